@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Tiny launcher: loads the compiled CLI and nothing else. Only this file calls process.exit.
+import { main, reportError } from '../dist/cli.js';
+
+const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+let code;
+try {
+  code = await main(process.argv.slice(2), io);
+} catch (err) {
+  code = reportError(err, io, { debug: process.argv.includes('--debug') });
+}
+// let pending writes to a pipe drain before exiting
+process.exitCode = code;
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);

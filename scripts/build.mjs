@@ -1,0 +1,23 @@
+// Bundles the CLI for a fast cold start: one small entry, commands and heavy libraries in lazily
+// loaded chunks. tsx is for development only.
+import { readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  external: ['better-sqlite3'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // some bundled CommonJS dependencies require() node built-ins
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});

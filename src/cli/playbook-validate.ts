@@ -1,0 +1,102 @@
+/** `playbook validate [FILE|DIR...]`: every problem of every file, like a compiler; exit 1 when invalid. */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Diagnostic, hasErrors, sortDiagnostics } from '../core/diagnostic.js';
+import { parsePlaybookFile } from '../playbook/load.js';
+import { plural, summarize } from '../ui/diagnostics.js';
+import { sanitizeDeep } from '../ui/sanitize.js';
+import { makeContext, printDiagnostics } from './context.js';
+import { EXIT, UserError } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { displayPath, peekId, scanFolder } from './registry.js';
+
+export interface ValidateOptions {
+  paths: string[];
+  format: 'pretty' | 'json';
+  strict?: boolean;
+}
+
+export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const targets: string[] = [];
+  if (opts.paths.length === 0) targets.push(...ctx.registry.list().map((e) => e.file));
+  for (const p of opts.paths) {
+    const full = resolve(io.cwd, p);
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(full);
+    } catch {
+      throw new UserError(`no such file or folder: ${p}`);
+    }
+    if (st.isDirectory()) {
+      const found = scanFolder(full, 'user').map((e) => e.file);
+      if (found.length === 0) throw new UserError(`no playbook in ${p}`, 'a playbook file is a .yaml file with id: at the top');
+      targets.push(...found);
+    } else targets.push(full);
+  }
+
+  const all: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const files: { file: string; id?: string; valid: boolean; errors: number; warnings: number }[] = [];
+  for (const file of [...new Set(targets)]) {
+    let diagnostics: Diagnostic[];
+    let id: string | undefined;
+    if (peekId(file) === undefined && !opts.paths.length) continue;
+    if (peekId(file) === undefined) {
+      // no id at the top: maybe a fragment that another file includes; check its shape, and say so
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        bytes = undefined;
+      }
+      const r = bytes ? parsePlaybookFile(file, bytes) : { diagnostics: [{ file, line: 0, col: 0, code: 'file-not-found' as const, severity: 'error' as const, message: `cannot read ${file}` }] };
+      if ('text' in r && r.text !== undefined) sources.set(file, r.text);
+      diagnostics = r.diagnostics;
+      if ('parsed' in r && r.parsed && !hasErrors(diagnostics)) {
+        diagnostics.push({ file, line: 1, col: 1, code: 'missing-field', severity: 'warning', message: 'no id: checked as a fragment (its shape only); validate the playbook that includes it for the full checks', hint: 'a playbook\'s main file starts with id:' });
+      }
+    } else {
+      const r = ctx.registry.load(file);
+      for (const [f, t] of r.sources) sources.set(f, t);
+      diagnostics = r.diagnostics;
+      id = r.playbook?.id;
+    }
+    const s = summarize(diagnostics);
+    files.push({ file, id, valid: !hasErrors(diagnostics, opts.strict), ...s });
+    all.push(...diagnostics);
+  }
+  const sorted = sortDiagnostics(dedupe(all));
+  const invalid = files.some((f) => !f.valid);
+
+  if (opts.format === 'json') {
+    const payload = {
+      valid: !invalid,
+      files: files.map((f) => ({ ...f, file: displayPath(f.file, io.cwd) })),
+      diagnostics: sorted.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) })),
+    };
+    io.stdout.write(`${JSON.stringify(sanitizeDeep(payload), null, 2)}\n`);
+    return invalid ? EXIT.findings : EXIT.ok;
+  }
+  printDiagnostics(ctx, sorted, sources);
+  const { errors, warnings } = summarize(sorted);
+  const c = ctx.out;
+  for (const f of files) {
+    const mark = f.valid ? c.green('✓') : c.red('✗');
+    const what = f.errors || f.warnings ? ` (${[f.errors ? plural(f.errors, 'error') : '', f.warnings ? plural(f.warnings, 'warning') : ''].filter(Boolean).join(', ')})` : '';
+    io.stdout.write(`${mark} ${displayPath(f.file, io.cwd)}${f.id ? c.dim(` [${f.id}]`) : ''}${what}\n`);
+  }
+  io.stdout.write(`${plural(files.length, 'playbook')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${opts.strict && warnings ? ' (--strict: warnings count as errors)' : ''}\n`);
+  return invalid ? EXIT.findings : EXIT.ok;
+}
+
+/** A file included by two validated playbooks would report its problems twice. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

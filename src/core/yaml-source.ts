@@ -1,0 +1,280 @@
+/**
+ * Bytes -> text -> YAML value, keeping every node's position so that any later check can point at
+ * file:line:col. Pure: the caller reads the file. Every way a file can be broken ends as diagnostics;
+ * nothing here throws for a user's file.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type Document } from 'yaml';
+import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+
+export type PathSegment = string | number;
+export interface Position {
+  line: number;
+  col: number;
+  endCol?: number;
+}
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  value: unknown;
+  /** Position of the value at path, or of the nearest existing parent. */
+  locate(path: readonly PathSegment[]): Position;
+  /** Position of the key at path (for an unknown key), falling back to the value. */
+  locateKey(path: readonly PathSegment[]): Position;
+}
+
+export interface DecodeResult {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+function fileDiag(file: string, code: DiagnosticCode, message: string, hint?: string, line = 0, col = 0): Diagnostic {
+  return { file, line, col, code, severity: 'error', message, hint };
+}
+
+/** Refuses what is not a text file before the YAML parser sees it: huge, binary or not UTF-8. */
+export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return {
+      diagnostics: [
+        fileDiag(
+          file,
+          'file-too-large',
+          `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a playbook file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+          'split it into several files and list them under include:',
+        ),
+      ],
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, col } = positionOfByte(bytes, nul);
+    return {
+      diagnostics: [
+        fileDiag(file, 'binary-file', 'the file holds binary data (a NUL byte); expected a YAML text file', undefined, line, col),
+      ],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const { line, col } = positionOfByte(bytes, bad);
+    return {
+      diagnostics: [
+        fileDiag(
+          file,
+          'not-utf8',
+          `the file is not UTF-8 (invalid byte 0x${bytes[bad]?.toString(16).padStart(2, '0')})`,
+          'save it as UTF-8 (in VS Code: the encoding in the status bar, "Save with Encoding", UTF-8)',
+          line,
+          col,
+        ),
+      ],
+    };
+  }
+  return { text, diagnostics: [] };
+}
+
+function positionOfByte(bytes: Uint8Array, index: number): { line: number; col: number } {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      col = 1;
+    } else if ((bytes[i] & 0xc0) !== 0x80) col++;
+  }
+  return { line, col };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return 0;
+}
+
+const YAML_CODES: Record<string, DiagnosticCode> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  TAB_AS_INDENT: 'tab-indentation',
+};
+
+function yamlMessage(code: string, message: string): { message: string; hint?: string } {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { message: 'this key appears twice in the same mapping', hint: 'keep one of the two; YAML keeps neither silently' };
+    case 'TAB_AS_INDENT':
+      return { message: 'a tab is used for indentation; YAML indents with spaces', hint: 'replace the tab with spaces (2 per level)' };
+    case 'MISSING_CHAR':
+      return { message: `${first} (an unclosed quote or bracket?)`, hint: 'close the quote or bracket that opens before this point' };
+    case 'BAD_INDENT':
+      return { message: `${first}`, hint: 'line the key up with its siblings (spaces only)' };
+    default:
+      return { message: first };
+  }
+}
+
+/** Parses one YAML document with positions. Returns no source when the text cannot be trusted. */
+export function parseYamlSource(file: string, rawText: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, col: p.col };
+  };
+  let docs: Document.Parsed[];
+  try {
+    // logLevel 'silent': the library otherwise prints tag warnings to stderr through process.emitWarning
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      logLevel: 'silent',
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: false,
+    }) as Document.Parsed[];
+  } catch (err) {
+    if (err instanceof RangeError) {
+      return { diagnostics: [fileDiag(file, 'too-deep', 'the file is nested too deeply to read', `keep nesting under ${MAX_DEPTH} levels`)] };
+    }
+    throw err;
+  }
+  if (!Array.isArray(docs)) docs = [];
+  const real = docs.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (real.length > 1) {
+    const second = real[1];
+    const start = second.range?.[0] ?? 0;
+    diagnostics.push({
+      file,
+      ...at(start),
+      code: 'multiple-documents',
+      severity: 'error',
+      message: `the file holds ${real.length} YAML documents (separated by ---); expected one`,
+      hint: 'put each playbook in a file of its own, or join them into one; include: combines files',
+    });
+  }
+  const doc = real[0] ?? docs[0];
+  if (!doc) {
+    diagnostics.push(fileDiag(file, 'empty-file', 'the file is empty; expected a playbook (a mapping with id, title, questions, …)', 'run `sales-coach playbook init` for a starter file'));
+    return { diagnostics };
+  }
+  for (const e of doc.errors) {
+    const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+    const m = yamlMessage(e.code, e.message);
+    diagnostics.push({ file, ...at(e.pos[0]), code, severity: 'error', message: m.message, hint: m.hint });
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      const tag = /Unresolved tag: (.*)$/.exec(w.message)?.[1] ?? 'a custom tag';
+      diagnostics.push({
+        file,
+        ...at(w.pos[0]),
+        code: 'unsupported-tag',
+        severity: 'error',
+        message: `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; playbooks are plain data`,
+        hint: 'remove the tag: a playbook holds strings, numbers, lists and mappings, and never runs code',
+      });
+    } else {
+      diagnostics.push({ file, ...at(w.pos[0]), code: 'yaml-syntax', severity: 'warning', message: w.message.split('\n')[0] });
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    if (err instanceof RangeError && !/alias/i.test(msg)) {
+      return { diagnostics: [fileDiag(file, 'too-deep', 'the file is nested too deeply to read', `keep nesting under ${MAX_DEPTH} levels`)] };
+    }
+    const alias = /alias/i.test(msg);
+    diagnostics.push(
+      fileDiag(
+        file,
+        alias ? 'alias-limit' : 'yaml-syntax',
+        alias ? `the file's aliases expand too far or point nowhere (${msg.split('\n')[0]})` : msg.split('\n')[0],
+        alias ? 'write the values out, or use include: to share parts between files' : undefined,
+        1,
+        1,
+      ),
+    );
+    return { diagnostics };
+  }
+  if (value === null || value === undefined) {
+    diagnostics.push(
+      fileDiag(file, 'empty-file', 'the file holds no data (empty, or only comments); expected a playbook mapping', 'run `sales-coach playbook init` for a starter file'),
+    );
+    return { diagnostics };
+  }
+  const tooDeep = findTooDeep(doc.contents as Node | null, 0);
+  if (tooDeep) {
+    const start = tooDeep.range?.[0] ?? 0;
+    diagnostics.push({ file, ...at(start), code: 'too-deep', severity: 'error', message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'a playbook never needs this depth: flatten the conditions' });
+    return { diagnostics };
+  }
+
+  const resolve = (path: readonly PathSegment[]): { node?: Node; keyNode?: Node } => {
+    let node: unknown = doc.contents;
+    let keyNode: Node | undefined;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return { node: node as Node };
+        keyNode = pair.key as Node;
+        node = pair.value ?? pair.key;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+        keyNode = undefined;
+        node = node.items[seg];
+      } else {
+        return { node: node as Node };
+      }
+    }
+    return { node: node as Node, keyNode };
+  };
+  const pos = (n: Node | undefined): Position => {
+    if (!n?.range) return { line: 1, col: 1 };
+    const start = at(n.range[0]);
+    const end = at(n.range[1]);
+    return end.line === start.line && end.col > start.col ? { ...start, endCol: end.col } : start;
+  };
+  const source: YamlSource = {
+    file,
+    text,
+    value,
+    locate: (path) => pos(resolve(path).node),
+    locateKey: (path) => {
+      const r = resolve(path);
+      return pos(r.keyNode ?? r.node);
+    },
+  };
+  return { source, diagnostics };
+}
+
+function findTooDeep(node: Node | null, depth: number): Node | undefined {
+  if (!node) return undefined;
+  if (depth > MAX_DEPTH) return node;
+  if (isMap(node)) {
+    for (const p of node.items) {
+      const hit = findTooDeep(p.value as Node | null, depth + 1);
+      if (hit) return hit;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const hit = findTooDeep(item as Node, depth + 1);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,206 @@
+/**
+ * Turns zod issues into diagnostics a trainer can act on: the position of the offending node (of the
+ * key itself for an unknown key), what was found, what was expected, and "did you mean".
+ */
+import type { z } from 'zod';
+import { type Diagnostic, suggest } from './diagnostic.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+
+type AnySchema = z.ZodType;
+interface Def {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  innerType?: AnySchema;
+  options?: AnySchema[];
+  getter?: () => AnySchema;
+  entries?: Record<string, string>;
+  values?: unknown[];
+}
+
+function def(schema: AnySchema): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+function unwrap(schema: AnySchema): AnySchema {
+  let s = schema;
+  for (let i = 0; i < 20; i++) {
+    const d = def(s);
+    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly') && d.innerType) s = d.innerType;
+    else if (d.type === 'lazy' && d.getter) s = d.getter();
+    else break;
+  }
+  return s;
+}
+
+/** The schema that governs the value at path (following the branch of a union that fits the value). */
+function schemaAt(schema: AnySchema, path: readonly PathSegment[], value: unknown): AnySchema | undefined {
+  let s: AnySchema | undefined = unwrap(schema);
+  let v = value;
+  for (const seg of path) {
+    if (!s) return undefined;
+    s = pickBranch(s, v);
+    const d = def(s);
+    if (d.type === 'object' && d.shape && typeof seg === 'string') s = d.shape[seg] ? unwrap(d.shape[seg]) : undefined;
+    else if (d.type === 'array' && d.element) s = unwrap(d.element);
+    else return undefined;
+    v = v && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+  }
+  return s ? pickBranch(s, v) : undefined;
+}
+
+function pickBranch(schema: AnySchema, value: unknown): AnySchema {
+  const s = unwrap(schema);
+  const d = def(s);
+  if (d.type !== 'union' || !d.options) return s;
+  const wantObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const wantArray = Array.isArray(value);
+  for (const o of d.options) {
+    const t = def(unwrap(o)).type;
+    if ((wantObject && t === 'object') || (wantArray && t === 'array')) return unwrap(o);
+  }
+  return s;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function expectedName(schema: AnySchema | undefined, fallback: string): string {
+  if (!schema) return fallback;
+  const d = def(unwrap(schema));
+  switch (d.type) {
+    case 'object':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${Object.values(d.entries ?? {}).map((e) => `"${e}"`).join(', ')}`;
+    case 'union': {
+      const names = (d.options ?? []).map((o) => expectedName(o, '?'));
+      return [...new Set(names)].join(' or ');
+    }
+    default:
+      return fallback;
+  }
+}
+
+/** A readable place: `questions[2] ("budget").when`. */
+export function describePath(path: readonly PathSegment[], root: unknown): string {
+  if (path.length === 0) return 'the top level';
+  let out = '';
+  let v: unknown = root;
+  for (const seg of path) {
+    const next = v && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+    if (typeof seg === 'number') {
+      const idv = next && typeof next === 'object' && !Array.isArray(next) ? (next as Record<string, unknown>).id : undefined;
+      out += `[${seg}]${typeof idv === 'string' ? ` ("${idv}")` : ''}`;
+    } else out += out ? `.${seg}` : seg;
+    v = next;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v = root;
+  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+  return v;
+}
+
+interface Issue {
+  code: string;
+  path: PathSegment[];
+  message: string;
+  keys?: string[];
+  expected?: string;
+  errors?: Issue[][];
+  values?: unknown[];
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
+export function validateWithSchema<T>(
+  schema: z.ZodType<T>,
+  source: YamlSource,
+  prefix: readonly PathSegment[] = [],
+): { data?: T; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(valueAt(source.value, prefix));
+  if (result.success) return { data: result.data, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  for (const issue of result.error.issues as unknown as Issue[]) {
+    collect(schema, source, prefix, issue, diagnostics);
+  }
+  return { diagnostics };
+}
+
+function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegment[], issue: Issue, out: Diagnostic[]): void {
+  const file = source.file;
+  const rel = issue.path as PathSegment[];
+  const path = [...prefix, ...rel];
+  const value = valueAt(source.value, path);
+  const where = describePath(path, source.value);
+  const base = (code: Diagnostic['code'], pos: { line: number; col: number; endCol?: number }, message: string, hint?: string) =>
+    out.push({ file, ...pos, code, severity: 'error', message, hint });
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const here = schemaAt(root, rel, valueAt(source.value, prefix));
+      const allowed = here && def(here).type === 'object' ? Object.keys(def(here).shape ?? {}) : [];
+      for (const key of issue.keys ?? []) {
+        const pos = source.locateKey([...path, key]);
+        if (key === '<<') {
+          base('unknown-key', pos, `merge keys (<<) are not supported in ${where}`, 'write the fields out, or share whole files with include:');
+        } else {
+          base('unknown-key', pos, `unknown key "${key}" in ${where}`, suggest(key, allowed, 'one of'));
+        }
+      }
+      return;
+    }
+    case 'invalid_union': {
+      // Report the branch that matches the value's shape (a mapping for a localised text, …).
+      const branches = issue.errors ?? [];
+      const fitting = branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fitting && fitting.length > 0) {
+        for (const sub of fitting) collect(root, source, prefix, { ...sub, path: [...rel, ...sub.path] }, out);
+        return;
+      }
+      const expected = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), 'another type');
+      base('wrong-type', source.locate(path), `${where}: expected ${expected}, found ${describeType(value)}`);
+      return;
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const field = rel[rel.length - 1];
+        base(
+          'missing-field',
+          source.locateKey(path.slice(0, -1)),
+          `${describePath(path.slice(0, -1), source.value)} is missing "${String(field)}" (${expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), issue.expected ?? 'a value')})`,
+          `add ${String(field)}: …`,
+        );
+      } else {
+        const expected = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), issue.expected ?? 'another type');
+        base('wrong-type', source.locate(path), `${where}: expected ${expected}, found ${describeType(value)}`,
+          value === null ? 'an empty value is null in YAML: give the value, or remove the key' : undefined);
+      }
+      return;
+    }
+    case 'invalid_value': {
+      const choices = (issue.values ?? []).map(String);
+      base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is not allowed`, suggest(String(value), choices, 'one of'));
+      return;
+    }
+    default:
+      base('invalid-value', source.locate(path), `${where}: ${issue.message.replace(/^Invalid input: /, '')}`);
+  }
+}

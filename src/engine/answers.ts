@@ -1,0 +1,88 @@
+/** What an answer is, and how a raw value (typed, or from a file) becomes one. Pure. */
+import type { Question } from '../playbook/types.js';
+
+/** "Don't know", for a question that allows it. Stored as this string so answers files read naturally. */
+export const UNKNOWN = 'unknown';
+/** Persona question: the rep is not sure, and answers the observation questions instead. */
+export const NOT_SURE = 'not-sure';
+
+export type AnswerValue = string | number | string[] | null;
+/** Question id -> answer; null = skipped (an optional question the rep passed over). */
+export type Answers = Record<string, AnswerValue>;
+
+export function isUnknown(q: Question, v: AnswerValue | undefined): boolean {
+  return v === UNKNOWN && q.allowUnknown === true;
+}
+
+export const YES_NO = ['yes', 'no'] as const;
+
+/** The values a choice question accepts (option values, yes/no, persona ids), without "unknown". */
+export function choiceValues(q: Question, personaIds: readonly string[]): string[] | undefined {
+  switch (q.kind) {
+    case 'yes-no':
+      return [...YES_NO];
+    case 'single':
+    case 'multiple':
+      return (q.options ?? []).map((o) => o.value);
+    case 'persona':
+      return [...personaIds, NOT_SURE];
+    default:
+      return undefined;
+  }
+}
+
+export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Accepts what a person would write in an answers file (true/false for yes/no, a number as text, a
+ * date YAML left as a string) and refuses what the question cannot take, saying what it expected.
+ */
+export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly string[]): Coerced {
+  if (raw === null || raw === undefined || raw === '') {
+    return q.required === false ? { ok: true, value: null } : { ok: false, expected: 'an answer (this question is required)' };
+  }
+  if (raw === UNKNOWN && q.allowUnknown) return { ok: true, value: UNKNOWN };
+  const unknownNote = q.allowUnknown ? `, or "${UNKNOWN}"` : '';
+  const choices = choiceValues(q, personaIds);
+  switch (q.kind) {
+    case 'yes-no': {
+      const v = raw === true ? 'yes' : raw === false ? 'no' : typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
+      return v === 'yes' || v === 'no' ? { ok: true, value: v } : { ok: false, expected: `"yes" or "no"${unknownNote}` };
+    }
+    case 'single':
+    case 'persona': {
+      const v = typeof raw === 'string' ? raw.trim() : raw;
+      return typeof v === 'string' && choices?.includes(v)
+        ? { ok: true, value: v }
+        : { ok: false, expected: `one of ${choices?.map((c) => `"${c}"`).join(', ')}${unknownNote}` };
+    }
+    case 'multiple': {
+      const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null;
+      if (!list || !list.every((x) => typeof x === 'string' && choices?.includes(x))) {
+        return { ok: false, expected: `a list of ${choices?.map((c) => `"${c}"`).join(', ')}${unknownNote}` };
+      }
+      return { ok: true, value: [...new Set(list as string[])] };
+    }
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, expected: `a number${unknownNote}` };
+    }
+    case 'date': {
+      const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
+      return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD${unknownNote}` };
+    }
+    default: {
+      if (typeof raw === 'string' || typeof raw === 'number') return { ok: true, value: String(raw) };
+      return { ok: false, expected: 'a text' };
+    }
+  }
+}

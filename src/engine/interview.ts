@@ -1,0 +1,79 @@
+/**
+ * The interview as a pure function of the answers so far: which questions apply, which comes next, and
+ * which answers still count after the rep changed an earlier one.
+ */
+import type { Mode, Playbook, Question } from '../playbook/types.js';
+import { type Answers, NOT_SURE } from './answers.js';
+import { type ConditionContext, evaluateCondition } from './conditions.js';
+
+const indexes = new WeakMap<Playbook, Map<string, Question>>();
+
+export function questionIndex(pb: Playbook): Map<string, Question> {
+  let m = indexes.get(pb);
+  if (!m) {
+    m = new Map(pb.questions.map((q) => [q.id, q]));
+    indexes.set(pb, m);
+  }
+  return m;
+}
+
+export interface PersonaPick {
+  id: string;
+  /** chosen: the rep named the type; observed: offered from the cues the rep saw. */
+  source: 'chosen' | 'observed';
+}
+
+export function pickPersona(pb: Playbook, mode: Mode, answers: Answers): PersonaPick | undefined {
+  const ids = new Set(pb.personas.map((p) => p.id));
+  for (const q of pb.questions) {
+    const v = answers[q.id];
+    if (q.kind === 'persona' && typeof v === 'string' && v !== NOT_SURE && ids.has(v)) return { id: v, source: 'chosen' };
+  }
+  const ctx: ConditionContext = { answers, questions: questionIndex(pb), mode };
+  for (const p of pb.personas) {
+    if (p.recognise && evaluateCondition(p.recognise, ctx) === true) return { id: p.id, source: 'observed' };
+  }
+  return undefined;
+}
+
+export function asksInMode(q: Question, mode: Mode): boolean {
+  return !q.modes || q.modes.includes(mode);
+}
+
+/**
+ * The questions that apply, in order, and the answers that still count. A condition left undecided by
+ * a "don't know" asks the question: better one question too many than a gap in what the rep knows.
+ */
+export function walkInterview(pb: Playbook, mode: Mode, answers: Answers): { questions: Question[]; kept: Answers } {
+  const kept: Answers = {};
+  const questions: Question[] = [];
+  const index = questionIndex(pb);
+  for (const q of pb.questions) {
+    if (!asksInMode(q, mode)) continue;
+    if (q.when) {
+      const persona = pickPersona(pb, mode, kept)?.id;
+      if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona }) === false) continue;
+    }
+    questions.push(q);
+    if (Object.hasOwn(answers, q.id)) kept[q.id] = answers[q.id];
+  }
+  return { questions, kept };
+}
+
+export type Step =
+  | { done: false; question: Question; position: number; answered: number }
+  | { done: true; answered: number };
+
+/** The next question without an answer, or done. `position` counts from 1 among the questions that apply now. */
+export function nextStep(pb: Playbook, mode: Mode, answers: Answers): Step {
+  const { questions, kept } = walkInterview(pb, mode, answers);
+  const answered = Object.keys(kept).length;
+  const i = questions.findIndex((q) => !Object.hasOwn(kept, q.id));
+  if (i === -1) return { done: true, answered };
+  return { done: false, question: questions[i], position: i + 1, answered };
+}
+
+/** The answers that still apply; the rest are dropped from the result. */
+export function pruneAnswers(pb: Playbook, mode: Mode, answers: Answers): Answers {
+  return walkInterview(pb, mode, answers).kept;
+}

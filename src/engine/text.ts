@@ -1,0 +1,38 @@
+/** Localised texts and the recap/flag templates: placeholders are names, never code. Pure. */
+import type { Locale, Text } from '../playbook/types.js';
+
+const FALLBACK: Record<Locale, Locale[]> = {
+  en: ['en', 'zh-CN', 'zh-TW'],
+  'zh-CN': ['zh-CN', 'zh-TW', 'en'],
+  'zh-TW': ['zh-TW', 'zh-CN', 'en'],
+};
+
+export function localize(text: Text | undefined, locale: Locale): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  for (const l of FALLBACK[locale]) {
+    const v = text[l];
+    if (v !== undefined) return v;
+  }
+  return '';
+}
+
+/** `{answers.budget}`, `{account.name}`, `{visit.date}`, `{reasons}`; `{{` and `}}` are literal braces. */
+const PLACEHOLDER = /\{\{|\}\}|\{([^{}\s]*)\}/g;
+
+export function placeholdersIn(template: string): string[] {
+  const names: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (m[1] !== undefined) names.push(m[1]);
+  return names;
+}
+
+export function fillTemplate(template: string, lookup: (name: string) => string | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string | undefined) => {
+    if (whole === '{{') return '{';
+    if (whole === '}}') return '}';
+    return lookup(name ?? '') ?? '…';
+  });
+}
+
+export const ACCOUNT_FIELDS = ['account.name', 'visit.date'] as const;
+export const SELF_QUESTION_FIELDS = ['reasons', 'class'] as const;

@@ -1,0 +1,17 @@
+/** The JSON Schema editors use for autocompletion and hover text, generated from the zod schema. */
+import { z } from 'zod';
+import { PlaybookFile } from './schema.js';
+
+export function playbookJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(PlaybookFile, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    $schema: schema.$schema,
+    $id: 'https://sales-coach.invalid/schema/playbook.schema.json',
+    title: 'sales-coach playbook',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}
+
+export function playbookJsonSchemaText(): string {
+  return `${JSON.stringify(playbookJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,209 @@
+/**
+ * File -> playbook. Reads nothing itself: a host passes the bytes in, so the same code serves the CLI,
+ * the tests and, later, an editor. Includes and extends are resolved here; the cross-checks run on
+ * the merged result, so a trainer's override is checked together with what it overrides.
+ */
+import { createHash } from 'node:crypto';
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { validateWithSchema } from '../core/zod-diagnostics.js';
+import { checkPlaybook } from './checks.js';
+import { PlaybookFile } from './schema.js';
+import type { Origin, Playbook } from './types.js';
+
+export interface PlaybookHost {
+  /** The file's bytes, or undefined when it does not exist or cannot be read. */
+  read(path: string): Uint8Array | undefined;
+  /** The entry file of a playbook by id (built-in or user), for `extends`. */
+  findById(id: string, fromFile: string): string | undefined;
+}
+
+export interface LoadResult {
+  playbook?: Playbook;
+  diagnostics: Diagnostic[];
+  /** File -> text, for printing diagnostics with their source lines. */
+  sources: Map<string, string>;
+}
+
+interface ParsedFile {
+  file: string;
+  source: YamlSource;
+  data: PlaybookFile;
+}
+
+const SECTIONS = ['questions', 'personas', 'classes', 'flags', 'checklist', 'tips'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** One file: decode, parse, check the shape. */
+export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: ParsedFile; text?: string; diagnostics: Diagnostic[] } {
+  const decoded = decodeSource(file, bytes);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const { source, diagnostics } = parseYamlSource(file, decoded.text);
+  if (!source) return { text: decoded.text, diagnostics };
+  const v = source.value;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    diagnostics.push({
+      file,
+      ...source.locate([]),
+      code: 'not-a-mapping',
+      severity: 'error',
+      message: `the file holds ${Array.isArray(v) ? 'a list' : `a single value (${JSON.stringify(v)})`}; expected a playbook mapping (id:, title:, questions:, …)`,
+      hint: 'start the file with `id: my-playbook` at the left margin',
+    });
+    return { text: source.text, diagnostics };
+  }
+  const checked = validateWithSchema(PlaybookFile, source);
+  diagnostics.push(...checked.diagnostics);
+  if (!checked.data) return { text: source.text, diagnostics };
+  return { parsed: { file, source, data: checked.data }, text: source.text, diagnostics };
+}
+
+export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  const origins = new Map<object, Origin>();
+  const yamlSources = new Map<string, YamlSource>();
+
+  const readOne = (file: string, from?: { file: string; line: number; col: number; code: 'include-error' | 'extends-error' }) => {
+    const bytes = host.read(file);
+    if (!bytes) {
+      diagnostics.push(
+        from
+          ? { file: from.file, line: from.line, col: from.col, code: from.code, severity: 'error', message: `cannot read ${file}`, hint: 'check the path; it is relative to the file that names it' }
+          : { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` },
+      );
+      return undefined;
+    }
+    const r = parsePlaybookFile(file, bytes);
+    if (r.text !== undefined) sources.set(file, r.text);
+    diagnostics.push(...r.diagnostics);
+    if (r.parsed) {
+      yamlSources.set(file, r.parsed.source);
+      files.push(file);
+      hash.update(file.split('/').pop() ?? file).update('\0').update(bytes);
+    }
+    return r.parsed;
+  };
+
+  const registerOrigins = (p: ParsedFile) => {
+    for (const section of SECTIONS) {
+      (p.data[section] ?? []).forEach((item: object, i: number) => {
+        origins.set(item, { file: p.file, path: [section, i] });
+        if (section === 'personas') {
+          const persona = item as { checklist?: object[]; flags?: object[] };
+          persona.checklist?.forEach((c, j) => origins.set(c, { file: p.file, path: ['personas', i, 'checklist', j] }));
+          persona.flags?.forEach((f, j) => origins.set(f, { file: p.file, path: ['personas', i, 'flags', j] }));
+        }
+      });
+    }
+    if (p.data.recap) origins.set(p.data.recap, { file: p.file, path: ['recap'] });
+  };
+
+  /** A playbook file with its includes folded in (includes may include, never in a cycle). */
+  const readWithIncludes = (file: string, chain: string[]): ParsedFile | undefined => {
+    const main = readOne(file);
+    if (!main) return undefined;
+    registerOrigins(main);
+    const merged: PlaybookFile = { ...main.data };
+    (main.data.include ?? []).forEach((rel, i) => {
+      const target = resolvePath(dirname(file), rel);
+      const pos = main.source.locate(['include', i]);
+      if (chain.includes(target) || target === file) {
+        diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
+        return;
+      }
+      const part = readWithIncludes(target, [...chain, file]);
+      if (!part) {
+        if (!host.read(target)) diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: `looked for ${target}` });
+        return;
+      }
+      for (const key of ['id', 'extends', 'title', 'version'] as const) {
+        if (part.data[key] !== undefined) {
+          diagnostics.push({ file: part.file, ...part.source.locateKey([key]), code: 'include-error', severity: 'warning', message: `"${key}" in an included file is ignored; it belongs in the main file ${file.split('/').pop()}` });
+        }
+      }
+      for (const section of SECTIONS) {
+        if (part.data[section]) merged[section] = [...(merged[section] ?? []), ...(part.data[section] as never[])] as never;
+      }
+      if (part.data.recap && !merged.recap) merged.recap = part.data.recap;
+    });
+    return { ...main, data: merged };
+  };
+
+  const resolveExtends = (file: string, seen: string[]): PlaybookFile | undefined => {
+    const p = readWithIncludes(file, []);
+    if (!p) return undefined;
+    const parentId = p.data.extends;
+    if (!parentId) return p.data;
+    const pos = p.source.locate(['extends']);
+    const parentFile = host.findById(parentId, file);
+    if (!parentFile) {
+      diagnostics.push({ file, ...pos, code: 'extends-error', severity: 'error', message: `extends "${parentId}", but no playbook has that id`, hint: 'run `sales-coach playbook list` to see the ids' });
+      return undefined;
+    }
+    if (seen.includes(parentId) || parentId === p.data.id) {
+      diagnostics.push({ file, ...pos, code: 'extends-error', severity: 'error', message: `extends "${parentId}", which extends this playbook again (${[...seen, parentId].join(' -> ')})`, hint: 'break the cycle' });
+      return undefined;
+    }
+    const parent = resolveExtends(parentFile, [...seen, p.data.id ?? '?', parentId]);
+    if (!parent) return undefined;
+    return mergeOver(parent, p.data);
+  };
+
+  const data = resolveExtends(entry, []);
+  if (!data || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, sources };
+  const entrySource = sources.get(entry);
+  if (!data.id) {
+    diagnostics.push({ file: entry, line: 1, col: 1, code: 'missing-field', severity: 'error', message: 'the playbook has no "id"', hint: 'add `id: my-playbook` at the top (an included fragment has none, but the main file must)' });
+  }
+  if (!data.title) {
+    diagnostics.push({ file: entry, line: 1, col: 1, code: 'missing-field', severity: 'error', message: 'the playbook has no "title"', hint: 'add `title: { en: "…", zh-CN: "…" }`' });
+  }
+  if (!data.id || !data.title || entrySource === undefined) return { diagnostics, sources };
+
+  const playbook: Playbook = {
+    id: data.id,
+    version: String(data.version ?? '0'),
+    title: data.title,
+    description: data.description,
+    locales: data.locales ?? ['en'],
+    findOutDue: data.findOutDue ?? 2,
+    questions: data.questions ?? [],
+    personas: data.personas ?? [],
+    classes: data.classes ?? [],
+    flags: data.flags ?? [],
+    checklist: data.checklist ?? [],
+    tips: data.tips ?? [],
+    recap: data.recap,
+    origins,
+    files,
+    hash: hash.digest('hex').slice(0, 16),
+  };
+  diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file)));
+  return { playbook, diagnostics, sources };
+}
+
+/** The child's items replace the parent's with the same id, in place; new ones are appended. */
+function mergeOver(parent: PlaybookFile, child: PlaybookFile): PlaybookFile {
+  const out: PlaybookFile = { ...parent, ...stripUndefined(child) };
+  for (const section of SECTIONS as readonly Section[]) {
+    const base = (parent[section] ?? []) as { id: string }[];
+    const over = (child[section] ?? []) as { id: string }[];
+    const byId = new Map(over.map((x) => [x.id, x]));
+    const merged = base.map((x) => byId.get(x.id) ?? x);
+    const baseIds = new Set(base.map((x) => x.id));
+    merged.push(...over.filter((x) => !baseIds.has(x.id)));
+    (out as Record<string, unknown>)[section] = merged;
+  }
+  out.recap = child.recap ?? parent.recap;
+  out.include = undefined;
+  return out;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+

@@ -1,0 +1,57 @@
+/** Diagnostics printed like a compiler: location, severity, message and code, the source line, a caret, a hint. */
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { sanitize } from './sanitize.js';
+import { stringWidth } from './style.js';
+
+const WINDOW = 100;
+
+export function formatDiagnostic(d: Diagnostic, sourceText: string | undefined, c: ChalkInstance): string {
+  const sev = d.severity === 'error' ? c.red.bold('error') : c.yellow.bold('warning');
+  const loc = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
+  const lines = [`${c.bold(sanitize(loc))}: ${sev}: ${sanitize(d.message)} ${c.dim(`[${d.code}]`)}`];
+  if (sourceText !== undefined && d.line > 0) {
+    const raw = sourceLine(sourceText, d.line);
+    if (raw !== undefined) {
+      // Show at most WINDOW characters around the column, so a 2 MB line prints as one short line.
+      const col0 = Math.max(0, d.col - 1);
+      const start = Math.max(0, col0 - 40);
+      let shown = raw.slice(start, start + WINDOW).replace(/\t/g, ' ');
+      shown = sanitize(shown);
+      const prefix = start > 0 ? '…' : '';
+      const suffix = start + WINDOW < raw.length ? '…' : '';
+      const gutter = String(d.line);
+      const pad = ' '.repeat(gutter.length);
+      const before = prefix + sanitize(raw.slice(start, col0).replace(/\t/g, ' '));
+      const spanLen = d.endCol && d.endCol > d.col ? Math.min(d.endCol - d.col, 60) : 1;
+      const span = sanitize(raw.slice(col0, col0 + spanLen));
+      const caret = `^${'~'.repeat(Math.max(0, stringWidth(span) - 1))}`;
+      lines.push(`${c.dim(` ${gutter} |`)} ${prefix}${shown}${suffix}`);
+      lines.push(`${c.dim(` ${pad} |`)} ${' '.repeat(stringWidth(before))}${c.red(caret)}`);
+    }
+  }
+  if (d.hint) lines.push(`${c.cyan('  hint:')} ${sanitize(d.hint)}`);
+  return lines.join('\n');
+}
+
+function sourceLine(text: string, line: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) return undefined;
+    start = nl + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

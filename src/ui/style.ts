@@ -1,0 +1,45 @@
+/** Colour and layout at the edge only: the core returns data, these turn it into terminal text. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Env {
+  [key: string]: string | undefined;
+}
+
+/** Colour on for a terminal, off with NO_COLOR (any value), --no-color, or when piped. */
+export function makeChalk(stream: OutputStream, env: Env, noColor = false): ChalkInstance {
+  const off = noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || !stream.isTTY || env.TERM === 'dumb';
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && !noColor && !env.NO_COLOR;
+  return new Chalk({ level: forced ? 1 : off ? 0 : 1 });
+}
+
+/** 80 columns unless the terminal says otherwise; never wider than 100 for readability. */
+export function widthOf(stream: OutputStream): number {
+  const c = stream.isTTY && stream.columns ? stream.columns : 80;
+  return Math.max(40, Math.min(c, 100));
+}
+
+/** Wraps by display width, so CJK text (two columns per character) fits too. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const w = Math.max(10, width - stringWidth(indent));
+  return wrapAnsi(text, w, { hard: true, trim: true })
+    .split('\n')
+    .map((line) => indent + line)
+    .join('\n');
+}
+
+/** Wraps with a hanging indent: the first line starts with `first`, the rest align under it. */
+export function hanging(first: string, text: string, width: number): string {
+  const pad = ' '.repeat(stringWidth(first));
+  const wrapped = wrap(text, width, pad);
+  return first + wrapped.slice(pad.length);
+}
+
+export { stringWidth };
