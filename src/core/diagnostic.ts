@@ -105,6 +105,6 @@ export function suggest(word: string, candidates: readonly string[], what = 'one
   if (best) return `did you mean "${best}"?`;
   const sorted = [...new Set(candidates)].sort();
   if (sorted.length === 0) return 'there is nothing to refer to yet';
-  const shown = sorted.slice(0, 12).map((c) => `"${c}"`).join(', ');
-  return `expected ${what} ${shown}${sorted.length > 12 ? `, … (${sorted.length - 12} more)` : ''}`;
+  const shown = sorted.slice(0, 20).map((c) => `"${c}"`).join(', ');
+  return `expected ${what} ${shown}${sorted.length > 20 ? `, … (${sorted.length - 20} more)` : ''}`;
 }

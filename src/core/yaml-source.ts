@@ -117,7 +117,9 @@ function yamlMessage(code: string, message: string): { message: string; hint?: s
     case 'TAB_AS_INDENT':
       return { message: 'a tab is used for indentation; YAML indents with spaces', hint: 'replace the tab with spaces (2 per level)' };
     case 'MISSING_CHAR':
-      return { message: `${first} (an unclosed quote or bracket?)`, hint: 'close the quote or bracket that opens before this point' };
+      return /quote/i.test(first)
+        ? { message: 'this quote is never closed', hint: 'add the closing quote at the end of the value' }
+        : { message: `${first} (an unclosed bracket?)`, hint: 'close the bracket that opens before this point' };
     case 'BAD_INDENT':
       return { message: `${first}`, hint: 'line the key up with its siblings (spaces only)' };
     default:
@@ -170,9 +172,12 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
     return { diagnostics };
   }
   for (const e of doc.errors) {
-    const code = YAML_CODES[e.code] ?? 'yaml-syntax';
-    const m = yamlMessage(e.code, e.message);
-    diagnostics.push({ file, ...at(e.pos[0]), code, severity: 'error', message: m.message, hint: m.hint });
+    const stack = /call stack/i.test(e.message);
+    const code = stack ? 'too-deep' : (YAML_CODES[e.code] ?? 'yaml-syntax');
+    const m = stack ? { message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'a playbook never needs this depth: flatten the conditions' } : yamlMessage(e.code, e.message);
+    // the parser reports an unclosed quote where the file ends; point at the quote that opened it
+    const offset = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
+    diagnostics.push({ file, ...at(offset), code, severity: 'error', message: m.message, hint: m.hint });
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') {
@@ -260,6 +265,15 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
     },
   };
   return { source, diagnostics };
+}
+
+/** The last quote before `end` that starts a scalar (after `: `, `- `, `[`, `{` or `,`). */
+function openingQuote(text: string, end: number): number | undefined {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    const ch = text[i];
+    if ((ch === '"' || ch === "'") && /(^|[:\-[{,]\s*)$/.test(text.slice(Math.max(0, i - 3), i).replace(/^.*\n/s, '\n').replace(/^\n/, ''))) return i;
+  }
+  return undefined;
 }
 
 function findTooDeep(node: Node | null, depth: number): Node | undefined {

@@ -153,6 +153,19 @@ function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegme
   const base = (code: Diagnostic['code'], pos: { line: number; col: number; endCol?: number }, message: string, hint?: string) =>
     out.push({ file, ...pos, code, severity: 'error', message, hint });
 
+  if (value === undefined && issue.code !== 'unrecognized_keys' && rel.length > 0) {
+    const field = rel[rel.length - 1];
+    const parent = path.slice(0, -1);
+    out.push({
+      file,
+      ...source.locateKey(parent),
+      code: 'missing-field',
+      severity: 'error',
+      message: `${describePath(parent, source.value)} is missing "${String(field)}" (${expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), issue.expected ?? 'a value')})`,
+      hint: `add ${String(field)}: …`,
+    });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const here = schemaAt(root, rel, valueAt(source.value, prefix));
@@ -176,19 +189,12 @@ function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegme
         return;
       }
       const expected = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), 'another type');
-      base('wrong-type', source.locate(path), `${where}: expected ${expected}, found ${describeType(value)}`);
+      base('wrong-type', source.locate(path), `${where}: expected ${expected}, found ${describeType(value)}`,
+        value === null ? 'an empty value is null in YAML: give the value, or remove the key' : undefined);
       return;
     }
     case 'invalid_type': {
-      if (value === undefined) {
-        const field = rel[rel.length - 1];
-        base(
-          'missing-field',
-          source.locateKey(path.slice(0, -1)),
-          `${describePath(path.slice(0, -1), source.value)} is missing "${String(field)}" (${expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), issue.expected ?? 'a value')})`,
-          `add ${String(field)}: …`,
-        );
-      } else {
+      {
         const expected = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), issue.expected ?? 'another type');
         base('wrong-type', source.locate(path), `${where}: expected ${expected}, found ${describeType(value)}`,
           value === null ? 'an empty value is null in YAML: give the value, or remove the key' : undefined);

@@ -3,6 +3,7 @@
  * questions can be asked, and whether the class rules classify every combination of answers. Each
  * check pushes diagnostics pointing at the item's own file:line:col.
  */
+import { basename } from 'node:path';
 import { type Diagnostic, type DiagnosticCode, type Severity, suggest } from '../core/diagnostic.js';
 import type { PathSegment, YamlSource } from '../core/yaml-source.js';
 import { type AnswerValue, type Answers, choiceValues, NOT_SURE, UNKNOWN, YES_NO } from '../engine/answers.js';
@@ -16,7 +17,11 @@ type SourceOf = (file: string) => YamlSource | undefined;
 const MAX_COMBINATIONS = 200_000;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
-export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
+/**
+ * `partial`: some items were dropped for their own errors. The checks that reason about the whole
+ * playbook (reachability, class coverage, "no classes") would then report ghosts, so they are skipped.
+ */
+export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (item: object | undefined, sub: PathSegment[], code: DiagnosticCode, severity: Severity, message: string, hint?: string, onKey = false) => {
     const origin = item ? pb.origins.get(item) : undefined;
@@ -45,7 +50,9 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
       if (prev) {
         const o = pb.origins.get(prev);
         const src = o ? sourceOf(o.file) : undefined;
-        const where = o && src ? `${o.file}:${src.locate([...o.path, 'id']).line}` : 'earlier';
+        const here = pb.origins.get(item);
+        const line = o && src ? src.locate([...o.path, 'id']).line : undefined;
+        const where = o && line ? (here?.file === o.file ? `line ${line}` : `${basename(o.file)}:${line}`) : 'earlier';
         report(item, ['id'], 'duplicate-id', 'error', `the ${what} id "${item.id}" is already used`, `first defined at ${where}; ids must be unique`);
       } else first.set(item.id, item);
     }
@@ -56,7 +63,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
   checkIds([...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])], 'flag');
   checkIds([...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])], 'checklist item');
   checkIds(pb.tips, 'tip');
-  if (pb.classes.length === 0) {
+  if (pb.classes.length === 0 && !partial) {
     out.push({ file: pb.files[0], line: 1, col: 1, code: 'missing-field', severity: 'error', message: 'the playbook declares no classes, so no account can be classified', hint: 'add classes: (A/B/C/D), or extends: abcd to build on the built-in rules' });
   }
 
@@ -108,17 +115,18 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
       return;
     }
     if (form === 'not' && c.not) return checkCondition(c.not, item, [...path, 'not'], opts);
-    if (form === 'persona' && c.persona && !personaIds.includes(c.persona)) {
+    if (form === 'persona' && c.persona && !personaIds.includes(c.persona) && !pb.brokenIds.has(c.persona)) {
       report(item, [...path, 'persona'], 'unknown-reference', 'error', `unknown persona "${c.persona}"`, suggest(c.persona, personaIds, 'one of'));
     }
     if (form === 'class' && c.class) {
       if (!opts.classAllowed) report(item, [...path, 'class'], 'bad-condition', 'error', 'a class can only be tested by flags, checklist items, tips and self-questions', 'the class is known only at the end of the interview', true);
-      else if (!classIds.includes(c.class)) report(item, [...path, 'class'], 'unknown-reference', 'error', `unknown class "${c.class}"`, suggest(c.class, classIds, 'one of'));
+      else if (!classIds.includes(c.class) && !pb.brokenIds.has(c.class)) report(item, [...path, 'class'], 'unknown-reference', 'error', `unknown class "${c.class}"`, suggest(c.class, classIds, 'one of'));
     }
     if (form !== 'question') return;
     const id = c.question as string;
     const q = questions.get(id);
     if (!q) {
+      if (pb.brokenIds.has(id)) return;
       report(item, [...path, 'question'], 'unknown-reference', 'error', `unknown question "${id}"`, suggest(id, [...questions.keys()], 'one of'));
       return;
     }
@@ -243,6 +251,8 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
     }
   };
   const noTemplate = null;
+  checkText(pb.title, {}, ['title'], noTemplate);
+  checkText(pb.description, {}, ['description'], noTemplate);
   for (const q of pb.questions) {
     checkText(q.text, q, ['text'], noTemplate);
     checkText(q.short, q, ['short'], noTemplate);
@@ -278,7 +288,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf): Diagnostic[] {
   for (const t of pb.tips) checkText(t.text, t, ['text'], []);
   if (pb.recap) checkText(pb.recap.text, pb.recap, ['text'], []);
 
-  if (out.some((d) => d.severity === 'error')) return out; // the analyses below assume sound references
+  if (partial || out.some((d) => d.severity === 'error')) return out; // the analyses below assume sound references
 
   // -- which questions can be asked ---------------------------------------------------------------
   const constants = collectConstants(pb);

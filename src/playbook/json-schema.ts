@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PlaybookFile } from './schema.js';
 
 export function playbookJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(PlaybookFile, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(PlaybookFile, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://sales-coach.invalid/schema/playbook.schema.json',

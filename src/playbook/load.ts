@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { checkPlaybook } from './checks.js';
-import { PlaybookFile } from './schema.js';
+import { Advice, ChecklistItem, ClassRule, Flag, Persona, PlaybookFile, Question } from './schema.js';
 import type { Origin, Playbook } from './types.js';
 
 export interface PlaybookHost {
@@ -30,6 +30,10 @@ interface ParsedFile {
   file: string;
   source: YamlSource;
   data: PlaybookFile;
+  /** Ids of items dropped for their own errors: references to them are not reported again. */
+  brokenIds: Set<string>;
+  /** Each kept item's index in the file, which differs from its index in data once an item is dropped. */
+  rawIndex: Map<object, number>;
 }
 
 const SECTIONS = ['questions', 'personas', 'classes', 'flags', 'checklist', 'tips'] as const;
@@ -53,11 +57,60 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
     });
     return { text: source.text, diagnostics };
   }
-  const checked = validateWithSchema(PlaybookFile, source);
+  // zod's strict objects let these through (they look like inherited properties): refuse them here.
+  for (const path of forbiddenKeys(v)) {
+    diagnostics.push({ file, ...source.locateKey(path), code: 'unknown-key', severity: 'error', message: `the key "${String(path[path.length - 1])}" is not allowed`, hint: 'it is a reserved name in JavaScript; a playbook never needs it' });
+  }
+  // Check the sections item by item and keep the sound items, so that one broken question does not
+  // hide every other problem in the file: the cross-checks still run on what is left.
+  const raw = v as Record<string, unknown>;
+  const brokenIds = new Set<string>();
+  const rawIndex = new Map<object, number>();
+  const sectionData: Record<string, unknown[]> = {};
+  for (const section of SECTIONS) {
+    const list = raw[section];
+    if (!Array.isArray(list)) continue;
+    const itemSchema = ITEM_SCHEMAS[section];
+    sectionData[section] = [];
+    list.forEach((item, i) => {
+      const r = validateWithSchema(itemSchema as never, source, [section, i]);
+      diagnostics.push(...r.diagnostics);
+      if (r.data !== undefined) {
+        sectionData[section].push(r.data);
+        rawIndex.set(r.data as object, i);
+      }
+      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
+    });
+  }
+  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !(k in sectionData)));
+  const checked = validateWithSchema(PlaybookFile, { ...source, value: rest });
   diagnostics.push(...checked.diagnostics);
   if (!checked.data) return { text: source.text, diagnostics };
-  return { parsed: { file, source, data: checked.data }, text: source.text, diagnostics };
+  const data = { ...checked.data, ...sectionData } as PlaybookFile;
+  return { parsed: { file, source, data, brokenIds, rawIndex }, text: source.text, diagnostics };
 }
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKeys(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (Array.isArray(value)) value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (FORBIDDEN.has(key)) out.push([...path, key]);
+      else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+  return out;
+}
+
+const ITEM_SCHEMAS = {
+  questions: Question,
+  personas: Persona,
+  classes: ClassRule,
+  flags: Flag,
+  checklist: ChecklistItem,
+  tips: Advice,
+} as const;
 
 export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   const sources = new Map<string, string>();
@@ -66,6 +119,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   const files: string[] = [];
   const origins = new Map<object, Origin>();
   const yamlSources = new Map<string, YamlSource>();
+  const brokenIds = new Set<string>();
 
   const readOne = (file: string, from?: { file: string; line: number; col: number; code: 'include-error' | 'extends-error' }) => {
     const bytes = host.read(file);
@@ -82,6 +136,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     diagnostics.push(...r.diagnostics);
     if (r.parsed) {
       yamlSources.set(file, r.parsed.source);
+      for (const id of r.parsed.brokenIds) brokenIds.add(id);
       files.push(file);
       hash.update(file.split('/').pop() ?? file).update('\0').update(bytes);
     }
@@ -90,7 +145,8 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
 
   const registerOrigins = (p: ParsedFile) => {
     for (const section of SECTIONS) {
-      (p.data[section] ?? []).forEach((item: object, i: number) => {
+      (p.data[section] ?? []).forEach((item: object, at: number) => {
+        const i = p.rawIndex.get(item) ?? at;
         origins.set(item, { file: p.file, path: [section, i] });
         if (section === 'personas') {
           const persona = item as { checklist?: object[]; flags?: object[] };
@@ -115,11 +171,12 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
         diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
         return;
       }
-      const part = readWithIncludes(target, [...chain, file]);
-      if (!part) {
-        if (!host.read(target)) diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: `looked for ${target}` });
+      if (!host.read(target)) {
+        diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: 'the path is relative to the file that includes it' });
         return;
       }
+      const part = readWithIncludes(target, [...chain, file]);
+      if (!part) return;
       for (const key of ['id', 'extends', 'title', 'version'] as const) {
         if (part.data[key] !== undefined) {
           diagnostics.push({ file: part.file, ...part.source.locateKey([key]), code: 'include-error', severity: 'warning', message: `"${key}" in an included file is ignored; it belongs in the main file ${file.split('/').pop()}` });
@@ -154,7 +211,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   };
 
   const data = resolveExtends(entry, []);
-  if (!data || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, sources };
+  if (!data) return { diagnostics, sources };
   const entrySource = sources.get(entry);
   if (!data.id) {
     diagnostics.push({ file: entry, line: 1, col: 1, code: 'missing-field', severity: 'error', message: 'the playbook has no "id"', hint: 'add `id: my-playbook` at the top (an included fragment has none, but the main file must)' });
@@ -181,8 +238,9 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     origins,
     files,
     hash: hash.digest('hex').slice(0, 16),
+    brokenIds,
   };
-  diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file)));
+  diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file), diagnostics.some((d) => d.severity === 'error')));
   return { playbook, diagnostics, sources };
 }
 

@@ -80,7 +80,8 @@ export const Condition: z.ZodType<Condition> = z
   .strict()
   .describe(
     'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode or class.',
-  );
+  )
+  .meta({ id: 'Condition' });
 
 export const Mode = z.enum(['prep', 'debrief']);
 export type Mode = z.infer<typeof Mode>;

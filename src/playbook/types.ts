@@ -34,4 +34,6 @@ export interface Playbook {
   files: string[];
   /** sha256 of the contributing files' text, so a stored visit knows which content produced it. */
   hash: string;
+  /** Ids of items dropped for their own errors; references to them are not reported twice. */
+  brokenIds: Set<string>;
 }

@@ -1,0 +1,265 @@
+/**
+ * The result of a session: class and why, self-questions, persona advice, flags, a dated checklist,
+ * the visit plan and a recap draft. Pure and deterministic: the visit date and the account's history
+ * come in; the same input always gives the same output, and the trace says which rule fired.
+ */
+import type { Advice, ChecklistItem, Condition, Flag, Locale, Mode, Playbook, Question, Text } from '../playbook/types.js';
+import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
+import { type Classification, classifyAccount, orderedRules } from './classify.js';
+import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
+import { addDays } from './dates.js';
+import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
+import { MESSAGES } from './messages.js';
+import { fillTemplate, localize } from './text.js';
+
+export interface AccountHistory {
+  /** The last stored visit: its date, class and answers (for defaults and "what changed"). */
+  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers };
+}
+
+export interface SessionInput {
+  mode: Mode;
+  answers: Answers;
+  /** The visit date, YYYY-MM-DD: the engine's only notion of "now". */
+  visitDate: string;
+  locale: Locale;
+  account?: { name?: string; history?: AccountHistory };
+  /** A persona named on the command line; a persona question's answer takes precedence. */
+  persona?: string;
+}
+
+export interface Evidence {
+  question: string;
+  answer: AnswerValue;
+  text: string;
+}
+
+export interface CoachingResult {
+  playbook: { id: string; version: string; hash: string };
+  mode: Mode;
+  visitDate: string;
+  locale: Locale;
+  account?: string;
+  classification: {
+    status: 'classified' | 'provisional' | 'unclassified';
+    class?: string;
+    name?: string;
+    summary?: string;
+    rank?: number;
+    /** The rule that fired (a class id), for the record. */
+    rule?: string;
+    /** Provisional: the classes still possible, best first. */
+    candidates: string[];
+    reasons: { text: string; because: Evidence[] }[];
+    unknowns: { question: string; text: string }[];
+    cycle?: { minDays?: number; maxDays: number; deadline: string };
+  };
+  selfQuestions: { forward: string[]; reverse: string[] };
+  persona?: {
+    id: string;
+    name: string;
+    source: 'chosen' | 'observed';
+    summary?: string;
+    cues: string[];
+    traits: string[];
+    do: string[];
+    dont: string[];
+  };
+  flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
+  checklist: { id: string; text: string; due: string; source: string }[];
+  tips: { id: string; text: string }[];
+  visitPlan?: { objective: string; commitment: string; minimum: string };
+  recap?: string;
+  answers: Answers;
+  changes: { question: string; before: AnswerValue; after: AnswerValue }[];
+  trace: string[];
+}
+
+export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResult {
+  const { mode, locale, visitDate } = input;
+  const msg = MESSAGES[locale];
+  const questions = questionIndex(pb);
+  const answers = pruneAnswers(pb, mode, input.answers);
+  const t = (text: Text | undefined) => localize(text, locale);
+  const trace: string[] = [];
+
+  const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
+  const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
+  if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
+
+  const base: ConditionContext = { answers, questions, mode, persona: persona?.id };
+  const rules = orderedRules(pb);
+  const classification: Classification = classifyAccount(rules, base);
+  const fired = classification.status === 'unclassified' ? undefined : classification.rule;
+  const settled = classification.status === 'classified' ? classification.rule : undefined;
+  const ctx: ConditionContext = { ...base, klass: settled?.id };
+
+  const answerText = (q: Question, v: AnswerValue | undefined): string => {
+    if (v === undefined || v === null) return msg.skipped;
+    if (isUnknown(q, v)) return msg.unknown;
+    if (q.kind === 'yes-no') return v === 'yes' ? msg.yes : msg.no;
+    if (q.kind === 'persona') return v === NOT_SURE ? msg.notSure : t(pb.personas.find((p) => p.id === v)?.name) || String(v);
+    const label = (x: string) => t(q.options?.find((o) => o.value === x)?.label) || x;
+    if (Array.isArray(v)) return v.map(label).join(', ');
+    if (q.kind === 'single') return label(String(v));
+    return String(v);
+  };
+  const shortName = (q: Question) => t(q.short) || q.id;
+  const describe = (c: Condition): Evidence => {
+    const negated = c.not !== undefined;
+    const leaf = (negated ? c.not : c) as Condition;
+    const q = questions.get(leaf.question as string) as Question;
+    const v = answers[q.id] ?? null;
+    return { question: q.id, answer: v, text: `${shortName(q)} ${negated && leaf.equals !== undefined ? msg.isNot : msg.is} ${answerText(q, v)}` };
+  };
+  const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
+    if (name in extra) return extra[name];
+    if (name === 'account.name') return input.account?.name;
+    if (name === 'visit.date') return visitDate;
+    if (name.startsWith('answers.')) {
+      const q = questions.get(name.slice(8));
+      const v = q ? answers[q.id] : undefined;
+      return q && v !== undefined && v !== null && !isUnknown(q, v) ? answerText(q, v) : undefined;
+    }
+    return undefined;
+  };
+  const fill = (text: Text | undefined, extra?: Record<string, string>) => fillTemplate(t(text), lookup(extra));
+
+  // -- classification, with the answers behind it --------------------------------------------------
+  const reasons: CoachingResult['classification']['reasons'] = [];
+  const unknowns: CoachingResult['classification']['unknowns'] = [];
+  let candidates: string[] = [];
+  if (classification.status === 'classified') {
+    const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
+    reasons.push({ text: msg.because(t(classification.rule.name).split(/[:：]/)[0] || classification.rule.id, because.map((e) => e.text).join(msg.and)), because });
+    trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
+  } else if (classification.status === 'provisional') {
+    candidates = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])].map((r) => r.id);
+    for (const id of classification.unknownQuestions) {
+      const q = questions.get(id) as Question;
+      unknowns.push({ question: id, text: shortName(q) });
+    }
+    reasons.push({
+      text: msg.provisionalReason(candidates.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
+      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: `${u.text} ${msg.is} ${msg.unknown}` })),
+    });
+    trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
+  } else {
+    reasons.push({ text: msg.unclassified, because: [] });
+    trace.push('no class rule held');
+  }
+  const cycle = settled?.cycle ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: addDays(visitDate, settled.cycle.max) } : undefined;
+  const reasonList = reasons[0]?.because.map((e) => e.text).join(msg.and) ?? '';
+  const classExtra = { reasons: reasonList, class: settled?.id ?? candidates.join('/') };
+
+  // -- self-questions ---------------------------------------------------------------------------------
+  const selfQuestions = { forward: [] as string[], reverse: [] as string[] };
+  if (settled) {
+    for (const key of ['forward', 'reverse'] as const) {
+      for (const sq of settled[key] ?? []) if (evaluateCondition(sq.when, ctx) === true) selfQuestions[key].push(fill(sq.text, classExtra));
+    }
+  } else if (classification.status === 'provisional') {
+    selfQuestions.reverse.push(msg.provisionalQuestion(unknowns.map((u) => u.text).join(msg.and)));
+  }
+
+  // -- flags ------------------------------------------------------------------------------------------------
+  const flags: CoachingResult['flags'] = [];
+  const addFlags = (list: Flag[], source: string) => {
+    for (const f of list) {
+      if (evaluateCondition(f.when, ctx) !== true) continue;
+      flags.push({ id: f.id, severity: f.severity ?? 'warning', message: fill(f.message), ...(f.subtext ? { subtext: fill(f.subtext) } : {}), source });
+      trace.push(`flag ${f.id}`);
+    }
+  };
+  addFlags(pb.flags, 'playbook');
+  if (persona) addFlags(persona.flags ?? [], `persona:${persona.id}`);
+  const order = { critical: 0, warning: 1, info: 2 } as const;
+  flags.sort((a, b) => order[a.severity] - order[b.severity]);
+
+  // -- checklist ----------------------------------------------------------------------------------------------
+  const checklist: CoachingResult['checklist'] = [];
+  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
+  const addItems = (list: ChecklistItem[], source: string) => {
+    for (const item of list) {
+      if (evaluateCondition(item.when, ctx) !== true) continue;
+      checklist.push({ id: item.id, text: fill(item.text, classExtra), due: dueOf(item), source });
+      trace.push(`checklist ${item.id}`);
+    }
+  };
+  addItems(pb.checklist, 'playbook');
+  if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
+  for (const q of pb.questions) {
+    if (!isUnknown(q, answers[q.id])) continue;
+    checklist.push({ id: `find-out:${q.id}`, text: q.findOut ? fill(q.findOut) : msg.findOut(shortName(q)), due: addDays(visitDate, pb.findOutDue), source: `question:${q.id}` });
+  }
+  // by due date; equal dates keep the playbook's order
+  const sorted = checklist.map((c, i) => ({ c, i })).sort((a, b) => a.c.due.localeCompare(b.c.due) || a.i - b.i).map((x) => x.c);
+
+  // -- persona advice, tips, plan, recap -----------------------------------------------------------------------
+  const adviceList = (list: (Text | Advice)[] | undefined) =>
+    (list ?? []).flatMap((a) => {
+      if (typeof a === 'object' && 'id' in a && 'text' in a) return evaluateCondition((a as Advice).when, ctx) === true ? [fill((a as Advice).text)] : [];
+      return [fill(a as Text)];
+    });
+  const personaOut: CoachingResult['persona'] =
+    persona && picked
+      ? {
+          id: persona.id,
+          name: t(persona.name),
+          source: picked.source,
+          ...(persona.summary ? { summary: t(persona.summary) } : {}),
+          cues: (persona.cues ?? []).map(t),
+          traits: (persona.traits ?? []).map(t),
+          do: adviceList(persona.do),
+          dont: adviceList(persona.dont),
+        }
+      : undefined;
+  const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
+  const planClass = settled ?? fired;
+  const visitPlan =
+    mode === 'prep' && planClass?.visit
+      ? { objective: fill(planClass.visit.objective, classExtra), commitment: fill(planClass.visit.commitment, classExtra), minimum: fill(planClass.visit.minimum, classExtra) }
+      : undefined;
+  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fill(pb.recap.text) : undefined;
+
+  // -- what changed since the last visit ------------------------------------------------------------------------
+  const changes: CoachingResult['changes'] = [];
+  const before = input.account?.history?.lastVisit?.answers;
+  if (before) {
+    for (const q of pb.questions) {
+      if (!(q.id in answers) || !(q.id in before)) continue;
+      if (JSON.stringify(before[q.id]) !== JSON.stringify(answers[q.id])) changes.push({ question: q.id, before: before[q.id], after: answers[q.id] });
+    }
+  }
+
+  return {
+    playbook: { id: pb.id, version: pb.version, hash: pb.hash },
+    mode,
+    visitDate,
+    locale,
+    ...(input.account?.name ? { account: input.account.name } : {}),
+    classification: {
+      status: classification.status,
+      ...(settled ? { class: settled.id, name: t(settled.name), ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
+      candidates,
+      reasons,
+      unknowns,
+      ...(cycle ? { cycle } : {}),
+    },
+    selfQuestions,
+    ...(personaOut ? { persona: personaOut } : {}),
+    flags,
+    checklist: sorted,
+    tips,
+    ...(visitPlan ? { visitPlan } : {}),
+    ...(recap ? { recap } : {}),
+    answers,
+    changes,
+    trace,
+  };
+}
+
+function dedupeEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => !seen.has(e.text) && seen.add(e.text));
+}

@@ -1,0 +1,50 @@
+/** The engine's own words (connectives in reasons, the provisional note), per locale. Data only. */
+import type { Locale } from '../playbook/types.js';
+
+const en = {
+  because: (klass: string, list: string) => `${klass} because ${list}`,
+  and: ', ',
+  yes: 'yes',
+  no: 'no',
+  unknown: "don't know",
+  skipped: 'skipped',
+  is: '=',
+  isNot: '≠',
+  provisionalReason: (classes: string, list: string) => `Provisional: could be ${classes}; it depends on ${list}, which you don't know yet`,
+  provisionalQuestion: (list: string) => `Which class is this really? Before the next visit, find out: ${list}.`,
+  findOut: (what: string) => `Find out: ${what}`,
+  notSure: 'not sure',
+  unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
+};
+
+type Messages = typeof en;
+
+const zhCN: Messages = {
+  because: (klass, list) => `${klass}，因为${list}`,
+  and: '，',
+  yes: '是',
+  no: '否',
+  unknown: '不知道',
+  skipped: '跳过',
+  is: '=',
+  isNot: '≠',
+  provisionalReason: (classes, list) => `暂定：可能是${classes}；取决于${list}，你还不清楚`,
+  provisionalQuestion: (list) => `这到底是哪一类客户？下次拜访前先弄清楚：${list}。`,
+  findOut: (what) => `弄清楚：${what}`,
+  notSure: '不确定',
+  unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
+};
+
+const zhTW: Messages = {
+  ...zhCN,
+  because: (klass, list) => `${klass}，因為${list}`,
+  unknown: '不知道',
+  provisionalReason: (classes, list) => `暫定：可能是${classes}；取決於${list}，你還不清楚`,
+  provisionalQuestion: (list) => `這到底是哪一類客戶？下次拜訪前先弄清楚：${list}。`,
+  findOut: (what) => `弄清楚：${what}`,
+  notSure: '不確定',
+  unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
+};
+
+export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+export type { Messages };
