@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Tiny launcher: loads the compiled CLI and nothing else. Only this file calls process.exit.
-import { main, reportError } from '../dist/cli.js';
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true); // stack traces point into src/
+const { main, reportError } = await import('../dist/cli.js');
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 let code;

@@ -12,7 +12,10 @@ export function packageRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'playbooks')) && existsSync(join(dir, 'package.json'))) return (root = dir);
+    if (existsSync(join(dir, 'playbooks')) && existsSync(join(dir, 'package.json'))) {
+      root = dir;
+      return dir;
+    }
     dir = dirname(dir);
   }
   throw new Error('sales-coach: cannot find its own playbooks/ folder; the installation is incomplete');

@@ -67,7 +67,7 @@ export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly str
     }
     case 'multiple': {
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null;
-      if (!list || !list.every((x) => typeof x === 'string' && choices?.includes(x))) {
+      if (!list?.every((x) => typeof x === 'string' && choices?.includes(x))) {
         return { ok: false, expected: `a list of ${choices?.map((c) => `"${c}"`).join(', ')}${unknownNote}` };
       }
       return { ok: true, value: [...new Set(list as string[])] };

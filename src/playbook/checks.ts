@@ -228,6 +228,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
 
   // -- texts: templates, locales, control characters ----------------------------------------------
   const answerNames = [...questions.keys()].map((id) => `answers.${id}`);
+  const answerNameSet = new Set(answerNames);
   const checkText = (text: Text | undefined, item: object, path: PathSegment[], extra: readonly string[] | null) => {
     if (text === undefined) return;
     const entries: [string | undefined, string][] = typeof text === 'string' ? [[undefined, text]] : Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
@@ -242,8 +243,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
       if (CONTROL.test(s)) report(item, p, 'control-character', 'warning', 'the text holds a terminal control character', 'remove it: it would be shown as-is, and is stripped before printing');
       if (extra === null) continue;
       for (const name of placeholdersIn(s)) {
-        const allowed = [...answerNames, ...ACCOUNT_FIELDS, ...extra];
-        if (!allowed.includes(name)) {
+        if (!answerNameSet.has(name) && !(ACCOUNT_FIELDS as readonly string[]).includes(name) && !extra.includes(name)) {
           report(item, p, 'bad-placeholder', 'error', `unknown placeholder {${name}}`,
             name.startsWith('answers.') ? suggest(name, answerNames, 'one of') : `placeholders name answers and account fields only: {answers.ID}, ${[...ACCOUNT_FIELDS, ...extra].map((f) => `{${f}}`).join(', ')}`);
         }

@@ -166,13 +166,13 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     const merged: PlaybookFile = { ...main.data };
     (main.data.include ?? []).forEach((rel, i) => {
       const target = resolvePath(dirname(file), rel);
-      const pos = main.source.locate(['include', i]);
+      const pos = () => main.source.locate(['include', i]); // only when reporting: positions cost a second parse
       if (chain.includes(target) || target === file) {
-        diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
+        diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
         return;
       }
       if (!host.read(target)) {
-        diagnostics.push({ file, ...pos, code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: 'the path is relative to the file that includes it' });
+        diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: 'the path is relative to the file that includes it' });
         return;
       }
       const part = readWithIncludes(target, [...chain, file]);
@@ -195,14 +195,14 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     if (!p) return undefined;
     const parentId = p.data.extends;
     if (!parentId) return p.data;
-    const pos = p.source.locate(['extends']);
+    const pos = () => p.source.locate(['extends']);
     const parentFile = host.findById(parentId, file);
     if (!parentFile) {
-      diagnostics.push({ file, ...pos, code: 'extends-error', severity: 'error', message: `extends "${parentId}", but no playbook has that id`, hint: 'run `sales-coach playbook list` to see the ids' });
+      diagnostics.push({ file, ...pos(), code: 'extends-error', severity: 'error', message: `extends "${parentId}", but no playbook has that id`, hint: 'run `sales-coach playbook list` to see the ids' });
       return undefined;
     }
     if (seen.includes(parentId) || parentId === p.data.id) {
-      diagnostics.push({ file, ...pos, code: 'extends-error', severity: 'error', message: `extends "${parentId}", which extends this playbook again (${[...seen, parentId].join(' -> ')})`, hint: 'break the cycle' });
+      diagnostics.push({ file, ...pos(), code: 'extends-error', severity: 'error', message: `extends "${parentId}", which extends this playbook again (${[...seen, parentId].join(' -> ')})`, hint: 'break the cycle' });
       return undefined;
     }
     const parent = resolveExtends(parentFile, [...seen, p.data.id ?? '?', parentId]);

@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 
+// A CLI parses each schema a handful of times per run: compiling fast paths with code generation
+// costs more than it saves, and we would rather run no generated code at all.
+z.config({ jitless: true });
+
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof LOCALES)[number];
 
