@@ -97,9 +97,12 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
     if (v === undefined || v === null) return msg.skipped;
     if (isUnknown(q, v)) return msg.unknown;
-    if (q.kind === 'yes-no') return v === 'yes' ? msg.yes : msg.no;
+    if (q.kind === 'yes-no') return t(q.options?.find((o) => o.value === v)?.label) || (v === 'yes' ? msg.yes : msg.no);
     if (q.kind === 'persona') return v === NOT_SURE ? msg.notSure : t(pb.personas.find((p) => p.id === v)?.name) || String(v);
-    const label = (x: string) => t(q.options?.find((o) => o.value === x)?.label) || x;
+    const label = (x: string) => {
+      const o = q.options?.find((opt) => opt.value === x);
+      return t(o?.label) || x;
+    };
     if (Array.isArray(v)) return v.map(label).join(', ');
     if (q.kind === 'single') return label(String(v));
     return String(v);
@@ -110,6 +113,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     const leaf = (negated ? c.not : c) as Condition;
     const q = questions.get(leaf.question as string) as Question;
     const v = answers[q.id] ?? null;
+    // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
+    const phrase = !negated && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
+    if (phrase) return { question: q.id, answer: v, text: t(phrase) };
     return { question: q.id, answer: v, text: `${shortName(q)} ${negated && leaf.equals !== undefined ? msg.isNot : msg.is} ${answerText(q, v)}` };
   };
   const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {

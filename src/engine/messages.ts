@@ -21,7 +21,7 @@ type Messages = typeof en;
 
 const zhCN: Messages = {
   because: (klass, list) => `${klass}，因为${list}`,
-  and: '，',
+  and: '、',
   yes: '是',
   no: '否',
   unknown: '不知道',

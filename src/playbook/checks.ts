@@ -73,6 +73,11 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
       if (!q.options || q.options.length < 2) {
         report(q, q.options ? ['options'] : ['kind'], 'missing-options', 'error', `the ${q.kind}-choice question "${q.id}" needs at least two options`, 'add options: with - value: … label: …');
       }
+    } else if (q.kind === 'yes-no' && q.options) {
+      // options on a yes-no question only name the two answers (labels, and short phrases for reasons)
+      q.options.forEach((o, i) => {
+        if (o.value !== 'yes' && o.value !== 'no') report(q, ['options', i, 'value'], 'invalid-value', 'error', `a yes-no question's options can only be "yes" and "no", not "${o.value}"`, 'use kind: single for other choices');
+      });
     } else if (q.options) {
       report(q, ['options'], 'missing-options', 'warning', `options are ignored for a question of kind ${q.kind}`, 'use kind: single or multiple, or remove options');
     }
@@ -260,6 +265,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
     checkText(q.findOut, q, ['findOut'], []);
     (q.options ?? []).forEach((o, i) => {
       checkText(o.label, q, ['options', i, 'label'], noTemplate);
+      checkText(o.short, q, ['options', i, 'short'], noTemplate);
       checkText(o.help, q, ['options', i, 'help'], noTemplate);
     });
   }

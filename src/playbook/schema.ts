@@ -96,6 +96,7 @@ export const Option = z
   .object({
     value: id.describe('The stored value; conditions compare against it. Stable: changing it breaks stored answers.'),
     label: Text.describe('What the rep sees.'),
+    short: Text.optional().describe('A short label used in reasons, e.g. "first KP" in "A because person met = first KP".'),
     help: Text.optional().describe('A line shown under the option.'),
   })
   .strict();

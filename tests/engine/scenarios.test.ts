@@ -1,0 +1,277 @@
+/**
+ * The seeds' rules as scenarios, in the seeds' own terms: answers in, class, reasons, flags and
+ * checklist items out. Classification is checked in English and in Chinese.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import { type CoachingResult, evaluateSession } from '../../src/engine/evaluate.js';
+import type { Locale, Mode } from '../../src/playbook/types.js';
+import { builtin } from '../helpers/playbook.js';
+
+const VISIT = '2026-11-25';
+const met = (role: string, extra: Answers = {}): Answers => ({
+  contact_name: 'Wang Li',
+  contact_role: role,
+  contacts_known: 3,
+  has_need: 'yes',
+  buying_power: 'yes',
+  sees_value: 'yes',
+  persona: 'commander',
+  ...extra,
+});
+const run = (answers: Answers, mode: Mode = 'debrief', locale: Locale = 'en'): CoachingResult =>
+  evaluateSession(builtin(), { mode, answers, visitDate: VISIT, locale, account: { name: 'Acme' } });
+const ids = (r: CoachingResult, key: 'flags' | 'checklist' | 'tips') => r[key].map((x) => x.id);
+const item = (r: CoachingResult, id: string) => r.checklist.find((c) => c.id === id);
+
+describe('seed 001: A/B/C/D classification', () => {
+  it('A = first KP + need + buying power + recognises the value; sign within 7-10 days or reclassify', () => {
+    const r = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'the board meets Friday' }));
+    expect(r.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A', cycle: { minDays: 7, maxDays: 10, deadline: '2026-12-05' } });
+    expect(r.classification.reasons[0].text).toBe('A because you met the first KP, they have a need, they have buying power, they recognise the value');
+    expect(r.classification.reasons[0].because.map((e) => e.question)).toEqual(['contact_role', 'has_need', 'buying_power', 'sees_value']);
+    expect(item(r, 'a_window')).toMatchObject({ due: '2026-12-05', text: 'A window ends: signed by today, or reclassify as B or D' });
+  });
+
+  it('forward self-questions: "why is this an A?", then "so why was it not signed today?"', () => {
+    const r = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'the board meets Friday' }));
+    expect(r.selfQuestions.forward[0]).toBe('Why is this an A? Because you met the first KP, they have a need, they have buying power, they recognise the value.');
+    expect(r.selfQuestions.forward[1]).toBe('So why was it not signed today?');
+    expect(r.selfQuestions.forward[2]).toContain('"the board meets Friday"');
+    expect(item(r, 'remove_obstacle')?.text).toBe('Remove what stopped the signature: the board meets Friday');
+  });
+
+  it('a signed A asks no "why not signed today" and sets no reclassify date', () => {
+    const r = run(met('first_kp', { asked_to_sign: 'yes', signed: 'yes' }));
+    expect(r.classification.class).toBe('A');
+    expect(r.selfQuestions.forward).toHaveLength(1);
+    expect(ids(r, 'checklist')).not.toContain('a_window');
+    expect(ids(r, 'flags')).not.toContain('no_next_step');
+  });
+
+  it('an A where the rep did not ask for the signature is a critical flag (later follow-up signs ~10%)', () => {
+    const r = run(met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'felt too pushy' }));
+    const flag = r.flags.find((f) => f.id === 'no_close_attempt');
+    expect(flag).toMatchObject({ severity: 'critical' });
+    expect(flag?.message).toContain('10%');
+    expect(r.flags[0].id).toBe('no_close_attempt'); // critical first
+  });
+
+  it('prep for an A: ask for the signature on site in the last 20 minutes, on the visit day', () => {
+    const r = run(met('first_kp', { trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'sign' }), 'prep');
+    expect(item(r, 'ask_signature')).toMatchObject({ due: VISIT });
+    expect(item(r, 'ask_signature')?.text).toContain('last 20 minutes');
+    expect(r.visitPlan).toEqual({
+      objective: 'Close: get the signature on site',
+      commitment: 'Sign at this visit; ask for it in the last 20 minutes',
+      minimum: 'A signing date inside the 10-day window, and who signs',
+    });
+    expect(ids(r, 'tips')).toContain('a_first'); // 80/20: A accounts first
+  });
+
+  it('B = a second KP with need, power and value who takes it to the first KP: about 20 days', () => {
+    const r = run(met('second_kp', { approval_layers: 'one' }));
+    expect(r.classification).toMatchObject({ class: 'B', cycle: { maxDays: 20, deadline: '2026-12-15' } });
+    expect(r.selfQuestions.reverse[0]).toBe('Why is this not an A? Because Wang Li is not the first KP. When and how will you meet the first KP?');
+    expect(item(r, 'meet_first_kp')).toMatchObject({ due: '2026-12-02', text: 'Book a meeting with the first KP, through Wang Li' });
+    expect(item(r, 'b_window')?.due).toBe('2026-12-15');
+  });
+
+  it('C = a third KP who needs two confirmations (direct leader, then first KP): about 30 days', () => {
+    const r = run(met('third_kp', { approval_layers: 'two' }));
+    expect(r.classification).toMatchObject({ class: 'C', cycle: { maxDays: 30, deadline: '2026-12-25' } });
+    expect(r.classification.reasons[0].text).toContain('two must confirm (their direct leader, then the first KP)');
+    expect(ids(r, 'checklist')).toEqual(expect.arrayContaining(['c_confirmations', 'meet_first_kp', 'c_window']));
+    expect(r.selfQuestions.reverse[0]).toContain('their direct leader, then the first KP');
+  });
+
+  it.each([
+    ['has_need', 'D because they have no need'],
+    ['buying_power', 'D because they have no buying power'],
+    ['sees_value', 'D because they do not recognise the value'],
+  ])('D when %s = no: any one is enough, even with the first KP', (question, reason) => {
+    const r = run(met('first_kp', { [question]: 'no' }));
+    expect(r.classification).toMatchObject({ status: 'classified', class: 'D' });
+    expect(r.classification.reasons[0].text).toBe(reason);
+    expect(r.classification.cycle).toBeUndefined();
+    expect(r.classification.summary).toContain('Time on a D is time taken from an A');
+    expect(ids(r, 'flags')).toContain('d_time');
+    expect(item(r, 'drop_d')?.due).toBe(VISIT);
+    expect(ids(r, 'flags')).not.toContain('no_next_step');
+  });
+
+  it('D names every "no" that caused it', () => {
+    const r = run(met('third_kp', { approval_layers: 'two', has_need: 'no', buying_power: 'no' }));
+    expect(r.classification.reasons[0].text).toBe('D because they have no need, they have no buying power');
+  });
+
+  it('"don\'t know" who was met: provisional, with what to find out and by when', () => {
+    // approval_layers is asked too, since the person may not be the first KP
+    const r = run(met('unknown', { approval_layers: 'one' }));
+    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['A', 'B'], unknowns: [{ question: 'contact_role', text: 'person met' }] });
+    expect(r.classification.class).toBeUndefined();
+    expect(r.classification.reasons[0].text).toBe("Provisional: could be A / B; it depends on person met, which you don't know yet");
+    expect(item(r, 'find-out:contact_role')).toMatchObject({ due: '2026-11-27', text: 'Find out who the first KP is, and whether Wang Li is that person' });
+    expect(ids(r, 'flags')).toContain('first_kp_unknown');
+    expect(r.selfQuestions.reverse[0]).toBe('Which class is this really? Before the next visit, find out: person met.');
+  });
+
+  it('"don\'t know" the budget of a first KP: provisional between D and A', () => {
+    const r = run(met('first_kp', { buying_power: 'unknown' }));
+    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['D', 'A'] });
+    expect(item(r, 'find-out:buying_power')?.text).toBe('Find out the budget, and who can approve spending it');
+  });
+
+  it('a known "no" settles it even when something else is unknown', () => {
+    const r = run(met('unknown', { sees_value: 'no', has_need: 'unknown' }));
+    expect(r.classification).toMatchObject({ status: 'classified', class: 'D' });
+    expect(ids(r, 'checklist')).toEqual(expect.arrayContaining(['find-out:contact_role', 'find-out:has_need']));
+  });
+
+  it.each([
+    ['A', met('first_kp', { asked_to_sign: 'yes', signed: 'yes' }), 'A类客户，因为见的是第一KP、有需求、有购买能力、认可产品价值'],
+    ['B', met('second_kp', { approval_layers: 'one' }), 'B类客户，因为见的是第二KP、只需第一KP确认、有需求、有购买能力、认可产品价值'],
+    ['C', met('third_kp', { approval_layers: 'two' }), 'C类客户，因为见的是第三KP、要经过直属领导和第一KP两层确认、有需求、有购买能力、认可产品价值'],
+    ['D', met('first_kp', { buying_power: 'no' }), 'D类客户，因为没有购买能力'],
+  ])('in Chinese: %s', (klass, answers, reason) => {
+    const r = run(answers, 'debrief', 'zh-CN');
+    expect(r.classification.class).toBe(klass);
+    expect(r.classification.reasons[0].text).toBe(reason);
+  });
+
+  it('in Chinese: forward and reverse self-questions in the seed\'s words', () => {
+    const a = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_reason: '要和老板商量' }), 'debrief', 'zh-CN');
+    expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？因为见的是第一KP、有需求、有购买能力、认可产品价值。');
+    expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没签掉呢？');
+    const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
+    expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
+    const p = run(met('unknown', { approval_layers: 'two' }), 'debrief', 'zh-CN');
+    expect(p.classification.reasons[0].text).toBe('暂定：可能是A / C；取决于所见之人，你还不清楚');
+  });
+});
+
+describe('the buying map', () => {
+  it('only one contact known is a flag, with a step to name more', () => {
+    const r = run(met('second_kp', { approval_layers: 'one', contacts_known: 1 }));
+    expect(r.flags.find((f) => f.id === 'only_one_contact')?.message).toBe('Only one contact known at Acme: if they leave or stall, so does the deal');
+    expect(item(r, 'map_contacts')?.due).toBe('2026-11-28');
+  });
+
+  it('three or more approval layers: a flag that the cycle will be longer', () => {
+    const r = run(met('third_kp', { approval_layers: 'more' }));
+    expect(r.classification.class).toBe('C');
+    expect(ids(r, 'flags')).toContain('many_layers');
+  });
+});
+
+describe('seed 000: the koala (coordinator)', () => {
+  const koalaPrep = (extra: Answers = {}) =>
+    run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], last_discussed: 'the pilot scope', still_differ: 'the rollout date', visit_focus: 'agree the rollout plan', ...extra }), 'prep');
+
+  it('prep: send the recap the day before; open with it instead of selling', () => {
+    const r = koalaPrep();
+    expect(item(r, 'koala_send_recap')).toMatchObject({ due: '2026-11-24', text: 'Before the visit, send Wang Li the recap by mail, phone or WeChat' });
+    expect(r.persona?.do).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a summary of the last visit/), expect.stringMatching(/which stage this visit should move them to/)]));
+    expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap: we discussed the pilot scope. Where we still differ: the rollout date. At our next meeting I would like to focus on agree the rollout plan. Best regards');
+  });
+
+  it('everything the seed says is in the advice: trust first, unhurried, listen, consistent, share the plan, loyal once won', () => {
+    const r = koalaPrep();
+    const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.cues ?? [])].join(' | ');
+    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'same thing as last time', 'how many meetings remain', 'close before trust', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
+      expect(all).toContain(phrase);
+    }
+  });
+
+  it('a polite excuse to leave is a flag with its subtext', () => {
+    const r = run(met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'late for a meeting', polite_excuse: 'yes' }));
+    const f = r.flags.find((x) => x.id === 'koala_polite_refusal');
+    expect(f?.message).toContain('usually saying no');
+    expect(f?.subtext).toContain('I cannot hurt you');
+  });
+
+  it('a changed statement is critical with a koala', () => {
+    const r = run(met('first_kp', { persona: 'koala', statement_changed: 'yes' }));
+    expect(r.flags[0]).toMatchObject({ id: 'koala_inconsistent', severity: 'critical' });
+  });
+
+  it('the plan not shared: tell them how many meetings remain', () => {
+    const r = run(met('second_kp', { approval_layers: 'one', persona: 'koala', plan_shared: 'no' }));
+    expect(item(r, 'koala_share_plan')?.due).toBe('2026-11-26');
+  });
+
+  it('no close before trust is built', () => {
+    expect(ids(koalaPrep({ trust_level: 'liked' }), 'flags')).toContain('koala_close_too_early');
+    expect(ids(koalaPrep({ trust_level: 'believed' }), 'flags')).not.toContain('koala_close_too_early');
+  });
+
+  it('once signed: after-sale service, then referrals', () => {
+    const r = run(met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'yes' }));
+    expect(item(r, 'koala_referrals')?.due).toBe('2026-12-09');
+    expect(r.persona?.do.some((d) => d.includes('after-sale service'))).toBe(true);
+  });
+
+  it('koala-only advice stays with the koala', () => {
+    const r = run(met('first_kp', { persona: 'commander', polite_excuse: 'yes' }));
+    expect(ids(r, 'flags')).not.toContain('koala_polite_refusal');
+    expect(r.persona?.do).toEqual(['Be brief: lead with results, give two or three options, and let them decide']);
+  });
+});
+
+describe('the four types, from what the rep observed', () => {
+  it.each([
+    ['slow', 'people', 'koala'],
+    ['fast', 'task', 'commander'],
+    ['fast', 'people', 'socializer'],
+    ['slow', 'task', 'thinker'],
+  ])('%s + %s -> %s, offered as the likely type', (pace, focus, persona) => {
+    const r = run(met('first_kp', { persona: 'not-sure', decision_pace: pace, focus }));
+    expect(r.persona).toMatchObject({ id: persona, source: 'observed' });
+  });
+
+  it('a type the rep names is used as chosen', () => {
+    expect(run(met('first_kp', { persona: 'thinker' })).persona).toMatchObject({ id: 'thinker', source: 'chosen' });
+  });
+});
+
+describe('seeds 002-004: prep coaching', () => {
+  const prep = (extra: Answers) => run(met('first_kp', { trust_level: 'believed', perception: 'supplier', visit_focus: 'x', ...extra }), 'prep');
+
+  it('no success case in the bag: bring one (what customers value most), the day before', () => {
+    const r = prep({ resources: ['talking_points'] });
+    expect(item(r, 'bring_success_case')?.due).toBe('2026-11-24');
+    expect(ids(r, 'flags')).toContain('weak_resources');
+    expect(ids(prep({ resources: ['success_case'] }), 'checklist')).not.toContain('bring_success_case');
+  });
+
+  it('internal selling: line up contracts and finance to sign an A on site', () => {
+    expect(ids(prep({ internal_support: ['presales'] }), 'checklist')).toContain('line_up_contracts');
+    expect(ids(prep({ internal_support: ['contracts_finance'] }), 'checklist')).not.toContain('line_up_contracts');
+  });
+
+  it.each([
+    ['none', 'trust_get_liked', 'Get liked first'],
+    ['liked', 'trust_get_believed', 'From liked to believed'],
+    ['believed', 'trust_indispensable', 'never a kickback'],
+    ['indispensable', 'trust_interdependent', 'strategic account management'],
+    ['interdependent', 'trust_keep', 'Keep it'],
+  ])('trust level %s: the next step up (%s)', (level, id, phrase) => {
+    const r = prep({ trust_level: level });
+    expect(item(r, id)?.text).toContain(phrase);
+    expect(r.checklist.filter((c) => c.id.startsWith('trust_'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['broker', 'ladder_broker', 'differentiated supplier'],
+    ['supplier', 'ladder_supplier', 'value adder'],
+    ['value_adder', 'ladder_value_adder', 'business partner'],
+    ['partner', 'ladder_partner', 'partner'],
+  ])('perception ladder %s: the next rung', (rung, id, phrase) => {
+    const r = prep({ perception: rung });
+    expect(r.tips.find((t) => t.id === id)?.text).toContain(phrase);
+  });
+
+  it('conversation habits in every prep', () => {
+    expect(prep({}).tips.find((t) => t.id === 'conversation_habits')?.text).toContain('do not argue');
+  });
+});
