@@ -1,5 +1,229 @@
-import { UserError } from './errors.js';
+/**
+ * `prep` and `debrief` (and `demo`): gather answers (keyboard, answers file, stdin, draft), run the
+ * engine, render. The only place that reads the clock is here, to default the visit date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
+import type { Answers } from '../engine/answers.js';
+import { addDays } from '../engine/dates.js';
+import { evaluateSession } from '../engine/evaluate.js';
+import { nextStep } from '../engine/interview.js';
+import { fillTemplate } from '../engine/text.js';
+import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
+import type { Locale, Mode, Playbook } from '../playbook/types.js';
+import { UI } from '../ui/messages.js';
+import { sanitizeDeep } from '../ui/sanitize.js';
+import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
+import { DraftStore } from './drafts.js';
+import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-export async function sessionCommand(_mode: string, _opts: Record<string, unknown>, _io: IO, _g: GlobalOptions): Promise<number> {
-  throw new UserError('not yet');
+import { packageRoot } from './paths.js';
+import { pickLocale } from './config.js';
+
+export interface SessionOptions {
+  account?: string;
+  persona?: string;
+  playbook?: string;
+  date?: string;
+  answers?: string;
+  input?: boolean;
+  resume?: boolean;
+  json?: boolean;
+  out?: string;
+  dryRun?: boolean;
+  demo?: boolean;
+}
+
+/** The rep's calendar day, from the local clock. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+interface AnswersSource {
+  file: string;
+  raw: Record<string, unknown>;
+  meta: AnswersFileMeta;
+  text?: string;
+  locate: (path: (string | number)[]) => { line: number; col: number };
+  locateKey: (path: (string | number)[]) => { line: number; col: number };
+}
+
+export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown>, io: IO, g: GlobalOptions): Promise<number> {
+  const opts = rawOpts as SessionOptions;
+  const ctx = makeContext(io, g);
+  const stdinTTY = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
+  const interactive = stdinTTY && opts.input !== false && !opts.demo;
+  const drafts = DraftStore.forEnv(io.env);
+
+  // -- where the answers come from ------------------------------------------------------------
+  let source: AnswersSource | undefined;
+  if (opts.demo) source = readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
+  else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
+    // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
+    const bytes = await readAll(io.stdin);
+    if (bytes.length === 0) {
+      throw new UserError(
+        'no terminal to ask the questions on, and no answers given',
+        `run it in a terminal, or give the answers: sales-coach ${mode} --answers FILE (see the README, "Scripted sessions")`,
+      );
+    }
+    source = readAnswersSource(ctx, '<stdin>', bytes);
+  } else if (opts.answers) {
+    const file = resolve(io.cwd, opts.answers);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new UserError(`cannot read the answers file ${opts.answers}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    source = readAnswersSource(ctx, file, bytes);
+  }
+  const meta = source?.meta ?? {};
+  if (meta.mode && meta.mode !== mode && !opts.demo) {
+    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run sales-coach ${meta.mode} --answers ${opts.answers}`);
+  }
+
+  // -- a resumed draft ---------------------------------------------------------------------------
+  const draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
+  if (opts.resume && !draft) {
+    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''}`);
+  }
+
+  const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
+  const account = opts.account ?? meta.account ?? draft?.account;
+  const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
+  const pb = loadForSession(ctx, playbookRef);
+  const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
+
+  // -- the answers given so far ---------------------------------------------------------------------
+  let answers: Answers = { ...(draft?.answers ?? {}) };
+  const diagnostics: Diagnostic[] = [];
+  if (source) {
+    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey);
+    diagnostics.push(...checked.diagnostics);
+    answers = { ...answers, ...checked.answers };
+  }
+  const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
+  if (persona !== undefined) {
+    const ids = pb.personas.map((p) => p.id);
+    if (!ids.includes(persona)) throw new UserError(`unknown persona "${persona}"`, suggest(persona, ids, 'one of'));
+    const pq = pb.questions.find((q) => q.kind === 'persona');
+    if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
+  }
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []));
+    io.stderr.write(`the answers file has ${diagnostics.length === 1 ? 'a mistake' : `${diagnostics.length} mistakes`}; nothing was run\n`);
+    return EXIT.usage;
+  }
+
+  // -- ask what is missing, or say what is missing ------------------------------------------------------
+  const missing = missingQuestions(pb, mode, answers);
+  if (missing.length > 0) {
+    if (!interactive) {
+      const file = source?.file ?? '<answers>';
+      const where = source ? source.locate(['answers']) : { line: 0, col: 0 };
+      const list: Diagnostic[] = missing.map((q) => ({
+        file,
+        ...where,
+        code: 'missing-answer',
+        severity: 'error',
+        message: `no answer to "${q.id}": ${fillTemplate(typeof q.text === 'string' ? q.text : (q.text.en ?? ''), () => '…')}`,
+        hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
+      }));
+      printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
+      io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing; nothing was run\n`);
+      return EXIT.usage;
+    }
+    const { runInterview } = await import('../ui/interview.js');
+    const { askWithInquirer } = await import('./ask.js');
+    if (draft) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
+    const saveDraft = (a: Answers, order: string[]) =>
+      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
+    try {
+      answers = await runInterview(
+        pb,
+        { mode, locale, answers, order: draft?.order, lookup: (a) => lookupFor(pb, a, account) },
+        askWithInquirer(pb, io, ctx, saveDraft),
+      );
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
+        const d = drafts.find(mode, account);
+        const cmd = `sales-coach ${mode} --resume${account ? ` --account "${account}"` : ''}`;
+        throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
+      }
+      throw err;
+    }
+  }
+
+  // -- the result -------------------------------------------------------------------------------------------
+  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account } : undefined, persona });
+  if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(result), null, 2)}\n`);
+  else {
+    const { renderResult } = await import('../ui/render-terminal.js');
+    const { widthOf } = await import('../ui/style.js');
+    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout)));
+  }
+  if (opts.out) {
+    const { renderMarkdown } = await import('../ui/render-markdown.js');
+    try {
+      writeFileSync(resolve(io.cwd, opts.out), renderMarkdown(result));
+    } catch (err) {
+      throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
+  }
+  drafts.remove(mode, account);
+  return EXIT.ok;
+}
+
+function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): AnswersSource {
+  const r = readAnswersMeta(file, bytes);
+  if (hasErrors(r.diagnostics) || !r.meta || !r.raw || !r.locate || !r.locateKey) {
+    printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []));
+    throw new UserError('the answers file cannot be read; nothing was run', 'fix the problems above; the README shows a complete answers file');
+  }
+  return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
+}
+
+function loadForSession(ctx: Context, ref: string): Playbook {
+  const file = resolvePlaybookTarget(ctx, ref);
+  const r = ctx.registry.load(file);
+  if (!r.playbook || hasErrors(r.diagnostics)) {
+    printDiagnostics(ctx, r.diagnostics, r.sources);
+    throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+  }
+  return r.playbook;
+}
+
+/** Every question still without an answer, in order: skipping each one shows the ones after it. */
+export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers) {
+  const probe: Answers = { ...answers };
+  const missing = [];
+  for (let i = 0; i < pb.questions.length + 1; i++) {
+    const step = nextStep(pb, mode, probe);
+    if (step.done) break;
+    missing.push(step.question);
+    probe[step.question.id] = null;
+  }
+  return missing;
+}
+
+function lookupFor(pb: Playbook, answers: Answers, account?: string) {
+  return (name: string): string | undefined => {
+    if (name === 'account.name') return account;
+    if (name.startsWith('answers.')) {
+      const v = answers[name.slice(8)];
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    }
+    return undefined;
+  };
 }

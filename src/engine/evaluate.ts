@@ -120,7 +120,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   };
   const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
     if (name in extra) return extra[name];
-    if (name === 'account.name') return input.account?.name;
+    if (name === 'account.name') return input.account?.name ?? msg.thisAccount;
     if (name === 'visit.date') return visitDate;
     if (name.startsWith('answers.')) {
       const q = questions.get(name.slice(8));
@@ -196,7 +196,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
   for (const q of pb.questions) {
     if (!isUnknown(q, answers[q.id])) continue;
-    checklist.push({ id: `find-out:${q.id}`, text: q.findOut ? fill(q.findOut) : msg.findOut(shortName(q)), due: addDays(visitDate, pb.findOutDue), source: `question:${q.id}` });
+    // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
+    const due = mode === 'prep' ? visitDate : addDays(visitDate, pb.findOutDue);
+    checklist.push({ id: `find-out:${q.id}`, text: q.findOut ? fill(q.findOut) : msg.findOut(shortName(q)), due, source: `question:${q.id}` });
   }
   // by due date; equal dates keep the playbook's order
   const sorted = checklist.map((c, i) => ({ c, i })).sort((a, b) => a.c.due.localeCompare(b.c.due) || a.i - b.i).map((x) => x.c);

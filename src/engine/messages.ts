@@ -15,6 +15,7 @@ const en = {
   findOut: (what: string) => `Find out: ${what}`,
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
+  thisAccount: 'this account',
 };
 
 type Messages = typeof en;
@@ -33,6 +34,7 @@ const zhCN: Messages = {
   findOut: (what) => `弄清楚：${what}`,
   notSure: '不确定',
   unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
+  thisAccount: '该客户',
 };
 
 const zhTW: Messages = {
@@ -44,6 +46,7 @@ const zhTW: Messages = {
   findOut: (what) => `弄清楚：${what}`,
   notSure: '不確定',
   unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
+  thisAccount: '該客戶',
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -1,5 +1,6 @@
 /** The JSON Schema editors use for autocompletion and hover text, generated from the zod schema. */
 import { z } from 'zod';
+import { AnswersFileSchema } from './answers-file.js';
 import { PlaybookFile } from './schema.js';
 
 export function playbookJsonSchema(): Record<string, unknown> {
@@ -14,4 +15,9 @@ export function playbookJsonSchema(): Record<string, unknown> {
 
 export function playbookJsonSchemaText(): string {
   return `${JSON.stringify(playbookJsonSchema(), null, 2)}\n`;
+}
+
+export function answersJsonSchemaText(): string {
+  const schema = z.toJSONSchema(AnswersFileSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+  return `${JSON.stringify({ ...schema, title: 'sales-coach answers file' }, null, 2)}\n`;
 }

@@ -20,10 +20,10 @@ export function makeChalk(stream: OutputStream, env: Env, noColor = false): Chal
   return new Chalk({ level: forced ? 1 : off ? 0 : 1 });
 }
 
-/** 80 columns unless the terminal says otherwise; never wider than 100 for readability. */
+/** 80 columns unless the terminal says otherwise; never wider than 80, the width the result is written for. */
 export function widthOf(stream: OutputStream): number {
   const c = stream.isTTY && stream.columns ? stream.columns : 80;
-  return Math.max(40, Math.min(c, 100));
+  return Math.max(40, Math.min(c, 80));
 }
 
 /** Wraps by display width, so CJK text (two columns per character) fits too. */

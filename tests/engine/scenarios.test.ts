@@ -172,7 +172,7 @@ describe('seed 000: the koala (coordinator)', () => {
     const r = koalaPrep();
     expect(item(r, 'koala_send_recap')).toMatchObject({ due: '2026-11-24', text: 'Before the visit, send Wang Li the recap by mail, phone or WeChat' });
     expect(r.persona?.do).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a summary of the last visit/), expect.stringMatching(/which stage this visit should move them to/)]));
-    expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap: we discussed the pilot scope. Where we still differ: the rollout date. At our next meeting I would like to focus on agree the rollout plan. Best regards');
+    expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap: we discussed the pilot scope. Where we still differ: the rollout date. At our next meeting I would like to focus on this: agree the rollout plan. Best regards');
   });
 
   it('everything the seed says is in the advice: trust first, unhurried, listen, consistent, share the plan, loyal once won', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/playbook/load.js';
-import { playbookJsonSchemaText } from '../../src/playbook/json-schema.js';
+import { answersJsonSchemaText, playbookJsonSchemaText } from '../../src/playbook/json-schema.js';
 import { PlaybookRegistry } from '../../src/cli/registry.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/playbooks');
@@ -12,6 +12,7 @@ describe('the JSON Schema', () => {
   it('is committed and up to date (run `npm run schema` after changing src/playbook/schema.ts)', () => {
     const committed = readFileSync(join(root, 'schema/playbook.schema.json'), 'utf8');
     expect(committed).toBe(playbookJsonSchemaText());
+    expect(readFileSync(join(root, 'schema/answers.schema.json'), 'utf8')).toBe(answersJsonSchemaText());
   });
 
   it('describes every property, for hover text in the editor', () => {

@@ -1,0 +1,25 @@
+/** The interview's keyboard driver on a real terminal: @inquirer prompts, help lines, the draft saved after each answer. */
+import type { Answers } from '../engine/answers.js';
+import type { Playbook } from '../playbook/types.js';
+import type { InterviewDriver } from '../ui/interview.js';
+import { questionPrompt } from '../ui/prompt.js';
+import { sanitize } from '../ui/sanitize.js';
+import { wrap } from '../ui/style.js';
+import type { Context } from './context.js';
+import type { IO } from './io.js';
+
+export function askWithInquirer(pb: Playbook, io: IO, ctx: Context, save: (answers: Answers, order: string[]) => void): InterviewDriver {
+  // prompts go to the terminal even when the result is piped elsewhere
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  return {
+    async ask(view) {
+      const spec = questionPrompt(pb, view);
+      const raw = await spec.prompt(spec.config, { input: io.stdin, output, clearPromptOnDone: false });
+      return spec.interpret(raw);
+    },
+    showHelp(text) {
+      output.write(`${ctx.out.cyan(wrap(sanitize(text || '—'), 78, '  '))}\n`);
+    },
+    onAnswer: save,
+  };
+}

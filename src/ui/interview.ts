@@ -1,0 +1,68 @@
+/**
+ * The keyboard driver: asks the engine for the next question, asks the rep, feeds the answer back.
+ * Every answer is handed to onAnswer at once (the caller saves the draft synchronously), so an
+ * interrupt loses nothing. Going back re-asks the previous question with its answer as default.
+ */
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import { nextStep, walkInterview } from '../engine/interview.js';
+import { localize } from '../engine/text.js';
+import type { Locale, Mode, Playbook } from '../playbook/types.js';
+import type { PromptOutcome, QuestionView } from './prompt.js';
+
+export interface InterviewDriver {
+  ask(view: QuestionView): Promise<PromptOutcome>;
+  showHelp(text: string): void;
+  onAnswer(answers: Answers, order: string[]): void;
+}
+
+export interface InterviewOptions {
+  mode: Mode;
+  locale: Locale;
+  /** Answers already given (a resumed draft, an answers file): not asked again. */
+  answers: Answers;
+  /** Order in which they were given (for going back). */
+  order?: string[];
+  /** Suggested answers (the last visit's): offered as defaults, still asked. */
+  defaults?: Answers;
+  /** Fills {answers.x} in a question's text from the answers so far. */
+  lookup: (answers: Answers) => (name: string) => string | undefined;
+}
+
+export async function runInterview(pb: Playbook, opts: InterviewOptions, driver: InterviewDriver): Promise<Answers> {
+  const answers: Answers = { ...opts.answers };
+  const order = [...(opts.order ?? Object.keys(answers))];
+  const previous: Record<string, AnswerValue> = {};
+  for (let guard = 0; guard < 10_000; guard++) {
+    const step = nextStep(pb, opts.mode, answers);
+    if (step.done) return answers;
+    const q = step.question;
+    const total = walkInterview(pb, opts.mode, answers).questions.length;
+    const outcome = await driver.ask({
+      question: q,
+      locale: opts.locale,
+      position: step.position,
+      total,
+      canGoBack: order.length > 0,
+      default: previous[q.id] ?? opts.defaults?.[q.id],
+      lookup: opts.lookup(answers),
+    });
+    if (outcome.kind === 'help') {
+      driver.showHelp(q.help ? localize(q.help, opts.locale) : '');
+      continue;
+    }
+    if (outcome.kind === 'back') {
+      const last = order.pop();
+      if (last !== undefined) {
+        previous[last] = answers[last];
+        delete answers[last];
+        driver.onAnswer(answers, order);
+      }
+      continue;
+    }
+    answers[q.id] = outcome.value;
+    order.push(q.id);
+    delete previous[q.id];
+    driver.onAnswer(answers, order);
+  }
+  throw new Error('the interview did not end: the playbook asks the same question forever');
+}

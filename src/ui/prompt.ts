@@ -1,0 +1,118 @@
+/**
+ * One question as an @inquirer prompt. `questionPrompt` returns the prompt, its config and how to read
+ * its raw answer, so tests can drive the very same prompt with simulated keys (@inquirer/testing).
+ * "Back" and "why this question" are answers like any other, never exceptions.
+ */
+import { checkbox, input, select } from '@inquirer/prompts';
+import { type AnswerValue, isValidDate, NOT_SURE, UNKNOWN } from '../engine/answers.js';
+import { fillTemplate, localize } from '../engine/text.js';
+import type { Locale, Playbook, Question } from '../playbook/types.js';
+import { UI } from './messages.js';
+import { sanitize } from './sanitize.js';
+
+export type PromptOutcome = { kind: 'answer'; value: AnswerValue } | { kind: 'back' } | { kind: 'help' };
+
+export interface QuestionView {
+  question: Question;
+  locale: Locale;
+  position: number;
+  total: number;
+  canGoBack: boolean;
+  default?: AnswerValue;
+  /** For filling {answers.x} in the question's text. */
+  lookup: (name: string) => string | undefined;
+}
+
+const BACK = '@back';
+const HELP = '@help';
+
+// biome-ignore lint/suspicious/noExplicitAny: each inquirer prompt has its own config type
+type AnyPrompt = (config: any, context?: any) => Promise<any>;
+
+export interface PromptSpec {
+  prompt: AnyPrompt;
+  config: Record<string, unknown>;
+  interpret(raw: unknown): PromptOutcome;
+}
+
+export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
+  const { question: q, locale } = view;
+  const m = UI[locale];
+  const t = (x: Parameters<typeof localize>[0]) => sanitize(fillTemplate(localize(x, locale), view.lookup));
+  const help = q.help ? t(q.help) : undefined;
+  const message = `${t(q.text)} ${`(${m.progress(view.position, view.total)})`}`;
+  const extras = [
+    ...(help ? [{ name: m.help, value: HELP }] : []),
+    ...(view.canGoBack ? [{ name: m.back, value: BACK }] : []),
+  ];
+  const special = (raw: unknown): PromptOutcome | undefined => (raw === BACK ? { kind: 'back' } : raw === HELP ? { kind: 'help' } : undefined);
+
+  if (q.kind === 'single' || q.kind === 'yes-no' || q.kind === 'persona') {
+    const options =
+      q.kind === 'yes-no'
+        ? [
+            { name: t(q.options?.find((o) => o.value === 'yes')?.label) || m.yes, value: 'yes' },
+            { name: t(q.options?.find((o) => o.value === 'no')?.label) || m.no, value: 'no' },
+          ]
+        : q.kind === 'persona'
+          ? [...pb.personas.map((p) => ({ name: t(p.name), value: p.id, description: p.summary ? t(p.summary) : undefined })), { name: m.notSure, value: NOT_SURE }]
+          : (q.options ?? []).map((o) => ({ name: t(o.label), value: o.value, description: o.help ? t(o.help) : undefined }));
+    const choices = [...options, ...(q.allowUnknown ? [{ name: m.unknown, value: UNKNOWN }] : []), ...extras];
+    const def = typeof view.default === 'string' && choices.some((c) => c.value === view.default) ? view.default : undefined;
+    return {
+      prompt: select as AnyPrompt,
+      config: { message, choices, default: def, loop: false, pageSize: Math.min(12, choices.length) },
+      interpret: (raw) => special(raw) ?? { kind: 'answer', value: raw as string },
+    };
+  }
+  if (q.kind === 'multiple') {
+    const given = Array.isArray(view.default) ? view.default : [];
+    const choices = [
+      ...(q.options ?? []).map((o) => ({ name: t(o.label), value: o.value, checked: given.includes(o.value), description: o.help ? t(o.help) : undefined })),
+      ...extras,
+    ];
+    return {
+      prompt: checkbox as AnyPrompt,
+      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false },
+      interpret: (raw) => {
+        const list = (raw as string[]) ?? [];
+        if (list.includes(BACK)) return { kind: 'back' };
+        if (list.includes(HELP)) return { kind: 'help' };
+        return { kind: 'answer', value: list };
+      },
+    };
+  }
+  // text, number, date: typed; "<" goes back, "?" asks why
+  const optional = q.required === false;
+  const hint = [m.inputHint, q.allowUnknown ? m.unknownHint : undefined, optional ? m.skip : undefined].filter(Boolean).join('; ');
+  const def = view.default !== undefined && view.default !== null ? String(view.default) : undefined;
+  return {
+    prompt: input as AnyPrompt,
+    config: {
+      message: `${message} ${sanitize(`[${hint}]`)}`,
+      default: def,
+      validate: (value: string) => {
+        const v = value.trim();
+        if (v === '<' || v === '?') return true;
+        if (v === '') return optional ? true : m.required;
+        if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return true;
+        if (q.kind === 'number' && !Number.isFinite(Number(v))) return locale === 'en' ? 'Please type a number' : '请输入数字';
+        if (q.kind === 'date' && !isValidDate(v)) return locale === 'en' ? 'Please type a date as YYYY-MM-DD' : '请按 YYYY-MM-DD 输入日期';
+        return true;
+      },
+    },
+    interpret: (raw) => {
+      const v = String(raw ?? '').trim();
+      if (v === '<') return { kind: 'back' };
+      if (v === '?') return { kind: 'help' };
+      if (v === '') return { kind: 'answer', value: null };
+      if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return { kind: 'answer', value: UNKNOWN };
+      if (q.kind === 'number') return { kind: 'answer', value: Number(v) };
+      return { kind: 'answer', value: v };
+    },
+  };
+}
+
+export function helpText(q: Question, locale: Locale): string | undefined {
+  return q.help ? sanitize(localize(q.help, locale)) : undefined;
+}

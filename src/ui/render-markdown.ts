@@ -1,0 +1,54 @@
+/** The result as Markdown (`--out FILE.md`): to keep, print or paste into a CRM note. */
+import type { CoachingResult } from '../engine/evaluate.js';
+import { formatDate, UI } from './messages.js';
+import { sanitize } from './sanitize.js';
+
+/** Markdown-special characters in user text would restyle it; escape them. */
+function md(text: string): string {
+  return sanitize(text).replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+export function renderMarkdown(r: CoachingResult): string {
+  const m = UI[r.locale];
+  const cls = r.classification;
+  const lines: string[] = [];
+  const title = [r.account, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
+  lines.push(`# ${title}`, '');
+  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? `${m.provisional}: ${md(cls.candidates.join(' / '))}` : m.unclassified;
+  lines.push(`## ${head}`, '');
+  for (const reason of cls.reasons) lines.push(md(reason.text), '');
+  if (cls.summary) lines.push(md(cls.summary), '');
+  if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
+  if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {
+    lines.push(`## ${m.askYourself}`, '');
+    for (const q of r.selfQuestions.forward) lines.push(`- ${m.forward}: ${md(q)}`);
+    for (const q of r.selfQuestions.reverse) lines.push(`- ${m.reverse}: ${md(q)}`);
+    lines.push('');
+  }
+  if (r.visitPlan) {
+    lines.push(`## ${m.plan}`, '', `- ${m.objective}: ${md(r.visitPlan.objective)}`, `- ${m.commitment}: ${md(r.visitPlan.commitment)}`, `- ${m.minimum}: ${md(r.visitPlan.minimum)}`, '');
+  }
+  if (r.persona) {
+    lines.push(`## ${m.persona}: ${md(r.persona.name)}`, '');
+    if (r.persona.summary) lines.push(md(r.persona.summary), '');
+    for (const d of r.persona.do) lines.push(`- ${m.do}: ${md(d)}`);
+    for (const d of r.persona.dont) lines.push(`- ${m.dont}: ${md(d)}`);
+    lines.push('');
+  }
+  lines.push(`## ${m.flags}`, '');
+  if (r.flags.length === 0) lines.push(m.noFlags);
+  for (const f of r.flags) lines.push(`- **${f.severity}**: ${md(f.message)}${f.subtext ? ` (${md(f.subtext)})` : ''}`);
+  lines.push('');
+  if (r.checklist.length) {
+    lines.push(`## ${m.nextSteps}`, '');
+    for (const item of r.checklist) lines.push(`- [ ] ${formatDate(item.due, r.locale)}: ${md(item.text)}`);
+    lines.push('');
+  }
+  if (r.tips.length) {
+    lines.push(`## ${m.tips}`, '');
+    for (const t of r.tips) lines.push(`- ${md(t.text)}`);
+    lines.push('');
+  }
+  if (r.recap) lines.push(`## ${m.recap}`, '', ...sanitize(r.recap).split('\n').map((l) => `> ${l}`), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Through a real pseudo-terminal (tmux): a rep types answers, presses Ctrl-C half-way, and resumes
+ * the draft with nothing lost. CI installs tmux (.ci/run); without it this test fails under CI.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, sandbox } from '../helpers/spawn.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `sc-pty-${process.pid}`;
+const { home, env } = sandbox();
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+const screen = () => tmux('capture-pane', '-t', session, '-p', '-S', '-200');
+async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (last.includes(text)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
+}
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+function start(args: string): void {
+  const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+  const done = join(home, 'exit-code');
+  spawnSync('tmux', ['kill-session', '-t', session]);
+  spawnSync('rm', ['-f', done]);
+  tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
+}
+async function exitCode(): Promise<number> {
+  const file = join(home, 'exit-code');
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8').trim();
+      if (text) return Number(text);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no exit; screen:\n${screen()}`);
+}
+
+describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real terminal', () => {
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+  });
+
+  it('types answers, is interrupted with Ctrl-C, resumes with nothing lost', async () => {
+    expect(hasTmux).toBe(true);
+    start("debrief --account 'Acme Ltd' --date 2026-11-25");
+    await waitFor('Who do you meet');
+    keys('Wang Li', 'Enter');
+    await waitFor('Where do they stand');
+    keys('Down', 'Enter'); // second KP
+    await waitFor('How many approvals');
+    keys('Enter'); // one
+    await waitFor('How many people');
+    keys('3', 'Enter');
+    await waitFor('real need');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    const interrupted = await waitFor('saved as a draft');
+    expect(interrupted).toContain('Your 4 answers are saved as a draft; continue with:');
+    expect(interrupted).toContain('sales-coach debrief --resume --account "Acme Ltd"');
+    const drafts = readdirSync(join(home, 'data', 'sales-coach', 'drafts'));
+    expect(drafts).toHaveLength(1);
+
+    start("debrief --resume --account 'Acme Ltd'");
+    await waitFor('Resuming the draft: 4 answers already given.');
+    await waitFor('real need');
+    keys('Enter'); // need: yes
+    await waitFor('buying power');
+    keys('Enter');
+    await waitFor('recognise the value');
+    keys('Enter');
+    await waitFor('Which type is Wang Li?');
+    keys('Enter'); // koala
+    await waitFor('polite excuse');
+    keys('Down', 'Enter'); // no
+    await waitFor('differ from what you said');
+    keys('Down', 'Enter'); // no
+    await waitFor('tell them the plan');
+    keys('Enter'); // yes
+    await waitFor('next meeting');
+    keys('2026-12-02', 'Enter');
+    expect(await exitCode()).toBe(0);
+    const result = await waitFor('Next steps');
+    expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
+    expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
+    expect(result).toContain('Koala (coordinator)');
+    // done: the draft is gone
+    expect(readdirSync(join(home, 'data', 'sales-coach', 'drafts'))).toHaveLength(0);
+  }, 60_000);
+
+  it('a closed terminal (the window shut mid-interview) keeps every answer given', async () => {
+    start("prep --account 'Closed Window' --date 2026-11-26");
+    await waitFor('Who do you meet');
+    keys('Zhao', 'Enter');
+    await waitFor('Where do they stand');
+    keys('Enter'); // first KP
+    await waitFor('How many people');
+    spawnSync('tmux', ['kill-session', '-t', session]); // SIGHUP, no chance to clean up
+    await new Promise((r) => setTimeout(r, 300));
+    start("prep --resume --account 'Closed Window'");
+    await waitFor('Resuming the draft: 2 answers already given.');
+    await waitFor('How many people');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import { runInterview } from '../../src/ui/interview.js';
+import type { PromptOutcome, QuestionView } from '../../src/ui/prompt.js';
+import { builtin } from '../helpers/playbook.js';
+
+/** A scripted rep: answers by question id, with "back" and "help" where the script says so. */
+function scripted(script: [string, PromptOutcome][]) {
+  const asked: { id: string; default: unknown }[] = [];
+  const saved: Answers[] = [];
+  const helps: string[] = [];
+  return {
+    asked,
+    saved,
+    helps,
+    driver: {
+      async ask(v: QuestionView) {
+        const next = script.shift();
+        if (!next) throw new Error(`unexpected question ${v.question.id}`);
+        expect(v.question.id).toBe(next[0]);
+        asked.push({ id: v.question.id, default: v.default });
+        return next[1];
+      },
+      showHelp: (t: string) => helps.push(t),
+      onAnswer: (a: Answers) => saved.push({ ...a }),
+    },
+  };
+}
+const ans = (value: Answers[string]): PromptOutcome => ({ kind: 'answer', value });
+
+describe('runInterview', () => {
+  it('saves after every answer, goes back with the old answer as default, shows help', async () => {
+    const rep = scripted([
+      ['contact_name', ans('Wang')],
+      ['contact_role', { kind: 'help' }],
+      ['contact_role', ans('first_kp')],
+      ['contacts_known', { kind: 'back' }],
+      ['contact_role', ans('second_kp')],
+      ['approval_layers', ans('one')],
+      ['contacts_known', ans(2)],
+      ['has_need', ans('no')],
+      ['buying_power', ans('yes')],
+      ['sees_value', ans('yes')],
+      ['persona', ans('commander')],
+      ['polite_excuse', ans('no')],
+      ['statement_changed', ans('no')],
+      ['plan_shared', ans('yes')],
+      ['next_meeting', ans(null)],
+    ]);
+    const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: {}, lookup: () => () => undefined }, rep.driver);
+    expect(rep.helps[0]).toMatch(/^Only the first KP can decide/);
+    expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 4)?.default).toBe('first_kp');
+    expect(answers).toMatchObject({ contact_role: 'second_kp', approval_layers: 'one', next_meeting: null });
+    // a save after each answer and after going back
+    expect(rep.saved.length).toBe(14);
+    expect(rep.saved[1]).toEqual({ contact_name: 'Wang', contact_role: 'first_kp' });
+    expect(rep.saved[2]).toEqual({ contact_name: 'Wang' });
+  });
+
+  it('asks only what is missing when answers are given', async () => {
+    const rep = scripted([['next_meeting', ans('2026-12-01')]]);
+    const given = { contact_name: 'W', contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
+    expect(answers.next_meeting).toBe('2026-12-01');
+    expect(rep.asked).toHaveLength(1);
+  });
+});

@@ -1,0 +1,128 @@
+/** The prompt adapter, driven by simulated key presses through the real @inquirer prompts. */
+import { render } from '@inquirer/testing';
+import { describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../src/engine/answers.js';
+import { type QuestionView, questionPrompt } from '../../src/ui/prompt.js';
+import { builtin } from '../helpers/playbook.js';
+
+function view(id: string, extra: Partial<QuestionView> = {}): QuestionView {
+  const question = builtin().questions.find((q) => q.id === id)!;
+  return { question, locale: 'en', position: 2, total: 12, canGoBack: true, lookup: (n) => (n === 'answers.contact_name' ? 'Wang Li' : undefined), ...extra };
+}
+
+async function drive(id: string, keys: (e: Awaited<ReturnType<typeof render>>['events']) => void, extra: Partial<QuestionView> = {}) {
+  const spec = questionPrompt(builtin(), view(id, extra));
+  const r = await render(spec.prompt, spec.config as never);
+  const screen = r.getScreen();
+  keys(r.events);
+  return { outcome: spec.interpret(await r.answer), screen };
+}
+
+describe('choice questions', () => {
+  it('shows the options, "don\'t know", help and back; Enter picks the highlighted one', async () => {
+    const { outcome, screen } = await drive('contact_role', (e) => {
+      e.keypress('down');
+      e.keypress('enter');
+    });
+    expect(screen).toContain('Where do they stand in the decision? (2/12)');
+    expect(screen).toContain("Don't know");
+    expect(screen).toContain('? Why this question');
+    expect(screen).toContain('↩ Back to the previous question');
+    expect(outcome).toEqual({ kind: 'answer', value: 'second_kp' });
+  });
+
+  it('"don\'t know" is an answer', async () => {
+    const { outcome } = await drive('has_need', (e) => {
+      e.keypress('down');
+      e.keypress('down');
+      e.keypress('enter');
+    });
+    expect(outcome).toEqual({ kind: 'answer', value: 'unknown' });
+  });
+
+  it('back and help are outcomes, not errors', async () => {
+    const back = await drive('has_need', (e) => {
+      for (let i = 0; i < 4; i++) e.keypress('down');
+      e.keypress('enter');
+    });
+    expect(back.outcome).toEqual({ kind: 'back' });
+    const help = await drive('has_need', (e) => {
+      for (let i = 0; i < 3; i++) e.keypress('down');
+      e.keypress('enter');
+    });
+    expect(help.outcome).toEqual({ kind: 'help' });
+  });
+
+  it('the first question offers no way back', async () => {
+    const { screen } = await drive('contact_role', (e) => e.keypress('enter'), { canGoBack: false });
+    expect(screen).not.toContain('Back');
+  });
+
+  it('a previous answer is the default when coming back to a question', async () => {
+    const { outcome } = await drive('contact_role', (e) => e.keypress('enter'), { default: 'third_kp' as AnswerValue });
+    expect(outcome).toEqual({ kind: 'answer', value: 'third_kp' });
+  });
+
+  it('fills the contact\'s name into the question and lists the personas', async () => {
+    const { screen, outcome } = await drive('persona', (e) => e.keypress('enter'));
+    expect(screen).toContain('Which type is Wang Li?');
+    expect(screen).toContain('Koala (coordinator)');
+    expect(screen).toContain('Not sure: let me describe what I saw');
+    expect(outcome).toEqual({ kind: 'answer', value: 'koala' });
+  });
+});
+
+describe('typed questions', () => {
+  it('a number', async () => {
+    const { outcome } = await drive('contacts_known', (e) => {
+      e.type('4');
+      e.keypress('enter');
+    });
+    expect(outcome).toEqual({ kind: 'answer', value: 4 });
+  });
+
+  it('< goes back and ? asks why', async () => {
+    expect((await drive('contacts_known', (e) => (e.type('<'), e.keypress('enter')))).outcome).toEqual({ kind: 'back' });
+    expect((await drive('contacts_known', (e) => (e.type('?'), e.keypress('enter')))).outcome).toEqual({ kind: 'help' });
+  });
+
+  it('refuses what is not a number, and keeps the prompt open', async () => {
+    const spec = questionPrompt(builtin(), view('contacts_known'));
+    const r = await render(spec.prompt, spec.config as never);
+    r.events.type('many');
+    r.events.keypress('enter');
+    await r.nextRender();
+    expect(r.getScreen()).toContain('Please type a number');
+    for (let i = 0; i < 4; i++) r.events.keypress('backspace');
+    r.events.type('2');
+    r.events.keypress('enter');
+    expect(spec.interpret(await r.answer)).toEqual({ kind: 'answer', value: 2 });
+  });
+
+  it('an optional date can be left empty', async () => {
+    const { outcome } = await drive('next_meeting', (e) => e.keypress('enter'));
+    expect(outcome).toEqual({ kind: 'answer', value: null });
+  });
+});
+
+describe('several choices', () => {
+  it('space ticks, enter confirms', async () => {
+    const { outcome } = await drive('resources', (e) => {
+      e.keypress('space');
+      e.keypress('down');
+      e.keypress('down');
+      e.keypress('space');
+      e.keypress('enter');
+    });
+    expect(outcome).toEqual({ kind: 'answer', value: ['success_case', 'competitive'] });
+  });
+});
+
+describe('in Chinese', () => {
+  it('the interface speaks Chinese too', async () => {
+    const { screen } = await drive('has_need', (e) => e.keypress('enter'), { locale: 'zh-CN' });
+    expect(screen).toContain('他们对你的产品有真实需求吗？');
+    expect(screen).toContain('不知道');
+    expect(screen).toContain('返回上一题');
+  });
+});
