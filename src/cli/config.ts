@@ -1,21 +1,19 @@
 /** The user's config file: language, user playbook folder, default persona. Optional; bad ones are reported. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource } from '../core/yaml-source.js';
-import { validateWithSchema } from '../core/zod-diagnostics.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
 import { configFile } from './paths.js';
 
-const ConfigSchema = z
-  .object({
-    lang: z.enum(['en', 'zh-CN', 'zh-TW']).optional().describe('The language of the interview and the result.'),
-    playbooks: z.string().optional().describe('A folder of user playbooks (relative to this file).'),
-    persona: z.string().optional().describe('The persona to assume when none is given.'),
-  })
-  .strict();
+/** Three fields, checked by hand: every command reads the config, and zod would slow them all down. */
+const FIELDS: Record<string, readonly string[] | 'string'> = {
+  lang: ['en', 'zh-CN', 'zh-TW'],
+  playbooks: 'string',
+  persona: 'string',
+};
 
 export interface Config {
   lang?: Locale;
@@ -34,12 +32,23 @@ export function loadConfig(env: Env, flag?: string): Config {
   }
   const decoded = decodeSource(file, bytes);
   const parsed = decoded.text !== undefined ? parseYamlSource(file, decoded.text) : { diagnostics: decoded.diagnostics };
-  const diags = [...parsed.diagnostics];
+  const diags: Diagnostic[] = [...parsed.diagnostics];
   let data: Config | undefined;
   if ('source' in parsed && parsed.source) {
-    const r = validateWithSchema(ConfigSchema, parsed.source);
-    diags.push(...r.diagnostics);
-    data = r.data;
+    const src = parsed.source;
+    const value = src.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      diags.push({ file, line: 1, col: 1, code: 'not-a-mapping', severity: 'error', message: 'the config is a mapping (lang:, playbooks:, persona:)' });
+    } else {
+      data = {};
+      for (const [key, v] of Object.entries(value)) {
+        const rule = FIELDS[key];
+        if (!rule) diags.push({ file, ...src.locateKey([key]), code: 'unknown-key', severity: 'error', message: `unknown key "${key}" in the config`, hint: suggest(key, Object.keys(FIELDS), 'one of') });
+        else if (typeof v !== 'string' || (rule !== 'string' && !rule.includes(v))) {
+          diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${JSON.stringify(v)} is not allowed`, hint: rule === 'string' ? 'expected a string' : suggest(String(v), rule, 'one of') });
+        } else (data as Record<string, string>)[key] = v;
+      }
+    }
   }
   const first = diags.find((d) => d.severity === 'error');
   if (first || !data) {

@@ -6,8 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
-declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
 

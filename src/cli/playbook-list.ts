@@ -4,13 +4,14 @@ import { localize } from '../engine/text.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
+import { loadPlaybookFile } from './playbook-files.js';
 import { displayPath } from './registry.js';
 
 export async function listCommand(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const rows = ctx.registry.list().map((e) => {
-    const r = ctx.registry.load(e.file);
+    const r = loadPlaybookFile(ctx.registry, e.file);
     const overrides = e.origin === 'user' && ctx.registry.entries.some((x) => x.origin === 'built-in' && x.id === e.id);
     return {
       id: e.id,

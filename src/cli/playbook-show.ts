@@ -6,6 +6,7 @@ import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
+import { loadPlaybookFile } from './playbook-files.js';
 import { displayPath } from './registry.js';
 
 export function resolvedDocument(pb: Playbook, cwd: string): Record<string, unknown> {
@@ -30,7 +31,7 @@ export function resolvedDocument(pb: Playbook, cwd: string): Record<string, unkn
 export async function showCommand(opts: { target: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const file = resolvePlaybookTarget(ctx, opts.target);
-  const r = ctx.registry.load(file);
+  const r = loadPlaybookFile(ctx.registry, file);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     printDiagnostics(ctx, r.diagnostics, r.sources);
     io.stderr.write(`the playbook is invalid; fix the errors above (sales-coach playbook validate ${displayPath(file, io.cwd)})\n`);

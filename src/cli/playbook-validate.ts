@@ -8,6 +8,7 @@ import { sanitizeDeep } from '../ui/sanitize.js';
 import { makeContext, printDiagnostics } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
+import { loadPlaybookFile } from './playbook-files.js';
 import { displayPath, peekId, scanFolder } from './registry.js';
 
 export interface ValidateOptions {
@@ -57,7 +58,7 @@ export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOp
         diagnostics.push({ file, line: 1, col: 1, code: 'missing-field', severity: 'warning', message: 'no id: checked as a fragment (its shape only); validate the playbook that includes it for the full checks', hint: 'a playbook\'s main file starts with id:' });
       }
     } else {
-      const r = ctx.registry.load(file);
+      const r = loadPlaybookFile(ctx.registry, file);
       for (const [f, t] of r.sources) sources.set(f, t);
       diagnostics = r.diagnostics;
       id = r.playbook?.id;

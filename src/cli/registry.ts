@@ -3,9 +3,8 @@
  * env var or config). A user playbook with the id of a built-in one replaces it; one that `extends`
  * that id builds on the built-in. This is the only place that reads playbook files from disk.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadPlaybook, type LoadResult, type PlaybookHost } from '../playbook/load.js';
 import { builtinPlaybooksDir, packageRoot } from './paths.js';
 
 export interface PlaybookEntry {
@@ -82,24 +81,6 @@ export class PlaybookRegistry {
 
   find(id: string, notFile?: string): PlaybookEntry | undefined {
     return this.entries.find((e) => e.id === id && e.file !== notFile);
-  }
-
-  load(file: string): LoadResult {
-    const host: PlaybookHost = {
-      read: (path) => {
-        try {
-          return readFileSync(path);
-        } catch {
-          return undefined;
-        }
-      },
-      // a user playbook that extends the built-in it replaces must find the built-in, not itself
-      findById: (id, fromFile) => {
-        const self = this.entries.find((e) => e.file === fromFile);
-        return this.find(id, self?.id === id ? self.file : undefined)?.file;
-      },
-    };
-    return loadPlaybook(resolve(file), host);
   }
 }
 

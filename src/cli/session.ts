@@ -19,6 +19,7 @@ import { DraftStore } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
+import { loadPlaybookCached } from './playbook-cache.js';
 import { pickLocale } from './config.js';
 
 export interface SessionOptions {
@@ -100,7 +101,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   const account = opts.account ?? meta.account ?? draft?.account;
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
-  const pb = loadForSession(ctx, playbookRef);
+  const pb = await loadForSession(ctx, playbookRef);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
 
@@ -194,9 +195,9 @@ function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Answe
   return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
 }
 
-function loadForSession(ctx: Context, ref: string): Playbook {
+async function loadForSession(ctx: Context, ref: string): Promise<Playbook> {
   const file = resolvePlaybookTarget(ctx, ref);
-  const r = ctx.registry.load(file);
+  const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     printDiagnostics(ctx, r.diagnostics, r.sources);
     throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);

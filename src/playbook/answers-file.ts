@@ -10,24 +10,25 @@
  *
  * Each mistake is a diagnostic at its own file:line:col, like a playbook's.
  */
-import { z } from 'zod';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource } from '../core/yaml-source.js';
-import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
 import type { Playbook } from './types.js';
 
-export const AnswersFileSchema = z
-  .object({
-    mode: z.enum(['prep', 'debrief']).optional().describe('prep (before the visit) or debrief (after it). Must match the command if given.'),
-    account: z.string().optional().describe('The account (customer company).'),
-    persona: z.string().optional().describe('The persona of the person met, e.g. koala.'),
-    date: z.string().optional().describe('The visit date, YYYY-MM-DD.'),
-    playbook: z.string().optional().describe('The playbook id (default abcd).'),
-    lang: z.enum(['en', 'zh-CN', 'zh-TW']).optional().describe('The language of the result.'),
-    answers: z.record(z.string(), z.unknown()).optional().describe('Question id -> answer.'),
-  })
-  .strict();
+/**
+ * The fields of an answers file. Checked by hand rather than with zod: a scripted session should not
+ * pay zod's start-up cost for seven fields. answers-schema.ts describes the same fields for editors,
+ * and a test keeps the two in step.
+ */
+export const ANSWERS_FILE_FIELDS = {
+  mode: ['prep', 'debrief'],
+  account: 'string',
+  persona: 'string',
+  date: 'string',
+  playbook: 'string',
+  lang: ['en', 'zh-CN', 'zh-TW'],
+  answers: 'mapping',
+} as const;
 
 export interface AnswersFileMeta {
   mode?: 'prep' | 'debrief';
@@ -50,13 +51,25 @@ export function readAnswersMeta(file: string, bytes: Uint8Array): { meta?: Answe
     diagnostics.push({ file, line: 1, col: 1, code: 'not-a-mapping', severity: 'error', message: 'an answers file is a mapping (mode:, account:, answers: …)', hint: 'see the example in the README, "Scripted sessions"' });
     return { text: source.text, diagnostics };
   }
-  const r = validateWithSchema(AnswersFileSchema, source);
-  diagnostics.push(...r.diagnostics);
-  if (r.data?.date !== undefined && !isValidDate(r.data.date)) {
-    diagnostics.push({ file, ...source.locate(['date']), code: 'invalid-value', severity: 'error', message: `the date "${r.data.date}" is not a date`, hint: 'write it as YYYY-MM-DD' });
+  const value = source.value as Record<string, unknown>;
+  const meta: AnswersFileMeta = {};
+  for (const [key, v] of Object.entries(value)) {
+    const rule = (ANSWERS_FILE_FIELDS as Record<string, unknown>)[key];
+    if (rule === undefined) {
+      diagnostics.push({ file, ...source.locateKey([key]), code: 'unknown-key', severity: 'error', message: `unknown key "${key}" in the answers file`, hint: suggest(key, Object.keys(ANSWERS_FILE_FIELDS), 'one of') });
+    } else if (Array.isArray(rule)) {
+      if (!rule.includes(v as string)) diagnostics.push({ file, ...source.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${JSON.stringify(v)} is not allowed`, hint: suggest(String(v), rule, 'one of') });
+      else (meta as Record<string, unknown>)[key] = v;
+    } else if (rule === 'mapping') {
+      if (v !== null && (typeof v !== 'object' || Array.isArray(v))) diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: `${key}: expected a mapping of question id to answer`, hint: 'write one answer per line: question_id: answer' });
+    } else if (typeof v !== 'string' && !(key === 'date' && v instanceof Date)) {
+      diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: `${key}: expected a string, found ${JSON.stringify(v)}` });
+    } else (meta as Record<string, unknown>)[key] = v;
   }
-  const { answers: _answers, ...meta } = r.data ?? {};
-  return { meta: r.data ? meta : undefined, raw: source.value as Record<string, unknown>, text: source.text, diagnostics, locate: source.locate, locateKey: source.locateKey };
+  if (meta.date !== undefined && !isValidDate(meta.date)) {
+    diagnostics.push({ file, ...source.locate(['date']), code: 'invalid-value', severity: 'error', message: `the date "${meta.date}" is not a date`, hint: 'write it as YYYY-MM-DD' });
+  }
+  return { meta, raw: source.value as Record<string, unknown>, text: source.text, diagnostics, locate: source.locate, locateKey: source.locateKey };
 }
 
 /** Checks each answer against the playbook's questions; returns what is valid and a diagnostic for the rest. */

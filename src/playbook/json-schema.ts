@@ -1,6 +1,6 @@
 /** The JSON Schema editors use for autocompletion and hover text, generated from the zod schema. */
 import { z } from 'zod';
-import { AnswersFileSchema } from './answers-file.js';
+import { AnswersFileSchema } from './answers-schema.js';
 import { PlaybookFile } from './schema.js';
 
 export function playbookJsonSchema(): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/playbook/load.js';
 import { answersJsonSchemaText, playbookJsonSchemaText } from '../../src/playbook/json-schema.js';
+import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
 import { PlaybookRegistry } from '../../src/cli/registry.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/playbooks');
@@ -46,26 +47,26 @@ describe('loading', () => {
   const registry = new PlaybookRegistry(join(fixtures, 'user'));
 
   it('the built-in playbook validates with no error and no warning', () => {
-    const r = registry.load(registry.find('abcd')?.file as string);
+    const r = loadPlaybookFile(registry, registry.find('abcd')?.file as string);
     expect(r.diagnostics).toEqual([]);
     expect(r.playbook?.questions.length).toBeGreaterThan(10);
     expect(r.playbook?.files.length).toBe(5);
   });
 
   it('a UTF-8 BOM and CRLF line ends just work', () => {
-    const r = registry.load(join(fixtures, 'bom-crlf.yaml'));
+    const r = loadPlaybookFile(registry, join(fixtures, 'bom-crlf.yaml'));
     expect(r.diagnostics).toEqual([]);
     expect(r.playbook?.id).toBe('bomcrlf');
   });
 
   it('positions stay right with CRLF line ends', () => {
-    const r = registry.load(join(fixtures, 'crlf-bad.yaml'));
+    const r = loadPlaybookFile(registry, join(fixtures, 'crlf-bad.yaml'));
     const d = r.diagnostics.find((x) => x.code === 'unknown-key');
     expect(d).toMatchObject({ line: 6, col: 5, message: 'unknown key "txt" in questions[0] ("budget")' });
   });
 
   it('combines a playbook split over several files, and points into the right file', () => {
-    const r = registry.load(join(fixtures, 'split/main.yaml'));
+    const r = loadPlaybookFile(registry, join(fixtures, 'split/main.yaml'));
     expect(r.diagnostics).toEqual([]);
     expect(r.playbook?.questions.map((q) => q.id)).toEqual(['budget']);
     expect(r.playbook?.classes.map((c) => c.id)).toEqual(['A', 'D']);
@@ -74,13 +75,13 @@ describe('loading', () => {
   });
 
   it('a user playbook extends a built-in and replaces items by id', () => {
-    const r = registry.load(registry.find('acme-abcd')?.file as string);
+    const r = loadPlaybookFile(registry, registry.find('acme-abcd')?.file as string);
     expect(r.diagnostics).toEqual([]);
     const pb = r.playbook!;
     const item = pb.checklist.find((c) => c.id === 'ask_signature');
     expect(item?.text).toMatchObject({ en: expect.stringContaining('ACME rule') });
     // replaced in place, not appended
-    const builtin = registry.load(registry.find('abcd')?.file as string).playbook!;
+    const builtin = loadPlaybookFile(registry, registry.find('abcd')?.file as string).playbook!;
     expect(pb.checklist.map((c) => c.id)).toEqual(builtin.checklist.map((c) => c.id));
     expect(pb.flags.map((f) => f.id)).toContain('acme_big_account');
     expect(pb.questions.length).toBe(builtin.questions.length);
