@@ -34,6 +34,12 @@ export async function main(argv: string[], io: IO): Promise<number> {
 }
 
 export function reportError(err: unknown, io: IO, global: GlobalOptions): number {
+  if (err instanceof Error && err.name === 'StoreError') {
+    const e = err as Error & { hint?: string };
+    io.stderr.write(`sales-coach: ${e.message}\n`);
+    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
+    return EXIT.usage;
+  }
   if (err instanceof UserError) {
     io.stderr.write(`sales-coach: ${err.message}\n`);
     if (err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
@@ -59,6 +65,7 @@ function buildProgram(io: IO, setAction: (a: Action) => void): Command {
     .option('--lang <locale>', 'language: en, zh-CN or zh-TW (default: from LANG, SALES_COACH_LANG or the config)')
     .option('--playbooks <dir>', 'a folder of user playbooks (or SALES_COACH_PLAYBOOKS, or the config)')
     .option('--config <file>', 'the config file (or SALES_COACH_CONFIG; default $XDG_CONFIG_HOME/sales-coach/config.yaml)')
+    .option('--db <file>', 'the database (or SALES_COACH_DB; default $XDG_DATA_HOME/sales-coach/coach.db)')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -139,7 +146,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--resume', 'continue the interrupted interview (draft)')
       .option('--json', 'print the result as JSON')
       .option('--out <file.md>', 'also write the result as Markdown')
-      .option('--dry-run', 'do not save anything (the default until the account store exists)')
+      .option('--dry-run', 'show the result without saving it to the account')
+      .option('--review', 'ask again the facts carried over from the last visit (contact, role, needs…)')
       .option('--demo', 'run a complete example with built-in answers')
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./session.js')).sessionCommand(mode, opts, io, g));

@@ -5,12 +5,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import type { Answers } from '../engine/answers.js';
+import { type Answers, isUnknown } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
-import { evaluateSession } from '../engine/evaluate.js';
+import { type AccountHistory, evaluateSession } from '../engine/evaluate.js';
 import { nextStep } from '../engine/interview.js';
 import { fillTemplate } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
+import type { Contact, Store } from '../store/types.js';
+import { openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
@@ -34,6 +36,7 @@ export interface SessionOptions {
   out?: string;
   dryRun?: boolean;
   demo?: boolean;
+  review?: boolean;
 }
 
 /** The rep's calendar day, from the local clock. */
@@ -62,7 +65,16 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   const ctx = makeContext(io, g);
   const stdinTTY = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
   const interactive = stdinTTY && opts.input !== false && !opts.demo;
-  const drafts = DraftStore.forEnv(io.env);
+  const store = await openStore(io, g);
+  try {
+    return await runSession(mode, opts, io, g, ctx, store, stdinTTY, interactive);
+  } finally {
+    store.close();
+  }
+}
+
+async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOptions, ctx: Context, store: Store, stdinTTY: boolean, interactive: boolean): Promise<number> {
+  const drafts = new DraftStore(store);
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
@@ -99,14 +111,31 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   }
 
   const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
-  const account = opts.account ?? meta.account ?? draft?.account;
+  let account = opts.account ?? meta.account ?? draft?.account;
+  const dryRun = opts.dryRun === true || opts.demo === true;
+  if (!account && interactive && !dryRun) account = await askAccount(io, locale);
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
 
+  // -- what the store remembers of this account --------------------------------------------------------
+  const last = account && !opts.demo ? await store.lastVisit(account) : undefined;
+  const history: AccountHistory | undefined = last ? { lastVisit: { date: last.date, mode: last.mode, class: last.result.classification.class, answers: last.answers } } : undefined;
+
   // -- the answers given so far ---------------------------------------------------------------------
   let answers: Answers = { ...(draft?.answers ?? {}) };
+  const carried: string[] = [];
+  if (last && !opts.review && !draft) {
+    // facts that carry between visits are not asked again; a "don't know" is asked again
+    for (const q of pb.questions) {
+      const v = last.answers[q.id];
+      if (q.carry && v !== undefined && v !== null && !isUnknown(q, v)) {
+        answers[q.id] = v;
+        carried.push(q.id);
+      }
+    }
+  }
   const diagnostics: Diagnostic[] = [];
   if (source) {
     const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey);
@@ -147,12 +176,13 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     const { runInterview } = await import('../ui/interview.js');
     const { askWithInquirer } = await import('./ask.js');
     if (draft) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
+    if (carried.length && last) io.stderr.write(`${UI[locale].carried(last.date, carried.length)}\n`);
     const saveDraft = (a: Answers, order: string[]) =>
       drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
     try {
       answers = await runInterview(
         pb,
-        { mode, locale, answers, order: draft?.order, lookup: (a) => lookupFor(pb, a, account) },
+        { mode, locale, answers, order: draft?.order ?? [], defaults: last?.answers, lookup: (a) => lookupFor(pb, a, account) },
         askWithInquirer(pb, io, ctx, saveDraft),
       );
     } catch (err) {
@@ -166,7 +196,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   }
 
   // -- the result -------------------------------------------------------------------------------------------
-  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account } : undefined, persona });
+  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history } : undefined, persona });
   if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(result), null, 2)}\n`);
   else {
     const { renderResult } = await import('../ui/render-terminal.js');
@@ -182,8 +212,42 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
   }
+  if (!dryRun && account) {
+    const contactName = typeof result.answers.contact_name === 'string' ? result.answers.contact_name : undefined;
+    await store.saveVisit({
+      account,
+      mode,
+      date,
+      playbookId: pb.id,
+      playbookHash: pb.hash,
+      answers: result.answers,
+      result,
+      at: new Date().toISOString(),
+      contact: contactName
+        ? {
+            name: contactName,
+            role: typeof result.answers.contact_role === 'string' ? (result.answers.contact_role as Contact['role']) : undefined,
+            approvalLayers: typeof result.answers.approval_layers === 'string' ? result.answers.approval_layers : undefined,
+            persona: result.persona?.id,
+          }
+        : undefined,
+    });
+    if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
+  } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   drafts.remove(mode, account);
   return EXIT.ok;
+}
+
+async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {
+  const { input } = await import('@inquirer/prompts');
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  try {
+    const name = await input({ message: UI[locale].whichAccount }, { input: io.stdin, output } as never);
+    return name.trim() || undefined;
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    throw err;
+  }
 }
 
 function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): AnswersSource {

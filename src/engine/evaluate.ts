@@ -240,6 +240,21 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     }
   }
 
+  // a fact that carries between visits and now reads differently: say so (keep statements consistent)
+  const contradictions = changes.filter((ch) => {
+    const q = questions.get(ch.question);
+    return q?.carry && ch.before !== null && ch.after !== null && !isUnknown(q, ch.before) && !isUnknown(q, ch.after);
+  });
+  if (contradictions.length > 0) {
+    const list = contradictions.map((ch) => {
+      const q = questions.get(ch.question) as Question;
+      return `${shortName(q)} ${answerText(q, ch.before)} → ${answerText(q, ch.after)}`;
+    });
+    flags.push({ id: 'contradicts-last-visit', severity: 'warning', message: msg.contradiction(list.join(msg.and)), source: 'engine' });
+    flags.sort((a, b) => order[a.severity] - order[b.severity]);
+    trace.push('flag contradicts-last-visit');
+  }
+
   return {
     playbook: { id: pb.id, version: pb.version, hash: pb.hash },
     mode,

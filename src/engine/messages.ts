@@ -16,6 +16,7 @@ const en = {
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   thisAccount: 'this account',
+  contradiction: (list: string) => `Changed since the last visit: ${list}. Which is true? Say it the same way next time: a careful customer notices every change`,
 };
 
 type Messages = typeof en;
@@ -35,6 +36,7 @@ const zhCN: Messages = {
   notSure: '不确定',
   unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
   thisAccount: '该客户',
+  contradiction: (list) => `与上次拜访不一致：${list}。哪个才是真的？下次说法要前后一致：谨慎的客户能察觉每一处变化`,
 };
 
 const zhTW: Messages = {
@@ -47,6 +49,7 @@ const zhTW: Messages = {
   notSure: '不確定',
   unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
   thisAccount: '該客戶',
+  contradiction: (list) => `與上次拜訪不一致：${list}。哪個才是真的？下次說法要前後一致：謹慎的客戶能察覺每一處變化`,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

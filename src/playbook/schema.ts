@@ -119,6 +119,10 @@ export const Question = z
       .describe('Offer "don\'t know". Use it for classification questions: the class is then provisional.'),
     findOut: Text.optional().describe('The checklist item added when the rep answers "don\'t know".'),
     required: z.boolean().optional().describe('The rep must answer (default true; false lets them skip).'),
+    carry: z
+      .boolean()
+      .optional()
+      .describe('A fact that carries over to the next visit of the same account (the contact, their role): not asked again unless the rep reviews, or the last answer was "don\'t know".'),
     modes: z.array(Mode).optional().describe('The sessions that ask this question (default: prep and debrief).'),
     when: Condition.optional().describe('Ask the question only when this condition holds.'),
   })

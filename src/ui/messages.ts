@@ -41,6 +41,10 @@ const en = {
   draftSaved: (n: number, cmd: string) => `Interrupted. Your ${n} answer${n === 1 ? ' is' : 's are'} saved as a draft; continue with:\n  ${cmd}`,
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
   dryRun: 'Not saved (--dry-run).',
+  notSavedNoAccount: 'Not saved: no account given (--account NAME).',
+  saved: (a: string) => `Saved to the account "${a}".`,
+  whichAccount: 'Which account (customer company)?',
+  carried: (date: string, n: number) => `${n} answer${n === 1 ? '' : 's'} carried over from the visit of ${date} (--review to go through them again).`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
 };
 export type UiMessages = typeof en;
@@ -85,6 +89,10 @@ const zhCN: UiMessages = {
   draftSaved: (n, cmd) => `已中断。你的${n}个回答已存为草稿，继续请运行：\n  ${cmd}`,
   resumed: (n) => `继续草稿：已回答${n}题。`,
   dryRun: '未保存（--dry-run）。',
+  notSavedNoAccount: '未保存：没有指定客户（--account 客户名）。',
+  saved: (a) => `已保存到客户“${a}”。`,
+  whichAccount: '哪个客户（公司名称）？',
+  carried: (date, n) => `沿用${date}拜访的${n}个回答（加 --review 重新回答）。`,
   wroteMarkdown: (f) => `已写入 ${f}`,
 };
 

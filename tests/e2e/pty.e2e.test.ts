@@ -3,7 +3,8 @@
  * the draft with nothing lost. CI installs tmux (.ci/run); without it this test fails under CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/spawn.js';
@@ -25,6 +26,12 @@ async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
+}
+function draftCount(): number {
+  const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
+  const n = (db.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n;
+  db.close();
+  return n;
 }
 const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 function start(args: string): void {
@@ -69,8 +76,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const interrupted = await waitFor('saved as a draft');
     expect(interrupted).toContain('Your 4 answers are saved as a draft; continue with:');
     expect(interrupted).toContain('sales-coach debrief --resume --account "Acme Ltd"');
-    const drafts = readdirSync(join(home, 'data', 'sales-coach', 'drafts'));
-    expect(drafts).toHaveLength(1);
+    expect(draftCount()).toBe(1);
 
     start("debrief --resume --account 'Acme Ltd'");
     await waitFor('Resuming the draft: 4 answers already given.');
@@ -95,8 +101,12 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
     expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
     expect(result).toContain('Koala (coordinator)');
-    // done: the draft is gone
-    expect(readdirSync(join(home, 'data', 'sales-coach', 'drafts'))).toHaveLength(0);
+    expect(result).toContain('Saved to the account "Acme Ltd".');
+    // done: the draft is gone, the visit is stored
+    expect(draftCount()).toBe(0);
+    const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 });
+    db.close();
   }, 60_000);
 
   it('a closed terminal (the window shut mid-interview) keeps every answer given', async () => {

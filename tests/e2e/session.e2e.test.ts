@@ -36,7 +36,7 @@ describe('scripted sessions', () => {
   it('debrief --answers FILE prints the class, why, flags and dated next steps', async () => {
     const r = await runBin(['debrief', '--answers', file('a.yaml', fullDebrief), '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('Not saved (--dry-run).\n');
     expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
     expect(r.stdout).toContain('A because you met the first KP, they have a need, they have buying power,');
     expect(r.stdout).toContain('Sign by Sat, 5 Dec 2026 (7-10 days), or reclassify as B or D.');

@@ -1,0 +1,546 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3), WAL, every command's writes in one
+ * transaction. The only file in the program that speaks SQL.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Answers } from '../engine/answers.js';
+import type { CoachingResult } from '../engine/evaluate.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import {
+  type AccountRow,
+  type AccountTimeline,
+  type ChecklistRow,
+  type ClassChange,
+  type Contact,
+  type ImportRow,
+  type PipelineQuery,
+  type SaveVisit,
+  type Store,
+  StoreError,
+  type VisitRow,
+} from './types.js';
+
+export interface OpenOptions {
+  /** How long to wait for another sales-coach that holds the database. */
+  busyTimeoutMs?: number;
+}
+
+/** Account names match whatever their case and width: "ACME", "Acme" and "Ａｃｍｅ" are one account. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+function describeError(err: unknown, path: string): StoreError | undefined {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = err instanceof Error ? err.message : String(err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError(`the database ${path} is in use by another sales-coach (waited, then gave up)`, 'finish or close the other sales-coach, then run this again; nothing was changed');
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') {
+    return new StoreError(`the database ${path} is read-only here`, 'check the file\'s permissions, or point --db (SALES_COACH_DB) at a writable place');
+  }
+  if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') {
+    return new StoreError(`the disk holding ${path} is full; nothing was changed`, 'free some space and run this again');
+  }
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreError(`${path} is not a sales-coach database, or it is damaged; it was left untouched`, 'point --db (SALES_COACH_DB) at another file, or move this one away');
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    return new StoreError(`cannot open or write the database ${path} (${msg})`, 'check that the folder exists and is writable');
+  }
+  return undefined;
+}
+
+export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteStore {
+  if (path !== ':memory:') {
+    if (existsSync(path)) {
+      const st = statSync(path);
+      if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a database file`, 'give --db the path of a file');
+      if (st.size > 0) {
+        // refuse anything that is not SQLite before SQLite opens it: never write into someone's file
+        const fd = openSync(path, 'r');
+        const head = Buffer.alloc(16);
+        readSync(fd, head, 0, 16, 0);
+        closeSync(fd);
+        if (head.toString('latin1') !== SQLITE_MAGIC) {
+          throw new StoreError(`${path} is not a sales-coach database (it is not SQLite); it was left untouched`, 'point --db (SALES_COACH_DB) at another file, or move this one away');
+        }
+      }
+    } else {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (err) {
+        throw describeError(err, path) ?? err;
+      }
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    db.pragma('foreign_keys = ON');
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw describeError(err, path) ?? err;
+  }
+  const store = new SqliteStore(db, path);
+  try {
+    store.migrate();
+  } catch (err) {
+    db.close();
+    throw describeError(err, path) ?? err;
+  }
+  return store;
+}
+
+interface AccountDb {
+  id: number;
+  name: string;
+  created_at: string;
+  class: string | null;
+  class_status: string | null;
+  class_since: string | null;
+  last_visit: string | null;
+  signed: number;
+  contacts_count: number;
+  open_items: number;
+  next_due: string | null;
+  next_item: string | null;
+}
+
+function accountRow(r: AccountDb): AccountRow {
+  return {
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    ...(r.class ? { class: r.class } : {}),
+    ...(r.class_status ? { classStatus: r.class_status as AccountRow['classStatus'] } : {}),
+    ...(r.class_since ? { classSince: r.class_since } : {}),
+    ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+    signed: r.signed === 1,
+    contacts: r.contacts_count,
+    openItems: r.open_items,
+    ...(r.next_due ? { nextDue: r.next_due } : {}),
+    ...(r.next_item ? { nextItem: r.next_item } : {}),
+  };
+}
+
+interface VisitDb {
+  id: number;
+  mode: 'prep' | 'debrief';
+  date: string;
+  playbook_id: string;
+  playbook_hash: string;
+  answers: string;
+  result: string;
+  created_at: string;
+}
+
+function visitRow(r: VisitDb): VisitRow {
+  return {
+    id: r.id,
+    mode: r.mode,
+    date: r.date,
+    playbookId: r.playbook_id,
+    playbookHash: r.playbook_hash,
+    answers: JSON.parse(r.answers) as Answers,
+    result: JSON.parse(r.result) as CoachingResult,
+    createdAt: r.created_at,
+  };
+}
+
+interface ChecklistDb {
+  id: number;
+  account: string;
+  item_key: string;
+  text: string;
+  due: string;
+  state: ChecklistRow['state'];
+  state_at: string | null;
+  visit_date: string | null;
+}
+
+function checklistRow(r: ChecklistDb): ChecklistRow {
+  return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), visitDate: r.visit_date ?? '' };
+}
+
+const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, v.date AS visit_date
+  FROM checklist_items i JOIN accounts a ON a.id = i.account_id LEFT JOIN visits v ON v.id = i.visit_id`;
+
+export class SqliteStore implements Store {
+  constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {}
+
+  /** Applies the migrations this database lacks; refuses one made by a newer sales-coach. */
+  migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(
+        `the database ${this.path} was made by a newer sales-coach (schema ${version}; this one knows up to ${SCHEMA_VERSION})`,
+        'upgrade sales-coach; the database is left as it is and never downgraded',
+      );
+    }
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    }
+  }
+
+  private run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (err) {
+      throw describeError(err, this.path) ?? err;
+    }
+  }
+
+  private write<T>(work: () => T): T {
+    return this.run(() => this.db.transaction(work).immediate());
+  }
+
+  private accountId(name: string): number | undefined {
+    const r = this.db.prepare('SELECT id FROM accounts WHERE name_key = ?').get(nameKey(name)) as { id: number } | undefined;
+    return r?.id;
+  }
+
+  private requireAccount(name: string): number {
+    const id = this.accountId(name);
+    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
+    return id;
+  }
+
+  private refreshAccount(id: number): void {
+    this.db
+      .prepare(
+        `UPDATE accounts SET
+          contacts_count = (SELECT count(*) FROM contacts WHERE account_id = @id),
+          open_items = (SELECT count(*) FROM checklist_items WHERE account_id = @id AND state = 'open'),
+          next_due = (SELECT min(due) FROM checklist_items WHERE account_id = @id AND state = 'open'),
+          next_item = (SELECT text FROM checklist_items WHERE account_id = @id AND state = 'open' ORDER BY due, id LIMIT 1)
+        WHERE id = @id`,
+      )
+      .run({ id });
+  }
+
+  private upsertContact(accountId: number, c: Contact): void {
+    this.db
+      .prepare(
+        `INSERT INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone)
+         VALUES (@account_id, @name, @title, @role, @reports_to, @approval_layers, @persona, @email, @phone)
+         ON CONFLICT (account_id, name) DO UPDATE SET
+           title = coalesce(excluded.title, title), role = coalesce(excluded.role, role),
+           reports_to = coalesce(excluded.reports_to, reports_to), approval_layers = coalesce(excluded.approval_layers, approval_layers),
+           persona = coalesce(excluded.persona, persona), email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone)`,
+      )
+      .run({
+        account_id: accountId,
+        name: c.name,
+        title: c.title ?? null,
+        role: c.role ?? null,
+        reports_to: c.reportsTo ?? null,
+        approval_layers: c.approvalLayers ?? null,
+        persona: c.persona ?? null,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+      });
+  }
+
+  private ensureAccount(name: string, at: string): number {
+    const existing = this.accountId(name);
+    if (existing !== undefined) return existing;
+    const r = this.db.prepare('INSERT INTO accounts (name, name_key, created_at) VALUES (?, ?, ?)').run(name.trim(), nameKey(name), at);
+    return Number(r.lastInsertRowid);
+  }
+
+  async lastVisit(account: string): Promise<VisitRow | undefined> {
+    return this.run(() => {
+      const r = this.db
+        .prepare('SELECT v.* FROM visits v JOIN accounts a ON a.id = v.account_id WHERE a.name_key = ? ORDER BY v.date DESC, v.id DESC LIMIT 1')
+        .get(nameKey(account)) as VisitDb | undefined;
+      return r ? visitRow(r) : undefined;
+    });
+  }
+
+  async getAccount(account: string): Promise<AccountRow | undefined> {
+    return this.run(() => {
+      const r = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
+      return r ? accountRow(r) : undefined;
+    });
+  }
+
+  async saveVisit(v: SaveVisit): Promise<{ visitId: number; accountId: number }> {
+    return this.write(() => {
+      const accountId = this.ensureAccount(v.account, v.at);
+      const visit = this.db
+        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(accountId, v.mode, v.date, v.playbookId, v.playbookHash, JSON.stringify(v.answers), JSON.stringify(v.result), v.at);
+      const visitId = Number(visit.lastInsertRowid);
+      if (v.contact?.name) this.upsertContact(accountId, v.contact);
+
+      // a new visit's item replaces the still-open item of the same kind from an earlier visit
+      const drop = this.db.prepare("DELETE FROM checklist_items WHERE account_id = ? AND item_key = ? AND state = 'open'");
+      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (?, ?, ?, ?, ?)');
+      for (const item of v.result.checklist) {
+        drop.run(accountId, item.id);
+        add.run(accountId, visitId, item.id, item.text, item.due);
+      }
+
+      const before = this.db.prepare('SELECT class, class_status, signed, last_visit FROM accounts WHERE id = ?').get(accountId) as Pick<AccountDb, 'class' | 'class_status' | 'signed' | 'last_visit'>;
+      const c = v.result.classification;
+      const to = c.status === 'classified' ? (c.class ?? null) : null;
+      const isLatest = !before.last_visit || v.date >= before.last_visit;
+      if (isLatest && (to !== before.class || c.status !== before.class_status)) {
+        this.db
+          .prepare('INSERT INTO class_history (account_id, visit_id, date, from_class, to_class, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(accountId, visitId, v.date, before.class, to, c.status, c.reasons.map((r) => r.text).join('; '));
+        this.db.prepare('UPDATE accounts SET class = ?, class_status = ?, class_since = ? WHERE id = ?').run(to, c.status, v.date, accountId);
+      }
+      const signed = v.answers.signed === 'yes';
+      if (signed && before.signed !== 1) {
+        this.db
+          .prepare("INSERT INTO class_history (account_id, visit_id, date, from_class, to_class, status, reason) VALUES (?, ?, ?, ?, ?, 'signed', 'signed')")
+          .run(accountId, visitId, v.date, to ?? before.class, to ?? before.class);
+      }
+      this.db.prepare('UPDATE accounts SET last_visit = max(coalesce(last_visit, ?), ?), signed = max(signed, ?) WHERE id = ?').run(v.date, v.date, signed ? 1 : 0, accountId);
+      this.refreshAccount(accountId);
+      return { visitId, accountId };
+    });
+  }
+
+  /**
+   * The pipeline: each account with its flags computed here, in one pass, against `today`.
+   * Flags: window (unsigned past its class's window), no_next (no open step), one_contact,
+   * provisional, overdue (an open step past its date).
+   */
+  private pipelineSql(q: PipelineQuery): { sql: string; params: Record<string, unknown> } {
+    const classes = Object.keys(q.windows);
+    const params: Record<string, unknown> = { today: q.today };
+    const windowCase = classes.length
+      ? `CASE class ${classes.map((c, i) => ((params[`c${i}`] = c), (params[`w${i}`] = q.windows[c]), `WHEN @c${i} THEN @w${i}`)).join(' ')} END`
+      : 'NULL';
+    const sql = `SELECT *,
+        (signed = 0 AND class IS NOT NULL AND ${windowCase} IS NOT NULL AND julianday(@today) - julianday(class_since) > ${windowCase}) AS f_window,
+        (signed = 0 AND open_items = 0 AND coalesce(class, '') <> 'D') AS f_no_next,
+        (contacts_count <= 1) AS f_one_contact,
+        (class_status = 'provisional') AS f_provisional,
+        (next_due IS NOT NULL AND next_due < @today) AS f_overdue
+      FROM accounts`;
+    return { sql, params };
+  }
+
+  async pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; flagCounts: Record<string, number> }> {
+    return this.run(() => {
+      const { sql, params } = this.pipelineSql(q);
+      const where: string[] = [];
+      if (q.classFilter?.length) {
+        where.push(`coalesce(class, class_status) IN (${q.classFilter.map((_, i) => `@k${i}`).join(', ')})`);
+        q.classFilter.forEach((k, i) => {
+          params[`k${i}`] = k;
+        });
+      }
+      for (const f of q.flags ?? []) where.push(`f_${f} = 1`);
+      const filtered = `SELECT * FROM (${sql}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      const order =
+        q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999')" : q.sort === 'age' ? "coalesce(class_since, '0000')" : "coalesce(class, 'Z'), class_since";
+      const limited =
+        q.all || !q.limitPerClass
+          ? `SELECT * FROM (${filtered}) ORDER BY ${order}`
+          : `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(class, class_status) ORDER BY ${order}) AS rn FROM (${filtered})) WHERE rn <= ${Math.floor(q.limitPerClass)} ORDER BY ${order}`;
+      const rows = (this.db.prepare(limited).all(params) as (AccountDb & Record<string, number>)[]).map((r) => ({
+        ...accountRow(r),
+        flags: ['window', 'no_next', 'one_contact', 'provisional', 'overdue'].filter((f) => r[`f_${f}`] === 1),
+      }));
+      const counts = this.db
+        .prepare(`SELECT count(*) AS total, sum(f_window) AS window, sum(f_no_next) AS no_next, sum(f_one_contact) AS one_contact, sum(f_provisional) AS provisional, sum(f_overdue) AS overdue FROM (${filtered})`)
+        .get(params) as Record<string, number | null>;
+      const { total, ...flagCounts } = counts;
+      return { rows, total: total ?? 0, flagCounts: Object.fromEntries(Object.entries(flagCounts).map(([k, v]) => [k, v ?? 0])) };
+    });
+  }
+
+  async countByClass(): Promise<Record<string, number>> {
+    return this.run(() => {
+      const rows = this.db.prepare("SELECT coalesce(class, class_status, 'new') AS k, count(*) AS n FROM accounts GROUP BY 1").all() as { k: string; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+    });
+  }
+
+  async classChangesSince(date: string): Promise<ClassChange[]> {
+    return this.run(() =>
+      (this.db.prepare('SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id WHERE h.date >= ? ORDER BY h.date, h.id').all(date) as { account: string; date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
+        account: r.account,
+        date: r.date,
+        ...(r.from_class ? { from: r.from_class } : {}),
+        ...(r.to_class ? { to: r.to_class } : {}),
+        status: r.status,
+        reason: r.reason,
+      })),
+    );
+  }
+
+  async timeline(account: string): Promise<AccountTimeline | undefined> {
+    return this.run(() => {
+      const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
+      if (!a) return undefined;
+      const contacts = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | null>[]).map((c) => contactOf(c));
+      const visits = (this.db.prepare('SELECT * FROM visits WHERE account_id = ? ORDER BY date, id').all(a.id) as VisitDb[]).map(visitRow);
+      const classes = (this.db.prepare('SELECT date, from_class, to_class, status, reason FROM class_history WHERE account_id = ? ORDER BY date, id').all(a.id) as { date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
+        account: a.name,
+        date: r.date,
+        ...(r.from_class ? { from: r.from_class } : {}),
+        ...(r.to_class ? { to: r.to_class } : {}),
+        status: r.status,
+        reason: r.reason,
+      }));
+      const checklist = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map(checklistRow);
+      return { account: accountRow(a), contacts, visits, classes, checklist };
+    });
+  }
+
+  async renameAccount(from: string, to: string): Promise<void> {
+    this.write(() => {
+      const id = this.requireAccount(from);
+      const clash = this.accountId(to);
+      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
+      this.db.prepare('UPDATE accounts SET name = ?, name_key = ? WHERE id = ?').run(to.trim(), nameKey(to), id);
+    });
+  }
+
+  async mergeAccounts(from: string, into: string): Promise<void> {
+    this.write(() => {
+      const src = this.requireAccount(from);
+      const dst = this.requireAccount(into);
+      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
+      this.db.prepare('INSERT OR IGNORE INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone) SELECT ?, name, title, role, reports_to, approval_layers, persona, email, phone FROM contacts WHERE account_id = ?').run(dst, src);
+      for (const table of ['visits', 'checklist_items', 'class_history']) this.db.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`).run(dst, src);
+      // the account whose last visit is more recent keeps its class
+      const a = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(src) as AccountDb;
+      const b = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(dst) as AccountDb;
+      if ((a.last_visit ?? '') > (b.last_visit ?? '')) {
+        this.db.prepare('UPDATE accounts SET class = ?, class_status = ?, class_since = ?, last_visit = ? WHERE id = ?').run(a.class, a.class_status, a.class_since, a.last_visit, dst);
+      }
+      this.db.prepare('UPDATE accounts SET signed = max(signed, ?), created_at = min(created_at, ?) WHERE id = ?').run(a.signed, a.created_at, dst);
+      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(src);
+      this.refreshAccount(dst);
+    });
+  }
+
+  async deleteAccount(account: string): Promise<void> {
+    this.write(() => {
+      const id = this.requireAccount(account);
+      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    });
+  }
+
+  async openChecklist(account?: string): Promise<ChecklistRow[]> {
+    return this.run(() => {
+      if (account) {
+        const id = this.requireAccount(account);
+        return (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(id) as ChecklistDb[]).map(checklistRow);
+      }
+      return (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.state = 'open' ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
+    });
+  }
+
+  async setChecklistState(id: number, state: 'done' | 'skipped', at: string): Promise<ChecklistRow> {
+    return this.write(() => {
+      const row = this.db.prepare('SELECT account_id, state FROM checklist_items WHERE id = ?').get(id) as { account_id: number; state: string } | undefined;
+      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
+      this.db.prepare('UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ?').run(state, at, id);
+      this.refreshAccount(row.account_id);
+      return checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb);
+    });
+  }
+
+  async importRows(rows: ImportRow[], at: string, dryRun = false): Promise<{ accounts: number; contacts: number }> {
+    const work = () => {
+      let accounts = 0;
+      let contacts = 0;
+      const touched = new Set<number>();
+      for (const r of rows) {
+        const existed = this.accountId(r.account) !== undefined;
+        const id = this.ensureAccount(r.account, at);
+        if (!existed) accounts++;
+        if (r.contact?.name) {
+          const had = this.db.prepare('SELECT 1 FROM contacts WHERE account_id = ? AND name = ?').get(id, r.contact.name);
+          this.upsertContact(id, r.contact);
+          if (!had) contacts++;
+        }
+        touched.add(id);
+      }
+      for (const id of touched) this.refreshAccount(id);
+      if (dryRun) throw new DryRun({ accounts, contacts });
+      return { accounts, contacts };
+    };
+    try {
+      return this.write(work);
+    } catch (err) {
+      if (err instanceof DryRun) return err.counts;
+      throw err;
+    }
+  }
+
+  async exportAll() {
+    return this.run(() => {
+      const accounts = (this.db.prepare('SELECT * FROM accounts ORDER BY name_key').all() as AccountDb[]).map(accountRow);
+      const contacts = (this.db.prepare('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY a.name_key, c.id').all() as Record<string, string | null>[]).map((c) => ({ ...contactOf(c), account: c.account as string }));
+      const visits = (this.db.prepare('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id ORDER BY v.date, v.id').all() as (VisitDb & { account: string })[]).map((v) => ({ ...visitRow(v), account: v.account }));
+      const checklist = (this.db.prepare(`${CHECKLIST_SELECT} ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
+      const classes = (this.db.prepare('SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id ORDER BY h.date, h.id').all() as { account: string; date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
+        account: r.account,
+        date: r.date,
+        ...(r.from_class ? { from: r.from_class } : {}),
+        ...(r.to_class ? { to: r.to_class } : {}),
+        status: r.status,
+        reason: r.reason,
+      }));
+      return { accounts, contacts, visits, checklist, classes };
+    });
+  }
+
+  // -- drafts: written synchronously after every answer (a kill cannot wait for anything) -------------
+  saveDraft(key: string, mode: string, account: string | undefined, data: unknown, at: string): void {
+    this.run(() => this.db.prepare('INSERT INTO drafts (key, mode, account, data, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at').run(key, mode, account ?? null, JSON.stringify(data), at));
+  }
+
+  findDraft(key: string | undefined, mode: string): unknown | undefined {
+    return this.run(() => {
+      const r = (key ? this.db.prepare('SELECT data FROM drafts WHERE key = ?').get(key) : this.db.prepare('SELECT data FROM drafts WHERE mode = ? ORDER BY saved_at DESC LIMIT 1').get(mode)) as { data: string } | undefined;
+      return r ? JSON.parse(r.data) : undefined;
+    });
+  }
+
+  removeDraft(key: string): void {
+    this.run(() => this.db.prepare('DELETE FROM drafts WHERE key = ?').run(key));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+class DryRun extends Error {
+  constructor(readonly counts: { accounts: number; contacts: number }) {
+    super('dry run');
+  }
+}
+
+function contactOf(c: Record<string, string | null>): Contact {
+  const out: Contact = { name: c.name as string };
+  if (c.title) out.title = c.title;
+  if (c.role) out.role = c.role as Contact['role'];
+  if (c.reports_to) out.reportsTo = c.reports_to;
+  if (c.approval_layers) out.approvalLayers = c.approval_layers;
+  if (c.persona) out.persona = c.persona;
+  if (c.email) out.email = c.email;
+  if (c.phone) out.phone = c.phone;
+  return out;
+}
