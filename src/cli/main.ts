@@ -154,6 +154,97 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       });
   }
 
+  const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((x) => x.trim()).filter(Boolean)];
+  program
+    .command('accounts')
+    .description('the weekly pipeline review: accounts by class, how old each class is, the next step, and what needs you')
+    .option('--since <period>', 'also show what moved (new, upgraded, downgraded, signed, dropped) since 7d, 2w, 1m or a date')
+    .option('--class <ids>', 'only these classes (A,B or ? for provisional)', collect)
+    .option('--flag <ids>', 'only accounts with these flags: window, no_next, one_contact, provisional, overdue', collect)
+    .option('--overdue', 'only accounts with an overdue next step')
+    .addOption(new Option('--sort <key>', 'order within a class').choices(['class', 'age', 'due', 'name']).default('class'))
+    .option('--limit <n>', 'accounts shown per class', '20')
+    .option('--all', 'show every account')
+    .option('--json', 'print JSON (every account)')
+    .option('--csv', 'print CSV (every account)')
+    .option('--playbook <id-or-file>', 'the playbook whose windows define "overdue"', 'abcd')
+    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)')
+    .action((opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./accounts.js')).accountsCommand(opts, io, g));
+    });
+
+  const account = program.command('account').description('one account: show its timeline, rename, merge or delete it').exitOverride();
+  account
+    .command('show')
+    .description('the timeline of visits and classes, the contacts and the checklist')
+    .argument('<name>', 'the account')
+    .option('--json', 'print JSON')
+    .action((name: string, opts: { json?: boolean }) => {
+      setAction(async (io, g) => (await import('./account.js')).accountShow(name, opts, io, g));
+    });
+  account
+    .command('rename')
+    .argument('<name>', 'the account')
+    .argument('<new-name>', 'its new name')
+    .description('rename an account')
+    .action((name: string, to: string) => {
+      setAction(async (io, g) => (await import('./account.js')).accountRename(name, to, io, g));
+    });
+  account
+    .command('merge')
+    .argument('<from>', 'the account to fold in (it disappears)')
+    .argument('<into>', 'the account that keeps everything')
+    .description('join two accounts that are the same customer')
+    .action((from: string, into: string) => {
+      setAction(async (io, g) => (await import('./account.js')).accountMerge(from, into, io, g));
+    });
+  account
+    .command('delete')
+    .argument('<name>', 'the account')
+    .option('--yes', 'do not ask for confirmation (for scripts)')
+    .description('delete an account with its visits, contacts and checklist')
+    .action((name: string, opts: { yes?: boolean }) => {
+      setAction(async (io, g) => (await import('./account.js')).accountDelete(name, opts, io, g));
+    });
+
+  const checklist = program
+    .command('checklist')
+    .description('open next steps by due date; "checklist done ID" or "checklist skip ID" closes one')
+    .option('--account <name>', 'only this account')
+    .option('--json', 'print JSON')
+    .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)')
+    .action((opts: { account?: string; json?: boolean; today?: string }) => {
+      setAction(async (io, g) => (await import('./checklist.js')).checklistList(opts, io, g));
+    });
+  for (const state of ['done', 'skip'] as const) {
+    checklist
+      .command(state)
+      .argument('<id>', 'the item number shown by sales-coach checklist')
+      .description(state === 'done' ? 'mark a next step done' : 'skip a next step')
+      .action((id: string) => {
+        setAction(async (io, g) => (await import('./checklist.js')).checklistSet(state === 'done' ? 'done' : 'skipped', id, io, g));
+      });
+  }
+
+  program
+    .command('export')
+    .description('open next steps as calendar events (Google, Outlook, Apple Calendar), or everything as CSV or JSON')
+    .option('--ics <file>', 'write the open next steps as an .ics calendar')
+    .option('--csv <dir>', 'write accounts, contacts, visits, checklist and class history as CSV files')
+    .option('--json', 'print everything as JSON')
+    .action((opts: { ics?: string; csv?: string; json?: boolean }) => {
+      setAction(async (io, g) => (await import('./transfer.js')).exportCommand(opts, io, g));
+    });
+
+  program
+    .command('import')
+    .description('accounts and contacts from a CRM export (CSV, columns mapped by their headers)')
+    .option('--csv <file>', 'the CSV file')
+    .option('--dry-run', 'show what would change, write nothing')
+    .action((opts: { csv?: string; dryRun?: boolean }) => {
+      setAction(async (io, g) => (await import('./transfer.js')).importCommand(opts, io, g));
+    });
+
   program
     .command('demo')
     .description('a complete example, with no set-up: what the tool does in one minute')

@@ -19,6 +19,7 @@ import { sanitizeDeep } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { DraftStore } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
+import { localToday } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -39,11 +40,6 @@ export interface SessionOptions {
   review?: boolean;
 }
 
-/** The rep's calendar day, from the local clock. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
