@@ -1,6 +1,7 @@
 // Issue 5 figures: a scripted prep, whole process, as a ratio to bare `node -e 0` in the same run
 // (target <= 2.5x). Run: npm run build && node bench/session.mjs
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bin, fmt, root, timeNode } from './lib.mjs';
@@ -13,3 +14,16 @@ const bare = timeNode(['-e', '0']);
 const prep = timeNode([bin, 'prep', '--answers', answers, '--dry-run', '--json'], { env });
 console.log(`node -e 0: ${fmt(bare)}`);
 console.log(`prep --answers FILE --dry-run --json: ${fmt(prep)}  ratio ${(prep / bare).toFixed(2)}x  (target <= 2.5x)`);
+
+// A repeat visit to a stored account asks at most half the questions of a first visit: counted as
+// the answers a session reports missing when it may not ask (--no-input), before and after a debrief.
+const empty = join(home, 'empty.yaml');
+writeFileSync(empty, 'mode: prep\nanswers: {}\n');
+const count = () => {
+  const r = spawnSync(process.execPath, [bin, 'prep', '--account', 'Bench Co', '--answers', empty, '--no-input'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return Number(/(\d+) answers? missing/.exec(r.stderr)?.[1] ?? 0);
+};
+const firstVisit = count();
+spawnSync(process.execPath, [bin, 'debrief', '--account', 'Bench Co', '--answers', join(root, 'examples', 'debrief.yaml')], { env: { ...process.env, ...env } });
+const repeat = count();
+console.log(`questions asked: first visit ${firstVisit}, repeat visit ${repeat} (${((repeat / firstVisit) * 100).toFixed(0)}%; target <= 50%)`);

@@ -15,7 +15,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   // smaller files parse faster: cold start matters more here than readable output (the map has the source)
-  minify: true,
+  minify: process.env.NO_MINIFY !== "1",
   legalComments: 'none',
   // yaml is required lazily at run time (only to point at problems), so it stays out of the bundle
   external: ['better-sqlite3', 'yaml'],

@@ -4,7 +4,7 @@ import { localize } from '../engine/text.js';
 import type { Locale, Playbook } from '../playbook/types.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
-import { localeOf, makeContext, resolvePlaybookTarget } from './context.js';
+import { type Context, localeOf, makeContext, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { localToday } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -52,8 +52,8 @@ export function csvLine(cells: unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-export async function loadPipelinePlaybook(io: IO, g: GlobalOptions, ref = 'abcd'): Promise<Playbook> {
-  const ctx = makeContext(io, g);
+export async function loadPipelinePlaybook(ctx: Context, ref = 'abcd'): Promise<Playbook> {
+  const io = ctx.io;
   const r = await loadPlaybookCached(ctx.registry, resolvePlaybookTarget(ctx, ref), io.env);
   if (!r.playbook || r.diagnostics.some((d) => d.severity === 'error')) throw new UserError(`the playbook ${ref} is invalid`, `sales-coach playbook validate ${ref}`, EXIT.findings);
   return r.playbook;
@@ -62,7 +62,7 @@ export async function loadPipelinePlaybook(io: IO, g: GlobalOptions, ref = 'abcd
 export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
-  const pb = await loadPipelinePlaybook(io, g, opts.playbook);
+  const pb = await loadPipelinePlaybook(ctx, opts.playbook);
   const today = opts.today ?? localToday();
   // thresholds come from the playbook: each class's signing window
   const windows = Object.fromEntries(pb.classes.filter((c) => c.cycle).map((c) => [c.id, c.cycle?.max as number]));
@@ -78,7 +78,7 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
   try {
     const all = opts.all || opts.json || opts.csv;
     const p = await store.pipeline({ today, windows, classFilter: opts.class, flags, sort, limitPerClass: all ? undefined : limit, all });
-    const counts = await store.countByClass();
+    const counts = p.byClass;
     const moved = opts.since ? await movedSince(store, sinceDate(opts.since, today), rank) : undefined;
 
     const rows = p.rows.map((r) => ({

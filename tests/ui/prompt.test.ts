@@ -82,8 +82,12 @@ describe('typed questions', () => {
   });
 
   it('< goes back and ? asks why', async () => {
-    expect((await drive('contacts_known', (e) => (e.type('<'), e.keypress('enter')))).outcome).toEqual({ kind: 'back' });
-    expect((await drive('contacts_known', (e) => (e.type('?'), e.keypress('enter')))).outcome).toEqual({ kind: 'help' });
+    const typed = (text: string) => (e: Awaited<ReturnType<typeof render>>['events']) => {
+      e.type(text);
+      e.keypress('enter');
+    };
+    expect((await drive('contacts_known', typed('<'))).outcome).toEqual({ kind: 'back' });
+    expect((await drive('contacts_known', typed('?'))).outcome).toEqual({ kind: 'help' });
   });
 
   it('refuses what is not a number, and keeps the prompt open', async () => {

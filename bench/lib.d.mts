@@ -1,0 +1,5 @@
+export const root: string;
+export const bin: string;
+export function median(xs: number[]): number;
+export function timeNode(args: string[], opts?: { runs?: number; expectCode?: number; env?: Record<string, string>; input?: string }): number;
+export function fmt(ms: number): string;

@@ -1,0 +1,66 @@
+// Issue 6 figures: `accounts` over 100,000 accounts with 1,000,000 visits and checklist items (whole
+// process time and peak memory, and the ratio to `node -e 0`), and saving one debrief.
+// Run: npm run build && npx tsx bench/store.ts
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPlaybookFile } from '../src/cli/playbook-files.js';
+import { PlaybookRegistry } from '../src/cli/registry.js';
+import { evaluateSession } from '../src/engine/evaluate.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { bin, fmt, median, timeNode } from './lib.mjs';
+
+const ACCOUNTS = 100_000;
+const VISITS = 400_000;
+const ITEMS = 600_000;
+const dir = mkdtempSync(join(tmpdir(), 'sc-bench-store-'));
+const path = join(dir, 'coach.db');
+
+const t0 = performance.now();
+const store = openSqliteStore(path);
+const db = store.db;
+const classes = ['A', 'B', 'C', 'D', null];
+db.transaction(() => {
+  const acc = db.prepare('INSERT INTO accounts (id, name, name_key, created_at, class, class_status, class_since, last_visit, signed, contacts_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (let i = 1; i <= ACCOUNTS; i++) {
+    const k = classes[i % 5];
+    const since = `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    acc.run(i, `Account ${i}`, `account ${i}`, '2026-01-01', k, k ? 'classified' : 'provisional', since, since, i % 13 === 0 ? 1 : 0, 1 + (i % 4));
+  }
+  const visit = db.prepare("INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, 'debrief', ?, 'abcd', 'h', '{}', '{}', 'x')");
+  for (let i = 0; i < VISITS; i++) visit.run(1 + (i % ACCOUNTS), `2026-${String(1 + (i % 11)).padStart(2, '0')}-10`);
+  const item = db.prepare('INSERT INTO checklist_items (account_id, item_key, text, due, state) VALUES (?, ?, ?, ?, ?)');
+  for (let i = 0; i < ITEMS; i++) item.run(1 + (i % ACCOUNTS), `k${i % 7}`, `Next step ${i}`, `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`, i % 3 === 0 ? 'done' : 'open');
+  db.exec(`UPDATE accounts SET
+    open_items = (SELECT count(*) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
+    next_due = (SELECT min(due) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
+    next_item = (SELECT text FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1)`);
+})();
+db.pragma('wal_checkpoint(TRUNCATE)');
+console.log(`generated ${ACCOUNTS} accounts, ${VISITS} visits, ${ITEMS} checklist items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const env = { SALES_COACH_DB: path, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') };
+const bare = timeNode(['-e', '0']);
+const accounts = timeNode([bin, 'accounts', '--today', '2026-11-25'], { env, runs: 9 });
+console.log(`node -e 0: ${fmt(bare)}`);
+console.log(`sales-coach accounts (100k accounts, 1M visits + items): ${fmt(accounts)} whole process, ratio ${(accounts / bare).toFixed(2)}x  (target < 300 ms)`);
+if (existsSync('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'accounts', '--today', '2026-11-25'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  console.log(`peak memory (max RSS): ${(kb / 1024).toFixed(0)} MB  (target < 150 MB)`);
+}
+
+// saving one debrief into this large database
+const registry = new PlaybookRegistry();
+const pb = loadPlaybookFile(registry, registry.find('abcd')!.file).playbook!;
+const answers = { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: null };
+const times: number[] = [];
+for (let i = 0; i < 60; i++) {
+  const result = evaluateSession(pb, { mode: 'debrief', answers, visitDate: '2026-11-25', locale: 'en', account: { name: `Account ${1 + i * 997}` } });
+  const s0 = performance.now();
+  await store.saveVisit({ account: `Account ${1 + i * 997}`, mode: 'debrief', date: '2026-11-25', playbookId: pb.id, playbookHash: pb.hash, answers: result.answers, result, at: '2026-11-25T18:00:00Z', contact: { name: 'Li' } });
+  if (i >= 10) times.push(performance.now() - s0);
+}
+store.close();
+console.log(`saving one debrief (one transaction, WAL): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms  (target < 20 ms)`);

@@ -1,0 +1,221 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import type { Mode } from '../../src/playbook/types.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { StoreError } from '../../src/store/types.js';
+import { builtin } from '../helpers/playbook.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'sc-store-'));
+const open: SqliteStore[] = [];
+const store = (path = join(dir(), 'coach.db'), busyTimeoutMs?: number) => {
+  const s = openSqliteStore(path, { busyTimeoutMs });
+  open.push(s);
+  return s;
+};
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+const A: Answers = { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+function visit(account: string, answers: Answers, date = '2026-11-20', mode: Mode = 'debrief') {
+  const pb = builtin();
+  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale: 'en', account: { name: account } });
+  return { account, mode, date, playbookId: pb.id, playbookHash: pb.hash, answers: result.answers, result, at: `${date}T18:00:00Z`, contact: { name: String(answers.contact_name), role: 'first_kp' as const } };
+}
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('saving and reading back', () => {
+  it('stores a debrief: the visit, the contact, the checklist, the class and its history', async () => {
+    const s = store();
+    await s.saveVisit(visit('Acme', A));
+    const t = await s.timeline('acme');
+    expect(t?.account).toMatchObject({ name: 'Acme', class: 'A', classStatus: 'classified', classSince: '2026-11-20', contacts: 1, signed: false });
+    expect(t?.visits).toHaveLength(1);
+    expect(t?.visits[0].result.classification.class).toBe('A');
+    expect(t?.classes).toEqual([expect.objectContaining({ to: 'A', status: 'classified' })]);
+    expect(t?.checklist.map((i) => i.key)).toContain('a_window');
+    expect(t?.account.nextDue).toBe(t?.checklist[0].due);
+    expect((await s.lastVisit('ACME'))?.answers.contact_role).toBe('first_kp');
+  });
+
+  it('a later visit replaces the open items it repeats, records the class change and the signature', async () => {
+    const s = store();
+    await s.saveVisit(visit('Acme', A));
+    await s.saveVisit(visit('Acme', { ...A, signed: 'yes' }, '2026-11-24'));
+    const t = await s.timeline('Acme');
+    expect(t?.account.signed).toBe(true);
+    // the signature closed the A window: the earlier visit's open steps are superseded
+    expect(t?.checklist.filter((i) => i.state === 'open' && i.key === 'a_window')).toHaveLength(0);
+    expect(t?.checklist.find((i) => i.key === 'a_window')?.state).toBe('skipped');
+    expect(t?.classes.map((c) => c.status)).toEqual(['classified', 'signed']);
+    await s.saveVisit(visit('Acme', { ...A, buying_power: 'no' }, '2026-11-28'));
+    expect((await s.getAccount('Acme'))?.class).toBe('D');
+    expect((await s.classChangesSince('2026-11-25')).map((c) => [c.from, c.to])).toEqual([['A', 'D']]);
+  });
+
+  it.each([
+    ['quotes', `O'Brien "Best" Ltd`],
+    ['emoji', 'Rocket 🚀 Co'],
+    ['CJK', '上海恒达物流有限公司'],
+    ['SQL-looking', "x'); DROP TABLE accounts; --"],
+  ])('names with %s round-trip unchanged', async (_, name) => {
+    const s = store();
+    await s.saveVisit({ ...visit(name, { ...A, contact_name: name }), contact: { name } });
+    expect((await s.getAccount(name))?.name).toBe(name);
+    const t = await s.timeline(name);
+    expect(t?.contacts[0].name).toBe(name);
+    expect((await s.pipeline({ today: '2026-11-21', windows: {}, all: true })).rows.map((r) => r.name)).toEqual([name]);
+  });
+
+  it('rename, merge and delete', async () => {
+    const s = store();
+    await s.saveVisit(visit('Acme', A));
+    await s.saveVisit(visit('ACME Shanghai', { ...A, contact_name: 'Wu' }, '2026-11-22'));
+    await expect(s.renameAccount('Acme', 'acme shanghai')).rejects.toThrow(/already an account/);
+    await s.mergeAccounts('ACME Shanghai', 'Acme');
+    const t = await s.timeline('Acme');
+    expect(t?.visits).toHaveLength(2);
+    expect(t?.contacts.map((c) => c.name).sort()).toEqual(['Li', 'Wu']);
+    expect(await s.getAccount('ACME Shanghai')).toBeUndefined();
+    await s.renameAccount('Acme', 'Acme Group');
+    expect((await s.getAccount('acme group'))?.contacts).toBe(2);
+    await s.deleteAccount('Acme Group');
+    expect(await s.timeline('Acme Group')).toBeUndefined();
+    expect((s.db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n).toBe(0);
+  });
+
+  it('an import is all or nothing, and --dry-run writes nothing', async () => {
+    const s = store();
+    const rows = [
+      { line: 2, account: 'Acme', contact: { name: 'Li' } },
+      { line: 3, account: 'Beta', contact: { name: 'Wu' } },
+    ];
+    expect(await s.importRows(rows, '2026-11-20T00:00:00Z', true)).toEqual({ accounts: 2, contacts: 2 });
+    expect(await s.getAccount('Acme')).toBeUndefined();
+    expect(await s.importRows(rows, '2026-11-20T00:00:00Z')).toEqual({ accounts: 2, contacts: 2 });
+    expect(await s.importRows(rows, '2026-11-20T00:00:00Z')).toEqual({ accounts: 0, contacts: 0 });
+  });
+});
+
+describe('migrations', () => {
+  it('a database made by the first version upgrades without loss', async () => {
+    const path = join(dir(), 'old.db');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]);
+    db.pragma('user_version = 1');
+    db.prepare("INSERT INTO accounts (id, name, name_key, created_at, class, class_status, class_since) VALUES (1, 'Old Co', 'old co', '2026-01-01', 'B', 'classified', '2026-01-02')").run();
+    db.prepare("INSERT INTO contacts (account_id, name) VALUES (1, 'Zhang'), (1, 'Wang')").run();
+    db.prepare("INSERT INTO visits (id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (1, 1, 'debrief', '2026-01-02', 'abcd', 'h', '{}', '{\"classification\":{\"status\":\"classified\",\"class\":\"B\"}}', 'x')").run();
+    db.prepare("INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (1, 1, 'meet_first_kp', 'Meet the first KP', '2026-01-09')").run();
+    db.close();
+    const s = store(path);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(await s.getAccount('Old Co')).toMatchObject({ class: 'B', contacts: 2, openItems: 1, nextDue: '2026-01-09', nextItem: 'Meet the first KP' });
+    expect((await s.timeline('Old Co'))?.visits).toHaveLength(1);
+  });
+
+  it('a database made by a newer version is refused, and left exactly as it was', () => {
+    const path = join(dir(), 'new.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.exec('CREATE TABLE future (x)');
+    db.close();
+    const before = sha(path);
+    expect(() => store(path)).toThrow(/made by a newer sales-coach \(schema \d+; this one knows up to \d+\)/);
+    expect(sha(path)).toBe(before);
+  });
+});
+
+describe('faults', () => {
+  it('a file that is not SQLite is reported and never overwritten', () => {
+    const path = join(dir(), 'notes.db');
+    writeFileSync(path, 'my important notes\n'.repeat(100));
+    const before = sha(path);
+    expect(() => store(path)).toThrow(StoreError);
+    expect(() => store(path)).toThrow(/not a sales-coach database \(it is not SQLite\); it was left untouched/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('a damaged SQLite file is reported and never overwritten', () => {
+    const path = join(dir(), 'damaged.db');
+    const s = store(path);
+    s.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 100, 4096); // wreck the first page after the header
+    writeFileSync(path, bytes);
+    const before = sha(path);
+    expect(() => store(path)).toThrow(/not a sales-coach database, or it is damaged; it was left untouched/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('another sales-coach holding the database: wait, then a clear error, nothing lost', async () => {
+    const path = join(dir(), 'busy.db');
+    const first = store(path);
+    await first.saveVisit(visit('Acme', A));
+    const holder = new Database(path);
+    holder.prepare('BEGIN IMMEDIATE').run(); // another process mid-write
+    const second = store(path, 300);
+    const started = Date.now();
+    await expect(second.saveVisit(visit('Beta', A))).rejects.toThrow(/in use by another sales-coach \(waited, then gave up\)/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    holder.prepare('ROLLBACK').run();
+    holder.close();
+    expect((await second.pipeline({ today: '2026-11-21', windows: {}, all: true })).rows.map((r) => r.name)).toEqual(['Acme']);
+  });
+
+  const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+  describe.runIf(canMount)('on a real small or read-only file system', () => {
+    const mounted: string[] = [];
+    afterEach(() => {
+      for (const m of mounted.splice(0)) spawnSync('umount', [m]);
+    });
+    const mountTmpfs = (size: string) => {
+      const m = dir();
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', m]);
+      mounted.push(m);
+      return m;
+    };
+
+    it('a full disk: a clear error, and what was stored stays', async () => {
+      const m = mountTmpfs('400k');
+      const s = store(join(m, 'coach.db'));
+      await s.saveVisit(visit('Acme', A));
+      writeFileSync(join(m, 'filler'), Buffer.alloc(1)); // the rest of the disk is taken below
+      let error: unknown;
+      try {
+        for (let i = 0; i < 2000; i++) await s.saveVisit(visit(`Account ${i} ${'x'.repeat(2000)}`, A));
+      } catch (err) {
+        error = err;
+      }
+      expect(String(error)).toMatch(/the disk holding .* is full; nothing was changed/);
+      expect((await s.getAccount('Acme'))?.class).toBe('A');
+    });
+
+    it('a read-only disk: a clear error, never a crash', async () => {
+      const m = mountTmpfs('2m');
+      mkdirSync(join(m, 'data'));
+      const path = join(m, 'data', 'coach.db');
+      const s = store(path);
+      await s.saveVisit(visit('Acme', A));
+      s.close();
+      execFileSync('mount', ['-o', 'remount,ro', m]);
+      let error: unknown;
+      try {
+        const again = store(path);
+        await again.saveVisit(visit('Beta', A));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(StoreError);
+      expect(String(error)).toMatch(/read-only|cannot open or write/);
+    });
+  });
+});
