@@ -72,6 +72,8 @@ export interface CoachingResult {
   recap?: string;
   answers: Answers;
   changes: { question: string; before: AnswerValue; after: AnswerValue }[];
+  /** The last visit, when the account has one: its date and class, to show what moved. */
+  previous?: { date: string; class?: string };
   trace: string[];
 }
 
@@ -278,6 +280,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(recap ? { recap } : {}),
     answers,
     changes,
+    ...(input.account?.history?.lastVisit ? { previous: { date: input.account.history.lastVisit.date, ...(input.account.history.lastVisit.class ? { class: input.account.history.lastVisit.class } : {}) } } : {}),
     trace,
   };
 }

@@ -29,6 +29,11 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
   if (cls.summary) para(cls.summary);
   if (cls.cycle && cls.class) para(c.cyan(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))));
 
+  if (r.previous) {
+    const now = cls.class ?? (cls.status === 'provisional' ? '?' : '-');
+    const before = r.previous.class ?? '?';
+    para(c.dim(m.sinceLast(formatDate(r.previous.date, r.locale), before, now)));
+  }
   if (r.changes.length) {
     heading(m.changes);
     for (const ch of r.changes) bullet('~', `${ch.question}: ${JSON.stringify(ch.before)} → ${JSON.stringify(ch.after)}`);

@@ -63,6 +63,7 @@ describe('sessions that remember', () => {
     expect(r.stdout).toContain('buying_power: "yes" → "no"');
     expect(r.stdout).toMatch(/! {2}Changed since the last visit: buying power Yes → No\. Which is true\?/);
     expect(r.stdout).toContain(' D  Acme');
+    expect(r.stdout).toContain('Class A at the last visit (Fri, 20 Nov 2026), D now.');
   });
 });
 
