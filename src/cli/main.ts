@@ -9,6 +9,7 @@ import type { GlobalOptions, IO } from './io.js';
 import { VERSION } from './version.js';
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
+type TestOptionsLike = { paths: string[]; json?: boolean; update?: boolean; coverage?: boolean; explore?: boolean; seed?: string };
 
 export async function main(argv: string[], io: IO): Promise<number> {
   let action: Action | undefined;
@@ -97,6 +98,19 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .option('--strict', 'treat warnings as errors (exit 1)')
     .action((paths: string[], opts: { format: 'pretty' | 'json'; strict?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-validate.js')).validateCommand({ paths, ...opts }, io, g));
+    });
+
+  playbook
+    .command('test')
+    .description('run the playbooks\' test cases (NAME.test.yaml beside each playbook), like vitest')
+    .argument('[paths...]', 'playbook files, test files, folders or playbook ids (default: all playbooks)')
+    .option('--json', 'print the results as JSON')
+    .option('--update', 'fill the expectations of new cases (those without expect:) from the actual result')
+    .option('--coverage', 'list the rules, flags, checklist items, advice and questions no case exercises')
+    .option('--explore', 'walk the paths through the interview and report dead ends, gaps and crashes')
+    .option('--seed <n>', 'the seed for --explore when it samples', '1')
+    .action((paths: string[], opts: Omit<TestOptionsLike, 'paths'>) => {
+      setAction(async (io, g) => (await import('./playbook-test.js')).testCommand({ paths, ...opts }, io, g));
     });
 
   playbook

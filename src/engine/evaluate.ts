@@ -208,7 +208,11 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   // -- persona advice, tips, plan, recap -----------------------------------------------------------------------
   const adviceList = (list: (Text | Advice)[] | undefined) =>
     (list ?? []).flatMap((a) => {
-      if (typeof a === 'object' && 'id' in a && 'text' in a) return evaluateCondition((a as Advice).when, ctx) === true ? [fill((a as Advice).text)] : [];
+      if (typeof a === 'object' && 'id' in a && 'text' in a) {
+        if (evaluateCondition((a as Advice).when, ctx) !== true) return [];
+        trace.push(`advice ${(a as Advice).id}`);
+        return [fill((a as Advice).text)];
+      }
       return [fill(a as Text)];
     });
   const personaOut: CoachingResult['persona'] =
@@ -225,6 +229,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
         }
       : undefined;
   const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
+  for (const tip of tips) trace.push(`tip ${tip.id}`);
   const planClass = settled ?? fired;
   const visitPlan =
     mode === 'prep' && planClass?.visit

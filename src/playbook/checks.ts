@@ -9,6 +9,7 @@ import type { PathSegment, YamlSource } from '../core/yaml-source.js';
 import { type AnswerValue, type Answers, choiceValues, NOT_SURE, UNKNOWN, YES_NO } from '../engine/answers.js';
 import { classifyAccount, orderedRules } from '../engine/classify.js';
 import { type ConditionContext, evaluateCondition, QUESTION_TESTS, questionsIn } from '../engine/conditions.js';
+import { collectConstants, domainOf } from '../engine/domain.js';
 import { ACCOUNT_FIELDS, placeholdersIn, SELF_QUESTION_FIELDS } from '../engine/text.js';
 import type { Condition, Mode, Playbook, Question, Text } from './types.js';
 
@@ -339,39 +340,6 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
 }
 
 type Report = (item: object | undefined, sub: PathSegment[], code: DiagnosticCode, severity: Severity, message: string, hint?: string, onKey?: boolean) => void;
-
-/** Values worth trying for open questions (text, number, date): the constants conditions compare with. */
-function collectConstants(pb: Playbook): Map<string, AnswerValue[]> {
-  const m = new Map<string, AnswerValue[]>();
-  const visit = (c: Condition | undefined) => {
-    if (!c) return;
-    c.all?.forEach(visit);
-    c.any?.forEach(visit);
-    visit(c.not);
-    if (c.question === undefined) return;
-    const list = m.get(c.question) ?? [];
-    for (const v of [c.equals, ...(c.in ?? []), c.gt, c.gte, c.lt, c.lte]) {
-      if (typeof v === 'number') list.push(v, v - 1, v + 1);
-      else if (typeof v === 'string') list.push(v);
-    }
-    m.set(c.question, list);
-  };
-  for (const q of pb.questions) visit(q.when);
-  for (const c of pb.classes) visit(c.when);
-  for (const p of pb.personas) visit(p.recognise);
-  return m;
-}
-
-function domainOf(q: Question, personaIds: readonly string[], constants: AnswerValue[] = []): (AnswerValue | undefined)[] {
-  const values: (AnswerValue | undefined)[] = [undefined];
-  const choices = choiceValues(q, personaIds);
-  if (q.kind === 'multiple' && choices) {
-    values.push([], ...choices.map((c) => [c]), [...choices]);
-  } else if (choices) values.push(...choices);
-  else values.push(...new Set(constants), q.kind === 'number' ? -1e9 : '\u0000other');
-  if (q.allowUnknown) values.push(UNKNOWN);
-  return values;
-}
 
 /** Calls visit for each combination; stops when visit returns false. Returns false if the space was too large. */
 function enumerate(ids: string[], domains: (AnswerValue | undefined)[][], visit: (a: Answers) => boolean): boolean {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AnswersFileSchema } from './answers-schema.js';
 import { PlaybookFile } from './schema.js';
+import { TestFile } from './test-file.js';
 
 export function playbookJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PlaybookFile, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
@@ -20,4 +21,9 @@ export function playbookJsonSchemaText(): string {
 export function answersJsonSchemaText(): string {
   const schema = z.toJSONSchema(AnswersFileSchema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
   return `${JSON.stringify({ ...schema, title: 'sales-coach answers file' }, null, 2)}\n`;
+}
+
+export function testFileJsonSchemaText(): string {
+  const schema = z.toJSONSchema(TestFile, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+  return `${JSON.stringify({ ...schema, title: 'sales-coach playbook tests' }, null, 2)}\n`;
 }

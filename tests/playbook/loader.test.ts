@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlaybook } from '../../src/playbook/load.js';
-import { answersJsonSchemaText, playbookJsonSchemaText } from '../../src/playbook/json-schema.js';
+import { answersJsonSchemaText, playbookJsonSchemaText, testFileJsonSchemaText } from '../../src/playbook/json-schema.js';
 import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
 import { PlaybookRegistry } from '../../src/cli/registry.js';
 
@@ -14,6 +14,7 @@ describe('the JSON Schema', () => {
     const committed = readFileSync(join(root, 'schema/playbook.schema.json'), 'utf8');
     expect(committed).toBe(playbookJsonSchemaText());
     expect(readFileSync(join(root, 'schema/answers.schema.json'), 'utf8')).toBe(answersJsonSchemaText());
+    expect(readFileSync(join(root, 'schema/playbook-test.schema.json'), 'utf8')).toBe(testFileJsonSchemaText());
   });
 
   it('describes every property, for hover text in the editor', () => {

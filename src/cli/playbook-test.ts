@@ -1,0 +1,272 @@
+/**
+ * `playbook test [PATH...]`: runs each playbook's test cases (NAME.test.yaml beside it, and those of
+ * the playbooks it extends, against the resolved playbook), in the manner of vitest. --coverage lists
+ * what no case exercises; --explore walks the interview's paths; --update fills new cases' expectations.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type Diagnostic, hasErrors } from '../core/diagnostic.js';
+import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { exploreInterview } from '../engine/explore.js';
+import { checkTestFile, type ParsedTestFile, parseTestFile } from '../playbook/test-file.js';
+import { type CaseOutcome, coverageItems, exercised, expectationsFrom, runCase } from '../playbook/test-run.js';
+import type { Playbook } from '../playbook/types.js';
+import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { type Context, makeContext, printDiagnostics } from './context.js';
+import { EXIT, UserError } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { loadPlaybookFile } from './playbook-files.js';
+import { displayPath, type PlaybookEntry, peekId } from './registry.js';
+
+export interface TestOptions {
+  paths: string[];
+  json?: boolean;
+  update?: boolean;
+  coverage?: boolean;
+  explore?: boolean;
+  seed?: string;
+}
+
+const TEST_FILE = /\.test\.ya?ml$/i;
+
+function peekTarget(file: string): string | undefined {
+  try {
+    const head = readFileSync(file, 'utf8').slice(0, 4096);
+    return /^playbook:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m.exec(head)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+function listTestFiles(dir: string, depth = 0): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const full = join(dir, n);
+    if (TEST_FILE.test(n)) return [full];
+    if (depth < 2 && !n.startsWith('.') && n !== 'node_modules') {
+      try {
+        if (statSync(full).isDirectory()) return listTestFiles(full, depth + 1);
+      } catch {
+        return [];
+      }
+    }
+    return [];
+  });
+}
+
+/** The test files of one playbook entry: beside it (NAME.test.yaml, NAME/…), or any naming its id. */
+function testFilesOf(entry: PlaybookEntry): string[] {
+  const dir = dirname(entry.file);
+  const base = basename(entry.file).replace(/\.ya?ml$/i, '');
+  return listTestFiles(dir).filter((f) => {
+    const target = peekTarget(f);
+    if (target !== undefined) return target === entry.id;
+    return basename(f).startsWith(`${base}.`) || f.startsWith(join(dir, base) + '/');
+  });
+}
+
+interface Suite {
+  entry: PlaybookEntry;
+  playbook: Playbook;
+  files: ParsedTestFile[];
+}
+
+export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const seed = opts.seed === undefined ? 1 : Number(opts.seed);
+  if (!Number.isInteger(seed)) throw new UserError(`--seed ${opts.seed} is not a whole number`);
+  const entries = selectEntries(ctx, opts.paths);
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const suites: Suite[] = [];
+  for (const entry of entries) {
+    const r = loadPlaybookFile(ctx.registry, entry.file);
+    for (const [f, t] of r.sources) sources.set(f, t);
+    if (!r.playbook || hasErrors(r.diagnostics)) {
+      diagnostics.push(...r.diagnostics.filter((d) => d.severity === 'error'));
+      continue;
+    }
+    const pb = r.playbook;
+    // the playbook's own tests, and those of every playbook it is built on
+    const owners = ctx.registry.entries.filter((e) => pb.files.includes(e.file));
+    const files = [...new Set([entry, ...owners].flatMap(testFilesOf))];
+    const parsed: ParsedTestFile[] = [];
+    for (const file of files) {
+      const t = parseTestFile(file, readFileSync(file));
+      if (t.text !== undefined) sources.set(file, t.text);
+      diagnostics.push(...t.diagnostics);
+      if (!t.parsed) continue;
+      const d = checkTestFile(t.parsed, pb);
+      diagnostics.push(...d);
+      if (!hasErrors(d)) parsed.push(t.parsed);
+    }
+    suites.push({ entry, playbook: pb, files: parsed });
+  }
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(ctx, diagnostics, sources);
+    io.stderr.write('the tests cannot run until the problems above are fixed\n');
+    return EXIT.findings;
+  }
+
+  const clock = () => performance.now();
+  const report: { file: string; playbook: string; cases: CaseOutcome[] }[] = [];
+  const coverage: { playbook: string; total: number; uncovered: { kind: string; id: string; where: string }[] }[] = [];
+  const explore: (ReturnType<typeof exploreInterview> & { playbook: string; ms: number })[] = [];
+  let updated = 0;
+  for (const s of suites) {
+    const hits = new Set<string>();
+    for (const f of s.files) {
+      const outcomes = f.cases.map((c) => {
+        const o = runCase(s.playbook, c, clock);
+        if (o.result) for (const h of exercised(s.playbook, c, o.result)) hits.add(h);
+        return o;
+      });
+      report.push({ file: f.file, playbook: s.playbook.id, cases: outcomes });
+      if (opts.update) updated += updateFile(f, outcomes);
+    }
+    if (opts.coverage) {
+      const items = coverageItems(s.playbook);
+      const uncovered = items
+        .filter((i) => !hits.has(`${i.kind}:${i.id}`))
+        .map((i) => ({ kind: i.kind, id: i.id, where: where(s.playbook, i.item, i.path, io.cwd) }));
+      coverage.push({ playbook: s.playbook.id, total: items.length, uncovered });
+    }
+    if (opts.explore) {
+      const t0 = clock();
+      const r = exploreInterview(s.playbook, { seed });
+      explore.push({ ...r, playbook: s.playbook.id, ms: clock() - t0 });
+    }
+  }
+
+  const passed = report.reduce((n, f) => n + f.cases.filter((c) => c.passed).length, 0);
+  const failed = report.reduce((n, f) => n + f.cases.filter((c) => !c.passed).length, 0);
+  const gaps = coverage.reduce((n, c) => n + c.uncovered.length, 0);
+  const findings = explore.reduce((n, e) => n + e.unclassified.length + e.deadEnds.length + e.crashes.length + e.neverAsked.length, 0);
+  const code = failed > 0 || gaps > 0 || findings > 0 ? EXIT.findings : EXIT.ok;
+
+  if (opts.json) {
+    const payload = {
+      passed,
+      failed,
+      files: report.map((f) => ({ file: displayPath(f.file, io.cwd), playbook: f.playbook, cases: f.cases.map(({ result: _r, ...c }) => c) })),
+      ...(opts.coverage ? { coverage } : {}),
+      ...(opts.explore ? { explore } : {}),
+    };
+    io.stdout.write(`${JSON.stringify(sanitizeDeep(payload), null, 2)}\n`);
+    return code;
+  }
+  const c = ctx.out;
+  for (const f of report) {
+    const name = displayPath(f.file, io.cwd);
+    for (const o of f.cases) {
+      const mark = o.passed ? c.green('✓') : c.red('✗');
+      io.stdout.write(` ${mark} ${c.dim(`${name} >`)} ${sanitize(o.name)} ${c.dim(`${o.ms.toFixed(1)}ms`)}\n`);
+      if (o.error) io.stdout.write(c.red(`     crashed: ${sanitize(o.error)}\n`));
+      for (const m of o.mismatches) {
+        io.stdout.write(`     ${c.bold(m.what)}\n`);
+        io.stdout.write(c.green(`       - expected: ${sanitize(m.expected)}\n`));
+        io.stdout.write(c.red(`       + actual:   ${sanitize(m.actual)}\n`));
+      }
+    }
+  }
+  for (const cov of coverage) {
+    const done = cov.total - cov.uncovered.length;
+    io.stdout.write(`\n${c.bold(`Coverage of ${cov.playbook}`)}: ${done}/${cov.total} (${((done / Math.max(1, cov.total)) * 100).toFixed(0)}%)\n`);
+    for (const u of cov.uncovered) io.stdout.write(`  ${u.where}  ${c.yellow(`${u.kind} ${u.id}`)} is exercised by no case\n`);
+  }
+  for (const e of explore) {
+    io.stdout.write(`\n${c.bold(`Explore ${e.playbook}`)}: ${e.paths} paths, ${e.exhaustive ? 'all of them' : `a seeded sample (seed ${e.seed}; --seed N for another)`}, ${(e.ms / 1000).toFixed(1)} s\n`);
+    const show = (label: string, list: { mode: string; answers: object; detail?: string }[]) => {
+      io.stdout.write(`  ${label}: ${list.length === 0 ? c.green('none') : c.red(String(list.length))}\n`);
+      for (const x of list) io.stdout.write(`    ${x.mode}${x.detail ? ` (${sanitize(x.detail)})` : ''}: ${sanitize(JSON.stringify(x.answers))}\n`);
+    };
+    show('unclassified', e.unclassified);
+    show('dead ends', e.deadEnds);
+    show('crashes', e.crashes);
+    io.stdout.write(`  never asked: ${e.neverAsked.length === 0 ? c.green('none') : c.red(e.neverAsked.join(', '))}\n`);
+  }
+  if (updated) io.stderr.write(`filled the expectations of ${updated} new case(s) from the actual results: review them\n`);
+  io.stdout.write(`\n Test files  ${report.length}\n`);
+  io.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return code;
+}
+
+function selectEntries(ctx: Context, paths: string[]): PlaybookEntry[] {
+  if (paths.length === 0) return ctx.registry.list();
+  const out: PlaybookEntry[] = [];
+  for (const p of paths) {
+    const full = resolve(ctx.io.cwd, p);
+    let isDir = false;
+    try {
+      isDir = statSync(full).isDirectory();
+    } catch {
+      const byId = ctx.registry.find(p);
+      if (byId) {
+        out.push(byId);
+        continue;
+      }
+      throw new UserError(`no such file, folder or playbook id: ${p}`);
+    }
+    if (isDir) {
+      out.push(...ctx.registry.entries.filter((e) => e.file.startsWith(`${full}/`)));
+      const known = new Set(out.map((e) => e.file));
+      for (const f of readdirSync(full)) {
+        const file = join(full, f);
+        const id = /\.ya?ml$/.test(f) && !TEST_FILE.test(f) ? peekId(file) : undefined;
+        if (id && !known.has(file)) out.push({ id, file, origin: 'user' });
+      }
+    } else if (TEST_FILE.test(full)) {
+      const target = peekTarget(full) ?? ctx.registry.entries.find((e) => testFilesOf(e).includes(full))?.id;
+      const entry = target ? ctx.registry.find(target) : undefined;
+      if (!entry) throw new UserError(`which playbook does ${p} test?`, 'add `playbook: ID` at its top, or put it beside the playbook as NAME.test.yaml');
+      out.push(entry);
+    } else {
+      const id = peekId(full);
+      if (!id) throw new UserError(`${p} is not a playbook (no id: at its top)`);
+      out.push(ctx.registry.entries.find((e) => e.file === full) ?? { id, file: full, origin: 'user' });
+    }
+  }
+  return [...new Map(out.map((e) => [e.file, e])).values()];
+}
+
+function where(pb: Playbook, item: object, path: (string | number)[], cwd: string): string {
+  const origin = pb.origins.get(item);
+  if (!origin) return pb.id;
+  return displayPath(origin.file, cwd) + locate(origin.file, [...origin.path, ...path]);
+}
+
+const located = new Map<string, YamlSource | undefined>();
+function locate(file: string, path: (string | number)[]): string {
+  if (!located.has(file)) {
+    const d = decodeSource(file, readFileSync(file));
+    located.set(file, d.text === undefined ? undefined : parseYamlSource(file, d.text).source);
+  }
+  const src = located.get(file);
+  if (!src) return '';
+  const p = src.locate(path);
+  return `:${p.line}:${p.col}`;
+}
+
+/** --update: new cases (no expect:) get expectations from the actual result, comments kept. */
+function updateFile(f: ParsedTestFile, outcomes: CaseOutcome[]): number {
+  const { parseDocument } = requireYaml();
+  const doc = parseDocument(f.text);
+  let n = 0;
+  f.cases.forEach((c, i) => {
+    const r = outcomes[i].result;
+    if (c.expect || !r) return;
+    doc.setIn(['cases', i, 'expect'], expectationsFrom(r));
+    n++;
+  });
+  if (n) writeFileSync(f.file, doc.toString({ lineWidth: 0 }));
+  return n;
+}
+
+// the yaml library keeps comments when it rewrites a file; loaded only for --update
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');

@@ -1,0 +1,40 @@
+/**
+ * The values worth trying for each question, for the static checks (can this question be asked? do
+ * the rules classify everything?) and for exploring the interview's paths. Pure.
+ */
+import type { Condition, Playbook, Question } from '../playbook/types.js';
+import { type AnswerValue, choiceValues, UNKNOWN } from './answers.js';
+
+/** Values worth trying for open questions (text, number, date): the constants conditions compare with. */
+export function collectConstants(pb: Playbook): Map<string, AnswerValue[]> {
+  const m = new Map<string, AnswerValue[]>();
+  const visit = (c: Condition | undefined) => {
+    if (!c) return;
+    c.all?.forEach(visit);
+    c.any?.forEach(visit);
+    visit(c.not);
+    if (c.question === undefined) return;
+    const list = m.get(c.question) ?? [];
+    for (const v of [c.equals, ...(c.in ?? []), c.gt, c.gte, c.lt, c.lte]) {
+      if (typeof v === 'number') list.push(v, v - 1, v + 1);
+      else if (typeof v === 'string') list.push(v);
+    }
+    m.set(c.question, list);
+  };
+  for (const q of pb.questions) visit(q.when);
+  for (const c of pb.classes) visit(c.when);
+  for (const p of pb.personas) visit(p.recognise);
+  return m;
+}
+
+export function domainOf(q: Question, personaIds: readonly string[], constants: AnswerValue[] = []): (AnswerValue | undefined)[] {
+  const values: (AnswerValue | undefined)[] = [undefined];
+  const choices = choiceValues(q, personaIds);
+  if (q.kind === 'multiple' && choices) {
+    values.push([], ...choices.map((c) => [c]), [...choices]);
+  } else if (choices) values.push(...choices);
+  else values.push(...new Set(constants), q.kind === 'number' ? -1e9 : '\u0000other');
+  if (q.allowUnknown) values.push(UNKNOWN);
+  return values;
+}
+

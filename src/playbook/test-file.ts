@@ -1,0 +1,155 @@
+/**
+ * A trainer's test cases, in YAML beside the playbook (NAME.test.yaml): answers in, expectations out.
+ * The file's own mistakes (an unknown question, an answer it cannot take, a flag that does not exist)
+ * are diagnostics at file:line:col, like the playbook's.
+ */
+import { z } from 'zod';
+import { type Diagnostic, suggest } from '../core/diagnostic.js';
+import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { validateWithSchema } from '../core/zod-diagnostics.js';
+import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
+import { LOCALES, Mode } from './schema.js';
+import type { Playbook } from './types.js';
+
+const ExpectedItem = z.union([
+  z.string().describe('A checklist item id.'),
+  z
+    .object({
+      id: z.string().optional().describe('The item id.'),
+      text: z.string().optional().describe('Part of the item\'s text, in the case\'s locale.'),
+      due: z.string().optional().describe('Its due date, YYYY-MM-DD.'),
+    })
+    .strict(),
+]);
+
+export const Expectations = z
+  .object({
+    class: z.string().optional().describe('The class the account must get (A, B, C, D).'),
+    provisional: z.boolean().optional().describe('true: the class must be provisional; false: it must not.'),
+    candidates: z.array(z.string()).optional().describe('For a provisional class: the classes still possible.'),
+    reasons: z.array(z.string()).optional().describe('Parts of text the reasons must contain.'),
+    flags: z.array(z.string()).optional().describe('Flag ids that must be raised.'),
+    notFlags: z.array(z.string()).optional().describe('Flag ids that must not be raised.'),
+    checklist: z.array(ExpectedItem).optional().describe('Checklist items that must be there: an id, or { id, text, due }.'),
+    notChecklist: z.array(z.string()).optional().describe('Checklist item ids that must not be there.'),
+    selfQuestions: z.array(z.string()).optional().describe('Parts of text that some self-question must contain.'),
+    persona: z.string().optional().describe('The persona the advice must be for.'),
+    tips: z.array(z.string()).optional().describe('Tip ids that must be shown.'),
+  })
+  .strict();
+export type Expectations = z.infer<typeof Expectations>;
+
+export const TestCase = z
+  .object({
+    name: z.string().describe('What the case checks, in a sentence.'),
+    mode: Mode.optional().describe('prep or debrief (default debrief).'),
+    persona: z.string().optional().describe('The persona named on the command line.'),
+    date: z.string().optional().describe('The visit date, YYYY-MM-DD (default 2026-01-05).'),
+    locale: z.enum(LOCALES).optional().describe('The locale of texts in the expectations (default en).'),
+    account: z.string().optional().describe('The account name, for {account.name}.'),
+    answers: z.record(z.string(), z.unknown()).describe('Question id -> answer, as in an answers file.'),
+    expect: Expectations.optional().describe('What the result must show. Leave it out and run with --update to fill it from the actual result.'),
+  })
+  .strict();
+
+export const TestFile = z
+  .object({
+    playbook: z.string().optional().describe('The id of the playbook under test (default: the playbook beside this file).'),
+    cases: z.array(TestCase).describe('The cases.'),
+  })
+  .strict()
+  .describe('Test cases for a sales-coach playbook.');
+
+export interface ParsedCase {
+  index: number;
+  name: string;
+  mode: 'prep' | 'debrief';
+  persona?: string;
+  date: string;
+  locale: (typeof LOCALES)[number];
+  account?: string;
+  answers: Answers;
+  expect?: Expectations;
+}
+
+export interface ParsedTestFile {
+  file: string;
+  playbook?: string;
+  cases: ParsedCase[];
+  source: YamlSource;
+  text: string;
+}
+
+export const DEFAULT_TEST_DATE = '2026-01-05';
+
+/** Shape only: which playbook the file is for. The cases are checked against it in checkTestFile. */
+export function parseTestFile(file: string, bytes: Uint8Array): { parsed?: ParsedTestFile; text?: string; diagnostics: Diagnostic[] } {
+  const decoded = decodeSource(file, bytes);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const { source, diagnostics } = parseYamlSource(file, decoded.text);
+  if (!source) return { text: decoded.text, diagnostics };
+  const r = validateWithSchema(TestFile, source);
+  diagnostics.push(...r.diagnostics);
+  if (!r.data) return { text: source.text, diagnostics };
+  const cases = r.data.cases.map((c, index) => ({
+    index,
+    name: c.name,
+    mode: c.mode ?? 'debrief',
+    persona: c.persona,
+    date: c.date ?? DEFAULT_TEST_DATE,
+    locale: c.locale ?? 'en',
+    account: c.account,
+    answers: c.answers as Answers,
+    expect: c.expect,
+  }));
+  return { parsed: { file, playbook: r.data.playbook, cases, source, text: source.text }, text: source.text, diagnostics };
+}
+
+/** References checked against the playbook under test: questions, answers, flags, items, classes. */
+export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: (string | number)[], key = false) => (key ? t.source.locateKey(path) : t.source.locate(path));
+  const err = (path: (string | number)[], code: Diagnostic['code'], message: string, hint?: string, key = false) =>
+    out.push({ file: t.file, ...at(path, key), code, severity: 'error', message, hint });
+  const personaIds = pb.personas.map((p) => p.id);
+  const flagIds = [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])].map((f) => f.id).concat('contradicts-last-visit');
+  const itemIds = [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])].map((c) => c.id).concat(pb.questions.filter((q) => q.allowUnknown).map((q) => `find-out:${q.id}`));
+  const classIds = pb.classes.map((c) => c.id);
+  const tipIds = pb.tips.map((x) => x.id);
+  for (const c of t.cases) {
+    const base = ['cases', c.index];
+    if (!isValidDate(c.date)) err([...base, 'date'], 'invalid-value', `"${c.date}" is not a date`, 'write it as YYYY-MM-DD');
+    if (c.persona !== undefined && !personaIds.includes(c.persona)) err([...base, 'persona'], 'unknown-reference', `unknown persona "${c.persona}"`, suggest(c.persona, personaIds));
+    const answers: Answers = {};
+    for (const [id, raw] of Object.entries(c.answers)) {
+      const q = pb.questions.find((x) => x.id === id);
+      if (!q) {
+        err([...base, 'answers', id], 'unknown-reference', `no question "${id}" in the playbook ${pb.id}`, suggest(id, pb.questions.map((x) => x.id)), true);
+        continue;
+      }
+      const v = coerceAnswer(q, raw instanceof Date ? raw.toISOString().slice(0, 10) : raw, personaIds);
+      if (!v.ok) err([...base, 'answers', id], 'invalid-answer', `"${id}" cannot be ${JSON.stringify(raw)}`, `expected ${v.expected}`);
+      else answers[id] = v.value;
+    }
+    c.answers = answers;
+    const e = c.expect;
+    if (!e) continue;
+    const ref = (list: string[] | undefined, key: string, known: string[], what: string) =>
+      (list ?? []).forEach((id, i) => {
+        if (!known.includes(id)) err([...base, 'expect', key, i], 'unknown-reference', `unknown ${what} "${id}"`, suggest(id, known));
+      });
+    ref(e.flags, 'flags', flagIds, 'flag');
+    ref(e.notFlags, 'notFlags', flagIds, 'flag');
+    ref(e.notChecklist, 'notChecklist', itemIds, 'checklist item');
+    ref(e.tips, 'tips', tipIds, 'tip');
+    ref(e.candidates, 'candidates', classIds, 'class');
+    (e.checklist ?? []).forEach((item, i) => {
+      const id = typeof item === 'string' ? item : item.id;
+      if (id !== undefined && !itemIds.includes(id)) err([...base, 'expect', 'checklist', i], 'unknown-reference', `unknown checklist item "${id}"`, suggest(id, itemIds));
+      if (typeof item === 'object' && item.due !== undefined && !isValidDate(item.due)) err([...base, 'expect', 'checklist', i, 'due'], 'invalid-value', `"${item.due}" is not a date`);
+    });
+    if (e.class !== undefined && !classIds.includes(e.class)) err([...base, 'expect', 'class'], 'unknown-reference', `unknown class "${e.class}"`, suggest(e.class, classIds));
+    if (e.persona !== undefined && !personaIds.includes(e.persona)) err([...base, 'expect', 'persona'], 'unknown-reference', `unknown persona "${e.persona}"`, suggest(e.persona, personaIds));
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const trainer = join(import.meta.dirname, '../fixtures/trainer');
+const tmp = () => mkdtempSync(join(tmpdir(), 'sc-pbtest-'));
+
+describe('playbook test on the built-in playbook', () => {
+  it('every case passes, every rule, flag, item, tip, persona, advice and question is covered, and exploring finds nothing', async () => {
+    const r = await runCli(['playbook', 'test', '--coverage', '--explore'], { cwd: tmp() });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ ✓ <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml > A: first KP/m);
+    expect(r.stdout).toMatch(/Coverage of abcd: (\d+)\/\1 \(100%\)/);
+    expect(r.stdout).toContain('unclassified: none');
+    expect(r.stdout).toContain('dead ends: none');
+    expect(r.stdout).toContain('crashes: none');
+    expect(r.stdout).toContain('never asked: none');
+    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  it('--json gives the same results as data', async () => {
+    const r = await runCli(['playbook', 'test', 'abcd', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.failed).toBe(0);
+    expect(out.passed).toBeGreaterThanOrEqual(20);
+    expect(out.files[0].cases[0]).toMatchObject({ passed: true, mismatches: [] });
+  });
+});
+
+describe('a trainer\'s playbook', () => {
+  it('runs the built-in tests against an override, and shows what it broke as expected vs actual', async () => {
+    const r = await runCli(['playbook', 'test', 'acme/acme.yaml'], { cwd: trainer });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(' ✗ <sales-coach>/playbooks/abcd/abcd.test.yaml > Prep for an A koala with little trust');
+    expect(r.stdout).toContain('       - expected: ask_signature "last 20 minutes" present');
+    expect(r.stdout).toMatch(/\+ actual: {3}.*ask_signature/);
+    expect(r.stdout).toContain(' ✓ acme/acme.test.yaml > ACME: a first KP who sees the value is an A');
+    expect(r.stdout.trimEnd().split('\n').pop()).toMatch(/^\d+ passed, 1 failed$/);
+  });
+
+  it('--update fills a new case\'s expectations from the actual result, keeping comments', async () => {
+    const dir = tmp();
+    cpSync(join(trainer, 'acme'), dir, { recursive: true });
+    const r = await runCli(['playbook', 'test', '--update', join(dir, 'acme.yaml')]);
+    expect(r.stderr).toContain('filled the expectations of 1 new case(s) from the actual results: review them');
+    const text = readFileSync(join(dir, 'acme.test.yaml'), 'utf8');
+    expect(text).toContain('    expect:\n      class: B\n      provisional: false');
+    expect(text).toContain('        - id: b_window\n          due: 2026-12-16');
+    const again = await runCli(['playbook', 'test', '--update', join(dir, 'acme.yaml')]);
+    expect(again.stderr).not.toContain('filled');
+  });
+
+  it('a test file\'s own mistakes are diagnostics at file:line:col', async () => {
+    const r = await runCli(['playbook', 'test', 'broken'], { cwd: trainer });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('broken/broken.test.yaml:3:16: error: no question "budgte" in the playbook broken [unknown-reference]');
+    expect(r.stderr).toContain('hint: did you mean "budget"?');
+    expect(r.stderr).toContain('broken/broken.test.yaml:5:24: error: "budget" cannot be "maybe" [invalid-answer]');
+    expect(r.stderr).toContain('broken/broken.test.yaml:6:23: error: unknown flag "bigg" [unknown-reference]');
+    expect(r.stderr).toContain('broken/broken.test.yaml:6:37: error: unknown class "Z" [unknown-reference]');
+  });
+
+  it('--coverage names what no case exercises, with file:line', async () => {
+    const dir = tmp();
+    cpSync(join(trainer, 'broken', 'broken.yaml'), join(dir, 'small.yaml'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'small.test.yaml'), 'cases:\n  - name: budget yes\n    answers: { budget: "yes", size: small }\n    expect: { class: A }\n');
+    const r = await runCli(['playbook', 'test', '--coverage', 'small.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Coverage of broken: 3/5 (60%)');
+    expect(r.stdout).toContain('small.yaml:8:42  rule D is exercised by no case');
+    expect(r.stdout).toContain('small.yaml:10:11  flag big is exercised by no case');
+    expect(r.stdout).toContain('1 passed, 0 failed');
+  });
+});
