@@ -67,7 +67,7 @@ function testFilesOf(entry: PlaybookEntry): string[] {
   return listTestFiles(dir).filter((f) => {
     const target = peekTarget(f);
     if (target !== undefined) return target === entry.id;
-    return basename(f).startsWith(`${base}.`) || f.startsWith(join(dir, base) + '/');
+    return basename(f).startsWith(`${base}.`) || f.startsWith(`${join(dir, base)}/`);
   });
 }
 

@@ -172,6 +172,21 @@ function checklistRow(r: ChecklistDb): ChecklistRow {
   return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), visitDate: r.visit_date ?? '' };
 }
 
+interface ClassHistoryDb {
+  account: string;
+  date: string;
+  from_class: string | null;
+  to_class: string | null;
+  status: string;
+  reason: string;
+}
+
+const CLASS_HISTORY_SELECT = 'SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id';
+
+function classChange(r: ClassHistoryDb): ClassChange {
+  return { account: r.account, date: r.date, ...(r.from_class ? { from: r.from_class } : {}), ...(r.to_class ? { to: r.to_class } : {}), status: r.status, reason: r.reason };
+}
+
 const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, v.date AS visit_date
   FROM checklist_items i JOIN accounts a ON a.id = i.account_id LEFT JOIN visits v ON v.id = i.visit_id`;
 
@@ -400,16 +415,7 @@ export class SqliteStore implements Store {
   }
 
   async classChangesSince(date: string): Promise<ClassChange[]> {
-    return this.run(() =>
-      (this.db.prepare('SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id WHERE h.date >= ? ORDER BY h.date, h.id').all(date) as { account: string; date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
-        account: r.account,
-        date: r.date,
-        ...(r.from_class ? { from: r.from_class } : {}),
-        ...(r.to_class ? { to: r.to_class } : {}),
-        status: r.status,
-        reason: r.reason,
-      })),
-    );
+    return this.run(() => (this.db.prepare(`${CLASS_HISTORY_SELECT} WHERE h.date >= ? ORDER BY h.date, h.id`).all(date) as ClassHistoryDb[]).map(classChange));
   }
 
   async timeline(account: string): Promise<AccountTimeline | undefined> {
@@ -418,14 +424,7 @@ export class SqliteStore implements Store {
       if (!a) return undefined;
       const contacts = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | null>[]).map((c) => contactOf(c));
       const visits = (this.db.prepare('SELECT * FROM visits WHERE account_id = ? ORDER BY date, id').all(a.id) as VisitDb[]).map(visitRow);
-      const classes = (this.db.prepare('SELECT date, from_class, to_class, status, reason FROM class_history WHERE account_id = ? ORDER BY date, id').all(a.id) as { date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
-        account: a.name,
-        date: r.date,
-        ...(r.from_class ? { from: r.from_class } : {}),
-        ...(r.to_class ? { to: r.to_class } : {}),
-        status: r.status,
-        reason: r.reason,
-      }));
+      const classes = (this.db.prepare(`${CLASS_HISTORY_SELECT} WHERE h.account_id = ? ORDER BY h.date, h.id`).all(a.id) as ClassHistoryDb[]).map(classChange);
       const checklist = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map(checklistRow);
       return { account: accountRow(a), contacts, visits, classes, checklist };
     });
@@ -520,14 +519,7 @@ export class SqliteStore implements Store {
       const contacts = (this.db.prepare('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY a.name_key, c.id').all() as Record<string, string | null>[]).map((c) => ({ ...contactOf(c), account: c.account as string }));
       const visits = (this.db.prepare('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id ORDER BY v.date, v.id').all() as (VisitDb & { account: string })[]).map((v) => ({ ...visitRow(v), account: v.account }));
       const checklist = (this.db.prepare(`${CHECKLIST_SELECT} ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
-      const classes = (this.db.prepare('SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id ORDER BY h.date, h.id').all() as { account: string; date: string; from_class: string | null; to_class: string | null; status: string; reason: string }[]).map((r) => ({
-        account: r.account,
-        date: r.date,
-        ...(r.from_class ? { from: r.from_class } : {}),
-        ...(r.to_class ? { to: r.to_class } : {}),
-        status: r.status,
-        reason: r.reason,
-      }));
+      const classes = (this.db.prepare(`${CLASS_HISTORY_SELECT} ORDER BY h.date, h.id`).all() as ClassHistoryDb[]).map(classChange);
       return { accounts, contacts, visits, checklist, classes };
     });
   }

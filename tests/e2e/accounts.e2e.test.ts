@@ -1,18 +1,12 @@
 /** The store through the built binary: sessions that remember, the pipeline review, checklist, export, import. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runBin, sandbox } from '../helpers/spawn.js';
+import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
-const files = mkdtempSync(join(tmpdir(), 'sc-acc-'));
-const file = (name: string, text: string) => {
-  const p = join(files, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { file } = scratch('sc-acc-');
 const debrief = (extra = '') => `mode: debrief
 answers:
   contact_name: Li
@@ -83,7 +77,7 @@ describe('the weekly pipeline review', () => {
     expect(byName['Old A'].flags).toContain('window'); // an A past 10 days unsigned
     expect(byName['Old A'].classAgeDays).toBe(24);
     expect(byName['Fresh A'].flags).not.toContain('window');
-    expect(byName['Won'].flags).not.toContain('window');
+    expect(byName.Won.flags).not.toContain('window');
     expect(byName['Old A'].flags).toContain('one_contact');
     expect(out.moved.map((m: { kind: string; account: string }) => `${m.kind}:${m.account}`)).toEqual(['new:Fresh A', 'dropped:Dropped', 'new:Won', 'signed:Won']);
     const text = await w.run(['accounts', '--today', '2026-11-25', '--flag', 'window']);

@@ -1,17 +1,11 @@
 /** The built binary, spawned as a rep or a script would run it: answers files, stdin, exit codes, output. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { runBin, sandbox } from '../helpers/spawn.js';
+import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sc-e2e-'));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = scratch('sc-e2e-');
 
 const fullDebrief = `mode: debrief
 account: "Acme \\"Quotes\\" 有限公司"

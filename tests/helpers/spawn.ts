@@ -1,6 +1,6 @@
 /** Spawns the built binary, as a user would run it (npm test builds it first). */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,4 +30,17 @@ export function runBin(args: string[], opts: { env?: Record<string, string>; inp
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/** A scratch folder, and a function that writes a named file into it and returns its path. */
+export function scratch(prefix = 'sc-e2e-'): { dir: string; file: (name: string, text: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    file: (name, text) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    },
+  };
 }
