@@ -1,6 +1,6 @@
 /** The store through the built binary: sessions that remember, the pipeline review, checklist, export, import. */
 import { createHash } from 'node:crypto';
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
