@@ -124,6 +124,9 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       const marks = r.flags.map((f) => c.yellow(`[${t[f]}]`)).join(' ');
       io.stdout.write(`  ${c.bold(sanitize(r.name))} ${c.dim(age)}${r.signed ? c.green(' ✓ signed') : ''} ${marks}\n    ${next.length > 74 ? `${next.slice(0, 73)}…` : next}\n`);
     }
+    if (p.total === 0 && !opts.class && flags.length === 0) {
+      io.stdout.write(c.dim(locale === 'en' ? '\nNo accounts yet: sales-coach prep --account NAME starts one (or import --csv from your CRM).\n' : '\n还没有客户：用 sales-coach prep --account 客户名 开始（或 import --csv 从CRM导入）。\n'));
+    }
     const hidden = p.total - rows.length;
     if (hidden > 0) io.stdout.write(c.dim(`\n… ${hidden} more (at most ${limit} per class shown; --all, --limit N, --json or --csv for all)\n`));
     if (moved) {

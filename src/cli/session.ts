@@ -9,7 +9,7 @@ import { type Answers, isUnknown } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
 import { type AccountHistory, evaluateSession } from '../engine/evaluate.js';
 import { nextStep, walkInterview } from '../engine/interview.js';
-import { fillTemplate } from '../engine/text.js';
+import { fillTemplate, localize } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
 import type { Contact, Store } from '../store/types.js';
 import { openStore } from './store.js';
@@ -157,13 +157,13 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
   if (missing.length > 0) {
     if (!interactive) {
       const file = source?.file ?? '<answers>';
-      const where = source ? source.locate(['answers']) : { line: 0, col: 0 };
+      const where = source ? source.locateKey(['answers']) : { line: 0, col: 0 };
       const list: Diagnostic[] = missing.map((q) => ({
         file,
         ...where,
         code: 'missing-answer',
         severity: 'error',
-        message: `no answer to "${q.id}": ${fillTemplate(typeof q.text === 'string' ? q.text : (q.text.en ?? ''), () => '…')}`,
+        message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookupFor(answers, account))}`,
         hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
       }));
       printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));

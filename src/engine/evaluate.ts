@@ -92,7 +92,6 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const base: ConditionContext = { answers, questions, mode, persona: persona?.id };
   const rules = orderedRules(pb);
   const classification: Classification = classifyAccount(rules, base);
-  const fired = classification.status === 'unclassified' ? undefined : classification.rule;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   const ctx: ConditionContext = { ...base, klass: settled?.id };
 
@@ -230,11 +229,16 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       : undefined;
   const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
   for (const tip of tips) trace.push(`tip ${tip.id}`);
-  const planClass = settled ?? fired;
+  // a provisional class has no plan of its own yet: this visit is for finding out what decides it
+  const unknownList = unknowns.map((u) => u.text).join(msg.and);
   const visitPlan =
-    mode === 'prep' && planClass?.visit
-      ? { objective: fill(planClass.visit.objective, classExtra), commitment: fill(planClass.visit.commitment, classExtra), minimum: fill(planClass.visit.minimum, classExtra) }
-      : undefined;
+    mode !== 'prep'
+      ? undefined
+      : settled?.visit
+        ? { objective: fill(settled.visit.objective, classExtra), commitment: fill(settled.visit.commitment, classExtra), minimum: fill(settled.visit.minimum, classExtra) }
+        : classification.status === 'provisional'
+          ? { objective: msg.provisionalObjective(unknownList), commitment: msg.provisionalCommitment, minimum: msg.provisionalMinimum(unknownList) }
+          : undefined;
   const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fill(pb.recap.text) : undefined;
 
   // -- what changed since the last visit ------------------------------------------------------------------------

@@ -16,6 +16,9 @@ const en = {
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   thisAccount: 'this account',
+  provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
+  provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
+  provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   contradiction: (list: string) => `Changed since the last visit: ${list}. Which is true? Say it the same way next time: a careful customer notices every change`,
 };
 
@@ -36,6 +39,9 @@ const zhCN: Messages = {
   notSure: '不确定',
   unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
   thisAccount: '该客户',
+  provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
+  provisionalCommitment: '如果对方答不了，约到能回答的人',
+  provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
   contradiction: (list) => `与上次拜访不一致：${list}。哪个才是真的？下次说法要前后一致：谨慎的客户能察觉每一处变化`,
 };
 
@@ -49,6 +55,9 @@ const zhTW: Messages = {
   notSure: '不確定',
   unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
   thisAccount: '該客戶',
+  provisionalObjective: (list) => `弄清楚決定分類的關鍵：${list}`,
+  provisionalCommitment: '如果對方答不了，約到能回答的人',
+  provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
   contradiction: (list) => `與上次拜訪不一致：${list}。哪個才是真的？下次說法要前後一致：謹慎的客戶能察覺每一處變化`,
 };
 

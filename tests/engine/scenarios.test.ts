@@ -122,6 +122,13 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(item(r, 'find-out:buying_power')?.text).toBe('Find out the budget, and who can approve spending it');
   });
 
+  it('prep for a provisional account: the visit is for finding out, not for closing', () => {
+    const r = run(met('first_kp', { buying_power: 'unknown', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep');
+    expect(r.visitPlan?.objective).toBe('Find out what decides the class: buying power');
+    expect(ids(r, 'checklist')).not.toContain('ask_signature');
+    expect(item(r, 'find-out:buying_power')?.due).toBe(VISIT); // during the visit itself
+  });
+
   it('a known "no" settles it even when something else is unknown', () => {
     const r = run(met('unknown', { sees_value: 'no', has_need: 'unknown' }));
     expect(r.classification).toMatchObject({ status: 'classified', class: 'D' });

@@ -2,7 +2,7 @@
  * Every diagnostic code has a golden test: a bad file and the exact output a trainer sees. Bad files
  * that cannot live in the repo (huge, binary, not UTF-8, absurdly deep) are generated.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,9 +50,21 @@ describe('diagnostic goldens', () => {
     expectGolden(join(dir, 'generated', `${name}.out`), `exit ${r.code}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout}`);
   });
 
-  it('covers every diagnostic code that a playbook file can produce', () => {
-    // file-not-found, missing-answer and invalid-answer come from other inputs; see their own tests
-    const elsewhere = new Set(['file-not-found', 'missing-answer', 'invalid-answer']);
+  const answersDir = join(import.meta.dirname, '../fixtures/answers');
+  const answerFiles = readdirSync(answersDir).filter((f) => f.endsWith('.yaml')).sort();
+  it.each(answerFiles)('answers file %s', async (name) => {
+    const mode = readFileSync(join(answersDir, name), 'utf8').match(/^mode: (\w+)/m)?.[1] ?? 'prep';
+    const data = mkdtempSync(join(tmpdir(), 'sc-golden-data-'));
+    const r = await runCli([mode, '--answers', name, '--no-input', '--dry-run'], { cwd: answersDir, env: { XDG_DATA_HOME: data } });
+    expect(r.code).toBe(2);
+    expectGolden(join(answersDir, name.replace(/\.yaml$/, '.out')), `exit ${r.code}\n--- stderr\n${r.stderr}--- stdout\n${r.stdout}`);
+    for (const m of r.stderr.matchAll(/\[([a-z-]+)\]$/gm)) seen.add(m[1]);
+    expect(r.stderr).toContain(`[${name.replace(/\.yaml$/, '')}]`);
+  });
+
+  it('covers every diagnostic code', () => {
+    // file-not-found needs a file that vanishes between listing and reading: see tests/playbook/loader.test.ts
+    const elsewhere = new Set(['file-not-found']);
     const missing = DIAGNOSTIC_CODES.filter((c) => !elsewhere.has(c) && !seen.has(c));
     expect(missing).toEqual([]);
   });
