@@ -153,7 +153,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .description(mode === 'prep' ? 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send' : 'debrief right after a visit: what happened, the class and why, flags and next steps')
       .option('--account <name>', 'the account (customer company)')
       .option('--persona <id>', 'the persona of the person you meet, e.g. koala')
-      .option('--playbook <id-or-file>', 'the playbook to use', 'abcd')
+      .option('--playbook <id-or-file>', 'the playbook to use (default: the answers file\'s, else abcd)')
       .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief, tomorrow for prep)')
       .option('--answers <file>', 'take the answers from a YAML or JSON file (or - for stdin) instead of asking')
       .option('--no-input', 'never ask: fail on missing answers instead')

@@ -47,6 +47,8 @@ const en = {
   whichAccount: 'Which account (customer company)?',
   carried: (date: string, n: number) => `${n} answer${n === 1 ? '' : 's'} carried over from the visit of ${date} (--review to go through them again).`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
+  label: (name: string, value: string) => `${name}: ${value}`,
+  aside: (text: string) => `(${text})`,
 };
 export type UiMessages = typeof en;
 
@@ -96,6 +98,8 @@ const zhCN: UiMessages = {
   whichAccount: '哪个客户（公司名称）？',
   carried: (date, n) => `沿用${date}拜访的${n}个回答（加 --review 重新回答）。`,
   wroteMarkdown: (f) => `已写入 ${f}`,
+  label: (name, value) => `${name}：${value}`,
+  aside: (text) => `（${text}）`,
 };
 
 const zhTW: UiMessages = { ...zhCN };

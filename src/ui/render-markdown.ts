@@ -21,18 +21,18 @@ export function renderMarkdown(r: CoachingResult): string {
   if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
   if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {
     lines.push(`## ${m.askYourself}`, '');
-    for (const q of r.selfQuestions.forward) lines.push(`- ${m.forward}: ${md(q)}`);
-    for (const q of r.selfQuestions.reverse) lines.push(`- ${m.reverse}: ${md(q)}`);
+    for (const q of r.selfQuestions.forward) lines.push(`- ${m.label(m.forward, md(q))}`);
+    for (const q of r.selfQuestions.reverse) lines.push(`- ${m.label(m.reverse, md(q))}`);
     lines.push('');
   }
   if (r.visitPlan) {
-    lines.push(`## ${m.plan}`, '', `- ${m.objective}: ${md(r.visitPlan.objective)}`, `- ${m.commitment}: ${md(r.visitPlan.commitment)}`, `- ${m.minimum}: ${md(r.visitPlan.minimum)}`, '');
+    lines.push(`## ${m.plan}`, '', `- ${m.label(m.objective, md(r.visitPlan.objective))}`, `- ${m.label(m.commitment, md(r.visitPlan.commitment))}`, `- ${m.label(m.minimum, md(r.visitPlan.minimum))}`, '');
   }
   if (r.persona) {
-    lines.push(`## ${m.persona}: ${md(r.persona.name)}`, '');
+    lines.push(`## ${m.label(m.persona, md(r.persona.name))}`, '');
     if (r.persona.summary) lines.push(md(r.persona.summary), '');
-    for (const d of r.persona.do) lines.push(`- ${m.do}: ${md(d)}`);
-    for (const d of r.persona.dont) lines.push(`- ${m.dont}: ${md(d)}`);
+    for (const d of r.persona.do) lines.push(`- ${m.label(m.do, md(d))}`);
+    for (const d of r.persona.dont) lines.push(`- ${m.label(m.dont, md(d))}`);
     lines.push('');
   }
   lines.push(`## ${m.flags}`, '');

@@ -47,14 +47,14 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
 
   if (r.visitPlan) {
     heading(m.plan);
-    bullet('•', `${m.objective}: ${r.visitPlan.objective}`);
-    bullet('•', `${m.commitment}: ${r.visitPlan.commitment}`);
-    bullet('•', `${m.minimum}: ${r.visitPlan.minimum}`);
+    bullet('•', m.label(m.objective, r.visitPlan.objective));
+    bullet('•', m.label(m.commitment, r.visitPlan.commitment));
+    bullet('•', m.label(m.minimum, r.visitPlan.minimum));
   }
 
   if (r.persona) {
     const p = r.persona;
-    heading(`${m.persona}: ${s(p.name)} (${p.source === 'observed' ? m.observed : m.chosen})`);
+    heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
     if (p.summary) para(p.summary);
     if (p.do.length) {
       out.push(c.green(`  ${m.do}`));

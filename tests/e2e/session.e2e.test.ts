@@ -77,7 +77,7 @@ describe('scripted sessions', () => {
   it('missing answers are each named, with where to add them', async () => {
     const r = await runBin(['debrief', '--answers', file('missing.yaml', 'mode: debrief\nanswers:\n  contact_name: Li\n  contact_role: second_kp\n')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('missing.yaml:3:3: error: no answer to "approval_layers"');
+    expect(r.stderr).toContain('missing.yaml:2:1: error: no answer to "approval_layers"');
     expect(r.stderr).toContain('no answer to "has_need"');
     expect(r.stderr).toMatch(/\d+ answers missing; nothing was run/);
   });
