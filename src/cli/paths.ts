@@ -40,7 +40,3 @@ export function dataDir(env: Env): string {
   const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return join(base, 'sales-coach');
 }
-
-export function draftsDir(env: Env): string {
-  return join(dataDir(env), 'drafts');
-}

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { type Diagnostic, type DiagnosticCode, type Severity, suggest } from '../core/diagnostic.js';
 import type { PathSegment, YamlSource } from '../core/yaml-source.js';
-import { type AnswerValue, type Answers, choiceValues, NOT_SURE, UNKNOWN, YES_NO } from '../engine/answers.js';
+import { type AnswerValue, type Answers, choiceValues, NOT_SURE, UNKNOWN } from '../engine/answers.js';
 import { classifyAccount, orderedRules } from '../engine/classify.js';
 import { type ConditionContext, evaluateCondition, QUESTION_TESTS, questionsIn } from '../engine/conditions.js';
 import { collectConstants, domainOf } from '../engine/domain.js';
@@ -477,4 +477,3 @@ function usedQuestions(pb: Playbook): Set<string> {
   return used;
 }
 
-export { YES_NO };

@@ -66,14 +66,8 @@ export interface ClassChange {
   reason: string;
 }
 
-export interface SaveVisit {
+export interface SaveVisit extends Omit<VisitRow, 'id' | 'createdAt'> {
   account: string;
-  mode: Mode;
-  date: string;
-  playbookId: string;
-  playbookHash: string;
-  answers: Answers;
-  result: CoachingResult;
   contact?: Contact;
   /** "now", for created_at stamps: the store does not read the clock either. */
   at: string;

@@ -112,7 +112,3 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     },
   };
 }
-
-export function helpText(q: Question, locale: Locale): string | undefined {
-  return q.help ? sanitize(localize(q.help, locale)) : undefined;
-}
