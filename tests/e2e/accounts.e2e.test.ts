@@ -69,23 +69,28 @@ describe('the weekly pipeline review', () => {
     await w.run(['debrief', '--account', 'Dropped', '--date', '2026-11-10', '--answers', file('a3.yaml', debrief())]);
     await w.run(['debrief', '--account', 'Dropped', '--date', '2026-11-22', '--review', '--answers', file('a4.yaml', debrief().replace('has_need: "yes"', 'has_need: "no"'))]);
     await w.run(['debrief', '--account', 'Won', '--date', '2026-11-23', '--answers', file('a5.yaml', debrief().replace('signed: "no"\n  not_signed_reason: board', 'signed: "yes"'))]);
+    const asB = debrief().replace('contact_role: first_kp', 'contact_role: second_kp\n  approval_layers: one').replace(/  asked_to_sign.*\n  signed.*\n  not_signed_reason.*\n/, '');
+    await w.run(['debrief', '--account', 'Climber', '--date', '2026-11-05', '--answers', file('b1.yaml', asB)]);
+    await w.run(['debrief', '--account', 'Climber', '--date', '2026-11-24', '--review', '--answers', file('b2.yaml', debrief())]);
+    await w.run(['debrief', '--account', 'Faller', '--date', '2026-11-06', '--answers', file('b3.yaml', debrief())]);
+    await w.run(['debrief', '--account', 'Faller', '--date', '2026-11-24', '--review', '--answers', file('b4.yaml', asB)]);
     const r = await w.run(['accounts', '--today', '2026-11-25', '--since', '7d', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.counts).toEqual({ A: 3, D: 1 });
+    expect(out.counts).toEqual({ A: 4, B: 1, D: 1 });
     const byName = Object.fromEntries(out.accounts.map((a: { name: string }) => [a.name, a]));
     expect(byName['Old A'].flags).toContain('window'); // an A past 10 days unsigned
     expect(byName['Old A'].classAgeDays).toBe(24);
     expect(byName['Fresh A'].flags).not.toContain('window');
     expect(byName.Won.flags).not.toContain('window');
     expect(byName['Old A'].flags).toContain('one_contact');
-    expect(out.moved.map((m: { kind: string; account: string }) => `${m.kind}:${m.account}`)).toEqual(['new:Fresh A', 'dropped:Dropped', 'new:Won', 'signed:Won']);
+    expect(out.moved.map((m: { kind: string; account: string }) => `${m.kind}:${m.account}`)).toEqual(['new:Fresh A', 'dropped:Dropped', 'new:Won', 'signed:Won', 'upgraded:Climber', 'downgraded:Faller']);
     const text = await w.run(['accounts', '--today', '2026-11-25', '--flag', 'window']);
     expect(text.stdout).toContain('Old A');
     expect(text.stdout).not.toContain('Fresh A');
     const csv = await w.run(['accounts', '--today', '2026-11-25', '--csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('account,class,status,class_since,class_age_days,last_visit,signed,contacts,open_items,next_due,next_step,flags');
-    expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(5);
+    expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(7);
   });
 });
 
