@@ -5,7 +5,7 @@
  */
 import type { ClassRule, Playbook } from '../playbook/types.js';
 import { type Answers, isUnknown } from './answers.js';
-import { type ConditionContext, evaluateCondition, questionsIn } from './conditions.js';
+import { type ConditionContext, evaluateCondition, questionsOf } from './conditions.js';
 
 export type Classification =
   | { status: 'classified'; rule: ClassRule; undecided: ClassRule[] }
@@ -33,7 +33,7 @@ export function classifyAccount(rules: readonly ClassRule[], ctx: ConditionConte
 
 function unknownsIn(rules: readonly ClassRule[], ctx: ConditionContext): string[] {
   const ids = new Set<string>();
-  for (const rule of rules) for (const id of questionsIn(rule.when)) ids.add(id);
+  for (const rule of rules) for (const id of questionsOf(rule.when)) ids.add(id);
   return [...ids].filter((id) => {
     const q = ctx.questions.get(id);
     return q !== undefined && isUnknown(q, ctx.answers[id]);

@@ -111,6 +111,18 @@ function negatedEvidence(c: Condition, ctx: ConditionContext): Condition[] {
   return [];
 }
 
+const reads = new WeakMap<Condition, ReadonlySet<string>>();
+
+/** The question ids a condition reads, computed once per condition (conditions never change once loaded). */
+export function questionsOf(c: Condition): ReadonlySet<string> {
+  let set = reads.get(c);
+  if (!set) {
+    set = questionsIn(c);
+    reads.set(c, set);
+  }
+  return set;
+}
+
 /** Every question id a condition reads. */
 export function questionsIn(c: Condition | undefined, out: Set<string> = new Set()): Set<string> {
   if (!c) return out;
