@@ -2,11 +2,11 @@
  * Turns zod issues into diagnostics a trainer can act on: the position of the offending node (of the
  * key itself for an unknown key), what was found, what was expected, and "did you mean".
  */
-import type { z } from 'zod';
+import { type $ZodType, safeParse } from 'zod/v4/core';
 import { type Diagnostic, suggest } from './diagnostic.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
-type AnySchema = z.ZodType;
+type AnySchema = $ZodType;
 interface Def {
   type: string;
   shape?: Record<string, AnySchema>;
@@ -131,11 +131,11 @@ interface Issue {
 }
 
 export function validateWithSchema<T>(
-  schema: z.ZodType<T>,
+  schema: $ZodType<T>,
   source: YamlSource,
   prefix: readonly PathSegment[] = [],
 ): { data?: T; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(valueAt(source.value, prefix));
+  const result = safeParse(schema, valueAt(source.value, prefix));
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues as unknown as Issue[]) {
@@ -206,7 +206,13 @@ function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegme
       base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is not allowed`, suggest(String(value), choices, 'one of'));
       return;
     }
+    case 'too_big':
+    case 'too_small': {
+      const bound = issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
+      base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is out of range; expected ${bound}`);
+      return;
+    }
     default:
-      base('invalid-value', source.locate(path), `${where}: ${issue.message.replace(/^Invalid input: /, '')}`);
+      base('invalid-value', source.locate(path), `${where}: ${issue.message.replace(/^Invalid input: /, '')}${issue.message === 'Invalid input' ? ` (${describeType(value)})` : ''}`);
   }
 }

@@ -1,15 +1,19 @@
 /** The answers file for editors: a zod description of the fields answers-file.ts checks by hand. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+const opt = <T extends z.ZodMiniType>(schema: T, text: string) => z.optional(schema.check(z.describe(text)) as T);
 
 export const AnswersFileSchema = z
-  .object({
-    mode: z.enum(['prep', 'debrief']).optional().describe('prep (before the visit) or debrief (after it). Must match the command if given.'),
-    account: z.string().optional().describe('The account (customer company).'),
-    persona: z.string().optional().describe('The persona of the person met, e.g. koala.'),
-    date: z.string().optional().describe('The visit date, YYYY-MM-DD.'),
-    playbook: z.string().optional().describe('The playbook id (default abcd).'),
-    lang: z.enum(['en', 'zh-CN', 'zh-TW']).optional().describe('The language of the result.'),
-    answers: z.record(z.string(), z.unknown()).optional().describe('Question id -> answer (yes / no / unknown, an option value, a number, a date, a text, or a list for several choices).'),
+  .strictObject({
+    mode: opt(z.enum(['prep', 'debrief']), 'prep (before the visit) or debrief (after it). Must match the command if given.'),
+    account: opt(z.string(), 'The account (customer company).'),
+    persona: opt(z.string(), 'The persona of the person met, e.g. koala.'),
+    date: opt(z.string(), 'The visit date, YYYY-MM-DD.'),
+    playbook: opt(z.string(), 'The playbook id (default abcd).'),
+    lang: opt(z.enum(['en', 'zh-CN', 'zh-TW']), 'The language of the result.'),
+    answers: opt(
+      z.record(z.string(), z.unknown()),
+      'Question id -> answer (yes / no / unknown, an option value, a number, a date, a text, or a list for several choices).',
+    ),
   })
-  .strict()
-  .describe('A scripted prep or debrief for sales-coach.');
+  .check(z.describe('A scripted prep or debrief for sales-coach.'));

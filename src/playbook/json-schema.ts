@@ -1,5 +1,5 @@
 /** The JSON Schema editors use for autocompletion and hover text, generated from the zod schema. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AnswersFileSchema } from './answers-schema.js';
 import { PlaybookFile } from './schema.js';
 import { TestFile } from './test-file.js';

@@ -3,7 +3,7 @@
  * The file's own mistakes (an unknown question, an answer it cannot take, a flag that does not exist)
  * are diagnostics at file:line:col, like the playbook's.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
@@ -11,54 +11,51 @@ import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
 import { LOCALES, Mode } from './schema.js';
 import type { Playbook } from './types.js';
 
+const d = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
+const opt = <T extends z.ZodMiniType>(schema: T, text: string) => z.optional(d(schema, text));
+const strings = z.array(z.string());
+
 const ExpectedItem = z.union([
-  z.string().describe('A checklist item id.'),
-  z
-    .object({
-      id: z.string().optional().describe('The item id.'),
-      text: z.string().optional().describe('Part of the item\'s text, in the case\'s locale.'),
-      due: z.string().optional().describe('Its due date, YYYY-MM-DD.'),
-    })
-    .strict(),
+  d(z.string(), 'A checklist item id.'),
+  z.strictObject({
+    id: opt(z.string(), 'The item id.'),
+    text: opt(z.string(), "Part of the item's text, in the case's locale."),
+    due: opt(z.string(), 'Its due date, YYYY-MM-DD.'),
+  }),
 ]);
 
-export const Expectations = z
-  .object({
-    class: z.string().optional().describe('The class the account must get (A, B, C, D).'),
-    provisional: z.boolean().optional().describe('true: the class must be provisional; false: it must not.'),
-    candidates: z.array(z.string()).optional().describe('For a provisional class: the classes still possible.'),
-    reasons: z.array(z.string()).optional().describe('Parts of text the reasons must contain.'),
-    flags: z.array(z.string()).optional().describe('Flag ids that must be raised.'),
-    notFlags: z.array(z.string()).optional().describe('Flag ids that must not be raised.'),
-    checklist: z.array(ExpectedItem).optional().describe('Checklist items that must be there: an id, or { id, text, due }.'),
-    notChecklist: z.array(z.string()).optional().describe('Checklist item ids that must not be there.'),
-    selfQuestions: z.array(z.string()).optional().describe('Parts of text that some self-question must contain.'),
-    persona: z.string().optional().describe('The persona the advice must be for.'),
-    tips: z.array(z.string()).optional().describe('Tip ids that must be shown.'),
-  })
-  .strict();
+export const Expectations = z.strictObject({
+  class: opt(z.string(), 'The class the account must get (A, B, C, D).'),
+  provisional: opt(z.boolean(), 'true: the class must be provisional; false: it must not.'),
+  candidates: opt(strings, 'For a provisional class: the classes still possible.'),
+  reasons: opt(strings, 'Parts of text the reasons must contain.'),
+  flags: opt(strings, 'Flag ids that must be raised.'),
+  notFlags: opt(strings, 'Flag ids that must not be raised.'),
+  checklist: opt(z.array(ExpectedItem), 'Checklist items that must be there: an id, or { id, text, due }.'),
+  notChecklist: opt(strings, 'Checklist item ids that must not be there.'),
+  selfQuestions: opt(strings, 'Parts of text that some self-question must contain.'),
+  persona: opt(z.string(), 'The persona the advice must be for.'),
+  tips: opt(strings, 'Tip ids that must be shown.'),
+});
 export type Expectations = z.infer<typeof Expectations>;
 
-export const TestCase = z
-  .object({
-    name: z.string().describe('What the case checks, in a sentence.'),
-    mode: Mode.optional().describe('prep or debrief (default debrief).'),
-    persona: z.string().optional().describe('The persona named on the command line.'),
-    date: z.string().optional().describe('The visit date, YYYY-MM-DD (default 2026-01-05).'),
-    locale: z.enum(LOCALES).optional().describe('The locale of texts in the expectations (default en).'),
-    account: z.string().optional().describe('The account name, for {account.name}.'),
-    answers: z.record(z.string(), z.unknown()).describe('Question id -> answer, as in an answers file.'),
-    expect: Expectations.optional().describe('What the result must show. Leave it out and run with --update to fill it from the actual result.'),
-  })
-  .strict();
+export const TestCase = z.strictObject({
+  name: d(z.string(), 'What the case checks, in a sentence.'),
+  mode: opt(Mode, 'prep or debrief (default debrief).'),
+  persona: opt(z.string(), 'The persona named on the command line.'),
+  date: opt(z.string(), 'The visit date, YYYY-MM-DD (default 2026-01-05).'),
+  locale: opt(z.enum(LOCALES), 'The locale of texts in the expectations (default en).'),
+  account: opt(z.string(), 'The account name, for {account.name}.'),
+  answers: d(z.record(z.string(), z.unknown()), 'Question id -> answer, as in an answers file.'),
+  expect: opt(Expectations, 'What the result must show. Leave it out and run with --update to fill it from the actual result.'),
+});
 
 export const TestFile = z
-  .object({
-    playbook: z.string().optional().describe('The id of the playbook under test (default: the playbook beside this file).'),
-    cases: z.array(TestCase).describe('The cases.'),
+  .strictObject({
+    playbook: opt(z.string(), 'The id of the playbook under test (default: the playbook beside this file).'),
+    cases: d(z.array(TestCase), 'The cases.'),
   })
-  .strict()
-  .describe('Test cases for a sales-coach playbook.');
+  .check(z.describe('Test cases for a sales-coach playbook.'));
 
 export interface ParsedCase {
   index: number;

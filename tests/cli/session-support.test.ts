@@ -11,8 +11,8 @@ import { runCli } from '../helpers/cli.js';
 describe('the answers file', () => {
   it('is checked by hand with the same fields the editor schema describes', () => {
     expect(Object.keys(ANSWERS_FILE_FIELDS).sort()).toEqual(Object.keys(AnswersFileSchema.shape).sort());
-    expect(ANSWERS_FILE_FIELDS.mode).toEqual(AnswersFileSchema.shape.mode.unwrap().options);
-    expect(ANSWERS_FILE_FIELDS.lang).toEqual(AnswersFileSchema.shape.lang.unwrap().options);
+    expect(ANSWERS_FILE_FIELDS.mode).toEqual(AnswersFileSchema.shape.mode._zod.def.innerType.options);
+    expect(ANSWERS_FILE_FIELDS.lang).toEqual(AnswersFileSchema.shape.lang._zod.def.innerType.options);
   });
 });
 
