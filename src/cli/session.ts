@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import { type Answers, isUnknown } from '../engine/answers.js';
+import { type Answers, isUnknown, isValidDate } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
 import { type AccountHistory, evaluateSession } from '../engine/evaluate.js';
 import { nextStep, walkInterview } from '../engine/interview.js';
@@ -61,16 +61,26 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   const ctx = makeContext(io, g);
   const stdinTTY = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
   const interactive = stdinTTY && opts.input !== false && !opts.demo;
-  const store = await openStore(io, g);
+  // the database is opened only when the session needs it (an account, a draft): the demo and a
+  // scripted dry run work even where there is no database at all
+  let store: Store | undefined;
+  const getStore = async () => {
+    store ??= await openStore(io, g);
+    return store;
+  };
   try {
-    return await runSession(mode, opts, io, g, ctx, store, stdinTTY, interactive);
+    return await runSession(mode, opts, io, ctx, getStore, stdinTTY, interactive, g);
   } finally {
-    store.close();
+    store?.close();
   }
 }
 
-async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOptions, ctx: Context, store: Store, stdinTTY: boolean, interactive: boolean): Promise<number> {
-  const drafts = new DraftStore(store);
+async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context, getStore: () => Promise<Store>, stdinTTY: boolean, interactive: boolean, g: GlobalOptions): Promise<number> {
+  let draftStore: DraftStore | undefined;
+  const drafts = async () => {
+    draftStore ??= new DraftStore(await getStore());
+    return draftStore;
+  };
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
@@ -101,7 +111,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
-  const draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
+  const draft = opts.resume ? (await drafts()).find(mode, opts.account ?? meta.account) : undefined;
   if (opts.resume && !draft) {
     throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''}`);
   }
@@ -113,10 +123,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
+  if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
 
   // -- what the store remembers of this account --------------------------------------------------------
-  const last = account && !opts.demo ? await store.lastVisit(account) : undefined;
+  const last = account && !opts.demo ? await (await getStore()).lastVisit(account) : undefined;
   const history: AccountHistory | undefined = last ? { lastVisit: { date: last.date, mode: last.mode, class: last.result.classification.class, answers: last.answers } } : undefined;
 
   // -- the answers given so far ---------------------------------------------------------------------
@@ -174,8 +184,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
     const { askWithInquirer } = await import('./ask.js');
     if (draft) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
     if (carried.length && last) io.stderr.write(`${UI[locale].carried(last.date, carried.length)}\n`);
+    const draftsNow = await drafts();
     const saveDraft = (a: Answers, order: string[]) =>
-      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
+      draftsNow.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
     try {
       answers = await runInterview(
         pb,
@@ -184,7 +195,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
       );
     } catch (err) {
       if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
-        const d = drafts.find(mode, account);
+        const d = draftsNow.find(mode, account);
         const cmd = `sales-coach ${mode} --resume${account ? ` --account "${account}"` : ''}`;
         throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
       }
@@ -211,7 +222,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
   }
   if (!dryRun && account) {
     const contactName = typeof result.answers.contact_name === 'string' ? result.answers.contact_name : undefined;
-    await store.saveVisit({
+    await (await getStore()).saveVisit({
       account,
       mode,
       date,
@@ -231,7 +242,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, g: GlobalOpt
     });
     if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
-  drafts.remove(mode, account);
+  draftStore?.remove(mode, account);
   return EXIT.ok;
 }
 
