@@ -48,6 +48,7 @@ const en = {
   carried: (date: string, n: number) => `${n} answer${n === 1 ? '' : 's'} carried over from the visit of ${date} (--review to go through them again).`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
   label: (name: string, value: string) => `${name}: ${value}`,
+  keys: {} as Record<string, string>,
   aside: (text: string) => `(${text})`,
 };
 export type UiMessages = typeof en;
@@ -99,6 +100,7 @@ const zhCN: UiMessages = {
   carried: (date, n) => `沿用${date}拜访的${n}个回答（加 --review 重新回答）。`,
   wroteMarkdown: (f) => `已写入 ${f}`,
   label: (name, value) => `${name}：${value}`,
+  keys: { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选' },
   aside: (text) => `（${text}）`,
 };
 

@@ -45,6 +45,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     ...(help ? [{ name: m.help, value: HELP }] : []),
     ...(view.canGoBack ? [{ name: m.back, value: BACK }] : []),
   ];
+  // the prompts' key hints ("↑↓ navigate • ⏎ select") in the rep's language
+  const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.keys[action] ?? action}`).join(' • ') } };
   const special = (raw: unknown): PromptOutcome | undefined => (raw === BACK ? { kind: 'back' } : raw === HELP ? { kind: 'help' } : undefined);
 
   if (q.kind === 'single' || q.kind === 'yes-no' || q.kind === 'persona') {
@@ -61,7 +63,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     const def = typeof view.default === 'string' && choices.some((c) => c.value === view.default) ? view.default : undefined;
     return {
       prompt: select as AnyPrompt,
-      config: { message, choices, default: def, loop: false, pageSize: Math.min(12, choices.length) },
+      config: { message, choices, default: def, loop: false, pageSize: Math.min(12, choices.length), theme },
       interpret: (raw) => special(raw) ?? { kind: 'answer', value: raw as string },
     };
   }
@@ -73,7 +75,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     ];
     return {
       prompt: checkbox as AnyPrompt,
-      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false },
+      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false, theme },
       interpret: (raw) => {
         const list = (raw as string[]) ?? [];
         if (list.includes(BACK)) return { kind: 'back' };

@@ -128,5 +128,6 @@ describe('in Chinese', () => {
     expect(screen).toContain('他们对你的产品有真实需求吗？');
     expect(screen).toContain('不知道');
     expect(screen).toContain('返回上一题');
+    expect(screen).toContain('↑↓ 移动 • ⏎ 选择');
   });
 });
