@@ -3,7 +3,7 @@
  * the playbooks it extends, against the resolved playbook), in the manner of vitest. --coverage lists
  * what no case exercises; --explore walks the interview's paths; --update fills new cases' expectations.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../core/diagnostic.js';
@@ -197,6 +197,33 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
   return code;
 }
 
+/** The playbook a test file tests: the one it names, else the one beside it (NAME.test.yaml -> NAME.yaml). */
+function playbookForTestFile(ctx: Context, file: string): PlaybookEntry | undefined {
+  const target = peekTarget(file);
+  if (target) return ctx.registry.find(target);
+  const sibling = file.replace(/\.test\.ya?ml$/i, '.yaml');
+  const id = existsSync(sibling) ? peekId(sibling) : undefined;
+  if (id) return ctx.registry.entries.find((e) => e.file === sibling) ?? { id, file: sibling, origin: 'user' };
+  return ctx.registry.entries.find((e) => testFilesOf(e).includes(file));
+}
+
+/** For `playbook validate FILE.test.yaml`: the test file checked against the playbook it tests. */
+export function validateTestFile(ctx: Context, file: string): { id?: string; diagnostics: Diagnostic[]; sources: Map<string, string> } {
+  const sources = new Map<string, string>();
+  const target = peekTarget(file);
+  const entry = playbookForTestFile(ctx, file);
+  const t = parseTestFile(file, readFileSync(file));
+  if (t.text !== undefined) sources.set(file, t.text);
+  const diagnostics = [...t.diagnostics];
+  if (!entry) {
+    diagnostics.push({ file, line: 1, col: 1, code: 'unknown-reference', severity: 'error', message: `no playbook ${target ? `"${target}"` : 'beside this test file'} to check it against`, hint: 'add `playbook: ID` at the top, or put it beside the playbook as NAME.test.yaml' });
+    return { diagnostics, sources };
+  }
+  const r = loadPlaybookFile(ctx.registry, entry.file);
+  if (r.playbook && t.parsed) diagnostics.push(...checkTestFile(t.parsed, r.playbook));
+  return { id: entry.id, diagnostics, sources };
+}
+
 function selectEntries(ctx: Context, paths: string[]): PlaybookEntry[] {
   if (paths.length === 0) return ctx.registry.list();
   const out: PlaybookEntry[] = [];
@@ -222,8 +249,7 @@ function selectEntries(ctx: Context, paths: string[]): PlaybookEntry[] {
         if (id && !known.has(file)) out.push({ id, file, origin: 'user' });
       }
     } else if (TEST_FILE.test(full)) {
-      const target = peekTarget(full) ?? ctx.registry.entries.find((e) => testFilesOf(e).includes(full))?.id;
-      const entry = target ? ctx.registry.find(target) : undefined;
+      const entry = playbookForTestFile(ctx, full);
       if (!entry) throw new UserError(`which playbook does ${p} test?`, 'add `playbook: ID` at its top, or put it beside the playbook as NAME.test.yaml');
       out.push(entry);
     } else {

@@ -43,7 +43,14 @@ export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOp
     let diagnostics: Diagnostic[];
     let id: string | undefined;
     if (peekId(file) === undefined && !opts.paths.length) continue;
-    if (peekId(file) === undefined) {
+    if (/\.test\.ya?ml$/i.test(file)) {
+      // a trainer's test file: checked against the playbook it tests
+      const { validateTestFile } = await import('./playbook-test.js');
+      const r = validateTestFile(ctx, file);
+      for (const [f, t] of r.sources) sources.set(f, t);
+      diagnostics = r.diagnostics;
+      id = r.id;
+    } else if (peekId(file) === undefined) {
       // no id at the top: maybe a fragment that another file includes; check its shape, and say so
       let bytes: Uint8Array | undefined;
       try {

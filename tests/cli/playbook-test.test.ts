@@ -63,6 +63,15 @@ describe('a trainer\'s playbook', () => {
     expect(r.stderr).toContain('broken/broken.test.yaml:6:37: error: unknown class "Z" [unknown-reference]');
   });
 
+  it('playbook validate checks a test file against the playbook it tests', async () => {
+    const r = await runCli(['playbook', 'validate', 'broken/broken.test.yaml'], { cwd: trainer });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('broken/broken.test.yaml:3:16: error: no question "budgte" in the playbook broken [unknown-reference]');
+    expect(r.stdout).toContain('✗ broken/broken.test.yaml [broken] (4 errors)');
+    const ok = await runCli(['playbook', 'validate', join(import.meta.dirname, '../../playbooks/abcd/abcd.test.yaml')]);
+    expect(ok.code).toBe(0);
+  });
+
   it('--coverage names what no case exercises, with file:line', async () => {
     const dir = tmp();
     cpSync(join(trainer, 'broken', 'broken.yaml'), join(dir, 'small.yaml'));
