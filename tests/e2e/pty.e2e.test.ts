@@ -109,7 +109,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     db.close();
   }, 60_000);
 
-  it('a closed terminal (the window shut mid-interview) keeps every answer given', async () => {
+  it('a closed terminal (the window shut mid-interview) keeps every answer given; so does Ctrl-D', async () => {
     start("prep --account 'Closed Window' --date 2026-11-26");
     await waitFor('Who do you meet');
     keys('Zhao', 'Enter');
@@ -121,7 +121,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     start("prep --resume --account 'Closed Window'");
     await waitFor('Resuming the draft: 2 answers already given.');
     await waitFor('How many people');
-    keys('C-c');
+    keys('C-d'); // end of input: the same as an interrupt, nothing lost
     expect(await exitCode()).toBe(130);
+    expect(await waitFor('saved as a draft')).toContain('Your 2 answers are saved as a draft');
   }, 30_000);
 });
