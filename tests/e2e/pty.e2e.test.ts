@@ -125,4 +125,21 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     expect(await waitFor('saved as a draft')).toContain('Your 2 answers are saved as a draft');
   }, 30_000);
+
+  it('a kill from outside (SIGKILL: no handler can run) keeps every answer given', async () => {
+    start("prep --account 'Killed Co' --date 2026-11-26");
+    await waitFor('Who do you meet');
+    keys('Qian', 'Enter');
+    await waitFor('Where do they stand');
+    keys('Down', 'Enter');
+    await waitFor('How many approvals');
+    const pid = execFileSync('pgrep', ['-f', 'prep --account Killed Co'], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(pid), 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+    start("prep --resume --account 'Killed Co'");
+    await waitFor('Resuming the draft: 2 answers already given.');
+    await waitFor('How many approvals');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
 });
