@@ -26,4 +26,5 @@ const count = () => {
 const firstVisit = count();
 spawnSync(process.execPath, [bin, 'debrief', '--account', 'Bench Co', '--answers', join(root, 'examples', 'debrief.yaml')], { env: { ...process.env, ...env } });
 const repeat = count();
-console.log(`questions asked: first visit ${firstVisit}, repeat visit ${repeat} (${((repeat / firstVisit) * 100).toFixed(0)}%; target <= 50%)`);
+// in a terminal the rep also confirms the carried facts (the contact, their role…) in one question
+console.log(`questions asked: first visit ${firstVisit}, repeat visit ${repeat} + 1 confirmation (${(((repeat + 1) / firstVisit) * 100).toFixed(0)}%; target <= 50%)`);

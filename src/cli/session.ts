@@ -15,7 +15,7 @@ import type { Contact, Store } from '../store/types.js';
 import { openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
-import { sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { DraftStore } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -183,7 +183,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const { runInterview } = await import('../ui/interview.js');
     const { askWithInquirer } = await import('./ask.js');
     if (draft) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
-    if (carried.length && last) io.stderr.write(`${UI[locale].carried(last.date, carried.length)}\n`);
+    if (carried.length && last && !(await confirmCarried(io, pb, locale, last.date, answers, carried))) {
+      // not the same facts any more: ask them again, the last visit's answers as defaults
+      for (const id of carried) delete answers[id];
+    }
     const draftsNow = await drafts();
     const saveDraft = (a: Answers, order: string[]) =>
       draftsNow.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
@@ -244,6 +247,24 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   draftStore?.remove(mode, account);
   return EXIT.ok;
+}
+
+/** One question instead of many: are last visit's facts (the contact, their role…) still true? */
+async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string, answers: Answers, carried: string[]): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  const facts = carried.map((id) => {
+    const q = pb.questions.find((x) => x.id === id) as Playbook['questions'][number];
+    const v = answers[id];
+    const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === v)?.name : q.options?.find((o) => o.value === v)?.label;
+    return `${localize(q.short, locale) || id}: ${option ? localize(option, locale) : String(v)}`;
+  });
+  try {
+    return await confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    throw err;
+  }
 }
 
 async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {

@@ -3,7 +3,7 @@
  * the draft with nothing lost. CI installs tmux (.ci/run); without it this test fails under CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -139,6 +139,20 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     start("prep --resume --account 'Killed Co'");
     await waitFor('Resuming the draft: 2 answers already given.');
     await waitFor('How many approvals');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+
+  it('a repeat visit confirms last visit\'s facts in one question; "no" asks them again with the old answers as defaults', async () => {
+    const answers = join(home, 'first.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Repeat Co', '--answers', answers], { env }).status).toBe(0);
+    start("prep --account 'Repeat Co' --date 2026-11-26");
+    const asked = await waitFor('Still as at the visit of 2026-11-20?');
+    expect(asked).toContain('contact: Li');
+    keys('n', 'Enter');
+    const again = await waitFor('Who do you meet');
+    expect(again).toContain('(Li)'); // the old answer, offered as the default
     keys('C-c');
     expect(await exitCode()).toBe(130);
   }, 30_000);
