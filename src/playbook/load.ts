@@ -121,14 +121,11 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   const yamlSources = new Map<string, YamlSource>();
   const brokenIds = new Set<string>();
 
-  const readOne = (file: string, from?: { file: string; line: number; col: number; code: 'include-error' | 'extends-error' }) => {
+  /** One file, parsed; `missing` says what to report when it cannot be read (by default: the file itself). */
+  const readOne = (file: string, missing?: () => Diagnostic) => {
     const bytes = host.read(file);
     if (!bytes) {
-      diagnostics.push(
-        from
-          ? { file: from.file, line: from.line, col: from.col, code: from.code, severity: 'error', message: `cannot read ${file}`, hint: 'check the path; it is relative to the file that names it' }
-          : { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` },
-      );
+      diagnostics.push(missing?.() ?? { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` });
       return undefined;
     }
     const r = parsePlaybookFile(file, bytes);
@@ -159,8 +156,8 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   };
 
   /** A playbook file with its includes folded in (includes may include, never in a cycle). */
-  const readWithIncludes = (file: string, chain: string[]): ParsedFile | undefined => {
-    const main = readOne(file);
+  const readWithIncludes = (file: string, chain: string[], missing?: () => Diagnostic): ParsedFile | undefined => {
+    const main = readOne(file, missing);
     if (!main) return undefined;
     registerOrigins(main);
     const merged: PlaybookFile = { ...main.data };
@@ -171,11 +168,14 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
         diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
         return;
       }
-      if (!host.read(target)) {
-        diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `cannot read the included file ${rel}`, hint: 'the path is relative to the file that includes it' });
-        return;
-      }
-      const part = readWithIncludes(target, [...chain, file]);
+      const part = readWithIncludes(target, [...chain, file], () => ({
+        file,
+        ...pos(),
+        code: 'include-error',
+        severity: 'error',
+        message: `cannot read the included file ${rel}`,
+        hint: 'the path is relative to the file that includes it',
+      }));
       if (!part) return;
       for (const key of ['id', 'extends', 'title', 'version'] as const) {
         if (part.data[key] !== undefined) {
