@@ -138,7 +138,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   let candidates: string[] = [];
   if (classification.status === 'classified') {
     const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
-    reasons.push({ text: msg.because(t(classification.rule.name).split(/[:：]/)[0] || classification.rule.id, because.map((e) => e.text).join(msg.and)), because });
+    // the class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单"
+    const label = t(classification.rule.name).split(/[:：]/)[0] || classification.rule.id;
+    reasons.push({ text: msg.because(label, because.map((e) => e.text).join(msg.and)), because });
     trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
   } else if (classification.status === 'provisional') {
     candidates = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])].map((r) => r.id);
@@ -155,6 +157,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     reasons.push({ text: msg.unclassified, because: [] });
     trace.push('no class rule held');
   }
+  const unknownList = unknowns.map((u) => u.text).join(msg.and);
   const cycle = settled?.cycle ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: addDays(visitDate, settled.cycle.max) } : undefined;
   const reasonList = reasons[0]?.because.map((e) => e.text).join(msg.and) ?? '';
   const classExtra = { reasons: reasonList, class: settled?.id ?? candidates.join('/') };
@@ -166,7 +169,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       for (const sq of settled[key] ?? []) if (evaluateCondition(sq.when, ctx) === true) selfQuestions[key].push(fill(sq.text, classExtra));
     }
   } else if (classification.status === 'provisional') {
-    selfQuestions.reverse.push(msg.provisionalQuestion(unknowns.map((u) => u.text).join(msg.and)));
+    selfQuestions.reverse.push(msg.provisionalQuestion(unknownList));
   }
 
   // -- flags ------------------------------------------------------------------------------------------------
@@ -230,7 +233,6 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
   for (const tip of tips) trace.push(`tip ${tip.id}`);
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
-  const unknownList = unknowns.map((u) => u.text).join(msg.and);
   const visitPlan =
     mode !== 'prep'
       ? undefined
