@@ -48,10 +48,8 @@ const zhCN: Messages = {
 const zhTW: Messages = {
   ...zhCN,
   because: (klass, list) => `${klass}，因為${list}`,
-  unknown: '不知道',
   provisionalReason: (classes, list) => `暫定：可能是${classes}；取決於${list}，你還不清楚`,
   provisionalQuestion: (list) => `這到底是哪一類客戶？下次拜訪前先弄清楚：${list}。`,
-  findOut: (what) => `弄清楚：${what}`,
   notSure: '不確定',
   unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
   thisAccount: '該客戶',
