@@ -44,6 +44,8 @@ export interface CoachingResult {
     status: 'classified' | 'provisional' | 'unclassified';
     class?: string;
     name?: string;
+    /** The class's label in every locale the playbook has ("A" of "A: signs within 7-10 days"). */
+    labels?: Partial<Record<Locale, string>>;
     summary?: string;
     rank?: number;
     /** The rule that fired (a class id), for the record. */
@@ -109,15 +111,40 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     return String(v);
   };
   const shortName = (q: Question) => t(q.short) || q.id;
+  // a reason names the value the rule tested, in words: "economic buyer is not Met them", never the
+  // answer given behind a ≠; comparisons read as "contacts known: 1 (at most 1)"
   const describe = (c: Condition): Evidence => {
     const negated = c.not !== undefined;
     const leaf = (negated ? c.not : c) as Condition;
     const q = questions.get(leaf.question as string) as Question;
     const v = answers[q.id] ?? null;
-    // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
-    const phrase = !negated && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
-    if (phrase) return { question: q.id, answer: v, text: t(phrase) };
-    return { question: q.id, answer: v, text: `${shortName(q)} ${negated && leaf.equals !== undefined ? msg.isNot : msg.is} ${answerText(q, v)}` };
+    const name = shortName(q);
+    const valueText = (x: string | number | boolean) => answerText(q, typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'number' && q.kind !== 'number' ? String(x) : x);
+    if (leaf.equals !== undefined) {
+      // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
+      const phrase = !negated && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
+      if (phrase) return { question: q.id, answer: v, text: t(phrase) };
+      return { question: q.id, answer: v, text: negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v)) };
+    }
+    if (leaf.in !== undefined) {
+      return { question: q.id, answer: v, text: negated ? msg.noneOf(name, leaf.in.map(valueText).join(msg.or)) : msg.isValue(name, answerText(q, v)) };
+    }
+    if (leaf.includes !== undefined) {
+      const opt = answerText(q, leaf.includes);
+      return { question: q.id, answer: v, text: negated ? msg.without(name, opt) : msg.with(name, opt) };
+    }
+    for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
+      const ref = leaf[op];
+      if (ref === undefined) continue;
+      // not (x > 3) is x ≤ 3: say the bound that held
+      const held = negated ? ({ gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' } as const)[op] : op;
+      return { question: q.id, answer: v, text: msg.compared(name, answerText(q, v), held, String(ref)) };
+    }
+    if (leaf.answered !== undefined || leaf.unknown !== undefined) {
+      const unknownHeld = (leaf.unknown === true) !== negated || (leaf.answered === false) !== negated;
+      return { question: q.id, answer: v, text: unknownHeld && isUnknown(q, v) ? msg.isValue(name, msg.unknown) : msg.isValue(name, answerText(q, v)) };
+    }
+    return { question: q.id, answer: v, text: msg.isValue(name, answerText(q, v)) };
   };
   const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
     if (name in extra) return extra[name];
@@ -138,8 +165,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   let candidates: string[] = [];
   if (classification.status === 'classified') {
     const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
-    // the class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单"
-    const label = t(classification.rule.name).split(/[:：]/)[0] || classification.rule.id;
+    const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({ text: msg.because(label, because.map((e) => e.text).join(msg.and)), because });
     trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
   } else if (classification.status === 'provisional') {
@@ -150,7 +176,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     }
     reasons.push({
       text: msg.provisionalReason(candidates.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
-      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: `${u.text} ${msg.is} ${msg.unknown}` })),
+      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.isValue(u.text, msg.unknown) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else {
@@ -253,21 +279,6 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     }
   }
 
-  // a fact that carries between visits and now reads differently: say so (keep statements consistent)
-  const contradictions = changes.filter((ch) => {
-    const q = questions.get(ch.question);
-    return q?.carry && ch.before !== null && ch.after !== null && !isUnknown(q, ch.before) && !isUnknown(q, ch.after);
-  });
-  if (contradictions.length > 0) {
-    const list = contradictions.map((ch) => {
-      const q = questions.get(ch.question) as Question;
-      return `${shortName(q)} ${answerText(q, ch.before)} → ${answerText(q, ch.after)}`;
-    });
-    flags.push({ id: 'contradicts-last-visit', severity: 'warning', message: msg.contradiction(list.join(msg.and)), source: 'engine' });
-    flags.sort((a, b) => order[a.severity] - order[b.severity]);
-    trace.push('flag contradicts-last-visit');
-  }
-
   return {
     playbook: { id: pb.id, version: pb.version, hash: pb.hash },
     mode,
@@ -276,7 +287,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.name ? { account: input.account.name } : {}),
     classification: {
       status: classification.status,
-      ...(settled ? { class: settled.id, name: t(settled.name), ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
+      ...(settled ? { class: settled.id, name: t(settled.name), labels: Object.fromEntries(pb.locales.map((l) => [l, classLabel(settled.name, l) || settled.id])), ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
       candidates,
       reasons,
       unknowns,
@@ -294,6 +305,11 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.history?.lastVisit ? { previous: { date: input.account.history.lastVisit.date, ...(input.account.history.lastVisit.class ? { class: input.account.history.lastVisit.class } : {}) } } : {}),
     trace,
   };
+}
+
+/** The class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单". */
+function classLabel(name: Text, locale: Locale): string {
+  return localize(name, locale).split(/[:：]/)[0].trim();
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {

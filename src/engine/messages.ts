@@ -10,6 +10,14 @@ const en = {
   skipped: 'skipped',
   is: '=',
   isNot: '≠',
+  or: ' or ',
+  isValue: (name: string, value: string) => `${name}: ${value}`,
+  isNotValue: (name: string, value: string) => `${name} is not ${value}`,
+  noneOf: (name: string, values: string) => `${name} is neither ${values}`,
+  with: (name: string, option: string) => `${name} include ${option}`,
+  without: (name: string, option: string) => `${name} do not include ${option}`,
+  compared: (name: string, value: string, op: 'gt' | 'gte' | 'lt' | 'lte', bound: string) =>
+    `${name}: ${value} (${{ gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' }[op]} ${bound})`,
   provisionalReason: (classes: string, list: string) => `Provisional: could be ${classes}; it depends on ${list}, which you don't know yet`,
   provisionalQuestion: (list: string) => `Which class is this really? Before the next visit, find out: ${list}.`,
   findOut: (what: string) => `Find out: ${what}`,
@@ -19,7 +27,6 @@ const en = {
   provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
-  contradiction: (list: string) => `Changed since the last visit: ${list}. Which is true? Say it the same way next time: a careful customer notices every change`,
 };
 
 type Messages = typeof en;
@@ -33,6 +40,13 @@ const zhCN: Messages = {
   skipped: '跳过',
   is: '=',
   isNot: '≠',
+  or: '或',
+  isValue: (name, value) => `${name}：${value}`,
+  isNotValue: (name, value) => `${name}不是“${value}”`,
+  noneOf: (name, values) => `${name}不是${values}中的任何一个`,
+  with: (name, option) => `${name}包括${option}`,
+  without: (name, option) => `${name}不包括${option}`,
+  compared: (name, value, op, bound) => `${name}：${value}（${{ gt: '多于', gte: '至少', lt: '少于', lte: '至多' }[op]}${bound}）`,
   provisionalReason: (classes, list) => `暂定：可能是${classes}；取决于${list}，你还不清楚`,
   provisionalQuestion: (list) => `这到底是哪一类客户？下次拜访前先弄清楚：${list}。`,
   findOut: (what) => `弄清楚：${what}`,
@@ -42,12 +56,17 @@ const zhCN: Messages = {
   provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
   provisionalCommitment: '如果对方答不了，约到能回答的人',
   provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
-  contradiction: (list) => `与上次拜访不一致：${list}。哪个才是真的？下次说法要前后一致：谨慎的客户能察觉每一处变化`,
 };
 
 const zhTW: Messages = {
   ...zhCN,
   because: (klass, list) => `${klass}，因為${list}`,
+  or: '或',
+  isNotValue: (name, value) => `${name}不是「${value}」`,
+  noneOf: (name, values) => `${name}不是${values}中的任何一個`,
+  with: (name, option) => `${name}包括${option}`,
+  without: (name, option) => `${name}不包括${option}`,
+  compared: (name, value, op, bound) => `${name}：${value}（${{ gt: '多於', gte: '至少', lt: '少於', lte: '至多' }[op]}${bound}）`,
   provisionalReason: (classes, list) => `暫定：可能是${classes}；取決於${list}，你還不清楚`,
   provisionalQuestion: (list) => `這到底是哪一類客戶？下次拜訪前先弄清楚：${list}。`,
   notSure: '不確定',
@@ -56,7 +75,6 @@ const zhTW: Messages = {
   provisionalObjective: (list) => `弄清楚決定分類的關鍵：${list}`,
   provisionalCommitment: '如果對方答不了，約到能回答的人',
   provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
-  contradiction: (list) => `與上次拜訪不一致：${list}。哪個才是真的？下次說法要前後一致：謹慎的客戶能察覺每一處變化`,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -11,6 +11,7 @@ import { classifyAccount, orderedRules } from '../engine/classify.js';
 import { type ConditionContext, evaluateCondition, QUESTION_TESTS, questionsIn } from '../engine/conditions.js';
 import { collectConstants, domainOf } from '../engine/domain.js';
 import { ACCOUNT_FIELDS, placeholdersIn, SELF_QUESTION_FIELDS } from '../engine/text.js';
+import { checkRoles } from './check-roles.js';
 import type { Condition, Mode, Playbook, Question, Text } from './types.js';
 
 type SourceOf = (file: string) => YamlSource | undefined;
@@ -232,6 +233,8 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
     }
   });
 
+  checkRoles(pb, questions, report, (c, item, path) => checkCondition(c, item, path, { classAllowed: false }));
+
   // -- texts: templates, locales, control characters ----------------------------------------------
   const answerNames = [...questions.keys()].map((id) => `answers.${id}`);
   const answerNameSet = new Set(answerNames);
@@ -431,6 +434,9 @@ function usedQuestions(pb: Playbook): Set<string> {
     }
   };
   for (const q of pb.questions) cond(q.when);
+  // a question named by a role is read by the account model
+  for (const id of [pb.roles.person, pb.roles.title, pb.roles.decision]) if (id) used.add(id);
+  cond(pb.roles.signed);
   for (const c of pb.classes) {
     cond(c.when);
     for (const sq of [...(c.forward ?? []), ...(c.reverse ?? [])]) {

@@ -153,6 +153,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       });
     }
     if (p.data.recap) origins.set(p.data.recap, { file: p.file, path: ['recap'] });
+    if (p.data.roles) origins.set(p.data.roles, { file: p.file, path: ['roles'] });
   };
 
   /** A playbook file with its includes folded in (includes may include, never in a cycle). */
@@ -186,6 +187,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
         if (part.data[section]) merged[section] = [...(merged[section] ?? []), ...(part.data[section] as never[])] as never;
       }
       if (part.data.recap && !merged.recap) merged.recap = part.data.recap;
+      if (part.data.roles && !merged.roles) merged.roles = part.data.roles;
     });
     return { ...main, data: merged };
   };
@@ -207,7 +209,9 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     }
     const parent = resolveExtends(parentFile, [...seen, p.data.id ?? '?', parentId]);
     if (!parent) return undefined;
-    return mergeOver(parent, p.data);
+    const merged = mergeOver(parent, p.data);
+    if (merged.roles && merged.roles !== parent.roles && merged.roles !== p.data.roles) origins.set(merged.roles, { file, path: ['roles'] });
+    return merged;
   };
 
   const data = resolveExtends(entry, []);
@@ -235,6 +239,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     checklist: data.checklist ?? [],
     tips: data.tips ?? [],
     recap: data.recap,
+    roles: data.roles ?? {},
     origins,
     files,
     hash: hash.digest('hex').slice(0, 16),
@@ -257,6 +262,11 @@ function mergeOver(parent: PlaybookFile, child: PlaybookFile): PlaybookFile {
     (out as Record<string, unknown>)[section] = merged;
   }
   out.recap = child.recap ?? parent.recap;
+  if (parent.roles && child.roles) {
+    // one object for the checks to locate: each key at the file that wrote it
+    const roles = { ...parent.roles, ...stripUndefined(child.roles) };
+    out.roles = roles;
+  }
   out.include = undefined;
   return out;
 }

@@ -127,7 +127,12 @@ export const Question = z.strictObject({
     allowUnknown: optional(z.boolean(), 'Offer "don\'t know". Use it for classification questions: the class is then provisional.'),
     findOut: optional(Text, 'The checklist item added when the rep answers "don\'t know".'),
     required: optional(z.boolean(), 'The rep must answer (default true; false lets them skip).'),
-    carry: optional(z.boolean(), 'A fact that carries over to the next visit of the same account (the contact, their role): not asked again unless the rep reviews, or the last answer was "don\'t know".'),
+    carry: optional(
+      z.union([z.boolean(), z.enum(['account', 'person'])]),
+      'A fact that carries over to the next session: "account" (or true) for a fact of the account (need, buying power, value), "person" for a fact of the person met (their type, role, trust). Carried facts are not asked again unless the rep reviews them or the last answer was "don\'t know"; a person\'s facts carry only when the rep meets that same person again.',
+    ),
+    min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
+    max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds.'),
   });
@@ -148,7 +153,7 @@ export const ChecklistItem = z.strictObject({
     id: described(id, 'Unique id.'),
     when: optional(Condition, 'Add the item only when this condition holds (default: always).'),
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
-    due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day), or "deadline" for the class\'s sign-by date. Default 1.'),
+    due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
   });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
@@ -212,6 +217,19 @@ export const Recap = z.strictObject({
     text: described(Text, 'The recap message. Placeholders name answers and account fields only: {answers.ID}, {account.name}, {visit.date}. No code, no loops.'),
   });
 
+/**
+ * What the account model needs to know of a playbook, declared rather than guessed from ids: which
+ * answers name the person met, which answer means the deal is signed, which class means "will not buy".
+ */
+export const Roles = z.strictObject({
+  person: optional(id, 'The text question that names the person met (e.g. contact_name). Each visit records that person on the account.'),
+  title: optional(id, 'The text question that gives the person\'s job title (e.g. contact_title).'),
+  decision: optional(id, 'The single-choice question that gives the person\'s role in the buying decision (e.g. contact_role); its options are the roles a CRM import can map to.'),
+  signed: optional(Condition, 'When this condition holds, the session ends with the deal signed (e.g. { question: signed, equals: "yes" }).'),
+  willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
+});
+export type Roles = z.infer<typeof Roles>;
+
 const sections = {
   questions: optional(z.array(Question), 'The interview, in the order it is asked.'),
   personas: optional(z.array(Persona), 'Customer types and how to sell to them.'),
@@ -220,6 +238,7 @@ const sections = {
   checklist: optional(z.array(ChecklistItem), 'Next steps, each with a due date.'),
   tips: optional(z.array(Advice), 'Coaching shown with the result when its condition holds.'),
   recap: optional(Recap, 'The recap message drafted for the rep to send before the visit.'),
+  roles: optional(Roles, 'Which questions and classes carry meaning for the account: the person met, their title and role, signing, and the classes that mean "will not buy". In an extending playbook, each role given replaces the parent\'s.'),
 };
 
 export const PlaybookFile = z.strictObject({

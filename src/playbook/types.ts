@@ -1,8 +1,8 @@
 /** The resolved playbook: all files merged, extends applied, every item still knowing where it came from. */
 import type { PathSegment } from '../core/yaml-source.js';
-import type { Advice, ChecklistItem, ClassRule, Flag, Locale, Persona, Question, Text } from './schema.js';
+import type { Advice, ChecklistItem, ClassRule, Flag, Locale, Persona, Question, Roles, Text } from './schema.js';
 
-export type { Advice, ChecklistItem, ClassRule, Condition, Flag, Locale, Mode, Persona, Question, Text } from './schema.js';
+export type { Advice, ChecklistItem, ClassRule, Condition, Flag, Locale, Mode, Persona, Question, Roles, Text } from './schema.js';
 
 export interface Origin {
   file: string;
@@ -28,6 +28,8 @@ export interface Playbook {
   checklist: ChecklistItem[];
   tips: Advice[];
   recap?: Recap;
+  /** What the account model reads: the person met, signing, "will not buy" (see schema.ts Roles). */
+  roles: Roles;
   /** Where each item (question, persona, class, flag, checklist item, tip, recap) was written. */
   origins: Map<object, Origin>;
   /** Every file that contributed, entry file first. */

@@ -1,0 +1,298 @@
+/**
+ * The account model, pure: what a session means for an account. It takes the account's state and a
+ * session's result and returns the new state plus the events that happened, as data (class changed,
+ * signed, dropped, person added or updated, steps opened, carried or closed). A store persists both
+ * and decides nothing; the review, `account show` and a team store all read the same events.
+ *
+ * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
+ */
+import type { Locale, Playbook, Question } from '../playbook/types.js';
+import { type AnswerValue, type Answers, isUnknown } from './answers.js';
+import { evaluateCondition } from './conditions.js';
+import type { CoachingResult } from './evaluate.js';
+import { questionIndex } from './interview.js';
+
+export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
+
+export interface Person {
+  name: string;
+  title?: string;
+  /** The person's role in the decision: an option value of the playbook's `roles.decision` question. */
+  role?: string;
+  persona?: string;
+  email?: string;
+  phone?: string;
+  /** What the rep learnt of this person (answers to `carry: person` questions), by question id. */
+  facts: Answers;
+  firstMet?: string;
+  lastMet?: string;
+}
+
+export interface Step {
+  /** The store's id; undefined for a step this session opens. */
+  id?: number;
+  key: string;
+  text: string;
+  due: string;
+  /** The visit the step came from (or the day the rep added it). */
+  since: string;
+}
+
+export interface AccountState {
+  name: string;
+  playbookId?: string;
+  class?: string;
+  classStatus?: ClassStatus;
+  classSince?: string;
+  /** 1 is best; for ordering the review and telling upgrades from downgrades. */
+  classRank?: number;
+  /** The class's label in each locale, so a review needs no playbook to name it. */
+  classLabels?: Partial<Record<Locale, string>>;
+  /** Signed by then, or reclassify (the class's window, from the playbook at classification). */
+  classDeadline?: string;
+  lastVisit?: string;
+  /** The person met at the latest visit. */
+  lastPerson?: string;
+  signed: boolean;
+  /** Classified as a class the playbook declares "will not buy". */
+  dropped: boolean;
+  /** Account facts carried between sessions (answers to `carry: account` questions). */
+  facts: Answers;
+  /** The answers of the latest visit: what a change of class is compared with. */
+  lastAnswers?: Answers;
+  people: Person[];
+  openSteps: Step[];
+}
+
+export type StepDecision = 'done' | 'keep' | 'drop';
+
+export type Movement = 'new' | 'upgraded' | 'downgraded' | 'changed' | 'provisional' | 'unclassified';
+
+export type AccountEvent =
+  | {
+      kind: 'class-changed';
+      date: string;
+      from?: string;
+      to?: string;
+      fromStatus?: ClassStatus;
+      status: ClassStatus;
+      movement: Movement;
+      /** The evidence that moved it ("you met the first KP"), else the whole reason. */
+      because: string[];
+      labels?: Partial<Record<Locale, string>>;
+    }
+  | { kind: 'signed'; date: string; class?: string }
+  | { kind: 'dropped'; date: string; class: string; because: string[] }
+  | { kind: 'person-added'; date: string; person: string; title?: string; role?: string }
+  | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
+  | { kind: 'step-opened'; date: string; key: string; text: string; due: string }
+  | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string }
+  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' };
+
+export interface VisitOutcome {
+  result: CoachingResult;
+  /** What the rep decided for each step still open on the account, by step id; a step not named stays open. */
+  stepDecisions?: Readonly<Record<number, StepDecision>>;
+}
+
+/** Account and person names match whatever their case and width: "ACME", "Acme" and "Ａｃｍｅ" are one. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function emptyAccount(name: string): AccountState {
+  return { name: name.trim(), signed: false, dropped: false, facts: {}, people: [], openSteps: [] };
+}
+
+export function carryScope(q: Question): 'account' | 'person' | undefined {
+  if (q.carry === true || q.carry === 'account') return 'account';
+  if (q.carry === 'person') return 'person';
+  return undefined;
+}
+
+const known = (q: Question, v: AnswerValue | undefined): v is Exclude<AnswerValue, null> => v !== undefined && v !== null && v !== '' && !isUnknown(q, v);
+
+function text(v: AnswerValue | undefined): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** The person a session's answers name, with what they say of that person. */
+export function personOf(pb: Playbook, answers: Answers, persona?: string): Omit<Person, 'firstMet' | 'lastMet'> | undefined {
+  const roles = pb.roles;
+  const name = roles.person ? text(answers[roles.person]) : undefined;
+  if (!name) return undefined;
+  const questions = questionIndex(pb);
+  const facts: Answers = {};
+  for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, answers[q.id])) facts[q.id] = answers[q.id];
+  const roleQ = roles.decision ? questions.get(roles.decision) : undefined;
+  const role = roleQ && known(roleQ, answers[roleQ.id]) ? String(answers[roleQ.id]) : undefined;
+  const title = roles.title ? text(answers[roles.title]) : undefined;
+  return { name, ...(title ? { title } : {}), ...(role ? { role } : {}), ...(persona ? { persona } : {}), facts };
+}
+
+export function findPerson(state: AccountState, name: string | undefined): Person | undefined {
+  if (!name) return undefined;
+  const k = nameKey(name);
+  return state.people.find((p) => nameKey(p.name) === k);
+}
+
+/**
+ * What carries into the next session: the account's facts, and the facts of the person about to be
+ * met, if the rep has met them before (or imported them). Another person's type or role never carries.
+ */
+export function carriedAnswers(pb: Playbook, state: AccountState, personName: string | undefined): { answers: Answers; carried: string[] } {
+  const answers: Answers = {};
+  const questions = questionIndex(pb);
+  for (const q of pb.questions) {
+    if (carryScope(q) === 'account' && known(q, state.facts[q.id])) answers[q.id] = state.facts[q.id];
+  }
+  const person = findPerson(state, personName);
+  if (person) {
+    for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, person.facts[q.id])) answers[q.id] = person.facts[q.id];
+    // what an import or an earlier version knew of the person, where no fact says otherwise
+    const { title, decision } = pb.roles;
+    if (title && person.title && answers[title] === undefined) answers[title] = person.title;
+    const roleQ = decision ? questions.get(decision) : undefined;
+    if (roleQ && person.role && answers[roleQ.id] === undefined && roleQ.options?.some((o) => o.value === person.role)) answers[roleQ.id] = person.role;
+    const personaQ = pb.questions.find((q) => q.kind === 'persona' && carryScope(q) === 'person');
+    if (personaQ && person.persona && answers[personaQ.id] === undefined && pb.personas.some((p) => p.id === person.persona)) answers[personaQ.id] = person.persona;
+  }
+  return { answers, carried: Object.keys(answers) };
+}
+
+function movementOf(fromRank: number | undefined, toRank: number | undefined, from: string | undefined, to: string | undefined, status: ClassStatus): Movement {
+  // from a provisional or an unclassified account, any class is news
+  if (status === 'provisional') return 'provisional';
+  if (status === 'unclassified') return 'unclassified';
+  if (!from) return 'new';
+  if (fromRank !== undefined && toRank !== undefined && toRank !== fromRank) return toRank < fromRank ? 'upgraded' : 'downgraded';
+  return to === undefined ? 'unclassified' : 'changed';
+}
+
+const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The new state of the account after a session, and what happened. A session dated before the
+ * account's latest visit (a back-filled debrief) adds its person, steps and signature but does not
+ * move the class or overwrite newer facts.
+ */
+export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutcome): { state: AccountState; events: AccountEvent[] } {
+  const { result } = outcome;
+  const date = result.visitDate;
+  const answers = result.answers;
+  const events: AccountEvent[] = [];
+  const isLatest = !state.lastVisit || date >= state.lastVisit;
+  const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })), openSteps: [] };
+
+  // -- the person met -------------------------------------------------------------------------------
+  const met = personOf(pb, answers, result.persona?.id);
+  if (met) {
+    const existing = findPerson(next, met.name);
+    if (!existing) {
+      next.people.push({ ...met, firstMet: date, lastMet: date });
+      events.push({ kind: 'person-added', date, person: met.name, ...(met.title ? { title: met.title } : {}), ...(met.role ? { role: met.role } : {}) });
+    } else {
+      const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
+      const newerOrSame = !existing.lastMet || date >= existing.lastMet;
+      if (newerOrSame) {
+        for (const field of ['title', 'role', 'persona'] as const) {
+          const after = met[field];
+          if (after !== undefined && after !== existing[field]) {
+            changes.push({ field, before: existing[field] ?? null, after });
+            existing[field] = after;
+          }
+        }
+        for (const [id, v] of Object.entries(met.facts)) {
+          if (!same(existing.facts[id], v)) {
+            // title, role and persona are already named above when a fact question carries them
+            if (id !== pb.roles.title && id !== pb.roles.decision && !(existing.persona === v && changes.some((c) => c.field === 'persona'))) {
+              changes.push({ field: id, before: existing.facts[id] ?? null, after: v });
+            }
+            existing.facts[id] = v;
+          }
+        }
+        existing.lastMet = date;
+      }
+      if (!existing.firstMet || date < existing.firstMet) existing.firstMet = date;
+      if (changes.length) events.push({ kind: 'person-updated', date, person: existing.name, changes });
+    }
+  }
+
+  // -- the account's facts and class (only the latest visit speaks for the present) ---------------------
+  const c = result.classification;
+  if (isLatest) {
+    for (const q of pb.questions) {
+      if (carryScope(q) === 'account' && known(q, answers[q.id])) next.facts[q.id] = answers[q.id];
+    }
+    const to = c.status === 'classified' ? c.class : undefined;
+    if (to !== state.class || c.status !== state.classStatus) {
+      const evidence = c.reasons.flatMap((r) => r.because);
+      // what moved it: the evidence whose answer differs from the last visit's (or the person changed)
+      const before = state.lastAnswers;
+      const moved = before ? evidence.filter((e) => !same(before[e.question], e.answer)) : [];
+      const because = (moved.length ? moved : evidence).map((e) => e.text);
+      const rank = c.rank;
+      events.push({
+        kind: 'class-changed',
+        date,
+        ...(state.class ? { from: state.class } : {}),
+        ...(to ? { to } : {}),
+        ...(state.classStatus ? { fromStatus: state.classStatus } : {}),
+        status: c.status,
+        movement: movementOf(state.classRank, rank, state.class, to, c.status),
+        because: because.length ? because : c.reasons.map((r) => r.text),
+        ...(c.labels ? { labels: c.labels } : {}),
+      });
+      next.class = to;
+      next.classStatus = c.status;
+      next.classSince = date;
+      next.classRank = to ? rank : undefined;
+      next.classLabels = to ? c.labels : undefined;
+      next.classDeadline = to ? c.cycle?.deadline : undefined;
+      next.playbookId = result.playbook.id;
+      const willNotBuy = to !== undefined && (pb.roles.willNotBuy ?? []).includes(to);
+      if (willNotBuy && !state.dropped) events.push({ kind: 'dropped', date, class: to, because });
+      next.dropped = willNotBuy;
+    } else if (c.status === 'classified' && c.cycle?.deadline && state.classDeadline === undefined) {
+      next.classDeadline = c.cycle.deadline;
+    }
+    next.lastAnswers = answers;
+    if (met) next.lastPerson = met.name;
+  }
+  if (!next.lastVisit || date > next.lastVisit) next.lastVisit = date;
+
+  // -- signed --------------------------------------------------------------------------------------------
+  if (pb.roles.signed && !state.signed) {
+    const ctx = { answers, questions: questionIndex(pb), mode: result.mode, persona: result.persona?.id, klass: c.class };
+    if (evaluateCondition(pb.roles.signed, ctx) === true) {
+      next.signed = true;
+      events.push({ kind: 'signed', date, ...(next.class ? { class: next.class } : {}) });
+    }
+  }
+
+  // -- steps: the rep's own; a session never closes one behind their back ------------------------------------
+  const openKeys = new Set<string>();
+  for (const step of state.openSteps) {
+    const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
+    if (decision === 'keep' || step.id === undefined) {
+      next.openSteps.push(step);
+      openKeys.add(step.key);
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: step.text, due: step.due });
+    } else {
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
+    }
+  }
+  for (const item of result.checklist) {
+    // a step still open from an earlier session is the same step: carried, not opened twice
+    if (openKeys.has(item.id)) continue;
+    openKeys.add(item.id);
+    next.openSteps.push({ key: item.id, text: item.text, due: item.due, since: date });
+    events.push({ kind: 'step-opened', date, key: item.id, text: item.text, due: item.due });
+  }
+  return { state: next, events };
+}
+
+/** The class a session would leave the account in, and why it moved: for showing before saving. */
+export function classMove(events: readonly AccountEvent[]): Extract<AccountEvent, { kind: 'class-changed' }> | undefined {
+  return events.find((e): e is Extract<AccountEvent, { kind: 'class-changed' }> => e.kind === 'class-changed');
+}
