@@ -1,7 +1,11 @@
 /** `account show / rename / merge / delete`: one account's timeline, and keeping the list tidy. */
-import { formatDate } from '../ui/messages.js';
+import type { Playbook } from '../playbook/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
-import { localeOf, makeContext } from './context.js';
+import { widthOf } from '../ui/style.js';
+import { accountView, renderAccountMarkdown, renderAccountTerminal } from '../ui/views/account.js';
+import { labelerFor } from '../ui/views/labels.js';
+import { type Context, localeOf, makeContext } from './context.js';
+import { loadPlaybookCached } from './playbook-cache.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -11,11 +15,11 @@ async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<Retu
   try {
     return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export async function accountShow(name: string, opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+export async function accountShow(name: string, opts: { json?: boolean; markdown?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
@@ -25,30 +29,23 @@ export async function accountShow(name: string, opts: { json?: boolean }, io: IO
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);
       return EXIT.ok;
     }
-    const c = ctx.out;
-    const a = t.account;
-    io.stdout.write(`${c.bold(sanitize(a.name))}  ${a.class ? c.inverse(` ${a.class} `) : a.classStatus === 'provisional' ? c.yellow('provisional') : ''}${a.signed ? c.green(' ✓ signed') : ''}\n`);
-    if (t.contacts.length) {
-      io.stdout.write(`\n${c.bold.underline(locale === 'en' ? 'Contacts' : '联系人')}\n`);
-      for (const p of t.contacts) io.stdout.write(`  ${sanitize(p.name)}${p.title ? `, ${sanitize(p.title)}` : ''}${p.role ? c.dim(` (${p.role})`) : ''}${p.persona ? c.dim(` · ${p.persona}`) : ''}\n`);
-    }
-    io.stdout.write(`\n${c.bold.underline(locale === 'en' ? 'Timeline' : '时间线')}\n`);
-    const events = [
-      ...t.visits.map((v) => ({ date: v.date, text: `${v.mode}: ${v.result.classification.status === 'classified' ? v.result.classification.class : v.result.classification.status}${v.result.flags.length ? ` · ${v.result.flags.length} flag(s)` : ''}` })),
-      ...t.classes.map((h) => ({ date: h.date, text: `${h.status === 'signed' ? 'signed' : `class ${h.from ?? '-'} → ${h.to ?? h.status}`}${h.reason && h.status !== 'signed' ? c.dim(` (${h.reason})`) : ''}` })),
-    ].sort((x, y) => x.date.localeCompare(y.date));
-    for (const e of events) io.stdout.write(`  ${formatDate(e.date, locale)}  ${sanitize(e.text)}\n`);
-    io.stdout.write(`\n${c.bold.underline(locale === 'en' ? 'Checklist' : '行动清单')}\n`);
-    for (const i of t.checklist) {
-      const mark = i.state === 'done' ? c.green('[x]') : i.state === 'skipped' ? c.dim('[-]') : '[ ]';
-      io.stdout.write(`  ${mark} ${String(i.id).padStart(4)}  ${formatDate(i.due, locale)}  ${sanitize(i.text)}\n`);
-    }
+    // the labels of the playbook that classified the account, when it can still be found by its id
+    const pb = t.account.playbookId ? await playbookById(ctx, t.account.playbookId) : undefined;
+    const view = accountView(t, labelerFor(pb, locale), locale);
+    io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });
 }
 
+async function playbookById(ctx: Context, id: string): Promise<Playbook | undefined> {
+  const entry = ctx.registry.find(id);
+  if (!entry) return undefined;
+  const r = await loadPlaybookCached(ctx.registry, entry.file, ctx.io.env);
+  return r.playbook;
+}
+
 export async function accountRename(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
-  if (!to.trim()) throw new UserError('the new name is empty');
+  if (!to.trim()) throw new UserError('the new name is empty', 'give the account a name with at least one visible character');
   return withStore(io, g, async (store) => {
     await store.renameAccount(from, to);
     io.stderr.write(`renamed "${sanitize(from)}" to "${sanitize(to)}"\n`);

@@ -1,45 +1,88 @@
-/** `checklist`: open next steps by due date; `checklist done ID` / `skip ID` close one. */
+/**
+ * `checklist`: open next steps by due date. `done ID`, `skip ID` close one, `reopen ID` opens it
+ * again, `undo` reverses the last of these, `add` writes a step of the rep's own.
+ */
+import { isValidDate } from '../engine/answers.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { widthOf } from '../ui/style.js';
+import { checklistJson, checklistView, renderChecklistTerminal } from '../ui/views/checklist.js';
+import { VIEW_MESSAGES } from '../ui/views/messages.js';
 import { localToday } from './clock.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 
-export async function checklistList(opts: { account?: string; json?: boolean; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
-  const ctx = makeContext(io, g);
-  const locale = localeOf(ctx, g);
-  const today = opts.today ?? localToday();
+async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(io, g);
   try {
-    const items = await store.openChecklist(opts.account);
-    if (opts.json) {
-      io.stdout.write(`${JSON.stringify(sanitizeDeep(items.map((i) => ({ ...i, overdue: i.due < today }))), null, 2)}\n`);
-      return EXIT.ok;
-    }
-    const c = ctx.out;
-    if (items.length === 0) io.stdout.write(locale === 'en' ? 'No open next steps.\n' : '没有待办的下一步。\n');
-    for (const i of items) {
-      const date = formatDate(i.due, locale);
-      const when = i.due < today ? c.red(date) : i.due === today ? c.yellow(date) : date;
-      io.stdout.write(`${c.dim(String(i.id).padStart(5))}  ${when}  ${c.bold(sanitize(i.account))}: ${sanitize(i.text)}\n`);
-    }
-    return EXIT.ok;
+    return await work(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export async function checklistSet(state: 'done' | 'skipped', id: string, io: IO, g: GlobalOptions): Promise<number> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`"${id}" is not a checklist item number`, 'sales-coach checklist shows the numbers');
-  const store = await openStore(io, g);
-  try {
-    const row = await store.setChecklistState(n, state, new Date().toISOString());
-    io.stderr.write(`${state === 'done' ? 'done' : 'skipped'}: ${sanitize(row.account)}: ${sanitize(row.text)}\n`);
+function checkDate(flag: string, value: string): string {
+  if (!isValidDate(value)) throw new UserError(`${flag} ${value} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-11-26');
+  return value;
+}
+
+export async function checklistList(opts: { account?: string; json?: boolean; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  const today = opts.today ? checkDate('--today', opts.today) : localToday();
+  return withStore(io, g, async (store) => {
+    const view = checklistView(await store.openChecklist(opts.account), locale, today);
+    io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(checklistJson(view)), null, 2)}\n` : renderChecklistTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
-  } finally {
-    store.close();
-  }
+  });
+}
+
+function itemNumber(id: string): number {
+  const n = Number(id);
+  if (!/^\d{1,15}$/.test(id) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`"${id}" is not a checklist item number`, 'sales-coach checklist shows the numbers');
+  return n;
+}
+
+export async function checklistSet(state: 'open' | 'done' | 'skipped', id: string, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const m = VIEW_MESSAGES[localeOf(ctx, g)];
+  const n = itemNumber(id);
+  return withStore(io, g, async (store) => {
+    const { row, before } = await store.setChecklistState(n, state, new Date().toISOString(), localToday());
+    const say = state === 'done' ? m.done : state === 'skipped' ? m.skipped : m.reopened;
+    io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
+    if (before !== state) io.stderr.write(`  ${m.undoHint}\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const m = VIEW_MESSAGES[localeOf(ctx, g)];
+  return withStore(io, g, async (store) => {
+    const last = await store.lastChecklistChange();
+    if (!last) throw new UserError(m.nothingToUndo);
+    const { row } = await store.setChecklistState(last.id, last.before, new Date().toISOString(), localToday());
+    const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
+    io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function checklistAdd(text: string, opts: { account?: string; due?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  const m = VIEW_MESSAGES[locale];
+  if (!opts.account?.trim()) throw new UserError('which account is the step for?', 'sales-coach checklist add --account "Acme Ltd" --due 2026-12-01 "Send the quote"');
+  if (!text.trim()) throw new UserError('the step is empty', 'write what to do, e.g. "Send the quote"');
+  const today = localToday();
+  const due = opts.due ? checkDate('--due', opts.due) : today;
+  if (due < today) throw new UserError(`--due ${due} is in the past`, `a new step is due today (${today}) or later`);
+  return withStore(io, g, async (store) => {
+    const row = await store.addChecklistItem(opts.account as string, text.trim(), due, new Date().toISOString(), today);
+    io.stderr.write(`${m.added(row.id, sanitize(row.account), sanitize(row.text), formatDate(row.due, locale))}\n`);
+    return EXIT.ok;
+  });
 }

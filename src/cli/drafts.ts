@@ -1,10 +1,16 @@
 /**
- * Drafts of interrupted interviews, kept in the store and written synchronously after every answer,
- * because a kill from outside ends the process before any handler runs.
+ * Drafts of interrupted interviews: a small journal of files beside the database, written
+ * synchronously after every answer (a kill from outside ends the process before any handler runs)
+ * and never through the database, so another sales-coach holding the database's write lock cannot
+ * cost the rep the answer just typed. Each draft is written to a temporary file and renamed into
+ * place: a crash leaves the previous draft or the new one, never half of one.
  */
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { nameKey } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
-import type { Store } from '../store/types.js';
 
 export interface Draft {
   version: 1;
@@ -18,24 +24,76 @@ export interface Draft {
   savedAt: string;
 }
 
-function key(mode: Mode, account?: string): string {
-  return `${mode}:${account ? account.normalize('NFKC').trim().toLowerCase() : ''}`;
+/** The same normalisation as the store's account names: "ACME" and "Acme" share one draft. */
+export function draftKey(mode: Mode, account?: string): string {
+  return `${mode}:${account ? nameKey(account) : ''}`;
+}
+
+/** coach.db -> coach.drafts/ beside it. */
+export function draftsDirFor(dbPath: string): string {
+  return join(dirname(dbPath), `${basename(dbPath, extname(dbPath)) || 'coach'}.drafts`);
+}
+
+function isDraft(d: unknown): d is Draft {
+  const x = d as Draft;
+  return (
+    typeof x === 'object' && x !== null && x.version === 1 && (x.mode === 'prep' || x.mode === 'debrief') && typeof x.answers === 'object' && x.answers !== null && Array.isArray(x.order) && typeof x.date === 'string' && typeof x.playbook === 'string'
+  );
 }
 
 export class DraftStore {
-  constructor(private readonly store: Store) {}
+  constructor(readonly dir: string) {}
+
+  private file(key: string): string {
+    return join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
+  }
 
   save(draft: Draft): void {
-    this.store.saveDraft(key(draft.mode, draft.account), draft.mode, draft.account, draft, draft.savedAt);
+    mkdirSync(this.dir, { recursive: true });
+    const target = this.file(draftKey(draft.mode, draft.account));
+    const tmp = `${target}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(draft));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
   }
 
   /** The draft for this account, or, with no account, the most recent draft of this mode. */
   find(mode: Mode, account?: string): Draft | undefined {
-    const d = this.store.findDraft(account ? key(mode, account) : undefined, mode) as Draft | undefined;
-    return d?.version === 1 && typeof d.answers === 'object' ? d : undefined;
+    if (account !== undefined) return this.read(this.file(draftKey(mode, account)));
+    return this.list()
+      .filter((d) => d.mode === mode)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+  }
+
+  /** Every unfinished session, newest first. A damaged file is skipped, not fatal. */
+  list(): Draft[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    return names
+      .map((n) => this.read(join(this.dir, n)))
+      .filter((d): d is Draft => d !== undefined)
+      .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
 
   remove(mode: Mode, account?: string): void {
-    this.store.removeDraft(key(mode, account));
+    rmSync(this.file(draftKey(mode, account)), { force: true });
+  }
+
+  private read(file: string): Draft | undefined {
+    try {
+      const d = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      return isDraft(d) ? d : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

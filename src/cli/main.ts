@@ -181,8 +181,21 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .option('--all', 'show every account')
     .option('--json', 'print JSON (every account)')
     .option('--csv', 'print CSV (every account)')
-    .option('--playbook <id-or-file>', 'the playbook whose windows define "overdue"', 'abcd')
     .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)')
+    .addHelpText(
+      'after',
+      `
+Classes are grouped, named and ordered as the playbook that gave them: a trainer's own classes
+(say commit / best_case / pipeline) show as themselves. An account is past its window when the
+signing deadline its class set at the visit has passed; a class that means "will not buy" (the
+playbook's roles.willNotBuy) is dropped and needs no next step.
+
+Examples:
+  $ sales-coach accounts                       the review, at most 20 accounts per class
+  $ sales-coach accounts --since 7d            and what moved this week, with why
+  $ sales-coach accounts --flag window,no_next what needs you now
+  $ sales-coach accounts --csv > pipeline.csv  every account, for a spreadsheet`,
+    )
     .action((opts: Record<string, unknown>) => {
       setAction(async (io, g) => (await import('./accounts.js')).accountsCommand(opts, io, g));
     });
@@ -192,8 +205,9 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .command('show')
     .description('the timeline of visits and classes, the contacts and the checklist')
     .argument('<name>', 'the account')
-    .option('--json', 'print JSON')
-    .action((name: string, opts: { json?: boolean }) => {
+    .option('--json', 'print JSON (everything stored: visits with their results, people, events, steps)')
+    .option('--markdown', 'print Markdown (for notes or a CRM)')
+    .action((name: string, opts: { json?: boolean; markdown?: boolean }) => {
       setAction(async (io, g) => (await import('./account.js')).accountShow(name, opts, io, g));
     });
   account
@@ -223,22 +237,57 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
 
   const checklist = program
     .command('checklist')
-    .description('open next steps by due date; "checklist done ID" or "checklist skip ID" closes one')
+    .description('open next steps by due date; done, skip, reopen or undo one; add your own')
     .option('--account <name>', 'only this account')
     .option('--json', 'print JSON')
     .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)')
     .action((opts: { account?: string; json?: boolean; today?: string }) => {
       setAction(async (io, g) => (await import('./checklist.js')).checklistList(opts, io, g));
     });
-  for (const state of ['done', 'skip'] as const) {
+  for (const [verb, state, what] of [
+    ['done', 'done', 'mark a next step done'],
+    ['skip', 'skipped', 'drop a next step (no longer needed)'],
+    ['reopen', 'open', 'open a step again that was marked done or dropped'],
+  ] as const) {
     checklist
-      .command(state)
-      .argument('<id>', 'the item number shown by sales-coach checklist')
-      .description(state === 'done' ? 'mark a next step done' : 'skip a next step')
+      .command(verb)
+      .argument('<id>', 'the item number shown by sales-coach checklist (or account show)')
+      .description(what)
       .action((id: string) => {
-        setAction(async (io, g) => (await import('./checklist.js')).checklistSet(state === 'done' ? 'done' : 'skipped', id, io, g));
+        setAction(async (io, g) => (await import('./checklist.js')).checklistSet(state, id, io, g));
       });
   }
+  checklist
+    .command('undo')
+    .description('undo the last done, skip or reopen')
+    .action(() => {
+      setAction(async (io, g) => (await import('./checklist.js')).checklistUndo(io, g));
+    });
+  checklist
+    .command('add')
+    .argument('<text>', 'what to do')
+    .requiredOption('--account <name>', 'the account it is for')
+    .option('--due <YYYY-MM-DD>', 'when it is due (default: today)')
+    .description('add a step of your own to an account')
+    .action((text: string, opts: { account?: string; due?: string }) => {
+      setAction(async (io, g) => (await import('./checklist.js')).checklistAdd(text, opts, io, g));
+    });
+
+  const drafts = program
+    .command('drafts')
+    .description('the unfinished sessions (interrupted interviews), each with the command that continues it')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      setAction(async (io, g) => (await import('./drafts-command.js')).draftsList(opts, io, g));
+    });
+  drafts
+    .command('discard')
+    .argument('<mode>', 'prep or debrief')
+    .option('--account <name>', 'the account of the draft (none: the draft without an account)')
+    .description('delete an unfinished session for good')
+    .action((mode: string, opts: { account?: string }) => {
+      setAction(async (io, g) => (await import('./drafts-command.js')).draftsDiscard(mode, opts, io, g));
+    });
 
   program
     .command('export')

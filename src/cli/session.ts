@@ -7,17 +7,19 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, isUnknown, isValidDate } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
-import { type AccountHistory, evaluateSession } from '../engine/evaluate.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
+import { type AccountHistory, type CoachingResult, evaluateSession } from '../engine/evaluate.js';
 import { nextStep, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
-import type { Contact, Store } from '../store/types.js';
-import { openStore } from './store.js';
+import type { Store } from '../store/types.js';
+import type { AccountNotes } from '../ui/render-terminal.js';
+import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { DraftStore } from './drafts.js';
+import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import { localToday } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -71,16 +73,12 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   try {
     return await runSession(mode, opts, io, ctx, getStore, stdinTTY, interactive, g);
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
 async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context, getStore: () => Promise<Store>, stdinTTY: boolean, interactive: boolean, g: GlobalOptions): Promise<number> {
-  let draftStore: DraftStore | undefined;
-  const drafts = async () => {
-    draftStore ??= new DraftStore(await getStore());
-    return draftStore;
-  };
+  const drafts = new DraftStore(draftsDirFor(dbPath(io, g)));
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
@@ -111,40 +109,47 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
-  const draft = opts.resume ? (await drafts()).find(mode, opts.account ?? meta.account) : undefined;
+  let draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
   if (opts.resume && !draft) {
-    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''}`);
+    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''} (sales-coach drafts lists the unfinished ones)`);
   }
 
-  const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
+  let locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   let account = opts.account ?? meta.account ?? draft?.account;
   const dryRun = opts.dryRun === true || opts.demo === true;
   if (!account && interactive && !dryRun) account = await askAccount(io, locale);
+  if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
+
+  // -- an unfinished session on this account is never replaced silently ------------------------------
+  // (the draft this run writes is its own only when it asks the questions itself)
+  let ownsDraft = interactive || draft !== undefined;
+  if (!draft && account && !opts.demo) {
+    const existing = drafts.find(mode, account);
+    if (existing) {
+      const cmd = `sales-coach ${mode} --resume --account ${shellQuote(account)}`;
+      if (!interactive) {
+        io.stderr.write(`${UI[locale].draftKept(UI[locale][mode], cmd)}\n`);
+        ownsDraft = false;
+      } else if (await offerDraft(io, locale, mode, existing)) {
+        draft = existing;
+        if (!g.lang && !meta.lang) locale = pickLocale(draft.lang, io.env, ctx.config);
+      } else drafts.remove(mode, account);
+    }
+  }
+
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
 
   // -- what the store remembers of this account --------------------------------------------------------
-  const last = account && !opts.demo ? await (await getStore()).lastVisit(account) : undefined;
-  const history: AccountHistory | undefined = last ? { lastVisit: { date: last.date, mode: last.mode, class: last.result.classification.class, answers: last.answers } } : undefined;
+  const state: AccountState | undefined = account && !opts.demo ? await (await getStore()).accountState(account) : undefined;
 
   // -- the answers given so far ---------------------------------------------------------------------
   let answers: Answers = { ...(draft?.answers ?? {}) };
-  const carried: string[] = [];
-  if (last && !opts.review && !draft) {
-    // facts that carry between visits are not asked again; a "don't know" is asked again
-    for (const q of pb.questions) {
-      const v = last.answers[q.id];
-      if (q.carry && v !== undefined && v !== null && !isUnknown(q, v)) {
-        answers[q.id] = v;
-        carried.push(q.id);
-      }
-    }
-  }
   const diagnostics: Diagnostic[] = [];
   if (source) {
-    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey);
+    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date);
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
   }
@@ -161,11 +166,52 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     return EXIT.usage;
   }
 
+  // -- the steps still open on the account: the rep's to close, keep or drop ------------------------------
+  const stepDecisions: Record<number, StepDecision> = {};
+  if (interactive && state?.openSteps.length && !draft) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
+
+  // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
+  const personQ = pb.roles.person;
+  const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
+  const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
+  const saveDraft = (a: Answers, order: string[]) => drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
+  const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft) : undefined;
+  const interviewOpts = (until?: (a: Answers) => boolean) => ({
+    mode,
+    locale,
+    answers,
+    order: draft?.order ?? [],
+    defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers },
+    visitDate: date,
+    lookup: (a: Answers) => lookupFor(a, account),
+    ...(until ? { until } : {}),
+  });
+  const interrupted = (err: unknown): never => {
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
+      const d = drafts.find(mode, account);
+      const cmd = `sales-coach ${mode} --resume${account ? ` --account ${shellQuote(account)}` : ''}`;
+      throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
+    }
+    throw err;
+  };
+  if (draft && interactive) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
+  // who is met decides which facts carry: ask that first when the interview starts with it
+  if (interactive && runInterview && driver && personQ && answers[personQ] === undefined && state) {
+    try {
+      answers = await runInterview(pb, interviewOpts((a) => a[personQ] !== undefined), driver);
+    } catch (err) {
+      interrupted(err);
+    }
+  }
+  const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
+  for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
+  const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+
   // -- ask what is missing, or say what is missing ------------------------------------------------------
   if (!interactive) answers = skipOptional(pb, mode, answers); // a script leaves out what it may leave out
   const missing = missingQuestions(pb, mode, answers);
-  if (missing.length > 0) {
-    if (!interactive) {
+  if (missing.length > 0 || (interactive && carriedIds.length > 0)) {
+    if (!interactive || !runInterview || !driver) {
       const file = source?.file ?? '<answers>';
       const where = source ? source.locateKey(['answers']) : { line: 0, col: 0 };
       const list: Diagnostic[] = missing.map((q) => ({
@@ -177,76 +223,140 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
         hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
       }));
       printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
-      io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing; nothing was run\n`);
+      io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
     }
-    const { runInterview } = await import('../ui/interview.js');
-    const { askWithInquirer } = await import('./ask.js');
-    if (draft) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
-    if (carried.length && last && !(await confirmCarried(io, pb, locale, last.date, answers, carried))) {
-      // not the same facts any more: ask them again, the last visit's answers as defaults
-      for (const id of carried) delete answers[id];
+    if (carriedIds.length && state?.lastVisit && !(await confirmCarried(io, pb, locale, state.lastVisit, answers, carriedIds))) {
+      // not the same facts any more: ask them again, the last answers as defaults
+      for (const id of carriedIds) delete answers[id];
     }
-    const draftsNow = await drafts();
-    const saveDraft = (a: Answers, order: string[]) =>
-      draftsNow.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
     try {
-      answers = await runInterview(
-        pb,
-        { mode, locale, answers, order: draft?.order ?? [], defaults: last?.answers, lookup: (a) => lookupFor(a, account) },
-        askWithInquirer(pb, io, ctx, saveDraft),
-      );
+      answers = await runInterview(pb, interviewOpts(), driver);
     } catch (err) {
-      if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
-        const d = draftsNow.find(mode, account);
-        const cmd = `sales-coach ${mode} --resume${account ? ` --account "${account}"` : ''}`;
-        throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
-      }
-      throw err;
+      interrupted(err);
     }
   }
 
   // -- the result -------------------------------------------------------------------------------------------
+  const history = historyFor(pb, state, personName(answers));
   const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history } : undefined, persona });
-  if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(result), null, 2)}\n`);
+  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
+  const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale);
+  if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
   else {
     const { renderResult } = await import('../ui/render-terminal.js');
     const { widthOf } = await import('../ui/style.js');
-    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout)));
+    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes));
   }
+  // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
+  if (!dryRun && account && applied) {
+    await (await getStore()).saveVisit({
+      account,
+      visit: { mode, date, playbookId: pb.id, playbookHash: pb.hash, ...(personName(result.answers) ? { person: personName(result.answers) } : {}), answers: result.answers, result },
+      state: applied.state,
+      events: applied.events,
+      at: new Date().toISOString(),
+    });
+    if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
+  } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
+  if (ownsDraft) drafts.remove(mode, account);
   if (opts.out) {
     const { renderMarkdown } = await import('../ui/render-markdown.js');
     try {
       writeFileSync(resolve(io.cwd, opts.out), renderMarkdown(result));
     } catch (err) {
-      throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dryRun || !account ? undefined : 'the visit itself is saved');
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
   }
-  if (!dryRun && account) {
-    const contactName = typeof result.answers.contact_name === 'string' ? result.answers.contact_name : undefined;
-    await (await getStore()).saveVisit({
-      account,
-      mode,
-      date,
-      playbookId: pb.id,
-      playbookHash: pb.hash,
-      answers: result.answers,
-      result,
-      at: new Date().toISOString(),
-      contact: contactName
-        ? {
-            name: contactName,
-            role: typeof result.answers.contact_role === 'string' ? (result.answers.contact_role as Contact['role']) : undefined,
-            approvalLayers: typeof result.answers.approval_layers === 'string' ? result.answers.approval_layers : undefined,
-            persona: result.persona?.id,
-          }
-        : undefined,
-    });
-    if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
-  } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
-  draftStore?.remove(mode, account);
   return EXIT.ok;
+
+  function personName(a: Answers): string | undefined {
+    const v = personQ ? a[personQ] : undefined;
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  }
+}
+
+/** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
+function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined): AccountHistory | undefined {
+  if (!state?.lastVisit || !state.lastAnswers) return undefined;
+  const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
+  const before: Answers = {};
+  for (const q of pb.questions) {
+    const scope = carryScope(q);
+    if (q.id === pb.roles.person) continue;
+    if (scope === 'account' || (scope === 'person' && samePerson)) if (state.lastAnswers[q.id] !== undefined) before[q.id] = state.lastAnswers[q.id];
+  }
+  return { lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before } };
+}
+
+/** The class move in words, and the steps still open from earlier sessions. */
+function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale): AccountNotes {
+  const m = UI[locale];
+  const move = classMove(events);
+  const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? id) : m.provisional);
+  let moved: string | undefined;
+  if (move?.from && (move.to || move.status === 'provisional')) {
+    moved = m.moved(label(move.from, state?.classLabels && move.from === state.class ? state.classLabels : undefined), label(move.to, move.labels), move.because.join(MESSAGE_AND[locale]));
+  }
+  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && s.since !== result.visitDate).map((s) => ({ text: s.text, due: s.due }));
+  return { ...(moved ? { moved } : {}), stillOpen };
+}
+
+const MESSAGE_AND: Record<Locale, string> = { en: ' and ', 'zh-CN': '，', 'zh-TW': '，' };
+
+/** Offers the unfinished session: continue it, or discard it (asked twice, it cannot be undone). */
+async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise<boolean> {
+  const { select, confirm } = await import('@inquirer/prompts');
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  const m = UI[locale];
+  output.write(`${m.draftFound(m[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 16).replace('T', ' '))}\n`);
+  try {
+    for (;;) {
+      const choice = await select({ message: m.draftFound(m[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 10)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }] }, { input: io.stdin, output } as never);
+      if (choice === 'continue') return true;
+      if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
+    }
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    throw err;
+  }
+}
+
+/** Each step still open on the account: done, keep open (the default), or drop. */
+async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
+  const { select } = await import('@inquirer/prompts');
+  const { formatDate } = await import('../ui/messages.js');
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  const m = UI[locale];
+  const out: Record<number, StepDecision> = {};
+  output.write(`${m.openStepsIntro(state.openSteps.length, sanitize(state.name))}\n`);
+  try {
+    for (const step of state.openSteps) {
+      if (step.id === undefined) continue;
+      out[step.id] = (await select(
+        {
+          message: `${formatDate(step.due, locale)}  ${sanitize(step.text)}`,
+          choices: [
+            { name: m.stepKeep, value: 'keep' },
+            { name: m.stepDone, value: 'done' },
+            { name: m.stepDrop, value: 'drop' },
+          ],
+          default: 'keep',
+        },
+        { input: io.stdin, output } as never,
+      )) as StepDecision;
+    }
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    throw err;
+  }
+  return out;
+}
+
+/** A value pasted into a shell stays one argument and runs nothing: 'it'\''s' quoting. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** One question instead of many: are last visit's facts (the contact, their role…) still true? */

@@ -75,17 +75,20 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
         throw new UserError(`cannot create ${opts.csv}: ${(err as NodeJS.ErrnoException).code}`);
       }
       const table = (file: string, header: string[], rows: unknown[][]) => write(join(dir, file), [csvLine(header), ...rows.map(csvLine)].join(''), join(opts.csv as string, file));
-      table('accounts.csv', ['account', 'class', 'status', 'class_since', 'last_visit', 'signed', 'contacts', 'open_items', 'next_due'], all.accounts.map((a) => [a.name, a.class, a.classStatus, a.classSince, a.lastVisit, a.signed ? 'yes' : 'no', a.contacts, a.openItems, a.nextDue]));
-      table('contacts.csv', ['account', 'contact', 'title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone'], all.contacts.map((c) => [c.account, c.name, c.title, c.role, c.reportsTo, c.approvalLayers, c.persona, c.email, c.phone]));
-      table('visits.csv', ['account', 'date', 'mode', 'class', 'status', 'playbook', 'playbook_hash'], all.visits.map((v) => [v.account, v.date, v.mode, v.result.classification.class, v.result.classification.status, v.playbookId, v.playbookHash]));
+      table('accounts.csv', ['account', 'class', 'status', 'class_since', 'class_deadline', 'playbook', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due'], all.accounts.map((a) => [a.name, a.class, a.classStatus, a.classSince, a.classDeadline, a.playbookId, a.lastVisit, a.signed ? 'yes' : 'no', a.dropped ? 'yes' : 'no', a.contacts, a.openItems, a.nextDue]));
+      table('contacts.csv', ['account', 'contact', 'title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'first_met', 'last_met'], all.contacts.map((c) => [c.account, c.name, c.title, c.role, c.reportsTo, c.approvalLayers, c.persona, c.email, c.phone, c.firstMet, c.lastMet]));
+      table('visits.csv', ['account', 'date', 'mode', 'person', 'class', 'status', 'playbook', 'playbook_hash'], all.visits.map((v) => [v.account, v.date, v.mode, v.person, v.result.classification.class, v.result.classification.status, v.playbookId, v.playbookHash]));
       table('checklist.csv', ['id', 'account', 'due', 'state', 'state_at', 'text'], all.checklist.map((i) => [i.id, i.account, i.due, i.state, i.stateAt, i.text]));
-      table('class_history.csv', ['account', 'date', 'from', 'to', 'status', 'reason'], all.classes.map((h) => [h.account, h.date, h.from, h.to, h.status, h.reason]));
-      io.stderr.write(`wrote accounts, contacts, visits, checklist and class history to ${opts.csv}/\n`);
+      table('events.csv', ['account', 'date', 'kind', 'details'], all.events.map((e) => {
+        const { kind, date, ...details } = e.event;
+        return [e.account, date, kind, JSON.stringify(details)];
+      }));
+      io.stderr.write(`wrote accounts, contacts, visits, checklist and events to ${opts.csv}/\n`);
     }
     if (opts.json && all) io.stdout.write(`${JSON.stringify(sanitizeDeep(all), null, 2)}\n`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -193,7 +196,7 @@ export function mapImport(text: string, file: string): { rows: ImportRow[]; colu
     if (roleRaw && !role) throw new UserError(`${file}:${r.line}: unknown role "${roleRaw}"; nothing was imported`, 'use first_kp, second_kp, third_kp or unknown');
     const name = get('name');
     const contact: Contact | undefined = name
-      ? { name, title: get('title'), role, reportsTo: get('reportsTo'), persona: get('persona'), email: get('email'), phone: get('phone') }
+      ? { name, facts: {}, title: get('title'), role, reportsTo: get('reportsTo'), persona: get('persona'), email: get('email'), phone: get('phone') }
       : undefined;
     rows.push({ line: r.line, account, contact });
   }
@@ -218,6 +221,6 @@ export async function importCommand(opts: { csv?: string; dryRun?: boolean }, io
     io.stdout.write(`${opts.dryRun ? 'would add' : 'added'} ${r.accounts} account(s) and ${r.contacts} contact(s) from ${rows.length} row(s)${opts.dryRun ? ' (--dry-run: nothing written)' : ''}\n`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }

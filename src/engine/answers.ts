@@ -1,5 +1,6 @@
 /** What an answer is, and how a raw value (typed, or from a file) becomes one. Pure. */
 import type { Question } from '../playbook/types.js';
+import { addDays } from './dates.js';
 
 /** "Don't know", for a question that allows it. Stored as this string so answers files read naturally. */
 export const UNKNOWN = 'unknown';
@@ -43,10 +44,37 @@ export function isValidDate(s: string): boolean {
 }
 
 /**
+ * The playbook's `min`/`max` for a number, or for a date in days from the visit date: what was
+ * expected when the answer falls outside, else undefined. A date bound needs the visit date.
+ */
+export function outOfBounds(q: Question, v: AnswerValue, visitDate?: string): string | undefined {
+  if (q.min === undefined && q.max === undefined) return undefined;
+  if (q.kind === 'number' && typeof v === 'number') {
+    if (q.min !== undefined && v < q.min) return q.max !== undefined ? `a number from ${q.min} to ${q.max}` : `a number of at least ${q.min}`;
+    if (q.max !== undefined && v > q.max) return q.min !== undefined ? `a number from ${q.min} to ${q.max}` : `a number of at most ${q.max}`;
+  }
+  if (q.kind === 'date' && typeof v === 'string' && visitDate && isValidDate(v)) {
+    const from = q.min !== undefined ? addDays(visitDate, q.min) : undefined;
+    const to = q.max !== undefined ? addDays(visitDate, q.max) : undefined;
+    const visit = (d: string) => (d === visitDate ? `${d}, the visit date` : d);
+    if (from && v < from) return `a date on or after ${visit(from)}`;
+    if (to && v > to) return `a date on or before ${visit(to)}`;
+  }
+  return undefined;
+}
+
+/**
  * Accepts what a person would write in an answers file (true/false for yes/no, a number as text, a
  * date YAML left as a string) and refuses what the question cannot take, saying what it expected.
  */
-export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly string[]): Coerced {
+export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly string[], visitDate?: string): Coerced {
+  const c = coerceShape(q, raw, personaIds);
+  if (!c.ok || c.value === null || c.value === UNKNOWN) return c;
+  const bound = outOfBounds(q, c.value, visitDate);
+  return bound ? { ok: false, expected: bound } : c;
+}
+
+function coerceShape(q: Question, raw: unknown, personaIds: readonly string[]): Coerced {
   if (raw === null || raw === undefined || raw === '') {
     return q.required === false ? { ok: true, value: null } : { ok: false, expected: 'an answer (this question is required)' };
   }

@@ -73,7 +73,8 @@ export interface CoachingResult {
   visitPlan?: { objective: string; commitment: string; minimum: string };
   recap?: string;
   answers: Answers;
-  changes: { question: string; before: AnswerValue; after: AnswerValue }[];
+  /** What reads differently from the last visit, in words: "buying power: don't know → yes". */
+  changes: { question: string; before: AnswerValue; after: AnswerValue; text: string }[];
   /** The last visit, when the account has one: its date and class, to show what moved. */
   previous?: { date: string; class?: string };
   trace: string[];
@@ -275,7 +276,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   if (before) {
     for (const q of pb.questions) {
       if (!(q.id in answers) || !(q.id in before)) continue;
-      if (JSON.stringify(before[q.id]) !== JSON.stringify(answers[q.id])) changes.push({ question: q.id, before: before[q.id], after: answers[q.id] });
+      if (JSON.stringify(before[q.id]) !== JSON.stringify(answers[q.id])) {
+        changes.push({ question: q.id, before: before[q.id], after: answers[q.id], text: `${shortName(q)}: ${answerText(q, before[q.id])} → ${answerText(q, answers[q.id])}` });
+      }
     }
   }
 

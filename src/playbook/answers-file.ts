@@ -79,6 +79,8 @@ export function checkAnswers(
   pb: Playbook,
   locate: Locate,
   locateKey: Locate = locate,
+  /** For date answers bounded relative to the visit (min/max in days). */
+  visitDate?: string,
 ): { answers: Answers; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const answers: Answers = {};
@@ -91,7 +93,7 @@ export function checkAnswers(
       diagnostics.push({ file, ...locateKey(['answers', id]), code: 'unknown-key', severity: 'error', message: `no question "${id}" in the playbook ${pb.id}`, hint: suggest(id, ids, 'one of') });
       continue;
     }
-    const c = coerceAnswer(q, value instanceof Date ? value.toISOString().slice(0, 10) : value, personaIds);
+    const c = coerceAnswer(q, value instanceof Date ? value.toISOString().slice(0, 10) : value, personaIds, visitDate);
     if (c.ok) answers[id] = c.value;
     else {
       diagnostics.push({ file, ...locate(['answers', id]), code: 'invalid-answer', severity: 'error', message: `"${id}" cannot be ${JSON.stringify(value)}`, hint: `expected ${c.expected}` });

@@ -87,6 +87,59 @@ export const MIGRATIONS: readonly string[] = [
     saved_at TEXT NOT NULL
   );
   `,
+  // 3: the account model as data. The account row holds the state the engine returns (class with its
+  // rank, labels and deadline, so a review needs no playbook; dropped; the account's carried facts);
+  // people keep their own facts; what happened is a list of events (class_history becomes events);
+  // a step remembers when it was added, for steps the rep adds by hand.
+  `
+  ALTER TABLE accounts ADD COLUMN playbook_id TEXT;
+  ALTER TABLE accounts ADD COLUMN class_rank INTEGER;
+  ALTER TABLE accounts ADD COLUMN class_labels TEXT;
+  ALTER TABLE accounts ADD COLUMN class_deadline TEXT;
+  ALTER TABLE accounts ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE accounts ADD COLUMN facts TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE accounts ADD COLUMN last_person TEXT;
+  ALTER TABLE contacts ADD COLUMN facts TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE contacts ADD COLUMN first_met TEXT;
+  ALTER TABLE contacts ADD COLUMN last_met TEXT;
+  ALTER TABLE visits ADD COLUMN person TEXT;
+  ALTER TABLE checklist_items ADD COLUMN added_on TEXT;
+  UPDATE checklist_items SET added_on = (SELECT v.date FROM visits v WHERE v.id = checklist_items.visit_id);
+  UPDATE accounts SET
+    playbook_id = (SELECT v.playbook_id FROM visits v WHERE v.account_id = accounts.id ORDER BY v.date DESC, v.id DESC LIMIT 1),
+    class_rank = (SELECT json_extract(v.result, '$.classification.rank') FROM visits v WHERE v.account_id = accounts.id ORDER BY v.date DESC, v.id DESC LIMIT 1),
+    class_deadline = (SELECT json_extract(v.result, '$.classification.cycle.deadline') FROM visits v WHERE v.account_id = accounts.id ORDER BY v.date DESC, v.id DESC LIMIT 1),
+    last_person = (SELECT json_extract(v.answers, '$.contact_name') FROM visits v WHERE v.account_id = accounts.id AND v.playbook_id = 'abcd' ORDER BY v.date DESC, v.id DESC LIMIT 1)
+  WHERE class IS NOT NULL OR last_visit IS NOT NULL;
+  -- the built-in playbook, the only one before this version, declares D as "will not buy"
+  UPDATE accounts SET dropped = 1 WHERE class = 'D' AND playbook_id = 'abcd';
+  CREATE TABLE account_events (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    visit_id INTEGER REFERENCES visits(id) ON DELETE SET NULL,
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX account_events_by_date ON account_events (date, kind);
+  CREATE INDEX account_events_by_account ON account_events (account_id, date, id);
+  INSERT INTO account_events (account_id, visit_id, date, kind, data, at)
+    SELECT account_id, visit_id, date,
+      CASE status WHEN 'signed' THEN 'signed' ELSE 'class-changed' END,
+      CASE status WHEN 'signed' THEN json_object('class', to_class)
+        ELSE json_object('from', from_class, 'to', to_class, 'status', status,
+          'movement', CASE WHEN status = 'provisional' THEN 'provisional' WHEN from_class IS NULL THEN 'new' WHEN to_class = 'D' THEN 'downgraded' ELSE 'changed' END,
+          'because', json_array(reason)) END,
+      date
+    FROM class_history ORDER BY id;
+  INSERT INTO account_events (account_id, visit_id, date, kind, data, at)
+    SELECT account_id, visit_id, date, 'dropped', json_object('class', to_class, 'because', json_array(reason)), date
+    FROM class_history h WHERE to_class = 'D' AND status = 'classified'
+      AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = h.account_id AND a.playbook_id = 'abcd');
+  DROP TABLE class_history;
+  CREATE INDEX accounts_by_rank ON accounts (class_rank, class, class_since);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

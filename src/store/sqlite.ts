@@ -5,19 +5,24 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Answers } from '../engine/answers.js';
-import type { CoachingResult } from '../engine/evaluate.js';
+import { type AccountState, nameKey } from '../engine/account.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
 import {
   type AccountRow,
   type AccountTimeline,
   type ChecklistRow,
-  type ClassChange,
   type Contact,
   type ImportRow,
+  PIPELINE_FLAGS,
+  type Pipeline,
+  type PipelineFlag,
+  type PipelineGroup,
   type PipelineQuery,
   type SaveVisit,
   type Store,
+  type StoredAccountEvent,
+  type StoredEvent,
   StoreError,
   type VisitRow,
 } from './types.js';
@@ -27,10 +32,7 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Account names match whatever their case and width: "ACME", "Acme" and "Ａｃｍｅ" are one account. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export { nameKey };
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -105,11 +107,18 @@ interface AccountDb {
   id: number;
   name: string;
   created_at: string;
+  playbook_id: string | null;
   class: string | null;
   class_status: string | null;
   class_since: string | null;
+  class_rank: number | null;
+  class_labels: string | null;
+  class_deadline: string | null;
   last_visit: string | null;
+  last_person: string | null;
   signed: number;
+  dropped: number;
+  facts: string;
   contacts_count: number;
   open_items: number;
   next_due: string | null;
@@ -121,11 +130,17 @@ function accountRow(r: AccountDb): AccountRow {
     id: r.id,
     name: r.name,
     createdAt: r.created_at,
+    ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
     ...(r.class ? { class: r.class } : {}),
     ...(r.class_status ? { classStatus: r.class_status as AccountRow['classStatus'] } : {}),
     ...(r.class_since ? { classSince: r.class_since } : {}),
+    ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+    ...(r.class_labels ? { classLabels: readLabels(r.class_labels, `class of "${r.name}"`) } : {}),
+    ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
     ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+    ...(r.last_person ? { lastPerson: r.last_person } : {}),
     signed: r.signed === 1,
+    dropped: r.dropped === 1,
     contacts: r.contacts_count,
     openItems: r.open_items,
     ...(r.next_due ? { nextDue: r.next_due } : {}),
@@ -139,20 +154,23 @@ interface VisitDb {
   date: string;
   playbook_id: string;
   playbook_hash: string;
+  person: string | null;
   answers: string;
   result: string;
   created_at: string;
 }
 
-function visitRow(r: VisitDb): VisitRow {
+function visitRow(r: VisitDb, account: string): VisitRow {
+  const what = `visit of ${r.date} to "${account}"`;
   return {
     id: r.id,
     mode: r.mode,
     date: r.date,
     playbookId: r.playbook_id,
     playbookHash: r.playbook_hash,
-    answers: JSON.parse(r.answers) as Answers,
-    result: JSON.parse(r.result) as CoachingResult,
+    ...(r.person ? { person: r.person } : {}),
+    answers: readAnswers(r.answers, what),
+    result: readResult(r.result, what),
     createdAt: r.created_at,
   };
 }
@@ -165,30 +183,57 @@ interface ChecklistDb {
   due: string;
   state: ChecklistRow['state'];
   state_at: string | null;
-  visit_date: string | null;
+  since: string | null;
+  visit_id: number | null;
 }
 
 function checklistRow(r: ChecklistDb): ChecklistRow {
-  return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), visitDate: r.visit_date ?? '' };
+  return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', byRep: r.visit_id === null };
 }
 
-interface ClassHistoryDb {
-  account: string;
-  date: string;
-  from_class: string | null;
-  to_class: string | null;
-  status: string;
-  reason: string;
-}
-
-const CLASS_HISTORY_SELECT = 'SELECT a.name AS account, h.date, h.from_class, h.to_class, h.status, h.reason FROM class_history h JOIN accounts a ON a.id = h.account_id';
-
-function classChange(r: ClassHistoryDb): ClassChange {
-  return { account: r.account, date: r.date, ...(r.from_class ? { from: r.from_class } : {}), ...(r.to_class ? { to: r.to_class } : {}), status: r.status, reason: r.reason };
-}
-
-const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, v.date AS visit_date
+const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, i.visit_id, coalesce(v.date, i.added_on) AS since
   FROM checklist_items i JOIN accounts a ON a.id = i.account_id LEFT JOIN visits v ON v.id = i.visit_id`;
+
+interface EventDb {
+  id: number;
+  account: string;
+  visit_id: number | null;
+  date: string;
+  kind: string;
+  data: string;
+  at: string;
+}
+
+const EVENT_SELECT = 'SELECT e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at FROM account_events e JOIN accounts a ON a.id = e.account_id';
+
+function storedEvent(r: EventDb): StoredEvent {
+  return { id: r.id, account: r.account, ...(r.visit_id !== null ? { visitId: r.visit_id } : {}), at: r.at, event: readEvent(r.kind, r.date, r.data, `history of "${r.account}"`) };
+}
+
+function contactOf(c: Record<string, string | number | null>, account: string): Contact {
+  const out: Contact = { id: Number(c.id), name: String(c.name), facts: readAnswers(String(c.facts ?? '{}'), `facts of ${String(c.name)} at "${account}"`) };
+  for (const [col, key] of [
+    ['title', 'title'],
+    ['role', 'role'],
+    ['reports_to', 'reportsTo'],
+    ['approval_layers', 'approvalLayers'],
+    ['persona', 'persona'],
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['first_met', 'firstMet'],
+    ['last_met', 'lastMet'],
+  ] as const) {
+    const v = c[col];
+    if (typeof v === 'string' && v !== '') (out as unknown as Record<string, string>)[key] = v;
+  }
+  return out;
+}
+
+/** An event's columns: its kind and date apart (they are queried), the rest as JSON. */
+function eventData(e: StoredAccountEvent): string {
+  const { kind: _k, date: _d, ...rest } = e;
+  return JSON.stringify(rest);
+}
 
 export class SqliteStore implements Store {
   constructor(
@@ -277,6 +322,21 @@ export class SqliteStore implements Store {
       });
   }
 
+  /** A person as the engine left them: by id when the store gave one, else new. */
+  private savePerson(accountId: number, p: Contact): void {
+    const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null };
+    if (p.id !== undefined) {
+      this.db.prepare('UPDATE contacts SET title = @title, role = @role, persona = @persona, facts = @facts, first_met = @first_met, last_met = @last_met WHERE id = @id AND account_id = @account_id').run({ ...cols, id: p.id, account_id: accountId });
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met) VALUES (@account_id, @name, @title, @role, @persona, @facts, @first_met, @last_met)
+           ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, title), role = coalesce(excluded.role, role), persona = coalesce(excluded.persona, persona), facts = excluded.facts, first_met = coalesce(first_met, excluded.first_met), last_met = excluded.last_met`,
+        )
+        .run({ ...cols, account_id: accountId, name: p.name.trim() });
+    }
+  }
+
   private ensureAccount(name: string, at: string): number {
     const existing = this.accountId(name);
     if (existing !== undefined) return existing;
@@ -284,12 +344,38 @@ export class SqliteStore implements Store {
     return Number(r.lastInsertRowid);
   }
 
-  async lastVisit(account: string): Promise<VisitRow | undefined> {
+  private addEvent(accountId: number, visitId: number | null, e: StoredAccountEvent, at: string): void {
+    this.db.prepare('INSERT INTO account_events (account_id, visit_id, date, kind, data, at) VALUES (?, ?, ?, ?, ?, ?)').run(accountId, visitId, e.date, e.kind, eventData(e), at);
+  }
+
+  async accountState(account: string): Promise<AccountState | undefined> {
     return this.run(() => {
-      const r = this.db
-        .prepare('SELECT v.* FROM visits v JOIN accounts a ON a.id = v.account_id WHERE a.name_key = ? ORDER BY v.date DESC, v.id DESC LIMIT 1')
-        .get(nameKey(account)) as VisitDb | undefined;
-      return r ? visitRow(r) : undefined;
+      const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
+      if (!a) return undefined;
+      const row = accountRow(a);
+      const people = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
+      const openSteps = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' }));
+      const last = this.db.prepare('SELECT answers FROM visits WHERE account_id = ? ORDER BY date DESC, id DESC LIMIT 1').get(a.id) as { answers: string } | undefined;
+      const state: AccountState = {
+        name: a.name,
+        ...(row.playbookId ? { playbookId: row.playbookId } : {}),
+        ...(row.class ? { class: row.class } : {}),
+        ...(row.classStatus ? { classStatus: row.classStatus } : {}),
+        ...(row.classSince ? { classSince: row.classSince } : {}),
+        ...(row.classRank !== undefined ? { classRank: row.classRank } : {}),
+        ...(row.classLabels ? { classLabels: row.classLabels } : {}),
+        ...(row.classDeadline ? { classDeadline: row.classDeadline } : {}),
+        ...(row.lastVisit ? { lastVisit: row.lastVisit } : {}),
+        ...(row.lastPerson ? { lastPerson: row.lastPerson } : {}),
+        signed: row.signed,
+        dropped: row.dropped,
+        facts: readAnswers(a.facts, `facts of "${a.name}"`),
+        ...(last ? { lastAnswers: readAnswers(last.answers, `last visit to "${a.name}"`) } : {}),
+        // contactOf always reads the facts column: every contact here is a full Person
+        people: people as AccountState['people'],
+        openSteps,
+      };
+      return state;
     });
   }
 
@@ -303,130 +389,134 @@ export class SqliteStore implements Store {
   async saveVisit(v: SaveVisit): Promise<{ visitId: number; accountId: number }> {
     return this.write(() => {
       const accountId = this.ensureAccount(v.account, v.at);
-      const visit = this.db
-        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(accountId, v.mode, v.date, v.playbookId, v.playbookHash, JSON.stringify(v.answers), JSON.stringify(v.result), v.at);
-      const visitId = Number(visit.lastInsertRowid);
-      if (v.contact?.name) this.upsertContact(accountId, v.contact);
-
-      // the latest visit's checklist is the plan: the steps earlier visits left open are superseded
-      // (kept as skipped, for the record); a step still needed is in the new checklist again
-      const before0 = this.db.prepare('SELECT last_visit FROM accounts WHERE id = ?').get(accountId) as { last_visit: string | null };
-      if (!before0.last_visit || v.date >= before0.last_visit) {
-        this.db.prepare("UPDATE checklist_items SET state = 'skipped', state_at = ? WHERE account_id = ? AND state = 'open' AND visit_id <> ?").run(v.at, accountId, visitId);
-      }
-      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (?, ?, ?, ?, ?)');
-      for (const item of v.result.checklist) add.run(accountId, visitId, item.id, item.text, item.due);
-
-      const before = this.db.prepare('SELECT class, class_status, signed, last_visit FROM accounts WHERE id = ?').get(accountId) as Pick<AccountDb, 'class' | 'class_status' | 'signed' | 'last_visit'>;
-      const c = v.result.classification;
-      const to = c.status === 'classified' ? (c.class ?? null) : null;
-      const isLatest = !before.last_visit || v.date >= before.last_visit;
-      if (isLatest && (to !== before.class || c.status !== before.class_status)) {
-        this.db
-          .prepare('INSERT INTO class_history (account_id, visit_id, date, from_class, to_class, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(accountId, visitId, v.date, before.class, to, c.status, c.reasons.map((r) => r.text).join('; '));
-        this.db.prepare('UPDATE accounts SET class = ?, class_status = ?, class_since = ? WHERE id = ?').run(to, c.status, v.date, accountId);
-      }
-      const signed = v.answers.signed === 'yes';
-      if (signed && before.signed !== 1) {
-        this.db
-          .prepare("INSERT INTO class_history (account_id, visit_id, date, from_class, to_class, status, reason) VALUES (?, ?, ?, ?, ?, 'signed', 'signed')")
-          .run(accountId, visitId, v.date, to ?? before.class, to ?? before.class);
-      }
-      this.db.prepare('UPDATE accounts SET last_visit = max(coalesce(last_visit, ?), ?), signed = max(signed, ?) WHERE id = ?').run(v.date, v.date, signed ? 1 : 0, accountId);
+      const visit = v.visit;
+      const r = this.db
+        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at);
+      const visitId = Number(r.lastInsertRowid);
+      const s = v.state;
+      this.db
+        .prepare(
+          `UPDATE accounts SET playbook_id = @playbook_id, class = @class, class_status = @class_status, class_since = @class_since, class_rank = @class_rank,
+             class_labels = @class_labels, class_deadline = @class_deadline, last_visit = @last_visit, last_person = @last_person, signed = @signed, dropped = @dropped, facts = @facts
+           WHERE id = @id`,
+        )
+        .run({
+          id: accountId,
+          playbook_id: s.playbookId ?? null,
+          class: s.class ?? null,
+          class_status: s.classStatus ?? null,
+          class_since: s.classSince ?? null,
+          class_rank: s.classRank ?? null,
+          class_labels: s.classLabels ? JSON.stringify(s.classLabels) : null,
+          class_deadline: s.classDeadline ?? null,
+          last_visit: s.lastVisit ?? null,
+          last_person: s.lastPerson ?? null,
+          signed: s.signed ? 1 : 0,
+          dropped: s.dropped ? 1 : 0,
+          facts: JSON.stringify(s.facts),
+        });
+      for (const p of s.people) this.savePerson(accountId, p as Contact);
+      const close = this.db.prepare("UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ? AND account_id = ? AND state = 'open'");
+      for (const e of v.events) if (e.kind === 'step-closed') close.run(e.state, v.at, e.stepId, accountId);
+      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const step of s.openSteps) if (step.id === undefined) add.run(accountId, visitId, step.key, step.text, step.due, step.since);
+      for (const e of v.events) this.addEvent(accountId, visitId, e, v.at);
       this.refreshAccount(accountId);
       return { visitId, accountId };
     });
   }
 
   /**
-   * The pipeline: each account with its flags computed here against `today`. Flags: window
-   * (unsigned past its class's window), no_next (no open step), one_contact, provisional, overdue
-   * (an open step past its date). The dates are compared as text (YYYY-MM-DD sorts as it reads), so
-   * one pass over 100,000 accounts stays well under a tenth of a second.
+   * The pipeline: each account with its flags computed here against `today`. Flags: window (unsigned
+   * past the deadline its class set when it was given), no_next (no open step on an account still in
+   * play), one_contact, provisional, overdue (an open step past its date). Dates compare as text
+   * (YYYY-MM-DD sorts as it reads), so one pass over 100,000 accounts stays well under a second.
    */
-  private flagExpressions(q: PipelineQuery, params: Record<string, unknown>): Record<string, string> {
-    params.today = q.today;
-    const whens = Object.entries(q.windows).map(([c, days], i) => {
-      params[`c${i}`] = c;
-      params[`cut${i}`] = new Date(Date.parse(`${q.today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-      return `WHEN @c${i} THEN class_since < @cut${i}`;
-    });
-    const windowTest = whens.length ? `CASE class ${whens.join(' ')} ELSE 0 END` : '0';
+  private flagExpressions(): Record<PipelineFlag, string> {
     return {
-      window: `(signed = 0 AND class IS NOT NULL AND ${windowTest})`,
-      no_next: "(signed = 0 AND open_items = 0 AND coalesce(class, '') <> 'D')",
+      window: '(signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < @today)',
+      no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
       one_contact: '(contacts_count <= 1)',
       provisional: "(class_status = 'provisional')",
       overdue: '(next_due IS NOT NULL AND next_due < @today)',
     };
   }
 
-  async pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; byClass: Record<string, number>; flagCounts: Record<string, number> }> {
+  async pipeline(q: PipelineQuery): Promise<Pipeline> {
     return this.run(() => {
-      const params: Record<string, unknown> = {};
-      const flags = this.flagExpressions(q, params);
-      const flagSelect = Object.entries(flags).map(([k, e]) => `${e} AS f_${k}`).join(', ');
-      const where: string[] = [];
+      const params: Record<string, unknown> = { today: q.today };
+      const flags = this.flagExpressions();
+      const flagNames = PIPELINE_FLAGS;
+      const flagSelect = flagNames.map((k) => `${flags[k]} AS f_${k}`).join(', ');
       const groupOf = "coalesce(class, class_status, 'new')";
-      if (q.classFilter?.length) {
-        q.classFilter.forEach((k, i) => {
-          params[`k${i}`] = k === '?' ? 'provisional' : k;
+      const where: string[] = [];
+      if (q.groups?.length) {
+        q.groups.forEach((k, i) => {
+          params[`k${i}`] = k;
         });
-        where.push(`${groupOf} IN (${q.classFilter.map((_, i) => `@k${i}`).join(', ')})`);
+        where.push(`${groupOf} IN (${q.groups.map((_, i) => `@k${i}`).join(', ')})`);
       }
-      for (const f of q.flags ?? []) where.push(flags[f] ?? '0');
+      for (const f of q.flags ?? []) where.push(flags[f]);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      // one pass over the covering index, grouped in its own order: counts per class and per flag
-      const groups = this.db
-        .prepare(`SELECT class, class_status, count(*) AS n, ${Object.entries(flags).map(([k, e]) => `sum(${e}) AS ${k}`).join(', ')} FROM accounts ${whereSql} GROUP BY class, class_status`)
+      // one pass, grouped: counts per group and per flag, and each group's rank and labels
+      const rows0 = this.db
+        .prepare(
+          `SELECT ${groupOf} AS grp, class, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*) AS n, ${flagNames.map((k) => `sum(${flags[k]}) AS ${k}`).join(', ')}
+           FROM accounts ${whereSql} GROUP BY grp`,
+        )
         .all(params) as Record<string, number | string | null>[];
-      const flagCounts: Record<string, number> = Object.fromEntries(Object.keys(flags).map((k) => [k, 0]));
-      const byClass: Record<string, number> = {};
+      const flagCounts = Object.fromEntries(flagNames.map((k) => [k, 0])) as Record<PipelineFlag, number>;
       let total = 0;
-      for (const g of groups) {
-        const key = String(g.class ?? g.class_status ?? 'new');
-        byClass[key] = (byClass[key] ?? 0) + Number(g.n);
+      const groups: PipelineGroup[] = rows0.map((g) => {
         total += Number(g.n);
-        for (const k of Object.keys(flags)) flagCounts[k] += Number(g[k] ?? 0);
-      }
-      // ties broken by id, which every index carries: the first rows of a class come straight off the index
-      const order = q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
-      const toRow = (r: AccountDb & Record<string, number>) => ({
-        ...accountRow(r),
-        flags: Object.keys(flags).filter((f) => r[`f_${f}`] === 1),
+        for (const k of flagNames) flagCounts[k] += Number(g[k] ?? 0);
+        return {
+          key: String(g.grp),
+          ...(g.class !== null ? { class: String(g.class) } : {}),
+          ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+          ...(g.labels ? { labels: readLabels(String(g.labels), `class ${String(g.grp)}`) } : {}),
+          dropped: Number(g.dropped) === 1,
+          count: Number(g.n),
+        };
       });
-      let rows: (AccountRow & { flags: string[] })[];
-      if (q.all || !q.limitPerClass) {
-        rows = (this.db.prepare(`SELECT *, ${flagSelect} FROM accounts ${whereSql} ORDER BY coalesce(class, 'Z'), ${order}`).all(params) as (AccountDb & Record<string, number>)[]).map(toRow);
-      } else {
-        // the first few of each class, each read through the (class, class_since) index
-        const keys = Object.keys(byClass).sort((a, b) => (a.length === 1 ? a : `Z${a}`).localeCompare(b.length === 1 ? b : `Z${b}`));
-        rows = [];
-        for (const k of keys) {
-          const inGroup = q.windows[k] !== undefined || k.length === 1 ? 'class = @grp' : `class IS NULL AND coalesce(class_status, 'new') = @grp`;
-          const sql = `SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${order} LIMIT ${Math.floor(q.limitPerClass)}`;
-          rows.push(...(this.db.prepare(sql).all({ ...params, grp: k }) as (AccountDb & Record<string, number>)[]).map(toRow));
-        }
+      // classes by rank (best first), then provisional, then accounts not yet classified
+      const order = (g: PipelineGroup) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
+      groups.sort((a, b) => {
+        const x = order(a);
+        const y = order(b);
+        return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+      });
+      // ties broken by id, which every index carries: the first rows of a class come straight off the index
+      const sortSql = q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
+      const toRow = (r: AccountDb & Record<string, number>) => ({ ...accountRow(r), flags: flagNames.filter((f) => r[`f_${f}`] === 1) });
+      const rows: Pipeline['rows'] = [];
+      for (const g of groups) {
+        const inGroup = g.class !== undefined ? 'class = @grp' : `class IS NULL AND coalesce(class_status, 'new') = @grp`;
+        const limit = q.limitPerGroup ? ` LIMIT ${Math.floor(q.limitPerGroup)}` : '';
+        const sql = `SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${sortSql}${limit}`;
+        rows.push(...(this.db.prepare(sql).all({ ...params, grp: g.key }) as (AccountDb & Record<string, number>)[]).map(toRow));
       }
-      return { rows, total, byClass, flagCounts };
+      return { groups, rows, total, flagCounts };
     });
   }
 
-  async classChangesSince(date: string): Promise<ClassChange[]> {
-    return this.run(() => (this.db.prepare(`${CLASS_HISTORY_SELECT} WHERE h.date >= ? ORDER BY h.date, h.id`).all(date) as ClassHistoryDb[]).map(classChange));
+  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
+    return this.run(() => {
+      const kindSql = kinds?.length ? ` AND e.kind IN (${kinds.map(() => '?').join(', ')})` : '';
+      return (this.db.prepare(`${EVENT_SELECT} WHERE e.date >= ?${kindSql} ORDER BY e.date, e.id`).all(date, ...(kinds ?? [])) as EventDb[]).map(storedEvent);
+    });
   }
 
   async timeline(account: string): Promise<AccountTimeline | undefined> {
     return this.run(() => {
       const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
       if (!a) return undefined;
-      const contacts = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | null>[]).map((c) => contactOf(c));
-      const visits = (this.db.prepare('SELECT * FROM visits WHERE account_id = ? ORDER BY date, id').all(a.id) as VisitDb[]).map(visitRow);
-      const classes = (this.db.prepare(`${CLASS_HISTORY_SELECT} WHERE h.account_id = ? ORDER BY h.date, h.id`).all(a.id) as ClassHistoryDb[]).map(classChange);
+      const contacts = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
+      const visits = (this.db.prepare('SELECT * FROM visits WHERE account_id = ? ORDER BY date, id').all(a.id) as VisitDb[]).map((v) => visitRow(v, a.name));
+      const events = (this.db.prepare(`${EVENT_SELECT} WHERE e.account_id = ? ORDER BY e.date, e.id`).all(a.id) as EventDb[]).map(storedEvent);
       const checklist = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map(checklistRow);
-      return { account: accountRow(a), contacts, visits, classes, checklist };
+      return { account: accountRow(a), contacts, visits, events, checklist };
     });
   }
 
@@ -444,13 +534,17 @@ export class SqliteStore implements Store {
       const src = this.requireAccount(from);
       const dst = this.requireAccount(into);
       if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
-      this.db.prepare('INSERT OR IGNORE INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone) SELECT ?, name, title, role, reports_to, approval_layers, persona, email, phone FROM contacts WHERE account_id = ?').run(dst, src);
-      for (const table of ['visits', 'checklist_items', 'class_history']) this.db.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`).run(dst, src);
-      // the account whose last visit is more recent keeps its class
+      this.db
+        .prepare('INSERT OR IGNORE INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met) SELECT ?, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met FROM contacts WHERE account_id = ?')
+        .run(dst, src);
+      for (const table of ['visits', 'checklist_items', 'account_events']) this.db.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`).run(dst, src);
+      // the account whose last visit is more recent keeps its class and facts
       const a = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(src) as AccountDb;
       const b = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(dst) as AccountDb;
       if ((a.last_visit ?? '') > (b.last_visit ?? '')) {
-        this.db.prepare('UPDATE accounts SET class = ?, class_status = ?, class_since = ?, last_visit = ? WHERE id = ?').run(a.class, a.class_status, a.class_since, a.last_visit, dst);
+        this.db
+          .prepare('UPDATE accounts SET playbook_id = ?, class = ?, class_status = ?, class_since = ?, class_rank = ?, class_labels = ?, class_deadline = ?, last_visit = ?, last_person = ?, dropped = ?, facts = ? WHERE id = ?')
+          .run(a.playbook_id, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.dropped, a.facts, dst);
       }
       this.db.prepare('UPDATE accounts SET signed = max(signed, ?), created_at = min(created_at, ?) WHERE id = ?').run(a.signed, a.created_at, dst);
       this.db.prepare('DELETE FROM accounts WHERE id = ?').run(src);
@@ -475,13 +569,46 @@ export class SqliteStore implements Store {
     });
   }
 
-  async setChecklistState(id: number, state: 'done' | 'skipped', at: string): Promise<ChecklistRow> {
+  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
     return this.write(() => {
-      const row = this.db.prepare('SELECT account_id, state FROM checklist_items WHERE id = ?').get(id) as { account_id: number; state: string } | undefined;
+      const row = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb | undefined;
       if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
-      this.db.prepare('UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ?').run(state, at, id);
-      this.refreshAccount(row.account_id);
+      const accountId = (this.db.prepare('SELECT account_id FROM checklist_items WHERE id = ?').get(id) as { account_id: number }).account_id;
+      const before = row.state;
+      if (before !== state) {
+        this.db.prepare('UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ?').run(state, state === 'open' ? null : at, id);
+        const e: StoredAccountEvent =
+          state === 'open'
+            ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' }
+            : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
+        this.addEvent(accountId, null, e, at);
+        this.refreshAccount(accountId);
+      }
+      return { row: checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb), before };
+    });
+  }
+
+  async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
+    return this.write(() => {
+      const accountId = this.requireAccount(account);
+      const r = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES (?, NULL, ?, ?, ?, ?)').run(accountId, 'rep', text, due, today);
+      const id = Number(r.lastInsertRowid);
+      this.db.prepare('UPDATE checklist_items SET item_key = ? WHERE id = ?').run(`rep:${id}`, id);
+      this.addEvent(accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
+      this.refreshAccount(accountId);
       return checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb);
+    });
+  }
+
+  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined> {
+    return this.run(() => {
+      // the rep's own changes are the events no session wrote
+      const r = this.db.prepare("SELECT e.* , a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC LIMIT 1").get() as EventDb | undefined;
+      if (!r) return undefined;
+      const e = storedEvent(r).event;
+      if (e.kind === 'step-closed') return { id: e.stepId, before: 'open' as const, after: e.state };
+      if (e.kind === 'step-reopened') return { id: e.stepId, before: e.before, after: 'open' as const };
+      return undefined;
     });
   }
 
@@ -516,31 +643,15 @@ export class SqliteStore implements Store {
   async exportAll() {
     return this.run(() => {
       const accounts = (this.db.prepare('SELECT * FROM accounts ORDER BY name_key').all() as AccountDb[]).map(accountRow);
-      const contacts = (this.db.prepare('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY a.name_key, c.id').all() as Record<string, string | null>[]).map((c) => ({ ...contactOf(c), account: c.account as string }));
-      const visits = (this.db.prepare('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id ORDER BY v.date, v.id').all() as (VisitDb & { account: string })[]).map((v) => ({ ...visitRow(v), account: v.account }));
+      const contacts = (this.db.prepare('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY a.name_key, c.id').all() as Record<string, string | number | null>[]).map((c) => ({ ...contactOf(c, String(c.account)), account: String(c.account) }));
+      const visits = (this.db.prepare('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id ORDER BY v.date, v.id').all() as (VisitDb & { account: string })[]).map((v) => ({ ...visitRow(v, v.account), account: v.account }));
       const checklist = (this.db.prepare(`${CHECKLIST_SELECT} ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
-      const classes = (this.db.prepare(`${CLASS_HISTORY_SELECT} ORDER BY h.date, h.id`).all() as ClassHistoryDb[]).map(classChange);
-      return { accounts, contacts, visits, checklist, classes };
+      const events = (this.db.prepare(`${EVENT_SELECT} ORDER BY e.date, e.id`).all() as EventDb[]).map(storedEvent);
+      return { accounts, contacts, visits, checklist, events };
     });
   }
 
-  // -- drafts: written synchronously after every answer (a kill cannot wait for anything) -------------
-  saveDraft(key: string, mode: string, account: string | undefined, data: unknown, at: string): void {
-    this.run(() => this.db.prepare('INSERT INTO drafts (key, mode, account, data, saved_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at').run(key, mode, account ?? null, JSON.stringify(data), at));
-  }
-
-  findDraft(key: string | undefined, mode: string): unknown | undefined {
-    return this.run(() => {
-      const r = (key ? this.db.prepare('SELECT data FROM drafts WHERE key = ?').get(key) : this.db.prepare('SELECT data FROM drafts WHERE mode = ? ORDER BY saved_at DESC LIMIT 1').get(mode)) as { data: string } | undefined;
-      return r ? JSON.parse(r.data) : undefined;
-    });
-  }
-
-  removeDraft(key: string): void {
-    this.run(() => this.db.prepare('DELETE FROM drafts WHERE key = ?').run(key));
-  }
-
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
@@ -549,16 +660,4 @@ class DryRun extends Error {
   constructor(readonly counts: { accounts: number; contacts: number }) {
     super('dry run');
   }
-}
-
-function contactOf(c: Record<string, string | null>): Contact {
-  const out: Contact = { name: c.name as string };
-  if (c.title) out.title = c.title;
-  if (c.role) out.role = c.role as Contact['role'];
-  if (c.reports_to) out.reportsTo = c.reports_to;
-  if (c.approval_layers) out.approvalLayers = c.approval_layers;
-  if (c.persona) out.persona = c.persona;
-  if (c.email) out.email = c.email;
-  if (c.phone) out.phone = c.phone;
-  return out;
 }

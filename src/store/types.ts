@@ -1,38 +1,43 @@
 /**
- * The store as the rest of the program sees it: accounts, contacts, visits, checklist items, class
- * history. Asynchronous and free of SQL, so that a shared team database (PostgreSQL) can implement
- * it later; only src/store knows it is SQLite today.
+ * The store as the rest of the program sees it: accounts, people, visits, steps and the events of
+ * each account. Asynchronous throughout and free of SQL and of rules: what a visit means is decided
+ * by the engine (src/engine/account.ts); a store persists the state and the events it is given, so a
+ * team database (PostgreSQL) can implement the same contract.
  */
+import type { AccountEvent, AccountState, ClassStatus, Person } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import type { CoachingResult } from '../engine/evaluate.js';
-import type { Mode } from '../playbook/types.js';
+import type { Locale, Mode } from '../playbook/types.js';
 
-export type BuyingRole = 'first_kp' | 'second_kp' | 'third_kp' | 'unknown';
-
-export interface Contact {
-  name: string;
-  title?: string;
-  role?: BuyingRole;
-  reportsTo?: string;
-  approvalLayers?: string;
-  persona?: string;
-  email?: string;
-  phone?: string;
-}
+export type { AccountEvent, AccountState, Person };
 
 export interface AccountRow {
   id: number;
   name: string;
   createdAt: string;
+  playbookId?: string;
   class?: string;
-  classStatus?: 'classified' | 'provisional' | 'unclassified';
+  classStatus?: ClassStatus;
   classSince?: string;
+  classRank?: number;
+  classLabels?: Partial<Record<Locale, string>>;
+  classDeadline?: string;
   lastVisit?: string;
+  lastPerson?: string;
   signed: boolean;
+  dropped: boolean;
   contacts: number;
   openItems: number;
   nextDue?: string;
   nextItem?: string;
+}
+
+/** A person at an account, as the store keeps them (the engine's Person plus the store's id). */
+export interface Contact extends Omit<Person, 'facts'> {
+  facts?: Person['facts'];
+  id?: number;
+  reportsTo?: string;
+  approvalLayers?: string;
 }
 
 export interface VisitRow {
@@ -41,6 +46,7 @@ export interface VisitRow {
   date: string;
   playbookId: string;
   playbookHash: string;
+  person?: string;
   answers: Answers;
   result: CoachingResult;
   createdAt: string;
@@ -54,38 +60,70 @@ export interface ChecklistRow {
   due: string;
   state: 'open' | 'done' | 'skipped';
   stateAt?: string;
-  visitDate: string;
+  /** The visit the step came from, or the day the rep added it. */
+  since: string;
+  /** Added by the rep (checklist add), not by a session. */
+  byRep: boolean;
 }
 
-export interface ClassChange {
+export type StepReopened = { kind: 'step-reopened'; date: string; stepId: number; text: string; before: 'done' | 'skipped' };
+export type StepAdded = { kind: 'step-added'; date: string; stepId: number; text: string; due: string };
+/** Events as stored: the engine's, plus the rep's own changes to steps made outside a session. */
+export type StoredAccountEvent = AccountEvent | StepReopened | StepAdded;
+
+export interface StoredEvent {
+  id: number;
   account: string;
-  date: string;
-  from?: string;
-  to?: string;
-  status: string;
-  reason: string;
+  visitId?: number;
+  at: string;
+  event: StoredAccountEvent;
 }
 
-export interface SaveVisit extends Omit<VisitRow, 'id' | 'createdAt'> {
+export interface SaveVisit {
   account: string;
-  contact?: Contact;
+  visit: Omit<VisitRow, 'id' | 'createdAt'>;
+  /** The account's state after the visit and what happened, both from applyVisit. */
+  state: AccountState;
+  events: AccountEvent[];
   /** "now", for created_at stamps: the store does not read the clock either. */
   at: string;
 }
 
+export const PIPELINE_FLAGS = ['window', 'no_next', 'one_contact', 'provisional', 'overdue'] as const;
+export type PipelineFlag = (typeof PIPELINE_FLAGS)[number];
+
 export interface PipelineQuery {
   today: string;
-  /** Class -> days after which an unsigned account of that class is overdue for reclassification. */
-  windows: Record<string, number>;
-  classFilter?: string[];
-  limitPerClass?: number;
+  /** Group keys: a class id, "provisional" or "new". */
+  groups?: string[];
+  flags?: PipelineFlag[];
+  sort?: 'class' | 'age' | 'due' | 'name';
+  /** At most this many rows per group; all rows when absent. */
+  limitPerGroup?: number;
+}
+
+/** One group of the review: a class (as the playbook named and ranked it), provisional, or new. */
+export interface PipelineGroup {
+  key: string;
+  class?: string;
+  rank?: number;
+  labels?: Partial<Record<Locale, string>>;
+  dropped: boolean;
+  count: number;
+}
+
+export interface Pipeline {
+  groups: PipelineGroup[];
+  rows: (AccountRow & { flags: PipelineFlag[] })[];
+  total: number;
+  flagCounts: Record<PipelineFlag, number>;
 }
 
 export interface AccountTimeline {
   account: AccountRow;
   contacts: Contact[];
   visits: VisitRow[];
-  classes: ClassChange[];
+  events: StoredEvent[];
   checklist: ChecklistRow[];
 }
 
@@ -96,27 +134,28 @@ export interface ImportRow {
 }
 
 export interface Store {
-  /** The last stored visit of an account (for defaults and "what changed"), if any. */
-  lastVisit(account: string): Promise<VisitRow | undefined>;
+  /** The account's state for the engine (people, facts, open steps, last answers); undefined if new. */
+  accountState(account: string): Promise<AccountState | undefined>;
   getAccount(account: string): Promise<AccountRow | undefined>;
+  /** One write: the visit, the events, the account's new state, its people and steps. */
   saveVisit(visit: SaveVisit): Promise<{ visitId: number; accountId: number }>;
-  /** The pipeline with each account's flags (window, no_next, one_contact, provisional, overdue) as of q.today. */
-  pipeline(q: PipelineQuery & { flags?: string[]; sort?: string; all?: boolean }): Promise<{ rows: (AccountRow & { flags: string[] })[]; total: number; byClass: Record<string, number>; flagCounts: Record<string, number> }>;
-  classChangesSince(date: string): Promise<ClassChange[]>;
+  pipeline(q: PipelineQuery): Promise<Pipeline>;
+  /** Events of every account dated on or after `date`, oldest first. */
+  eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]>;
   timeline(account: string): Promise<AccountTimeline | undefined>;
   renameAccount(from: string, to: string): Promise<void>;
   mergeAccounts(from: string, into: string): Promise<void>;
   deleteAccount(account: string): Promise<void>;
   openChecklist(account?: string): Promise<ChecklistRow[]>;
-  setChecklistState(id: number, state: 'done' | 'skipped', at: string): Promise<ChecklistRow>;
+  /** Close (done/skipped) or reopen a step; recorded as an event so that it can be undone. */
+  setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }>;
+  addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow>;
+  /** The rep's latest change of a step's state by hand (for undo), if any. */
+  lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined>;
   /** All rows or none; with dryRun, the counts of what would change and nothing written. */
   importRows(rows: ImportRow[], at: string, dryRun?: boolean): Promise<{ accounts: number; contacts: number }>;
-  exportAll(): Promise<{ accounts: AccountRow[]; contacts: (Contact & { account: string })[]; visits: (VisitRow & { account: string })[]; checklist: ChecklistRow[]; classes: ClassChange[] }>;
-  /** Drafts of interrupted interviews: synchronous, because a kill from outside cannot wait. */
-  saveDraft(key: string, mode: string, account: string | undefined, data: unknown, at: string): void;
-  findDraft(key: string | undefined, mode: string): unknown | undefined;
-  removeDraft(key: string): void;
-  close(): void;
+  exportAll(): Promise<{ accounts: AccountRow[]; contacts: (Contact & { account: string })[]; visits: (VisitRow & { account: string })[]; checklist: ChecklistRow[]; events: StoredEvent[] }>;
+  close(): Promise<void>;
 }
 
 /** A mistake the user can fix (unknown account, name taken…): the CLI prints it without a stack. */

@@ -24,6 +24,10 @@ export interface InterviewOptions {
   order?: string[];
   /** Suggested answers (the last visit's): offered as defaults, still asked. */
   defaults?: Answers;
+  /** The visit date, for date questions bounded relative to it. */
+  visitDate?: string;
+  /** Stop early once this holds (e.g. once the person met is named, to look up what is known of them). */
+  until?: (answers: Answers) => boolean;
   /** Fills {answers.x} in a question's text from the answers so far. */
   lookup: (answers: Answers) => (name: string) => string | undefined;
 }
@@ -33,6 +37,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
   const order = [...(opts.order ?? Object.keys(answers))];
   const previous: Record<string, AnswerValue> = {};
   for (let guard = 0; guard < 10_000; guard++) {
+    if (opts.until?.(answers)) return answers;
     const step = nextStep(pb, opts.mode, answers);
     if (step.done) return answers;
     const q = step.question;
@@ -44,6 +49,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       total,
       canGoBack: order.length > 0,
       default: previous[q.id] ?? opts.defaults?.[q.id],
+      ...(opts.visitDate ? { visitDate: opts.visitDate } : {}),
       lookup: opts.lookup(answers),
     });
     if (outcome.kind === 'help') {

@@ -4,7 +4,7 @@
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
 import { checkbox, input, select } from '@inquirer/prompts';
-import { type AnswerValue, isValidDate, NOT_SURE, UNKNOWN } from '../engine/answers.js';
+import { type AnswerValue, isValidDate, NOT_SURE, outOfBounds, UNKNOWN } from '../engine/answers.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { Locale, Playbook, Question } from '../playbook/types.js';
 import { UI } from './messages.js';
@@ -19,6 +19,8 @@ export interface QuestionView {
   total: number;
   canGoBack: boolean;
   default?: AnswerValue;
+  /** The visit date, for a date question's min/max (days from the visit). */
+  visitDate?: string;
   /** For filling {answers.x} in the question's text. */
   lookup: (name: string) => string | undefined;
 }
@@ -100,6 +102,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return true;
         if (q.kind === 'number' && !Number.isFinite(Number(v))) return locale === 'en' ? 'Please type a number' : '请输入数字';
         if (q.kind === 'date' && !isValidDate(v)) return locale === 'en' ? 'Please type a date as YYYY-MM-DD' : '请按 YYYY-MM-DD 输入日期';
+        const bound = outOfBounds(q, q.kind === 'number' ? Number(v) : v, view.visitDate);
+        if (bound) return m.expected(bound);
         return true;
       },
     },

@@ -5,7 +5,15 @@ import { formatDate, UI } from './messages.js';
 import { sanitize } from './sanitize.js';
 import { hanging, wrap } from './style.js';
 
-export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): string {
+/** What the session means for the account, beside the engine's result (from applyVisit). */
+export interface AccountNotes {
+  /** "Class moved from B to A because you met the first KP" (already in words). */
+  moved?: string;
+  /** Steps still open from earlier sessions, kept open. */
+  stillOpen: { text: string; due: string }[];
+}
+
+export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, notes?: AccountNotes): string {
   const m = UI[r.locale];
   const s = (text: string) => sanitize(text);
   const out: string[] = [];
@@ -29,14 +37,15 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
   if (cls.summary) para(cls.summary);
   if (cls.cycle && cls.class) para(c.cyan(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))));
 
-  if (r.previous) {
+  if (notes?.moved) para(c.cyan(notes.moved));
+  else if (r.previous) {
     const now = cls.class ?? (cls.status === 'provisional' ? '?' : '-');
     const before = r.previous.class ?? '?';
     para(c.dim(m.sinceLast(formatDate(r.previous.date, r.locale), before, now)));
   }
   if (r.changes.length) {
     heading(m.changes);
-    for (const ch of r.changes) bullet('~', `${ch.question}: ${JSON.stringify(ch.before)} → ${JSON.stringify(ch.after)}`);
+    for (const ch of r.changes) bullet('~', ch.text);
   }
 
   if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {
@@ -79,6 +88,15 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
     const dates = r.checklist.map((i) => formatDate(i.due, r.locale));
     const w = Math.max(...dates.map((d) => d.length));
     r.checklist.forEach((item, i) => {
+      out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, s(item.text), width));
+    });
+  }
+
+  if (notes?.stillOpen.length) {
+    heading(m.stillOpen);
+    const dates = notes.stillOpen.map((i) => formatDate(i.due, r.locale));
+    const w = Math.max(...dates.map((d) => d.length));
+    notes.stillOpen.forEach((item, i) => {
       out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, s(item.text), width));
     });
   }

@@ -1,0 +1,28 @@
+/** `drafts`: the unfinished sessions, each with the command that continues it; `drafts discard` drops one. */
+import { sanitizeDeep } from '../ui/sanitize.js';
+import { widthOf } from '../ui/style.js';
+import { draftViews, renderDraftsTerminal } from '../ui/views/checklist.js';
+import type { Mode } from '../playbook/types.js';
+import { localeOf, makeContext } from './context.js';
+import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
+import { EXIT, UserError } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { shellQuote } from './session.js';
+import { dbPath } from './store.js';
+
+export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const list = draftViews(new DraftStore(draftsDirFor(dbPath(io, g))).list(), shellQuote);
+  io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(list), null, 2)}\n` : renderDraftsTerminal(list, localeOf(ctx, g), ctx.out, widthOf(io.stdout)));
+  return EXIT.ok;
+}
+
+export async function draftsDiscard(mode: string, opts: { account?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  if (mode !== 'prep' && mode !== 'debrief') throw new UserError(`"${mode}" is not a session`, 'sales-coach drafts discard prep|debrief [--account NAME]');
+  const store = new DraftStore(draftsDirFor(dbPath(io, g)));
+  const key = draftKey(mode as Mode, opts.account);
+  if (!store.list().some((d) => draftKey(d.mode, d.account) === key)) throw new UserError(`no unfinished ${mode}${opts.account ? ` for "${opts.account}"` : ''}`, 'sales-coach drafts lists them');
+  store.remove(mode as Mode, opts.account);
+  io.stderr.write(`discarded the unfinished ${mode}${opts.account ? ` of "${opts.account}"` : ''}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,98 @@
+/**
+ * What the database gives back is checked, not cast: a row written by an older version, edited by
+ * hand or damaged becomes a clear StoreError naming the account, never a crash three screens later.
+ */
+import * as z from 'zod/mini';
+import type { Answers } from '../engine/answers.js';
+import type { CoachingResult } from '../engine/evaluate.js';
+import { type StoredAccountEvent, StoreError } from './types.js';
+
+const AnswerValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
+export const AnswersRow = z.record(z.string(), AnswerValue);
+export const LabelsRow = z.partialRecord(z.enum(['en', 'zh-CN', 'zh-TW']), z.string());
+
+const Evidence = z.looseObject({ question: z.string(), answer: z.optional(AnswerValue), text: z.string() });
+const Status = z.enum(['classified', 'provisional', 'unclassified']);
+
+// the parts of a stored result that the program reads back; other fields pass through
+const ResultRow = z.looseObject({
+  playbook: z.looseObject({ id: z.string(), version: z.string(), hash: z.string() }),
+  mode: z.string(),
+  visitDate: z.string(),
+  locale: z.string(),
+  classification: z.looseObject({
+    status: Status,
+    class: z.optional(z.string()),
+    name: z.optional(z.string()),
+    rank: z.optional(z.number()),
+    candidates: z.array(z.string()),
+    reasons: z.array(z.looseObject({ text: z.string(), because: z.array(Evidence) })),
+    unknowns: z.array(z.looseObject({ question: z.string(), text: z.string() })),
+    cycle: z.optional(z.looseObject({ maxDays: z.number(), deadline: z.string() })),
+  }),
+  selfQuestions: z.looseObject({ forward: z.array(z.string()), reverse: z.array(z.string()) }),
+  flags: z.array(z.looseObject({ id: z.string(), severity: z.enum(['info', 'warning', 'critical']), message: z.string() })),
+  checklist: z.array(z.looseObject({ id: z.string(), text: z.string(), due: z.string() })),
+  tips: z.array(z.looseObject({ id: z.string(), text: z.string() })),
+  answers: AnswersRow,
+  changes: z.array(z.looseObject({ question: z.string() })),
+  trace: z.array(z.string()),
+});
+
+const opt = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
+const EventRow = z.union([
+  z.looseObject({
+    kind: z.literal('class-changed'),
+    from: opt(z.string()),
+    to: opt(z.string()),
+    fromStatus: opt(Status),
+    status: z.string(),
+    movement: z.string(),
+    because: z.array(z.string()),
+    labels: opt(LabelsRow),
+  }),
+  z.looseObject({ kind: z.literal('signed'), class: opt(z.string()) }),
+  z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()) }),
+  z.looseObject({ kind: z.literal('person-added'), person: z.string(), title: opt(z.string()), role: opt(z.string()) }),
+  z.looseObject({ kind: z.literal('person-updated'), person: z.string(), changes: z.array(z.looseObject({ field: z.string() })) }),
+  z.looseObject({ kind: z.literal('step-opened'), key: z.string(), text: z.string(), due: z.string() }),
+  z.looseObject({ kind: z.literal('step-carried'), stepId: z.number(), text: z.string(), due: z.string() }),
+  z.looseObject({ kind: z.literal('step-closed'), stepId: z.number(), text: z.string(), state: z.enum(['done', 'skipped']) }),
+  z.looseObject({ kind: z.literal('step-reopened'), stepId: z.number(), text: z.string(), before: z.enum(['done', 'skipped']) }),
+  z.looseObject({ kind: z.literal('step-added'), stepId: z.number(), text: z.string(), due: z.string() }),
+]);
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw damaged(what);
+  }
+}
+
+function damaged(what: string): StoreError {
+  return new StoreError(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup');
+}
+
+function check<T>(schema: z.ZodMiniType, text: string, what: string): T {
+  const r = schema.safeParse(parseJson(text, what));
+  if (!r.success) throw damaged(what);
+  return r.data as T;
+}
+
+/** null from a JSON column becomes "absent", as the engine's types say. */
+function dropNulls<T>(o: T): T {
+  if (Array.isArray(o) || o === null || typeof o !== 'object') return o;
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
+}
+
+export const readAnswers = (text: string, what: string): Answers => check<Answers>(AnswersRow, text, what);
+export const readResult = (text: string, what: string): CoachingResult => check<CoachingResult>(ResultRow, text, what);
+export const readLabels = (text: string, what: string): Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>> => check(LabelsRow, text, what);
+
+export function readEvent(kind: string, date: string, text: string, what: string): StoredAccountEvent {
+  const data = { ...(parseJson(text, what) as object), kind };
+  const r = EventRow.safeParse(data);
+  if (!r.success) throw damaged(what);
+  return { ...dropNulls(r.data as object), date } as StoredAccountEvent;
+}

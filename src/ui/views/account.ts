@@ -1,0 +1,157 @@
+/**
+ * One account (`account show`) as a view model built from the stored timeline, and its renderers.
+ * Every line is words in the session's language: events become sentences, ids become labels.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Locale } from '../../playbook/types.js';
+import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
+import { formatDate } from '../messages.js';
+import { sanitize } from '../sanitize.js';
+import { hanging } from '../style.js';
+import type { Labeler } from './labels.js';
+import { VIEW_MESSAGES } from './messages.js';
+
+export interface PersonView {
+  name: string;
+  title?: string;
+  role?: string;
+  type?: string;
+  met?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface StepView {
+  id: number;
+  state: ChecklistRow['state'];
+  due: string;
+  text: string;
+}
+
+export interface AccountView {
+  locale: Locale;
+  name: string;
+  classTitle?: string;
+  status: 'classified' | 'provisional' | 'unclassified' | 'new';
+  signed: boolean;
+  dropped: boolean;
+  people: PersonView[];
+  timeline: { date: string; text: string }[];
+  steps: StepView[];
+}
+
+export function accountView(t: AccountTimeline, label: Labeler, locale: Locale): AccountView {
+  const m = VIEW_MESSAGES[locale];
+  const a = t.account;
+  const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
+  const why = (list: string[]) => list.join(m.and);
+  const eventText = (e: StoredAccountEvent): string | undefined => {
+    switch (e.kind) {
+      case 'class-changed':
+        if (e.status === 'provisional') return m.ev.classProvisional(why(e.because));
+        if (!e.to) return undefined;
+        return e.from ? m.ev.classMoved(classTitle(e.from), classTitle(e.to, e.labels), why(e.because)) : m.ev.classNew(classTitle(e.to, e.labels), why(e.because));
+      case 'signed':
+        return m.ev.signed;
+      case 'dropped':
+        return m.ev.dropped(classTitle(e.class));
+      case 'person-added':
+        return m.ev.personAdded(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(', '));
+      case 'person-updated':
+        return m.ev.personUpdated(
+          e.person,
+          e.changes
+            .map((ch) => {
+              const name = ch.field === 'role' || ch.field === 'title' || ch.field === 'persona' ? label.question(ch.field === 'persona' ? 'persona' : ch.field) : label.question(ch.field);
+              const value = (v: typeof ch.before) => (v === null ? m.unknownValue : ch.field === 'role' ? label.role(String(v)) : ch.field === 'persona' ? label.persona(String(v)) : ch.field === 'title' ? String(v) : label.answer(ch.field, v));
+              return `${name} ${value(ch.before)} → ${value(ch.after)}`;
+            })
+            .join(m.and),
+        );
+      case 'step-opened':
+        return m.ev.stepOpened(e.text, formatDate(e.due, locale));
+      case 'step-closed':
+        return m.ev.stepClosed(e.text, e.state === 'done');
+      case 'step-reopened':
+        return m.ev.stepReopened(e.text);
+      case 'step-added':
+        return m.ev.stepAdded(e.text, formatDate(e.due, locale));
+      case 'step-carried':
+        // a step still open at a later visit is no news
+        return undefined;
+    }
+  };
+  const timeline: { date: string; text: string; order: number }[] = [];
+  t.visits.forEach((v, i) => {
+    const c = v.result.classification;
+    const klass = c.status === 'classified' ? (c.labels?.[locale] ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
+    const flags = v.result.flags.length ? ` · ${m.flags(v.result.flags.length)}` : '';
+    timeline.push({ date: v.date, text: `${m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass)}${flags}`, order: i * 2 });
+  });
+  t.events.forEach((e, i) => {
+    const text = eventText(e.event);
+    if (text) timeline.push({ date: e.event.date, text, order: i * 2 + 1 });
+  });
+  timeline.sort((x, y) => x.date.localeCompare(y.date) || x.order - y.order);
+  return {
+    locale,
+    name: a.name,
+    ...(a.class ? { classTitle: classTitle(a.class, a.classLabels) } : {}),
+    status: a.classStatus ?? 'new',
+    signed: a.signed,
+    dropped: a.dropped,
+    people: t.contacts.map((p) => ({
+      name: p.name,
+      ...(p.title ? { title: p.title } : {}),
+      ...(p.role ? { role: label.role(p.role) } : {}),
+      ...(p.persona ? { type: label.persona(p.persona) } : {}),
+      met: p.firstMet ? m.met(formatDate(p.firstMet, locale), formatDate(p.lastMet ?? p.firstMet, locale)) : m.notMet,
+      ...(p.email ? { email: p.email } : {}),
+      ...(p.phone ? { phone: p.phone } : {}),
+    })),
+    timeline: timeline.map(({ date, text }) => ({ date, text })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: s.text })),
+  };
+}
+
+export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: number): string {
+  const m = VIEW_MESSAGES[v.locale];
+  const s = sanitize;
+  const out: string[] = [];
+  const badge = v.classTitle ? c.inverse(` ${s(v.classTitle)} `) : v.status === 'provisional' ? c.yellow(m.provisional) : '';
+  out.push(`${c.bold(s(v.name))}  ${badge}${v.signed ? c.green(`  ${m.signed}`) : ''}${v.dropped ? c.dim(`  ${m.dropped}`) : ''}`);
+  out.push('', c.bold.underline(m.people));
+  if (v.people.length === 0) out.push(c.dim(`  ${m.noPeople}`));
+  for (const p of v.people) {
+    const detail = [p.title, p.role, p.type].filter(Boolean).map((x) => s(x as string)).join(' · ');
+    out.push(hanging('  ', `${c.bold(s(p.name))}${detail ? `  ${detail}` : ''}${c.dim(`  (${s(p.met ?? '')})`)}`, width));
+    const reach = [p.email, p.phone].filter(Boolean).map((x) => s(x as string)).join('  ');
+    if (reach) out.push(hanging('    ', c.dim(reach), width));
+  }
+  out.push('', c.bold.underline(m.timeline));
+  for (const e of v.timeline) {
+    const date = formatDate(e.date, v.locale);
+    out.push(hanging(`  ${date}  `, s(e.text), width));
+  }
+  out.push('', c.bold.underline(m.checklist));
+  if (v.steps.length === 0) out.push(c.dim(`  ${m.noSteps}`));
+  else out.push(c.dim(`  ${m.legend}`));
+  for (const st of v.steps) {
+    const mark = st.state === 'done' ? c.green('[x]') : st.state === 'skipped' ? c.dim('[-]') : '[ ]';
+    out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${formatDate(st.due, v.locale)}  `, s(st.text), width));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Markdown for notes or a CRM: the same model, HTML escaped (a name is data, never markup). */
+export function renderAccountMarkdown(v: AccountView): string {
+  const m = VIEW_MESSAGES[v.locale];
+  const e = (x: string) => sanitize(x).replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string).replace(/([\\`*_[\]#|])/g, '\\$1');
+  const out = [`# ${e(v.name)}${v.classTitle ? ` (${e(v.classTitle)})` : ''}`, '', `## ${m.people}`, ''];
+  for (const p of v.people) out.push(`- **${e(p.name)}**${[p.title, p.role, p.type].filter(Boolean).map((x) => `, ${e(x as string)}`).join('')}`);
+  out.push('', `## ${m.timeline}`, '');
+  for (const t of v.timeline) out.push(`- ${t.date}: ${e(t.text)}`);
+  out.push('', `## ${m.checklist}`, '');
+  for (const st of v.steps) out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${st.state === 'skipped' ? `~~${e(st.text)}~~` : e(st.text)}`);
+  return `${out.join('\n')}\n`;
+}

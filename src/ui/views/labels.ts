@@ -1,0 +1,50 @@
+/**
+ * Ids become words: an answer, a role or a type is shown as the playbook labels it in the session's
+ * language. Without the playbook (it was a file that is gone), an id is at least made readable.
+ */
+import { type AnswerValue, isUnknown, NOT_SURE } from '../../engine/answers.js';
+import { localize } from '../../engine/text.js';
+import type { Locale, Playbook } from '../../playbook/types.js';
+import { UI } from '../messages.js';
+
+export interface Labeler {
+  question(id: string): string;
+  answer(questionId: string, v: AnswerValue | undefined): string;
+  role(value: string): string;
+  persona(id: string): string;
+}
+
+const readable = (id: string) => id.replace(/[_-]+/g, ' ').trim();
+
+export function labelerFor(pb: Playbook | undefined, locale: Locale): Labeler {
+  const m = UI[locale];
+  const q = (id: string) => pb?.questions.find((x) => x.id === id);
+  const persona = (id: string) => {
+    const p = pb?.personas.find((x) => x.id === id);
+    return p ? localize(p.name, locale) : id === NOT_SURE ? m.notSure : readable(id);
+  };
+  const option = (qid: string, v: string) => {
+    const question = q(qid);
+    const o = question?.options?.find((x) => x.value === v);
+    if (o) return localize(o.label, locale).split(/[:：]/)[0].trim();
+    if (question?.kind === 'yes-no') return v === 'yes' ? m.yes : v === 'no' ? m.no : v;
+    if (question?.kind === 'persona') return persona(v);
+    return question ? v : readable(v);
+  };
+  return {
+    question: (id) => {
+      const question = q(id);
+      return question ? localize(question.short, locale) || localize(question.text, locale) : readable(id);
+    },
+    answer: (qid, v) => {
+      const question = q(qid);
+      if (v === undefined || v === null) return '—';
+      if (question && isUnknown(question, v)) return m.unknown;
+      if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(', ');
+      if (typeof v === 'number') return String(v);
+      return question && (question.kind === 'text' || question.kind === 'date') ? v : option(qid, v);
+    },
+    role: (value) => (pb?.roles.decision ? option(pb.roles.decision, value) : readable(value)),
+    persona,
+  };
+}

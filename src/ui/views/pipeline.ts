@@ -1,0 +1,165 @@
+/**
+ * The weekly review as a view model (built from the store's pipeline and events, pure) and its
+ * renderers: terminal, JSON and CSV read the same model. Classes are named and ordered as the
+ * playbook that gave them named and ranked them: a review needs no knowledge of A/B/C/D.
+ */
+import type { ChalkInstance } from 'chalk';
+import { daysBetween } from '../../engine/dates.js';
+import type { Locale } from '../../playbook/types.js';
+import type { Pipeline, PipelineFlag, StoredEvent } from '../../store/types.js';
+import { formatDate } from '../messages.js';
+import { sanitize } from '../sanitize.js';
+import { hanging, stringWidth } from '../style.js';
+import { VIEW_MESSAGES } from './messages.js';
+
+export interface PipelineRowView {
+  name: string;
+  class?: string;
+  classLabel: string;
+  status: 'classified' | 'provisional' | 'unclassified' | 'new';
+  classSince?: string;
+  /** Days in the class; negative never: a class given for a planned visit is "planned". */
+  classAgeDays?: number;
+  plannedFor?: string;
+  lastVisit?: string;
+  signed: boolean;
+  dropped: boolean;
+  contacts: number;
+  openItems: number;
+  nextDue?: string;
+  nextStep?: string;
+  flags: PipelineFlag[];
+}
+
+export interface PipelineGroupView {
+  key: string;
+  title: string;
+  class?: string;
+  rank?: number;
+  count: number;
+  hidden: number;
+  rows: PipelineRowView[];
+}
+
+export interface MovedView {
+  date: string;
+  account: string;
+  movement: string;
+  from?: string;
+  to?: string;
+  because: string[];
+}
+
+export interface PipelineView {
+  locale: Locale;
+  today: string;
+  total: number;
+  limit?: number;
+  filtered: boolean;
+  groups: PipelineGroupView[];
+  flagCounts: Partial<Record<PipelineFlag, number>>;
+  since?: string;
+  moved?: MovedView[];
+}
+
+export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[] }): PipelineView {
+  const m = VIEW_MESSAGES[opts.locale];
+  const titleOf = (key: string, labels?: Partial<Record<Locale, string>>, klass?: string) =>
+    klass !== undefined ? (labels?.[opts.locale] ?? labels?.en ?? Object.values(labels ?? {})[0] ?? klass) : key === 'provisional' ? m.provisional : m.newAccounts;
+  const labelOf = new Map(p.groups.map((g) => [g.key, titleOf(g.key, g.labels, g.class)]));
+  const groups = p.groups.map((g) => {
+    const rows = p.rows
+      .filter((r) => (r.class ?? r.classStatus ?? 'new') === g.key)
+      .map((r): PipelineRowView => {
+        const age = r.classSince ? daysBetween(r.classSince, opts.today) : undefined;
+        return {
+          name: r.name,
+          ...(r.class ? { class: r.class } : {}),
+          classLabel: labelOf.get(g.key) ?? g.key,
+          status: r.classStatus ?? 'new',
+          ...(r.classSince ? { classSince: r.classSince } : {}),
+          ...(age !== undefined && age >= 0 ? { classAgeDays: age } : {}),
+          ...(age !== undefined && age < 0 ? { plannedFor: r.classSince } : {}),
+          ...(r.lastVisit ? { lastVisit: r.lastVisit } : {}),
+          signed: r.signed,
+          dropped: r.dropped,
+          contacts: r.contacts,
+          openItems: r.openItems,
+          ...(r.nextDue ? { nextDue: r.nextDue } : {}),
+          ...(r.nextItem ? { nextStep: r.nextItem } : {}),
+          flags: r.flags,
+        };
+      });
+    return { key: g.key, title: titleOf(g.key, g.labels, g.class), ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count, hidden: g.count - rows.length, rows };
+  });
+  const flagCounts = Object.fromEntries(Object.entries(p.flagCounts).filter(([, n]) => n > 0)) as Partial<Record<PipelineFlag, number>>;
+  const moved = opts.events?.map((e): MovedView => {
+    const ev = e.event;
+    const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id === undefined ? undefined : (labels?.[opts.locale] ?? labelOf.get(id) ?? id));
+    if (ev.kind === 'class-changed') {
+      return { date: ev.date, account: e.account, movement: ev.movement, ...(ev.from ? { from: label(ev.from) } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: ev.because };
+    }
+    if (ev.kind === 'dropped') return { date: ev.date, account: e.account, movement: 'dropped', to: label(ev.class), because: ev.because };
+    return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
+  });
+  return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}) };
+}
+
+/** The terminal: groups by class, each account on two lines wrapped to the width, flags in words. */
+export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width: number): string {
+  const m = VIEW_MESSAGES[v.locale];
+  const s = sanitize;
+  const out: string[] = [];
+  const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
+  out.push(`${c.bold(m.pipeline)}  ${counts}${counts ? '   ' : ''}${c.dim(`(${m.shown(v.total)})`)}`);
+  const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
+  for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
+  for (const g of v.groups) {
+    out.push('', c.bold.underline(`${s(g.title)} (${g.count})`));
+    for (const r of g.rows) {
+      const status = [
+        r.plannedFor ? m.planned(formatDate(r.plannedFor, v.locale)) : r.classAgeDays !== undefined ? m.classAge(r.classAgeDays) : undefined,
+        r.signed ? c.green(m.signed) : undefined,
+        r.dropped ? m.dropped : undefined,
+      ].filter(Boolean);
+      out.push(hanging('  ', `${c.bold(s(r.name))}${status.length ? c.dim(`  ${status.join(' · ')}`) : ''}`, width));
+      const next = r.nextDue ? m.next(formatDate(r.nextDue, v.locale), s(r.nextStep ?? '')) : c.dim(m.noNext);
+      out.push(hanging('    ', next, width));
+      if (r.flags.length) out.push(hanging('    ', c.yellow(r.flags.map((f) => `! ${m.flag[f]}`).join('  ')), width));
+    }
+    if (g.hidden > 0 && v.limit) out.push(c.dim(hanging('  ', m.more(g.hidden, v.limit), width)));
+  }
+  if (v.total === 0) out.push('', c.dim(v.filtered ? m.noneMatch : m.noAccounts));
+  if (v.moved && v.since) {
+    out.push('', c.bold.underline(m.movedSince(formatDate(v.since, v.locale))));
+    if (v.moved.length === 0) out.push(c.dim(`  ${m.none}`));
+    const w = Math.max(0, ...v.moved.map((x) => stringWidth(m.movement[x.movement] ?? x.movement)));
+    for (const x of v.moved) {
+      const kind = m.movement[x.movement] ?? x.movement;
+      const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
+      const why = x.because.length ? `, ${m.because(s(x.because.join(m.and)))}` : '';
+      out.push(hanging(`  ${formatDate(x.date, v.locale)}  ${kind}${' '.repeat(w - stringWidth(kind))}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function pipelineJson(v: PipelineView): unknown {
+  return {
+    today: v.today,
+    total: v.total,
+    counts: Object.fromEntries(v.groups.map((g) => [g.key, g.count])),
+    groups: v.groups.map((g) => ({ key: g.key, title: g.title, ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count })),
+    flagCounts: v.flagCounts,
+    accounts: v.groups.flatMap((g) => g.rows),
+    ...(v.moved ? { since: v.since, moved: v.moved } : {}),
+  };
+}
+
+export const PIPELINE_CSV_HEADER = ['account', 'class', 'class_name', 'status', 'class_since', 'class_age_days', 'planned_for', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due', 'next_step', 'flags'];
+
+export function pipelineCsvRows(v: PipelineView): unknown[][] {
+  return v.groups.flatMap((g) =>
+    g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' ')]),
+  );
+}
