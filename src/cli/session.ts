@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import { type Answers, isUnknown, isValidDate } from '../engine/answers.js';
+import { type Answers, isValidDate } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession } from '../engine/evaluate.js';
@@ -14,6 +14,7 @@ import { fillTemplate, localize } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
 import type { Store } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
+import { recordVisit } from './record-visit.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
@@ -250,13 +251,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    await (await getStore()).saveVisit({
-      account,
-      visit: { mode, date, playbookId: pb.id, playbookHash: pb.hash, ...(personName(result.answers) ? { person: personName(result.answers) } : {}), answers: result.answers, result },
-      state: applied.state,
-      events: applied.events,
-      at: new Date().toISOString(),
-    });
+    await recordVisit(await getStore(), pb, account, result, { at: new Date().toISOString(), stepDecisions, ...(state ? { state } : {}) });
     if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   if (ownsDraft) drafts.remove(mode, account);

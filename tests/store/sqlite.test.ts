@@ -7,6 +7,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
+import type { StepDecision } from '../../src/engine/account.js';
+import { recordVisit } from '../../src/cli/record-visit.js';
 import type { Mode } from '../../src/playbook/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
@@ -21,44 +23,55 @@ const store = (path = join(dir(), 'coach.db'), busyTimeoutMs?: number) => {
   return s;
 };
 afterEach(() => {
-  for (const s of open.splice(0)) s.close();
+  for (const s of open.splice(0)) void s.close();
 });
 
 const A: Answers = { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
-function visit(account: string, answers: Answers, date = '2026-11-20', mode: Mode = 'debrief') {
+/** A session's result recorded as a session records it: state read, applyVisit, state and events saved. */
+function save(s: SqliteStore, account: string, answers: Answers, date = '2026-11-20', mode: Mode = 'debrief', stepDecisions?: Record<number, StepDecision>) {
   const pb = builtin();
   const result = evaluateSession(pb, { mode, answers, visitDate: date, locale: 'en', account: { name: account } });
-  return { account, mode, date, playbookId: pb.id, playbookHash: pb.hash, answers: result.answers, result, at: `${date}T18:00:00Z`, contact: { name: String(answers.contact_name), role: 'first_kp' as const } };
+  return recordVisit(s, pb, account, result, { at: `${date}T18:00:00Z`, ...(stepDecisions ? { stepDecisions } : {}) });
 }
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('saving and reading back', () => {
-  it('stores a debrief: the visit, the contact, the checklist, the class and its history', async () => {
+  it('stores a debrief: the visit, the person met, the checklist, the class and the events that say so', async () => {
     const s = store();
-    await s.saveVisit(visit('Acme', A));
+    await save(s, 'Acme', A);
     const t = await s.timeline('acme');
-    expect(t?.account).toMatchObject({ name: 'Acme', class: 'A', classStatus: 'classified', classSince: '2026-11-20', contacts: 1, signed: false });
+    expect(t?.account).toMatchObject({ name: 'Acme', class: 'A', classStatus: 'classified', classSince: '2026-11-20', classRank: 1, classLabels: { en: 'A', 'zh-CN': 'A类客户' }, classDeadline: '2026-11-30', contacts: 1, signed: false, dropped: false, lastPerson: 'Li' });
     expect(t?.visits).toHaveLength(1);
-    expect(t?.visits[0].result.classification.class).toBe('A');
-    expect(t?.classes).toEqual([expect.objectContaining({ to: 'A', status: 'classified' })]);
+    expect(t?.visits[0]).toMatchObject({ person: 'Li', result: { classification: { class: 'A' } } });
+    expect(t?.contacts).toEqual([expect.objectContaining({ name: 'Li', role: 'first_kp', persona: 'koala', firstMet: '2026-11-20', facts: expect.objectContaining({ contact_role: 'first_kp', persona: 'koala' }) })]);
+    expect(t?.events.map((e) => e.event.kind)).toEqual(expect.arrayContaining(['person-added', 'class-changed', 'step-opened']));
     expect(t?.checklist.map((i) => i.key)).toContain('a_window');
     expect(t?.account.nextDue).toBe(t?.checklist[0].due);
-    expect((await s.lastVisit('ACME'))?.answers.contact_role).toBe('first_kp');
+    const state = await s.accountState('ACME');
+    expect(state?.facts).toMatchObject({ has_need: 'yes', buying_power: 'yes', sees_value: 'yes' });
+    expect(state?.facts.contact_role).toBeUndefined(); // a person's fact, not the account's
   });
 
-  it('a later visit replaces the open items it repeats, records the class change and the signature', async () => {
+  it('a later visit never closes earlier steps behind the rep\'s back; signing and dropping are events', async () => {
     const s = store();
-    await s.saveVisit(visit('Acme', A));
-    await s.saveVisit(visit('Acme', { ...A, signed: 'yes' }, '2026-11-24'));
+    await save(s, 'Acme', A);
+    const open1 = (await s.openChecklist('Acme')).map((i) => i.id);
+    const first = open1[0];
+    await save(s, 'Acme', { ...A, signed: 'yes' }, '2026-11-24', 'debrief', { [first]: 'done' });
     const t = await s.timeline('Acme');
     expect(t?.account.signed).toBe(true);
-    // the signature closed the A window: the earlier visit's open steps are superseded
-    expect(t?.checklist.filter((i) => i.state === 'open' && i.key === 'a_window')).toHaveLength(0);
-    expect(t?.checklist.find((i) => i.key === 'a_window')?.state).toBe('skipped');
-    expect(t?.classes.map((c) => c.status)).toEqual(['classified', 'signed']);
-    await s.saveVisit(visit('Acme', { ...A, buying_power: 'no' }, '2026-11-28'));
-    expect((await s.getAccount('Acme'))?.class).toBe('D');
-    expect((await s.classChangesSince('2026-11-25')).map((c) => [c.from, c.to])).toEqual([['A', 'D']]);
+    expect(t?.checklist.find((i) => i.id === first)?.state).toBe('done');
+    // every other step of the first visit is still open: kept, not silently skipped
+    for (const id of open1.slice(1)) expect(t?.checklist.find((i) => i.id === id)?.state).toBe('open');
+    expect(t?.checklist.some((i) => i.state === 'skipped')).toBe(false);
+    expect(t?.events.filter((e) => e.event.kind === 'signed')).toHaveLength(1);
+    await save(s, 'Acme', { ...A, buying_power: 'no' }, '2026-11-28');
+    expect(await s.getAccount('Acme')).toMatchObject({ class: 'D', dropped: true });
+    const moved = await s.eventsSince('2026-11-25', ['class-changed', 'dropped']);
+    expect(moved.map((e) => e.event)).toEqual([
+      expect.objectContaining({ kind: 'class-changed', from: 'A', to: 'D', movement: 'downgraded', because: ['they have no buying power'] }),
+      expect.objectContaining({ kind: 'dropped', class: 'D' }),
+    ]);
   });
 
   it.each([
@@ -68,17 +81,17 @@ describe('saving and reading back', () => {
     ['SQL-looking', "x'); DROP TABLE accounts; --"],
   ])('names with %s round-trip unchanged', async (_, name) => {
     const s = store();
-    await s.saveVisit({ ...visit(name, { ...A, contact_name: name }), contact: { name } });
+    await save(s, name, { ...A, contact_name: name });
     expect((await s.getAccount(name))?.name).toBe(name);
     const t = await s.timeline(name);
     expect(t?.contacts[0].name).toBe(name);
-    expect((await s.pipeline({ today: '2026-11-21', windows: {}, all: true })).rows.map((r) => r.name)).toEqual([name]);
+    expect((await s.pipeline({ today: '2026-11-21' })).rows.map((r) => r.name)).toEqual([name]);
   });
 
   it('rename, merge and delete', async () => {
     const s = store();
-    await s.saveVisit(visit('Acme', A));
-    await s.saveVisit(visit('ACME Shanghai', { ...A, contact_name: 'Wu' }, '2026-11-22'));
+    await save(s, 'Acme', A);
+    await save(s, 'ACME Shanghai', { ...A, contact_name: 'Wu' }, '2026-11-22');
     await expect(s.renameAccount('Acme', 'acme shanghai')).rejects.toThrow(/already an account/);
     await s.mergeAccounts('ACME Shanghai', 'Acme');
     const t = await s.timeline('Acme');
@@ -113,12 +126,15 @@ describe('migrations', () => {
     db.pragma('user_version = 1');
     db.prepare("INSERT INTO accounts (id, name, name_key, created_at, class, class_status, class_since) VALUES (1, 'Old Co', 'old co', '2026-01-01', 'B', 'classified', '2026-01-02')").run();
     db.prepare("INSERT INTO contacts (account_id, name) VALUES (1, 'Zhang'), (1, 'Wang')").run();
-    db.prepare("INSERT INTO visits (id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (1, 1, 'debrief', '2026-01-02', 'abcd', 'h', '{}', '{\"classification\":{\"status\":\"classified\",\"class\":\"B\"}}', 'x')").run();
+    // a result as the first version wrote it: no class labels yet
+    const old = evaluateSession(builtin(), { mode: 'debrief', answers: { ...A, contact_role: 'second_kp', approval_layers: 'one' }, visitDate: '2026-01-02', locale: 'en' });
+    delete old.classification.labels;
+    db.prepare("INSERT INTO visits (id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (1, 1, 'debrief', '2026-01-02', 'abcd', 'h', ?, ?, 'x')").run(JSON.stringify(old.answers), JSON.stringify(old));
     db.prepare("INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (1, 1, 'meet_first_kp', 'Meet the first KP', '2026-01-09')").run();
     db.close();
     const s = store(path);
     expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(await s.getAccount('Old Co')).toMatchObject({ class: 'B', contacts: 2, openItems: 1, nextDue: '2026-01-09', nextItem: 'Meet the first KP' });
+    expect(await s.getAccount('Old Co')).toMatchObject({ class: 'B', playbookId: 'abcd', dropped: false, contacts: 2, openItems: 1, nextDue: '2026-01-09', nextItem: 'Meet the first KP' });
     expect((await s.timeline('Old Co'))?.visits).toHaveLength(1);
   });
 
@@ -144,10 +160,10 @@ describe('faults', () => {
     expect(sha(path)).toBe(before);
   });
 
-  it('a damaged SQLite file is reported and never overwritten', () => {
+  it('a damaged SQLite file is reported and never overwritten', async () => {
     const path = join(dir(), 'damaged.db');
     const s = store(path);
-    s.close();
+    await s.close();
     const bytes = readFileSync(path);
     bytes.fill(0x5a, 100, 4096); // wreck the first page after the header
     writeFileSync(path, bytes);
@@ -159,16 +175,16 @@ describe('faults', () => {
   it('another sales-coach holding the database: wait, then a clear error, nothing lost', async () => {
     const path = join(dir(), 'busy.db');
     const first = store(path);
-    await first.saveVisit(visit('Acme', A));
+    await save(first, 'Acme', A);
     const holder = new Database(path);
     holder.prepare('BEGIN IMMEDIATE').run(); // another process mid-write
     const second = store(path, 300);
     const started = Date.now();
-    await expect(second.saveVisit(visit('Beta', A))).rejects.toThrow(/in use by another sales-coach \(waited, then gave up\)/);
+    await expect(save(second, 'Beta', A)).rejects.toThrow(/in use by another sales-coach \(waited, then gave up\)/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     holder.prepare('ROLLBACK').run();
     holder.close();
-    expect((await second.pipeline({ today: '2026-11-21', windows: {}, all: true })).rows.map((r) => r.name)).toEqual(['Acme']);
+    expect((await second.pipeline({ today: '2026-11-21' })).rows.map((r) => r.name)).toEqual(['Acme']);
   });
 
   // a real full or read-only disk needs a small file system of our own: try to mount one, once
@@ -194,11 +210,11 @@ describe('faults', () => {
     it('a full disk: a clear error, and what was stored stays', async () => {
       const m = mountTmpfs('400k');
       const s = store(join(m, 'coach.db'));
-      await s.saveVisit(visit('Acme', A));
+      await save(s, 'Acme', A);
       writeFileSync(join(m, 'filler'), Buffer.alloc(1)); // the rest of the disk is taken below
       let error: unknown;
       try {
-        for (let i = 0; i < 2000; i++) await s.saveVisit(visit(`Account ${i} ${'x'.repeat(2000)}`, A));
+        for (let i = 0; i < 2000; i++) await save(s, `Account ${i} ${'x'.repeat(2000)}`, A);
       } catch (err) {
         error = err;
       }
@@ -211,13 +227,13 @@ describe('faults', () => {
       mkdirSync(join(m, 'data'));
       const path = join(m, 'data', 'coach.db');
       const s = store(path);
-      await s.saveVisit(visit('Acme', A));
-      s.close();
+      await save(s, 'Acme', A);
+      await s.close();
       execFileSync('mount', ['-o', 'remount,ro', m]);
       let error: unknown;
       try {
         const again = store(path);
-        await again.saveVisit(visit('Beta', A));
+        await save(again, 'Beta', A);
       } catch (err) {
         error = err;
       }

@@ -1,0 +1,29 @@
+/**
+ * The one path from a session's result to the store: read the account's state, let the engine say
+ * what the visit means (applyVisit), persist the new state and the events. Sessions, imports of
+ * visits and the tests all record a visit through here.
+ */
+import { type AccountEvent, type AccountState, applyVisit, emptyAccount, type StepDecision } from '../engine/account.js';
+import type { CoachingResult } from '../engine/evaluate.js';
+import type { Playbook } from '../playbook/types.js';
+import type { Store } from '../store/types.js';
+
+export interface Recorded {
+  state: AccountState;
+  events: AccountEvent[];
+  visitId: number;
+}
+
+export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState }): Promise<Recorded> {
+  const before = opts.state ?? (await store.accountState(account)) ?? emptyAccount(account);
+  const { state, events } = applyVisit(pb, before, { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
+  const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
+  const { visitId } = await store.saveVisit({
+    account,
+    visit: { mode: result.mode, date: result.visitDate, playbookId: pb.id, playbookHash: pb.hash, ...(typeof person === 'string' && person.trim() ? { person: person.trim() } : {}), answers: result.answers, result },
+    state,
+    events,
+    at: opts.at,
+  });
+  return { state, events, visitId };
+}
