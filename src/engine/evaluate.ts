@@ -121,10 +121,10 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     const v = answers[q.id] ?? null;
     const name = shortName(q);
     const valueText = (x: string | number | boolean) => answerText(q, typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'number' && q.kind !== 'number' ? String(x) : x);
+    // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
+    const phrase = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
+    if (phrase) return { question: q.id, answer: v, text: t(phrase) };
     if (leaf.equals !== undefined) {
-      // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
-      const phrase = !negated && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
-      if (phrase) return { question: q.id, answer: v, text: t(phrase) };
       return { question: q.id, answer: v, text: negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v)) };
     }
     if (leaf.in !== undefined) {

@@ -11,10 +11,11 @@ describe('the interview', () => {
     const pb = builtin();
     let step = nextStep(pb, 'debrief', {});
     expect(step.done === false && step.question.id).toBe('contact_name');
-    step = nextStep(pb, 'debrief', { contact_name: 'Wang', contact_role: 'first_kp' });
+    expect(nextStep(pb, 'debrief', { contact_name: 'Wang' })).toMatchObject({ question: { id: 'contact_title' } });
+    step = nextStep(pb, 'debrief', { contact_name: 'Wang', contact_title: null, contact_role: 'first_kp' });
     // approval_layers applies only when the person is not the first KP
     expect(step.done === false && step.question.id).toBe('contacts_known');
-    step = nextStep(pb, 'debrief', { contact_name: 'Wang', contact_role: 'second_kp' });
+    step = nextStep(pb, 'debrief', { contact_name: 'Wang', contact_title: null, contact_role: 'second_kp' });
     expect(step.done === false && step.question.id).toBe('approval_layers');
   });
 

@@ -32,6 +32,7 @@ describe('runInterview', () => {
   it('saves after every answer, goes back with the old answer as default, shows help', async () => {
     const rep = scripted([
       ['contact_name', ans('Wang')],
+      ['contact_title', ans('CFO')],
       ['contact_role', { kind: 'help' }],
       ['contact_role', ans('first_kp')],
       ['contacts_known', { kind: 'back' }],
@@ -49,17 +50,17 @@ describe('runInterview', () => {
     ]);
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: {}, lookup: () => () => undefined }, rep.driver);
     expect(rep.helps[0]).toMatch(/^Only the first KP can decide/);
-    expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 4)?.default).toBe('first_kp');
+    expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 5)?.default).toBe('first_kp');
     expect(answers).toMatchObject({ contact_role: 'second_kp', approval_layers: 'one', next_meeting: null });
     // a save after each answer and after going back
-    expect(rep.saved.length).toBe(14);
-    expect(rep.saved[1]).toEqual({ contact_name: 'Wang', contact_role: 'first_kp' });
-    expect(rep.saved[2]).toEqual({ contact_name: 'Wang' });
+    expect(rep.saved.length).toBe(15);
+    expect(rep.saved[2]).toEqual({ contact_name: 'Wang', contact_title: 'CFO', contact_role: 'first_kp' });
+    expect(rep.saved[3]).toEqual({ contact_name: 'Wang', contact_title: 'CFO' });
   });
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')]]);
-    const given = { contact_name: 'W', contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     expect(rep.asked).toHaveLength(1);
