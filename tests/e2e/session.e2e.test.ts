@@ -79,7 +79,7 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.yaml:2:1: error: no answer to "approval_layers"');
     expect(r.stderr).toContain('no answer to "has_need"');
-    expect(r.stderr).toMatch(/\d+ answers missing; nothing was run/);
+    expect(r.stderr).toMatch(/\d+ answers missing in the answers file; nothing was run/);
   });
 
   it('an invalid answer names the question, the value, what is expected, and where', async () => {

@@ -93,13 +93,20 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
     return { key: g.key, title: titleOf(g.key, g.labels, g.class), ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count, hidden: g.count - rows.length, rows };
   });
   const flagCounts = Object.fromEntries(Object.entries(p.flagCounts).filter(([, n]) => n > 0)) as Partial<Record<PipelineFlag, number>>;
-  const moved = opts.events?.map((e): MovedView => {
+  // a move into a class that will not buy is one line: "dropped", with where from and why
+  const events = opts.events?.filter((e, i, all) => !(e.event.kind === 'class-changed' && all[i + 1]?.event.kind === 'dropped' && all[i + 1].account === e.account && all[i + 1].event.date === e.event.date));
+  const fromOf = new Map(opts.events?.flatMap((e, i, all) => (e.event.kind === 'dropped' && all[i - 1]?.event.kind === 'class-changed' && all[i - 1].account === e.account ? [[e, all[i - 1].event]] : [])) ?? []);
+  const moved = events?.map((e): MovedView => {
     const ev = e.event;
     const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id === undefined ? undefined : (labels?.[opts.locale] ?? labelOf.get(id) ?? id));
     if (ev.kind === 'class-changed') {
       return { date: ev.date, account: e.account, movement: ev.movement, ...(ev.from ? { from: label(ev.from) } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: ev.because };
     }
-    if (ev.kind === 'dropped') return { date: ev.date, account: e.account, movement: 'dropped', to: label(ev.class), because: ev.because };
+    if (ev.kind === 'dropped') {
+      const before = fromOf.get(e);
+      const from = before?.kind === 'class-changed' ? before.from : undefined;
+      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from: label(from) } : {}), to: label(ev.class), because: ev.because };
+    }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });
   return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}) };
