@@ -3,7 +3,7 @@
  * the draft with nothing lost. CI installs tmux (.ci/run); without it this test fails under CI.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,11 +27,10 @@ async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
   }
   throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
 }
+/** Drafts are a journal of files beside the database (coach.drafts/), not rows in it. */
 function draftCount(): number {
-  const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
-  const n = (db.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n;
-  db.close();
-  return n;
+  const dir = join(home, 'data', 'sales-coach', 'coach.drafts');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).length : 0;
 }
 const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 function start(args: string): void {
@@ -64,6 +63,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     start("debrief --account 'Acme Ltd' --date 2026-11-25");
     await waitFor('Who do you meet');
     keys('Wang Li', 'Enter');
+    await waitFor("Wang Li's job title");
+    keys('Enter'); // optional: left empty
     await waitFor('Where do they stand');
     keys('Down', 'Enter'); // second KP
     await waitFor('How many approvals');
@@ -74,12 +75,13 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('C-c');
     expect(await exitCode()).toBe(130);
     const interrupted = await waitFor('saved as a draft');
-    expect(interrupted).toContain('Your 4 answers are saved as a draft; continue with:');
-    expect(interrupted).toContain('sales-coach debrief --resume --account "Acme Ltd"');
+    expect(interrupted).toContain('Your 5 answers are saved as a draft; continue with:');
+    // quoted for the shell: pasting it runs exactly this
+    expect(interrupted).toContain("sales-coach debrief --resume --account 'Acme Ltd'");
     expect(draftCount()).toBe(1);
 
     start("debrief --resume --account 'Acme Ltd'");
-    await waitFor('Resuming the draft: 4 answers already given.');
+    await waitFor('Resuming the draft: 5 answers already given.');
     await waitFor('real need');
     keys('Enter'); // need: yes
     await waitFor('buying power');
@@ -113,46 +115,68 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     start("prep --account 'Closed Window' --date 2026-11-26");
     await waitFor('Who do you meet');
     keys('Zhao', 'Enter');
+    await waitFor('job title');
+    keys('CFO', 'Enter');
     await waitFor('Where do they stand');
     keys('Enter'); // first KP
     await waitFor('How many people');
     spawnSync('tmux', ['kill-session', '-t', session]); // SIGHUP, no chance to clean up
     await new Promise((r) => setTimeout(r, 300));
     start("prep --resume --account 'Closed Window'");
-    await waitFor('Resuming the draft: 2 answers already given.');
+    await waitFor('Resuming the draft: 3 answers already given.');
     await waitFor('How many people');
     keys('C-d'); // end of input: the same as an interrupt, nothing lost
     expect(await exitCode()).toBe(130);
-    expect(await waitFor('saved as a draft')).toContain('Your 2 answers are saved as a draft');
+    expect(await waitFor('saved as a draft')).toContain('Your 3 answers are saved as a draft');
   }, 30_000);
 
   it('a kill from outside (SIGKILL: no handler can run) keeps every answer given', async () => {
     start("prep --account 'Killed Co' --date 2026-11-26");
     await waitFor('Who do you meet');
     keys('Qian', 'Enter');
+    await waitFor('job title');
+    keys('Enter');
     await waitFor('Where do they stand');
     keys('Down', 'Enter');
     await waitFor('How many approvals');
     const pid = execFileSync('pgrep', ['-f', 'prep --account Killed Co'], { encoding: 'utf8' }).trim().split('\n')[0];
     process.kill(Number(pid), 'SIGKILL');
     await new Promise((r) => setTimeout(r, 300));
-    start("prep --resume --account 'Killed Co'");
-    await waitFor('Resuming the draft: 2 answers already given.');
+    // a new session on the account, without --resume: the draft is offered, never replaced silently
+    start("prep --account 'killed co'");
+    await waitFor('An unfinished prep of this account is saved as a draft (3 answers');
+    keys('Down', 'Enter'); // discard…
+    await waitFor('Discard the draft for good?');
+    keys('Enter'); // …no (the default): offered again
+    await waitFor('Continue it');
+    keys('Enter'); // continue
+    await waitFor('Resuming the draft: 3 answers already given.');
     await waitFor('How many approvals');
     keys('C-c');
     expect(await exitCode()).toBe(130);
+    expect(draftCount()).toBeGreaterThanOrEqual(1);
   }, 30_000);
 
-  it('a repeat visit confirms last visit\'s facts in one question; "no" asks them again with the old answers as defaults', async () => {
+  it('a repeat visit: steps still open are the rep\'s to close; the same person\'s facts are confirmed in one question', async () => {
     const answers = join(home, 'first.yaml');
     writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
     expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Repeat Co', '--answers', answers], { env }).status).toBe(0);
+    const open = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Repeat Co'], { env, encoding: 'utf8' })) as unknown[];
+    expect(open.length).toBeGreaterThan(1);
     start("prep --account 'Repeat Co' --date 2026-11-26");
+    await waitFor(`${open.length} steps are still open on Repeat Co`);
+    keys('Down', 'Enter'); // the first: done
+    for (let i = 1; i < open.length; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      keys('Enter'); // the rest: kept open (the default)
+    }
+    const who = await waitFor('Who do you meet');
+    expect(who).toContain('(Li)'); // the person met last time, offered as the default
+    keys('Enter');
     const asked = await waitFor('Still as at the visit of 2026-11-20?');
-    expect(asked).toContain('contact: Li');
+    expect(asked).toMatch(/need: Yes/);
     keys('n', 'Enter');
-    const again = await waitFor('Who do you meet');
-    expect(again).toContain('(Li)'); // the old answer, offered as the default
+    await waitFor("What is Li's job title?");
     keys('C-c');
     expect(await exitCode()).toBe(130);
   }, 30_000);
