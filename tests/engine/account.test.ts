@@ -1,0 +1,152 @@
+/** The account model: what a session means for an account, as pure data, for any playbook. */
+import { describe, expect, it } from 'vitest';
+import { type AccountState, applyVisit, carriedAnswers, emptyAccount } from '../../src/engine/account.js';
+import type { Answers } from '../../src/engine/answers.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
+import { PlaybookRegistry } from '../../src/cli/registry.js';
+import type { Mode, Playbook } from '../../src/playbook/types.js';
+import { builtin } from '../helpers/playbook.js';
+
+function meddicc(): Playbook {
+  const r = loadPlaybookFile(new PlaybookRegistry(), new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url).pathname);
+  if (!r.playbook) throw new Error(JSON.stringify(r.diagnostics));
+  return r.playbook;
+}
+
+const run = (pb: Playbook, state: AccountState, answers: Answers, date: string, mode: Mode = 'debrief', stepDecisions?: Record<number, 'done' | 'keep' | 'drop'>) =>
+  applyVisit(pb, state, { result: evaluateSession(pb, { mode, answers, visitDate: date, locale: 'en', account: { name: state.name } }), ...(stepDecisions ? { stepDecisions } : {}) });
+
+/** The store's part, faked: open steps get ids as a store would give them. */
+function stored(state: AccountState, nextId = { n: 1 }): AccountState {
+  return { ...state, openSteps: state.openSteps.map((s) => (s.id === undefined ? { ...s, id: nextId.n++ } : s)) };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+const abcdA: Answers = { contact_name: 'Li', contact_title: 'GM', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+const meddA: Answers = { met_person: 'Li', met_title: 'GM', influence: 'eb', pain: 'yes', economic_buyer: 'met', metrics: 'yes', outcome: 'open' };
+
+describe('applyVisit', () => {
+  it('a playbook whose ids all differ keeps people, signing and dropping exactly as the built-in does', () => {
+    const kinds = (pb: Playbook, first: Answers, signed: Answers, dropped: Answers) => {
+      const a = run(pb, emptyAccount('Acme'), first, '2026-11-20');
+      const b = run(pb, stored(a.state), signed, '2026-11-24');
+      const c = run(pb, stored(b.state), dropped, '2026-11-28');
+      return {
+        events: [a, b, c].map((x) => x.events.filter((e) => !e.kind.startsWith('step-')).map((e) => e.kind)),
+        people: c.state.people.map((p) => [p.name, p.title]),
+        signed: c.state.signed,
+        dropped: c.state.dropped,
+      };
+    };
+    const abcd = kinds(builtin(), abcdA, { ...abcdA, signed: 'yes' }, { ...abcdA, contact_name: 'Wu', contact_title: null, buying_power: 'no' });
+    const other = kinds(meddicc(), meddA, { ...meddA, outcome: 'won' }, { ...meddA, met_person: 'Wu', met_title: null, pain: 'no' });
+    expect(other).toEqual(abcd);
+    expect(abcd).toEqual({
+      events: [['person-added', 'class-changed'], ['signed'], ['person-added', 'class-changed', 'dropped']],
+      people: [['Li', 'GM'], ['Wu', undefined]],
+      signed: true,
+      dropped: true,
+    });
+  });
+
+  it('is pure: the state it is given is never changed, and the same input gives the same output', () => {
+    const pb = builtin();
+    const state = deepFreeze(stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').state));
+    const once = run(pb, state, { ...abcdA, buying_power: 'no' }, '2026-11-24');
+    const twice = run(pb, state, { ...abcdA, buying_power: 'no' }, '2026-11-24');
+    expect(once).toEqual(twice);
+  });
+
+  it('says what moved the class: meeting the first KP after a second KP', () => {
+    const pb = builtin();
+    const asB = { ...abcdA, contact_name: 'Wu', contact_role: 'second_kp', approval_layers: 'one' };
+    const first = run(pb, emptyAccount('Acme'), asB, '2026-11-20');
+    const second = run(pb, stored(first.state), abcdA, '2026-11-27');
+    expect(second.events.find((e) => e.kind === 'class-changed')).toMatchObject({ from: 'B', to: 'A', movement: 'upgraded', because: ['you met the first KP'] });
+    // meeting another person is not a contradiction of the last visit
+    expect(second.events.some((e) => e.kind === 'person-updated')).toBe(false);
+  });
+
+  it('a person\'s facts stay theirs; an update of the same person is an event', () => {
+    const pb = builtin();
+    const first = run(pb, emptyAccount('Acme'), abcdA, '2026-11-20');
+    const again = run(pb, stored(first.state), { ...abcdA, contact_name: 'LI', persona: 'thinker' }, '2026-11-27');
+    expect(again.state.people).toHaveLength(1);
+    expect(again.events.find((e) => e.kind === 'person-updated')).toMatchObject({ person: 'Li', changes: [{ field: 'persona', before: 'koala', after: 'thinker' }] });
+  });
+
+  it('never closes a step behind the rep\'s back: kept unless the rep says done or drop; a repeated step is carried, not doubled', () => {
+    const pb = builtin();
+    const first = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').state);
+    const [done, dropped, ...kept] = first.openSteps;
+    const next = run(pb, first, abcdA, '2026-11-22', 'debrief', { [done.id as number]: 'done', [dropped.id as number]: 'drop' });
+    expect(next.events.filter((e) => e.kind === 'step-closed')).toEqual([
+      expect.objectContaining({ stepId: done.id, state: 'done' }),
+      expect.objectContaining({ stepId: dropped.id, state: 'skipped' }),
+    ]);
+    for (const k of kept) expect(next.state.openSteps).toContainEqual(k);
+    const keys = next.state.openSteps.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a back-filled visit (dated before the latest) adds its person but does not move the class', () => {
+    const pb = builtin();
+    const latest = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').state);
+    const old = run(pb, latest, { ...abcdA, contact_name: 'Wu', buying_power: 'no' }, '2026-11-01');
+    expect(old.state.class).toBe('A');
+    expect(old.events.some((e) => e.kind === 'class-changed')).toBe(false);
+    expect(old.state.people.map((p) => p.name)).toEqual(['Li', 'Wu']);
+  });
+
+  it('a class of a playbook without a signing window, or provisional, sets no deadline', () => {
+    const pb = meddicc();
+    const out = run(pb, emptyAccount('Acme'), { ...meddA, pain: 'no' }, '2026-11-20');
+    expect(out.state).toMatchObject({ class: 'out', dropped: true, classDeadline: undefined, classLabels: { en: 'Out' } });
+    const unsure = run(pb, emptyAccount('Beta'), { ...meddA, pain: 'unknown' }, '2026-11-20');
+    expect(unsure.state).toMatchObject({ class: undefined, classStatus: 'provisional', classDeadline: undefined });
+  });
+});
+
+describe('carriedAnswers', () => {
+  it('carries the account\'s facts always, a person\'s facts only to that same person', () => {
+    const pb = builtin();
+    const state = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').state);
+    const same = carriedAnswers(pb, state, ' li ');
+    expect(same.answers).toMatchObject({ has_need: 'yes', buying_power: 'yes', contact_role: 'first_kp', persona: 'koala', contact_title: 'GM' });
+    const other = carriedAnswers(pb, state, 'Zhang');
+    expect(other.answers).toMatchObject({ has_need: 'yes', buying_power: 'yes' });
+    // never another person's type or role
+    expect(other.answers.persona).toBeUndefined();
+    expect(other.answers.contact_role).toBeUndefined();
+  });
+
+  it('an imported contact pre-fills the next prep with what the import knew of them', () => {
+    const pb = builtin();
+    const state: AccountState = { ...emptyAccount('Acme'), people: [{ name: 'Wang Fang', title: 'Purchasing manager', role: 'second_kp', facts: {} }] };
+    expect(carriedAnswers(pb, state, 'wang fang').answers).toEqual({ contact_title: 'Purchasing manager', contact_role: 'second_kp' });
+  });
+});
+
+describe('reasons of negated and compared conditions', () => {
+  it('name the value the rule tested, not the answer given', () => {
+    const pb = meddicc();
+    const r = evaluateSession(pb, { mode: 'debrief', answers: { ...meddA, economic_buyer: 'known', metrics: 'no' }, visitDate: '2026-11-20', locale: 'en' });
+    expect(r.classification.class).toBe('best_case');
+    expect(r.classification.reasons[0].text).toContain('economic buyer is not Met them');
+    expect(r.classification.reasons[0].text).not.toContain('Know who');
+    expect(r.classification.reasons[0].text).not.toContain('≠');
+  });
+
+  it('read in Chinese too', () => {
+    const r = evaluateSession(builtin(), { mode: 'debrief', answers: { ...abcdA, contact_role: 'second_kp', approval_layers: 'one' }, visitDate: '2026-11-20', locale: 'zh-CN' });
+    expect(r.classification.reasons[0].text).not.toMatch(/[≠=]/);
+  });
+});
