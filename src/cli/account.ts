@@ -1,4 +1,5 @@
 /** `account show / rename / merge / delete`: one account's timeline, and keeping the list tidy. */
+import { existsSync } from 'node:fs';
 import type { Playbook } from '../playbook/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
@@ -30,17 +31,19 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
       return EXIT.ok;
     }
     // the labels of the playbook that classified the account, when it can still be found by its id
-    const pb = t.account.playbookId ? await playbookById(ctx, t.account.playbookId) : undefined;
+    const pb = await playbookOf(ctx, t.account.playbookSource ?? t.account.playbookId);
     const view = accountView(t, labelerFor(pb, locale), locale);
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });
 }
 
-async function playbookById(ctx: Context, id: string): Promise<Playbook | undefined> {
-  const entry = ctx.registry.find(id);
-  if (!entry) return undefined;
-  const r = await loadPlaybookCached(ctx.registry, entry.file, ctx.io.env);
+/** The playbook that classified the account, by id or by the file it came from; undefined if gone. */
+async function playbookOf(ctx: Context, source: string | undefined): Promise<Playbook | undefined> {
+  if (!source) return undefined;
+  const file = ctx.registry.find(source)?.file ?? (existsSync(source) ? source : undefined);
+  if (!file) return undefined;
+  const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   return r.playbook;
 }
 

@@ -14,7 +14,7 @@ export interface Recorded {
   visitId: number;
 }
 
-export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState }): Promise<Recorded> {
+export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string }): Promise<Recorded> {
   const before = opts.state ?? (await store.accountState(account)) ?? emptyAccount(account);
   const { state, events } = applyVisit(pb, before, { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
@@ -24,6 +24,7 @@ export async function recordVisit(store: Store, pb: Playbook, account: string, r
     state,
     events,
     at: opts.at,
+    ...(opts.playbookSource ? { playbookSource: opts.playbookSource } : {}),
   });
   return { state, events, visitId };
 }

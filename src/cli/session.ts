@@ -251,7 +251,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    await recordVisit(await getStore(), pb, account, result, { at: new Date().toISOString(), stepDecisions, ...(state ? { state } : {}) });
+    await recordVisit(await getStore(), pb, account, result, { at: new Date().toISOString(), stepDecisions, ...(state ? { state } : {}), playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef) });
     if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   if (ownsDraft) drafts.remove(mode, account);
@@ -287,12 +287,13 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
 
 /** The class move in words, and the steps still open from earlier sessions. */
 function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale): AccountNotes {
+  // state is the account after this visit: its open steps are the ones kept, plus this visit's
   const m = UI[locale];
   const move = classMove(events);
   const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? id) : m.provisional);
   let moved: string | undefined;
   if (move?.from && (move.to || move.status === 'provisional')) {
-    moved = m.moved(label(move.from, state?.classLabels && move.from === state.class ? state.classLabels : undefined), label(move.to, move.labels), move.because.join(MESSAGE_AND[locale]));
+    moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), move.because.join(MESSAGE_AND[locale]));
   }
   const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && s.since !== result.visitDate).map((s) => ({ text: s.text, due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen };

@@ -80,6 +80,7 @@ export type AccountEvent =
       /** The evidence that moved it ("you met the first KP"), else the whole reason. */
       because: string[];
       labels?: Partial<Record<Locale, string>>;
+      fromLabels?: Partial<Record<Locale, string>>;
     }
   | { kind: 'signed'; date: string; class?: string }
   | { kind: 'dropped'; date: string; class: string; because: string[] }
@@ -242,6 +243,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
         movement: movementOf(state.classRank, rank, state.class, to, c.status),
         because: because.length ? because : c.reasons.map((r) => r.text),
         ...(c.labels ? { labels: c.labels } : {}),
+        ...(state.class && state.classLabels ? { fromLabels: state.classLabels } : {}),
       });
       next.class = to;
       next.classStatus = c.status;

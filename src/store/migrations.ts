@@ -93,6 +93,7 @@ export const MIGRATIONS: readonly string[] = [
   // a step remembers when it was added, for steps the rep adds by hand.
   `
   ALTER TABLE accounts ADD COLUMN playbook_id TEXT;
+  ALTER TABLE accounts ADD COLUMN playbook_source TEXT;
   ALTER TABLE accounts ADD COLUMN class_rank INTEGER;
   ALTER TABLE accounts ADD COLUMN class_labels TEXT;
   ALTER TABLE accounts ADD COLUMN class_deadline TEXT;

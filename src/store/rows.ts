@@ -50,6 +50,7 @@ const EventRow = z.union([
     movement: z.string(),
     because: z.array(z.string()),
     labels: opt(LabelsRow),
+    fromLabels: opt(LabelsRow),
   }),
   z.looseObject({ kind: z.literal('signed'), class: opt(z.string()) }),
   z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()) }),

@@ -108,6 +108,7 @@ interface AccountDb {
   name: string;
   created_at: string;
   playbook_id: string | null;
+  playbook_source: string | null;
   class: string | null;
   class_status: string | null;
   class_since: string | null;
@@ -131,6 +132,7 @@ function accountRow(r: AccountDb): AccountRow {
     name: r.name,
     createdAt: r.created_at,
     ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+    ...(r.playbook_source ? { playbookSource: r.playbook_source } : {}),
     ...(r.class ? { class: r.class } : {}),
     ...(r.class_status ? { classStatus: r.class_status as AccountRow['classStatus'] } : {}),
     ...(r.class_since ? { classSince: r.class_since } : {}),
@@ -416,6 +418,7 @@ export class SqliteStore implements Store {
           dropped: s.dropped ? 1 : 0,
           facts: JSON.stringify(s.facts),
         });
+      if (v.playbookSource) this.db.prepare('UPDATE accounts SET playbook_source = ? WHERE id = ?').run(v.playbookSource, accountId);
       for (const p of s.people) this.savePerson(accountId, p as Contact);
       const close = this.db.prepare("UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ? AND account_id = ? AND state = 'open'");
       for (const e of v.events) if (e.kind === 'step-closed') close.run(e.state, v.at, e.stepId, accountId);

@@ -16,6 +16,8 @@ export interface AccountRow {
   name: string;
   createdAt: string;
   playbookId?: string;
+  /** Where that playbook was loaded from (an id or a file), to label the account's answers later. */
+  playbookSource?: string;
   class?: string;
   classStatus?: ClassStatus;
   classSince?: string;
@@ -87,6 +89,8 @@ export interface SaveVisit {
   events: AccountEvent[];
   /** "now", for created_at stamps: the store does not read the clock either. */
   at: string;
+  /** The playbook as the rep named it (an id or a file path). */
+  playbookSource?: string;
 }
 
 export const PIPELINE_FLAGS = ['window', 'no_next', 'one_contact', 'provisional', 'overdue'] as const;

@@ -200,3 +200,44 @@ describe('the database under trouble', () => {
     expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(before);
   });
 });
+
+describe("a trainer's own playbook is first-class", () => {
+  const meddicc = new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url).pathname;
+  const answers = (mode: string, extra: string) => `mode: ${mode}\nplaybook: ${meddicc}\nanswers:\n  met_person: Dana Ortiz\n  met_title: VP Operations\n  influence: champ\n  pain: "yes"\n${extra}`;
+
+  it('prep, debrief, review, account show and export, with its own classes, people and signing', async () => {
+    const w = world();
+    const prep = await w.run(['prep', '--account', 'Northwind', '--date', '2026-11-10', '--answers', file('m1.yaml', answers('prep', '  economic_buyer: known\n  metrics: "no"\n'))]);
+    expect(prep.code).toBe(0);
+    expect(prep.stdout).toContain('best_case');
+    expect(prep.stdout).toContain('economic buyer is not Met them');
+    await w.run(['debrief', '--account', 'Northwind', '--date', '2026-11-11', '--answers', file('m2.yaml', answers('debrief', '  economic_buyer: known\n  metrics: "no"\n  outcome: open\n'))]);
+    await w.run(['debrief', '--account', 'Contoso', '--date', '2026-11-12', '--answers', file('m3.yaml', answers('debrief', '  economic_buyer: met\n  metrics: "yes"\n  outcome: won\n'))]);
+    await w.run(['debrief', '--account', 'Fabrikam', '--date', '2026-11-12', '--answers', file('m4.yaml', answers('debrief', '  economic_buyer: met\n  metrics: "yes"\n  outcome: open\n'))]);
+    await w.run(['debrief', '--account', 'Fabrikam', '--date', '2026-11-20', '--answers', file('m5.yaml', answers('debrief', '  economic_buyer: met\n  metrics: "yes"\n  outcome: lost\n').replace('pain: "yes"', 'pain: "no"'))]);
+
+    const review = await w.run(['accounts', '--today', '2026-11-30', '--since', '30d']);
+    expect(review.code).toBe(0);
+    // the playbook's own classes, in its order (by rank), with its names: nothing hidden, no A/B/C/D
+    expect(review.stdout).toMatch(/^Pipeline {2}Commit 1 {3}Best case 1 {3}Out 1/m);
+    expect(review.stdout).not.toMatch(/\bA 0\b/);
+    expect(review.stdout.indexOf('Commit (1)')).toBeLessThan(review.stdout.indexOf('Best case (1)'));
+    expect(review.stdout).toContain('Northwind');
+    // Commit's 14-day window has passed for Contoso, but it signed; Out needs no next step
+    const json = JSON.parse((await w.run(['accounts', '--today', '2026-12-15', '--json'])).stdout);
+    const by = Object.fromEntries(json.accounts.map((a: { name: string }) => [a.name, a]));
+    expect(by.Contoso).toMatchObject({ class: 'commit', signed: true });
+    expect(by.Contoso.flags).not.toContain('window');
+    expect(by.Fabrikam).toMatchObject({ class: 'out', dropped: true });
+    expect(by.Fabrikam.flags).not.toContain('no_next');
+    expect(by.Northwind.flags).toContain('window'); // best_case's 30 days from 2026-11-11
+    expect(review.stdout).toMatch(/dropped\s+Fabrikam Commit → Out, because identified pain: no/);
+
+    const show = await w.run(['account', 'show', 'Northwind']);
+    expect(show.stdout).toMatch(/Dana Ortiz {2}VP Operations · Champion/);
+    expect(show.stdout).not.toMatch(/\bchamp\b|best_case/);
+    const all = JSON.parse((await w.run(['export', '--json'])).stdout);
+    expect(all.contacts.map((c: { account: string; name: string; role: string }) => `${c.account}:${c.name}:${c.role}`).sort()).toEqual(['Contoso:Dana Ortiz:champ', 'Fabrikam:Dana Ortiz:champ', 'Northwind:Dana Ortiz:champ']);
+    expect(all.events.filter((e: { event: { kind: string } }) => e.event.kind === 'signed').map((e: { account: string }) => e.account)).toEqual(['Contoso']);
+  });
+});

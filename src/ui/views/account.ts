@@ -50,7 +50,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
       case 'class-changed':
         if (e.status === 'provisional') return m.ev.classProvisional(why(e.because));
         if (!e.to) return undefined;
-        return e.from ? m.ev.classMoved(classTitle(e.from), classTitle(e.to, e.labels), why(e.because)) : m.ev.classNew(classTitle(e.to, e.labels), why(e.because));
+        return e.from ? m.ev.classMoved(classTitle(e.from, e.fromLabels), classTitle(e.to, e.labels), why(e.because)) : m.ev.classNew(classTitle(e.to, e.labels), why(e.because));
       case 'signed':
         return m.ev.signed;
       case 'dropped':

@@ -100,12 +100,13 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
     const ev = e.event;
     const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id === undefined ? undefined : (labels?.[opts.locale] ?? labelOf.get(id) ?? id));
     if (ev.kind === 'class-changed') {
-      return { date: ev.date, account: e.account, movement: ev.movement, ...(ev.from ? { from: label(ev.from) } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: ev.because };
+      return { date: ev.date, account: e.account, movement: ev.movement, ...(ev.from ? { from: label(ev.from, ev.fromLabels) } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: ev.because };
     }
     if (ev.kind === 'dropped') {
       const before = fromOf.get(e);
       const from = before?.kind === 'class-changed' ? before.from : undefined;
-      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from: label(from) } : {}), to: label(ev.class), because: ev.because };
+      const fromLabels = before?.kind === 'class-changed' ? before.fromLabels : undefined;
+      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from: label(from, fromLabels) } : {}), to: label(ev.class), because: ev.because };
     }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });
