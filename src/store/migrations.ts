@@ -139,7 +139,9 @@ export const MIGRATIONS: readonly string[] = [
     FROM class_history h WHERE to_class = 'D' AND status = 'classified'
       AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = h.account_id AND a.playbook_id = 'abcd');
   DROP TABLE class_history;
-  CREATE INDEX accounts_by_rank ON accounts (class_rank, class, class_since);
+  -- the review reads every account's group and flags: one pass over this covering index, in its order
+  DROP INDEX accounts_pipeline;
+  CREATE INDEX accounts_review ON accounts (class, class_status, class_rank, dropped, signed, class_deadline, open_items, contacts_count, next_due, class_labels);
   `,
 ];
 

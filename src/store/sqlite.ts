@@ -462,27 +462,29 @@ export class SqliteStore implements Store {
       }
       for (const f of q.flags ?? []) where.push(flags[f]);
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      // one pass, grouped: counts per group and per flag, and each group's rank and labels
+      // one pass over the covering index, grouped in its own order: counts per group and per flag, and
+      // each group's rank and labels; classes and statuses fold into groups here
       const rows0 = this.db
         .prepare(
-          `SELECT ${groupOf} AS grp, class, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*) AS n, ${flagNames.map((k) => `sum(${flags[k]}) AS ${k}`).join(', ')}
-           FROM accounts ${whereSql} GROUP BY grp`,
+          `SELECT class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*) AS n, ${flagNames.map((k) => `sum(${flags[k]}) AS ${k}`).join(', ')}
+           FROM accounts ${whereSql} GROUP BY class, class_status`,
         )
         .all(params) as Record<string, number | string | null>[];
       const flagCounts = Object.fromEntries(flagNames.map((k) => [k, 0])) as Record<PipelineFlag, number>;
       let total = 0;
-      const groups: PipelineGroup[] = rows0.map((g) => {
+      const byKey = new Map<string, PipelineGroup>();
+      for (const g of rows0) {
+        const key = String(g.class ?? g.class_status ?? 'new');
         total += Number(g.n);
         for (const k of flagNames) flagCounts[k] += Number(g[k] ?? 0);
-        return {
-          key: String(g.grp),
-          ...(g.class !== null ? { class: String(g.class) } : {}),
-          ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
-          ...(g.labels ? { labels: readLabels(String(g.labels), `class ${String(g.grp)}`) } : {}),
-          dropped: Number(g.dropped) === 1,
-          count: Number(g.n),
-        };
-      });
+        const group = byKey.get(key) ?? { key, ...(g.class !== null ? { class: String(g.class) } : {}), dropped: false, count: 0 };
+        group.count += Number(g.n);
+        if (g.rank !== null && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
+        if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
+        if (Number(g.dropped) === 1) group.dropped = true;
+        byKey.set(key, group);
+      }
+      const groups = [...byKey.values()];
       // classes by rank (best first), then provisional, then accounts not yet classified
       const order = (g: PipelineGroup) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
       groups.sort((a, b) => {
