@@ -17,8 +17,9 @@ await build({
   // smaller files parse faster: cold start matters more here than readable output (the map has the source)
   minify: process.env.NO_MINIFY !== "1",
   legalComments: 'none',
-  // yaml is required lazily at run time (only to point at problems), so it stays out of the bundle
-  external: ['better-sqlite3', 'yaml'],
+  // yaml and js-yaml are required lazily at run time (only by commands that read YAML), so they stay
+  // out of the bundle and out of the first question's start-up
+  external: ['better-sqlite3', 'yaml', 'js-yaml'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -70,7 +70,7 @@ export async function accountDelete(name: string, opts: { yes?: boolean }, io: I
     if (!t) throw new UserError(`no account "${name}"`, 'sales-coach accounts lists them');
     if (!opts.yes) {
       if (!(io.stdin as { isTTY?: boolean }).isTTY) throw new UserError(`deleting "${name}" needs confirmation`, 'add --yes to delete without asking');
-      const { confirm } = await import('@inquirer/prompts');
+      const { confirm } = await import('../ui/prompts.js');
       let ok: boolean;
       try {
         ok = await confirm(

@@ -4,7 +4,6 @@ import type { Playbook } from '../playbook/types.js';
 import type { InterviewDriver } from '../ui/interview.js';
 import { questionPrompt } from '../ui/prompt.js';
 import { sanitize } from '../ui/sanitize.js';
-import { wrap } from '../ui/style.js';
 import type { Context } from './context.js';
 import type { IO } from './io.js';
 
@@ -17,7 +16,9 @@ export function askWithInquirer(pb: Playbook, io: IO, ctx: Context, save: (answe
       const raw = await spec.prompt(spec.config, { input: io.stdin, output, clearPromptOnDone: false });
       return spec.interpret(raw);
     },
-    showHelp(text) {
+    async showHelp(text) {
+      // the layout library loads only when a rep first asks for help: the first question stays fast
+      const { wrap } = await import('../ui/layout.js');
       output.write(`${ctx.out.cyan(wrap(sanitize(text || '—'), 78, '  '))}\n`);
     },
     onAnswer: save,

@@ -3,7 +3,6 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { formatDiagnostic } from '../ui/diagnostics.js';
 import { makeChalk } from '../ui/style.js';
 import { type Config, loadConfig, pickLocale } from './config.js';
 import { UserError } from './errors.js';
@@ -47,7 +46,9 @@ export function resolvePlaybookTarget(ctx: Context, target: string): string {
   throw new UserError(`no playbook "${target}": not an id, and no such file`, `the playbooks are: ${ids.join(', ')} (sales-coach playbook list)`);
 }
 
-export function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err): void {
+export async function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err): Promise<void> {
+  // the formatter measures display width: loaded only when there is something to print
+  const { formatDiagnostic } = await import('../ui/diagnostics.js');
   for (const d of diagnostics) {
     const shown = { ...d, file: displayPath(d.file, ctx.io.cwd) };
     stream.write(`${formatDiagnostic(shown, sources.get(d.file), c)}\n\n`);

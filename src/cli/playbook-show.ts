@@ -33,7 +33,7 @@ export async function showCommand(opts: { target: string; json?: boolean }, io: 
   const file = resolvePlaybookTarget(ctx, opts.target);
   const r = loadPlaybookFile(ctx.registry, file);
   if (!r.playbook || hasErrors(r.diagnostics)) {
-    printDiagnostics(ctx, r.diagnostics, r.sources);
+    await printDiagnostics(ctx, r.diagnostics, r.sources);
     io.stderr.write(`the playbook is invalid; fix the errors above (sales-coach playbook validate ${displayPath(file, io.cwd)})\n`);
     return EXIT.findings;
   }

@@ -109,7 +109,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     suites.push({ entry, playbook: pb, files: parsed });
   }
   if (hasErrors(diagnostics)) {
-    printDiagnostics(ctx, diagnostics, sources);
+    await printDiagnostics(ctx, diagnostics, sources);
     io.stderr.write('the tests cannot run until the problems above are fixed\n');
     return EXIT.findings;
   }

@@ -86,7 +86,7 @@ export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOp
     io.stdout.write(`${JSON.stringify(sanitizeDeep(payload), null, 2)}\n`);
     return invalid ? EXIT.findings : EXIT.ok;
   }
-  printDiagnostics(ctx, sorted, sources);
+  await printDiagnostics(ctx, sorted, sources);
   const { errors, warnings } = summarize(sorted);
   const c = ctx.out;
   for (const f of files) {

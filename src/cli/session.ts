@@ -11,7 +11,7 @@ import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carry
 import { type AccountHistory, type CoachingResult, evaluateSession } from '../engine/evaluate.js';
 import { nextStep, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
-import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
+import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import type { Store } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { recordVisit } from './record-visit.js';
@@ -83,7 +83,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
-  if (opts.demo) source = readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
+  if (opts.demo) source = await readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const bytes = await readAll(io.stdin);
@@ -93,7 +93,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
         `run it in a terminal, or give the answers: sales-coach ${mode} --answers FILE (see the README, "Scripted sessions")`,
       );
     }
-    source = readAnswersSource(ctx, '<stdin>', bytes);
+    source = await readAnswersSource(ctx, '<stdin>', bytes);
   } else if (opts.answers) {
     const file = resolve(io.cwd, opts.answers);
     let bytes: Buffer;
@@ -102,7 +102,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     } catch (err) {
       throw new UserError(`cannot read the answers file ${opts.answers}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    source = readAnswersSource(ctx, file, bytes);
+    source = await readAnswersSource(ctx, file, bytes);
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
@@ -150,6 +150,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   let answers: Answers = { ...(draft?.answers ?? {}) };
   const diagnostics: Diagnostic[] = [];
   if (source) {
+    const { checkAnswers } = await import('../playbook/answers-file.js');
     const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date);
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
@@ -162,7 +163,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
   }
   if (hasErrors(diagnostics)) {
-    printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []));
+    await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []));
     io.stderr.write(`the answers file has ${diagnostics.length === 1 ? 'a mistake' : `${diagnostics.length} mistakes`}; nothing was run\n`);
     return EXIT.usage;
   }
@@ -223,7 +224,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
         message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookupFor(answers, account))}`,
         hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
       }));
-      printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
+      await printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
       io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
     }
@@ -303,7 +304,7 @@ const MESSAGE_AND: Record<Locale, string> = { en: ' and ', 'zh-CN': '，', 'zh-T
 
 /** Offers the unfinished session: continue it, or discard it (asked twice, it cannot be undone). */
 async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise<boolean> {
-  const { select, confirm } = await import('@inquirer/prompts');
+  const { select, confirm } = await import('../ui/prompts.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
   output.write(`${m.draftFound(m[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 16).replace('T', ' '))}\n`);
@@ -321,7 +322,7 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
 
 /** Each step still open on the account: done, keep open (the default), or drop. */
 async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await import('../ui/prompts.js');
   const { formatDate } = await import('../ui/messages.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
@@ -357,7 +358,7 @@ export function shellQuote(s: string): string {
 
 /** One question instead of many: are last visit's facts (the contact, their role…) still true? */
 async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string, answers: Answers, carried: string[]): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await import('../ui/prompts.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const facts = carried.map((id) => {
     const q = pb.questions.find((x) => x.id === id) as Playbook['questions'][number];
@@ -374,7 +375,7 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
 }
 
 async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = await import('../ui/prompts.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   try {
     const name = await input({ message: UI[locale].whichAccount }, { input: io.stdin, output } as never);
@@ -385,10 +386,12 @@ async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {
   }
 }
 
-function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): AnswersSource {
+async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Promise<AnswersSource> {
+  // the YAML reader loads only for a session that has an answers file
+  const { readAnswersMeta } = await import('../playbook/answers-file.js');
   const r = readAnswersMeta(file, bytes);
   if (hasErrors(r.diagnostics) || !r.meta || !r.raw || !r.locate || !r.locateKey) {
-    printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []));
+    await printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []));
     throw new UserError('the answers file cannot be read; nothing was run', 'fix the problems above; the README shows a complete answers file');
   }
   return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
@@ -398,7 +401,7 @@ async function loadForSession(ctx: Context, ref: string): Promise<Playbook> {
   const file = resolvePlaybookTarget(ctx, ref);
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
-    printDiagnostics(ctx, r.diagnostics, r.sources);
+    await printDiagnostics(ctx, r.diagnostics, r.sources);
     throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
   }
   return r.playbook;

@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
-import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -109,6 +108,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 // The careful parser is loaded only when a file needs it (a problem to point at): keeps cold start fast.
 const requireLazy = createRequire(import.meta.url);
 let yamlLib: typeof import('yaml') | undefined;
+// js-yaml too: the commands that read no YAML (the first question of a session, most of the time)
+// never load it
+let jsYaml: typeof import('js-yaml') | undefined;
+function fastYaml(): typeof import('js-yaml') {
+  jsYaml ??= requireLazy('js-yaml') as typeof import('js-yaml');
+  return jsYaml;
+}
 function yaml(): typeof import('yaml') {
   yamlLib ??= requireLazy('yaml') as typeof import('yaml');
   return yamlLib;
@@ -149,7 +155,8 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
     let value: unknown;
     let ok = false;
     try {
-      value = loadFast(text, { schema: CORE_SCHEMA, json: false });
+      const { load, CORE_SCHEMA } = fastYaml();
+      value = load(text, { schema: CORE_SCHEMA, json: false });
       ok = true;
     } catch {
       // fall through: the careful parser explains what is wrong, with its position

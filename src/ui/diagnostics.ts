@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { sanitize } from './sanitize.js';
-import { stringWidth } from './style.js';
+import { stringWidth } from './layout.js';
 
 const WINDOW = 100;
 

@@ -11,7 +11,7 @@ import type { PromptOutcome, QuestionView } from './prompt.js';
 
 export interface InterviewDriver {
   ask(view: QuestionView): Promise<PromptOutcome>;
-  showHelp(text: string): void;
+  showHelp(text: string): void | Promise<void>;
   onAnswer(answers: Answers, order: string[]): void;
 }
 
@@ -53,7 +53,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       lookup: opts.lookup(answers),
     });
     if (outcome.kind === 'help') {
-      driver.showHelp(q.help ? localize(q.help, opts.locale) : '');
+      await driver.showHelp(q.help ? localize(q.help, opts.locale) : '');
       continue;
     }
     if (outcome.kind === 'back') {

@@ -3,7 +3,7 @@
  * its raw answer, so tests can drive the very same prompt with simulated keys (@inquirer/testing).
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
-import { checkbox, input, select } from '@inquirer/prompts';
+import { checkbox, input, select } from './prompts.js';
 import { type AnswerValue, isValidDate, NOT_SURE, outOfBounds, UNKNOWN } from '../engine/answers.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { Locale, Playbook, Question } from '../playbook/types.js';

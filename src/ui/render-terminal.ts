@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
 import { formatDate, UI } from './messages.js';
 import { sanitize } from './sanitize.js';
-import { hanging, wrap } from './style.js';
+import { hanging, wrap } from './layout.js';
 
 /** What the session means for the account, beside the engine's result (from applyVisit). */
 export interface AccountNotes {

@@ -1,7 +1,8 @@
-/** Colour and layout at the edge only: the core returns data, these turn it into terminal text. */
+/**
+ * Colour at the edge only: the core returns data, these turn it into terminal text. Layout by display
+ * width (string-width, wrap-ansi: slow to load) lives in layout.ts, loaded only to render.
+ */
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 
 export interface OutputStream {
   write(chunk: string): unknown;
@@ -25,21 +26,3 @@ export function widthOf(stream: OutputStream): number {
   const c = stream.isTTY && stream.columns ? stream.columns : 80;
   return Math.max(40, Math.min(c, 80));
 }
-
-/** Wraps by display width, so CJK text (two columns per character) fits too. */
-export function wrap(text: string, width: number, indent = ''): string {
-  const w = Math.max(10, width - stringWidth(indent));
-  return wrapAnsi(text, w, { hard: true, trim: true })
-    .split('\n')
-    .map((line) => indent + line)
-    .join('\n');
-}
-
-/** Wraps with a hanging indent: the first line starts with `first`, the rest align under it. */
-export function hanging(first: string, text: string, width: number): string {
-  const pad = ' '.repeat(stringWidth(first));
-  const wrapped = wrap(text, width, pad);
-  return first + wrapped.slice(pad.length);
-}
-
-export { stringWidth };

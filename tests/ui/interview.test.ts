@@ -21,7 +21,9 @@ function scripted(script: [string, PromptOutcome][]) {
         asked.push({ id: v.question.id, default: v.default });
         return next[1];
       },
-      showHelp: (t: string) => helps.push(t),
+      showHelp: (t: string) => {
+        helps.push(t);
+      },
       onAnswer: (a: Answers) => saved.push({ ...a }),
     },
   };

@@ -7,7 +7,7 @@ import type { Locale } from '../../playbook/types.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { sanitize } from '../sanitize.js';
-import { hanging } from '../style.js';
+import { hanging } from '../layout.js';
 import type { Labeler } from './labels.js';
 import { VIEW_MESSAGES } from './messages.js';
 

@@ -4,7 +4,7 @@ import type { Locale } from '../../playbook/types.js';
 import type { ChecklistRow } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { sanitize } from '../sanitize.js';
-import { hanging } from '../style.js';
+import { hanging } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
 
 export interface ChecklistItemView {

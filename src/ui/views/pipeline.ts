@@ -9,7 +9,7 @@ import type { Locale } from '../../playbook/types.js';
 import type { Pipeline, PipelineFlag, StoredEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { sanitize } from '../sanitize.js';
-import { hanging, stringWidth } from '../style.js';
+import { hanging, stringWidth } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
 
 export interface PipelineRowView {
