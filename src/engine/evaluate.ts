@@ -52,6 +52,8 @@ export interface CoachingResult {
     rule?: string;
     /** Provisional: the classes still possible, best first. */
     candidates: string[];
+    /** The same, as the playbook names them in this locale ("A", "Best case"). */
+    candidateLabels?: string[];
     reasons: { text: string; because: Evidence[] }[];
     unknowns: { question: string; text: string }[];
     cycle?: { minDays?: number; maxDays: number; deadline: string };
@@ -164,19 +166,22 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const reasons: CoachingResult['classification']['reasons'] = [];
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
+  let candidateLabels: string[] = [];
   if (classification.status === 'classified') {
     const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({ text: msg.because(label, because.map((e) => e.text).join(msg.and)), because });
     trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
   } else if (classification.status === 'provisional') {
-    candidates = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])].map((r) => r.id);
+    const possible = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])];
+    candidates = possible.map((r) => r.id);
+    candidateLabels = possible.map((r) => classLabel(r.name, locale) || r.id);
     for (const id of classification.unknownQuestions) {
       const q = questions.get(id) as Question;
       unknowns.push({ question: id, text: shortName(q) });
     }
     reasons.push({
-      text: msg.provisionalReason(candidates.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
+      text: msg.provisionalReason(candidateLabels.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
       because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.isValue(u.text, msg.unknown) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
@@ -187,7 +192,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const unknownList = unknowns.map((u) => u.text).join(msg.and);
   const cycle = settled?.cycle ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: addDays(visitDate, settled.cycle.max) } : undefined;
   const reasonList = reasons[0]?.because.map((e) => e.text).join(msg.and) ?? '';
-  const classExtra = { reasons: reasonList, class: settled?.id ?? candidates.join('/') };
+  const classExtra = { reasons: reasonList, class: (settled ? classLabel(settled.name, locale) || settled.id : undefined) ?? candidateLabels.join('/') };
 
   // -- self-questions ---------------------------------------------------------------------------------
   const selfQuestions = { forward: [] as string[], reverse: [] as string[] };
@@ -292,6 +297,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       status: classification.status,
       ...(settled ? { class: settled.id, name: t(settled.name), labels: Object.fromEntries(pb.locales.map((l) => [l, classLabel(settled.name, l) || settled.id])), ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
       candidates,
+      ...(candidateLabels.length ? { candidateLabels } : {}),
       reasons,
       unknowns,
       ...(cycle ? { cycle } : {}),

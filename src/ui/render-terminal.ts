@@ -26,9 +26,9 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   const cls = r.classification;
   const badge =
     cls.status === 'classified'
-      ? c.inverse.bold(` ${s(cls.class ?? '?')} `)
+      ? c.inverse.bold(` ${s(cls.labels?.[r.locale] ?? cls.class ?? '')} `)
       : cls.status === 'provisional'
-        ? c.inverse.yellow(` ${m.provisional}: ${s(cls.candidates.join('/'))} `)
+        ? c.inverse.yellow(` ${m.provisional}: ${s((cls.candidateLabels ?? cls.candidates).join('/'))} `)
         : c.inverse.red(` ${m.unclassified} `);
   const title = [r.account ? s(r.account) : undefined, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
@@ -39,8 +39,9 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
 
   if (notes?.moved) para(c.cyan(notes.moved));
   else if (r.previous) {
-    const now = cls.class ?? (cls.status === 'provisional' ? '?' : '-');
-    const before = r.previous.class ?? '?';
+    // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
+    const now = cls.labels?.[r.locale] ?? cls.class ?? m.provisional;
+    const before = r.previous.class === cls.class ? now : (r.previous.class ?? m.provisional);
     para(c.dim(m.sinceLast(formatDate(r.previous.date, r.locale), before, now)));
   }
   if (r.changes.length) {

@@ -119,7 +119,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
   const s = sanitize;
   const out: string[] = [];
   const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
-  out.push(`${c.bold(m.pipeline)}  ${counts}${counts ? '   ' : ''}${c.dim(`(${m.shown(v.total)})`)}`);
+  out.push(hanging(`${c.bold(m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(`(${m.shown(v.total)})`)}`, width));
   const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
   for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
   for (const g of v.groups) {
