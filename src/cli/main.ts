@@ -266,11 +266,13 @@ Examples:
   checklist
     .command('add')
     .argument('<text>', 'what to do')
-    .requiredOption('--account <name>', 'the account it is for')
+    .option('--account <name>', 'the account it is for (required)')
     .option('--due <YYYY-MM-DD>', 'when it is due (default: today)')
     .description('add a step of your own to an account')
     .action((text: string, opts: { account?: string; due?: string }) => {
-      setAction(async (io, g) => (await import('./checklist.js')).checklistAdd(text, opts, io, g));
+      // `checklist --account` (the listing's filter) takes the option when it comes after `add` too
+      const account = opts.account ?? checklist.opts<{ account?: string }>().account;
+      setAction(async (io, g) => (await import('./checklist.js')).checklistAdd(text, { ...opts, ...(account ? { account } : {}) }, io, g));
     });
 
   const drafts = program

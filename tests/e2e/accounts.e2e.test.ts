@@ -241,3 +241,64 @@ describe("a trainer's own playbook is first-class", () => {
     expect(all.events.filter((e: { event: { kind: string } }) => e.event.kind === 'signed').map((e: { account: string }) => e.account)).toEqual(['Contoso']);
   });
 });
+
+describe('the checklist the rep owns, drafts, bounds, what is read back', () => {
+  it('checklist add, done, reopen and undo; a step due in the past is refused', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('c.yaml', debrief())]);
+    const added = await w.run(['checklist', 'add', '--account', 'acme', '--due', '2099-01-15', 'Send the revised quote']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(/Added step (\d+) to Acme: Send the revised quote/);
+    const id = /Added step (\d+)/.exec(added.stderr)?.[1] as string;
+    const past = await w.run(['checklist', 'add', '--account', 'Acme', '--due', '2000-01-01', 'Too late']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--due 2000-01-01 is in the past');
+    expect((await w.run(['checklist', 'add', '--account', 'Nobody', 'x'])).stderr).toContain('no account "Nobody"');
+    expect((await w.run(['checklist', 'done', id])).stderr).toContain('Done: Acme: Send the revised quote');
+    const open = () => w.run(['checklist', '--json']).then((r) => (JSON.parse(r.stdout) as { id: number }[]).map((i) => String(i.id)));
+    expect(await open()).not.toContain(id);
+    expect((await w.run(['checklist', 'undo'])).stderr).toContain('Reopened: Acme: Send the revised quote');
+    expect(await open()).toContain(id);
+    await w.run(['checklist', 'skip', id]);
+    expect((await w.run(['checklist', 'reopen', id])).stderr).toContain('Reopened: Acme: Send the revised quote');
+    expect(await open()).toContain(id);
+    const show = await w.run(['account', 'show', 'Acme']);
+    expect(show.stdout.replace(/\s+/g, ' ')).toContain('you added: Send the revised quote');
+  });
+
+  it('a scripted run leaves an unfinished session alone and says so; drafts lists it; discard removes it', async () => {
+    const w = world();
+    const { DraftStore } = await import('../../src/cli/drafts.js');
+    const drafts = new DraftStore(join(w.home, 'data', 'sales-coach', 'coach.drafts'));
+    drafts.save({ version: 1, mode: 'debrief', account: "O'Brien Ltd", playbook: 'abcd', date: '2026-11-20', lang: 'en', answers: { contact_name: 'Li' }, order: ['contact_name'], savedAt: '2026-11-20T09:00:00Z' });
+    const r = await w.run(['debrief', '--account', "o'brien ltd", '--date', '2026-11-20', '--answers', file('d.yaml', debrief())]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('An unfinished debrief of this account is kept as a draft; this run leaves it alone.');
+    expect(r.stderr).toContain("sales-coach debrief --resume --account 'o'\\''brien ltd'");
+    const list = await w.run(['drafts']);
+    expect(list.stdout).toContain("debrief of O'Brien Ltd: 1 answer, saved 2026-11-20 09:00");
+    expect(JSON.parse((await w.run(['drafts', '--json'])).stdout)).toHaveLength(1);
+    expect((await w.run(['drafts', 'discard', 'debrief', '--account', "O'BRIEN LTD"])).code).toBe(0);
+    expect((await w.run(['drafts'])).stdout).toContain('No unfinished sessions.');
+  });
+
+  it('a next meeting before the visit, or a negative count, is refused at the answer with the reason', async () => {
+    const w = world();
+    const r = await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('b.yaml', debrief('  next_meeting: 2026-11-19\n').replace('contacts_known: 1', 'contacts_known: -2'))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/"next_meeting" cannot be "2026-11-19"[\s\S]*expected a date on or after 2026-11-20, the visit date/);
+    expect(r.stderr).toMatch(/"contacts_known" cannot be -2[\s\S]*expected a number of at least 0/);
+  });
+
+  it('a stored result changed outside sales-coach is reported, never a crash', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('c.yaml', debrief())]);
+    const db = new Database(w.db);
+    db.prepare("UPDATE visits SET result = '{\"classification\": 42}'").run();
+    db.close();
+    const r = await w.run(['account', 'show', 'Acme']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the stored visit of 2026-11-20 to "Acme" cannot be read');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
