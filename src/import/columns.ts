@@ -133,7 +133,8 @@ export type MappedRow =
 export function mapRecord(rec: CsvRecord, ctx: RowContext): MappedRow {
   const { map } = ctx;
   if (rec.cells.length !== map.width) {
-    const at = rec.cells[Math.min(rec.cells.length, map.width) - 1] ?? rec.cells[0];
+    // the first cell too many, or the last cell of a short row
+    const at = rec.cells[Math.min(rec.cells.length - 1, map.width)];
     return {
       ok: false,
       problems: [
