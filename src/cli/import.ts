@@ -240,8 +240,12 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, file: string, l
   try {
     return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
   } catch {
+    // the line of the first byte that is not text: the part of the chunk before it, decoded leniently
+    const loose = chunk ? new TextDecoder(encoding ?? 'utf-8').decode(chunk) : '';
+    const bad = loose.indexOf('\uFFFD');
+    const at = line + (bad > 0 ? (loose.slice(0, bad).match(/\r\n|\r|\n/g)?.length ?? 0) : 0);
     throw new UserError(
-      `${file}:${line}: not ${encoding ?? 'UTF-8'} text (from this line on); nothing was imported`,
+      `${file}:${at}: not ${encoding ?? 'UTF-8'} text (from this line on); nothing was imported`,
       encoding ? undefined : 'save it from your CRM or Excel as "CSV UTF-8"; a file saved by Excel in Chinese is often GBK: add --encoding gb18030',
     );
   }
