@@ -66,7 +66,11 @@ export class CsvParser {
   private started = false;
   readonly problems: CsvProblem[] = [];
 
-  constructor(private readonly delimiter: Delimiter) {}
+  private readonly delimCode: number;
+
+  constructor(private readonly delimiter: Delimiter) {
+    this.delimCode = delimiter.charCodeAt(0);
+  }
 
   /** The line being read, for errors found outside the parser (text that is not UTF-8). */
   get currentLine(): number {
@@ -98,8 +102,15 @@ export class CsvParser {
           this.col = 1;
           this.pendingCR = ch === '\r';
         } else {
-          this.cell += ch;
-          this.col++;
+          let j = i + 1;
+          while (j < text.length) {
+            const c = text.charCodeAt(j);
+            if (c === 34 || c === 10 || c === 13) break;
+            j++;
+          }
+          this.cell += text.slice(i, j);
+          this.col += j - i;
+          i = j - 1;
         }
         continue;
       }
@@ -133,9 +144,21 @@ export class CsvParser {
           this.problems.push({ line: this.line, col: this.col, code: 'text-after-quote', message: `expected "${this.delimiter === '\t' ? '\\t' : this.delimiter}" or the end of the line after a closing quote, found "${ch}"` });
           this.skipBadRecord = true;
         }
-        if (!this.afterQuote) this.cell += ch;
         this.atCellStart = false;
-        this.col++;
+        if (this.afterQuote) {
+          this.col++;
+          continue;
+        }
+        // the run of plain characters up to the next delimiter, quote or line break, in one slice
+        let j = i + 1;
+        while (j < text.length) {
+          const c = text.charCodeAt(j);
+          if (c === this.delimCode || c === 10 || c === 13) break;
+          j++;
+        }
+        this.cell += text.slice(i, j);
+        this.col += j - i;
+        i = j - 1;
       }
     }
     return out;
