@@ -95,7 +95,7 @@ export async function importCommand(opts: ImportOptions, io: IO, g: GlobalOption
     if (check.rows % 10_000 === 0) progress.show(`checking ${file}: ${check.rows.toLocaleString('en')} rows`);
   }
   progress.clear();
-  const columns = columnSummary(map, rq !== undefined);
+  const columns = columnSummary(map, rq !== undefined, personas.length > 0);
   if (check.problemCount) {
     const msg = `${file} has ${check.problemCount === 1 ? 'a bad row' : `${check.problemCount} problems`}; nothing was imported`;
     if (opts.json) {
@@ -281,11 +281,12 @@ interface ColumnSummary {
   unread: { column: number; header: string; why?: string }[];
 }
 
-function columnSummary(map: ColumnMap, hasRoleQuestion: boolean): ColumnSummary {
+function columnSummary(map: ColumnMap, hasRoleQuestion: boolean, hasPersonas: boolean): ColumnSummary {
   const read: ColumnSummary['read'] = [];
   const unread: ColumnSummary['unread'] = map.unread.map((u) => ({ column: u.col + 1, header: u.header || `(column ${u.col + 1}, no header)` }));
   for (const m of map.mapped) {
     if (m.field === 'role' && !hasRoleQuestion) unread.push({ column: m.col + 1, header: m.header, why: 'the playbook asks no role question' });
+    else if (m.field === 'persona' && !hasPersonas) unread.push({ column: m.col + 1, header: m.header, why: 'the playbook has no personas' });
     else read.push({ column: m.col + 1, header: m.header, field: FIELD_NAMES[m.field] });
   }
   unread.sort((a, b) => a.column - b.column);

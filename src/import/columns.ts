@@ -174,7 +174,8 @@ export function mapRecord(rec: CsvRecord, ctx: RowContext): MappedRow {
     }
   }
   let persona: string | undefined;
-  const personaCell = cell('persona');
+  // a playbook without personas does not read the column (the summary says so)
+  const personaCell = ctx.personas.length ? cell('persona') : undefined;
   if (personaCell) {
     const k = wordKey(personaCell.value);
     persona = ctx.personas.find((p) => wordKey(p.id) === k || p.labels.some((l) => wordKey(l) === k))?.id;

@@ -562,6 +562,8 @@ class ImportTarget {
     private readonly dry: boolean,
     private readonly at: string,
   ) {
+    // the TEMP tables hold a key per contact touched: a larger cache keeps a million of them off the disk
+    db.pragma('temp.cache_size = -65536');
     db.exec(`
       DROP TABLE IF EXISTS temp.import_loaded; DROP TABLE IF EXISTS temp.import_keys;
       DROP TABLE IF EXISTS temp.import_dry_accounts; DROP TABLE IF EXISTS temp.import_dry_contacts;
@@ -633,7 +635,17 @@ class ImportTarget {
     this.db.exec('DROP TABLE temp.import_loaded; DROP TABLE temp.import_keys; DROP TABLE temp.import_dry_accounts; DROP TABLE temp.import_dry_contacts;');
   }
 
+  // exports are often sorted by account: the last one found saves a look-up per row
+  private last?: { name: string; id: number };
+
   private account(name: string): number {
+    if (this.last?.name === name) return this.last.id;
+    const id = this.findOrAddAccount(name);
+    this.last = { name, id };
+    return id;
+  }
+
+  private findOrAddAccount(name: string): number {
     const key = nameKey(name);
     const found = (this.s.account.get(key) ?? (this.dry ? this.s.dryAccount.get(key) : undefined)) as { id: number } | undefined;
     if (found) return found.id;

@@ -72,7 +72,7 @@ describe('import --csv with CRM exports', () => {
 
   it('every bad row in one run, at file:line:col; exit 2 and nothing written', async () => {
     const w = world();
-    const bad = file('bad.csv', 'Account Name;First Name;Last Name;Buying Role\nAcme;Li;Wei;Decision Maker\n;Wu;Fang;\nBeta;Zhao;Lei;Influencer;extra\nGamma;"Qian"x;Yu;\n');
+    file('bad.csv', 'Account Name;First Name;Last Name;Buying Role\nAcme;Li;Wei;Decision Maker\n;Wu;Fang;\nBeta;Zhao;Lei;Influencer;extra\nGamma;"Qian"x;Yu;\n');
     const r = await w.run(['import', '--csv', 'bad.csv']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -113,6 +113,18 @@ describe('import --csv with CRM exports', () => {
     const badConfig = await w.run(['import', '--csv', csv]);
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toContain('config.yaml:2:15: map_role: "influencer" must map to a role value (a string)');
+  });
+
+  it('--playbook picks the playbook whose roles are read; one without a role question leaves the column unread, and says so', async () => {
+    const w = world();
+    const csv = file('other-pb.csv', 'Company,Name,Role,Persona\nAcme,Li,whatever,anything\n');
+    const r = await w.run(['import', '--csv', csv, '--playbook', join(import.meta.dirname, '../fixtures/playbooks/bom-crlf.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('columns not read: "Role" (the playbook asks no role question), "Persona" (the playbook has no personas)');
+    expect(w.contacts()).toEqual([expect.objectContaining({ name: 'Li', role: null, persona: null })]);
+    const missing = await w.run(['import', '--csv', csv, '--playbook', 'nope']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no playbook "nope"');
   });
 
   it('a file with no person column says why no contact was imported', async () => {
