@@ -1,4 +1,4 @@
-/** The user's config file: language, user playbook folder, default persona. Optional; bad ones are reported. */
+/** The user's config file: language, user playbook folder, default persona, import role words. Optional; bad ones are reported. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
