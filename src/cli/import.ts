@@ -19,7 +19,7 @@ import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { openStore } from './store.js';
 
-export interface ImportOptions {
+export interface ImportCommandOptions {
   csv?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -38,7 +38,7 @@ export function roleQuestionOf(pb: Playbook): Question | undefined {
 /** Bad rows kept for --json; the terminal gets every one as it is found. */
 const JSON_PROBLEMS = 1000;
 
-export async function importCommand(opts: ImportOptions, io: IO, g: GlobalOptions): Promise<number> {
+export async function importCommand(opts: ImportCommandOptions, io: IO, g: GlobalOptions): Promise<number> {
   if (!opts.csv) throw new UserError('say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
   const file = opts.csv;
   const path = resolve(io.cwd, file);
@@ -81,7 +81,8 @@ export async function importCommand(opts: ImportOptions, io: IO, g: GlobalOption
       progress.clear();
       io.stderr.write(`${sanitize(`${file}:${p.line}:${p.col}: ${p.message}`)}\n`);
     }
-    if ('hint' in p && p.hint) check.hints.add(p.hint);
+    // a few hints say what to do; a million different role words need not each get one
+    if ('hint' in p && p.hint && check.hints.size < 5) check.hints.add(p.hint);
   };
   for await (const rec of readRecords(path, file, encoding, head, report)) {
     const r = mapRecord(rec, rowCtx);
@@ -304,13 +305,10 @@ function whyNoContact(map: ColumnMap, rows: number, nameless: number): string {
 /** One line on stderr, redrawn in place, only on a terminal (a log file gets none of it). */
 function progressLine(io: IO): { show(text: string): void; clear(): void } {
   if (!io.stderr.isTTY) return { show: () => {}, clear: () => {} };
+  // redrawn every 10,000 rows: a hundred writes for a million rows needs no timer
   let shown = false;
-  let last = 0;
   return {
     show(text) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
       io.stderr.write(`\r\u001b[2K${text}`);
       shown = true;
     },

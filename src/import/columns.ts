@@ -169,7 +169,7 @@ export function mapRecord(rec: CsvRecord, ctx: RowContext): MappedRow {
         col: roleCell.col,
         code: 'unknown-role',
         message: `unknown role "${roleCell.value.trim()}"; expected one of ${ctx.roles.values.join(', ')} (or their labels)`,
-        hint: `map your word: --map-role "${roleCell.value.trim()}=${ctx.roles.values[0]}"`,
+        hint: `map your CRM's word to a role: --map-role "${roleCell.value.trim()}=ROLE"`,
       });
     }
   }

@@ -82,7 +82,7 @@ describe('import --csv with CRM exports', () => {
         'bad.csv:3:1: expected an account name, found an empty cell',
         'bad.csv:4:26: expected 4 fields as in the header, found 5',
         'bad.csv:5:13: expected ";" or the end of the line after a closing quote, found "x"',
-        '  hint: map your word: --map-role "Decision Maker=first_kp"',
+        '  hint: map your CRM\'s word to a role: --map-role "Decision Maker=ROLE"',
         '  hint: every contact belongs to an account: fill it in or leave the row out',
         '  hint: a delimiter inside a value needs quotes: "Acme, Inc."',
         'sales-coach: bad.csv has 4 problems; nothing was imported',

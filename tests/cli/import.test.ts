@@ -1,0 +1,58 @@
+/** `import` in-process: the progress line a terminal gets, and none for a pipe or a log file. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { roleQuestionOf } from '../../src/cli/import.js';
+import { builtin } from '../helpers/playbook.js';
+
+class Capture {
+  text = '';
+  columns = 80;
+  constructor(readonly isTTY: boolean) {}
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
+
+async function run(args: string[], tty: boolean) {
+  const home = mkdtempSync(join(tmpdir(), 'sc-imp-cli-'));
+  const stdout = new Capture(false);
+  const stderr = new Capture(tty);
+  const stdin = new PassThrough();
+  stdin.end();
+  const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+  const code = await main(args, { stdin, stdout, stderr, env, cwd: home });
+  return { code, stdout: stdout.text, stderr: stderr.text, home };
+}
+
+describe('import progress', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-imp-csv-'));
+  const csv = join(dir, 'big.csv');
+  writeFileSync(csv, `Account Name,First Name,Last Name\n${Array.from({ length: 25_000 }, (_, i) => `Account ${i % 500},P${i},Smith\n`).join('')}`);
+
+  it('a terminal sees a progress line on stderr, redrawn in place and cleared at the end', async () => {
+    const r = await run(['import', '--csv', csv], true);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`\r\u001b[2Kchecking ${csv}: 10,000 rows`);
+    expect(r.stderr).toContain('\r\u001b[2Kimporting 10,000 of 25,000 rows (40%)');
+    expect(r.stderr).toContain('\r\u001b[2Kimporting 25,000 of 25,000 rows (100%)');
+    expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(r.stdout).toContain('contacts added      25000');
+  });
+
+  it('a pipe or a log file gets no progress at all', async () => {
+    const r = await run(['import', '--csv', csv, '--dry-run'], false);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('roleQuestionOf', () => {
+  it("is the built-in playbook's contact_role question, whose options the import reads", () => {
+    expect(roleQuestionOf(builtin())?.options?.map((o) => o.value)).toEqual(['first_kp', 'second_kp', 'third_kp']);
+  });
+});
