@@ -41,8 +41,9 @@ function measure(args) {
     const r = spawnSync('/usr/bin/time', ['-v', process.execPath, bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
+    const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]);
     if (r.status !== 0) throw new Error(`import exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-    return Promise.resolve({ ms, mb: kb / 1024, stdout: r.stdout });
+    return Promise.resolve({ ms, cpu, mb: kb / 1024, stdout: r.stdout });
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
@@ -57,12 +58,14 @@ function measure(args) {
     child.on('close', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`import exited ${code}`));
-      resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, mb: peak / 1024, stdout });
+      resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, cpu: Number.NaN, mb: peak / 1024, stdout });
     });
   });
 }
 
 const t0 = Date.now();
+// wall time depends on what else the machine runs: the load average is printed beside it
+console.log(`load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
 await writeCsv();
 console.log(`generated ${rows.toLocaleString('en')} rows (${(statSync(csv).size / 1e6).toFixed(0)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const runs = [
@@ -73,7 +76,7 @@ const runs = [
 for (const [name, args] of runs) {
   const r = await measure(args);
   const counts = r.stdout.split('\n').filter((l) => /^\s+(accounts|contacts)/.test(l)).map((l) => l.trim().replace(/\s+/g, ' ')).join(', ');
-  console.log(`${name}: ${(r.ms / 1000).toFixed(1)} s, peak RSS ${r.mb.toFixed(0)} MB (target < 500 MB) [${counts}]`);
+  console.log(`${name}: ${(r.ms / 1000).toFixed(1)} s wall, ${r.cpu.toFixed(1)} s CPU, peak RSS ${r.mb.toFixed(0)} MB (target < 500 MB) [${counts}]`);
 }
 console.log(`database: ${(statSync(db).size / 1e6).toFixed(0)} MB`);
 rmSync(dir, { recursive: true, force: true });

@@ -658,7 +658,11 @@ class ImportTarget {
     return Number(this.s.addAccount.run(name.trim(), key, this.at).lastInsertRowid);
   }
 
+  private lastLoaded?: number;
+
   private loadKeys(accountId: number): void {
+    if (accountId === this.lastLoaded) return;
+    this.lastLoaded = accountId;
     if (accountId < 0 || this.s.loaded.run(accountId).changes === 0) return;
     for (const c of this.s.contactsOf.all(accountId) as { id: number; name: string }[]) this.s.addKey.run(accountId, nameKey(c.name), c.id);
   }
