@@ -56,3 +56,31 @@ describe('roleQuestionOf', () => {
     expect(roleQuestionOf(builtin())?.options?.map((o) => o.value)).toEqual(['first_kp', 'second_kp', 'third_kp']);
   });
 });
+
+describe('files that cannot be imported at all', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-imp-bad-'));
+  const put = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it.each([
+    { name: 'no account column', text: 'First Name;Last Name;Phone\nWei;Li;1\n', err: '{file}:1:1: no column names the account; found "First Name", "Last Name", "Phone"', hint: 'name one column "Account Name", "Account", "Company Name", "Company" or "公司" (read as semicolon-separated)' },
+    { name: 'empty', text: '', err: '{file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")' },
+    { name: 'missing', text: undefined, err: 'cannot read {file}: ENOENT' },
+  ])('$name: one clear line, exit 2, no stack', async ({ name, text, err, hint }) => {
+    const file = `${name.replace(/ /g, '-')}.csv`;
+    const path = text === undefined ? join(dir, file) : put(file, text);
+    const r = await run(['import', '--csv', path], false);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`sales-coach: ${err.replace('{file}', path)}`);
+    if (hint) expect(r.stderr).toContain(`  hint: ${hint}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a --map-role without "=" is a usage error', async () => {
+    const r = await run(['import', '--csv', put('ok.csv', 'Company\nAcme\n'), '--map-role', 'boss'], false);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--map-role "boss": expected WORD=VALUE');
+  });
+});
