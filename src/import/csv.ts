@@ -21,9 +21,12 @@ export interface CsvRecord {
 export interface CsvProblem {
   line: number;
   col: number;
-  code: 'unclosed-quote' | 'text-after-quote';
+  code: 'unclosed-quote' | 'text-after-quote' | 'field-too-long';
   message: string;
 }
+
+/** No contact field is this long; a longer one is a broken file. */
+export const MAX_CELL = 64 * 1024;
 
 export const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
@@ -63,6 +66,7 @@ export class CsvParser {
   private recordLine = 1;
   private pendingCR = false;
   private skipBadRecord = false;
+  private tooLong = false;
   private started = false;
   readonly problems: CsvProblem[] = [];
 
@@ -97,7 +101,7 @@ export class CsvParser {
           this.col++;
         } else if (ch === '\r' || ch === '\n') {
           // a line break inside quotes is part of the value (CRLF kept as one break)
-          this.cell += '\n';
+          this.append('\n', 0, 1);
           this.line++;
           this.col = 1;
           this.pendingCR = ch === '\r';
@@ -108,7 +112,7 @@ export class CsvParser {
             if (c === 34 || c === 10 || c === 13) break;
             j++;
           }
-          this.cell += text.slice(i, j);
+          this.append(text, i, j);
           this.col += j - i;
           i = j - 1;
         }
@@ -156,7 +160,7 @@ export class CsvParser {
           if (c === this.delimCode || c === 10 || c === 13) break;
           j++;
         }
-        this.cell += text.slice(i, j);
+        this.append(text, i, j);
         this.col += j - i;
         i = j - 1;
       }
@@ -177,7 +181,19 @@ export class CsvParser {
     return [];
   }
 
+  /** A field stops growing at MAX_CELL: a quote never closed must not pull a whole file into memory. */
+  private append(text: string, from: number, to: number): void {
+    if (this.cell.length + (to - from) > MAX_CELL) {
+      if (!this.tooLong) this.problems.push({ line: this.cellLine, col: this.cellCol, code: 'field-too-long', message: `expected a field of at most ${MAX_CELL / 1024}K characters; this one goes on (a quote never closed?)` });
+      this.tooLong = true;
+      this.skipBadRecord = true;
+      return;
+    }
+    this.cell += text.slice(from, to);
+  }
+
   private startCell(): void {
+    this.tooLong = false;
     this.cell = '';
     this.atCellStart = true;
     this.afterQuote = false;

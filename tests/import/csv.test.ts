@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvRecord, type Delimiter, sniffDelimiter } from '../../src/import/csv.js';
+import { CsvParser, type CsvRecord, type Delimiter, MAX_CELL, sniffDelimiter } from '../../src/import/csv.js';
 
 /** The whole text through the incremental parser, cut into chunks of `size` characters. */
 function parse(text: string, delimiter: Delimiter = ',', size = text.length || 1) {
@@ -70,5 +70,12 @@ describe('CsvParser', () => {
   it('reports a quote never closed where it opens', () => {
     const r = parse('a,b\nx,"never\nclosed\n');
     expect(r.problems).toEqual([{ line: 2, col: 3, code: 'unclosed-quote', message: 'a quoted field is never closed (expected a closing ")' }]);
+  });
+
+  it('stops a field growing past MAX_CELL (a quote never closed in a large file), says so where it starts, and reads on', () => {
+    const text = `a,b\nx,"${'y'.repeat(MAX_CELL)}\n${'z,'.repeat(MAX_CELL / 2)}"\nok,1\n`;
+    const r = parse(text, ',', 4096);
+    expect(r.problems).toEqual([{ line: 2, col: 3, code: 'field-too-long', message: 'expected a field of at most 64K characters; this one goes on (a quote never closed?)' }]);
+    expect(r.values).toEqual([['a', 'b'], ['ok', '1']]);
   });
 });
