@@ -83,4 +83,13 @@ describe('files that cannot be imported at all', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--map-role "boss": expected WORD=VALUE');
   });
+
+  it("obeys Excel's sep= first line and a UTF-16 file with its byte-order mark", async () => {
+    const sep = await run(['import', '--csv', put('sep.csv', 'sep=;\r\nCompany;Name;Notes, comma\r\nAcme;Li;x, y\r\n'), '--json'], false);
+    expect(JSON.parse(sep.stdout)).toMatchObject({ delimiter: 'semicolon', rows: 1, contactsAdded: 1, columns: { unread: [{ column: 3, header: 'Notes, comma' }] } });
+    const utf16 = join(dir, 'unicode.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('公司\t姓名\t职位\r\n恒达\t王芳\t经理\r\n', 'utf16le')]));
+    const r = await run(['import', '--csv', utf16, '--json'], false);
+    expect(JSON.parse(r.stdout)).toMatchObject({ delimiter: 'tab', rows: 1, accountsAdded: 1, contactsAdded: 1 });
+  });
 });
