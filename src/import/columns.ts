@@ -22,7 +22,7 @@ export const HEADER_NAMES: Record<Field, readonly string[]> = {
   lastName: ['Last Name', 'Surname', 'Family Name', 'Last', 'Person - Last name', '姓', '姓氏'],
   title: ['Title', 'Job Title', 'Position', 'Job Position', 'Designation', 'Person - Job title', '职位', '职务', '岗位', '头衔', '职称'],
   role: ['Role', 'Buying Role', 'Contact Role', 'Decision Role', 'Role in Decision', 'KP', 'KP Role', '角色', '决策角色', '采购角色', '决策链角色', 'KP角色'],
-  reportsTo: ['Reports To', 'Reporting To', 'Manager', '上级', '直属上级', '汇报对象'],
+  reportsTo: ['Reports To', 'Reporting To', 'Manager', '上级', '直属上级', '汇报对象', '汇报给', '汇报人'],
   persona: ['Persona', 'Contact Persona', '人物类型', '性格类型'],
   email: [
     'Email', 'E-mail', 'Email Address', 'Work Email', 'Business Email', 'Primary Email', 'Email - Work', 'Person - Email', 'Person - Email - Work', 'Mail',

@@ -63,6 +63,16 @@ describe('the contact exports of real CRMs', () => {
       unread: ['联系人所有人', '线索来源'],
       first: { account: '上海恒达物流有限公司', contact: { name: '李伟', title: '首席执行官', phone: '021-55550101', email: 'liwei@hengda.example' } },
     },
+    {
+      file: 'hubspot-zh.csv',
+      unread: ['记录 ID', '联系人所有者', '生命周期阶段', '潜在客户状态', '创建日期'],
+      first: { account: '上海恒达物流有限公司', contact: { name: '王芳', title: '采购经理', phone: '021-5555-0102', email: 'wangfang@hengda.example' } },
+    },
+    {
+      file: 'zoho-zh.csv',
+      unread: ['联系人 Id', '联系人所有者', '线索来源', '部门', '创建时间'],
+      first: { account: '北京远航科技', contact: { name: '刘强', title: '总经理', phone: '010-5555-0100', email: 'liuqiang@yuanhang.example' } },
+    },
   ])('$file: a contact from every row, and every column no field reads listed', ({ file, unread, first }) => {
     const { map, rows } = importFile(file);
     expect(map.unread.map((u) => u.header)).toEqual(unread);
