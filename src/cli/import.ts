@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { type ColumnMap, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
+import { type ColumnMap, type Field, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
 import { CsvParser, type CsvProblem, type CsvRecord, DELIMITER_NAMES, type Delimiter, sniffDelimiter } from '../import/csv.js';
 import { parseRoleWord, type RoleOption, type RoleWord, roleMatcher } from '../import/roles.js';
 import type { Playbook, Question } from '../playbook/types.js';
@@ -153,11 +153,11 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
     `${file}: ${total} row(s), ${DELIMITER_NAMES[head.delimiter]}-separated${opts.dryRun ? ' (--dry-run: nothing written)' : ''}`,
     `  ${added.padEnd(19)} ${counts.accounts}`,
     `  ${cAdded.padEnd(19)} ${counts.contactsAdded}`,
-    `  ${cUpdated.padEnd(19)} ${counts.contactsUpdated}${counts.contactsUnchanged ? ` (${counts.contactsUnchanged} more already up to date)` : ''}`,
-    `columns read: ${columns.read.map((c) => `${c.field} <- "${c.header}"`).join(', ')}`,
+    `  ${cUpdated.padEnd(19)} ${counts.contactsUpdated}${counts.contactsUnchanged ? ` (and ${counts.contactsUnchanged} already up to date)` : ''}`,
+    `columns read: ${readByField(map, columns.read)}`,
     `columns not read: ${columns.unread.length ? columns.unread.map((c) => `"${c.header}"${c.why ? ` (${c.why})` : ''}`).join(', ') : 'none'}`,
   ];
-  if (check.nameless) lines.push(`${check.nameless} row(s) have contact details but no name, so only their account was imported (line ${check.namelessLines.join(', ')}${check.nameless > check.namelessLines.length ? ', …' : ''})`);
+  if (check.nameless) lines.push(`${check.nameless} row(s) have contact details but no name, so only their account ${opts.dryRun ? 'would be' : 'was'} imported (line ${check.namelessLines.join(', ')}${check.nameless > check.namelessLines.length ? ', …' : ''})`);
   if (noContact) lines.push(`no contacts: ${noContact}`);
   io.stdout.write(`${sanitize(lines.join('\n'))}\n`);
   return EXIT.ok;
@@ -292,6 +292,14 @@ function columnSummary(map: ColumnMap, hasRoleQuestion: boolean, hasPersonas: bo
   }
   unread.sort((a, b) => a.column - b.column);
   return { read, unread };
+}
+
+/** `phone <- "Phone", then "Mobile"`: a field's columns together, in the order their values are tried. */
+function readByField(map: ColumnMap, read: ColumnSummary['read']): string {
+  const shown = new Set(read.map((c) => c.column - 1));
+  const fields = (Object.entries(map.fields) as [Field, number[]][]).filter(([, cols]) => cols.some((c) => shown.has(c)));
+  fields.sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]));
+  return fields.map(([f, cols]) => `${FIELD_NAMES[f]} <- ${cols.filter((c) => shown.has(c)).map((c) => `"${map.mapped.find((m) => m.col === c)?.header}"`).join(', then ')}`).join('; ');
 }
 
 function whyNoContact(map: ColumnMap, rows: number, nameless: number): string {

@@ -122,7 +122,7 @@ describe('checklist, export and import', () => {
     const good = file('crm.csv', 'Company,Contact Name,Job Title,Email,Role\r\n"Acme, Inc.",Li Wei,CEO,li@acme.example,first kp\r\n上海恒达,王芳,采购经理,,second_kp\r\n');
     const dry = await w.run(['import', '--csv', good, '--dry-run']);
     expect(dry.stdout).toContain('2 row(s), comma-separated (--dry-run: nothing written)\n  accounts to add     2\n  contacts to add     2\n  contacts to update  0\n');
-    expect(dry.stdout).toContain('columns read: account <- "Company", name <- "Contact Name", title <- "Job Title", email <- "Email", role <- "Role"\ncolumns not read: none');
+    expect(dry.stdout).toContain('columns read: account <- "Company"; name <- "Contact Name"; title <- "Job Title"; email <- "Email"; role <- "Role"\ncolumns not read: none');
     const badFile = file('bad.csv', 'Company,Contact Name,Role\nBeta,Zhao,first_kp\nGamma,Qian,boss\n');
     const bad = await w.run(['import', '--csv', badFile]);
     expect(bad.code).toBe(2);

@@ -30,6 +30,7 @@ describe('import --csv with CRM exports', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  accounts added      2\n  contacts added      3\n  contacts updated    0\n');
+    expect(r.stdout).toContain('columns read: first name <- "First Name"; last name <- "Last Name"; title <- "Title"; account <- "Account Name"; phone <- "Phone", then "Mobile"; email <- "Email"\n');
     expect(r.stdout).toContain('columns not read: "Salutation", "Mailing City", "Mailing Country", "Lead Source", "Contact Owner", "Created Date"');
     expect(w.contacts()).toEqual([
       { account: 'Acme, Inc.', name: 'Wei Li', title: 'Chief Executive Officer', role: null, email: 'wei.li@acme.example', phone: '+86 21 5555 0101', persona: null, reports_to: null },
@@ -56,6 +57,7 @@ describe('import --csv with CRM exports', () => {
   it('a second import updates the contacts it already has, matched by name within the account', async () => {
     const w = world();
     await w.run(['import', '--csv', join(crm, 'salesforce.csv')]);
+    expect((await w.run(['import', '--csv', join(crm, 'salesforce.csv')])).stdout).toContain('  contacts added      0\n  contacts updated    0 (and 3 already up to date)\n');
     const edited = file('sf-edited.csv', '"First Name","Last Name","Title","Account Name","Phone"\r\n"WEI","LI","CEO","ACME, INC.",""\r\n"Ada","Ng","CTO","Acme, Inc.","+86 1"\r\n');
     const dry = await w.run(['import', '--csv', edited, '--dry-run']);
     expect(dry.stdout).toContain('  accounts to add     0\n  contacts to add     1\n  contacts to update  1\n');
