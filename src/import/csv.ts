@@ -21,12 +21,14 @@ export interface CsvRecord {
 export interface CsvProblem {
   line: number;
   col: number;
-  code: 'unclosed-quote' | 'text-after-quote' | 'field-too-long';
+  code: 'unclosed-quote' | 'text-after-quote' | 'field-too-long' | 'too-many-fields';
   message: string;
 }
 
 /** No contact field is this long; a longer one is a broken file. */
 export const MAX_CELL = 64 * 1024;
+/** No CRM export has this many columns; a row with more is not a table (and must not fill memory). */
+export const MAX_FIELDS = 4096;
 
 export const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
@@ -202,6 +204,11 @@ export class CsvParser {
   }
 
   private endCell(): void {
+    if (this.cells.length >= MAX_FIELDS) {
+      if (!this.skipBadRecord) this.problems.push({ line: this.cellLine, col: this.cellCol, code: 'too-many-fields', message: `expected at most ${MAX_FIELDS} fields in a row` });
+      this.skipBadRecord = true;
+      return;
+    }
     this.cells.push({ value: this.cell, line: this.cellLine, col: this.cellCol });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvParser, type CsvRecord, type Delimiter, MAX_CELL, sniffDelimiter } from '../../src/import/csv.js';
+import { CsvParser, type CsvRecord, type Delimiter, MAX_CELL, MAX_FIELDS, sniffDelimiter } from '../../src/import/csv.js';
 
 /** The whole text through the incremental parser, cut into chunks of `size` characters. */
 function parse(text: string, delimiter: Delimiter = ',', size = text.length || 1) {
@@ -76,6 +76,12 @@ describe('CsvParser', () => {
     const text = `a,b\nx,"${'y'.repeat(MAX_CELL)}\n${'z,'.repeat(MAX_CELL / 2)}"\nok,1\n`;
     const r = parse(text, ',', 4096);
     expect(r.problems).toEqual([{ line: 2, col: 3, code: 'field-too-long', message: 'expected a field of at most 64K characters; this one goes on (a quote never closed?)' }]);
+    expect(r.values).toEqual([['a', 'b'], ['ok', '1']]);
+  });
+
+  it('refuses a row of more than MAX_FIELDS fields without holding them', () => {
+    const r = parse(`a,b\n${'x,'.repeat(MAX_FIELDS + 10)}\nok,1\n`);
+    expect(r.problems).toEqual([{ line: 2, col: 2 * MAX_FIELDS + 1, code: 'too-many-fields', message: `expected at most ${MAX_FIELDS} fields in a row` }]);
     expect(r.values).toEqual([['a', 'b'], ['ok', '1']]);
   });
 });
