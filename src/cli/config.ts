@@ -1,4 +1,4 @@
-/** The user's config file: language, user playbook folder, default persona. Optional; bad ones are reported. */
+/** The user's config file: language, user playbook folder, default persona, import role words. Optional; bad ones are reported. */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
@@ -8,17 +8,20 @@ import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
 import { configFile } from './paths.js';
 
-/** Three fields, checked by hand: every command reads the config, and zod would slow them all down. */
-const FIELDS: Record<string, readonly string[] | 'string'> = {
+/** A few fields, checked by hand: every command reads the config, and zod would slow them all down. */
+const FIELDS: Record<string, readonly string[] | 'string' | 'map'> = {
   lang: ['en', 'zh-CN', 'zh-TW'],
   playbooks: 'string',
   persona: 'string',
+  map_role: 'map',
 };
 
 export interface Config {
   lang?: Locale;
   playbooks?: string;
   persona?: string;
+  /** `import`: the CRM's role words and the playbook role each means, with where each was written. */
+  mapRole?: { word: string; target: string; source: string }[];
 }
 
 export function loadConfig(env: Env, flag?: string): Config {
@@ -44,7 +47,18 @@ export function loadConfig(env: Env, flag?: string): Config {
       for (const [key, v] of Object.entries(value)) {
         const rule = FIELDS[key];
         if (!rule) diags.push({ file, ...src.locateKey([key]), code: 'unknown-key', severity: 'error', message: `unknown key "${key}" in the config`, hint: suggest(key, Object.keys(FIELDS), 'one of') });
-        else if (typeof v !== 'string' || (rule !== 'string' && !rule.includes(v))) {
+        else if (rule === 'map') {
+          const entries = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v) : undefined;
+          const bad = entries ? entries.find(([, t]) => typeof t !== 'string') : undefined;
+          if (!entries) diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: expected a mapping of words to roles, e.g. "decision maker: first_kp"` });
+          else if (bad) diags.push({ file, ...src.locate([key, bad[0]]), code: 'invalid-value', severity: 'error', message: `${key}: "${bad[0]}" must map to a role value (a string)` });
+          else {
+            data.mapRole = entries.map(([word, target]) => {
+              const at = src.locateKey([key, word]);
+              return { word, target: target as string, source: `${file}:${at.line}:${at.col}` };
+            });
+          }
+        } else if (typeof v !== 'string' || (rule !== 'string' && !rule.includes(v))) {
           diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${JSON.stringify(v)} is not allowed`, hint: rule === 'string' ? 'expected a string' : suggest(String(v), rule, 'one of') });
         } else (data as Record<string, string>)[key] = v;
       }

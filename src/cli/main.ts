@@ -303,11 +303,32 @@ Examples:
 
   program
     .command('import')
-    .description('accounts and contacts from a CRM export (CSV, columns mapped by their headers)')
-    .option('--csv <file>', 'the CSV file')
-    .option('--dry-run', 'show what would change, write nothing')
-    .action((opts: { csv?: string; dryRun?: boolean }) => {
-      setAction(async (io, g) => (await import('./transfer.js')).importCommand(opts, io, g));
+    .description('accounts and contacts from a CRM export (Salesforce, HubSpot, Pipedrive, Zoho, Excel; CSV with a header row)')
+    .option('--csv <file>', 'the CSV file (comma, semicolon or tab, found from the header row; UTF-8 unless --encoding)')
+    .option('--dry-run', 'check the file and say what would change; write nothing')
+    .option('--json', 'print the summary (or the bad rows) as JSON')
+    .option('--map-role <word=value>', 'what a role word of your CRM means, e.g. "decision maker=first_kp" (repeatable; also map_role: in the config)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--playbook <id|file>', 'the playbook whose roles and personas the file uses', 'abcd')
+    .option('--encoding <name>', 'the file\'s text encoding, e.g. gb18030 or utf-16le (default: UTF-8, or UTF-16 by its byte-order mark)')
+    .addHelpText(
+      'after',
+      `
+Columns are found by their header names, in English and Chinese: account ("Account Name", "Company",
+"Company Name", "Organization", 公司, 客户名称), the person ("Name", "Full Name", or "First Name" and
+"Last Name"; 姓名, or 姓 and 名), "Title"/"Job Title" (职位), "Phone"/"Phone Number"/"Mobile" (电话, 手机),
+"Email" (邮箱), "Role"/"Buying Role" (角色), "Reports To" (上级), "Persona". Every column that is not
+read is listed. A contact with the same name in the same account is updated, not added twice; an
+empty cell keeps what is stored.
+
+All or nothing: every bad row is reported as file:line:col, and then nothing is written (exit 2).
+
+Examples:
+  $ sales-coach import --csv contacts.csv --dry-run
+  $ sales-coach import --csv hubspot.csv --map-role "decision maker=first_kp" --map-role "influencer=third_kp"
+  $ sales-coach import --csv 客户.csv --encoding gb18030 --json`,
+    )
+    .action((opts: { csv?: string; dryRun?: boolean; json?: boolean; mapRole?: string[]; playbook?: string; encoding?: string }) => {
+      setAction(async (io, g) => (await import('./import.js')).importCommand(opts, io, g));
     });
 
   program

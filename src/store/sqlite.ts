@@ -13,6 +13,8 @@ import {
   type AccountTimeline,
   type ChecklistRow,
   type Contact,
+  type ImportCounts,
+  type ImportOptions,
   type ImportRow,
   PIPELINE_FLAGS,
   type Pipeline,
@@ -299,29 +301,6 @@ export class SqliteStore implements Store {
         WHERE id = @id`,
       )
       .run({ id });
-  }
-
-  private upsertContact(accountId: number, c: Contact): void {
-    this.db
-      .prepare(
-        `INSERT INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone)
-         VALUES (@account_id, @name, @title, @role, @reports_to, @approval_layers, @persona, @email, @phone)
-         ON CONFLICT (account_id, name) DO UPDATE SET
-           title = coalesce(excluded.title, title), role = coalesce(excluded.role, role),
-           reports_to = coalesce(excluded.reports_to, reports_to), approval_layers = coalesce(excluded.approval_layers, approval_layers),
-           persona = coalesce(excluded.persona, persona), email = coalesce(excluded.email, email), phone = coalesce(excluded.phone, phone)`,
-      )
-      .run({
-        account_id: accountId,
-        name: c.name,
-        title: c.title ?? null,
-        role: c.role ?? null,
-        reports_to: c.reportsTo ?? null,
-        approval_layers: c.approvalLayers ?? null,
-        persona: c.persona ?? null,
-        email: c.email ?? null,
-        phone: c.phone ?? null,
-      });
   }
 
   /** A person as the engine left them: by id when the store gave one, else new. */
@@ -617,30 +596,26 @@ export class SqliteStore implements Store {
     });
   }
 
-  async importRows(rows: ImportRow[], at: string, dryRun = false): Promise<{ accounts: number; contacts: number }> {
-    const work = () => {
-      let accounts = 0;
-      let contacts = 0;
-      const touched = new Set<number>();
-      for (const r of rows) {
-        const existed = this.accountId(r.account) !== undefined;
-        const id = this.ensureAccount(r.account, at);
-        if (!existed) accounts++;
-        if (r.contact?.name) {
-          const had = this.db.prepare('SELECT 1 FROM contacts WHERE account_id = ? AND name = ?').get(id, r.contact.name);
-          this.upsertContact(id, r.contact);
-          if (!had) contacts++;
-        }
-        touched.add(id);
-      }
-      for (const id of touched) this.refreshAccount(id);
-      if (dryRun) throw new DryRun({ accounts, contacts });
-      return { accounts, contacts };
-    };
+  async importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts> {
+    const dry = opts.dryRun === true;
+    // One transaction held across awaits (this connection serves no one else meanwhile). A dry run
+    // reads the database and writes only to TEMP tables, so it takes no write lock on the file.
+    this.run(() => this.db.exec(dry ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE'));
     try {
-      return this.write(work);
+      const target = new ImportTarget(this.db, dry, opts.at);
+      let n = 0;
+      for await (const row of rows) {
+        this.run(() => target.apply(row));
+        if (++n % 10_000 === 0) opts.onProgress?.(n);
+      }
+      opts.onProgress?.(n);
+      this.run(() => {
+        target.dispose();
+        this.db.exec(dry ? 'ROLLBACK' : 'COMMIT');
+      });
+      return target.counts;
     } catch (err) {
-      if (err instanceof DryRun) return err.counts;
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw err;
     }
   }
@@ -661,8 +636,128 @@ export class SqliteStore implements Store {
   }
 }
 
-class DryRun extends Error {
-  constructor(readonly counts: { accounts: number; contacts: number }) {
-    super('dry run');
+type ContactFields = Record<(typeof CONTACT_FIELDS)[number], string | null>;
+const CONTACT_FIELDS = ['title', 'role', 'reports_to', 'persona', 'email', 'phone'] as const;
+
+/**
+ * The work of one import: accounts by name key, contacts by (account, name key). Contacts' name keys
+ * are loaded into a TEMP table the first time the file touches their account, so a look-up is one
+ * index probe however many contacts an account has. A dry run keeps what it would write in TEMP
+ * tables too (negative ids for what it would add), so later rows see the earlier ones.
+ */
+class ImportTarget {
+  readonly counts: ImportCounts = { accounts: 0, contactsAdded: 0, contactsUpdated: 0, contactsUnchanged: 0 };
+  private fakeIds = 0;
+  private readonly s: Record<string, Database.Statement>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly dry: boolean,
+    private readonly at: string,
+  ) {
+    // the TEMP tables hold a key per contact touched: a larger cache keeps a million of them off the disk
+    db.pragma('temp.cache_size = -65536');
+    db.exec(`
+      DROP TABLE IF EXISTS temp.import_loaded; DROP TABLE IF EXISTS temp.import_keys;
+      DROP TABLE IF EXISTS temp.import_dry_accounts; DROP TABLE IF EXISTS temp.import_dry_contacts;
+      CREATE TEMP TABLE import_loaded (account_id INTEGER PRIMARY KEY);
+      CREATE TEMP TABLE import_keys (account_id INTEGER, name_key TEXT, contact_id INTEGER, PRIMARY KEY (account_id, name_key)) WITHOUT ROWID;
+      CREATE TEMP TABLE import_dry_accounts (name_key TEXT PRIMARY KEY, id INTEGER) WITHOUT ROWID;
+      CREATE TEMP TABLE import_dry_contacts (id INTEGER PRIMARY KEY, title TEXT, role TEXT, reports_to TEXT, persona TEXT, email TEXT, phone TEXT);`);
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      account: p('SELECT id FROM accounts WHERE name_key = ?'),
+      dryAccount: p('SELECT id FROM temp.import_dry_accounts WHERE name_key = ?'),
+      addAccount: p('INSERT INTO accounts (name, name_key, created_at) VALUES (?, ?, ?)'),
+      addDryAccount: p('INSERT INTO temp.import_dry_accounts (name_key, id) VALUES (?, ?)'),
+      loaded: p('INSERT OR IGNORE INTO temp.import_loaded (account_id) VALUES (?)'),
+      contactsOf: p('SELECT id, name FROM contacts WHERE account_id = ?'),
+      addKey: p('INSERT OR IGNORE INTO temp.import_keys (account_id, name_key, contact_id) VALUES (?, ?, ?)'),
+      key: p('SELECT contact_id FROM temp.import_keys WHERE account_id = ? AND name_key = ?'),
+      contact: p(`SELECT ${CONTACT_FIELDS.join(', ')} FROM contacts WHERE id = ?`),
+      dryContact: p(`SELECT ${CONTACT_FIELDS.join(', ')} FROM temp.import_dry_contacts WHERE id = ?`),
+      putDryContact: p(`INSERT OR REPLACE INTO temp.import_dry_contacts (id, ${CONTACT_FIELDS.join(', ')}) VALUES (@id, ${CONTACT_FIELDS.map((f) => `@${f}`).join(', ')})`),
+      addContact: p(`INSERT INTO contacts (account_id, name, ${CONTACT_FIELDS.join(', ')}) VALUES (@account_id, @name, ${CONTACT_FIELDS.map((f) => `@${f}`).join(', ')})`),
+      updateContact: p(`UPDATE contacts SET ${CONTACT_FIELDS.map((f) => `${f} = @${f}`).join(', ')} WHERE id = @id`),
+      // once at the end, for the accounts the file gave contacts to (cheaper than once per contact)
+      recount: p('UPDATE accounts SET contacts_count = (SELECT count(*) FROM contacts c WHERE c.account_id = accounts.id) WHERE id IN (SELECT account_id FROM temp.import_loaded)'),
+    };
+  }
+
+  apply(row: ImportRow): void {
+    const accountId = this.account(row.account);
+    const c = row.contact;
+    if (!c?.name.trim()) return;
+    const given: ContactFields = { title: c.title ?? null, role: c.role ?? null, reports_to: c.reportsTo ?? null, persona: c.persona ?? null, email: c.email ?? null, phone: c.phone ?? null };
+    this.loadKeys(accountId);
+    const key = nameKey(c.name);
+    const hit = this.s.key.get(accountId, key) as { contact_id: number } | undefined;
+    if (!hit) {
+      let id: number;
+      if (this.dry) {
+        id = -++this.fakeIds;
+        this.s.putDryContact.run({ id, ...given });
+      } else {
+        id = Number(this.s.addContact.run({ account_id: accountId, name: c.name.trim(), ...given }).lastInsertRowid);
+      }
+      this.s.addKey.run(accountId, key, id);
+      this.counts.contactsAdded++;
+      return;
+    }
+    const id = hit.contact_id;
+    const stored = ((this.dry ? this.s.dryContact.get(id) : undefined) ?? this.s.contact.get(id)) as ContactFields;
+    // an empty cell keeps what is stored: a CRM export rarely knows everything the rep recorded
+    const merged = { ...stored };
+    let changed = false;
+    for (const f of CONTACT_FIELDS) {
+      if (given[f] !== null && given[f] !== stored[f]) {
+        merged[f] = given[f];
+        changed = true;
+      }
+    }
+    if (!changed) {
+      this.counts.contactsUnchanged++;
+      return;
+    }
+    if (this.dry) this.s.putDryContact.run({ id, ...merged });
+    else this.s.updateContact.run({ id, ...merged });
+    this.counts.contactsUpdated++;
+  }
+
+  dispose(): void {
+    if (!this.dry) this.s.recount.run();
+    this.db.exec('DROP TABLE temp.import_loaded; DROP TABLE temp.import_keys; DROP TABLE temp.import_dry_accounts; DROP TABLE temp.import_dry_contacts;');
+  }
+
+  // exports are often sorted by account: the last one found saves a look-up per row
+  private last?: { name: string; id: number };
+
+  private account(name: string): number {
+    if (this.last?.name === name) return this.last.id;
+    const id = this.findOrAddAccount(name);
+    this.last = { name, id };
+    return id;
+  }
+
+  private findOrAddAccount(name: string): number {
+    const key = nameKey(name);
+    const found = (this.s.account.get(key) ?? (this.dry ? this.s.dryAccount.get(key) : undefined)) as { id: number } | undefined;
+    if (found) return found.id;
+    this.counts.accounts++;
+    if (this.dry) {
+      const id = -++this.fakeIds;
+      this.s.addDryAccount.run(key, id);
+      return id;
+    }
+    return Number(this.s.addAccount.run(name.trim(), key, this.at).lastInsertRowid);
+  }
+
+  private lastLoaded?: number;
+
+  private loadKeys(accountId: number): void {
+    if (accountId === this.lastLoaded) return;
+    this.lastLoaded = accountId;
+    if (accountId < 0 || this.s.loaded.run(accountId).changes === 0) return;
+    for (const c of this.s.contactsOf.all(accountId) as { id: number; name: string }[]) this.s.addKey.run(accountId, nameKey(c.name), c.id);
   }
 }

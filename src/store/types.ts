@@ -134,7 +134,26 @@ export interface AccountTimeline {
 export interface ImportRow {
   line: number;
   account: string;
-  contact?: Contact;
+  /** The role is a value of the playbook's role question, checked by the importer. */
+  contact?: Omit<Contact, 'role' | 'approvalLayers'> & { role?: string };
+}
+
+export interface ImportOptions {
+  /** "now", for created_at stamps. */
+  at: string;
+  /** Count what would change, write nothing and hold no write lock. */
+  dryRun?: boolean;
+  /** Called every few thousand rows with the rows done so far. */
+  onProgress?(n: number): void;
+}
+
+export interface ImportCounts {
+  accounts: number;
+  contactsAdded: number;
+  /** Existing contacts (same name, same account) to which the file changes a field. */
+  contactsUpdated: number;
+  /** Existing contacts the file names with nothing new. */
+  contactsUnchanged: number;
 }
 
 export interface Store {
@@ -156,8 +175,12 @@ export interface Store {
   addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow>;
   /** The rep's latest change of a step's state by hand (for undo), if any. */
   lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined>;
-  /** All rows or none; with dryRun, the counts of what would change and nothing written. */
-  importRows(rows: ImportRow[], at: string, dryRun?: boolean): Promise<{ accounts: number; contacts: number }>;
+  /**
+   * All rows or none, in one transaction, read as they come (a million rows never sit in memory). A
+   * contact with the same name (same normalisation as account names) in the same account is updated:
+   * a cell left empty keeps what is stored. With dryRun, the counts and nothing written.
+   */
+  importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts>;
   exportAll(): Promise<{ accounts: AccountRow[]; contacts: (Contact & { account: string })[]; visits: (VisitRow & { account: string })[]; checklist: ChecklistRow[]; events: StoredEvent[] }>;
   close(): Promise<void>;
 }

@@ -111,12 +111,64 @@ describe('saving and reading back', () => {
       { line: 2, account: 'Acme', contact: { name: 'Li' } },
       { line: 3, account: 'Beta', contact: { name: 'Wu' } },
     ];
-    expect(await s.importRows(rows, '2026-11-20T00:00:00Z', true)).toEqual({ accounts: 2, contacts: 2 });
+    const none = { accounts: 0, contactsAdded: 0, contactsUpdated: 0, contactsUnchanged: 0 };
+    expect(await s.importRows(stream(rows), { at: '2026-11-20T00:00:00Z', dryRun: true })).toEqual({ ...none, accounts: 2, contactsAdded: 2 });
     expect(await s.getAccount('Acme')).toBeUndefined();
-    expect(await s.importRows(rows, '2026-11-20T00:00:00Z')).toEqual({ accounts: 2, contacts: 2 });
-    expect(await s.importRows(rows, '2026-11-20T00:00:00Z')).toEqual({ accounts: 0, contacts: 0 });
+    expect(await s.importRows(stream(rows), { at: '2026-11-20T00:00:00Z' })).toEqual({ ...none, accounts: 2, contactsAdded: 2 });
+    expect(await s.importRows(stream(rows), { at: '2026-11-20T00:00:00Z' })).toEqual({ ...none, contactsUnchanged: 2 });
+    // a failure halfway (a file that changed under us, a full disk) leaves nothing of the import
+    await expect(s.importRows(stream([{ line: 2, account: 'Gamma', contact: { name: 'Zhou' } }], new Error('boom')), { at: '2026-11-20T00:00:00Z' })).rejects.toThrow('boom');
+    expect(await s.getAccount('Gamma')).toBeUndefined();
+    expect(s.db.inTransaction).toBe(false);
+  });
+
+  it('an existing contact (same name, same account, any case or width) is updated, not added twice; an empty cell keeps what is stored', async () => {
+    const s = store();
+    await save(s, 'Acme', A);
+    const at = '2026-11-21T00:00:00Z';
+    const rows = [
+      { line: 2, account: 'ACME', contact: { name: 'li', title: 'CEO', role: 'first_kp', email: 'li@acme.example' } },
+      { line: 3, account: 'ａｃｍｅ', contact: { name: ' LI ', phone: '+86 1' } },
+      { line: 4, account: 'Acme', contact: { name: 'Wu  Fang', title: 'Buyer' } },
+      { line: 5, account: 'Acme', contact: { name: 'wu fang', title: 'Buyer' } },
+    ];
+    const dry = await s.importRows(stream(rows), { at, dryRun: true });
+    expect(dry).toEqual({ accounts: 0, contactsAdded: 1, contactsUpdated: 2, contactsUnchanged: 1 });
+    expect((await s.timeline('Acme'))?.contacts).toEqual([expect.objectContaining({ name: 'Li', role: 'first_kp' })]);
+    expect((await s.timeline('Acme'))?.contacts[0].title).toBeUndefined();
+    expect(await s.importRows(stream(rows), { at })).toEqual(dry);
+    const t = await s.timeline('Acme');
+    expect(t?.contacts).toEqual([
+      expect.objectContaining({ name: 'Li', title: 'CEO', role: 'first_kp', email: 'li@acme.example', phone: '+86 1', persona: 'koala' }),
+      expect.objectContaining({ name: 'Wu  Fang', title: 'Buyer' }),
+    ]);
+    expect(t?.account.contacts).toBe(2);
+  });
+
+  it('reports progress, and a dry run holds no write lock on the database', async () => {
+    const path = join(dir(), 'coach.db');
+    const s = store(path);
+    const other = store(path, 0);
+    const seen: number[] = [];
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ line: i + 2, account: `Account ${i % 100}`, contact: { name: `Person ${i}` } }));
+    async function* withWriter() {
+      for (const r of rows) {
+        if (r.line === 5000) await other.importRows(stream([{ line: 2, account: 'Written meanwhile' }]), { at: '2026-11-21T00:00:00Z' });
+        yield r;
+      }
+    }
+    const r = await s.importRows(withWriter(), { at: '2026-11-21T00:00:00Z', dryRun: true, onProgress: (n) => seen.push(n) });
+    expect(r).toMatchObject({ accounts: 100, contactsAdded: 25_000 });
+    expect(seen).toEqual([10_000, 20_000, 25_000]);
+    expect(await s.getAccount('Written meanwhile')).toBeDefined();
+    expect(await s.getAccount('Account 1')).toBeUndefined();
   });
 });
+
+async function* stream<T>(rows: T[], failAtEnd?: Error): AsyncGenerator<T> {
+  for (const r of rows) yield r;
+  if (failAtEnd) throw failAtEnd;
+}
 
 describe('migrations', () => {
   it('a database made by the first version upgrades without loss', async () => {
