@@ -242,6 +242,20 @@ describe("a trainer's own playbook is first-class", () => {
     expect(all.contacts.map((c: { account: string; name: string; role: string }) => `${c.account}:${c.name}:${c.role}`).sort()).toEqual(['Contoso:Dana Ortiz:champ', 'Fabrikam:Dana Ortiz:champ', 'Northwind:Dana Ortiz:champ']);
     expect(all.events.filter((e: { event: { kind: string } }) => e.event.kind === 'signed').map((e: { account: string }) => e.account)).toEqual(['Contoso']);
   });
+
+  it('import maps CRM role words to its own roles, and the imported person pre-fills the next prep', async () => {
+    const w = world();
+    const csv = file('sf.csv', 'First Name,Last Name,Title,Account Name,Role\r\nDana,Ortiz,VP Operations,Tailspin,Champion\r\nSam,Lee,CFO,Tailspin,economic buyer\r\n');
+    const r = await w.run(['import', '--csv', csv, '--playbook', meddicc]);
+    expect(r.code).toBe(0);
+    const t = JSON.parse((await w.run(['account', 'show', 'Tailspin', '--json'])).stdout);
+    expect(t.contacts.map((c: { name: string; role: string; title: string }) => `${c.name}:${c.role}:${c.title}`)).toEqual(['Dana Ortiz:champ:VP Operations', 'Sam Lee:eb:CFO']);
+    // meeting Sam: the title and the role come from the import, not asked again
+    const asked = await w.run(['prep', '--account', 'Tailspin', '--answers', file('p.yaml', `mode: prep\nplaybook: ${meddicc}\nanswers:\n  met_person: sam lee\n`), '--no-input']);
+    expect(asked.stderr).not.toContain('"influence"');
+    expect(asked.stderr).not.toContain('"met_title"');
+    expect(asked.stderr).toContain('no answer to "pain"');
+  });
 });
 
 describe('the checklist the rep owns, drafts, bounds, what is read back', () => {
