@@ -16,6 +16,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   hint?: string;
+  /** The playbook check that found it (src/playbook/rules), for editors and `--format json`. */
+  rule?: string;
 }
 
 /** Stable codes: editors and CI match on them, so never rename one. Each has a golden test. */

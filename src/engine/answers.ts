@@ -1,5 +1,5 @@
 /** What an answer is, and how a raw value (typed, or from a file) becomes one. Pure. */
-import type { Question } from '../playbook/types.js';
+import { assertNever, type Question } from './model.js';
 
 /** "Don't know", for a question that allows it. Stored as this string so answers files read naturally. */
 export const UNKNOWN = 'unknown';
@@ -26,8 +26,12 @@ export function choiceValues(q: Question, personaIds: readonly string[]): string
       return (q.options ?? []).map((o) => o.value);
     case 'persona':
       return [...personaIds, NOT_SURE];
-    default:
+    case 'text':
+    case 'number':
+    case 'date':
       return undefined;
+    default:
+      return assertNever(q.kind, 'question kind');
   }
 }
 
@@ -80,9 +84,11 @@ export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly str
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
       return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD${unknownNote}` };
     }
-    default: {
+    case 'text': {
       if (typeof raw === 'string' || typeof raw === 'number') return { ok: true, value: String(raw) };
       return { ok: false, expected: 'a text' };
     }
+    default:
+      return assertNever(q.kind, 'question kind');
   }
 }

@@ -40,7 +40,7 @@ describe('playbook validate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.valid).toBe(false);
     expect(out.diagnostics).toEqual([
-      { file: 'unknown-reference.yaml', line: 15, col: 23, endCol: 29, code: 'unknown-reference', severity: 'error', message: 'unknown question "budgte"', hint: 'did you mean "budget"?' },
+      { file: 'unknown-reference.yaml', line: 15, col: 23, endCol: 29, code: 'unknown-reference', severity: 'error', message: 'unknown question "budgte"', hint: 'did you mean "budget"?', rule: 'condition-references' },
     ]);
   });
 
