@@ -154,6 +154,8 @@ export interface Playbook {
   hash: string;
   /** Ids of items dropped for their own errors; references to them are not reported twice. */
   brokenIds: Set<string>;
+  /** Items kept without optional fields that had their own errors, with those fields' names. */
+  damaged?: Map<object, ReadonlySet<string>>;
 }
 
 /**

@@ -43,6 +43,10 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false,
     questionOrder,
     personaIds: pb.personas.map((p) => p.id),
     classIds: pb.classes.map((c) => c.id),
+    damaged: (item, ...fields) => {
+      const dropped = pb.damaged?.get(item);
+      return dropped !== undefined && (fields.length === 0 || fields.some((f) => dropped.has(f)));
+    },
     locate: (item, sub) => (pb.origins.has(item) ? position(item, sub) : undefined),
     eachCondition: (visit) => eachCondition(pb, visit),
     eachText: (visit) => eachText(pb, visit),

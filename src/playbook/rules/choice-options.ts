@@ -5,8 +5,9 @@ export const choiceOptions: Rule = {
   id: 'choice-options',
   docs: 'single and multiple questions have at least two options; yes-no options only relabel yes and no; other kinds have none.',
   stage: 'reference',
-  check({ pb, report }) {
+  check({ pb, report, damaged }) {
     for (const q of pb.questions) {
+      if (damaged(q, 'options')) continue;
       switch (q.kind) {
         case 'single':
         case 'multiple':

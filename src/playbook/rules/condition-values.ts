@@ -10,11 +10,12 @@ export const conditionValues: Rule = {
   id: 'condition-values',
   docs: 'A question test fits the question: values it can take, includes: for multiple choice, gt/lt for numbers and dates, unknown: only where "don\'t know" is offered.',
   stage: 'reference',
-  check({ report, eachCondition, questions, personaIds }) {
+  check({ report, eachCondition, questions, personaIds, damaged }) {
     eachCondition((c, { item, path }) => {
       const t = questionTestOf(c);
       const q = t && questions.get(t.id);
-      if (t && q) checkTest(c, t.test, q, { item, path, report, personaIds });
+      // a question kept without a faulty options: or allowUnknown: cannot say which values it takes
+      if (t && q && !damaged(q, 'options', 'allowUnknown')) checkTest(c, t.test, q, { item, path, report, personaIds });
     });
   },
 };

@@ -56,6 +56,11 @@ export interface RuleContext {
   report: Report;
   /** Where an item (or a path inside it) was written, for messages that point at another place. */
   locate(item: object, sub: PathSegment[]): { file: string; line: number } | undefined;
+  /**
+   * The item was kept without some optional fields that had their own errors (already reported): a
+   * rule that would read one of them (any, when none is named) says nothing rather than a consequence.
+   */
+  damaged(item: object, ...fields: string[]): boolean;
   /** First question of each id, and its index in the interview. */
   questions: Map<string, Question>;
   questionOrder: Map<string, number>;
