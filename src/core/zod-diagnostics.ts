@@ -3,7 +3,7 @@
  * key itself for an unknown key), what was found, what was expected, and "did you mean".
  */
 import { type $ZodType, safeParse } from 'zod/v4/core';
-import { type Diagnostic, suggest } from './diagnostic.js';
+import { closest, type Diagnostic, suggest } from './diagnostic.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type AnySchema = $ZodType;
@@ -152,7 +152,24 @@ export function validateWithSchema<T>(
   if (result.success) return { data: result.data, diagnostics: [], faults: [] };
   const diagnostics: Diagnostic[] = [];
   const faults: PathSegment[][] = [];
-  for (const issue of result.error.issues as unknown as Issue[]) {
+  const issues = result.error.issues as unknown as Issue[];
+  // a misspelt required key is one mistake, not two: "unknown key txet" says "did you mean text?",
+  // so "missing text" beside it is its echo
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const here = schemaAt(schema, issue.path, valueAt(source.value, prefix));
+    const allowed = here && def(here).type === 'object' ? Object.keys(def(here).shape ?? {}) : [];
+    for (const key of issue.keys ?? []) {
+      const meant = closest(key, allowed);
+      if (meant) misspelt.add(JSON.stringify([...issue.path, meant]));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys' && misspelt.has(JSON.stringify(issue.path)) && valueAt(source.value, [...prefix, ...issue.path]) === undefined) {
+      faults.push(issue.path);
+      continue;
+    }
     collect(schema, source, prefix, issue, diagnostics);
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) faults.push([...issue.path, key]);
     else faults.push(issue.path);
