@@ -138,6 +138,14 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       setAction(async (io, g) => (await import('./playbook-schema.js')).schemaCommand(opts, io, g));
     });
 
+  program
+    .command('lsp')
+    .description('run the language server for playbook files over stdio (for VS Code, Neovim and other editors)')
+    .option('--stdio', 'talk over stdin and stdout (the default and only transport; accepted because editors pass it)')
+    .action(() => {
+      setAction(async (io, g) => (await import('./lsp.js')).lspCommand(io, g));
+    });
+
   playbook
     .command('init')
     .description('write a starter playbook that teaches the format, with editor autocompletion')

@@ -25,6 +25,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** File -> text, for printing diagnostics with their source lines. */
   sources: Map<string, string>;
+  /** File -> its parsed YAML with positions, for tools that point into the files (the language server). */
+  parsed?: Map<string, YamlSource>;
 }
 
 interface ParsedFile {
@@ -264,7 +266,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     damaged,
   };
   diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file), diagnostics.some((d) => d.severity === 'error')));
-  return { playbook, diagnostics, sources };
+  return { playbook, diagnostics, sources, parsed: yamlSources };
 }
 
 /** The child's items replace the parent's with the same id, in place; new ones are appended. */
