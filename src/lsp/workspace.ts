@@ -37,8 +37,8 @@ export interface SymbolInfo {
 export interface Analysis {
   entry: string;
   result: LoadResult;
-  /** kind:id -> the symbol. */
-  symbols: Map<string, SymbolInfo>;
+  /** kind:id -> the symbol; built on first use (it needs every node's position, which costs a parse). */
+  symbols(): Map<string, SymbolInfo>;
   /** The last playbook that loaded, for completion while the current text is broken. */
   playbook?: Playbook;
 }
@@ -52,6 +52,8 @@ export interface Completion {
 export class Workspace {
   private readonly open = new Map<string, string>();
   private readonly lastGood = new Map<string, Playbook>();
+  private readonly includers = new Map<string, string>();
+  private readonly parseCache: NonNullable<PlaybookHost['parseCache']> = new Map();
 
   constructor(private readonly findById: (id: string, fromFile: string) => string | undefined) {}
 
@@ -77,6 +79,12 @@ export class Workspace {
   entryOf(file: string): string {
     const text = this.textOf(file) ?? '';
     if (/^id:/m.test(text)) return file;
+    // the includer found last time, if it still includes the file (the common case: every keystroke)
+    const known = this.includers.get(file);
+    if (known) {
+      const t = this.textOf(known);
+      if (t && this.includesOf(known, t).includes(file)) return this.entryOf(known);
+    }
     for (const dir of [dirname(file), dirname(dirname(file))]) {
       let names: string[] = [];
       try {
@@ -90,7 +98,10 @@ export class Workspace {
         const t = this.textOf(candidate);
         if (!t?.includes(basename(file)) || !/^id:/m.test(t)) continue;
         const includes = this.includesOf(candidate, t);
-        if (includes.includes(file)) return this.entryOf(candidate);
+        if (includes.includes(file)) {
+          this.includers.set(file, candidate);
+          return this.entryOf(candidate);
+        }
       }
     }
     return file;
@@ -113,11 +124,16 @@ export class Workspace {
         return t === undefined ? undefined : new TextEncoder().encode(t);
       },
       findById: this.findById,
+      parseCache: this.parseCache,
     };
     const result = loadPlaybook(entry, host);
     if (result.playbook) this.lastGood.set(entry, result.playbook);
-    const symbols = result.playbook && result.parsed ? indexSymbols(result.playbook, result.parsed) : new Map<string, SymbolInfo>();
-    return { entry, result, symbols, playbook: result.playbook ?? this.lastGood.get(entry) };
+    let symbols: Map<string, SymbolInfo> | undefined;
+    const index = () => {
+      symbols ??= result.playbook && result.parsed ? indexSymbols(result.playbook, result.parsed) : new Map<string, SymbolInfo>();
+      return symbols;
+    };
+    return { entry, result, symbols: index, playbook: result.playbook ?? this.lastGood.get(entry) };
   }
 }
 
@@ -208,7 +224,7 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
 /** The symbol whose definition or use covers this position. */
 export function symbolAt(a: Analysis, file: string, line: number, col: number): SymbolInfo | undefined {
   const covers = (p?: Place) => p && p.file === file && p.line === line && col >= p.col && col <= p.endCol;
-  for (const s of a.symbols.values()) if (covers(s.definition) || s.uses.some(covers)) return s;
+  for (const s of a.symbols().values()) if (covers(s.definition) || s.uses.some(covers)) return s;
   return undefined;
 }
 

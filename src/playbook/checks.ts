@@ -6,7 +6,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { collectConstants } from '../engine/domain.js';
 import type { AnswerValue } from '../engine/answers.js';
-import type { PathSegment, Playbook, Question } from '../engine/model.js';
+import type { Condition, PathSegment, Playbook, Question, Text } from '../engine/model.js';
+import type { ConditionSite, TextSite } from './rules/rule.js';
 import { eachCondition, eachText } from './walk.js';
 import { RULES, type Rule, type RuleContext } from './rules/index.js';
 
@@ -34,6 +35,8 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false,
     }
   });
   let constants: Map<string, AnswerValue[]> | undefined;
+  let conditions: [Condition, ConditionSite][] | undefined;
+  let texts: [Text, TextSite][] | undefined;
   const base: Omit<RuleContext, 'report'> = {
     pb,
     partial,
@@ -46,8 +49,23 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false,
       return dropped !== undefined && (fields.length === 0 || fields.some((f) => dropped.has(f)));
     },
     locate: (item, sub) => (pb.origins.has(item) ? position(item, sub) : undefined),
-    eachCondition: (visit) => eachCondition(pb, visit),
-    eachText: (visit) => eachText(pb, visit),
+    // walked once, then replayed for each rule that asks
+    eachCondition: (visit) => {
+      if (!conditions) {
+        const all: [Condition, ConditionSite][] = [];
+        eachCondition(pb, (c, site) => all.push([c, site]));
+        conditions = all;
+      }
+      for (const [c, site] of conditions) visit(c, site);
+    },
+    eachText: (visit) => {
+      if (!texts) {
+        const all: [Text, TextSite][] = [];
+        eachText(pb, (t, site) => all.push([t, site]));
+        texts = all;
+      }
+      for (const [t, site] of texts) visit(t, site);
+    },
     unreachable: new Set(),
     constants: () => {
       constants ??= collectConstants(pb);

@@ -18,6 +18,11 @@ export interface PlaybookHost {
   read(path: string): Uint8Array | undefined;
   /** The entry file of a playbook by id (built-in or user), for `extends`. */
   findById(id: string, fromFile: string): string | undefined;
+  /**
+   * Optional: keeps each file's parse between loads, so a long-lived caller (the language server)
+   * re-parses only the file that changed. Parsed items are never mutated, so sharing them is safe.
+   */
+  parseCache?: Map<string, { bytes: Uint8Array; result: ReturnType<typeof parsePlaybookFile> }>;
 }
 
 export interface LoadResult {
@@ -151,7 +156,9 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       diagnostics.push(missing?.() ?? { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` });
       return undefined;
     }
-    const r = parsePlaybookFile(file, bytes);
+    const cached = host.parseCache?.get(file);
+    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes);
+    host.parseCache?.set(file, { bytes, result: r });
     if (r.text !== undefined) sources.set(file, r.text);
     diagnostics.push(...r.diagnostics);
     if (r.parsed) {
