@@ -113,8 +113,8 @@ export async function initCommand(opts: { file: string; force?: boolean }, io: I
   let ref = relative(dirname(target), schema);
   if (!ref.startsWith('.')) ref = `./${ref}`;
   const id = basename(target).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
-  const testTarget = target.replace(/\.ya?ml$/i, '') + '.test.yaml';
-  const testName = opts.file.replace(/\.ya?ml$/i, '') + '.test.yaml';
+  const testTarget = `${target.replace(/\.ya?ml$/i, '')}.test.yaml`;
+  const testName = `${opts.file.replace(/\.ya?ml$/i, '')}.test.yaml`;
   if (existsSync(testTarget) && !opts.force) {
     throw new UserError(`${testName} already exists`, 'choose another file name, or add --force to overwrite both');
   }
