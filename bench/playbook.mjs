@@ -4,21 +4,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bin, fmt, timeNode } from './lib.mjs';
+import { bin, fmt, generatePlaybook, timeNode } from './lib.mjs';
 
-function generate(n) {
-  const lines = ['id: generated', 'title: Generated', 'questions:'];
-  for (let i = 0; i < n; i++) {
-    lines.push(`  - id: q${i}`, '    kind: single', `    text: "Question ${i}?"`, '    options:', '      - { value: a, label: A }', '      - { value: b, label: B }');
-    if (i > 0) lines.push(`    when: { any: [ { question: q${i - 1}, equals: a }, { question: q${Math.floor(i / 2)}, in: [a, b] } ] }`);
-  }
-  lines.push('classes:', '  - id: A', '    name: A', '    priority: 1', '    when: { question: q0, equals: a }', '  - id: D', '    name: D', '    priority: 2', '    when: { question: q0, equals: b }');
-  lines.push('flags:');
-  for (let i = 0; i < n; i += 10) lines.push(`  - { id: f${i}, when: { question: q${i}, equals: b }, message: "q${i} is {answers.q${i}}" }`);
-  // read the last question too, so that the playbook is clean: no warning, no error
-  lines.push(`  - { id: last, when: { question: q${n - 1}, equals: b }, message: "last" }`);
-  return `${lines.join('\n')}\n`;
-}
+const generate = generatePlaybook;
 
 const dir = mkdtempSync(join(tmpdir(), 'sc-bench-'));
 const bare = timeNode(['-e', '0']);

@@ -132,10 +132,19 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
 
   playbook
     .command('schema')
-    .description('print the JSON Schema of the playbook format (for editors)')
+    .description('print a JSON Schema (for editors): of playbooks, test files or answers files')
+    .addOption(new Option('--for <kind>', 'which schema').choices(['playbook', 'test', 'answers']).default('playbook'))
     .option('--out <file>', 'write it to a file instead')
-    .action((opts: { out?: string }) => {
+    .action((opts: { out?: string; for?: string }) => {
       setAction(async (io, g) => (await import('./playbook-schema.js')).schemaCommand(opts, io, g));
+    });
+
+  program
+    .command('lsp')
+    .description('run the language server for playbook files over stdio (for VS Code, Neovim and other editors)')
+    .option('--stdio', 'talk over stdin and stdout (the default and only transport; accepted because editors pass it)')
+    .action(() => {
+      setAction(async (io, g) => (await import('./lsp.js')).lspCommand(io, g));
     });
 
   playbook

@@ -1,6 +1,6 @@
 /** `playbook init [FILE]`: a starter playbook that validates clean and teaches the format in its comments. */
 import { existsSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { schemaFile } from './paths.js';
@@ -77,6 +77,33 @@ checklist:
 `;
 }
 
+/** The starter's test file: two cases that pass against the starter, and how to add more. */
+export function starterTests(schemaRef: string, id: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}
+# Test cases for ${id}.yaml: answers in, what the result must show out. Run them with:
+#   sales-coach playbook test ${id}.yaml
+# A new case may leave out expect:, then  sales-coach playbook test --update ${id}.yaml  fills it
+# from what the playbook does now (review it before you keep it).
+cases:
+  - name: "no budget makes a D"
+    mode: debrief
+    date: 2026-11-25              # fixed, so due dates can be checked
+    answers: { met_first_kp: "yes", budget: "no" }
+    expect:
+      class: D
+  - name: "the first KP with a budget makes an A, signed by the deadline"
+    mode: debrief
+    date: 2026-11-25
+    answers: { met_first_kp: "yes", budget: "yes", next_meeting: 2026-11-28 }
+    expect:
+      class: A
+      checklist:
+        - { id: ask_to_sign, due: 2026-12-05 }
+        - { id: confirm_meeting, due: 2026-11-24 }   # due: -1, the day before the visit
+      notFlags: [no_next_meeting]
+`;
+}
+
 export async function initCommand(opts: { file: string; force?: boolean }, io: IO, _g: GlobalOptions): Promise<number> {
   const target = resolve(io.cwd, opts.file);
   if (existsSync(target) && !opts.force) {
@@ -86,11 +113,19 @@ export async function initCommand(opts: { file: string; force?: boolean }, io: I
   let ref = relative(dirname(target), schema);
   if (!ref.startsWith('.')) ref = `./${ref}`;
   const id = basename(target).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
+  const testTarget = `${target.replace(/\.ya?ml$/i, '')}.test.yaml`;
+  const testName = `${opts.file.replace(/\.ya?ml$/i, '')}.test.yaml`;
+  if (existsSync(testTarget) && !opts.force) {
+    throw new UserError(`${testName} already exists`, 'choose another file name, or add --force to overwrite both');
+  }
+  let testRef = relative(dirname(target), join(dirname(schema), 'playbook-test.schema.json'));
+  if (!testRef.startsWith('.')) testRef = `./${testRef}`;
   try {
     writeFileSync(target, starterPlaybook(ref, id), { flag: opts.force ? 'w' : 'wx' });
+    writeFileSync(testTarget, starterTests(testRef, id), { flag: opts.force ? 'w' : 'wx' });
   } catch (err) {
     throw new UserError(`cannot write ${opts.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  io.stdout.write(`wrote ${opts.file}\nnext: edit it, then run  sales-coach playbook validate ${opts.file}\n`);
+  io.stdout.write(`wrote ${opts.file} and ${testName}\nnext: edit them, then run  sales-coach playbook validate ${opts.file}  and  sales-coach playbook test ${opts.file}\n`);
   return EXIT.ok;
 }

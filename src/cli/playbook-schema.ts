@@ -1,12 +1,23 @@
-/** `playbook schema [--out FILE]`: the JSON Schema, for editors (yaml-language-server) and CI. */
+/** `playbook schema [--for playbook|test|answers] [--out FILE]`: a JSON Schema, for editors (yaml-language-server) and CI. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { playbookJsonSchemaText } from '../playbook/json-schema.js';
+import { answersJsonSchemaText, playbookJsonSchemaText, testFileJsonSchemaText } from '../playbook/json-schema.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
-export async function schemaCommand(opts: { out?: string }, io: IO, _g: GlobalOptions): Promise<number> {
-  const text = playbookJsonSchemaText();
+export const SCHEMA_KINDS = {
+  playbook: playbookJsonSchemaText,
+  test: testFileJsonSchemaText,
+  answers: answersJsonSchemaText,
+} as const;
+export type SchemaKind = keyof typeof SCHEMA_KINDS;
+
+export async function schemaCommand(opts: { out?: string; for?: string }, io: IO, _g: GlobalOptions): Promise<number> {
+  const kind = opts.for ?? 'playbook';
+  if (!(kind in SCHEMA_KINDS)) {
+    throw new UserError(`--for ${kind}: no such schema`, `expected one of ${Object.keys(SCHEMA_KINDS).join(', ')}`, EXIT.usage);
+  }
+  const text = SCHEMA_KINDS[kind as SchemaKind]();
   if (!opts.out) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -75,6 +75,13 @@ interface Suite {
   entry: PlaybookEntry;
   playbook: Playbook;
   files: ParsedTestFile[];
+  /** Inherited cases replaced by a case of the same name in the playbook's own test files. */
+  overridden: { file: string; name: string; by: string }[];
+}
+
+/** `:line` of a case in its test file, for messages that point at it. */
+function lineOf(f: ParsedTestFile, index: number): string {
+  return `:${f.source.locate(['cases', index]).line}`;
 }
 
 export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -95,6 +102,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     const pb = r.playbook;
     // the playbook's own tests, and those of every playbook it is built on
     const owners = ctx.registry.entries.filter((e) => pb.files.includes(e.file));
+    const own = new Set(testFilesOf(entry));
     const files = [...new Set([entry, ...owners].flatMap(testFilesOf))];
     const parsed: ParsedTestFile[] = [];
     for (const file of files) {
@@ -106,7 +114,20 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
       diagnostics.push(...d);
       if (!hasErrors(d)) parsed.push(t.parsed);
     }
-    suites.push({ entry, playbook: pb, files: parsed });
+    // a case in the playbook's own test files replaces an inherited case of the same name
+    const ownNames = new Map<string, { file: string; index: number; source: ParsedTestFile }>();
+    for (const f of parsed) if (own.has(f.file)) for (const c of f.cases) ownNames.set(c.name, { file: f.file, index: c.index, source: f });
+    const overridden: Suite['overridden'] = [];
+    for (const f of parsed) {
+      if (own.has(f.file)) continue;
+      const kept = f.cases.filter((c) => {
+        const by = ownNames.get(c.name);
+        if (by) overridden.push({ file: f.file, name: c.name, by: `${displayPath(by.file, io.cwd)}${lineOf(by.source, by.index)}` });
+        return !by;
+      });
+      f.cases = kept;
+    }
+    suites.push({ entry, playbook: pb, files: parsed, overridden });
   }
   if (hasErrors(diagnostics)) {
     await printDiagnostics(ctx, diagnostics, sources);
@@ -115,7 +136,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
   }
 
   const clock = () => performance.now();
-  const report: { file: string; playbook: string; cases: CaseOutcome[] }[] = [];
+  const report: { file: string; playbook: string; cases: CaseOutcome[]; at: string[] }[] = [];
   const coverage: { playbook: string; total: number; uncovered: { kind: string; id: string; where: string }[] }[] = [];
   const explore: (ReturnType<typeof exploreInterview> & { playbook: string; ms: number })[] = [];
   let updated = 0;
@@ -127,7 +148,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
         if (o.result) for (const h of exercised(s.playbook, c, o.result)) hits.add(h);
         return o;
       });
-      report.push({ file: f.file, playbook: s.playbook.id, cases: outcomes });
+      report.push({ file: f.file, playbook: s.playbook.id, cases: outcomes, at: f.cases.map((c) => `${displayPath(f.file, io.cwd)}${lineOf(f, c.index)}`) });
       if (opts.update) updated += updateFile(f, outcomes);
     }
     if (opts.coverage) {
@@ -154,7 +175,8 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     const payload = {
       passed,
       failed,
-      files: report.map((f) => ({ file: displayPath(f.file, io.cwd), playbook: f.playbook, cases: f.cases.map(({ result: _r, ...c }) => c) })),
+      files: report.map((f) => ({ file: displayPath(f.file, io.cwd), playbook: f.playbook, cases: f.cases.map(({ result: _r, ...c }, i) => ({ ...c, at: f.at[i] })) })),
+      overridden: suites.flatMap((x) => x.overridden.map((o) => ({ ...o, file: displayPath(o.file, io.cwd) }))),
       ...(opts.coverage ? { coverage } : {}),
       ...(opts.explore ? { explore } : {}),
     };
@@ -164,16 +186,27 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
   const c = ctx.out;
   for (const f of report) {
     const name = displayPath(f.file, io.cwd);
-    for (const o of f.cases) {
+    f.cases.forEach((o, i) => {
       const mark = o.passed ? c.green('✓') : c.red('✗');
       io.stdout.write(` ${mark} ${c.dim(`${name} >`)} ${sanitize(o.name)} ${c.dim(`${o.ms.toFixed(1)}ms`)}\n`);
+      if (!o.passed) io.stdout.write(c.dim(`     at ${f.at[i]}\n`));
       if (o.error) io.stdout.write(c.red(`     crashed: ${sanitize(o.error)}\n`));
       for (const m of o.mismatches) {
         io.stdout.write(`     ${c.bold(m.what)}\n`);
         io.stdout.write(c.green(`       - expected: ${sanitize(m.expected)}\n`));
         io.stdout.write(c.red(`       + actual:   ${sanitize(m.actual)}\n`));
       }
-    }
+    });
+  }
+  for (const x of suites) {
+    for (const o of x.overridden) io.stdout.write(` ${c.yellow('↷')} ${c.dim(`${displayPath(o.file, io.cwd)} >`)} ${sanitize(o.name)} ${c.dim(`overridden by ${o.by}`)}\n`);
+  }
+  for (const x of suites) {
+    if (x.files.some((f) => f.cases.length > 0)) continue;
+    const beside = join(dirname(x.entry.file), `${basename(x.entry.file).replace(/\.ya?ml$/i, '')}.test.yaml`);
+    io.stdout.write(`\n${c.yellow(`no test cases for ${x.playbook.id}`)}: write the first one in ${displayPath(beside, io.cwd)}:\n`);
+    io.stdout.write(`${FIRST_CASE_HINT.replace('QUESTION', x.playbook.questions[0]?.id ?? 'QUESTION_ID')}\n`);
+    io.stdout.write('then run  sales-coach playbook test --update  to fill in what the playbook does now, and review it\n');
   }
   for (const cov of coverage) {
     const done = cov.total - cov.uncovered.length;
@@ -196,6 +229,12 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
   io.stdout.write(`${passed} passed, ${failed} failed\n`);
   return code;
 }
+
+const FIRST_CASE_HINT = `  cases:
+    - name: "what this case checks, in a sentence"
+      mode: debrief
+      answers: { QUESTION: … }
+      # expect: left out: --update fills it from the actual result`;
 
 /** The playbook a test file tests: the one it names, else the one beside it (NAME.test.yaml -> NAME.yaml). */
 function playbookForTestFile(ctx: Context, file: string): PlaybookEntry | undefined {
@@ -279,19 +318,43 @@ function locate(file: string, path: (string | number)[]): string {
   return `:${p.line}:${p.col}`;
 }
 
-/** --update: new cases (no expect:) get expectations from the actual result, comments kept. */
+/**
+ * --update: new cases (no expect:) get expectations from the actual result. The file is edited, not
+ * rewritten: each new expect: block is inserted after its case, so the trainer's own layout of every
+ * other line (flow or block style, quotes, comments, blank lines) stays exactly as it was.
+ */
 function updateFile(f: ParsedTestFile, outcomes: CaseOutcome[]): number {
-  const { parseDocument } = requireYaml();
+  const { parseDocument, Document, isMap } = requireYaml();
   const doc = parseDocument(f.text);
-  let n = 0;
+  const inserts: { at: number; text: string }[] = [];
   f.cases.forEach((c, i) => {
     const r = outcomes[i].result;
     if (c.expect || !r) return;
-    doc.setIn(['cases', i, 'expect'], expectationsFrom(r));
-    n++;
+    const node = doc.getIn(['cases', c.index], true);
+    if (!isMap(node) || !node.range) return;
+    const expectYaml = new Document({ expect: expectationsFrom(r) }).toString({ lineWidth: 0 });
+    if (node.flow) {
+      // a one-line case: add the expectation inside its braces, in flow style
+      const flow = new Document(expectationsFrom(r));
+      (flow.contents as { flow?: boolean }).flow = true;
+      const close = f.text.lastIndexOf('}', node.range[1]);
+      const inner = f.text.slice(node.range[0] + 1, close).trimEnd();
+      inserts.push({ at: node.range[0] + 1 + inner.length, text: `, expect: ${flow.toString({ lineWidth: 0 }).trim()}` });
+      return;
+    }
+    // a block case: indent like its keys, and insert after its last value
+    const firstKey = node.items[0]?.key as { range?: [number, number, number] } | undefined;
+    const lineStart = f.text.lastIndexOf('\n', (firstKey?.range?.[0] ?? node.range[0]) - 1) + 1;
+    const indent = ' '.repeat((firstKey?.range?.[0] ?? node.range[0]) - lineStart);
+    const at = node.range[1];
+    const block = expectYaml.trimEnd().split('\n').map((l) => `${indent}${l}`).join('\n');
+    inserts.push({ at, text: f.text[at - 1] === '\n' ? `${block}\n` : `\n${block}` });
   });
-  if (n) writeFileSync(f.file, doc.toString({ lineWidth: 0 }));
-  return n;
+  if (inserts.length === 0) return 0;
+  let text = f.text;
+  for (const x of inserts.sort((a, b) => b.at - a.at)) text = text.slice(0, x.at) + x.text + text.slice(x.at);
+  writeFileSync(f.file, text);
+  return inserts.length;
 }
 
 // the yaml library keeps comments when it rewrites a file; loaded only for --update

@@ -16,6 +16,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   hint?: string;
+  /** The playbook check that found it (src/playbook/rules), for editors and `--format json`. */
+  rule?: string;
 }
 
 /** Stable codes: editors and CI match on them, so never rename one. Each has a golden test. */
@@ -67,19 +69,21 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Levenshtein distance, small and bounded: names here are short ids. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment):
+ * "iknd" is one slip from "kind", as a trainer typing fast makes it. Names here are short ids.
+ */
 function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return rows[a.length][b.length];
 }
 
 /**

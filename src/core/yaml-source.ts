@@ -171,9 +171,49 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
     }
   }
   const r = parseCarefully(file, text);
+  const tabs = r.diagnostics.filter((d) => d.code === 'tab-indentation');
+  if (tabs.length > 0) return readPastTabs(file, text, tabs);
   if (!r.locator || r.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: r.diagnostics };
   const locator = r.locator;
   return { source: makeSource(file, text, r.value, () => locator), diagnostics: r.diagnostics };
+}
+
+/**
+ * A tab used as indentation throws the parser off for the rest of its block, and each line after it
+ * then produced an error of its own: echoes of one mistake. Report each tab once, then read the file
+ * again with every indenting tab replaced by the indentation the trainer evidently meant (the previous
+ * line's, one level in after a "- "), so the file's other, independent mistakes are still found in the
+ * same run. Nothing is reported on a tab line but the tab itself.
+ */
+function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const lines = text.split('\n');
+  const tabLines = new Set<number>();
+  let prevIndent = 0;
+  let prevTabs = 0;
+  let prevWasTab = false;
+  const repaired = lines.map((line, i) => {
+    const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+    const rest = line.slice(lead.length);
+    if (rest.trim() === '' || rest.startsWith('#')) return line;
+    if (!lead.includes('\t')) {
+      prevIndent = lead.length + (rest.startsWith('- ') ? 2 : 0);
+      prevWasTab = false;
+      return line;
+    }
+    tabLines.add(i + 1);
+    const count = [...lead].filter((c) => c === '\t').length;
+    const indent = Math.max(0, prevWasTab ? prevIndent + (count - prevTabs) * 2 : prevIndent);
+    prevWasTab = true;
+    prevTabs = count;
+    prevIndent = indent;
+    return ' '.repeat(indent) + rest;
+  });
+  const again = parseYamlSource(file, repaired.join('\n'));
+  const others = again.diagnostics.filter((d) => !tabLines.has(d.line));
+  const diagnostics = [...tabs, ...others];
+  if (!again.source || others.some((d) => d.severity === 'error')) return { diagnostics };
+  // the value is read from the repaired text; the lines printed under a diagnostic stay the trainer's
+  return { source: { ...again.source, text }, diagnostics };
 }
 
 /** `&name` or `*name` where YAML would read an anchor or alias: only the careful parser bounds alias expansion. */

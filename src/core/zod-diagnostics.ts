@@ -3,7 +3,7 @@
  * key itself for an unknown key), what was found, what was expected, and "did you mean".
  */
 import { type $ZodType, safeParse } from 'zod/v4/core';
-import { type Diagnostic, suggest } from './diagnostic.js';
+import { closest, type Diagnostic, suggest } from './diagnostic.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 type AnySchema = $ZodType;
@@ -16,6 +16,8 @@ interface Def {
   getter?: () => AnySchema;
   entries?: Record<string, string>;
   values?: unknown[];
+  format?: string;
+  checks?: { _zod: { def: { check: string; value?: unknown; inclusive?: boolean } } }[];
 }
 
 function def(schema: AnySchema): Def {
@@ -80,8 +82,15 @@ function expectedName(schema: AnySchema | undefined, fallback: string): string {
       return 'a list';
     case 'string':
       return 'a string';
-    case 'number':
-      return 'a number';
+    case 'number': {
+      const whole = d.format === 'safeint' || d.format === 'int32';
+      const bound = (name: string) => d.checks?.map((c) => c._zod.def).find((c) => c.check === name && c.inclusive)?.value;
+      const [min, max] = [bound('greater_than'), bound('less_than')];
+      const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+      return `${whole ? 'a whole number' : 'a number'}${range}`;
+    }
+    case 'literal':
+      return (d.values ?? []).map((v) => JSON.stringify(v)).join(' or ');
     case 'boolean':
       return 'true or false';
     case 'enum':
@@ -130,18 +139,42 @@ interface Issue {
   maximum?: number | bigint;
 }
 
+/**
+ * Diagnostics for everything wrong with the value at `prefix`, and `faults`: the paths (relative to
+ * `prefix`) of the offending fields, so a caller can salvage the rest of an item.
+ */
 export function validateWithSchema<T>(
   schema: $ZodType<T>,
   source: YamlSource,
   prefix: readonly PathSegment[] = [],
-): { data?: T; diagnostics: Diagnostic[] } {
+): { data?: T; diagnostics: Diagnostic[]; faults: PathSegment[][] } {
   const result = safeParse(schema, valueAt(source.value, prefix));
-  if (result.success) return { data: result.data, diagnostics: [] };
+  if (result.success) return { data: result.data, diagnostics: [], faults: [] };
   const diagnostics: Diagnostic[] = [];
-  for (const issue of result.error.issues as unknown as Issue[]) {
-    collect(schema, source, prefix, issue, diagnostics);
+  const faults: PathSegment[][] = [];
+  const issues = result.error.issues as unknown as Issue[];
+  // a misspelt required key is one mistake, not two: "unknown key txet" says "did you mean text?",
+  // so "missing text" beside it is its echo
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const here = schemaAt(schema, issue.path, valueAt(source.value, prefix));
+    const allowed = here && def(here).type === 'object' ? Object.keys(def(here).shape ?? {}) : [];
+    for (const key of issue.keys ?? []) {
+      const meant = closest(key, allowed);
+      if (meant) misspelt.add(JSON.stringify([...issue.path, meant]));
+    }
   }
-  return { diagnostics };
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys' && misspelt.has(JSON.stringify(issue.path)) && valueAt(source.value, [...prefix, ...issue.path]) === undefined) {
+      faults.push(issue.path);
+      continue;
+    }
+    collect(schema, source, prefix, issue, diagnostics);
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys ?? []) faults.push([...issue.path, key]);
+    else faults.push(issue.path);
+  }
+  return { diagnostics, faults };
 }
 
 function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegment[], issue: Issue, out: Diagnostic[]): void {
@@ -184,6 +217,12 @@ function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegme
       // Report the branch that matches the value's shape (a mapping for a localised text, …).
       const branches = issue.errors ?? [];
       const fitting = branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (fitting && fitting.length > 0 && (value === null || typeof value !== 'object')) {
+        // a scalar that no branch takes: name every form the field accepts, not the nearest branch's
+        const expected = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), 'another value');
+        base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is not allowed`, `expected ${expected}`);
+        return;
+      }
       if (fitting && fitting.length > 0) {
         for (const sub of fitting) collect(root, source, prefix, { ...sub, path: [...rel, ...sub.path] }, out);
         return;
@@ -209,7 +248,9 @@ function collect(root: AnySchema, source: YamlSource, prefix: readonly PathSegme
     case 'too_big':
     case 'too_small': {
       const bound = issue.code === 'too_big' ? `at most ${issue.maximum}` : `at least ${issue.minimum}`;
-      base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is out of range; expected ${bound}`);
+      // the hint names every form the field takes (a range, and "deadline" where a word is allowed too)
+      const forms = expectedName(schemaAt(root, rel, valueAt(source.value, prefix)), '');
+      base('invalid-value', source.locate(path), `${where}: ${describeType(value)} is out of range; expected ${bound}`, forms ? `expected ${forms}` : undefined);
       return;
     }
     default:

@@ -6,7 +6,7 @@
  *
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
-import type { Locale, Playbook, Question } from '../playbook/types.js';
+import type { Locale, Playbook, Question } from './model.js';
 import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition } from './conditions.js';
 import type { CoachingResult } from './evaluate.js';

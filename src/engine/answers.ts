@@ -1,6 +1,6 @@
 /** What an answer is, and how a raw value (typed, or from a file) becomes one. Pure. */
-import type { Question } from '../playbook/types.js';
 import { addDays } from './dates.js';
+import { assertNever, type Question } from './model.js';
 
 /** "Don't know", for a question that allows it. Stored as this string so answers files read naturally. */
 export const UNKNOWN = 'unknown';
@@ -27,8 +27,12 @@ export function choiceValues(q: Question, personaIds: readonly string[]): string
       return (q.options ?? []).map((o) => o.value);
     case 'persona':
       return [...personaIds, NOT_SURE];
-    default:
+    case 'text':
+    case 'number':
+    case 'date':
       return undefined;
+    default:
+      return assertNever(q.kind, 'question kind');
   }
 }
 
@@ -108,9 +112,11 @@ function coerceShape(q: Question, raw: unknown, personaIds: readonly string[]): 
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
       return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD${unknownNote}` };
     }
-    default: {
+    case 'text': {
       if (typeof raw === 'string' || typeof raw === 'number') return { ok: true, value: String(raw) };
       return { ok: false, expected: 'a text' };
     }
+    default:
+      return assertNever(q.kind, 'question kind');
   }
 }

@@ -3,7 +3,7 @@
  * holds decides, unless a rule before it could not be decided because of a "don't know": then the
  * class is provisional, and the answers that keep it so are named.
  */
-import type { ClassRule, Playbook } from '../playbook/types.js';
+import type { ClassRule, Playbook } from './model.js';
 import { type Answers, isUnknown } from './answers.js';
 import { type ConditionContext, evaluateCondition, questionsOf } from './conditions.js';
 

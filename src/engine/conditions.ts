@@ -3,7 +3,7 @@
  * `unknown` rather than false, so the engine can say the class is provisional and which answers keep
  * it so, instead of guessing.
  */
-import type { Condition, Mode, Question } from '../playbook/types.js';
+import type { Condition, Mode, Question } from './model.js';
 import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 
 export type Tri = true | false | 'unknown';

@@ -2,7 +2,7 @@
  * The values worth trying for each question, for the static checks (can this question be asked? do
  * the rules classify everything?) and for exploring the interview's paths. Pure.
  */
-import type { Condition, Playbook, Question } from '../playbook/types.js';
+import { assertNever, type Condition, type Playbook, type Question } from './model.js';
 import { type AnswerValue, choiceValues, UNKNOWN } from './answers.js';
 
 /** Values worth trying for open questions (text, number, date): the constants conditions compare with. */
@@ -30,10 +30,26 @@ export function collectConstants(pb: Playbook): Map<string, AnswerValue[]> {
 export function domainOf(q: Question, personaIds: readonly string[], constants: AnswerValue[] = []): (AnswerValue | undefined)[] {
   const values: (AnswerValue | undefined)[] = [undefined];
   const choices = choiceValues(q, personaIds);
-  if (q.kind === 'multiple' && choices) {
-    values.push([], ...choices.map((c) => [c]), [...choices]);
-  } else if (choices) values.push(...choices);
-  else values.push(...new Set(constants), q.kind === 'number' ? -1e9 : '\u0000other');
+  switch (q.kind) {
+    case 'multiple':
+      values.push([], ...(choices ?? []).map((c) => [c]), [...(choices ?? [])]);
+      break;
+    case 'single':
+    case 'yes-no':
+    case 'persona':
+      values.push(...(choices ?? []));
+      break;
+    // open answers: the values conditions compare with, and one value that matches none of them
+    case 'number':
+      values.push(...new Set(constants), -1e9);
+      break;
+    case 'text':
+    case 'date':
+      values.push(...new Set(constants), '\u0000other');
+      break;
+    default:
+      assertNever(q.kind, 'question kind');
+  }
   if (q.allowUnknown) values.push(UNKNOWN);
   return values;
 }

@@ -3,7 +3,7 @@
  * the visit plan and a recap draft. Pure and deterministic: the visit date and the account's history
  * come in; the same input always gives the same output, and the trace says which rule fired.
  */
-import type { Advice, ChecklistItem, Condition, Flag, Locale, Mode, Playbook, Question, Text } from '../playbook/types.js';
+import { type Advice, assertNever, type ChecklistItem, type Condition, type Flag, type Locale, type Mode, type Playbook, type Question, type Text } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
@@ -103,15 +103,25 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
     if (v === undefined || v === null) return msg.skipped;
     if (isUnknown(q, v)) return msg.unknown;
-    if (q.kind === 'yes-no') return t(q.options?.find((o) => o.value === v)?.label) || (v === 'yes' ? msg.yes : msg.no);
-    if (q.kind === 'persona') return v === NOT_SURE ? msg.notSure : t(pb.personas.find((p) => p.id === v)?.name) || String(v);
     const label = (x: string) => {
       const o = q.options?.find((opt) => opt.value === x);
       return t(o?.label) || x;
     };
-    if (Array.isArray(v)) return v.map(label).join(', ');
-    if (q.kind === 'single') return label(String(v));
-    return String(v);
+    switch (q.kind) {
+      case 'yes-no':
+        return t(q.options?.find((o) => o.value === v)?.label) || (v === 'yes' ? msg.yes : msg.no);
+      case 'persona':
+        return v === NOT_SURE ? msg.notSure : t(pb.personas.find((p) => p.id === v)?.name) || String(v);
+      case 'single':
+      case 'multiple':
+        return Array.isArray(v) ? v.map(label).join(', ') : label(String(v));
+      case 'text':
+      case 'number':
+      case 'date':
+        return Array.isArray(v) ? v.join(', ') : String(v);
+      default:
+        return assertNever(q.kind, 'question kind');
+    }
   };
   const shortName = (q: Question) => t(q.short) || q.id;
   // a reason names the value the rule tested, in words: "economic buyer is not Met them", never the

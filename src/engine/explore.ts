@@ -4,7 +4,7 @@
  * combinations that end unclassified, dead ends, crashes, and questions that never appear, each with
  * the answers that reproduce it. Pure: no I/O, no clock, no Math.random.
  */
-import type { Mode, Playbook, Question } from '../playbook/types.js';
+import { assertNever, type Mode, type Playbook, type Question } from './model.js';
 import type { AnswerValue, Answers } from './answers.js';
 import { collectConstants, domainOf } from './domain.js';
 import { evaluateSession } from './evaluate.js';
@@ -63,7 +63,7 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
     let d = domains.get(q.id);
     if (!d) {
       const base = domainOf(q, personaIds, constants.get(q.id)).filter((v): v is AnswerValue => v !== undefined);
-      const open = q.kind === 'text' ? ['text'] : q.kind === 'number' ? [1] : q.kind === 'date' ? [visitDate] : [];
+      const open = openValues(q, visitDate);
       d = [...base.filter((v) => v !== '\u0000other' && v !== -1e9), ...(base.some((v) => v === '\u0000other' || v === -1e9) ? open : [])];
       if (d.length === 0) d = open;
       if (q.required === false) d.push(null);
@@ -139,4 +139,23 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
   }
   report.neverAsked = pb.questions.filter((q) => !asked.has(q.id) && (!q.modes || q.modes.some((m) => modes.includes(m)))).map((q) => q.id);
   return report;
+}
+
+/** A value a rep could type for an open question, used where no condition names one. */
+function openValues(q: Question, visitDate: string): AnswerValue[] {
+  switch (q.kind) {
+    case 'text':
+      return ['text'];
+    case 'number':
+      return [1];
+    case 'date':
+      return [visitDate];
+    case 'single':
+    case 'multiple':
+    case 'yes-no':
+    case 'persona':
+      return [];
+    default:
+      return assertNever(q.kind, 'question kind');
+  }
 }

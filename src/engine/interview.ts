@@ -2,7 +2,7 @@
  * The interview as a pure function of the answers so far: which questions apply, which comes next, and
  * which answers still count after the rep changed an earlier one.
  */
-import type { Mode, Playbook, Question } from '../playbook/types.js';
+import type { Mode, Playbook, Question } from './model.js';
 import { type Answers, NOT_SURE } from './answers.js';
 import { type ConditionContext, evaluateCondition } from './conditions.js';
 

@@ -1,5 +1,5 @@
 /** The engine's own words (connectives in reasons, the provisional note), per locale. Data only. */
-import type { Locale } from '../playbook/types.js';
+import type { Locale } from './model.js';
 
 const en = {
   because: (klass: string, list: string) => `${klass} because ${list}`,

@@ -1,5 +1,5 @@
 /** Localised texts and the recap/flag templates: placeholders are names, never code. Pure. */
-import type { Locale, Text } from '../playbook/types.js';
+import type { Locale, Text } from './model.js';
 
 const FALLBACK: Record<Locale, Locale[]> = {
   en: ['en', 'zh-CN', 'zh-TW'],

@@ -8,6 +8,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
+import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
 import { Advice, ChecklistItem, ClassRule, Flag, Persona, PlaybookFile, Question } from './schema.js';
 import type { Origin, Playbook } from './types.js';
@@ -17,6 +18,11 @@ export interface PlaybookHost {
   read(path: string): Uint8Array | undefined;
   /** The entry file of a playbook by id (built-in or user), for `extends`. */
   findById(id: string, fromFile: string): string | undefined;
+  /**
+   * Optional: keeps each file's parse between loads, so a long-lived caller (the language server)
+   * re-parses only the file that changed. Parsed items are never mutated, so sharing them is safe.
+   */
+  parseCache?: Map<string, { bytes: Uint8Array; result: ReturnType<typeof parsePlaybookFile> }>;
 }
 
 export interface LoadResult {
@@ -24,6 +30,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** File -> text, for printing diagnostics with their source lines. */
   sources: Map<string, string>;
+  /** File -> its parsed YAML with positions, for tools that point into the files (the language server). */
+  parsed?: Map<string, YamlSource>;
 }
 
 interface ParsedFile {
@@ -34,6 +42,8 @@ interface ParsedFile {
   brokenIds: Set<string>;
   /** Each kept item's index in the file, which differs from its index in data once an item is dropped. */
   rawIndex: Map<object, number>;
+  /** Items kept without their faulty optional fields (reported already), with the fields left out. */
+  damaged: Map<object, ReadonlySet<string>>;
 }
 
 const SECTIONS = ['questions', 'personas', 'classes', 'flags', 'checklist', 'tips'] as const;
@@ -66,6 +76,7 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
   const raw = v as Record<string, unknown>;
   const brokenIds = new Set<string>();
   const rawIndex = new Map<object, number>();
+  const damaged = new Map<object, ReadonlySet<string>>();
   const sectionData: Record<string, unknown[]> = {};
   for (const section of SECTIONS) {
     const list = raw[section];
@@ -75,9 +86,11 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
     list.forEach((item, i) => {
       const r = validateWithSchema(itemSchema as never, source, [section, i]);
       diagnostics.push(...r.diagnostics);
-      if (r.data !== undefined) {
-        sectionData[section].push(r.data);
-        rawIndex.set(r.data as object, i);
+      const kept: { data: object; dropped?: ReadonlySet<string> } | undefined = r.data !== undefined ? { data: r.data as object } : salvage(itemSchema, item, r.faults);
+      if (kept !== undefined) {
+        sectionData[section].push(kept.data);
+        rawIndex.set(kept.data, i);
+        if (kept.dropped) damaged.set(kept.data, kept.dropped);
       }
       else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
     });
@@ -87,7 +100,21 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
   diagnostics.push(...checked.diagnostics);
   if (!checked.data) return { text: source.text, diagnostics };
   const data = { ...checked.data, ...sectionData } as PlaybookFile;
-  return { parsed: { file, source, data, brokenIds, rawIndex }, text: source.text, diagnostics };
+  return { parsed: { file, source, data, brokenIds, rawIndex, damaged }, text: source.text, diagnostics };
+}
+
+/**
+ * An item with a mistake in an optional field (a misspelt key, a bad due:) is kept without that field,
+ * so what else it says is still checked in the same run: an unknown question in its condition is not
+ * hidden until the due: is fixed, and references to it are not reported as unknown. An item whose
+ * required field is wrong cannot be kept: it is dropped and its id remembered as broken.
+ */
+function salvage(schema: unknown, item: unknown, faults: (string | number)[][]): { data: object; dropped: ReadonlySet<string> } | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item) || faults.some((f) => f.length === 0)) return undefined;
+  const dropped = new Set(faults.map((f) => String(f[0])));
+  const rest = Object.fromEntries(Object.entries(item).filter(([k]) => !dropped.has(k)));
+  const r = safeParse(schema as never, rest);
+  return r.success ? { data: r.data as object, dropped } : undefined;
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -120,6 +147,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   const origins = new Map<object, Origin>();
   const yamlSources = new Map<string, YamlSource>();
   const brokenIds = new Set<string>();
+  const damaged = new Map<object, ReadonlySet<string>>();
 
   /** One file, parsed; `missing` says what to report when it cannot be read (by default: the file itself). */
   const readOne = (file: string, missing?: () => Diagnostic) => {
@@ -128,12 +156,15 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       diagnostics.push(missing?.() ?? { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` });
       return undefined;
     }
-    const r = parsePlaybookFile(file, bytes);
+    const cached = host.parseCache?.get(file);
+    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes);
+    host.parseCache?.set(file, { bytes, result: r });
     if (r.text !== undefined) sources.set(file, r.text);
     diagnostics.push(...r.diagnostics);
     if (r.parsed) {
       yamlSources.set(file, r.parsed.source);
       for (const id of r.parsed.brokenIds) brokenIds.add(id);
+      for (const [item, fields] of r.parsed.damaged) damaged.set(item, fields);
       files.push(file);
       hash.update(file.split('/').pop() ?? file).update('\0').update(bytes);
     }
@@ -244,9 +275,10 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     files,
     hash: hash.digest('hex').slice(0, 16),
     brokenIds,
+    damaged,
   };
   diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file), diagnostics.some((d) => d.severity === 'error')));
-  return { playbook, diagnostics, sources };
+  return { playbook, diagnostics, sources, parsed: yamlSources };
 }
 
 /** The child's items replace the parent's with the same id, in place; new ones are appended. */

@@ -5,6 +5,7 @@
  * coverage of the class rules) live in checks.ts, not here.
  */
 import * as z from 'zod/mini';
+import { type Condition as ConditionModel, LOCALES, MODES, QUESTION_KINDS, SEVERITIES } from '../engine/model.js';
 
 // zod's "mini" build: the same core, checks and JSON Schema export, a twentieth of the code to load
 // (which was most of what `playbook validate` cost to start). Code generation is off: a CLI parses
@@ -20,8 +21,8 @@ function optional<T extends z.ZodMiniType>(schema: T, description: string): z.Zo
   return z.optional(described(schema, description));
 }
 
-export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, QUESTION_KINDS } from '../engine/model.js';
+export type { Locale } from '../engine/model.js';
 
 const id: z.ZodMiniString<string> = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds only letters, digits, _ and -'));
 
@@ -32,33 +33,8 @@ export const LocalizedText = z.strictObject({
   });
 
 export const Text = described(z.union([z.string(), LocalizedText]), 'A text: a plain string, or a map of locale to string, e.g. { en: "Budget?", zh-CN: "有预算吗？" }.');
-export type Text = z.infer<typeof Text>;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-/**
- * A condition is data, never code. Exactly one form per object:
- * { all: [...] } | { any: [...] } | { not: {...} } | { question: id, <one test> } |
- * { persona: id } | { mode: prep|debrief } | { class: A }.
- */
-export interface Condition {
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-  question?: string;
-  equals?: string | number | boolean;
-  in?: (string | number | boolean)[];
-  includes?: string;
-  gt?: number | string;
-  gte?: number | string;
-  lt?: number | string;
-  lte?: number | string;
-  answered?: boolean;
-  unknown?: boolean;
-  persona?: string;
-  mode?: 'prep' | 'debrief';
-  class?: string;
-}
 
 // The recursive fields are built once, on first use, and described through the registry: a check
 // would clone them, and cloning reads the shape that is still being built.
@@ -74,7 +50,7 @@ const allOf = lazy(() => z.optional(describedOnce(z.array(Condition), 'True when
 const anyOf = lazy(() => z.optional(describedOnce(z.array(Condition), 'True when at least one condition in the list is true.')));
 const notOf = lazy(() => z.optional(z.lazy(() => Condition).register(z.globalRegistry, { description: 'True when the condition is false.' })));
 
-export const Condition: z.ZodMiniType<Condition> = z.strictObject({
+export const Condition: z.ZodMiniType<ConditionModel> = z.strictObject({
     get all() {
       return allOf();
     },
@@ -95,7 +71,7 @@ export const Condition: z.ZodMiniType<Condition> = z.strictObject({
     answered: optional(z.boolean(), 'true: the question has an answer (not "don\'t know"); false: it has none.'),
     unknown: optional(z.boolean(), 'true: the rep answered "don\'t know".'),
     persona: optional(id, 'True when this persona is the one chosen or recognised for the visit.'),
-    mode: optional(z.enum(['prep', 'debrief']), 'True in this kind of session.'),
+    mode: optional(z.enum(MODES), 'True in this kind of session.'),
     class: optional(id, 'True when the account was classified as this class (flags and checklist only).'),
   })
   // registered rather than checked: a check would read the recursive shape before it exists
@@ -105,10 +81,8 @@ export const Condition: z.ZodMiniType<Condition> = z.strictObject({
       'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode or class.',
   });
 
-export const Mode = z.enum(['prep', 'debrief']);
-export type Mode = z.infer<typeof Mode>;
+export const Mode = z.enum(MODES);
 
-export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;
 
 export const Option = z.strictObject({
     value: described(id, 'The stored value; conditions compare against it. Stable: changing it breaks stored answers.'),
@@ -136,9 +110,8 @@ export const Question = z.strictObject({
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds.'),
   });
-export type Question = z.infer<typeof Question>;
 
-export const Severity = z.enum(['info', 'warning', 'critical']);
+export const Severity = z.enum(SEVERITIES);
 
 export const Flag = z.strictObject({
     id: described(id, 'Unique id.'),
@@ -147,7 +120,6 @@ export const Flag = z.strictObject({
     message: described(Text, 'What the rep is told. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     subtext: optional(Text, 'What it usually means: the subtext behind the words.'),
   });
-export type Flag = z.infer<typeof Flag>;
 
 export const ChecklistItem = z.strictObject({
     id: described(id, 'Unique id.'),
@@ -155,14 +127,12 @@ export const ChecklistItem = z.strictObject({
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
   });
-export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
 export const Advice = z.strictObject({
     id: described(id, 'Unique id.'),
     when: optional(Condition, 'Show the advice only when this condition holds.'),
     text: described(Text, 'One piece of advice.'),
   });
-export type Advice = z.infer<typeof Advice>;
 
 const AdviceList = z.array(z.union([Text, Advice]));
 
@@ -178,7 +148,6 @@ export const Persona = z.strictObject({
     checklist: optional(z.array(ChecklistItem), 'Checklist items added when this persona is met.'),
     flags: optional(z.array(Flag), 'Flags checked when this persona is met.'),
   });
-export type Persona = z.infer<typeof Persona>;
 
 export const SelfQuestion = z.strictObject({
     when: optional(Condition, 'Ask it only when this condition holds.'),
@@ -210,7 +179,6 @@ export const ClassRule = z.strictObject({
       'For prep: the visit plan for an account of this class.',
     ),
   });
-export type ClassRule = z.infer<typeof ClassRule>;
 
 export const Recap = z.strictObject({
     when: optional(Condition, 'Draft the recap only when this condition holds.'),

@@ -40,7 +40,7 @@ describe('playbook validate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.valid).toBe(false);
     expect(out.diagnostics).toEqual([
-      { file: 'unknown-reference.yaml', line: 15, col: 23, endCol: 29, code: 'unknown-reference', severity: 'error', message: 'unknown question "budgte"', hint: 'did you mean "budget"?' },
+      { file: 'unknown-reference.yaml', line: 15, col: 23, endCol: 29, code: 'unknown-reference', severity: 'error', message: 'unknown question "budgte"', hint: 'did you mean "budget"?', rule: 'condition-references' },
     ]);
   });
 
@@ -109,10 +109,28 @@ describe('playbook init / schema', () => {
     const v = await runCli(['playbook', 'validate', '--strict', 'team.yaml'], { cwd: dir });
     expect(v.stderr).toBe('');
     expect(v.code).toBe(0);
+    // with a starter test file that passes, and points the editor at the test schema
+    const tests = readFileSync(join(dir, 'team.test.yaml'), 'utf8');
+    expect(tests.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/playbook-test\.schema\.json$/);
+    const t = await runCli(['playbook', 'test', 'team.yaml'], { cwd: dir });
+    expect(t.stdout.trimEnd().split('\n').pop()).toBe('2 passed, 0 failed');
+    expect(t.code).toBe(0);
     // and never overwrites
     const again = await runCli(['playbook', 'init', 'team.yaml'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('--for playbook|test|answers prints each schema, the same as the committed files', async () => {
+    const files = { playbook: 'playbook.schema.json', test: 'playbook-test.schema.json', answers: 'answers.schema.json' };
+    for (const [kind, file] of Object.entries(files)) {
+      const r = await runCli(['playbook', 'schema', '--for', kind]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(import.meta.dirname, '../../schema', file), 'utf8'));
+    }
+    const bad = await runCli(['playbook', 'schema', '--for', 'tests']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('playbook, test, answers');
   });
 
   it('prints the JSON Schema, or writes it', async () => {

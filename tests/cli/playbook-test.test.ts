@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +83,31 @@ describe('a trainer\'s playbook', () => {
     expect(r.stdout).toContain('small.yaml:8:42  rule D is exercised by no case');
     expect(r.stdout).toContain('small.yaml:10:11  flag big is exercised by no case');
     expect(r.stdout).toContain('1 passed, 0 failed');
+  });
+
+  it('a case in the child\'s test file replaces the inherited case of the same name, shown as overridden', async () => {
+    const dir = tmp();
+    cpSync(join(trainer, 'acme'), dir, { recursive: true });
+    const name = 'Prep for an A koala with little trust: recap first, no early close, bring a success case';
+    const before = await runCli(['playbook', 'test', join(dir, 'acme.yaml')], { cwd: dir });
+    expect(before.stdout).toMatch(/✗ <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml > Prep for an A koala/);
+    // a failure says where its case is written
+    expect(before.stdout).toMatch(/^ {5}at <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml:\d+$/m);
+    const text = readFileSync(join(dir, 'acme.test.yaml'), 'utf8');
+    writeFileSync(join(dir, 'acme.test.yaml'), `${text.trimEnd()}\n  - name: "${name}"\n    mode: prep\n    date: 2026-11-26\n    answers: { contact_name: Li, contact_role: first_kp, contacts_known: 2, has_need: "no" }\n    expect: { class: D }\n`);
+    const r = await runCli(['playbook', 'test', join(dir, 'acme.yaml')], { cwd: dir });
+    expect(r.stdout).toContain(` ↷ <sales-coach>/playbooks/abcd/abcd.test.yaml > ${name} overridden by acme.test.yaml:`);
+    expect(r.stdout).toContain(` ✓ acme.test.yaml > ${name}`);
+    expect(r.stdout).not.toContain('✗');
+    expect(r.code).toBe(0);
+  });
+
+  it('with no cases, says how to write the first one', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'alone.yaml'), readFileSync(join(trainer, 'broken', 'broken.yaml'), 'utf8').replace(/^id: .*$/m, 'id: alone'));
+    const r = await runCli(['playbook', 'test', 'alone.yaml'], { cwd: dir });
+    expect(r.stdout).toContain('no test cases for alone: write the first one in alone.test.yaml:');
+    expect(r.stdout).toContain('      answers: { budget: … }');
+    expect(r.stdout).toContain('sales-coach playbook test --update');
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * The playbook as the engine sees it: plain types, owned here so the engine depends on nothing but
+ * itself. The loader (src/playbook) validates YAML with a zod schema whose inferred types must be
+ * exactly these; tests/engine/model.types.test.ts fails to compile the day they drift apart.
+ */
+
+export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text: a plain string, or a map of locale to string. */
+export type Text = string | { en?: string; 'zh-CN'?: string; 'zh-TW'?: string };
+
+export const MODES = ['prep', 'debrief'] as const;
+export type Mode = (typeof MODES)[number];
+
+/**
+ * A condition is data, never code. Exactly one form per object:
+ * { all: [...] } | { any: [...] } | { not: {...} } | { question: id, <one test> } |
+ * { persona: id } | { mode: prep|debrief } | { class: A }.
+ */
+export interface Condition {
+  all?: Condition[];
+  any?: Condition[];
+  not?: Condition;
+  question?: string;
+  equals?: string | number | boolean;
+  in?: (string | number | boolean)[];
+  includes?: string;
+  gt?: number | string;
+  gte?: number | string;
+  lt?: number | string;
+  lte?: number | string;
+  answered?: boolean;
+  unknown?: boolean;
+  persona?: string;
+  mode?: Mode;
+  class?: string;
+}
+
+export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface Option {
+  value: string;
+  label: Text;
+  short?: Text;
+  help?: Text;
+}
+
+export interface Question {
+  id: string;
+  text: Text;
+  short?: Text;
+  help?: Text;
+  kind: QuestionKind;
+  options?: Option[];
+  allowUnknown?: boolean;
+  findOut?: Text;
+  required?: boolean;
+  /** A fact that carries to the next session: of the account (true or "account"), or of the person met. */
+  carry?: boolean | 'account' | 'person';
+  /** The smallest / largest answer: a number's value, or a date's days from the visit. */
+  min?: number;
+  max?: number;
+  modes?: Mode[];
+  when?: Condition;
+}
+
+export const SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type FlagSeverity = (typeof SEVERITIES)[number];
+
+export interface Flag {
+  id: string;
+  when: Condition;
+  severity?: FlagSeverity;
+  message: Text;
+  subtext?: Text;
+}
+
+export interface ChecklistItem {
+  id: string;
+  when?: Condition;
+  text: Text;
+  /** Days after the visit, or the class's sign-by date. */
+  due?: number | 'deadline';
+}
+
+export interface Advice {
+  id: string;
+  when?: Condition;
+  text: Text;
+}
+
+export interface Persona {
+  id: string;
+  name: Text;
+  summary?: Text;
+  cues?: Text[];
+  traits?: Text[];
+  do?: (Text | Advice)[];
+  dont?: (Text | Advice)[];
+  recognise?: Condition;
+  checklist?: ChecklistItem[];
+  flags?: Flag[];
+}
+
+export interface SelfQuestion {
+  when?: Condition;
+  text: Text;
+}
+
+export interface ClassRule {
+  id: string;
+  name: Text;
+  summary?: Text;
+  priority: number;
+  when: Condition;
+  cycle?: { min?: number; max: number };
+  rank?: number;
+  forward?: SelfQuestion[];
+  reverse?: SelfQuestion[];
+  visit?: { objective: Text; commitment: Text; minimum: Text };
+}
+
+export interface Recap {
+  when?: Condition;
+  text: Text;
+}
+
+/** What the account model reads: which answers name the person met, which means signed, which class will not buy. */
+export interface Roles {
+  person?: string;
+  title?: string;
+  decision?: string;
+  signed?: Condition;
+  willNotBuy?: string[];
+}
+
+/** A step in a path to a YAML node: a key or a list index. */
+export type PathSegment = string | number;
+
+export interface Origin {
+  file: string;
+  path: PathSegment[];
+}
+
+/** The resolved playbook: all files merged, extends applied, every item still knowing where it came from. */
+export interface Playbook {
+  id: string;
+  version: string;
+  title: Text;
+  description?: Text;
+  locales: Locale[];
+  findOutDue: number;
+  questions: Question[];
+  personas: Persona[];
+  classes: ClassRule[];
+  flags: Flag[];
+  checklist: ChecklistItem[];
+  tips: Advice[];
+  recap?: Recap;
+  /** What the account model reads (see Roles); {} when the playbook declares none. */
+  roles: Roles;
+  /** Where each item (question, persona, class, flag, checklist item, tip, recap) was written. */
+  origins: Map<object, Origin>;
+  /** Every file that contributed, entry file first. */
+  files: string[];
+  /** sha256 of the contributing files' text, so a stored visit knows which content produced it. */
+  hash: string;
+  /** Ids of items dropped for their own errors; references to them are not reported twice. */
+  brokenIds: Set<string>;
+  /** Items kept without optional fields that had their own errors, with those fields' names. */
+  damaged?: Map<object, ReadonlySet<string>>;
+}
+
+/**
+ * The compile-time guard of an exhaustive switch: with every case handled, `value` is `never`; add a
+ * question kind and each switch that forgets it stops compiling here.
+ */
+export function assertNever(value: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,150 @@
+/**
+ * `sales-coach lsp`: the Language Server Protocol over stdio. Every diagnostic of `playbook validate`
+ * as the trainer types (the same loader and rules, across included and extended files), completion
+ * of ids, option values and placeholders, hover, go to definition, references and rename of ids.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CompletionItemKind,
+  createConnection,
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type Location,
+  MarkupKind,
+  ProposedFeatures,
+  type Range,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, type Place, symbolAt, Workspace } from './workspace.js';
+
+export interface LspOptions {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  findById: (id: string, fromFile: string) => string | undefined;
+  cwd: string;
+}
+
+const toFile = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+const toUri = (file: string) => pathToFileURL(file).href;
+const range = (p: Place): Range => ({ start: { line: p.line - 1, character: p.col - 1 }, end: { line: p.line - 1, character: p.endCol - 1 } });
+
+function toLsp(d: Diagnostic): LspDiagnostic {
+  const line = Math.max(0, d.line - 1);
+  const col = Math.max(0, d.col - 1);
+  return {
+    range: { start: { line, character: col }, end: { line, character: d.endCol ? d.endCol - 1 : col + 1 } },
+    severity: d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: d.code,
+    source: 'sales-coach',
+    message: d.hint ? `${d.message}\n${d.hint}` : d.message,
+  };
+}
+
+/** Runs until the client says exit; resolves with the process exit code the protocol asks for. */
+export function runLanguageServer(opts: LspOptions): Promise<number> {
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(opts.stdin), new StreamMessageWriter(opts.stdout));
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace(opts.findById);
+  /** Entry -> the files we published diagnostics for, so a fixed file is cleared. */
+  const published = new Map<string, Set<string>>();
+  const analyses = new Map<string, Analysis>();
+
+  const isPlaybook = (uri: string) => /\.ya?ml$/i.test(uri) && !/\.test\.ya?ml$/i.test(uri);
+  const analyse = (file: string): Analysis => {
+    const a = workspace.analyse(file);
+    analyses.set(file, a);
+    return a;
+  };
+  const current = (uri: string): Analysis | undefined => {
+    const file = toFile(uri);
+    return analyses.get(file) ?? (isPlaybook(uri) ? analyse(file) : undefined);
+  };
+  const validate = (uri: string) => {
+    if (!isPlaybook(uri)) return;
+    const a = analyse(toFile(uri));
+    const before = published.get(a.entry) ?? new Set<string>();
+    const byFile = diagnosticsByFile(a, [...before]);
+    published.set(a.entry, new Set(byFile.keys()));
+    for (const [file, list] of byFile) connection.sendDiagnostics({ uri: toUri(file), diagnostics: list.map(toLsp) });
+  };
+
+  connection.onInitialize(() => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '{', '.', ',', '['] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: 'sales-coach' },
+  }));
+
+  // fires on open as well as on each change
+  documents.onDidChangeContent((e) => {
+    workspace.setDocument(toFile(e.document.uri), e.document.getText());
+    validate(e.document.uri);
+  });
+  documents.onDidClose((e) => workspace.closeDocument(toFile(e.document.uri)));
+
+  connection.onCompletion((p) => {
+    const a = current(p.textDocument.uri);
+    const doc = documents.get(p.textDocument.uri);
+    if (!a || !doc) return [];
+    const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
+    const kinds = { id: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, placeholder: CompletionItemKind.Variable, keyword: CompletionItemKind.Keyword };
+    return completionsAt(a, prefix).map((c) => ({ label: c.label, kind: kinds[c.kind], detail: c.detail }));
+  });
+
+  const symbolFor = (uri: string, line: number, character: number) => {
+    const a = current(uri);
+    return a ? symbolAt(a, toFile(uri), line + 1, character + 1) : undefined;
+  };
+  connection.onHover((p) => {
+    const s = symbolFor(p.textDocument.uri, p.position.line, p.position.character);
+    return s ? { contents: { kind: MarkupKind.Markdown, value: hoverFor(s, (f) => relative(opts.cwd, f)) } } : null;
+  });
+  connection.onDefinition((p) => {
+    const s = symbolFor(p.textDocument.uri, p.position.line, p.position.character);
+    return s?.definition ? { uri: toUri(s.definition.file), range: range(s.definition) } : null;
+  });
+  connection.onReferences((p): Location[] => {
+    const s = symbolFor(p.textDocument.uri, p.position.line, p.position.character);
+    if (!s) return [];
+    const places = [...(p.context.includeDeclaration && s.definition ? [s.definition] : []), ...s.uses];
+    return places.map((x) => ({ uri: toUri(x.file), range: range(x) }));
+  });
+  connection.onPrepareRename((p) => {
+    const s = symbolFor(p.textDocument.uri, p.position.line, p.position.character);
+    const file = toFile(p.textDocument.uri);
+    const here = s && [s.definition, ...s.uses].find((x) => x && x.file === file && x.line === p.position.line + 1 && p.position.character + 1 >= x.col && p.position.character + 1 <= x.endCol);
+    return here ? { range: range(here), placeholder: s.id } : null;
+  });
+  connection.onRenameRequest((p) => {
+    const s = symbolFor(p.textDocument.uri, p.position.line, p.position.character);
+    if (!s || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(p.newName)) return null;
+    const changes: Record<string, TextEdit[]> = {};
+    for (const x of [...(s.definition ? [s.definition] : []), ...s.uses]) {
+      const uri = toUri(x.file);
+      changes[uri] = [...(changes[uri] ?? []), { range: range(x), newText: p.newName }];
+    }
+    return { changes };
+  });
+
+  documents.listen(connection);
+  return new Promise((done) => {
+    let shutdown = false;
+    connection.onShutdown(() => {
+      shutdown = true;
+    });
+    connection.onExit(() => done(shutdown ? 0 : 1));
+    connection.listen();
+  });
+}

@@ -1,0 +1,33 @@
+import { suggest } from '../../core/diagnostic.js';
+import type { Question } from '../../engine/model.js';
+import type { Rule } from './rule.js';
+
+/**
+ * The account model reads answers through `roles:` (the person met, their title and role, signing,
+ * "will not buy"): a typo there would silently lose every contact or every signature.
+ */
+export const roles: Rule = {
+  id: 'roles',
+  docs: 'Each role names a question of the kind it needs (person and title: text; decision: single choice) or classes that exist (willNotBuy).',
+  stage: 'reference',
+  check({ pb, report, questions, classIds }) {
+    const r = pb.roles;
+    const ids = [...questions.keys()];
+    const needQuestion = (key: 'person' | 'title' | 'decision', kinds: Question['kind'][], what: string) => {
+      const id = r[key];
+      if (id === undefined) return;
+      const q = questions.get(id);
+      if (!q) {
+        if (!pb.brokenIds.has(id)) report(r, [key], 'unknown-reference', 'error', `roles.${key} names the question "${id}", which does not exist`, suggest(id, ids, 'one of'));
+        return;
+      }
+      if (!kinds.includes(q.kind)) report(r, [key], 'invalid-value', 'error', `roles.${key} must name ${what}, but "${id}" is of kind ${q.kind}`, `kind: ${kinds.join(' or ')}`);
+    };
+    needQuestion('person', ['text'], "a text question (the person's name)");
+    needQuestion('title', ['text'], "a text question (the person's job title)");
+    needQuestion('decision', ['single'], "a single-choice question (the person's role in the decision)");
+    (r.willNotBuy ?? []).forEach((id, i) => {
+      if (!classIds.includes(id) && !pb.brokenIds.has(id)) report(r, ['willNotBuy', i], 'unknown-reference', 'error', `roles.willNotBuy names the class "${id}", which does not exist`, suggest(id, classIds, 'one of'));
+    });
+  },
+};

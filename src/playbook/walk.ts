@@ -1,0 +1,89 @@
+/**
+ * Walks over a merged playbook: every condition and every text, with the item and the path inside it
+ * where each is written. The rules check them; the language server finds references with them.
+ */
+import type { Condition, PathSegment, Playbook, Text } from '../engine/model.js';
+import { SELF_QUESTION_FIELDS } from '../engine/text.js';
+import { formOf } from './rules/conditions.js';
+import type { ConditionSite, TextSite } from './rules/rule.js';
+
+/** Every condition node (nested ones under a well-formed all/any/not), with its item, path and what it may read. */
+export function eachCondition(pb: Playbook, visit: (c: Condition, site: ConditionSite) => void): void {
+  const walk = (c: Condition, site: ConditionSite) => {
+    visit(c, site);
+    const form = formOf(c);
+    if (form === 'all' || form === 'any') (c[form] ?? []).forEach((x, i) => walk(x, { ...site, path: [...site.path, form, i] }));
+    else if (form === 'not' && c.not) walk(c.not, { ...site, path: [...site.path, 'not'] });
+  };
+  const outcome = (item: object, path: PathSegment[], c: Condition | undefined) => {
+    if (c) walk(c, { item, path, classAllowed: true });
+  };
+  pb.questions.forEach((q, i) => {
+    if (q.when) walk(q.when, { item: q, path: ['when'], classAllowed: false, beforeIndex: i });
+  });
+  for (const c of pb.classes) walk(c.when, { item: c, path: ['when'], classAllowed: false });
+  for (const p of pb.personas) if (p.recognise) walk(p.recognise, { item: p, path: ['recognise'], classAllowed: false });
+  // the signing condition reads the session's answers, like a class rule
+  if (pb.roles?.signed) walk(pb.roles.signed, { item: pb.roles, path: ['signed'], classAllowed: false });
+  for (const f of [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])]) outcome(f, ['when'], f.when);
+  for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) outcome(item, ['when'], item.when);
+  for (const t of pb.tips) outcome(t, ['when'], t.when);
+  if (pb.recap) outcome(pb.recap, ['when'], pb.recap.when);
+  for (const p of pb.personas) {
+    for (const key of ['do', 'dont'] as const) {
+      (p[key] ?? []).forEach((a, i) => {
+        if (typeof a === 'object' && 'id' in a) outcome(p, [key, i, 'when'], a.when);
+      });
+    }
+  }
+  for (const c of pb.classes) {
+    for (const key of ['forward', 'reverse'] as const) (c[key] ?? []).forEach((sq, i) => outcome(c, [key, i, 'when'], sq.when));
+  }
+}
+
+/** Every text of the playbook, with its item, path and the placeholders it may use (null: none). */
+export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => void): void {
+  const plain = null;
+  const templated: readonly string[] = [];
+  const at = (text: Text | undefined, item: object, path: PathSegment[], placeholders: readonly string[] | null) => {
+    if (text !== undefined) visit(text, { item, path, placeholders });
+  };
+  const top = {};
+  at(pb.title, top, ['title'], plain);
+  at(pb.description, top, ['description'], plain);
+  for (const q of pb.questions) {
+    at(q.text, q, ['text'], plain);
+    at(q.short, q, ['short'], plain);
+    at(q.help, q, ['help'], plain);
+    at(q.findOut, q, ['findOut'], templated);
+    (q.options ?? []).forEach((o, i) => {
+      at(o.label, q, ['options', i, 'label'], plain);
+      at(o.short, q, ['options', i, 'short'], plain);
+      at(o.help, q, ['options', i, 'help'], plain);
+    });
+  }
+  for (const p of pb.personas) {
+    at(p.name, p, ['name'], plain);
+    at(p.summary, p, ['summary'], plain);
+    for (const key of ['cues', 'traits'] as const) (p[key] ?? []).forEach((t, i) => at(t, p, [key, i], plain));
+    for (const key of ['do', 'dont'] as const) {
+      (p[key] ?? []).forEach((a, i) => {
+        if (typeof a === 'object' && 'id' in a) at(a.text, p, [key, i, 'text'], templated);
+        else at(a, p, [key, i], templated);
+      });
+    }
+  }
+  for (const c of pb.classes) {
+    at(c.name, c, ['name'], plain);
+    at(c.summary, c, ['summary'], templated);
+    for (const key of ['forward', 'reverse'] as const) (c[key] ?? []).forEach((sq, i) => at(sq.text, c, [key, i, 'text'], SELF_QUESTION_FIELDS));
+    if (c.visit) for (const key of ['objective', 'commitment', 'minimum'] as const) at(c.visit[key], c, ['visit', key], SELF_QUESTION_FIELDS);
+  }
+  for (const f of [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])]) {
+    at(f.message, f, ['message'], templated);
+    at(f.subtext, f, ['subtext'], templated);
+  }
+  for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) at(item.text, item, ['text'], SELF_QUESTION_FIELDS);
+  for (const t of pb.tips) at(t.text, t, ['text'], templated);
+  if (pb.recap) at(pb.recap.text, pb.recap, ['text'], templated);
+}
