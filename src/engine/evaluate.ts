@@ -10,7 +10,7 @@ import { type ConditionContext, evaluateCondition, evidence } from './conditions
 import { addDays } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
 import { MESSAGES } from './messages.js';
-import { fillTemplate, localize } from './text.js';
+import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
   /** The last stored visit: its date, class and answers (for defaults and "what changed"). */
@@ -59,6 +59,8 @@ export interface CoachingResult {
     id: string;
     name: string;
     source: 'chosen' | 'observed';
+    /** Observed: what the rep saw that points to this type (seed 000's cues), to show behind the guess. */
+    observed: string[];
     summary?: string;
     cues: string[];
     traits: string[];
@@ -106,6 +108,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     };
     if (Array.isArray(v)) return v.map(label).join(', ');
     if (q.kind === 'single') return label(String(v));
+    if (q.kind === 'date' && typeof v === 'string') return msg.date(v);
     return String(v);
   };
   const shortName = (q: Question) => t(q.short) || q.id;
@@ -118,6 +121,12 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     const phrase = !negated && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
     if (phrase) return { question: q.id, answer: v, text: t(phrase) };
     return { question: q.id, answer: v, text: `${shortName(q)} ${negated && leaf.equals !== undefined ? msg.isNot : msg.is} ${answerText(q, v)}` };
+  };
+  // an observed cue reads as the option the rep ticked ("asks about every detail"), not as the whole answer
+  const observedCue = (c: Condition): string => {
+    const q = c.question !== undefined ? questions.get(c.question) : undefined;
+    const o = q && c.includes !== undefined ? q.options?.find((x) => x.value === c.includes) : undefined;
+    return o ? t(o.label) : describe(c).text;
   };
   const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
     if (name in extra) return extra[name];
@@ -140,7 +149,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
     // the class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单"
     const label = t(classification.rule.name).split(/[:：]/)[0] || classification.rule.id;
-    reasons.push({ text: msg.because(label, because.map((e) => e.text).join(msg.and)), because });
+    reasons.push({ text: msg.because(label, msg.list(because.map((e) => e.text))), because });
     trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
   } else if (classification.status === 'provisional') {
     candidates = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])].map((r) => r.id);
@@ -149,17 +158,17 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       unknowns.push({ question: id, text: shortName(q) });
     }
     reasons.push({
-      text: msg.provisionalReason(candidates.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
-      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: `${u.text} ${msg.is} ${msg.unknown}` })),
+      text: msg.provisionalReason(candidates.join(' / '), msg.list(unknowns.map((u) => u.text))),
+      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.notKnown(u.text) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else {
     reasons.push({ text: msg.unclassified, because: [] });
     trace.push('no class rule held');
   }
-  const unknownList = unknowns.map((u) => u.text).join(msg.and);
+  const unknownList = msg.list(unknowns.map((u) => u.text));
   const cycle = settled?.cycle ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: addDays(visitDate, settled.cycle.max) } : undefined;
-  const reasonList = reasons[0]?.because.map((e) => e.text).join(msg.and) ?? '';
+  const reasonList = msg.list(reasons[0]?.because.map((e) => e.text) ?? []);
   const classExtra = { reasons: reasonList, class: settled?.id ?? candidates.join('/') };
 
   // -- self-questions ---------------------------------------------------------------------------------
@@ -169,7 +178,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       for (const sq of settled[key] ?? []) if (evaluateCondition(sq.when, ctx) === true) selfQuestions[key].push(fill(sq.text, classExtra));
     }
   } else if (classification.status === 'provisional') {
-    selfQuestions.reverse.push(msg.provisionalQuestion(unknownList));
+    selfQuestions.reverse.push(mode === 'prep' ? msg.provisionalQuestionPrep(unknownList) : msg.provisionalQuestionDebrief(unknownList));
   }
 
   // -- flags ------------------------------------------------------------------------------------------------
@@ -198,7 +207,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   };
   addItems(pb.checklist, 'playbook');
   if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
-  for (const q of pb.questions) {
+  // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
+  // all, whose only step is to stop investing) it would send the rep to invest in a dead account
+  for (const q of settled ? [] : pb.questions) {
     if (!isUnknown(q, answers[q.id])) continue;
     // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
     const due = mode === 'prep' ? visitDate : addDays(visitDate, pb.findOutDue);
@@ -223,6 +234,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
           id: persona.id,
           name: t(persona.name),
           source: picked.source,
+          observed: picked.source === 'observed' ? dedupeText(evidence(persona.recognise, base).map(observedCue)) : [],
           ...(persona.summary ? { summary: t(persona.summary) } : {}),
           cues: (persona.cues ?? []).map(t),
           traits: (persona.traits ?? []).map(t),
@@ -232,16 +244,18 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       : undefined;
   const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
   for (const tip of tips) trace.push(`tip ${tip.id}`);
+  // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
+  const plan = settled?.visit ? (settled.visit.variants?.find((v) => evaluateCondition(v.when, ctx) === true) ?? settled.visit) : undefined;
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
   const visitPlan =
     mode !== 'prep'
       ? undefined
-      : settled?.visit
-        ? { objective: fill(settled.visit.objective, classExtra), commitment: fill(settled.visit.commitment, classExtra), minimum: fill(settled.visit.minimum, classExtra) }
+      : plan
+        ? { objective: fill(plan.objective, classExtra), commitment: fill(plan.commitment, classExtra), minimum: fill(plan.minimum, classExtra) }
         : classification.status === 'provisional'
           ? { objective: msg.provisionalObjective(unknownList), commitment: msg.provisionalCommitment, minimum: msg.provisionalMinimum(unknownList) }
           : undefined;
-  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fill(pb.recap.text) : undefined;
+  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fillRecap(t(pb.recap.text), lookup()) : undefined;
 
   // -- what changed since the last visit ------------------------------------------------------------------------
   const changes: CoachingResult['changes'] = [];
@@ -263,7 +277,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       const q = questions.get(ch.question) as Question;
       return `${shortName(q)} ${answerText(q, ch.before)} → ${answerText(q, ch.after)}`;
     });
-    flags.push({ id: 'contradicts-last-visit', severity: 'warning', message: msg.contradiction(list.join(msg.and)), source: 'engine' });
+    flags.push({ id: 'contradicts-last-visit', severity: 'warning', message: msg.contradiction(msg.list(list)), source: 'engine' });
     flags.sort((a, b) => order[a.severity] - order[b.severity]);
     trace.push('flag contradicts-last-visit');
   }
@@ -294,6 +308,10 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.history?.lastVisit ? { previous: { date: input.account.history.lastVisit.date, ...(input.account.history.lastVisit.class ? { class: input.account.history.lastVisit.class } : {}) } } : {}),
     trace,
   };
+}
+
+function dedupeText(list: string[]): string[] {
+  return [...new Set(list)];
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {

@@ -2,7 +2,7 @@
  * The interview as a pure function of the answers so far: which questions apply, which comes next, and
  * which answers still count after the rep changed an earlier one.
  */
-import type { Mode, Playbook, Question } from '../playbook/types.js';
+import type { Condition, Mode, Playbook, Question } from '../playbook/types.js';
 import { type Answers, NOT_SURE } from './answers.js';
 import { type ConditionContext, evaluateCondition } from './conditions.js';
 
@@ -30,10 +30,20 @@ export function pickPersona(pb: Playbook, mode: Mode, answers: Answers): Persona
     if (q.kind === 'persona' && typeof v === 'string' && v !== NOT_SURE && ids.has(v)) return { id: v, source: 'chosen' };
   }
   const ctx: ConditionContext = { answers, questions: questionIndex(pb), mode };
+  // the persona with the most observed cues wins (ties: the playbook's order), so a koala who asks
+  // about every detail is not taken for a thinker because both decide slowly
+  let best: { id: string; score: number } | undefined;
   for (const p of pb.personas) {
-    if (p.recognise && evaluateCondition(p.recognise, ctx) === true) return { id: p.id, source: 'observed' };
+    const score = recognitionScore(p.recognise, ctx);
+    if (score > 0 && (!best || score > best.score)) best = { id: p.id, score };
   }
-  return undefined;
+  return best ? { id: best.id, source: 'observed' } : undefined;
+}
+
+/** How many of a persona's cues hold: each branch of a top-level `any` is one cue; any other condition is one. */
+function recognitionScore(c: Condition | undefined, ctx: ConditionContext): number {
+  if (!c || evaluateCondition(c, ctx) !== true) return 0;
+  return c.any ? c.any.filter((x) => evaluateCondition(x, ctx) === true).length : 1;
 }
 
 export function asksInMode(q: Question, mode: Mode): boolean {

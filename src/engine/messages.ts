@@ -1,63 +1,42 @@
-/** The engine's own words (connectives in reasons, the provisional note), per locale. Data only. */
+/**
+ * The engine's own words (connectives in reasons, the provisional note), one typed catalogue per
+ * locale: a key missing from a locale is a compile error. zh-TW is not written by hand: it is derived
+ * from zh-CN at build time (scripts/zh-tw.mjs, OpenCC's Taiwan phrases plus a reviewed override table).
+ */
 import type { Locale } from '../playbook/types.js';
+import { zhCN } from './messages.zh-CN.js';
+import { zhTW } from './messages.zh-TW.generated.js';
 
 const en = {
   because: (klass: string, list: string) => `${klass} because ${list}`,
-  and: ', ',
+  /** "a, b and c": a list read as one sentence, with "and" before the last item. */
+  list: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   yes: 'yes',
   no: 'no',
   unknown: "don't know",
   skipped: 'skipped',
   is: '=',
   isNot: '≠',
-  provisionalReason: (classes: string, list: string) => `Provisional: could be ${classes}; it depends on ${list}, which you don't know yet`,
-  provisionalQuestion: (list: string) => `Which class is this really? Before the next visit, find out: ${list}.`,
-  findOut: (what: string) => `Find out: ${what}`,
+  /** The evidence line for an answer the rep does not know yet. */
+  notKnown: (what: string) => `you don't know the ${what}`,
+  provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on the ${list}, which you don't know yet`,
+  /** Seed 001's reverse question, answered as the seed answers it: the reason, then when you will find out. */
+  provisionalQuestionPrep: (list: string) =>
+    `Why is this not an A yet? Because you don't know the ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say whether it is an A."`,
+  provisionalQuestionDebrief: (list: string) =>
+    `Why is this not an A yet? Because you don't know the ${list}. Answer as a top sales would: the reason, and when you will know (for example "the first KP is travelling; I will meet them next week").`,
+  findOut: (what: string) => `Find out the ${what}`,
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   thisAccount: 'this account',
-  provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
+  provisionalObjective: (list: string) => `Find out what decides the class: the ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
-  provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
+  provisionalMinimum: (list: string) => `A clear answer on the ${list}, and from whom`,
   contradiction: (list: string) => `Changed since the last visit: ${list}. Which is true? Say it the same way next time: a careful customer notices every change`,
+  /** A date inside a sentence, as a rep reads it. */
+  date: (iso: string) => iso,
 };
 
-type Messages = typeof en;
-
-const zhCN: Messages = {
-  because: (klass, list) => `${klass}，因为${list}`,
-  and: '、',
-  yes: '是',
-  no: '否',
-  unknown: '不知道',
-  skipped: '跳过',
-  is: '=',
-  isNot: '≠',
-  provisionalReason: (classes, list) => `暂定：可能是${classes}；取决于${list}，你还不清楚`,
-  provisionalQuestion: (list) => `这到底是哪一类客户？下次拜访前先弄清楚：${list}。`,
-  findOut: (what) => `弄清楚：${what}`,
-  notSure: '不确定',
-  unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
-  thisAccount: '该客户',
-  provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
-  provisionalCommitment: '如果对方答不了，约到能回答的人',
-  provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
-  contradiction: (list) => `与上次拜访不一致：${list}。哪个才是真的？下次说法要前后一致：谨慎的客户能察觉每一处变化`,
-};
-
-const zhTW: Messages = {
-  ...zhCN,
-  because: (klass, list) => `${klass}，因為${list}`,
-  provisionalReason: (classes, list) => `暫定：可能是${classes}；取決於${list}，你還不清楚`,
-  provisionalQuestion: (list) => `這到底是哪一類客戶？下次拜訪前先弄清楚：${list}。`,
-  notSure: '不確定',
-  unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
-  thisAccount: '該客戶',
-  provisionalObjective: (list) => `弄清楚決定分類的關鍵：${list}`,
-  provisionalCommitment: '如果對方答不了，約到能回答的人',
-  provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
-  contradiction: (list) => `與上次拜訪不一致：${list}。哪個才是真的？下次說法要前後一致：謹慎的客戶能察覺每一處變化`,
-};
+export type Messages = typeof en;
 
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
-export type { Messages };

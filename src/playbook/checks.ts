@@ -216,6 +216,7 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
   for (const item of allChecklist) if (item.when) checkCondition(item.when, item, ['when'], outcome);
   for (const t of pb.tips) if (t.when) checkCondition(t.when, t, ['when'], outcome);
   if (pb.recap?.when) checkCondition(pb.recap.when, pb.recap, ['when'], outcome);
+  for (const c of pb.classes) c.visit?.variants?.forEach((v, i) => checkCondition(v.when, c, ['visit', 'variants', i, 'when'], outcome));
   pb.personas.forEach((p) => {
     if (p.recognise) checkCondition(p.recognise, p, ['recognise'], { classAllowed: false });
     for (const key of ['do', 'dont'] as const) {
@@ -286,6 +287,9 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false)
     checkText(c.summary, c, ['summary'], []);
     for (const key of ['forward', 'reverse'] as const) (c[key] ?? []).forEach((sq, i) => checkText(sq.text, c, [key, i, 'text'], SELF_QUESTION_FIELDS));
     if (c.visit) for (const key of ['objective', 'commitment', 'minimum'] as const) checkText(c.visit[key], c, ['visit', key], SELF_QUESTION_FIELDS);
+    c.visit?.variants?.forEach((v, i) => {
+      for (const key of ['objective', 'commitment', 'minimum'] as const) checkText(v[key], c, ['visit', 'variants', i, key], SELF_QUESTION_FIELDS);
+    });
   }
   for (const f of allFlags) {
     checkText(f.message, f, ['message'], []);
@@ -437,7 +441,10 @@ function usedQuestions(pb: Playbook): Set<string> {
       cond(sq.when);
       text(sq.text);
     }
-    if (c.visit) Object.values(c.visit).forEach(text);
+    for (const v of c.visit ? [c.visit, ...(c.visit.variants ?? [])] : []) {
+      if ('when' in v) cond(v.when);
+      [v.objective, v.commitment, v.minimum].forEach(text);
+    }
     text(c.summary);
   }
   for (const p of pb.personas) {

@@ -98,8 +98,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         if (v === '<' || v === '?') return true;
         if (v === '') return optional ? true : m.required;
         if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return true;
-        if (q.kind === 'number' && !Number.isFinite(Number(v))) return locale === 'en' ? 'Please type a number' : '请输入数字';
-        if (q.kind === 'date' && !isValidDate(v)) return locale === 'en' ? 'Please type a date as YYYY-MM-DD' : '请按 YYYY-MM-DD 输入日期';
+        if (q.kind === 'number' && !Number.isFinite(Number(v))) return m.typeNumber;
+        if (q.kind === 'date' && !isValidDate(v)) return m.typeDate;
         return true;
       },
     },

@@ -56,6 +56,10 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
     const p = r.persona;
     heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
     if (p.summary) para(p.summary);
+    // the guess shows what it rests on, and the seed's cues to check it against at the next visit
+    if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
+    if (p.cues.length) para(m.label(m.cues, p.cues.join(m.listSep)));
+    if (p.traits.length) para(m.label(m.traits, p.traits.join(m.listSep)));
     if (p.do.length) {
       out.push(c.green(`  ${m.do}`));
       for (const d of p.do) bullet('+', d, '   ');
