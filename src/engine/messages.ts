@@ -18,20 +18,20 @@ const en = {
   is: '=',
   isNot: '≠',
   /** The evidence line for an answer the rep does not know yet. */
-  notKnown: (what: string) => `you don't know the ${what}`,
-  provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on the ${list}, which you don't know yet`,
+  notKnown: (what: string) => `you don't know ${what}`,
+  provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which you don't know yet`,
   /** Seed 001's reverse question, answered as the seed answers it: the reason, then when you will find out. */
   provisionalQuestionPrep: (list: string) =>
-    `Why is this not an A yet? Because you don't know the ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say whether it is an A."`,
+    `Why is this not an A yet? Because you don't know ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say whether it is an A."`,
   provisionalQuestionDebrief: (list: string) =>
-    `Why is this not an A yet? Because you don't know the ${list}. Answer as a top sales would: the reason, and when you will know (for example "the first KP is travelling; I will meet them next week").`,
-  findOut: (what: string) => `Find out the ${what}`,
+    `Why is this not an A yet? Because you don't know ${list}. Answer as a top sales would: the reason, and when you will know (for example "the first KP is travelling; I will meet them next week").`,
+  findOut: (what: string) => `Find out ${what}`,
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   thisAccount: 'this account',
-  provisionalObjective: (list: string) => `Find out what decides the class: the ${list}`,
+  provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
-  provisionalMinimum: (list: string) => `A clear answer on the ${list}, and from whom`,
+  provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   contradiction: (list: string) => `Changed since the last visit: ${list}. Which is true? Say it the same way next time: a careful customer notices every change`,
   /** A date inside a sentence, as a rep reads it. */
   date: (iso: string) => iso,

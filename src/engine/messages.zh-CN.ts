@@ -3,7 +3,8 @@ import type { Messages } from './messages.js';
 
 export const zhCN: Messages = {
   because: (klass, list) => `${klass}，因为${list}`,
-  list: (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`),
+  // 、 joins reasons that are verb phrases (有需求、有购买能力); 和 would join them into one noun
+  list: (items) => items.join('、'),
   yes: '是',
   no: '否',
   unknown: '不知道',

@@ -34,7 +34,7 @@ describe('a trainer\'s playbook', () => {
   it('runs the built-in tests against an override, and shows what it broke as expected vs actual', async () => {
     const r = await runCli(['playbook', 'test', 'acme/acme.yaml'], { cwd: trainer });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(' ✗ <sales-coach>/playbooks/abcd/abcd.test.yaml > Prep for an A koala with little trust');
+    expect(r.stdout).toContain(' ✗ <sales-coach>/playbooks/abcd/abcd.test.yaml > Prep for an A commander: ask for the signature on site');
     expect(r.stdout).toContain('       - expected: ask_signature "last 20 minutes" present');
     expect(r.stdout).toMatch(/\+ actual: {3}.*ask_signature/);
     expect(r.stdout).toContain(' ✓ acme/acme.test.yaml > ACME: a first KP who sees the value is an A');
