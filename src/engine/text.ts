@@ -42,7 +42,7 @@ export function fillTemplate(template: string, lookup: (name: string) => string 
  * rather than sent with a gap ("Where we still differ: …"). Sentences end at . ! ? 。！？ and ；.
  */
 export function fillRecap(template: string, lookup: (name: string) => string | undefined): string {
-  const sentences = template.match(/[^.!?。！？；]+(?:[.!?。！？；]+\s*|$)/g) ?? [template];
+  const sentences = template.match(/(?:\{[^{}]*\}|[^.!?。！？；{}])+(?:[.!?。！？；]+\s*|$)/g) ?? [template];
   const kept = sentences.filter((s) => placeholdersIn(s).every((name) => lookup(name) !== undefined));
   return fillTemplate(kept.join(''), lookup).trim();
 }
