@@ -84,7 +84,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
-  if (opts.demo) source = readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
+  if (opts.demo) {
+    const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
+    source = readAnswersSource(ctx, demo, readFileSync(demo));
+  }
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const bytes = await readAll(io.stdin);

@@ -93,7 +93,8 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
 
   const base: ConditionContext = { answers, questions, mode, persona: persona?.id };
   const rules = orderedRules(pb);
-  const classification: Classification = classifyAccount(rules, base);
+  // a plan is about the account as a whole, not a visit: the visits (prep, debrief) classify it
+  const classification: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, base);
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   const ctx: ConditionContext = { ...base, klass: settled?.id };
 
@@ -162,6 +163,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.notKnown(u.text) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
+  } else if (mode === 'plan') {
+    reasons.push({ text: msg.planNoClass, because: [] });
+    trace.push('plan: no classification');
   } else {
     reasons.push({ text: msg.unclassified, because: [] });
     trace.push('no class rule held');

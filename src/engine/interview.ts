@@ -46,9 +46,12 @@ function recognitionScore(c: Condition | undefined, ctx: ConditionContext): numb
   return c.any ? c.any.filter((x) => evaluateCondition(x, ctx) === true).length : 1;
 }
 
+/** A question without modes belongs to the visits (prep and debrief); a plan asks only its own questions. */
 export function asksInMode(q: Question, mode: Mode): boolean {
-  return !q.modes || q.modes.includes(mode);
+  return (q.modes ?? VISIT_MODES).includes(mode);
 }
+
+export const VISIT_MODES: readonly Mode[] = ['prep', 'debrief'];
 
 /**
  * The questions that apply, in order, and the answers that still count. A condition left undecided by

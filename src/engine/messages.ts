@@ -28,6 +28,7 @@ const en = {
   findOut: (what: string) => `Find out ${what}`,
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
+  planNoClass: 'An account plan covers the account as a whole; its class comes from the visits (prep and debrief).',
   thisAccount: 'this account',
   provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',

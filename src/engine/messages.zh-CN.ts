@@ -18,6 +18,7 @@ export const zhCN: Messages = {
   findOut: (what) => `弄清楚${what}`,
   notSure: '不确定',
   unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
+  planNoClass: '客户经营计划针对的是整个客户；客户分类来自每次拜访（拜访准备和拜访复盘）。',
   thisAccount: '这个客户',
   provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
   provisionalCommitment: '如果他回答不了，就约能回答的人见面',

@@ -18,6 +18,7 @@ export const zhTW: Messages = {
   findOut: (what) => `弄清楚${what}`,
   notSure: '不確定',
   unclassified: '這些回答沒有命中任何分類規則（劇本有遺漏）。',
+  planNoClass: '客戶經營計劃針對的是整個客戶；客戶分類來自每次拜訪（拜訪準備和拜訪復盤）。',
   thisAccount: '這個客戶',
   provisionalObjective: (list) => `弄清楚決定分類的關鍵：${list}`,
   provisionalCommitment: '如果他回答不了，就約能回答的人見面',

@@ -56,7 +56,7 @@ export interface Condition {
   answered?: boolean;
   unknown?: boolean;
   persona?: string;
-  mode?: 'prep' | 'debrief';
+  mode?: 'prep' | 'debrief' | 'plan';
   class?: string;
 }
 
@@ -95,7 +95,7 @@ export const Condition: z.ZodMiniType<Condition> = z.strictObject({
     answered: optional(z.boolean(), 'true: the question has an answer (not "don\'t know"); false: it has none.'),
     unknown: optional(z.boolean(), 'true: the rep answered "don\'t know".'),
     persona: optional(id, 'True when this persona is the one chosen or recognised for the visit.'),
-    mode: optional(z.enum(['prep', 'debrief']), 'True in this kind of session.'),
+    mode: optional(z.enum(['prep', 'debrief', 'plan']), 'True in this kind of session.'),
     class: optional(id, 'True when the account was classified as this class (flags and checklist only).'),
   })
   // registered rather than checked: a check would read the recursive shape before it exists
@@ -105,7 +105,8 @@ export const Condition: z.ZodMiniType<Condition> = z.strictObject({
       'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode or class.',
   });
 
-export const Mode = z.enum(['prep', 'debrief']);
+/** prep and debrief are visits; plan is strategic account management for a key account (seed 003). */
+export const Mode = z.enum(['prep', 'debrief', 'plan']);
 export type Mode = z.infer<typeof Mode>;
 
 export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;

@@ -2,7 +2,7 @@
  * The interface's own words, one typed catalogue per locale (a missing key is a compile error).
  * Content words come from the playbook. zh-TW is generated from zh-CN at build time (scripts/zh-tw.mjs).
  */
-import type { Locale } from '../playbook/types.js';
+import type { Locale, Mode } from '../playbook/types.js';
 import { zhCN } from './messages.zh-CN.js';
 import { zhTW } from './messages.zh-TW.generated.js';
 
@@ -44,6 +44,8 @@ const en = {
   noFlags: 'none',
   prep: 'prep',
   debrief: 'debrief',
+  /** The session's name in a title: the key is the mode, so a new mode is a compile error until named. */
+  modeName: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } satisfies Record<Mode, string>,
   draftSaved: (n: number, cmd: string) => `Interrupted. Your ${n} answer${n === 1 ? ' is' : 's are'} saved as a draft; continue with:\n  ${cmd}`,
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
   dryRun: 'Not saved (--dry-run).',

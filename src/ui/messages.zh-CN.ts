@@ -39,6 +39,7 @@ export const zhCN: UiMessages = {
   noFlags: '无',
   prep: '拜访准备',
   debrief: '拜访复盘',
+  modeName: { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' },
   draftSaved: (n, cmd) => `已中断。你的${n}个回答已存为草稿，继续请运行：\n  ${cmd}`,
   resumed: (n) => `继续草稿：已回答${n}题。`,
   dryRun: '未保存（--dry-run）。',

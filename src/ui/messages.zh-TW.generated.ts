@@ -39,6 +39,7 @@ export const zhTW: UiMessages = {
   noFlags: '無',
   prep: '拜訪準備',
   debrief: '拜訪復盤',
+  modeName: { prep: '拜訪準備', debrief: '拜訪復盤', plan: '客戶經營計劃' },
   draftSaved: (n, cmd) => `已中斷。你的${n}個回答已存為草稿，繼續請執行：\n  ${cmd}`,
   resumed: (n) => `繼續草稿：已回答${n}題。`,
   dryRun: '未儲存（--dry-run）。',

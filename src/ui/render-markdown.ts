@@ -12,7 +12,7 @@ export function renderMarkdown(r: CoachingResult): string {
   const m = UI[r.locale];
   const cls = r.classification;
   const lines: string[] = [];
-  const title = [r.account, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
+  const title = [r.account, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
   lines.push(`# ${title}`, '');
   const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? `${m.provisional}: ${md(cls.candidates.join(' / '))}` : m.unclassified;
   lines.push(`## ${head}`, '');

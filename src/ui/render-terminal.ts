@@ -17,12 +17,14 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80): s
 
   const cls = r.classification;
   const badge =
-    cls.status === 'classified'
+    r.mode === 'plan'
+      ? c.inverse.bold(` ${m.modeName.plan} `)
+      : cls.status === 'classified'
       ? c.inverse.bold(` ${s(cls.class ?? '?')} `)
       : cls.status === 'provisional'
         ? c.inverse.yellow(` ${m.provisional}: ${s(cls.candidates.join('/'))} `)
         : c.inverse.red(` ${m.unclassified} `);
-  const title = [r.account ? s(r.account) : undefined, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
+  const title = [r.account ? s(r.account) : undefined, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
   if (cls.name) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);

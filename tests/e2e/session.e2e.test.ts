@@ -41,6 +41,14 @@ describe('scripted sessions', () => {
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
   });
 
+  it('plan --account NAME: a key account plan with dated steps and no class', async () => {
+    const r = await runBin(['plan', '--account', 'Hengda', '--answers', 'examples/demo-plan.yaml', '--dry-run', '--lang', 'zh-TW']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('客戶經營計劃');
+    expect(r.stdout).toMatch(/2026年12月9日週三\s+把合作目標拿到客戶那裡/);
+    expect(r.stdout).not.toMatch(/[签单经营计划]/);
+  });
+
   it('fits 80 columns, measuring CJK by display width', async () => {
     const r = await runBin(['debrief', '--answers', file('zh.yaml', fullDebrief), '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
