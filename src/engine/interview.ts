@@ -64,13 +64,25 @@ export function walkInterview(pb: Playbook, mode: Mode, answers: Answers): { que
   for (const q of pb.questions) {
     if (!asksInMode(q, mode)) continue;
     if (q.when) {
-      const persona = pickPersona(pb, mode, kept)?.id;
+      // recognising the persona scores every persona's cues: only worth it for a condition that reads it
+      const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
       if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona }) === false) continue;
     }
     questions.push(q);
     if (Object.hasOwn(answers, q.id)) kept[q.id] = answers[q.id];
   }
   return { questions, kept };
+}
+
+const personaReads = new WeakMap<Condition, boolean>();
+
+function readsPersona(c: Condition): boolean {
+  let r = personaReads.get(c);
+  if (r === undefined) {
+    r = c.persona !== undefined || (c.all ?? []).some(readsPersona) || (c.any ?? []).some(readsPersona) || (c.not !== undefined && readsPersona(c.not));
+    personaReads.set(c, r);
+  }
+  return r;
 }
 
 export type Step =
