@@ -12,7 +12,7 @@ export const zhCN: Messages = {
   is: '=',
   isNot: '≠',
   notKnown: (what) => `还不清楚${what}`,
-  provisionalReason: (classes, list) => `暂定：可能是${classes}。要看${list}，这些你还不清楚`,
+  provisionalReason: (classes, list) => `暂定：可能是${classes}。要看${list}，而你还不清楚`,
   provisionalQuestionPrep: (list) => `为什么他还不是A类客户？因为你还不清楚${list}。这次拜访就把它弄清楚，然后像Top Sales一样回答：“这一点我还没确认，这次拜访我会问清楚，到时就能判断他是不是A类客户。”`,
   provisionalQuestionDebrief: (list) => `为什么他还不是A类客户？因为你还不清楚${list}。像Top Sales一样回答：说出原因，再说什么时候能弄清楚（比如“第一KP这段时间在外出差，等他下周回来，我会和他见面沟通一次”）。`,
   findOut: (what) => `弄清楚${what}`,

@@ -12,7 +12,7 @@ export const zhTW: Messages = {
   is: '=',
   isNot: '≠',
   notKnown: (what) => `還不清楚${what}`,
-  provisionalReason: (classes, list) => `暫定：可能是${classes}。要看${list}，這些你還不清楚`,
+  provisionalReason: (classes, list) => `暫定：可能是${classes}。要看${list}，而你還不清楚`,
   provisionalQuestionPrep: (list) => `為什麼他還不是A類客戶？因為你還不清楚${list}。這次拜訪就把它弄清楚，然後像Top Sales一樣回答：“這一點我還沒確認，這次拜訪我會問清楚，到時就能判斷他是不是A類客戶。”`,
   provisionalQuestionDebrief: (list) => `為什麼他還不是A類客戶？因為你還不清楚${list}。像Top Sales一樣回答：說出原因，再說什麼時候能弄清楚（比如“第一KP這段時間在外出差，等他下週回來，我會和他見面溝通一次”）。`,
   findOut: (what) => `弄清楚${what}`,
