@@ -3,6 +3,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// zh-TW strings are derived from zh-CN before bundling (see scripts/zh-tw.mjs)
+await import('./zh-tw.mjs').then(async (m) => {
+  const { writeFileSync } = await import('node:fs');
+  for (const f of m.derive()) writeFileSync(new URL(`../${f.path}`, import.meta.url), f.content);
+});
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({

@@ -22,6 +22,8 @@ export interface Draft {
   answers: Answers;
   order: string[];
   savedAt: string;
+  /** What the rep decided for the steps still open on the account (step id -> done/keep/drop). */
+  stepDecisions?: Record<number, 'done' | 'keep' | 'drop'>;
 }
 
 /** The same normalisation as the store's account names: "ACME" and "Acme" share one draft. */

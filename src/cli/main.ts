@@ -156,14 +156,19 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       setAction(async (io, g) => (await import('./playbook-init.js')).initCommand({ file, ...opts }, io, g));
     });
 
-  for (const mode of ['prep', 'debrief'] as const) {
+  const sessionHelp = {
+    prep: 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send',
+    debrief: 'debrief right after a visit: what happened, the class and why, flags and next steps',
+    plan: 'plan a key account (strategic account management): ideal-customer fit, what you sell to whom, the goal agreed with their key players, investment, strategy and execution, each with a date',
+  } as const;
+  for (const mode of ['prep', 'debrief', 'plan'] as const) {
     program
       .command(mode)
-      .description(mode === 'prep' ? 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send' : 'debrief right after a visit: what happened, the class and why, flags and next steps')
+      .description(sessionHelp[mode])
       .option('--account <name>', 'the account (customer company)')
       .option('--persona <id>', 'the persona of the person you meet, e.g. koala')
       .option('--playbook <id-or-file>', 'the playbook to use (default: the answers file\'s, else abcd)')
-      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief, tomorrow for prep)')
+      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief and plan, tomorrow for prep)')
       .option('--answers <file>', 'take the answers from a YAML or JSON file (or - for stdin) instead of asking')
       .option('--no-input', 'never ask: fail on missing answers instead')
       .option('--resume', 'continue the interrupted interview (draft)')

@@ -69,7 +69,7 @@ checklist:
   - id: ask_to_sign
     when: { class: A }
     due: deadline
-    text: { en: "Signed by the deadline, or reclassify as B or D", zh-CN: "在期限内签单，否则重新归为B类或D类" }
+    text: { en: "Signed by the deadline, or reclassify as B or D", zh-CN: "在签单周期内签单，否则重新归为B类或D类" }
   - id: confirm_meeting
     when: { question: next_meeting, answered: true }
     due: -1

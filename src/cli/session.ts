@@ -83,7 +83,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
-  if (opts.demo) source = await readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
+  if (opts.demo) {
+    const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
+    source = await readAnswersSource(ctx, demo, readFileSync(demo));
+  }
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const bytes = await readAll(io.stdin);
@@ -129,7 +132,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     if (existing) {
       const cmd = `sales-coach ${mode} --resume --account ${shellQuote(account)}`;
       if (!interactive) {
-        io.stderr.write(`${UI[locale].draftKept(UI[locale][mode], cmd)}\n`);
+        io.stderr.write(`${UI[locale].draftKept(UI[locale].modeName[mode], cmd)}\n`);
         ownsDraft = false;
       } else if (await offerDraft(io, locale, mode, existing)) {
         draft = existing;
@@ -138,13 +141,17 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     }
   }
 
-  const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
-  const pb = await loadForSession(ctx, playbookRef);
+  // -- what the store remembers of this account --------------------------------------------------------
+  const store = account && !opts.demo ? await getStore() : undefined;
+  const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
+  // an account keeps the playbook that classified it, unless the rep names another
+  const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;
+  const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';
+  const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
-
-  // -- what the store remembers of this account --------------------------------------------------------
-  const state: AccountState | undefined = account && !opts.demo ? await (await getStore()).accountState(account) : undefined;
+  // a session dated before the account's latest visit is history: it is kept, and moves nothing
+  const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
 
   // -- the answers given so far ---------------------------------------------------------------------
   let answers: Answers = { ...(draft?.answers ?? {}) };
@@ -169,20 +176,27 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
 
   // -- the steps still open on the account: the rep's to close, keep or drop ------------------------------
-  const stepDecisions: Record<number, StepDecision> = {};
-  if (interactive && state?.openSteps.length && !draft) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
+  // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
+  const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? {}) };
+  if (interactive && state?.openSteps.length && !draft && !backfilled) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
   const personQ = pb.roles.person;
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
-  const saveDraft = (a: Answers, order: string[]) => drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
+  // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
+  let order: string[] = [...(draft?.order ?? [])];
+  const saveDraft = (a: Answers, o: string[]) => {
+    order = o;
+    drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: new Date().toISOString(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
+  };
+  if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
   const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft) : undefined;
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
     mode,
     locale,
     answers,
-    order: draft?.order ?? [],
+    order,
     defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers },
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
@@ -208,6 +222,8 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+  // a carried answer can be gone back to like any other
+  for (const id of carriedIds) if (!order.includes(id)) order.push(id);
 
   // -- ask what is missing, or say what is missing ------------------------------------------------------
   if (!interactive) answers = skipOptional(pb, mode, answers); // a script leaves out what it may leave out
@@ -240,10 +256,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
 
   // -- the result -------------------------------------------------------------------------------------------
-  const history = historyFor(pb, state, personName(answers));
+  const history = backfilled ? undefined : historyFor(pb, state, personName(answers));
   const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history } : undefined, persona });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
-  const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale);
+  const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
   else {
     const { renderResult } = await import('../ui/render-terminal.js');
@@ -283,11 +299,15 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     if (q.id === pb.roles.person) continue;
     if (scope === 'account' || (scope === 'person' && samePerson)) if (state.lastAnswers[q.id] !== undefined) before[q.id] = state.lastAnswers[q.id];
   }
-  return { lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before } };
+  return {
+    lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },
+    ...(state.class ? { class: state.class } : {}),
+    ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
+  };
 }
 
 /** The class move in words, and the steps still open from earlier sessions. */
-function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale): AccountNotes {
+function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale, backfilledBefore?: string): AccountNotes {
   // state is the account after this visit: its open steps are the ones kept, plus this visit's
   const m = UI[locale];
   const move = classMove(events);
@@ -296,8 +316,10 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   if (move?.from && (move.to || move.status === 'provisional')) {
     moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), move.because.join(MESSAGE_AND[locale]));
   }
-  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && s.since !== result.visitDate).map((s) => ({ text: s.text, due: s.due }));
-  return { ...(moved ? { moved } : {}), stillOpen };
+  // steps from earlier sessions that this one did not issue again (those are in its own next steps)
+  const issued = new Set(result.checklist.map((i) => i.id));
+  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
+  return { ...(moved ? { moved } : {}), stillOpen, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 
 const MESSAGE_AND: Record<Locale, string> = { en: ' and ', 'zh-CN': '，', 'zh-TW': '，' };
@@ -305,12 +327,12 @@ const MESSAGE_AND: Record<Locale, string> = { en: ' and ', 'zh-CN': '，', 'zh-T
 /** Offers the unfinished session: continue it, or discard it (asked twice, it cannot be undone). */
 async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise<boolean> {
   const { select, confirm } = await import('../ui/prompts.js');
+  const { promptTheme } = await import('../ui/prompt.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
-  output.write(`${m.draftFound(m[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 16).replace('T', ' '))}\n`);
   try {
     for (;;) {
-      const choice = await select({ message: m.draftFound(m[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 10)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }] }, { input: io.stdin, output } as never);
+      const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, d.savedAt.slice(0, 10)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }] }, { input: io.stdin, output } as never);
       if (choice === 'continue') return true;
       if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
@@ -323,11 +345,15 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
 /** Each step still open on the account: done, keep open (the default), or drop. */
 async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
   const { select } = await import('../ui/prompts.js');
+  const { promptTheme } = await import('../ui/prompt.js');
   const { formatDate } = await import('../ui/messages.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
   const out: Record<number, StepDecision> = {};
-  output.write(`${m.openStepsIntro(state.openSteps.length, sanitize(state.name))}\n`);
+  const { wrap } = await import('../ui/layout.js');
+  const { widthOf } = await import('../ui/style.js');
+  output.write(`${wrap(m.openStepsIntro(state.openSteps.length, sanitize(state.name)), widthOf(output))}\n`);
+  const theme = promptTheme(locale);
   try {
     for (const step of state.openSteps) {
       if (step.id === undefined) continue;
@@ -340,6 +366,7 @@ async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promis
             { name: m.stepDrop, value: 'drop' },
           ],
           default: 'keep',
+          theme,
         },
         { input: io.stdin, output } as never,
       )) as StepDecision;
@@ -397,8 +424,14 @@ async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array):
   return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
 }
 
-async function loadForSession(ctx: Context, ref: string): Promise<Playbook> {
-  const file = resolvePlaybookTarget(ctx, ref);
+async function loadForSession(ctx: Context, ref: string, storedFor?: string): Promise<Playbook> {
+  let file: string;
+  try {
+    file = resolvePlaybookTarget(ctx, ref);
+  } catch (err) {
+    if (storedFor === undefined) throw err;
+    throw new UserError(`"${storedFor}" was classified with the playbook ${ref}, which cannot be found now`, 'give the playbook to use: --playbook ID|FILE');
+  }
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);

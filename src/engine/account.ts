@@ -6,10 +6,10 @@
  *
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
-import type { Locale, Playbook, Question } from './model.js';
+import { LOCALES, type Locale, type Playbook, type Question } from './model.js';
 import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition } from './conditions.js';
-import type { CoachingResult } from './evaluate.js';
+import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
 
 export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
@@ -26,11 +26,15 @@ export interface Person {
   facts: Answers;
   firstMet?: string;
   lastMet?: string;
+  /** A prep names the person to be met: planned for this date, not met yet. */
+  plannedFor?: string;
 }
 
 export interface Step {
   /** The store's id; undefined for a step this session opens. */
   id?: number;
+  /** Set when a later session issued the same step again: its text and date are the new ones. */
+  updated?: boolean;
   key: string;
   text: string;
   due: string;
@@ -84,16 +88,22 @@ export type AccountEvent =
     }
   | { kind: 'signed'; date: string; class?: string }
   | { kind: 'dropped'; date: string; class: string; because: string[] }
-  | { kind: 'person-added'; date: string; person: string; title?: string; role?: string }
+  | { kind: 'person-added'; date: string; person: string; title?: string; role?: string; planned?: boolean }
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   | { kind: 'step-opened'; date: string; key: string; text: string; due: string }
-  | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string }
+  | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string; updated?: boolean }
   | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' };
 
 export interface VisitOutcome {
   result: CoachingResult;
   /** What the rep decided for each step still open on the account, by step id; a step not named stays open. */
   stepDecisions?: Readonly<Record<number, StepDecision>>;
+}
+
+/** A class's label in every language, so the review and the timeline can name it without the playbook. */
+function labelsOf(pb: Playbook, classId: string | undefined): Partial<Record<Locale, string>> | undefined {
+  const rule = classId ? pb.classes.find((c) => c.id === classId) : undefined;
+  return rule ? Object.fromEntries(LOCALES.map((l) => [l, classLabel(rule.name, l) || rule.id])) : undefined;
 }
 
 /** Account and person names match whatever their case and width: "ACME", "Acme" and "Ａｃｍｅ" are one. */
@@ -180,21 +190,26 @@ const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.st
 export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutcome): { state: AccountState; events: AccountEvent[] } {
   const { result } = outcome;
   const date = result.visitDate;
+  // an account plan (seed 003) is about the account as a whole: it opens steps; the class, the facts
+  // and the people are the visits' to say
+  const isPlan = result.mode === 'plan';
   const answers = result.answers;
   const events: AccountEvent[] = [];
   const isLatest = !state.lastVisit || date >= state.lastVisit;
   const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })), openSteps: [] };
 
   // -- the person met -------------------------------------------------------------------------------
-  const met = personOf(pb, answers, result.persona?.id);
+  const met = isPlan ? undefined : personOf(pb, answers, result.persona?.id);
+  // a prep is the evening before: the person is to be met, and is met only at the debrief
+  const planned = result.mode === 'prep';
   if (met) {
     const existing = findPerson(next, met.name);
     if (!existing) {
-      next.people.push({ ...met, firstMet: date, lastMet: date });
-      events.push({ kind: 'person-added', date, person: met.name, ...(met.title ? { title: met.title } : {}), ...(met.role ? { role: met.role } : {}) });
+      next.people.push({ ...met, ...(planned ? { plannedFor: date } : { firstMet: date, lastMet: date }) });
+      events.push({ kind: 'person-added', date, person: met.name, ...(met.title ? { title: met.title } : {}), ...(met.role ? { role: met.role } : {}), ...(planned ? { planned: true } : {}) });
     } else {
       const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
-      const newerOrSame = !existing.lastMet || date >= existing.lastMet;
+      const newerOrSame = !existing.lastMet || date >= existing.lastMet || planned;
       if (newerOrSame) {
         for (const field of ['title', 'role', 'persona'] as const) {
           const after = met[field];
@@ -212,16 +227,20 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
             existing.facts[id] = v;
           }
         }
-        existing.lastMet = date;
+        if (planned) existing.plannedFor = date;
+        else {
+          existing.lastMet = date;
+          existing.plannedFor = undefined;
+        }
       }
-      if (!existing.firstMet || date < existing.firstMet) existing.firstMet = date;
+      if (!planned && (!existing.firstMet || date < existing.firstMet)) existing.firstMet = date;
       if (changes.length) events.push({ kind: 'person-updated', date, person: existing.name, changes });
     }
   }
 
   // -- the account's facts and class (only the latest visit speaks for the present) ---------------------
   const c = result.classification;
-  if (isLatest) {
+  if (isLatest && !isPlan) {
     for (const q of pb.questions) {
       if (carryScope(q) === 'account' && known(q, answers[q.id])) next.facts[q.id] = answers[q.id];
     }
@@ -242,14 +261,14 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
         status: c.status,
         movement: movementOf(state.classRank, rank, state.class, to, c.status),
         because: because.length ? because : c.reasons.map((r) => r.text),
-        ...(c.labels ? { labels: c.labels } : {}),
+        ...(to ? { labels: labelsOf(pb, to) } : {}),
         ...(state.class && state.classLabels ? { fromLabels: state.classLabels } : {}),
       });
       next.class = to;
       next.classStatus = c.status;
       next.classSince = date;
       next.classRank = to ? rank : undefined;
-      next.classLabels = to ? c.labels : undefined;
+      next.classLabels = to ? labelsOf(pb, to) : undefined;
       next.classDeadline = to ? c.cycle?.deadline : undefined;
       next.playbookId = result.playbook.id;
       const willNotBuy = to !== undefined && (pb.roles.willNotBuy ?? []).includes(to);
@@ -264,7 +283,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   if (!next.lastVisit || date > next.lastVisit) next.lastVisit = date;
 
   // -- signed --------------------------------------------------------------------------------------------
-  if (pb.roles.signed && !state.signed) {
+  if (pb.roles.signed && !state.signed && !isPlan) {
     const ctx = { answers, questions: questionIndex(pb), mode: result.mode, persona: result.persona?.id, klass: c.class };
     if (evaluateCondition(pb.roles.signed, ctx) === true) {
       next.signed = true;
@@ -272,20 +291,25 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
   }
 
-  // -- steps: the rep's own; a session never closes one behind their back ------------------------------------
+  // -- steps: the rep's own; a session never closes one behind their back ------------------------------
+  // a back-filled visit is history: its steps were for then, and the account has moved on since
+  const issued = isLatest ? result.checklist : [];
+  const reissued = new Map(issued.map((i) => [i.id, i]));
   const openKeys = new Set<string>();
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     if (decision === 'keep' || step.id === undefined) {
-      next.openSteps.push(step);
+      // the same step issued again is this one, with the new session's words and date
+      const again = reissued.get(step.key);
+      const kept = again && (again.text !== step.text || again.due !== step.due) ? { ...step, text: again.text, due: again.due, updated: true } : step;
+      next.openSteps.push(kept);
       openKeys.add(step.key);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: step.text, due: step.due });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
     } else {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
     }
   }
-  for (const item of result.checklist) {
-    // a step still open from an earlier session is the same step: carried, not opened twice
+  for (const item of issued) {
     if (openKeys.has(item.id)) continue;
     openKeys.add(item.id);
     next.openSteps.push({ key: item.id, text: item.text, due: item.due, since: date });

@@ -10,11 +10,15 @@ import { type ConditionContext, evaluateCondition, evidence } from './conditions
 import { addDays } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
 import { MESSAGES } from './messages.js';
-import { fillTemplate, localize } from './text.js';
+import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
   /** The last stored visit: its date, class and answers (for defaults and "what changed"). */
   lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers };
+  /** The account's class now and the sign-by date its window set when it was given: a visit that
+   * confirms the class keeps that date (the window runs from the classification, not from each visit). */
+  class?: string;
+  classDeadline?: string;
 }
 
 export interface SessionInput {
@@ -44,8 +48,10 @@ export interface CoachingResult {
     status: 'classified' | 'provisional' | 'unclassified';
     class?: string;
     name?: string;
-    /** The class's label in every locale the playbook has ("A" of "A: signs within 7-10 days"). */
-    labels?: Partial<Record<Locale, string>>;
+    /** The class's label in the session's language ("A" of "A: signs within 7-10 days"). */
+    label?: string;
+    /** The session ended signed (the playbook's roles.signed held). */
+    signed?: boolean;
     summary?: string;
     rank?: number;
     /** The rule that fired (a class id), for the record. */
@@ -63,6 +69,8 @@ export interface CoachingResult {
     id: string;
     name: string;
     source: 'chosen' | 'observed';
+    /** Observed: what the rep saw that points to this type (seed 000's cues), to show behind the guess. */
+    observed: string[];
     summary?: string;
     cues: string[];
     traits: string[];
@@ -96,7 +104,8 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
 
   const base: ConditionContext = { answers, questions, mode, persona: persona?.id };
   const rules = orderedRules(pb);
-  const classification: Classification = classifyAccount(rules, base);
+  // a plan is about the account as a whole, not a visit: the visits (prep, debrief) classify it
+  const classification: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, base);
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   const ctx: ConditionContext = { ...base, klass: settled?.id };
 
@@ -115,9 +124,10 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       case 'single':
       case 'multiple':
         return Array.isArray(v) ? v.map(label).join(', ') : label(String(v));
+      case 'date':
+        return typeof v === 'string' ? msg.date(v) : String(v);
       case 'text':
       case 'number':
-      case 'date':
         return Array.isArray(v) ? v.join(', ') : String(v);
       default:
         return assertNever(q.kind, 'question kind');
@@ -159,6 +169,12 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     }
     return { question: q.id, answer: v, text: msg.isValue(name, answerText(q, v)) };
   };
+  // an observed cue reads as the option the rep ticked ("asks about every detail"), not as the whole answer
+  const observedCue = (c: Condition): string => {
+    const q = c.question !== undefined ? questions.get(c.question) : undefined;
+    const o = q && c.includes !== undefined ? q.options?.find((x) => x.value === c.includes) : undefined;
+    return o ? t(o.label) : describe(c).text;
+  };
   const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
     if (name in extra) return extra[name];
     if (name === 'account.name') return input.account?.name ?? msg.thisAccount;
@@ -180,7 +196,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   if (classification.status === 'classified') {
     const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
-    reasons.push({ text: msg.because(label, because.map((e) => e.text).join(msg.and)), because });
+    reasons.push({ text: msg.because(label, msg.list(because.map((e) => e.text))), because });
     trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
   } else if (classification.status === 'provisional') {
     const possible = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])];
@@ -191,17 +207,24 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       unknowns.push({ question: id, text: shortName(q) });
     }
     reasons.push({
-      text: msg.provisionalReason(candidateLabels.join(' / '), unknowns.map((u) => u.text).join(msg.and)),
-      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.isValue(u.text, msg.unknown) })),
+      text: msg.provisionalReason(candidateLabels.join(' / '), msg.list(unknowns.map((u) => u.text))),
+      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.notKnown(u.text) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
+  } else if (mode === 'plan') {
+    reasons.push({ text: msg.planNoClass, because: [] });
+    trace.push('plan: no classification');
   } else {
     reasons.push({ text: msg.unclassified, because: [] });
     trace.push('no class rule held');
   }
-  const unknownList = unknowns.map((u) => u.text).join(msg.and);
-  const cycle = settled?.cycle ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: addDays(visitDate, settled.cycle.max) } : undefined;
-  const reasonList = reasons[0]?.because.map((e) => e.text).join(msg.and) ?? '';
+  const unknownList = msg.list(unknowns.map((u) => u.text));
+  // signed: the window is closed, there is nothing left to sign by
+  const signedNow = pb.roles.signed !== undefined && evaluateCondition(pb.roles.signed, base) === true;
+  const history = input.account?.history;
+  const keptDeadline = settled && history?.class === settled.id ? history.classDeadline : undefined;
+  const cycle = settled?.cycle && !signedNow ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: keptDeadline ?? addDays(visitDate, settled.cycle.max) } : undefined;
+  const reasonList = msg.list(reasons[0]?.because.map((e) => e.text) ?? []);
   const classExtra = { reasons: reasonList, class: (settled ? classLabel(settled.name, locale) || settled.id : undefined) ?? candidateLabels.join('/') };
 
   // -- self-questions ---------------------------------------------------------------------------------
@@ -211,7 +234,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       for (const sq of settled[key] ?? []) if (evaluateCondition(sq.when, ctx) === true) selfQuestions[key].push(fill(sq.text, classExtra));
     }
   } else if (classification.status === 'provisional') {
-    selfQuestions.reverse.push(msg.provisionalQuestion(unknownList));
+    selfQuestions.reverse.push(mode === 'prep' ? msg.provisionalQuestionPrep(unknownList) : msg.provisionalQuestionDebrief(unknownList));
   }
 
   // -- flags ------------------------------------------------------------------------------------------------
@@ -240,7 +263,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   };
   addItems(pb.checklist, 'playbook');
   if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
-  for (const q of pb.questions) {
+  // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
+  // all, whose only step is to stop investing) it would send the rep to invest in a dead account
+  for (const q of settled ? [] : pb.questions) {
     if (!isUnknown(q, answers[q.id])) continue;
     // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
     const due = mode === 'prep' ? visitDate : addDays(visitDate, pb.findOutDue);
@@ -265,6 +290,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
           id: persona.id,
           name: t(persona.name),
           source: picked.source,
+          observed: picked.source === 'observed' ? dedupeText(evidence(persona.recognise, base).map(observedCue)) : [],
           ...(persona.summary ? { summary: t(persona.summary) } : {}),
           cues: (persona.cues ?? []).map(t),
           traits: (persona.traits ?? []).map(t),
@@ -274,16 +300,18 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
       : undefined;
   const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
   for (const tip of tips) trace.push(`tip ${tip.id}`);
+  // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
+  const plan = settled?.visit ? (settled.visit.variants?.find((v) => evaluateCondition(v.when, ctx) === true) ?? settled.visit) : undefined;
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
   const visitPlan =
     mode !== 'prep'
       ? undefined
-      : settled?.visit
-        ? { objective: fill(settled.visit.objective, classExtra), commitment: fill(settled.visit.commitment, classExtra), minimum: fill(settled.visit.minimum, classExtra) }
+      : plan
+        ? { objective: fill(plan.objective, classExtra), commitment: fill(plan.commitment, classExtra), minimum: fill(plan.minimum, classExtra) }
         : classification.status === 'provisional'
           ? { objective: msg.provisionalObjective(unknownList), commitment: msg.provisionalCommitment, minimum: msg.provisionalMinimum(unknownList) }
           : undefined;
-  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fill(pb.recap.text) : undefined;
+  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fillRecap(t(pb.recap.text), lookup()) : undefined;
 
   // -- what changed since the last visit ------------------------------------------------------------------------
   const changes: CoachingResult['changes'] = [];
@@ -305,7 +333,8 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.name ? { account: input.account.name } : {}),
     classification: {
       status: classification.status,
-      ...(settled ? { class: settled.id, name: t(settled.name), labels: Object.fromEntries(pb.locales.map((l) => [l, classLabel(settled.name, l) || settled.id])), ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
+      ...(settled ? { class: settled.id, name: t(settled.name), label: classLabel(settled.name, locale) || settled.id, ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
+      ...(signedNow ? { signed: true } : {}),
       candidates,
       ...(candidateLabels.length ? { candidateLabels } : {}),
       reasons,
@@ -327,8 +356,12 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
 }
 
 /** The class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单". */
-function classLabel(name: Text, locale: Locale): string {
+export function classLabel(name: Text, locale: Locale): string {
   return localize(name, locale).split(/[:：]/)[0].trim();
+}
+
+function dedupeText(list: string[]): string[] {
+  return [...new Set(list)];
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {

@@ -2,7 +2,7 @@
  * The interview as a pure function of the answers so far: which questions apply, which comes next, and
  * which answers still count after the rep changed an earlier one.
  */
-import type { Mode, Playbook, Question } from './model.js';
+import type { Condition, Mode, Playbook, Question } from './model.js';
 import { type Answers, NOT_SURE } from './answers.js';
 import { type ConditionContext, evaluateCondition } from './conditions.js';
 
@@ -30,15 +30,28 @@ export function pickPersona(pb: Playbook, mode: Mode, answers: Answers): Persona
     if (q.kind === 'persona' && typeof v === 'string' && v !== NOT_SURE && ids.has(v)) return { id: v, source: 'chosen' };
   }
   const ctx: ConditionContext = { answers, questions: questionIndex(pb), mode };
+  // the persona with the most observed cues wins (ties: the playbook's order), so a koala who asks
+  // about every detail is not taken for a thinker because both decide slowly
+  let best: { id: string; score: number } | undefined;
   for (const p of pb.personas) {
-    if (p.recognise && evaluateCondition(p.recognise, ctx) === true) return { id: p.id, source: 'observed' };
+    const score = recognitionScore(p.recognise, ctx);
+    if (score > 0 && (!best || score > best.score)) best = { id: p.id, score };
   }
-  return undefined;
+  return best ? { id: best.id, source: 'observed' } : undefined;
 }
 
-export function asksInMode(q: Question, mode: Mode): boolean {
-  return !q.modes || q.modes.includes(mode);
+/** How many of a persona's cues hold: each branch of a top-level `any` is one cue; any other condition is one. */
+function recognitionScore(c: Condition | undefined, ctx: ConditionContext): number {
+  if (!c || evaluateCondition(c, ctx) !== true) return 0;
+  return c.any ? c.any.filter((x) => evaluateCondition(x, ctx) === true).length : 1;
 }
+
+/** A question without modes belongs to the visits (prep and debrief); a plan asks only its own questions. */
+export function asksInMode(q: Question, mode: Mode): boolean {
+  return (q.modes ?? VISIT_MODES).includes(mode);
+}
+
+export const VISIT_MODES: readonly Mode[] = ['prep', 'debrief'];
 
 /**
  * The questions that apply, in order, and the answers that still count. A condition left undecided by
@@ -51,13 +64,25 @@ export function walkInterview(pb: Playbook, mode: Mode, answers: Answers): { que
   for (const q of pb.questions) {
     if (!asksInMode(q, mode)) continue;
     if (q.when) {
-      const persona = pickPersona(pb, mode, kept)?.id;
+      // recognising the persona scores every persona's cues: only worth it for a condition that reads it
+      const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
       if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona }) === false) continue;
     }
     questions.push(q);
     if (Object.hasOwn(answers, q.id)) kept[q.id] = answers[q.id];
   }
   return { questions, kept };
+}
+
+const personaReads = new WeakMap<Condition, boolean>();
+
+function readsPersona(c: Condition): boolean {
+  let r = personaReads.get(c);
+  if (r === undefined) {
+    r = c.persona !== undefined || (c.all ?? []).some(readsPersona) || (c.any ?? []).some(readsPersona) || (c.not !== undefined && readsPersona(c.not));
+    personaReads.set(c, r);
+  }
+  return r;
 }
 
 export type Step =

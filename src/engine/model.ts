@@ -10,7 +10,8 @@ export type Locale = (typeof LOCALES)[number];
 /** A text: a plain string, or a map of locale to string. */
 export type Text = string | { en?: string; 'zh-CN'?: string; 'zh-TW'?: string };
 
-export const MODES = ['prep', 'debrief'] as const;
+/** prep and debrief are visits; plan is strategic account management for a key account (seed 003). */
+export const MODES = ['prep', 'debrief', 'plan'] as const;
 export type Mode = (typeof MODES)[number];
 
 /**
@@ -119,7 +120,13 @@ export interface ClassRule {
   rank?: number;
   forward?: SelfQuestion[];
   reverse?: SelfQuestion[];
-  visit?: { objective: Text; commitment: Text; minimum: Text };
+  visit?: {
+    objective: Text;
+    commitment: Text;
+    minimum: Text;
+    /** Plans that replace the default one when their condition holds; the first that holds wins. */
+    variants?: { when: Condition; objective: Text; commitment: Text; minimum: Text }[];
+  };
 }
 
 export interface Recap {

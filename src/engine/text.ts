@@ -1,5 +1,6 @@
 /** Localised texts and the recap/flag templates: placeholders are names, never code. Pure. */
 import type { Locale, Text } from './model.js';
+import { PLAYBOOK_ZH_TW } from './zh-TW.playbook.generated.js';
 
 const FALLBACK: Record<Locale, Locale[]> = {
   en: ['en', 'zh-CN', 'zh-TW'],
@@ -10,6 +11,8 @@ const FALLBACK: Record<Locale, Locale[]> = {
 export function localize(text: Text | undefined, locale: Locale): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
+  // a zh-TW reader gets the build-time conversion of the zh-CN text, never simplified characters
+  if (locale === 'zh-TW' && text['zh-TW'] === undefined && text['zh-CN'] !== undefined) return PLAYBOOK_ZH_TW[text['zh-CN']] ?? text['zh-CN'];
   for (const l of FALLBACK[locale]) {
     const v = text[l];
     if (v !== undefined) return v;
@@ -32,6 +35,16 @@ export function fillTemplate(template: string, lookup: (name: string) => string 
     if (whole === '}}') return '}';
     return lookup(name ?? '') ?? '…';
   });
+}
+
+/**
+ * The recap goes to the customer as written, so a sentence whose placeholder has no answer is left out
+ * rather than sent with a gap ("Where we still differ: …"). Sentences end at . ! ? 。！？ and ；.
+ */
+export function fillRecap(template: string, lookup: (name: string) => string | undefined): string {
+  const sentences = template.match(/(?:\{[^{}]*\}|[^.!?。！？；{}])+(?:[.!?。！？；]+\s*|$)/g) ?? [template];
+  const kept = sentences.filter((s) => placeholdersIn(s).every((name) => lookup(name) !== undefined));
+  return fillTemplate(kept.join(''), lookup).trim();
 }
 
 export const ACCOUNT_FIELDS = ['account.name', 'visit.date'] as const;

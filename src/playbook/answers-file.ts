@@ -21,7 +21,7 @@ import type { Playbook } from './types.js';
  * and a test keeps the two in step.
  */
 export const ANSWERS_FILE_FIELDS = {
-  mode: ['prep', 'debrief'],
+  mode: ['prep', 'debrief', 'plan'],
   account: 'string',
   persona: 'string',
   date: 'string',
@@ -31,7 +31,7 @@ export const ANSWERS_FILE_FIELDS = {
 } as const;
 
 export interface AnswersFileMeta {
-  mode?: 'prep' | 'debrief';
+  mode?: 'prep' | 'debrief' | 'plan';
   account?: string;
   persona?: string;
   date?: string;

@@ -5,7 +5,7 @@ const opt = <T extends z.ZodMiniType>(schema: T, text: string) => z.optional(sch
 
 export const AnswersFileSchema = z
   .strictObject({
-    mode: opt(z.enum(['prep', 'debrief']), 'prep (before the visit) or debrief (after it). Must match the command if given.'),
+    mode: opt(z.enum(['prep', 'debrief', 'plan']), 'prep (before the visit), debrief (after it) or plan (a key account\'s strategy). Must match the command if given.'),
     account: opt(z.string(), 'The account (customer company).'),
     persona: opt(z.string(), 'The persona of the person met, e.g. koala.'),
     date: opt(z.string(), 'The visit date, YYYY-MM-DD.'),

@@ -175,6 +175,17 @@ export const ClassRule = z.strictObject({
         objective: described(Text, 'What the next visit is for.'),
         commitment: described(Text, 'The commitment to ask for.'),
         minimum: described(Text, 'The minimum acceptable commitment.'),
+        variants: optional(
+          z.array(
+            z.strictObject({
+              when: described(Condition, 'Use this plan instead when the condition holds (e.g. a koala whose trust is not built yet).'),
+              objective: described(Text, 'What the next visit is for.'),
+              commitment: described(Text, 'The commitment to ask for.'),
+              minimum: described(Text, 'The minimum acceptable commitment.'),
+            }),
+          ),
+          'Plans that replace the default one when their condition holds; the first that holds wins.',
+        ),
       }),
       'For prep: the visit plan for an account of this class.',
     ),

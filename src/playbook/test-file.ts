@@ -41,7 +41,7 @@ export type Expectations = z.infer<typeof Expectations>;
 
 export const TestCase = z.strictObject({
   name: d(z.string(), 'What the case checks, in a sentence.'),
-  mode: opt(Mode, 'prep or debrief (default debrief).'),
+  mode: opt(Mode, 'prep, debrief or plan (default debrief).'),
   persona: opt(z.string(), 'The persona named on the command line.'),
   date: opt(z.string(), 'The visit date, YYYY-MM-DD (default 2026-01-05).'),
   locale: opt(z.enum(LOCALES), 'The locale of texts in the expectations (default en).'),
@@ -60,7 +60,7 @@ export const TestFile = z
 export interface ParsedCase {
   index: number;
   name: string;
-  mode: 'prep' | 'debrief';
+  mode: 'prep' | 'debrief' | 'plan';
   persona?: string;
   date: string;
   locale: (typeof LOCALES)[number];

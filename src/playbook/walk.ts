@@ -38,6 +38,7 @@ export function eachCondition(pb: Playbook, visit: (c: Condition, site: Conditio
   }
   for (const c of pb.classes) {
     for (const key of ['forward', 'reverse'] as const) (c[key] ?? []).forEach((sq, i) => outcome(c, [key, i, 'when'], sq.when));
+    c.visit?.variants?.forEach((v, i) => outcome(c, ['visit', 'variants', i, 'when'], v.when));
   }
 }
 
@@ -78,6 +79,9 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
     at(c.summary, c, ['summary'], templated);
     for (const key of ['forward', 'reverse'] as const) (c[key] ?? []).forEach((sq, i) => at(sq.text, c, [key, i, 'text'], SELF_QUESTION_FIELDS));
     if (c.visit) for (const key of ['objective', 'commitment', 'minimum'] as const) at(c.visit[key], c, ['visit', key], SELF_QUESTION_FIELDS);
+    c.visit?.variants?.forEach((v, i) => {
+      for (const key of ['objective', 'commitment', 'minimum'] as const) at(v[key], c, ['visit', 'variants', i, key], SELF_QUESTION_FIELDS);
+    });
   }
   for (const f of [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])]) {
     at(f.message, f, ['message'], templated);

@@ -103,6 +103,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE contacts ADD COLUMN facts TEXT NOT NULL DEFAULT '{}';
   ALTER TABLE contacts ADD COLUMN first_met TEXT;
   ALTER TABLE contacts ADD COLUMN last_met TEXT;
+  ALTER TABLE contacts ADD COLUMN planned_for TEXT;
   ALTER TABLE visits ADD COLUMN person TEXT;
   ALTER TABLE checklist_items ADD COLUMN added_on TEXT;
   UPDATE checklist_items SET added_on = (SELECT v.date FROM visits v WHERE v.id = checklist_items.visit_id);

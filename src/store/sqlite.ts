@@ -226,6 +226,7 @@ function contactOf(c: Record<string, string | number | null>, account: string): 
     ['phone', 'phone'],
     ['first_met', 'firstMet'],
     ['last_met', 'lastMet'],
+    ['planned_for', 'plannedFor'],
   ] as const) {
     const v = c[col];
     if (typeof v === 'string' && v !== '') (out as unknown as Record<string, string>)[key] = v;
@@ -305,14 +306,14 @@ export class SqliteStore implements Store {
 
   /** A person as the engine left them: by id when the store gave one, else new. */
   private savePerson(accountId: number, p: Contact): void {
-    const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null };
+    const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null, planned_for: p.plannedFor ?? null };
     if (p.id !== undefined) {
-      this.db.prepare('UPDATE contacts SET title = @title, role = @role, persona = @persona, facts = @facts, first_met = @first_met, last_met = @last_met WHERE id = @id AND account_id = @account_id').run({ ...cols, id: p.id, account_id: accountId });
+      this.db.prepare('UPDATE contacts SET title = @title, role = @role, persona = @persona, facts = @facts, first_met = @first_met, last_met = @last_met, planned_for = @planned_for WHERE id = @id AND account_id = @account_id').run({ ...cols, id: p.id, account_id: accountId });
     } else {
       this.db
         .prepare(
-          `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met) VALUES (@account_id, @name, @title, @role, @persona, @facts, @first_met, @last_met)
-           ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, title), role = coalesce(excluded.role, role), persona = coalesce(excluded.persona, persona), facts = excluded.facts, first_met = coalesce(first_met, excluded.first_met), last_met = excluded.last_met`,
+          `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met, planned_for) VALUES (@account_id, @name, @title, @role, @persona, @facts, @first_met, @last_met, @planned_for)
+           ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, title), role = coalesce(excluded.role, role), persona = coalesce(excluded.persona, persona), facts = excluded.facts, first_met = coalesce(first_met, excluded.first_met), last_met = coalesce(excluded.last_met, last_met), planned_for = excluded.planned_for`,
         )
         .run({ ...cols, account_id: accountId, name: p.name.trim() });
     }
@@ -336,7 +337,7 @@ export class SqliteStore implements Store {
       const row = accountRow(a);
       const people = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
       const openSteps = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' }));
-      const last = this.db.prepare('SELECT answers FROM visits WHERE account_id = ? ORDER BY date DESC, id DESC LIMIT 1').get(a.id) as { answers: string } | undefined;
+      const last = this.db.prepare("SELECT answers FROM visits WHERE account_id = ? AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1").get(a.id) as { answers: string } | undefined;
       const state: AccountState = {
         name: a.name,
         ...(row.playbookId ? { playbookId: row.playbookId } : {}),
@@ -401,6 +402,9 @@ export class SqliteStore implements Store {
       for (const p of s.people) this.savePerson(accountId, p as Contact);
       const close = this.db.prepare("UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ? AND account_id = ? AND state = 'open'");
       for (const e of v.events) if (e.kind === 'step-closed') close.run(e.state, v.at, e.stepId, accountId);
+      // a step issued again takes the new session's words and date
+      const update = this.db.prepare("UPDATE checklist_items SET text = ?, due = ? WHERE id = ? AND account_id = ? AND state = 'open'");
+      for (const e of v.events) if (e.kind === 'step-carried' && e.updated) update.run(e.text, e.due, e.stepId, accountId);
       const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES (?, ?, ?, ?, ?, ?)');
       for (const step of s.openSteps) if (step.id === undefined) add.run(accountId, visitId, step.key, step.text, step.due, step.since);
       for (const e of v.events) this.addEvent(accountId, visitId, e, v.at);
@@ -421,7 +425,7 @@ export class SqliteStore implements Store {
       no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
       one_contact: '(contacts_count <= 1)',
       provisional: "(class_status = 'provisional')",
-      overdue: '(next_due IS NOT NULL AND next_due < @today)',
+      overdue: '(dropped = 0 AND next_due IS NOT NULL AND next_due < @today)',
     };
   }
 

@@ -1,5 +1,10 @@
-/** The interface's own words, per locale. Content words come from the playbook. */
-import type { Locale } from '../playbook/types.js';
+/**
+ * The interface's own words, one typed catalogue per locale (a missing key is a compile error).
+ * Content words come from the playbook. zh-TW is generated from zh-CN at build time (scripts/zh-tw.mjs).
+ */
+import type { Locale, Mode } from '../engine/model.js';
+import { zhCN } from './messages.zh-CN.js';
+import { zhTW } from './messages.zh-TW.generated.js';
 
 const en = {
   back: '↩ Back to the previous question',
@@ -37,8 +42,9 @@ const en = {
   tips: 'Coaching',
   changes: 'Changed since the last visit',
   stillOpen: 'Still open from earlier visits',
+  signedNow: 'Signed. Well done: now make the after-sale service excellent.',
+  backfilled: (latest: string) => `This visit is dated before the account's latest (${latest}): it is kept in the history and changes neither the class nor the open steps.`,
   moved: (from: string, to: string, because: string) => `Class moved from ${from} to ${to} because ${because}.`,
-  classified: (to: string, because: string) => `Class ${to}: ${because}.`,
   openStepsIntro: (n: number, account: string) => `${n} step${n === 1 ? ' is' : 's are'} still open on ${account}. For each: done, keep open, or drop?`,
   stepDone: 'Done',
   stepKeep: 'Keep open',
@@ -48,11 +54,12 @@ const en = {
   draftDiscard: 'Discard it and start over',
   draftDiscardSure: 'Discard the draft for good?',
   draftKept: (mode: string, cmd: string) => `An unfinished ${mode} of this account is kept as a draft; this run leaves it alone. Continue it with:\n  ${cmd}`,
-  personDefault: (name: string) => `last time: ${name}`,
   sinceLast: (date: string, before: string, now: string) => (before === now ? `Class ${now}, as at the last visit (${date}).` : `Class ${before} at the last visit (${date}), ${now} now.`),
   noFlags: 'none',
   prep: 'prep',
   debrief: 'debrief',
+  /** The session's name in a title: the key is the mode, so a new mode is a compile error until named. */
+  modeName: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } satisfies Record<Mode, string>,
   draftSaved: (n: number, cmd: string) => `Interrupted. Your ${n} answer${n === 1 ? ' is' : 's are'} saved as a draft; continue with:\n  ${cmd}`,
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
   dryRun: 'Not saved (--dry-run).',
@@ -64,75 +71,18 @@ const en = {
   label: (name: string, value: string) => `${name}: ${value}`,
   keys: {} as Record<string, string>,
   aside: (text: string) => `(${text})`,
+  typeNumber: 'Please type a number',
+  typeDate: 'Please type a date as YYYY-MM-DD',
+  /** The Intl locale for dates: British English reads "Wed 26 Nov 2026". */
+  dateLocale: 'en-GB',
+  listSep: '; ',
+  observedCues: 'What you saw',
+  cues: 'How to recognise them',
+  traits: 'What they are like',
 };
 export type UiMessages = typeof en;
 
-const zhCN: UiMessages = {
-  back: '↩ 返回上一题',
-  help: '? 为什么问这个',
-  unknown: '不知道',
-  notSure: '不确定：我来描述看到的情况',
-  skip: '（留空跳过）',
-  inputHint: '输入 < 返回上一题，? 查看说明',
-  unknownHint: '或输入 unknown 表示不知道',
-  required: '这一题需要回答（输入 < 返回上一题）',
-  expected: (what) => `应为：${what}`,
-  yes: '是',
-  no: '否',
-  progress: (n, total) => `${n}/${total}`,
-  class: '客户分类',
-  provisional: '暂定',
-  unclassified: '无法分类',
-  signBy: (date, klass, window) => `${date}前签单（${window}），否则重新分类${klass === 'A' ? '为B类或D类' : ''}。`,
-  window: (min, max) => (min !== undefined ? `${min}~${max}天` : `约${max}天`),
-  askYourself: '问自己',
-  forward: '正向',
-  reverse: '反向',
-  persona: '这个人',
-  observed: '根据你的观察推断',
-  chosen: '你的判断',
-  do: '要做',
-  dont: '不要',
-  flags: '警示',
-  nextSteps: '下一步行动',
-  plan: '这次拜访',
-  objective: '目标',
-  commitment: '争取',
-  minimum: '底线',
-  recap: '拜访前发送的总结（可直接复制）',
-  tips: '辅导建议',
-  changes: '与上次拜访相比的变化',
-  stillOpen: '之前拜访留下、仍未完成的行动',
-  moved: (from, to, because) => `分类从${from}变为${to}，因为${because}。`,
-  classified: (to, because) => `分类为${to}：${because}。`,
-  openStepsIntro: (n, account) => `${account}还有${n}项行动没完成。逐项选择：已完成、保留，还是取消？`,
-  stepDone: '已完成',
-  stepKeep: '保留',
-  stepDrop: '取消（不再需要）',
-  draftFound: (mode, n, saved) => `这个客户有一次没做完的${mode}，已存为草稿（已回答${n}题，${saved}）。`,
-  draftContinue: '继续草稿',
-  draftDiscard: '放弃草稿，重新开始',
-  draftDiscardSure: '确定要永久删除这份草稿吗？',
-  draftKept: (mode, cmd) => `这个客户有一次没做完的${mode}，草稿保留不动。继续请运行：\n  ${cmd}`,
-  personDefault: (name) => `上次：${name}`,
-  sinceLast: (date, before, now) => (before === now ? `仍是${now}类，与上次拜访（${date}）相同。` : `上次拜访（${date}）是${before}类，现在是${now}类。`),
-  noFlags: '无',
-  prep: '拜访准备',
-  debrief: '拜访复盘',
-  draftSaved: (n, cmd) => `已中断。你的${n}个回答已存为草稿，继续请运行：\n  ${cmd}`,
-  resumed: (n) => `继续草稿：已回答${n}题。`,
-  dryRun: '未保存（--dry-run）。',
-  notSavedNoAccount: '未保存：没有指定客户（--account 客户名）。',
-  saved: (a) => `已保存到客户“${a}”。`,
-  whichAccount: '哪个客户（公司名称）？',
-  carriedConfirm: (date, facts) => `和${date}拜访时一样吗？${facts}`,
-  wroteMarkdown: (f) => `已写入 ${f}`,
-  label: (name, value) => `${name}：${value}`,
-  keys: { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选' },
-  aside: (text) => `（${text}）`,
-};
 
-const zhTW: UiMessages = { ...zhCN };
 
 export const UI: Record<Locale, UiMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 
@@ -144,7 +94,7 @@ export function formatDate(date: string, locale: Locale): string {
   let f = formatters.get(locale);
   if (!f) {
     // one formatter per locale: building one costs far more than using it
-    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+    f = new Intl.DateTimeFormat(UI[locale].dateLocale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
     formatters.set(locale, f);
   }
   return f.format(new Date(Date.UTC(y, m - 1, d)));

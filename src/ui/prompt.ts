@@ -37,6 +37,12 @@ export interface PromptSpec {
   interpret(raw: unknown): PromptOutcome;
 }
 
+/** The prompts' key hints ("↑↓ navigate • ⏎ select") in the rep's language, for every prompt we show. */
+export function promptTheme(locale: Locale) {
+  const m = UI[locale];
+  return { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.keys[action] ?? action}`).join(' • ') } };
+}
+
 export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
   const { question: q, locale } = view;
   const m = UI[locale];
@@ -48,7 +54,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     ...(view.canGoBack ? [{ name: m.back, value: BACK }] : []),
   ];
   // the prompts' key hints ("↑↓ navigate • ⏎ select") in the rep's language
-  const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.keys[action] ?? action}`).join(' • ') } };
+  const theme = promptTheme(locale);
   const special = (raw: unknown): PromptOutcome | undefined => (raw === BACK ? { kind: 'back' } : raw === HELP ? { kind: 'help' } : undefined);
 
   if (q.kind === 'single' || q.kind === 'yes-no' || q.kind === 'persona') {
@@ -80,8 +86,11 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
       config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false, theme },
       interpret: (raw) => {
         const list = (raw as string[]) ?? [];
-        if (list.includes(BACK)) return { kind: 'back' };
-        if (list.includes(HELP)) return { kind: 'help' };
+        // back and help count only when ticked alone: "a" (select all) ticks them with every option
+        const real = list.filter((x) => x !== BACK && x !== HELP);
+        if (real.length === 0 && list.includes(BACK)) return { kind: 'back' };
+        if (real.length === 0 && list.includes(HELP)) return { kind: 'help' };
+        if (real.length < list.length) return { kind: 'answer', value: real };
         return { kind: 'answer', value: list };
       },
     };
@@ -100,8 +109,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         if (v === '<' || v === '?') return true;
         if (v === '') return optional ? true : m.required;
         if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return true;
-        if (q.kind === 'number' && !Number.isFinite(Number(v))) return locale === 'en' ? 'Please type a number' : '请输入数字';
-        if (q.kind === 'date' && !isValidDate(v)) return locale === 'en' ? 'Please type a date as YYYY-MM-DD' : '请按 YYYY-MM-DD 输入日期';
+        if (q.kind === 'number' && !Number.isFinite(Number(v))) return m.typeNumber;
+        if (q.kind === 'date' && !isValidDate(v)) return m.typeDate;
         const bound = outOfBounds(q, q.kind === 'number' ? Number(v) : v, view.visitDate);
         if (bound) return m.expected(bound);
         return true;

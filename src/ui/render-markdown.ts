@@ -12,7 +12,7 @@ export function renderMarkdown(r: CoachingResult): string {
   const m = UI[r.locale];
   const cls = r.classification;
   const lines: string[] = [];
-  const title = [r.account, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
+  const title = [r.account, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
   lines.push(`# ${title}`, '');
   const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? `${m.provisional}: ${md((cls.candidateLabels ?? cls.candidates).join(' / '))}` : m.unclassified;
   lines.push(`## ${head}`, '');
@@ -31,6 +31,9 @@ export function renderMarkdown(r: CoachingResult): string {
   if (r.persona) {
     lines.push(`## ${m.label(m.persona, md(r.persona.name))}`, '');
     if (r.persona.summary) lines.push(md(r.persona.summary), '');
+    if (r.persona.observed.length) lines.push(`- ${m.label(m.observedCues, md(r.persona.observed.join(m.listSep)))}`);
+    if (r.persona.cues.length) lines.push(`- ${m.label(m.cues, md(r.persona.cues.join(m.listSep)))}`);
+    if (r.persona.traits.length) lines.push(`- ${m.label(m.traits, md(r.persona.traits.join(m.listSep)))}`);
     for (const d of r.persona.do) lines.push(`- ${m.label(m.do, md(d))}`);
     for (const d of r.persona.dont) lines.push(`- ${m.label(m.dont, md(d))}`);
     lines.push('');

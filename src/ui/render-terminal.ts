@@ -11,6 +11,8 @@ export interface AccountNotes {
   moved?: string;
   /** Steps still open from earlier sessions, kept open. */
   stillOpen: { text: string; due: string }[];
+  /** A session dated before the account's latest visit: said so, since it moves nothing. */
+  backfilled?: string;
 }
 
 export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, notes?: AccountNotes): string {
@@ -25,22 +27,26 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
 
   const cls = r.classification;
   const badge =
-    cls.status === 'classified'
-      ? c.inverse.bold(` ${s(cls.labels?.[r.locale] ?? cls.class ?? '')} `)
+    r.mode === 'plan'
+      ? c.inverse.bold(` ${m.modeName.plan} `)
+      : cls.status === 'classified'
+      ? c.inverse.bold(` ${s(cls.label ?? cls.class ?? '')} `)
       : cls.status === 'provisional'
         ? c.inverse.yellow(` ${m.provisional}: ${s((cls.candidateLabels ?? cls.candidates).join('/'))} `)
         : c.inverse.red(` ${m.unclassified} `);
-  const title = [r.account ? s(r.account) : undefined, `${m[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
+  const title = [r.account ? s(r.account) : undefined, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
   if (cls.name) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
   if (cls.summary) para(cls.summary);
   if (cls.cycle && cls.class) para(c.cyan(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))));
 
-  if (notes?.moved) para(c.cyan(notes.moved));
+  if (cls.signed) para(c.green(m.signedNow));
+  if (notes?.backfilled) para(c.yellow(notes.backfilled));
+  else if (notes?.moved) para(c.cyan(notes.moved));
   else if (r.previous) {
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
-    const now = cls.labels?.[r.locale] ?? cls.class ?? m.provisional;
+    const now = cls.label ?? cls.class ?? m.provisional;
     const before = r.previous.class === cls.class ? now : (r.previous.class ?? m.provisional);
     para(c.dim(m.sinceLast(formatDate(r.previous.date, r.locale), before, now)));
   }
@@ -66,6 +72,10 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     const p = r.persona;
     heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
     if (p.summary) para(p.summary);
+    // the guess shows what it rests on, and the seed's cues to check it against at the next visit
+    if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
+    if (p.cues.length) para(m.label(m.cues, p.cues.join(m.listSep)));
+    if (p.traits.length) para(m.label(m.traits, p.traits.join(m.listSep)));
     if (p.do.length) {
       out.push(c.green(`  ${m.do}`));
       for (const d of p.do) bullet('+', d, '   ');

@@ -34,7 +34,7 @@ describe('a trainer\'s playbook', () => {
   it('runs the built-in tests against an override, and shows what it broke as expected vs actual', async () => {
     const r = await runCli(['playbook', 'test', 'acme/acme.yaml'], { cwd: trainer });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(' ✗ <sales-coach>/playbooks/abcd/abcd.test.yaml > Prep for an A koala with little trust');
+    expect(r.stdout).toContain(' ✗ <sales-coach>/playbooks/abcd/abcd.test.yaml > Prep for an A commander: ask for the signature on site');
     expect(r.stdout).toContain('       - expected: ask_signature "last 20 minutes" present');
     expect(r.stdout).toMatch(/\+ actual: {3}.*ask_signature/);
     expect(r.stdout).toContain(' ✓ acme/acme.test.yaml > ACME: a first KP who sees the value is an A');
@@ -88,9 +88,9 @@ describe('a trainer\'s playbook', () => {
   it('a case in the child\'s test file replaces the inherited case of the same name, shown as overridden', async () => {
     const dir = tmp();
     cpSync(join(trainer, 'acme'), dir, { recursive: true });
-    const name = 'Prep for an A koala with little trust: recap first, no early close, bring a success case';
+    const name = 'Prep for an A commander: ask for the signature on site in the last 20 minutes';
     const before = await runCli(['playbook', 'test', join(dir, 'acme.yaml')], { cwd: dir });
-    expect(before.stdout).toMatch(/✗ <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml > Prep for an A koala/);
+    expect(before.stdout).toMatch(/✗ <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml > Prep for an A commander/);
     // a failure says where its case is written
     expect(before.stdout).toMatch(/^ {5}at <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml:\d+$/m);
     const text = readFileSync(join(dir, 'acme.test.yaml'), 'utf8');

@@ -18,6 +18,7 @@ answers:
   persona: koala
   asked_to_sign: "yes"
   signed: "no"
+  not_signed_kind: obstacle
   not_signed_reason: board
   polite_excuse: "no"
   statement_changed: "no"
@@ -100,8 +101,8 @@ describe('the weekly pipeline review', () => {
     await w.run(['debrief', '--account', 'Fresh A', '--date', '2026-11-20', '--answers', file('a2.yaml', debrief('  next_meeting: 2026-12-20\n'))]);
     await w.run(['debrief', '--account', 'Dropped', '--date', '2026-11-10', '--answers', file('a3.yaml', debrief())]);
     await w.run(['debrief', '--account', 'Dropped', '--date', '2026-11-22', '--review', '--answers', file('a4.yaml', debrief().replace('has_need: "yes"', 'has_need: "no"'))]);
-    await w.run(['debrief', '--account', 'Won', '--date', '2026-11-23', '--answers', file('a5.yaml', debrief().replace('signed: "no"\n  not_signed_reason: board', 'signed: "yes"'))]);
-    const asB = debrief().replace('contact_role: first_kp', 'contact_role: second_kp\n  approval_layers: one').replace(/ {2}asked_to_sign.*\n {2}signed.*\n {2}not_signed_reason.*\n/, '');
+    await w.run(['debrief', '--account', 'Won', '--date', '2026-11-23', '--answers', file('a5.yaml', debrief().replace('signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board', 'signed: "yes"'))]);
+    const asB = debrief().replace('contact_role: first_kp', 'contact_role: second_kp\n  approval_layers: one').replace(/ {2}asked_to_sign.*\n {2}signed.*\n {2}not_signed_kind.*\n {2}not_signed_reason.*\n/, '');
     await w.run(['debrief', '--account', 'Climber', '--date', '2026-11-05', '--answers', file('b1.yaml', asB)]);
     await w.run(['debrief', '--account', 'Climber', '--date', '2026-11-24', '--review', '--answers', file('b2.yaml', debrief())]);
     await w.run(['debrief', '--account', 'Faller', '--date', '2026-11-06', '--answers', file('b3.yaml', debrief())]);

@@ -159,7 +159,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
 
   it('a repeat visit: steps still open are the rep\'s to close; the same person\'s facts are confirmed in one question', async () => {
     const answers = join(home, 'first.yaml');
-    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
     expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Repeat Co', '--answers', answers], { env }).status).toBe(0);
     const open = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Repeat Co'], { env, encoding: 'utf8' })) as { text: string }[];
     expect(open.length).toBeGreaterThan(1);

@@ -19,8 +19,9 @@ answers:
   sees_value: "yes"
   persona: koala
   asked_to_sign: "no"
+  trust_built: "yes"
   not_signed_reason: wants to ask the board
-  polite_excuse: "yes"
+  polite_excuse: "no"
   statement_changed: "no"
   plan_shared: "no"
   next_meeting: 2026-12-01
@@ -32,12 +33,20 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Not saved (--dry-run).\n');
     expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
-    expect(r.stdout).toContain('A because you met the first KP, they have a need, they have buying power,');
+    expect(r.stdout).toContain('A because you met the first KP, they have a need, they have buying power');
     expect(r.stdout).toContain('Sign by Sat, 5 Dec 2026 (7-10 days), or reclassify as B or D.');
     expect(r.stdout).toContain('→ So why was it not signed today?');
     expect(r.stdout).toContain('!! An A, and you did not ask for the signature');
     expect(r.stdout).toMatch(/\[ \] Thu, 26 Nov 2026\s+Confirm the meeting of 2026-12-01/);
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
+  });
+
+  it('plan --account NAME: a key account plan with dated steps and no class', async () => {
+    const r = await runBin(['plan', '--account', 'Hengda', '--answers', 'examples/demo-plan.yaml', '--dry-run', '--lang', 'zh-TW']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('客戶經營計劃');
+    expect(r.stdout).toMatch(/2026年12月9日週三\s+把合作目標拿到客戶那裡/);
+    expect(r.stdout).not.toMatch(/[签单经营计划]/);
   });
 
   it('fits 80 columns, measuring CJK by display width', async () => {
@@ -54,10 +63,10 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A' });
-    expect(result.flags.map((f: { id: string }) => f.id)).toContain('koala_polite_refusal');
+    expect(result.flags.map((f: { id: string }) => f.id)).toContain('no_close_attempt');
     const text = readFileSync(md, 'utf8');
     expect(text).toMatch(/^# Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026/);
-    expect(text).toContain('- [ ] Sat, 5 Dec 2026: A window ends');
+    expect(text).toContain('- [ ] Sat, 5 Dec 2026: The A signing cycle (7-10 days) ends');
   });
 
   it('answers piped on stdin are read whole and fed to the engine', async () => {
@@ -114,7 +123,7 @@ describe('scripted sessions', () => {
     const evil = fullDebrief.replace('wants to ask the board', '"\\e]0;owned\\a\\e[2Jboard"');
     const r = await runBin(['debrief', '--answers', file('evil.yaml', evil)]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Remove what stopped the signature: board');
+    expect(r.stdout).toContain('You said: "board"');
     expect(r.stdout).not.toMatch(/\u001b|\u0007/);
   });
 });

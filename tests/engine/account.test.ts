@@ -30,7 +30,7 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-const abcdA: Answers = { contact_name: 'Li', contact_title: 'GM', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+const abcdA: Answers = { contact_name: 'Li', contact_title: 'GM', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
 const meddA: Answers = { met_person: 'Li', met_title: 'GM', influence: 'eb', pain: 'yes', economic_buyer: 'met', metrics: 'yes', outcome: 'open' };
 
 describe('applyVisit', () => {

@@ -180,7 +180,7 @@ describe('migrations', () => {
     db.prepare("INSERT INTO contacts (account_id, name) VALUES (1, 'Zhang'), (1, 'Wang')").run();
     // a result as the first version wrote it: no class labels yet
     const old = evaluateSession(builtin(), { mode: 'debrief', answers: { ...A, contact_role: 'second_kp', approval_layers: 'one' }, visitDate: '2026-01-02', locale: 'en' });
-    delete old.classification.labels;
+    delete old.classification.label;
     db.prepare("INSERT INTO visits (id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (1, 1, 'debrief', '2026-01-02', 'abcd', 'h', ?, ?, 'x')").run(JSON.stringify(old.answers), JSON.stringify(old));
     db.prepare("INSERT INTO checklist_items (account_id, visit_id, item_key, text, due) VALUES (1, 1, 'meet_first_kp', 'Meet the first KP', '2026-01-09')").run();
     db.close();

@@ -51,7 +51,7 @@ describe('runInterview', () => {
       ['next_meeting', ans(null)],
     ]);
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: {}, lookup: () => () => undefined }, rep.driver);
-    expect(rep.helps[0]).toMatch(/^Only the first KP can decide/);
+    expect(rep.helps[0]).toMatch(/^Only the first KP has the final say/);
     expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 5)?.default).toBe('first_kp');
     expect(answers).toMatchObject({ contact_role: 'second_kp', approval_layers: 'one', next_meeting: null });
     // a save after each answer and after going back

@@ -56,7 +56,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
       case 'dropped':
         return m.ev.dropped(classTitle(e.class));
       case 'person-added':
-        return m.ev.personAdded(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(', '));
+        return (e.planned ? m.ev.personPlanned : m.ev.personAdded)(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(', '));
       case 'person-updated':
         return m.ev.personUpdated(
           e.person,
@@ -81,10 +81,19 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
         return undefined;
     }
   };
+  // a class's name in this language: from the account or from the events that named it
+  const known = new Map<string, Partial<Record<Locale, string>>>();
+  for (const e of t.events) {
+    if (e.event.kind !== 'class-changed') continue;
+    if (e.event.to && e.event.labels) known.set(e.event.to, e.event.labels);
+    if (e.event.from && e.event.fromLabels) known.set(e.event.from, e.event.fromLabels);
+  }
+  if (a.class && a.classLabels) known.set(a.class, a.classLabels);
+  const labelOf = (id: string | undefined) => (id ? known.get(id)?.[locale] : undefined);
   const timeline: { date: string; text: string; order: number }[] = [];
   t.visits.forEach((v, i) => {
     const c = v.result.classification;
-    const klass = c.status === 'classified' ? (c.labels?.[locale] ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
+    const klass = c.status === 'classified' ? (labelOf(c.class) ?? c.label ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
     const flags = v.result.flags.length ? ` · ${m.flags(v.result.flags.length)}` : '';
     timeline.push({ date: v.date, text: `${m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass)}${flags}`, order: i * 2 });
   });
@@ -105,7 +114,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
       ...(p.title ? { title: p.title } : {}),
       ...(p.role ? { role: label.role(p.role) } : {}),
       ...(p.persona ? { type: label.persona(p.persona) } : {}),
-      met: p.firstMet ? m.met(formatDate(p.firstMet, locale), formatDate(p.lastMet ?? p.firstMet, locale)) : m.notMet,
+      met: p.firstMet ? m.met(formatDate(p.firstMet, locale), formatDate(p.lastMet ?? p.firstMet, locale)) : p.plannedFor ? m.plannedMeeting(formatDate(p.plannedFor, locale)) : m.notMet,
       ...(p.email ? { email: p.email } : {}),
       ...(p.phone ? { phone: p.phone } : {}),
     })),

@@ -1,0 +1,37 @@
+/** The engine's words in Simplified Chinese, in the seeds' own terms. zh-TW is generated from this file. */
+import type { Messages } from './messages.js';
+
+export const zhCN: Messages = {
+  because: (klass, list) => `${klass}，因为${list}`,
+  // 、 joins reasons that are verb phrases (有需求、有购买能力); 和 would join them into one noun
+  list: (items) => items.join('、'),
+  yes: '是',
+  no: '否',
+  unknown: '不知道',
+  skipped: '跳过',
+  is: '=',
+  isNot: '≠',
+  or: '或',
+  isValue: (name, value) => `${name}：${value}`,
+  isNotValue: (name, value) => `${name}不是“${value}”`,
+  noneOf: (name, values) => `${name}不是${values}中的任何一个`,
+  with: (name, option) => `${name}包括${option}`,
+  without: (name, option) => `${name}不包括${option}`,
+  compared: (name, value, op, bound) => `${name}：${value}（${{ gt: '多于', gte: '至少', lt: '少于', lte: '至多' }[op]}${bound}）`,
+  notKnown: (what) => `还不清楚${what}`,
+  provisionalReason: (classes, list) => `暂定：可能是${classes}。要看${list}，而你还不清楚`,
+  provisionalQuestionPrep: (list) => `为什么他还不是A类客户？因为你还不清楚${list}。这次拜访就把它弄清楚，然后像Top Sales一样回答：“这一点我还没确认，这次拜访我会问清楚，到时就能判断他是不是A类客户。”`,
+  provisionalQuestionDebrief: (list) => `为什么他还不是A类客户？因为你还不清楚${list}。像Top Sales一样回答：说出原因，再说什么时候能弄清楚（比如“第一KP这段时间在外出差，等他下周回来，我会和他见面沟通一次”）。`,
+  findOut: (what) => `弄清楚${what}`,
+  notSure: '不确定',
+  unclassified: '这些回答没有命中任何分类规则（剧本有遗漏）。',
+  planNoClass: '客户经营计划针对的是整个客户；客户分类来自每次拜访（拜访准备和拜访复盘）。',
+  thisAccount: '这个客户',
+  provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
+  provisionalCommitment: '如果他回答不了，就约能回答的人见面',
+  provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
+  date: (iso) => {
+    const [, m, d] = iso.split('-').map(Number);
+    return `${m}月${d}日`;
+  },
+};

@@ -1,0 +1,172 @@
+/**
+ * The scenarios of docs/seed-trace.md, each in en, zh-CN and zh-TW: class, flags and steps must not
+ * depend on the language, and zh-TW output must hold no simplified-only character.
+ */
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import { type CoachingResult, evaluateSession } from '../../src/engine/evaluate.js';
+import { MESSAGES } from '../../src/engine/messages.js';
+import { localize } from '../../src/engine/text.js';
+import type { Locale, Mode } from '../../src/playbook/types.js';
+import { renderMarkdown } from '../../src/ui/render-markdown.js';
+import { UI } from '../../src/ui/messages.js';
+import { builtin } from '../helpers/playbook.js';
+
+const VISIT = '2026-11-25';
+const LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW'];
+const met = (role: string, extra: Answers = {}): Answers => ({
+  contact_name: '王力',
+  contact_role: role,
+  contacts_known: 3,
+  has_need: 'yes',
+  buying_power: 'yes',
+  sees_value: 'yes',
+  persona: 'commander',
+  ...extra,
+});
+const run = (answers: Answers, mode: Mode, locale: Locale): CoachingResult =>
+  evaluateSession(builtin(), { mode, answers, visitDate: VISIT, locale, account: { name: '宏達' } });
+const ids = (r: CoachingResult, key: 'flags' | 'checklist' | 'tips') => r[key].map((x) => x.id);
+
+interface Traced {
+  name: string;
+  mode: Mode;
+  answers: Answers;
+  class?: string;
+  status?: string;
+  flags?: string[];
+  notFlags?: string[];
+  steps?: string[];
+  notSteps?: string[];
+  onlySteps?: string[];
+  recap?: boolean;
+  persona?: string;
+}
+
+// one row per traced rule in docs/seed-trace.md that a session can show
+const TRACED: Traced[] = [
+  { name: '001 A: first KP, need, buying power, value; close in the last 20 minutes', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'x' }), class: 'A', steps: ['ask_signature', 'a_window'] },
+  { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
+  { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
+  { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['meet_first_kp', 'b_window'] },
+  { name: '001 C: two confirmations, about 30 days', mode: 'debrief', answers: met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'C', steps: ['meet_first_kp', 'c_confirmations', 'c_window'] },
+  { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: ['drop_d'] },
+  { name: '001 provisional: the reverse question, and find out at this visit', mode: 'prep', answers: met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), status: 'provisional', steps: ['find-out:contact_role'], notSteps: ['ask_signature'] },
+  { name: '000 koala, A, trust not built: no close at this visit, and no critical flag after holding back', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'liked', perception: 'supplier', visit_focus: 'x', last_discussed: '试点范围', visit_topic: '上线计划' }), class: 'A', flags: ['koala_close_too_early'], steps: ['koala_build_trust_before_close', 'koala_send_recap'], notSteps: ['ask_signature', 'koala_ask_signature'], recap: true },
+  { name: '000 koala, A, debrief, held back with no trust: right, not critical', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['koala_held_back'], notFlags: ['no_close_attempt'] },
+  { name: '000 koala, A, trust built: the close is due, asked the koala way', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', steps: ['koala_ask_signature'], notSteps: ['ask_signature'], notFlags: ['koala_close_too_early'] },
+  { name: '000 koala polite excuse: a no; never a task', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-01' }), class: 'D', flags: ['koala_polite_refusal'], onlySteps: ['drop_d'] },
+  { name: '000 koala thinking it over: re-thinking, not a refusal', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: '想再考虑一下', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['give_time'], notSteps: ['remove_obstacle'], notFlags: ['koala_polite_refusal'] },
+  { name: '000 consistent statements: a change is critical with a koala', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'no', statement_changed: 'yes', plan_shared: 'no' }), class: 'B', flags: ['koala_inconsistent'], steps: ['koala_share_plan'] },
+  { name: '000 recognising a koala from its cues, not as a thinker', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes', 'rethinks'], decision_pace: 'slow', focus: 'task', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', persona: 'koala' },
+  { name: 'people prompts: a first KP is not told to find the first KP', mode: 'debrief', answers: met('first_kp', { contacts_known: 1, asked_to_sign: 'yes', signed: 'yes', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['map_contacts_below_kp'], notSteps: ['map_contacts'] },
+  { name: 'D in prep: no recap, no relationship steps', mode: 'prep', answers: met('first_kp', { buying_power: 'no', persona: 'koala', trust_level: 'liked', perception: 'broker', visit_focus: 'x', last_discussed: '预算' }), class: 'D', onlySteps: ['drop_d'], recap: false },
+  { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false },
+  { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
+  { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
+];
+
+describe('every traced scenario, in en, zh-CN and zh-TW', () => {
+  for (const tc of TRACED) {
+    it.each(LOCALES)(`${tc.name} (%s)`, (locale) => {
+      const r = run(tc.answers, tc.mode, locale);
+      if (tc.class) expect(r.classification.class).toBe(tc.class);
+      if (tc.status) expect(r.classification.status).toBe(tc.status);
+      for (const f of tc.flags ?? []) expect(ids(r, 'flags')).toContain(f);
+      for (const f of tc.notFlags ?? []) expect(ids(r, 'flags')).not.toContain(f);
+      for (const s of tc.steps ?? []) expect(ids(r, 'checklist')).toContain(s);
+      for (const s of tc.notSteps ?? []) expect(ids(r, 'checklist')).not.toContain(s);
+      if (tc.onlySteps) expect(ids(r, 'checklist')).toEqual(tc.onlySteps);
+      if (tc.recap !== undefined) expect(r.recap !== undefined).toBe(tc.recap);
+      if (tc.persona) expect(r.persona?.id).toBe(tc.persona);
+    });
+  }
+});
+
+describe('the fixes, in the words the rep reads', () => {
+  it('the recap carries the topic for the customer, never the rep\'s own objective', () => {
+    const a = met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'get him to introduce me to the CFO', last_discussed: 'the pilot', visit_topic: 'the rollout plan' });
+    const r = run(a, 'prep', 'en');
+    expect(r.recap).toBe('Hello 王力, thank you for your time last time. To recap, we discussed the pilot. At this visit I would like to focus on the rollout plan. Best regards');
+    expect(r.recap).not.toContain('CFO');
+    const zh = run({ ...a, visit_topic: '上线计划', last_discussed: '试点范围', still_differ: '上线日期' }, 'prep', 'zh-CN');
+    expect(zh.recap).toBe('王力您好，感谢您上次抽出时间。简单回顾一下，上次我们谈到：试点范围。还有几点需要进一步沟通：上线日期。这次见面，我想重点和您交流：上线计划。期待和您见面！');
+    expect(zh.recap).not.toContain('分歧');
+  });
+
+  it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
+    const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
+    expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
+    const all = [r.visitPlan?.objective, r.visitPlan?.commitment, ...r.checklist.map((c) => c.text)].join(' | ');
+    expect(all).not.toMatch(/last 20 minutes/);
+    expect(r.persona?.dont).toContain('Do not ask for the close before trust is built');
+  });
+
+  it('the provisional reverse question speaks of this visit in prep, and answers as the seed does in debrief', () => {
+    const prep = run(met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep', 'zh-CN');
+    expect(prep.selfQuestions.reverse[0]).toMatch(/^为什么他还不是A类客户？因为你还不清楚对方在决策中的位置。这次拜访/);
+    const debrief = run(met('unknown', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'zh-CN');
+    expect(debrief.selfQuestions.reverse[0]).toContain('第一KP这段时间在外出差');
+  });
+
+  it('a koala recognised from cues shows the cues behind the guess', () => {
+    const r = run(met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes'], decision_pace: 'slow', focus: 'task' }), 'debrief', 'en');
+    expect(r.persona).toMatchObject({ id: 'koala', source: 'observed', observed: ['Asks about every detail and notices small changes', 'Listens and takes notes'] });
+    const md = renderMarkdown(r);
+    expect(md).toContain('What you saw: Asks about every detail and notices small changes; Listens and takes notes');
+    expect(md).toContain('How to recognise them:');
+  });
+
+  it('en joins the last reason with "and"', () => {
+    expect(MESSAGES.en.list(['buying power', 'approval layers'])).toBe('buying power and approval layers');
+    const r = run(met('second_kp', { approval_layers: 'unknown', buying_power: 'unknown' }), 'debrief', 'en');
+    expect(r.classification.reasons[0].text).toMatch(/It depends on buying power and approval layers, which you don't know yet$/);
+  });
+});
+
+describe('zh-TW is complete', () => {
+  // A character is simplified-only when OpenCC's simplified -> traditional table changes it and
+  // nothing maps to it as a traditional form. 台 is excluded: Taiwan writes 台 as often as 臺.
+  const cn2t = OpenCC.Converter({ from: 'cn', to: 't' });
+  const t2cn = OpenCC.Converter({ from: 't', to: 'cn' });
+  // 周哈里窗 (Johari) is a name: its 里 is not the simplified 裡
+  const simplifiedOnly = (text: string) => [...new Set([...text.replaceAll('周哈里', '')].filter((ch) => /\p{Script=Han}/u.test(ch) && ch !== '台' && cn2t(ch) !== ch && t2cn(cn2t(ch)) === ch))];
+
+  it('the detector finds simplified characters and passes traditional ones', () => {
+    expect(simplifiedOnly('签单周期')).toEqual(['签', '单']);
+    expect(simplifiedOnly('簽單週期，無尾熊型客戶')).toEqual([]);
+  });
+
+  it('no zh-TW output of any traced scenario holds a simplified-only character', () => {
+    for (const tc of TRACED) {
+      const r = run(tc.answers, tc.mode, 'zh-TW');
+      const { answers: _given, ...shown } = r; // the rep's own answers are theirs, not ours to convert
+      const text = [JSON.stringify(shown), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
+      expect(simplifiedOnly(text), tc.name).toEqual([]);
+    }
+  });
+
+  it('every playbook string and every interface message has a zh-TW without simplified characters', () => {
+    const pb = builtin();
+    const texts: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (typeof o['zh-CN'] === 'string') texts.push(evaluateLocalize(o));
+        else Object.values(o).forEach(walk);
+      }
+    };
+    walk(pb);
+    expect(texts.length).toBeGreaterThan(200);
+    const ui = Object.values(UI['zh-TW']).map((v) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '1', '1') : JSON.stringify(v)));
+    const engine = Object.entries(MESSAGES['zh-TW']).map(([k, v]) => (typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
+    for (const t of [...texts, ...ui, ...engine]) expect(simplifiedOnly(t), t).toEqual([]);
+  });
+});
+
+
+function evaluateLocalize(o: Record<string, unknown>): string {
+  return localize(o as Record<string, string>, 'zh-TW');
+}
