@@ -188,6 +188,8 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
 function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lines = text.split('\n');
   const tabLines = new Set<number>();
+  /** Line -> how many columns the repaired line is ahead of the trainer's. */
+  const shift = new Map<number, number>();
   let prevIndent = 0;
   let prevTabs = 0;
   let prevWasTab = false;
@@ -203,6 +205,7 @@ function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?
     tabLines.add(i + 1);
     const count = [...lead].filter((c) => c === '\t').length;
     const indent = Math.max(0, prevWasTab ? prevIndent + (count - prevTabs) * 2 : prevIndent);
+    shift.set(i + 1, indent - lead.length);
     prevWasTab = true;
     prevTabs = count;
     prevIndent = indent;
@@ -212,8 +215,13 @@ function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?
   const others = again.diagnostics.filter((d) => !tabLines.has(d.line));
   const diagnostics = [...tabs, ...others];
   if (!again.source || others.some((d) => d.severity === 'error')) return { diagnostics };
-  // the value is read from the repaired text; the lines printed under a diagnostic stay the trainer's
-  return { source: { ...again.source, text }, diagnostics };
+  // the value is read from the repaired text; positions and the lines printed under a diagnostic are the trainer's
+  const back = (p: Position): Position => {
+    const by = shift.get(p.line) ?? 0;
+    return by === 0 ? p : { ...p, col: Math.max(1, p.col - by), endCol: p.endCol === undefined ? undefined : Math.max(1, p.endCol - by) };
+  };
+  const repairedSource = again.source;
+  return { source: { ...repairedSource, text, locate: (path) => back(repairedSource.locate(path)), locateKey: (path) => back(repairedSource.locateKey(path)) }, diagnostics };
 }
 
 /** `&name` or `*name` where YAML would read an anchor or alias: only the careful parser bounds alias expansion. */

@@ -120,11 +120,26 @@ function salvage(schema: unknown, item: unknown, faults: (string | number)[][]):
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 function forbiddenKeys(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(value)) value.forEach((v, i) => forbiddenKeys(v, [...path, i], out));
-  else if (value && typeof value === 'object') {
+  // one path, pushed and popped: a 10k-question file has half a million nodes, and none of them is news
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(i);
+      forbiddenKeys(v, path, out);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
     for (const key of Object.getOwnPropertyNames(value)) {
-      if (FORBIDDEN.has(key)) out.push([...path, key]);
-      else forbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+      if (FORBIDDEN.has(key)) {
+        out.push([...path, key]);
+        continue;
+      }
+      const v = (value as Record<string, unknown>)[key];
+      if (v === null || typeof v !== 'object') continue;
+      path.push(key);
+      forbiddenKeys(v, path, out);
+      path.pop();
     }
   }
   return out;

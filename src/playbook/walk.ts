@@ -4,16 +4,18 @@
  */
 import type { Condition, PathSegment, Playbook, Text } from '../engine/model.js';
 import { SELF_QUESTION_FIELDS } from '../engine/text.js';
-import { formOf } from './rules/conditions.js';
+import { formOf, formsOf } from './rules/conditions.js';
 import type { ConditionSite, TextSite } from './rules/rule.js';
 
 /** Every condition node (nested ones under a well-formed all/any/not), with its item, path and what it may read. */
 export function eachCondition(pb: Playbook, visit: (c: Condition, site: ConditionSite) => void): void {
-  const walk = (c: Condition, site: ConditionSite) => {
-    visit(c, site);
-    const form = formOf(c);
-    if (form === 'all' || form === 'any') (c[form] ?? []).forEach((x, i) => walk(x, { ...site, path: [...site.path, form, i] }));
-    else if (form === 'not' && c.not) walk(c.not, { ...site, path: [...site.path, 'not'] });
+  type Where = Omit<ConditionSite, 'forms' | 'tests'>;
+  const walk = (c: Condition, where: Where) => {
+    const shape = formsOf(c);
+    visit(c, { ...where, ...shape });
+    const form = formOf(c, shape);
+    if (form === 'all' || form === 'any') (c[form] ?? []).forEach((x, i) => walk(x, { ...where, path: [...where.path, form, i] }));
+    else if (form === 'not' && c.not) walk(c.not, { ...where, path: [...where.path, 'not'] });
   };
   const outcome = (item: object, path: PathSegment[], c: Condition | undefined) => {
     if (c) walk(c, { item, path, classAllowed: true });

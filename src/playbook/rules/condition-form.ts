@@ -1,5 +1,4 @@
 import { QUESTION_TESTS } from '../../engine/conditions.js';
-import { formsOf } from './conditions.js';
 import type { Rule } from './rule.js';
 
 export const conditionForm: Rule = {
@@ -7,8 +6,7 @@ export const conditionForm: Rule = {
   docs: 'A condition tests one thing: all, any, not, question with exactly one test, persona, mode or class.',
   stage: 'reference',
   check({ report, eachCondition }) {
-    eachCondition((c, { item, path }) => {
-      const { forms, tests } = formsOf(c);
+    eachCondition((c, { item, path, forms, tests }) => {
       if (forms.length !== 1) {
         const keys = Object.keys(c);
         report(item, path, 'bad-condition', 'error',

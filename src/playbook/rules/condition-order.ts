@@ -6,8 +6,9 @@ export const conditionOrder: Rule = {
   docs: 'A question\'s condition reads only questions asked before it.',
   stage: 'reference',
   check({ report, eachCondition, questionOrder }) {
-    eachCondition((c, { item, path, beforeIndex }) => {
-      if (beforeIndex === undefined || formOf(c) !== 'question') return;
+    eachCondition((c, site) => {
+      const { item, path, beforeIndex } = site;
+      if (beforeIndex === undefined || formOf(c, site) !== 'question') return;
       const id = c.question as string;
       const at = questionOrder.get(id);
       if (at === undefined || at < beforeIndex) return;

@@ -9,8 +9,9 @@ export const conditionReferences: Rule = {
   check({ pb, report, eachCondition, questions, personaIds, classIds }) {
     // an item dropped for its own error was already reported: a reference to it is not a second mistake
     const known = (id: string, ids: { includes(x: string): boolean }) => ids.includes(id) || pb.brokenIds.has(id);
-    eachCondition((c, { item, path, classAllowed }) => {
-      switch (formOf(c)) {
+    eachCondition((c, site) => {
+      const { item, path, classAllowed } = site;
+      switch (formOf(c, site)) {
         case 'persona':
           if (!known(c.persona as string, personaIds)) report(item, [...path, 'persona'], 'unknown-reference', 'error', `unknown persona "${c.persona}"`, suggest(c.persona as string, personaIds, 'one of'));
           return;

@@ -11,8 +11,9 @@ export const conditionValues: Rule = {
   docs: 'A question test fits the question: values it can take, includes: for multiple choice, gt/lt for numbers and dates, unknown: only where "don\'t know" is offered.',
   stage: 'reference',
   check({ report, eachCondition, questions, personaIds, damaged }) {
-    eachCondition((c, { item, path }) => {
-      const t = questionTestOf(c);
+    eachCondition((c, site) => {
+      const { item, path } = site;
+      const t = questionTestOf(c, site);
       const q = t && questions.get(t.id);
       // a question kept without a faulty options: or allowUnknown: cannot say which values it takes
       if (t && q && !damaged(q, 'options', 'allowUnknown')) checkTest(c, t.test, q, { item, path, report, personaIds });

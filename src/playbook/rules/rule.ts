@@ -6,6 +6,7 @@
 import type { DiagnosticCode, Severity } from '../../core/diagnostic.js';
 import type { AnswerValue } from '../../engine/answers.js';
 import type { Condition, PathSegment, Playbook, Question, Text } from '../../engine/model.js';
+import type { ConditionForm, QuestionTest } from './conditions.js';
 
 export interface Rule {
   /** Stable, kebab-case; shown in `--format json` as `rule` and in docs/rules.md. */
@@ -34,6 +35,9 @@ export type Report = (
 
 /** Where a condition sits and what it may read. */
 export interface ConditionSite {
+  /** The node's forms and question tests, read once by the walk (a sound node has exactly one form). */
+  forms: readonly ConditionForm[];
+  tests: readonly QuestionTest[];
   item: object;
   path: PathSegment[];
   /** Only outcomes (flags, checklist, tips, self-questions, recap) may test the class. */
