@@ -236,6 +236,10 @@ describe("a trainer's own playbook is first-class", () => {
     expect(by.Northwind.flags).toContain('window'); // best_case's 30 days from 2026-11-11
     expect(review.stdout).toMatch(/dropped\s+Fabrikam Commit → Out, because identified pain: no/);
 
+    // the account's own playbook by default: an answers file without playbook: is read against it
+    const again = await w.run(['debrief', '--account', 'Northwind', '--date', '2026-11-13', '--dry-run', '--answers', file('m6.yaml', answers('debrief', '  economic_buyer: met\n  metrics: "yes"\n  outcome: open\n').replace(/^playbook: .*\n/m, ''))]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Class moved from Best case to Commit');
     const show = await w.run(['account', 'show', 'Northwind']);
     expect(show.stdout).toMatch(/Dana Ortiz {2}VP Operations · Champion/);
     expect(show.stdout).not.toMatch(/\bchamp\b|best_case/);
@@ -317,5 +321,57 @@ describe('the checklist the rep owns, drafts, bounds, what is read back', () => 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('the stored visit of 2026-11-20 to "Acme" cannot be read');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('what the trial of the accounts found, end to end', () => {
+  it('decisions on open steps made before an interruption are applied when the session resumes', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-09', '--answers', file('a.yaml', debrief())]);
+    const open = JSON.parse((await w.run(['checklist', '--json'])).stdout) as { id: number; text: string }[];
+    const { DraftStore } = await import('../../src/cli/drafts.js');
+    new DraftStore(join(w.home, 'data', 'sales-coach', 'coach.drafts')).save({
+      version: 1, mode: 'debrief', account: 'Acme', playbook: 'abcd', date: '2026-11-16', lang: 'en',
+      answers: { contact_name: 'Li' }, order: ['contact_name'], savedAt: '2026-11-16T10:00:00Z',
+      stepDecisions: { [open[0].id]: 'done', [open[1].id]: 'drop' },
+    });
+    const r = await w.run(['debrief', '--resume', '--account', 'Acme', '--answers', file('b.yaml', debrief())]);
+    expect(r.code).toBe(0);
+    const after = JSON.parse((await w.run(['account', 'show', 'Acme', '--json'])).stdout) as { checklist: { id: number; state: string }[] };
+    expect(after.checklist.find((i) => i.id === open[0].id)?.state).toBe('done');
+    expect(after.checklist.find((i) => i.id === open[1].id)?.state).toBe('skipped');
+  });
+
+  it('one list of steps: a step issued again is not also "still open"; a same-day prep\'s steps are', async () => {
+    const w = world();
+    await w.run(['prep', '--account', 'Acme', '--date', '2026-11-02', '--answers', file('p.yaml', 'mode: prep\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: commander\n  trust_level: liked\n  perception: supplier\n  visit_focus: the pilot\n')]);
+    const prepSteps = (JSON.parse((await w.run(['checklist', '--json'])).stdout) as { text: string }[]).map((s) => s.text);
+    const r = JSON.parse((await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-02', '--json', '--answers', file('d.yaml', debrief())])).stdout) as { checklist: { text: string }[]; stillOpen: { text: string }[] };
+    const issued = new Set(r.checklist.map((i) => i.text));
+    expect(r.stillOpen.length).toBeGreaterThan(0);
+    for (const s of r.stillOpen) expect(prepSteps).toContain(s.text);
+    for (const s of r.stillOpen) expect(issued.has(s.text)).toBe(false);
+  });
+
+  it('a signed deal is said to be signed, with no date to sign by', async () => {
+    const w = world();
+    const signedFile = debrief().replace('signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board', 'signed: "yes"');
+    expect(signedFile).toContain('signed: "yes"');
+    const r = await w.run(['debrief', '--account', 'Won Co', '--date', '2026-11-18', '--answers', file('s.yaml', signedFile)]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Signed.');
+    expect(r.stdout).not.toContain('Sign by');
+  });
+
+  it('a back-filled debrief says so and moves nothing; the account\'s own playbook is used by default', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-16', '--answers', file('a.yaml', debrief())]);
+    const before = JSON.parse((await w.run(['checklist', '--json'])).stdout) as unknown[];
+    const r = await w.run(['debrief', '--account', 'Acme', '--date', '2026-10-20', '--answers', file('o.yaml', debrief().replace('has_need: "yes"', 'has_need: "no"'))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain("This visit is dated before the account's latest (2026-11-16)");
+    expect(r.stdout).not.toContain('Changed since the last visit');
+    expect((await w.run(['accounts', '--json'])).stdout).toContain('"class": "A"');
+    expect(JSON.parse((await w.run(['checklist', '--json'])).stdout)).toHaveLength(before.length);
   });
 });

@@ -150,3 +150,47 @@ describe('reasons of negated and compared conditions', () => {
     expect(r.classification.reasons[0].text).not.toMatch(/[≠=]/);
   });
 });
+
+describe('what the trial of the accounts found', () => {
+  it('a step issued again takes the new words and date, and stays one step', () => {
+    const pb = builtin();
+    const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
+    const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
+    expect(before).toBeDefined();
+    const next = run(pb, first, { ...abcdA, not_signed_reason: 'legal review' }, '2026-11-16');
+    const same = next.state.openSteps.filter((s) => s.key === before?.key);
+    expect(same).toHaveLength(1);
+    expect(same[0]).toMatchObject({ id: before?.id, text: expect.stringContaining('legal review'), updated: true });
+    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, updated: true }));
+  });
+
+  it('a prep names the person to be met: planned, not met; the debrief meets them', () => {
+    const pb = builtin();
+    const prep = run(pb, emptyAccount('Acme'), abcdA, '2026-11-30', 'prep');
+    expect(prep.state.people[0]).toMatchObject({ name: 'Li', plannedFor: '2026-11-30' });
+    expect(prep.state.people[0].firstMet).toBeUndefined();
+    expect(prep.events).toContainEqual(expect.objectContaining({ kind: 'person-added', planned: true }));
+    const met = run(pb, stored(prep.state), abcdA, '2026-11-30');
+    expect(met.state.people[0]).toMatchObject({ firstMet: '2026-11-30', lastMet: '2026-11-30', plannedFor: undefined });
+  });
+
+  it('a back-filled visit opens no steps of its own', () => {
+    const pb = builtin();
+    const latest = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    const old = run(pb, latest, { ...abcdA, has_need: 'no' }, '2026-10-20');
+    expect(old.events.filter((e) => e.kind === 'step-opened')).toEqual([]);
+    expect(old.state.openSteps).toEqual(latest.openSteps);
+  });
+
+  it('the sign-by date runs from the classification: a visit that confirms the class keeps it; signing ends it', () => {
+    const pb = builtin();
+    const again = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-11-16', locale: 'en', account: { name: 'Acme', history: { class: 'A', classDeadline: '2026-11-19' } } });
+    expect(again.classification.cycle?.deadline).toBe('2026-11-19');
+    expect(again.checklist.find((i) => i.id === 'a_window')?.due).toBe('2026-11-19');
+    const other = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-11-16', locale: 'en', account: { name: 'Acme', history: { class: 'B', classDeadline: '2026-11-19' } } });
+    expect(other.classification.cycle?.deadline).toBe('2026-11-26');
+    const won = evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, signed: 'yes' }, visitDate: '2026-11-16', locale: 'en' });
+    expect(won.classification).toMatchObject({ class: 'A', signed: true });
+    expect(won.classification.cycle).toBeUndefined();
+  });
+});

@@ -131,3 +131,24 @@ describe('in Chinese', () => {
     expect(screen).toContain('↑↓ 移动 • ⏎ 选择');
   });
 });
+
+describe('several choices', () => {
+  it('"a" selects every option, and never means back or help', async () => {
+    const { outcome } = await drive('resources', (e) => {
+      e.keypress('a');
+      e.keypress('enter');
+    });
+    expect(outcome.kind).toBe('answer');
+    const value = (outcome as { value: string[] }).value;
+    expect(value).toContain('success_case');
+    expect(value).not.toContain('@back');
+    expect(value).not.toContain('@help');
+  });
+
+  it('a date before the visit is refused at the question, with the reason', async () => {
+    const spec = questionPrompt(builtin(), view('next_meeting', { visitDate: '2026-11-20' }));
+    const validate = (spec.config as { validate: (v: string) => true | string }).validate;
+    expect(validate('2026-11-19')).toBe('Expected a date on or after 2026-11-20, the visit date');
+    expect(validate('2026-11-20')).toBe(true);
+  });
+});
