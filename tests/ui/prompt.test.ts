@@ -132,7 +132,7 @@ describe('in Chinese', () => {
   });
 });
 
-describe('several choices', () => {
+describe('select all, and bounds', () => {
   it('"a" selects every option, and never means back or help', async () => {
     const { outcome } = await drive('resources', (e) => {
       e.keypress('a');
