@@ -336,7 +336,7 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
       const saved = d.savedAt.slice(0, 16).replace('T', ' ');
       const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, saved), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
       if (choice === 'continue') return true;
-      if (await confirm({ message: m.draftDiscardSure, default: false, theme }, { input: io.stdin, output } as never)) return false;
+      if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
