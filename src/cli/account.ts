@@ -31,7 +31,8 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
       return EXIT.ok;
     }
     // the labels of the playbook that classified the account, when it can still be found by its id
-    const pb = await playbookOf(ctx, t.account.playbookSource ?? t.account.playbookId);
+    // an account only imported so far has no playbook of its own: label it with the default one
+    const pb = await playbookOf(ctx, t.account.playbookSource ?? t.account.playbookId ?? 'abcd');
     const view = accountView(t, labelerFor(pb, locale), locale);
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;

@@ -64,6 +64,15 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     const all = opts.all || opts.json || opts.csv;
     const p = await store.pipeline({ today, ...(groups ? { groups } : {}), flags: flags as PipelineFlag[], sort: sort as PipelineQuery['sort'], ...(all ? {} : { limitPerGroup: limit }) });
     const events = since ? await store.eventsSince(since, ['class-changed', 'signed', 'dropped']) : undefined;
+    if (groups?.length && p.total === 0 && !flags.length) {
+      // a class that no account has (a typo, or another playbook's class): say which ones there are
+      const all = await store.pipeline({ today, limitPerGroup: 1 });
+      const known = all.groups.map((x) => (x.key === 'provisional' ? '?' : x.key));
+      // not an error: the class may exist and be empty; but a typo should not look like an empty class
+      if (!opts.json && !opts.csv && !groups.some((k) => known.includes(k === 'provisional' ? '?' : k))) {
+        io.stderr.write(`sales-coach: no account is in ${groups.map((k) => (k === 'provisional' ? '"?"' : `"${k}"`)).join(' or ')}${known.length ? `; the classes in use are ${known.join(', ')} (? is provisional)` : ''}\n`);
+      }
+    }
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(pipelineJson(view)), null, 2)}\n`);
     else if (opts.csv) io.stdout.write([csvLine(PIPELINE_CSV_HEADER), ...pipelineCsvRows(view).map((r) => csvLine(r.map((x) => (typeof x === 'string' ? sanitize(x) : x))))].join(''));

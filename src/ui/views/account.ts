@@ -7,7 +7,7 @@ import type { Locale } from '../../playbook/types.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { sanitize } from '../sanitize.js';
-import { hanging } from '../layout.js';
+import { hanging, stringWidth } from '../layout.js';
 import type { Labeler } from './labels.js';
 import { VIEW_MESSAGES } from './messages.js';
 
@@ -138,17 +138,21 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
     if (reach) out.push(hanging('    ', c.dim(reach), width));
   }
   out.push('', c.bold.underline(m.timeline));
-  for (const e of v.timeline) {
-    const date = formatDate(e.date, v.locale);
-    out.push(hanging(`  ${date}  `, s(e.text), width));
-  }
+  // dates padded to one width, so the texts line up whatever the day's digits
+  const dates = v.timeline.map((e) => formatDate(e.date, v.locale));
+  const dw = Math.max(0, ...dates.map((d) => stringWidth(d)));
+  v.timeline.forEach((e, i) => {
+    out.push(hanging(`  ${dates[i]}${' '.repeat(dw - stringWidth(dates[i]))}  `, s(e.text), width));
+  });
   out.push('', c.bold.underline(m.checklist));
   if (v.steps.length === 0) out.push(c.dim(`  ${m.noSteps}`));
   else out.push(c.dim(`  ${m.legend}`));
-  for (const st of v.steps) {
+  const due = v.steps.map((st) => formatDate(st.due, v.locale));
+  const uw = Math.max(0, ...due.map((d) => stringWidth(d)));
+  v.steps.forEach((st, i) => {
     const mark = st.state === 'done' ? c.green('[x]') : st.state === 'skipped' ? c.dim('[-]') : '[ ]';
-    out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${formatDate(st.due, v.locale)}  `, s(st.text), width));
-  }
+    out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${due[i]}${' '.repeat(uw - stringWidth(due[i]))}  `, s(st.text), width));
+  });
   return `${out.join('\n')}\n`;
 }
 

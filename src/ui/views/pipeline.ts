@@ -142,12 +142,14 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
     out.push('', c.bold.underline(m.movedSince(formatDate(v.since, v.locale))));
     if (v.moved.length === 0) out.push(c.dim(`  ${m.none}`));
     const w = Math.max(0, ...v.moved.map((x) => stringWidth(m.movement[x.movement] ?? x.movement)));
-    for (const x of v.moved) {
+    const dates = v.moved.map((x) => formatDate(x.date, v.locale));
+    const dw = Math.max(0, ...dates.map((d) => stringWidth(d)));
+    v.moved.forEach((x, i) => {
       const kind = m.movement[x.movement] ?? x.movement;
       const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
       const why = x.because.length ? `, ${m.because(s(x.because.join(m.and)))}` : '';
-      out.push(hanging(`  ${formatDate(x.date, v.locale)}  ${kind}${' '.repeat(w - stringWidth(kind))}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
-    }
+      out.push(hanging(`  ${dates[i]}${' '.repeat(dw - stringWidth(dates[i]))}  ${kind}${' '.repeat(w - stringWidth(kind))}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
+    });
   }
   return `${out.join('\n')}\n`;
 }
