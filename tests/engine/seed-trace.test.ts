@@ -11,6 +11,7 @@ import { localize } from '../../src/engine/text.js';
 import type { Locale, Mode } from '../../src/playbook/types.js';
 import { renderMarkdown } from '../../src/ui/render-markdown.js';
 import { UI } from '../../src/ui/messages.js';
+import { VIEW_MESSAGES } from '../../src/ui/views/messages.js';
 import { builtin } from '../helpers/playbook.js';
 
 const VISIT = '2026-11-25';
@@ -162,7 +163,16 @@ describe('zh-TW is complete', () => {
     expect(texts.length).toBeGreaterThan(200);
     const ui = Object.values(UI['zh-TW']).map((v) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '1', '1') : JSON.stringify(v)));
     const engine = Object.entries(MESSAGES['zh-TW']).map(([k, v]) => (typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
-    for (const t of [...texts, ...ui, ...engine]) expect(simplifiedOnly(t), t).toEqual([]);
+    // the account views' words too, nested catalogues included
+    const views: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'function') views.push(String((v as (...a: unknown[]) => unknown)('1', '1', 1, '1')));
+      else if (typeof v === 'string') views.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    collect(VIEW_MESSAGES['zh-TW']);
+    expect(views.length).toBeGreaterThan(50);
+    for (const t of [...texts, ...ui, ...engine, ...views]) expect(simplifiedOnly(t), t).toEqual([]);
   });
 });
 
