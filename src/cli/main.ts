@@ -178,7 +178,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--review', 'ask again the facts carried over from the last visit (contact, role, needs…)')
       .option('--demo', 'run a complete example with built-in answers')
       .action((opts: Record<string, unknown>) => {
-        setAction(async (io, g) => (await import('./session.js')).sessionCommand(mode, opts, io, g));
+        setAction(async (io, g) => (await import('./session-start.js')).startSession(mode, opts, io, g));
       });
   }
 

@@ -38,9 +38,12 @@ function stamp(path: string): Stamp | undefined {
   }
 }
 
+/** Bumped when what a resolved playbook holds changes (3: roles; zh-TW filled in at load). */
+const CACHE_FORMAT = 3;
+
 export async function loadPlaybookCached(registry: PlaybookRegistry, file: string, env: Env): Promise<LoadResult> {
   const key = createHash('sha256')
-    .update(`${VERSION}\0${file}\0`)
+    .update(`${VERSION}\0${CACHE_FORMAT}\0${file}\0`)
     .update(registry.entries.map((e) => `${e.id}=${e.file}`).join('\n'))
     .digest('hex')
     .slice(0, 24);

@@ -41,6 +41,8 @@ export interface SessionOptions {
   dryRun?: boolean;
   demo?: boolean;
   review?: boolean;
+  /** "Which account?" was asked already (session-start.ts), and may have been left empty. */
+  accountAsked?: boolean;
 }
 
 
@@ -121,7 +123,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   let locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   let account = opts.account ?? meta.account ?? draft?.account;
   const dryRun = opts.dryRun === true || opts.demo === true;
-  if (!account && interactive && !dryRun) account = await askAccount(io, locale);
+  if (!account && interactive && !dryRun && !opts.accountAsked) account = await (await import('./session-start.js')).askAccount(io, locale);
   if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
 
   // -- an unfinished session on this account is never replaced silently ------------------------------
@@ -397,18 +399,6 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
   });
   try {
     return await confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
-    throw err;
-  }
-}
-
-async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {
-  const { input } = await import('../ui/prompts.js');
-  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
-  try {
-    const name = await input({ message: UI[locale].whichAccount }, { input: io.stdin, output } as never);
-    return name.trim() || undefined;
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
     throw err;

@@ -1,6 +1,5 @@
 /** Localised texts and the recap/flag templates: placeholders are names, never code. Pure. */
 import type { Locale, Text } from './model.js';
-import { PLAYBOOK_ZH_TW } from './zh-TW.playbook.generated.js';
 
 const FALLBACK: Record<Locale, Locale[]> = {
   en: ['en', 'zh-CN', 'zh-TW'],
@@ -11,8 +10,6 @@ const FALLBACK: Record<Locale, Locale[]> = {
 export function localize(text: Text | undefined, locale: Locale): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  // a zh-TW reader gets the build-time conversion of the zh-CN text, never simplified characters
-  if (locale === 'zh-TW' && text['zh-TW'] === undefined && text['zh-CN'] !== undefined) return PLAYBOOK_ZH_TW[text['zh-CN']] ?? text['zh-CN'];
   for (const l of FALLBACK[locale]) {
     const v = text[l];
     if (v !== undefined) return v;

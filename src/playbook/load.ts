@@ -10,6 +10,7 @@ import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-sou
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
+import { PLAYBOOK_ZH_TW } from '../engine/zh-TW.playbook.generated.js';
 import { Advice, ChecklistItem, ClassRule, Flag, Persona, PlaybookFile, Question } from './schema.js';
 import type { Origin, Playbook } from './types.js';
 
@@ -292,6 +293,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     brokenIds,
     damaged,
   };
+  withTraditionalChinese(playbook);
   diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file), diagnostics.some((d) => d.severity === 'error')));
   return { playbook, diagnostics, sources, parsed: yamlSources };
 }
@@ -322,3 +324,27 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/**
+ * A zh-TW reader gets the build-time conversion of each zh-CN text that has no zh-TW of its own
+ * (OpenCC's Taiwan phrases plus reviewed overrides: scripts/zh-tw.mjs), never simplified characters.
+ * Filled in here, once per load (and so cached with the playbook), so that the table loads only with
+ * the loader and the engine's localize stays a plain lookup.
+ */
+function withTraditionalChinese(pb: Playbook): void {
+  const seen = new Set<object>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node as object)) return;
+    seen.add(node as object);
+    if (Array.isArray(node)) {
+      for (const x of node) walk(x);
+      return;
+    }
+    const o = node as Record<string, unknown>;
+    if (typeof o['zh-CN'] === 'string' && o['zh-TW'] === undefined) {
+      const tw = PLAYBOOK_ZH_TW[o['zh-CN'] as string];
+      if (tw !== undefined) o['zh-TW'] = tw;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'origins' && k !== 'brokenIds') walk(v);
+  };
+  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap });
+}

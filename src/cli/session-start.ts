@@ -1,0 +1,33 @@
+/**
+ * The first moments of `prep` and `debrief`: when the rep starts a session in a terminal without
+ * naming the account, the first question ("Which account?") goes on screen before the session's
+ * machinery (engine, store, playbook) is loaded. Measured by bench/first-question.mjs.
+ */
+import { Interrupted } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { localeOf, makeContext } from './context.js';
+import { UI } from '../ui/messages.js';
+import type { Locale, Mode } from '../engine/model.js';
+
+export async function startSession(mode: Mode, rawOpts: Record<string, unknown>, io: IO, g: GlobalOptions): Promise<number> {
+  let opts = rawOpts;
+  const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY) && opts.input !== false && !opts.demo;
+  if (interactive && opts.account === undefined && !opts.answers && !opts.resume && !opts.dryRun) {
+    const account = await askAccount(io, localeOf(makeContext(io, g), g));
+    opts = { ...opts, account, accountAsked: true };
+  }
+  return (await import('./session.js')).sessionCommand(mode, opts, io, g);
+}
+
+/** "Which account?": an empty answer runs the session without saving it (said at the end). */
+export async function askAccount(io: IO, locale: Locale): Promise<string | undefined> {
+  const { input } = await import('../ui/prompts.js');
+  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+  try {
+    const name = await input({ message: UI[locale].whichAccount }, { input: io.stdin, output } as never);
+    return name.trim() || undefined;
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    throw err;
+  }
+}
