@@ -104,7 +104,25 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE contacts ADD COLUMN first_met TEXT;
   ALTER TABLE contacts ADD COLUMN last_met TEXT;
   ALTER TABLE contacts ADD COLUMN planned_for TEXT;
-  ALTER TABLE visits ADD COLUMN person TEXT;
+  -- visits: the person met, and a third kind of session (plan, seed 003); a CHECK cannot be altered,
+  -- so the table is rebuilt (migrate() runs this one with foreign keys off, then checks them)
+  CREATE TABLE visits_v3 (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    mode TEXT NOT NULL CHECK (mode IN ('prep', 'debrief', 'plan')),
+    date TEXT NOT NULL,
+    playbook_id TEXT NOT NULL,
+    playbook_hash TEXT NOT NULL,
+    person TEXT,
+    answers TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO visits_v3 (id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at)
+    SELECT id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at FROM visits;
+  DROP TABLE visits;
+  ALTER TABLE visits_v3 RENAME TO visits;
+  CREATE INDEX visits_by_account ON visits (account_id, date, id);
   ALTER TABLE checklist_items ADD COLUMN added_on TEXT;
   UPDATE checklist_items SET added_on = (SELECT v.date FROM visits v WHERE v.id = checklist_items.visit_id);
   UPDATE accounts SET
@@ -145,5 +163,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX accounts_review ON accounts (class, class_status, class_rank, dropped, signed, class_deadline, open_items, contacts_count, next_due, class_labels);
   `,
 ];
+
+/** Migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
+export const REBUILDS: ReadonlySet<number> = new Set([3]);
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
 import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
 import {
   type AccountRow,
@@ -261,10 +261,19 @@ export class SqliteStore implements Store {
   migrate(): void {
     const version = this.checkVersion();
     for (let v = version; v < SCHEMA_VERSION; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
-        this.db.pragma(`user_version = ${v + 1}`);
-      }).immediate();
+      // a rebuilt table must not cascade deletes into the tables that reference it (the pragma only
+      // takes effect outside a transaction); every reference is checked before the commit
+      const rebuild = REBUILDS.has(v + 1);
+      if (rebuild) this.db.pragma('foreign_keys = OFF');
+      try {
+        this.db.transaction(() => {
+          this.db.exec(MIGRATIONS[v]);
+          if (rebuild && (this.db.pragma('foreign_key_check') as unknown[]).length > 0) throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, 'sqlite3 coach.db .recover');
+          this.db.pragma(`user_version = ${v + 1}`);
+        }).immediate();
+      } finally {
+        if (rebuild) this.db.pragma('foreign_keys = ON');
+      }
     }
   }
 

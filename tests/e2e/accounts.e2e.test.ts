@@ -375,3 +375,19 @@ describe('what the trial of the accounts found, end to end', () => {
     expect(JSON.parse((await w.run(['checklist', '--json'])).stdout)).toHaveLength(before.length);
   });
 });
+
+describe('an account plan (seed 003)', () => {
+  it('is saved with its steps, and moves neither the class nor the people', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Hengda Logistics', '--date', '2026-11-20', '--answers', file('a.yaml', debrief())]);
+    const before = JSON.parse((await w.run(['account', 'show', 'Hengda Logistics', '--json'])).stdout);
+    const r = await w.run(['plan', '--account', 'Hengda Logistics', '--date', '2026-11-25', '--answers', new URL('../../examples/demo-plan.yaml', import.meta.url).pathname]);
+    expect(r.code).toBe(0);
+    const after = JSON.parse((await w.run(['account', 'show', 'Hengda Logistics', '--json'])).stdout);
+    expect(after.account).toMatchObject({ class: 'A', classSince: '2026-11-20', lastPerson: 'Li' });
+    expect(after.contacts).toHaveLength(before.contacts.length);
+    expect(after.visits.map((v: { mode: string }) => v.mode)).toEqual(['debrief', 'plan']);
+    expect(after.checklist.length).toBeGreaterThan(before.checklist.length);
+    expect((await w.run(['account', 'show', 'Hengda Logistics'])).stdout).toContain('account plan');
+  });
+});

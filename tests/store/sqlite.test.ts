@@ -187,7 +187,12 @@ describe('migrations', () => {
     const s = store(path);
     expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(await s.getAccount('Old Co')).toMatchObject({ class: 'B', playbookId: 'abcd', dropped: false, contacts: 2, openItems: 1, nextDue: '2026-01-09', nextItem: 'Meet the first KP' });
-    expect((await s.timeline('Old Co'))?.visits).toHaveLength(1);
+    const t = await s.timeline('Old Co');
+    expect(t?.visits).toHaveLength(1);
+    // the visits table was rebuilt (for plan sessions): the step still belongs to its visit
+    expect(t?.checklist[0]).toMatchObject({ since: '2026-01-02', byRep: false });
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('a database made by a newer version is refused, and left exactly as it was', () => {

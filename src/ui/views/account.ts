@@ -95,7 +95,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
     const c = v.result.classification;
     const klass = c.status === 'classified' ? (labelOf(c.class) ?? c.label ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
     const flags = v.result.flags.length ? ` · ${m.flags(v.result.flags.length)}` : '';
-    timeline.push({ date: v.date, text: `${m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass)}${flags}`, order: i * 2 });
+    // an account plan has no class of its own: it is the plan, and its steps
+    const text = v.mode === 'plan' ? (m.visit.plan ?? v.mode) : m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass);
+    timeline.push({ date: v.date, text: `${text}${flags}`, order: i * 2 });
   });
   t.events.forEach((e, i) => {
     const text = eventText(e.event);

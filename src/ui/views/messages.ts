@@ -43,7 +43,7 @@ const en = {
   checklist: 'Checklist',
   noSteps: 'No steps.',
   legend: '[ ] open   [x] done   [-] dropped',
-  visit: { prep: 'prep', debrief: 'debrief' } as Record<string, string>,
+  visit: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } as Record<string, string>,
   visitLine: (mode: string, person: string | undefined, klass: string) => `${mode}${person ? ` with ${person}` : ''}: ${klass}`,
   flags: (n: number) => `${n} flag${n === 1 ? '' : 's'}`,
   ev: {

@@ -37,7 +37,7 @@ export const zhCN: ViewMessages = {
   checklist: '行动清单',
   noSteps: '没有行动。',
   legend: '[ ] 待办   [x] 已完成   [-] 已取消',
-  visit: { prep: '拜访准备', debrief: '拜访复盘' },
+  visit: { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' },
   visitLine: (mode, person, klass) => `${mode}${person ? `（见${person}）` : ''}：${klass}`,
   flags: (n) => `${n}条警示`,
   ev: {

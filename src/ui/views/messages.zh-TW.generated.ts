@@ -37,7 +37,7 @@ export const zhTW: ViewMessages = {
   checklist: '行動清單',
   noSteps: '沒有行動。',
   legend: '[ ] 待辦   [x] 已完成   [-] 已取消',
-  visit: { prep: '拜訪準備', debrief: '拜訪復盤' },
+  visit: { prep: '拜訪準備', debrief: '拜訪復盤', plan: '客戶經營計劃' },
   visitLine: (mode, person, klass) => `${mode}${person ? `（見${person}）` : ''}：${klass}`,
   flags: (n) => `${n}條警示`,
   ev: {
