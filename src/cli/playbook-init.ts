@@ -16,8 +16,18 @@ title: { en: "My first playbook", zh-CN: "我的第一个剧本" }
 # Every text is a plain string, or one string per locale. Declare the locales you promise:
 locales: [en, zh-CN]
 
+# What a session means for the account is read through these roles: who was met (kept as a person
+# of the account), which answer means the deal is signed, which classes mean "will not buy".
+roles:
+  person: contact_name
+  signed: { question: outcome, equals: won }
+  willNotBuy: [D]
+
 # The interview, asked in this order. kind: single | multiple | yes-no | text | number | date | persona
 questions:
+  - id: contact_name
+    kind: text
+    text: { en: "Who do you meet? (their name)", zh-CN: "你见的是谁？（姓名）" }
   - id: met_first_kp
     kind: yes-no
     text: { en: "Did you meet the final decision-maker (the first KP)?", zh-CN: "你见到第一KP了吗？" }
@@ -29,10 +39,18 @@ questions:
     kind: yes-no
     text: { en: "Do they have the budget?", zh-CN: "他们有预算吗？" }
     short: { en: "budget", zh-CN: "预算" }
+  - id: outcome
+    kind: single
+    modes: [debrief]              # asked after the visit only
+    text: { en: "How did it end?", zh-CN: "结果怎样？" }
+    options:
+      - { value: won, label: { en: "Signed", zh-CN: "签单了" } }
+      - { value: open, label: { en: "Still open", zh-CN: "还在跟进" } }
   - id: next_meeting
     kind: date
     text: { en: "When do you meet again? (YYYY-MM-DD)", zh-CN: "下次见面是哪天？（YYYY-MM-DD）" }
     required: false
+    min: 0                        # days from the visit: a next meeting never before it
     # Conditions are data: all / any / not, or question + one test
     # (equals, in, includes, gt, gte, lt, lte, answered, unknown).
     when: { question: budget, equals: "yes" }
@@ -62,7 +80,7 @@ flags:
   - id: no_next_meeting
     severity: warning
     when: { all: [ { question: budget, equals: "yes" }, { question: next_meeting, answered: false } ] }
-    message: { en: "No next meeting booked with {account.name}.", zh-CN: "还没和{account.name}约好下次见面。" }
+    message: { en: "No next meeting booked with {answers.contact_name} at {account.name}.", zh-CN: "还没和{account.name}的{answers.contact_name}约好下次见面。" }
 
 # Next steps; due: days after the visit, or "deadline" for the class's sign-by date.
 checklist:
@@ -88,13 +106,13 @@ cases:
   - name: "no budget makes a D"
     mode: debrief
     date: 2026-11-25              # fixed, so due dates can be checked
-    answers: { met_first_kp: "yes", budget: "no" }
+    answers: { contact_name: Li, met_first_kp: "yes", budget: "no", outcome: open }
     expect:
       class: D
   - name: "the first KP with a budget makes an A, signed by the deadline"
     mode: debrief
     date: 2026-11-25
-    answers: { met_first_kp: "yes", budget: "yes", next_meeting: 2026-11-28 }
+    answers: { contact_name: Li, met_first_kp: "yes", budget: "yes", outcome: open, next_meeting: 2026-11-28 }
     expect:
       class: A
       checklist:
