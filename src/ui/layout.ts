@@ -2,9 +2,10 @@
 import stringWidthOf from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
-// colour codes (SGR) take no columns; printable ASCII takes one column a character
+// colour codes (SGR) take no columns; printable ASCII, and the few marks our screens use (… · → ←
+// – — ✓ ✗ ↷), take one column a character
 const SGR = /\u001b\[[0-9;]*m/g;
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e\u2026\u00b7\u2192\u2190\u2013\u2014\u2713\u2717\u21b7]*$/;
 
 /**
  * The display width. Printable ASCII (with or without colour) is measured by its length: string-width
