@@ -6,7 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
+import { closeAllStores } from './store.js';
 import { VERSION } from './version.js';
+
+/** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
+export const closeAll = closeAllStores;
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
 type TestOptionsLike = { paths: string[]; json?: boolean; update?: boolean; coverage?: boolean; explore?: boolean; seed?: string };
@@ -246,7 +250,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .option('--ics <file>', 'write the open next steps as an .ics calendar')
     .option('--csv <dir>', 'write accounts, contacts, visits, checklist and class history as CSV files')
     .option('--json', 'print everything as JSON')
-    .action((opts: { ics?: string; csv?: string; json?: boolean }) => {
+    .option('--force', 'overwrite files that already exist (they are replaced whole, never half-written)')
+    .action((opts: { ics?: string; csv?: string; json?: boolean; force?: boolean }) => {
       setAction(async (io, g) => (await import('./transfer.js')).exportCommand(opts, io, g));
     });
 

@@ -2,7 +2,7 @@
  * `prep` and `debrief` (and `demo`): gather answers (keyboard, answers file, stdin, draft), run the
  * engine, render. The only place that reads the clock is here, to default the visit date.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, isUnknown, isValidDate } from '../engine/answers.js';
@@ -214,15 +214,6 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const { widthOf } = await import('../ui/style.js');
     io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout)));
   }
-  if (opts.out) {
-    const { renderMarkdown } = await import('../ui/render-markdown.js');
-    try {
-      writeFileSync(resolve(io.cwd, opts.out), renderMarkdown(result));
-    } catch (err) {
-      throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
-  }
   if (!dryRun && account) {
     const contactName = typeof result.answers.contact_name === 'string' ? result.answers.contact_name : undefined;
     await (await getStore()).saveVisit({
@@ -246,6 +237,18 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   draftStore?.remove(mode, account);
+  // the --out file comes after the save: a file that cannot be written must never cost the visit
+  if (opts.out) {
+    const { renderMarkdown } = await import('../ui/render-markdown.js');
+    const { writeFileAtomic } = await import('./files.js');
+    try {
+      writeFileAtomic(resolve(io.cwd, opts.out), renderMarkdown(result), { force: true, shown: opts.out });
+    } catch (err) {
+      if (err instanceof UserError && !dryRun && account) throw new UserError(`${err.message}; the visit itself is saved`, err.hint);
+      throw err;
+    }
+    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
+  }
   return EXIT.ok;
 }
 
