@@ -31,7 +31,7 @@ export function describeFsError(err: unknown): string {
  */
 export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string } = {}): void {
   const shown = opts.shown ?? path;
-  let previous: ReturnType<typeof statSync> | undefined;
+  let previous: import('node:fs').Stats | undefined;
   try {
     previous = statSync(path);
   } catch {
