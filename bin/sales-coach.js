@@ -38,8 +38,11 @@ try {
 }
 // native handles (the database) closed before exit: Node 24 aborts when one is left to its exit hooks
 closeAll();
+// should the process end on its own while the streams flush, it ends with the right status
+process.exitCode = code;
 // an empty write's callback runs once everything before it has been written, or with the error that stopped it
-const flushed = (stream) => new Promise((resolve) => stream.write('', (err) => resolve(err)));
+const flushed = (stream) =>
+  stream.writable && !stream.isTTY ? new Promise((resolve) => stream.write('', (err) => resolve(err))) : Promise.resolve(undefined);
 const err = await flushed(process.stdout);
 if (err && !outputError) onError('stdout')(err);
 if (outputError?.name === 'stdout') failOutput();

@@ -2,7 +2,8 @@
  * The program: declares commands and options, tidies them, and lazily imports the one command that
  * runs, so `--help` and `--version` stay fast. Returns an exit code; only bin/ calls process.exit.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isValidDate, YEARS } from '../engine/answers.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
@@ -11,6 +12,22 @@ import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
 export const closeAll = closeAllStores;
+
+/** Option values checked while parsing, so a typo is a usage error (exit 2) saying what was expected. */
+export const parseDay = (v: string): string => {
+  if (!isValidDate(v)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD between ${YEARS.min} and ${YEARS.max}, e.g. 2026-11-26`);
+  return v;
+};
+export const parseSince = (v: string): string => {
+  const m = /^(\d{1,5})\s*([dwm])$/i.exec(v.trim());
+  const days = m ? Number(m[1]) * ({ d: 1, w: 7, m: 30 } as Record<string, number>)[m[2].toLowerCase()] : undefined;
+  if ((days !== undefined && days <= 36_500) || (!m && isValidDate(v))) return v;
+  throw new InvalidArgumentError(`expected a period such as 7d, 2w or 1m (at most 100 years), or a date YYYY-MM-DD between ${YEARS.min} and ${YEARS.max}`);
+};
+export const parseLimit = (v: string): string => {
+  if (!/^\d{1,6}$/.test(v.trim()) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number from 1 to 999999');
+  return v.trim();
+};
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
 type TestOptionsLike = { paths: string[]; json?: boolean; update?: boolean; coverage?: boolean; explore?: boolean; seed?: string };
@@ -158,7 +175,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--account <name>', 'the account (customer company)')
       .option('--persona <id>', 'the persona of the person you meet, e.g. koala')
       .option('--playbook <id-or-file>', 'the playbook to use (default: the answers file\'s, else abcd)')
-      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief, tomorrow for prep)')
+      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief, tomorrow for prep)', parseDay)
       .option('--answers <file>', 'take the answers from a YAML or JSON file (or - for stdin) instead of asking')
       .option('--no-input', 'never ask: fail on missing answers instead')
       .option('--resume', 'continue the interrupted interview (draft)')
@@ -176,17 +193,17 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
   program
     .command('accounts')
     .description('the weekly pipeline review: accounts by class, how old each class is, the next step, and what needs you')
-    .option('--since <period>', 'also show what moved (new, upgraded, downgraded, signed, dropped) since 7d, 2w, 1m or a date')
+    .option('--since <period>', 'also show what moved (new, upgraded, downgraded, signed, dropped) since 7d, 2w, 1m or a date', parseSince)
     .option('--class <ids>', 'only these classes (A,B or ? for provisional)', collect)
     .option('--flag <ids>', 'only accounts with these flags: window, no_next, one_contact, provisional, overdue', collect)
     .option('--overdue', 'only accounts with an overdue next step')
     .addOption(new Option('--sort <key>', 'order within a class').choices(['class', 'age', 'due', 'name']).default('class'))
-    .option('--limit <n>', 'accounts shown per class', '20')
+    .option('--limit <n>', 'accounts shown per class', parseLimit, '20')
     .option('--all', 'show every account')
     .option('--json', 'print JSON (every account)')
     .option('--csv', 'print CSV (every account)')
     .option('--playbook <id-or-file>', 'the playbook whose windows define "overdue"', 'abcd')
-    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)')
+    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
     .action((opts: Record<string, unknown>) => {
       setAction(async (io, g) => (await import('./accounts.js')).accountsCommand(opts, io, g));
     });
@@ -230,7 +247,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .description('open next steps by due date; "checklist done ID" or "checklist skip ID" closes one')
     .option('--account <name>', 'only this account')
     .option('--json', 'print JSON')
-    .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)')
+    .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)', parseDay)
     .action((opts: { account?: string; json?: boolean; today?: string }) => {
       setAction(async (io, g) => (await import('./checklist.js')).checklistList(opts, io, g));
     });
