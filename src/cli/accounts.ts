@@ -3,7 +3,7 @@ import { addDays, daysBetween } from '../engine/dates.js';
 import { localize } from '../engine/text.js';
 import type { Locale, Playbook } from '../playbook/types.js';
 import { formatDate } from '../ui/messages.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { localToday } from './clock.js';
@@ -55,7 +55,7 @@ export function csvLine(cells: unknown[]): string {
 export async function loadPipelinePlaybook(ctx: Context, ref = 'abcd'): Promise<Playbook> {
   const io = ctx.io;
   const r = await loadPlaybookCached(ctx.registry, resolvePlaybookTarget(ctx, ref), io.env);
-  if (!r.playbook || r.diagnostics.some((d) => d.severity === 'error')) throw new UserError(`the playbook ${ref} is invalid`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+  if (!r.playbook || r.diagnostics.some((d) => d.severity === 'error')) throw new UserError(`the playbook ${ref} is invalid`, shellCommand(['sales-coach', 'playbook', 'validate', ref]), EXIT.findings);
   return r.playbook;
 }
 

@@ -3,7 +3,7 @@ import type { Answers } from '../engine/answers.js';
 import type { Playbook } from '../playbook/types.js';
 import type { InterviewDriver } from '../ui/interview.js';
 import { questionPrompt } from '../ui/prompt.js';
-import { sanitize } from '../ui/sanitize.js';
+import { sanitizeBlock } from '../ui/sanitize.js';
 import { wrap } from '../ui/style.js';
 import type { Context } from './context.js';
 import type { IO } from './io.js';
@@ -18,7 +18,7 @@ export function askWithInquirer(pb: Playbook, io: IO, ctx: Context, save: (answe
       return spec.interpret(raw);
     },
     showHelp(text) {
-      output.write(`${ctx.out.cyan(wrap(sanitize(text || '—'), 78, '  '))}\n`);
+      output.write(`${ctx.out.cyan(wrap(sanitizeBlock(text || '—'), 78, '  '))}\n`);
     },
     onAnswer: save,
   };

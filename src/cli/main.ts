@@ -7,6 +7,7 @@ import { isValidDate, YEARS } from '../engine/answers.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
+import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './store.js';
 import { VERSION } from './version.js';
 
@@ -56,24 +57,25 @@ export async function main(argv: string[], io: IO): Promise<number> {
 }
 
 export function reportError(err: unknown, io: IO, global: GlobalOptions): number {
+  // messages echo names and arguments the user typed or the database holds: one line each, no controls
   if (err instanceof Error && err.name === 'StoreError') {
     const e = err as Error & { hint?: string };
-    io.stderr.write(`sales-coach: ${e.message}\n`);
-    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
+    io.stderr.write(`sales-coach: ${sanitize(e.message)}\n`);
+    if (e.hint) io.stderr.write(`  hint: ${sanitize(e.hint)}\n`);
     return EXIT.usage;
   }
   if (err instanceof UserError) {
-    io.stderr.write(`sales-coach: ${err.message}\n`);
-    if (err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
+    io.stderr.write(`sales-coach: ${sanitize(err.message)}\n`);
+    if (err.hint) io.stderr.write(`  hint: ${sanitize(err.hint)}\n`);
     if (global.debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
   if (err instanceof Interrupted) {
-    if (err.note) io.stderr.write(`\n${err.note}\n`);
+    if (err.note) io.stderr.write(`\n${sanitizeBlock(err.note)}\n`);
     return EXIT.interrupted;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`sales-coach: internal error: ${e.message}\n`);
+  io.stderr.write(`sales-coach: internal error: ${sanitize(e.message)}\n`);
   io.stderr.write(global.debug ? `${e.stack}\n` : 'Run again with --debug for details.\n');
   io.stderr.write('This is a bug in sales-coach: please report it with the command you ran.\n');
   return EXIT.internal;
@@ -94,7 +96,8 @@ function buildProgram(io: IO, setAction: (a: Action) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // commander echoes the arguments it refuses
+      writeErr: (s) => io.stderr.write(sanitizeBlock(s)),
     })
     .addHelpText(
       'after',

@@ -1,7 +1,9 @@
 /** `playbook init [FILE]`: a starter playbook that validates clean and teaches the format in its comments. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { sanitize, shellCommand } from '../ui/sanitize.js';
 import { EXIT, UserError } from './errors.js';
+import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { schemaFile } from './paths.js';
 
@@ -86,11 +88,7 @@ export async function initCommand(opts: { file: string; force?: boolean }, io: I
   let ref = relative(dirname(target), schema);
   if (!ref.startsWith('.')) ref = `./${ref}`;
   const id = basename(target).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
-  try {
-    writeFileSync(target, starterPlaybook(ref, id), { flag: opts.force ? 'w' : 'wx' });
-  } catch (err) {
-    throw new UserError(`cannot write ${opts.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  io.stdout.write(`wrote ${opts.file}\nnext: edit it, then run  sales-coach playbook validate ${opts.file}\n`);
+  writeFileAtomic(target, starterPlaybook(ref, id), { force: opts.force, shown: opts.file });
+  io.stdout.write(`wrote ${sanitize(opts.file)}\nnext: edit it, then run  ${shellCommand(['sales-coach', 'playbook', 'validate', opts.file])}\n`);
   return EXIT.ok;
 }

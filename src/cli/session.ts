@@ -15,7 +15,7 @@ import type { Contact, Store } from '../store/types.js';
 import { openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { DraftStore } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -107,13 +107,13 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
-    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run sales-coach ${meta.mode} --answers ${opts.answers}`);
+    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run ${shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])}`);
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
   const draft = opts.resume ? (await drafts()).find(mode, opts.account ?? meta.account) : undefined;
   if (opts.resume && !draft) {
-    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''}`);
+    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: ${shellCommand(['sales-coach', mode, ...(opts.account ? ['--account', opts.account] : [])])}`);
   }
 
   const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
@@ -199,7 +199,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     } catch (err) {
       if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
         const d = draftsNow.find(mode, account);
-        const cmd = `sales-coach ${mode} --resume${account ? ` --account "${account}"` : ''}`;
+        const cmd = resumeCommand(mode, account);
         throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
       }
       throw err;
@@ -234,7 +234,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
           }
         : undefined,
     });
-    if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
+    if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   draftStore?.remove(mode, account);
   // the --out file comes after the save: a file that cannot be written must never cost the visit
@@ -247,9 +247,14 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       if (err instanceof UserError && !dryRun && account) throw new UserError(`${err.message}; the visit itself is saved`, err.hint);
       throw err;
     }
-    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
+    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
   }
   return EXIT.ok;
+}
+
+/** The line to paste to continue: quoted so that any account name survives the shell as it is. */
+export function resumeCommand(mode: Mode, account?: string): string {
+  return shellCommand(['sales-coach', mode, '--resume', ...(account ? ['--account', account] : [])]);
 }
 
 /** One question instead of many: are last visit's facts (the contact, their role…) still true? */
@@ -296,7 +301,7 @@ async function loadForSession(ctx: Context, ref: string): Promise<Playbook> {
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+    throw new UserError(`the playbook ${ref} is invalid; fix it first`, shellCommand(['sales-coach', 'playbook', 'validate', ref]), EXIT.findings);
   }
   return r.playbook;
 }

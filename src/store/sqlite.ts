@@ -91,6 +91,36 @@ function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * Node 24's ObjectWrap unregisters an environment cleanup hook in its destructor, and aborts the
+ * process (SIGABRT, "RemoveEnvironmentCleanupHook ... (env) != nullptr") when V8 collects a
+ * better-sqlite3 statement outside any JavaScript context, as it does at exit. So statements are
+ * never left for the collector: each SQL text is prepared once per connection and kept, with the
+ * connection, for the life of the process (a bounded set: the program has a fixed list of queries).
+ */
+const keptForever: unknown[] = [];
+function keepStatements(db: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  keptForever.push(db, cache);
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit) return hit.pluck(false).raw(false).expand(false);
+    const stmt = prepare(sql);
+    cache.set(sql, stmt);
+    return stmt;
+  }) as typeof db.prepare;
+  // pragma() prepares through the native object directly: route it through the cache as well
+  db.pragma = ((source: string, options?: { simple?: boolean }) => {
+    const stmt = db.prepare(`PRAGMA ${source}`);
+    if (!stmt.reader) {
+      stmt.run();
+      return options?.simple ? undefined : [];
+    }
+    return options?.simple ? stmt.pluck().get() : stmt.all();
+  }) as typeof db.pragma;
+}
+
 export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteStore {
   if (path !== ':memory:') {
     if (existsSync(path)) {
@@ -118,6 +148,7 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    keepStatements(db);
   } catch (err) {
     throw describeError(err, path) ?? err;
   }
