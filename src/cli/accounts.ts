@@ -2,8 +2,9 @@
 import { addDays, daysBetween } from '../engine/dates.js';
 import { localize } from '../engine/text.js';
 import type { Locale, Playbook } from '../playbook/types.js';
+import { csvLine } from '../ui/csv.js';
 import { formatDate } from '../ui/messages.js';
-import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
+import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { localToday } from './clock.js';
@@ -40,16 +41,6 @@ export function sinceDate(since: string, today: string): string {
   if (m) return addDays(today, -Number(m[1]) * (m[2].toLowerCase() === 'w' ? 7 : m[2].toLowerCase() === 'm' ? 30 : 1));
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return since;
   throw new UserError(`--since ${since} is not a period`, 'use 7d, 2w, 1m or a date YYYY-MM-DD');
-}
-
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  // a leading = + - @ would run as a formula in a spreadsheet
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-export function csvLine(cells: unknown[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 export async function loadPipelinePlaybook(ctx: Context, ref = 'abcd'): Promise<Playbook> {
@@ -100,8 +91,10 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       return EXIT.ok;
     }
     if (opts.csv) {
-      io.stdout.write(csvLine(['account', 'class', 'status', 'class_since', 'class_age_days', 'last_visit', 'signed', 'contacts', 'open_items', 'next_due', 'next_step', 'flags']));
-      for (const r of rows) io.stdout.write(csvLine([r.name, r.class, r.status, r.classSince, r.classAgeDays, r.lastVisit, r.signed ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextItem, r.flags.join(' ')]));
+      // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised
+      const shown = (io.stdout as { isTTY?: boolean }).isTTY ? sanitizeBlock : (x: string) => x;
+      io.stdout.write(shown(csvLine(['account', 'class', 'status', 'class_since', 'class_age_days', 'last_visit', 'signed', 'contacts', 'open_items', 'next_due', 'next_step', 'flags'])));
+      for (const r of rows) io.stdout.write(shown(csvLine([r.name, r.class, r.status, r.classSince, r.classAgeDays, r.lastVisit, r.signed ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextItem, r.flags.join(' ')])));
       return EXIT.ok;
     }
     const c = ctx.out;

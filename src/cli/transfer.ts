@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Contact, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
-import { csvLine } from './accounts.js';
+import { csvLine, unguardFormula } from '../ui/csv.js';
 import { EXIT, UserError } from './errors.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -185,7 +185,7 @@ export function mapImport(text: string, file: string): { rows: ImportRow[]; colu
   const rows: ImportRow[] = [];
   for (const r of body) {
     if (r.cells.length !== head.cells.length) throw new UserError(`${file}:${r.line}: this row has ${r.cells.length} fields, the header ${head.cells.length}; nothing was imported`, 'a comma inside a value needs quotes: "Acme, Inc."');
-    const get = (f: string) => (columns[f] === undefined ? undefined : r.cells[columns[f]].trim() || undefined);
+    const get = (f: string) => (columns[f] === undefined ? undefined : unguardFormula(r.cells[columns[f]].trim()) || undefined);
     const account = get('account');
     if (!account) throw new UserError(`${file}:${r.line}: the account is empty; nothing was imported`);
     const roleRaw = get('role');
