@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource } from '../core/yaml-source.js';
+import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
@@ -30,8 +30,8 @@ export function loadConfig(env: Env, flag?: string): Config {
     if (flag) throw new UserError(`cannot read the config file ${file}`, 'check the path given to --config');
     return {};
   }
-  const decoded = decodeSource(file, bytes);
-  const parsed = decoded.text !== undefined ? parseYamlSource(file, decoded.text) : { diagnostics: decoded.diagnostics };
+  const decoded = decodeSource(file, bytes, CONFIG_KIND);
+  const parsed = decoded.text !== undefined ? parseYamlSource(file, decoded.text, CONFIG_KIND) : { diagnostics: decoded.diagnostics };
   const diags: Diagnostic[] = [...parsed.diagnostics];
   let data: Config | undefined;
   if ('source' in parsed && parsed.source) {
