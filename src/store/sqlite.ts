@@ -105,7 +105,7 @@ function keepStatements(db: Database.Database): void {
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
     const hit = cache.get(sql);
-    if (hit) return hit.pluck(false).raw(false).expand(false);
+    if (hit) return hit.reader ? hit.pluck(false).raw(false).expand(false) : hit;
     const stmt = prepare(sql);
     cache.set(sql, stmt);
     return stmt;

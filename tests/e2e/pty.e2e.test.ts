@@ -75,7 +75,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     const interrupted = await waitFor('saved as a draft');
     expect(interrupted).toContain('Your 4 answers are saved as a draft; continue with:');
-    expect(interrupted).toContain('sales-coach debrief --resume --account "Acme Ltd"');
+    expect(interrupted).toContain("sales-coach debrief --resume --account 'Acme Ltd'"); // shell-quoted: pasting it runs exactly this
     expect(draftCount()).toBe(1);
 
     start("debrief --resume --account 'Acme Ltd'");
