@@ -8,13 +8,13 @@ import { wrap } from '../ui/style.js';
 import type { Context } from './context.js';
 import type { IO } from './io.js';
 
-export function askWithInquirer(pb: Playbook, io: IO, ctx: Context, save: (answers: Answers, order: string[]) => void): InterviewDriver {
+export function askWithInquirer(pb: Playbook, io: IO, ctx: Context, save: (answers: Answers, order: string[]) => void, signal?: AbortSignal): InterviewDriver {
   // prompts go to the terminal even when the result is piped elsewhere
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   return {
     async ask(view) {
       const spec = questionPrompt(pb, view);
-      const raw = await spec.prompt(spec.config, { input: io.stdin, output, clearPromptOnDone: false });
+      const raw = await spec.prompt(spec.config, { input: io.stdin, output, clearPromptOnDone: false, signal });
       return spec.interpret(raw);
     },
     showHelp(text) {

@@ -1,11 +1,11 @@
 /** The user's config file: language, user playbook folder, default persona. Optional; bad ones are reported. */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
+import { readFileBounded } from './files.js';
 import { configFile } from './paths.js';
 
 /** Three fields, checked by hand: every command reads the config, and zod would slow them all down. */
@@ -25,8 +25,9 @@ export function loadConfig(env: Env, flag?: string): Config {
   const file = configFile(env, flag);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
-  } catch {
+    bytes = readFileBounded(file, 256 * 1024, 'the config file');
+  } catch (err) {
+    if (err instanceof UserError) throw err; // there, but a device, a FIFO or far too large
     if (flag) throw new UserError(`cannot read the config file ${file}`, 'check the path given to --config');
     return {};
   }

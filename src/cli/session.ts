@@ -13,6 +13,8 @@ import { fillTemplate, localize } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
 import type { Contact, Store } from '../store/types.js';
 import { openStore } from './store.js';
+import { describeFsError, readFileBounded } from './files.js';
+import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
 import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
@@ -41,10 +43,44 @@ export interface SessionOptions {
 }
 
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Standard input, whole, bounded while reading: at most MAX_FILE_BYTES, and an error (not a hang)
+ * when it stays open with nothing written to it for `idleMs` (a script that forgot `< file`).
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, idleMs: number, maxBytes = MAX_FILE_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let total = 0;
+  return new Promise<Buffer>((resolveRead, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (err?: Error) => {
+      clearTimeout(timer);
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      stream.pause();
+      // an idle pipe left open must not keep the process alive after the error
+      (stream as { unref?: () => void }).unref?.();
+      if (err) reject(err);
+      else resolveRead(Buffer.concat(chunks));
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      if (total === 0) timer = setTimeout(() => finish(new UserError(`standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += b.length;
+      if (total > maxBytes) return finish(new UserError(`the answers on standard input are over ${maxBytes / 1024 / 1024} MB; nothing was run`, 'is it the right input?'));
+      chunks.push(b);
+      arm();
+    };
+    const onEnd = () => finish();
+    const onError = (err: Error) => finish(new UserError(`cannot read standard input: ${(err as NodeJS.ErrnoException).code ?? err.message}`));
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    arm();
+  });
 }
 
 interface AnswersSource {
@@ -87,7 +123,8 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (opts.demo) source = readAnswersSource(ctx, join(packageRoot(), 'examples', 'demo-prep.yaml'), readFileSync(join(packageRoot(), 'examples', 'demo-prep.yaml')));
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
-    const bytes = await readAll(io.stdin);
+    const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
+    const bytes = await readStdin(io.stdin, Number.isFinite(idle) && idle > 0 ? idle : 2000);
     if (bytes.length === 0) {
       throw new UserError(
         'no terminal to ask the questions on, and no answers given',
@@ -99,9 +136,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const file = resolve(io.cwd, opts.answers);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileBounded(file, MAX_FILE_BYTES, 'the answers file');
     } catch (err) {
-      throw new UserError(`cannot read the answers file ${opts.answers}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read the answers file ${opts.answers}: ${describeFsError(err)}`);
     }
     source = readAnswersSource(ctx, file, bytes);
   }
@@ -118,6 +156,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   const locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   let account = opts.account ?? meta.account ?? draft?.account;
+  // a blank name would be saved as an account nobody can name again (or silently not saved at all)
+  if (account !== undefined && !sanitize(account).trim()) {
+    throw new UserError(`the account name ${JSON.stringify(account)} is blank`, `name the customer company, e.g. ${shellCommand(['sales-coach', mode, '--account', 'Acme Ltd'])}`);
+  }
   const dryRun = opts.dryRun === true || opts.demo === true;
   if (!account && interactive && !dryRun) account = await askAccount(io, locale);
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? 'abcd';
@@ -190,11 +232,17 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const draftsNow = await drafts();
     const saveDraft = (a: Answers, order: string[]) =>
       draftsNow.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order, savedAt: new Date().toISOString() });
+    // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
+    // are already in the draft, and the rep is told how to go on
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    const signals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const sig of signals) process.on(sig, onSignal);
     try {
       answers = await runInterview(
         pb,
         { mode, locale, answers, order: draft?.order ?? [], defaults: last?.answers, lookup: (a) => lookupFor(a, account) },
-        askWithInquirer(pb, io, ctx, saveDraft),
+        askWithInquirer(pb, io, ctx, saveDraft, stop.signal),
       );
     } catch (err) {
       if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
@@ -203,6 +251,8 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
         throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
       }
       throw err;
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
     }
   }
 

@@ -3,13 +3,13 @@
  * mapped by their headers). An import is all or nothing: a bad row is named with its line and nothing
  * is written.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Contact, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { csvLine, unguardFormula } from '../ui/csv.js';
 import { EXIT, UserError } from './errors.js';
-import { describeFsError, writeFileAtomic } from './files.js';
+import { describeFsError, readFileBounded, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 import { VERSION } from './version.js';
@@ -204,8 +204,9 @@ export async function importCommand(opts: { csv?: string; dryRun?: boolean }, io
   if (!opts.csv) throw new UserError('say what to import', 'sales-coach import --csv FILE [--dry-run]');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(resolve(io.cwd, opts.csv)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileBounded(resolve(io.cwd, opts.csv), 256 << 20, 'the CSV file'));
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(code ? `cannot read ${opts.csv}: ${code}` : `${opts.csv} is not UTF-8`, code ? undefined : 'export it from your CRM as "CSV UTF-8"');
   }

@@ -72,20 +72,19 @@ function fileDiag(file: string, code: DiagnosticCode, message: string, hint?: st
   return { file, line, col, code, severity: 'error', message, hint };
 }
 
+/** The file is over MAX_FILE_BYTES: said from its size, before (or instead of) reading it. */
+export function tooLarge(file: string, size: number, kind: SourceKind = PLAYBOOK_KIND): Diagnostic {
+  return fileDiag(
+    file,
+    'file-too-large',
+    `the file is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind === PLAYBOOK_KIND ? 'a playbook file' : kind.noun} may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+    kind === PLAYBOOK_KIND ? 'split it into several files and list them under include:' : 'is it the right file?',
+  );
+}
+
 /** Refuses what is not a text file before the YAML parser sees it: huge, binary or not UTF-8. */
 export function decodeSource(file: string, bytes: Uint8Array, kind: SourceKind = PLAYBOOK_KIND): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      diagnostics: [
-        fileDiag(
-          file,
-          'file-too-large',
-          `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; ${kind === PLAYBOOK_KIND ? 'a playbook file' : kind.noun} may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-          kind === PLAYBOOK_KIND ? 'split it into several files and list them under include:' : 'is it the right file?',
-        ),
-      ],
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLarge(file, bytes.length, kind)] };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionOfByte(bytes, nul);

@@ -126,6 +126,20 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await waitFor('saved as a draft')).toContain('Your 2 answers are saved as a draft');
   }, 30_000);
 
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s mid-interview: the draft is kept and the resume line printed, as with Ctrl-C', async (signal) => {
+    const account = `Signalled ${signal}`;
+    start(`prep --account '${account}' --date 2026-11-26`);
+    await waitFor('Who do you meet');
+    keys('Sun', 'Enter');
+    await waitFor('Where do they stand');
+    const pid = execFileSync('pgrep', ['-f', `prep --account ${account}`], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(pid), signal);
+    expect(await exitCode()).toBe(130);
+    const shown = await waitFor('saved as a draft');
+    expect(shown).toContain('Your 1 answer');
+    expect(shown).toContain(`sales-coach prep --resume --account '${account}'`);
+  }, 30_000);
+
   it('a kill from outside (SIGKILL: no handler can run) keeps every answer given', async () => {
     start("prep --account 'Killed Co' --date 2026-11-26");
     await waitFor('Who do you meet');
