@@ -99,7 +99,7 @@ function shellQuote(s: string): string {
  * connection, for the life of the process (a bounded set: the program has a fixed list of queries).
  */
 const keptForever: unknown[] = [];
-function keepStatements(db: Database.Database): void {
+export function keepStatements(db: Database.Database): void {
   const cache = new Map<string, Database.Statement>();
   keptForever.push(db, cache);
   const prepare = db.prepare.bind(db);

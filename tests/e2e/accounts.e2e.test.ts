@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { describe, expect, it } from 'vitest';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
@@ -149,7 +149,7 @@ describe('the database under trouble', () => {
   it('held by another sales-coach: waits, then says so (exit 2)', async () => {
     const w = world();
     await w.run(['debrief', '--account', 'Acme', '--answers', file('y.yaml', debrief())]);
-    const holder = new Database(w.db);
+    const holder = rawDb(w.db);
     holder.prepare('BEGIN IMMEDIATE').run();
     const r = await runBin(['debrief', '--account', 'Beta', '--answers', file('z.yaml', debrief())], { env: { ...w.env, SALES_COACH_DB_TIMEOUT_MS: '300' } });
     holder.prepare('ROLLBACK').run();

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/spawn.js';
@@ -28,7 +28,7 @@ async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
   throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
 }
 function draftCount(): number {
-  const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
+  const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
   const n = (db.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n;
   db.close();
   return n;
@@ -104,7 +104,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(result).toContain('Saved to the account "Acme Ltd".');
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
-    const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
+    const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 });
     db.close();
   }, 60_000);

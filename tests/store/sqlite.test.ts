@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
@@ -108,7 +108,7 @@ describe('saving and reading back', () => {
 describe('migrations', () => {
   it('a database made by the first version upgrades without loss', async () => {
     const path = join(dir(), 'old.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.exec(MIGRATIONS[0]);
     db.pragma('user_version = 1');
     db.prepare("INSERT INTO accounts (id, name, name_key, created_at, class, class_status, class_since) VALUES (1, 'Old Co', 'old co', '2026-01-01', 'B', 'classified', '2026-01-02')").run();
@@ -124,7 +124,7 @@ describe('migrations', () => {
 
   it('a database made by a newer version is refused, and left exactly as it was', () => {
     const path = join(dir(), 'new.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.exec('CREATE TABLE future (x)');
     db.close();
@@ -180,13 +180,13 @@ describe('faults', () => {
 
   it("someone else's SQLite database is refused and left byte-identical: no tables, no WAL, no version", () => {
     const path = join(dir(), 'photos.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT); INSERT INTO photos (file) VALUES ('a.jpg')");
     db.close();
     const before = sha(path);
     expect(() => store(path)).toThrow(/is a SQLite database, but not sales-coach's \(tables: photos\); it was left untouched/);
     expect(sha(path)).toBe(before);
-    const check = new Database(path, { readonly: true });
+    const check = rawDb(path, { readonly: true });
     expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(check.pragma('user_version', { simple: true })).toBe(0);
     check.close();
@@ -196,7 +196,7 @@ describe('faults', () => {
     const s = store();
     expect(s.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const path = join(dir(), 'v1.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.exec(MIGRATIONS[0]);
     db.pragma('user_version = 1');
     db.close();
@@ -236,7 +236,7 @@ describe('faults', () => {
     const path = join(dir(), 'busy.db');
     const first = store(path);
     await first.saveVisit(visit('Acme', A));
-    const holder = new Database(path);
+    const holder = rawDb(path);
     holder.prepare('BEGIN IMMEDIATE').run(); // another process mid-write
     const second = store(path, 300);
     const started = Date.now();
