@@ -4,7 +4,7 @@ import { localize } from '../engine/text.js';
 import type { Locale, Playbook } from '../playbook/types.js';
 import { csvLine } from '../ui/csv.js';
 import { formatDate } from '../ui/messages.js';
-import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { localToday } from './clock.js';
@@ -92,9 +92,9 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     }
     if (opts.csv) {
       // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised
-      const shown = (io.stdout as { isTTY?: boolean }).isTTY ? sanitizeBlock : (x: string) => x;
-      io.stdout.write(shown(csvLine(['account', 'class', 'status', 'class_since', 'class_age_days', 'last_visit', 'signed', 'contacts', 'open_items', 'next_due', 'next_step', 'flags'])));
-      for (const r of rows) io.stdout.write(shown(csvLine([r.name, r.class, r.status, r.classSince, r.classAgeDays, r.lastVisit, r.signed ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextItem, r.flags.join(' ')])));
+      const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
+      io.stdout.write(csvLine(shown(['account', 'class', 'status', 'class_since', 'class_age_days', 'last_visit', 'signed', 'contacts', 'open_items', 'next_due', 'next_step', 'flags'])));
+      for (const r of rows) io.stdout.write(csvLine(shown([r.name, r.class, r.status, r.classSince, r.classAgeDays, r.lastVisit, r.signed ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextItem, r.flags.join(' ')])));
       return EXIT.ok;
     }
     const c = ctx.out;

@@ -96,8 +96,8 @@ function buildProgram(io: IO, setAction: (a: Action) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      // commander echoes the arguments it refuses
-      writeErr: (s) => io.stderr.write(sanitizeBlock(s)),
+      // commander echoes the arguments it refuses, in quotes: each echo is one line
+      writeErr: (s) => io.stderr.write(sanitizeBlock(s.replace(/'[^']*'/g, (quoted) => sanitize(quoted)))),
     })
     .addHelpText(
       'after',
