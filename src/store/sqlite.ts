@@ -35,6 +35,8 @@ export function nameKey(name: string): string {
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** PRAGMA application_id of our databases ("SCoa"): how a SQLite file says it is sales-coach's. */
 export const APPLICATION_ID = 0x53436f61;
+/** Databases up to this size are checked (PRAGMA quick_check) each time they are opened. */
+export const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 /** The tables of the first schema: a database from before the marker has them all. */
 const OUR_TABLES = ['accounts', 'contacts', 'visits', 'checklist_items', 'class_history'];
 
@@ -302,6 +304,9 @@ export class SqliteStore implements Store {
    */
   checkIntegrity(): void {
     if (this.path === ':memory:') return;
+    // the check reads every page: about 60 ms for 18 MB. Above the limit (a database far larger
+    // than one rep's) it is left to SQLite, which refuses to write into a page it finds damaged
+    if (statSync(this.path).size > INTEGRITY_CHECK_MAX_BYTES) return;
     let problems: string[];
     try {
       problems = (this.db.pragma('quick_check(3)') as { quick_check: string }[]).map((r) => r.quick_check);
