@@ -53,6 +53,13 @@ describe('every file read is bounded', () => {
     expect(r.stderr).toContain(expected);
   });
 
+  it('playbook test on a FIFO named like a test file: an error, not a hang', async () => {
+    const testFifo = join(dir, 'x.test.yaml');
+    execFileSync('mkfifo', [testFifo]);
+    const r = await quick(['playbook', 'test', testFifo]);
+    expect(r.code).toBe(2);
+  });
+
   it('playbook includes stay in the playbook folder; the outside file is never read into a diagnostic', async () => {
     const d = mkdtempSync(join(tmpdir(), 'sc-include-'));
     mkdirSync(join(d, 'pb'));
