@@ -2,8 +2,8 @@
  * Issue 11, through the built binary: what happens at the edges (a full disk, a closed pipe, a file
  * that will not fit) — loud failures that harm nothing.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runBin, sandbox, scratch } from '../helpers/spawn.js';
@@ -107,5 +107,49 @@ describe('files are replaced whole, or not at all', () => {
     expect(r.stderr).toContain('the visit itself is saved');
     const shown = await runBin(['account', 'show', 'Acme', '--json'], { env });
     expect(JSON.parse(shown.stdout).visits).toHaveLength(1);
+  });
+});
+
+// permissions bind only a user other than root: run the binary as "nobody" where we can
+const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+describe.runIf(asNobody)('a read-only database, folder or stale -shm: the message names that file', () => {
+  // a write (an import): reading may well work where writing cannot
+  const csvDir = scratch('sc-ro-csv-');
+  const csv = csvDir.file('crm.csv', 'account,contact\nAcme,Li\n');
+  const run = (db: string) =>
+    spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, '--db', db, 'import', '--csv', csv], { env: { HOME: '/tmp', NO_COLOR: '1', PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  const made = () => {
+    const { dir } = scratch('sc-ro-');
+    chmodSync(dir, 0o755);
+    chmodSync(csvDir.dir, 0o755);
+    const db = join(dir, 'coach.db');
+    expect(spawnSync(process.execPath, [BIN, '--db', db, 'accounts']).status).toBe(0);
+    return { dir, db };
+  };
+
+  it('the database file', () => {
+    const { dir, db } = made();
+    chmodSync(dir, 0o777);
+    const r = run(db);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${db}: the database file is read-only here`);
+  });
+
+  it('its folder (where the -wal and -shm files go)', () => {
+    const { dir, db } = made();
+    chownSync(db, 65534, 65534);
+    const r = run(db);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${dir}: the folder holding the database`);
+  });
+
+  it('a stale -shm left by another user', () => {
+    const { dir, db } = made();
+    chmodSync(dir, 0o777);
+    chownSync(db, 65534, 65534);
+    writeFileSync(`${db}-shm`, Buffer.alloc(32768));
+    const r = run(db);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${db}-shm: a file left beside the database`);
   });
 });
