@@ -65,7 +65,7 @@ export async function readStdin(stream: NodeJS.ReadableStream, idleMs: number, m
     };
     const arm = () => {
       clearTimeout(timer);
-      if (total === 0) timer = setTimeout(() => finish(new UserError(`standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
+      if (total === 0 && Number.isFinite(idleMs)) timer = setTimeout(() => finish(new UserError(`standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
     };
     const onData = (chunk: Buffer | string) => {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -124,7 +124,8 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
-    const bytes = await readStdin(io.stdin, Number.isFinite(idle) && idle > 0 ? idle : 2000);
+    // someone typing YAML into a terminal (`--answers -`) may take their time; a pipe may not
+    const bytes = await readStdin(io.stdin, stdinTTY ? Number.POSITIVE_INFINITY : Number.isFinite(idle) && idle > 0 ? idle : 2000);
     if (bytes.length === 0) {
       throw new UserError(
         'no terminal to ask the questions on, and no answers given',
