@@ -14,7 +14,7 @@ import { main } from '../../src/cli/main.js';
 import { sanitize, sanitizeBlock, shellQuote } from '../../src/ui/sanitize.js';
 import { runCli } from '../helpers/cli.js';
 
-export const HOSTILE = [
+const HOSTILE = [
   'Clear\u001b[2J\u001b]0;pwned\u0007 Co',
   'Line one\nFAKE: Saved to the account',
   'Carriage\rFAKE: overwritten',
