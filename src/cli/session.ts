@@ -265,6 +265,17 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const { widthOf } = await import('../ui/style.js');
     io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout)));
   }
+  // a save that fails (a busy or full database) says so, and where the answers are kept
+  const notSaved = (err: unknown): never => {
+    if (!(err instanceof Error) || err.name !== 'StoreError') throw err;
+    let kept = false;
+    try {
+      kept = interactive && draftStore?.find(mode, account) !== undefined;
+    } catch {
+      // the store cannot even be read: say what failed, without the draft
+    }
+    throw new UserError(`${err.message}; the visit was not saved`, kept ? `your answers are kept as a draft; when it is free, continue with: ${resumeCommand(mode, account)}` : (err as Error & { hint?: string }).hint);
+  };
   if (!dryRun && account) {
     const contactName = typeof result.answers.contact_name === 'string' ? result.answers.contact_name : undefined;
     await (await getStore()).saveVisit({
@@ -284,7 +295,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
             persona: result.persona?.id,
           }
         : undefined,
-    });
+    }).catch(notSaved);
     if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   draftStore?.remove(mode, account);

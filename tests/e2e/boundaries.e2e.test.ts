@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rawDb } from '../helpers/db.js';
 import { BIN, runBin, sandbox, scratch } from '../helpers/spawn.js';
 
 /** Runs the binary with stdout sent to a given file descriptor (e.g. /dev/full). */
@@ -95,6 +96,24 @@ describe('files are replaced whole, or not at all', () => {
     expect(r.stderr).toContain('contacts.csv was left as it was');
     expect(readFileSync(join(dir, 'contacts.csv'), 'utf8')).toBe('PREVIOUS\n');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a save that fails (the database busy) says the visit was not saved, exit 2, and nothing half-written', async () => {
+    const { env, home } = sandbox();
+    const { file } = scratch('sc-busy-');
+    const answers = file('d.yaml', debrief);
+    expect((await runBin(['accounts'], { env })).code).toBe(0); // makes the database
+    const holder = rawDb(join(home, 'data', 'sales-coach', 'coach.db'));
+    holder.prepare('BEGIN IMMEDIATE').run(); // another sales-coach mid-write
+    try {
+      const r = await runBin(['debrief', '--answers', answers], { env: { ...env, SALES_COACH_DB_TIMEOUT_MS: '200' } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is in use by another sales-coach (waited, then gave up); the visit was not saved');
+      expect(r.stderr).not.toContain('Saved');
+    } finally {
+      holder.prepare('ROLLBACK').run();
+      holder.close();
+    }
   });
 
   it('a failing --out after a debrief keeps the visit: saved first, then the failure reported', async () => {
