@@ -130,7 +130,10 @@ describe('files are replaced whole, or not at all', () => {
 });
 
 // permissions bind only a user other than root: run the binary as "nobody" where we can
-const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+// (and only where "nobody" can run this Node and read this checkout: not from a private temp folder)
+const asNobody =
+  process.getuid?.() === 0 &&
+  spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, '--version'], { env: { HOME: '/tmp', PATH: process.env.PATH ?? '' } }).status === 0;
 describe.runIf(asNobody)('a read-only database, folder or stale -shm: the message names that file', () => {
   // a write (an import): reading may well work where writing cannot
   const csvDir = scratch('sc-ro-csv-');
