@@ -39,7 +39,17 @@ function start(args: string): void {
   const done = join(home, 'exit-code');
   spawnSync('tmux', ['kill-session', '-t', session]);
   spawnSync('rm', ['-f', done]);
-  tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
+  // killing the last session stops the tmux server; a new session started while it shuts down can
+  // fail with "server exited unexpectedly": try again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
+      return;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
 }
 async function exitCode(): Promise<number> {
   const file = join(home, 'exit-code');
