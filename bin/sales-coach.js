@@ -1,14 +1,33 @@
 #!/usr/bin/env node
 // Tiny launcher: loads the compiled CLI and nothing else. Only this file calls process.exit.
+import { writeSync } from 'node:fs';
+
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true); // stack traces point into src/
-// `sales-coach accounts | head`: the reader went away; stop quietly, as Unix tools do
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+
+// A write to stdout that fails (a full disk, `> /dev/full`, a reader that went away) must never end
+// in exit 0 or a stack trace: the first failure is remembered, said in one line, and the exit is 74
+// (EX_IOERR), or 141 (128 + SIGPIPE) when the reader closed the pipe, as `yes | head` would.
+let outputError;
+const onError = (name) => (err) => {
+  if (outputError) return;
+  outputError = { name, code: err.code ?? err.message };
+  if (name === 'stdout') failOutput();
+};
+process.stdout.on('error', onError('stdout'));
+process.stderr.on('error', onError('stderr'));
+
+function failOutput() {
+  const { name, code } = outputError;
+  const why = code === 'EPIPE' ? 'the reader closed the pipe' : code === 'ENOSPC' ? 'the disk is full' : code;
+  try {
+    writeSync(2, `sales-coach: cannot write to standard ${name === 'stdout' ? 'output' : 'error'} (${why}); the output is incomplete\n`);
+  } catch {
+    // stderr is gone too: the exit status is all that is left to say it
+  }
+  process.exit(code === 'EPIPE' ? 141 : 74);
 }
-const { main, reportError } = await import('../dist/cli.js');
+
+const { main, reportError, closeAll } = await import('../dist/cli.js');
 
 const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 let code;
@@ -17,6 +36,15 @@ try {
 } catch (err) {
   code = reportError(err, io, { debug: process.argv.includes('--debug') });
 }
-// let pending writes to a pipe drain before exiting
+// native handles (the database) closed before exit: Node 24 aborts when one is left to its exit hooks
+closeAll();
+// should the process end on its own while the streams flush, it ends with the right status
 process.exitCode = code;
-if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+// an empty write's callback runs once everything before it has been written, or with the error that stopped it
+const flushed = (stream) =>
+  stream.writable && !stream.isTTY ? new Promise((resolve) => stream.write('', (err) => resolve(err))) : Promise.resolve(undefined);
+const err = await flushed(process.stdout);
+if (err && !outputError) onError('stdout')(err);
+if (outputError?.name === 'stdout') failOutput();
+await flushed(process.stderr);
+process.exit(code);

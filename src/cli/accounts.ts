@@ -2,6 +2,7 @@
 import { isValidDate } from '../engine/answers.js';
 import { addDays } from '../engine/dates.js';
 import { PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
+import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
@@ -32,16 +33,6 @@ export function sinceDate(since: string, today: string): string {
   if (m) return addDays(today, -Number(m[1]) * (m[2].toLowerCase() === 'w' ? 7 : m[2].toLowerCase() === 'm' ? 30 : 1));
   if (isValidDate(since)) return since;
   throw new UserError(`--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
-}
-
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  // a leading = + - @ would run as a formula in a spreadsheet
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-export function csvLine(cells: unknown[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -75,7 +66,11 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     }
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(pipelineJson(view)), null, 2)}\n`);
-    else if (opts.csv) io.stdout.write([csvLine(PIPELINE_CSV_HEADER), ...pipelineCsvRows(view).map((r) => csvLine(r.map((x) => (typeof x === 'string' ? sanitize(x) : x))))].join(''));
+    else if (opts.csv) {
+      // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised
+      const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
+      io.stdout.write([csvLine(PIPELINE_CSV_HEADER), ...pipelineCsvRows(view).map((r) => csvLine(shown(r)))].join(''));
+    }
     else io.stdout.write(renderPipelineTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   } finally {

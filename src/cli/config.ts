@@ -1,11 +1,11 @@
 /** The user's config file: language, user playbook folder, default persona, import role words. Optional; bad ones are reported. */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource } from '../core/yaml-source.js';
+import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
+import { readFileBounded } from './files.js';
 import { configFile } from './paths.js';
 
 /** A few fields, checked by hand: every command reads the config, and zod would slow them all down. */
@@ -28,13 +28,14 @@ export function loadConfig(env: Env, flag?: string): Config {
   const file = configFile(env, flag);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
-  } catch {
+    bytes = readFileBounded(file, 256 * 1024, 'the config file');
+  } catch (err) {
+    if (err instanceof UserError) throw err; // there, but a device, a FIFO or far too large
     if (flag) throw new UserError(`cannot read the config file ${file}`, 'check the path given to --config');
     return {};
   }
-  const decoded = decodeSource(file, bytes);
-  const parsed = decoded.text !== undefined ? parseYamlSource(file, decoded.text) : { diagnostics: decoded.diagnostics };
+  const decoded = decodeSource(file, bytes, CONFIG_KIND);
+  const parsed = decoded.text !== undefined ? parseYamlSource(file, decoded.text, CONFIG_KIND) : { diagnostics: decoded.diagnostics };
   const diags: Diagnostic[] = [...parsed.diagnostics];
   let data: Config | undefined;
   if ('source' in parsed && parsed.source) {

@@ -7,7 +7,7 @@ import { localeOf, makeContext } from './context.js';
 import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { shellQuote } from './session.js';
+import { shellQuote } from '../ui/sanitize.js';
 import { dbPath } from './store.js';
 
 export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {

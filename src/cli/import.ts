@@ -3,7 +3,8 @@
  * every row is checked and every bad one reported (file:line:col), then, only if all are good, the
  * rows are written in one transaction. Nothing is held in memory but the row being read.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { describeFsError, LIMITS } from './files.js';
 import { resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { type ColumnMap, type Field, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
@@ -43,6 +44,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   if (!opts.csv) throw new UserError('say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
   const file = opts.csv;
   const path = resolve(io.cwd, file);
+  checkCsvFile(path, file);
   const encoding = checkEncoding(opts.encoding);
   const ctx = makeContext(io, g);
   const pb = await loadPlaybook(ctx, opts.playbook ?? 'abcd');
@@ -160,7 +162,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   ];
   if (check.nameless) lines.push(`${check.nameless} row(s) have contact details but no name, so only their account ${opts.dryRun ? 'would be' : 'was'} imported (line ${check.namelessLines.join(', ')}${check.nameless > check.namelessLines.length ? ', …' : ''})`);
   if (noContact) lines.push(`no contacts: ${noContact}`);
-  io.stdout.write(`${sanitize(lines.join('\n'))}\n`);
+  io.stdout.write(`${lines.map((l) => sanitize(l)).join('\n')}\n`);
   return EXIT.ok;
 }
 
@@ -212,6 +214,22 @@ async function firstLine(path: string, file: string, encoding: string | undefine
     if (text.length > 1 << 20) break;
   }
   return text;
+}
+
+/**
+ * The file is read twice, streamed (memory stays flat at any size), so what bounds it is sense: a
+ * device or a pipe (/dev/zero, a FIFO) would never end, and a file beyond LIMITS.csv is not a CRM export.
+ */
+function checkCsvFile(path: string, file: string): void {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    throw new UserError(`cannot read the CSV file ${file}: ${describeFsError(err)}`, 'check the path');
+  }
+  if (st.isDirectory()) throw new UserError(`the CSV file ${file} is a folder`, 'give the path of the exported .csv file');
+  if (!st.isFile()) throw new UserError(`the CSV file ${file} is not a regular file (a device, a pipe or a socket)`, 'export to a file first, then import that file');
+  if (st.size > LIMITS.csv) throw new UserError(`the CSV file ${file} is too large (${(st.size / (1 << 30)).toFixed(1)} GB; the limit is ${LIMITS.csv / (1 << 30)} GB)`, 'is it the right file? Split a larger export into several files');
 }
 
 function open(path: string, file: string): AsyncIterable<Buffer> {

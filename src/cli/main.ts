@@ -2,11 +2,33 @@
  * The program: declares commands and options, tidies them, and lazily imports the one command that
  * runs, so `--help` and `--version` stay fast. Returns an exit code; only bin/ calls process.exit.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isValidDate, YEARS } from '../engine/answers.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
+import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
+import { closeAllStores } from './store.js';
 import { VERSION } from './version.js';
+
+/** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
+export const closeAll = closeAllStores;
+
+/** Option values checked while parsing, so a typo is a usage error (exit 2) saying what was expected. */
+export const parseDay = (v: string): string => {
+  if (!isValidDate(v)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD between ${YEARS.min} and ${YEARS.max}, e.g. 2026-11-26`);
+  return v;
+};
+export const parseSince = (v: string): string => {
+  const m = /^(\d{1,5})\s*([dwm])$/i.exec(v.trim());
+  const days = m ? Number(m[1]) * ({ d: 1, w: 7, m: 30 } as Record<string, number>)[m[2].toLowerCase()] : undefined;
+  if ((days !== undefined && days <= 36_500) || (!m && isValidDate(v))) return v;
+  throw new InvalidArgumentError(`expected a period such as 7d, 2w or 1m (at most 100 years), or a date YYYY-MM-DD between ${YEARS.min} and ${YEARS.max}`);
+};
+export const parseLimit = (v: string): string => {
+  if (!/^\d{1,6}$/.test(v.trim()) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number from 1 to 999999');
+  return v.trim();
+};
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
 type TestOptionsLike = { paths: string[]; json?: boolean; update?: boolean; coverage?: boolean; explore?: boolean; seed?: string };
@@ -35,24 +57,25 @@ export async function main(argv: string[], io: IO): Promise<number> {
 }
 
 export function reportError(err: unknown, io: IO, global: GlobalOptions): number {
+  // messages echo names and arguments the user typed or the database holds: one line each, no controls
   if (err instanceof Error && err.name === 'StoreError') {
     const e = err as Error & { hint?: string };
-    io.stderr.write(`sales-coach: ${e.message}\n`);
-    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
+    io.stderr.write(`sales-coach: ${sanitize(e.message)}\n`);
+    if (e.hint) io.stderr.write(`  hint: ${sanitize(e.hint)}\n`);
     return EXIT.usage;
   }
   if (err instanceof UserError) {
-    io.stderr.write(`sales-coach: ${err.message}\n`);
-    if (err.hint) io.stderr.write(`  hint: ${err.hint}\n`);
+    io.stderr.write(`sales-coach: ${sanitize(err.message)}\n`);
+    if (err.hint) io.stderr.write(`  hint: ${sanitize(err.hint)}\n`);
     if (global.debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
   if (err instanceof Interrupted) {
-    if (err.note) io.stderr.write(`\n${err.note}\n`);
+    if (err.note) io.stderr.write(`\n${sanitizeBlock(err.note)}\n`);
     return EXIT.interrupted;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`sales-coach: internal error: ${e.message}\n`);
+  io.stderr.write(`sales-coach: internal error: ${sanitize(e.message)}\n`);
   io.stderr.write(global.debug ? `${e.stack}\n` : 'Run again with --debug for details.\n');
   io.stderr.write('This is a bug in sales-coach: please report it with the command you ran.\n');
   return EXIT.internal;
@@ -73,7 +96,8 @@ function buildProgram(io: IO, setAction: (a: Action) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // commander echoes the arguments it refuses, in quotes: each echo is one line
+      writeErr: (s) => io.stderr.write(sanitizeBlock(s.replace(/'[^']*'/g, (quoted) => sanitize(quoted)))),
     })
     .addHelpText(
       'after',
@@ -168,7 +192,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--account <name>', 'the account (customer company)')
       .option('--persona <id>', 'the persona of the person you meet, e.g. koala')
       .option('--playbook <id-or-file>', 'the playbook to use (default: the answers file\'s, else abcd)')
-      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief and plan, tomorrow for prep)')
+      .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief and plan, tomorrow for prep)', parseDay)
       .option('--answers <file>', 'take the answers from a YAML or JSON file (or - for stdin) instead of asking')
       .option('--no-input', 'never ask: fail on missing answers instead')
       .option('--resume', 'continue the interrupted interview (draft)')
@@ -186,16 +210,16 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
   program
     .command('accounts')
     .description('the weekly pipeline review: accounts by class, how old each class is, the next step, and what needs you')
-    .option('--since <period>', 'also show what moved (new, upgraded, downgraded, signed, dropped) since 7d, 2w, 1m or a date')
+    .option('--since <period>', 'also show what moved (new, upgraded, downgraded, signed, dropped) since 7d, 2w, 1m or a date', parseSince)
     .option('--class <ids>', 'only these classes (A,B or ? for provisional)', collect)
     .option('--flag <ids>', 'only accounts with these flags: window, no_next, one_contact, provisional, overdue', collect)
     .option('--overdue', 'only accounts with an overdue next step')
     .addOption(new Option('--sort <key>', 'order within a class').choices(['class', 'age', 'due', 'name']).default('class'))
-    .option('--limit <n>', 'accounts shown per class', '20')
+    .option('--limit <n>', 'accounts shown per class', parseLimit, '20')
     .option('--all', 'show every account')
     .option('--json', 'print JSON (every account)')
     .option('--csv', 'print CSV (every account)')
-    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)')
+    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
     .addHelpText(
       'after',
       `
@@ -254,7 +278,7 @@ Examples:
     .description('open next steps by due date; done, skip, reopen or undo one; add your own')
     .option('--account <name>', 'only this account')
     .option('--json', 'print JSON')
-    .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)')
+    .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)', parseDay)
     .action((opts: { account?: string; json?: boolean; today?: string }) => {
       setAction(async (io, g) => (await import('./checklist.js')).checklistList(opts, io, g));
     });
@@ -311,7 +335,8 @@ Examples:
     .option('--ics <file>', 'write the open next steps as an .ics calendar')
     .option('--csv <dir>', 'write accounts, contacts, visits, checklist and class history as CSV files')
     .option('--json', 'print everything as JSON')
-    .action((opts: { ics?: string; csv?: string; json?: boolean }) => {
+    .option('--force', 'overwrite files that already exist (they are replaced whole, never half-written)')
+    .action((opts: { ics?: string; csv?: string; json?: boolean; force?: boolean }) => {
       setAction(async (io, g) => (await import('./transfer.js')).exportCommand(opts, io, g));
     });
 

@@ -1,7 +1,9 @@
 /** `playbook init [FILE]`: a starter playbook that validates clean and teaches the format in its comments. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { sanitize, shellCommand } from '../ui/sanitize.js';
 import { EXIT, UserError } from './errors.js';
+import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { schemaFile } from './paths.js';
 
@@ -138,12 +140,9 @@ export async function initCommand(opts: { file: string; force?: boolean }, io: I
   }
   let testRef = relative(dirname(target), join(dirname(schema), 'playbook-test.schema.json'));
   if (!testRef.startsWith('.')) testRef = `./${testRef}`;
-  try {
-    writeFileSync(target, starterPlaybook(ref, id), { flag: opts.force ? 'w' : 'wx' });
-    writeFileSync(testTarget, starterTests(testRef, id), { flag: opts.force ? 'w' : 'wx' });
-  } catch (err) {
-    throw new UserError(`cannot write ${opts.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  io.stdout.write(`wrote ${opts.file} and ${testName}\nnext: edit them, then run  sales-coach playbook validate ${opts.file}  and  sales-coach playbook test ${opts.file}\n`);
+  // each file whole or not at all (a full disk leaves neither half-written)
+  writeFileAtomic(target, starterPlaybook(ref, id), { force: opts.force, shown: opts.file });
+  writeFileAtomic(testTarget, starterTests(testRef, id), { force: opts.force, shown: testName });
+  io.stdout.write(`wrote ${sanitize(opts.file)} and ${sanitize(testName)}\nnext: edit them, then run  ${shellCommand(['sales-coach', 'playbook', 'validate', opts.file])}  and  ${shellCommand(['sales-coach', 'playbook', 'test', opts.file])}\n`);
   return EXIT.ok;
 }

@@ -1,8 +1,8 @@
 /** `playbook schema [--for playbook|test|answers] [--out FILE]`: a JSON Schema, for editors (yaml-language-server) and CI. */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { answersJsonSchemaText, playbookJsonSchemaText, testFileJsonSchemaText } from '../playbook/json-schema.js';
 import { EXIT, UserError } from './errors.js';
+import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 
 export const SCHEMA_KINDS = {
@@ -22,11 +22,8 @@ export async function schemaCommand(opts: { out?: string; for?: string }, io: IO
     io.stdout.write(text);
     return EXIT.ok;
   }
-  try {
-    writeFileSync(resolve(io.cwd, opts.out), text);
-  } catch (err) {
-    throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  // a generated file, rewritten on every run: replaced whole, never left half-written
+  writeFileAtomic(resolve(io.cwd, opts.out), text, { force: true, shown: opts.out });
   io.stderr.write(`wrote ${opts.out}\n`);
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { hasErrors } from '../core/diagnostic.js';
 import type { Playbook } from '../playbook/types.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -34,10 +34,10 @@ export async function showCommand(opts: { target: string; json?: boolean }, io: 
   const r = loadPlaybookFile(ctx.registry, file);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);
-    io.stderr.write(`the playbook is invalid; fix the errors above (sales-coach playbook validate ${displayPath(file, io.cwd)})\n`);
+    io.stderr.write(`the playbook is invalid; fix the errors above (${shellCommand(['sales-coach', 'playbook', 'validate', displayPath(file, io.cwd)])})\n`);
     return EXIT.findings;
   }
   const doc = sanitizeDeep(resolvedDocument(r.playbook, io.cwd));
-  io.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : sanitize(stringify(doc, { lineWidth: 0 })));
+  io.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : sanitizeBlock(stringify(doc, { lineWidth: 0 })));
   return EXIT.ok;
 }

@@ -3,11 +3,12 @@
  * the playbooks it extends, against the resolved playbook), in the manner of vitest. --coverage lists
  * what no case exercises; --explore walks the interview's paths; --update fills new cases' expectations.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { decodeSource, MAX_FILE_BYTES, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { readFileBounded, writeFileAtomic } from './files.js';
 import { exploreInterview } from '../engine/explore.js';
 import { checkTestFile, type ParsedTestFile, parseTestFile } from '../playbook/test-file.js';
 import { type CaseOutcome, coverageItems, exercised, expectationsFrom, runCase } from '../playbook/test-run.js';
@@ -30,9 +31,14 @@ export interface TestOptions {
 
 const TEST_FILE = /\.test\.ya?ml$/i;
 
+/** A test file's bytes, bounded while reading (a FIFO or /dev/zero named *.test.yaml must not hang). */
+function readTestFile(file: string): Uint8Array {
+  return readFileBounded(file, MAX_FILE_BYTES, 'the test file');
+}
+
 function peekTarget(file: string): string | undefined {
   try {
-    const head = readFileSync(file, 'utf8').slice(0, 4096);
+    const head = Buffer.from(readTestFile(file)).toString('utf8', 0, 4096);
     return /^playbook:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m.exec(head)?.[1];
   } catch {
     return undefined;
@@ -106,7 +112,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     const files = [...new Set([entry, ...owners].flatMap(testFilesOf))];
     const parsed: ParsedTestFile[] = [];
     for (const file of files) {
-      const t = parseTestFile(file, readFileSync(file));
+      const t = parseTestFile(file, readTestFile(file));
       if (t.text !== undefined) sources.set(file, t.text);
       diagnostics.push(...t.diagnostics);
       if (!t.parsed) continue;
@@ -251,7 +257,7 @@ export function validateTestFile(ctx: Context, file: string): { id?: string; dia
   const sources = new Map<string, string>();
   const target = peekTarget(file);
   const entry = playbookForTestFile(ctx, file);
-  const t = parseTestFile(file, readFileSync(file));
+  const t = parseTestFile(file, readTestFile(file));
   if (t.text !== undefined) sources.set(file, t.text);
   const diagnostics = [...t.diagnostics];
   if (!entry) {
@@ -309,7 +315,7 @@ function where(pb: Playbook, item: object, path: (string | number)[], cwd: strin
 const located = new Map<string, YamlSource | undefined>();
 function locate(file: string, path: (string | number)[]): string {
   if (!located.has(file)) {
-    const d = decodeSource(file, readFileSync(file));
+    const d = decodeSource(file, readTestFile(file));
     located.set(file, d.text === undefined ? undefined : parseYamlSource(file, d.text).source);
   }
   const src = located.get(file);
@@ -353,7 +359,7 @@ function updateFile(f: ParsedTestFile, outcomes: CaseOutcome[]): number {
   if (inserts.length === 0) return 0;
   let text = f.text;
   for (const x of inserts.sort((a, b) => b.at - a.at)) text = text.slice(0, x.at) + x.text + text.slice(x.at);
-  writeFileSync(f.file, text);
+  writeFileAtomic(f.file, text, { force: true }); // the trainer's file: replaced whole or not at all
   return inserts.length;
 }
 

@@ -1,5 +1,5 @@
 /** `playbook validate [FILE|DIR...]`: every problem of every file, like a compiler; exit 1 when invalid. */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { parsePlaybookFile } from '../playbook/load.js';
@@ -52,13 +52,12 @@ export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOp
       id = r.id;
     } else if (peekId(file) === undefined) {
       // no id at the top: maybe a fragment that another file includes; check its shape, and say so
-      let bytes: Uint8Array | undefined;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        bytes = undefined;
-      }
-      const r = bytes ? parsePlaybookFile(file, bytes) : { diagnostics: [{ file, line: 0, col: 0, code: 'file-not-found' as const, severity: 'error' as const, message: `cannot read ${file}` }] };
+      const { readPlaybookBytes } = await import('./playbook-files.js');
+      const bytes = readPlaybookBytes(file);
+      const r =
+        bytes instanceof Uint8Array
+          ? parsePlaybookFile(file, bytes)
+          : { diagnostics: [bytes ?? { file, line: 0, col: 0, code: 'file-not-found' as const, severity: 'error' as const, message: `cannot read ${file}` }] };
       if ('text' in r && r.text !== undefined) sources.set(file, r.text);
       diagnostics = r.diagnostics;
       if ('parsed' in r && r.parsed && !hasErrors(diagnostics)) {

@@ -3,7 +3,7 @@
  * env var or config). A user playbook with the id of a built-in one replaces it; one that `extends`
  * that id builds on the built-in. This is the only place that reads playbook files from disk.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { builtinPlaybooksDir, packageRoot } from './paths.js';
 
@@ -20,7 +20,9 @@ const TEST_FILE = /\.test\.ya?ml$/i;
 export function peekId(file: string): string | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // non-blocking, and only a regular file: a FIFO named like a playbook must not hang the scan
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return undefined;
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
     const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');

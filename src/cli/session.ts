@@ -2,7 +2,7 @@
  * `prep` and `debrief` (and `demo`): gather answers (keyboard, answers file, stdin, draft), run the
  * engine, render. The only place that reads the clock is here, to default the visit date.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, isValidDate } from '../engine/answers.js';
@@ -15,10 +15,12 @@ import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import type { Store } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { recordVisit } from './record-visit.js';
+import { describeFsError, readFileBounded } from './files.js';
+import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -46,10 +48,44 @@ export interface SessionOptions {
 }
 
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/**
+ * Standard input, whole, bounded while reading: at most MAX_FILE_BYTES, and an error (not a hang)
+ * when it stays open with nothing written to it for `idleMs` (a script that forgot `< file`).
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, idleMs: number, maxBytes = MAX_FILE_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let total = 0;
+  return new Promise<Buffer>((resolveRead, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (err?: Error) => {
+      clearTimeout(timer);
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      stream.pause();
+      // an idle pipe left open must not keep the process alive after the error
+      (stream as { unref?: () => void }).unref?.();
+      if (err) reject(err);
+      else resolveRead(Buffer.concat(chunks));
+    };
+    const arm = () => {
+      clearTimeout(timer);
+      if (total === 0 && Number.isFinite(idleMs)) timer = setTimeout(() => finish(new UserError(`standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += b.length;
+      if (total > maxBytes) return finish(new UserError(`the answers on standard input are over ${maxBytes / 1024 / 1024} MB; nothing was run`, 'is it the right input?'));
+      chunks.push(b);
+      arm();
+    };
+    const onEnd = () => finish();
+    const onError = (err: Error) => finish(new UserError(`cannot read standard input: ${(err as NodeJS.ErrnoException).code ?? err.message}`));
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    arm();
+  });
 }
 
 interface AnswersSource {
@@ -91,7 +127,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   }
   else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
-    const bytes = await readAll(io.stdin);
+    const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
+    // someone typing YAML into a terminal (`--answers -`) may take their time; a pipe may not
+    const bytes = await readStdin(io.stdin, stdinTTY ? Number.POSITIVE_INFINITY : Number.isFinite(idle) && idle > 0 ? idle : 2000);
     if (bytes.length === 0) {
       throw new UserError(
         'no terminal to ask the questions on, and no answers given',
@@ -103,25 +141,30 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const file = resolve(io.cwd, opts.answers);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      bytes = readFileBounded(file, MAX_FILE_BYTES, 'the answers file');
     } catch (err) {
-      throw new UserError(`cannot read the answers file ${opts.answers}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read the answers file ${opts.answers}: ${describeFsError(err)}`);
     }
     source = await readAnswersSource(ctx, file, bytes);
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
-    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run sales-coach ${meta.mode} --answers ${opts.answers}`);
+    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run ${shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])}`);
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
   let draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
   if (opts.resume && !draft) {
-    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: sales-coach ${mode}${opts.account ? ` --account "${opts.account}"` : ''} (sales-coach drafts lists the unfinished ones)`);
+    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: ${shellCommand(['sales-coach', mode, ...(opts.account ? ['--account', opts.account] : [])])} (sales-coach drafts lists the unfinished ones)`);
   }
 
   let locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   let account = opts.account ?? meta.account ?? draft?.account;
+  // a blank name would be saved as an account nobody can name again (or silently not saved at all)
+  if (account !== undefined && !sanitize(account).trim()) {
+    throw new UserError(`the account name ${JSON.stringify(account)} is blank`, `name the customer company, e.g. ${shellCommand(['sales-coach', mode, '--account', 'Acme Ltd'])}`);
+  }
   const dryRun = opts.dryRun === true || opts.demo === true;
   if (!account && interactive && !dryRun && !opts.accountAsked) account = await (await import('./session-start.js')).askAccount(io, locale);
   if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
@@ -132,7 +175,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (!draft && account && !opts.demo) {
     const existing = drafts.find(mode, account);
     if (existing) {
-      const cmd = `sales-coach ${mode} --resume --account ${shellQuote(account)}`;
+      const cmd = resumeCommand(mode, account);
       if (!interactive) {
         io.stderr.write(`${UI[locale].draftKept(UI[locale].modeName[mode], cmd)}\n`);
         ownsDraft = false;
@@ -193,7 +236,21 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: new Date().toISOString(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
   };
   if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
-  const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft) : undefined;
+  // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
+  // are already in the draft, and the rep is told how to go on
+  const stop = new AbortController();
+  const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft, stop.signal) : undefined;
+  const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
+    if (!runInterview || !driver) return answers;
+    const onSignal = () => stop.abort();
+    const signals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const sig of signals) process.on(sig, onSignal);
+    try {
+      return await runInterview(pb, o, driver);
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
+    }
+  };
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
     mode,
     locale,
@@ -207,8 +264,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const interrupted = (err: unknown): never => {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
       const d = drafts.find(mode, account);
-      const cmd = `sales-coach ${mode} --resume${account ? ` --account ${shellQuote(account)}` : ''}`;
-      throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, cmd) : undefined);
+      throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, resumeCommand(mode, account)) : undefined);
     }
     throw err;
   };
@@ -216,7 +272,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // who is met decides which facts carry: ask that first when the interview starts with it
   if (interactive && runInterview && driver && personQ && answers[personQ] === undefined && state) {
     try {
-      answers = await runInterview(pb, interviewOpts((a) => a[personQ] !== undefined), driver);
+      answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
     } catch (err) {
       interrupted(err);
     }
@@ -251,7 +307,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       for (const id of carriedIds) delete answers[id];
     }
     try {
-      answers = await runInterview(pb, interviewOpts(), driver);
+      answers = await interview(interviewOpts());
     } catch (err) {
       interrupted(err);
     }
@@ -268,20 +324,39 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const { widthOf } = await import('../ui/style.js');
     io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes));
   }
+  // a save that fails (a busy or full database) says so, and where the answers are kept
+  const notSaved = (err: unknown): never => {
+    if (!(err instanceof Error) || err.name !== 'StoreError') throw err;
+    let kept = false;
+    try {
+      kept = interactive && drafts.find(mode, account) !== undefined;
+    } catch {
+      // the journal cannot even be read: say what failed, without the draft
+    }
+    throw new UserError(`${err.message}; the visit was not saved`, kept ? `your answers are kept as a draft; when it is free, continue with: ${resumeCommand(mode, account)}` : (err as Error & { hint?: string }).hint);
+  };
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    await recordVisit(await getStore(), pb, account, result, { at: new Date().toISOString(), stepDecisions, ...(state ? { state } : {}), playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef) });
-    if (!opts.json) io.stderr.write(`${UI[locale].saved(account)}\n`);
+    await recordVisit(await getStore(), pb, account, result, {
+      at: new Date().toISOString(),
+      stepDecisions,
+      ...(state ? { state } : {}),
+      playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
+    }).catch(notSaved);
+    if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   if (ownsDraft) drafts.remove(mode, account);
+  // the --out file comes after the save: a file that cannot be written must never cost the visit
   if (opts.out) {
     const { renderMarkdown } = await import('../ui/render-markdown.js');
+    const { writeFileAtomic } = await import('./files.js');
     try {
-      writeFileSync(resolve(io.cwd, opts.out), renderMarkdown(result));
+      writeFileAtomic(resolve(io.cwd, opts.out), renderMarkdown(result), { force: true, shown: opts.out });
     } catch (err) {
-      throw new UserError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, dryRun || !account ? undefined : 'the visit itself is saved');
+      if (err instanceof UserError && !dryRun && account) throw new UserError(`${err.message}; the visit itself is saved`, err.hint);
+      throw err;
     }
-    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(opts.out)}\n`);
+    if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
   }
   return EXIT.ok;
 
@@ -382,9 +457,10 @@ async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promis
   return out;
 }
 
-/** A value pasted into a shell stays one argument and runs nothing: 'it'\''s' quoting. */
-export function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** The line to paste to continue: quoted so that any account name survives the shell as it is. */
+export function resumeCommand(mode: Mode, account?: string): string {
+  return shellCommand(['sales-coach', mode, '--resume', ...(account ? ['--account', account] : [])]);
 }
 
 /** One question instead of many: are last visit's facts (the contact, their role…) still true? */
@@ -427,7 +503,7 @@ async function loadForSession(ctx: Context, ref: string, storedFor?: string): Pr
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+    throw new UserError(`the playbook ${ref} is invalid; fix it first`, shellCommand(['sales-coach', 'playbook', 'validate', ref]), EXIT.findings);
   }
   return r.playbook;
 }

@@ -1,9 +1,10 @@
 /** `export`: open next steps as a calendar, or everything as CSV or JSON. (`import` is in import.ts.) */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
-import { csvLine } from './accounts.js';
+import { csvLine } from '../ui/csv.js';
 import { EXIT, UserError } from './errors.js';
+import { describeFsError, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 import { VERSION } from './version.js';
@@ -51,14 +52,20 @@ export function toIcs(items: { id: number; account: string; text: string; due: s
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-export async function exportCommand(opts: { ics?: string; csv?: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+export async function exportCommand(opts: { ics?: string; csv?: string; json?: boolean; force?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   if (!opts.ics && !opts.csv && !opts.json) throw new UserError('say what to export', 'sales-coach export --ics FILE | --csv DIR | --json');
+  const CSV_FILES = ['accounts.csv', 'contacts.csv', 'visits.csv', 'checklist.csv', 'class_history.csv'];
+  // refuse before writing anything: half an export (new accounts.csv beside last week's visits.csv) is worse than none
+  if (!opts.force) {
+    const taken = [...(opts.ics ? [opts.ics] : []), ...(opts.csv ? CSV_FILES.map((f) => join(opts.csv as string, f)) : [])].filter((f) => existsSync(resolve(io.cwd, f)));
+    if (taken.length) throw new UserError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written`, 'choose another name, or add --force to overwrite');
+  }
   const store = await openStore(io, g);
   try {
     if (opts.ics) {
       const items = await store.openChecklist();
       const stamp = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
-      write(resolve(io.cwd, opts.ics), toIcs(items, stamp), opts.ics);
+      writeFileAtomic(resolve(io.cwd, opts.ics), toIcs(items, stamp), { force: opts.force, shown: opts.ics });
       io.stderr.write(`wrote ${items.length} open next step(s) to ${opts.ics}\n`);
     }
     const all = opts.csv || opts.json ? await store.exportAll() : undefined;
@@ -67,9 +74,10 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
       try {
         mkdirSync(dir, { recursive: true });
       } catch (err) {
-        throw new UserError(`cannot create ${opts.csv}: ${(err as NodeJS.ErrnoException).code}`);
+        throw new UserError(`cannot create the folder ${opts.csv}: ${describeFsError(err)}`);
       }
-      const table = (file: string, header: string[], rows: unknown[][]) => write(join(dir, file), [csvLine(header), ...rows.map(csvLine)].join(''), join(opts.csv as string, file));
+      const table = (file: string, header: string[], rows: unknown[][]) =>
+        writeFileAtomic(join(dir, file), [csvLine(header), ...rows.map(csvLine)].join(''), { force: opts.force, shown: join(opts.csv as string, file) });
       table('accounts.csv', ['account', 'class', 'status', 'class_since', 'class_deadline', 'playbook', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due'], all.accounts.map((a) => [a.name, a.class, a.classStatus, a.classSince, a.classDeadline, a.playbookId, a.lastVisit, a.signed ? 'yes' : 'no', a.dropped ? 'yes' : 'no', a.contacts, a.openItems, a.nextDue]));
       table('contacts.csv', ['account', 'contact', 'title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'first_met', 'last_met'], all.contacts.map((c) => [c.account, c.name, c.title, c.role, c.reportsTo, c.approvalLayers, c.persona, c.email, c.phone, c.firstMet, c.lastMet]));
       table('visits.csv', ['account', 'date', 'mode', 'person', 'class', 'status', 'playbook', 'playbook_hash'], all.visits.map((v) => [v.account, v.date, v.mode, v.person, v.result.classification.class, v.result.classification.status, v.playbookId, v.playbookHash]));
@@ -87,10 +95,3 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
   }
 }
 
-function write(path: string, text: string, shown: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (err) {
-    throw new UserError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-}

@@ -32,24 +32,58 @@ export interface DecodeResult {
   diagnostics: Diagnostic[];
 }
 
+/** What kind of file is read, so that its errors speak of it ("expected an answers file …"). */
+export interface SourceKind {
+  /** "a playbook", "an answers file", "the config" */
+  noun: string;
+  /** what an empty file should hold */
+  expected: string;
+  /** where to start from when the file is empty */
+  starter?: string;
+  /** how to avoid several documents */
+  splitHint: string;
+  /** how to avoid deep nesting */
+  deepHint: string;
+}
+
+export const PLAYBOOK_KIND: SourceKind = {
+  noun: 'a playbook',
+  expected: 'a playbook (a mapping with id, title, questions, …)',
+  starter: 'run `sales-coach playbook init` for a starter file',
+  splitHint: 'put each playbook in a file of its own, or join them into one; include: combines files',
+  deepHint: 'a playbook never needs this depth: flatten the conditions',
+};
+export const ANSWERS_KIND: SourceKind = {
+  noun: 'an answers file',
+  expected: 'an answers file (a mapping with mode:, account:, answers: …)',
+  starter: 'the README, "Scripted sessions", shows a complete answers file',
+  splitHint: 'one answers file holds one session',
+  deepHint: 'an answers file never needs this depth: one answer per question',
+};
+export const CONFIG_KIND: SourceKind = {
+  noun: 'the config',
+  expected: 'a config mapping (lang:, playbooks:, persona:)',
+  splitHint: 'the config is one mapping',
+  deepHint: 'the config is three keys deep at most',
+};
+
 function fileDiag(file: string, code: DiagnosticCode, message: string, hint?: string, line = 0, col = 0): Diagnostic {
   return { file, line, col, code, severity: 'error', message, hint };
 }
 
+/** The file is over MAX_FILE_BYTES: said from its size, before (or instead of) reading it. */
+export function tooLarge(file: string, size: number, kind: SourceKind = PLAYBOOK_KIND): Diagnostic {
+  return fileDiag(
+    file,
+    'file-too-large',
+    `the file is ${(size / 1024 / 1024).toFixed(1)} MB; ${kind === PLAYBOOK_KIND ? 'a playbook file' : kind.noun} may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+    kind === PLAYBOOK_KIND ? 'split it into several files and list them under include:' : 'is it the right file?',
+  );
+}
+
 /** Refuses what is not a text file before the YAML parser sees it: huge, binary or not UTF-8. */
-export function decodeSource(file: string, bytes: Uint8Array): DecodeResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      diagnostics: [
-        fileDiag(
-          file,
-          'file-too-large',
-          `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a playbook file may be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-          'split it into several files and list them under include:',
-        ),
-      ],
-    };
-  }
+export function decodeSource(file: string, bytes: Uint8Array, kind: SourceKind = PLAYBOOK_KIND): DecodeResult {
+  if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLarge(file, bytes.length, kind)] };
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionOfByte(bytes, nul);
@@ -149,7 +183,7 @@ function yamlMessage(code: string, message: string): { message: string; hint?: s
  * Anything unusual (an error, anchors and aliases, tags, several documents) takes the careful path,
  * which reports it precisely.
  */
-export function parseYamlSource(file: string, rawText: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYamlSource(file: string, rawText: string, kind: SourceKind = PLAYBOOK_KIND): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (!ANCHOR_OR_ALIAS.test(text)) {
     let value: unknown;
@@ -164,15 +198,15 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
     if (ok && value !== undefined && value !== null && depthOf(value) <= MAX_DEPTH) {
       let careful: ReturnType<typeof parseCarefully> | undefined;
       const positions = () => {
-        careful ??= parseCarefully(file, text);
+        careful ??= parseCarefully(file, text, kind);
         return careful;
       };
       return { source: makeSource(file, text, value, () => positions().locator), diagnostics: [] };
     }
   }
-  const r = parseCarefully(file, text);
+  const r = parseCarefully(file, text, kind);
   const tabs = r.diagnostics.filter((d) => d.code === 'tab-indentation');
-  if (tabs.length > 0) return readPastTabs(file, text, tabs);
+  if (tabs.length > 0) return readPastTabs(file, text, tabs, kind);
   if (!r.locator || r.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: r.diagnostics };
   const locator = r.locator;
   return { source: makeSource(file, text, r.value, () => locator), diagnostics: r.diagnostics };
@@ -185,7 +219,7 @@ export function parseYamlSource(file: string, rawText: string): { source?: YamlS
  * line's, one level in after a "- "), so the file's other, independent mistakes are still found in the
  * same run. Nothing is reported on a tab line but the tab itself.
  */
-function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?: YamlSource; diagnostics: Diagnostic[] } {
+function readPastTabs(file: string, text: string, tabs: Diagnostic[], kind: SourceKind): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lines = text.split('\n');
   const tabLines = new Set<number>();
   /** Line -> how many columns the repaired line is ahead of the trainer's. */
@@ -211,7 +245,7 @@ function readPastTabs(file: string, text: string, tabs: Diagnostic[]): { source?
     prevIndent = indent;
     return ' '.repeat(indent) + rest;
   });
-  const again = parseYamlSource(file, repaired.join('\n'));
+  const again = parseYamlSource(file, repaired.join('\n'), kind);
   const others = again.diagnostics.filter((d) => !tabLines.has(d.line));
   const diagnostics = [...tabs, ...others];
   if (!again.source || others.some((d) => d.severity === 'error')) return { diagnostics };
@@ -253,7 +287,7 @@ function makeSource(file: string, text: string, value: unknown, locator: () => L
   };
 }
 
-function parseCarefully(file: string, text: string): { value?: unknown; locator?: Locator; diagnostics: Diagnostic[] } {
+function parseCarefully(file: string, text: string, kind: SourceKind): { value?: unknown; locator?: Locator; diagnostics: Diagnostic[] } {
   const { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq } = yaml();
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
@@ -288,20 +322,24 @@ function parseCarefully(file: string, text: string): { value?: unknown; locator?
       code: 'multiple-documents',
       severity: 'error',
       message: `the file holds ${real.length} YAML documents (separated by ---); expected one`,
-      hint: 'put each playbook in a file of its own, or join them into one; include: combines files',
+      hint: kind.splitHint,
     });
   }
   const doc = real[0] ?? docs[0];
   if (!doc) {
-    diagnostics.push(fileDiag(file, 'empty-file', 'the file is empty; expected a playbook (a mapping with id, title, questions, …)', 'run `sales-coach playbook init` for a starter file'));
+    diagnostics.push(fileDiag(file, 'empty-file', `the file is empty; expected ${kind.expected}`, kind.starter));
     return { diagnostics };
   }
+  let deepReported = false;
   for (const e of doc.errors) {
     const stack = /call stack/i.test(e.message);
+    // where the stack ran out depends on the Node version: say it once, at the bracket that goes too deep
+    if (stack && deepReported) continue;
+    deepReported ||= stack;
     const code = stack ? 'too-deep' : (YAML_CODES[e.code] ?? 'yaml-syntax');
-    const m = stack ? { message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'a playbook never needs this depth: flatten the conditions' } : yamlMessage(e.code, e.message);
+    const m = stack ? { message: `nesting deeper than ${MAX_DEPTH} levels`, hint: kind.deepHint } : yamlMessage(e.code, e.message);
     // the parser reports an unclosed quote where the file ends; point at the quote that opened it
-    const offset = e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
+    const offset = stack ? (tooDeepBracket(text) ?? 0) : e.code === 'MISSING_CHAR' && /quote/i.test(e.message) ? (openingQuote(text, e.pos[0]) ?? e.pos[0]) : e.pos[0];
     diagnostics.push({ file, ...at(offset), code, severity: 'error', message: m.message, hint: m.hint });
   }
   for (const w of doc.warnings) {
@@ -312,8 +350,8 @@ function parseCarefully(file: string, text: string): { value?: unknown; locator?
         ...at(w.pos[0]),
         code: 'unsupported-tag',
         severity: 'error',
-        message: `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; playbooks are plain data`,
-        hint: 'remove the tag: a playbook holds strings, numbers, lists and mappings, and never runs code',
+        message: `the tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported; ${kind === PLAYBOOK_KIND ? 'playbooks are' : `${kind.noun} is`} plain data`,
+        hint: `remove the tag: ${kind.noun} holds strings, numbers, lists and mappings, and never runs code`,
       });
     } else {
       diagnostics.push({ file, ...at(w.pos[0]), code: 'yaml-syntax', severity: 'warning', message: w.message.split('\n')[0] });
@@ -344,14 +382,14 @@ function parseCarefully(file: string, text: string): { value?: unknown; locator?
   }
   if (value === null || value === undefined) {
     diagnostics.push(
-      fileDiag(file, 'empty-file', 'the file holds no data (empty, or only comments); expected a playbook mapping', 'run `sales-coach playbook init` for a starter file'),
+      fileDiag(file, 'empty-file', `the file holds no data (empty, or only comments); expected ${kind.expected}`, kind.starter),
     );
     return { diagnostics };
   }
   const tooDeep = findTooDeep(doc.contents as Node | null, 0);
   if (tooDeep) {
     const start = tooDeep.range?.[0] ?? 0;
-    diagnostics.push({ file, ...at(start), code: 'too-deep', severity: 'error', message: `nesting deeper than ${MAX_DEPTH} levels`, hint: 'a playbook never needs this depth: flatten the conditions' });
+    diagnostics.push({ file, ...at(start), code: 'too-deep', severity: 'error', message: `nesting deeper than ${MAX_DEPTH} levels`, hint: kind.deepHint });
     return { diagnostics };
   }
 
@@ -415,6 +453,28 @@ function findTooDeep(node: Node | null, depth: number): Node | undefined {
       const hit = findTooDeep(item as Node, depth + 1);
       if (hit) return hit;
     }
+  }
+  return undefined;
+}
+
+/** The offset of the first [ or { nested deeper than MAX_DEPTH (outside quotes and comments). */
+function tooDeepBracket(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
   }
   return undefined;
 }

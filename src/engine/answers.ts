@@ -40,9 +40,14 @@ export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The years a visit, a due date or "today" can fall in: outside them a date is a typo, and date arithmetic breaks. */
+export const YEARS = { min: 1900, max: 2200 } as const;
+
+/** A real calendar day (no 2026-02-30) between 1900 and 2200, written YYYY-MM-DD. */
 export function isValidDate(s: string): boolean {
   if (!DATE.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number);
+  if (y < YEARS.min || y > YEARS.max) return false;
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
@@ -110,7 +115,7 @@ function coerceShape(q: Question, raw: unknown, personaIds: readonly string[]): 
     }
     case 'date': {
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
-      return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD${unknownNote}` };
+      return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD, between ${YEARS.min} and ${YEARS.max}${unknownNote}` };
     }
     case 'text': {
       if (typeof raw === 'string' || typeof raw === 'number') return { ok: true, value: String(raw) };

@@ -30,7 +30,8 @@ export function fillTemplate(template: string, lookup: (name: string) => string 
   return template.replace(PLACEHOLDER, (whole, name: string | undefined) => {
     if (whole === '{{') return '{';
     if (whole === '}}') return '}';
-    return lookup(name ?? '') ?? '…';
+    // a value is one line (a name, an answer): a line break in it must not start a line of the text
+    return (lookup(name ?? '') ?? '…').replace(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g, ' ');
   });
 }
 

@@ -3,6 +3,7 @@
  * HubSpot, Pipedrive, Zoho and spreadsheets (Excel, WPS) write in English and Chinese; and one record
  * turned into an account and a contact, with every problem of the row named at its cell. Pure.
  */
+import { unguardFormula } from '../ui/csv.js';
 import type { CsvCell, CsvRecord } from './csv.js';
 import { type RoleMatcher, wordKey } from './roles.js';
 
@@ -152,7 +153,11 @@ export function mapRecord(rec: CsvRecord, ctx: RowContext): MappedRow {
     for (const i of map.fields[f] ?? []) if (rec.cells[i].value.trim()) return rec.cells[i];
     return undefined;
   };
-  const get = (f: Field) => cell(f)?.value.trim();
+  // a value our own export guarded against spreadsheet formulas ('=…) comes back as it was
+  const get = (f: Field) => {
+    const v = cell(f)?.value.trim();
+    return v === undefined ? undefined : unguardFormula(v);
+  };
   const problems: RowProblem[] = [];
   const account = get('account');
   if (!account) {

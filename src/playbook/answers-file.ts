@@ -11,7 +11,7 @@
  * Each mistake is a diagnostic at its own file:line:col, like a playbook's.
  */
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource } from '../core/yaml-source.js';
+import { ANSWERS_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
 import type { Playbook } from './types.js';
 
@@ -43,9 +43,9 @@ export interface AnswersFileMeta {
 type Locate = (path: (string | number)[]) => { line: number; col: number };
 
 export function readAnswersMeta(file: string, bytes: Uint8Array): { meta?: AnswersFileMeta; raw?: Record<string, unknown>; text?: string; diagnostics: Diagnostic[]; locate?: Locate; locateKey?: Locate } {
-  const decoded = decodeSource(file, bytes);
+  const decoded = decodeSource(file, bytes, ANSWERS_KIND);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const { source, diagnostics } = parseYamlSource(file, decoded.text);
+  const { source, diagnostics } = parseYamlSource(file, decoded.text, ANSWERS_KIND);
   if (!source) return { text: decoded.text, diagnostics };
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
     diagnostics.push({ file, line: 1, col: 1, code: 'not-a-mapping', severity: 'error', message: 'an answers file is a mapping (mode:, account:, answers: …)', hint: 'see the example in the README, "Scripted sessions"' });

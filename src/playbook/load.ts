@@ -4,7 +4,7 @@
  * the merged result, so a trainer's override is checked together with what it overrides.
  */
 import { createHash } from 'node:crypto';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
@@ -15,8 +15,13 @@ import { Advice, ChecklistItem, ClassRule, Flag, Persona, PlaybookFile, Question
 import type { Origin, Playbook } from './types.js';
 
 export interface PlaybookHost {
-  /** The file's bytes, or undefined when it does not exist or cannot be read. */
-  read(path: string): Uint8Array | undefined;
+  /**
+   * The file's bytes; undefined when it does not exist or cannot be read; a diagnostic when it is
+   * refused unread (too large, a device or a FIFO: the host bounds every read).
+   */
+  read(path: string): Uint8Array | undefined | Diagnostic;
+  /** The real path (symbolic links resolved), to keep includes inside the playbook's folder. */
+  realpath?(path: string): string;
   /** The entry file of a playbook by id (built-in or user), for `extends`. */
   findById(id: string, fromFile: string): string | undefined;
   /**
@@ -155,6 +160,10 @@ const ITEM_SCHEMAS = {
   tips: Advice,
 } as const;
 
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
 export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -170,6 +179,10 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     const bytes = host.read(file);
     if (!bytes) {
       diagnostics.push(missing?.() ?? { file, line: 0, col: 0, code: 'file-not-found', severity: 'error', message: `cannot read ${file}: no such file, or not readable` });
+      return undefined;
+    }
+    if (!(bytes instanceof Uint8Array)) {
+      diagnostics.push(bytes);
       return undefined;
     }
     const cached = host.parseCache?.get(file);
@@ -209,9 +222,16 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     if (!main) return undefined;
     registerOrigins(main);
     const merged: PlaybookFile = { ...main.data };
+    const top = chain[0] ?? file;
+    const root = dirname(host.realpath?.(top) ?? top);
     (main.data.include ?? []).forEach((rel, i) => {
       const target = resolvePath(dirname(file), rel);
       const pos = () => main.source.locate(['include', i]); // only when reporting: positions cost a second parse
+      // includes stay in the playbook's folder tree: a shared playbook must not read ~/.ssh into a diagnostic
+      if (!inside(root, host.realpath?.(target) ?? target)) {
+        diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `${rel} is outside the playbook's folder ${root}; it was not read`, hint: 'move the file into the playbook\'s folder (or a folder below it)' });
+        return;
+      }
       if (chain.includes(target) || target === file) {
         diagnostics.push({ file, ...pos(), code: 'include-error', severity: 'error', message: `${rel} includes itself (through ${[...chain, file].map((f) => f.split('/').pop()).join(' -> ')})`, hint: 'remove one of the includes' });
         return;

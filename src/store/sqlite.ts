@@ -2,7 +2,7 @@
  * The embedded store: one SQLite file (better-sqlite3), WAL, every command's writes in one
  * transaction. The only file in the program that speaks SQL.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
@@ -37,26 +37,94 @@ export interface OpenOptions {
 export { nameKey };
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+/** PRAGMA application_id of our databases ("SCoa"): how a SQLite file says it is sales-coach's. */
+export const APPLICATION_ID = 0x53436f61;
+/** Databases up to this size are checked (PRAGMA quick_check) each time they are opened. */
+export const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+/** The tables of the first schema: a database from before the marker has them all. */
+const OUR_TABLES = ['accounts', 'contacts', 'visits', 'checklist_items', 'class_history'];
+
+/**
+ * Which file to name when SQLite says "read-only": the database, its folder (where the -wal and
+ * -shm files must be created), or a stale -wal/-shm left by another user. `canWrite` is injected for tests.
+ */
+export function readOnlyCulprit(path: string, canWrite: (p: string) => boolean = writable, exists: (p: string) => boolean = existsSync): { file: string; what: string } {
+  if (exists(path) && !canWrite(path)) return { file: path, what: 'the database file' };
+  const dir = dirname(path);
+  if (!canWrite(dir)) return { file: dir, what: 'the folder holding the database (it must be able to create coach.db-wal and coach.db-shm there)' };
+  for (const side of [`${path}-shm`, `${path}-wal`]) if (exists(side) && !canWrite(side)) return { file: side, what: 'a file left beside the database by another user or an older run' };
+  return { file: path, what: 'the database file' };
+}
+
+function writable(p: string): boolean {
+  try {
+    accessSync(p, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function describeError(err: unknown, path: string): StoreError | undefined {
   const code = (err as { code?: string }).code ?? '';
   const msg = err instanceof Error ? err.message : String(err);
+  if (err instanceof StoreError) return err;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError(`the database ${path} is in use by another sales-coach (waited, then gave up)`, 'finish or close the other sales-coach, then run this again; nothing was changed');
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS') {
-    return new StoreError(`the database ${path} is read-only here`, 'check the file\'s permissions, or point --db (SALES_COACH_DB) at a writable place');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+    const c = readOnlyCulprit(path);
+    return new StoreError(`cannot write ${c.file}: ${c.what} is read-only here; nothing was changed`, c.file === path ? "check the file's permissions, or point --db (SALES_COACH_DB) at a writable place" : `make ${c.file} writable (or remove it if no sales-coach is running), or point --db at a writable place`);
   }
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') {
     return new StoreError(`the disk holding ${path} is full; nothing was changed`, 'free some space and run this again');
   }
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new StoreError(`${path} is not a sales-coach database, or it is damaged; it was left untouched`, 'point --db (SALES_COACH_DB) at another file, or move this one away');
+    return new StoreError(`${path} is not a sales-coach database, or it is damaged; it was left untouched`, `to save what can be saved: sqlite3 ${shellQuote(path)} .recover | sqlite3 recovered.db, then --db recovered.db`);
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return new StoreError(`cannot create the folder for the database ${path}: a part of that path is a file, not a folder`, 'point --db (SALES_COACH_DB) at a file inside a folder');
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    if (code.startsWith('SQLITE_CANTOPEN') && !writable(dirname(path))) return describeError(Object.assign(new Error(msg), { code: 'SQLITE_READONLY' }), path);
     return new StoreError(`cannot open or write the database ${path} (${msg})`, 'check that the folder exists and is writable');
   }
   return undefined;
+}
+
+/** A path as a POSIX shell word, for hints meant to be pasted. */
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Node 24's ObjectWrap unregisters an environment cleanup hook in its destructor, and aborts the
+ * process (SIGABRT, "RemoveEnvironmentCleanupHook ... (env) != nullptr") when V8 collects a
+ * better-sqlite3 statement outside any JavaScript context, as it does at exit. So statements are
+ * never left for the collector: each SQL text is prepared once per connection and kept, with the
+ * connection, for the life of the process (a bounded set: the program has a fixed list of queries).
+ */
+const keptForever: unknown[] = [];
+export function keepStatements(db: Database.Database): void {
+  const cache = new Map<string, Database.Statement>();
+  keptForever.push(db, cache);
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit) return hit.reader ? hit.pluck(false).raw(false).expand(false) : hit;
+    const stmt = prepare(sql);
+    cache.set(sql, stmt);
+    return stmt;
+  }) as typeof db.prepare;
+  // pragma() prepares through the native object directly: route it through the cache as well
+  db.pragma = ((source: string, options?: { simple?: boolean }) => {
+    const stmt = db.prepare(`PRAGMA ${source}`);
+    if (!stmt.reader) {
+      stmt.run();
+      return options?.simple ? undefined : [];
+    }
+    return options?.simple ? stmt.pluck().get() : stmt.all();
+  }) as typeof db.pragma;
 }
 
 export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteStore {
@@ -64,6 +132,7 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
     if (existsSync(path)) {
       const st = statSync(path);
       if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a database file`, 'give --db the path of a file');
+      if (!st.isFile()) throw new StoreError(`${path} is not a database file (a device, a pipe or a socket); it was left untouched`, 'give --db the path of a file');
       if (st.size > 0) {
         // refuse anything that is not SQLite before SQLite opens it: never write into someone's file
         const fd = openSync(path, 'r');
@@ -85,17 +154,20 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   let db: Database.Database;
   try {
     db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    // reading through a memory map halves the time of the pipeline's full pass over 100,000 accounts
-    db.pragma('mmap_size = 268435456');
+    keepStatements(db);
   } catch (err) {
     throw describeError(err, path) ?? err;
   }
   const store = new SqliteStore(db, path);
   try {
-    // the version check comes first: a newer database must not be touched, not even its journal mode
+    // nothing is written before the file is known to be ours (or empty): not even the journal mode
     store.checkVersion();
+    store.checkOwnership();
+    store.checkIntegrity();
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    // reading through a memory map halves the time of the pipeline's full pass over 100,000 accounts
+    db.pragma('mmap_size = 268435456');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     store.migrate();
   } catch (err) {
@@ -246,7 +318,7 @@ export class SqliteStore implements Store {
     readonly path: string,
   ) {}
 
-  /** Applies the migrations this database lacks; refuses one made by a newer sales-coach. */
+  /** Refuses a database made by a newer sales-coach: it is left as it is, never downgraded. */
   checkVersion(): number {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
@@ -258,24 +330,75 @@ export class SqliteStore implements Store {
     return version;
   }
 
+  /**
+   * Ours: marked with our application_id, or empty (a new file), or a database from before the
+   * marker (our tables, a schema version). Anything else is someone else's SQLite file, and is
+   * refused before a single byte of it changes.
+   */
+  checkOwnership(): void {
+    const appId = this.db.pragma('application_id', { simple: true }) as number;
+    if (appId === APPLICATION_ID) return;
+    const tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (appId === 0 && tables.length === 0 && version === 0) return;
+    if (appId === 0 && version >= 1 && OUR_TABLES.every((t) => tables.includes(t))) return;
+    throw new StoreError(
+      `${this.path} is a SQLite database, but not sales-coach's (${appId !== 0 ? `application id ${appId}` : `tables: ${tables.slice(0, 5).join(', ') || 'none'}${tables.length > 5 ? ', …' : ''}`}); it was left untouched`,
+      'point --db (SALES_COACH_DB) at another file, or a new one',
+    );
+  }
+
+  /**
+   * A damaged database is never written to: SQLite's quick check (the page structure, not every
+   * index entry) before anything else. Reading it would mislead too, so it is refused whole.
+   */
+  checkIntegrity(): void {
+    if (this.path === ':memory:') return;
+    // the check reads every page: about 60 ms for 18 MB. Above the limit (a database far larger
+    // than one rep's) it is left to SQLite, which refuses to write into a page it finds damaged
+    if (statSync(this.path).size > INTEGRITY_CHECK_MAX_BYTES) return;
+    let problems: string[];
+    try {
+      problems = (this.db.pragma('quick_check(3)') as { quick_check: string }[]).map((r) => r.quick_check);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_CORRUPT') && !code.startsWith('SQLITE_NOTADB')) throw err;
+      problems = [(err as Error).message];
+    }
+    if (problems.length === 1 && problems[0] === 'ok') return;
+    const first = problems[0].replace(/\*\*\* in database \w+ \*\*\*\s*/, '').split('\n')[0];
+    throw new StoreError(
+      `the database ${this.path} is damaged (${first}); it was not written to`,
+      `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db, then run with --db recovered.db`,
+    );
+  }
+
+  /**
+   * Applies the migrations this database lacks, all in one write transaction that reads the
+   * version again once it holds the lock: of twenty first runs at once, one migrates and the
+   * others find the work done.
+   */
   migrate(): void {
-    const version = this.checkVersion();
-    for (let v = version; v < SCHEMA_VERSION; v++) {
-      // a rebuilt table must not cascade deletes into the tables that reference it (the pragma only
-      // takes effect outside a transaction); every reference is checked before the commit
-      const rebuild = REBUILDS.has(v + 1);
-      if (rebuild) this.db.pragma('foreign_keys = OFF');
-      try {
-        this.db.transaction(() => {
-          this.db.exec(MIGRATIONS[v]);
-          if (rebuild && (this.db.pragma('foreign_key_check') as unknown[]).length > 0) throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, 'sqlite3 coach.db .recover');
-          this.db.pragma(`user_version = ${v + 1}`);
-        }).immediate();
-      } finally {
-        if (rebuild) this.db.pragma('foreign_keys = ON');
-      }
+    if (this.checkVersion() === SCHEMA_VERSION && this.db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
+    // a migration that rebuilds a table others reference must not cascade deletes into them: foreign
+    // keys are off for it (the pragma only takes effect outside a transaction), and checked before commit
+    const rebuild = [...REBUILDS].some((v) => v > this.checkVersion());
+    if (rebuild) this.db.pragma('foreign_keys = OFF');
+    try {
+      this.db.transaction(() => {
+        const version = this.checkVersion();
+        for (let v = version; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
+        if (rebuild && (this.db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db`);
+        }
+        if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        this.db.pragma(`application_id = ${APPLICATION_ID}`);
+      }).immediate();
+    } finally {
+      if (rebuild) this.db.pragma('foreign_keys = ON');
     }
   }
+
 
   private run<T>(work: () => T): T {
     try {

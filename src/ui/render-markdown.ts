@@ -1,11 +1,14 @@
 /** The result as Markdown (`--out FILE.md`): to keep, print or paste into a CRM note. */
 import type { CoachingResult } from '../engine/evaluate.js';
 import { formatDate, UI } from './messages.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, sanitizeBlock } from './sanitize.js';
 
-/** Markdown-special characters in user text would restyle it; escape them. */
+/**
+ * Markdown-special characters in user text would restyle it, and `<`, `&` would open HTML or an
+ * entity where Markdown is rendered: escape them all. One line: a newline would start a new block.
+ */
 function md(text: string): string {
-  return sanitize(text).replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return sanitize(text).replace(/([\\`*_[\]<>#|&!~])/g, '\\$1');
 }
 
 export function renderMarkdown(r: CoachingResult): string {
@@ -52,6 +55,6 @@ export function renderMarkdown(r: CoachingResult): string {
     for (const t of r.tips) lines.push(`- ${md(t.text)}`);
     lines.push('');
   }
-  if (r.recap) lines.push(`## ${m.recap}`, '', ...sanitize(r.recap).split('\n').map((l) => `> ${l}`), '');
+  if (r.recap) lines.push(`## ${m.recap}`, '', ...sanitizeBlock(r.recap).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
 import { formatDate, UI } from './messages.js';
-import { sanitize } from './sanitize.js';
+import { sanitize, sanitizeBlock } from './sanitize.js';
 import { hanging, wrap } from './layout.js';
 
 /** What the session means for the account, beside the engine's result (from applyVisit). */
@@ -17,13 +17,16 @@ export interface AccountNotes {
 
 export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, notes?: AccountNotes): string {
   const m = UI[r.locale];
+  // names and labels are single lines; advice, reasons and the recap are paragraphs
   const s = (text: string) => sanitize(text);
+  const b = (text: string) => sanitizeBlock(text);
   const out: string[] = [];
   const heading = (text: string) => {
     out.push('', c.bold.underline(text));
   };
-  const para = (text: string, indent = '  ') => out.push(wrap(s(text), width, indent));
-  const bullet = (mark: string, text: string, indent = '  ') => out.push(hanging(`${indent}${mark} `, s(text), width));
+  // colour goes on after sanitising: sanitising coloured text would strip the colour with the escapes
+  const para = (text: string, indent = '  ', colour = (x: string) => x) => out.push(colour(wrap(b(text), width, indent)));
+  const bullet = (mark: string, text: string, indent = '  ') => out.push(hanging(`${indent}${mark} `, b(text), width));
 
   const cls = r.classification;
   const badge =
@@ -39,16 +42,16 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   if (cls.name) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
   if (cls.summary) para(cls.summary);
-  if (cls.cycle && cls.class) para(c.cyan(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))));
+  if (cls.cycle && cls.class) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
 
-  if (cls.signed) para(c.green(m.signedNow));
-  if (notes?.backfilled) para(c.yellow(notes.backfilled));
-  else if (notes?.moved) para(c.cyan(notes.moved));
+  if (cls.signed) para(m.signedNow, '  ', c.green);
+  if (notes?.backfilled) para(notes.backfilled, '  ', c.yellow);
+  else if (notes?.moved) para(notes.moved, '  ', c.cyan);
   else if (r.previous) {
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
     const now = cls.label ?? cls.class ?? m.provisional;
     const before = r.previous.class === cls.class ? now : (r.previous.class ?? m.provisional);
-    para(c.dim(m.sinceLast(formatDate(r.previous.date, r.locale), before, now)));
+    para(m.sinceLast(formatDate(r.previous.date, r.locale), before, now), '  ', c.dim);
   }
   if (r.changes.length) {
     heading(m.changes);
@@ -91,7 +94,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   for (const f of r.flags) {
     const mark = f.severity === 'critical' ? c.red.bold('!!') : f.severity === 'warning' ? c.yellow('! ') : c.blue('i ');
     bullet(mark, f.message);
-    if (f.subtext) out.push(c.dim(wrap(s(f.subtext), width, '       ')));
+    if (f.subtext) out.push(c.dim(wrap(b(f.subtext), width, '       ')));
   }
 
   if (r.checklist.length) {
@@ -99,7 +102,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     const dates = r.checklist.map((i) => formatDate(i.due, r.locale));
     const w = Math.max(...dates.map((d) => d.length));
     r.checklist.forEach((item, i) => {
-      out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, s(item.text), width));
+      out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, b(item.text), width));
     });
   }
 
@@ -119,7 +122,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
 
   if (r.recap) {
     heading(m.recap);
-    out.push(wrap(s(r.recap), width, '  │ '));
+    out.push(wrap(b(r.recap), width, '  │ '));
   }
   return `${out.join('\n')}\n`;
 }

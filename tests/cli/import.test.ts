@@ -67,7 +67,7 @@ describe('files that cannot be imported at all', () => {
   it.each([
     { name: 'no account column', text: 'First Name;Last Name;Phone\nWei;Li;1\n', err: '{file}:1:1: no column names the account; found "First Name", "Last Name", "Phone"', hint: 'name one column "Account Name", "Account", "Company Name", "Company" or "公司" (read as semicolon-separated)' },
     { name: 'empty', text: '', err: '{file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")' },
-    { name: 'missing', text: undefined, err: 'cannot read {file}: ENOENT' },
+    { name: 'missing', text: undefined, err: 'cannot read the CSV file {file}: no such file or folder (ENOENT)' },
   ])('$name: one clear line, exit 2, no stack', async ({ name, text, err, hint }) => {
     const file = `${name.replace(/ /g, '-')}.csv`;
     const path = text === undefined ? join(dir, file) : put(file, text);

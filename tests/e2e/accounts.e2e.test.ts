@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { describe, expect, it } from 'vitest';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
@@ -183,7 +183,7 @@ describe('the database under trouble', () => {
   it('held by another sales-coach: waits, then says so (exit 2)', async () => {
     const w = world();
     await w.run(['debrief', '--account', 'Acme', '--answers', file('y.yaml', debrief())]);
-    const holder = new Database(w.db);
+    const holder = rawDb(w.db);
     holder.prepare('BEGIN IMMEDIATE').run();
     const r = await runBin(['debrief', '--account', 'Beta', '--answers', file('z.yaml', debrief())], { env: { ...w.env, SALES_COACH_DB_TIMEOUT_MS: '300' } });
     holder.prepare('ROLLBACK').run();
@@ -314,7 +314,7 @@ describe('the checklist the rep owns, drafts, bounds, what is read back', () => 
   it('a stored result changed outside sales-coach is reported, never a crash', async () => {
     const w = world();
     await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('c.yaml', debrief())]);
-    const db = new Database(w.db);
+    const db = rawDb(w.db);
     db.prepare("UPDATE visits SET result = '{\"classification\": 42}'").run();
     db.close();
     const r = await w.run(['account', 'show', 'Acme']);

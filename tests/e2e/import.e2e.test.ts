@@ -1,7 +1,7 @@
 /** `import --csv` through the built binary, with the contact exports of real CRMs (tests/fixtures/crm). */
+import { rawDb } from '../helpers/db.js';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
@@ -13,7 +13,7 @@ function world() {
   const db = join(home, 'data', 'sales-coach', 'coach.db');
   const run = (args: string[]) => runBin(args, { env, cwd: dir });
   const contacts = () => {
-    const d = new Database(db, { readonly: true });
+    const d = rawDb(db, { readonly: true });
     try {
       return d.prepare('SELECT a.name AS account, c.name, c.title, c.role, c.email, c.phone, c.persona, c.reports_to FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY c.id').all();
     } finally {

@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/spawn.js';
@@ -38,7 +38,17 @@ function start(args: string): void {
   const done = join(home, 'exit-code');
   spawnSync('tmux', ['kill-session', '-t', session]);
   spawnSync('rm', ['-f', done]);
-  tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
+  // killing the last session stops the tmux server; a new session started while it shuts down can
+  // fail with "server exited unexpectedly": try again
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
+      return;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
 }
 async function exitCode(): Promise<number> {
   const file = join(home, 'exit-code');
@@ -106,7 +116,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(result).toContain('Saved to the account "Acme Ltd".');
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
-    const db = new Database(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
+    const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 1 });
     db.close();
   }, 60_000);
@@ -128,6 +138,22 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('C-d'); // end of input: the same as an interrupt, nothing lost
     expect(await exitCode()).toBe(130);
     expect(await waitFor('saved as a draft')).toContain('Your 3 answers are saved as a draft');
+  }, 30_000);
+
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s mid-interview: the draft is kept and the resume line printed, as with Ctrl-C', async (signal) => {
+    const account = `Signalled ${signal}`;
+    start(`prep --account '${account}' --date 2026-11-26`);
+    await waitFor('Who do you meet');
+    keys('Sun', 'Enter');
+    await waitFor('job title');
+    keys('Enter');
+    await waitFor('Where do they stand');
+    const pid = execFileSync('pgrep', ['-f', `prep --account ${account}`], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(pid), signal);
+    expect(await exitCode()).toBe(130);
+    const shown = await waitFor('saved as a draft');
+    expect(shown).toContain('Your 2 answers');
+    expect(shown).toContain(`sales-coach prep --resume --account '${account}'`);
   }, 30_000);
 
   it('a kill from outside (SIGKILL: no handler can run) keeps every answer given', async () => {

@@ -106,7 +106,7 @@ describe('answers a person writes', () => {
     ['has_need', 'maybe', '"yes" or "no", or "unknown"'],
     ['contact_role', 'boss', 'one of "first_kp", "second_kp", "third_kp", or "unknown"'],
     ['contacts_known', 'many', 'a number'],
-    ['next_meeting', '2026-02-30', 'a date as YYYY-MM-DD'],
+    ['next_meeting', '2026-02-30', 'a date as YYYY-MM-DD, between 1900 and 2200'],
     ['visit_focus', '', 'an answer (this question is required)'],
   ])('%s: %j is refused, saying what is expected', (id, raw, expected) => {
     expect(coerceAnswer(q(id), raw, personas)).toEqual({ ok: false, expected });

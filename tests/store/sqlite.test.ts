@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { rawDb } from '../helpers/db.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
@@ -11,7 +11,7 @@ import type { StepDecision } from '../../src/engine/account.js';
 import { recordVisit } from '../../src/cli/record-visit.js';
 import type { Mode } from '../../src/playbook/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { APPLICATION_ID, openSqliteStore, readOnlyCulprit, type SqliteStore } from '../../src/store/sqlite.js';
 import { StoreError } from '../../src/store/types.js';
 import { builtin } from '../helpers/playbook.js';
 
@@ -173,7 +173,7 @@ async function* stream<T>(rows: T[], failAtEnd?: Error): AsyncGenerator<T> {
 describe('migrations', () => {
   it('a database made by the first version upgrades without loss', async () => {
     const path = join(dir(), 'old.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.exec(MIGRATIONS[0]);
     db.pragma('user_version = 1');
     db.prepare("INSERT INTO accounts (id, name, name_key, created_at, class, class_status, class_since) VALUES (1, 'Old Co', 'old co', '2026-01-01', 'B', 'classified', '2026-01-02')").run();
@@ -197,7 +197,7 @@ describe('migrations', () => {
 
   it('a database made by a newer version is refused, and left exactly as it was', () => {
     const path = join(dir(), 'new.db');
-    const db = new Database(path);
+    const db = rawDb(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.exec('CREATE TABLE future (x)');
     db.close();
@@ -225,15 +225,91 @@ describe('faults', () => {
     bytes.fill(0x5a, 100, 4096); // wreck the first page after the header
     writeFileSync(path, bytes);
     const before = sha(path);
-    expect(() => store(path)).toThrow(/not a sales-coach database, or it is damaged; it was left untouched/);
+    expect(() => store(path)).toThrow(/is damaged \(.*\); it was not written to|not a sales-coach database, or it is damaged; it was left untouched/);
     expect(sha(path)).toBe(before);
+  });
+
+  it('damage deeper in the file (a wrecked table page) is found before any write, with the .recover hint', async () => {
+    const path = join(dir(), 'deep.db');
+    const s = store(path);
+    for (let i = 0; i < 200; i++) await save(s, `Account ${i}`, A);
+    await s.close();
+    const bytes = readFileSync(path);
+    // page 2 onwards: the header and schema page stay intact, so SQLite opens it and only a check can tell
+    bytes.fill(0x5a, 4096 * 3 + 8, 4096 * 3 + 600);
+    writeFileSync(path, bytes);
+    const before = sha(path);
+    let error: unknown;
+    try {
+      store(path);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/is damaged \(.+\); it was not written to$/);
+    expect((error as StoreError).hint).toContain(`sqlite3 ${path} .recover`);
+    expect(sha(path)).toBe(before);
+  });
+
+  it("someone else's SQLite database is refused and left byte-identical: no tables, no WAL, no version", () => {
+    const path = join(dir(), 'photos.db');
+    const db = rawDb(path);
+    db.exec("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT); INSERT INTO photos (file) VALUES ('a.jpg')");
+    db.close();
+    const before = sha(path);
+    expect(() => store(path)).toThrow(/is a SQLite database, but not sales-coach's \(tables: photos\); it was left untouched/);
+    expect(sha(path)).toBe(before);
+    const check = rawDb(path, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    check.close();
+  });
+
+  it('our databases carry our application id; one from before the marker is recognised and marked', () => {
+    const s = store();
+    expect(s.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const path = join(dir(), 'v1.db');
+    const db = rawDb(path);
+    db.exec(MIGRATIONS[0]);
+    db.pragma('user_version = 1');
+    db.close();
+    expect(store(path).db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+  });
+
+  it('twenty first runs at once on a new file: every one succeeds, the schema is made once', async () => {
+    const path = join(dir(), 'race.db');
+    const script = `import { openSqliteStore } from ${JSON.stringify(join(import.meta.dirname, '../../src/store/sqlite.ts'))}; openSqliteStore(process.env.RACE_DB, { busyTimeoutMs: 20000 }).close();`;
+    const runs = Array.from({ length: 20 }, () => new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, RACE_DB: path }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    }));
+    const results = await Promise.all(runs);
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const s = store(path);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  }, 60_000);
+
+  it('--db under a file: a clear error naming the path, not an internal error', () => {
+    const d = dir();
+    writeFileSync(join(d, 'plain'), 'x');
+    expect(() => store(join(d, 'plain', 'coach.db'))).toThrow(/cannot create the folder for the database .*plain\/coach\.db: a part of that path is a file/);
+  });
+
+  it('a read-only database, folder or stale -shm: the message names the file that is read-only', () => {
+    const ro = (...paths: string[]) => (p: string) => !paths.includes(p);
+    const all = () => true;
+    expect(readOnlyCulprit('/d/coach.db', ro('/d/coach.db'), all).file).toBe('/d/coach.db');
+    expect(readOnlyCulprit('/d/coach.db', ro('/d'), all)).toMatchObject({ file: '/d', what: expect.stringContaining('folder') });
+    expect(readOnlyCulprit('/d/coach.db', ro('/d/coach.db-shm'), all)).toMatchObject({ file: '/d/coach.db-shm', what: expect.stringContaining('left beside the database') });
   });
 
   it('another sales-coach holding the database: wait, then a clear error, nothing lost', async () => {
     const path = join(dir(), 'busy.db');
     const first = store(path);
     await save(first, 'Acme', A);
-    const holder = new Database(path);
+    const holder = rawDb(path);
     holder.prepare('BEGIN IMMEDIATE').run(); // another process mid-write
     const second = store(path, 300);
     const started = Date.now();

@@ -1,0 +1,118 @@
+/**
+ * The CLI's file boundary: every file it writes goes through `writeFileAtomic`, every file it reads
+ * through `readFileBounded`. A write that fails (full disk, file-size limit, killed half-way) leaves
+ * the previous file as it was; a read never takes more than its limit, whatever the file is.
+ */
+import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from './errors.js';
+
+const WHY: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than this system allows',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+};
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (!code) return (err as Error).message;
+  return WHY[code] ? `${WHY[code]} (${code})` : code;
+}
+
+/**
+ * Writes `text` to a temporary file beside `path` and renames it into place once complete and on
+ * disk. Without `force`, an existing file is never replaced (checked atomically by the final link).
+ */
+export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string } = {}): void {
+  const shown = opts.shown ?? path;
+  let previous: import('node:fs').Stats | undefined;
+  try {
+    previous = statSync(path);
+  } catch {
+    // no file yet
+  }
+  if (previous?.isDirectory()) throw new UserError(`cannot write ${shown}: it is a folder`, 'give the path of a file');
+  if (previous && !opts.force) throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previous ? previous.mode & 0o777 : 0o666);
+    const bytes = Buffer.from(text);
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (opts.force) renameSync(tmp, path);
+    else {
+      try {
+        linkSync(tmp, path); // fails with EEXIST if another run made the file meanwhile
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
+        // a file system without hard links: the check above has to do
+        renameSync(tmp, path);
+      }
+    }
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created, or already renamed
+    }
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot write ${shown}: ${describeFsError(err)}`, previous ? `${shown} was left as it was` : undefined);
+  }
+  try {
+    unlinkSync(tmp);
+  } catch {
+    // renamed into place: nothing left behind
+  }
+}
+
+/**
+ * Reads a regular file, refusing devices, FIFOs and sockets before opening it (a FIFO would block the
+ * open) and anything over `maxBytes` while reading, so `/dev/zero` or a 10 GB file costs nothing.
+ */
+export function readFileBounded(path: string, maxBytes: number, what: string): Buffer {
+  const st = statSync(path); // ENOENT and friends go to the caller, which knows how to name the file
+  if (st.isDirectory()) throw Object.assign(new Error(`${what} ${path} is a folder`), { code: 'EISDIR' });
+  if (!st.isFile()) throw new UserError(`${what} ${path} is not a regular file (a device, a pipe or a socket)`, 'give the path of an ordinary file');
+  if (st.size > maxBytes) throw new UserError(`${what} ${path} is too large (${mb(st.size)}; the limit is ${mb(maxBytes)})`, 'is it the right file?');
+  // O_NONBLOCK: had the file been swapped for a FIFO since the stat, the open must not hang
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw new UserError(`${what} ${path} is not a regular file`, 'give the path of an ordinary file');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw new UserError(`${what} ${path} is too large (over ${mb(maxBytes)})`, 'is it the right file?');
+      chunks.push(buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function mb(n: number): string {
+  return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(n >= 10 << 20 ? 0 : 1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** Limits, generous for what a person writes by hand or a CRM exports. */
+export const LIMITS = {
+  playbook: 4 << 20,
+  answers: 1 << 20,
+  config: 256 << 10,
+  // a CSV import streams (memory stays flat): the bound is what a CRM export can be, about 10M rows
+  csv: 2 * 1024 * 1024 * 1024,
+} as const;
