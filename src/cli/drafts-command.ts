@@ -1,4 +1,5 @@
 /** `drafts`: the unfinished sessions, each with the command that continues it; `drafts discard` drops one. */
+import { existsSync } from 'node:fs';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { draftViews, renderDraftsTerminal } from '../ui/views/checklist.js';
@@ -8,10 +9,12 @@ import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { shellQuote } from '../ui/sanitize.js';
-import { dbPath } from './store.js';
+import { dbPath, openStore } from './store.js';
 
 export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
+  // opening the database hands over drafts an earlier version kept in it
+  if (existsSync(dbPath(io, g))) await (await openStore(io, g)).close();
   const list = draftViews(new DraftStore(draftsDirFor(dbPath(io, g))).list(), shellQuote);
   io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(list), null, 2)}\n` : renderDraftsTerminal(list, localeOf(ctx, g), ctx.out, widthOf(io.stdout)));
   return EXIT.ok;

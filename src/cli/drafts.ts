@@ -36,7 +36,7 @@ export function draftsDirFor(dbPath: string): string {
   return join(dirname(dbPath), `${basename(dbPath, extname(dbPath)) || 'coach'}.drafts`);
 }
 
-function isDraft(d: unknown): d is Draft {
+export function isDraft(d: unknown): d is Draft {
   const x = d as Draft;
   return (
     typeof x === 'object' && x !== null && x.version === 1 && (x.mode === 'prep' || x.mode === 'debrief') && typeof x.answers === 'object' && x.answers !== null && Array.isArray(x.order) && typeof x.date === 'string' && typeof x.playbook === 'string'

@@ -2,7 +2,7 @@
  * `prep` and `debrief` (and `demo`): gather answers (keyboard, answers file, stdin, draft), run the
  * engine, render. The only place that reads the clock is here, to default the visit date.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, isValidDate } from '../engine/answers.js';
@@ -155,6 +155,11 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- a resumed draft ---------------------------------------------------------------------------
   let draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
+  // a draft an earlier version kept in the database comes over to the journal when the store opens
+  if (opts.resume && !draft && existsSync(dbPath(io, g))) {
+    await getStore();
+    draft = drafts.find(mode, opts.account ?? meta.account);
+  }
   if (opts.resume && !draft) {
     throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: ${shellCommand(['sales-coach', mode, ...(opts.account ? ['--account', opts.account] : [])])} (sales-coach drafts lists the unfinished ones)`);
   }
@@ -173,6 +178,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // (the draft this run writes is its own only when it asks the questions itself)
   let ownsDraft = interactive || draft !== undefined;
   if (!draft && account && !opts.demo) {
+    if (existsSync(dbPath(io, g))) await getStore();
     const existing = drafts.find(mode, account);
     if (existing) {
       const cmd = resumeCommand(mode, account);

@@ -23,6 +23,13 @@ export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
     await close();
   };
   open.add(store);
+  // drafts kept in the database by an earlier version move to the journal beside it, once
+  const legacy = store.takeLegacyDrafts();
+  if (legacy.length) {
+    const { DraftStore, draftsDirFor, isDraft } = await import('./drafts.js');
+    const journal = new DraftStore(draftsDirFor(dbPath(io, g)));
+    for (const d of legacy) if (isDraft(d) && !journal.find(d.mode, d.account)) journal.save(d);
+  }
   return store;
 }
 

@@ -767,6 +767,29 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Drafts that a version before the journal kept in this database (table drafts): handed over once,
+   * so an interview interrupted before an upgrade can still be resumed, then removed here.
+   */
+  takeLegacyDrafts(): unknown[] {
+    return this.run(() => {
+      const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'").get();
+      if (!has) return [];
+      const rows = this.db.prepare('SELECT data FROM drafts').all() as { data: string }[];
+      if (rows.length === 0) return [];
+      const out: unknown[] = [];
+      for (const r of rows) {
+        try {
+          out.push(JSON.parse(r.data));
+        } catch {
+          // a draft that cannot be read was lost before this version; nothing to hand over
+        }
+      }
+      this.db.prepare('DELETE FROM drafts').run();
+      return out;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

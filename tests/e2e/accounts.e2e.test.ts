@@ -391,3 +391,28 @@ describe('an account plan (seed 003)', () => {
     expect((await w.run(['account', 'show', 'Hengda Logistics'])).stdout).toContain('account plan');
   });
 });
+
+describe('upgrading from the version that kept drafts in the database', () => {
+  it('an interview interrupted before the upgrade can still be resumed', async () => {
+    const w = world();
+    const { MIGRATIONS } = await import('../../src/store/migrations.js');
+    const { mkdirSync } = await import('node:fs');
+    const { dirname } = await import('node:path');
+    mkdirSync(dirname(w.db), { recursive: true });
+    const db = rawDb(w.db);
+    db.exec(MIGRATIONS[0]);
+    db.exec(MIGRATIONS[1]);
+    db.pragma('user_version = 2');
+    const draft = { version: 1, mode: 'debrief', account: 'Old Draft Co', playbook: 'abcd', date: '2026-11-20', lang: 'en', answers: { contact_name: 'Li' }, order: ['contact_name'], savedAt: '2026-11-20T10:00:00Z' };
+    db.prepare("INSERT INTO drafts (key, mode, account, data, saved_at) VALUES ('debrief:old draft co', 'debrief', 'Old Draft Co', ?, '2026-11-20T10:00:00Z')").run(JSON.stringify(draft));
+    db.close();
+    const list = await w.run(['drafts']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('debrief of Old Draft Co: 1 answer');
+    // handed over once: the database no longer holds it, the journal does
+    const again = rawDb(w.db, { readonly: true });
+    expect(again.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    again.close();
+    expect((await w.run(['drafts'])).stdout).toContain('Old Draft Co');
+  });
+});
