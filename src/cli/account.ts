@@ -33,7 +33,10 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // the labels of the playbook that classified the account, when it can still be found by its id
     // an account only imported so far has no playbook of its own: label it with the default one
     const pb = await playbookOf(ctx, t.account.playbookSource ?? t.account.playbookId ?? 'abcd');
-    const view = accountView(t, labelerFor(pb, locale), locale);
+    // the buying map's questions, as the playbook declares them
+    const stance = pb?.roles.stance?.question;
+    const personalWin = pb?.roles.personalWin;
+    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}) });
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });

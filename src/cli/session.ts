@@ -321,7 +321,10 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- the result -------------------------------------------------------------------------------------------
   const history = backfilled ? undefined : historyFor(pb, state, personName(answers));
-  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history } : undefined, persona });
+  // the buying map: where each of the account's people stands, as last known
+  const stanceQ = pb.roles.stance?.question;
+  const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
+  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history, ...(people ? { people } : {}) } : undefined, persona });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);

@@ -27,7 +27,8 @@ export interface SessionInput {
   /** The visit date, YYYY-MM-DD: the engine's only notion of "now". */
   visitDate: string;
   locale: Locale;
-  account?: { name?: string; history?: AccountHistory };
+  /** people: the account's other people, with where each stands (roles.stance), for the buying map. */
+  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string }[] };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
 }
@@ -248,6 +249,32 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   };
   addFlags(pb.flags, 'playbook');
   if (persona) addFlags(persona.flags ?? [], `persona:${persona.id}`);
+  // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
+  const opponents: string[] = [];
+  const stance = pb.roles.stance;
+  const droppedNow = settled !== undefined && (pb.roles.willNotBuy ?? []).includes(settled.id);
+  if (stance && !droppedNow) {
+    const met = pb.roles.person ? answers[pb.roles.person] : undefined;
+    const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
+    const sameName = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
+    const now = answers[stance.question];
+    const map = [
+      ...(input.account?.people ?? []).filter((p) => !here || !sameName(p.name, here)),
+      ...(here ? [{ name: here, ...(typeof now === 'string' ? { stance: now } : {}) }] : []),
+    ];
+    // "don't know" is not a stance: the map counts only the people whose stance is known
+    const known = map.filter((p) => p.stance !== undefined && p.stance !== UNKNOWN);
+    if (known.length > 0 && !known.some((p) => stance.supporter.includes(p.stance as string))) {
+      flags.push({ id: 'no-supporter', severity: 'warning', message: msg.noSupporter(input.account?.name ?? msg.thisAccount), source: 'engine' });
+      trace.push('flag no-supporter');
+    }
+    for (const p of known) {
+      if (!stance.opponent.includes(p.stance as string)) continue;
+      opponents.push(p.name);
+      flags.push({ id: `opponent:${p.name}`, severity: 'warning', message: msg.opponent(p.name), source: 'engine' });
+      trace.push('flag opponent');
+    }
+  }
   const order = { critical: 0, warning: 1, info: 2 } as const;
   flags.sort((a, b) => order[a.severity] - order[b.severity]);
 
@@ -263,6 +290,10 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   };
   addItems(pb.checklist, 'playbook');
   if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
+  // an opponent is addressed by a plan: one step per person, the same step at every session
+  for (const name of opponents) {
+    checklist.push({ id: `address-opponent:${name.normalize('NFKC').trim().toLowerCase()}`, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' });
+  }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all, whose only step is to stop investing) it would send the rep to invest in a dead account
   for (const q of settled ? [] : pb.questions) {

@@ -141,6 +141,10 @@ export interface Roles {
   decision?: string;
   signed?: Condition;
   willNotBuy?: string[];
+  /** The text question that gives a person's personal win (shown with them on the account). */
+  personalWin?: string;
+  /** The buying map: which question says where a person stands, and which of its values are for and against. */
+  stance?: { question: string; supporter: string[]; opponent: string[] };
 }
 
 /** A step in a path to a YAML node: a key or a list index. */

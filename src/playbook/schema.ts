@@ -206,6 +206,15 @@ export const Roles = z.strictObject({
   decision: optional(id, 'The single-choice question that gives the person\'s role in the buying decision (e.g. contact_role); its options are the roles a CRM import can map to.'),
   signed: optional(Condition, 'When this condition holds, the session ends with the deal signed (e.g. { question: signed, equals: "yes" }).'),
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
+  personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
+  stance: optional(
+    z.strictObject({
+      question: described(id, 'The single-choice question that gives where the person stands on your offer (e.g. contact_stance).'),
+      supporter: described(z.array(id), 'Its option values that mean the person speaks for you (e.g. [supporter]).'),
+      opponent: described(z.array(id), 'Its option values that mean the person is against (e.g. [opponent]).'),
+    }),
+    'The buying map (seed 003): where each person stands. With it, a session knows every person of the account: it flags an account with no supporter known, and an opponent nobody plans to address.',
+  ),
 });
 export type Roles = z.infer<typeof Roles>;
 

@@ -109,8 +109,11 @@ export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
   const err = (path: (string | number)[], code: Diagnostic['code'], message: string, hint?: string, key = false) =>
     out.push({ file: t.file, ...at(path, key), code, severity: 'error', message, hint });
   const personaIds = pb.personas.map((p) => p.id);
-  const flagIds = [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])].map((f) => f.id).concat('contradicts-last-visit');
+  // the engine's own flags and steps: the buying map's (with roles.stance), and "find out" for a don't know
+  const flagIds = [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])].map((f) => f.id).concat(pb.roles.stance ? ['no-supporter'] : []);
   const itemIds = [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])].map((c) => c.id).concat(pb.questions.filter((q) => q.allowUnknown).map((q) => `find-out:${q.id}`));
+  // one per person, named after them: "opponent:Qian", "address-opponent:qian"
+  const perPerson = (id: string, prefix: string) => pb.roles.stance !== undefined && id.startsWith(prefix) && id.length > prefix.length;
   const classIds = pb.classes.map((c) => c.id);
   const tipIds = pb.tips.map((x) => x.id);
   for (const c of t.cases) {
@@ -133,7 +136,7 @@ export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
     if (!e) continue;
     const ref = (list: string[] | undefined, key: string, known: string[], what: string) =>
       (list ?? []).forEach((id, i) => {
-        if (!known.includes(id)) err([...base, 'expect', key, i], 'unknown-reference', `unknown ${what} "${id}"`, suggest(id, known));
+        if (!known.includes(id) && !perPerson(id, what === 'flag' ? 'opponent:' : 'address-opponent:')) err([...base, 'expect', key, i], 'unknown-reference', `unknown ${what} "${id}"`, suggest(id, known));
       });
     ref(e.flags, 'flags', flagIds, 'flag');
     ref(e.notFlags, 'notFlags', flagIds, 'flag');
@@ -142,7 +145,7 @@ export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
     ref(e.candidates, 'candidates', classIds, 'class');
     (e.checklist ?? []).forEach((item, i) => {
       const id = typeof item === 'string' ? item : item.id;
-      if (id !== undefined && !itemIds.includes(id)) err([...base, 'expect', 'checklist', i], 'unknown-reference', `unknown checklist item "${id}"`, suggest(id, itemIds));
+      if (id !== undefined && !itemIds.includes(id) && !perPerson(id, 'address-opponent:')) err([...base, 'expect', 'checklist', i], 'unknown-reference', `unknown checklist item "${id}"`, suggest(id, itemIds));
       if (typeof item === 'object' && item.due !== undefined && !isValidDate(item.due)) err([...base, 'expect', 'checklist', i, 'due'], 'invalid-value', `"${item.due}" is not a date`);
     });
     if (e.class !== undefined && !classIds.includes(e.class)) err([...base, 'expect', 'class'], 'unknown-reference', `unknown class "${e.class}"`, suggest(e.class, classIds));

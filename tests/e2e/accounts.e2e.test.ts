@@ -416,3 +416,18 @@ describe('upgrading from the version that kept drafts in the database', () => {
     expect((await w.run(['drafts'])).stdout).toContain('Old Draft Co');
   });
 });
+
+describe('the buying map across visits (seed 003)', () => {
+  it('a person met earlier who is against stays on the map: flagged at the next visit, shown on the account', async () => {
+    const w = world();
+    const zhao = debrief().replace('contact_name: Li', 'contact_name: Zhao').replace('persona: koala', 'persona: koala\n  contact_stance: opponent\n  personal_win: fewer night shifts');
+    expect((await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('z.yaml', zhao)])).code).toBe(0);
+    const wu = 'mode: prep\nanswers:\n  contact_name: Wu\n  contact_role: second_kp\n  approval_layers: one\n  contacts_known: 3\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: commander\n  contact_stance: neutral\n  trust_level: liked\n  perception: supplier\n  visit_focus: x\n';
+    const r = JSON.parse((await w.run(['prep', '--account', 'Acme', '--date', '2026-11-26', '--json', '--answers', file('w.yaml', wu)])).stdout) as { flags: { id: string }[]; checklist: { id: string }[] };
+    expect(r.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['no-supporter', 'opponent:Zhao']));
+    expect(r.checklist.map((i) => i.id)).toContain('address-opponent:zhao');
+    const show = (await w.run(['account', 'show', 'Acme'])).stdout;
+    expect(show).toMatch(/Zhao {2}First KP · Koala \(coordinator\) · Against/);
+    expect(show).toContain('personal win: fewer night shifts');
+  });
+});

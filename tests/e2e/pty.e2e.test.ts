@@ -100,6 +100,10 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter');
     await waitFor('Which type is Wang Li?');
     keys('Enter'); // koala
+    await waitFor('Where does Wang Li stand on your offer?');
+    keys('Enter'); // a supporter
+    await waitFor("Wang Li's personal win");
+    keys('Enter'); // left empty
     await waitFor('polite excuse');
     keys('Down', 'Enter'); // no
     await waitFor('differ from what you said');

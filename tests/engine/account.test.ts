@@ -194,3 +194,29 @@ describe('what the trial of the accounts found', () => {
     expect(won.classification.cycle).toBeUndefined();
   });
 });
+
+describe('the buying map (seed 003)', () => {
+  const base = { ...abcdA, contact_name: 'Wu', contact_role: 'second_kp', approval_layers: 'one' };
+  const flagsOf = (answers: Answers, people?: { name: string; stance?: string }[]) =>
+    evaluateSession(builtin(), { mode: 'prep', answers: { ...answers, trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }, visitDate: '2026-11-26', locale: 'en', account: { name: 'Acme', ...(people ? { people } : {}) } });
+
+  it('reads every person of the account: a supporter met earlier means no "no supporter" flag', () => {
+    expect(flagsOf({ ...base, contact_stance: 'neutral' }).flags.map((f) => f.id)).toContain('no-supporter');
+    expect(flagsOf({ ...base, contact_stance: 'neutral' }, [{ name: 'Li', stance: 'supporter' }]).flags.map((f) => f.id)).not.toContain('no-supporter');
+  });
+
+  it('an opponent met earlier is flagged by name, with one step to answer their concerns', () => {
+    const r = flagsOf({ ...base, contact_stance: 'supporter' }, [{ name: 'Zhao', stance: 'opponent' }, { name: 'wu', stance: 'opponent' }]);
+    // Wu's stance is what this session says now (supporter), not what was on record
+    expect(r.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['opponent:Zhao']));
+    expect(r.flags.map((f) => f.id)).not.toContain('opponent:wu');
+    expect(r.checklist.filter((i) => i.id.startsWith('address-opponent:')).map((i) => i.id)).toEqual(['address-opponent:zhao']);
+  });
+
+  it('nothing known, nothing said; and nothing for an account that will not buy', () => {
+    expect(flagsOf(base).flags.map((f) => f.id)).not.toContain('no-supporter');
+    const d = flagsOf({ ...base, has_need: 'no', contact_stance: 'opponent' });
+    expect(d.classification.class).toBe('D');
+    expect(d.flags.some((f) => f.id === 'no-supporter' || f.id.startsWith('opponent:'))).toBe(false);
+  });
+});

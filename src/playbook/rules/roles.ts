@@ -8,12 +8,12 @@ import type { Rule } from './rule.js';
  */
 export const roles: Rule = {
   id: 'roles',
-  docs: 'Each role names a question of the kind it needs (person and title: text; decision: single choice) or classes that exist (willNotBuy).',
+  docs: 'Each role names a question of the kind it needs (person and title: text; decision and stance: single choice, with stance values among its options) or classes that exist (willNotBuy).',
   stage: 'reference',
   check({ pb, report, questions, classIds }) {
     const r = pb.roles;
     const ids = [...questions.keys()];
-    const needQuestion = (key: 'person' | 'title' | 'decision', kinds: Question['kind'][], what: string) => {
+    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin', kinds: Question['kind'][], what: string) => {
       const id = r[key];
       if (id === undefined) return;
       const q = questions.get(id);
@@ -26,6 +26,22 @@ export const roles: Rule = {
     needQuestion('person', ['text'], "a text question (the person's name)");
     needQuestion('title', ['text'], "a text question (the person's job title)");
     needQuestion('decision', ['single'], "a single-choice question (the person's role in the decision)");
+    needQuestion('personalWin', ['text'], "a text question (the person's personal win)");
+    if (r.stance) {
+      const q = questions.get(r.stance.question);
+      if (!q) {
+        if (!pb.brokenIds.has(r.stance.question)) report(r, ['stance', 'question'], 'unknown-reference', 'error', `roles.stance names the question "${r.stance.question}", which does not exist`, suggest(r.stance.question, ids, 'one of'));
+      } else if (q.kind !== 'single') {
+        report(r, ['stance', 'question'], 'invalid-value', 'error', `roles.stance must name a single-choice question (where the person stands), but "${q.id}" is of kind ${q.kind}`, 'kind: single');
+      } else {
+        const values = (q.options ?? []).map((o) => o.value);
+        for (const key of ['supporter', 'opponent'] as const) {
+          r.stance[key].forEach((v, i) => {
+            if (!values.includes(v)) report(r, ['stance', key, i], 'unknown-reference', 'error', `roles.stance.${key} names "${v}", which is not an option of "${q.id}"`, suggest(v, values, 'one of'));
+          });
+        }
+      }
+    }
     (r.willNotBuy ?? []).forEach((id, i) => {
       if (!classIds.includes(id) && !pb.brokenIds.has(id)) report(r, ['willNotBuy', i], 'unknown-reference', 'error', `roles.willNotBuy names the class "${id}", which does not exist`, suggest(id, classIds, 'one of'));
     });

@@ -16,6 +16,9 @@ export interface PersonView {
   title?: string;
   role?: string;
   type?: string;
+  /** The buying map (seed 003): where they stand, and their personal win. */
+  stance?: string;
+  personalWin?: string;
   met?: string;
   email?: string;
   phone?: string;
@@ -40,7 +43,7 @@ export interface AccountView {
   steps: StepView[];
 }
 
-export function accountView(t: AccountTimeline, label: Labeler, locale: Locale): AccountView {
+export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string }): AccountView {
   const m = VIEW_MESSAGES[locale];
   const a = t.account;
   const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
@@ -116,6 +119,8 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale):
       ...(p.title ? { title: p.title } : {}),
       ...(p.role ? { role: label.role(p.role) } : {}),
       ...(p.persona ? { type: label.persona(p.persona) } : {}),
+      ...(map?.stance && typeof p.facts?.[map.stance] === 'string' ? { stance: label.answer(map.stance, p.facts[map.stance]) } : {}),
+      ...(map?.personalWin && typeof p.facts?.[map.personalWin] === 'string' ? { personalWin: p.facts[map.personalWin] as string } : {}),
       met: p.firstMet ? m.met(formatDate(p.firstMet, locale), formatDate(p.lastMet ?? p.firstMet, locale)) : p.plannedFor ? m.plannedMeeting(formatDate(p.plannedFor, locale)) : m.notMet,
       ...(p.email ? { email: p.email } : {}),
       ...(p.phone ? { phone: p.phone } : {}),
@@ -134,8 +139,9 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
   out.push('', c.bold.underline(m.people));
   if (v.people.length === 0) out.push(c.dim(`  ${m.noPeople}`));
   for (const p of v.people) {
-    const detail = [p.title, p.role, p.type].filter(Boolean).map((x) => s(x as string)).join(' · ');
+    const detail = [p.title, p.role, p.type, p.stance].filter(Boolean).map((x) => s(x as string)).join(' · ');
     out.push(hanging('  ', `${c.bold(s(p.name))}${detail ? `  ${detail}` : ''}${c.dim(`  (${s(p.met ?? '')})`)}`, width));
+    if (p.personalWin) out.push(hanging('    ', m.personalWin(s(p.personalWin)), width));
     const reach = [p.email, p.phone].filter(Boolean).map((x) => s(x as string)).join('  ');
     if (reach) out.push(hanging('    ', c.dim(reach), width));
   }

@@ -38,6 +38,7 @@ const en = {
   noPeople: 'No one recorded yet.',
   met: (first: string, last: string) => (first === last ? `met ${first}` : `met ${first} – ${last}`),
   notMet: 'not met yet',
+  personalWin: (win: string) => `personal win: ${win}`,
   plannedMeeting: (date: string) => `meeting planned for ${date}`,
   timeline: 'Timeline',
   checklist: 'Checklist',

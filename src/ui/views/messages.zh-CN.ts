@@ -32,6 +32,7 @@ export const zhCN: ViewMessages = {
   noPeople: '还没有记录任何人。',
   met: (first, last) => (first === last ? `${first}见过` : `${first}至${last}见过`),
   notMet: '尚未见面',
+  personalWin: (win) => `个人的赢：${win}`,
   plannedMeeting: (date) => `计划于${date}见面`,
   timeline: '时间线',
   checklist: '行动清单',

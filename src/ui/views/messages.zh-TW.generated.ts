@@ -32,6 +32,7 @@ export const zhTW: ViewMessages = {
   noPeople: '還沒有記錄任何人。',
   met: (first, last) => (first === last ? `${first}見過` : `${first}至${last}見過`),
   notMet: '尚未見面',
+  personalWin: (win) => `個人的贏：${win}`,
   plannedMeeting: (date) => `計劃於${date}見面`,
   timeline: '時間線',
   checklist: '行動清單',
