@@ -45,6 +45,8 @@ describe('runInterview', () => {
       ['buying_power', ans('yes')],
       ['sees_value', ans('yes')],
       ['persona', ans('commander')],
+      ['contact_stance', ans('supporter')],
+      ['personal_win', ans(null)],
       ['polite_excuse', ans('no')],
       ['statement_changed', ans('no')],
       ['plan_shared', ans('yes')],
@@ -55,14 +57,14 @@ describe('runInterview', () => {
     expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 5)?.default).toBe('first_kp');
     expect(answers).toMatchObject({ contact_role: 'second_kp', approval_layers: 'one', next_meeting: null });
     // a save after each answer and after going back
-    expect(rep.saved.length).toBe(15);
+    expect(rep.saved.length).toBe(17);
     expect(rep.saved[2]).toEqual({ contact_name: 'Wang', contact_title: 'CFO', contact_role: 'first_kp' });
     expect(rep.saved[3]).toEqual({ contact_name: 'Wang', contact_title: 'CFO' });
   });
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')]]);
-    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', contact_stance: null, personal_win: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     expect(rep.asked).toHaveLength(1);
