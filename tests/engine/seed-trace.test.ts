@@ -66,6 +66,7 @@ const TRACED: Traced[] = [
   { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false },
   { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
   { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
+  { name: '003 buying map: an opponent with no supporter known is flagged, with a step to answer their concerns; a personal win is served', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: 'ISO 27001', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['no-supporter', 'opponent:王力'], steps: ['address-opponent:王力', 'serve_personal_win'] },
 ];
 
 describe('every traced scenario, in en, zh-CN and zh-TW', () => {
