@@ -5,25 +5,12 @@ import { join } from 'node:path';
 import { rawDb } from '../helpers/db.js';
 import { describe, expect, it } from 'vitest';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
+import { aDebriefAnswers } from '../helpers/answers.js';
 
 const { file } = scratch('sc-acc-');
 const debrief = (extra = '') => `mode: debrief
 answers:
-  contact_name: Li
-  contact_role: first_kp
-  contacts_known: 1
-  has_need: "yes"
-  buying_power: "yes"
-  sees_value: "yes"
-  persona: koala
-  asked_to_sign: "yes"
-  signed: "no"
-  not_signed_kind: obstacle
-  not_signed_reason: board
-  polite_excuse: "no"
-  statement_changed: "no"
-  plan_shared: "yes"
-${extra}`;
+${aDebriefAnswers()}${extra}`;
 
 /** A fresh home and database for one scenario. */
 function world() {

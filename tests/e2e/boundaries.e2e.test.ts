@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawDb } from '../helpers/db.js';
 import { BIN, runBin, sandbox, scratch } from '../helpers/spawn.js';
+import { aDebriefAnswers } from '../helpers/answers.js';
 
 /** Runs the binary with stdout sent to a given file descriptor (e.g. /dev/full). */
 function runTo(args: string[], stdoutFd: number, env: Record<string, string>, opts: { shell?: string } = {}): Promise<{ code: number | null; stderr: string }> {
@@ -25,21 +26,7 @@ const debrief = `mode: debrief
 account: Acme
 date: 2026-11-20
 answers:
-  contact_name: Li
-  contact_role: first_kp
-  contacts_known: 1
-  has_need: "yes"
-  buying_power: "yes"
-  sees_value: "yes"
-  persona: koala
-  asked_to_sign: "yes"
-  signed: "no"
-  not_signed_kind: obstacle
-  not_signed_reason: board
-  polite_excuse: "no"
-  statement_changed: "no"
-  plan_shared: "yes"
-`;
+${aDebriefAnswers()}`;
 
 describe('a failed write to stdout', () => {
   const cases = [['--version'], ['--help'], ['export', '--json'], ['accounts', '--json'], ['checklist', '--json'], ['demo', '--json'], ['prep', '--demo', '--json']];

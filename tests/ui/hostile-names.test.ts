@@ -13,6 +13,7 @@ import { resumeCommand } from '../../src/cli/session.js';
 import { main } from '../../src/cli/main.js';
 import { sanitize, sanitizeBlock, shellQuote } from '../../src/ui/sanitize.js';
 import { runCli } from '../helpers/cli.js';
+import { aDebriefAnswers } from '../helpers/answers.js';
 
 const HOSTILE = [
   'Clear\u001b[2J\u001b]0;pwned\u0007 Co',
@@ -48,21 +49,7 @@ const debrief = (account: string) => `mode: debrief
 account: ${yamlString(account)}
 date: 2026-11-20
 answers:
-  contact_name: ${yamlString(`${account} contact`)}
-  contact_role: first_kp
-  contacts_known: 1
-  has_need: "yes"
-  buying_power: "yes"
-  sees_value: "yes"
-  persona: koala
-  asked_to_sign: "yes"
-  signed: "no"
-  not_signed_kind: obstacle
-  not_signed_reason: board
-  polite_excuse: "no"
-  statement_changed: "no"
-  plan_shared: "yes"
-`;
+${aDebriefAnswers(yamlString(`${account} contact`))}`;
 
 describe('every view over hostile names', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sc-hostile-'));
