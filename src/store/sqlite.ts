@@ -159,22 +159,34 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
     throw describeError(err, path) ?? err;
   }
   const store = new SqliteStore(db, path);
-  try {
-    // nothing is written before the file is known to be ours (or empty): not even the journal mode
-    store.checkVersion();
-    store.checkOwnership();
-    store.checkIntegrity();
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    // reading through a memory map halves the time of the pipeline's full pass over 100,000 accounts
-    db.pragma('mmap_size = 268435456');
-    if (path !== ':memory:') db.pragma('journal_mode = WAL');
-    store.migrate();
-  } catch (err) {
-    db.close();
-    throw describeError(err, path) ?? err;
+  // SQLite answers "busy" at once, without waiting, where waiting could deadlock: two first runs
+  // both switching a new file to WAL. Every step below can be taken again, so a busy answer is
+  // retried until the busy timeout has passed.
+  const deadline = Date.now() + (opts.busyTimeoutMs ?? 5000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // nothing is written before the file is known to be ours (or empty): not even the journal mode
+      store.checkVersion();
+      store.checkOwnership();
+      store.checkIntegrity();
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      // reading through a memory map halves the time of the pipeline's full pass over 100,000 accounts
+      db.pragma('mmap_size = 268435456');
+      if (path !== ':memory:') db.pragma('journal_mode = WAL');
+      store.migrate();
+      return store;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_BUSY') && Date.now() < deadline) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 + Math.floor(Math.random() * 40) + Math.min(attempt, 10) * 10);
+        continue;
+      }
+      db.close();
+      throw describeError(err, path) ?? err;
+    }
   }
-  return store;
 }
 
 interface AccountDb {
