@@ -8,7 +8,7 @@ import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { checklistJson, checklistView, renderChecklistTerminal } from '../ui/views/checklist.js';
 import { VIEW_MESSAGES } from '../ui/views/messages.js';
-import { localToday } from './clock.js';
+import { localToday, now } from './clock.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -50,7 +50,7 @@ export async function checklistSet(state: 'open' | 'done' | 'skipped', id: strin
   const m = VIEW_MESSAGES[localeOf(ctx, g)];
   const n = itemNumber(id);
   return withStore(io, g, async (store) => {
-    const { row, before } = await store.setChecklistState(n, state, new Date().toISOString(), localToday());
+    const { row, before } = await store.setChecklistState(n, state, now(), localToday());
     const say = state === 'done' ? m.done : state === 'skipped' ? m.skipped : m.reopened;
     io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
     if (before !== state) io.stderr.write(`  ${m.undoHint}\n`);
@@ -64,7 +64,7 @@ export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
   return withStore(io, g, async (store) => {
     const last = await store.lastChecklistChange();
     if (!last) throw new UserError(m.nothingToUndo);
-    const { row } = await store.setChecklistState(last.id, last.before, new Date().toISOString(), localToday());
+    const { row } = await store.setChecklistState(last.id, last.before, now(), localToday());
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
     io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
     return EXIT.ok;
@@ -81,7 +81,7 @@ export async function checklistAdd(text: string, opts: { account?: string; due?:
   const due = opts.due ? checkDate('--due', opts.due) : today;
   if (due < today) throw new UserError(`--due ${due} is in the past`, `a new step is due today (${today}) or later`);
   return withStore(io, g, async (store) => {
-    const row = await store.addChecklistItem(opts.account as string, text.trim(), due, new Date().toISOString(), today);
+    const row = await store.addChecklistItem(opts.account as string, text.trim(), due, now(), today);
     io.stderr.write(`${m.added(row.id, sanitize(row.account), sanitize(row.text), formatDate(row.due, locale))}\n`);
     return EXIT.ok;
   });

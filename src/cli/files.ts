@@ -3,6 +3,7 @@
  * through `readFileBounded`. A write that fails (full disk, file-size limit, killed half-way) leaves
  * the previous file as it was; a read never takes more than its limit, whatever the file is.
  */
+import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from './errors.js';
@@ -39,7 +40,7 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
   }
   if (previous?.isDirectory()) throw new UserError(`cannot write ${shown}: it is a folder`, 'give the path of a file');
   if (previous && !opts.force) throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previous ? previous.mode & 0o777 : 0o666);

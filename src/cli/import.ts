@@ -16,6 +16,7 @@ import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
+import { now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { openStore } from './store.js';
@@ -123,7 +124,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   let counts: ImportCounts;
   try {
     counts = await store.importRows(rows(), {
-      at: new Date().toISOString(),
+      at: now(),
       dryRun: opts.dryRun,
       onProgress: (n) => progress.show(`${opts.dryRun ? 'counting' : 'importing'} ${n.toLocaleString('en')} of ${total.toLocaleString('en')} rows (${Math.floor((100 * n) / Math.max(1, total))}%)`),
     });

@@ -24,7 +24,7 @@ import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
-import { localToday } from './clock.js';
+import { localToday, now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -239,7 +239,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   let order: string[] = [...(draft?.order ?? [])];
   const saveDraft = (a: Answers, o: string[]) => {
     order = o;
-    drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: new Date().toISOString(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
+    drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
   };
   if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
   // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
@@ -347,7 +347,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
     await recordVisit(await getStore(), pb, account, result, {
-      at: new Date().toISOString(),
+      at: now(),
       stepDecisions,
       ...(state ? { state } : {}),
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),

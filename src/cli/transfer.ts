@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { csvLine } from '../ui/csv.js';
 import { EXIT, UserError } from './errors.js';
+import { now } from './clock.js';
 import { describeFsError, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -64,7 +65,7 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
   try {
     if (opts.ics) {
       const items = await store.openChecklist();
-      const stamp = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+      const stamp = `${now().replace(/[-:]/g, '').slice(0, 15)}Z`;
       writeFileAtomic(resolve(io.cwd, opts.ics), toIcs(items, stamp), { force: opts.force, shown: opts.ics });
       io.stderr.write(`wrote ${items.length} open next step(s) to ${opts.ics}\n`);
     }

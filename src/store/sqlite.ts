@@ -162,7 +162,8 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   // SQLite answers "busy" at once, without waiting, where waiting could deadlock: two first runs
   // both switching a new file to WAL. Every step below can be taken again, so a busy answer is
   // retried until the busy timeout has passed.
-  const deadline = Date.now() + (opts.busyTimeoutMs ?? 5000);
+  // elapsed time, not the time of day: the store never reads the clock
+  const deadline = performance.now() + (opts.busyTimeoutMs ?? 5000);
   for (let attempt = 0; ; attempt++) {
     try {
       // nothing is written before the file is known to be ours (or empty): not even the journal mode
@@ -178,7 +179,7 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
       return store;
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_BUSY') && Date.now() < deadline) {
+      if (code.startsWith('SQLITE_BUSY') && performance.now() < deadline) {
         if (db.inTransaction) db.exec('ROLLBACK');
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 + Math.floor(Math.random() * 40) + Math.min(attempt, 10) * 10);
         continue;

@@ -22,7 +22,7 @@ const en = {
   class: 'Class',
   provisional: 'Provisional',
   unclassified: 'Unclassified',
-  signBy: (date: string, klass: string, window: string) => `Sign by ${date} (${window}), or reclassify${klass === 'A' ? ' as B or D' : ''}.`,
+  signBy: (date: string, window: string) => `Sign by ${date} (${window}), or reclassify.`,
   window: (min: number | undefined, max: number) => (min !== undefined ? `${min}-${max} days` : `about ${max} days`),
   askYourself: 'Ask yourself',
   forward: 'Forward',

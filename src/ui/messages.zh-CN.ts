@@ -17,7 +17,7 @@ export const zhCN: UiMessages = {
   class: '客户分类',
   provisional: '暂定',
   unclassified: '无法分类',
-  signBy: (date, klass, window) => `${date}前签单（${window}），否则重新分类${klass === 'A' ? '为B类或D类' : ''}。`,
+  signBy: (date, window) => `${date}前签单（${window}），否则重新分类。`,
   window: (min, max) => (min !== undefined ? `${min}~${max}天` : `约${max}天`),
   askYourself: '问自己',
   forward: '正向',

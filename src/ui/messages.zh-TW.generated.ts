@@ -17,7 +17,7 @@ export const zhTW: UiMessages = {
   class: '客戶分類',
   provisional: '暫定',
   unclassified: '無法分類',
-  signBy: (date, klass, window) => `${date}前簽單（${window}），否則重新分類${klass === 'A' ? '為B類或D類' : ''}。`,
+  signBy: (date, window) => `${date}前簽單（${window}），否則重新分類。`,
   window: (min, max) => (min !== undefined ? `${min}~${max}天` : `約${max}天`),
   askYourself: '問自己',
   forward: '正向',

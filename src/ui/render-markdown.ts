@@ -21,7 +21,7 @@ export function renderMarkdown(r: CoachingResult): string {
   lines.push(`## ${head}`, '');
   for (const reason of cls.reasons) lines.push(md(reason.text), '');
   if (cls.summary) lines.push(md(cls.summary), '');
-  if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
+  if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
   if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {
     lines.push(`## ${m.askYourself}`, '');
     for (const q of r.selfQuestions.forward) lines.push(`- ${m.label(m.forward, md(q))}`);

@@ -42,7 +42,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   if (cls.name) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
   if (cls.summary) para(cls.summary);
-  if (cls.cycle && cls.class) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), cls.class, m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
+  if (cls.cycle && cls.class) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
 
   if (cls.signed) para(m.signedNow, '  ', c.green);
   if (notes?.backfilled) para(notes.backfilled, '  ', c.yellow);

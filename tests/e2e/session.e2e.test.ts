@@ -34,7 +34,9 @@ describe('scripted sessions', () => {
     expect(r.stderr).toBe('Not saved (--dry-run).\n');
     expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
     expect(r.stdout).toContain('A because you met the first KP, they have a need, they have buying power');
-    expect(r.stdout).toContain('Sign by Sat, 5 Dec 2026 (7-10 days), or reclassify as B or D.');
+    expect(r.stdout).toContain('Sign by Sat, 5 Dec 2026 (7-10 days), or reclassify.');
+    // where to reclassify an A is the playbook's word (seed 001), not the program's
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
     expect(r.stdout).toContain('→ So why was it not signed today?');
     expect(r.stdout).toContain('!! An A, and you did not ask for the signature');
     expect(r.stdout).toMatch(/\[ \] Thu, 26 Nov 2026\s+Confirm the meeting of 2026-12-01/);
