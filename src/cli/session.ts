@@ -14,6 +14,7 @@ import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import type { Store } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
+import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
 import { describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
@@ -400,7 +401,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? id) : m.provisional);
   let moved: string | undefined;
   if (move?.from && (move.to || move.status === 'provisional')) {
-    moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), move.because.join(MESSAGE_AND[locale]));
+    moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), MESSAGES[locale].list(move.because));
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.map((i) => i.id));
@@ -408,7 +409,6 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   return { ...(moved ? { moved } : {}), stillOpen, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 
-const MESSAGE_AND: Record<Locale, string> = { en: ' and ', 'zh-CN': '，', 'zh-TW': '，' };
 
 /** Offers the unfinished session: continue it, or discard it (asked twice, it cannot be undone). */
 async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise<boolean> {
