@@ -14,9 +14,10 @@ export interface Recorded {
   visitId: number;
 }
 
-export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string }): Promise<Recorded> {
-  const before = opts.state ?? (await store.accountState(account)) ?? emptyAccount(account);
-  const { state, events } = applyVisit(pb, before, { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
+export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string; applied?: { state: AccountState; events: AccountEvent[] } }): Promise<Recorded> {
+  // a session that already applied the visit (to show the class move) hands its result over
+  const { state, events } =
+    opts.applied ?? applyVisit(pb, opts.state ?? (await store.accountState(account)) ?? emptyAccount(account), { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
   const { visitId } = await store.saveVisit({
     account,

@@ -349,8 +349,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (!dryRun && account && applied) {
     await recordVisit(await getStore(), pb, account, result, {
       at: now(),
-      stepDecisions,
-      ...(state ? { state } : {}),
+      applied,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
     }).catch(notSaved);
     if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);

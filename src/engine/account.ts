@@ -11,6 +11,7 @@ import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
+import { nameKey } from './names.js';
 
 export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
 
@@ -106,10 +107,7 @@ function labelsOf(pb: Playbook, classId: string | undefined): Partial<Record<Loc
   return rule ? Object.fromEntries(LOCALES.map((l) => [l, classLabel(rule.name, l) || rule.id])) : undefined;
 }
 
-/** Account and person names match whatever their case and width: "ACME", "Acme" and "Ａｃｍｅ" are one. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export { nameKey };
 
 export function emptyAccount(name: string): AccountState {
   return { name: name.trim(), signed: false, dropped: false, facts: {}, people: [], openSteps: [] };

@@ -9,6 +9,7 @@ import { type Classification, classifyAccount, orderedRules } from './classify.j
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
 import { addDays } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
+import { nameKey } from './names.js';
 import { MESSAGES } from './messages.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
@@ -256,10 +257,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   if (stance && !droppedNow) {
     const met = pb.roles.person ? answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
-    const sameName = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
     const now = answers[stance.question];
     const map = [
-      ...(input.account?.people ?? []).filter((p) => !here || !sameName(p.name, here)),
+      ...(input.account?.people ?? []).filter((p) => !here || nameKey(p.name) !== nameKey(here)),
       ...(here ? [{ name: here, ...(typeof now === 'string' ? { stance: now } : {}) }] : []),
     ];
     // "don't know" is not a stance: the map counts only the people whose stance is known
@@ -292,7 +292,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
   // an opponent is addressed by a plan: one step per person, the same step at every session
   for (const name of opponents) {
-    checklist.push({ id: `address-opponent:${name.normalize('NFKC').trim().toLowerCase()}`, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' });
+    checklist.push({ id: `address-opponent:${nameKey(name)}`, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all, whose only step is to stop investing) it would send the rep to invest in a dead account
