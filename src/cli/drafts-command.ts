@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { draftViews, renderDraftsTerminal } from '../ui/views/checklist.js';
-import type { Mode } from '../playbook/types.js';
+import { MODES, type Mode } from '../engine/model.js';
 import { localeOf, makeContext } from './context.js';
 import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
@@ -21,7 +21,7 @@ export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOpti
 }
 
 export async function draftsDiscard(mode: string, opts: { account?: string }, io: IO, g: GlobalOptions): Promise<number> {
-  if (mode !== 'prep' && mode !== 'debrief') throw new UserError(`"${mode}" is not a session`, 'sales-coach drafts discard prep|debrief [--account NAME]');
+  if (!(MODES as readonly string[]).includes(mode)) throw new UserError(`"${mode}" is not a session`, `sales-coach drafts discard ${MODES.join('|')} [--account NAME]`);
   const store = new DraftStore(draftsDirFor(dbPath(io, g)));
   const key = draftKey(mode as Mode, opts.account);
   if (!store.list().some((d) => draftKey(d.mode, d.account) === key)) throw new UserError(`no unfinished ${mode}${opts.account ? ` for "${opts.account}"` : ''}`, 'sales-coach drafts lists them');

@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, dirname, extname, join } from 'node:path';
 import { nameKey } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
-import type { Mode } from '../playbook/types.js';
+import { MODES, type Mode } from '../engine/model.js';
 
 export interface Draft {
   version: 1;
@@ -39,7 +39,7 @@ export function draftsDirFor(dbPath: string): string {
 export function isDraft(d: unknown): d is Draft {
   const x = d as Draft;
   return (
-    typeof x === 'object' && x !== null && x.version === 1 && (x.mode === 'prep' || x.mode === 'debrief') && typeof x.answers === 'object' && x.answers !== null && Array.isArray(x.order) && typeof x.date === 'string' && typeof x.playbook === 'string'
+    typeof x === 'object' && x !== null && x.version === 1 && (MODES as readonly string[]).includes(x.mode) && typeof x.answers === 'object' && x.answers !== null && Array.isArray(x.order) && typeof x.date === 'string' && typeof x.playbook === 'string'
   );
 }
 

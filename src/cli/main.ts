@@ -322,7 +322,7 @@ Examples:
     });
   drafts
     .command('discard')
-    .argument('<mode>', 'prep or debrief')
+    .argument('<mode>', 'prep, debrief or plan')
     .option('--account <name>', 'the account of the draft (none: the draft without an account)')
     .description('delete an unfinished session for good')
     .action((mode: string, opts: { account?: string }) => {

@@ -418,3 +418,14 @@ describe('the buying map across visits (seed 003)', () => {
     expect(show).toContain('personal win: fewer night shifts');
   });
 });
+
+describe('an unfinished account plan', () => {
+  it('is a draft like any other: listed, and discarded by its mode', async () => {
+    const w = world();
+    const { DraftStore } = await import('../../src/cli/drafts.js');
+    new DraftStore(join(w.home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'plan', account: 'Key Co', playbook: 'abcd', date: '2026-11-25', lang: 'en', answers: { plan_goal: 'x' }, order: ['plan_goal'], savedAt: '2026-11-25T10:00:00Z' });
+    expect((await w.run(['drafts'])).stdout).toContain('Key Co');
+    expect((await w.run(['drafts', 'discard', 'plan', '--account', 'Key Co'])).code).toBe(0);
+    expect((await w.run(['drafts'])).stdout).toContain('No unfinished sessions.');
+  });
+});
