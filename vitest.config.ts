@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // one real PostgreSQL server for the whole run (the team database's tests)
+    globalSetup: ['tests/helpers/postgres-server.ts'],
   },
 });

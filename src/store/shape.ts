@@ -1,0 +1,142 @@
+/**
+ * The rows of a sales-coach database as the program reads them, shared by the embedded store
+ * (SQLite) and the team store (PostgreSQL): both keep the same columns, so one mapping serves both,
+ * and what is read back is checked (rows.ts) whichever database it came from.
+ */
+import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
+import type { AccountRow, ChecklistRow, Contact, StoredAccountEvent, StoredEvent, VisitRow } from './types.js';
+
+export interface AccountDb {
+  id: number;
+  name: string;
+  created_at: string;
+  playbook_id: string | null;
+  playbook_source: string | null;
+  class: string | null;
+  class_status: string | null;
+  class_since: string | null;
+  class_rank: number | null;
+  class_labels: string | null;
+  class_deadline: string | null;
+  last_visit: string | null;
+  last_person: string | null;
+  signed: number;
+  dropped: number;
+  facts: string;
+  contacts_count: number;
+  open_items: number;
+  next_due: string | null;
+  next_item: string | null;
+}
+
+export function accountRow(r: AccountDb): AccountRow {
+  return {
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+    ...(r.playbook_source ? { playbookSource: r.playbook_source } : {}),
+    ...(r.class ? { class: r.class } : {}),
+    ...(r.class_status ? { classStatus: r.class_status as AccountRow['classStatus'] } : {}),
+    ...(r.class_since ? { classSince: r.class_since } : {}),
+    ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+    ...(r.class_labels ? { classLabels: readLabels(r.class_labels, `class of "${r.name}"`) } : {}),
+    ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
+    ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+    ...(r.last_person ? { lastPerson: r.last_person } : {}),
+    signed: r.signed === 1,
+    dropped: r.dropped === 1,
+    contacts: r.contacts_count,
+    openItems: r.open_items,
+    ...(r.next_due ? { nextDue: r.next_due } : {}),
+    ...(r.next_item ? { nextItem: r.next_item } : {}),
+  };
+}
+
+export interface VisitDb {
+  id: number;
+  mode: 'prep' | 'debrief';
+  date: string;
+  playbook_id: string;
+  playbook_hash: string;
+  person: string | null;
+  answers: string;
+  result: string;
+  created_at: string;
+}
+
+export function visitRow(r: VisitDb, account: string): VisitRow {
+  const what = `visit of ${r.date} to "${account}"`;
+  return {
+    id: r.id,
+    mode: r.mode,
+    date: r.date,
+    playbookId: r.playbook_id,
+    playbookHash: r.playbook_hash,
+    ...(r.person ? { person: r.person } : {}),
+    answers: readAnswers(r.answers, what),
+    result: readResult(r.result, what),
+    createdAt: r.created_at,
+  };
+}
+
+export interface ChecklistDb {
+  id: number;
+  account: string;
+  item_key: string;
+  text: string;
+  due: string;
+  state: ChecklistRow['state'];
+  state_at: string | null;
+  since: string | null;
+  visit_id: number | null;
+}
+
+export function checklistRow(r: ChecklistDb): ChecklistRow {
+  return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', byRep: r.visit_id === null };
+}
+
+export const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, i.visit_id, coalesce(v.date, i.added_on) AS since
+  FROM checklist_items i JOIN accounts a ON a.id = i.account_id LEFT JOIN visits v ON v.id = i.visit_id`;
+
+export interface EventDb {
+  id: number;
+  account: string;
+  visit_id: number | null;
+  date: string;
+  kind: string;
+  data: string;
+  at: string;
+}
+
+export const EVENT_SELECT = 'SELECT e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at FROM account_events e JOIN accounts a ON a.id = e.account_id';
+
+export function storedEvent(r: EventDb): StoredEvent {
+  return { id: r.id, account: r.account, ...(r.visit_id !== null ? { visitId: r.visit_id } : {}), at: r.at, event: readEvent(r.kind, r.date, r.data, `history of "${r.account}"`) };
+}
+
+export function contactOf(c: Record<string, string | number | null>, account: string): Contact {
+  const out: Contact = { id: Number(c.id), name: String(c.name), facts: readAnswers(String(c.facts ?? '{}'), `facts of ${String(c.name)} at "${account}"`) };
+  for (const [col, key] of [
+    ['title', 'title'],
+    ['role', 'role'],
+    ['reports_to', 'reportsTo'],
+    ['approval_layers', 'approvalLayers'],
+    ['persona', 'persona'],
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['first_met', 'firstMet'],
+    ['last_met', 'lastMet'],
+    ['planned_for', 'plannedFor'],
+  ] as const) {
+    const v = c[col];
+    if (typeof v === 'string' && v !== '') (out as unknown as Record<string, string>)[key] = v;
+  }
+  return out;
+}
+
+/** An event's columns: its kind and date apart (they are queried), the rest as JSON. */
+export function eventData(e: StoredAccountEvent): string {
+  const { kind: _k, date: _d, ...rest } = e;
+  return JSON.stringify(rest);
+}
