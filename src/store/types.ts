@@ -70,8 +70,10 @@ export interface ChecklistRow {
 
 export type StepReopened = { kind: 'step-reopened'; date: string; stepId: number; text: string; before: 'done' | 'skipped' };
 export type StepAdded = { kind: 'step-added'; date: string; stepId: number; text: string; due: string };
-/** Events as stored: the engine's, plus the rep's own changes to steps made outside a session. */
-export type StoredAccountEvent = AccountEvent | StepReopened | StepAdded;
+/** A manager's answer to the seed's question ("why is this an A?"): the class confirmed, or questioned. */
+export type ClassReviewed = { kind: 'class-validated' | 'class-challenged'; date: string; by: string; class?: string; note: string };
+/** Events as stored: the engine's, the rep's own changes to steps made outside a session, a manager's review. */
+export type StoredAccountEvent = AccountEvent | StepReopened | StepAdded | ClassReviewed;
 
 export interface StoredEvent {
   id: number;
@@ -91,6 +93,16 @@ export interface SaveVisit {
   at: string;
   /** The playbook as the rep named it (an id or a file path). */
   playbookSource?: string;
+  /** A visit sent again (from the journal of visits kept while the team database was away) is saved once. */
+  origin?: string;
+}
+
+/** What saveVisit did: saved now, or kept on this machine for later (the team database could not be reached). */
+export interface SavedVisit {
+  visitId: number;
+  accountId: number;
+  /** Kept in the local journal of visits, to be sent by the next command that reaches the team database. */
+  pending?: boolean;
 }
 
 export const PIPELINE_FLAGS = ['window', 'no_next', 'one_contact', 'provisional', 'overdue'] as const;
@@ -161,7 +173,7 @@ export interface Store {
   accountState(account: string): Promise<AccountState | undefined>;
   getAccount(account: string): Promise<AccountRow | undefined>;
   /** One write: the visit, the events, the account's new state, its people and steps. */
-  saveVisit(visit: SaveVisit): Promise<{ visitId: number; accountId: number }>;
+  saveVisit(visit: SaveVisit): Promise<SavedVisit>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
   /** Events of every account dated on or after `date`, oldest first. */
   eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]>;

@@ -1,0 +1,669 @@
+/**
+ * The team store: a PostgreSQL database that a whole team shares, one database role per rep. The
+ * same contract as the embedded store (types.ts), the same columns (shape.ts), and the same rules:
+ * none, the engine decides. What is PostgreSQL's own: every row has an owner (the rep's role), and
+ * the database itself (row-level security, pg-migrations.ts) lets a rep see and change only their
+ * rows and a manager read their team's. The only file besides sqlite.ts that speaks SQL.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
+import { type AccountState, nameKey } from '../engine/account.js';
+import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
+import { readAnswers, readLabels } from './rows.js';
+import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
+import {
+  type AccountRow,
+  type AccountTimeline,
+  type ChecklistRow,
+  type Contact,
+  type ImportCounts,
+  type ImportOptions,
+  type ImportRow,
+  PIPELINE_FLAGS,
+  type Pipeline,
+  type PipelineFlag,
+  type PipelineGroup,
+  type PipelineQuery,
+  type SavedVisit,
+  type SaveVisit,
+  type Store,
+  type StoredAccountEvent,
+  type StoredEvent,
+  StoreError,
+} from './types.js';
+
+export interface PgOptions {
+  /** postgres://user@host:port/database (no password: it comes from `password`). */
+  url: string;
+  password?: string;
+  /** How long to wait for the server to answer a connection (the issue: a clear error within 5 s). */
+  connectTimeoutMs?: number;
+  /** No statement may run longer than this (a stuck lock never hangs a rep's terminal). */
+  statementTimeoutMs?: number;
+  /** Where a visit goes when the server cannot be reached at the end of a session. */
+  outbox?: VisitOutbox;
+}
+
+/** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
+export interface VisitOutbox {
+  put(visit: SaveVisit & { origin: string }): void;
+  list(): { id: string; visit: SaveVisit & { origin: string } }[];
+  remove(id: string): void;
+}
+
+/** The server's address as it may be shown: never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'the team database';
+  }
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+/** Whether an error means the server could not be reached or went away (so a visit is kept for later). */
+export function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = err instanceof Error ? err.message : '';
+  return CONNECTION_CODES.has(code) || /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error|not queryable/i.test(msg);
+}
+
+function describePgError(err: unknown, where: string): StoreError | undefined {
+  if (err instanceof StoreError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const msg = err instanceof Error ? err.message : String(err);
+  if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
+  if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
+  if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts; the team admin grants access with sales-coach team add-rep');
+  if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
+  if (isConnectionError(err)) return new StoreError(`cannot reach the team database ${where} (${code || msg})`, 'check the address and that the server is running; with SALES_COACH_DB unset, sales-coach uses the database on this machine');
+  return undefined;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore> {
+  const where = describeUrl(opts.url);
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 5000;
+  // the URL's parts, then the password apart: pg lets a connection string override what is given beside it
+  const parts = Object.fromEntries(Object.entries(parseConnectionString(opts.url)).filter(([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'password')) as pg.PoolConfig;
+  const pool = new pg.Pool({
+    ...parts,
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    max: 4,
+    connectionTimeoutMillis: connectTimeoutMs,
+    statement_timeout: opts.statementTimeoutMs ?? 30_000,
+    idle_in_transaction_session_timeout: 60_000,
+    application_name: 'sales-coach',
+    options: `-c search_path=${PG_SCHEMA}`,
+  });
+  // an idle client whose server went away must not crash the process: the next query says so
+  pool.on('error', () => {});
+  const store = new PostgresStore(pool, where, opts.outbox);
+  try {
+    await store.checkSchema();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw describePgError(err, where) ?? err;
+  }
+  return store;
+}
+
+export class PostgresStore implements Store {
+  /** Visits sent from the journal when this store opened: the CLI says so in one line. */
+  flushed = 0;
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly where: string,
+    private readonly outbox?: VisitOutbox,
+  ) {}
+
+  private async q<T = Record<string, unknown>>(sql: string, params: unknown[] = [], on: Queryable = this.pool): Promise<T[]> {
+    try {
+      return (await on.query(sql, params)).rows as T[];
+    } catch (err) {
+      throw describePgError(err, this.where) ?? err;
+    }
+  }
+
+  private async tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    let c: pg.PoolClient;
+    try {
+      c = await this.pool.connect();
+    } catch (err) {
+      throw describePgError(err, this.where) ?? err;
+    }
+    let broken = false;
+    try {
+      await c.query('BEGIN');
+      const out = await work(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (err) {
+      try {
+        await c.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw describePgError(err, this.where) ?? err;
+    } finally {
+      c.release(broken);
+    }
+  }
+
+  /** The schema's version: refuses a newer one, and applies what an older one lacks (if this role may). */
+  async checkSchema(): Promise<void> {
+    const found = await this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`).catch((err) => {
+      if ((err as { code?: string }).code === '42P01' || (err as { code?: string }).code === '3F000') return undefined; // no schema yet
+      throw err;
+    });
+    const version = found?.[0]?.version ?? 0;
+    if (version > PG_SCHEMA_VERSION) {
+      throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version}; this one knows up to ${PG_SCHEMA_VERSION})`, 'upgrade sales-coach; the database is left as it is');
+    }
+    if (version < PG_SCHEMA_VERSION) {
+      try {
+        await this.migrate();
+      } catch (err) {
+        if ((err as { code?: string }).code === '42501' || (err instanceof StoreError && /permission denied/.test(err.message))) {
+          throw new StoreError(
+            `the team database ${this.where} is ${version === 0 ? 'not set up for sales-coach yet' : `at schema ${version}, older than this sales-coach (${PG_SCHEMA_VERSION})`}, and this user may not ${version === 0 ? 'set it up' : 'upgrade it'}`,
+            `the team admin runs: sales-coach team init --db ${this.where}`,
+          );
+        }
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * Applies the migrations this database lacks in one transaction, under an advisory lock: of two
+   * clients upgrading at once, one migrates and the other, once it holds the lock, finds the work done.
+   */
+  async migrate(): Promise<number> {
+    return this.tx(async (c) => {
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('sales-coach schema'))");
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
+      await c.query(`CREATE TABLE IF NOT EXISTS ${PG_SCHEMA}.schema_version (version integer NOT NULL)`);
+      const rows = (await c.query(`SELECT version FROM ${PG_SCHEMA}.schema_version`)).rows as { version: number }[];
+      const version = rows[0]?.version ?? 0;
+      if (version > PG_SCHEMA_VERSION) throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version})`, 'upgrade sales-coach; the database is left as it is');
+      for (let v = version; v < PG_SCHEMA_VERSION; v++) await c.query(PG_MIGRATIONS[v]);
+      if (rows.length === 0) await c.query(`INSERT INTO ${PG_SCHEMA}.schema_version (version) VALUES ($1)`, [PG_SCHEMA_VERSION]);
+      else await c.query(`UPDATE ${PG_SCHEMA}.schema_version SET version = $1`, [PG_SCHEMA_VERSION]);
+      return PG_SCHEMA_VERSION - version;
+    });
+  }
+
+  /**
+   * Sends the visits kept on this machine while the server could not be reached, each in its own
+   * transaction and each once (its origin is unique): a crash between the commit and the removal
+   * of its file sends nothing twice.
+   */
+  async flushOutbox(): Promise<number> {
+    if (!this.outbox) return 0;
+    let n = 0;
+    for (const { id, visit } of this.outbox.list()) {
+      await this.saveNow(visit);
+      this.outbox.remove(id);
+      n++;
+    }
+    this.flushed += n;
+    return n;
+  }
+
+  async currentUser(): Promise<string> {
+    return (await this.q<{ u: string }>('SELECT current_user AS u'))[0].u;
+  }
+
+  private async accountId(name: string, on: Queryable = this.pool): Promise<number | undefined> {
+    const r = await this.q<{ id: number }>('SELECT id FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(name)], on);
+    return r[0]?.id;
+  }
+
+  private async requireAccount(name: string, on: Queryable = this.pool): Promise<number> {
+    const id = await this.accountId(name, on);
+    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
+    return id;
+  }
+
+  private async refreshAccount(id: number, c: Queryable): Promise<void> {
+    await this.q(
+      `UPDATE accounts SET
+        contacts_count = (SELECT count(*) FROM contacts WHERE account_id = $1),
+        open_items = (SELECT count(*) FROM checklist_items WHERE account_id = $1 AND state = 'open'),
+        next_due = (SELECT min(due) FROM checklist_items WHERE account_id = $1 AND state = 'open'),
+        next_item = (SELECT text FROM checklist_items WHERE account_id = $1 AND state = 'open' ORDER BY due, id LIMIT 1)
+      WHERE id = $1`,
+      [id],
+      c,
+    );
+  }
+
+  private async addEvent(c: Queryable, accountId: number, visitId: number | null, e: StoredAccountEvent, at: string, origin?: string): Promise<void> {
+    await this.q('INSERT INTO account_events (account_id, visit_id, date, kind, data, at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7)', [accountId, visitId, e.date, e.kind, eventData(e), at, origin ?? null], c);
+  }
+
+  private async readState(c: Queryable, a: AccountDb): Promise<AccountState> {
+    const row = accountRow(a);
+    const people = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id], c)).map((p) => contactOf(p, a.name));
+    const openSteps = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [a.id], c)).map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' }));
+    const last = (await this.q<{ answers: string }>("SELECT answers FROM visits WHERE account_id = $1 AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1", [a.id], c))[0];
+    return {
+      name: a.name,
+      ...(row.playbookId ? { playbookId: row.playbookId } : {}),
+      ...(row.class ? { class: row.class } : {}),
+      ...(row.classStatus ? { classStatus: row.classStatus } : {}),
+      ...(row.classSince ? { classSince: row.classSince } : {}),
+      ...(row.classRank !== undefined ? { classRank: row.classRank } : {}),
+      ...(row.classLabels ? { classLabels: row.classLabels } : {}),
+      ...(row.classDeadline ? { classDeadline: row.classDeadline } : {}),
+      ...(row.lastVisit ? { lastVisit: row.lastVisit } : {}),
+      ...(row.lastPerson ? { lastPerson: row.lastPerson } : {}),
+      signed: row.signed,
+      dropped: row.dropped,
+      facts: readAnswers(a.facts, `facts of "${a.name}"`),
+      ...(last ? { lastAnswers: readAnswers(last.answers, `last visit to "${a.name}"`) } : {}),
+      people: people as AccountState['people'],
+      openSteps,
+    };
+  }
+
+  async accountState(account: string): Promise<AccountState | undefined> {
+    const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)]))[0];
+    return a ? this.readState(this.pool, a) : undefined;
+  }
+
+  async getAccount(account: string): Promise<AccountRow | undefined> {
+    const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)]))[0];
+    return a ? accountRow(a) : undefined;
+  }
+
+  async saveVisit(v: SaveVisit): Promise<SavedVisit> {
+    // a visit that cannot reach the server is kept on this machine, never lost; it is sent by the next
+    // command that reaches the server (the origin makes that send happen once)
+    const visit = this.outbox && !v.origin ? { ...v, origin: `journal:${randomUUID()}` } : v;
+    try {
+      return await this.saveNow(visit);
+    } catch (err) {
+      if (!this.outbox || !(isConnectionError(err) || (err instanceof StoreError && err.message.startsWith('cannot reach')))) throw err;
+      this.outbox.put(visit as SaveVisit & { origin: string });
+      return { visitId: -1, accountId: -1, pending: true };
+    }
+  }
+
+  private async saveNow(v: SaveVisit): Promise<SavedVisit> {
+    return this.tx(async (c) => {
+      if (v.origin) {
+        const done = (await this.q<{ id: number; account_id: number }>('SELECT id, account_id FROM visits WHERE owner = current_user AND origin = $1', [v.origin], c))[0];
+        if (done) return { visitId: done.id, accountId: done.account_id };
+      }
+      const key = nameKey(v.account);
+      await this.q('INSERT INTO accounts (name, name_key, created_at) VALUES ($1, $2, $3) ON CONFLICT (owner, name_key) DO NOTHING', [v.account.trim(), key, v.at], c);
+      const accountId = (await this.q<{ id: number }>('SELECT id FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [key], c))[0].id;
+      const visit = v.visit;
+      const visitId = (
+        await this.q<{ id: number }>(
+          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
+          [accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, v.origin ?? null],
+          c,
+        )
+      )[0].id;
+      const s = v.state;
+      await this.q(
+        `UPDATE accounts SET playbook_id = $2, class = $3, class_status = $4, class_since = $5, class_rank = $6, class_labels = $7, class_deadline = $8,
+           last_visit = $9, last_person = $10, signed = $11, dropped = $12, facts = $13, playbook_source = coalesce($14, playbook_source) WHERE id = $1`,
+        [accountId, s.playbookId ?? null, s.class ?? null, s.classStatus ?? null, s.classSince ?? null, s.classRank ?? null, s.classLabels ? JSON.stringify(s.classLabels) : null, s.classDeadline ?? null, s.lastVisit ?? null, s.lastPerson ?? null, s.signed ? 1 : 0, s.dropped ? 1 : 0, JSON.stringify(s.facts), v.playbookSource ?? null],
+        c,
+      );
+      for (const p of s.people as Contact[]) {
+        const cols = [p.title ?? null, p.role ?? null, p.persona ?? null, JSON.stringify(p.facts ?? {}), p.firstMet ?? null, p.lastMet ?? null, p.plannedFor ?? null];
+        if (p.id !== undefined) {
+          await this.q('UPDATE contacts SET title = $1, role = $2, persona = $3, facts = $4, first_met = $5, last_met = $6, planned_for = $7 WHERE id = $8 AND account_id = $9', [...cols, p.id, accountId], c);
+        } else {
+          await this.q(
+            `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met, planned_for) VALUES ($8, $9, $1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, contacts.title), role = coalesce(excluded.role, contacts.role), persona = coalesce(excluded.persona, contacts.persona),
+               facts = excluded.facts, first_met = coalesce(contacts.first_met, excluded.first_met), last_met = coalesce(excluded.last_met, contacts.last_met), planned_for = excluded.planned_for`,
+            [...cols, accountId, p.name.trim()],
+            c,
+          );
+        }
+      }
+      for (const e of v.events) {
+        if (e.kind === 'step-closed') await this.q("UPDATE checklist_items SET state = $1, state_at = $2 WHERE id = $3 AND account_id = $4 AND state = 'open'", [e.state, v.at, e.stepId, accountId], c);
+        // a step issued again takes the new session's words and date
+        if (e.kind === 'step-carried' && e.updated) await this.q("UPDATE checklist_items SET text = $1, due = $2 WHERE id = $3 AND account_id = $4 AND state = 'open'", [e.text, e.due, e.stepId, accountId], c);
+      }
+      for (const step of s.openSteps) {
+        if (step.id === undefined) await this.q('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES ($1, $2, $3, $4, $5, $6)', [accountId, visitId, step.key, step.text, step.due, step.since], c);
+      }
+      for (const e of v.events) await this.addEvent(c, accountId, visitId, e, v.at);
+      await this.refreshAccount(accountId, c);
+      return { visitId, accountId };
+    });
+  }
+
+  private flagExpressions(): Record<PipelineFlag, string> {
+    return {
+      window: '(signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < $1)',
+      no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
+      one_contact: '(contacts_count <= 1)',
+      provisional: "(class_status = 'provisional')",
+      overdue: '(dropped = 0 AND next_due IS NOT NULL AND next_due < $1)',
+    };
+  }
+
+  /** The review of one rep's accounts (owner = the SQL that names them): the pipeline of the contract. */
+  async pipeline(q: PipelineQuery, ownerSql = 'current_user', ownerParams: unknown[] = []): Promise<Pipeline> {
+    const params: unknown[] = [q.today, ...ownerParams];
+    const flags = this.flagExpressions();
+    const flagNames = PIPELINE_FLAGS;
+    const flagSelect = flagNames.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ');
+    const groupOf = "coalesce(class, class_status, 'new')";
+    const where: string[] = [`owner = ${ownerSql}`];
+    if (q.groups?.length) {
+      where.push(`${groupOf} IN (${q.groups.map((_, i) => `$${params.length + i + 1}`).join(', ')})`);
+      params.push(...q.groups);
+    }
+    for (const f of q.flags ?? []) where.push(flags[f]);
+    const whereSql = `WHERE ${where.join(' AND ')}`;
+    const rows0 = await this.q<Record<string, number | string | null>>(
+      `SELECT class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, ${flagNames.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
+       FROM accounts ${whereSql} GROUP BY class, class_status`,
+      params,
+    );
+    const flagCounts = Object.fromEntries(flagNames.map((k) => [k, 0])) as Record<PipelineFlag, number>;
+    let total = 0;
+    const byKey = new Map<string, PipelineGroup>();
+    for (const g of rows0) {
+      const key = String(g.class ?? g.class_status ?? 'new');
+      total += Number(g.n);
+      for (const k of flagNames) flagCounts[k] += Number(g[k] ?? 0);
+      const group = byKey.get(key) ?? { key, ...(g.class !== null ? { class: String(g.class) } : {}), dropped: false, count: 0 };
+      group.count += Number(g.n);
+      if (g.rank !== null && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
+      if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
+      if (Number(g.dropped) === 1) group.dropped = true;
+      byKey.set(key, group);
+    }
+    const groups = [...byKey.values()];
+    const order = (g: PipelineGroup) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
+    groups.sort((a, b) => {
+      const x = order(a);
+      const y = order(b);
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+    });
+    const sortSql = q.sort === 'name' ? 'name_key COLLATE "C"' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
+    const rows: Pipeline['rows'] = [];
+    for (const g of groups) {
+      const inGroup = g.class !== undefined ? `class = $${params.length + 1}` : `class IS NULL AND coalesce(class_status, 'new') = $${params.length + 1}`;
+      const limit = q.limitPerGroup ? ` LIMIT ${Math.floor(q.limitPerGroup)}` : '';
+      const found = await this.q<AccountDb & Record<string, number>>(`SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${sortSql}${limit}`, [...params, g.key]);
+      rows.push(...found.map((r) => ({ ...accountRow(r), flags: flagNames.filter((f) => r[`f_${f}`] === 1) })));
+    }
+    return { groups, rows, total, flagCounts };
+  }
+
+  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
+    const kindSql = kinds?.length ? ` AND e.kind = ANY($2)` : '';
+    return (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.owner = current_user AND e.date >= $1${kindSql} ORDER BY e.date, e.id`, kinds?.length ? [date, kinds] : [date])).map(storedEvent);
+  }
+
+  async timeline(account: string, owner?: string): Promise<AccountTimeline | undefined> {
+    const a = (await this.q<AccountDb>(`SELECT * FROM accounts WHERE owner = ${owner ? '$2' : 'current_user'} AND name_key = $1`, owner ? [nameKey(account), owner] : [nameKey(account)]))[0];
+    if (!a) return undefined;
+    const contacts = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id])).map((c) => contactOf(c, a.name));
+    const visits = (await this.q<VisitDb>('SELECT * FROM visits WHERE account_id = $1 ORDER BY date, id', [a.id])).map((v) => visitRow(v, a.name));
+    const events = (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.account_id = $1 ORDER BY e.date, e.id`, [a.id])).map(storedEvent);
+    const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 ORDER BY i.due, i.id`, [a.id])).map(checklistRow);
+    return { account: accountRow(a), contacts, visits, events, checklist };
+  }
+
+  async renameAccount(from: string, to: string): Promise<void> {
+    await this.tx(async (c) => {
+      const id = await this.requireAccount(from, c);
+      const clash = await this.accountId(to, c);
+      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
+      await this.q('UPDATE accounts SET name = $1, name_key = $2 WHERE id = $3', [to.trim(), nameKey(to), id], c);
+    });
+  }
+
+  async mergeAccounts(from: string, into: string): Promise<void> {
+    await this.tx(async (c) => {
+      const src = await this.requireAccount(from, c);
+      const dst = await this.requireAccount(into, c);
+      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
+      await this.q(
+        'INSERT INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met) SELECT $1, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met FROM contacts WHERE account_id = $2 ON CONFLICT (account_id, name) DO NOTHING',
+        [dst, src],
+        c,
+      );
+      for (const table of ['visits', 'checklist_items', 'account_events']) await this.q(`UPDATE ${table} SET account_id = $1 WHERE account_id = $2`, [dst, src], c);
+      const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [src], c))[0];
+      const b = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [dst], c))[0];
+      if ((a.last_visit ?? '') > (b.last_visit ?? '')) {
+        await this.q(
+          'UPDATE accounts SET playbook_id = $1, class = $2, class_status = $3, class_since = $4, class_rank = $5, class_labels = $6, class_deadline = $7, last_visit = $8, last_person = $9, dropped = $10, facts = $11 WHERE id = $12',
+          [a.playbook_id, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.dropped, a.facts, dst],
+          c,
+        );
+      }
+      await this.q('UPDATE accounts SET signed = greatest(signed, $1), created_at = least(created_at, $2) WHERE id = $3', [a.signed, a.created_at, dst], c);
+      await this.q('DELETE FROM accounts WHERE id = $1', [src], c);
+      await this.refreshAccount(dst, c);
+    });
+  }
+
+  async deleteAccount(account: string): Promise<void> {
+    await this.tx(async (c) => {
+      const id = await this.requireAccount(account, c);
+      await this.q('DELETE FROM accounts WHERE id = $1', [id], c);
+    });
+  }
+
+  async openChecklist(account?: string): Promise<ChecklistRow[]> {
+    if (account) {
+      const id = await this.requireAccount(account);
+      return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [id])).map(checklistRow);
+    }
+    return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user AND i.state = 'open' ORDER BY i.due, i.id`)).map(checklistRow);
+  }
+
+  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
+    return this.tx(async (c) => {
+      const row = (await this.q<ChecklistDb & { account_id: number }>(`${CHECKLIST_SELECT.replace('SELECT i.id,', 'SELECT i.id, i.account_id,')} WHERE i.id = $1 AND i.owner = current_user FOR UPDATE OF i`, [id], c))[0];
+      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
+      const before = row.state;
+      if (before !== state) {
+        await this.q('UPDATE checklist_items SET state = $1, state_at = $2 WHERE id = $3', [state, state === 'open' ? null : at, id], c);
+        const e: StoredAccountEvent =
+          state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
+        await this.addEvent(c, row.account_id, null, e, at);
+        await this.refreshAccount(row.account_id, c);
+      }
+      return { row: checklistRow((await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.id = $1`, [id], c))[0]), before };
+    });
+  }
+
+  async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
+    return this.tx(async (c) => {
+      const accountId = await this.requireAccount(account, c);
+      const id = (await this.q<{ id: number }>('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES ($1, NULL, $2, $3, $4, $5) RETURNING id', [accountId, 'rep', text, due, today], c))[0].id;
+      await this.q('UPDATE checklist_items SET item_key = $1 WHERE id = $2', [`rep:${id}`, id], c);
+      await this.addEvent(c, accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
+      await this.refreshAccount(accountId, c);
+      return checklistRow((await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.id = $1`, [id], c))[0]);
+    });
+  }
+
+  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined> {
+    const r = (await this.q<EventDb>("SELECT e.*, a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.owner = current_user AND e.by_user = current_user AND e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC LIMIT 1"))[0];
+    if (!r) return undefined;
+    const e = storedEvent(r).event;
+    if (e.kind === 'step-closed') return { id: e.stepId, before: 'open' as const, after: e.state };
+    if (e.kind === 'step-reopened') return { id: e.stepId, before: e.before, after: 'open' as const };
+    return undefined;
+  }
+
+  /**
+   * All rows or none in one transaction; a dry run does the same work and rolls it back (PostgreSQL
+   * keeps what a transaction wrote invisible to others until it commits, so nobody sees it).
+   */
+  async importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts> {
+    let c: pg.PoolClient;
+    try {
+      c = await this.pool.connect();
+    } catch (err) {
+      throw describePgError(err, this.where) ?? err;
+    }
+    const counts: ImportCounts = { accounts: 0, contactsAdded: 0, contactsUpdated: 0, contactsUnchanged: 0 };
+    const FIELDS = ['title', 'role', 'reports_to', 'persona', 'email', 'phone'] as const;
+    const accounts = new Map<string, number>();
+    const contacts = new Map<number, Map<string, Record<string, unknown>>>();
+    const touched = new Set<number>();
+    try {
+      await this.q('BEGIN', [], c);
+      let n = 0;
+      for await (const row of rows) {
+        const key = nameKey(row.account);
+        let accountId = accounts.get(key);
+        if (accountId === undefined) {
+          const found = (await this.q<{ id: number }>('SELECT id FROM accounts WHERE owner = current_user AND name_key = $1', [key], c))[0];
+          if (found) accountId = found.id;
+          else {
+            accountId = (await this.q<{ id: number }>('INSERT INTO accounts (name, name_key, created_at) VALUES ($1, $2, $3) RETURNING id', [row.account.trim(), key, opts.at], c))[0].id;
+            counts.accounts++;
+          }
+          accounts.set(key, accountId);
+        }
+        const ct = row.contact;
+        if (ct?.name.trim()) {
+          let known = contacts.get(accountId);
+          if (!known) {
+            known = new Map();
+            for (const r of await this.q<Record<string, unknown>>(`SELECT id, name, ${FIELDS.join(', ')} FROM contacts WHERE account_id = $1`, [accountId], c)) known.set(nameKey(String(r.name)), r);
+            contacts.set(accountId, known);
+          }
+          const given: Record<string, string | null> = { title: ct.title ?? null, role: ct.role ?? null, reports_to: ct.reportsTo ?? null, persona: ct.persona ?? null, email: ct.email ?? null, phone: ct.phone ?? null };
+          const ck = nameKey(ct.name);
+          const stored = known.get(ck);
+          if (!stored) {
+            const id = (await this.q<{ id: number }>(`INSERT INTO contacts (account_id, name, ${FIELDS.join(', ')}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, [accountId, ct.name.trim(), ...FIELDS.map((f) => given[f])], c))[0].id;
+            known.set(ck, { id, name: ct.name.trim(), ...given });
+            touched.add(accountId);
+            counts.contactsAdded++;
+          } else {
+            // an empty cell keeps what is stored: a CRM export rarely knows everything the rep recorded
+            const merged = { ...stored };
+            let changed = false;
+            for (const f of FIELDS) {
+              if (given[f] !== null && given[f] !== stored[f]) {
+                merged[f] = given[f];
+                changed = true;
+              }
+            }
+            if (!changed) counts.contactsUnchanged++;
+            else {
+              await this.q(`UPDATE contacts SET ${FIELDS.map((f, i) => `${f} = $${i + 2}`).join(', ')} WHERE id = $1`, [stored.id, ...FIELDS.map((f) => merged[f])], c);
+              known.set(ck, merged);
+              counts.contactsUpdated++;
+            }
+          }
+        }
+        if (++n % 10_000 === 0) opts.onProgress?.(n);
+      }
+      opts.onProgress?.(n);
+      if (touched.size) await this.q('UPDATE accounts SET contacts_count = (SELECT count(*) FROM contacts c WHERE c.account_id = accounts.id) WHERE id = ANY($1)', [[...touched]], c);
+      await this.q(opts.dryRun ? 'ROLLBACK' : 'COMMIT', [], c);
+      return counts;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw describePgError(err, this.where) ?? err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async exportAll() {
+    const accounts = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user ORDER BY name_key COLLATE "C"')).map(accountRow);
+    const contacts = (await this.q<Record<string, string | number | null>>('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE a.owner = current_user ORDER BY a.name_key COLLATE "C", c.id')).map((c) => ({ ...contactOf(c, String(c.account)), account: String(c.account) }));
+    const visits = (await this.q<VisitDb & { account: string }>('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id WHERE a.owner = current_user ORDER BY v.date, v.id')).map((v) => ({ ...visitRow(v, v.account), account: v.account }));
+    const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user ORDER BY i.due, i.id`)).map(checklistRow);
+    const events = (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.owner = current_user ORDER BY e.date, e.id`)).map(storedEvent);
+    return { accounts, contacts, visits, checklist, events };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => {});
+  }
+
+  // -- the team: what only a shared database has ------------------------------------------------
+
+  /** The reps whose accounts this user may read: themself, and those they manage. */
+  async team(): Promise<{ rep: string; manager?: string }[]> {
+    const me = await this.currentUser();
+    const rows = await this.q<{ rep: string; manager: string | null }>('SELECT rep, manager FROM team_members WHERE manager = current_user ORDER BY rep');
+    const reps = rows.map((r) => ({ rep: r.rep, ...(r.manager ? { manager: r.manager } : {}) }));
+    return reps.some((r) => r.rep === me) ? reps : reps;
+  }
+
+  /** A rep's account as their manager sees it (read-only through row-level security). */
+  async teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined> {
+    return this.timeline(account, rep);
+  }
+
+  /** The manager's note on a rep's account: an event with who and when, refused by the database for anyone else. */
+  async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string }> {
+    return this.tx(async (c) => {
+      const a = (await this.q<{ id: number; class: string | null }>('SELECT id, class FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
+      if (!a) throw new StoreError(`no account "${account}" of ${rep} that you can see`, 'sales-coach team review lists the accounts of your team');
+      const by = await this.currentUser();
+      const e: StoredAccountEvent = { kind, date: today, by, ...(a.class ? { class: a.class } : {}), note };
+      await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES ($1, $2, NULL, $3, $4, $5, $6)', [rep, a.id, e.date, e.kind, eventData(e), at], c);
+      return { by, ...(a.class ? { class: a.class } : {}) };
+    });
+  }
+
+  /** Managers' notes on this rep's accounts since a date (shown at the next prep and in accounts). */
+  async reviewNotes(account?: string): Promise<StoredEvent[]> {
+    const sql = `${EVENT_SELECT} WHERE e.owner = current_user AND e.kind IN ('class-validated', 'class-challenged')${account ? ' AND a.name_key = $1' : ''} ORDER BY e.date, e.id`;
+    return (await this.q<EventDb>(sql, account ? [nameKey(account)] : [])).map(storedEvent);
+  }
+
+  // -- administration (the team admin: the role that owns the schema) ---------------------------
+
+  /** Makes `name` a rep (a login role, member of the rep role) under `manager`, if given. */
+  async addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }> {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new StoreError(`"${name}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
+    if (opts.manager && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.manager)) throw new StoreError(`"${opts.manager}" cannot be a database role here`, 'use lower-case letters, digits and _');
+    return this.tx(async (c) => {
+      const exists = (await this.q('SELECT 1 FROM pg_roles WHERE rolname = $1', [name], c)).length > 0;
+      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      if (!exists) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
+      if (opts.password !== undefined) {
+        // the password travels as a literal quoted by the server, never through a log line of ours
+        const lit = (await this.q<{ l: string }>('SELECT quote_literal($1) AS l', [opts.password], c))[0].l;
+        await this.q(`ALTER ROLE ${ident} PASSWORD ${lit}`, [], c);
+      }
+      await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
+      if (opts.manager) {
+        const mi = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [opts.manager], c))[0].i;
+        if ((await this.q('SELECT 1 FROM pg_roles WHERE rolname = $1', [opts.manager], c)).length === 0) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
+        await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
+        await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
+      }
+      await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO UPDATE SET manager = coalesce(excluded.manager, team_members.manager)', [name, opts.manager ?? null, opts.at], c);
+      return { created: !exists };
+    });
+  }
+
+  async members(): Promise<{ rep: string; manager?: string; accounts: number }[]> {
+    const rows = await this.q<{ rep: string; manager: string | null; accounts: number }>('SELECT m.rep, m.manager, (SELECT count(*)::int FROM accounts a WHERE a.owner = m.rep) AS accounts FROM team_members m ORDER BY m.rep');
+    return rows.map((r) => ({ rep: r.rep, ...(r.manager ? { manager: r.manager } : {}), accounts: r.accounts }));
+  }
+}
