@@ -14,6 +14,8 @@ const FIELDS: Record<string, readonly string[] | 'string' | 'map'> = {
   playbooks: 'string',
   persona: 'string',
   map_role: 'map',
+  store: 'string',
+  passwordFile: 'string',
 };
 
 export interface Config {
@@ -22,6 +24,10 @@ export interface Config {
   persona?: string;
   /** `import`: the CRM's role words and the playbook role each means, with where each was written. */
   mapRole?: { word: string; target: string; source: string }[];
+  /** The store: a SQLite file, or a team database's postgres:// URL (no password in it). */
+  store?: string;
+  /** A file holding the team database's password (for a rep who does not use ~/.pgpass). */
+  passwordFile?: string;
 }
 
 export function loadConfig(env: Env, flag?: string): Config {
@@ -71,6 +77,8 @@ export function loadConfig(env: Env, flag?: string): Config {
     throw new UserError(d ? `${d.file}:${d.line}:${d.col}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
   }
   if (data.playbooks) data.playbooks = resolve(dirname(file), data.playbooks);
+  if (data.passwordFile) data.passwordFile = resolve(dirname(file), data.passwordFile);
+  if (data.store && !/^postgres(ql)?:\/\//i.test(data.store)) data.store = resolve(dirname(file), data.store);
   return data;
 }
 

@@ -12,6 +12,8 @@ export interface Recorded {
   state: AccountState;
   events: AccountEvent[];
   visitId: number;
+  /** Kept on this machine: the team database could not be reached (sent by the next command that reaches it). */
+  pending?: boolean;
 }
 
 export async function recordVisit(store: Store, pb: Playbook, account: string, result: CoachingResult, opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string; applied?: { state: AccountState; events: AccountEvent[] } }): Promise<Recorded> {
@@ -19,7 +21,7 @@ export async function recordVisit(store: Store, pb: Playbook, account: string, r
   const { state, events } =
     opts.applied ?? applyVisit(pb, opts.state ?? (await store.accountState(account)) ?? emptyAccount(account), { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
-  const { visitId } = await store.saveVisit({
+  const { visitId, pending } = await store.saveVisit({
     account,
     visit: { mode: result.mode, date: result.visitDate, playbookId: pb.id, playbookHash: pb.hash, ...(typeof person === 'string' && person.trim() ? { person: person.trim() } : {}), answers: result.answers, result },
     state,
@@ -27,5 +29,5 @@ export async function recordVisit(store: Store, pb: Playbook, account: string, r
     at: opts.at,
     ...(opts.playbookSource ? { playbookSource: opts.playbookSource } : {}),
   });
-  return { state, events, visitId };
+  return { state, events, visitId, ...(pending ? { pending } : {}) };
 }

@@ -347,12 +347,14 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   };
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    await recordVisit(await getStore(), pb, account, result, {
+    const recorded = await recordVisit(await getStore(), pb, account, result, {
       at: now(),
       applied,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
     }).catch(notSaved);
-    if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);
+    // kept for the team database is said even with --json: the rep must know the visit has not reached it yet
+    if (recorded.pending) io.stderr.write(`${UI[locale].savedLater(sanitize(account))}\n`);
+    else if (!opts.json) io.stderr.write(`${UI[locale].saved(sanitize(account))}\n`);
   } else if (!opts.json && !opts.demo) io.stderr.write(`${dryRun ? UI[locale].dryRun : UI[locale].notSavedNoAccount}\n`);
   if (ownsDraft) drafts.remove(mode, account);
   // the --out file comes after the save: a file that cannot be written must never cost the visit

@@ -1,28 +1,75 @@
-/** Opens the store the user chose: --db, SALES_COACH_DB, or the default under $XDG_DATA_HOME. */
+/**
+ * Opens the store the user chose: --db, SALES_COACH_DB, `store:` in the config, or the default
+ * SQLite file under $XDG_DATA_HOME. A postgres:// URL opens the team database; its password comes
+ * from PGPASSWORD, the config's passwordFile or ~/.pgpass, never from the command line.
+ */
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store } from '../store/types.js';
+import { loadConfig } from './config.js';
+import { UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { dataDir } from './paths.js';
 
 /** Every store this process opened and has not closed: bin/ closes them before exit (Node 24 aborts otherwise). */
 const open = new Set<Store>();
 
+export type StoreTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; shown: string; passwordFile?: string };
+
+export function isPostgresUrl(s: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(s);
+}
+
+/** Where the store is, as given (flag, environment, config), without opening it. */
+export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
+  let given = g.db ?? io.env.SALES_COACH_DB;
+  let passwordFile: string | undefined;
+  if (!given) {
+    // the config is read only when neither the flag nor the environment named a store
+    const config = loadConfig(io.env, g.config);
+    given = config.store;
+    passwordFile = config.passwordFile;
+  }
+  if (given && isPostgresUrl(given)) {
+    let u: URL;
+    try {
+      u = new URL(given);
+    } catch {
+      throw new UserError(`the team database address is not a valid URL`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
+    }
+    if (u.password) throw new UserError('the team database address holds a password; it was not used', 'put the password in PGPASSWORD, ~/.pgpass or the config\'s passwordFile, never in the address: it would show in the process list and the shell history');
+    const shown = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+    return { kind: 'postgres', url: given, shown, ...(passwordFile ? { passwordFile } : {}) };
+  }
+  return { kind: 'sqlite', path: given ? resolve(io.cwd, given) : join(dataDir(io.env), 'coach.db') };
+}
+
+/**
+ * The local SQLite file's path: the store itself, or, with a team database, the file beside which
+ * the drafts and the visits waiting for the server are kept (they never go through the network).
+ */
 export function dbPath(io: IO, g: GlobalOptions): string {
-  const p = g.db ?? io.env.SALES_COACH_DB;
-  return p ? resolve(io.cwd, p) : join(dataDir(io.env), 'coach.db');
+  const t = storeTarget(io, g);
+  return t.kind === 'sqlite' ? t.path : join(dataDir(io.env), 'coach.db');
 }
 
 export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
-  // loaded only by the commands that need it: the native module costs start-up time
-  const { openSqliteStore } = await import('../store/sqlite.js');
-  const timeout = Number(io.env.SALES_COACH_DB_TIMEOUT_MS);
-  const store = openSqliteStore(dbPath(io, g), { busyTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000 });
+  const target = storeTarget(io, g);
+  const store = target.kind === 'postgres' ? await openTeamStore(io, g, target) : await openLocalStore(io, g, target.path);
   const close = store.close.bind(store);
   store.close = async () => {
     open.delete(store);
     await close();
   };
   open.add(store);
+  return store;
+}
+
+async function openLocalStore(io: IO, g: GlobalOptions, path: string): Promise<Store> {
+  // loaded only by the commands that need it: the native module costs start-up time
+  const { openSqliteStore } = await import('../store/sqlite.js');
+  const timeout = Number(io.env.SALES_COACH_DB_TIMEOUT_MS);
+  const store = openSqliteStore(path, { busyTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000 });
   // drafts kept in the database by an earlier version move to the journal beside it, once
   const legacy = store.takeLegacyDrafts();
   if (legacy.length) {
@@ -31,6 +78,76 @@ export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
     for (const d of legacy) if (isDraft(d) && !journal.find(d.mode, d.account)) journal.save(d);
   }
   return store;
+}
+
+async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<Store> {
+  const { openPostgresStore } = await import('../store/postgres.js');
+  const { FileOutbox, outboxDirFor } = await import('./outbox.js');
+  const password = await teamPassword(io, target);
+  const timeout = Number(io.env.SALES_COACH_DB_TIMEOUT_MS);
+  const store = await openPostgresStore({
+    url: target.url,
+    ...(password !== undefined ? { password } : {}),
+    connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 5000,
+    outbox: new FileOutbox(outboxDirFor(dbPath(io, g))),
+  });
+  try {
+    const sent = await store.flushOutbox();
+    if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/** PGPASSWORD, then the config's passwordFile, then ~/.pgpass (PGPASSFILE), as libpq reads them. */
+export async function teamPassword(io: IO, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<string | undefined> {
+  if (io.env.PGPASSWORD !== undefined) return io.env.PGPASSWORD;
+  const { readFileBounded } = await import('./files.js');
+  if (target.passwordFile) {
+    try {
+      return readFileBounded(target.passwordFile, 4096, 'the password file').toString('utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read the password file ${target.passwordFile}`, 'check passwordFile in the config');
+    }
+  }
+  const file = io.env.PGPASSFILE ?? (io.env.HOME ? join(io.env.HOME, '.pgpass') : undefined);
+  if (!file) return undefined;
+  let text: string;
+  try {
+    // libpq ignores a .pgpass that others can read; so do we
+    if ((statSync(file).mode & 0o077) !== 0) return undefined;
+    text = readFileBounded(file, 1024 * 1024, 'the password file').toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const u = new URL(target.url);
+  return pgpassLookup(text, { host: u.hostname || 'localhost', port: u.port || '5432', database: decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username), user: decodeURIComponent(u.username) || io.env.USER || '' });
+}
+
+/** The first line of a .pgpass text that matches (fields host:port:database:user:password, * for any). */
+export function pgpassLookup(text: string, want: { host: string; port: string; database: string; user: string }): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    if (!line || line.startsWith('#')) continue;
+    const fields: string[] = [];
+    let cur = '';
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch === '\\' && i + 1 < line.length) cur += line[++i];
+      else if (ch === ':' && fields.length < 4) {
+        fields.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    fields.push(cur);
+    if (fields.length !== 5) continue;
+    const [host, port, database, user, password] = fields;
+    const ok = (f: string, v: string) => f === '*' || f === v;
+    if (ok(host, want.host) && ok(port, want.port) && ok(database, want.database) && ok(user, want.user)) return password;
+  }
+  return undefined;
 }
 
 /** Closes what is still open (after an error, an interruption): called by bin/ just before it exits. */

@@ -112,6 +112,25 @@ export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore>
   return store;
 }
 
+interface TeamGroupDb {
+  rep: string;
+  class: string | null;
+  class_status: string | null;
+  rank: number | null;
+  labels: string | null;
+  dropped: number;
+  n: number;
+  [flag: string]: unknown;
+}
+
+/** What a manager's review reads (see PostgresStore.teamReview). */
+export interface TeamReviewData {
+  groups: (PipelineGroup & { rep: string; flagCounts: Record<PipelineFlag, number> })[];
+  /** Accounts that need attention, each with the number of such accounts its rep has. */
+  attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
+  events: { rep: string; event: StoredEvent }[];
+}
+
 export class PostgresStore implements Store {
   /** Visits sent from the journal when this store opened: the CLI says so in one line. */
   flushed = 0;
@@ -604,12 +623,53 @@ export class PostgresStore implements Store {
 
   // -- the team: what only a shared database has ------------------------------------------------
 
-  /** The reps whose accounts this user may read: themself, and those they manage. */
-  async team(): Promise<{ rep: string; manager?: string }[]> {
-    const me = await this.currentUser();
-    const rows = await this.q<{ rep: string; manager: string | null }>('SELECT rep, manager FROM team_members WHERE manager = current_user ORDER BY rep');
-    const reps = rows.map((r) => ({ rep: r.rep, ...(r.manager ? { manager: r.manager } : {}) }));
-    return reps.some((r) => r.rep === me) ? reps : reps;
+  /** The reps this user manages (row-level security shows a manager exactly these). */
+  async managedReps(): Promise<string[]> {
+    return (await this.q<{ rep: string }>('SELECT rep FROM team_members WHERE manager = current_user ORDER BY rep')).map((r) => r.rep);
+  }
+
+  /**
+   * What a manager's review reads, for the given reps, in three queries however large the team: each
+   * rep's accounts counted by class and by flag; the accounts that need attention (past the window,
+   * provisional, an overdue step, no next step), at most `limitPerRep` each; what moved since `since`
+   * and the managers' notes. Row-level security would refuse another team's rows anyway.
+   */
+  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData> {
+    const flags = this.flagExpressions();
+    const groups = await this.q<TeamGroupDb>(
+      `SELECT owner AS rep, class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, ${PIPELINE_FLAGS.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
+       FROM accounts WHERE owner = ANY($2) GROUP BY owner, class, class_status`,
+      [today, reps],
+    );
+    const needs = `(${['window', 'provisional', 'overdue', 'no_next'].map((k) => flags[k as PipelineFlag]).join(' OR ')})`;
+    const attention = await this.q<AccountDb & { rep: string; nth: number; total: number } & Record<string, number>>(
+      `SELECT * FROM (
+         SELECT owner AS rep, *, ${PIPELINE_FLAGS.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ')},
+           row_number() OVER (PARTITION BY owner ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C")::int AS nth,
+           count(*) OVER (PARTITION BY owner)::int AS total
+         FROM accounts WHERE owner = ANY($2) AND ${needs}) t
+       ${limitPerRep ? `WHERE nth <= ${Math.floor(limitPerRep)}` : ''} ORDER BY rep, nth`,
+      [today, reps],
+    );
+    const events = await this.q<EventDb & { rep: string }>(
+      `SELECT e.owner AS rep, e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at FROM account_events e JOIN accounts a ON a.id = e.account_id
+       WHERE e.owner = ANY($1) AND e.date >= $2 AND e.kind IN ('class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged') ORDER BY e.owner, e.date, e.id`,
+      [reps, since],
+    );
+    return {
+      groups: groups.map((g) => ({
+        rep: g.rep,
+        key: String(g.class ?? g.class_status ?? 'new'),
+        ...(g.class !== null ? { class: g.class } : {}),
+        ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+        ...(g.labels ? { labels: readLabels(g.labels, `class ${g.class}`) } : {}),
+        dropped: Number(g.dropped) === 1,
+        count: g.n,
+        flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
+      })),
+      attention: attention.map((r) => ({ rep: r.rep, total: r.total, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => r[`f_${f}`] === 1) } })),
+      events: events.map((e) => ({ rep: e.rep, event: storedEvent(e) })),
+    };
   }
 
   /** A rep's account as their manager sees it (read-only through row-level security). */

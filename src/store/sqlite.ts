@@ -27,7 +27,6 @@ import {
   type StoredAccountEvent,
   type StoredEvent,
   StoreError,
-  type VisitRow,
 } from './types.js';
 
 export interface OpenOptions {

@@ -65,6 +65,7 @@ const en = {
   dryRun: 'Not saved (--dry-run).',
   notSavedNoAccount: 'Not saved: no account given (--account NAME).',
   saved: (a: string) => `Saved to the account "${a}".`,
+  savedLater: (a: string) => `The team database could not be reached: the visit to "${a}" is kept on this machine and will be sent by the next command that reaches it.`,
   whichAccount: 'Which account (customer company)?',
   carriedConfirm: (date: string, facts: string) => `Still as at the visit of ${date}? ${facts}`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,

@@ -59,6 +59,7 @@ export const zhCN: UiMessages = {
   dryRun: '未保存（--dry-run）。',
   notSavedNoAccount: '未保存：没有指定客户（--account 客户名）。',
   saved: (a) => `已保存到客户“${a}”。`,
+  savedLater: (a) => `无法连接团队数据库：对客户“${a}”的这次拜访已保存在本机，下一次能连上时会自动发送。`,
   whichAccount: '哪个客户（公司名称）？',
   carriedConfirm: (date, facts) => `和${date}拜访时一样吗？${facts}`,
   wroteMarkdown: (f) => `已写入 ${f}`,

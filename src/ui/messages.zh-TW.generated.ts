@@ -59,6 +59,7 @@ export const zhTW: UiMessages = {
   dryRun: '未儲存（--dry-run）。',
   notSavedNoAccount: '未儲存：沒有指定客戶（--account 客戶名）。',
   saved: (a) => `已儲存到客戶“${a}”。`,
+  savedLater: (a) => `無法連線團隊資料庫：對客戶“${a}”的這次拜訪已儲存在本機，下一次能連上時會自動傳送。`,
   whichAccount: '哪個客戶（公司名稱）？',
   carriedConfirm: (date, facts) => `和${date}拜訪時一樣嗎？${facts}`,
   wroteMarkdown: (f) => `已寫入 ${f}`,

@@ -82,6 +82,10 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'step-carried':
         // a step still open at a later visit is no news
         return undefined;
+      case 'class-validated':
+        return m.ev.classValidated(e.by, classTitle(e.class), e.note);
+      case 'class-challenged':
+        return m.ev.classChallenged(e.by, classTitle(e.class), e.note);
     }
   };
   // a class's name in this language: from the account or from the events that named it

@@ -60,7 +60,20 @@ const en = {
     stepClosed: (text: string, done: boolean) => `${done ? 'done' : 'dropped'}: ${text}`,
     stepReopened: (text: string) => `reopened: ${text}`,
     stepAdded: (text: string, due: string) => `you added: ${text} (by ${due})`,
+    classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,
+    classChallenged: (by: string, cls: string, note: string) => `${by} questioned the class ${cls}: ${note}`,
   },
+  // team review (a manager's view of every rep's pipeline)
+  team: 'Team',
+  teamReps: (n: number) => `${n} rep${n === 1 ? '' : 's'}`,
+  repLine: (rep: string, n: number) => `${rep}: ${n} account${n === 1 ? '' : 's'}`,
+  needsAttention: (n: number) => `${n} need${n === 1 ? 's' : ''} attention`,
+  allWell: 'nothing needs attention',
+  moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,
+  notes: 'Your notes',
+  noTeam: 'You manage no rep in this team database (the team admin adds them with: sales-coach team add NAME --manager YOU).',
+  managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string, note: string) =>
+    kind === 'class-validated' ? `${by} confirmed the class ${cls}: ${note}` : `${by} asks: why is this ${cls}? ${note}`,
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',

@@ -1,0 +1,57 @@
+/**
+ * Visits that could not reach the team database, kept on this machine until they can: one file per
+ * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
+ * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { VisitOutbox } from '../store/postgres.js';
+import type { SaveVisit } from '../store/types.js';
+
+export function outboxDirFor(localDbPath: string): string {
+  return join(dirname(localDbPath), `${basename(localDbPath, extname(localDbPath)) || 'coach'}.outbox`);
+}
+
+type Kept = SaveVisit & { origin: string };
+
+export class FileOutbox implements VisitOutbox {
+  constructor(readonly dir: string) {}
+
+  put(visit: Kept): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    // named by the time it was saved, then its origin: sent in the order the rep saved them
+    const name = `${visit.at.replace(/[^0-9TZ]/g, '')}-${visit.origin.replace(/[^\w-]/g, '_')}.json`;
+    const target = join(this.dir, name);
+    const tmp = `${target}.${process.pid}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(visit));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  }
+
+  list(): { id: string; visit: Kept }[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort();
+    } catch {
+      return [];
+    }
+    const out: { id: string; visit: Kept }[] = [];
+    for (const id of names) {
+      try {
+        out.push({ id, visit: JSON.parse(readFileSync(join(this.dir, id), 'utf8')) as Kept });
+      } catch {
+        // a file that cannot be read is left where it is, for the rep to look at: never deleted
+      }
+    }
+    return out;
+  }
+
+  remove(id: string): void {
+    rmSync(join(this.dir, id), { force: true });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * A manager's review of the team (the seed's "your manager asks you: why is this an A?"): each rep's
+ * pipeline by class, the accounts that need attention (past the signing window, provisional, an
+ * overdue step, no next step), what moved, and the managers' notes. Built from what the team store
+ * read (pure), with terminal, JSON and CSV renderers over the same model.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Locale } from '../../playbook/types.js';
+import type { TeamReviewData } from '../../store/postgres.js';
+import type { PipelineFlag } from '../../store/types.js';
+import { formatDate } from '../messages.js';
+import { hanging } from '../layout.js';
+import { sanitize } from '../sanitize.js';
+import { VIEW_MESSAGES } from './messages.js';
+import { type MovedView, type PipelineRowView, pipelineView } from './pipeline.js';
+
+export interface NoteView {
+  date: string;
+  account: string;
+  kind: 'class-validated' | 'class-challenged';
+  by: string;
+  class?: string;
+  note: string;
+}
+
+export interface RepReview {
+  rep: string;
+  total: number;
+  classes: { key: string; title: string; count: number }[];
+  flagCounts: Partial<Record<PipelineFlag, number>>;
+  attention: PipelineRowView[];
+  /** How many accounts need attention in all (the list may show fewer). */
+  attentionTotal: number;
+  moved: MovedView[];
+  notes: NoteView[];
+}
+
+export interface TeamReviewView {
+  locale: Locale;
+  today: string;
+  since: string;
+  limit?: number;
+  reps: RepReview[];
+  classes: { key: string; title: string; count: number }[];
+  flagCounts: Partial<Record<PipelineFlag, number>>;
+}
+
+const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
+
+export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number }): TeamReviewView {
+  const reps = opts.reps.map((rep): RepReview => {
+    const groups = data.groups.filter((g) => g.rep === rep);
+    const rows = data.attention.filter((a) => a.rep === rep).map((a) => a.row);
+    const attentionTotal = data.attention.find((a) => a.rep === rep)?.total ?? 0;
+    const events = data.events.filter((e) => e.rep === rep).map((e) => e.event);
+    const flagCounts = Object.fromEntries(ATTENTION.map((f) => [f, 0])) as Record<PipelineFlag, number>;
+    for (const g of groups) for (const [k, n] of Object.entries(g.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
+    // the rep's review as the rep sees it (the same names, the same order, the same moves)
+    const view = pipelineView(
+      { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts },
+      { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
+    );
+    const notes = events.flatMap((e): NoteView[] =>
+      e.event.kind === 'class-validated' || e.event.kind === 'class-challenged' ? [{ date: e.event.date, account: e.account, kind: e.event.kind, by: e.event.by, ...(e.event.class ? { class: e.event.class } : {}), note: e.event.note }] : [],
+    );
+    return {
+      rep,
+      total: view.total,
+      classes: view.groups.map((g) => ({ key: g.key, title: g.title, count: g.count })),
+      flagCounts: Object.fromEntries(Object.entries(flagCounts).filter(([k, n]) => n > 0 && ATTENTION.includes(k as PipelineFlag))),
+      attention: view.groups.flatMap((g) => g.rows),
+      attentionTotal,
+      moved: view.moved ?? [],
+      notes,
+    };
+  });
+  const classes = new Map<string, { key: string; title: string; count: number }>();
+  for (const r of reps) for (const c of r.classes) classes.set(c.key, { ...c, count: (classes.get(c.key)?.count ?? 0) + c.count });
+  const flagCounts: Partial<Record<PipelineFlag, number>> = {};
+  for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
+  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: [...classes.values()], flagCounts };
+}
+
+/** One group per class across its statuses, as the store's own pipeline folds them. */
+function mergeGroups(groups: TeamReviewData['groups']): TeamReviewData['groups'] {
+  const by = new Map<string, TeamReviewData['groups'][number]>();
+  for (const g of groups) {
+    const had = by.get(g.key);
+    if (!had) by.set(g.key, { ...g });
+    else {
+      had.count += g.count;
+      if (g.rank !== undefined && (had.rank === undefined || g.rank < had.rank)) had.rank = g.rank;
+      had.labels ??= g.labels;
+      had.dropped ||= g.dropped;
+    }
+  }
+  const order = (g: { class?: string; rank?: number; key: string }) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
+  return [...by.values()].sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+  });
+}
+
+export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: number): string {
+  const m = VIEW_MESSAGES[v.locale];
+  const s = sanitize;
+  const out: string[] = [];
+  const total = v.reps.reduce((n, r) => n + r.total, 0);
+  out.push(hanging(`${c.bold(m.team)}  `, `${m.teamReps(v.reps.length)} · ${m.shown(total)}   ${v.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
+  for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
+  for (const r of v.reps) {
+    out.push('', c.bold.underline(m.repLine(s(r.rep), r.total)));
+    out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
+    out.push(hanging('  ', r.attentionTotal ? c.yellow(m.needsAttention(r.attentionTotal)) : c.dim(m.allWell), width));
+    for (const a of r.attention) {
+      const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
+      out.push(hanging('    ', `${c.bold(s(a.name))}  ${s(a.classLabel)} · ${c.dim(next)}`, width));
+      out.push(hanging('      ', c.yellow(a.flags.filter((f) => ATTENTION.includes(f)).map((f) => `! ${m.flag[f]}`).join('  ')), width));
+    }
+    if (r.attentionTotal > r.attention.length) out.push(c.dim(hanging('    ', m.moreAttention(r.attentionTotal - r.attention.length), width)));
+    if (r.moved.length) {
+      out.push(hanging('  ', c.dim(m.movedSince(formatDate(v.since, v.locale))), width));
+      for (const x of r.moved) {
+        const kind = m.movement[x.movement] ?? x.movement;
+        const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
+        const why = x.because.length ? `, ${m.because(s(x.because.join(m.and)))}` : '';
+        out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
+      }
+    }
+    for (const n of r.notes) out.push(hanging(`    ${formatDate(n.date, v.locale)}  `, `${c.bold(s(n.account))}: ${s(m.managerNote(n.kind, n.by, n.class ?? '', n.note))}`, width));
+  }
+  if (v.reps.length === 0) out.push('', c.dim(m.noTeam));
+  return `${out.join('\n')}\n`;
+}
+
+export function teamJson(v: TeamReviewView): unknown {
+  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, reps: v.reps };
+}
+
+export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'flags'];
+
+export function teamCsvRows(v: TeamReviewView): unknown[][] {
+  return v.reps.flatMap((r) => r.attention.map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' ')]));
+}
