@@ -89,7 +89,7 @@ function buildProgram(io: IO, setAction: (a: Action) => void): Command {
     .option('--lang <locale>', 'language: en, zh-CN or zh-TW (default: from LANG, SALES_COACH_LANG or the config)')
     .option('--playbooks <dir>', 'a folder of user playbooks (or SALES_COACH_PLAYBOOKS, or the config)')
     .option('--config <file>', 'the config file (or SALES_COACH_CONFIG; default $XDG_CONFIG_HOME/sales-coach/config.yaml)')
-    .option('--db <file>', 'the database (or SALES_COACH_DB; default $XDG_DATA_HOME/sales-coach/coach.db)')
+    .option('--db <file|url>', 'the database: a SQLite file, or a team database postgres://USER@HOST/DB (or SALES_COACH_DB, or store: in the config; default $XDG_DATA_HOME/sales-coach/coach.db)')
     .option('--no-color', 'no colour (also NO_COLOR, or when output is not a terminal)')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
@@ -271,6 +271,94 @@ Examples:
     .description('delete an account with its visits, contacts and checklist')
     .action((name: string, opts: { yes?: boolean }) => {
       setAction(async (io, g) => (await import('./account.js')).accountDelete(name, opts, io, g));
+    });
+
+  account
+    .command('validate')
+    .argument('<name>', 'the account')
+    .description("a manager confirms a rep's class (team database): an event in the account's history, with who and when")
+    .option('--rep <role>', 'the rep whose account it is')
+    .option('--note <text>', 'what the rep reads at their next prep')
+    .option('--today <YYYY-MM-DD>', 'the date of the note (default: today)', parseDay)
+    .action((name: string, opts: { rep?: string; note?: string; today?: string }) => {
+      setAction(async (io, g) => (await import('./team.js')).accountReview('class-validated', name, opts, io, g));
+    });
+  account
+    .command('challenge')
+    .argument('<name>', 'the account')
+    .description("a manager questions a rep's class (the seed's \"why is this an A? then why was it not signed?\"); the rep sees it at the next prep")
+    .option('--rep <role>', 'the rep whose account it is')
+    .option('--note <text>', 'the question the rep should answer')
+    .option('--today <YYYY-MM-DD>', 'the date of the note (default: today)', parseDay)
+    .action((name: string, opts: { rep?: string; note?: string; today?: string }) => {
+      setAction(async (io, g) => (await import('./team.js')).accountReview('class-challenged', name, opts, io, g));
+    });
+
+  const team = program
+    .command('team')
+    .description('a team database on PostgreSQL: set it up, add reps, and review every rep\'s pipeline')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+The team database is given as --db postgres://USER@HOST[:PORT]/DATABASE, SALES_COACH_DB, or store: in
+the config. The password comes from PGPASSWORD, ~/.pgpass, or passwordFile: in the config, never from
+the address. Each rep is a database role; PostgreSQL itself (row-level security) lets a rep see and
+change only their own accounts, and a manager read their team's.
+
+Set-up (the team admin, a role that may create roles):
+  $ createdb sales                                          (or any empty database)
+  $ sales-coach team init --db postgres://admin@db.example/sales
+  $ sales-coach team add wang_li --manager chen_jing --password-file wang.txt --db ...
+A rep then connects with: SALES_COACH_DB=postgres://wang_li@db.example/sales sales-coach prep ...
+and moves what is on their laptop with: sales-coach store push --to postgres://wang_li@db.example/sales`,
+    );
+  team
+    .command('init')
+    .description('set up (or upgrade) the team database: tables, row-level security, the rep role')
+    .action(() => {
+      setAction(async (io, g) => (await import('./team.js')).teamInit(io, g));
+    });
+  team
+    .command('add')
+    .argument('<role>', 'the rep\'s database role (lower-case letters, digits and _), created if new')
+    .description('add a rep (or a manager) to the team')
+    .option('--manager <role>', 'the manager who reviews this rep\'s pipeline')
+    .option('--password-file <file>', 'set the rep\'s password from this file (never on the command line)')
+    .action((role: string, opts: { manager?: string; passwordFile?: string }) => {
+      setAction(async (io, g) => (await import('./team.js')).teamAdd(role, opts, io, g));
+    });
+  team
+    .command('list')
+    .description('the members of the team, their manager and how many accounts each has')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      setAction(async (io, g) => (await import('./team.js')).teamList(opts, io, g));
+    });
+  team
+    .command('review')
+    .description("a manager's review: every rep's pipeline by class, what needs attention, what moved")
+    .option('--since <period>', 'what moved since 7d (default), 2w, 1m or a date', parseSince)
+    .option('--rep <roles>', 'only these reps (comma-separated)', collect)
+    .option('--limit <n>', 'accounts needing attention shown per rep', parseLimit, '5')
+    .option('--all', 'every account that needs attention')
+    .option('--json', 'print JSON (everything)')
+    .option('--csv', 'print CSV: one line per account that needs attention')
+    .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
+    .action((opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./team.js')).teamReview(opts, io, g));
+    });
+
+  program
+    .command('store')
+    .description('the database itself: push this machine\'s accounts into a team database')
+    .exitOverride()
+    .command('push')
+    .description('move the accounts on this machine (visits, steps, history) into a team database: all or nothing, and pushing twice changes nothing')
+    .option('--to <url>', 'the team database, postgres://USER@HOST/DATABASE (password from PGPASSWORD or ~/.pgpass)')
+    .option('--json', 'print what was moved as JSON')
+    .action((opts: { to?: string; json?: boolean }) => {
+      setAction(async (io, g) => (await import('./team.js')).storePush(opts, io, g));
     });
 
   const checklist = program

@@ -196,6 +196,15 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // -- what the store remembers of this account --------------------------------------------------------
   const store = account && !opts.demo ? await getStore() : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
+  // a manager's note on this account since the last visit (team database): read before the interview
+  if (store && state && 'reviewNotes' in store && !opts.json) {
+    const notes = (await (store as unknown as import('../store/postgres.js').PostgresStore).reviewNotes(account)).filter((n) => !state.lastVisit || n.event.date >= state.lastVisit);
+    const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
+    for (const n of notes) {
+      if (n.event.kind !== 'class-validated' && n.event.kind !== 'class-challenged') continue;
+      io.stderr.write(`${sanitize(`${n.event.date}  ${VIEW_MESSAGES[locale].managerNote(n.event.kind, n.event.by, n.event.class ?? '', n.event.note)}`)}\n`);
+    }
+  }
   // an account keeps the playbook that classified it, unless the rep names another
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';

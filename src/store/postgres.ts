@@ -5,13 +5,13 @@
  * the database itself (row-level security, pg-migrations.ts) lets a rep see and change only their
  * rows and a manager read their team's. The only file besides sqlite.ts that speaks SQL.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
 import { readAnswers, readLabels } from './rows.js';
-import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -75,6 +75,7 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (err instanceof StoreError) return err;
   const code = (err as { code?: string }).code ?? '';
   const msg = err instanceof Error ? err.message : String(err);
+  if (/client password must be a string/.test(msg)) return new StoreError(`the team database ${where} asks for a password, and none was given`, 'set PGPASSWORD, add a line to ~/.pgpass, or name a passwordFile in the config (never the address)');
   if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
   if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
   if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts; the team admin grants access with sales-coach team add-rep');
@@ -102,6 +103,9 @@ export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore>
   });
   // an idle client whose server went away must not crash the process: the next query says so
   pool.on('error', () => {});
+  // a client whose server goes away while it is checked out emits an error too: the query it was
+  // running rejects with it, and that is where it is handled
+  pool.on('connect', (client) => client.on('error', () => {}));
   const store = new PostgresStore(pool, where, opts.outbox);
   try {
     await store.checkSchema();
@@ -121,6 +125,17 @@ interface TeamGroupDb {
   dropped: number;
   n: number;
   [flag: string]: unknown;
+}
+
+/** What `store push` moved: rows added, and rows already there that it brought up to date. */
+export interface PushCounts {
+  accounts: number;
+  accountsUpdated: number;
+  contacts: number;
+  visits: number;
+  steps: number;
+  stepsUpdated: number;
+  events: number;
 }
 
 /** What a manager's review reads (see PostgresStore.teamReview). */
@@ -693,6 +708,114 @@ export class PostgresStore implements Store {
   async reviewNotes(account?: string): Promise<StoredEvent[]> {
     const sql = `${EVENT_SELECT} WHERE e.owner = current_user AND e.kind IN ('class-validated', 'class-challenged')${account ? ' AND a.name_key = $1' : ''} ORDER BY e.date, e.id`;
     return (await this.q<EventDb>(sql, account ? [nameKey(account)] : [])).map(storedEvent);
+  }
+
+  /**
+   * `store push`: a rep's local history into the team database, all or nothing (one transaction),
+   * and idempotent: each visit, step and event carries an origin made from what it is (its account,
+   * when it was written, its content), so pushing twice changes nothing. Steps and events keep their
+   * links (a step-closed event names the step's new id). An account already here keeps the newer
+   * state: the local one only if its last visit is as recent or more.
+   */
+  async receive(h: RawHistory): Promise<PushCounts> {
+    const counts: PushCounts = { accounts: 0, accountsUpdated: 0, contacts: 0, visits: 0, steps: 0, stepsUpdated: 0, events: 0 };
+    const hash = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+    return this.tx(async (c) => {
+      const accountIds = new Map<number, number>();
+      const keyOf = new Map<number, string>();
+      for (const a of h.accounts) {
+        keyOf.set(a.id, a.name_key);
+        const found = (await this.q<{ id: number; last_visit: string | null }>('SELECT id, last_visit FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [a.name_key], c))[0];
+        const cols = [a.playbook_id, a.playbook_source, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.signed, a.dropped, a.facts];
+        if (!found) {
+          const id = (
+            await this.q<{ id: number }>(
+              'INSERT INTO accounts (name, name_key, created_at, playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id',
+              [a.name, a.name_key, a.created_at, ...cols],
+              c,
+            )
+          )[0].id;
+          accountIds.set(a.id, id);
+          counts.accounts++;
+          continue;
+        }
+        accountIds.set(a.id, found.id);
+        if ((a.last_visit ?? '') >= (found.last_visit ?? '')) {
+          const changed = await this.q(
+            `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14
+             WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts)
+               IS DISTINCT FROM ($2, $3, $4, $5, $6, $7::integer, $8, $9, $10, $11, $12::integer, $13::integer, $14) RETURNING id`,
+            [found.id, ...cols],
+            c,
+          );
+          if (changed.length) counts.accountsUpdated++;
+        }
+      }
+      for (const p of h.contacts) {
+        const accountId = accountIds.get(p.account_id);
+        if (accountId === undefined) continue;
+        const fields = ['title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'facts', 'first_met', 'last_met', 'planned_for'] as const;
+        const r = await this.q<{ inserted: boolean }>(
+          `INSERT INTO contacts (account_id, name, ${fields.join(', ')}) VALUES ($1, $2, ${fields.map((_, i) => `$${i + 3}`).join(', ')})
+           ON CONFLICT (account_id, name) DO UPDATE SET ${fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ')}
+           WHERE (${fields.map((f) => `contacts.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `coalesce(excluded.${f}, contacts.${f})`).join(', ')})
+           RETURNING (xmax = 0) AS inserted`,
+          [accountId, p.name, ...fields.map((f) => p[f] ?? null)],
+          c,
+        );
+        if (r.length) counts.contacts++;
+      }
+      const visitIds = new Map<number, number>();
+      const visitOrigin = new Map<number, string>();
+      for (const v of h.visits) {
+        const accountId = accountIds.get(v.account_id);
+        if (accountId === undefined) continue;
+        const origin = `push:v:${hash(keyOf.get(v.account_id), v.created_at, v.mode, v.date, v.playbook_hash, v.answers)}`;
+        visitOrigin.set(v.id, origin);
+        const added = await this.q<{ id: number }>(
+          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (owner, origin) DO NOTHING RETURNING id',
+          [accountId, v.mode, v.date, v.playbook_id, v.playbook_hash, v.person, v.answers, v.result, v.created_at, origin],
+          c,
+        );
+        if (added.length) counts.visits++;
+        visitIds.set(v.id, added[0]?.id ?? (await this.q<{ id: number }>('SELECT id FROM visits WHERE owner = current_user AND origin = $1', [origin], c))[0].id);
+      }
+      const stepIds = new Map<number, number>();
+      for (const i of h.checklist) {
+        const accountId = accountIds.get(i.account_id);
+        if (accountId === undefined) continue;
+        const origin = `push:c:${hash(keyOf.get(i.account_id), i.visit_id !== null ? visitOrigin.get(i.visit_id) : 'rep', i.item_key, i.added_on)}`;
+        const r = await this.q<{ id: number; inserted: boolean }>(
+          `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (owner, origin) DO UPDATE SET text = excluded.text, due = excluded.due, state = excluded.state, state_at = excluded.state_at
+           WHERE (checklist_items.text, checklist_items.due, checklist_items.state, checklist_items.state_at) IS DISTINCT FROM (excluded.text, excluded.due, excluded.state, excluded.state_at)
+           RETURNING id, (xmax = 0) AS inserted`,
+          [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin],
+          c,
+        );
+        if (r.length) {
+          if (r[0].inserted) counts.steps++;
+          else counts.stepsUpdated++;
+        }
+        stepIds.set(i.id, r[0]?.id ?? (await this.q<{ id: number }>('SELECT id FROM checklist_items WHERE owner = current_user AND origin = $1', [origin], c))[0].id);
+      }
+      for (const e of h.events) {
+        const accountId = accountIds.get(e.account_id);
+        if (accountId === undefined) continue;
+        const origin = `push:e:${hash(keyOf.get(e.account_id), e.at, e.kind, e.date, e.data, e.visit_id !== null ? visitOrigin.get(e.visit_id) : null)}`;
+        // the step an event names is the same step under its id here
+        const data = JSON.parse(e.data) as { stepId?: number };
+        if (typeof data.stepId === 'number' && stepIds.has(data.stepId)) data.stepId = stepIds.get(data.stepId);
+        const r = await this.q(
+          'INSERT INTO account_events (account_id, visit_id, date, kind, data, at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (owner, origin) DO NOTHING RETURNING id',
+          [accountId, e.visit_id !== null ? (visitIds.get(e.visit_id) ?? null) : null, e.date, e.kind, JSON.stringify(data), e.at, origin],
+          c,
+        );
+        if (r.length) counts.events++;
+      }
+      for (const id of new Set(accountIds.values())) await this.refreshAccount(id, c);
+      return counts;
+    });
   }
 
   // -- administration (the team admin: the role that owns the schema) ---------------------------

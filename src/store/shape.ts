@@ -140,3 +140,12 @@ export function eventData(e: StoredAccountEvent): string {
   const { kind: _k, date: _d, ...rest } = e;
   return JSON.stringify(rest);
 }
+
+/** A store's rows as they are, linked by their ids (what `store push` carries to the team database). */
+export interface RawHistory {
+  accounts: (AccountDb & { name_key: string; facts: string })[];
+  contacts: (Record<string, string | number | null> & { id: number; account_id: number; name: string })[];
+  visits: (VisitDb & { account_id: number })[];
+  checklist: { id: number; account_id: number; visit_id: number | null; item_key: string; text: string; due: string; state: string; state_at: string | null; added_on: string | null }[];
+  events: { id: number; account_id: number; visit_id: number | null; date: string; kind: string; data: string; at: string }[];
+}

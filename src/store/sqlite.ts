@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
 import { readAnswers, readLabels } from './rows.js';
-import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -643,6 +643,17 @@ export class SqliteStore implements Store {
       const events = (this.db.prepare(`${EVENT_SELECT} ORDER BY e.date, e.id`).all() as EventDb[]).map(storedEvent);
       return { accounts, contacts, visits, checklist, events };
     });
+  }
+
+  /** Every row as stored, for `store push` (which keeps the links between them: visit, step, event). */
+  rawHistory(): RawHistory {
+    return this.run(() => ({
+      accounts: this.db.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountDb[] as RawHistory['accounts'],
+      contacts: this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as RawHistory['contacts'],
+      visits: this.db.prepare('SELECT * FROM visits ORDER BY id').all() as RawHistory['visits'],
+      checklist: this.db.prepare('SELECT * FROM checklist_items ORDER BY id').all() as RawHistory['checklist'],
+      events: this.db.prepare('SELECT * FROM account_events ORDER BY id').all() as RawHistory['events'],
+    }));
   }
 
   /**

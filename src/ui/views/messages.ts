@@ -70,6 +70,7 @@ const en = {
   needsAttention: (n: number) => `${n} need${n === 1 ? 's' : ''} attention`,
   allWell: 'nothing needs attention',
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,
+  managerNotes: 'From your manager',
   notes: 'Your notes',
   noTeam: 'You manage no rep in this team database (the team admin adds them with: sales-coach team add NAME --manager YOU).',
   managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string, note: string) =>

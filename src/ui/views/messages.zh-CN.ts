@@ -63,6 +63,7 @@ export const zhCN: ViewMessages = {
   needsAttention: (n) => `${n}个需要关注`,
   allWell: '没有需要关注的客户',
   moreAttention: (n) => `……还有${n}个（用 --all、--json 或 --csv 查看全部）`,
+  managerNotes: '经理的批注',
   notes: '你的批注',
   noTeam: '你在这个团队数据库里没有下属销售（由团队管理员添加：sales-coach team add 姓名 --manager 你的用户名）。',
   managerNote: (kind, by, cls, note) => (kind === 'class-validated' ? `${by}确认了${cls}的分类：${note}` : `${by}问：为什么是${cls}？${note}`),

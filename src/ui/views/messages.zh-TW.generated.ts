@@ -63,6 +63,7 @@ export const zhTW: ViewMessages = {
   needsAttention: (n) => `${n}個需要關注`,
   allWell: '沒有需要關注的客戶',
   moreAttention: (n) => `……還有${n}個（用 --all、--json 或 --csv 檢視全部）`,
+  managerNotes: '經理的批註',
   notes: '你的批註',
   noTeam: '你在這個團隊資料庫裡沒有下屬銷售（由團隊管理員新增：sales-coach team add 姓名 --manager 你的使用者名稱）。',
   managerNote: (kind, by, cls, note) => (kind === 'class-validated' ? `${by}確認了${cls}的分類：${note}` : `${by}問：為什麼是${cls}？${note}`),

@@ -1,0 +1,144 @@
+/**
+ * The team database's commands: `team init | add | list | review`, a manager's `account validate |
+ * challenge`, and `store push`. Each parses its options, asks the team store, and renders; access is
+ * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
+ */
+import type { PostgresStore } from '../store/postgres.js';
+import { csvLine } from '../ui/csv.js';
+import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { widthOf } from '../ui/style.js';
+import { sinceDate } from './accounts.js';
+import { localToday, now } from './clock.js';
+import { localeOf, makeContext } from './context.js';
+import { EXIT, UserError } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { openStore, storeTarget } from './store.js';
+
+/** The team store the user named; a clear error when they named a file instead. */
+async function openTeam(io: IO, g: GlobalOptions, what: string): Promise<PostgresStore> {
+  const target = storeTarget(io, g);
+  if (target.kind !== 'postgres') {
+    throw new UserError(`${what} works on a team database, and this is the database on this machine (${target.path})`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
+  }
+  return (await openStore(io, g)) as unknown as PostgresStore;
+}
+
+async function withTeam<T>(io: IO, g: GlobalOptions, what: string, work: (s: PostgresStore) => Promise<T>): Promise<T> {
+  const store = await openTeam(io, g, what);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function teamInit(io: IO, g: GlobalOptions): Promise<number> {
+  // opening the store applies the schema (in one transaction, under an advisory lock)
+  return withTeam(io, g, 'team init', async (s) => {
+    const me = await s.currentUser();
+    io.stdout.write(`The team database ${sanitize(s.where)} is ready for sales-coach (you are ${sanitize(me)}).\nNext: sales-coach team add REP --manager MANAGER --password-file FILE, for each rep.\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function teamAdd(name: string, opts: { manager?: string; passwordFile?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  let password: string | undefined;
+  if (opts.passwordFile) {
+    const { readFileBounded } = await import('./files.js');
+    try {
+      password = readFileBounded(opts.passwordFile, 4096, 'the password file').toString('utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read the password file ${opts.passwordFile}`, 'give the path of a file that holds the new rep\'s password');
+    }
+    if (!password) throw new UserError(`the password file ${opts.passwordFile} is empty`);
+  }
+  return withTeam(io, g, 'team add', async (s) => {
+    const r = await s.addMember(name, { ...(opts.manager ? { manager: opts.manager } : {}), ...(password !== undefined ? { password } : {}), at: now() });
+    io.stdout.write(`${r.created ? 'Added' : 'Updated'} ${sanitize(name)}${opts.manager ? `, managed by ${sanitize(opts.manager)}` : ''}${password !== undefined ? ' (password set)' : ''}.\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function teamList(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+  return withTeam(io, g, 'team list', async (s) => {
+    const members = await s.members();
+    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(members), null, 2)}\n`);
+    else if (!members.length) io.stdout.write('No one yet: sales-coach team add REP --manager MANAGER\n');
+    else for (const m of members) io.stdout.write(`${sanitize(m.rep)}${m.manager ? `  (manager: ${sanitize(m.manager)})` : ''}  ${m.accounts} account${m.accounts === 1 ? '' : 's'}\n`);
+    return EXIT.ok;
+  });
+}
+
+export interface TeamReviewOptions {
+  since?: string;
+  rep?: string[];
+  limit?: string;
+  all?: boolean;
+  json?: boolean;
+  csv?: boolean;
+  today?: string;
+}
+
+export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  const today = opts.today ?? localToday();
+  const since = sinceDate(opts.since ?? '7d', today);
+  const limit = Number(opts.limit ?? '5');
+  return withTeam(io, g, 'team review', async (s) => {
+    const managed = await s.managedReps();
+    for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(`${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+    const reps = opts.rep?.length ? opts.rep : managed;
+    const all = opts.all || opts.json || opts.csv;
+    const data = await s.teamReview(reps, today, since, all ? undefined : limit);
+    const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
+    const view = teamReviewView(data, { reps, locale, today, since, ...(all ? {} : { limit }) });
+    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
+    else if (opts.csv) {
+      const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
+      io.stdout.write([csvLine(TEAM_CSV_HEADER), ...teamCsvRows(view).map((r) => csvLine(shown(r)))].join(''));
+    } else io.stdout.write(renderTeamTerminal(view, ctx.out, widthOf(io.stdout)));
+    return EXIT.ok;
+  });
+}
+
+export async function accountReview(kind: 'class-validated' | 'class-challenged', name: string, opts: { rep?: string; note?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  const verb = kind === 'class-validated' ? 'validate' : 'challenge';
+  if (!opts.rep) throw new UserError(`account ${verb} needs --rep: whose account is it?`, 'sales-coach team review lists your team\'s accounts by rep');
+  if (!opts.note?.trim()) throw new UserError(`account ${verb} needs --note "...": what the rep should read`, kind === 'class-challenged' ? 'e.g. --note "Why is this an A? Then why was it not signed today?"' : 'e.g. --note "Agreed: the first KP confirmed the budget"');
+  const today = opts.today ?? localToday();
+  return withTeam(io, g, `account ${verb}`, async (s) => {
+    const r = await s.reviewClass(opts.rep as string, name, kind, (opts.note as string).trim(), now(), today);
+    io.stdout.write(`${kind === 'class-validated' ? 'Confirmed' : 'Questioned'} the class${r.class ? ` ${sanitize(r.class)}` : ''} of "${sanitize(name)}" (${sanitize(opts.rep as string)}); they will see it at their next prep and in accounts.\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+  if (!opts.to) throw new UserError('store push needs --to postgres://USER@HOST/DATABASE', 'the team database to push this machine\'s accounts into');
+  const local = storeTarget(io, g);
+  if (local.kind !== 'sqlite') throw new UserError('store push moves the database on this machine; --db names a team database', 'leave --db unset (or give the local file) and name the team database with --to');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(local.path)) throw new UserError(`there is no database on this machine at ${local.path}: nothing to push`);
+  const { openSqliteStore } = await import('../store/sqlite.js');
+  const source = openSqliteStore(local.path);
+  try {
+    const history = source.rawHistory();
+    return await withTeam(io, { ...g, db: opts.to }, 'store push', async (team) => {
+      const c = await team.receive(history);
+      if (opts.json) io.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+      else {
+        const moved = c.accounts + c.accountsUpdated + c.contacts + c.visits + c.steps + c.stepsUpdated + c.events;
+        io.stdout.write(
+          moved === 0
+            ? `Nothing to push: ${sanitize(team.where)} already has every account, visit and step of ${sanitize(local.path)}.\n`
+            : `Pushed to ${sanitize(team.where)}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.\n`,
+        );
+      }
+      return EXIT.ok;
+    });
+  } finally {
+    await source.close();
+  }
+}

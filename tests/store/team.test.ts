@@ -1,0 +1,313 @@
+/**
+ * The team database as its users meet it, on a real PostgreSQL server: the admin sets it up, reps
+ * and a manager work through the CLI, the database itself refuses what a role may not do (checked
+ * with raw SQL, not through our code), and the bad days of the team issue each get a test.
+ */
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { recordVisit } from '../../src/cli/record-visit.js';
+import { FileOutbox } from '../../src/cli/outbox.js';
+import { emptyAccount } from '../../src/engine/account.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
+import { aDebriefAnswers } from '../helpers/answers.js';
+import { runCli } from '../helpers/cli.js';
+import { ADMIN_PASSWORD, adminSql, closePgStores, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
+import { builtin } from '../helpers/playbook.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
+
+const PASSWORD = 'rep-secret-Ω-1';
+let dir: string;
+let db: string;
+let rep1: string;
+let rep2: string;
+let boss: string;
+const proxies: TcpProxy[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sc-team-'));
+  db = await freshDatabase();
+  [rep1, rep2, boss] = [roleName('alice'), roleName('bob'), roleName('carol')];
+  writeFileSync(join(dir, 'pw.txt'), `${PASSWORD}\n`);
+});
+afterEach(async () => {
+  await closePgStores();
+  for (const p of proxies.splice(0)) await p.cut();
+});
+
+/** The CLI as `user` on the test database (the password given as PGPASSWORD, as a user would). */
+function as(user: string, password = user.startsWith('sc_admin') ? ADMIN_PASSWORD : PASSWORD, url = serverUrl(user, db)) {
+  const home = join(dir, `home-${user}`);
+  return (args: string[], extra: Record<string, string> = {}) => runCli(args, { env: { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), SALES_COACH_DB: url, PGPASSWORD: password, ...extra } });
+}
+const admin = () => as('sc_admin', ADMIN_PASSWORD);
+
+function answersFile(name: string, contact = 'Li', extra = ''): string {
+  const f = join(dir, name);
+  writeFileSync(f, `mode: debrief\nanswers:\n${aDebriefAnswers(contact)}${extra}`);
+  return f;
+}
+
+async function setUpTeam(): Promise<void> {
+  expect((await admin()(['team', 'init'])).code).toBe(0);
+  for (const r of [rep1, rep2]) expect((await admin()(['team', 'add', r, '--manager', boss, '--password-file', join(dir, 'pw.txt')])).code).toBe(0);
+  expect((await admin()(['team', 'add', boss, '--password-file', join(dir, 'pw.txt')])).code).toBe(0);
+}
+
+async function rawAs<T = Record<string, unknown>>(user: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ host: '127.0.0.1', port: inject('pgPort'), user, database: db, password: PASSWORD });
+  await c.connect();
+  try {
+    return (await c.query(sql, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+describe('a team on PostgreSQL', () => {
+  it('a rep sees and changes only their own accounts: enforced by PostgreSQL, checked with raw SQL', async () => {
+    await setUpTeam();
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')])).code).toBe(0);
+
+    expect((await rawAs<{ name: string }>(rep1, 'SELECT name FROM sales_coach.accounts')).map((r) => r.name)).toEqual(['Acme']);
+    expect(await rawAs(rep1, 'SELECT * FROM sales_coach.visits v JOIN sales_coach.accounts a ON a.id = v.account_id WHERE a.name = $1', ['Beta'])).toEqual([]);
+    expect(await rawAs(rep1, "UPDATE sales_coach.accounts SET class = 'D' WHERE name = 'Beta' RETURNING id")).toEqual([]);
+    expect(await rawAs(rep1, "DELETE FROM sales_coach.checklist_items WHERE owner = $1 RETURNING id", [rep2])).toEqual([]);
+    await expect(rawAs(rep1, "INSERT INTO sales_coach.accounts (owner, name, name_key, created_at) VALUES ($1, 'Planted', 'planted', 'x')", [rep2])).rejects.toThrow(/row-level security/);
+    // nor can a rep move one of their rows to someone else
+    await expect(rawAs(rep1, 'UPDATE sales_coach.accounts SET owner = $1', [rep2])).rejects.toThrow(/row-level security/);
+
+    // the manager reads the team's rows, changes none, and may only add a note
+    expect((await rawAs<{ name: string }>(boss, 'SELECT name FROM sales_coach.accounts ORDER BY name')).map((r) => r.name)).toEqual(['Acme', 'Beta']);
+    expect(await rawAs(boss, "UPDATE sales_coach.accounts SET class = 'D' RETURNING id")).toEqual([]);
+    await expect(rawAs(boss, "INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at) SELECT owner, id, '2026-11-21', 'signed', '{}', 'x' FROM sales_coach.accounts WHERE name = 'Acme'")).rejects.toThrow(/row-level security/);
+    // and a rep is not the manager of another rep
+    expect(await rawAs(rep2, 'SELECT name FROM sales_coach.accounts WHERE name = $1', ['Acme'])).toEqual([]);
+  });
+
+  it("team review: every rep's pipeline by class, what needs attention and what moved; JSON and CSV", async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await as(rep1)(['debrief', '--account', 'Gamma', '--date', '2026-11-21', '--answers', answersFile('g.yaml', 'Zhou')]);
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-22', '--answers', answersFile('b.yaml', 'Wu')]);
+    const json = await as(boss)(['team', 'review', '--json', '--today', '2026-12-05', '--since', '2026-11-01']);
+    expect(json.code).toBe(0);
+    const v = JSON.parse(json.stdout) as { reps: { rep: string; total: number; classes: { key: string; count: number }[]; flagCounts: Record<string, number>; attention: { name: string; flags: string[] }[]; moved: { account: string; movement: string }[] }[] };
+    expect(v.reps.map((r) => r.rep)).toEqual([rep1, rep2].sort());
+    const alice = v.reps.find((r) => r.rep === rep1);
+    expect(alice?.total).toBe(2);
+    expect(alice?.classes).toEqual([{ key: 'A', title: 'A', count: 2 }]);
+    // both A's are past their 10-day window on 5 December: each must be signed or reclassified
+    expect(alice?.flagCounts.window).toBe(2);
+    expect(alice?.attention.map((a) => a.name).sort()).toEqual(['Acme', 'Gamma']);
+    expect(alice?.moved.map((m) => [m.account, m.movement])).toEqual([['Acme', 'new'], ['Gamma', 'new']]);
+    const text = await as(boss)(['team', 'review', '--today', '2026-12-05']);
+    expect(text.stdout).toContain(`${rep2}: 1 account`);
+    expect(text.stdout).toContain('past its signing window');
+    const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,flags');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(4);
+    // a rep who manages no one is told so; another team's rep cannot be asked for
+    expect((await as(rep1)(['team', 'review'])).stdout).toContain('You manage no rep');
+    const stranger = await as(boss)(['team', 'review', '--rep', 'nobody_else']);
+    expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining('nobody_else is not a rep of your team')]);
+  });
+
+  it('a manager confirms or questions a class; the rep sees it at the next prep and in accounts, with who and when', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    const r = await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'Then why was it not signed today?', '--today', '2026-11-21']);
+    expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('Questioned the class A of "Acme"')]);
+    expect((await as(boss)(['account', 'validate', 'Acme', '--rep', rep2, '--note', 'x'])).stderr).toContain('no account "Acme"');
+    // a rep cannot write notes on their own or anyone's account
+    const self = await as(rep2)(['account', 'validate', 'Acme', '--rep', rep1, '--note', 'fine']);
+    expect(self.code).toBe(2);
+    const accounts = await as(rep1)(['accounts', '--today', '2026-11-22']);
+    expect(accounts.stdout).toContain('From your manager');
+    expect(accounts.stdout).toContain(`${boss} asks: why is this A? Then why was it not signed today?`);
+    const prepAnswers = join(dir, 'p.yaml');
+    writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
+    const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-23', '--answers', prepAnswers, '--dry-run']);
+    expect(prep.stderr).toContain(`2026-11-21  ${boss} asks: why is this A?`);
+    const show = await as(rep1)(['account', 'show', 'Acme']);
+    expect(show.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Then why was it not signed today?`);
+  });
+
+  it('every command gives the same output on PostgreSQL as on SQLite', async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const sqlite = (args: string[]) => runCli(args, { env: { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local } });
+    const team = as(rep1);
+    const ok = (r: { code: number; stderr: string }) => expect(r.code, r.stderr).toBe(0);
+    for (const run of [sqlite, team]) {
+      ok(await run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]));
+      ok(await run(['debrief', '--account', 'Beta', '--date', '2026-11-22', '--answers', answersFile('b.yaml', 'Wu')]));
+      ok(await run(['checklist', 'add', '--account', 'Acme', '--due', '2026-12-20', 'Send the revised quote']));
+    }
+    for (const args of [['accounts', '--today', '2026-12-05', '--since', '2026-11-01'], ['accounts', '--json', '--today', '2026-12-05'], ['accounts', '--csv', '--today', '2026-12-05'], ['account', 'show', 'Acme'], ['checklist', '--today', '2026-12-05']]) {
+      const [a, b] = [await sqlite(args), await team(args)];
+      expect(b.stderr).toBe(a.stderr);
+      // step numbers are each database's own ids: compare what the rep reads around them
+      expect(b.stdout.replace(/\b\d+\b/g, 'N')).toBe(a.stdout.replace(/\b\d+\b/g, 'N'));
+      expect(b.code).toBe(a.code);
+    }
+  });
+
+  it('store push moves local accounts, visits, steps and history: all or nothing, and twice changes nothing', async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const sqlite = (args: string[]) => runCli(args, { env: { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local } });
+    await sqlite(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await sqlite(['debrief', '--account', 'Acme', '--date', '2026-11-24', '--answers', answersFile('a2.yaml', 'Li')]);
+    expect((await sqlite(['checklist', 'add', '--account', 'Acme', '--due', '2026-12-20', 'Send the revised quote'])).code).toBe(0);
+    const noPassword = await sqlite(['store', 'push', '--to', serverUrl(rep1, db), '--json']);
+    expect([noPassword.code, noPassword.stderr]).toEqual([2, expect.stringContaining('asks for a password, and none was given')]);
+    const pushEnv = { PGPASSWORD: PASSWORD };
+    const push = (args: string[]) => runCli(args, { env: { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local, ...pushEnv } });
+    const r1 = await push(['store', 'push', '--to', serverUrl(rep1, db), '--json']);
+    expect(r1.code).toBe(0);
+    expect(JSON.parse(r1.stdout)).toMatchObject({ accounts: 1, visits: 2, steps: expect.any(Number), events: expect.any(Number) });
+    const r2 = await push(['store', 'push', '--to', serverUrl(rep1, db)]);
+    expect([r2.code, r2.stdout]).toEqual([0, expect.stringContaining('Nothing to push')]);
+    const [a, b] = [await sqlite(['account', 'show', 'Acme']), await as(rep1)(['account', 'show', 'Acme'])];
+    expect(b.stdout.replace(/\b\d+\b/g, 'N')).toBe(a.stdout.replace(/\b\d+\b/g, 'N'));
+    // a pushed step is the rep's on the server: closing it there works, and the history says so
+    const open = JSON.stringify(JSON.parse((await as(rep1)(['checklist', '--json'])).stdout));
+    const id = Number(/"id":(\d+)[^}]*"text":"Send the revised quote"/.exec(open)?.[1]);
+    expect(id).toBeGreaterThan(0);
+    expect((await as(rep1)(['checklist', 'done', String(id)])).code).toBe(0);
+    expect((await as(rep1)(['account', 'show', 'Acme'])).stdout).toMatch(/\[x\] .*Send the revised quote/);
+  });
+
+  it('a network partition during store push leaves nothing of it; the next push moves everything', async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const env = { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local, PGPASSWORD: PASSWORD };
+    for (let i = 0; i < 5; i++) await runCli(['debrief', '--account', `Account ${i}`, '--date', '2026-11-20', '--answers', answersFile(`x${i}.yaml`)], { env });
+    const proxy = new TcpProxy(inject('pgPort'));
+    proxies.push(proxy);
+    await proxy.open();
+    // the connection set-up and the first writes pass; the wire is cut in the middle of the transfer
+    proxy.cutAfterBytes = 12_000;
+    const cut = await runCli(['store', 'push', '--to', `postgres://${rep1}@127.0.0.1:${proxy.port}/${db}`], { env });
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/cannot reach the team database|connection/i);
+    expect(cut.stderr).not.toContain('    at ');
+    expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 0 }]);
+    expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.accounts')).toEqual([{ n: 0 }]);
+    const again = await runCli(['store', 'push', '--to', serverUrl(rep1, db), '--json'], { env });
+    expect(JSON.parse(again.stdout)).toMatchObject({ accounts: 5, visits: 5 });
+  });
+});
+
+describe('bad days', () => {
+  it('server down at start: a clear error within 5 s, exit 2, no stack', async () => {
+    const proxy = new TcpProxy(inject('pgPort'));
+    const port = await proxy.open();
+    await proxy.cut(); // a port where no server listens
+    const t0 = performance.now();
+    const r = await runCli(['accounts'], { env: { SALES_COACH_DB: `postgres://rep@127.0.0.1:${port}/sales`, PGPASSWORD: 'x' } });
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot reach the team database rep@127.0.0.1:${port}/sales`);
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('a server that accepts the connection and never answers: given up within the timeout', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const t0 = performance.now();
+    const r = await runCli(['accounts'], { env: { SALES_COACH_DB: `postgres://rep@127.0.0.1:${port}/sales`, PGPASSWORD: 'x', SALES_COACH_DB_TIMEOUT_MS: '1500' } });
+    silent.close();
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('cannot reach the team database')]);
+  });
+
+  it('wrong password: says so and never echoes it; a password in the address is refused unused', async () => {
+    await setUpTeam();
+    const wrong = await as(rep1, 'not-the-Pa55word')(['accounts']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('refused the password');
+    expect(wrong.stderr + wrong.stdout).not.toContain('not-the-Pa55word');
+    const inUrl = await runCli(['accounts', '--db', `postgres://${rep1}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${inject('pgPort')}/${db}`]);
+    expect(inUrl.code).toBe(2);
+    expect(inUrl.stderr).toContain('holds a password; it was not used');
+    expect(inUrl.stderr).not.toContain('rep-secret');
+  });
+
+  it('the password from ~/.pgpass or a password file in the config', async () => {
+    await setUpTeam();
+    const home = join(dir, 'pgpass-home');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(home, { recursive: true });
+    writeFileSync(join(home, '.pgpass'), `# team\n127.0.0.1:${inject('pgPort')}:${db}:${rep1}:${PASSWORD.replace(/:/g, '\\:')}\n`, { mode: 0o600 });
+    const viaPgpass = await runCli(['accounts', '--json'], { env: { HOME: home, SALES_COACH_DB: serverUrl(rep1, db) } });
+    expect([viaPgpass.code, viaPgpass.stderr]).toEqual([0, '']);
+    const cfg = join(dir, 'config.yaml');
+    writeFileSync(cfg, `store: ${serverUrl(rep1, db)}\npasswordFile: pw.txt\n`);
+    const viaConfig = await runCli(['accounts', '--json', '--config', cfg], { env: { HOME: '/nonexistent' } });
+    expect([viaConfig.code, viaConfig.stderr]).toEqual([0, '']);
+  });
+
+  it('a newer schema is refused and left untouched', async () => {
+    await setUpTeam();
+    await adminSql(db, 'UPDATE sales_coach.schema_version SET version = 99');
+    const r = await as(rep1)(['accounts']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('made by a newer sales-coach (schema 99')]);
+    expect(await adminSql(db, 'SELECT version FROM sales_coach.schema_version')).toEqual([{ version: 99 }]);
+  });
+
+  it('a rep on a database nobody set up is told who sets it up', async () => {
+    await adminSql('postgres', `CREATE ROLE ${rep1} LOGIN PASSWORD '${PASSWORD}'`);
+    const r = await as(rep1)(['accounts']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('not set up for sales-coach yet')]);
+    expect(r.stderr).toContain('sales-coach team init');
+  });
+
+  it('two clients upgrading at once: both succeed, the schema is made once', async () => {
+    const open = () => openPostgresStore({ url: serverUrl('sc_admin', db), password: ADMIN_PASSWORD });
+    const stores = await Promise.all([open(), open(), open()]);
+    for (const s of stores) await s.close();
+    expect(await adminSql(db, 'SELECT version FROM sales_coach.schema_version')).toEqual([{ version: 1 }]);
+  });
+
+  it('the server lost mid-session: the visit is kept on this machine, and the next command that reaches the server sends it, once', async () => {
+    await setUpTeam();
+    const proxy = new TcpProxy(inject('pgPort'));
+    proxies.push(proxy);
+    const port = await proxy.open();
+    const outboxDir = join(dir, 'outbox');
+    const url = `postgres://${rep1}@127.0.0.1:${port}/${db}`;
+    const store = await openPostgresStore({ url, password: PASSWORD, outbox: new FileOutbox(outboxDir), connectTimeoutMs: 1000 });
+    const pb = builtin();
+    const result = evaluateSession(pb, { mode: 'debrief', answers: { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 1, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }, visitDate: '2026-11-20', locale: 'en', account: { name: 'Acme' } });
+    const state = await store.accountState('Acme');
+    expect(state).toBeUndefined();
+    await proxy.cut(); // the server goes away while the rep is in the interview
+    // the session read the account's state when it began: it hands it over, as a session does
+    const saved = await recordVisit(store, pb, 'Acme', result, { at: '2026-11-20T18:00:00Z', state: emptyAccount('Acme') });
+    expect(saved.pending).toBe(true);
+    expect(readdirSync(outboxDir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    await store.close();
+    await proxy.open(port);
+    const env = { HOME: join(dir, 'h'), XDG_DATA_HOME: dir, SALES_COACH_DB: url, PGPASSWORD: PASSWORD };
+    // the outbox lives beside the local database: point the data folder at it
+    const { renameSync, mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'sales-coach'), { recursive: true });
+    renameSync(outboxDir, join(dir, 'sales-coach', 'coach.outbox'));
+    const next = await runCli(['accounts', '--json', '--today', '2026-11-21'], { env });
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('1 visit kept on this machine was sent to the team database');
+    expect((JSON.parse(next.stdout) as { accounts: { name: string; class: string }[] }).accounts).toEqual([expect.objectContaining({ name: 'Acme', class: 'A' })]);
+    expect(readdirSync(join(dir, 'sales-coach', 'coach.outbox')).filter((f) => f.endsWith('.json'))).toEqual([]);
+    const again = await runCli(['accounts', '--json', '--today', '2026-11-21'], { env });
+    expect(again.stderr).toBe('');
+    expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 1 }]);
+  });
+});
