@@ -651,19 +651,20 @@ export class PostgresStore implements Store {
    */
   async teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData> {
     const flags = this.flagExpressions();
+    const needs = `(${['window', 'provisional', 'overdue', 'no_next'].map((k) => flags[k as PipelineFlag]).join(' OR ')})`;
     const groups = await this.q<TeamGroupDb>(
-      `SELECT owner AS rep, class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, ${PIPELINE_FLAGS.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
+      `SELECT owner AS rep, class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, sum(${needs}::int)::int AS attention,
+         ${PIPELINE_FLAGS.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
        FROM accounts WHERE owner = ANY($2) GROUP BY owner, class, class_status`,
       [today, reps],
     );
-    const needs = `(${['window', 'provisional', 'overdue', 'no_next'].map((k) => flags[k as PipelineFlag]).join(' OR ')})`;
-    const attention = await this.q<AccountDb & { rep: string; nth: number; total: number } & Record<string, number>>(
-      `SELECT * FROM (
-         SELECT owner AS rep, *, ${PIPELINE_FLAGS.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ')},
-           row_number() OVER (PARTITION BY owner ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C")::int AS nth,
-           count(*) OVER (PARTITION BY owner)::int AS total
-         FROM accounts WHERE owner = ANY($2) AND ${needs}) t
-       ${limitPerRep ? `WHERE nth <= ${Math.floor(limitPerRep)}` : ''} ORDER BY rep, nth`,
+    const attentionOf = new Map<string, number>();
+    for (const g of groups) attentionOf.set(g.rep, (attentionOf.get(g.rep) ?? 0) + Number(g.attention ?? 0));
+    // each rep's first accounts needing attention, best class first: a short sort per rep, not one over the team
+    const pick = `SELECT *, ${PIPELINE_FLAGS.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ')} FROM accounts WHERE owner = r.rep AND ${needs}
+       ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C"${limitPerRep ? ` LIMIT ${Math.floor(limitPerRep)}` : ''}`;
+    const attention = await this.q<AccountDb & { rep: string } & Record<string, number>>(
+      `SELECT r.rep, x.* FROM unnest($2::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (${pick}) x ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`,
       [today, reps],
     );
     const events = await this.q<EventDb & { rep: string }>(
@@ -682,7 +683,7 @@ export class PostgresStore implements Store {
         count: g.n,
         flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
       })),
-      attention: attention.map((r) => ({ rep: r.rep, total: r.total, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => r[`f_${f}`] === 1) } })),
+      attention: attention.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => r[`f_${f}`] === 1) } })),
       events: events.map((e) => ({ rep: e.rep, event: storedEvent(e) })),
     };
   }
