@@ -77,8 +77,10 @@ export function loadConfig(env: Env, flag?: string): Config {
     throw new UserError(d ? `${d.file}:${d.line}:${d.col}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
   }
   if (data.playbooks) data.playbooks = resolve(dirname(file), data.playbooks);
-  if (data.passwordFile) data.passwordFile = resolve(dirname(file), data.passwordFile);
-  if (data.store && !/^postgres(ql)?:\/\//i.test(data.store)) data.store = resolve(dirname(file), data.store);
+  // ~/ is the user's home, as in a shell: a config is shared between machines more often than its folder
+  const home = (p: string) => (p.startsWith('~/') && env.HOME ? resolve(env.HOME, p.slice(2)) : resolve(dirname(file), p));
+  if (data.passwordFile) data.passwordFile = home(data.passwordFile);
+  if (data.store && !/^postgres(ql)?:\/\//i.test(data.store)) data.store = home(data.store);
   return data;
 }
 
