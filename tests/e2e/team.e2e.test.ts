@@ -1,0 +1,50 @@
+/**
+ * The team database through the built binary, as a manager and a rep run it: set-up, a rep's
+ * sessions, the manager's review and question, on the real PostgreSQL server the tests started.
+ * The password travels only in the environment: never in the process's arguments or its output.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aDebriefAnswers } from '../helpers/answers.js';
+import { ADMIN_PASSWORD, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
+import { runBin, sandbox, scratch } from '../helpers/spawn.js';
+
+describe('a team on PostgreSQL, through the built binary', () => {
+  it('set up, a rep debriefs, the manager reviews and questions the class, the rep reads it', async () => {
+    const db = await freshDatabase();
+    const [rep, boss] = [roleName('wang'), roleName('chen')];
+    const { file } = scratch('sc-team-e2e-');
+    const pw = file('pw.txt', 'rep-pw\n');
+    const adminEnv = { ...sandbox().env, SALES_COACH_DB: serverUrl('sc_admin', db), PGPASSWORD: ADMIN_PASSWORD };
+    expect((await runBin(['team', 'init'], { env: adminEnv })).stdout).toContain('is ready for sales-coach');
+    for (const [who, manager] of [[rep, boss], [boss, undefined]] as const) {
+      const r = await runBin(['team', 'add', who, ...(manager ? ['--manager', manager] : []), '--password-file', pw], { env: adminEnv });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+    }
+    const list = await runBin(['team', 'list', '--json'], { env: adminEnv });
+    expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([{ rep, manager: boss, accounts: 0 }]));
+
+    // the rep names the database in the config, the password in a file beside it
+    const repBox = sandbox();
+    const cfgDir = join(repBox.home, 'config', 'sales-coach');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(cfgDir, { recursive: true });
+    writeFileSync(join(cfgDir, 'config.yaml'), `store: ${serverUrl(rep, db)}\npasswordFile: ../../pw\n`);
+    writeFileSync(join(repBox.home, 'pw'), 'rep-pw\n');
+    const answers = file('d.yaml', `mode: debrief\nanswers:\n${aDebriefAnswers()}`);
+    const debrief = await runBin(['debrief', '--account', 'Acme Ltd', '--date', '2026-11-20', '--answers', answers], { env: repBox.env });
+    expect([debrief.code, debrief.stderr]).toEqual([0, 'Saved to the account "Acme Ltd".\n']);
+
+    const bossEnv = { ...sandbox().env, SALES_COACH_DB: serverUrl(boss, db), PGPASSWORD: 'rep-pw' };
+    const review = await runBin(['team', 'review', '--today', '2026-12-02'], { env: bossEnv });
+    expect(review.code).toBe(0);
+    expect(review.stdout).toContain(`${rep}: 1 account`);
+    expect(review.stdout).toContain('Acme Ltd');
+    expect(review.stdout).toContain('past its signing window: sign or reclassify');
+    const challenge = await runBin(['account', 'challenge', 'Acme Ltd', '--rep', rep, '--note', 'Then why was it not signed today?', '--today', '2026-12-02'], { env: bossEnv });
+    expect(challenge.code).toBe(0);
+    const accounts = await runBin(['accounts', '--today', '2026-12-03'], { env: repBox.env });
+    expect(accounts.stdout).toContain(`${boss} asks: why is this A? Then why was it not signed today?`);
+    for (const r of [debrief, review, challenge, accounts]) expect(r.stdout + r.stderr).not.toContain('rep-pw');
+  });
+});
