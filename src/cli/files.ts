@@ -30,7 +30,7 @@ export function describeFsError(err: unknown): string {
  * Writes `text` to a temporary file beside `path` and renames it into place once complete and on
  * disk. Without `force`, an existing file is never replaced (checked atomically by the final link).
  */
-export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string } = {}): void {
+export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string; mode?: number } = {}): void {
   const shown = opts.shown ?? path;
   let previous: import('node:fs').Stats | undefined;
   try {
@@ -43,7 +43,7 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, previous ? previous.mode & 0o777 : 0o666);
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, opts.mode ?? (previous ? previous.mode & 0o777 : 0o666));
     const bytes = Buffer.from(text);
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);

@@ -3,10 +3,11 @@
  * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
  * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { VisitOutbox } from '../store/postgres.js';
 import type { SaveVisit } from '../store/types.js';
+import { writeFileAtomic } from './files.js';
 
 export function outboxDirFor(localDbPath: string): string {
   return join(dirname(localDbPath), `${basename(localDbPath, extname(localDbPath)) || 'coach'}.outbox`);
@@ -21,16 +22,8 @@ export class FileOutbox implements VisitOutbox {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     // named by the time it was saved, then its origin: sent in the order the rep saved them
     const name = `${visit.at.replace(/[^0-9TZ]/g, '')}-${visit.origin.replace(/[^\w-]/g, '_')}.json`;
-    const target = join(this.dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(visit));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
+    // on disk before the session says it is kept: a crash right after loses nothing
+    writeFileAtomic(join(this.dir, name), JSON.stringify(visit), { force: true, mode: 0o600 });
   }
 
   list(): { id: string; visit: Kept }[] {

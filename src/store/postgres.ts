@@ -11,7 +11,7 @@ import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
 import { readAnswers, readLabels } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -411,27 +411,7 @@ export class PostgresStore implements Store {
        FROM accounts ${whereSql} GROUP BY class, class_status`,
       params,
     );
-    const flagCounts = Object.fromEntries(flagNames.map((k) => [k, 0])) as Record<PipelineFlag, number>;
-    let total = 0;
-    const byKey = new Map<string, PipelineGroup>();
-    for (const g of rows0) {
-      const key = String(g.class ?? g.class_status ?? 'new');
-      total += Number(g.n);
-      for (const k of flagNames) flagCounts[k] += Number(g[k] ?? 0);
-      const group = byKey.get(key) ?? { key, ...(g.class !== null ? { class: String(g.class) } : {}), dropped: false, count: 0 };
-      group.count += Number(g.n);
-      if (g.rank !== null && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
-      if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
-      if (Number(g.dropped) === 1) group.dropped = true;
-      byKey.set(key, group);
-    }
-    const groups = [...byKey.values()];
-    const order = (g: PipelineGroup) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
-    groups.sort((a, b) => {
-      const x = order(a);
-      const y = order(b);
-      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-    });
+    const { groups, total, flagCounts } = foldGroups(rows0);
     const sortSql = q.sort === 'name' ? 'name_key COLLATE "C"' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
     const rows: Pipeline['rows'] = [];
     for (const g of groups) {

@@ -4,7 +4,7 @@
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
 import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
-import type { AccountRow, ChecklistRow, Contact, StoredAccountEvent, StoredEvent, VisitRow } from './types.js';
+import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
 
 export interface AccountDb {
   id: number;
@@ -148,4 +148,37 @@ export interface RawHistory {
   visits: (VisitDb & { account_id: number })[];
   checklist: { id: number; account_id: number; visit_id: number | null; item_key: string; text: string; due: string; state: string; state_at: string | null; added_on: string | null }[];
   events: { id: number; account_id: number; visit_id: number | null; date: string; kind: string; data: string; at: string }[];
+}
+
+/**
+ * The review's groups from rows counted by class and status (one per pair, with the flags summed):
+ * classes and statuses fold into groups, each with its rank and labels; then the total and the
+ * flags' counts. Both stores count in SQL and fold here.
+ */
+export function foldGroups(rows: Record<string, unknown>[]): { groups: PipelineGroup[]; total: number; flagCounts: Record<PipelineFlag, number> } {
+  const flagCounts = Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, 0])) as Record<PipelineFlag, number>;
+  let total = 0;
+  const byKey = new Map<string, PipelineGroup>();
+  for (const g of rows) {
+    const key = String(g.class ?? g.class_status ?? 'new');
+    total += Number(g.n);
+    for (const k of PIPELINE_FLAGS) flagCounts[k] += Number(g[k] ?? 0);
+    const group = byKey.get(key) ?? { key, ...(g.class !== null && g.class !== undefined ? { class: String(g.class) } : {}), dropped: false, count: 0 };
+    group.count += Number(g.n);
+    if (g.rank !== null && g.rank !== undefined && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
+    if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
+    if (Number(g.dropped) === 1) group.dropped = true;
+    byKey.set(key, group);
+  }
+  return { groups: orderGroups([...byKey.values()]), total, flagCounts };
+}
+
+/** Classes by rank (best first), then provisional, then accounts not yet classified. */
+export function orderGroups<T extends { key: string; class?: string; rank?: number }>(groups: T[]): T[] {
+  const order = (g: T) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
+  return groups.sort((a, b) => {
+    const x = order(a);
+    const y = order(b);
+    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+  });
 }

@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { readAnswers, readLabels } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { readAnswers, } from './rows.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -20,7 +20,6 @@ import {
   PIPELINE_FLAGS,
   type Pipeline,
   type PipelineFlag,
-  type PipelineGroup,
   type PipelineQuery,
   type SaveVisit,
   type Store,
@@ -463,28 +462,7 @@ export class SqliteStore implements Store {
            FROM accounts ${whereSql} GROUP BY class, class_status`,
         )
         .all(params) as Record<string, number | string | null>[];
-      const flagCounts = Object.fromEntries(flagNames.map((k) => [k, 0])) as Record<PipelineFlag, number>;
-      let total = 0;
-      const byKey = new Map<string, PipelineGroup>();
-      for (const g of rows0) {
-        const key = String(g.class ?? g.class_status ?? 'new');
-        total += Number(g.n);
-        for (const k of flagNames) flagCounts[k] += Number(g[k] ?? 0);
-        const group = byKey.get(key) ?? { key, ...(g.class !== null ? { class: String(g.class) } : {}), dropped: false, count: 0 };
-        group.count += Number(g.n);
-        if (g.rank !== null && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
-        if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
-        if (Number(g.dropped) === 1) group.dropped = true;
-        byKey.set(key, group);
-      }
-      const groups = [...byKey.values()];
-      // classes by rank (best first), then provisional, then accounts not yet classified
-      const order = (g: PipelineGroup) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
-      groups.sort((a, b) => {
-        const x = order(a);
-        const y = order(b);
-        return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-      });
+      const { groups, total, flagCounts } = foldGroups(rows0);
       // ties broken by id, which every index carries: the first rows of a class come straight off the index
       const sortSql = q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
       const toRow = (r: AccountDb & Record<string, number>) => ({ ...accountRow(r), flags: flagNames.filter((f) => r[`f_${f}`] === 1) });

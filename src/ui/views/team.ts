@@ -7,6 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
 import type { TeamReviewData } from '../../store/postgres.js';
+import { orderGroups } from '../../store/shape.js';
 import type { PipelineFlag } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { hanging } from '../layout.js';
@@ -94,12 +95,7 @@ function mergeGroups(groups: TeamReviewData['groups']): TeamReviewData['groups']
       had.dropped ||= g.dropped;
     }
   }
-  const order = (g: { class?: string; rank?: number; key: string }) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
-  return [...by.values()].sort((a, b) => {
-    const x = order(a);
-    const y = order(b);
-    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-  });
+  return orderGroups([...by.values()]);
 }
 
 export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: number): string {
