@@ -20,12 +20,14 @@ async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<Retu
   }
 }
 
-export async function accountShow(name: string, opts: { json?: boolean; markdown?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+export async function accountShow(name: string, opts: { json?: boolean; markdown?: boolean; rep?: string }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
-    const t = await store.timeline(name);
-    if (!t) throw new UserError(`no account "${name}"`, 'sales-coach accounts lists them');
+    // a manager reads a rep's account on the team database (row-level security decides what is seen)
+    if (opts.rep && !('teamAccount' in store)) throw new UserError('--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+    const t = opts.rep ? await (store as unknown as import('../store/postgres.js').PostgresStore).teamAccount(opts.rep, name) : await store.timeline(name);
+    if (!t) throw new UserError(`no account "${name}"${opts.rep ? ` of ${opts.rep} that you can see` : ''}`, opts.rep ? 'sales-coach team review lists your team\'s accounts' : 'sales-coach accounts lists them');
     if (opts.json) {
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);
       return EXIT.ok;

@@ -245,7 +245,8 @@ Examples:
     .argument('<name>', 'the account')
     .option('--json', 'print JSON (everything stored: visits with their results, people, events, steps)')
     .option('--markdown', 'print Markdown (for notes or a CRM)')
-    .action((name: string, opts: { json?: boolean; markdown?: boolean }) => {
+    .option('--rep <role>', "a rep's account, for their manager (team database)")
+    .action((name: string, opts: { json?: boolean; markdown?: boolean; rep?: string }) => {
       setAction(async (io, g) => (await import('./account.js')).accountShow(name, opts, io, g));
     });
   account

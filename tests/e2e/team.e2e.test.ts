@@ -41,6 +41,11 @@ describe('a team on PostgreSQL, through the built binary', () => {
     expect(review.stdout).toContain(`${rep}: 1 account`);
     expect(review.stdout).toContain('Acme Ltd');
     expect(review.stdout).toContain('past its signing window: sign or reclassify');
+    const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });
+    expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Li  First KP')]);
+    const zh = await runBin(['team', 'review', '--today', '2026-12-02', '--lang', 'zh-CN'], { env: bossEnv });
+    expect(zh.stdout).toContain(`团队  1名销售`);
+    expect(zh.stdout).toContain(`${rep}：1个客户`);
     const challenge = await runBin(['account', 'challenge', 'Acme Ltd', '--rep', rep, '--note', 'Then why was it not signed today?', '--today', '2026-12-02'], { env: bossEnv });
     expect(challenge.code).toBe(0);
     const accounts = await runBin(['accounts', '--today', '2026-12-03'], { env: repBox.env });
