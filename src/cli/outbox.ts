@@ -3,7 +3,7 @@
  * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
  * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { VisitOutbox } from '../store/postgres.js';
 import type { SaveVisit } from '../store/types.js';
@@ -46,5 +46,11 @@ export class FileOutbox implements VisitOutbox {
 
   remove(id: string): void {
     rmSync(join(this.dir, id), { force: true });
+  }
+
+  setAside(id: string): string {
+    const to = join(this.dir, `${id}.refused`);
+    renameSync(join(this.dir, id), to);
+    return to;
   }
 }

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store } from '../store/types.js';
+import { sanitize } from '../ui/sanitize.js';
 import { loadConfig } from './config.js';
 import { UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -92,8 +93,9 @@ async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarg
     outbox: new FileOutbox(outboxDirFor(dbPath(io, g))),
   });
   try {
-    const sent = await store.flushOutbox();
+    const { sent, refused } = await store.flushOutbox();
     if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);
+    for (const r of refused) io.stderr.write(`sales-coach: a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}\n`);
   } catch (err) {
     await store.close();
     throw err;

@@ -50,6 +50,8 @@ export interface VisitOutbox {
   put(visit: SaveVisit & { origin: string }): void;
   list(): { id: string; visit: SaveVisit & { origin: string } }[];
   remove(id: string): void;
+  /** Moves a visit the database refused out of the way; where it now is. */
+  setAside(id: string): string;
 }
 
 /** The server's address as it may be shown: never the password. */
@@ -238,16 +240,26 @@ export class PostgresStore implements Store {
    * transaction and each once (its origin is unique): a crash between the commit and the removal
    * of its file sends nothing twice.
    */
-  async flushOutbox(): Promise<number> {
-    if (!this.outbox) return 0;
-    let n = 0;
+  async flushOutbox(): Promise<{ sent: number; refused: { file: string; reason: string }[] }> {
+    const refused: { file: string; reason: string }[] = [];
+    if (!this.outbox) return { sent: 0, refused };
+    let sent = 0;
     for (const { id, visit } of this.outbox.list()) {
-      await this.saveNow(visit);
+      try {
+        await this.saveNow(visit);
+      } catch (err) {
+        // gone again: the rest waits for the next command
+        if (isConnectionError(err) || (err instanceof StoreError && err.message.startsWith('cannot reach'))) throw err;
+        // refused by the database itself (another rep's account, a changed schema): kept aside for the
+        // rep to see, never lost and never blocking every later command
+        refused.push({ file: this.outbox.setAside(id), reason: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
       this.outbox.remove(id);
-      n++;
+      sent++;
     }
-    this.flushed += n;
-    return n;
+    this.flushed += sent;
+    return { sent, refused };
   }
 
   async currentUser(): Promise<string> {

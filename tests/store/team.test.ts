@@ -309,5 +309,14 @@ describe('bad days', () => {
     const again = await runCli(['accounts', '--json', '--today', '2026-11-21'], { env });
     expect(again.stderr).toBe('');
     expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 1 }]);
+
+    // a kept visit the database refuses (here: a kind of session it does not know) is set aside,
+    // said once, and never blocks the commands after it
+    const box = new FileOutbox(join(dir, 'sales-coach', 'coach.outbox'));
+    box.put({ account: 'Acme', visit: { ...result, mode: 'bogus' } as never, state: emptyAccount('Acme'), events: [], at: '2026-11-22T10:00:00Z', origin: 'journal:test' });
+    const refused = await runCli(['accounts', '--json', '--today', '2026-11-22'], { env });
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/a visit kept on this machine was refused by the team database .*; it is kept in .*\.refused/);
+    expect((await runCli(['accounts', '--json', '--today', '2026-11-22'], { env })).stderr).toBe('');
   });
 });
