@@ -80,7 +80,8 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
         const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
         const m = VIEW_MESSAGES[locale];
         io.stdout.write(`\n${ctx.out.bold.underline(m.managerNotes)}\n`);
-        for (const n of noteLines) io.stdout.write(`  ${n.date}  ${ctx.out.bold(sanitize(n.account))}: ${sanitize(m.managerNote(n.kind, n.by, n.class ?? '', n.note))}\n`);
+        const { hanging } = await import('../ui/layout.js');
+        for (const n of noteLines) io.stdout.write(`${hanging(`  ${n.date}  `, `${ctx.out.bold(sanitize(n.account))}: ${sanitize(m.managerNote(n.kind, n.by, n.class, n.note))}`, widthOf(io.stdout))}\n`);
       }
     }
     return EXIT.ok;

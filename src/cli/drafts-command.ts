@@ -9,12 +9,13 @@ import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { shellQuote } from '../ui/sanitize.js';
-import { dbPath, openStore } from './store.js';
+import { dbPath, openStore, storeTarget } from './store.js';
 
 export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
-  // opening the database hands over drafts an earlier version kept in it
-  if (existsSync(dbPath(io, g))) await (await openStore(io, g)).close();
+  // opening the database hands over drafts an earlier version kept in it (only a SQLite file had
+  // them: with a team database the drafts are on this machine, and listing them needs no server)
+  if (storeTarget(io, g).kind === 'sqlite' && existsSync(dbPath(io, g))) await (await openStore(io, g)).close();
   const list = draftViews(new DraftStore(draftsDirFor(dbPath(io, g))).list(), shellQuote);
   io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(list), null, 2)}\n` : renderDraftsTerminal(list, localeOf(ctx, g), ctx.out, widthOf(io.stdout)));
   return EXIT.ok;

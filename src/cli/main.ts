@@ -287,7 +287,7 @@ Examples:
   account
     .command('challenge')
     .argument('<name>', 'the account')
-    .description("a manager questions a rep's class (the seed's \"why is this an A? then why was it not signed?\"); the rep sees it at the next prep")
+    .description("a manager questions a rep's class (team database; the seed's \"why is this an A? then why was it not signed?\"); the rep sees it at the next prep")
     .option('--rep <role>', 'the rep whose account it is')
     .option('--note <text>', 'the question the rep should answer')
     .option('--today <YYYY-MM-DD>', 'the date of the note (default: today)', parseDay)
@@ -316,18 +316,25 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
     );
   team
     .command('init')
-    .description('set up (or upgrade) the team database: tables, row-level security, the rep role')
+    .description('set up (or upgrade) the team database: tables, row-level security, the rep role (the team admin: a role that owns the database and may create roles; --db names it)')
     .action(() => {
       setAction(async (io, g) => (await import('./team.js')).teamInit(io, g));
     });
   team
     .command('add')
     .argument('<role>', 'the rep\'s database role (lower-case letters, digits and _), created if new')
-    .description('add a rep (or a manager) to the team')
+    .description('add a rep (or a manager) to the team: a new database role is created; an existing one is given the rep role (its password is changed only if it is already in the team)')
     .option('--manager <role>', 'the manager who reviews this rep\'s pipeline')
     .option('--password-file <file>', 'set the rep\'s password from this file (never on the command line)')
     .action((role: string, opts: { manager?: string; passwordFile?: string }) => {
       setAction(async (io, g) => (await import('./team.js')).teamAdd(role, opts, io, g));
+    });
+  team
+    .command('remove')
+    .argument('<role>', 'the member to take out of the team')
+    .description('take a member out of the team (their accounts stay; the database role is left to the admin)')
+    .action((role: string) => {
+      setAction(async (io, g) => (await import('./team.js')).teamRemove(role, io, g));
     });
   team
     .command('list')
@@ -356,7 +363,7 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
     .exitOverride()
     .command('push')
     .description('move the accounts on this machine (visits, steps, history) into a team database: all or nothing, and pushing twice changes nothing')
-    .option('--to <url>', 'the team database, postgres://USER@HOST/DATABASE (password from PGPASSWORD or ~/.pgpass)')
+    .option('--to <url>', "the team database, postgres://USER@HOST/DATABASE (password from PGPASSWORD, the config's passwordFile or ~/.pgpass)")
     .option('--json', 'print what was moved as JSON')
     .action((opts: { to?: string; json?: boolean }) => {
       setAction(async (io, g) => (await import('./team.js')).storePush(opts, io, g));

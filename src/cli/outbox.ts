@@ -5,15 +5,14 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { VisitOutbox } from '../store/postgres.js';
-import type { SaveVisit } from '../store/types.js';
+import type { KeptVisit, VisitOutbox } from '../store/postgres.js';
 import { writeFileAtomic } from './files.js';
 
 export function outboxDirFor(localDbPath: string): string {
   return join(dirname(localDbPath), `${basename(localDbPath, extname(localDbPath)) || 'coach'}.outbox`);
 }
 
-type Kept = SaveVisit & { origin: string };
+type Kept = KeptVisit;
 
 export class FileOutbox implements VisitOutbox {
   constructor(readonly dir: string) {}

@@ -198,11 +198,14 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   if (store && state && 'reviewNotes' in store && !opts.json) {
-    const notes = (await (store as unknown as import('../store/postgres.js').PostgresStore).reviewNotes(account)).filter((n) => !state.lastVisit || n.event.date >= state.lastVisit);
+    // the notes written since the account's last session was saved: what the rep has not seen at a prep
+    const notes = await (store as unknown as import('../store/postgres.js').PostgresStore).reviewNotes(account, { unseen: true });
     const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
     for (const n of notes) {
       if (n.event.kind !== 'class-validated' && n.event.kind !== 'class-challenged') continue;
-      io.stderr.write(`${sanitize(`${n.event.date}  ${VIEW_MESSAGES[locale].managerNote(n.event.kind, n.event.by, n.event.class ?? '', n.event.note)}`)}\n`);
+      const { hanging } = await import('../ui/layout.js');
+      const { widthOf } = await import('../ui/style.js');
+      io.stderr.write(`${hanging(`${n.event.date}  `, sanitize(VIEW_MESSAGES[locale].managerNote(n.event.kind, n.event.by, n.event.class, n.event.note)), widthOf(io.stderr))}\n`);
     }
   }
   // an account keeps the playbook that classified it, unless the rep names another

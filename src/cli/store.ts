@@ -23,26 +23,39 @@ export function isPostgresUrl(s: string): boolean {
 
 /** Where the store is, as given (flag, environment, config), without opening it. */
 export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
-  let given = g.db ?? io.env.SALES_COACH_DB;
-  let passwordFile: string | undefined;
-  if (!given) {
-    // the config is read only when neither the flag nor the environment named a store
-    const config = loadConfig(io.env, g.config);
-    given = config.store;
-    passwordFile = config.passwordFile;
-  }
-  if (given && isPostgresUrl(given)) {
-    let u: URL;
-    try {
-      u = new URL(given);
-    } catch {
-      throw new UserError(`the team database address is not a valid URL`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
-    }
-    if (u.password) throw new UserError('the team database address holds a password; it was not used', 'put the password in PGPASSWORD, ~/.pgpass or the config\'s passwordFile, never in the address: it would show in the process list and the shell history');
-    const shown = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
-    return { kind: 'postgres', url: given, shown, ...(passwordFile ? { passwordFile } : {}) };
+  const named = g.db ?? io.env.SALES_COACH_DB;
+  // the config is read when no flag or variable named the store, or for the team database's password file
+  const config = !named || isPostgresUrl(named) ? loadConfig(io.env, g.config) : undefined;
+  const given = named ?? config?.store;
+  if (given && isPostgresUrl(given)) return teamTarget(given, config?.passwordFile);
+  if (given && /^[a-z][a-z0-9+.-]*:\/\//i.test(given)) {
+    throw new UserError(`${given.split('://')[0]}:// is not a kind of database sales-coach knows`, 'a team database is postgres://USER@HOST[:PORT]/DATABASE; anything else is the path of a SQLite file');
   }
   return { kind: 'sqlite', path: given ? resolve(io.cwd, given) : join(dataDir(io.env), 'coach.db') };
+}
+
+function teamTarget(given: string, passwordFile: string | undefined): Extract<StoreTarget, { kind: 'postgres' }> {
+  let u: URL;
+  try {
+    u = new URL(given);
+  } catch {
+    throw new UserError('the team database address is not a valid URL', 'expected postgres://USER@HOST[:PORT]/DATABASE');
+  }
+  if (u.password) throw new UserError('the team database address holds a password; it was not used', "put the password in PGPASSWORD, ~/.pgpass or the config's passwordFile, never in the address: it would show in the process list and the shell history");
+  const shown = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  return { kind: 'postgres', url: given, shown, ...(passwordFile ? { passwordFile } : {}) };
+}
+
+/** A team database named by an option of its own (store push --to): the config's password file still applies. */
+export function teamTargetOf(io: IO, g: GlobalOptions, url: string): Extract<StoreTarget, { kind: 'postgres' }> {
+  if (!isPostgresUrl(url)) throw new UserError(`${url} is not a team database address`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
+  return teamTarget(url, loadConfig(io.env, g.config).passwordFile);
+}
+
+/** The SQLite file on this machine: --db or SALES_COACH_DB when they name a file, else the default. */
+export function localDbPath(io: IO, g: GlobalOptions): string {
+  const named = g.db ?? io.env.SALES_COACH_DB;
+  return named && !isPostgresUrl(named) ? resolve(io.cwd, named) : join(dataDir(io.env), 'coach.db');
 }
 
 /**
@@ -52,6 +65,18 @@ export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
 export function dbPath(io: IO, g: GlobalOptions): string {
   const t = storeTarget(io, g);
   return t.kind === 'sqlite' ? t.path : join(dataDir(io.env), 'coach.db');
+}
+
+/** Opens the team database at `target` (also for store push, whose --to names it apart from --db). */
+export async function openTeamAt(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<Store> {
+  const store = await openTeamStore(io, g, target);
+  const close = store.close.bind(store);
+  store.close = async () => {
+    open.delete(store);
+    await close();
+  };
+  open.add(store);
+  return store;
 }
 
 export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
@@ -109,6 +134,10 @@ export async function teamPassword(io: IO, target: Extract<StoreTarget, { kind: 
   const { readFileBounded } = await import('./files.js');
   if (target.passwordFile) {
     try {
+      // like libpq's ~/.pgpass: a password others can read is no secret, and is not used
+      if ((statSync(target.passwordFile).mode & 0o077) !== 0) {
+        throw new UserError(`the password file ${target.passwordFile} can be read by others; it was not used`, `make it yours alone: chmod 600 ${target.passwordFile}`);
+      }
       return readFileBounded(target.passwordFile, 4096, 'the password file').toString('utf8').replace(/\r?\n$/, '');
     } catch (err) {
       if (err instanceof UserError) throw err;

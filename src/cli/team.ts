@@ -12,7 +12,7 @@ import { localToday, now } from './clock.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { openStore, storeTarget } from './store.js';
+import { localDbPath, openStore, openTeamAt, storeTarget, teamTargetOf } from './store.js';
 
 /** The team store the user named; a clear error when they named a file instead. */
 async function openTeam(io: IO, g: GlobalOptions, what: string): Promise<PostgresStore> {
@@ -53,9 +53,18 @@ export async function teamAdd(name: string, opts: { manager?: string; passwordFi
     }
     if (!password) throw new UserError(`the password file ${opts.passwordFile} is empty`);
   }
+  if (opts.manager !== undefined && !opts.manager.trim()) throw new UserError('--manager is empty', 'give the manager\'s role, or leave --manager out');
   return withTeam(io, g, 'team add', async (s) => {
     const r = await s.addMember(name, { ...(opts.manager ? { manager: opts.manager } : {}), ...(password !== undefined ? { password } : {}), at: now() });
     io.stdout.write(`${r.created ? 'Added' : 'Updated'} ${sanitize(name)}${opts.manager ? `, managed by ${sanitize(opts.manager)}` : ''}${password !== undefined ? ' (password set)' : ''}.\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promise<number> {
+  return withTeam(io, g, 'team remove', async (s) => {
+    const r = await s.removeMember(name);
+    io.stdout.write(`Removed ${sanitize(name)} from the team; ${r.accounts === 1 ? 'their 1 account stays' : `their ${r.accounts} accounts stay`} in the database, and the role itself is left to you.\n`);
     return EXIT.ok;
   });
 }
@@ -110,34 +119,39 @@ export async function accountReview(kind: 'class-validated' | 'class-challenged'
   const today = opts.today ?? localToday();
   return withTeam(io, g, `account ${verb}`, async (s) => {
     const r = await s.reviewClass(opts.rep as string, name, kind, (opts.note as string).trim(), now(), today);
-    io.stdout.write(`${kind === 'class-validated' ? 'Confirmed' : 'Questioned'} the class${r.class ? ` ${sanitize(r.class)}` : ''} of "${sanitize(name)}" (${sanitize(opts.rep as string)}); they will see it at their next prep and in accounts.\n`);
+    io.stdout.write(`${kind === 'class-validated' ? 'Confirmed' : 'Questioned'} ${r.class ? `the class ${sanitize(r.class)}` : 'the provisional class'} of "${sanitize(r.name)}" (${sanitize(opts.rep as string)}); they will see it at their next prep and in accounts.\n`);
     return EXIT.ok;
   });
 }
 
 export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.to) throw new UserError('store push needs --to postgres://USER@HOST/DATABASE', 'the team database to push this machine\'s accounts into');
-  const local = storeTarget(io, g);
-  if (local.kind !== 'sqlite') throw new UserError('store push moves the database on this machine; --db names a team database', 'leave --db unset (or give the local file) and name the team database with --to');
+  if (!opts.to) throw new UserError('store push needs --to postgres://USER@HOST/DATABASE', "the team database to push this machine's accounts into");
+  const target = teamTargetOf(io, g, opts.to);
+  // what is pushed is the SQLite file on this machine, whatever store the config names
+  const local = localDbPath(io, g);
   const { existsSync } = await import('node:fs');
-  if (!existsSync(local.path)) throw new UserError(`there is no database on this machine at ${local.path}: nothing to push`);
+  if (!existsSync(local)) throw new UserError(`there is no database on this machine at ${local}: nothing to push`, 'give its path with --db FILE');
   const { openSqliteStore } = await import('../store/sqlite.js');
-  const source = openSqliteStore(local.path);
+  const source = openSqliteStore(local);
   try {
     const history = source.rawHistory();
-    return await withTeam(io, { ...g, db: opts.to }, 'store push', async (team) => {
+    const team = (await openTeamAt(io, g, target)) as unknown as PostgresStore;
+    try {
       const c = await team.receive(history);
       if (opts.json) io.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
       else {
         const moved = c.accounts + c.accountsUpdated + c.contacts + c.visits + c.steps + c.stepsUpdated + c.events;
         io.stdout.write(
           moved === 0
-            ? `Nothing to push: ${sanitize(team.where)} already has every account, visit and step of ${sanitize(local.path)}.\n`
+            ? `Nothing to push: ${sanitize(team.where)} already has every account, visit and step of ${sanitize(local)}.\n`
             : `Pushed to ${sanitize(team.where)}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.\n`,
         );
+        if (c.steps) io.stdout.write('The steps have their own numbers on the team database: sales-coach checklist (on it) lists them.\n');
       }
       return EXIT.ok;
-    });
+    } finally {
+      await team.close();
+    }
   } finally {
     await source.close();
   }

@@ -10,6 +10,16 @@ export const PG_SCHEMA = 'sales_coach';
 export const REP_ROLE = 'sales_coach_rep';
 
 const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
+const CHILDREN = ['contacts', 'visits', 'checklist_items', 'account_events'] as const;
+const NOTE_KINDS = "('class-validated', 'class-challenged')";
+
+/** What makes a row of a child table the current rep's own: theirs, on their account, from their visit. */
+function ownChild(t: (typeof CHILDREN)[number]): string {
+  const mine = [`owner = current_user`, `EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${t}.account_id AND a.owner = current_user)`];
+  if (t === 'checklist_items' || t === 'account_events') mine.push(`(${t}.visit_id IS NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.id = ${t}.visit_id AND v.owner = current_user))`);
+  if (t === 'account_events') mine.push(`by_user = current_user`, `kind NOT IN ${NOTE_KINDS}`);
+  return mine.join(' AND ');
+}
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: the schema of the embedded store's version 3, with owners, origins and row-level security
@@ -115,18 +125,29 @@ export const PG_MIGRATIONS: readonly string[] = [
 
   ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
   CREATE POLICY members_read ON team_members FOR SELECT USING (rep = current_user OR manager = current_user);
-  ${OWNED.map(
+  -- accounts: a rep's own rows; a manager reads their team's
+  ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE accounts FORCE ROW LEVEL SECURITY;
+  CREATE POLICY own_rows ON accounts USING (owner = current_user) WITH CHECK (owner = current_user);
+  CREATE POLICY team_reads ON accounts FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = accounts.owner AND m.manager = current_user));
+  ${CHILDREN.map(
     (t) => `
   ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
   ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;
-  CREATE POLICY own_rows ON ${t} USING (owner = current_user) WITH CHECK (owner = current_user);
-  CREATE POLICY team_reads ON ${t} FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = ${t}.owner AND m.manager = current_user));`,
+  CREATE POLICY team_reads ON ${t} FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = ${t}.owner AND m.manager = current_user));
+  CREATE POLICY own_reads ON ${t} FOR SELECT USING (owner = current_user);
+  -- a row of a rep's hangs on one of that rep's own accounts (and visits): never on a colleague's
+  CREATE POLICY own_inserts ON ${t} FOR INSERT WITH CHECK (${ownChild(t)});
+  CREATE POLICY own_updates ON ${t} FOR UPDATE USING (${ownChild(t)}) WITH CHECK (${ownChild(t)});
+  CREATE POLICY own_deletes ON ${t} FOR DELETE USING (${ownChild(t)});`,
   ).join('')}
   -- a manager's answer to the seed's question (why is this an A?): an event on the rep's account,
-  -- signed with the manager's name; nothing else of a rep's may a manager write
+  -- signed by the database with the manager's role; nothing else of a rep's may a manager write, and
+  -- no rep may write, change or remove such a note
   CREATE POLICY manager_notes ON account_events FOR INSERT WITH CHECK (
-    by_user = current_user AND kind IN ('class-validated', 'class-challenged')
-    AND EXISTS (SELECT 1 FROM team_members m WHERE m.rep = account_events.owner AND m.manager = current_user));
+    by_user = current_user AND kind IN ('class-validated', 'class-challenged') AND visit_id IS NULL
+    AND EXISTS (SELECT 1 FROM team_members m WHERE m.rep = account_events.owner AND m.manager = current_user)
+    AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = account_events.owner));
 
   DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${REP_ROLE}') THEN CREATE ROLE ${REP_ROLE} NOLOGIN; END IF;

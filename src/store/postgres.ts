@@ -46,9 +46,10 @@ export interface PgOptions {
 }
 
 /** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
+export type KeptVisit = SaveVisit & { origin: string; /** The database and role it is for (user@host:port/db). */ target: string };
 export interface VisitOutbox {
-  put(visit: SaveVisit & { origin: string }): void;
-  list(): { id: string; visit: SaveVisit & { origin: string } }[];
+  put(visit: KeptVisit): void;
+  list(): { id: string; visit: KeptVisit }[];
   remove(id: string): void;
   /** Moves a visit the database refused out of the way; where it now is. */
   setAside(id: string): string;
@@ -80,13 +81,22 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (/client password must be a string/.test(msg)) return new StoreError(`the team database ${where} asks for a password, and none was given`, 'set PGPASSWORD, add a line to ~/.pgpass, or name a passwordFile in the config (never the address)');
   if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
   if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
-  if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts; the team admin grants access with sales-coach team add-rep');
+  if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
   if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
-  if (isConnectionError(err)) return new StoreError(`cannot reach the team database ${where} (${code || msg})`, 'check the address and that the server is running; with SALES_COACH_DB unset, sales-coach uses the database on this machine');
+  if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
+  if (isConnectionError(err)) return new StoreError(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
   return undefined;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** Events with their writer: the role PostgreSQL recorded (by_user), not what the row's data says. */
+const PG_EVENT_SELECT = EVENT_SELECT.replace('e.at FROM', 'e.at, e.by_user FROM');
+function pgEvent(r: EventDb & { by_user?: string }): StoredEvent {
+  const e = storedEvent(r);
+  if ((e.event.kind === 'class-validated' || e.event.kind === 'class-challenged') && r.by_user) e.event.by = r.by_user;
+  return e;
+}
 
 export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore> {
   const where = describeUrl(opts.url);
@@ -244,7 +254,8 @@ export class PostgresStore implements Store {
     const refused: { file: string; reason: string }[] = [];
     if (!this.outbox) return { sent: 0, refused };
     let sent = 0;
-    for (const { id, visit } of this.outbox.list()) {
+    // a visit is sent only where it was meant to go: the same role on the same database
+    for (const { id, visit } of this.outbox.list().filter((k) => k.visit.target === this.where)) {
       try {
         await this.saveNow(visit);
       } catch (err) {
@@ -337,7 +348,7 @@ export class PostgresStore implements Store {
       return await this.saveNow(visit);
     } catch (err) {
       if (!this.outbox || !(isConnectionError(err) || (err instanceof StoreError && err.message.startsWith('cannot reach')))) throw err;
-      this.outbox.put(visit as SaveVisit & { origin: string });
+      this.outbox.put({ ...(visit as SaveVisit & { origin: string }), target: this.where });
       return { visitId: -1, accountId: -1, pending: true };
     }
   }
@@ -437,7 +448,7 @@ export class PostgresStore implements Store {
 
   async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
     const kindSql = kinds?.length ? ` AND e.kind = ANY($2)` : '';
-    return (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.owner = current_user AND e.date >= $1${kindSql} ORDER BY e.date, e.id`, kinds?.length ? [date, kinds] : [date])).map(storedEvent);
+    return (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.owner = current_user AND e.date >= $1${kindSql} ORDER BY e.date, e.id`, kinds?.length ? [date, kinds] : [date])).map(pgEvent);
   }
 
   async timeline(account: string, owner?: string): Promise<AccountTimeline | undefined> {
@@ -445,7 +456,7 @@ export class PostgresStore implements Store {
     if (!a) return undefined;
     const contacts = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id])).map((c) => contactOf(c, a.name));
     const visits = (await this.q<VisitDb>('SELECT * FROM visits WHERE account_id = $1 ORDER BY date, id', [a.id])).map((v) => visitRow(v, a.name));
-    const events = (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.account_id = $1 ORDER BY e.date, e.id`, [a.id])).map(storedEvent);
+    const events = (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.account_id = $1 ORDER BY e.date, e.id`, [a.id])).map(pgEvent);
     const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 ORDER BY i.due, i.id`, [a.id])).map(checklistRow);
     return { account: accountRow(a), contacts, visits, events, checklist };
   }
@@ -620,7 +631,7 @@ export class PostgresStore implements Store {
     const contacts = (await this.q<Record<string, string | number | null>>('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE a.owner = current_user ORDER BY a.name_key COLLATE "C", c.id')).map((c) => ({ ...contactOf(c, String(c.account)), account: String(c.account) }));
     const visits = (await this.q<VisitDb & { account: string }>('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id WHERE a.owner = current_user ORDER BY v.date, v.id')).map((v) => ({ ...visitRow(v, v.account), account: v.account }));
     const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user ORDER BY i.due, i.id`)).map(checklistRow);
-    const events = (await this.q<EventDb>(`${EVENT_SELECT} WHERE e.owner = current_user ORDER BY e.date, e.id`)).map(storedEvent);
+    const events = (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.owner = current_user ORDER BY e.date, e.id`)).map(pgEvent);
     return { accounts, contacts, visits, checklist, events };
   }
 
@@ -660,7 +671,7 @@ export class PostgresStore implements Store {
       [today, reps],
     );
     const events = await this.q<EventDb & { rep: string }>(
-      `SELECT e.owner AS rep, e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at FROM account_events e JOIN accounts a ON a.id = e.account_id
+      `SELECT e.owner AS rep, e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at, e.by_user FROM account_events e JOIN accounts a ON a.id = e.account_id
        WHERE e.owner = ANY($1) AND e.date >= $2 AND e.kind IN ('class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged') ORDER BY e.owner, e.date, e.id`,
       [reps, since],
     );
@@ -676,7 +687,7 @@ export class PostgresStore implements Store {
         flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
       })),
       attention: attention.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => r[`f_${f}`] === 1) } })),
-      events: events.map((e) => ({ rep: e.rep, event: storedEvent(e) })),
+      events: events.map((e) => ({ rep: e.rep, event: pgEvent(e) })),
     };
   }
 
@@ -686,29 +697,38 @@ export class PostgresStore implements Store {
   }
 
   /** The manager's note on a rep's account: an event with who and when, refused by the database for anyone else. */
-  async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string }> {
+  async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }> {
     return this.tx(async (c) => {
-      const a = (await this.q<{ id: number; class: string | null }>('SELECT id, class FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
-      if (!a) throw new StoreError(`no account "${account}" of ${rep} that you can see`, 'sales-coach team review lists the accounts of your team');
       const by = await this.currentUser();
+      // the seed's question is the manager's to ask: never a rep's of their own class
+      if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes');
+      const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
+      if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU');
+      const a = (await this.q<{ id: number; name: string; class: string | null; class_status: string | null }>('SELECT id, name, class, class_status FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
+      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach team review --rep ${rep} --all lists their accounts`);
       const e: StoredAccountEvent = { kind, date: today, by, ...(a.class ? { class: a.class } : {}), note };
       await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES ($1, $2, NULL, $3, $4, $5, $6)', [rep, a.id, e.date, e.kind, eventData(e), at], c);
-      return { by, ...(a.class ? { class: a.class } : {}) };
+      return { by, name: a.name, ...(a.class ? { class: a.class } : {}), ...(a.class_status ? { status: a.class_status } : {}) };
     });
   }
 
-  /** Managers' notes on this rep's accounts since a date (shown at the next prep and in accounts). */
-  async reviewNotes(account?: string): Promise<StoredEvent[]> {
-    const sql = `${EVENT_SELECT} WHERE e.owner = current_user AND e.kind IN ('class-validated', 'class-challenged')${account ? ' AND a.name_key = $1' : ''} ORDER BY e.date, e.id`;
-    return (await this.q<EventDb>(sql, account ? [nameKey(account)] : [])).map(storedEvent);
+  /**
+   * Managers' notes on this rep's accounts, oldest first. With `unseen`, only those written since
+   * the account's latest session was saved: what the rep has not had in front of them at a prep yet.
+   */
+  async reviewNotes(account?: string, opts: { unseen?: boolean } = {}): Promise<StoredEvent[]> {
+    const unseen = opts.unseen ? " AND e.at > coalesce((SELECT max(v.created_at) FROM visits v WHERE v.account_id = e.account_id AND v.mode <> 'plan'), '')" : '';
+    const sql = `${PG_EVENT_SELECT} WHERE e.owner = current_user AND e.kind IN ('class-validated', 'class-challenged')${account ? ' AND a.name_key = $1' : ''}${unseen} ORDER BY e.date, e.id`;
+    return (await this.q<EventDb>(sql, account ? [nameKey(account)] : [])).map(pgEvent);
   }
 
   /**
    * `store push`: a rep's local history into the team database, all or nothing (one transaction),
    * and idempotent: each visit, step and event carries an origin made from what it is (its account,
    * when it was written, its content), so pushing twice changes nothing. Steps and events keep their
-   * links (a step-closed event names the step's new id). An account already here keeps the newer
-   * state: the local one only if its last visit is as recent or more.
+   * links (a step-closed event names the step's new id). What is already here and moved on is never
+   * put back: an account takes the local state only if its local last visit is more recent, a step
+   * only a local close or reopen made after its last change here.
    */
   async receive(h: RawHistory): Promise<PushCounts> {
     const counts: PushCounts = { accounts: 0, accountsUpdated: 0, contacts: 0, visits: 0, steps: 0, stepsUpdated: 0, events: 0 };
@@ -733,7 +753,8 @@ export class PostgresStore implements Store {
           continue;
         }
         accountIds.set(a.id, found.id);
-        if ((a.last_visit ?? '') >= (found.last_visit ?? '')) {
+        // the team's copy moved on since (a session there, a step closed there): it is kept as it is
+        if ((a.last_visit ?? '') > (found.last_visit ?? '')) {
           const changed = await this.q(
             `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14
              WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts)
@@ -780,8 +801,8 @@ export class PostgresStore implements Store {
         const origin = `push:c:${hash(keyOf.get(i.account_id), i.visit_id !== null ? visitOrigin.get(i.visit_id) : 'rep', i.item_key, i.added_on)}`;
         const r = await this.q<{ id: number; inserted: boolean }>(
           `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (owner, origin) DO UPDATE SET text = excluded.text, due = excluded.due, state = excluded.state, state_at = excluded.state_at
-           WHERE (checklist_items.text, checklist_items.due, checklist_items.state, checklist_items.state_at) IS DISTINCT FROM (excluded.text, excluded.due, excluded.state, excluded.state_at)
+           ON CONFLICT (owner, origin) DO UPDATE SET state = excluded.state, state_at = excluded.state_at
+           WHERE excluded.state_at IS NOT NULL AND excluded.state_at > coalesce(checklist_items.state_at, '')
            RETURNING id, (xmax = 0) AS inserted`,
           [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin],
           c,
@@ -815,12 +836,34 @@ export class PostgresStore implements Store {
 
   /** Makes `name` a rep (a login role, member of the rep role) under `manager`, if given. */
   async addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new StoreError(`"${name}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
-    if (opts.manager && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.manager)) throw new StoreError(`"${opts.manager}" cannot be a database role here`, 'use lower-case letters, digits and _');
+    const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
+    for (const r of [name, ...(opts.manager !== undefined ? [opts.manager] : [])]) {
+      if (!ROLE.test(r)) throw new StoreError(`"${r}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
+      if (r.startsWith('pg_') || r === REP_ROLE || r === 'public') throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
+    }
+    if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`);
     return this.tx(async (c) => {
-      const exists = (await this.q('SELECT 1 FROM pg_roles WHERE rolname = $1', [name], c)).length > 0;
+      const me = await this.currentUser();
+      if (name === me || opts.manager === me) throw new StoreError(`${me} is the role running this command (the team admin), not a member of the team`, 'add the people of the team by their own roles');
+      const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
+      const existing = await role(name);
+      // the team's roles are the team admin's to set up; someone else's role (a superuser, a
+      // service) is never given a password or a place in the team here
+      if (existing?.super) throw new StoreError(`${name} is a superuser of this server: it cannot be a member of the team`);
+      if (existing && !existing.member && opts.password !== undefined) throw new StoreError(`${name} is a role of this server that is not in the team: its password is not sales-coach's to change`, `add it without --password-file, or choose another name`);
+      if (opts.manager) {
+        const boss = await role(opts.manager);
+        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server: it cannot be a manager in the team`);
+        // no loop: a rep cannot manage their own manager, however far up
+        const chain = await this.q<{ manager: string }>(
+          'WITH RECURSIVE up(r) AS (SELECT manager FROM team_members WHERE rep = $1 UNION SELECT m.manager FROM team_members m JOIN up ON m.rep = up.r) SELECT r AS manager FROM up WHERE r IS NOT NULL',
+          [opts.manager],
+          c,
+        );
+        if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
+      }
       const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
-      if (!exists) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
+      if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
         // the password travels as a literal quoted by the server, never through a log line of ours
         const lit = (await this.q<{ l: string }>('SELECT quote_literal($1) AS l', [opts.password], c))[0].l;
@@ -829,12 +872,29 @@ export class PostgresStore implements Store {
       await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
       if (opts.manager) {
         const mi = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [opts.manager], c))[0].i;
-        if ((await this.q('SELECT 1 FROM pg_roles WHERE rolname = $1', [opts.manager], c)).length === 0) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
+        if (!(await role(opts.manager))) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
         await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
         await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
       }
       await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO UPDATE SET manager = coalesce(excluded.manager, team_members.manager)', [name, opts.manager ?? null, opts.at], c);
-      return { created: !exists };
+      return { created: !existing };
+    });
+  }
+
+  /**
+   * Takes `name` out of the team: their manager link and the reps they managed are freed, and the
+   * role loses the rep role's rights. Their accounts stay in the database (the admin decides), and
+   * the role itself is left to the admin (it may be used elsewhere on the server).
+   */
+  async removeMember(name: string): Promise<{ accounts: number }> {
+    return this.tx(async (c) => {
+      const found = (await this.q('SELECT 1 FROM team_members WHERE rep = $1', [name], c)).length > 0;
+      if (!found) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
+      await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
+      await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
+      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      await this.q(`REVOKE ${REP_ROLE} FROM ${ident}`, [], c);
+      return { accounts: (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE owner = $1', [name], c))[0].n };
     });
   }
 

@@ -31,7 +31,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sc-team-'));
   db = await freshDatabase();
   [rep1, rep2, boss] = [roleName('alice'), roleName('bob'), roleName('carol')];
-  writeFileSync(join(dir, 'pw.txt'), `${PASSWORD}\n`);
+  writeFileSync(join(dir, 'pw.txt'), `${PASSWORD}\n`, { mode: 0o600 });
 });
 afterEach(async () => {
   await closePgStores();
@@ -128,11 +128,11 @@ describe('a team on PostgreSQL', () => {
     expect(self.code).toBe(2);
     const accounts = await as(rep1)(['accounts', '--today', '2026-11-22']);
     expect(accounts.stdout).toContain('From your manager');
-    expect(accounts.stdout).toContain(`${boss} asks: why is this A? Then why was it not signed today?`);
+    expect(accounts.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questions the class A: Then why was it not signed today?`);
     const prepAnswers = join(dir, 'p.yaml');
     writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
     const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-23', '--answers', prepAnswers, '--dry-run']);
-    expect(prep.stderr).toContain(`2026-11-21  ${boss} asks: why is this A?`);
+    expect(prep.stderr.replace(/\s+/g, " ")).toContain(`2026-11-21 ${boss} questions the class A: Then why was it not signed today?`);
     const show = await as(rep1)(['account', 'show', 'Acme']);
     expect(show.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Then why was it not signed today?`);
   });
@@ -204,6 +204,110 @@ describe('a team on PostgreSQL', () => {
   });
 });
 
+describe('what a first trial found', () => {
+  it('a manager note is the manager\'s alone: a rep cannot write, change, forge or remove one (the tool and raw SQL)', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    const self = await as(rep1)(['account', 'validate', 'Acme', '--rep', rep1, '--note', 'self-approved']);
+    expect([self.code, self.stderr]).toEqual([2, expect.stringContaining("a note on your own account is not a manager's review")]);
+    expect((await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'Then why was it not signed today?'])).code).toBe(0);
+    const noteWhere = "kind = 'class-challenged'";
+    expect(await rawAs(rep1, `DELETE FROM sales_coach.account_events WHERE ${noteWhere} RETURNING id`)).toEqual([]);
+    expect(await rawAs(rep1, `UPDATE sales_coach.account_events SET data = '{"by":"x","note":"edited"}' WHERE ${noteWhere} RETURNING id`)).toEqual([]);
+    await expect(
+      rawAs(rep1, `INSERT INTO sales_coach.account_events (account_id, date, kind, data, at) SELECT id, '2026-11-22', 'class-validated', $1, 'x' FROM sales_coach.accounts WHERE name = 'Acme'`, [JSON.stringify({ by: boss, class: 'A', note: 'forged' })]),
+    ).rejects.toThrow(/row-level security/);
+    // and who wrote a note is what PostgreSQL recorded, whatever a row's text claims
+    const shown = await as(rep1)(['account', 'show', 'Acme']);
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Then why was it not signed today?`);
+    expect(shown.stdout).not.toContain('forged');
+  });
+
+  it("raw SQL: a rep cannot hang a row on a colleague's account, nor learn their contacts' names from a duplicate key", async () => {
+    await setUpTeam();
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Ms Chen')]);
+    const [beta] = await adminSql<{ id: number }>(db, "SELECT id FROM sales_coach.accounts WHERE name = 'Beta'");
+    for (const name of ['probe', 'Ms Chen']) {
+      await expect(rawAs(rep1, 'INSERT INTO sales_coach.contacts (account_id, name) VALUES ($1, $2)', [beta.id, name])).rejects.toThrow(/row-level security/);
+    }
+    await expect(rawAs(rep1, "INSERT INTO sales_coach.checklist_items (account_id, item_key, text, due) VALUES ($1, 'k', 'x', '2026-12-01')", [beta.id])).rejects.toThrow(/row-level security/);
+  });
+
+  it("a second store push never puts back what the team database has moved on from", async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const env = { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local, PGPASSWORD: PASSWORD };
+    await runCli(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')], { env });
+    expect((await runCli(['store', 'push', '--to', serverUrl(rep1, db)], { env })).code).toBe(0);
+    // on the team database the account moves on: a step is closed, the deal signed
+    const team = as(rep1);
+    const open = JSON.stringify(JSON.parse((await team(['checklist', '--json'])).stdout));
+    const id = Number(/"id":(\d+)/.exec(open)?.[1]);
+    expect((await team(['checklist', 'done', String(id)])).code).toBe(0);
+    expect((await team(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('s.yaml', 'Li')])).code).toBe(0);
+    const before = (await team(['account', 'show', 'Acme', '--json'])).stdout;
+    const again = await runCli(['store', 'push', '--to', serverUrl(rep1, db)], { env });
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('Nothing to push')]);
+    expect((await team(['account', 'show', 'Acme', '--json'])).stdout).toBe(before);
+  });
+
+  it('store push pushes the file on this machine even when the config names the team database', async () => {
+    await setUpTeam();
+    const home = join(dir, 'cfg-home');
+    const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config') };
+    await runCli(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')], { env });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(home, 'config', 'sales-coach'), { recursive: true });
+    writeFileSync(join(home, 'config', 'sales-coach', 'config.yaml'), `store: ${serverUrl(rep1, db)}\npasswordFile: ${join(dir, 'pw.txt')}\n`);
+    const push = await runCli(['store', 'push', '--to', serverUrl(rep1, db), '--json'], { env });
+    expect([push.code, push.stderr]).toEqual([0, '']);
+    expect(JSON.parse(push.stdout)).toMatchObject({ accounts: 1, visits: 1 });
+    expect(JSON.parse((await runCli(['accounts', '--json'], { env })).stdout).accounts).toEqual([expect.objectContaining({ name: 'Acme' })]);
+  });
+
+  it('a note written after the last session is shown at the next prep', async () => {
+    await setUpTeam();
+    const prepAnswers = join(dir, 'p.yaml');
+    writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
+    await as(rep1)(['debrief', '--account', 'Omega', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    // a session saved after the last one (here a debrief on the 27th); the note comes after it
+    await as(rep1)(['debrief', '--account', 'Omega', '--date', '2026-11-27', '--answers', answersFile('a3.yaml')]);
+    expect((await as(boss)(['account', 'challenge', 'Omega', '--rep', rep1, '--note', 'Written after the prep', '--today', '2026-11-25'])).code).toBe(0);
+    const next = await as(rep1)(['prep', '--account', 'Omega', '--date', '2026-12-01', '--answers', prepAnswers, '--dry-run']);
+    expect(next.stderr.replace(/\s+/g, " ")).toContain(`2026-11-25 ${boss} questions the class A: Written after the prep`);
+  });
+
+  it('team add refuses what would break the team or the server: the admin itself, a superuser, a reserved name, a loop, an empty manager', async () => {
+    await setUpTeam();
+    const pw = join(dir, 'pw.txt');
+    const refused = async (args: string[], message: string) => {
+      const r = await admin()(['team', 'add', ...args]);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringContaining(message)]);
+      expect(r.stderr).not.toContain('internal error');
+    };
+    await refused(['sc_admin', '--password-file', pw], 'is the role running this command');
+    await refused(['sales_coach_rep', '--manager', boss], 'a name PostgreSQL or sales-coach keeps for itself');
+    await refused([rep1, '--manager', rep1], 'cannot be their own manager');
+    await refused([boss, '--manager', rep1], `${boss} already manages ${rep1}`);
+    await refused([rep1, '--manager', ''], '--manager is empty');
+    const removed = await admin()(['team', 'remove', rep2]);
+    expect([removed.code, removed.stdout]).toEqual([0, expect.stringContaining(`Removed ${rep2} from the team`)]);
+    expect((await as(boss)(['team', 'review', '--json'])).stdout).not.toContain(rep2);
+    await expect(rawAs(rep2, 'SELECT 1 FROM sales_coach.accounts')).rejects.toThrow(/permission denied/);
+  });
+
+  it('an address of an unknown kind is refused, never taken for a file name', async () => {
+    const r = await runCli(['accounts', '--db', 'postgre://wang@127.0.0.1/sales'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('postgre:// is not a kind of database sales-coach knows')]);
+    expect(readdirSync(dir)).not.toContain('postgre:');
+  });
+
+  it('drafts are listed without the server', async () => {
+    const r = await runCli(['drafts'], { env: { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: 'postgres://rep@127.0.0.1:1/none' } });
+    expect([r.code, r.stdout]).toEqual([0, expect.stringContaining('No unfinished sessions')]);
+  });
+});
+
 describe('bad days', () => {
   it('server down at start: a clear error within 5 s, exit 2, no stack', async () => {
     const proxy = new TcpProxy(inject('pgPort'));
@@ -253,6 +357,16 @@ describe('bad days', () => {
     writeFileSync(cfg, `store: ${serverUrl(rep1, db)}\npasswordFile: pw.txt\n`);
     const viaConfig = await runCli(['accounts', '--json', '--config', cfg], { env: { HOME: '/nonexistent' } });
     expect([viaConfig.code, viaConfig.stderr]).toEqual([0, '']);
+    // the password file applies wherever the address comes from: --db, the environment, store push --to
+    const cfgOnly = join(dir, 'pw-only.yaml');
+    writeFileSync(cfgOnly, 'passwordFile: pw.txt\n');
+    expect((await runCli(['accounts', '--json', '--config', cfgOnly, '--db', serverUrl(rep1, db)], { env: { HOME: '/nonexistent' } })).code).toBe(0);
+    // a password file others can read is no secret: refused, like libpq refuses such a ~/.pgpass
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(dir, 'pw.txt'), 0o644);
+    const open = await runCli(['accounts', '--json', '--config', cfg], { env: { HOME: '/nonexistent' } });
+    expect([open.code, open.stderr]).toEqual([2, expect.stringContaining('can be read by others; it was not used')]);
+    expect(open.stderr).toContain('chmod 600');
   });
 
   it('a newer schema is refused and left untouched', async () => {
@@ -313,10 +427,14 @@ describe('bad days', () => {
     // a kept visit the database refuses (here: a kind of session it does not know) is set aside,
     // said once, and never blocks the commands after it
     const box = new FileOutbox(join(dir, 'sales-coach', 'coach.outbox'));
-    box.put({ account: 'Acme', visit: { ...result, mode: 'bogus' } as never, state: emptyAccount('Acme'), events: [], at: '2026-11-22T10:00:00Z', origin: 'journal:test' });
+    box.put({ account: 'Acme', visit: { ...result, mode: 'bogus' } as never, state: emptyAccount('Acme'), events: [], at: '2026-11-22T10:00:00Z', origin: 'journal:test', target: `${rep1}@127.0.0.1:${port}/${db}` });
+    // one kept for another role on this machine is not sent here: it waits for that role
+    box.put({ account: 'Other', visit: { ...result, mode: 'debrief' } as never, state: emptyAccount('Other'), events: [], at: '2026-11-22T11:00:00Z', origin: 'journal:other', target: `${rep2}@127.0.0.1:${port}/${db}` });
     const refused = await runCli(['accounts', '--json', '--today', '2026-11-22'], { env });
     expect(refused.code).toBe(0);
     expect(refused.stderr).toMatch(/a visit kept on this machine was refused by the team database .*; it is kept in .*\.refused/);
     expect((await runCli(['accounts', '--json', '--today', '2026-11-22'], { env })).stderr).toBe('');
+    expect(readdirSync(join(dir, 'sales-coach', 'coach.outbox')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(await rawAs(rep1, "SELECT count(*)::int AS n FROM sales_coach.accounts WHERE name = 'Other'")).toEqual([{ n: 0 }]);
   });
 });

@@ -73,8 +73,8 @@ const en = {
   managerNotes: 'From your manager',
   notes: 'Your notes',
   noTeam: 'You manage no rep in this team database (the team admin adds them with: sales-coach team add NAME --manager YOU).',
-  managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string, note: string) =>
-    kind === 'class-validated' ? `${by} confirmed the class ${cls}: ${note}` : `${by} asks: why is this ${cls}? ${note}`,
+  managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string | undefined, note: string) =>
+    `${by} ${kind === 'class-validated' ? 'confirmed' : 'questions'} ${cls ? `the class ${cls}` : 'the provisional class'}: ${note}`,
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',

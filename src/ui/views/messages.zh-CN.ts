@@ -66,7 +66,7 @@ export const zhCN: ViewMessages = {
   managerNotes: '经理的批注',
   notes: '你的批注',
   noTeam: '你在这个团队数据库里没有下属销售（由团队管理员添加：sales-coach team add 姓名 --manager 你的用户名）。',
-  managerNote: (kind, by, cls, note) => (kind === 'class-validated' ? `${by}确认了${cls}的分类：${note}` : `${by}问：为什么是${cls}？${note}`),
+  managerNote: (kind, by, cls, note) => `${by}${kind === 'class-validated' ? '确认了' : '质疑'}${cls ? `${cls}的分类` : '暂定的分类'}：${note}`,
   unknownValue: '未知',
   noOpenSteps: '没有待办的下一步。',
   overdue: '已逾期',

@@ -124,7 +124,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
         out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
       }
     }
-    for (const n of r.notes) out.push(hanging(`    ${formatDate(n.date, v.locale)}  `, `${c.bold(s(n.account))}: ${s(m.managerNote(n.kind, n.by, n.class ?? '', n.note))}`, width));
+    for (const n of r.notes) out.push(hanging(`    ${formatDate(n.date, v.locale)}  `, `${c.bold(s(n.account))}: ${s(m.managerNote(n.kind, n.by, n.class, n.note))}`, width));
   }
   if (v.reps.length === 0) out.push('', c.dim(m.noTeam));
   return `${out.join('\n')}\n`;
