@@ -305,6 +305,8 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
     } else {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
+      // what the rep has just closed is not handed straight back to them by the same session
+      openKeys.add(step.key);
     }
   }
   for (const item of issued) {

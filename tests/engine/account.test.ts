@@ -152,6 +152,17 @@ describe('reasons of negated and compared conditions', () => {
 });
 
 describe('what the trial of the accounts found', () => {
+  it('a step the rep closes at the start of a session is not handed straight back by that session', () => {
+    const pb = builtin();
+    const first = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').state);
+    const [done, dropped] = first.openSteps;
+    // the same answers would issue the same steps again
+    const next = run(pb, first, abcdA, '2026-11-22', 'debrief', { [done.id as number]: 'done', [dropped.id as number]: 'drop' });
+    expect(next.state.openSteps.map((s) => s.key)).not.toContain(done.key);
+    expect(next.state.openSteps.map((s) => s.key)).not.toContain(dropped.key);
+    expect(next.events.filter((e) => e.kind === 'step-opened' && (e.key === done.key || e.key === dropped.key))).toEqual([]);
+  });
+
   it('a step issued again takes the new words and date, and stays one step', () => {
     const pb = builtin();
     const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
