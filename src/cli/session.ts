@@ -321,7 +321,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
     }
-    if (carriedIds.length && state?.lastVisit && !(await confirmCarried(io, pb, locale, state.lastVisit, answers, carriedIds))) {
+    if (carriedIds.length && state?.lastVisit && !(await confirmCarried(io, pb, locale, state.lastVisit, answers, carriedIds).catch(interrupted))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
     }
@@ -495,12 +495,8 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
     const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === v)?.name : q.options?.find((o) => o.value === v)?.label;
     return `${localize(q.short, locale) || id}: ${option ? localize(option, locale) : String(v)}`;
   });
-  try {
-    return await confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
-    throw err;
-  }
+  // Ctrl-C here is the interview's: the caller says what is kept and how to go on
+  return confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
 }
 
 async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Promise<AnswersSource> {

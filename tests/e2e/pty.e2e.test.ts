@@ -210,4 +210,23 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('C-c');
     expect(await exitCode()).toBe(130);
   }, 30_000);
+
+  it('Ctrl-C at the one question that confirms the carried facts says what is kept and how to go on', async () => {
+    const answers = join(home, 'confirm.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Wu\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Confirm Co', '--answers', answers], { env }).status).toBe(0);
+    const open = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Confirm Co'], { env, encoding: 'utf8' })) as { text: string }[];
+    start("prep --account 'Confirm Co' --date 2026-11-26");
+    for (const step of open) {
+      await waitFor(step.text.slice(0, 24));
+      keys('Enter');
+    }
+    await waitFor('Who do you meet');
+    keys('Enter');
+    await waitFor('Still as at the visit of 2026-11-20?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    const screen = await waitFor('saved as a draft');
+    expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
+  }, 30_000);
 });
