@@ -6,6 +6,8 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { Mode } from '../playbook/types.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
 import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
 import {
@@ -22,6 +24,10 @@ import {
   type PipelineGroup,
   type PipelineQuery,
   type SaveVisit,
+  type StatsAccount,
+  type StatsEvent,
+  type StatsQuery,
+  type StepsDueQuery,
   type Store,
   type StoredAccountEvent,
   type StoredEvent,
@@ -777,6 +783,98 @@ export class SqliteStore implements Store {
       const checklist = (this.db.prepare(`${CHECKLIST_SELECT} ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
       const events = (this.db.prepare(`${EVENT_SELECT} ORDER BY e.date, e.id`).all() as EventDb[]).map(storedEvent);
       return { accounts, contacts, visits, checklist, events };
+    });
+  }
+
+  async statsHistory(q: StatsQuery): Promise<StatsAccount[]> {
+    return this.run(() => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (q.account !== undefined) {
+        where.push('name_key = @key');
+        params.key = nameKey(q.account);
+      }
+      if (q.since !== undefined) {
+        where.push('last_visit >= @since');
+        params.since = q.since;
+      }
+      const accountWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const byId = new Map<number, StatsAccount>();
+      const out: StatsAccount[] = [];
+      const accounts = this.db.prepare(
+        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
+         FROM accounts ${accountWhere} ORDER BY name_key`,
+      );
+      for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
+        const a: StatsAccount = {
+          name: r.name,
+          ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+          ...(r.class ? { class: r.class } : {}),
+          ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
+          ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+          ...(r.class_labels ? { classLabels: readLabels(r.class_labels, `class of "${r.name}"`) } : {}),
+          ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
+          signed: r.signed === 1,
+          dropped: r.dropped === 1,
+          contacts: r.contacts_count,
+          openItems: r.open_items,
+          ...(r.next_due ? { nextDue: r.next_due } : {}),
+          ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+          events: [],
+          visits: [],
+        };
+        byId.set(r.id, a);
+        out.push(a);
+      }
+      if (out.length === 0) return out;
+      // the other tables are read for the same accounts, in the order of their (account, date, id) index
+      const scope = where.length ? `AND account_id IN (SELECT id FROM accounts ${accountWhere})` : '';
+      const events = this.db
+        .prepare(`SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') ${scope} ORDER BY account_id, date, id`)
+        .raw(true);
+      for (const [id, date, kind, data] of events.iterate(params) as Iterable<[number, string, string, string]>) {
+        const a = byId.get(id);
+        if (a) a.events.push(readEvent(kind, date, data, `history of "${a.name}"`) as StatsEvent);
+      }
+      // only the answers asked for, in one json_extract per visit (its array form when more than one)
+      const ids = [...new Set(q.answers ?? [])];
+      ids.forEach((x, i) => {
+        params[`p${i}`] = `$.${JSON.stringify(x)}`;
+      });
+      const answersSql = ids.length === 0 ? 'NULL' : ids.length === 1 ? 'json_array(json_extract(answers, @p0))' : `json_extract(answers, ${ids.map((_, i) => `@p${i}`).join(', ')})`;
+      const visits = this.db.prepare(`SELECT account_id, date, mode, playbook_id, ${answersSql} FROM visits WHERE 1 = 1 ${scope} ORDER BY account_id, date, id`).raw(true);
+      for (const [id, date, mode, playbookId, values] of visits.iterate(params) as Iterable<[number, string, Mode, string, string | null]>) {
+        const a = byId.get(id);
+        if (!a) continue;
+        const answers: Answers = {};
+        if (values !== null) {
+          const list = JSON.parse(values) as (AnswerValue | undefined)[];
+          // json_extract gives null both for a missing key and a stored null: the key's presence is not
+          // worth a second parse; a null answer reads as "not answered", which is what stats needs
+          ids.forEach((x, i) => {
+            const v = list[i];
+            if (v !== null && v !== undefined) answers[x] = v;
+          });
+        }
+        a.visits.push({ date, mode, playbookId, answers });
+      }
+      return out;
+    });
+  }
+
+  async stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]> {
+    return this.run(() => {
+      const where = ["i.state = 'open'", 'i.due <= @to'];
+      const params: Record<string, unknown> = { to: q.to };
+      if (q.from !== undefined) {
+        where.push('i.due >= @from');
+        params.from = q.from;
+      }
+      if (q.account !== undefined) {
+        where.push('a.name_key = @key');
+        params.key = nameKey(q.account);
+      }
+      return (this.db.prepare(`${CHECKLIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due, i.id`).all(params) as ChecklistDb[]).map(checklistRow);
     });
   }
 
