@@ -259,7 +259,7 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
       }
       const later = a.events.slice(i + 1);
       const next = later.find((x): x is ClassEvent => x.kind === 'class-changed' && x.status === 'classified');
-      if (next && next.to && next.to !== e.to) {
+      if (next?.to && next.to !== e.to) {
         c.reclassified++;
         c.reclassifiedTo[next.to] = (c.reclassifiedTo[next.to] ?? 0) + 1;
       }
