@@ -39,7 +39,13 @@ export interface ReportView {
   footer: string;
 }
 
-const config = (font: string) => ({ font, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 0 } });
+const config = (font: string) => ({ font, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'vertical', labelLimit: 0 } });
+
+/** An axis of whole numbers: a count of 1 has no tick at 0.5. */
+function countAxis(ns: number[]): Record<string, unknown> {
+  const max = Math.max(0, ...ns);
+  return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
+}
 
 export function reportView(r: WeeklyReport, locale: Locale): ReportView {
   const m = STATS_MESSAGES[locale];
@@ -58,14 +64,16 @@ export function reportView(r: WeeklyReport, locale: Locale): ReportView {
     title: m.pipeline,
     marks: pipelineValues.length,
     spec: {
-      width: { step: 22 },
+      // a fixed width: Vega measures text without a browser and under-counts Chinese characters,
+      // so a chart sized to its marks would cut a Chinese legend short
+      width: 360,
       height: 180,
       data: { values: pipelineValues },
       mark: { type: 'bar', tooltip: false },
       encoding: {
         x: { field: 'cls', type: 'nominal', sort: classOrder, title: null, axis: { labelAngle: 0 } },
         xOffset: { field: 'week', sort: [m.lastWeek, m.thisWeek] },
-        y: { field: 'n', type: 'quantitative', title: m.accountsAxis, axis: { tickMinStep: 1, format: 'd' } },
+        y: { field: 'n', type: 'quantitative', title: m.accountsAxis, axis: countAxis(pipelineValues.map((x) => x.n)) },
         color: { field: 'week', type: 'nominal', sort: [m.lastWeek, m.thisWeek], scale: { range: ['#b8c4d6', '#2b5f9e'] }, title: null },
       },
       config: config(FONT_STACK),
@@ -84,7 +92,9 @@ export function reportView(r: WeeklyReport, locale: Locale): ReportView {
     title: m.calibrationChart,
     marks: calValues.length,
     spec: {
-      width: { step: 22 },
+      // a fixed width: Vega measures text without a browser and under-counts Chinese characters,
+      // so a chart sized to its marks would cut a Chinese legend short
+      width: 360,
       height: 180,
       data: { values: calValues },
       mark: { type: 'bar', tooltip: false },
@@ -111,7 +121,7 @@ export function reportView(r: WeeklyReport, locale: Locale): ReportView {
       mark: { type: 'bar', tooltip: false, color: '#2b5f9e' },
       encoding: {
         x: { field: 'date', type: 'ordinal', title: null, axis: { labelAngle: -45, labelExpr: 'slice(datum.value, 5)' } },
-        y: { field: 'n', type: 'quantitative', title: m.stepsAxis, axis: { tickMinStep: 1, format: 'd' } },
+        y: { field: 'n', type: 'quantitative', title: m.stepsAxis, axis: countAxis(stepValues.map((x) => x.n)) },
       },
       config: config(FONT_STACK),
     },
