@@ -30,8 +30,9 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
   const store = await openStore(io, g);
   let html: string;
   try {
-    // the week's moves and the pipeline a week ago need every account's history, whatever --since says
-    const all = await historyFor(store, { today: scope.today }, playbooks);
+    // the week's moves and the pipeline a week ago need every account's class history, whatever --since
+    // says; the report shows no habit, so no visit is read
+    const all = await historyFor(store, { today: scope.today }, playbooks, false);
     const steps = await store.stepsDue({ to: addDays(scope.today, REPORT_DAYS - 1) });
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);

@@ -44,8 +44,8 @@ export function checkScope(opts: { today?: string; since?: string; account?: str
   return { today, ...(since ? { since } : {}), ...(opts.account !== undefined ? { account: opts.account } : {}), ...(opts.class?.length ? { classes: opts.class } : {}) };
 }
 
-export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>): Promise<StatsAccount[]> {
-  const rows = await store.statsHistory({ ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), answers: answersNeeded(playbooks.values()) });
+export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {
+  const rows = await store.statsHistory({ ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), ...(withVisits ? { answers: answersNeeded(playbooks.values()) } : { visits: false }) });
   if (scope.account !== undefined && rows.length === 0) {
     const exists = await store.getAccount(scope.account);
     if (!exists) throw new UserError(`no account "${scope.account}"`, 'sales-coach accounts lists them');

@@ -126,13 +126,29 @@ class Playbooks {
     return m.get(cls);
   }
 
+  private readonly tops = new Map<string, { id: string; info: ClassInfo } | undefined>();
   top(pbId: string | undefined): { id: string; info: ClassInfo } | undefined {
     const pb = pbId ? this.all.get(pbId) : undefined;
     if (!pb || !pbId) return undefined;
+    if (this.tops.has(pbId)) return this.tops.get(pbId);
     const ranked = pb.classes.filter((c) => c.rank !== undefined).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     const best = ranked[0];
     const info = best ? this.classInfo(pbId, best.id) : undefined;
-    return best && info ? { id: best.id, info } : undefined;
+    const top = best && info ? { id: best.id, info } : undefined;
+    this.tops.set(pbId, top);
+    return top;
+  }
+
+  private readonly reads = new Map<string, string[]>();
+  /** The question ids a role of a playbook reads. */
+  roleQuestions(pbId: string, role: 'askedToSign' | 'metFirstKp'): string[] {
+    const key = `${pbId}\0${role}`;
+    let ids = this.reads.get(key);
+    if (!ids) {
+      ids = [...conditionQuestions(this.all.get(pbId)?.roles[role])];
+      this.reads.set(key, ids);
+    }
+    return ids;
   }
 
   questionsOf(pbId: string): ReadonlyMap<string, Question> | undefined {
@@ -171,7 +187,7 @@ function readRole(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVi
   const pb = pbs.all.get(v.playbookId);
   const c = pb?.roles[role];
   if (!pb || !c) return undefined;
-  for (const id of conditionQuestions(c)) if (!Object.hasOwn(v.answers, id)) return undefined;
+  for (const id of pbs.roleQuestions(v.playbookId, role)) if (!Object.hasOwn(v.answers, id)) return undefined;
   const r = evaluateCondition(c, { answers: v.answers, questions: pbs.questionsOf(v.playbookId) ?? new Map(), mode: v.mode, ...(klass ? { klass } : {}) });
   return r === 'unknown' ? undefined : r;
 }

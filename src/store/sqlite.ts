@@ -9,7 +9,7 @@ import { type AccountState, nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
+import { readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -323,6 +323,11 @@ function contactOf(c: Record<string, string | number | null>, account: string): 
     if (typeof v === 'string' && v !== '') (out as unknown as Record<string, string>)[key] = v;
   }
   return out;
+}
+
+/** A JSON value as SQLite's -> gives it: plain strings without JSON.parse (the common case). */
+function jsonValue(text: string): AnswerValue {
+  return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
 }
 
 /** An event's columns: its kind and date apart (they are queried), the rest as JSON. */
@@ -801,9 +806,19 @@ export class SqliteStore implements Store {
       const accountWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const byId = new Map<number, StatsAccount>();
       const out: StatsAccount[] = [];
+      // a few distinct label sets among 100,000 accounts: each is read (and checked) once
+      const labelSets = new Map<string, StatsAccount['classLabels']>();
+      const labelsOf = (text: string, name: string) => {
+        let l = labelSets.get(text);
+        if (!l) {
+          l = readLabels(text, `class of "${name}"`);
+          labelSets.set(text, l);
+        }
+        return l;
+      };
       const accounts = this.db.prepare(
         `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
-         FROM accounts ${accountWhere} ORDER BY name_key`,
+         FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
         const a: StatsAccount = {
@@ -812,7 +827,7 @@ export class SqliteStore implements Store {
           ...(r.class ? { class: r.class } : {}),
           ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
           ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
-          ...(r.class_labels ? { classLabels: readLabels(r.class_labels, `class of "${r.name}"`) } : {}),
+          ...(r.class_labels ? { classLabels: labelsOf(r.class_labels, r.name) } : {}),
           ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
           signed: r.signed === 1,
           dropped: r.dropped === 1,
@@ -829,34 +844,41 @@ export class SqliteStore implements Store {
       if (out.length === 0) return out;
       // the other tables are read for the same accounts, in the order of their (account, date, id) index
       const scope = where.length ? `AND account_id IN (SELECT id FROM accounts ${accountWhere})` : '';
-      const events = this.db
-        .prepare(`SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') ${scope} ORDER BY account_id, date, id`)
-        .raw(true);
+      // read in the table's order (the order recorded, far faster than the index's for 100,000
+      // accounts); an account whose events were not recorded in date order is put in order after
+      const events = this.db.prepare(`SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') ${scope}`).raw(true);
+      const unordered = new Set<StatsAccount>();
       for (const [id, date, kind, data] of events.iterate(params) as Iterable<[number, string, string, string]>) {
         const a = byId.get(id);
-        if (a) a.events.push(readEvent(kind, date, data, `history of "${a.name}"`) as StatsEvent);
+        if (!a) continue;
+        const list = a.events;
+        if (list.length && list[list.length - 1].date > date) unordered.add(a);
+        list.push(readStatsEvent(kind, date, data, `history of "${a.name}"`) as StatsEvent);
       }
-      // only the answers asked for, in one json_extract per visit (its array form when more than one)
+      // stable: events of the same day keep the order they were recorded in
+      for (const a of unordered) a.events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      if (q.visits === false) return out;
       const ids = [...new Set(q.answers ?? [])];
       ids.forEach((x, i) => {
         params[`p${i}`] = `$.${JSON.stringify(x)}`;
       });
-      const answersSql = ids.length === 0 ? 'NULL' : ids.length === 1 ? 'json_array(json_extract(answers, @p0))' : `json_extract(answers, ${ids.map((_, i) => `@p${i}`).join(', ')})`;
-      const visits = this.db.prepare(`SELECT account_id, date, mode, playbook_id, ${answersSql} FROM visits WHERE 1 = 1 ${scope} ORDER BY account_id, date, id`).raw(true);
-      for (const [id, date, mode, playbookId, values] of visits.iterate(params) as Iterable<[number, string, Mode, string, string | null]>) {
+      const fields = ['date', 'mode', 'playbook_id', ...ids.map((_, i) => `coalesce(answers -> @p${i}, '')`)].join(" || char(31) || ");
+      const visits = this.db
+        .prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits WHERE 1 = 1 ${scope} GROUP BY account_id`)
+        .raw(true);
+      for (const [id, packed] of visits.iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
         if (!a) continue;
-        const answers: Answers = {};
-        if (values !== null) {
-          const list = JSON.parse(values) as (AnswerValue | undefined)[];
-          // json_extract gives null both for a missing key and a stored null: the key's presence is not
-          // worth a second parse; a null answer reads as "not answered", which is what stats needs
-          ids.forEach((x, i) => {
-            const v = list[i];
-            if (v !== null && v !== undefined) answers[x] = v;
-          });
+        for (const one of packed.split('\u001e')) {
+          const f = one.split('\u001f');
+          const answers: Answers = {};
+          for (let i = 0; i < ids.length; i++) {
+            const v = f[3 + i];
+            // a stored null reads as not answered, which is what a missing answer means to stats
+            if (v !== '' && v !== 'null') answers[ids[i]] = jsonValue(v);
+          }
+          a.visits.push({ date: f[0], mode: f[1] as Mode, playbookId: f[2], answers });
         }
-        a.visits.push({ date, mode, playbookId, answers });
       }
       return out;
     });

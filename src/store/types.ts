@@ -170,6 +170,8 @@ export interface StatsQuery {
    * a question the visit did not answer is absent). Nothing else of a visit's answers is read.
    */
   answers?: string[];
+  /** false: every account's `visits` left empty (the weekly report reads none). Default true. */
+  visits?: boolean;
 }
 
 /** The events statsHistory returns: what a class was given and how it turned out. */
@@ -244,8 +246,8 @@ export interface Store {
   exportAll(): Promise<{ accounts: AccountRow[]; contacts: (Contact & { account: string })[]; visits: (VisitRow & { account: string })[]; checklist: ChecklistRow[]; events: StoredEvent[] }>;
   /**
    * Every account (or those of the query), each with its class-changed, signed and dropped events and
-   * its visits reduced to date, mode, playbook and the answers named in `q.answers`, accounts in name
-   * order. For `stats` and `report` over 100,000 accounts and 1,000,000 visits: a store reads this in
+   * its visits reduced to date, mode, playbook and the answers named in `q.answers`; accounts in no
+   * particular order. For `stats` and `report` over 100,000 accounts and 1,000,000 visits: a store reads this in
    * a few ordered passes and never the visits' results. It computes nothing (no rates, no windows).
    */
   statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
