@@ -120,7 +120,7 @@ describe.skipIf(!CHROMIUM)('the report in a real Chromium', () => {
       // next steps: one bar a day for 14 days
       expect(await bars('steps')).toBe(14);
 
-      const text = await page.locator('body').innerText();
+      const text = (await page.locator('body').textContent()) ?? '';
       expect(text).toContain('Cato <b>&');
       if (lang === 'en') expect(text).toContain('What moved this week');
       if (lang === 'zh-CN') expect(text).toContain('本周的变化');
