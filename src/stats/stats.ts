@@ -71,7 +71,7 @@ export interface Habits {
   /** Visits (not plans) where the playbook's metFirstKp could be read, and met the first KP. */
   metFirstKp: Share;
   /** Accounts that ended in a "will not buy" class, their visits in the period and the hours (estimate). */
-  endedDropped: { accounts: number; visits: number; hoursEstimate: number; wereTopClass: number };
+  endedDropped: { accounts: number; visits: number; hoursEstimate: number; wereTopClass: number; class?: string };
   /** Accounts still in play (not signed, not dropped) with one person or none on record. */
   oneContact: Share;
   /** Which of the roles the numbers above need no playbook in use declares. */
@@ -242,7 +242,7 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   let signedNotAsked = 0;
   let kp = 0;
   let kpN = 0;
-  const ended = { accounts: 0, visits: 0, hoursEstimate: 0, wereTopClass: 0 };
+  const ended: Habits['endedDropped'] = { accounts: 0, visits: 0, hoursEstimate: 0, wereTopClass: 0 };
   let inPlay = 0;
   let oneContact = 0;
   const rolesSeen = { askedToSign: false, metFirstKp: false };
@@ -314,6 +314,8 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     }
     visits += periodVisits;
     if (a.dropped) {
+      // the class that dropped it, as the playbook names it: "ended D"
+      if (ended.class === undefined && a.class) ended.class = a.class;
       ended.accounts++;
       ended.visits += periodVisits;
       if (wasTop) ended.wereTopClass++;
@@ -324,6 +326,10 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     }
   }
   ended.hoursEstimate = ended.visits * HOURS_PER_VISIT_ESTIMATE;
+  if (ended.class === undefined) {
+    const first = [...o.playbooks.values()].find((pb) => pb.roles.willNotBuy?.length)?.roles.willNotBuy?.[0];
+    if (first) ended.class = first;
+  }
 
   const calibration: CalibrationRow[] = [...cal.entries()]
     .sort(([x, a], [y, b]) => (a.rank ?? 99) - (b.rank ?? 99) || (x < y ? -1 : x > y ? 1 : 0))

@@ -73,9 +73,8 @@ export function statsView(s: Stats, locale: Locale): StatsView {
   if (h.missingRoles.includes('metFirstKp')) notes.push(m.missingRole('metFirstKp'));
   else meters.push({ label: m.metFirstKp, share: h.metFirstKp });
   meters.push({ label: m.oneContact, share: h.oneContact });
-  const dropped = s.calibration.find((r) => r.dropped.n && r.window === undefined)?.class;
   const e = h.endedDropped;
-  notes.push(m.endedDropped(e.accounts, dropped ? short(dropped) : 'D', e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE)}`);
+  notes.push(m.endedDropped(e.accounts, short(e.class ?? '?'), e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE)}`);
   if (top && e.accounts) notes.push(`  ${m.wereTop(e.wereTopClass, top)}`);
   return {
     locale,
