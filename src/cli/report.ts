@@ -33,7 +33,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     // the week's moves and the pipeline a week ago need every account's class history, whatever --since
     // says; the report shows no habit, so no visit is read
     const all = await historyFor(store, { today: scope.today }, playbooks, false);
-    const steps = await store.stepsDue({ to: addDays(scope.today, REPORT_DAYS - 1) });
+    // the coming two weeks only: overdue steps are counted by the flags (one per account), not listed
+    const steps = await store.stepsDue({ from: scope.today, to: addDays(scope.today, REPORT_DAYS - 1) });
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
     const view = reportView(report, locale);

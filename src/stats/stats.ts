@@ -409,13 +409,12 @@ export interface WeeklyReport {
   calibration: CalibrationRow[];
   /** The coming two weeks, one entry a day (today first), empty days included. */
   nextSteps: DaySteps[];
-  overdueSteps: number;
   flags: Record<PipelineFlag, number>;
   accounts: number;
 }
 
 export interface ReportOptions extends StatsOptions {
-  /** Open steps (stepsDue up to today + 13 days, overdue ones included). */
+  /** Open steps due from today to today + 13 days (stepsDue); overdue ones are counted by the flags. */
   steps: readonly ChecklistRow[];
 }
 
@@ -482,14 +481,10 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
   }
   moved.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
   const days: DaySteps[] = Array.from({ length: REPORT_DAYS }, (_, i) => ({ date: addDays(o.today, i), steps: [] }));
-  let overdueSteps = 0;
   for (const s of o.steps) {
     if (s.state !== 'open') continue;
-    if (s.due < o.today) overdueSteps++;
-    else {
-      const i = daysBetween(o.today, s.due);
-      if (i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, id: s.id });
-    }
+    const i = daysBetween(o.today, s.due);
+    if (i >= 0 && i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, id: s.id });
   }
   return {
     today: o.today,
@@ -499,7 +494,6 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
     moved,
     calibration: stats.calibration,
     nextSteps: days,
-    overdueSteps,
     flags,
     accounts: accounts.length,
   };

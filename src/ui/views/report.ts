@@ -153,7 +153,7 @@ export function reportView(r: WeeklyReport, locale: Locale): ReportView {
         if (x.steps.length > 20) items.push(m.moreRows(x.steps.length - 20));
         return { date: d(x.date), items };
       }),
-      ...(r.overdueSteps ? { overdue: m.overdue(r.overdueSteps) } : {}),
+      ...(r.flags.overdue ? { overdue: m.overdue(r.flags.overdue) } : {}),
       ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },

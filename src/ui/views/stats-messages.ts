@@ -58,7 +58,7 @@ const en = {
   nextSteps: 'Next steps, the coming two weeks',
   stepsAxis: 'steps due',
   noSteps: 'No step due in the coming two weeks.',
-  overdue: (n: number) => `${n} step${n === 1 ? '' : 's'} overdue`,
+  overdue: (n: number) => `${n} account${n === 1 ? ' has' : 's have'} a step overdue`,
   flags: 'Flags',
   flag: {
     window: 'past the signing window',

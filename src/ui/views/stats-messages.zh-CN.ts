@@ -52,7 +52,7 @@ export const zhCN: StatsMessages = {
   nextSteps: '未来两周的下一步',
   stepsAxis: '到期的下一步',
   noSteps: '未来两周没有到期的下一步。',
-  overdue: (n) => `${n}个下一步已过期`,
+  overdue: (n) => `${n}个客户有下一步已过期`,
   flags: '提醒',
   flag: {
     window: '已过签单周期',

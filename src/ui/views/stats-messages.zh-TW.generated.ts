@@ -52,7 +52,7 @@ export const zhTW: StatsMessages = {
   nextSteps: '未來兩週的下一步',
   stepsAxis: '到期的下一步',
   noSteps: '未來兩週沒有到期的下一步。',
-  overdue: (n) => `${n}個下一步已過期`,
+  overdue: (n) => `${n}個客戶有下一步已過期`,
   flags: '提醒',
   flag: {
     window: '已過簽單週期',
