@@ -1,8 +1,7 @@
 // Issue 15 figures: `stats` and `report` over 100,000 accounts and 1,000,000 visits, each timed as a
 // whole process (targets: under 2 s each), and the size of the report's HTML (target: under 2 MB).
 // Run: npm run build && npx tsx bench/stats.ts
-import { statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite.js';
