@@ -24,8 +24,9 @@ await build({
   minify: process.env.NO_MINIFY !== "1",
   legalComments: 'none',
   // yaml and js-yaml are required lazily at run time (only by commands that read YAML), so they stay
-  // out of the bundle and out of the first question's start-up
-  external: ['better-sqlite3', 'yaml', 'js-yaml'],
+  // out of the bundle and out of the first question's start-up; vega and vega-lite (large, only for
+  // `report`) are imported at run time from node_modules by the report's charts
+  external: ['better-sqlite3', 'yaml', 'js-yaml', 'vega', 'vega-lite'],
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

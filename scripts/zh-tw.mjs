@@ -56,7 +56,7 @@ function playbookTable() {
 }
 
 export function derive() {
-  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), playbookTable()];
+  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), playbookTable()];
 }
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {

@@ -238,6 +238,57 @@ Examples:
       setAction(async (io, g) => (await import('./accounts.js')).accountsCommand(opts, io, g));
     });
 
+  program
+    .command('stats')
+    .description('your own evidence: how each class you gave turned out, and the seeds\' habits, against your history')
+    .option('--since <period>', 'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)', parseSince)
+    .option('--account <name>', 'only this account')
+    .option('--class <ids>', 'calibration only for these classes (e.g. A,B)', collect)
+    .option('--json', 'print the numbers as JSON')
+    .option('--today <YYYY-MM-DD>', 'count as of this day (default: today)', parseDay)
+    .addHelpText(
+      'after',
+      `
+Calibration: for each class as it was given (every time a visit gave it), the share signed within the
+class's window (the playbook's cycle, e.g. 10 days for an A) of those whose window is over, the median
+days to sign, how many were later given another class, and how many were dropped. Fewer than 5
+cases is not a rate: the counts are shown instead.
+
+Habits (seed 001): on visits to an account in the best class, how often you asked for the signature
+in the last 20 minutes (the playbook's roles.askedToSign) and the sign rate with and without; the
+share of visits that met the first KP (roles.metFirstKp); visits and hours on accounts that ended
+"will not buy" (hours are an estimate, 3 a visit: no playbook records how long a visit took);
+accounts in play with one person on record.
+
+Examples:
+  $ sales-coach stats                   everything you have recorded
+  $ sales-coach stats --since 90d       the last 90 days
+  $ sales-coach stats --class A --json  your A's, as JSON`,
+    )
+    .action((opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./stats.js')).statsCommand(opts, io, g));
+    });
+
+  program
+    .command('report')
+    .description('the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags')
+    .option('--out <file.html>', 'where to write it (required)')
+    .option('--force', 'overwrite the file if it exists (it is replaced whole, never half-written)')
+    .option('--since <period>', 'the calibration counts classes given since 90d, 6m or a date (default: all history)', parseSince)
+    .option('--today <YYYY-MM-DD>', 'the week ending on this day (default: today)', parseDay)
+    .addHelpText(
+      'after',
+      `
+The file needs nothing else: the charts are drawn as SVG when it is made, the styles are inside, it
+loads nothing from the network and runs no script. It prints on A4. Words in --lang (en, zh-CN, zh-TW).
+
+Example:
+  $ sales-coach report --out week.html && xdg-open week.html`,
+    )
+    .action((opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./report.js')).reportCommand(opts, io, g));
+    });
+
   const account = program.command('account').description('one account: show its timeline, rename, merge or delete it').exitOverride();
   account
     .command('show')

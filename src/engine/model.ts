@@ -140,6 +140,10 @@ export interface Roles {
   title?: string;
   decision?: string;
   signed?: Condition;
+  /** The rep asked for the signature at the visit (seed 001: in the last 20 minutes); read by `stats`. */
+  askedToSign?: Condition;
+  /** The visit met the final decision-maker (seed 001: the first KP); read by `stats`. */
+  metFirstKp?: Condition;
   willNotBuy?: string[];
   /** The text question that gives a person's personal win (shown with them on the account). */
   personalWin?: string;

@@ -205,6 +205,8 @@ export const Roles = z.strictObject({
   title: optional(id, 'The text question that gives the person\'s job title (e.g. contact_title).'),
   decision: optional(id, 'The single-choice question that gives the person\'s role in the buying decision (e.g. contact_role); its options are the roles a CRM import can map to.'),
   signed: optional(Condition, 'When this condition holds, the session ends with the deal signed (e.g. { question: signed, equals: "yes" }).'),
+  askedToSign: optional(Condition, 'When this condition holds, the rep asked for the signature at the visit (seed 001: in the last 20 minutes), e.g. { question: asked_to_sign, equals: "yes" }. `stats` compares the sign rate with and without.'),
+  metFirstKp: optional(Condition, 'When this condition holds, the visit met the final decision-maker (seed 001: the first KP), e.g. { question: contact_role, equals: first_kp }. `stats` counts the share of visits that did.'),
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
   personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
   stance: optional(

@@ -27,6 +27,8 @@ export function eachCondition(pb: Playbook, visit: (c: Condition, site: Conditio
   for (const p of pb.personas) if (p.recognise) walk(p.recognise, { item: p, path: ['recognise'], classAllowed: false });
   // the signing condition reads the session's answers, like a class rule
   if (pb.roles?.signed) walk(pb.roles.signed, { item: pb.roles, path: ['signed'], classAllowed: false });
+  if (pb.roles?.askedToSign) walk(pb.roles.askedToSign, { item: pb.roles, path: ['askedToSign'], classAllowed: false });
+  if (pb.roles?.metFirstKp) walk(pb.roles.metFirstKp, { item: pb.roles, path: ['metFirstKp'], classAllowed: false });
   for (const f of [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])]) outcome(f, ['when'], f.when);
   for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) outcome(item, ['when'], item.when);
   for (const t of pb.tips) outcome(t, ['when'], t.when);

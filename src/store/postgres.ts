@@ -10,7 +10,7 @@ import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
-import { readAnswers, readLabels } from './rows.js';
+import { readAnswers, readLabels, readStatsEvent } from './rows.js';
 import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
@@ -29,9 +29,15 @@ import {
   type SaveVisit,
   type Store,
   type StoredAccountEvent,
+  type StatsAccount,
+  type StatsEvent,
+  type StatsQuery,
+  type StepsDueQuery,
   type StoredEvent,
   StoreError,
 } from './types.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { Mode } from '../playbook/types.js';
 
 export interface PgOptions {
   /** postgres://user@host:port/database (no password: it comes from `password`). */
@@ -633,6 +639,98 @@ export class PostgresStore implements Store {
     const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user ORDER BY i.due, i.id`)).map(checklistRow);
     const events = (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.owner = current_user ORDER BY e.date, e.id`)).map(pgEvent);
     return { accounts, contacts, visits, checklist, events };
+  }
+
+  /**
+   * The contract's statsHistory (see types.ts), for this rep, or for `owner` (a rep of the manager's
+   * team: row-level security decides). Three passes, as the SQLite store: accounts, their class
+   * events, their visits packed one row per account with only the answers asked for.
+   */
+  async statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
+    const params: unknown[] = [owner ?? null];
+    const where = ['owner = coalesce($1, current_user)'];
+    if (q.account !== undefined) {
+      params.push(nameKey(q.account));
+      where.push(`name_key = $${params.length}`);
+    }
+    if (q.since !== undefined) {
+      params.push(q.since);
+      where.push(`last_visit >= $${params.length}`);
+    }
+    const accountWhere = where.join(' AND ');
+    const byId = new Map<number, StatsAccount>();
+    const out: StatsAccount[] = [];
+    const labelSets = new Map<string, StatsAccount['classLabels']>();
+    for (const r of await this.q<AccountDb>(
+      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
+      params,
+    )) {
+      let labels = r.class_labels ? labelSets.get(r.class_labels) : undefined;
+      if (r.class_labels && !labels) {
+        labels = readLabels(r.class_labels, `class of "${r.name}"`);
+        labelSets.set(r.class_labels, labels);
+      }
+      const a: StatsAccount = {
+        name: r.name,
+        ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+        ...(r.class ? { class: r.class } : {}),
+        ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
+        ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+        ...(labels ? { classLabels: labels } : {}),
+        ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
+        signed: r.signed === 1,
+        dropped: r.dropped === 1,
+        contacts: r.contacts_count,
+        openItems: r.open_items,
+        ...(r.next_due ? { nextDue: r.next_due } : {}),
+        ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+        events: [],
+        visits: [],
+      };
+      byId.set(r.id, a);
+      out.push(a);
+    }
+    if (out.length === 0) return out;
+    const scope = `account_id IN (SELECT id FROM accounts WHERE ${accountWhere})`;
+    for (const e of await this.q<{ account_id: number; date: string; kind: string; data: string }>(
+      `SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') AND ${scope} ORDER BY account_id, date, id`,
+      params,
+    )) {
+      const a = byId.get(e.account_id);
+      if (a) a.events.push(readStatsEvent(e.kind, e.date, e.data, `history of "${a.name}"`) as StatsEvent);
+    }
+    if (q.visits === false) return out;
+    const ids = [...new Set(q.answers ?? [])];
+    const answerCols = ids.map((_, i) => `, (answers::json) -> $${params.length + 1 + i} AS a${i}`).join('');
+    for (const v of await this.q<Record<string, unknown> & { account_id: number; date: string; mode: Mode; playbook_id: string }>(
+      `SELECT account_id, date, mode, playbook_id${answerCols} FROM visits WHERE ${scope} ORDER BY account_id, date, id`,
+      [...params, ...ids],
+    )) {
+      const a = byId.get(v.account_id);
+      if (!a) continue;
+      const answers: Answers = {};
+      ids.forEach((x, i) => {
+        const value = v[`a${i}`];
+        // a stored null reads as not answered, which is what a missing answer means to stats
+        if (value !== null && value !== undefined) answers[x] = value as AnswerValue;
+      });
+      a.visits.push({ date: v.date, mode: v.mode, playbookId: v.playbook_id, answers });
+    }
+    return out;
+  }
+
+  async stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]> {
+    const params: unknown[] = [q.to, owner ?? null];
+    const where = ["i.state = 'open'", 'i.due <= $1', 'i.owner = coalesce($2, current_user)'];
+    if (q.from !== undefined) {
+      params.push(q.from);
+      where.push(`i.due >= $${params.length}`);
+    }
+    if (q.account !== undefined) {
+      params.push(nameKey(q.account));
+      where.push(`a.name_key = $${params.length}`);
+    }
+    return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due, i.id`, params)).map(checklistRow);
   }
 
   async close(): Promise<void> {

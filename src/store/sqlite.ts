@@ -6,9 +6,11 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { Mode } from '../playbook/types.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { readAnswers, } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { readAnswers, readLabels, readStatsEvent } from './rows.js';
+import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, type RawHistory, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -22,6 +24,10 @@ import {
   type PipelineFlag,
   type PipelineQuery,
   type SaveVisit,
+  type StatsAccount,
+  type StatsEvent,
+  type StatsQuery,
+  type StepsDueQuery,
   type Store,
   type StoredAccountEvent,
   type StoredEvent,
@@ -187,6 +193,11 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
       throw describeError(err, path) ?? err;
     }
   }
+}
+
+/** A JSON value as SQLite's -> gives it: plain strings without JSON.parse (the common case). */
+function jsonValue(text: string): AnswerValue {
+  return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
 }
 
 export class SqliteStore implements Store {
@@ -632,6 +643,115 @@ export class SqliteStore implements Store {
       checklist: this.db.prepare('SELECT * FROM checklist_items ORDER BY id').all() as RawHistory['checklist'],
       events: this.db.prepare('SELECT * FROM account_events ORDER BY id').all() as RawHistory['events'],
     }));
+  }
+
+  async statsHistory(q: StatsQuery): Promise<StatsAccount[]> {
+    return this.run(() => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (q.account !== undefined) {
+        where.push('name_key = @key');
+        params.key = nameKey(q.account);
+      }
+      if (q.since !== undefined) {
+        where.push('last_visit >= @since');
+        params.since = q.since;
+      }
+      const accountWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const byId = new Map<number, StatsAccount>();
+      const out: StatsAccount[] = [];
+      // a few distinct label sets among 100,000 accounts: each is read (and checked) once
+      const labelSets = new Map<string, StatsAccount['classLabels']>();
+      const labelsOf = (text: string, name: string) => {
+        let l = labelSets.get(text);
+        if (!l) {
+          l = readLabels(text, `class of "${name}"`);
+          labelSets.set(text, l);
+        }
+        return l;
+      };
+      const accounts = this.db.prepare(
+        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
+         FROM accounts ${accountWhere}`,
+      );
+      for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
+        const a: StatsAccount = {
+          name: r.name,
+          ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+          ...(r.class ? { class: r.class } : {}),
+          ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
+          ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+          ...(r.class_labels ? { classLabels: labelsOf(r.class_labels, r.name) } : {}),
+          ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
+          signed: r.signed === 1,
+          dropped: r.dropped === 1,
+          contacts: r.contacts_count,
+          openItems: r.open_items,
+          ...(r.next_due ? { nextDue: r.next_due } : {}),
+          ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+          events: [],
+          visits: [],
+        };
+        byId.set(r.id, a);
+        out.push(a);
+      }
+      if (out.length === 0) return out;
+      // the other tables are read for the same accounts, in the order of their (account, date, id) index
+      const scope = where.length ? `AND account_id IN (SELECT id FROM accounts ${accountWhere})` : '';
+      // read in the table's order (the order recorded, far faster than the index's for 100,000
+      // accounts); an account whose events were not recorded in date order is put in order after
+      const events = this.db.prepare(`SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') ${scope}`).raw(true);
+      const unordered = new Set<StatsAccount>();
+      for (const [id, date, kind, data] of events.iterate(params) as Iterable<[number, string, string, string]>) {
+        const a = byId.get(id);
+        if (!a) continue;
+        const list = a.events;
+        if (list.length && list[list.length - 1].date > date) unordered.add(a);
+        list.push(readStatsEvent(kind, date, data, `history of "${a.name}"`) as StatsEvent);
+      }
+      // stable: events of the same day keep the order they were recorded in
+      for (const a of unordered) a.events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      if (q.visits === false) return out;
+      const ids = [...new Set(q.answers ?? [])];
+      ids.forEach((x, i) => {
+        params[`p${i}`] = `$.${JSON.stringify(x)}`;
+      });
+      const fields = ['date', 'mode', 'playbook_id', ...ids.map((_, i) => `coalesce(answers -> @p${i}, '')`)].join(" || char(31) || ");
+      const visits = this.db
+        .prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits WHERE 1 = 1 ${scope} GROUP BY account_id`)
+        .raw(true);
+      for (const [id, packed] of visits.iterate(params) as Iterable<[number, string]>) {
+        const a = byId.get(id);
+        if (!a) continue;
+        for (const one of packed.split('\u001e')) {
+          const f = one.split('\u001f');
+          const answers: Answers = {};
+          for (let i = 0; i < ids.length; i++) {
+            const v = f[3 + i];
+            // a stored null reads as not answered, which is what a missing answer means to stats
+            if (v !== '' && v !== 'null') answers[ids[i]] = jsonValue(v);
+          }
+          a.visits.push({ date: f[0], mode: f[1] as Mode, playbookId: f[2], answers });
+        }
+      }
+      return out;
+    });
+  }
+
+  async stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]> {
+    return this.run(() => {
+      const where = ["i.state = 'open'", 'i.due <= @to'];
+      const params: Record<string, unknown> = { to: q.to };
+      if (q.from !== undefined) {
+        where.push('i.due >= @from');
+        params.from = q.from;
+      }
+      if (q.account !== undefined) {
+        where.push('a.name_key = @key');
+        params.key = nameKey(q.account);
+      }
+      return (this.db.prepare(`${CHECKLIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due, i.id`).all(params) as ChecklistDb[]).map(checklistRow);
+    });
   }
 
   /**

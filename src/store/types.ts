@@ -168,6 +168,68 @@ export interface ImportCounts {
   contactsUnchanged: number;
 }
 
+/** What `stats` and `report` read (statsHistory): plain rows, no rule applied. */
+export interface StatsQuery {
+  /**
+   * Only accounts visited on or after this day (YYYY-MM-DD: their latest visit is on or after it).
+   * Each account returned still comes with its whole history: the core decides what counts.
+   */
+  since?: string;
+  /** Only this account (matched as account names are everywhere: case and spacing do not matter). */
+  account?: string;
+  /**
+   * Question ids whose answers each visit row carries (the value as stored in the visit's answers;
+   * a question the visit did not answer is absent). Nothing else of a visit's answers is read.
+   */
+  answers?: string[];
+  /** false: every account's `visits` left empty (the weekly report reads none). Default true. */
+  visits?: boolean;
+}
+
+/** The events statsHistory returns: what a class was given and how it turned out. */
+export type StatsEvent = Extract<AccountEvent, { kind: 'class-changed' | 'signed' | 'dropped' }>;
+
+/** One visit, compact: no result, no free text beyond the answers asked for. */
+export interface StatsVisit {
+  date: string;
+  mode: Mode;
+  playbookId: string;
+  /** Only the question ids of StatsQuery.answers that this visit answered (null: answered "skip"). */
+  answers: Answers;
+}
+
+/** One account as statsHistory returns it: its state now, its class history and its visits. */
+export interface StatsAccount {
+  name: string;
+  playbookId?: string;
+  class?: string;
+  classStatus?: ClassStatus;
+  classRank?: number;
+  classLabels?: Partial<Record<Locale, string>>;
+  classDeadline?: string;
+  signed: boolean;
+  dropped: boolean;
+  /** People on record at the account (met, planned or imported). */
+  contacts: number;
+  /** Open next steps, and the earliest due date among them. */
+  openItems: number;
+  nextDue?: string;
+  lastVisit?: string;
+  /** Its class-changed, signed and dropped events, oldest first (by date, then in the order recorded). */
+  events: StatsEvent[];
+  /** Its visits (prep, debrief and plan), oldest first (by date, then in the order recorded). */
+  visits: StatsVisit[];
+}
+
+export interface StepsDueQuery {
+  /** Open steps due on or after this day; absent: from the earliest (overdue ones included). */
+  from?: string;
+  /** Open steps due on or before this day. */
+  to: string;
+  /** Only this account's steps. */
+  account?: string;
+}
+
 export interface Store {
   /** The account's state for the engine (people, facts, open steps, last answers); undefined if new. */
   accountState(account: string): Promise<AccountState | undefined>;
@@ -194,6 +256,15 @@ export interface Store {
    */
   importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts>;
   exportAll(): Promise<{ accounts: AccountRow[]; contacts: (Contact & { account: string })[]; visits: (VisitRow & { account: string })[]; checklist: ChecklistRow[]; events: StoredEvent[] }>;
+  /**
+   * Every account (or those of the query), each with its class-changed, signed and dropped events and
+   * its visits reduced to date, mode, playbook and the answers named in `q.answers`; accounts in no
+   * particular order. For `stats` and `report` over 100,000 accounts and 1,000,000 visits: a store reads this in
+   * a few ordered passes and never the visits' results. It computes nothing (no rates, no windows).
+   */
+  statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
+  /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */
+  stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]>;
   close(): Promise<void>;
 }
 

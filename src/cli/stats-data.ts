@@ -1,0 +1,54 @@
+/**
+ * What `stats` and `report` both need before the core runs: the playbooks in use (their windows,
+ * ranks and roles), the options checked, and the store's rows for them.
+ */
+import { isValidDate } from '../engine/answers.js';
+import type { Playbook } from '../engine/model.js';
+import { answersNeeded } from '../stats/stats.js';
+import type { StatsAccount, Store } from '../store/types.js';
+import { sinceDate } from './accounts.js';
+import { localToday } from './clock.js';
+import type { Context } from './context.js';
+import { UserError } from './errors.js';
+import { loadPlaybookCached } from './playbook-cache.js';
+
+/** Every playbook the rep can use, by id; one that does not load is left out (its visits count as unknown). */
+export async function playbooksInUse(ctx: Context): Promise<Map<string, Playbook>> {
+  const out = new Map<string, Playbook>();
+  for (const e of ctx.registry.list()) {
+    try {
+      const r = await loadPlaybookCached(ctx.registry, e.file, ctx.io.env);
+      if (r.playbook && !r.diagnostics.some((d) => d.severity === 'error')) out.set(e.id, r.playbook);
+    } catch {
+      // an unreadable user playbook: `playbook validate` is where it is reported
+    }
+  }
+  return out;
+}
+
+export interface Scope {
+  today: string;
+  since?: string;
+  account?: string;
+  classes?: string[];
+}
+
+export function checkScope(opts: { today?: string; since?: string; account?: string; class?: string[] }, playbooks: Map<string, Playbook>): Scope {
+  const today = opts.today ?? localToday();
+  if (!isValidDate(today)) throw new UserError(`--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
+  const since = opts.since !== undefined ? sinceDate(opts.since, today) : undefined;
+  if (opts.class?.length) {
+    const known = [...new Set([...playbooks.values()].flatMap((pb) => pb.classes.map((c) => c.id)))];
+    for (const k of opts.class) if (!known.includes(k)) throw new UserError(`unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
+  }
+  return { today, ...(since ? { since } : {}), ...(opts.account !== undefined ? { account: opts.account } : {}), ...(opts.class?.length ? { classes: opts.class } : {}) };
+}
+
+export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {
+  const rows = await store.statsHistory({ ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), ...(withVisits ? { answers: answersNeeded(playbooks.values()) } : { visits: false }) });
+  if (scope.account !== undefined && rows.length === 0) {
+    const exists = await store.getAccount(scope.account);
+    if (!exists) throw new UserError(`no account "${scope.account}"`, 'sales-coach accounts lists them');
+  }
+  return rows;
+}

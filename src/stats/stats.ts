@@ -1,0 +1,500 @@
+/**
+ * The rep's own evidence, pure: from the rows a store returns (statsHistory, stepsDue), the playbooks
+ * and `today` passed in, how each class as it was given turned out, the seed's habits, and the week's
+ * report. No clock, no I/O: the same rows give the same numbers, for one rep or (later) a team.
+ *
+ * What a class promises (its window) and which answers mean "asked for the signature" or "met the
+ * first KP" come from the playbook (`cycle`, `roles.askedToSign`, `roles.metFirstKp`), never from ids
+ * written here. No playbook records how long a visit took: hours are an estimate, said as one.
+ */
+import { classLabel } from '../engine/evaluate.js';
+import { evaluateCondition } from '../engine/conditions.js';
+import { addDays, daysBetween } from '../engine/dates.js';
+import { questionIndex } from '../engine/interview.js';
+import { type Condition, LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
+import type { ChecklistRow, PipelineFlag, StatsAccount, StatsEvent, StatsVisit } from '../store/types.js';
+
+/** Below this many cases a share is not a rate: the view gives the counts and says so. */
+export const MIN_RATE_N = 5;
+/**
+ * Hours a visit is counted for, an estimate: no playbook question records a visit's length. Seed 001
+ * says a D costs "at least 3 hours"; a visit with its preparation and travel is taken as 3.
+ */
+export const HOURS_PER_VISIT_ESTIMATE = 3;
+
+/** k of n, with the share only when n is large enough to be one. */
+export interface Share {
+  k: number;
+  n: number;
+  rate: number | null;
+}
+
+export function share(k: number, n: number): Share {
+  return { k, n, rate: n >= MIN_RATE_N ? k / n : null };
+}
+
+export type Labels = Partial<Record<Locale, string>>;
+
+export interface CalibrationRow {
+  class: string;
+  rank?: number;
+  labels: Labels;
+  /** The class's signing window in days, as the playbook declares it (`cycle`); none for a class without one. */
+  window?: { min?: number; max: number };
+  /** Times the class was given in the period (one account can be given it more than once). */
+  given: number;
+  /** Of those, signed within the window, out of those decided (signed in it, or whose window is over). */
+  signedInWindow: Share;
+  /** Given and not yet decided: unsigned, window not over. */
+  open: number;
+  /** Signed at any time after being given. */
+  signed: number;
+  /** Median days from being given to signing, of those that signed; null when none did. */
+  medianDaysToSign: number | null;
+  /** The next class the account was given was another one. */
+  reclassified: Share;
+  reclassifiedTo: Record<string, number>;
+  /** The account was dropped afterwards ("will not buy"). */
+  dropped: Share;
+  /** Days to sign of each signed case, sorted: for charts. */
+  daysToSign: number[];
+}
+
+export interface Habits {
+  /** The playbook's best class (rank 1), whose visits are "A visits". */
+  topClass?: { id: string; labels: Labels; window?: { min?: number; max: number } };
+  /** Visits to an account in the top class where the playbook's askedToSign could be read. */
+  askedOnTop: Share;
+  /** Of the top-class visits where the rep asked: signed within the top class's window after the visit. */
+  signedWhenAsked: Share;
+  signedWhenNotAsked: Share;
+  /** Visits (not plans) where the playbook's metFirstKp could be read, and met the first KP. */
+  metFirstKp: Share;
+  /** Accounts that ended in a "will not buy" class, their visits in the period and the hours (estimate). */
+  endedDropped: { accounts: number; visits: number; hoursEstimate: number; wereTopClass: number; class?: string };
+  /** Accounts still in play (not signed, not dropped) with one person or none on record. */
+  oneContact: Share;
+  /** Which of the roles the numbers above need no playbook in use declares. */
+  missingRoles: ('askedToSign' | 'metFirstKp')[];
+}
+
+export interface Stats {
+  today: string;
+  since?: string;
+  accounts: number;
+  visits: number;
+  calibration: CalibrationRow[];
+  habits: Habits;
+}
+
+export interface StatsOptions {
+  today: string;
+  /** Count classes given and visits made on or after this day; all when absent. */
+  since?: string;
+  /** Calibration only for these classes. */
+  classes?: string[];
+  /** The playbooks in use, by id: their classes' windows and ranks, and their roles. */
+  playbooks: ReadonlyMap<string, Playbook>;
+}
+
+interface ClassInfo {
+  rank?: number;
+  labels: Labels;
+  window?: { min?: number; max: number };
+  willNotBuy: boolean;
+}
+
+function labelsOf(name: Playbook['classes'][number]['name'], id: string): Labels {
+  return Object.fromEntries(LOCALES.map((l) => [l, classLabel(name, l) || id]));
+}
+
+/** What the playbook says of its classes, looked up once per playbook. */
+class Playbooks {
+  private readonly info = new Map<string, Map<string, ClassInfo>>();
+  private readonly questions = new Map<string, ReadonlyMap<string, Question>>();
+  constructor(readonly all: ReadonlyMap<string, Playbook>) {}
+
+  classInfo(pbId: string | undefined, cls: string): ClassInfo | undefined {
+    const pb = pbId ? this.all.get(pbId) : undefined;
+    if (!pb || !pbId) return undefined;
+    let m = this.info.get(pbId);
+    if (!m) {
+      m = new Map();
+      for (const c of pb.classes) m.set(c.id, { ...(c.rank !== undefined ? { rank: c.rank } : {}), labels: labelsOf(c.name, c.id), ...(c.cycle ? { window: c.cycle } : {}), willNotBuy: (pb.roles.willNotBuy ?? []).includes(c.id) });
+      this.info.set(pbId, m);
+    }
+    return m.get(cls);
+  }
+
+  private readonly tops = new Map<string, { id: string; info: ClassInfo } | undefined>();
+  top(pbId: string | undefined): { id: string; info: ClassInfo } | undefined {
+    const pb = pbId ? this.all.get(pbId) : undefined;
+    if (!pb || !pbId) return undefined;
+    if (this.tops.has(pbId)) return this.tops.get(pbId);
+    const ranked = pb.classes.filter((c) => c.rank !== undefined).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    const best = ranked[0];
+    const info = best ? this.classInfo(pbId, best.id) : undefined;
+    const top = best && info ? { id: best.id, info } : undefined;
+    this.tops.set(pbId, top);
+    return top;
+  }
+
+  private readonly reads = new Map<string, string[]>();
+  /** The question ids a role of a playbook reads. */
+  roleQuestions(pbId: string, role: 'askedToSign' | 'metFirstKp'): string[] {
+    const key = `${pbId}\0${role}`;
+    let ids = this.reads.get(key);
+    if (!ids) {
+      ids = [...conditionQuestions(this.all.get(pbId)?.roles[role])];
+      this.reads.set(key, ids);
+    }
+    return ids;
+  }
+
+  questionsOf(pbId: string): ReadonlyMap<string, Question> | undefined {
+    const pb = this.all.get(pbId);
+    if (!pb) return undefined;
+    let q = this.questions.get(pbId);
+    if (!q) {
+      q = questionIndex(pb);
+      this.questions.set(pbId, q);
+    }
+    return q;
+  }
+}
+
+/** The question ids a condition reads. */
+export function conditionQuestions(c: Condition | undefined, out: Set<string> = new Set()): Set<string> {
+  if (!c) return out;
+  if (c.question) out.add(c.question);
+  for (const x of [...(c.all ?? []), ...(c.any ?? [])]) conditionQuestions(x, out);
+  if (c.not) conditionQuestions(c.not, out);
+  return out;
+}
+
+/** The answers statsHistory must carry for these playbooks' roles. */
+export function answersNeeded(playbooks: Iterable<Playbook>): string[] {
+  const ids = new Set<string>();
+  for (const pb of playbooks) {
+    conditionQuestions(pb.roles.askedToSign, ids);
+    conditionQuestions(pb.roles.metFirstKp, ids);
+  }
+  return [...ids].sort();
+}
+
+/** A role read on one visit: true/false, or undefined when the visit did not answer what it reads. */
+function readRole(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVisit, klass: string | undefined): boolean | undefined {
+  const pb = pbs.all.get(v.playbookId);
+  const c = pb?.roles[role];
+  if (!pb || !c) return undefined;
+  for (const id of pbs.roleQuestions(v.playbookId, role)) if (!Object.hasOwn(v.answers, id)) return undefined;
+  const r = evaluateCondition(c, { answers: v.answers, questions: pbs.questionsOf(v.playbookId) ?? new Map(), mode: v.mode, ...(klass ? { klass } : {}) });
+  return r === 'unknown' ? undefined : r;
+}
+
+type ClassEvent = Extract<StatsEvent, { kind: 'class-changed' }>;
+
+/** The class given at or before `date` (the class-changed events dated that day included). */
+function classAt(events: StatsEvent[], date: string): ClassEvent | undefined {
+  let last: ClassEvent | undefined;
+  for (const e of events) {
+    if (e.date > date) break;
+    if (e.kind === 'class-changed') last = e;
+  }
+  return last;
+}
+
+function signedOn(a: StatsAccount): string | undefined {
+  return a.events.find((e) => e.kind === 'signed')?.date;
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const inPeriod = (date: string, o: { today: string; since?: string }) => date <= o.today && (o.since === undefined || date >= o.since);
+
+interface CalAcc {
+  rank?: number;
+  labels: Labels;
+  window?: { min?: number; max: number };
+  given: number;
+  decided: number;
+  inWindow: number;
+  open: number;
+  days: number[];
+  reclassified: number;
+  reclassifiedTo: Record<string, number>;
+  dropped: number;
+}
+
+export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions): Stats {
+  const pbs = new Playbooks(o.playbooks);
+  const cal = new Map<string, CalAcc>();
+  let visits = 0;
+  let topClass: Habits['topClass'];
+  let asked = 0;
+  let askedN = 0;
+  let signedAsked = 0;
+  let signedNotAsked = 0;
+  let kp = 0;
+  let kpN = 0;
+  const ended: Habits['endedDropped'] = { accounts: 0, visits: 0, hoursEstimate: 0, wereTopClass: 0 };
+  let inPlay = 0;
+  let oneContact = 0;
+  const rolesSeen = { askedToSign: false, metFirstKp: false };
+  for (const pb of o.playbooks.values()) {
+    if (pb.roles.askedToSign) rolesSeen.askedToSign = true;
+    if (pb.roles.metFirstKp) rolesSeen.metFirstKp = true;
+  }
+
+  for (const a of accounts) {
+    const signed = signedOn(a);
+    // -- calibration: each class as it was given ------------------------------------------------------
+    a.events.forEach((e, i) => {
+      if (e.kind !== 'class-changed' || e.status !== 'classified' || !e.to || !inPeriod(e.date, o)) return;
+      if (o.classes && !o.classes.includes(e.to)) return;
+      const info = pbs.classInfo(a.playbookId, e.to);
+      let c = cal.get(e.to);
+      if (!c) {
+        c = { ...(info?.rank !== undefined ? { rank: info.rank } : {}), labels: info?.labels ?? e.labels ?? {}, ...(info?.window ? { window: info.window } : {}), given: 0, decided: 0, inWindow: 0, open: 0, days: [], reclassified: 0, reclassifiedTo: {}, dropped: 0 };
+        cal.set(e.to, c);
+      }
+      c.given++;
+      const s = signed !== undefined && signed >= e.date ? daysBetween(e.date, signed) : undefined;
+      if (s !== undefined) c.days.push(s);
+      if (c.window) {
+        if (s !== undefined && s <= c.window.max) {
+          c.inWindow++;
+          c.decided++;
+        } else if (daysBetween(e.date, o.today) > c.window.max) c.decided++;
+        else c.open++;
+      }
+      const later = a.events.slice(i + 1);
+      const next = later.find((x): x is ClassEvent => x.kind === 'class-changed' && x.status === 'classified');
+      if (next?.to && next.to !== e.to) {
+        c.reclassified++;
+        c.reclassifiedTo[next.to] = (c.reclassifiedTo[next.to] ?? 0) + 1;
+      }
+      // the drop that comes with a "will not buy" class is the class itself, not what became of it
+      if (later.some((x) => x.kind === 'dropped' && !(x.date === e.date && x.class === e.to))) c.dropped++;
+    });
+
+    // -- habits ----------------------------------------------------------------------------------------
+    const top = pbs.top(a.playbookId);
+    if (top && !topClass) topClass = { id: top.id, labels: top.info.labels, ...(top.info.window ? { window: top.info.window } : {}) };
+    let wasTop = false;
+    let periodVisits = 0;
+    for (const v of a.visits) {
+      const at = classAt(a.events, v.date);
+      const klass = at?.status === 'classified' ? at.to : undefined;
+      if (top && klass === top.id) wasTop = true;
+      if (!inPeriod(v.date, o)) continue;
+      periodVisits++;
+      if (v.mode === 'plan') continue;
+      const met = readRole(pbs, 'metFirstKp', v, klass);
+      if (met !== undefined) {
+        kpN++;
+        if (met) kp++;
+      }
+      const vTop = pbs.top(v.playbookId);
+      if (!vTop || klass !== vTop.id) continue;
+      const ask = readRole(pbs, 'askedToSign', v, klass);
+      if (ask === undefined) continue;
+      askedN++;
+      const max = vTop.info.window?.max;
+      const won = signed !== undefined && signed >= v.date && (max === undefined || daysBetween(v.date, signed) <= max);
+      if (ask) {
+        asked++;
+        if (won) signedAsked++;
+      } else if (won) signedNotAsked++;
+    }
+    visits += periodVisits;
+    if (a.dropped) {
+      // the class that dropped it, as the playbook names it: "ended D"
+      if (ended.class === undefined && a.class) ended.class = a.class;
+      ended.accounts++;
+      ended.visits += periodVisits;
+      if (wasTop) ended.wereTopClass++;
+    }
+    if (!a.signed && !a.dropped) {
+      inPlay++;
+      if (a.contacts <= 1) oneContact++;
+    }
+  }
+  ended.hoursEstimate = ended.visits * HOURS_PER_VISIT_ESTIMATE;
+  if (ended.class === undefined) {
+    const first = [...o.playbooks.values()].find((pb) => pb.roles.willNotBuy?.length)?.roles.willNotBuy?.[0];
+    if (first) ended.class = first;
+  }
+
+  const calibration: CalibrationRow[] = [...cal.entries()]
+    .sort(([x, a], [y, b]) => (a.rank ?? 99) - (b.rank ?? 99) || (x < y ? -1 : x > y ? 1 : 0))
+    .map(([id, c]) => {
+      const days = [...c.days].sort((p, q) => p - q);
+      return {
+        class: id,
+        ...(c.rank !== undefined ? { rank: c.rank } : {}),
+        labels: c.labels,
+        ...(c.window ? { window: c.window } : {}),
+        given: c.given,
+        signedInWindow: share(c.inWindow, c.decided),
+        open: c.open,
+        signed: days.length,
+        medianDaysToSign: median(days),
+        reclassified: share(c.reclassified, c.given),
+        reclassifiedTo: c.reclassifiedTo,
+        dropped: share(c.dropped, c.given),
+        daysToSign: days,
+      };
+    });
+  return {
+    today: o.today,
+    ...(o.since ? { since: o.since } : {}),
+    accounts: accounts.length,
+    visits,
+    calibration,
+    habits: {
+      ...(topClass ? { topClass } : {}),
+      askedOnTop: share(asked, askedN),
+      signedWhenAsked: share(signedAsked, asked),
+      signedWhenNotAsked: share(signedNotAsked, askedN - asked),
+      metFirstKp: share(kp, kpN),
+      endedDropped: ended,
+      oneContact: share(oneContact, inPlay),
+      missingRoles: (['askedToSign', 'metFirstKp'] as const).filter((r) => !rolesSeen[r]),
+    },
+  };
+}
+
+// -- the weekly report ----------------------------------------------------------------------------------
+
+export interface PipelineBar {
+  /** A class id, or "?" for the provisional accounts. */
+  key: string;
+  rank?: number;
+  labels: Labels;
+  thisWeek: number;
+  lastWeek: number;
+}
+
+export type MoveKind = 'new' | 'upgraded' | 'downgraded' | 'changed' | 'provisional' | 'signed' | 'dropped';
+
+export interface Move {
+  account: string;
+  date: string;
+  kind: MoveKind;
+  from?: string;
+  to?: string;
+  fromLabels?: Labels;
+  toLabels?: Labels;
+  because: string[];
+}
+
+export interface DaySteps {
+  date: string;
+  steps: { account: string; text: string; id: number }[];
+}
+
+export interface WeeklyReport {
+  today: string;
+  /** This week: the seven days ending today; last week: the seven before. */
+  weekStart: string;
+  lastWeekEnd: string;
+  pipeline: PipelineBar[];
+  moved: Move[];
+  calibration: CalibrationRow[];
+  /** The coming two weeks, one entry a day (today first), empty days included. */
+  nextSteps: DaySteps[];
+  flags: Record<PipelineFlag, number>;
+  accounts: number;
+}
+
+export interface ReportOptions extends StatsOptions {
+  /** Open steps due from today to today + 13 days (stepsDue); overdue ones are counted by the flags. */
+  steps: readonly ChecklistRow[];
+}
+
+export const REPORT_DAYS = 14;
+
+/**
+ * The week's report from any set of rows: one rep's store, or (with the team database) one rep's or
+ * the whole team's rows. `stats` gives the calibration.
+ */
+export function computeWeeklyReport(accounts: readonly StatsAccount[], o: ReportOptions, stats: Stats = computeStats(accounts, o)): WeeklyReport {
+  const pbs = new Playbooks(o.playbooks);
+  const weekStart = addDays(o.today, -6);
+  const lastWeekEnd = addDays(o.today, -7);
+  const bars = new Map<string, PipelineBar>();
+  const bar = (key: string, rank: number | undefined, labels: Labels) => {
+    let b = bars.get(key);
+    if (!b) {
+      b = { key, ...(rank !== undefined ? { rank } : {}), labels, thisWeek: 0, lastWeek: 0 };
+      bars.set(key, b);
+    }
+    return b;
+  };
+  const moved: Move[] = [];
+  const flags: Record<PipelineFlag, number> = { window: 0, no_next: 0, one_contact: 0, provisional: 0, overdue: 0 };
+  for (const a of accounts) {
+    const signed = signedOn(a);
+    for (const [when, field] of [
+      [o.today, 'thisWeek'],
+      [lastWeekEnd, 'lastWeek'],
+    ] as const) {
+      // the pipeline as it stood at the end of that day: accounts in play by class (signed ones are done)
+      if (signed !== undefined && signed <= when) continue;
+      const e = classAt(a.events, when);
+      if (!e) continue;
+      if (e.status === 'provisional') bar('?', 98, {})[field]++;
+      else if (e.status === 'classified' && e.to) {
+        const info = pbs.classInfo(a.playbookId, e.to);
+        bar(e.to, info?.rank, info?.labels ?? e.labels ?? {})[field]++;
+      }
+    }
+    for (const e of a.events) {
+      if (e.date < weekStart || e.date > o.today) continue;
+      if (e.kind === 'signed') moved.push({ account: a.name, date: e.date, kind: 'signed', ...(e.class ? { to: e.class } : {}), because: [] });
+      else if (e.kind === 'dropped') moved.push({ account: a.name, date: e.date, kind: 'dropped', to: e.class, because: e.because });
+      else if (e.movement !== 'unclassified') {
+        moved.push({
+          account: a.name,
+          date: e.date,
+          kind: e.movement,
+          ...(e.from ? { from: e.from } : {}),
+          ...(e.to ? { to: e.to } : {}),
+          ...(e.fromLabels ? { fromLabels: e.fromLabels } : {}),
+          ...(e.labels ? { toLabels: e.labels } : {}),
+          because: e.because,
+        });
+      }
+    }
+    const play = !a.signed && !a.dropped;
+    if (play && a.classDeadline !== undefined && a.classDeadline < o.today) flags.window++;
+    if (play && a.openItems === 0) flags.no_next++;
+    if (a.contacts <= 1) flags.one_contact++;
+    if (a.classStatus === 'provisional') flags.provisional++;
+    if (!a.dropped && a.nextDue !== undefined && a.nextDue < o.today) flags.overdue++;
+  }
+  moved.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
+  const days: DaySteps[] = Array.from({ length: REPORT_DAYS }, (_, i) => ({ date: addDays(o.today, i), steps: [] }));
+  for (const s of o.steps) {
+    if (s.state !== 'open') continue;
+    const i = daysBetween(o.today, s.due);
+    if (i >= 0 && i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, id: s.id });
+  }
+  return {
+    today: o.today,
+    weekStart,
+    lastWeekEnd,
+    pipeline: [...bars.values()].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99) || (a.key < b.key ? -1 : 1)),
+    moved,
+    calibration: stats.calibration,
+    nextSteps: days,
+    flags,
+    accounts: accounts.length,
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The weekly report as a person opens it: a typed view model over the core's WeeklyReport (words from
+ * the catalogue, names from the database sanitised), the charts as Vega-Lite specifications (data,
+ * not pictures: src/report/charts.ts draws them to SVG), and one HTML renderer that escapes every text
+ * and needs nothing outside the file: inline CSS and SVG, no script, no URL, A4 print styles.
+ */
+import type { Locale } from '../../engine/model.js';
+import type { WeeklyReport } from '../../stats/stats.js';
+import { formatDate } from '../messages.js';
+import { sanitize } from '../sanitize.js';
+import { STATS_MESSAGES } from './stats-messages.js';
+import { classTitle } from './stats.js';
+
+/** At most this many rows in a table: a week with thousands of moves still makes a file worth opening. */
+export const MAX_TABLE_ROWS = 200;
+
+/** Fonts for every locale: Latin first, then the CJK faces of Linux, macOS and Windows. */
+export const FONT_STACK = '"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans SC", "PingFang SC", "PingFang TC", "Microsoft YaHei", "Microsoft JhengHei", sans-serif';
+
+export type ChartSpec = Record<string, unknown>;
+
+export interface ReportChart {
+  id: 'pipeline' | 'calibration' | 'steps';
+  title: string;
+  spec: ChartSpec;
+  /** How many marks the chart draws (bars): what a test counts in the page. */
+  marks: number;
+}
+
+export interface ReportView {
+  locale: Locale;
+  lang: string;
+  title: string;
+  scope: string;
+  charts: ReportChart[];
+  moved: { title: string; header: string[]; rows: string[][]; more?: string; empty?: string };
+  steps: { title: string; days: { date: string; items: string[] }[]; overdue?: string; empty?: string };
+  flags: { title: string; rows: [string, number][] };
+  footer: string;
+}
+
+const config = (font: string) => ({ font, view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'vertical', labelLimit: 0 } });
+
+/** An axis of whole numbers: a count of 1 has no tick at 0.5. */
+function countAxis(ns: number[]): Record<string, unknown> {
+  const max = Math.max(0, ...ns);
+  return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
+}
+
+export function reportView(r: WeeklyReport, locale: Locale): ReportView {
+  const m = STATS_MESSAGES[locale];
+  const d = (date: string) => formatDate(date, locale);
+  const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
+  const short = (key: string) => (key === '?' ? m.provisional : sanitize(key));
+
+  // -- pipeline: this week against last, a pair of bars per class -------------------------------------
+  const pipelineValues = r.pipeline.flatMap((b) => [
+    { cls: short(b.key), name: name(b.key, b.labels), week: m.lastWeek, order: 0, n: b.lastWeek },
+    { cls: short(b.key), name: name(b.key, b.labels), week: m.thisWeek, order: 1, n: b.thisWeek },
+  ]);
+  const classOrder = r.pipeline.map((b) => short(b.key));
+  const pipeline: ReportChart = {
+    id: 'pipeline',
+    title: m.pipeline,
+    marks: pipelineValues.length,
+    spec: {
+      // a fixed width: Vega measures text without a browser and under-counts Chinese characters,
+      // so a chart sized to its marks would cut a Chinese legend short
+      width: 360,
+      height: 180,
+      data: { values: pipelineValues },
+      mark: { type: 'bar', tooltip: false },
+      encoding: {
+        x: { field: 'cls', type: 'nominal', sort: classOrder, title: null, axis: { labelAngle: 0 } },
+        xOffset: { field: 'week', sort: [m.lastWeek, m.thisWeek] },
+        y: { field: 'n', type: 'quantitative', title: m.accountsAxis, axis: countAxis(pipelineValues.map((x) => x.n)) },
+        color: { field: 'week', type: 'nominal', sort: [m.lastWeek, m.thisWeek], scale: { range: ['#b8c4d6', '#2b5f9e'] }, title: null },
+      },
+      config: config(FONT_STACK),
+    },
+  };
+
+  // -- calibration: the planned window against the median actual days, per class --------------------------
+  const calValues = r.calibration
+    .filter((c) => c.window && c.medianDaysToSign !== null)
+    .flatMap((c) => [
+      { cls: short(c.class), what: m.plannedWindow, days: c.window?.max ?? 0 },
+      { cls: short(c.class), what: m.actualDays, days: c.medianDaysToSign ?? 0 },
+    ]);
+  const calibration: ReportChart = {
+    id: 'calibration',
+    title: m.calibrationChart,
+    marks: calValues.length,
+    spec: {
+      // a fixed width: Vega measures text without a browser and under-counts Chinese characters,
+      // so a chart sized to its marks would cut a Chinese legend short
+      width: 360,
+      height: 180,
+      data: { values: calValues },
+      mark: { type: 'bar', tooltip: false },
+      encoding: {
+        x: { field: 'cls', type: 'nominal', sort: r.calibration.map((c) => short(c.class)), title: null, axis: { labelAngle: 0 } },
+        xOffset: { field: 'what', sort: [m.plannedWindow, m.actualDays] },
+        y: { field: 'days', type: 'quantitative', title: m.daysAxis },
+        color: { field: 'what', type: 'nominal', sort: [m.plannedWindow, m.actualDays], scale: { range: ['#b8c4d6', '#c0572b'] }, title: null },
+      },
+      config: config(FONT_STACK),
+    },
+  };
+
+  // -- next steps: how many fall due each day of the coming two weeks ----------------------------------
+  const stepValues = r.nextSteps.map((x) => ({ day: d(x.date).replace(/, \d{4}$/, ''), date: x.date, n: x.steps.length }));
+  const steps: ReportChart = {
+    id: 'steps',
+    title: m.nextSteps,
+    marks: stepValues.length,
+    spec: {
+      width: { step: 26 },
+      height: 120,
+      data: { values: stepValues },
+      mark: { type: 'bar', tooltip: false, color: '#2b5f9e' },
+      encoding: {
+        x: { field: 'date', type: 'ordinal', title: null, axis: { labelAngle: -45, labelExpr: 'slice(datum.value, 5)' } },
+        y: { field: 'n', type: 'quantitative', title: m.stepsAxis, axis: countAxis(stepValues.map((x) => x.n)) },
+      },
+      config: config(FONT_STACK),
+    },
+  };
+
+  const rows = r.moved.slice(0, MAX_TABLE_ROWS).map((x) => {
+    const from = x.from ? name(x.from, x.fromLabels ?? {}) : undefined;
+    const to = x.to ? name(x.to, x.toLabels ?? {}) : undefined;
+    const what = `${m.move[x.kind] ?? x.kind}${from && to ? `: ${from} → ${to}` : to ? `: ${to}` : ''}`;
+    return [d(x.date), sanitize(x.account), what, sanitize(x.because.join('; '))];
+  });
+  return {
+    locale,
+    lang: locale,
+    title: m.reportTitle(d(r.today)),
+    scope: m.reportScope(r.accounts, d(r.weekStart), d(r.today)),
+    charts: [pipeline, calibration, steps],
+    moved: {
+      title: m.moved,
+      header: [m.colDate, m.colAccount, m.colWhat, m.colWhy],
+      rows,
+      ...(r.moved.length > MAX_TABLE_ROWS ? { more: m.moreRows(r.moved.length - MAX_TABLE_ROWS) } : {}),
+      ...(r.moved.length === 0 ? { empty: m.noMoves } : {}),
+    },
+    steps: {
+      title: m.nextSteps,
+      days: r.nextSteps.filter((x) => x.steps.length).map((x) => {
+        const items = x.steps.slice(0, 20).map((s) => `${sanitize(s.account)}: ${sanitize(s.text)}`);
+        if (x.steps.length > 20) items.push(m.moreRows(x.steps.length - 20));
+        return { date: d(x.date), items };
+      }),
+      ...(r.flags.overdue ? { overdue: m.overdue(r.flags.overdue) } : {}),
+      ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
+    },
+    flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },
+    footer: m.made(d(r.today)),
+  };
+}
+
+/** Text for HTML: every character that could open markup escaped. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const CSS = `
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: ${FONT_STACK}; color: #1d2733; background: #fff; margin: 0 auto; max-width: 186mm; padding: 16px; font-size: 13px; line-height: 1.45; }
+h1 { font-size: 20px; margin: 0 0 2px; }
+h2 { font-size: 15px; margin: 22px 0 8px; border-bottom: 1px solid #d5dbe3; padding-bottom: 3px; }
+.scope, footer, .note { color: #5b6877; }
+figure { margin: 0; break-inside: avoid; }
+figure svg { max-width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 12px; }
+th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid #e6eaef; }
+th { color: #5b6877; font-weight: 600; }
+tr { break-inside: avoid; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+section { break-inside: avoid-page; }
+ul { margin: 2px 0 8px; padding-left: 18px; }
+footer { margin-top: 24px; font-size: 11px; }
+@media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+`;
+
+/** The whole page: `svgs` are the charts drawn (same order as view.charts). */
+export function renderReportHtml(v: ReportView, svgs: string[]): string {
+  const e = escapeHtml;
+  const chart = (c: ReportChart, i: number) => `<section class="chart" data-chart="${c.id}" data-marks="${c.marks}"><h2>${e(c.title)}</h2><figure>${svgs[i] ?? ''}</figure></section>`;
+  const [pipeline, calibration, steps] = v.charts;
+  const moved = v.moved.empty
+    ? `<p class="note">${e(v.moved.empty)}</p>`
+    : `<table><thead><tr>${v.moved.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.moved.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>${v.moved.more ? `<p class="note">${e(v.moved.more)}</p>` : ''}`;
+  const days = v.steps.days.map((d) => `<h3 style="font-size:13px;margin:8px 0 0">${e(d.date)}</h3><ul>${d.items.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`).join('');
+  const flags = `<table><tbody>${v.flags.rows.map(([k, n]) => `<tr><td>${e(k)}</td><td class="n">${n}</td></tr>`).join('')}</tbody></table>`;
+  return `<!DOCTYPE html>
+<html lang="${e(v.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${e(v.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${e(v.title)}</h1><p class="scope">${e(v.scope)}</p></header>
+${chart(pipeline, 0)}
+<section><h2>${e(v.moved.title)}</h2>${moved}</section>
+${chart(calibration, 1)}
+${chart(steps, 2)}
+<section>${v.steps.overdue ? `<p class="note">${e(v.steps.overdue)}</p>` : ''}${v.steps.empty ? `<p class="note">${e(v.steps.empty)}</p>` : days}</section>
+<section><h2>${e(v.flags.title)}</h2>${flags}</section>
+<footer>${e(v.footer)}</footer>
+</body>
+</html>
+`;
+}

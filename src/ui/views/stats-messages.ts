@@ -1,0 +1,75 @@
+/**
+ * The words of `stats` and `report`, one typed catalogue per locale: zh-CN beside this file, zh-TW
+ * generated from it at build time (scripts/zh-tw.mjs).
+ */
+import type { Locale } from '../../engine/model.js';
+import { zhCN } from './stats-messages.zh-CN.js';
+import { zhTW } from './stats-messages.zh-TW.generated.js';
+
+const en = {
+  title: 'Your classes, checked against what happened',
+  scope: (since: string | undefined, today: string, accounts: number, visits: number) => `${since ? `${since} to ${today}` : `all history to ${today}`}: ${accounts} account${accounts === 1 ? '' : 's'}, ${visits} visit${visits === 1 ? '' : 's'}`,
+  calibration: 'Calibration: each class as you gave it, and how it turned out',
+  noCalibration: 'No class was given in this period.',
+  given: (n: number) => `given ${n} time${n === 1 ? '' : 's'}`,
+  signedWithin: (max: number) => `signed within ${max} days`,
+  ofN: (k: number, n: number) => `${k} of ${n}`,
+  tooFew: (n: number) => `n=${n} is not a rate`,
+  seedAll: 'seed: all should',
+  stillOpen: (n: number) => `${n} still inside the window`,
+  noWindow: 'no signing window',
+  medianDays: (d: number) => `median ${d} day${d === 1 ? '' : 's'} to sign`,
+  noneSigned: 'none signed',
+  became: (n: number, cls: string) => `${n} became ${cls}`,
+  droppedN: (n: number) => `${n} dropped`,
+  habits: 'Habits from the seeds',
+  onTop: (cls: string) => `On ${cls} visits (seed 001: ask for the signature in the last 20 minutes)`,
+  askedOnTop: 'asked for the signature',
+  signedWhenAsked: 'signed after you asked',
+  signedWhenNotAsked: 'signed without asking (seed: about 10%)',
+  metFirstKp: 'visits that met the first KP',
+  endedDropped: (accounts: number, cls: string, visits: number, hours: number) => `${accounts} account${accounts === 1 ? '' : 's'} ended ${cls}: ${visits} visit${visits === 1 ? '' : 's'}, about ${hours} hours`,
+  hoursEstimate: (h: number) => `an estimate: ${h} hours a visit, as seed 001 says a D costs at least 3 hours; no playbook records how long a visit took`,
+  wereTop: (n: number, cls: string) => `${n} of them had been ${cls}`,
+  oneContact: 'in play, one person on record',
+  missingRole: (role: string) => `your playbook declares no roles.${role}, so this is not counted`,
+  noTopClass: 'your playbook ranks no class first',
+  // report
+  reportTitle: (today: string) => `Week ending ${today}`,
+  reportScope: (accounts: number, from: string, to: string) => `${accounts} account${accounts === 1 ? '' : 's'} · this week ${from} – ${to}`,
+  pipeline: 'Pipeline by class: this week against last',
+  thisWeek: 'this week',
+  lastWeek: 'last week',
+  accountsAxis: 'accounts',
+  provisional: 'provisional',
+  moved: 'What moved this week',
+  noMoves: 'Nothing moved this week.',
+  colDate: 'date',
+  colAccount: 'account',
+  colWhat: 'what',
+  colWhy: 'why',
+  move: { new: 'new', upgraded: 'upgraded', downgraded: 'downgraded', changed: 'changed', provisional: 'provisional', signed: 'signed', dropped: 'dropped' } as Record<string, string>,
+  moreRows: (n: number) => `… and ${n} more`,
+  calibrationChart: 'Calibration: planned window against actual days to sign',
+  plannedWindow: 'planned window (days)',
+  actualDays: 'median days to sign',
+  classAxis: 'class',
+  daysAxis: 'days',
+  nextSteps: 'Next steps, the coming two weeks',
+  stepsAxis: 'steps due',
+  noSteps: 'No step due in the coming two weeks.',
+  overdue: (n: number) => `${n} account${n === 1 ? ' has' : 's have'} a step overdue`,
+  flags: 'Flags',
+  flag: {
+    window: 'past the signing window',
+    no_next: 'no next step',
+    one_contact: 'one person on record',
+    provisional: 'class provisional',
+    overdue: 'a step overdue',
+  } as Record<string, string>,
+  made: (today: string) => `made by sales-coach on ${today}`,
+  dateLocale: 'en',
+};
+export type StatsMessages = typeof en;
+
+export const STATS_MESSAGES: Record<Locale, StatsMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
