@@ -276,6 +276,8 @@ Examples:
     .option('--force', 'overwrite the file if it exists (it is replaced whole, never half-written)')
     .option('--since <period>', 'the calibration counts classes given since 90d, 6m or a date (default: all history)', parseSince)
     .option('--today <YYYY-MM-DD>', 'the week ending on this day (default: today)', parseDay)
+    .option('--rep <role>', "a manager's report of one rep of their team (team database)")
+    .option('--team', "a manager's report of their whole team (team database; accounts named with their rep)")
     .addHelpText(
       'after',
       `

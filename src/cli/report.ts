@@ -10,16 +10,23 @@ import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { checkScope, historyFor, playbooksInUse } from './stats-data.js';
 import { openStore } from './store.js';
+import type { PostgresStore } from '../store/postgres.js';
+import type { ChecklistRow, StatsAccount } from '../store/types.js';
 
 export interface ReportOptions {
   out?: string;
   force?: boolean;
   since?: string;
   today?: string;
+  /** Team database: the report of one rep of the manager's team. */
+  rep?: string;
+  /** Team database: one report for the manager's whole team. */
+  team?: boolean;
 }
 
 export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOptions): Promise<number> {
   if (!opts.out) throw new UserError('say where to write the report', 'sales-coach report --out week.html');
+  if (opts.rep && opts.team) throw new UserError('--rep and --team: one or the other', '--rep ROLE for one rep of your team, --team for all of it');
   const path = resolve(io.cwd, opts.out);
   // refuse before any work: the file is only replaced with --force (and then whole)
   if (!opts.force && existsSync(path)) throw new UserError(`${opts.out} already exists; nothing was written`, 'choose another name, or add --force to overwrite it');
@@ -32,12 +39,36 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
   try {
     // the week's moves and the pipeline a week ago need every account's class history, whatever --since
     // says; the report shows no habit, so no visit is read
-    const all = await historyFor(store, { today: scope.today }, playbooks, false);
     // the coming two weeks only: overdue steps are counted by the flags (one per account), not listed
-    const steps = await store.stepsDue({ from: scope.today, to: addDays(scope.today, REPORT_DAYS - 1) });
+    const window = { from: scope.today, to: addDays(scope.today, REPORT_DAYS - 1) };
+    let all: StatsAccount[];
+    let steps: ChecklistRow[];
+    let who: { rep: string } | { team: string[] } | undefined;
+    if (opts.rep || opts.team) {
+      // a manager's report of a rep, or of the team: the same report, from the reps' rows (row-level
+      // security lets the manager read exactly these); a team's accounts are named with their rep
+      if (!('managedReps' in store)) throw new UserError(`--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+      const team = store as unknown as PostgresStore;
+      const managed = await team.managedReps();
+      if (opts.rep && !managed.includes(opts.rep)) throw new UserError(`${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+      const reps = opts.rep ? [opts.rep] : managed;
+      if (!reps.length) throw new UserError('you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+      const named = (rep: string, name: string) => (opts.team ? `${name} (${rep})` : name);
+      all = [];
+      steps = [];
+      for (const rep of reps) {
+        for (const a of await team.statsHistory({ visits: false }, rep)) all.push({ ...a, name: named(rep, a.name) });
+        for (const s of await team.stepsDue(window, rep)) steps.push({ ...s, account: named(rep, s.account) });
+      }
+      steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
+      who = opts.rep ? { rep: opts.rep } : { team: reps };
+    } else {
+      all = await historyFor(store, { today: scope.today }, playbooks, false);
+      steps = await store.stepsDue(window);
+    }
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
-    const view = reportView(report, locale);
+    const view = reportView(report, locale, who);
     const { renderCharts } = await import('../report/charts.js');
     html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec)));
   } finally {

@@ -117,6 +117,28 @@ describe('a team on PostgreSQL', () => {
     expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining('nobody_else is not a rep of your team')]);
   });
 
+  it("the weekly report of one rep, or of the whole team, for their manager", async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-21', '--answers', answersFile('b.yaml', 'Wu')]);
+    const teamFile = join(dir, 'team.html');
+    const team = await as(boss)(['report', '--team', '--out', teamFile, '--today', '2026-11-22']);
+    expect([team.code, team.stderr]).toEqual([0, expect.stringContaining('wrote the report')]);
+    const html = (await import('node:fs')).readFileSync(teamFile, 'utf8');
+    expect(html).toContain('the team (2 reps)');
+    expect(html).toContain(`Acme (${rep1})`);
+    expect(html).toContain(`Beta (${rep2})`);
+    expect(html).not.toMatch(/<script/i);
+    const one = join(dir, 'one.html');
+    expect((await as(boss)(['report', '--rep', rep1, '--out', one, '--today', '2026-11-22'])).code).toBe(0);
+    const oneHtml = (await import('node:fs')).readFileSync(one, 'utf8');
+    expect(oneHtml).toContain(`· ${rep1}`);
+    expect(oneHtml).toContain('Acme');
+    expect(oneHtml).not.toContain('Beta');
+    const notMine = await as(rep1)(['report', '--rep', rep2, '--out', join(dir, 'x.html')]);
+    expect([notMine.code, notMine.stderr]).toEqual([2, expect.stringContaining(`${rep2} is not a rep of your team`)]);
+  });
+
   it('a manager confirms or questions a class; the rep sees it at the next prep and in accounts, with who and when', async () => {
     await setUpTeam();
     await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);

@@ -47,7 +47,7 @@ function countAxis(ns: number[]): Record<string, unknown> {
   return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
 }
 
-export function reportView(r: WeeklyReport, locale: Locale): ReportView {
+export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }): ReportView {
   const m = STATS_MESSAGES[locale];
   const d = (date: string) => formatDate(date, locale);
   const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
@@ -136,7 +136,7 @@ export function reportView(r: WeeklyReport, locale: Locale): ReportView {
   return {
     locale,
     lang: locale,
-    title: m.reportTitle(d(r.today)),
+    title: who ? `${m.reportTitle(d(r.today))} · ${'rep' in who ? sanitize(who.rep) : m.teamOf(who.team.length)}` : m.reportTitle(d(r.today)),
     scope: m.reportScope(r.accounts, d(r.weekStart), d(r.today)),
     charts: [pipeline, calibration, steps],
     moved: {

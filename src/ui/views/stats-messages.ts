@@ -35,6 +35,7 @@ const en = {
   missingRole: (role: string) => `your playbook declares no roles.${role}, so this is not counted`,
   noTopClass: 'your playbook ranks no class first',
   // report
+  teamOf: (n: number) => `the team (${n} rep${n === 1 ? '' : 's'})`,
   reportTitle: (today: string) => `Week ending ${today}`,
   reportScope: (accounts: number, from: string, to: string) => `${accounts} account${accounts === 1 ? '' : 's'} · this week ${from} – ${to}`,
   pipeline: 'Pipeline by class: this week against last',

@@ -29,6 +29,7 @@ export const zhCN: StatsMessages = {
   oneContact: '在跟进、只记录了一个人',
   missingRole: (role) => `你的剧本没有声明roles.${role}，这一项不统计`,
   noTopClass: '你的剧本没有排名第一的类别',
+  teamOf: (n) => `团队（${n}名销售）`,
   reportTitle: (today) => `截至${today}的一周`,
   reportScope: (accounts, from, to) => `${accounts}个客户 · 本周${from} – ${to}`,
   pipeline: '各类客户数量：本周与上周',

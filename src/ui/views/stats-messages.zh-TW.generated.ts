@@ -29,6 +29,7 @@ export const zhTW: StatsMessages = {
   oneContact: '在跟進、只記錄了一個人',
   missingRole: (role) => `你的劇本沒有宣告roles.${role}，這一項不統計`,
   noTopClass: '你的劇本沒有排名第一的類別',
+  teamOf: (n) => `團隊（${n}名銷售）`,
   reportTitle: (today) => `截至${today}的一週`,
   reportScope: (accounts, from, to) => `${accounts}個客戶 · 本週${from} – ${to}`,
   pipeline: '各類客戶數量：本週與上週',
