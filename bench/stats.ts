@@ -45,7 +45,8 @@ db.transaction(() => {
   const acc = db.prepare(
     "INSERT INTO accounts (id, name, name_key, created_at, playbook_id, class, class_status, class_since, class_rank, class_labels, class_deadline, dropped, last_visit, signed, contacts_count, open_items, next_due) VALUES (?, ?, ?, ?, 'abcd', ?, 'classified', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const visit = db.prepare("INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, 'debrief', ?, 'abcd', 'h', ?, '{}', 'x')");
+  // with the habit answers apart, as a session saves them (recordVisit)
+  const visit = db.prepare("INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at, habit_answers) VALUES (@id, 'debrief', @date, 'abcd', 'h', @answers, '{}', 'x', json_object('asked_to_sign', json_extract(@answers, '$.asked_to_sign'), 'contact_role', json_extract(@answers, '$.contact_role')))");
   const event = db.prepare('INSERT INTO account_events (account_id, visit_id, date, kind, data, at) VALUES (?, ?, ?, ?, ?, ?)');
   const item = db.prepare("INSERT INTO checklist_items (account_id, item_key, text, due, state, added_on) VALUES (?, 'k', ?, ?, 'open', ?)");
   for (let i = 1; i <= ACCOUNTS; i++) {
@@ -61,7 +62,7 @@ db.transaction(() => {
     acc.run(i, `Account ${i}`, `account ${i}`, '2026-01-01', klass, day(start), ranks[klass], JSON.stringify(labels(klass)), deadline, klass === 'D' ? 1 : 0, last, signedAt !== undefined ? 1 : 0, 1 + (i % 3), 1, due);
     for (let v = 0; v < VISITS_PER_ACCOUNT; v++) {
       const date = day(start + v * 3);
-      const id = Number(visit.run(i, date, answers(i, v)).lastInsertRowid);
+      const id = Number(visit.run({ id: i, date, answers: answers(i, v) }).lastInsertRowid);
       if (v === 0) event.run(i, id, date, 'class-changed', JSON.stringify({ to: first, status: 'classified', movement: 'new', because: ['you met the first KP'], labels: labels(first) }), date);
       if (v === 3 && second) {
         const movement = ranks[second] < ranks[first] ? 'upgraded' : 'downgraded';

@@ -3,7 +3,7 @@
  * what the visit means (applyVisit), persist the new state and the events. Sessions, imports of
  * visits and the tests all record a visit through here.
  */
-import { type AccountEvent, type AccountState, applyVisit, emptyAccount, type StepDecision } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, emptyAccount, habitAnswers, type StepDecision } from '../engine/account.js';
 import type { CoachingResult } from '../engine/evaluate.js';
 import type { Playbook } from '../playbook/types.js';
 import type { Store } from '../store/types.js';
@@ -23,7 +23,7 @@ export async function recordVisit(store: Store, pb: Playbook, account: string, r
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
   const { visitId, pending } = await store.saveVisit({
     account,
-    visit: { mode: result.mode, date: result.visitDate, playbookId: pb.id, playbookHash: pb.hash, ...(typeof person === 'string' && person.trim() ? { person: person.trim() } : {}), answers: result.answers, result },
+    visit: { mode: result.mode, date: result.visitDate, playbookId: pb.id, playbookHash: pb.hash, ...(typeof person === 'string' && person.trim() ? { person: person.trim() } : {}), answers: result.answers, result, habitAnswers: habitAnswers(pb, result.answers) },
     state,
     events,
     at: opts.at,

@@ -8,7 +8,7 @@
  */
 import { LOCALES, type Locale, type Playbook, type Question } from './model.js';
 import { type AnswerValue, type Answers, isUnknown } from './answers.js';
-import { evaluateCondition } from './conditions.js';
+import { evaluateCondition, questionsIn } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { nameKey } from './names.js';
@@ -321,4 +321,17 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
 /** The class a session would leave the account in, and why it moved: for showing before saving. */
 export function classMove(events: readonly AccountEvent[]): Extract<AccountEvent, { kind: 'class-changed' }> | undefined {
   return events.find((e): e is Extract<AccountEvent, { kind: 'class-changed' }> => e.kind === 'class-changed');
+}
+
+/**
+ * The answers a visit's habits are read from (the playbook's roles askedToSign and metFirstKp):
+ * kept apart with each visit, so that reading them for a million visits never parses all answers.
+ */
+export function habitAnswerIds(pb: Playbook): string[] {
+  return [...questionsIn(pb.roles.metFirstKp, questionsIn(pb.roles.askedToSign))].sort();
+}
+
+/** A visit's answers to those questions, an unanswered one as null (so a reader never looks further). */
+export function habitAnswers(pb: Playbook, answers: Answers): Answers {
+  return Object.fromEntries(habitAnswerIds(pb).map((id) => [id, answers[id] ?? null]));
 }

@@ -8,10 +8,11 @@
  * written here. No playbook records how long a visit took: hours are an estimate, said as one.
  */
 import { classLabel } from '../engine/evaluate.js';
-import { evaluateCondition } from '../engine/conditions.js';
+import { habitAnswerIds } from '../engine/account.js';
+import { evaluateCondition, questionsIn } from '../engine/conditions.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
-import { type Condition, LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
+import { LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
 import type { ChecklistRow, PipelineFlag, StatsAccount, StatsEvent, StatsVisit } from '../store/types.js';
 
 /** Below this many cases a share is not a rate: the view gives the counts and says so. */
@@ -145,7 +146,7 @@ class Playbooks {
     const key = `${pbId}\0${role}`;
     let ids = this.reads.get(key);
     if (!ids) {
-      ids = [...conditionQuestions(this.all.get(pbId)?.roles[role])];
+      ids = [...questionsIn(this.all.get(pbId)?.roles[role])];
       this.reads.set(key, ids);
     }
     return ids;
@@ -164,21 +165,10 @@ class Playbooks {
 }
 
 /** The question ids a condition reads. */
-export function conditionQuestions(c: Condition | undefined, out: Set<string> = new Set()): Set<string> {
-  if (!c) return out;
-  if (c.question) out.add(c.question);
-  for (const x of [...(c.all ?? []), ...(c.any ?? [])]) conditionQuestions(x, out);
-  if (c.not) conditionQuestions(c.not, out);
-  return out;
-}
-
 /** The answers statsHistory must carry for these playbooks' roles. */
 export function answersNeeded(playbooks: Iterable<Playbook>): string[] {
   const ids = new Set<string>();
-  for (const pb of playbooks) {
-    conditionQuestions(pb.roles.askedToSign, ids);
-    conditionQuestions(pb.roles.metFirstKp, ids);
-  }
+  for (const pb of playbooks) for (const id of habitAnswerIds(pb)) ids.add(id);
   return [...ids].sort();
 }
 

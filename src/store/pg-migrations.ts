@@ -87,6 +87,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     created_at text NOT NULL,
     -- where the row came from, when it was pushed or sent later: saving it again changes nothing
     origin text,
+    -- the answers its playbook's habit roles read, apart (the embedded store's migration 4)
+    habit_answers text,
     UNIQUE (owner, origin)
   );
   CREATE INDEX visits_by_account ON visits (account_id, date, id);

@@ -371,8 +371,8 @@ export class PostgresStore implements Store {
       const visit = v.visit;
       const visitId = (
         await this.q<{ id: number }>(
-          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
-          [accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, v.origin ?? null],
+          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin, habit_answers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id',
+          [accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, v.origin ?? null, visit.habitAnswers ? JSON.stringify(visit.habitAnswers) : null],
           c,
         )
       )[0].id;
@@ -701,7 +701,8 @@ export class PostgresStore implements Store {
     }
     if (q.visits === false) return out;
     const ids = [...new Set(q.answers ?? [])];
-    const answerCols = ids.map((_, i) => `, (answers::json) -> $${params.length + 1 + i} AS a${i}`).join('');
+    // the habit answers kept apart; a visit saved without them is read from all its answers
+    const answerCols = ids.map((_, i) => `, coalesce((habit_answers::json) -> $${params.length + 1 + i}, (answers::json) -> $${params.length + 1 + i}) AS a${i}`).join('');
     for (const v of await this.q<Record<string, unknown> & { account_id: number; date: string; mode: Mode; playbook_id: string }>(
       `SELECT account_id, date, mode, playbook_id${answerCols} FROM visits WHERE ${scope} ORDER BY account_id, date, id`,
       [...params, ...ids],
@@ -885,8 +886,8 @@ export class PostgresStore implements Store {
         const origin = `push:v:${hash(keyOf.get(v.account_id), v.created_at, v.mode, v.date, v.playbook_hash, v.answers)}`;
         visitOrigin.set(v.id, origin);
         const added = await this.q<{ id: number }>(
-          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (owner, origin) DO NOTHING RETURNING id',
-          [accountId, v.mode, v.date, v.playbook_id, v.playbook_hash, v.person, v.answers, v.result, v.created_at, origin],
+          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin, habit_answers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (owner, origin) DO NOTHING RETURNING id',
+          [accountId, v.mode, v.date, v.playbook_id, v.playbook_hash, v.person, v.answers, v.result, v.created_at, origin, v.habit_answers ?? null],
           c,
         );
         if (added.length) counts.visits++;

@@ -145,7 +145,7 @@ export function eventData(e: StoredAccountEvent): string {
 export interface RawHistory {
   accounts: (AccountDb & { name_key: string; facts: string })[];
   contacts: (Record<string, string | number | null> & { id: number; account_id: number; name: string })[];
-  visits: (VisitDb & { account_id: number })[];
+  visits: (VisitDb & { account_id: number; habit_answers?: string | null })[];
   checklist: { id: number; account_id: number; visit_id: number | null; item_key: string; text: string; due: string; state: string; state_at: string | null; added_on: string | null }[];
   events: { id: number; account_id: number; visit_id: number | null; date: string; kind: string; data: string; at: string }[];
 }

@@ -393,8 +393,8 @@ export class SqliteStore implements Store {
       const accountId = this.ensureAccount(v.account, v.at);
       const visit = v.visit;
       const r = this.db
-        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at);
+        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, habit_answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, visit.habitAnswers ? JSON.stringify(visit.habitAnswers) : null);
       const visitId = Number(r.lastInsertRowid);
       const s = v.state;
       this.db
@@ -716,14 +716,16 @@ export class SqliteStore implements Store {
       ids.forEach((x, i) => {
         params[`p${i}`] = `$.${JSON.stringify(x)}`;
       });
-      const fields = ['date', 'mode', 'playbook_id', ...ids.map((_, i) => `coalesce(answers -> @p${i}, '')`)].join(" || char(31) || ");
-      const visits = this.db
-        .prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits WHERE 1 = 1 ${scope} GROUP BY account_id`)
-        .raw(true);
-      for (const [id, packed] of visits.iterate(params) as Iterable<[number, string]>) {
-        const a = byId.get(id);
-        if (!a) continue;
-        for (const one of packed.split('\u001e')) {
+      // two passes: visits saved with their habit answers apart are read from the covering index
+      // alone (never the rows, whose answers and results run to hundreds of bytes each); older ones
+      // from their answers. An account with both has its visits put back in date order, the older
+      // kind first on the same day (they were all recorded before the first of the new kind).
+      const packed = (column: string, where: string, index: string) => {
+        const fields = ['date', 'mode', 'playbook_id', ...ids.map((_, i) => `coalesce(${column} -> @p${i}, '')`)].join(' || char(31) || ');
+        return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
+      };
+      const unpack = (rows: string): StatsAccount['visits'] =>
+        rows.split('\u001e').map((one) => {
           const f = one.split('\u001f');
           const answers: Answers = {};
           for (let i = 0; i < ids.length; i++) {
@@ -731,8 +733,18 @@ export class SqliteStore implements Store {
             // a stored null reads as not answered, which is what a missing answer means to stats
             if (v !== '' && v !== 'null') answers[ids[i]] = jsonValue(v);
           }
-          a.visits.push({ date: f[0], mode: f[1] as Mode, playbookId: f[2], answers });
-        }
+          return { date: f[0], mode: f[1] as Mode, playbookId: f[2], answers };
+        });
+      for (const [id, rows] of packed('habit_answers', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
+        const a = byId.get(id);
+        if (a) a.visits = unpack(rows);
+      }
+      for (const [id, rows] of packed('answers', 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
+        const a = byId.get(id);
+        if (!a) continue;
+        const older = unpack(rows);
+        // a stable sort by date alone keeps the older kind first on the same day
+        a.visits = a.visits.length ? [...older, ...a.visits].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) : older;
       }
       return out;
     });

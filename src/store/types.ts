@@ -85,7 +85,12 @@ export interface StoredEvent {
 
 export interface SaveVisit {
   account: string;
-  visit: Omit<VisitRow, 'id' | 'createdAt'>;
+  /**
+   * The visit; `habitAnswers` are its answers to the questions its playbook's habit roles read
+   * (askedToSign, metFirstKp; unanswered ones as null), kept apart so statsHistory reads them
+   * without parsing every visit's answers.
+   */
+  visit: Omit<VisitRow, 'id' | 'createdAt'> & { habitAnswers?: Answers };
   /** The account's state after the visit and what happened, both from applyVisit. */
   state: AccountState;
   events: AccountEvent[];

@@ -81,6 +81,25 @@ describe.each(STORES)('Store.statsHistory: $name', ({ open }) => {
   });
 });
 
+describe('Store.statsHistory: visits saved before the habit answers were kept apart', () => {
+  it('are read from their answers, in date order with the newer ones', async () => {
+    const { store, visit } = await world();
+    await visit('Acme', '2026-11-02', A);
+    await visit('Acme', '2026-11-09', { ...A, asked_to_sign: 'no' });
+    await visit('Acme', '2026-11-05', { ...A, contact_role: 'second_kp' });
+    const ask = { answers: ['asked_to_sign', 'contact_role'] };
+    const saved = await store.statsHistory(ask);
+    expect(saved[0].visits.map((v) => v.date)).toEqual(['2026-11-02', '2026-11-05', '2026-11-09']);
+    // the first and last as an older sales-coach saved them: the same rows come back
+    const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+    expect(db.prepare("UPDATE visits SET habit_answers = NULL WHERE date IN ('2026-11-02', '2026-11-09')").run().changes).toBe(2);
+    expect(await store.statsHistory(ask)).toEqual(saved);
+    expect(db.prepare('UPDATE visits SET habit_answers = NULL').run().changes).toBe(3);
+    expect(await store.statsHistory(ask)).toEqual(saved);
+    await store.close();
+  });
+});
+
 describe('the stats core is pure', () => {
   it('reads no clock: the same rows and today give the same numbers whatever the time', async () => {
     const { pb, store, visit } = await world();
