@@ -69,19 +69,16 @@ export function dbPath(io: IO, g: GlobalOptions): string {
 
 /** Opens the team database at `target` (also for store push, whose --to names it apart from --db). */
 export async function openTeamAt(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<Store> {
-  const store = await openTeamStore(io, g, target);
-  const close = store.close.bind(store);
-  store.close = async () => {
-    open.delete(store);
-    await close();
-  };
-  open.add(store);
-  return store;
+  return tracked(await openTeamStore(io, g, target));
 }
 
 export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
   const target = storeTarget(io, g);
-  const store = target.kind === 'postgres' ? await openTeamStore(io, g, target) : await openLocalStore(io, g, target.path);
+  return tracked(target.kind === 'postgres' ? await openTeamStore(io, g, target) : await openLocalStore(io, g, target.path));
+}
+
+/** Kept in the set bin/ closes before exit, until closed. */
+function tracked(store: Store): Store {
   const close = store.close.bind(store);
   store.close = async () => {
     open.delete(store);

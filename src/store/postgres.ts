@@ -10,8 +10,8 @@ import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
-import { readAnswers, readLabels, readStatsEvent } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { readLabels, readStatsEvent } from './rows.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, statsAccountOf, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -312,28 +312,10 @@ export class PostgresStore implements Store {
   }
 
   private async readState(c: Queryable, a: AccountDb): Promise<AccountState> {
-    const row = accountRow(a);
     const people = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id], c)).map((p) => contactOf(p, a.name));
-    const openSteps = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [a.id], c)).map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' }));
+    const openSteps = await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [a.id], c);
     const last = (await this.q<{ answers: string }>("SELECT answers FROM visits WHERE account_id = $1 AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1", [a.id], c))[0];
-    return {
-      name: a.name,
-      ...(row.playbookId ? { playbookId: row.playbookId } : {}),
-      ...(row.class ? { class: row.class } : {}),
-      ...(row.classStatus ? { classStatus: row.classStatus } : {}),
-      ...(row.classSince ? { classSince: row.classSince } : {}),
-      ...(row.classRank !== undefined ? { classRank: row.classRank } : {}),
-      ...(row.classLabels ? { classLabels: row.classLabels } : {}),
-      ...(row.classDeadline ? { classDeadline: row.classDeadline } : {}),
-      ...(row.lastVisit ? { lastVisit: row.lastVisit } : {}),
-      ...(row.lastPerson ? { lastPerson: row.lastPerson } : {}),
-      signed: row.signed,
-      dropped: row.dropped,
-      facts: readAnswers(a.facts, `facts of "${a.name}"`),
-      ...(last ? { lastAnswers: readAnswers(last.answers, `last visit to "${a.name}"`) } : {}),
-      people: people as AccountState['people'],
-      openSteps,
-    };
+    return accountStateOf(a, people, openSteps, last?.answers);
   }
 
   async accountState(account: string): Promise<AccountState | undefined> {
@@ -665,28 +647,7 @@ export class PostgresStore implements Store {
       `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
-      let labels = r.class_labels ? labelSets.get(r.class_labels) : undefined;
-      if (r.class_labels && !labels) {
-        labels = readLabels(r.class_labels, `class of "${r.name}"`);
-        labelSets.set(r.class_labels, labels);
-      }
-      const a: StatsAccount = {
-        name: r.name,
-        ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
-        ...(r.class ? { class: r.class } : {}),
-        ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
-        ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
-        ...(labels ? { classLabels: labels } : {}),
-        ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
-        signed: r.signed === 1,
-        dropped: r.dropped === 1,
-        contacts: r.contacts_count,
-        openItems: r.open_items,
-        ...(r.next_due ? { nextDue: r.next_due } : {}),
-        ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
-        events: [],
-        visits: [],
-      };
+      const a = statsAccountOf(r, labelSets);
       byId.set(r.id, a);
       out.push(a);
     }

@@ -4,7 +4,8 @@
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
 import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
-import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
+import type { AccountState } from '../engine/account.js';
+import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type StatsAccount, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
 
 export interface AccountDb {
   id: number;
@@ -181,4 +182,57 @@ export function orderGroups<T extends { key: string; class?: string; rank?: numb
     const y = order(b);
     return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
   });
+}
+
+/** The engine's state of an account from its row, its people, its open steps and its last answers. */
+export function accountStateOf(a: AccountDb, people: Contact[], openSteps: ChecklistDb[], lastAnswers: string | undefined): AccountState {
+  const row = accountRow(a);
+  return {
+    name: a.name,
+    ...(row.playbookId ? { playbookId: row.playbookId } : {}),
+    ...(row.class ? { class: row.class } : {}),
+    ...(row.classStatus ? { classStatus: row.classStatus } : {}),
+    ...(row.classSince ? { classSince: row.classSince } : {}),
+    ...(row.classRank !== undefined ? { classRank: row.classRank } : {}),
+    ...(row.classLabels ? { classLabels: row.classLabels } : {}),
+    ...(row.classDeadline ? { classDeadline: row.classDeadline } : {}),
+    ...(row.lastVisit ? { lastVisit: row.lastVisit } : {}),
+    ...(row.lastPerson ? { lastPerson: row.lastPerson } : {}),
+    signed: row.signed,
+    dropped: row.dropped,
+    facts: readAnswers(a.facts, `facts of "${a.name}"`),
+    ...(lastAnswers !== undefined ? { lastAnswers: readAnswers(lastAnswers, `last visit to "${a.name}"`) } : {}),
+    // contactOf always reads the facts column: every contact here is a full Person
+    people: people as AccountState['people'],
+    openSteps: openSteps.map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+  };
+}
+
+/**
+ * An account as statsHistory returns it, its events and visits still to come. A few distinct label
+ * sets among 100,000 accounts: each is read (and checked) once, through `labels`.
+ */
+export function statsAccountOf(r: AccountDb, labels: Map<string, StatsAccount['classLabels']>): StatsAccount {
+  let l = r.class_labels ? labels.get(r.class_labels) : undefined;
+  if (r.class_labels && !l) {
+    l = readLabels(r.class_labels, `class of "${r.name}"`);
+    labels.set(r.class_labels, l);
+  }
+  return {
+    name: r.name,
+    ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+    ...(r.class ? { class: r.class } : {}),
+    ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
+    ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
+    ...(l ? { classLabels: l } : {}),
+    ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
+    signed: r.signed === 1,
+    dropped: r.dropped === 1,
+    contacts: r.contacts_count,
+    openItems: r.open_items,
+    ...(r.next_due ? { nextDue: r.next_due } : {}),
+    ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+    events: [],
+    visits: [],
+  };
 }

@@ -9,8 +9,8 @@ import { type AccountState, nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { readAnswers, readLabels, readStatsEvent } from './rows.js';
-import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, type RawHistory, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
+import { readStatsEvent } from './rows.js';
+import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, accountStateOf, foldGroups, type RawHistory, statsAccountOf, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -354,30 +354,10 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
       if (!a) return undefined;
-      const row = accountRow(a);
       const people = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
-      const openSteps = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' }));
+      const openSteps = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[];
       const last = this.db.prepare("SELECT answers FROM visits WHERE account_id = ? AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1").get(a.id) as { answers: string } | undefined;
-      const state: AccountState = {
-        name: a.name,
-        ...(row.playbookId ? { playbookId: row.playbookId } : {}),
-        ...(row.class ? { class: row.class } : {}),
-        ...(row.classStatus ? { classStatus: row.classStatus } : {}),
-        ...(row.classSince ? { classSince: row.classSince } : {}),
-        ...(row.classRank !== undefined ? { classRank: row.classRank } : {}),
-        ...(row.classLabels ? { classLabels: row.classLabels } : {}),
-        ...(row.classDeadline ? { classDeadline: row.classDeadline } : {}),
-        ...(row.lastVisit ? { lastVisit: row.lastVisit } : {}),
-        ...(row.lastPerson ? { lastPerson: row.lastPerson } : {}),
-        signed: row.signed,
-        dropped: row.dropped,
-        facts: readAnswers(a.facts, `facts of "${a.name}"`),
-        ...(last ? { lastAnswers: readAnswers(last.answers, `last visit to "${a.name}"`) } : {}),
-        // contactOf always reads the facts column: every contact here is a full Person
-        people: people as AccountState['people'],
-        openSteps,
-      };
-      return state;
+      return accountStateOf(a, people, openSteps, last?.answers);
     });
   }
 
@@ -660,38 +640,13 @@ export class SqliteStore implements Store {
       const accountWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const byId = new Map<number, StatsAccount>();
       const out: StatsAccount[] = [];
-      // a few distinct label sets among 100,000 accounts: each is read (and checked) once
       const labelSets = new Map<string, StatsAccount['classLabels']>();
-      const labelsOf = (text: string, name: string) => {
-        let l = labelSets.get(text);
-        if (!l) {
-          l = readLabels(text, `class of "${name}"`);
-          labelSets.set(text, l);
-        }
-        return l;
-      };
       const accounts = this.db.prepare(
         `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
          FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
-        const a: StatsAccount = {
-          name: r.name,
-          ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
-          ...(r.class ? { class: r.class } : {}),
-          ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
-          ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
-          ...(r.class_labels ? { classLabels: labelsOf(r.class_labels, r.name) } : {}),
-          ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
-          signed: r.signed === 1,
-          dropped: r.dropped === 1,
-          contacts: r.contacts_count,
-          openItems: r.open_items,
-          ...(r.next_due ? { nextDue: r.next_due } : {}),
-          ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
-          events: [],
-          visits: [],
-        };
+        const a = statsAccountOf(r, labelSets);
         byId.set(r.id, a);
         out.push(a);
       }
