@@ -11,12 +11,25 @@ export const reachableQuestions: Rule = {
   docs: 'Every question with a condition can be asked: some answers to what it reads make the condition hold.',
   stage: 'analysis',
   check({ pb, report, questions, personaIds, constants, unreachable }) {
+    // a question is read by many conditions: its values are listed once (one found unreachable is
+    // only ever tried unanswered)
+    const domainCache = new Map<string, (AnswerValue | undefined)[]>();
+    const domainFor = (id: string) => {
+      if (unreachable.has(id)) return [undefined];
+      let d = domainCache.get(id);
+      if (!d) {
+        d = domainOf(questions.get(id) as Question, personaIds, constants().get(id));
+        domainCache.set(id, d);
+      }
+      return d;
+    };
+    const personas = [undefined, ...personaIds];
+    const bothModes: Mode[] = ['prep', 'debrief'];
     for (const q of pb.questions) {
       if (!q.when) continue;
       const reads = [...questionsIn(q.when)];
-      const domains = reads.map((id) => (unreachable.has(id) ? [undefined] : domainOf(questions.get(id) as Question, personaIds, constants().get(id))));
-      const modes: Mode[] = q.modes ?? ['prep', 'debrief'];
-      const personas = [undefined, ...personaIds];
+      const domains = reads.map(domainFor);
+      const modes: Mode[] = q.modes ?? bothModes;
       let reachable = false;
       let count = 0;
       const complete = enumerate(reads, domains, (answers) => {
