@@ -28,11 +28,13 @@ export function formsOf(c: Condition): { forms: readonly ConditionForm[]; tests:
     if (rank < 100) {
       const f = CONDITION_FORMS[rank];
       if (form === undefined) form = f;
-      else (forms ??= [form]).push(f);
+      else if (forms) forms.push(f);
+      else forms = [form, f];
     } else {
       const t = QUESTION_TESTS[rank - 100];
       if (test === undefined) test = t;
-      else (tests ??= [test]).push(t);
+      else if (tests) tests.push(t);
+      else tests = [test, t];
     }
   }
   const byRank = (a: string, b: string) => (RANK.get(a) ?? 0) - (RANK.get(b) ?? 0);
