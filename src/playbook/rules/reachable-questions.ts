@@ -1,10 +1,12 @@
 import type { Answers, AnswerValue } from '../../engine/answers.js';
-import { evaluateCondition, questionsIn } from '../../engine/conditions.js';
+import { type ConditionContext, evaluateCondition, questionsOf } from '../../engine/conditions.js';
 import { domainOf } from '../../engine/domain.js';
-import type { Mode, Question } from '../../engine/model.js';
+import type { Condition, Mode, Question } from '../../engine/model.js';
 import type { Rule } from './rule.js';
 
 export const MAX_COMBINATIONS = 200_000;
+
+const BOTH_MODES: readonly Mode[] = ['prep', 'debrief'];
 
 export const reachableQuestions: Rule = {
   id: 'reachable-questions',
@@ -24,22 +26,20 @@ export const reachableQuestions: Rule = {
       return d;
     };
     const personas = [undefined, ...personaIds];
-    const bothModes: Mode[] = ['prep', 'debrief'];
+    // one answers object for every question, each answer undefined again once tried: a fresh object
+    // per question keyed by its own ids costs a new object shape for each (most of this rule's time)
+    const answers: Record<string, AnswerValue | undefined> = {};
     for (const q of pb.questions) {
       if (!q.when) continue;
-      const reads = [...questionsIn(q.when)];
+      const reads = [...questionsOf(q.when)];
       const domains = reads.map(domainFor);
-      const modes: Mode[] = q.modes ?? bothModes;
+      const holds = canHold(q.when, q.modes ?? BOTH_MODES, personas, questions);
       let reachable = false;
       let count = 0;
-      const complete = enumerate(reads, domains, (answers) => {
-        for (const mode of modes) {
-          for (const persona of personas) {
-            if (evaluateCondition(q.when, { answers, questions, mode, persona }) !== false) {
-              reachable = true;
-              return false;
-            }
-          }
+      const complete = enumerate(answers, reads, domains, (answers) => {
+        if (holds(answers)) {
+          reachable = true;
+          return false;
         }
         count++;
         return count < MAX_COMBINATIONS;
@@ -52,19 +52,39 @@ export const reachableQuestions: Rule = {
   },
 };
 
-/** Calls visit for each combination; stops when visit returns false. Returns false if the space was too large. */
-function enumerate(ids: string[], domains: (AnswerValue | undefined)[][], visit: (a: Answers) => boolean): boolean {
-  const size = domains.reduce((n, d) => n * d.length, 1);
+/** Whether the condition may hold for these answers in some mode with some persona (or none). */
+function canHold(when: Condition, modes: readonly Mode[], personas: readonly (string | undefined)[], questions: ReadonlyMap<string, Question>): (answers: Answers) => boolean {
+  // one context, its mode and persona set in turn: this runs for each combination of each question
+  const ctx: ConditionContext = { answers: {}, questions, mode: modes[0] ?? 'prep', persona: undefined };
+  return (answers) => {
+    ctx.answers = answers;
+    for (const mode of modes) {
+      ctx.mode = mode;
+      for (const persona of personas) {
+        ctx.persona = persona;
+        if (evaluateCondition(when, ctx) !== false) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/**
+ * Calls visit for each combination, set in `answers` (left undefined again); stops when visit returns
+ * false. Returns false if the space was too large.
+ */
+function enumerate(answers: Record<string, AnswerValue | undefined>, ids: string[], domains: (AnswerValue | undefined)[][], visit: (a: Answers) => boolean): boolean {
+  let size = 1;
+  for (const d of domains) size *= d.length;
   if (size > MAX_COMBINATIONS) return false;
-  const answers: Answers = {};
   const go = (i: number): boolean => {
-    if (i === ids.length) return visit(answers);
+    // read as Answers: an undefined answer is no answer to every test
+    if (i === ids.length) return visit(answers as Answers);
     for (const v of domains[i]) {
-      if (v === undefined) delete answers[ids[i]];
-      else answers[ids[i]] = v;
+      answers[ids[i]] = v;
       if (!go(i + 1)) return false;
     }
-    delete answers[ids[i]];
+    answers[ids[i]] = undefined;
     return true;
   };
   go(0);
