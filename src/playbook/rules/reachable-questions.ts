@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue } from '../../engine/answers.js';
-import { type ConditionContext, evaluateCondition, questionsOf } from '../../engine/conditions.js';
+import { type ConditionContext, evaluateCondition, questionsIn } from '../../engine/conditions.js';
 import { domainOf } from '../../engine/domain.js';
 import type { Condition, Mode, Question } from '../../engine/model.js';
 import type { Rule } from './rule.js';
@@ -14,13 +14,16 @@ export const reachableQuestions: Rule = {
   stage: 'analysis',
   check({ pb, report, questions, personaIds, constants, unreachable }) {
     // a question is read by many conditions: its values are listed once (one found unreachable is
-    // only ever tried unanswered)
+    // only ever tried unanswered). Unanswered is tried last: whether some combination holds does not
+    // depend on the order they are tried in, and a condition most often holds for an answer, so the
+    // search of a reachable question (nearly all of them) ends at its first combination or so.
     const domainCache = new Map<string, (AnswerValue | undefined)[]>();
     const domainFor = (id: string) => {
       if (unreachable.has(id)) return [undefined];
       let d = domainCache.get(id);
       if (!d) {
-        d = domainOf(questions.get(id) as Question, personaIds, constants().get(id));
+        const values = domainOf(questions.get(id) as Question, personaIds, constants().get(id));
+        d = [...values.filter((v) => v !== undefined), ...values.filter((v) => v === undefined)];
         domainCache.set(id, d);
       }
       return d;
@@ -31,7 +34,7 @@ export const reachableQuestions: Rule = {
     const answers: Record<string, AnswerValue | undefined> = {};
     for (const q of pb.questions) {
       if (!q.when) continue;
-      const reads = [...questionsOf(q.when)];
+      const reads = [...questionsIn(q.when)];
       const domains = reads.map(domainFor);
       const holds = canHold(q.when, q.modes ?? BOTH_MODES, personas, questions);
       let reachable = false;
