@@ -264,8 +264,19 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
 function depthOf(value: unknown, depth = 0): number {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
   let max = depth;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    const d = depthOf(v, depth + 1);
+  // values read in place: this visits every node of a clean file, and a list of each mapping's
+  // values was most of its cost
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const d = depthOf(v, depth + 1);
+      if (d > max) max = d;
+      if (max > MAX_DEPTH) break;
+    }
+    return max;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const d = depthOf(o[k], depth + 1);
     if (d > max) max = d;
     if (max > MAX_DEPTH) break;
   }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { decodeSource, MAX_DEPTH, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
@@ -387,13 +387,13 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * the loader and the engine's localize stays a plain lookup.
  */
 function withTraditionalChinese(pb: Playbook): void {
-  const seen = new Set<object>();
-  // keys read in place rather than listed: this walk visits every node of the playbook
-  const walk = (node: object): void => {
-    if (seen.has(node)) return;
-    seen.add(node);
+  // Keys read in place, and no set of the nodes seen: this walk visits every node of the playbook.
+  // The items are the schema's fresh copies, trees with no node shared (were one reached twice, it
+  // would be filled twice to the same effect); the depth bound only keeps a surprise finite.
+  const walk = (node: object, depth: number): void => {
+    if (depth > 4 * MAX_DEPTH) return;
     if (Array.isArray(node)) {
-      for (const x of node) if (x && typeof x === 'object') walk(x);
+      for (const x of node) if (x && typeof x === 'object') walk(x, depth + 1);
       return;
     }
     const o = node as Record<string, unknown>;
@@ -404,8 +404,8 @@ function withTraditionalChinese(pb: Playbook): void {
     }
     for (const k in o) {
       const v = o[k];
-      if (v && typeof v === 'object' && k !== 'origins' && k !== 'brokenIds') walk(v);
+      if (v && typeof v === 'object' && k !== 'origins' && k !== 'brokenIds') walk(v, depth + 1);
     }
   };
-  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap });
+  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap }, 0);
 }
