@@ -5,15 +5,21 @@
 import { assertNever, type Condition, type Playbook, type Question } from './model.js';
 import { type AnswerValue, choiceValues, UNKNOWN } from './answers.js';
 
-/** Values worth trying for open questions (text, number, date): the constants conditions compare with. */
+/**
+ * Values worth trying for open questions (text, number, date): the constants conditions compare with.
+ * Only open questions have an entry: domainOf reads constants for no other kind.
+ */
 export function collectConstants(pb: Playbook): Map<string, AnswerValue[]> {
   const m = new Map<string, AnswerValue[]>();
+  // a playbook of choice questions only (a generated one of 10k) has no constant to look for
+  const open = new Set(pb.questions.filter((q) => q.kind === 'text' || q.kind === 'number' || q.kind === 'date').map((q) => q.id));
+  if (open.size === 0) return m;
   const visit = (c: Condition | undefined) => {
     if (!c) return;
     c.all?.forEach(visit);
     c.any?.forEach(visit);
     visit(c.not);
-    if (c.question === undefined) return;
+    if (c.question === undefined || !open.has(c.question)) return;
     let list = m.get(c.question);
     if (!list) {
       list = [];
