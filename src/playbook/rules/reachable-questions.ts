@@ -23,31 +23,27 @@ export const reachableQuestions: Rule = {
       let d = domainCache.get(id);
       if (!d) {
         const values = domainOf(questions.get(id) as Question, personaIds, constants().get(id));
-        d = [...values.filter((v) => v !== undefined), ...values.filter((v) => v === undefined)];
+        d = [];
+        for (const v of values) if (v !== undefined) d.push(v);
+        for (let k = values.length - d.length; k > 0; k--) d.push(undefined);
         domainCache.set(id, d);
       }
       return d;
     };
     const personas = [undefined, ...personaIds];
-    // one answers object for every question, each answer undefined again once tried: a fresh object
-    // per question keyed by its own ids costs a new object shape for each (most of this rule's time)
+    // one answers object and one context for every question, each answer undefined again once tried:
+    // a fresh object per question keyed by its own ids costs a new object shape for each
     const answers: Record<string, AnswerValue | undefined> = {};
+    const ctx: ConditionContext = { answers: answers as Answers, questions, mode: 'prep', persona: undefined };
     for (const q of pb.questions) {
       if (!q.when) continue;
       const reads = [...questionsIn(q.when)];
       const domains = reads.map(domainFor);
-      const holds = canHold(q.when, q.modes ?? BOTH_MODES, personas, questions);
-      let reachable = false;
-      let count = 0;
-      const complete = enumerate(answers, reads, domains, (answers) => {
-        if (holds(answers)) {
-          reachable = true;
-          return false;
-        }
-        count++;
-        return count < MAX_COMBINATIONS;
-      });
-      if (complete && !reachable) {
+      let size = 1;
+      for (const d of domains) size *= d.length;
+      // too many combinations to try: the question is not judged
+      if (size > MAX_COMBINATIONS) continue;
+      if (!someHolds({ when: q.when, modes: q.modes ?? BOTH_MODES, personas, reads, domains, answers, ctx }, 0)) {
         unreachable.add(q.id);
         report(q, ['when'], 'unreachable-question', 'error', `the question "${q.id}" can never be asked: no answers make its condition hold`, 'check the values it compares with and the questions it reads');
       }
@@ -55,41 +51,36 @@ export const reachableQuestions: Rule = {
   },
 };
 
-/** Whether the condition may hold for these answers in some mode with some persona (or none). */
-function canHold(when: Condition, modes: readonly Mode[], personas: readonly (string | undefined)[], questions: ReadonlyMap<string, Question>): (answers: Answers) => boolean {
-  // one context, its mode and persona set in turn: this runs for each combination of each question
-  const ctx: ConditionContext = { answers: {}, questions, mode: modes[0] ?? 'prep', persona: undefined };
-  return (answers) => {
-    ctx.answers = answers;
-    for (const mode of modes) {
-      ctx.mode = mode;
-      for (const persona of personas) {
-        ctx.persona = persona;
-        if (evaluateCondition(when, ctx) !== false) return true;
+interface Search {
+  when: Condition;
+  modes: readonly Mode[];
+  personas: readonly (string | undefined)[];
+  reads: string[];
+  domains: (AnswerValue | undefined)[][];
+  /** The answers being tried, read by the conditions through ctx; left as they were found. */
+  answers: Record<string, AnswerValue | undefined>;
+  ctx: ConditionContext;
+}
+
+/** Whether some combination of the values of reads[i..] makes the condition hold (not false) in some mode, with some persona or none. */
+function someHolds(s: Search, i: number): boolean {
+  if (i === s.reads.length) {
+    for (const mode of s.modes) {
+      s.ctx.mode = mode;
+      for (const persona of s.personas) {
+        s.ctx.persona = persona;
+        if (evaluateCondition(s.when, s.ctx) !== false) return true;
       }
     }
     return false;
-  };
-}
-
-/**
- * Calls visit for each combination, set in `answers` (left undefined again); stops when visit returns
- * false. Returns false if the space was too large.
- */
-function enumerate(answers: Record<string, AnswerValue | undefined>, ids: string[], domains: (AnswerValue | undefined)[][], visit: (a: Answers) => boolean): boolean {
-  let size = 1;
-  for (const d of domains) size *= d.length;
-  if (size > MAX_COMBINATIONS) return false;
-  const go = (i: number): boolean => {
-    // read as Answers: an undefined answer is no answer to every test
-    if (i === ids.length) return visit(answers as Answers);
-    for (const v of domains[i]) {
-      answers[ids[i]] = v;
-      if (!go(i + 1)) return false;
-    }
-    answers[ids[i]] = undefined;
-    return true;
-  };
-  go(0);
-  return true;
+  }
+  const id = s.reads[i];
+  let found = false;
+  for (const v of s.domains[i]) {
+    s.answers[id] = v;
+    found = someHolds(s, i + 1);
+    if (found) break;
+  }
+  s.answers[id] = undefined;
+  return found;
 }
