@@ -350,8 +350,9 @@ function itemLocator(file: string, text: string, value: unknown, kind: SourceKin
     if (at && lines && at.starts.length === list.length) {
       const start = at.starts[index];
       const end = at.starts[index + 1] ?? at.end;
-      // the section's key on its own line, the item on its own lines, every other line empty
-      const only = lines.slice(0, end).map((l, i) => (i === at.header || i >= start ? l : '')).join('\n') + (end < lines.length ? '\n' : '');
+      // the section's key on its own line, the item on its own lines, every other line empty (made
+      // without a pass over the file's lines: an editor's index of ids may ask for many items)
+      const only = `${'\n'.repeat(at.header)}${lines[at.header]}${'\n'.repeat(start - at.header)}${lines.slice(start, end).join('\n')}${end < lines.length ? '\n' : ''}`;
       const r = parseCarefully(file, only, kind);
       const item = (r.value as Record<string, unknown[]> | undefined)?.[section]?.[0];
       if (r.locator && r.diagnostics.length === 0 && sameValue(item, list[index])) found = r.locator;
