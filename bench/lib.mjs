@@ -1,5 +1,6 @@
 // Small helpers shared by the bench scripts: whole-process timing by median of several runs.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +22,44 @@ export function timeNode(args, { runs = 15, expectCode = 0, env = {}, input } = 
     if (i > 0) times.push(ms);
   }
   return median(times);
+}
+
+/**
+ * CPU time (user + system, every thread) used so far by this process's finished children, in ms, from
+ * /proc/self/stat (Linux, 100 clock ticks a second; undefined elsewhere).
+ */
+function childrenCpuMs() {
+  try {
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime: fields 16 and 17 of the line, so 14th and 15th after the name and the state
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `node ...args` after one warm-up run: the median wall time and the median CPU time (user + system
+ * of all its threads: the parser, the rules, the garbage collector's helpers) of `runs` runs, in ms.
+ * CPU time is what a busy machine changes least; wall time is what the trainer waits.
+ */
+export function timeNodeCpu(args, { runs = 5, expectCode = 0 } = {}) {
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i <= runs; i++) {
+    const c0 = childrenCpuMs();
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const c1 = childrenCpuMs();
+    if (r.status !== expectCode) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (i === 0) continue;
+    wall.push(ms);
+    if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
+  }
+  return { wallMs: median(wall), cpuMs: cpu.length === wall.length ? median(cpu) : undefined };
 }
 
 export function fmt(ms) {

@@ -48,6 +48,7 @@ export function resolvePlaybookTarget(ctx: Context, target: string): string {
 
 export async function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err): Promise<void> {
   // the formatter measures display width: loaded only when there is something to print
+  if (diagnostics.length === 0) return;
   const { formatDiagnostic } = await import('../ui/diagnostics.js');
   for (const d of diagnostics) {
     const shown = { ...d, file: displayPath(d.file, ctx.io.cwd) };

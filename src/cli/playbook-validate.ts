@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../core/diagnostic.js';
 import { parsePlaybookFile } from '../playbook/load.js';
-import { plural, summarize } from '../ui/diagnostics.js';
+import { plural, summarize } from '../ui/counts.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { makeContext, printDiagnostics } from './context.js';
 import { EXIT, UserError } from './errors.js';

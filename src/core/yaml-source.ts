@@ -201,7 +201,12 @@ export function parseYamlSource(file: string, rawText: string, kind: SourceKind 
         careful ??= parseCarefully(file, text, kind);
         return careful;
       };
-      return { source: makeSource(file, text, value, () => positions().locator), diagnostics: [] };
+      const items = itemLocator(file, text, value, kind);
+      const whole: Locator = {
+        locate: (path) => items(path)?.locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
+        locateKey: (path) => items(path)?.locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
+      };
+      return { source: makeSource(file, text, value, () => whole), diagnostics: [] };
     }
   }
   const r = parseCarefully(file, text, kind);
@@ -264,8 +269,19 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
 function depthOf(value: unknown, depth = 0): number {
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
   let max = depth;
-  for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    const d = depthOf(v, depth + 1);
+  // values read in place: this visits every node of a clean file, and a list of each mapping's
+  // values was most of its cost
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const d = depthOf(v, depth + 1);
+      if (d > max) max = d;
+      if (max > MAX_DEPTH) break;
+    }
+    return max;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const d = depthOf(o[k], depth + 1);
     if (d > max) max = d;
     if (max > MAX_DEPTH) break;
   }
@@ -275,6 +291,90 @@ function depthOf(value: unknown, depth = 0): number {
 interface Locator {
   locate(path: readonly PathSegment[]): Position;
   locateKey(path: readonly PathSegment[]): Position;
+}
+
+/** How many single items are parsed for positions before the whole file is: a few diagnostics are cheap, an index of every id is not. */
+const MAX_ITEM_PARSES = 64;
+
+/**
+ * Positions inside one item of a top-level list (`questions:` then `  - …` items), found by parsing
+ * that item alone: the careful parser takes seconds over a 10k-question file, and an editor asks for
+ * positions after every keystroke while the file has a diagnostic. The item's lines are parsed in
+ * place (every other line left empty, the section's key kept), so lines and columns are the file's.
+ * The item is used only when its value equals what the whole file gave for it; anything else (a
+ * list written in flow style, an odd indentation, a path outside the lists) is left to the whole file.
+ */
+function itemLocator(file: string, text: string, value: unknown, kind: SourceKind): (path: readonly PathSegment[]) => Locator | undefined {
+  let lines: string[] | undefined;
+  let sections: Map<string, { header: number; starts: number[]; end: number } | undefined> | undefined;
+  const parsed = new Map<string, Locator | undefined>();
+  const scan = () => {
+    lines = text.split('\n');
+    sections = new Map();
+    const all = lines;
+    const headers: [string, number][] = [];
+    all.forEach((l, i) => {
+      const m = /^([A-Za-z][\w-]*):[ \t]*(?:#.*)?$/.exec(l);
+      if (m) headers.push([m[1], i]);
+      else if (/^[^\s#]/.test(l)) headers.push(['', i]);
+    });
+    headers.forEach(([name, header], h) => {
+      if (!name) return;
+      const end = headers[h + 1]?.[1] ?? all.length;
+      const starts: number[] = [];
+      let indent: string | undefined;
+      let sound = true;
+      for (let i = header + 1; i < end && sound; i++) {
+        const l = all[i];
+        const lead = /^ */.exec(l)?.[0] ?? '';
+        const rest = l.slice(lead.length);
+        if (rest === '' || rest.startsWith('#')) continue;
+        indent ??= lead;
+        if (lead === indent && /^-( |$)/.test(rest)) starts.push(i);
+        else if (lead.length <= indent.length || starts.length === 0) sound = false;
+      }
+      sections?.set(name, sound && !sections.has(name) ? { header, starts, end } : undefined);
+    });
+  };
+  return (path) => {
+    const [section, index] = path;
+    if (typeof section !== 'string' || typeof index !== 'number') return undefined;
+    const list = (value as Record<string, unknown>)[section];
+    if (!Array.isArray(list) || index >= list.length) return undefined;
+    const key = `${section}\u0000${index}`;
+    if (parsed.has(key)) return rebased(parsed.get(key), index);
+    if (parsed.size >= MAX_ITEM_PARSES) return undefined;
+    if (!sections) scan();
+    const at = sections?.get(section);
+    let found: Locator | undefined;
+    if (at && lines && at.starts.length === list.length) {
+      const start = at.starts[index];
+      const end = at.starts[index + 1] ?? at.end;
+      // the section's key on its own line, the item on its own lines, every other line empty (made
+      // without a pass over the file's lines: an editor's index of ids may ask for many items)
+      const only = `${'\n'.repeat(at.header)}${lines[at.header]}${'\n'.repeat(start - at.header)}${lines.slice(start, end).join('\n')}${end < lines.length ? '\n' : ''}`;
+      const r = parseCarefully(file, only, kind);
+      const item = (r.value as Record<string, unknown[]> | undefined)?.[section]?.[0];
+      if (r.locator && r.diagnostics.length === 0 && sameValue(item, list[index])) found = r.locator;
+    }
+    parsed.set(key, found);
+    return rebased(found, index);
+  };
+}
+
+/** The item's locator answers for its index in the file; alone, the item is the list's first. */
+function rebased(locator: Locator | undefined, index: number): Locator | undefined {
+  if (!locator) return undefined;
+  const moved = (path: readonly PathSegment[]) => (path[1] === index ? [path[0], 0, ...path.slice(2)] : path);
+  return { locate: (path) => locator.locate(moved(path)), locateKey: (path) => locator.locateKey(moved(path)) };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  try {
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
 }
 
 function makeSource(file: string, text: string, value: unknown, locator: () => Locator | undefined): YamlSource {

@@ -21,6 +21,8 @@ export function localize(text: Text | undefined, locale: Locale): string {
 const PLACEHOLDER = /\{\{|\}\}|\{([^{}\s]*)\}/g;
 
 export function placeholdersIn(template: string): string[] {
+  // most texts have no placeholder: no match to look for without a brace
+  if (!template.includes('{')) return [];
   const names: string[] = [];
   for (const m of template.matchAll(PLACEHOLDER)) if (m[1] !== undefined) names.push(m[1]);
   return names;

@@ -54,6 +54,7 @@ export class Workspace {
   private readonly lastGood = new Map<string, Playbook>();
   private readonly includers = new Map<string, string>();
   private readonly parseCache: NonNullable<PlaybookHost['parseCache']> = new Map();
+  private readonly itemCache: NonNullable<PlaybookHost['itemCache']> = new Map();
 
   constructor(private readonly findById: (id: string, fromFile: string) => string | undefined) {}
 
@@ -125,6 +126,7 @@ export class Workspace {
       },
       findById: this.findById,
       parseCache: this.parseCache,
+      itemCache: this.itemCache,
     };
     const result = loadPlaybook(entry, host);
     if (result.playbook) this.lastGood.set(entry, result.playbook);

@@ -35,8 +35,9 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false,
     }
   });
   let constants: Map<string, AnswerValue[]> | undefined;
-  let conditions: [Condition, ConditionSite][] | undefined;
-  let texts: [Text, TextSite][] | undefined;
+  // walked once into parallel lists, then replayed for each rule that asks
+  let conditions: { nodes: Condition[]; sites: ConditionSite[] } | undefined;
+  let texts: { nodes: Text[]; sites: TextSite[] } | undefined;
   const base: Omit<RuleContext, 'report'> = {
     pb,
     partial,
@@ -49,22 +50,29 @@ export function checkPlaybook(pb: Playbook, sourceOf: SourceOf, partial = false,
       return dropped !== undefined && (fields.length === 0 || fields.some((f) => dropped.has(f)));
     },
     locate: (item, sub) => (pb.origins.has(item) ? position(item, sub) : undefined),
-    // walked once, then replayed for each rule that asks
     eachCondition: (visit) => {
       if (!conditions) {
-        const all: [Condition, ConditionSite][] = [];
-        eachCondition(pb, (c, site) => all.push([c, site]));
+        const all: { nodes: Condition[]; sites: ConditionSite[] } = { nodes: [], sites: [] };
+        eachCondition(pb, (c, site) => {
+          all.nodes.push(c);
+          all.sites.push(site);
+        });
         conditions = all;
       }
-      for (const [c, site] of conditions) visit(c, site);
+      const { nodes, sites } = conditions;
+      for (let i = 0; i < nodes.length; i++) visit(nodes[i], sites[i]);
     },
     eachText: (visit) => {
       if (!texts) {
-        const all: [Text, TextSite][] = [];
-        eachText(pb, (t, site) => all.push([t, site]));
+        const all: { nodes: Text[]; sites: TextSite[] } = { nodes: [], sites: [] };
+        eachText(pb, (t, site) => {
+          all.nodes.push(t);
+          all.sites.push(site);
+        });
         texts = all;
       }
-      for (const [t, site] of texts) visit(t, site);
+      const { nodes, sites } = texts;
+      for (let i = 0; i < nodes.length; i++) visit(nodes[i], sites[i]);
     },
     unreachable: new Set(),
     constants: () => {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { decodeSource, MAX_DEPTH, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
@@ -29,7 +29,20 @@ export interface PlaybookHost {
    * re-parses only the file that changed. Parsed items are never mutated, so sharing them is safe.
    */
   parseCache?: Map<string, { bytes: Uint8Array; result: ReturnType<typeof parsePlaybookFile> }>;
+  /**
+   * Optional: keeps the items found sound between loads (see ItemCache), so an edit of one question
+   * of a large file re-checks the shape of that question only.
+   */
+  itemCache?: ItemCache;
 }
+
+/**
+ * File -> the items of its last parse that the schema accepted without a word, by section and value.
+ * Only those are kept: their check says nothing (no diagnostic to place), so it does not depend on
+ * where the item sits in the file, and the same value always passes again. The values compared are
+ * plain YAML data; no field the schema accepts holds null, NaN or an infinity, which JSON would blur.
+ */
+export type ItemCache = Map<string, Map<string, object>>;
 
 export interface LoadResult {
   playbook?: Playbook;
@@ -56,7 +69,7 @@ const SECTIONS = ['questions', 'personas', 'classes', 'flags', 'checklist', 'tip
 type Section = (typeof SECTIONS)[number];
 
 /** One file: decode, parse, check the shape. */
-export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: ParsedFile; text?: string; diagnostics: Diagnostic[] } {
+export function parsePlaybookFile(file: string, bytes: Uint8Array, itemCache?: ItemCache): { parsed?: ParsedFile; text?: string; diagnostics: Diagnostic[] } {
   const decoded = decodeSource(file, bytes);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   const { source, diagnostics } = parseYamlSource(file, decoded.text);
@@ -84,13 +97,26 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
   const rawIndex = new Map<object, number>();
   const damaged = new Map<object, ReadonlySet<string>>();
   const sectionData: Record<string, unknown[]> = {};
+  const before = itemCache?.get(file);
+  // what this parse found sound: the next parse reuses these, and nothing older is kept
+  const after = itemCache ? new Map<string, object>() : undefined;
   for (const section of SECTIONS) {
     const list = raw[section];
     if (!Array.isArray(list)) continue;
     const itemSchema = ITEM_SCHEMAS[section];
     sectionData[section] = [];
     list.forEach((item, i) => {
+      const key = after ? cacheKey(section, item) : undefined;
+      // an object is handed out once per parse: two equal items stay two items (origins are per object)
+      const known = key !== undefined && !after?.has(key) ? before?.get(key) : undefined;
+      if (known && key !== undefined) {
+        after?.set(key, known);
+        sectionData[section].push(known);
+        rawIndex.set(known, i);
+        return;
+      }
       const r = validateWithSchema(itemSchema as never, source, [section, i]);
+      if (key !== undefined && r.data !== undefined && r.diagnostics.length === 0 && !after?.has(key)) after?.set(key, r.data as object);
       diagnostics.push(...r.diagnostics);
       const kept: { data: object; dropped?: ReadonlySet<string> } | undefined = r.data !== undefined ? { data: r.data as object } : salvage(itemSchema, item, r.faults);
       if (kept !== undefined) {
@@ -101,12 +127,22 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array): { parsed?: P
       else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
     });
   }
+  if (itemCache && after) itemCache.set(file, after);
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !(k in sectionData)));
   const checked = validateWithSchema(PlaybookFile, { ...source, value: rest });
   diagnostics.push(...checked.diagnostics);
   if (!checked.data) return { text: source.text, diagnostics };
   const data = { ...checked.data, ...sectionData } as PlaybookFile;
   return { parsed: { file, source, data, brokenIds, rawIndex, damaged }, text: source.text, diagnostics };
+}
+
+/** An item's section and value as a string, or undefined for a value JSON cannot write (a cycle of aliases). */
+function cacheKey(section: string, item: unknown): string | undefined {
+  try {
+    return `${section}\u0000${JSON.stringify(item)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -186,7 +222,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       return undefined;
     }
     const cached = host.parseCache?.get(file);
-    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes);
+    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes, host.itemCache);
     host.parseCache?.set(file, { bytes, result: r });
     if (r.text !== undefined) sources.set(file, r.text);
     diagnostics.push(...r.diagnostics);
@@ -351,20 +387,25 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
  * the loader and the engine's localize stays a plain lookup.
  */
 function withTraditionalChinese(pb: Playbook): void {
-  const seen = new Set<object>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object' || seen.has(node as object)) return;
-    seen.add(node as object);
+  // Keys read in place, and no set of the nodes seen: this walk visits every node of the playbook.
+  // The items are the schema's fresh copies, trees with no node shared (were one reached twice, it
+  // would be filled twice to the same effect); the depth bound only keeps a surprise finite.
+  const walk = (node: object, depth: number): void => {
+    if (depth > 4 * MAX_DEPTH) return;
     if (Array.isArray(node)) {
-      for (const x of node) walk(x);
+      for (const x of node) if (x && typeof x === 'object') walk(x, depth + 1);
       return;
     }
     const o = node as Record<string, unknown>;
-    if (typeof o['zh-CN'] === 'string' && o['zh-TW'] === undefined) {
-      const tw = PLAYBOOK_ZH_TW[o['zh-CN'] as string];
+    const cn = o['zh-CN'];
+    if (typeof cn === 'string' && o['zh-TW'] === undefined) {
+      const tw = PLAYBOOK_ZH_TW[cn];
       if (tw !== undefined) o['zh-TW'] = tw;
     }
-    for (const [k, v] of Object.entries(o)) if (k !== 'origins' && k !== 'brokenIds') walk(v);
+    for (const k in o) {
+      const v = o[k];
+      if (v && typeof v === 'object' && k !== 'origins' && k !== 'brokenIds') walk(v, depth + 1);
+    }
   };
-  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap });
+  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap }, 0);
 }

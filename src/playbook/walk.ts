@@ -4,31 +4,34 @@
  */
 import type { Condition, PathSegment, Playbook, Text } from '../engine/model.js';
 import { SELF_QUESTION_FIELDS } from '../engine/text.js';
-import { formOf, formsOf } from './rules/conditions.js';
+import { formsOf } from './rules/conditions.js';
 import type { ConditionSite, TextSite } from './rules/rule.js';
 
 /** Every condition node (nested ones under a well-formed all/any/not), with its item, path and what it may read. */
 export function eachCondition(pb: Playbook, visit: (c: Condition, site: ConditionSite) => void): void {
-  type Where = Omit<ConditionSite, 'forms' | 'tests'>;
-  const walk = (c: Condition, where: Where) => {
-    const shape = formsOf(c);
-    visit(c, { ...where, ...shape });
-    const form = formOf(c, shape);
-    if (form === 'all' || form === 'any') (c[form] ?? []).forEach((x, i) => walk(x, { ...where, path: [...where.path, form, i] }));
-    else if (form === 'not' && c.not) walk(c.not, { ...where, path: [...where.path, 'not'] });
+  // positional arguments and one site object of a fixed shape per node: a 10k-question playbook has
+  // tens of thousands of nodes, and spreading a site object for each was most of the walk's time
+  const walk = (c: Condition, item: object, path: PathSegment[], classAllowed: boolean, beforeIndex: number | undefined) => {
+    const { forms, tests } = formsOf(c);
+    visit(c, { forms, tests, item, path, classAllowed, beforeIndex });
+    const form = forms.length === 1 ? forms[0] : undefined;
+    if (form === 'all' || form === 'any') {
+      const list = c[form] ?? [];
+      for (let i = 0; i < list.length; i++) walk(list[i], item, [...path, form, i], classAllowed, beforeIndex);
+    } else if (form === 'not' && c.not) walk(c.not, item, [...path, 'not'], classAllowed, beforeIndex);
   };
   const outcome = (item: object, path: PathSegment[], c: Condition | undefined) => {
-    if (c) walk(c, { item, path, classAllowed: true });
+    if (c) walk(c, item, path, true, undefined);
   };
   pb.questions.forEach((q, i) => {
-    if (q.when) walk(q.when, { item: q, path: ['when'], classAllowed: false, beforeIndex: i });
+    if (q.when) walk(q.when, q, ['when'], false, i);
   });
-  for (const c of pb.classes) walk(c.when, { item: c, path: ['when'], classAllowed: false });
-  for (const p of pb.personas) if (p.recognise) walk(p.recognise, { item: p, path: ['recognise'], classAllowed: false });
+  for (const c of pb.classes) walk(c.when, c, ['when'], false, undefined);
+  for (const p of pb.personas) if (p.recognise) walk(p.recognise, p, ['recognise'], false, undefined);
   // the signing condition reads the session's answers, like a class rule
-  if (pb.roles?.signed) walk(pb.roles.signed, { item: pb.roles, path: ['signed'], classAllowed: false });
-  if (pb.roles?.askedToSign) walk(pb.roles.askedToSign, { item: pb.roles, path: ['askedToSign'], classAllowed: false });
-  if (pb.roles?.metFirstKp) walk(pb.roles.metFirstKp, { item: pb.roles, path: ['metFirstKp'], classAllowed: false });
+  if (pb.roles?.signed) walk(pb.roles.signed, pb.roles, ['signed'], false, undefined);
+  if (pb.roles?.askedToSign) walk(pb.roles.askedToSign, pb.roles, ['askedToSign'], false, undefined);
+  if (pb.roles?.metFirstKp) walk(pb.roles.metFirstKp, pb.roles, ['metFirstKp'], false, undefined);
   for (const f of [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])]) outcome(f, ['when'], f.when);
   for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) outcome(item, ['when'], item.when);
   for (const t of pb.tips) outcome(t, ['when'], t.when);

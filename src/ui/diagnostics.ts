@@ -44,14 +44,3 @@ function sourceLine(text: string, line: number): string | undefined {
   const end = text.indexOf('\n', start);
   return text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
 }
-
-export function summarize(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  return {
-    errors: diagnostics.filter((d) => d.severity === 'error').length,
-    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-  };
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

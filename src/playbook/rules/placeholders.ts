@@ -1,7 +1,7 @@
 import { suggest } from '../../core/diagnostic.js';
 import { ACCOUNT_FIELDS, placeholdersIn } from '../../engine/text.js';
 import type { Rule } from './rule.js';
-import { textEntries } from './texts.js';
+import { eachString } from './texts.js';
 
 export const placeholders: Rule = {
   id: 'placeholders',
@@ -12,7 +12,7 @@ export const placeholders: Rule = {
     const known = new Set([...answerNames, ...ACCOUNT_FIELDS]);
     eachText((text, { item, path, placeholders: extra }) => {
       if (extra === null) return;
-      for (const [locale, s] of textEntries(text)) {
+      eachString(text, (locale, s) => {
         for (const name of placeholdersIn(s)) {
           if (known.has(name) || extra.includes(name)) continue;
           // a question dropped for its own error was reported there; its answer is not a second mistake
@@ -20,7 +20,7 @@ export const placeholders: Rule = {
           report(item, locale ? [...path, locale] : path, 'bad-placeholder', 'error', `unknown placeholder {${name}}`,
             name.startsWith('answers.') ? suggest(name, answerNames, 'one of') : `placeholders name answers and account fields only: {answers.ID}, ${[...ACCOUNT_FIELDS, ...extra].map((f) => `{${f}}`).join(', ')}`);
         }
-      }
+      });
     });
   },
 };

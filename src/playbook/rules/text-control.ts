@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { textEntries } from './texts.js';
+import { eachString } from './texts.js';
 
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -9,9 +9,9 @@ export const textControl: Rule = {
   stage: 'reference',
   check({ report, eachText }) {
     eachText((text, { item, path }) => {
-      for (const [locale, s] of textEntries(text)) {
+      eachString(text, (locale, s) => {
         if (CONTROL.test(s)) report(item, locale ? [...path, locale] : path, 'control-character', 'warning', 'the text holds a terminal control character', 'remove it: it would be shown as-is, and is stripped before printing');
-      }
+      });
     });
   },
 };

@@ -1,7 +1,16 @@
 import type { Text } from '../../engine/model.js';
 
-/** A text's strings with their locale (undefined for a plain string). */
-export function textEntries(text: Text): [string | undefined, string][] {
-  if (typeof text === 'string') return [[undefined, text]];
-  return Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
+/**
+ * Each string of a text with its locale (undefined for a plain string). A visitor rather than a list:
+ * four rules read every text of the playbook, and a list of pairs for each was their main cost.
+ */
+export function eachString(text: Text, visit: (locale: string | undefined, s: string) => void): void {
+  if (typeof text === 'string') {
+    visit(undefined, text);
+    return;
+  }
+  for (const locale in text) {
+    const s = (text as Record<string, unknown>)[locale];
+    if (typeof s === 'string') visit(locale, s);
+  }
 }

@@ -1,6 +1,6 @@
 import { placeholdersIn } from '../../engine/text.js';
 import type { Rule } from './rule.js';
-import { textEntries } from './texts.js';
+import { eachString } from './texts.js';
 
 export const unusedQuestions: Rule = {
   id: 'unused-questions',
@@ -15,7 +15,9 @@ export const unusedQuestions: Rule = {
     for (const id of [pb.roles?.person, pb.roles?.title, pb.roles?.decision, pb.roles?.personalWin, pb.roles?.stance?.question]) if (id) used.add(id);
     eachText((text, { placeholders }) => {
       if (placeholders === null) return;
-      for (const [, s] of textEntries(text)) for (const name of placeholdersIn(s)) if (name.startsWith('answers.')) used.add(name.slice(8));
+      eachString(text, (_, s) => {
+        for (const name of placeholdersIn(s)) if (name.startsWith('answers.')) used.add(name.slice(8));
+      });
     });
     for (const q of pb.questions) {
       if (!used.has(q.id) && q.kind !== 'persona') {
