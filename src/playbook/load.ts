@@ -399,8 +399,9 @@ function withTraditionalChinese(pb: Playbook): void {
     const o = node as Record<string, unknown>;
     const cn = o['zh-CN'];
     if (typeof cn === 'string' && o['zh-TW'] === undefined) {
-      const tw = PLAYBOOK_ZH_TW[cn];
-      if (tw !== undefined) o['zh-TW'] = tw;
+      // own keys only: a text "constructor" or "toString" is a text, not the table's prototype
+      const tw = Object.hasOwn(PLAYBOOK_ZH_TW, cn) ? PLAYBOOK_ZH_TW[cn] : undefined;
+      if (typeof tw === 'string') o['zh-TW'] = tw;
     }
     for (const k in o) {
       const v = o[k];

@@ -54,6 +54,20 @@ describe('loading', () => {
     expect(r.playbook?.files.length).toBe(5);
   });
 
+  it('the zh-TW filled in for a zh-CN text is a text: "constructor" is not a key of the table\'s prototype', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sc-zhtw-'));
+    const file = join(dir, 'proto.yaml');
+    const { generatePlaybook } = await import('../../bench/lib.mjs');
+    writeFileSync(file, generatePlaybook(3).replace(/^title: .*$/m, 'title: { en: Proto, zh-CN: constructor }'));
+    const r = loadPlaybookFile(new PlaybookRegistry(), file);
+    expect(r.playbook).toBeDefined();
+    const title = r.playbook?.title as unknown as Record<string, unknown>;
+    expect(title['zh-CN']).toBe('constructor');
+    expect(typeof (title['zh-TW'] ?? '')).toBe('string');
+  });
+
   it('a UTF-8 BOM and CRLF line ends just work', () => {
     const r = loadPlaybookFile(registry, join(fixtures, 'bom-crlf.yaml'));
     expect(r.diagnostics).toEqual([]);
