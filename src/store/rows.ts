@@ -119,6 +119,9 @@ export function readStatsEvent(kind: string, date: string, text: string, what: s
           ? typeof o.class === 'string' && isStrings(o.because)
           : false;
   if (!ok) throw damaged(what);
-  for (const k of Object.keys(o)) if (o[k] === null) delete o[k];
-  return { ...o, kind, date } as StoredAccountEvent;
+  // the parsed object is ours: completed in place rather than copied (180,000 events in a report)
+  for (const k in o) if (o[k] === null) delete o[k];
+  o.kind = kind;
+  o.date = date;
+  return o as StoredAccountEvent;
 }

@@ -218,21 +218,15 @@ export function statsAccountOf(r: AccountDb, labels: Map<string, StatsAccount['c
     l = readLabels(r.class_labels, `class of "${r.name}"`);
     labels.set(r.class_labels, l);
   }
-  return {
-    name: r.name,
-    ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
-    ...(r.class ? { class: r.class } : {}),
-    ...(r.class_status ? { classStatus: r.class_status as StatsAccount['classStatus'] } : {}),
-    ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
-    ...(l ? { classLabels: l } : {}),
-    ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
-    signed: r.signed === 1,
-    dropped: r.dropped === 1,
-    contacts: r.contacts_count,
-    openItems: r.open_items,
-    ...(r.next_due ? { nextDue: r.next_due } : {}),
-    ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
-    events: [],
-    visits: [],
-  };
+  // set one field at a time: a spread per optional field made 100,000 accounts eight times as many objects
+  const a: StatsAccount = { name: r.name, signed: r.signed === 1, dropped: r.dropped === 1, contacts: r.contacts_count, openItems: r.open_items, events: [], visits: [] };
+  if (r.playbook_id) a.playbookId = r.playbook_id;
+  if (r.class) a.class = r.class;
+  if (r.class_status) a.classStatus = r.class_status as StatsAccount['classStatus'];
+  if (r.class_rank !== null) a.classRank = r.class_rank;
+  if (l) a.classLabels = l;
+  if (r.class_deadline) a.classDeadline = r.class_deadline;
+  if (r.next_due) a.nextDue = r.next_due;
+  if (r.last_visit) a.lastVisit = r.last_visit;
+  return a;
 }
