@@ -9,6 +9,7 @@
  */
 import { classLabel } from '../engine/evaluate.js';
 import { habitAnswerIds } from '../engine/account.js';
+import type { Answers } from '../engine/answers.js';
 import { evaluateCondition, questionsIn } from '../engine/conditions.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
@@ -140,6 +141,8 @@ class Playbooks {
     return top;
   }
 
+  /** readRole's answers, per answers object (by identity: the object is never changed once read). */
+  readonly roleReads = new WeakMap<Answers, Map<string, boolean | undefined>>();
   private readonly reads = new Map<string, string[]>();
   /** The question ids a role of a playbook reads. */
   roleQuestions(pbId: string, role: 'askedToSign' | 'metFirstKp'): string[] {
@@ -164,7 +167,6 @@ class Playbooks {
   }
 }
 
-/** The question ids a condition reads. */
 /** The answers statsHistory must carry for these playbooks' roles. */
 export function answersNeeded(playbooks: Iterable<Playbook>): string[] {
   const ids = new Set<string>();
@@ -174,6 +176,21 @@ export function answersNeeded(playbooks: Iterable<Playbook>): string[] {
 
 /** A role read on one visit: true/false, or undefined when the visit did not answer what it reads. */
 function readRole(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVisit, klass: string | undefined): boolean | undefined {
+  // the store hands visits that answered alike the same answers object: each is read once per
+  // playbook, role, mode and class (a million visits, a handful of distinct answers)
+  let memo = pbs.roleReads.get(v.answers);
+  if (!memo) {
+    memo = new Map();
+    pbs.roleReads.set(v.answers, memo);
+  }
+  const key = `${v.playbookId}\0${role}\0${v.mode}\0${klass ?? ''}`;
+  if (memo.has(key)) return memo.get(key);
+  const r = readRoleOnce(pbs, role, v, klass);
+  memo.set(key, r);
+  return r;
+}
+
+function readRoleOnce(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVisit, klass: string | undefined): boolean | undefined {
   const pb = pbs.all.get(v.playbookId);
   const c = pb?.roles[role];
   if (!pb || !c) return undefined;

@@ -675,43 +675,52 @@ export class SqliteStore implements Store {
       // alone (never the rows, whose answers and results run to hundreds of bytes each); older ones
       // from their answers. An account with both has its visits put back in date order, the older
       // kind first on the same day (they were all recorded before the first of the new kind).
-      const packed = (column: string, where: string, index: string) => {
-        const fields = ['date', 'mode', 'playbook_id', ...ids.map((_, i) => `coalesce(${column} -> @p${i}, '')`)].join(' || char(31) || ');
+      // visits saved with their habit answers carry them whole (one small JSON text each, parsed in
+      // JavaScript once per distinct text); older ones carry the values asked for, read from their answers
+      const packed = (tail: string, where: string, index: string) => {
+        const fields = ['date', 'mode', 'playbook_id', ...(tail ? [tail] : [])].join(' || char(31) || ');
         return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
       };
       // most visits answer the habit questions alike: one frozen answers object for each distinct
       // set of values, not a million (their allocation and collection were a third of stats' time)
       const alike = new Map<string, Answers>();
-      const answersOf = (values: string): Answers => {
-        let answers = alike.get(values);
+      const answersOf = (values: string, whole: boolean): Answers => {
+        const key = whole ? `H${values}` : `L${values}`;
+        let answers = alike.get(key);
         if (!answers) {
-          const f = values.split('\u001f');
           const built: Answers = {};
-          for (let i = 0; i < ids.length; i++) {
-            const v = f[i];
-            // a stored null reads as not answered, which is what a missing answer means to stats
-            if (v !== undefined && v !== '' && v !== 'null') built[ids[i]] = jsonValue(v);
+          // a stored null reads as not answered, which is what a missing answer means to stats
+          if (whole) {
+            const all = values ? (JSON.parse(values) as Answers) : {};
+            for (const id of ids) if (all[id] !== null && all[id] !== undefined) built[id] = all[id];
+          } else {
+            const f = values.split('\u001f');
+            for (let i = 0; i < ids.length; i++) {
+              const v = f[i];
+              if (v !== undefined && v !== '' && v !== 'null') built[ids[i]] = jsonValue(v);
+            }
           }
           answers = Object.freeze(built);
-          alike.set(values, answers);
+          alike.set(key, answers);
         }
         return answers;
       };
-      const unpack = (rows: string): StatsAccount['visits'] =>
+      const unpack = (rows: string, whole: boolean): StatsAccount['visits'] =>
         rows.split('\u001e').map((one) => {
           const a = one.indexOf('\u001f');
           const b = one.indexOf('\u001f', a + 1);
           const c = one.indexOf('\u001f', b + 1);
-          return { date: one.slice(0, a), mode: one.slice(a + 1, b) as Mode, playbookId: one.slice(b + 1, c < 0 ? undefined : c), answers: answersOf(c < 0 ? '' : one.slice(c + 1)) };
+          return { date: one.slice(0, a), mode: one.slice(a + 1, b) as Mode, playbookId: one.slice(b + 1, c < 0 ? undefined : c), answers: answersOf(c < 0 ? '' : one.slice(c + 1), whole) };
         });
-      for (const [id, rows] of packed('habit_answers', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
+      const legacy = ids.map((_, i) => `coalesce(answers -> @p${i}, '')`).join(' || char(31) || ');
+      for (const [id, rows] of packed(ids.length ? 'habit_answers' : '', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
-        if (a) a.visits = unpack(rows);
+        if (a) a.visits = unpack(rows, true);
       }
-      for (const [id, rows] of packed('answers', 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
+      for (const [id, rows] of packed(legacy, 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
         if (!a) continue;
-        const older = unpack(rows);
+        const older = unpack(rows, false);
         // a stable sort by date alone keeps the older kind first on the same day
         a.visits = a.visits.length ? [...older, ...a.visits].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) : older;
       }
