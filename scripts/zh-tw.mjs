@@ -2,7 +2,7 @@
 // (cn -> twp: 信息 -> 資訊, 软件 -> 軟體), then the reviewed override table in zh-TW-overrides.json
 // for the places where OpenCC's choice is wrong for this product (支援 where Taiwan says 支持, ...).
 // Writes the generated files; with --check, only reports the ones that are stale (exit 1).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { parseAllDocuments } from 'yaml';
@@ -43,20 +43,27 @@ function yamlFiles(dir) {
   );
 }
 
-function playbookTable() {
-  const strings = new Set();
-  for (const f of yamlFiles('playbooks').sort()) {
-    for (const doc of parseAllDocuments(readFileSync(join(root, f), 'utf8'))) zhCNStrings(doc.toJS(), strings);
-  }
-  const entries = [...strings].sort().map((s) => `  ${JSON.stringify(s)}: ${JSON.stringify(convert(s))},`);
-  return {
-    path: 'src/engine/zh-TW.playbook.generated.ts',
-    content: `${HEADER}/** Every zh-CN string of the built-in playbooks, in zh-TW: the text a zh-TW rep reads where a playbook gives no zh-TW of its own. */\nexport const PLAYBOOK_ZH_TW: Readonly<Record<string, string>> = {\n${entries.join('\n')}\n};\n`,
-  };
+/**
+ * One table per built-in playbook, beside its entry file (playbooks/X.yaml -> playbooks/X.zh-TW.json):
+ * every zh-CN text of X.yaml and of the files in playbooks/X/, in zh-TW. Data of the playbook, not
+ * code: the loader reads it with the playbook (src/playbook/load.ts).
+ */
+function playbookTables() {
+  return readdirSync(join(root, 'playbooks'))
+    .filter((n) => n.endsWith('.yaml') && !n.endsWith('.test.yaml'))
+    .sort()
+    .map((entry) => {
+      const name = entry.replace(/\.yaml$/, '');
+      const files = [join('playbooks', entry), ...(existsSync(join(root, 'playbooks', name)) ? yamlFiles(join('playbooks', name)).sort() : [])];
+      const strings = new Set();
+      for (const f of files) for (const doc of parseAllDocuments(readFileSync(join(root, f), 'utf8'))) zhCNStrings(doc.toJS(), strings);
+      const table = Object.fromEntries([...strings].sort().map((s) => [s, convert(s)]));
+      return { path: join('playbooks', `${name}.zh-TW.json`), content: `${JSON.stringify(table, null, 2)}\n` };
+    });
 }
 
 export function derive() {
-  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), playbookTable()];
+  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), ...playbookTables()];
 }
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {

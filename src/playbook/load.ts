@@ -10,7 +10,6 @@ import { decodeSource, MAX_DEPTH, parseYamlSource, type YamlSource } from '../co
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
-import { PLAYBOOK_ZH_TW } from '../engine/zh-TW.playbook.generated.js';
 import { Advice, ChecklistItem, ClassRule, Flag, Persona, PlaybookFile, Question } from './schema.js';
 import type { Origin, Playbook } from './types.js';
 
@@ -349,7 +348,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     brokenIds,
     damaged,
   };
-  withTraditionalChinese(playbook);
+  withTraditionalChinese(playbook, traditionalTables(files, host));
   diagnostics.push(...checkPlaybook(playbook, (file) => yamlSources.get(file), diagnostics.some((d) => d.severity === 'error')));
   return { playbook, diagnostics, sources, parsed: yamlSources };
 }
@@ -381,12 +380,45 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * A zh-TW reader gets the build-time conversion of each zh-CN text that has no zh-TW of its own
- * (OpenCC's Taiwan phrases plus reviewed overrides: scripts/zh-tw.mjs), never simplified characters.
- * Filled in here, once per load (and so cached with the playbook), so that the table loads only with
- * the loader and the engine's localize stays a plain lookup.
+ * A playbook's file may have a zh-TW table beside it (`abcd.yaml` -> `abcd.zh-TW.json`): each zh-CN
+ * text of the files it covers, converted at build time (OpenCC's Taiwan phrases plus reviewed
+ * overrides: scripts/zh-tw.mjs). It is the playbook's own data, read with it through the host and
+ * kept once parsed (the language server loads the same playbook again and again).
  */
-function withTraditionalChinese(pb: Playbook): void {
+const tableCache = new Map<string, { size: number; table: ReadonlyMap<string, string> }>();
+function traditionalTables(files: readonly string[], host: PlaybookHost): ReadonlyMap<string, string>[] {
+  const out: ReadonlyMap<string, string>[] = [];
+  for (const file of files) {
+    const path = file.replace(/\.ya?ml$/i, '.zh-TW.json');
+    if (path === file) continue;
+    const bytes = host.read(path);
+    if (!(bytes instanceof Uint8Array)) continue;
+    const hit = tableCache.get(path);
+    if (hit && hit.size === bytes.length) {
+      out.push(hit.table);
+      continue;
+    }
+    let table = new Map<string, string>();
+    try {
+      const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+      // data, read as data: only text for text; a table of another shape is left unused
+      if (value && typeof value === 'object' && !Array.isArray(value)) table = new Map(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    } catch {
+      // not JSON: no zh-TW from it (the zh-CN text stands)
+    }
+    tableCache.set(path, { size: bytes.length, table });
+    out.push(table);
+  }
+  return out;
+}
+
+/**
+ * A zh-TW reader gets the build-time conversion of each zh-CN text that has no zh-TW of its own,
+ * never simplified characters. Filled in here, once per load (and so cached with the playbook), so
+ * that the engine's localize stays a plain lookup.
+ */
+function withTraditionalChinese(pb: Playbook, tables: readonly ReadonlyMap<string, string>[]): void {
+  if (tables.length === 0) return;
   // Keys read in place, and no set of the nodes seen: this walk visits every node of the playbook.
   // The items are the schema's fresh copies, trees with no node shared (were one reached twice, it
   // would be filled twice to the same effect); the depth bound only keeps a surprise finite.
@@ -399,9 +431,14 @@ function withTraditionalChinese(pb: Playbook): void {
     const o = node as Record<string, unknown>;
     const cn = o['zh-CN'];
     if (typeof cn === 'string' && o['zh-TW'] === undefined) {
-      // own keys only: a text "constructor" or "toString" is a text, not the table's prototype
-      const tw = Object.hasOwn(PLAYBOOK_ZH_TW, cn) ? PLAYBOOK_ZH_TW[cn] : undefined;
-      if (typeof tw === 'string') o['zh-TW'] = tw;
+      // a Map: a text "constructor" or "toString" is a text, not a key of an object's prototype
+      for (const t of tables) {
+        const tw = t.get(cn);
+        if (tw !== undefined) {
+          o['zh-TW'] = tw;
+          break;
+        }
+      }
     }
     for (const k in o) {
       const v = o[k];
