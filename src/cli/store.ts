@@ -21,11 +21,28 @@ export function isPostgresUrl(s: string): boolean {
   return /^postgres(ql)?:\/\//i.test(s);
 }
 
+/** The config, read once per environment and --config: a session asks where its store is several times. */
+const configs = new WeakMap<object, Map<string, ReturnType<typeof loadConfig>>>();
+function configOf(io: IO, g: GlobalOptions): ReturnType<typeof loadConfig> {
+  let byFlag = configs.get(io.env);
+  if (!byFlag) {
+    byFlag = new Map();
+    configs.set(io.env, byFlag);
+  }
+  const key = g.config ?? '';
+  let config = byFlag.get(key);
+  if (!config) {
+    config = loadConfig(io.env, g.config);
+    byFlag.set(key, config);
+  }
+  return config;
+}
+
 /** Where the store is, as given (flag, environment, config), without opening it. */
 export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
   const named = g.db ?? io.env.SALES_COACH_DB;
   // the config is read when no flag or variable named the store, or for the team database's password file
-  const config = !named || isPostgresUrl(named) ? loadConfig(io.env, g.config) : undefined;
+  const config = !named || isPostgresUrl(named) ? configOf(io, g) : undefined;
   const given = named ?? config?.store;
   if (given && isPostgresUrl(given)) return teamTarget(given, config?.passwordFile);
   if (given && /^[a-z][a-z0-9+.-]*:\/\//i.test(given)) {
@@ -49,7 +66,7 @@ function teamTarget(given: string, passwordFile: string | undefined): Extract<St
 /** A team database named by an option of its own (store push --to): the config's password file still applies. */
 export function teamTargetOf(io: IO, g: GlobalOptions, url: string): Extract<StoreTarget, { kind: 'postgres' }> {
   if (!isPostgresUrl(url)) throw new UserError(`${url} is not a team database address`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
-  return teamTarget(url, loadConfig(io.env, g.config).passwordFile);
+  return teamTarget(url, configOf(io, g).passwordFile);
 }
 
 /** The SQLite file on this machine: --db or SALES_COACH_DB when they name a file, else the default. */

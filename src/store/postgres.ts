@@ -80,6 +80,10 @@ export function isConnectionError(err: unknown): boolean {
   return CONNECTION_CODES.has(code) || /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error|not queryable/i.test(msg);
 }
 
+/** The server could not be reached or went away: a visit is kept for later rather than lost. */
+class Unreachable extends StoreError {}
+const unreachable = (err: unknown): boolean => err instanceof Unreachable || isConnectionError(err);
+
 function describePgError(err: unknown, where: string): StoreError | undefined {
   if (err instanceof StoreError) return err;
   const code = (err as { code?: string }).code ?? '';
@@ -90,7 +94,7 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
   if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
   if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
-  if (isConnectionError(err)) return new StoreError(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
+  if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
   return undefined;
 }
 
@@ -165,9 +169,6 @@ export interface TeamReviewData {
 }
 
 export class PostgresStore implements Store {
-  /** Visits sent from the journal when this store opened: the CLI says so in one line. */
-  flushed = 0;
-
   constructor(
     readonly pool: pg.Pool,
     readonly where: string,
@@ -266,7 +267,7 @@ export class PostgresStore implements Store {
         await this.saveNow(visit);
       } catch (err) {
         // gone again: the rest waits for the next command
-        if (isConnectionError(err) || (err instanceof StoreError && err.message.startsWith('cannot reach'))) throw err;
+        if (unreachable(err)) throw err;
         // refused by the database itself (another rep's account, a changed schema): kept aside for the
         // rep to see, never lost and never blocking every later command
         refused.push({ file: this.outbox.setAside(id), reason: err instanceof Error ? err.message : String(err) });
@@ -275,7 +276,6 @@ export class PostgresStore implements Store {
       this.outbox.remove(id);
       sent++;
     }
-    this.flushed += sent;
     return { sent, refused };
   }
 
@@ -335,7 +335,7 @@ export class PostgresStore implements Store {
     try {
       return await this.saveNow(visit);
     } catch (err) {
-      if (!this.outbox || !(isConnectionError(err) || (err instanceof StoreError && err.message.startsWith('cannot reach')))) throw err;
+      if (!this.outbox || !unreachable(err)) throw err;
       this.outbox.put({ ...(visit as SaveVisit & { origin: string }), target: this.where });
       return { visitId: -1, accountId: -1, pending: true };
     }
@@ -404,13 +404,13 @@ export class PostgresStore implements Store {
   }
 
   /** The review of one rep's accounts (owner = the SQL that names them): the pipeline of the contract. */
-  async pipeline(q: PipelineQuery, ownerSql = 'current_user', ownerParams: unknown[] = []): Promise<Pipeline> {
-    const params: unknown[] = [q.today, ...ownerParams];
+  async pipeline(q: PipelineQuery): Promise<Pipeline> {
+    const params: unknown[] = [q.today];
     const flags = this.flagExpressions();
     const flagNames = PIPELINE_FLAGS;
     const flagSelect = flagNames.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ');
     const groupOf = "coalesce(class, class_status, 'new')";
-    const where: string[] = [`owner = ${ownerSql}`];
+    const where: string[] = ['owner = current_user'];
     if (q.groups?.length) {
       where.push(`${groupOf} IN (${q.groups.map((_, i) => `$${params.length + i + 1}`).join(', ')})`);
       params.push(...q.groups);
