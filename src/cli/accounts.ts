@@ -65,10 +65,11 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       }
     }
     // a manager's notes (team database) since the review's period, or the last two weeks
-    const notes = 'reviewNotes' in store ? (await (store as unknown as import('../store/postgres.js').PostgresStore).reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
+    const notes = store.reviewNotes ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}) });
-    const noteLines = notes.flatMap((n) => (n.event.kind === 'class-validated' || n.event.kind === 'class-challenged' ? [{ date: n.event.date, account: n.account, kind: n.event.kind, by: n.event.by, ...(n.event.class ? { class: n.event.class } : {}), note: n.event.note }] : []));
-    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...(pipelineJson(view) as object), ...(noteLines.length ? { notes: noteLines } : {}) }), null, 2)}\n`);
+    const { noteLines, noteViews } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [] };
+    const noted = noteViews(notes);
+    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...(pipelineJson(view) as object), ...(noted.length ? { notes: noted } : {}) }), null, 2)}\n`);
     else if (opts.csv) {
       // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
@@ -76,12 +77,9 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     }
     else {
       io.stdout.write(renderPipelineTerminal(view, ctx.out, widthOf(io.stdout)));
-      if (noteLines.length) {
+      if (noted.length && noteLines) {
         const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
-        const m = VIEW_MESSAGES[locale];
-        io.stdout.write(`\n${ctx.out.bold.underline(m.managerNotes)}\n`);
-        const { hanging } = await import('../ui/layout.js');
-        for (const n of noteLines) io.stdout.write(`${hanging(`  ${n.date}  `, `${ctx.out.bold(sanitize(n.account))}: ${sanitize(m.managerNote(n.kind, n.by, n.class, n.note))}`, widthOf(io.stdout))}\n`);
+        io.stdout.write(`\n${ctx.out.bold.underline(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noted, locale, ctx.out, widthOf(io.stdout), { indent: '  ', account: true, isoDates: true }).join('\n')}\n`);
       }
     }
     return EXIT.ok;

@@ -197,16 +197,12 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const store = account && !opts.demo ? await getStore() : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
-  if (store && state && 'reviewNotes' in store && !opts.json) {
-    // the notes written since the account's last session was saved: what the rep has not seen at a prep
-    const notes = await (store as unknown as import('../store/postgres.js').PostgresStore).reviewNotes(account, { unseen: true });
-    const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
-    for (const n of notes) {
-      if (n.event.kind !== 'class-validated' && n.event.kind !== 'class-challenged') continue;
-      const { hanging } = await import('../ui/layout.js');
-      const { widthOf } = await import('../ui/style.js');
-      io.stderr.write(`${hanging(`${n.event.date}  `, sanitize(VIEW_MESSAGES[locale].managerNote(n.event.kind, n.event.by, n.event.class, n.event.note)), widthOf(io.stderr))}\n`);
-    }
+  // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
+  const unseen = store?.reviewNotes && state && !opts.json ? await store.reviewNotes(account, { unseen: true }) : [];
+  if (unseen.length) {
+    const { noteLines, noteViews } = await import('../ui/views/team.js');
+    const { widthOf } = await import('../ui/style.js');
+    io.stderr.write(`${noteLines(noteViews(unseen), locale, ctx.out, widthOf(io.stderr), { indent: '', account: false, isoDates: true }).join('\n')}\n`);
   }
   // an account keeps the playbook that classified it, unless the rep names another
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;

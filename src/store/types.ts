@@ -270,6 +270,12 @@ export interface Store {
   statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
   /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */
   stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]>;
+  /**
+   * Managers' notes on this rep's accounts (class-validated and class-challenged events), oldest
+   * first; with `unseen`, only those written since the account's latest session was saved. A team
+   * database has them; the store on one rep's machine has no manager, and no such method.
+   */
+  reviewNotes?(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 

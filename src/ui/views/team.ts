@@ -8,7 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
 import type { TeamReviewData } from '../../store/postgres.js';
 import { orderGroups } from '../../store/shape.js';
-import type { PipelineFlag } from '../../store/types.js';
+import type { PipelineFlag, StoredEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
@@ -46,6 +46,19 @@ export interface TeamReviewView {
   flagCounts: Partial<Record<PipelineFlag, number>>;
 }
 
+/** The managers' notes among an account's events (the rest are left out). */
+export function noteViews(events: readonly StoredEvent[]): NoteView[] {
+  return events.flatMap((e): NoteView[] =>
+    e.event.kind === 'class-validated' || e.event.kind === 'class-challenged' ? [{ date: e.event.date, account: e.account, kind: e.event.kind, by: e.event.by, ...(e.event.class ? { class: e.event.class } : {}), note: e.event.note }] : [],
+  );
+}
+
+/** Each note on its lines, wrapped to the width: in the review, in `accounts` and before a prep. */
+export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean; isoDates?: boolean }): string[] {
+  const m = VIEW_MESSAGES[locale];
+  return notes.map((n) => hanging(`${opts.indent}${opts.isoDates ? n.date : formatDate(n.date, locale)}  `, `${opts.account ? `${c.bold(sanitize(n.account))}: ` : ''}${sanitize(m.managerNote(n.kind, n.by, n.class, n.note))}`, width));
+}
+
 const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
 
 export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number }): TeamReviewView {
@@ -61,9 +74,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts },
       { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
-    const notes = events.flatMap((e): NoteView[] =>
-      e.event.kind === 'class-validated' || e.event.kind === 'class-challenged' ? [{ date: e.event.date, account: e.account, kind: e.event.kind, by: e.event.by, ...(e.event.class ? { class: e.event.class } : {}), note: e.event.note }] : [],
-    );
+    const notes = noteViews(events);
     return {
       rep,
       total: view.total,
@@ -124,7 +135,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
         out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
       }
     }
-    for (const n of r.notes) out.push(hanging(`    ${formatDate(n.date, v.locale)}  `, `${c.bold(s(n.account))}: ${s(m.managerNote(n.kind, n.by, n.class, n.note))}`, width));
+    out.push(...noteLines(r.notes, v.locale, c, width, { indent: '    ', account: true }));
   }
   if (v.reps.length === 0) out.push('', c.dim(m.noTeam));
   return `${out.join('\n')}\n`;
