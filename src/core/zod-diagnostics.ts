@@ -5,6 +5,7 @@
 import { type $ZodType, safeParse } from 'zod/v4/core';
 import { closest, type Diagnostic, suggest } from './diagnostic.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
+import { parseSound } from './zod-fast.js';
 
 type AnySchema = $ZodType;
 interface Def {
@@ -148,7 +149,10 @@ export function validateWithSchema<T>(
   source: YamlSource,
   prefix: readonly PathSegment[] = [],
 ): { data?: T; diagnostics: Diagnostic[]; faults: PathSegment[][] } {
-  const result = safeParse(schema, valueAt(source.value, prefix));
+  const value = valueAt(source.value, prefix);
+  const sound = parseSound(schema, value);
+  if (sound) return { data: sound.data, diagnostics: [], faults: [] };
+  const result = safeParse(schema, value);
   if (result.success) return { data: result.data, diagnostics: [], faults: [] };
   const diagnostics: Diagnostic[] = [];
   const faults: PathSegment[][] = [];

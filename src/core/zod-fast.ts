@@ -1,0 +1,225 @@
+/**
+ * The sound value's short way through a zod schema. zod without generated code (we run none) spends
+ * most of a 10k-question `playbook validate` on bookkeeping for issues a sound file never has: a
+ * payload and an issue list per node, every optional key of every condition visited. This walks the
+ * same schema definition with plain closures, built once per schema, and gives either zod's own
+ * output (a fresh copy, keys in the schema's order, unknown keys of a stripping object left out) or
+ * "not sure". Not sure is the answer for any value zod might refuse and for any part of a schema it
+ * does not know exactly, and the caller then asks zod itself, which also words the diagnostics. So
+ * it can only be faster, never more lenient: tests/core/zod-fast.test.ts holds it to zod's verdict
+ * and output over every schema of the playbook format and thousands of mutated values.
+ */
+import type { $ZodType } from 'zod/v4/core';
+
+const NOT_SURE: unique symbol = Symbol('not sure');
+type Parse = (value: unknown) => unknown;
+
+interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  value?: unknown;
+  inclusive?: boolean;
+  when?: unknown;
+}
+interface Def {
+  type: string;
+  check?: string;
+  format?: string;
+  coerce?: boolean;
+  shape?: Record<string, $ZodType>;
+  catchall?: $ZodType;
+  element?: $ZodType;
+  innerType?: $ZodType;
+  options?: $ZodType[];
+  getter?: () => $ZodType;
+  entries?: Record<string, unknown>;
+  values?: unknown[];
+  checks?: { _zod: { def: CheckDef } }[];
+}
+
+const defOf = (schema: $ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Schema -> its short way, or null when some part of it is not known here (then zod does it all). */
+const compiled = new WeakMap<object, Parse | null>();
+
+/**
+ * zod's output for a value it accepts without an issue, or undefined when that is not certain here
+ * (the value may have a fault, or the schema holds a kind this does not follow): ask zod then.
+ */
+export function parseSound<T>(schema: $ZodType<T>, value: unknown): { data: T } | undefined {
+  let parse = compiled.get(schema);
+  if (parse === undefined) {
+    parse = compile(schema, new Map());
+    compiled.set(schema, parse);
+  }
+  if (!parse) return undefined;
+  const out = parse(value);
+  return out === NOT_SURE ? undefined : { data: out as T };
+}
+
+/** A value check of the schema's own checks (a refinement zod runs after the type test). */
+type Test = (value: never) => boolean;
+
+function compile(schema: $ZodType, building: Map<object, { parse?: Parse }>): Parse | null {
+  const done = compiled.get(schema);
+  if (done !== undefined) return done;
+  // a recursive schema (a condition holds conditions) refers to itself while it is being built
+  const cycle = building.get(schema);
+  if (cycle) return (v) => (cycle.parse as Parse)(v);
+  const slot: { parse?: Parse } = {};
+  building.set(schema, slot);
+  const parse = compileDef(schema, building);
+  building.delete(schema);
+  if (parse) slot.parse = parse;
+  return parse;
+}
+
+function compileDef(schema: $ZodType, building: Map<object, { parse?: Parse }>): Parse | null {
+  const d = defOf(schema);
+  if (d.coerce) return null;
+  const tests = checksOf(d);
+  if (!tests) return null;
+  const passes = tests.length === 0 ? undefined : (v: unknown) => tests.every((t) => t(v as never));
+  const leaf = (typeTest: (v: unknown) => boolean): Parse => (passes ? (v) => (typeTest(v) && passes(v) ? v : NOT_SURE) : (v) => (typeTest(v) ? v : NOT_SURE));
+  switch (d.type) {
+    case 'string':
+      return leaf((v) => typeof v === 'string');
+    case 'number':
+      return leaf((v) => typeof v === 'number' && Number.isFinite(v));
+    case 'boolean':
+      return leaf((v) => typeof v === 'boolean');
+    case 'enum': {
+      const values = new Set(Object.values(d.entries ?? {}));
+      return leaf((v) => values.has(v));
+    }
+    case 'literal': {
+      // an absent key is not the value undefined to zod (it asks for the key): not followed here
+      if (!d.values || d.values.includes(undefined)) return null;
+      const values = new Set(d.values);
+      return leaf((v) => values.has(v));
+    }
+    case 'optional': {
+      if (passes || !d.innerType) return null;
+      const inner = compile(d.innerType, building);
+      return inner && ((v) => (v === undefined ? undefined : inner(v)));
+    }
+    case 'lazy': {
+      if (passes || !d.getter) return null;
+      return compile(d.getter(), building);
+    }
+    case 'union': {
+      if (!d.options || d.options.length === 0) return null;
+      const options: Parse[] = [];
+      for (const o of d.options) {
+        const p = compile(o, building);
+        if (!p) return null;
+        options.push(p);
+      }
+      // zod keeps the first option that accepts the value; each short way here is exact, so the
+      // first that is sure is that same option
+      const union: Parse = (v) => {
+        for (const o of options) {
+          const out = o(v);
+          if (out !== NOT_SURE) return out;
+        }
+        return NOT_SURE;
+      };
+      return passes ? (v) => { const out = union(v); return out !== NOT_SURE && passes(out) ? out : NOT_SURE; } : union;
+    }
+    case 'array': {
+      if (passes || !d.element) return null;
+      const element = compile(d.element, building);
+      if (!element) return null;
+      return (v) => {
+        if (!Array.isArray(v)) return NOT_SURE;
+        const out = new Array(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const x = element(v[i]);
+          if (x === NOT_SURE) return NOT_SURE;
+          out[i] = x;
+        }
+        return out;
+      };
+    }
+    case 'object':
+      return passes ? null : compileObject(d, building);
+    default:
+      return null;
+  }
+}
+
+function compileObject(d: Def, building: Map<object, { parse?: Parse }>): Parse | null {
+  if (!d.shape) return null;
+  const strict = d.catchall !== undefined;
+  if (strict && defOf(d.catchall as $ZodType).type !== 'never') return null;
+  const keys = Object.keys(d.shape).filter((k) => k !== '__proto__');
+  if (Object.getOwnPropertySymbols(d.shape).length > 0) return null;
+  const known = new Set(Object.keys(d.shape));
+  const fields: Parse[] = [];
+  for (const k of keys) {
+    const p = compile(d.shape[k], building);
+    if (!p) return null;
+    fields.push(p);
+  }
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT_SURE;
+    const input = v as Record<string, unknown>;
+    if (strict) for (const k in input) if (!known.has(k)) return NOT_SURE;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const x = fields[i](input[k]);
+      if (x === NOT_SURE) return NOT_SURE;
+      // zod leaves an absent optional key absent, and keeps a key that is there with no value
+      if (x !== undefined || k in input) out[k] = x;
+    }
+    return out;
+  };
+}
+
+/** The schema's refinements as plain tests, or null when one is of a kind not followed here. */
+function checksOf(d: Def): Test[] | null {
+  const tests: Test[] = [];
+  // a number format (z.int()) is its own check
+  if (d.check !== undefined) {
+    if (d.check !== 'number_format' || d.format !== 'safeint') return null;
+    tests.push((v: number) => Number.isSafeInteger(v));
+  }
+  for (const c of d.checks ?? []) {
+    const cd = c._zod.def;
+    if (cd.when !== undefined) return null;
+    switch (cd.check) {
+      case 'describe':
+        break;
+      case 'string_format': {
+        const pattern = cd.pattern;
+        if (cd.format !== 'regex' || !pattern) return null;
+        tests.push((v: string) => {
+          pattern.lastIndex = 0;
+          return pattern.test(v);
+        });
+        break;
+      }
+      case 'greater_than': {
+        if (typeof cd.value !== 'number') return null;
+        const min = cd.value;
+        tests.push(cd.inclusive ? (v: number) => v >= min : (v: number) => v > min);
+        break;
+      }
+      case 'less_than': {
+        if (typeof cd.value !== 'number') return null;
+        const max = cd.value;
+        tests.push(cd.inclusive ? (v: number) => v <= max : (v: number) => v < max);
+        break;
+      }
+      case 'number_format':
+        if (cd.format !== 'safeint') return null;
+        tests.push((v: number) => Number.isSafeInteger(v));
+        break;
+      default:
+        return null;
+    }
+  }
+  return tests;
+}
