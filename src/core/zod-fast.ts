@@ -50,7 +50,11 @@ const compiled = new WeakMap<object, Parse | null>();
 export function parseSound<T>(schema: $ZodType<T>, value: unknown): { data: T } | undefined {
   let parse = compiled.get(schema);
   if (parse === undefined) {
-    parse = compile(schema, new Map());
+    const made = new Map<object, Parse>();
+    parse = compile(schema, new Map(), made);
+    // the parts are shared by the schemas that hold them (a condition is in most items): kept, once
+    // the whole is known sound, since a part inside a cycle calls back into the whole
+    if (parse) for (const [s, p] of made) compiled.set(s, p);
     compiled.set(schema, parse);
   }
   if (!parse) return undefined;
@@ -61,21 +65,26 @@ export function parseSound<T>(schema: $ZodType<T>, value: unknown): { data: T } 
 /** A value check of the schema's own checks (a refinement zod runs after the type test). */
 type Test = (value: never) => boolean;
 
-function compile(schema: $ZodType, building: Map<object, { parse?: Parse }>): Parse | null {
-  const done = compiled.get(schema);
+type Building = Map<object, { parse?: Parse }>;
+
+function compile(schema: $ZodType, building: Building, made: Map<object, Parse>): Parse | null {
+  const done = compiled.get(schema) ?? made.get(schema);
   if (done !== undefined) return done;
   // a recursive schema (a condition holds conditions) refers to itself while it is being built
   const cycle = building.get(schema);
   if (cycle) return (v) => (cycle.parse as Parse)(v);
   const slot: { parse?: Parse } = {};
   building.set(schema, slot);
-  const parse = compileDef(schema, building);
+  const parse = compileDef(schema, building, made);
   building.delete(schema);
-  if (parse) slot.parse = parse;
+  if (parse) {
+    slot.parse = parse;
+    made.set(schema, parse);
+  }
   return parse;
 }
 
-function compileDef(schema: $ZodType, building: Map<object, { parse?: Parse }>): Parse | null {
+function compileDef(schema: $ZodType, building: Building, made: Map<object, Parse>): Parse | null {
   const d = defOf(schema);
   if (d.coerce) return null;
   const tests = checksOf(d);
@@ -101,18 +110,18 @@ function compileDef(schema: $ZodType, building: Map<object, { parse?: Parse }>):
     }
     case 'optional': {
       if (passes || !d.innerType) return null;
-      const inner = compile(d.innerType, building);
+      const inner = compile(d.innerType, building, made);
       return inner && ((v) => (v === undefined ? undefined : inner(v)));
     }
     case 'lazy': {
       if (passes || !d.getter) return null;
-      return compile(d.getter(), building);
+      return compile(d.getter(), building, made);
     }
     case 'union': {
       if (!d.options || d.options.length === 0) return null;
       const options: Parse[] = [];
       for (const o of d.options) {
-        const p = compile(o, building);
+        const p = compile(o, building, made);
         if (!p) return null;
         options.push(p);
       }
@@ -129,7 +138,7 @@ function compileDef(schema: $ZodType, building: Map<object, { parse?: Parse }>):
     }
     case 'array': {
       if (passes || !d.element) return null;
-      const element = compile(d.element, building);
+      const element = compile(d.element, building, made);
       if (!element) return null;
       return (v) => {
         if (!Array.isArray(v)) return NOT_SURE;
@@ -143,13 +152,13 @@ function compileDef(schema: $ZodType, building: Map<object, { parse?: Parse }>):
       };
     }
     case 'object':
-      return passes ? null : compileObject(d, building);
+      return passes ? null : compileObject(d, building, made);
     default:
       return null;
   }
 }
 
-function compileObject(d: Def, building: Map<object, { parse?: Parse }>): Parse | null {
+function compileObject(d: Def, building: Building, made: Map<object, Parse>): Parse | null {
   if (!d.shape) return null;
   const strict = d.catchall !== undefined;
   if (strict && defOf(d.catchall as $ZodType).type !== 'never') return null;
@@ -158,7 +167,7 @@ function compileObject(d: Def, building: Map<object, { parse?: Parse }>): Parse 
   const known = new Set(Object.keys(d.shape));
   const fields: Parse[] = [];
   for (const k of keys) {
-    const p = compile(d.shape[k], building);
+    const p = compile(d.shape[k], building, made);
     if (!p) return null;
     fields.push(p);
   }
