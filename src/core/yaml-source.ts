@@ -145,8 +145,11 @@ let yamlLib: typeof import('yaml') | undefined;
 // js-yaml too: the commands that read no YAML (the first question of a session, most of the time)
 // never load it
 let jsYaml: typeof import('js-yaml') | undefined;
+// the built CLI reads it from one bundled file beside its chunks (scripts/build.mjs); the sources
+// (tests, tsx) from the package
+declare const __JS_YAML__: string | undefined;
 function fastYaml(): typeof import('js-yaml') {
-  jsYaml ??= requireLazy('js-yaml') as typeof import('js-yaml');
+  jsYaml ??= requireLazy(typeof __JS_YAML__ === 'string' ? __JS_YAML__ : 'js-yaml') as typeof import('js-yaml');
   return jsYaml;
 }
 function yaml(): typeof import('yaml') {
