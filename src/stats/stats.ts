@@ -141,8 +141,12 @@ class Playbooks {
     return top;
   }
 
-  /** readRole's answers, per answers object (by identity: the object is never changed once read). */
-  readonly roleReads = new WeakMap<Answers, Map<string, boolean | undefined>>();
+  /**
+   * readRole's answers, per answers object (by identity: the object is never changed once read), then
+   * by playbook and class: a slot per role and mode (see roleSlot). Keys that are already strings, not
+   * one built per visit: the store hands a million visits a handful of distinct answers objects.
+   */
+  readonly roleReads = new WeakMap<Answers, Map<string, Map<string, Int8Array>>>();
   private readonly reads = new Map<string, string[]>();
   /** The question ids a role of a playbook reads. */
   roleQuestions(pbId: string, role: 'askedToSign' | 'metFirstKp'): string[] {
@@ -174,20 +178,35 @@ export function answersNeeded(playbooks: Iterable<Playbook>): string[] {
   return [...ids].sort();
 }
 
+const UNREAD = 2;
+
 /** A role read on one visit: true/false, or undefined when the visit did not answer what it reads. */
 function readRole(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVisit, klass: string | undefined): boolean | undefined {
-  // the store hands visits that answered alike the same answers object: each is read once per
-  // playbook, role, mode and class (a million visits, a handful of distinct answers)
-  let memo = pbs.roleReads.get(v.answers);
-  if (!memo) {
-    memo = new Map();
-    pbs.roleReads.set(v.answers, memo);
+  // each distinct answers object is read once per playbook, class, role and mode
+  let byPlaybook = pbs.roleReads.get(v.answers);
+  if (!byPlaybook) {
+    byPlaybook = new Map();
+    pbs.roleReads.set(v.answers, byPlaybook);
   }
-  const key = `${v.playbookId}\0${role}\0${v.mode}\0${klass ?? ''}`;
-  if (memo.has(key)) return memo.get(key);
-  const r = readRoleOnce(pbs, role, v, klass);
-  memo.set(key, r);
-  return r;
+  let byClass = byPlaybook.get(v.playbookId);
+  if (!byClass) {
+    byClass = new Map();
+    byPlaybook.set(v.playbookId, byClass);
+  }
+  const k = klass ?? '';
+  let slots = byClass.get(k);
+  if (!slots) {
+    slots = new Int8Array(6).fill(UNREAD);
+    byClass.set(k, slots);
+  }
+  const i = (role === 'askedToSign' ? 3 : 0) + (v.mode === 'prep' ? 0 : v.mode === 'debrief' ? 1 : 2);
+  let code = slots[i];
+  if (code === UNREAD) {
+    const r = readRoleOnce(pbs, role, v, klass);
+    code = r === undefined ? -1 : r ? 1 : 0;
+    slots[i] = code;
+  }
+  return code === -1 ? undefined : code === 1;
 }
 
 function readRoleOnce(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: StatsVisit, klass: string | undefined): boolean | undefined {
