@@ -10,8 +10,8 @@ import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
-import { readLabels, readStatsEvent } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, statsAccountOf, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { readLabels } from './rows.js';
+import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, StatsRows, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -30,13 +30,11 @@ import {
   type Store,
   type StoredAccountEvent,
   type StatsAccount,
-  type StatsEvent,
   type StatsQuery,
   type StepsDueQuery,
   type StoredEvent,
   StoreError,
 } from './types.js';
-import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 
 export interface PgOptions {
@@ -642,12 +640,12 @@ export class PostgresStore implements Store {
     const accountWhere = where.join(' AND ');
     const byId = new Map<number, StatsAccount>();
     const out: StatsAccount[] = [];
-    const labelSets = new Map<string, StatsAccount['classLabels']>();
+    const rows = new StatsRows();
     for (const r of await this.q<AccountDb>(
       `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
-      const a = statsAccountOf(r, labelSets);
+      const a = rows.account(r);
       byId.set(r.id, a);
       out.push(a);
     }
@@ -658,7 +656,7 @@ export class PostgresStore implements Store {
       params,
     )) {
       const a = byId.get(e.account_id);
-      if (a) a.events.push(readStatsEvent(e.kind, e.date, e.data, `history of "${a.name}"`) as StatsEvent);
+      if (a) a.events.push(rows.event(e.kind, e.date, e.data, a.name));
     }
     if (q.visits === false) return out;
     const ids = [...new Set(q.answers ?? [])];
@@ -670,13 +668,8 @@ export class PostgresStore implements Store {
     )) {
       const a = byId.get(v.account_id);
       if (!a) continue;
-      const answers: Answers = {};
-      ids.forEach((x, i) => {
-        const value = v[`a${i}`];
-        // a stored null reads as not answered, which is what a missing answer means to stats
-        if (value !== null && value !== undefined) answers[x] = value as AnswerValue;
-      });
-      a.visits.push({ date: v.date, mode: v.mode, playbookId: v.playbook_id, answers });
+      // a stored null reads as not answered, which is what a missing answer means to stats
+      a.visits.push(rows.visit(v.date, v.mode, v.playbook_id, rows.answers(ids, ids.map((_, i) => v[`a${i}`]))));
     }
     return out;
   }

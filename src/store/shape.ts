@@ -3,9 +3,10 @@
  * (SQLite) and the team store (PostgreSQL): both keep the same columns, so one mapping serves both,
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
-import { readAnswers, readEvent, readLabels, readResult } from './rows.js';
+import { readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
+import type { Answers } from '../engine/answers.js';
 import type { AccountState } from '../engine/account.js';
-import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type StatsAccount, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
+import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type StatsAccount, type StatsEvent, type StatsVisit, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
 
 export interface AccountDb {
   id: number;
@@ -209,24 +210,117 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
 }
 
 /**
- * An account as statsHistory returns it, its events and visits still to come. A few distinct label
- * sets among 100,000 accounts: each is read (and checked) once, through `labels`.
+ * statsHistory's rows read into values shared wherever they are equal. A hundred thousand accounts
+ * hold a handful of distinct classes, statuses, label sets and playbooks, some hundreds of days, and
+ * events whose texts repeat (the same class given for the same reasons on the same day): each is read
+ * once and handed out again, frozen, since stats and the report only read them. Every object kept per
+ * row was one more for the collector to copy; that copying was a third of `stats`' time.
  */
-export function statsAccountOf(r: AccountDb, labels: Map<string, StatsAccount['classLabels']>): StatsAccount {
-  let l = r.class_labels ? labels.get(r.class_labels) : undefined;
-  if (r.class_labels && !l) {
-    l = readLabels(r.class_labels, `class of "${r.name}"`);
-    labels.set(r.class_labels, l);
+export class StatsRows {
+  private readonly texts = new Map<string, string>();
+  private readonly labelSets = new Map<string, StatsAccount['classLabels']>();
+  private readonly events = new Map<string, Map<string, Map<string, StatsEvent>>>();
+  private readonly visitsAlike = new Map<string, Map<string, Map<string, Map<Answers, StatsVisit>>>>();
+  private readonly answersAlike = new Map<string, Answers>();
+
+  /** One instance of each short repeated text (a class id, a status, a day, a playbook id). */
+  text<T extends string>(s: T): T {
+    const known = this.texts.get(s);
+    if (known !== undefined) return known as T;
+    this.texts.set(s, s);
+    return s;
   }
-  // set one field at a time: a spread per optional field made 100,000 accounts eight times as many objects
-  const a: StatsAccount = { name: r.name, signed: r.signed === 1, dropped: r.dropped === 1, contacts: r.contacts_count, openItems: r.open_items, events: [], visits: [] };
-  if (r.playbook_id) a.playbookId = r.playbook_id;
-  if (r.class) a.class = r.class;
-  if (r.class_status) a.classStatus = r.class_status as StatsAccount['classStatus'];
-  if (r.class_rank !== null) a.classRank = r.class_rank;
-  if (l) a.classLabels = l;
-  if (r.class_deadline) a.classDeadline = r.class_deadline;
-  if (r.next_due) a.nextDue = r.next_due;
-  if (r.last_visit) a.lastVisit = r.last_visit;
-  return a;
+
+  /** An account, its events and visits still to come. */
+  account(r: AccountDb): StatsAccount {
+    let l = r.class_labels ? this.labelSets.get(r.class_labels) : undefined;
+    if (r.class_labels && !l) {
+      l = Object.freeze(readLabels(r.class_labels, `class of "${r.name}"`));
+      this.labelSets.set(r.class_labels, l);
+    }
+    // set one field at a time: a spread per optional field made 100,000 accounts eight times as many objects
+    const a: StatsAccount = { name: r.name, signed: r.signed === 1, dropped: r.dropped === 1, contacts: r.contacts_count, openItems: r.open_items, events: [], visits: [] };
+    if (r.playbook_id) a.playbookId = this.text(r.playbook_id);
+    if (r.class) a.class = this.text(r.class);
+    if (r.class_status) a.classStatus = this.text(r.class_status as NonNullable<StatsAccount['classStatus']>);
+    if (r.class_rank !== null) a.classRank = r.class_rank;
+    if (l) a.classLabels = l;
+    if (r.class_deadline) a.classDeadline = this.text(r.class_deadline);
+    if (r.next_due) a.nextDue = this.text(r.next_due);
+    if (r.last_visit) a.lastVisit = this.text(r.last_visit);
+    return a;
+  }
+
+  /** An event of one of the kinds stats reads, checked (see readStatsEvent), shared with its equals. */
+  event(kind: string, date: string, data: string, account: string): StatsEvent {
+    let byData = this.events.get(kind);
+    if (!byData) {
+      byData = new Map();
+      this.events.set(kind, byData);
+    }
+    let byDate = byData.get(data);
+    if (!byDate) {
+      byDate = new Map();
+      byData.set(data, byDate);
+    }
+    let e = byDate.get(date);
+    if (!e) {
+      e = deepFreeze(readStatsEvent(kind, this.text(date), data, `history of "${account}"`) as StatsEvent);
+      byDate.set(date, e);
+    }
+    return e;
+  }
+
+  /** A visit, shared with every visit of the same day, mode, playbook and (already shared) answers. */
+  visit(date: string, mode: StatsVisit['mode'], playbookId: string, answers: Answers): StatsVisit {
+    let byPlaybook = this.visitsAlike.get(mode);
+    if (!byPlaybook) {
+      byPlaybook = new Map();
+      this.visitsAlike.set(mode, byPlaybook);
+    }
+    let byDate = byPlaybook.get(playbookId);
+    if (!byDate) {
+      byDate = new Map();
+      byPlaybook.set(playbookId, byDate);
+    }
+    let byAnswers = byDate.get(date);
+    if (!byAnswers) {
+      byAnswers = new Map();
+      byDate.set(date, byAnswers);
+    }
+    let v = byAnswers.get(answers);
+    if (!v) {
+      v = Object.freeze({ date: this.text(date), mode: this.text(mode), playbookId: this.text(playbookId), answers });
+      byAnswers.set(answers, v);
+    }
+    return v;
+  }
+
+  /**
+   * The answers of a visit to the questions asked for (`ids`), from their values in that order
+   * (absent or null: not answered), shared with every visit that answered alike.
+   */
+  answers(ids: readonly string[], values: readonly unknown[]): Answers {
+    const key = JSON.stringify(values);
+    let a = this.answersAlike.get(key);
+    if (!a) {
+      const built: Answers = {};
+      // a stored null reads as not answered, which is what a missing answer means to stats
+      ids.forEach((id, i) => {
+        const v = values[i];
+        if (v !== null && v !== undefined) built[id] = v as Answers[string];
+      });
+      a = deepFreeze(built);
+      this.answersAlike.set(key, a);
+    }
+    return a;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -9,8 +9,7 @@ import { type AccountState, nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { readStatsEvent } from './rows.js';
-import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, accountStateOf, foldGroups, type RawHistory, statsAccountOf, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
+import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, accountStateOf, foldGroups, type RawHistory, StatsRows, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -25,8 +24,8 @@ import {
   type PipelineQuery,
   type SaveVisit,
   type StatsAccount,
-  type StatsEvent,
   type StatsQuery,
+  type StatsVisit,
   type StepsDueQuery,
   type Store,
   type StoredAccountEvent,
@@ -640,13 +639,13 @@ export class SqliteStore implements Store {
       const accountWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const byId = new Map<number, StatsAccount>();
       const out: StatsAccount[] = [];
-      const labelSets = new Map<string, StatsAccount['classLabels']>();
+      const rows = new StatsRows();
       const accounts = this.db.prepare(
         `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
          FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
-        const a = statsAccountOf(r, labelSets);
+        const a = rows.account(r);
         byId.set(r.id, a);
         out.push(a);
       }
@@ -662,7 +661,7 @@ export class SqliteStore implements Store {
         if (!a) continue;
         const list = a.events;
         if (list.length && list[list.length - 1].date > date) unordered.add(a);
-        list.push(readStatsEvent(kind, date, data, `history of "${a.name}"`) as StatsEvent);
+        list.push(rows.event(kind, date, data, a.name));
       }
       // stable: events of the same day keep the order they were recorded in
       for (const a of unordered) a.events.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
@@ -672,55 +671,56 @@ export class SqliteStore implements Store {
         params[`p${i}`] = `$.${JSON.stringify(x)}`;
       });
       // two passes: visits saved with their habit answers apart are read from the covering index
-      // alone (never the rows, whose answers and results run to hundreds of bytes each); older ones
-      // from their answers. An account with both has its visits put back in date order, the older
-      // kind first on the same day (they were all recorded before the first of the new kind).
-      // visits saved with their habit answers carry them whole (one small JSON text each, parsed in
-      // JavaScript once per distinct text); older ones carry the values asked for, read from their answers
+      // alone (never the rows, whose answers and results run to hundreds of bytes each), each with
+      // its habit answers whole (one small JSON text); older ones from their answers, the values
+      // asked for. An account with both has its visits put back in date order, the older kind first
+      // on the same day (they were all recorded before the first of the new kind).
       const packed = (tail: string, where: string, index: string) => {
         const fields = ['date', 'mode', 'playbook_id', ...(tail ? [tail] : [])].join(' || char(31) || ');
-        return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30) ORDER BY date, id) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
+        return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30)) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
       };
-      // most visits answer the habit questions alike: one frozen answers object for each distinct
-      // set of values, not a million (their allocation and collection were a third of stats' time)
-      const alike = new Map<string, Answers>();
-      const answersOf = (values: string, whole: boolean): Answers => {
-        const key = whole ? `H${values}` : `L${values}`;
-        let answers = alike.get(key);
-        if (!answers) {
-          const built: Answers = {};
-          // a stored null reads as not answered, which is what a missing answer means to stats
-          if (whole) {
-            const all = values ? (JSON.parse(values) as Answers) : {};
-            for (const id of ids) if (all[id] !== null && all[id] !== undefined) built[id] = all[id];
-          } else {
-            const f = values.split('\u001f');
-            for (let i = 0; i < ids.length; i++) {
-              const v = f[i];
-              if (v !== undefined && v !== '' && v !== 'null') built[ids[i]] = jsonValue(v);
-            }
-          }
-          answers = Object.freeze(built);
-          alike.set(key, answers);
-        }
-        return answers;
-      };
-      const unpack = (rows: string, whole: boolean): StatsAccount['visits'] =>
-        rows.split('\u001e').map((one) => {
+      // each distinct text is read once: a million visits are a few thousand distinct ones (a day
+      // of the year times a handful of answers), shared through StatsRows
+      const alike = { whole: new Map<string, StatsVisit>(), values: new Map<string, StatsVisit>() };
+      const visitOf = (one: string, whole: boolean): StatsVisit => {
+        const seen = whole ? alike.whole : alike.values;
+        let v = seen.get(one);
+        if (!v) {
           const a = one.indexOf('\u001f');
           const b = one.indexOf('\u001f', a + 1);
           const c = one.indexOf('\u001f', b + 1);
-          return { date: one.slice(0, a), mode: one.slice(a + 1, b) as Mode, playbookId: one.slice(b + 1, c < 0 ? undefined : c), answers: answersOf(c < 0 ? '' : one.slice(c + 1), whole) };
-        });
+          const text = c < 0 ? '' : one.slice(c + 1);
+          let values: unknown[];
+          if (whole) {
+            const all = text ? (JSON.parse(text) as Answers) : {};
+            values = ids.map((id) => all[id]);
+          } else {
+            const f = text.split('\u001f');
+            values = ids.map((_, i) => (f[i] === undefined || f[i] === '' ? undefined : jsonValue(f[i])));
+          }
+          v = rows.visit(one.slice(0, a), one.slice(a + 1, b) as Mode, one.slice(b + 1, c < 0 ? undefined : c), rows.answers(ids, values));
+          seen.set(one, v);
+        }
+        return v;
+      };
+      const unpack = (text: string, whole: boolean): StatsAccount['visits'] => {
+        const visits = text.split('\u001e').map((one) => visitOf(one, whole));
+        // the rows come in the index's order (account, date, id), which group_concat keeps; checked
+        // rather than assumed, as SQLite does not promise it: out of date order, sorted here
+        for (let i = 1; i < visits.length; i++) {
+          if (visits[i].date < visits[i - 1].date) return visits.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+        }
+        return visits;
+      };
       const legacy = ids.map((_, i) => `coalesce(answers -> @p${i}, '')`).join(' || char(31) || ');
-      for (const [id, rows] of packed(ids.length ? 'habit_answers' : '', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
+      for (const [id, text] of packed(ids.length ? 'habit_answers' : '', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
-        if (a) a.visits = unpack(rows, true);
+        if (a) a.visits = unpack(text, true);
       }
-      for (const [id, rows] of packed(legacy, 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
+      for (const [id, text] of packed(legacy, 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
         if (!a) continue;
-        const older = unpack(rows, false);
+        const older = unpack(text, false);
         // a stable sort by date alone keeps the older kind first on the same day
         a.visits = a.visits.length ? [...older, ...a.visits].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) : older;
       }
