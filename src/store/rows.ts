@@ -64,11 +64,11 @@ const EventRow = z.union([
   z.looseObject({ kind: z.enum(['class-validated', 'class-challenged']), by: z.string(), class: opt(z.string()), note: z.string() }),
 ]);
 
-function parseJson(text: string, what: string): unknown {
+function parseJson(text: string, what: string | (() => string)): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw damaged(what);
+    throw damaged(typeof what === 'string' ? what : what());
   }
 }
 
@@ -107,9 +107,11 @@ const optString = (x: unknown) => x === undefined || x === null || typeof x === 
  * The three kinds of event stats read (class-changed, signed, dropped), checked field by field as
  * readEvent's schema does, without its cost: a hundred thousand accounts have several each.
  */
-export function readStatsEvent(kind: string, date: string, text: string, what: string): StoredAccountEvent {
+export function readStatsEvent(kind: string, date: string, text: string, account: string): StoredAccountEvent {
+  // the account named only in an error: the message is not built for each of 180,000 events
+  const what = () => `history of "${account}"`;
   const o = parseJson(text, what) as Record<string, unknown>;
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what);
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what());
   const ok =
     kind === 'class-changed'
       ? optString(o.from) && optString(o.to) && optString(o.fromStatus) && typeof o.status === 'string' && typeof o.movement === 'string' && isStrings(o.because) && isLabels(o.labels) && isLabels(o.fromLabels)
@@ -118,7 +120,7 @@ export function readStatsEvent(kind: string, date: string, text: string, what: s
         : kind === 'dropped'
           ? typeof o.class === 'string' && isStrings(o.because)
           : false;
-  if (!ok) throw damaged(what);
+  if (!ok) throw damaged(what());
   // the parsed object is ours: completed in place rather than copied (180,000 events in a report)
   for (const k in o) if (o[k] === null) delete o[k];
   o.kind = kind;

@@ -216,12 +216,17 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
  * once and handed out again, frozen, since stats and the report only read them. Every object kept per
  * row was one more for the collector to copy; that copying was a third of `stats`' time.
  */
+/** Events read before deciding whether their texts repeat enough to be remembered. */
+const EVENT_SAMPLE = 4096;
+
 export class StatsRows {
   private readonly texts = new Map<string, string>();
   private readonly labelSets = new Map<string, StatsAccount['classLabels']>();
   private readonly events = new Map<string, Map<string, Map<string, StatsEvent>>>();
   private readonly visitsAlike = new Map<string, Map<string, Map<string, Map<Answers, StatsVisit>>>>();
   private readonly answersAlike = new Map<string, Answers>();
+  private eventReads = 0;
+  private eventRepeats = 0;
 
   /** One instance of each short repeated text (a class id, a status, a day, a playbook id). */
   text<T extends string>(s: T): T {
@@ -251,8 +256,18 @@ export class StatsRows {
     return a;
   }
 
-  /** An event of one of the kinds stats reads, checked (see readStatsEvent), shared with its equals. */
+  /**
+   * An event of one of the kinds stats reads, checked (see readStatsEvent), shared with its equals.
+   * Events are told apart by their text, which usually repeats (the reasons come from the playbook's
+   * rules); where it does not, remembering each text costs more than it saves, and after a sample
+   * with few repeats they are read one by one.
+   */
   event(kind: string, date: string, data: string, account: string): StatsEvent {
+    if (this.eventReads > EVENT_SAMPLE && this.eventRepeats * 4 < this.eventReads) {
+      this.events.clear();
+      return readStatsEvent(kind, this.text(date), data, account) as StatsEvent;
+    }
+    this.eventReads++;
     let byData = this.events.get(kind);
     if (!byData) {
       byData = new Map();
@@ -265,8 +280,12 @@ export class StatsRows {
     }
     let e = byDate.get(date);
     if (!e) {
-      e = deepFreeze(readStatsEvent(kind, this.text(date), data, `history of "${account}"`) as StatsEvent);
+      e = readStatsEvent(kind, this.text(date), data, account) as StatsEvent;
       byDate.set(date, e);
+    } else {
+      this.eventRepeats++;
+      // frozen once it is shared: no account's reader may change another's
+      if (!Object.isFrozen(e)) deepFreeze(e);
     }
     return e;
   }
