@@ -1,6 +1,5 @@
 /** `accounts`: the weekly pipeline review. Parses options, asks the store, renders the view. */
-import { isValidDate } from '../engine/answers.js';
-import { addDays } from '../engine/dates.js';
+import { addDays, isValidDate } from '../engine/dates.js';
 import { PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';

@@ -2,7 +2,7 @@
  * `checklist`: open next steps by due date. `done ID`, `skip ID` close one, `reopen ID` opens it
  * again, `undo` reverses the last of these, `add` writes a step of the rep's own.
  */
-import { isValidDate } from '../engine/answers.js';
+import { isValidDate } from '../engine/dates.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';

@@ -3,12 +3,12 @@
  * runs, so `--help` and `--version` stay fast. Returns an exit code; only bin/ calls process.exit.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isValidDate, YEARS } from '../engine/answers.js';
+import { isValidDate, YEARS } from '../engine/dates.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
-import { closeAllStores } from './store.js';
+import { closeAllStores } from './open-stores.js';
 import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import { type Answers, isValidDate } from '../engine/answers.js';
-import { addDays } from '../engine/dates.js';
+import type { Answers } from '../engine/answers.js';
+import { addDays, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession } from '../engine/evaluate.js';
 import { nextStep, walkInterview } from '../engine/interview.js';

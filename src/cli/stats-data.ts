@@ -2,7 +2,7 @@
  * What `stats` and `report` both need before the core runs: the playbooks in use (their windows,
  * ranks and roles), the options checked, and the store's rows for them.
  */
-import { isValidDate } from '../engine/answers.js';
+import { isValidDate } from '../engine/dates.js';
 import type { Playbook } from '../engine/model.js';
 import { answersNeeded } from '../stats/stats.js';
 import type { StatsAccount, Store } from '../store/types.js';

@@ -10,10 +10,10 @@ import { sanitize } from '../ui/sanitize.js';
 import { loadConfig } from './config.js';
 import { UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
+import { openStores } from './open-stores.js';
 import { dataDir } from './paths.js';
 
 /** Every store this process opened and has not closed: bin/ closes them before exit (Node 24 aborts otherwise). */
-const open = new Set<Store>();
 
 export type StoreTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; shown: string; passwordFile?: string };
 
@@ -98,10 +98,10 @@ export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
 function tracked(store: Store): Store {
   const close = store.close.bind(store);
   store.close = async () => {
-    open.delete(store);
+    openStores.delete(store);
     await close();
   };
-  open.add(store);
+  openStores.add(store);
   return store;
 }
 
@@ -195,8 +195,3 @@ export function pgpassLookup(text: string, want: { host: string; port: string; d
   return undefined;
 }
 
-/** Closes what is still open (after an error, an interruption): called by bin/ just before it exits. */
-export function closeAllStores(): void {
-  // the native close runs at once, inside the call: nothing to wait for before exit
-  for (const store of [...open]) void store.close();
-}

@@ -1,5 +1,5 @@
 /** What an answer is, and how a raw value (typed, or from a file) becomes one. Pure. */
-import { addDays } from './dates.js';
+import { addDays, isValidDate, YEARS } from './dates.js';
 import { assertNever, type Question } from './model.js';
 
 /** "Don't know", for a question that allows it. Stored as this string so answers files read naturally. */
@@ -37,20 +37,6 @@ export function choiceValues(q: Question, personaIds: readonly string[]): string
 }
 
 export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The years a visit, a due date or "today" can fall in: outside them a date is a typo, and date arithmetic breaks. */
-export const YEARS = { min: 1900, max: 2200 } as const;
-
-/** A real calendar day (no 2026-02-30) between 1900 and 2200, written YYYY-MM-DD. */
-export function isValidDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number);
-  if (y < YEARS.min || y > YEARS.max) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 
 /**
  * The playbook's `min`/`max` for a number, or for a date in days from the visit date: what was

@@ -30,3 +30,17 @@ function digits(s: string, from: number, n: number): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The years a visit, a due date or "today" can fall in: outside them a date is a typo, and date arithmetic breaks. */
+export const YEARS = { min: 1900, max: 2200 } as const;
+
+/** A real calendar day (no 2026-02-30) between 1900 and 2200, written YYYY-MM-DD. */
+export function isValidDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  if (y < YEARS.min || y > YEARS.max) return false;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}

@@ -12,7 +12,8 @@
  */
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { ANSWERS_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
-import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
+import { type Answers, coerceAnswer } from '../engine/answers.js';
+import { isValidDate } from '../engine/dates.js';
 import type { Playbook } from './types.js';
 
 /**

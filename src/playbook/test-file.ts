@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
-import { type Answers, coerceAnswer, isValidDate } from '../engine/answers.js';
+import { type Answers, coerceAnswer } from '../engine/answers.js';
+import { isValidDate } from '../engine/dates.js';
 import { LOCALES, Mode } from './schema.js';
 import type { Playbook } from './types.js';
 

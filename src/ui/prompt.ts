@@ -4,7 +4,8 @@
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
 import { checkbox, input, select } from './prompts.js';
-import { type AnswerValue, isValidDate, NOT_SURE, outOfBounds, UNKNOWN } from '../engine/answers.js';
+import { type AnswerValue, NOT_SURE, outOfBounds, UNKNOWN } from '../engine/answers.js';
+import { isValidDate } from '../engine/dates.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { Locale, Playbook, Question } from '../playbook/types.js';
 import { UI } from './messages.js';
