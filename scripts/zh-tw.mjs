@@ -2,12 +2,13 @@
 // (cn -> twp: 信息 -> 資訊, 软件 -> 軟體), then the reviewed override table in zh-TW-overrides.json
 // for the places where OpenCC's choice is wrong for this product (支援 where Taiwan says 支持, ...).
 // Writes the generated files; with --check, only reports the ones that are stale (exit 1).
+import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { parseAllDocuments } from 'yaml';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const toTW = OpenCC.Converter({ from: 'cn', to: 'twp' });
 const overrides = JSON.parse(readFileSync(join(root, 'scripts/zh-TW-overrides.json'), 'utf8')).overrides;
 
@@ -66,7 +67,7 @@ export function derive() {
   return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), ...playbookTables()];
 }
 
-if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const check = process.argv.includes('--check');
   let stale = 0;
   for (const f of derive()) {

@@ -1,4 +1,5 @@
 /** The store through the built binary: sessions that remember, the pipeline review, checklist, export, import. */
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -191,7 +192,7 @@ describe('the database under trouble', () => {
 });
 
 describe("a trainer's own playbook is first-class", () => {
-  const meddicc = new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url).pathname;
+  const meddicc = fileURLToPath(new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url));
   const answers = (mode: string, extra: string) => `mode: ${mode}\nplaybook: ${meddicc}\nanswers:\n  met_person: Dana Ortiz\n  met_title: VP Operations\n  influence: champ\n  pain: "yes"\n${extra}`;
 
   it('prep, debrief, review, account show and export, with its own classes, people and signing', async () => {
@@ -368,7 +369,7 @@ describe('an account plan (seed 003)', () => {
     const w = world();
     await w.run(['debrief', '--account', 'Hengda Logistics', '--date', '2026-11-20', '--answers', file('a.yaml', debrief())]);
     const before = JSON.parse((await w.run(['account', 'show', 'Hengda Logistics', '--json'])).stdout);
-    const r = await w.run(['plan', '--account', 'Hengda Logistics', '--date', '2026-11-25', '--answers', new URL('../../examples/demo-plan.yaml', import.meta.url).pathname]);
+    const r = await w.run(['plan', '--account', 'Hengda Logistics', '--date', '2026-11-25', '--answers', fileURLToPath(new URL('../../examples/demo-plan.yaml', import.meta.url))]);
     expect(r.code).toBe(0);
     const after = JSON.parse((await w.run(['account', 'show', 'Hengda Logistics', '--json'])).stdout);
     expect(after.account).toMatchObject({ class: 'A', classSince: '2026-11-20', lastPerson: 'Li' });

@@ -1,4 +1,5 @@
 /** The account model: what a session means for an account, as pure data, for any playbook. */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type AccountState, applyVisit, carriedAnswers, emptyAccount } from '../../src/engine/account.js';
 import type { Answers } from '../../src/engine/answers.js';
@@ -9,7 +10,7 @@ import type { Mode, Playbook } from '../../src/playbook/types.js';
 import { builtin } from '../helpers/playbook.js';
 
 function meddicc(): Playbook {
-  const r = loadPlaybookFile(new PlaybookRegistry(), new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url).pathname);
+  const r = loadPlaybookFile(new PlaybookRegistry(), fileURLToPath(new URL('../fixtures/playbooks/meddicc.yaml', import.meta.url)));
   if (!r.playbook) throw new Error(JSON.stringify(r.diagnostics));
   return r.playbook;
 }
