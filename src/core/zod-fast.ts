@@ -9,7 +9,7 @@
  * it can only be faster, never more lenient: tests/core/zod-fast.test.ts holds it to zod's verdict
  * and output over every schema of the playbook format and thousands of mutated values.
  */
-import type { $ZodType } from 'zod/v4/core';
+import { type $ZodType, globalConfig } from 'zod/v4/core';
 
 const NOT_SURE: unique symbol = Symbol('not sure');
 type Parse = (value: unknown) => unknown;
@@ -33,12 +33,23 @@ interface Def {
   innerType?: $ZodType;
   options?: $ZodType[];
   getter?: () => $ZodType;
-  entries?: Record<string, unknown>;
+  inclusive?: boolean;
+  discriminator?: string;
   values?: unknown[];
   checks?: { _zod: { def: CheckDef } }[];
 }
 
-const defOf = (schema: $ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+interface Internals {
+  def: Def;
+  traits: Set<string>;
+  values?: Set<unknown>;
+  innerType?: $ZodType;
+}
+const internals = (schema: $ZodType): Internals => (schema as unknown as { _zod: Internals })._zod;
+const defOf = (schema: $ZodType): Def => internals(schema).def;
+
+/** The parts of one schema followed at most: past them, zod does it all. */
+const MAX_PARTS = 2000;
 
 /** Schema -> its short way, or null when some part of it is not known here (then zod does it all). */
 const compiled = new WeakMap<object, Parse | null>();
@@ -57,8 +68,16 @@ export function parseSound<T>(schema: $ZodType<T>, value: unknown): { data: T } 
     if (parse) for (const [s, p] of made) compiled.set(s, p);
     compiled.set(schema, parse);
   }
-  if (!parse) return undefined;
-  const out = parse(value);
+  // zod with a memoizer (classic zod installs one) shares what repeats in a value, and follows a
+  // value that contains itself: not this
+  if (!parse || (globalConfig as { memoizer?: unknown }).memoizer) return undefined;
+  let out: unknown;
+  try {
+    out = parse(value);
+  } catch {
+    // a value nested beyond the stack (the readers bound depth long before): zod's to judge
+    return undefined;
+  }
   return out === NOT_SURE ? undefined : { data: out as T };
 }
 
@@ -73,6 +92,8 @@ function compile(schema: $ZodType, building: Building, made: Map<object, Parse>)
   // a recursive schema (a condition holds conditions) refers to itself while it is being built
   const cycle = building.get(schema);
   if (cycle) return (v) => (cycle.parse as Parse)(v);
+  // a schema made anew by each call of its getter never meets itself: a bound, not a cycle
+  if (made.size + building.size > MAX_PARTS) return null;
   const slot: { parse?: Parse } = {};
   building.set(schema, slot);
   const parse = compileDef(schema, building, made);
@@ -99,7 +120,9 @@ function compileDef(schema: $ZodType, building: Building, made: Map<object, Pars
     case 'boolean':
       return leaf((v) => typeof v === 'boolean');
     case 'enum': {
-      const values = new Set(Object.values(d.entries ?? {}));
+      // zod's own set (a numeric TypeScript enum's names are not among its values)
+      const values = internals(schema).values;
+      if (!values || values.has(undefined)) return null;
       return leaf((v) => values.has(v));
     }
     case 'literal': {
@@ -109,16 +132,21 @@ function compileDef(schema: $ZodType, building: Building, made: Map<object, Pars
       return leaf((v) => values.has(v));
     }
     case 'optional': {
-      if (passes || !d.innerType) return null;
+      // an exact optional refuses a key that is there with no value: not followed here
+      if (passes || !d.innerType || internals(schema).traits.has('$ZodExactOptional')) return null;
       const inner = compile(d.innerType, building, made);
       return inner && ((v) => (v === undefined ? undefined : inner(v)));
     }
     case 'lazy': {
-      if (passes || !d.getter) return null;
-      return compile(d.getter(), building, made);
+      // the inner schema zod itself resolved and keeps (a getter may make a new one at each call)
+      const inner = internals(schema).innerType;
+      if (passes || !inner) return null;
+      return compile(inner, building, made);
     }
     case 'union': {
-      if (!d.options || d.options.length === 0) return null;
+      // only the plain union, which keeps the first option that accepts: an exclusive one (z.xor)
+      // and a discriminated one decide otherwise
+      if (!d.options || d.options.length === 0 || d.inclusive === false || d.discriminator !== undefined || internals(schema).traits.has('$ZodDiscriminatedUnion')) return null;
       const options: Parse[] = [];
       for (const o of d.options) {
         const p = compile(o, building, made);

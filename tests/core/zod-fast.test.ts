@@ -145,6 +145,37 @@ describe('the short way through a schema agrees with zod', () => {
     expect(parseSound(piped, 'abc')).toBeUndefined();
   });
 
+  it('leaves to zod the schema kinds that look like those it follows but decide otherwise', () => {
+    // found by an adversarial pass: each was answered, wrongly, before
+    const cases: [string, $ZodType, unknown][] = [
+      ['an exact optional key that is there with no value', z.strictObject({ a: z.exactOptional(z.string()) }), { a: undefined }],
+      ['an exclusive union that two options fit', z.xor([z.object({ a: z.string() }), z.object({ b: z.string() })]), { a: 'x', b: 'y' }],
+      ['a discriminated union without its tag', z.discriminatedUnion('k', [z.object({ k: z.optional(z.literal('a')) }), z.object({ k: z.optional(z.literal('b')) })]), {}],
+      ['a numeric enum given a name', z.enum({ A: 0, B: 1, 0: 'A', 1: 'B' } as never), 'A'],
+      ['an enum holding undefined, its key absent', z.strictObject({ e: z.enum({ a: undefined } as never) }), {}],
+    ];
+    for (const [what, schema, value] of cases) {
+      const zod = (() => {
+        try {
+          return safeParse(schema, value).success;
+        } catch {
+          return false;
+        }
+      })();
+      expect(zod, what).toBe(false);
+      expect(parseSound(schema, value), what).toBeUndefined();
+    }
+  });
+
+  it('follows a schema that a factory makes anew at each level without end, or leaves it to zod', () => {
+    const node = (): $ZodType => z.object({ sub: z.optional(z.array(z.lazy(node))) });
+    const schema = node();
+    const value = { sub: [{ sub: [{}] }] };
+    expect(safeParse(schema, value).success).toBe(true);
+    const fast = parseSound(schema, value);
+    if (fast) expect(fast.data).toEqual(value);
+  });
+
   it('gives a stripping object\'s output without the unknown keys, as zod does', () => {
     const loose = z.object({ a: z.string(), b: z.optional(z.int().check(z.minimum(0))) });
     expect(parseSound(loose, { b: 2, x: 1, a: 'a' })?.data).toEqual({ a: 'a', b: 2 });
