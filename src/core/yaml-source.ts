@@ -4,7 +4,7 @@
  * nothing here throws for a user's file.
  */
 import { createRequire } from 'node:module';
-import type { Document, Node } from 'yaml';
+import type { Alias, Document, Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from './diagnostic.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -495,6 +495,18 @@ function parseCarefully(file: string, text: string, kind: SourceKind): { value?:
     diagnostics.push({ file, ...at(start), code: 'too-deep', severity: 'error', message: `nesting deeper than ${MAX_DEPTH} levels`, hint: kind.deepHint });
     return { diagnostics };
   }
+  const loop = findSelfAlias(doc.contents, []);
+  if (loop) {
+    diagnostics.push({
+      file,
+      ...at(loop.range?.[0] ?? 0),
+      code: 'alias-limit',
+      severity: 'error',
+      message: `the alias *${loop.source} is inside the node &${loop.source} names, so its value would hold itself without end`,
+      hint: 'an alias repeats a node written before it: write this value out instead',
+    });
+    return { diagnostics };
+  }
 
   const resolve = (path: readonly PathSegment[]): { node?: Node; keyNode?: Node } => {
     let node: unknown = doc.contents;
@@ -558,6 +570,32 @@ function findTooDeep(node: Node | null, depth: number): Node | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * An alias inside the node its own anchor names (`when: &c { not: *c }`): the parser accepts it and
+ * builds a value that contains itself, which every later walk would follow without end.
+ */
+function findSelfAlias(node: unknown, open: string[]): Alias | undefined {
+  const { isAlias, isMap, isSeq } = yaml();
+  if (!node || typeof node !== 'object') return undefined;
+  if (isAlias(node)) return open.includes(node.source) ? node : undefined;
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor) open.push(anchor);
+  let hit: Alias | undefined;
+  if (isMap(node)) {
+    for (const p of node.items) {
+      hit = findSelfAlias(p.key, open) ?? findSelfAlias(p.value, open);
+      if (hit) break;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      hit = findSelfAlias(item, open);
+      if (hit) break;
+    }
+  }
+  if (anchor) open.pop();
+  return hit;
 }
 
 /** The offset of the first [ or { nested deeper than MAX_DEPTH (outside quotes and comments). */
