@@ -87,7 +87,8 @@ type Test = (value: never) => boolean;
 type Building = Map<object, { parse?: Parse }>;
 
 function compile(schema: $ZodType, building: Building, made: Map<object, Parse>): Parse | null {
-  const done = compiled.get(schema) ?? made.get(schema);
+  if (compiled.has(schema)) return compiled.get(schema) ?? null;
+  const done = made.get(schema);
   if (done !== undefined) return done;
   // a recursive schema (a condition holds conditions) refers to itself while it is being built
   const cycle = building.get(schema);
