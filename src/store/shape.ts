@@ -227,6 +227,7 @@ export class StatsRows {
   private readonly answersAlike = new Map<string, Answers>();
   private eventReads = 0;
   private eventRepeats = 0;
+  private eventsApart = false;
 
   /** One instance of each short repeated text (a class id, a status, a day, a playbook id). */
   text<T extends string>(s: T): T {
@@ -263,21 +264,14 @@ export class StatsRows {
    * with few repeats they are read one by one.
    */
   event(kind: string, date: string, data: string, account: string): StatsEvent {
+    if (this.eventsApart) return readStatsEvent(kind, this.text(date), data, account) as StatsEvent;
     if (this.eventReads > EVENT_SAMPLE && this.eventRepeats * 4 < this.eventReads) {
+      this.eventsApart = true;
       this.events.clear();
-      return readStatsEvent(kind, this.text(date), data, account) as StatsEvent;
+      return this.event(kind, date, data, account);
     }
     this.eventReads++;
-    let byData = this.events.get(kind);
-    if (!byData) {
-      byData = new Map();
-      this.events.set(kind, byData);
-    }
-    let byDate = byData.get(data);
-    if (!byDate) {
-      byDate = new Map();
-      byData.set(data, byDate);
-    }
+    const byDate = branch(branch(this.events, kind), data);
     let e = byDate.get(date);
     if (!e) {
       e = readStatsEvent(kind, this.text(date), data, account) as StatsEvent;
@@ -292,21 +286,7 @@ export class StatsRows {
 
   /** A visit, shared with every visit of the same day, mode, playbook and (already shared) answers. */
   visit(date: string, mode: StatsVisit['mode'], playbookId: string, answers: Answers): StatsVisit {
-    let byPlaybook = this.visitsAlike.get(mode);
-    if (!byPlaybook) {
-      byPlaybook = new Map();
-      this.visitsAlike.set(mode, byPlaybook);
-    }
-    let byDate = byPlaybook.get(playbookId);
-    if (!byDate) {
-      byDate = new Map();
-      byPlaybook.set(playbookId, byDate);
-    }
-    let byAnswers = byDate.get(date);
-    if (!byAnswers) {
-      byAnswers = new Map();
-      byDate.set(date, byAnswers);
-    }
+    const byAnswers = branch(branch(branch(this.visitsAlike, mode), playbookId), date);
     let v = byAnswers.get(answers);
     if (!v) {
       v = Object.freeze({ date: this.text(date), mode: this.text(mode), playbookId: this.text(playbookId), answers });
@@ -334,6 +314,16 @@ export class StatsRows {
     }
     return a;
   }
+}
+
+/** The map under key in a map of maps, made on first use. */
+function branch<K, M extends Map<unknown, unknown>>(maps: Map<K, M>, key: K): M {
+  let m = maps.get(key);
+  if (!m) {
+    m = new Map() as M;
+    maps.set(key, m);
+  }
+  return m;
 }
 
 function deepFreeze<T>(value: T): T {
