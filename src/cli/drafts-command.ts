@@ -16,14 +16,14 @@ export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOpti
   // opening the database hands over drafts an earlier version kept in it (only a SQLite file had
   // them: with a team database the drafts are on this machine, and listing them needs no server)
   if (storeTarget(io, g).kind === 'sqlite' && existsSync(dbPath(io, g))) await (await openStore(io, g)).close();
-  const list = draftViews(new DraftStore(draftsDirFor(dbPath(io, g))).list(), shellQuote);
+  const list = draftViews(new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)).list(), shellQuote);
   io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(list), null, 2)}\n` : renderDraftsTerminal(list, localeOf(ctx, g), ctx.out, widthOf(io.stdout)));
   return EXIT.ok;
 }
 
 export async function draftsDiscard(mode: string, opts: { account?: string }, io: IO, g: GlobalOptions): Promise<number> {
   if (!(MODES as readonly string[]).includes(mode)) throw new UserError(`"${mode}" is not a session`, `sales-coach drafts discard ${MODES.join('|')} [--account NAME]`);
-  const store = new DraftStore(draftsDirFor(dbPath(io, g)));
+  const store = new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`));
   const key = draftKey(mode as Mode, opts.account);
   if (!store.list().some((d) => draftKey(d.mode, d.account) === key)) throw new UserError(`no unfinished ${mode}${opts.account ? ` for "${opts.account}"` : ''}`, 'sales-coach drafts lists them');
   store.remove(mode as Mode, opts.account);

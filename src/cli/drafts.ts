@@ -6,11 +6,12 @@
  * place: a crash leaves the previous draft or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { nameKey } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
-import { MODES, type Mode } from '../engine/model.js';
+import type { Mode } from '../engine/model.js';
+import { DraftSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
 
 export interface Draft {
   version: 1;
@@ -36,15 +37,28 @@ export function draftsDirFor(dbPath: string): string {
   return join(dirname(dbPath), `${basename(dbPath, extname(dbPath)) || 'coach'}.drafts`);
 }
 
+/** A draft as this version writes it (the same schema every draft is read through). */
 export function isDraft(d: unknown): d is Draft {
-  const x = d as Draft;
-  return (
-    typeof x === 'object' && x !== null && x.version === 1 && (MODES as readonly string[]).includes(x.mode) && typeof x.answers === 'object' && x.answers !== null && Array.isArray(x.order) && typeof x.date === 'string' && typeof x.playbook === 'string'
-  );
+  return DraftSchema.safeParse(d).success;
 }
 
 export class DraftStore {
-  constructor(readonly dir: string) {}
+  /** The damaged drafts set aside by this store so far, each as the line that names it. */
+  readonly damaged: string[] = [];
+
+  /**
+   * @param report told one line for each damaged draft set aside (e.g. `(line) => io.stderr.write(`${line}\n`)`);
+   *   the lines are also kept in `damaged`.
+   */
+  constructor(
+    readonly dir: string,
+    private readonly report?: (line: string) => void,
+  ) {}
+
+  /** The file that holds the draft of this session, whether or not there is one. */
+  pathOf(mode: Mode, account?: string): string {
+    return this.file(draftKey(mode, account));
+  }
 
   private file(key: string): string {
     return join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
@@ -90,12 +104,14 @@ export class DraftStore {
     rmSync(this.file(draftKey(mode, account)), { force: true });
   }
 
+  /** The draft in `file`, or undefined when there is none; a damaged one is set aside and named. */
   private read(file: string): Draft | undefined {
-    try {
-      const d = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      return isDraft(d) ? d : undefined;
-    } catch {
-      return undefined;
-    }
+    if (!existsSync(file)) return undefined;
+    const r = readJournalFile(file, DraftSchema);
+    if (r.ok) return r.value as Draft;
+    const line = setAsideLine('the draft', file, r.reason, setAside(file));
+    this.damaged.push(line);
+    this.report?.(line);
+    return undefined;
   }
 }

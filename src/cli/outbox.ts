@@ -3,10 +3,11 @@
  * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
  * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { KeptVisit, VisitOutbox } from '../store/postgres.js';
 import { writeFileAtomic } from './files.js';
+import { KeptVisitSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
 
 export function outboxDirFor(localDbPath: string): string {
   return join(dirname(localDbPath), `${basename(localDbPath, extname(localDbPath)) || 'coach'}.outbox`);
@@ -15,7 +16,14 @@ export function outboxDirFor(localDbPath: string): string {
 type Kept = KeptVisit;
 
 export class FileOutbox implements VisitOutbox {
-  constructor(readonly dir: string) {}
+  /**
+   * @param report told one line for each damaged file set aside (`NAME.json.damaged`: never deleted,
+   *   never sent, never in the way of the next command)
+   */
+  constructor(
+    readonly dir: string,
+    private readonly report?: (line: string) => void,
+  ) {}
 
   put(visit: Kept): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
@@ -34,11 +42,11 @@ export class FileOutbox implements VisitOutbox {
     }
     const out: { id: string; visit: Kept }[] = [];
     for (const id of names) {
-      try {
-        out.push({ id, visit: JSON.parse(readFileSync(join(this.dir, id), 'utf8')) as Kept });
-      } catch {
-        // a file that cannot be read is left where it is, for the rep to look at: never deleted
-      }
+      const file = join(this.dir, id);
+      // through the one reader of our own files: `null`, a cut-short file or a foreign one is set aside
+      const r = readJournalFile(file, KeptVisitSchema);
+      if (r.ok) out.push({ id, visit: r.value as unknown as Kept });
+      else this.report?.(setAsideLine('the visit kept for the team database in', file, r.reason, setAside(file)));
     }
     return out;
   }

@@ -129,7 +129,7 @@ async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarg
     url: target.url,
     ...(password !== undefined ? { password } : {}),
     connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 5000,
-    outbox: new FileOutbox(outboxDirFor(dbPath(io, g))),
+    outbox: new FileOutbox(outboxDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)),
   });
   try {
     const { sent, refused } = await store.flushOutbox();
