@@ -30,6 +30,18 @@ export interface Config {
   passwordFile?: string;
 }
 
+/**
+ * What is wrong with a store's address, the same rule for --db, SALES_COACH_DB and the config's
+ * `store:`: a URL of any scheme but postgres:// is refused (a typo must never become a SQLite file
+ * named "postgress:" under some folder). Undefined when it is a team address or a file's path.
+ */
+export function storeAddressProblem(given: string): { message: string; hint: string } | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(given)?.[1];
+  if (scheme === undefined || /^postgres(ql)?$/i.test(scheme)) return undefined;
+  const close = suggest(scheme.toLowerCase(), ['postgres', 'postgresql']);
+  return { message: `${scheme}:// is not a kind of database sales-coach knows`, hint: `${close.startsWith('did you mean') ? `${close.replace(/"\?$/, '://"?')} ` : ''}a team database is postgres://USER@HOST[:PORT]/DATABASE; anything else is the path of a SQLite file` };
+}
+
 export function loadConfig(env: Env, flag?: string): Config {
   const file = configFile(env, flag);
   let bytes: Uint8Array;
@@ -67,6 +79,9 @@ export function loadConfig(env: Env, flag?: string): Config {
           }
         } else if (typeof v !== 'string' || (rule !== 'string' && !rule.includes(v))) {
           diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${JSON.stringify(v)} is not allowed`, hint: rule === 'string' ? 'expected a string' : suggest(String(v), rule, 'one of') });
+        } else if (key === 'store' && storeAddressProblem(v)) {
+          const p = storeAddressProblem(v) as { message: string; hint: string };
+          diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${p.message}`, hint: p.hint });
         } else (data as Record<string, string>)[key] = v;
       }
     }

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
-import { loadConfig } from './config.js';
+import { loadConfig, storeAddressProblem } from './config.js';
 import { UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStores } from './open-stores.js';
@@ -45,9 +45,8 @@ export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
   const config = !named || isPostgresUrl(named) ? configOf(io, g) : undefined;
   const given = named ?? config?.store;
   if (given && isPostgresUrl(given)) return teamTarget(given, config?.passwordFile);
-  if (given && /^[a-z][a-z0-9+.-]*:\/\//i.test(given)) {
-    throw new UserError(`${given.split('://')[0]}:// is not a kind of database sales-coach knows`, 'a team database is postgres://USER@HOST[:PORT]/DATABASE; anything else is the path of a SQLite file');
-  }
+  const problem = given ? storeAddressProblem(given) : undefined;
+  if (problem) throw new UserError(problem.message, problem.hint);
   return { kind: 'sqlite', path: given ? resolve(io.cwd, given) : join(dataDir(io.env), 'coach.db') };
 }
 
