@@ -1,4 +1,5 @@
 /** The interface's words in Simplified Chinese. zh-TW is generated from this file. */
+import { classNoun } from './class-noun.js';
 import type { UiMessages } from './messages.js';
 
 export const zhCN: UiMessages = {
@@ -49,7 +50,7 @@ export const zhCN: UiMessages = {
   draftDiscard: '放弃草稿，重新开始',
   draftDiscardSure: '确定要永久删除这份草稿吗？',
   draftKept: (mode, cmd) => `这个客户有一次没做完的${mode}，草稿保留不动。继续请运行：\n  ${cmd}`,
-  sinceLast: (date, before, now) => (before === now ? `仍是${now}类，与上次拜访（${date}）相同。` : `上次拜访（${date}）是${before}类，现在是${now}类。`),
+  sinceLast: (date, before, now) => (before === now ? `仍是${classNoun(now, '类')}，与上次拜访（${date}）相同。` : `上次拜访（${date}）是${classNoun(before, '类')}，现在是${classNoun(now, '类')}。`),
   noFlags: '无',
   prep: '拜访准备',
   debrief: '拜访复盘',
