@@ -7,6 +7,7 @@ import { accountView, renderAccountMarkdown, renderAccountTerminal } from '../ui
 import { labelerFor } from '../ui/views/labels.js';
 import { type Context, localeOf, makeContext } from './context.js';
 import { loadPlaybookCached } from './playbook-cache.js';
+import { localToday } from './clock.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -38,7 +39,7 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // the buying map's questions, as the playbook declares them
     const stance = pb?.roles.stance?.question;
     const personalWin = pb?.roles.personalWin;
-    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}) });
+    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: localToday() });
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });

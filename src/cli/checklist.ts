@@ -63,7 +63,8 @@ export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
   const m = VIEW_MESSAGES[localeOf(ctx, g)];
   return withStore(io, g, async (store) => {
     const last = await store.lastChecklistChange();
-    if (!last) throw new UserError(m.nothingToUndo);
+    // a step is superseded by a session, never by hand: no change of the rep's leads back to that state
+    if (!last || last.before === 'superseded') throw new UserError(m.nothingToUndo);
     const { row } = await store.setChecklistState(last.id, last.before, now(), localToday());
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
     io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);

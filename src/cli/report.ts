@@ -39,8 +39,9 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
   try {
     // the week's moves and the pipeline a week ago need every account's class history, whatever --since
     // says; the report shows no habit, so no visit is read
-    // the coming two weeks only: overdue steps are counted by the flags (one per account), not listed
-    const window = { from: scope.today, to: addDays(scope.today, REPORT_DAYS - 1) };
+    // the coming two weeks, and the overdue steps before them: listed for the two weeks, counted
+    // before (the same steps `checklist` calls overdue)
+    const window = { to: addDays(scope.today, REPORT_DAYS - 1) };
     let all: StatsAccount[];
     let steps: ChecklistRow[];
     let who: { rep: string } | { team: string[] } | undefined;

@@ -1,6 +1,7 @@
 /** `export`: open next steps as a calendar, or everything as CSV or JSON. (`import` is in import.ts.) */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isOpenStep } from '../core/steps.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { csvLine } from '../ui/csv.js';
 import { EXIT, UserError } from './errors.js';
@@ -64,7 +65,8 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
   const store = await openStore(io, g);
   try {
     if (opts.ics) {
-      const items = await store.openChecklist();
+      // the calendar holds the steps the checklist lists: open ones, as core/steps.ts says
+      const items = (await store.openChecklist()).filter(isOpenStep);
       const stamp = `${now().replace(/[-:]/g, '').slice(0, 15)}Z`;
       writeFileAtomic(resolve(io.cwd, opts.ics), toIcs(items, stamp), { force: opts.force, shown: opts.ics });
       io.stderr.write(`wrote ${items.length} open next step(s) to ${opts.ics}\n`);

@@ -11,6 +11,7 @@ import { classLabel } from '../engine/evaluate.js';
 import { habitAnswerIds } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import { evaluateCondition, questionsIn } from '../engine/conditions.js';
+import { countSteps, hasOverdueStep, isOpenStep } from '../core/steps.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
 import { LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
@@ -435,12 +436,14 @@ export interface WeeklyReport {
   calibration: CalibrationRow[];
   /** The coming two weeks, one entry a day (today first), empty days included. */
   nextSteps: DaySteps[];
+  /** Open steps due before today and the accounts they belong to, counted as `checklist` lists them (core/steps.ts). */
+  overdue: { steps: number; accounts: number };
   flags: Record<PipelineFlag, number>;
   accounts: number;
 }
 
 export interface ReportOptions extends StatsOptions {
-  /** Open steps due from today to today + 13 days (stepsDue); overdue ones are counted by the flags. */
+  /** Open steps due up to today + 13 days (stepsDue without `from`): the coming two weeks listed, the overdue ones counted. */
   steps: readonly ChecklistRow[];
 }
 
@@ -503,12 +506,13 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
     if (play && a.openItems === 0) flags.no_next++;
     if (a.contacts <= 1) flags.one_contact++;
     if (a.classStatus === 'provisional') flags.provisional++;
-    if (!a.dropped && a.nextDue !== undefined && a.nextDue < o.today) flags.overdue++;
+    // as `accounts` flags it and `checklist` lists it: an open step is overdue whatever the account's state
+    if (hasOverdueStep(a, o.today)) flags.overdue++;
   }
   moved.sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.account < y.account ? -1 : x.account > y.account ? 1 : 0));
   const days: DaySteps[] = Array.from({ length: REPORT_DAYS }, (_, i) => ({ date: addDays(o.today, i), steps: [] }));
   for (const s of o.steps) {
-    if (s.state !== 'open') continue;
+    if (!isOpenStep(s)) continue;
     const i = daysBetween(o.today, s.due);
     if (i >= 0 && i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, id: s.id });
   }
@@ -520,6 +524,7 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
     moved,
     calibration: stats.calibration,
     nextSteps: days,
+    overdue: (({ overdue, overdueAccounts }) => ({ steps: overdue, accounts: overdueAccounts }))(countSteps(o.steps, o.today)),
     flags,
     accounts: accounts.length,
   };

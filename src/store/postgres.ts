@@ -397,7 +397,8 @@ export class PostgresStore implements Store {
       no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
       one_contact: '(contacts_count <= 1)',
       provisional: "(class_status = 'provisional')",
-      overdue: '(dropped = 0 AND next_due IS NOT NULL AND next_due < $1)',
+      // core/steps.ts hasOverdueStep in SQL: an open step due before today, whatever the account's state
+      overdue: '(next_due IS NOT NULL AND next_due < $1)',
     };
   }
 

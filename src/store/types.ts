@@ -60,7 +60,8 @@ export interface ChecklistRow {
   key: string;
   text: string;
   due: string;
-  state: 'open' | 'done' | 'skipped';
+  /** superseded: replaced by a newer step (after a class change); closed, like skipped. */
+  state: 'open' | 'done' | 'skipped' | 'superseded';
   stateAt?: string;
   /** The visit the step came from, or the day the rep added it. */
   since: string;

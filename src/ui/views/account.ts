@@ -3,6 +3,7 @@
  * Every line is words in the session's language: events become sentences, ids become labels.
  */
 import type { ChalkInstance } from 'chalk';
+import { isOverdue } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
@@ -29,6 +30,8 @@ export interface StepView {
   state: ChecklistRow['state'];
   due: string;
   text: string;
+  /** Open and due before today (core/steps.ts), as the checklist says it. */
+  overdue: boolean;
 }
 
 export interface AccountView {
@@ -43,7 +46,7 @@ export interface AccountView {
   steps: StepView[];
 }
 
-export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string }): AccountView {
+export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string; today?: string }): AccountView {
   const m = VIEW_MESSAGES[locale];
   const a = t.account;
   const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
@@ -74,7 +77,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'step-opened':
         return m.ev.stepOpened(e.text, formatDate(e.due, locale));
       case 'step-closed':
-        return m.ev.stepClosed(e.text, e.state === 'done');
+        return m.ev.stepClosed(e.text, e.state);
       case 'step-reopened':
         return m.ev.stepReopened(e.text);
       case 'step-added':
@@ -130,7 +133,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     timeline: timeline.map(({ date, text }) => ({ date, text })),
-    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: s.text })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: s.text, overdue: map?.today !== undefined && isOverdue(s, map.today) })),
   };
 }
 
@@ -162,8 +165,12 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
   const due = v.steps.map((st) => formatDate(st.due, v.locale));
   const uw = Math.max(0, ...due.map((d) => stringWidth(d)));
   v.steps.forEach((st, i) => {
-    const mark = st.state === 'done' ? c.green('[x]') : st.state === 'skipped' ? c.dim('[-]') : '[ ]';
-    out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${due[i]}${' '.repeat(uw - stringWidth(due[i]))}  `, s(st.text), width));
+    // a superseded step reads as a dropped one, and says why it is closed
+    const closed = st.state === 'skipped' || st.state === 'superseded';
+    const mark = st.state === 'done' ? c.green('[x]') : closed ? c.dim('[-]') : '[ ]';
+    const date = `${due[i]}${' '.repeat(uw - stringWidth(due[i]))}`;
+    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(` (${m.superseded})`) : '') : st.overdue ? `${s(st.text)} ${c.red(`(${m.overdue})`)}` : s(st.text);
+    out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${date}  `, text, width));
   });
   return `${out.join('\n')}\n`;
 }
@@ -177,6 +184,9 @@ export function renderAccountMarkdown(v: AccountView): string {
   out.push('', `## ${m.timeline}`, '');
   for (const t of v.timeline) out.push(`- ${t.date}: ${e(t.text)}`);
   out.push('', `## ${m.checklist}`, '');
-  for (const st of v.steps) out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${st.state === 'skipped' ? `~~${e(st.text)}~~` : e(st.text)}`);
+  for (const st of v.steps) {
+    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~ (${e(m.superseded)})` : st.overdue ? `${e(st.text)} (${e(m.overdue)})` : e(st.text);
+    out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${text}`);
+  }
   return `${out.join('\n')}\n`;
 }

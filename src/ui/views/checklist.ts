@@ -1,5 +1,6 @@
 /** Open next steps (`checklist`) as a view model and its renderers. */
 import type { ChalkInstance } from 'chalk';
+import { dueWhen, isOpenStep } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { ChecklistRow } from '../../store/types.js';
 import { formatDate } from '../messages.js';
@@ -26,7 +27,8 @@ export function checklistView(rows: ChecklistRow[], locale: Locale, today: strin
   return {
     locale,
     today,
-    items: rows.map((r) => ({ id: r.id, account: r.account, due: r.due, text: r.text, when: r.due < today ? 'overdue' : r.due === today ? 'today' : 'later', byRep: r.byRep })),
+    // open steps only, whatever the caller read: a closed or superseded step is not a next step
+    items: rows.filter(isOpenStep).map((r) => ({ id: r.id, account: r.account, due: r.due, text: r.text, when: dueWhen(r, today), byRep: r.byRep })),
   };
 }
 

@@ -44,6 +44,8 @@ const en = {
   checklist: 'Checklist',
   noSteps: 'No steps.',
   legend: '[ ] open   [x] done   [-] dropped',
+  /** A step replaced by a newer one after a class change: shown closed, like a dropped one. */
+  superseded: 'superseded',
   visit: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } as Record<string, string>,
   visitLine: (mode: string, person: string | undefined, klass: string) => `${mode}${person ? ` with ${person}` : ''}: ${klass}`,
   flags: (n: number) => `${n} flag${n === 1 ? '' : 's'}`,
@@ -57,7 +59,7 @@ const en = {
     personPlanned: (name: string, detail: string) => `prepared to meet ${name}${detail ? ` (${detail})` : ''}`,
     personUpdated: (name: string, changes: string) => `${name}: ${changes}`,
     stepOpened: (text: string, due: string) => `step added: ${text} (by ${due})`,
-    stepClosed: (text: string, done: boolean) => `${done ? 'done' : 'dropped'}: ${text}`,
+    stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded') => `${state === 'done' ? 'done' : state === 'superseded' ? 'superseded' : 'dropped'}: ${text}`,
     stepReopened: (text: string) => `reopened: ${text}`,
     stepAdded: (text: string, due: string) => `you added: ${text} (by ${due})`,
     classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,

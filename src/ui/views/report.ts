@@ -153,7 +153,7 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
         if (x.steps.length > 20) items.push(m.moreRows(x.steps.length - 20));
         return { date: d(x.date), items };
       }),
-      ...(r.flags.overdue ? { overdue: m.overdue(r.flags.overdue) } : {}),
+      ...(r.overdue.steps ? { overdue: m.overdue(r.overdue.steps, r.overdue.accounts) } : {}),
       ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },

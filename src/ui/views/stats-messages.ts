@@ -59,7 +59,7 @@ const en = {
   nextSteps: 'Next steps, the coming two weeks',
   stepsAxis: 'steps due',
   noSteps: 'No step due in the coming two weeks.',
-  overdue: (n: number) => `${n} account${n === 1 ? ' has' : 's have'} a step overdue`,
+  overdue: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach checklist lists them)`,
   flags: 'Flags',
   flag: {
     window: 'past the signing window',

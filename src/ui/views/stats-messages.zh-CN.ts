@@ -1,4 +1,5 @@
 /** The words of stats and report in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
+import { classNoun } from '../class-noun.js';
 import type { StatsMessages } from './stats-messages.js';
 
 export const zhCN: StatsMessages = {
@@ -15,17 +16,17 @@ export const zhCN: StatsMessages = {
   noWindow: '没有签单周期',
   medianDays: (d) => `签单天数中位数${d}天`,
   noneSigned: '没有签单',
-  became: (n, cls) => `${n}个变成${cls}`,
+  became: (n, cls) => `${n}个变成${classNoun(cls, '类')}`,
   droppedN: (n) => `${n}个放弃`,
   habits: '种子材料里的习惯',
-  onTop: (cls) => `${cls}的拜访（种子材料001：在最后20分钟提出成交）`,
+  onTop: (cls) => `${classNoun(cls, '类')}的拜访（种子材料001：在最后20分钟提出成交）`,
   askedOnTop: '提出了成交',
   signedWhenAsked: '提出成交后签单',
   signedWhenNotAsked: '没有提出成交也签单（种子材料：约10%）',
   metFirstKp: '见到第一KP的拜访',
-  endedDropped: (accounts, cls, visits, hours) => `${accounts}个客户最后成了${cls}：拜访${visits}次，约${hours}小时`,
+  endedDropped: (accounts, cls, visits, hours) => `${accounts}个客户最后成了${classNoun(cls, '类')}：拜访${visits}次，约${hours}小时`,
   hoursEstimate: (h) => `估算：每次拜访按${h}小时计（种子材料001：一个D类客户至少浪费3个小时）；剧本没有记录拜访时长`,
-  wereTop: (n, cls) => `其中${n}个曾经是${cls}`,
+  wereTop: (n, cls) => `其中${n}个曾经是${classNoun(cls, '类')}`,
   oneContact: '在跟进、只记录了一个人',
   missingRole: (role) => `你的剧本没有声明roles.${role}，这一项不统计`,
   noTopClass: '你的剧本没有排名第一的类别',
@@ -53,14 +54,14 @@ export const zhCN: StatsMessages = {
   nextSteps: '未来两周的下一步',
   stepsAxis: '到期的下一步',
   noSteps: '未来两周没有到期的下一步。',
-  overdue: (n) => `${n}个客户有下一步已过期`,
+  overdue: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach checklist 列出它们）`,
   flags: '提醒',
   flag: {
     window: '已过签单周期',
     no_next: '没有下一步',
     one_contact: '只记录了一个人',
     provisional: '分类暂定',
-    overdue: '有下一步过期',
+    overdue: '有下一步已逾期',
   },
   made: (today) => `sales-coach 生成于${today}`,
   dateLocale: 'zh-CN',
