@@ -65,7 +65,8 @@ export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
     const last = await store.lastChecklistChange();
     // a step is superseded by a session, never by hand: no change of the rep's leads back to that state
     if (!last || last.before === 'superseded') throw new UserError(m.nothingToUndo);
-    const { row } = await store.setChecklistState(last.id, last.before, now(), localToday());
+    // marked as the undoing of that change: the next undo walks further back, it does not undo this one
+    const { row } = await store.setChecklistState(last.id, last.before, now(), localToday(), last.event);
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
     io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
     return EXIT.ok;

@@ -9,6 +9,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
+import { type ContactDbRow, planContactMerge } from './merge-contacts.js';
+import { latestNotUndoneAsync, undoMark } from './undo.js';
 import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
 import { readLabels } from './rows.js';
 import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, StatsRows, storedEvent, type VisitDb, visitRow } from './shape.js';
@@ -462,11 +464,14 @@ export class PostgresStore implements Store {
       const src = await this.requireAccount(from, c);
       const dst = await this.requireAccount(into, c);
       if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
-      await this.q(
-        'INSERT INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met) SELECT $1, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met FROM contacts WHERE account_id = $2 ON CONFLICT (account_id, name) DO NOTHING',
-        [dst, src],
-        c,
-      );
+      // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
+      const contactsOf = (id: number) => this.q<ContactDbRow>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [id], c);
+      const plan = planContactMerge(await contactsOf(dst), await contactsOf(src));
+      for (const id of plan.move) await this.q('UPDATE contacts SET account_id = $1 WHERE id = $2', [dst, id], c);
+      for (const u of plan.update) {
+        const cols = Object.keys(u.set);
+        await this.q(`UPDATE contacts SET ${cols.map((col, i) => `${col} = $${i + 2}`).join(', ')} WHERE id = $1`, [u.id, ...cols.map((col) => u.set[col])], c);
+      }
       for (const table of ['visits', 'checklist_items', 'account_events']) await this.q(`UPDATE ${table} SET account_id = $1 WHERE account_id = $2`, [dst, src], c);
       const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [src], c))[0];
       const b = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [dst], c))[0];
@@ -498,7 +503,7 @@ export class PostgresStore implements Store {
     return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user AND i.state = 'open' ORDER BY i.due, i.id`)).map(checklistRow);
   }
 
-  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
+  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
     return this.tx(async (c) => {
       const row = (await this.q<ChecklistDb & { account_id: number }>(`${CHECKLIST_SELECT.replace('SELECT i.id,', 'SELECT i.id, i.account_id,')} WHERE i.id = $1 AND i.owner = current_user FOR UPDATE OF i`, [id], c))[0];
       if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
@@ -507,7 +512,7 @@ export class PostgresStore implements Store {
         await this.q('UPDATE checklist_items SET state = $1, state_at = $2 WHERE id = $3', [state, state === 'open' ? null : at, id], c);
         const e: StoredAccountEvent =
           state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
-        await this.addEvent(c, row.account_id, null, e, at);
+        await this.addEvent(c, row.account_id, null, undoMark(e, undoes), at);
         await this.refreshAccount(row.account_id, c);
       }
       return { row: checklistRow((await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.id = $1`, [id], c))[0]), before };
@@ -525,13 +530,17 @@ export class PostgresStore implements Store {
     });
   }
 
-  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined> {
-    const r = (await this.q<EventDb>("SELECT e.*, a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.owner = current_user AND e.by_user = current_user AND e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC LIMIT 1"))[0];
-    if (!r) return undefined;
-    const e = storedEvent(r).event;
-    if (e.kind === 'step-closed') return { id: e.stepId, before: 'open' as const, after: e.state };
-    if (e.kind === 'step-reopened') return { id: e.stepId, before: e.before, after: 'open' as const };
-    return undefined;
+  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state']; event: number } | undefined> {
+    // newest first, the undone ones skipped: read in pages, as few as the walk back needs (ids are integer)
+    const pages = async function* (this: PostgresStore): AsyncGenerator<EventDb> {
+      for (let before = 2147483647; ; ) {
+        const rows = await this.q<EventDb>("SELECT e.*, a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.owner = current_user AND e.by_user = current_user AND e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') AND e.id < $1 ORDER BY e.id DESC LIMIT 200", [before]);
+        yield* rows;
+        if (rows.length < 200) return;
+        before = rows[rows.length - 1].id;
+      }
+    };
+    return latestNotUndoneAsync(pages.call(this));
   }
 
   /**

@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { type AccountState, nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
+import { type ContactDbRow, planContactMerge } from './merge-contacts.js';
+import { latestNotUndone, undoMark } from './undo.js';
 import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
 import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, accountStateOf, foldGroups, type RawHistory, StatsRows, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
 import {
@@ -501,9 +503,11 @@ export class SqliteStore implements Store {
       const src = this.requireAccount(from);
       const dst = this.requireAccount(into);
       if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
-      this.db
-        .prepare('INSERT OR IGNORE INTO contacts (account_id, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met) SELECT ?, name, title, role, reports_to, approval_layers, persona, email, phone, facts, first_met, last_met FROM contacts WHERE account_id = ?')
-        .run(dst, src);
+      // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
+      const contactsOf = (id: number) => this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(id) as ContactDbRow[];
+      const plan = planContactMerge(contactsOf(dst), contactsOf(src));
+      for (const id of plan.move) this.db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(dst, id);
+      for (const u of plan.update) this.db.prepare(`UPDATE contacts SET ${Object.keys(u.set).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...u.set, id: u.id });
       for (const table of ['visits', 'checklist_items', 'account_events']) this.db.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`).run(dst, src);
       // the account whose last visit is more recent keeps its class and facts
       const a = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(src) as AccountDb;
@@ -536,7 +540,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
+  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
     return this.write(() => {
       const row = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb | undefined;
       if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
@@ -548,7 +552,7 @@ export class SqliteStore implements Store {
           state === 'open'
             ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' }
             : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
-        this.addEvent(accountId, null, e, at);
+        this.addEvent(accountId, null, undoMark(e, undoes), at);
         this.refreshAccount(accountId);
       }
       return { row: checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb), before };
@@ -567,15 +571,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined> {
+  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state']; event: number } | undefined> {
     return this.run(() => {
-      // the rep's own changes are the events no session wrote
-      const r = this.db.prepare("SELECT e.* , a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC LIMIT 1").get() as EventDb | undefined;
-      if (!r) return undefined;
-      const e = storedEvent(r).event;
-      if (e.kind === 'step-closed') return { id: e.stepId, before: 'open' as const, after: e.state };
-      if (e.kind === 'step-reopened') return { id: e.stepId, before: e.before, after: 'open' as const };
-      return undefined;
+      // the rep's own changes are the events no session wrote; newest first, the undone ones skipped
+      const rows = this.db.prepare("SELECT e.* , a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC").iterate() as IterableIterator<EventDb>;
+      return latestNotUndone(rows);
     });
   }
 

@@ -250,11 +250,18 @@ export interface Store {
   mergeAccounts(from: string, into: string): Promise<void>;
   deleteAccount(account: string): Promise<void>;
   openChecklist(account?: string): Promise<ChecklistRow[]>;
-  /** Close (done/skipped) or reopen a step; recorded as an event so that it can be undone. */
-  setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }>;
+  /**
+   * Close (done/skipped) or reopen a step; recorded as an event so that it can be undone. `undoes`:
+   * this change undoes that earlier change (an event id from lastChecklistChange), and is marked so
+   * in its event, so that the next undo walks further back instead of undoing this one.
+   */
+  setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }>;
   addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow>;
-  /** The rep's latest change of a step's state by hand (for undo), if any. */
-  lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state'] } | undefined>;
+  /**
+   * The rep's latest change of a step's state by hand not yet undone (for undo), if any: undo walks
+   * back the history (done 1, done 2, undo, undo: step 2, then step 1). `event` is its event's id.
+   */
+  lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state']; event: number } | undefined>;
   /**
    * All rows or none, in one transaction, read as they come (a million rows never sit in memory). A
    * contact with the same name (same normalisation as account names) in the same account is updated:

@@ -128,6 +128,48 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect(await impl.count(s, 'visits')).toBe(0);
   });
 
+  it('merge keeps the merged-away contact\'s title and email, and matches names as an import does (issue 22)', async () => {
+    const s = await impl.open();
+    await save(s, 'Acme', { ...A, contact_name: 'Mr Wu' });
+    await save(s, 'Acme Beijing', { ...A, contact_name: 'Zhao' }, '2026-11-22');
+    const at = '2026-11-23T00:00:00Z';
+    await s.importRows(stream([
+      { line: 2, account: 'Acme Beijing', contact: { name: 'MR WU', title: 'CFO', email: 'wu@acme.example' } },
+      { line: 3, account: 'Acme Beijing', contact: { name: 'Zhao', title: 'Buyer', phone: '+86 2' } },
+      { line: 4, account: 'Acme', contact: { name: 'zhao', email: 'zhao@acme.example' } },
+    ]), { at });
+    await s.mergeAccounts('Acme Beijing', 'Acme');
+    const people = (await s.timeline('Acme'))?.contacts ?? [];
+    expect(people.map((c) => c.name).sort()).toEqual(['Mr Wu', 'zhao']);
+    expect(people.find((c) => c.name === 'Mr Wu')).toMatchObject({ title: 'CFO', email: 'wu@acme.example', role: 'first_kp' });
+    // the kept contact's own value wins; what it did not know comes over
+    expect(people.find((c) => c.name === 'zhao')).toMatchObject({ email: 'zhao@acme.example', title: 'Buyer', phone: '+86 2', role: 'first_kp' });
+    expect((await s.getAccount('Acme'))?.contacts).toBe(2);
+  });
+
+  it('undo walks back the history: done 1, done 2, undo, undo reopens 2 then 1 (issue 22)', async () => {
+    const s = await impl.open();
+    await save(s, 'Acme', A);
+    const one = await s.addChecklistItem('Acme', 'One', '2026-12-01', '2026-11-21T09:00:00Z', '2026-11-21');
+    const two = await s.addChecklistItem('Acme', 'Two', '2026-12-01', '2026-11-21T09:00:00Z', '2026-11-21');
+    const state = async (id: number) => (await s.exportAll()).checklist.find((i) => i.id === id)?.state;
+    await s.setChecklistState(one.id, 'done', '2026-11-22T09:00:00Z', '2026-11-22');
+    await s.setChecklistState(two.id, 'done', '2026-11-22T09:01:00Z', '2026-11-22');
+    const undo = async () => {
+      const last = await s.lastChecklistChange();
+      if (last) await s.setChecklistState(last.id, last.before as 'open' | 'done' | 'skipped', '2026-11-22T10:00:00Z', '2026-11-22', last.event);
+      return last?.id;
+    };
+    expect(await undo()).toBe(two.id);
+    expect([await state(one.id), await state(two.id)]).toEqual(['done', 'open']);
+    expect(await undo()).toBe(one.id);
+    expect([await state(one.id), await state(two.id)]).toEqual(['open', 'open']);
+    expect(await undo()).toBeUndefined();
+    // a new change after the undos is the next to undo
+    await s.setChecklistState(two.id, 'skipped', '2026-11-22T11:00:00Z', '2026-11-22');
+    expect(await s.lastChecklistChange()).toMatchObject({ id: two.id, before: 'open', after: 'skipped' });
+  });
+
   it('an import is all or nothing, and --dry-run writes nothing', async () => {
     const s = await impl.open();
     const rows = [
@@ -184,10 +226,10 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect(added).toMatchObject({ account: 'Acme', key: `rep:${added.id}`, text: 'Send the revised quote', due: '2026-12-01', state: 'open', byRep: true, since: '2026-11-21' });
     const { row, before } = await s.setChecklistState(added.id, 'done', '2026-11-22T09:00:00Z', '2026-11-22');
     expect([before, row.state]).toEqual(['open', 'done']);
-    expect(await s.lastChecklistChange()).toEqual({ id: added.id, before: 'open', after: 'done' });
+    expect(await s.lastChecklistChange()).toMatchObject({ id: added.id, before: 'open', after: 'done' });
     expect((await s.openChecklist('Acme')).map((i) => i.id)).not.toContain(added.id);
     await s.setChecklistState(added.id, 'open', '2026-11-22T10:00:00Z', '2026-11-22');
-    expect(await s.lastChecklistChange()).toEqual({ id: added.id, before: 'done', after: 'open' });
+    expect(await s.lastChecklistChange()).toMatchObject({ id: added.id, before: 'done', after: 'open' });
     expect((await s.openChecklist()).map((i) => i.id)).toContain(added.id);
     await expect(s.setChecklistState(999_999, 'done', '2026-11-22T10:00:00Z', '2026-11-22')).rejects.toThrow(/no checklist item 999999/);
     const kinds = (await s.timeline('Acme'))?.events.map((e) => e.event.kind);
