@@ -8,7 +8,7 @@ import { describeFsError, LIMITS } from './files.js';
 import { resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { type ColumnMap, type Field, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
-import { CsvParser, type CsvProblem, type CsvRecord, DELIMITER_NAMES, type Delimiter, sniffDelimiter } from '../import/csv.js';
+import { CsvParser, type CsvProblem, type CsvRecord, DELIMITER_NAMES, type Delimiter, MAX_FIELDS, sniffDelimiter } from '../import/csv.js';
 import { parseRoleWord, type RoleOption, type RoleWord, roleMatcher } from '../import/roles.js';
 import type { Playbook, Question } from '../playbook/types.js';
 import type { ImportCounts, ImportRow } from '../store/types.js';
@@ -198,9 +198,18 @@ async function readHeader(path: string, file: string, encoding: string | undefin
   const first = await firstLine(path, file, encoding);
   const { delimiter, sepLine } = sniffDelimiter(first);
   const probe: Header = { headers: [], line: 1, delimiter, sepLine };
-  for await (const rec of readRecords(path, file, encoding, probe, () => {}, true)) {
+  // a header the parser could not read (over MAX_FIELDS columns, an unclosed quote) is said as such:
+  // it is skipped like a bad row, and the row after it must never be taken for the header
+  const problems: CsvProblem[] = [];
+  const headerProblem = (before: number) => {
+    const p = problems.find((x) => x.line < before);
+    if (p) throw new UserError(`${file}:${p.line}:${p.col}: the header row cannot be read: ${p.code === 'too-many-fields' ? `it has more than ${MAX_FIELDS} fields` : p.message}`, 'is it a CSV export of contacts? The first line names the columns (e.g. "Account Name,First Name,Last Name,Title,Phone")');
+  };
+  for await (const rec of readRecords(path, file, encoding, probe, (p) => problems.push(p), true)) {
+    headerProblem(rec.line);
     return { headers: rec.cells.map((c) => c.value), line: rec.line, delimiter, sepLine };
   }
+  headerProblem(Number.POSITIVE_INFINITY);
   throw new UserError(`${file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")`);
 }
 

@@ -3,6 +3,7 @@
  * HubSpot, Pipedrive, Zoho and spreadsheets (Excel, WPS) write in English and Chinese; and one record
  * turned into an account and a contact, with every problem of the row named at its cell. Pure.
  */
+import { controlCharIn, controlCharMessage } from '../core/control.js';
 import { unguardFormula } from '../ui/csv.js';
 import type { CsvCell, CsvRecord } from './csv.js';
 import { type RoleMatcher, wordKey } from './roles.js';
@@ -121,7 +122,7 @@ export interface ImportContactData {
 export interface RowProblem {
   line: number;
   col: number;
-  code: 'field-count' | 'no-account' | 'unknown-role' | 'unknown-persona';
+  code: 'field-count' | 'no-account' | 'unknown-role' | 'unknown-persona' | 'control-character';
   message: string;
   hint?: string;
 }
@@ -159,6 +160,15 @@ export function mapRecord(rec: CsvRecord, ctx: RowContext): MappedRow {
     return v === undefined ? undefined : unguardFormula(v);
   };
   const problems: RowProblem[] = [];
+  // every value read is one line of text: a control character is refused at its cell, never stored
+  for (const [f, cols] of Object.entries(map.fields) as [Field, number[]][]) {
+    if ((f === 'role' && !ctx.roles) || (f === 'persona' && !ctx.personas.length)) continue; // columns not read
+    for (const i of cols) {
+      const code = controlCharIn(rec.cells[i].value.trim());
+      if (code) problems.push({ line: rec.cells[i].line, col: rec.cells[i].col, code: 'control-character', message: controlCharMessage(`the ${FIELD_NAMES[f]}`, code), hint: 'the CRM export carries a character that is not text: correct it there, or in the file' });
+    }
+  }
+  if (problems.length) return { ok: false, problems };
   const account = get('account');
   if (!account) {
     const at = rec.cells[map.fields.account?.[0] ?? 0];

@@ -10,6 +10,7 @@
  *
  * Each mistake is a diagnostic at its own file:line:col, like a playbook's.
  */
+import { controlCharIn, controlCharMessage } from '../core/control.js';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { ANSWERS_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import { type Answers, coerceAnswer } from '../engine/answers.js';
@@ -65,6 +66,9 @@ export function readAnswersMeta(file: string, bytes: Uint8Array): { meta?: Answe
       if (v !== null && (typeof v !== 'object' || Array.isArray(v))) diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: `${key}: expected a mapping of question id to answer`, hint: 'write one answer per line: question_id: answer' });
     } else if (typeof v !== 'string' && !(key === 'date' && v instanceof Date)) {
       diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: `${key}: expected a string, found ${JSON.stringify(v)}` });
+    } else if (typeof v === 'string' && controlCharIn(v)) {
+      // "Zeta\0Corp" would be stored, shown as "ZetaCorp" and never found by that name again
+      diagnostics.push({ file, ...source.locate([key]), code: 'control-character', severity: 'error', message: `${key}: ${controlCharMessage('the value', controlCharIn(v) as string)}`, hint: 'write the name as it is spoken; escapes such as \\0 or \\e in double quotes are control characters' });
     } else (meta as Record<string, unknown>)[key] = v;
   }
   if (meta.date !== undefined && !isValidDate(meta.date)) {
@@ -95,7 +99,10 @@ export function checkAnswers(
       continue;
     }
     const c = coerceAnswer(q, value instanceof Date ? value.toISOString().slice(0, 10) : value, personaIds, visitDate);
-    if (c.ok) answers[id] = c.value;
+    // a name (the person met) is one line; a free text may hold newlines and tabs, never other controls
+    const control = c.ok && typeof c.value === 'string' ? controlCharIn(c.value, { block: q.kind === 'text' && id !== pb.roles.person }) : undefined;
+    if (control) diagnostics.push({ file, ...locate(['answers', id]), code: 'control-character', severity: 'error', message: `"${id}": ${controlCharMessage('the answer', control)}`, hint: 'escapes such as \\0 or \\e in double quotes are control characters; write the text as it is' });
+    else if (c.ok) answers[id] = c.value;
     else {
       diagnostics.push({ file, ...locate(['answers', id]), code: 'invalid-answer', severity: 'error', message: `"${id}" cannot be ${JSON.stringify(value)}`, hint: `expected ${c.expected}` });
     }

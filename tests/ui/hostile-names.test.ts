@@ -45,11 +45,12 @@ function yamlString(s: string): string {
   }).join('')}"`;
 }
 
-const debrief = (account: string) => `mode: debrief
-account: ${yamlString(account)}
+// the account comes on the command line (--account): an answers file refuses a name with a control
+// character (issue 22), and so does an import; what an earlier version stored is seeded below
+const debrief = () => `mode: debrief
 date: 2026-11-20
 answers:
-${aDebriefAnswers(yamlString(`${account} contact`))}`;
+${aDebriefAnswers('Li')}`;
 
 describe('every view over hostile names', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sc-hostile-'));
@@ -64,14 +65,22 @@ describe('every view over hostile names', () => {
   it('sessions, their JSON and Markdown', async () => {
     for (const [i, name] of HOSTILE.entries()) {
       const file = join(dir, `d${i}.yaml`);
-      writeFileSync(file, debrief(name));
-      const r = await run(['debrief', '--answers', file, '--out', join(dir, `d${i}.md`)]);
+      writeFileSync(file, debrief());
+      const r = await run(['debrief', '--account', name, '--answers', file, '--out', join(dir, `d${i}.md`)]);
       expect(r.code).toBe(0);
       const md = readFileSync(join(dir, `d${i}.md`), 'utf8');
       check(`d${i}.md`, md);
       expect(md).not.toContain('<script>');
-      expect((await run(['debrief', '--dry-run', '--json', '--answers', file])).code).toBe(0);
+      expect((await run(['debrief', '--account', name, '--dry-run', '--json', '--answers', file])).code).toBe(0);
     }
+    // hostile contact names, as a database written before the boundary refused them holds them
+    const { openSqliteStore } = await import('../../src/store/sqlite.js');
+    const store = openSqliteStore(join(dir, 'data', 'sales-coach', 'coach.db'));
+    async function* rows() {
+      for (const [i, name] of HOSTILE.entries()) yield { line: i + 2, account: name, contact: { name: `${name} contact`, title: name } };
+    }
+    await store.importRows(rows(), { at: '2026-11-20T00:00:00Z' });
+    await store.close();
   });
 
   it('the pipeline, the account, the checklist, exports and imports', async () => {
@@ -91,7 +100,8 @@ describe('every view over hostile names', () => {
     check('cal.ics', readFileSync(join(dir, 'cal.ics'), 'utf8').replace(/\r\n /g, '').replace(/\r\n/g, '\n'));
     const csv = join(dir, 'crm.csv');
     writeFileSync(csv, `account,"contact\u001b[31m"\n${HOSTILE.map((n) => `"${n.replace(/"/g, '""')} CRM",x`).join('\n')}\n`);
-    expect((await run(['import', '--csv', csv, '--dry-run'])).code).toBe(0);
+    // refused at the boundary (issue 22), and the refusal itself echoes nothing raw
+    expect((await run(['import', '--csv', csv, '--dry-run'])).code).toBe(2);
     expect((await run(['account', 'rename', HOSTILE[0], `${HOSTILE[1]} renamed`])).code).toBe(0);
     expect((await run(['account', 'merge', HOSTILE[2], HOSTILE[3]])).code).toBe(0);
     expect((await run(['account', 'delete', HOSTILE[4], '--yes'])).code).toBe(0);
