@@ -11,6 +11,7 @@ import { classLabel } from '../engine/evaluate.js';
 import { habitAnswerIds } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import { evaluateCondition, questionsIn } from '../engine/conditions.js';
+import { type Reasons, reasonsOf } from '../core/reasons.js';
 import { countSteps, hasOverdueStep, isOpenStep } from '../core/steps.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
@@ -418,7 +419,9 @@ export interface Move {
   to?: string;
   fromLabels?: Labels;
   toLabels?: Labels;
+  /** In the language of the session that saved it; `reasons` in every language when stored (core/reasons.ts). */
   because: string[];
+  reasons?: Reasons;
 }
 
 export interface DaySteps {
@@ -484,23 +487,36 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
         bar(e.to, info?.rank, info?.labels ?? e.labels ?? {})[field]++;
       }
     }
-    for (const e of a.events) {
-      if (e.date < weekStart || e.date > o.today) continue;
-      if (e.kind === 'signed') moved.push({ account: a.name, date: e.date, kind: 'signed', ...(e.class ? { to: e.class } : {}), because: [] });
-      else if (e.kind === 'dropped') moved.push({ account: a.name, date: e.date, kind: 'dropped', to: e.class, because: e.because });
-      else if (e.movement !== 'unclassified') {
+    // "new" is said of an account first seen this week; one seen before that gets its first class now
+    // (from provisional) has moved, it is not new
+    const firstSeen = a.events[0]?.date;
+    a.events.forEach((e, i) => {
+      if (e.date < weekStart || e.date > o.today) return;
+      const why = { because: e.kind === 'signed' ? [] : e.because, ...(e.kind !== 'signed' && reasonsOf(e) ? { reasons: reasonsOf(e) } : {}) };
+      if (e.kind === 'signed') moved.push({ account: a.name, date: e.date, kind: 'signed', ...(e.class ? { to: e.class } : {}), ...why });
+      else if (e.kind === 'dropped') {
+        // one row per move: the class change that dropped it ("A -> D") is this row, "dropped: A -> D"
+        const before = a.events[i - 1];
+        const change = before?.kind === 'class-changed' && before.date === e.date && before.to === e.class ? before : undefined;
+        const from = change?.from ?? (change?.fromStatus === 'provisional' ? '?' : undefined);
+        moved.push({ account: a.name, date: e.date, kind: 'dropped', ...(from ? { from } : {}), to: e.class, ...(change?.fromLabels ? { fromLabels: change.fromLabels } : {}), ...(change?.labels ? { toLabels: change.labels } : {}), ...why });
+      } else if (e.movement !== 'unclassified') {
+        const next = a.events[i + 1];
+        if (next?.kind === 'dropped' && next.date === e.date && next.class === e.to) return;
+        const wasSeen = e.movement === 'new' && firstSeen !== undefined && firstSeen < weekStart;
+        const from = e.from ?? (wasSeen && e.fromStatus === 'provisional' ? '?' : undefined);
         moved.push({
           account: a.name,
           date: e.date,
-          kind: e.movement,
-          ...(e.from ? { from: e.from } : {}),
+          kind: wasSeen ? 'changed' : e.movement,
+          ...(from ? { from } : {}),
           ...(e.to ? { to: e.to } : {}),
           ...(e.fromLabels ? { fromLabels: e.fromLabels } : {}),
           ...(e.labels ? { toLabels: e.labels } : {}),
-          because: e.because,
+          ...why,
         });
       }
-    }
+    });
     const play = !a.signed && !a.dropped;
     if (play && a.classDeadline !== undefined && a.classDeadline < o.today) flags.window++;
     if (play && a.openItems === 0) flags.no_next++;

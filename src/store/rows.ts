@@ -10,6 +10,8 @@ import { type StoredAccountEvent, StoreError } from './types.js';
 const AnswerValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 export const AnswersRow = z.record(z.string(), AnswerValue);
 export const LabelsRow = z.partialRecord(z.enum(['en', 'zh-CN', 'zh-TW']), z.string());
+/** An event's reasons in every language (core/reasons.ts), beside `because` in the language it was saved in. */
+const ReasonsRow = z.partialRecord(z.enum(['en', 'zh-CN', 'zh-TW']), z.array(z.string()));
 
 const Evidence = z.looseObject({ question: z.string(), answer: z.optional(AnswerValue), text: z.string() });
 const Status = z.enum(['classified', 'provisional', 'unclassified']);
@@ -49,11 +51,12 @@ const EventRow = z.union([
     status: z.string(),
     movement: z.string(),
     because: z.array(z.string()),
+    reasons: opt(ReasonsRow),
     labels: opt(LabelsRow),
     fromLabels: opt(LabelsRow),
   }),
   z.looseObject({ kind: z.literal('signed'), class: opt(z.string()) }),
-  z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()) }),
+  z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()), reasons: opt(ReasonsRow) }),
   z.looseObject({ kind: z.literal('person-added'), person: z.string(), title: opt(z.string()), role: opt(z.string()), planned: opt(z.boolean()) }),
   z.looseObject({ kind: z.literal('person-updated'), person: z.string(), changes: z.array(z.looseObject({ field: z.string() })) }),
   z.looseObject({ kind: z.literal('step-opened'), key: z.string(), text: z.string(), due: z.string() }),
@@ -102,6 +105,7 @@ export function readEvent(kind: string, date: string, text: string, what: string
 const isStrings = (x: unknown) => Array.isArray(x) && x.every((y) => typeof y === 'string');
 const isLabels = (x: unknown) => x === undefined || x === null || (typeof x === 'object' && !Array.isArray(x) && Object.values(x as object).every((y) => typeof y === 'string'));
 const optString = (x: unknown) => x === undefined || x === null || typeof x === 'string';
+const isReasons = (x: unknown) => x === undefined || x === null || (typeof x === 'object' && !Array.isArray(x) && Object.values(x as object).every(isStrings));
 
 /**
  * The three kinds of event stats read (class-changed, signed, dropped), checked field by field as
@@ -114,11 +118,11 @@ export function readStatsEvent(kind: string, date: string, text: string, account
   if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what());
   const ok =
     kind === 'class-changed'
-      ? optString(o.from) && optString(o.to) && optString(o.fromStatus) && typeof o.status === 'string' && typeof o.movement === 'string' && isStrings(o.because) && isLabels(o.labels) && isLabels(o.fromLabels)
+      ? optString(o.from) && optString(o.to) && optString(o.fromStatus) && typeof o.status === 'string' && typeof o.movement === 'string' && isStrings(o.because) && isReasons(o.reasons) && isLabels(o.labels) && isLabels(o.fromLabels)
       : kind === 'signed'
         ? optString(o.class)
         : kind === 'dropped'
-          ? typeof o.class === 'string' && isStrings(o.because)
+          ? typeof o.class === 'string' && isStrings(o.because) && isReasons(o.reasons)
           : false;
   if (!ok) throw damaged(what());
   // the parsed object is ours: completed in place rather than copied (180,000 events in a report)

@@ -77,10 +77,11 @@ describe('the review (pipeline view)', () => {
     ];
     const v = pipelineView(pipeline(), { locale: 'en', today: '2026-11-25', filtered: false, since: '2026-11-18', events });
     expect(v.moved).toEqual([
-      { date: '2026-11-20', account: 'Fab', movement: 'dropped', from: 'Commit', to: 'out', because: ['identified pain: no'] },
+      // the class it dropped to by its label, as the class change named it: never the id
+      { date: '2026-11-20', account: 'Fab', movement: 'dropped', from: 'Commit', to: 'Out', because: ['identified pain: no'] },
       { date: '2026-11-21', account: 'Contoso', movement: 'signed', to: 'Commit', because: [] },
     ]);
-    expect(renderPipelineTerminal(v, plain, 80)).toMatch(/dropped {2}Fab Commit → out, because identified pain: no/);
+    expect(renderPipelineTerminal(v, plain, 80)).toMatch(/dropped {2}Fab Commit → Out, because identified pain: no/);
   });
 
   it('JSON and CSV render the same model: every account, names as data', () => {

@@ -3,6 +3,7 @@
  * Every line is words in the session's language: events become sentences, ids become labels.
  */
 import type { ChalkInstance } from 'chalk';
+import { reasonsIn } from '../../core/reasons.js';
 import { isOverdue } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
@@ -54,9 +55,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   const eventText = (e: StoredAccountEvent): string | undefined => {
     switch (e.kind) {
       case 'class-changed':
-        if (e.status === 'provisional') return m.ev.classProvisional(why(e.because));
+        if (e.status === 'provisional') return m.ev.classProvisional(why(reasonsIn(e, locale)));
         if (!e.to) return undefined;
-        return e.from ? m.ev.classMoved(classTitle(e.from, e.fromLabels), classTitle(e.to, e.labels), why(e.because)) : m.ev.classNew(classTitle(e.to, e.labels), why(e.because));
+        return e.from ? m.ev.classMoved(classTitle(e.from, e.fromLabels), classTitle(e.to, e.labels), why(reasonsIn(e, locale))) : m.ev.classNew(classTitle(e.to, e.labels), why(reasonsIn(e, locale)));
       case 'signed':
         return m.ev.signed;
       case 'dropped':

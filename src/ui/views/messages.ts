@@ -32,6 +32,8 @@ const en = {
   movement: { new: 'new', upgraded: 'upgraded', downgraded: 'downgraded', changed: 'changed', provisional: 'provisional', unclassified: 'unclassified', signed: 'signed', dropped: 'dropped' } as Record<string, string>,
   fromTo: (from: string, to: string) => `${from} → ${to}`,
   because: (why: string) => `because ${why}`,
+  /** Between a move and its reasons: "A → D, because …" / "A类客户 → D类客户，因为……". */
+  clauseSep: ', ',
   and: ' and ',
   // account show
   people: 'People',

@@ -27,6 +27,7 @@ export const zhCN: ViewMessages = {
   movement: { new: '新增', upgraded: '升级', downgraded: '降级', changed: '变化', provisional: '暂定', unclassified: '无法分类', signed: '签单', dropped: '放弃' },
   fromTo: (from, to) => `${from} → ${to}`,
   because: (why) => `因为${why}`,
+  clauseSep: '，',
   and: '，',
   people: '联系人',
   noPeople: '还没有记录任何人。',

@@ -27,6 +27,7 @@ export const zhTW: ViewMessages = {
   movement: { new: '新增', upgraded: '升級', downgraded: '降級', changed: '變化', provisional: '暫定', unclassified: '無法分類', signed: '簽單', dropped: '放棄' },
   fromTo: (from, to) => `${from} → ${to}`,
   because: (why) => `因為${why}`,
+  clauseSep: '，',
   and: '，',
   people: '聯絡人',
   noPeople: '還沒有記錄任何人。',

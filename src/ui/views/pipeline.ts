@@ -4,6 +4,7 @@
  * playbook that gave them named and ranked them: a review needs no knowledge of A/B/C/D.
  */
 import type { ChalkInstance } from 'chalk';
+import { reasonsIn } from '../../core/reasons.js';
 import { daysBetween } from '../../engine/dates.js';
 import type { Locale } from '../../playbook/types.js';
 import type { Pipeline, PipelineFlag, StoredEvent } from '../../store/types.js';
@@ -96,17 +97,22 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
   // a move into a class that will not buy is one line: "dropped", with where from and why
   const events = opts.events?.filter((e, i, all) => !(e.event.kind === 'class-changed' && all[i + 1]?.event.kind === 'dropped' && all[i + 1].account === e.account && all[i + 1].event.date === e.event.date));
   const fromOf = new Map(opts.events?.flatMap((e, i, all) => (e.event.kind === 'dropped' && all[i - 1]?.event.kind === 'class-changed' && all[i - 1].account === e.account ? [[e, all[i - 1].event]] : [])) ?? []);
+  // "new" is said of an account first seen in the period (its first class event has nothing before it);
+  // an account seen before, provisional, that gets its first class now has moved from provisional
+  const firstSeen = new Set(opts.events?.flatMap((e) => (e.event.kind === 'class-changed' && e.event.fromStatus === undefined && e.event.from === undefined ? [e.account] : [])));
   const moved = events?.map((e): MovedView => {
     const ev = e.event;
     const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id === undefined ? undefined : (labels?.[opts.locale] ?? labelOf.get(id) ?? id));
     if (ev.kind === 'class-changed') {
-      return { date: ev.date, account: e.account, movement: ev.movement, ...(ev.from ? { from: label(ev.from, ev.fromLabels) } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: ev.because };
+      const seen = ev.movement === 'new' && !firstSeen.has(e.account);
+      const from = ev.from ? label(ev.from, ev.fromLabels) : seen && ev.fromStatus === 'provisional' ? m.provisional : undefined;
+      return { date: ev.date, account: e.account, movement: seen ? 'changed' : ev.movement, ...(from ? { from } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: reasonsIn(ev, opts.locale) };
     }
     if (ev.kind === 'dropped') {
       const before = fromOf.get(e);
-      const from = before?.kind === 'class-changed' ? before.from : undefined;
-      const fromLabels = before?.kind === 'class-changed' ? before.fromLabels : undefined;
-      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from: label(from, fromLabels) } : {}), to: label(ev.class), because: ev.because };
+      const change = before?.kind === 'class-changed' ? before : undefined;
+      const from = change?.from ? label(change.from, change.fromLabels) : change?.fromStatus === 'provisional' ? m.provisional : undefined;
+      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from } : {}), to: label(ev.class, change?.labels), because: reasonsIn(ev, opts.locale) };
     }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });
@@ -147,7 +153,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
     v.moved.forEach((x, i) => {
       const kind = m.movement[x.movement] ?? x.movement;
       const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
-      const why = x.because.length ? `, ${m.because(s(x.because.join(m.and)))}` : '';
+      const why = x.because.length ? `${m.clauseSep}${m.because(s(x.because.join(m.and)))}` : '';
       out.push(hanging(`  ${dates[i]}${' '.repeat(dw - stringWidth(dates[i]))}  ${kind}${' '.repeat(w - stringWidth(kind))}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
     });
   }

@@ -4,6 +4,7 @@
  * not pictures: src/report/charts.ts draws them to SVG), and one HTML renderer that escapes every text
  * and needs nothing outside the file: inline CSS and SVG, no script, no URL, A4 print styles.
  */
+import { reasonsIn } from '../../core/reasons.js';
 import type { Locale } from '../../engine/model.js';
 import type { WeeklyReport } from '../../stats/stats.js';
 import { formatDate } from '../messages.js';
@@ -131,7 +132,7 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     const from = x.from ? name(x.from, x.fromLabels ?? {}) : undefined;
     const to = x.to ? name(x.to, x.toLabels ?? {}) : undefined;
     const what = `${m.move[x.kind] ?? x.kind}${from && to ? `: ${from} → ${to}` : to ? `: ${to}` : ''}`;
-    return [d(x.date), sanitize(x.account), what, sanitize(x.because.join('; '))];
+    return [d(x.date), sanitize(x.account), what, sanitize(reasonsIn(x, locale).join('; '))];
   });
   return {
     locale,

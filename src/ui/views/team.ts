@@ -131,7 +131,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
       for (const x of r.moved) {
         const kind = m.movement[x.movement] ?? x.movement;
         const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
-        const why = x.because.length ? `, ${m.because(s(x.because.join(m.and)))}` : '';
+        const why = x.because.length ? `${m.clauseSep}${m.because(s(x.because.join(m.and)))}` : '';
         out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
       }
     }
