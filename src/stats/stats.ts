@@ -15,6 +15,7 @@ import { type Reasons, reasonsOf } from '../core/reasons.js';
 import { countSteps, hasOverdueStep, isOpenStep } from '../core/steps.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
+import { nameKey } from '../engine/names.js';
 import { LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
 import type { ChecklistRow, PipelineFlag, StatsAccount, StatsEvent, StatsVisit } from '../store/types.js';
 
@@ -222,6 +223,27 @@ function readRoleOnce(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', v: Sta
 
 type ClassEvent = Extract<StatsEvent, { kind: 'class-changed' }>;
 
+/** One visit to a person on a day: its prep, its debrief, or both, and the account's class that day. */
+interface Meeting {
+  klass: string | undefined;
+  prep?: StatsVisit;
+  debrief?: StatsVisit;
+}
+
+/** The day and the person (named as people are everywhere: case and spacing do not matter). */
+function meetingKey(v: StatsVisit): string {
+  return `${v.date}\u0000${v.person ? nameKey(v.person) : ''}`;
+}
+
+/** A role read on one visit: the debrief's reading when it has one, else the prep's. */
+function readMeeting(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', m: Meeting): { value: boolean } | undefined {
+  for (const v of [m.debrief, m.prep]) {
+    const r = v ? readRole(pbs, role, v, m.klass) : undefined;
+    if (r !== undefined) return { value: r };
+  }
+  return undefined;
+}
+
 /** The class given at or before `date` (the class-changed events dated that day included). */
 function classAt(events: StatsEvent[], date: string): ClassEvent | undefined {
   let last: ClassEvent | undefined;
@@ -316,26 +338,41 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     if (top && !topClass) topClass = { id: top.id, labels: top.info.labels, ...(top.info.window ? { window: top.info.window } : {}) };
     let wasTop = false;
     let periodVisits = 0;
+    const met = new Map<string, Meeting>();
     for (const v of a.visits) {
       const at = classAt(a.events, v.date);
       const klass = at?.status === 'classified' ? at.to : undefined;
       if (top && klass === top.id) wasTop = true;
       if (!inPeriod(v.date, o)) continue;
-      periodVisits++;
-      if (v.mode === 'plan') continue;
-      const met = readRole(pbs, 'metFirstKp', v, klass);
-      if (met !== undefined) {
-        kpN++;
-        if (met) kp++;
+      if (v.mode === 'plan') {
+        periodVisits++;
+        continue;
       }
-      const vTop = pbs.top(v.playbookId);
-      if (!vTop || klass !== vTop.id) continue;
-      const ask = readRole(pbs, 'askedToSign', v, klass);
-      if (ask === undefined) continue;
+      // a prep and a debrief of the same day and person are one visit (the evening before, and after)
+      const key = meetingKey(v);
+      const m = met.get(key);
+      if (m) m[v.mode] = v;
+      else {
+        met.set(key, { klass, [v.mode]: v });
+        periodVisits++;
+      }
+    }
+    for (const m of met.values()) {
+      // each figure of a visit read once: from the debrief (what happened), else from the prep
+      const kpRead = readMeeting(pbs, 'metFirstKp', m);
+      if (kpRead) {
+        kpN++;
+        if (kpRead.value) kp++;
+      }
+      const v = m.debrief ?? m.prep;
+      const vTop = v ? pbs.top(v.playbookId) : undefined;
+      if (!v || !vTop || m.klass !== vTop.id) continue;
+      const ask = readMeeting(pbs, 'askedToSign', m);
+      if (!ask) continue;
       askedN++;
       const max = vTop.info.window?.max;
       const won = signed !== undefined && signed >= v.date && (max === undefined || daysBetween(v.date, signed) <= max);
-      if (ask) {
+      if (ask.value) {
         asked++;
         if (won) signedAsked++;
       } else if (won) signedNotAsked++;

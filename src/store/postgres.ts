@@ -672,14 +672,14 @@ export class PostgresStore implements Store {
     const ids = [...new Set(q.answers ?? [])];
     // the habit answers kept apart; a visit saved without them is read from all its answers
     const answerCols = ids.map((_, i) => `, coalesce((habit_answers::json) -> $${params.length + 1 + i}, (answers::json) -> $${params.length + 1 + i}) AS a${i}`).join('');
-    for (const v of await this.q<Record<string, unknown> & { account_id: number; date: string; mode: Mode; playbook_id: string }>(
-      `SELECT account_id, date, mode, playbook_id${answerCols} FROM visits WHERE ${scope} ORDER BY account_id, date, id`,
+    for (const v of await this.q<Record<string, unknown> & { account_id: number; date: string; mode: Mode; playbook_id: string; person: string | null }>(
+      `SELECT account_id, date, mode, playbook_id, person${answerCols} FROM visits WHERE ${scope} ORDER BY account_id, date, id`,
       [...params, ...ids],
     )) {
       const a = byId.get(v.account_id);
       if (!a) continue;
       // a stored null reads as not answered, which is what a missing answer means to stats
-      a.visits.push(rows.visit(v.date, v.mode, v.playbook_id, rows.answers(ids, ids.map((_, i) => v[`a${i}`]))));
+      a.visits.push(rows.visit(v.date, v.mode, v.playbook_id, rows.answers(ids, ids.map((_, i) => v[`a${i}`])), v.person));
     }
     return out;
   }

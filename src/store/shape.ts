@@ -223,7 +223,7 @@ export class StatsRows {
   private readonly texts = new Map<string, string>();
   private readonly labelSets = new Map<string, StatsAccount['classLabels']>();
   private readonly events = new Map<string, Map<string, Map<string, StatsEvent>>>();
-  private readonly visitsAlike = new Map<string, Map<string, Map<string, Map<Answers, StatsVisit>>>>();
+  private readonly visitsAlike = new Map<string, Map<string, Map<string, Map<string, Map<Answers, StatsVisit>>>>>();
   private readonly answersAlike = new Map<string, Answers>();
   private eventReads = 0;
   private eventRepeats = 0;
@@ -284,12 +284,12 @@ export class StatsRows {
     return e;
   }
 
-  /** A visit, shared with every visit of the same day, mode, playbook and (already shared) answers. */
-  visit(date: string, mode: StatsVisit['mode'], playbookId: string, answers: Answers): StatsVisit {
-    const byAnswers = branch(branch(branch(this.visitsAlike, mode), playbookId), date);
+  /** A visit, shared with every visit of the same day, mode, playbook, person and (already shared) answers. */
+  visit(date: string, mode: StatsVisit['mode'], playbookId: string, answers: Answers, person?: string | null): StatsVisit {
+    const byAnswers = branch(branch(branch(branch(this.visitsAlike, mode), playbookId), date), person ?? '');
     let v = byAnswers.get(answers);
     if (!v) {
-      v = Object.freeze({ date: this.text(date), mode: this.text(mode), playbookId: this.text(playbookId), answers });
+      v = Object.freeze({ date: this.text(date), mode: this.text(mode), playbookId: this.text(playbookId), ...(person ? { person: this.text(person) } : {}), answers });
       byAnswers.set(answers, v);
     }
     return v;

@@ -677,7 +677,8 @@ export class SqliteStore implements Store {
       // asked for. An account with both has its visits put back in date order, the older kind first
       // on the same day (they were all recorded before the first of the new kind).
       const packed = (tail: string, where: string, index: string) => {
-        const fields = ['date', 'mode', 'playbook_id', ...(tail ? [tail] : [])].join(' || char(31) || ');
+        // the person as hex: a name may hold any character, the separators too
+        const fields = ['date', 'mode', 'playbook_id', "hex(coalesce(person, ''))", ...(tail ? [tail] : [])].join(' || char(31) || ');
         return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30)) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
       };
       // each distinct text is read once: a million visits are a few thousand distinct ones (a day
@@ -690,7 +691,9 @@ export class SqliteStore implements Store {
           const a = one.indexOf('\u001f');
           const b = one.indexOf('\u001f', a + 1);
           const c = one.indexOf('\u001f', b + 1);
-          const text = c < 0 ? '' : one.slice(c + 1);
+          const d = one.indexOf('\u001f', c + 1);
+          const text = d < 0 ? '' : one.slice(d + 1);
+          const person = Buffer.from(one.slice(c + 1, d < 0 ? undefined : d), 'hex').toString('utf8');
           let values: unknown[];
           if (whole) {
             const all = text ? (JSON.parse(text) as Answers) : {};
@@ -699,7 +702,7 @@ export class SqliteStore implements Store {
             const f = text.split('\u001f');
             values = ids.map((_, i) => (f[i] === undefined || f[i] === '' ? undefined : jsonValue(f[i])));
           }
-          v = rows.visit(one.slice(0, a), one.slice(a + 1, b) as Mode, one.slice(b + 1, c < 0 ? undefined : c), rows.answers(ids, values));
+          v = rows.visit(one.slice(0, a), one.slice(a + 1, b) as Mode, one.slice(b + 1, c), rows.answers(ids, values), person);
           seen.set(one, v);
         }
         return v;

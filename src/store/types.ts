@@ -200,6 +200,8 @@ export interface StatsVisit {
   date: string;
   mode: Mode;
   playbookId: string;
+  /** The person met (or to be met, for a prep), as the visit named them: a prep and a debrief of one day and person are one visit. */
+  person?: string;
   /** Only the question ids of StatsQuery.answers that this visit answered (null: answered "skip"). */
   answers: Answers;
 }

@@ -45,7 +45,7 @@ describe.each(STORES)('Store.statsHistory: $name', ({ open }) => {
     const acme = rows.find((r) => r.name === 'Acme');
     expect(acme).toMatchObject({ playbookId: 'abcd', class: 'A', signed: true, dropped: false, contacts: 1 });
     expect(acme?.visits.map((v) => v.date)).toEqual(['2026-11-02', '2026-11-06']);
-    expect(acme?.visits[0]).toEqual({ date: '2026-11-02', mode: 'debrief', playbookId: 'abcd', answers: { asked_to_sign: 'yes', contact_role: 'first_kp' } });
+    expect(acme?.visits[0]).toEqual({ date: '2026-11-02', mode: 'debrief', playbookId: 'abcd', person: 'Li', answers: { asked_to_sign: 'yes', contact_role: 'first_kp' } });
     expect(acme?.events.map((e) => [e.date, e.kind])).toEqual([
       ['2026-11-06', 'class-changed'],
       ['2026-11-06', 'signed'],
