@@ -9,6 +9,7 @@ export async function lspCommand(io: IO, g: GlobalOptions): Promise<number> {
     stdin: io.stdin,
     stdout: io.stdout as unknown as NodeJS.WritableStream,
     cwd: io.cwd,
+    log: (line) => io.stderr.write(`${line}\n`),
     // as the validator does: a user playbook that extends the built-in it replaces finds the built-in
     findById: (id, fromFile) => {
       const self = ctx.registry.entries.find((e) => e.file === fromFile);

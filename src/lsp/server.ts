@@ -29,6 +29,8 @@ export interface LspOptions {
   stdout: NodeJS.WritableStream;
   findById: (id: string, fromFile: string) => string | undefined;
   cwd: string;
+  /** One line per thing the editor should not have sent (a cut-short or malformed message); never a stack. */
+  log?: (line: string) => void;
 }
 
 const toFile = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
@@ -49,7 +51,28 @@ function toLsp(d: Diagnostic): LspDiagnostic {
 
 /** Runs until the client says exit; resolves with the process exit code the protocol asks for. */
 export function runLanguageServer(opts: LspOptions): Promise<number> {
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(opts.stdin), new StreamMessageWriter(opts.stdout));
+  // the reader and writer are ours to watch: input that ends (the editor gone, a Content-Length longer
+  // than what follows) ends the server, and a malformed message is one line, not a stack
+  const reader = new StreamMessageReader(opts.stdin);
+  const writer = new StreamMessageWriter(opts.stdout);
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 200);
+  reader.onError((err) => opts.log?.(`sales-coach lsp: a message from the editor could not be read (${oneLine(err)}); it was skipped`));
+  writer.onError(([err]) => opts.log?.(`sales-coach lsp: a message to the editor could not be written (${oneLine(err)})`));
+  // the protocol library reports a malformed message through the console, which sends it to the
+  // editor; once the input has ended that send throws (a stack and the minified source on stderr):
+  // then the report goes to our log instead, in one line
+  const remote = connection.console as unknown as Record<'error' | 'warn' | 'info' | 'log' | 'debug', (m: string) => void>;
+  for (const k of ['error', 'warn', 'info', 'log', 'debug'] as const) {
+    const send = remote[k].bind(remote);
+    remote[k] = (m: string) => {
+      try {
+        send(m);
+      } catch {
+        opts.log?.(`sales-coach lsp: ${oneLine(m)}`);
+      }
+    };
+  }
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace(opts.findById);
   /** Entry -> the files we published diagnostics for, so a fixed file is cleared. */
@@ -145,6 +168,9 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
       shutdown = true;
     });
     connection.onExit(() => done(shutdown ? 0 : 1));
+    // the input ended: whatever was half-read is dropped, and the server ends as the protocol says
+    // it does when exit comes without shutdown (1), or after shutdown (0)
+    reader.onClose(() => done(shutdown ? 0 : 1));
     connection.listen();
   });
 }

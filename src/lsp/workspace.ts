@@ -4,7 +4,9 @@
  * validate`), and an index of every id's definition and uses. Positions here are 1-based, as in
  * diagnostics; the server converts them to the protocol's 0-based ones.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readFileBounded } from '../cli/files.js';
+import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -70,7 +72,9 @@ export class Workspace {
     const t = this.open.get(file);
     if (t !== undefined) return t;
     try {
-      return readFileSync(file, 'utf8');
+      // as playbook validate reads: regular files only, bounded (a symlink to /dev/zero, a FIFO named
+      // pipe.yaml or a 10 GB file never blocks or fills the server)
+      return readFileBounded(file, MAX_FILE_BYTES, 'the playbook').toString('utf8');
     } catch {
       return undefined;
     }
@@ -149,10 +153,25 @@ export function diagnosticsByFile(a: Analysis, alsoFiles: readonly string[] = []
 
 // -- the index of ids ------------------------------------------------------------------------------
 
+/** Where each line of a source starts, found once per source: placeOf is called once per symbol use. */
+const lineStarts = new WeakMap<YamlSource, number[]>();
+function lineOf(src: YamlSource, n: number): string {
+  let starts = lineStarts.get(src);
+  if (!starts) {
+    starts = [0];
+    for (let i = src.text.indexOf('\n'); i >= 0; i = src.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(src, starts);
+  }
+  if (n < 1 || n > starts.length) return '';
+  const end = n < starts.length ? starts[n] - 1 : src.text.length;
+  return src.text.slice(starts[n - 1], end);
+}
+
 function placeOf(src: YamlSource | undefined, path: (string | number)[], id: string): Place | undefined {
   if (!src) return undefined;
   const pos = src.locate(path);
-  const line = src.text.split('\n')[pos.line - 1] ?? '';
+  // linear in the document as a whole, not per symbol (splitting the text per symbol was quadratic)
+  const line = lineOf(src, pos.line);
   // the located span may include quotes: find the id itself from the node's column
   const at = line.indexOf(id, pos.col - 1);
   if (at < 0) return undefined;
@@ -202,14 +221,14 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
       const names = placeholdersIn(s).filter((n) => n.startsWith('answers.'));
       if (names.length === 0) continue;
       const start = o.src.locate(locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path]);
-      const lines = o.src.text.split('\n');
+      const src = o.src;
       // a text may run over several lines (a block scalar): look a few lines on for each placeholder
       let line = start.line;
       let col = start.col - 1;
       for (const name of names) {
         const needle = `{${name}}`;
-        for (let l = line; l < Math.min(lines.length, start.line + 40) + 1; l++) {
-          const at = (lines[l - 1] ?? '').indexOf(needle, l === line ? col : 0);
+        for (let l = line; l < start.line + 41; l++) {
+          const at = lineOf(src, l).indexOf(needle, l === line ? col : 0);
           if (at < 0) continue;
           const id = name.slice(8);
           sym('question', id).uses.push({ file: o.src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
