@@ -198,8 +198,10 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--resume', 'continue the interrupted interview (draft)')
       .option('--json', 'print the result as JSON')
       .option('--out <file.md>', 'also write the result as Markdown')
+      .option('--force', 'let --out replace a file that exists')
       .option('--dry-run', 'show the result without saving it to the account')
       .option('--review', 'ask again the facts carried over from the last visit (contact, role, needs…)')
+      .option('--full', 'show everything: the persona\'s whole profile and every tip, even what you read last time')
       .option('--demo', 'run a complete example with built-in answers')
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./session-start.js')).startSession(mode, opts, io, g));

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import type { Answers } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
-import { type AccountHistory, type CoachingResult, evaluateSession } from '../engine/evaluate.js';
-import { nextStep, walkInterview } from '../engine/interview.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
+import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
+import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import type { Store } from '../store/types.js';
@@ -20,7 +20,7 @@ import { describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
-import { UI } from '../ui/messages.js';
+import { formatDate, UI } from '../ui/messages.js';
 import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
@@ -46,6 +46,10 @@ export interface SessionOptions {
   review?: boolean;
   /** "Which account?" was asked already (session-start.ts), and may have been left empty. */
   accountAsked?: boolean;
+  /** Everything: the persona's whole profile and every tip, even what the rep read last time. */
+  full?: boolean;
+  /** --out may replace an existing file. */
+  force?: boolean;
 }
 
 
@@ -118,7 +122,8 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
 }
 
 async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context, getStore: () => Promise<Store>, stdinTTY: boolean, interactive: boolean, g: GlobalOptions): Promise<number> {
-  const drafts = new DraftStore(draftsDirFor(dbPath(io, g)));
+  // a damaged draft is set aside with one line naming it, never a crash
+  const drafts = new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`));
 
   // -- where the answers come from ------------------------------------------------------------
   let source: AnswersSource | undefined;
@@ -212,8 +217,24 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
   // a session dated before the account's latest visit is history: it is kept, and moves nothing
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
+  // seed 001: an A past its window is reclassified; said before the first question, not after the last
+  if (state && !backfilled && !opts.json && mode !== 'plan') {
+    const over = windowOver(pb, state, date, locale);
+    if (over) io.stderr.write(`${over}\n`);
+  }
 
   // -- the answers given so far ---------------------------------------------------------------------
+  // a draft is a file on disk like an answers file, and is checked the same way before anything is saved
+  if (draft) {
+    const { checkDraftAnswers } = await import('./draft-check.js');
+    const c = checkDraftAnswers(drafts.pathOf(mode, draft.account), draft, pb);
+    if (hasErrors(c.diagnostics)) {
+      await printDiagnostics(ctx, c.diagnostics, new Map());
+      io.stderr.write('the draft has mistakes; nothing was saved\n');
+      return EXIT.usage;
+    }
+    draft = { ...draft, answers: c.answers, order: c.order };
+  }
   let answers: Answers = { ...(draft?.answers ?? {}) };
   const diagnostics: Diagnostic[] = [];
   if (source) {
@@ -246,9 +267,19 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
   let order: string[] = [...(draft?.order ?? [])];
+  let draftsOff = false;
   const saveDraft = (a: Answers, o: string[]) => {
     order = o;
-    drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
+    if (draftsOff) return;
+    try {
+      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
+    } catch (err) {
+      // a full disk costs the draft, never the interview: said once, and the session goes on
+      const code = (err as NodeJS.ErrnoException).code ?? (err as { cause?: NodeJS.ErrnoException }).cause?.code;
+      if (!(err instanceof UserError) && code !== 'ENOSPC' && code !== 'EDQUOT' && code !== 'EROFS' && code !== 'EACCES') throw err;
+      draftsOff = true;
+      io.stderr.write(`${UI[locale].noDraft(err instanceof UserError ? err.message : describeFsError(err))}\n`);
+    }
   };
   if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
   // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
@@ -333,14 +364,23 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
-  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, account: account ? { name: account, history, ...(people ? { people } : {}) } : undefined, persona });
+  const decider = backfilled ? undefined : deciderOf(pb, state);
+  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, personName(answers)) : undefined;
+  const result = evaluateSession(pb, {
+    mode,
+    answers,
+    visitDate: date,
+    locale,
+    account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
+    persona,
+  });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
   else {
     const { renderResult } = await import('../ui/render-terminal.js');
     const { widthOf } = await import('../ui/style.js');
-    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes));
+    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes, { full: opts.full === true }));
   }
   // a save that fails (a busy or full database) says so, and where the answers are kept
   const notSaved = (err: unknown): never => {
@@ -370,7 +410,8 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const { renderMarkdown } = await import('../ui/render-markdown.js');
     const { writeFileAtomic } = await import('./files.js');
     try {
-      writeFileAtomic(resolve(io.cwd, opts.out), renderMarkdown(result), { force: true, shown: opts.out });
+      // like report and export, an existing file is replaced only when asked (--force)
+      writeFileAtomic(resolve(io.cwd, opts.out), renderMarkdown(result), { force: opts.force === true, shown: opts.out });
     } catch (err) {
       if (err instanceof UserError && !dryRun && account) throw new UserError(`${err.message}; the visit itself is saved`, err.hint);
       throw err;
@@ -399,7 +440,32 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },
     ...(state.class ? { class: state.class } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
+    ...(state.signed ? { signed: true } : {}),
   };
+}
+
+/**
+ * What the rep has read already: the persona's profile at an earlier session with this same person,
+ * and the tips of the account's last session. The result then shows what is new.
+ */
+async function seenBefore(store: Store, pb: Playbook, mode: Mode, account: string, answers: Answers, person: string | undefined): Promise<Seen | undefined> {
+  const timeline = await store.timeline(account);
+  const visits = timeline?.visits ?? [];
+  if (!visits.length) return undefined;
+  const last = visits.reduce((a, b) => (b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a));
+  const personaNow = pickPersona(pb, mode, answers)?.id;
+  const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
+  const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
+  return { ...(profile ? { personaProfile: true } : {}), tips: (last.result?.tips ?? []).map((t) => t.id) };
+}
+
+/** The line said before the first question when the account's class window ran out unsigned. */
+function windowOver(pb: Playbook, state: AccountState, date: string, locale: Locale): string | undefined {
+  if (!state.class || !state.classDeadline || state.signed || state.dropped || state.classDeadline >= date) return undefined;
+  const rule = pb.classes.find((c) => c.id === state.class);
+  const label = (id: string) => classLabel(pb.classes.find((c) => c.id === id)?.name ?? id, locale) || id;
+  const then = (rule?.cycle?.reclassifyAs ?? []).map(label).join(MESSAGES[locale].or);
+  return UI[locale].windowOverBefore(sanitize(state.name), state.classLabels?.[locale] ?? label(state.class), formatDate(state.classDeadline, locale), then);
 }
 
 /** The class move in words, and the steps still open from earlier sessions. */
@@ -439,40 +505,31 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
   }
 }
 
-/** Each step still open on the account: done, keep open (the default), or drop. */
+/** The steps still open on the account, confirmed in one go: the ones ticked are done, the rest stay open. */
 async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
-  const { select } = await import('../ui/prompts.js');
+  const { checkbox } = await import('../ui/prompts.js');
   const { promptTheme } = await import('../ui/prompt.js');
   const { formatDate } = await import('../ui/messages.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
-  const out: Record<number, StepDecision> = {};
   const { wrap } = await import('../ui/layout.js');
   const { widthOf } = await import('../ui/style.js');
-  output.write(`${wrap(m.openStepsIntro(state.openSteps.length, sanitize(state.name)), widthOf(output))}\n`);
-  const theme = promptTheme(locale);
+  const steps = state.openSteps.filter((st) => st.id !== undefined);
+  output.write(`${wrap(m.openStepsIntro(steps.length, sanitize(state.name)), widthOf(output))}\n`);
   try {
-    for (const step of state.openSteps) {
-      if (step.id === undefined) continue;
-      out[step.id] = (await select(
-        {
-          message: `${formatDate(step.due, locale)}  ${sanitize(step.text)}`,
-          choices: [
-            { name: m.stepKeep, value: 'keep' },
-            { name: m.stepDone, value: 'done' },
-            { name: m.stepDrop, value: 'drop' },
-          ],
-          default: 'keep',
-          theme,
-        },
-        { input: io.stdin, output } as never,
-      )) as StepDecision;
-    }
+    const done = (await checkbox(
+      {
+        message: m.stepsDoneQuestion,
+        choices: steps.map((st) => ({ name: `${formatDate(st.due, locale)}  ${sanitize(st.text)}`, value: st.id as number })),
+        theme: promptTheme(locale),
+      },
+      { input: io.stdin, output } as never,
+    )) as number[];
+    return Object.fromEntries(steps.map((st) => [st.id as number, done.includes(st.id as number) ? 'done' : 'keep']));
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
     throw err;
   }
-  return out;
 }
 
 
@@ -488,8 +545,12 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
   const facts = carried.map((id) => {
     const q = pb.questions.find((x) => x.id === id) as Playbook['questions'][number];
     const v = answers[id];
-    const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === v)?.name : q.options?.find((o) => o.value === v)?.label;
-    return `${localize(q.short, locale) || id}: ${option ? localize(option, locale) : String(v)}`;
+    // labels, never ids: "asks about every detail, takes notes", not "asks_details,takes_notes"
+    const labelOf = (x: unknown) => {
+      const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === x)?.name : q.options?.find((o) => o.value === x)?.label;
+      return option ? localize(option, locale) : String(x);
+    };
+    return `${localize(q.short, locale) || id}: ${Array.isArray(v) ? v.map(labelOf).join(UI[locale].listSep) : labelOf(v)}`;
   });
   // Ctrl-C here is the interview's: the caller says what is kept and how to go on
   return confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);

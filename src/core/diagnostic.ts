@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = [
   'extends-error',
   'missing-answer',
   'invalid-answer',
+  'precedence-cycle',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

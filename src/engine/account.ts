@@ -6,7 +6,7 @@
  *
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
-import { LOCALES, type Locale, type Playbook, type Question } from './model.js';
+import { type ChecklistItem, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
 import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition, questionsIn } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
@@ -84,16 +84,19 @@ export type AccountEvent =
       movement: Movement;
       /** The evidence that moved it ("you met the first KP"), else the whole reason. */
       because: string[];
+      /** The same reasons in every language: rendered in the reader's, `because` for rows stored before. */
+      reasons?: Partial<Record<Locale, string[]>>;
       labels?: Partial<Record<Locale, string>>;
       fromLabels?: Partial<Record<Locale, string>>;
     }
   | { kind: 'signed'; date: string; class?: string }
-  | { kind: 'dropped'; date: string; class: string; because: string[] }
+  | { kind: 'dropped'; date: string; class: string; because: string[]; reasons?: Partial<Record<Locale, string[]>> }
   | { kind: 'person-added'; date: string; person: string; title?: string; role?: string; planned?: boolean }
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   | { kind: 'step-opened'; date: string; key: string; text: string; due: string }
   | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string; updated?: boolean }
-  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' };
+  /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
+  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding };
 
 export interface VisitOutcome {
   result: CoachingResult;
@@ -113,10 +116,10 @@ export function emptyAccount(name: string): AccountState {
   return { name: name.trim(), signed: false, dropped: false, facts: {}, people: [], openSteps: [] };
 }
 
+/** Whose fact carries: the account's, the person's, or none (an answer of this visit only). */
 export function carryScope(q: Question): 'account' | 'person' | undefined {
-  if (q.carry === true || q.carry === 'account') return 'account';
-  if (q.carry === 'person') return 'person';
-  return undefined;
+  const owner = ownerOf(q);
+  return owner === 'visit' ? undefined : owner;
 }
 
 const known = (q: Question, v: AnswerValue | undefined): v is Exclude<AnswerValue, null> => v !== undefined && v !== null && v !== '' && !isUnknown(q, v);
@@ -198,6 +201,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
 
   // -- the person met -------------------------------------------------------------------------------
   const met = isPlan ? undefined : personOf(pb, answers, result.persona?.id);
+  // a refusal by someone who is not the first KP is that person's stance (seed 003's buying map)
+  const stance = pb.roles.stance;
+  if (met && result.classification.heldBy?.refused && stance && stance.opponent[0] !== undefined && !known(questionIndex(pb).get(stance.question) as Question, met.facts[stance.question])) {
+    met.facts[stance.question] = stance.opponent[0];
+  }
   // a prep is the evening before: the person is to be met, and is met only at the debrief
   const planned = result.mode === 'prep';
   if (met) {
@@ -248,7 +256,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       // what moved it: the evidence whose answer differs from the last visit's (or the person changed)
       const before = state.lastAnswers;
       const moved = before ? evidence.filter((e) => !same(before[e.question], e.answer)) : [];
-      const because = (moved.length ? moved : evidence).map((e) => e.text);
+      const chosen = moved.length ? moved : evidence;
+      const because = chosen.length ? chosen.map((e) => e.text) : c.reasons.map((r) => r.text);
+      // the same reasons in every language, so a review in English does not read a zh-CN session's words
+      const reasons = Object.fromEntries(
+        LOCALES.map((l) => [l, chosen.length ? chosen.map((e) => e.texts?.[l] ?? e.text) : c.reasons.map((r) => r.texts?.[l] ?? r.text)]),
+      ) as Partial<Record<Locale, string[]>>;
       const rank = c.rank;
       events.push({
         kind: 'class-changed',
@@ -258,7 +271,8 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
         ...(state.classStatus ? { fromStatus: state.classStatus } : {}),
         status: c.status,
         movement: movementOf(state.classRank, rank, state.class, to, c.status),
-        because: because.length ? because : c.reasons.map((r) => r.text),
+        because,
+        reasons,
         ...(to ? { labels: labelsOf(pb, to) } : {}),
         ...(state.class && state.classLabels ? { fromLabels: state.classLabels } : {}),
       });
@@ -270,7 +284,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       next.classDeadline = to ? c.cycle?.deadline : undefined;
       next.playbookId = result.playbook.id;
       const willNotBuy = to !== undefined && (pb.roles.willNotBuy ?? []).includes(to);
-      if (willNotBuy && !state.dropped) events.push({ kind: 'dropped', date, class: to, because });
+      if (willNotBuy && !state.dropped) events.push({ kind: 'dropped', date, class: to, because, reasons });
       next.dropped = willNotBuy;
     } else if (c.status === 'classified' && c.cycle?.deadline && state.classDeadline === undefined) {
       next.classDeadline = c.cycle.deadline;
@@ -289,24 +303,42 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
   }
 
-  // -- steps: the rep's own; a session never closes one behind their back ------------------------------
-  // a back-filled visit is history: its steps were for then, and the account has moved on since
-  const issued = isLatest ? result.checklist : [];
+  // -- steps: the rep's own, except where the account's story ends them ---------------------------------
+  // a signature ends what led to it, a drop ends everything, a new class replaces the old one's window
+  const endings = new Set<StepEnding>();
+  if (events.some((e) => e.kind === 'signed')) endings.add('signed');
+  if (next.dropped) endings.add('dropped');
+  const moved = events.find((e) => e.kind === 'class-changed');
+  if (moved && state.class !== undefined) endings.add('reclassified');
+  const items = stepItems(pb);
+  const endedBy = (key: string): StepEnding | undefined => {
+    if (endings.has('dropped')) return 'dropped';
+    // the engine's own steps (find out, address an opponent) lead to a signature, and end with it
+    const closedBy = items.get(key)?.closedBy ?? (key.includes(':') ? ['signed'] : []);
+    return closedBy.find((x) => endings.has(x));
+  };
+  // a back-filled visit is history: its steps were for then, and the account has moved on since; a
+  // dropped account has nothing left to do
+  const issued = isLatest && !next.dropped ? result.checklist : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
   const openKeys = new Set<string>();
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
-    if (decision === 'keep' || step.id === undefined) {
-      // the same step issued again is this one, with the new session's words and date
-      const again = reissued.get(step.key);
-      const kept = again && (again.text !== step.text || again.due !== step.due) ? { ...step, text: again.text, due: again.due, updated: true } : step;
-      next.openSteps.push(kept);
-      openKeys.add(step.key);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
-    } else {
+    const again = reissued.get(step.key);
+    // a step issued again by this session is not ended by it (a class confirmed keeps its window)
+    const ended = again ? undefined : isLatest ? endedBy(step.key) : undefined;
+    if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
       openKeys.add(step.key);
+    } else if (step.id !== undefined && ended) {
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', by: ended });
+    } else {
+      // the same step issued again is this one: new words, but its date stays (overdue stays overdue)
+      const kept = again && again.text !== step.text ? { ...step, text: again.text, updated: true } : step;
+      next.openSteps.push(kept);
+      openKeys.add(step.key);
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {
@@ -316,6 +348,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     events.push({ kind: 'step-opened', date, key: item.id, text: item.text, due: item.due });
   }
   return { state: next, events };
+}
+
+/** Every checklist item of the playbook by id, personas' own included: what a stored step's key was. */
+function stepItems(pb: Playbook): Map<string, ChecklistItem> {
+  return new Map([...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])].map((i) => [i.id, i]));
 }
 
 /** The class a session would leave the account in, and why it moved: for showing before saving. */
@@ -334,4 +371,17 @@ export function habitAnswerIds(pb: Playbook): string[] {
 /** A visit's answers to those questions, an unanswered one as null (so a reader never looks further). */
 export function habitAnswers(pb: Playbook, answers: Answers): Answers {
   return Object.fromEntries(habitAnswerIds(pb).map((id) => [id, answers[id] ?? null]));
+}
+
+/**
+ * The account's first KP as last met (seed 001: the class moves on their word): the person whose own
+ * facts meet the playbook's `roles.metFirstKp`, met at a visit rather than only planned.
+ */
+export function deciderOf(pb: Playbook, state: AccountState | undefined): { name: string; facts: Answers } | undefined {
+  const cond = pb.roles.metFirstKp;
+  if (!state || !cond) return undefined;
+  const questions = questionIndex(pb);
+  const met = state.people.filter((p) => p.lastMet !== undefined && evaluateCondition(cond, { answers: p.facts, questions, mode: 'debrief' }) === true);
+  met.sort((a, b) => (b.lastMet as string).localeCompare(a.lastMet as string));
+  return met[0] ? { name: met[0].name, facts: met[0].facts } : undefined;
 }

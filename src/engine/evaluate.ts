@@ -2,15 +2,20 @@
  * The result of a session: class and why, self-questions, persona advice, flags, a dated checklist,
  * the visit plan and a recap draft. Pure and deterministic: the visit date and the account's history
  * come in; the same input always gives the same output, and the trace says which rule fired.
+ *
+ * One plan, not the union of every rule that fired: each section gathers what fired, then the
+ * playbook's precedence (excludes, findsOut) decides what stays, across sections (persona advice
+ * may silence a tip, a "will not buy" step every investment item).
  */
-import { type Advice, assertNever, type ChecklistItem, type Condition, type Flag, type Locale, type Mode, type Playbook, type Question, type Text } from './model.js';
+import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, ownerOf, type Playbook, type Precedence, type Question, type Text } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
 import { addDays } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
 import { nameKey } from './names.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, type Messages } from './messages.js';
+import { isAdvice, resolvePrecedence } from './precedence.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
@@ -20,6 +25,16 @@ export interface AccountHistory {
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
   classDeadline?: string;
+  /** The account is signed already: no window runs any more. */
+  signed?: boolean;
+}
+
+/** What the rep has already read at earlier sessions: the result shows what is new. */
+export interface Seen {
+  /** The persona's full profile was shown for the person met (at an earlier session with them). */
+  personaProfile?: boolean;
+  /** Tips shown at the account's last session. */
+  tips?: string[];
 }
 
 export interface SessionInput {
@@ -28,8 +43,12 @@ export interface SessionInput {
   /** The visit date, YYYY-MM-DD: the engine's only notion of "now". */
   visitDate: string;
   locale: Locale;
-  /** people: the account's other people, with where each stands (roles.stance), for the buying map. */
-  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string }[] };
+  /**
+   * people: the account's other people, with where each stands (roles.stance), for the buying map.
+   * decider: the account's first KP as last met (their person facts), when the account has one: the
+   * class moves on their word and the account's facts, not on another person's.
+   */
+  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
 }
@@ -38,6 +57,8 @@ export interface Evidence {
   question: string;
   answer: AnswerValue;
   text: string;
+  /** The same text in every language, so that a stored reason reads in the reader's language. */
+  texts?: Partial<Record<Locale, string>>;
 }
 
 export interface CoachingResult {
@@ -62,15 +83,23 @@ export interface CoachingResult {
     candidates: string[];
     /** The same, as the playbook names them in this locale ("A", "Best case"). */
     candidateLabels?: string[];
-    reasons: { text: string; because: Evidence[] }[];
+    reasons: { text: string; texts?: Partial<Record<Locale, string>>; because: Evidence[] }[];
     unknowns: { question: string; text: string }[];
-    cycle?: { minDays?: number; maxDays: number; deadline: string };
+    /** overdue: the window ran out before this visit, unsigned; reclassifyAs: the classes to reclassify as. */
+    cycle?: { minDays?: number; maxDays: number; deadline: string; overdue?: boolean; reclassifyAs?: string[] };
+    /**
+     * The person met is not the first KP and the account has one: the class follows the first KP's
+     * word. wouldBe: what this person's answers alone would have made it; refused: that was "will not buy".
+     */
+    heldBy?: { decider: string; person?: string; wouldBe?: string; refused?: boolean };
   };
   selfQuestions: { forward: string[]; reverse: string[] };
   persona?: {
     id: string;
     name: string;
     source: 'chosen' | 'observed';
+    /** The rep has read this persona's profile for this person before: one line is enough. */
+    known?: boolean;
     /** Observed: what the rep saw that points to this type (seed 000's cues), to show behind the guess. */
     observed: string[];
     summary?: string;
@@ -78,10 +107,18 @@ export interface CoachingResult {
     traits: string[];
     do: string[];
     dont: string[];
+    /** Advice of this visit (written with an id and a condition), apart from the type's standing advice. */
+    doNow?: string[];
+    dontNow?: string[];
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
   checklist: { id: string; text: string; due: string; source: string }[];
+  /** At most three, the most relevant first, none shown at the last session. */
   tips: { id: string; text: string }[];
+  /** Tips that also held, left for --full. */
+  moreTips?: { id: string; text: string }[];
+  /** Items that fired and were left out by precedence, with what left each out. */
+  excluded: { id: string; by: string }[];
   visitPlan?: { objective: string; commitment: string; minimum: string };
   recap?: string;
   answers: Answers;
@@ -92,25 +129,158 @@ export interface CoachingResult {
   trace: string[];
 }
 
+/** At most this many tips a session: a rep reads three, and skims ten. */
+export const MAX_TIPS = 3;
+
+/** What every section reads: the playbook, the answers, the language and the conditions' context. */
+interface Scope {
+  pb: Playbook;
+  input: SessionInput;
+  mode: Mode;
+  locale: Locale;
+  visitDate: string;
+  msg: Messages;
+  t: (text: Text | undefined) => string;
+  questions: Map<string, Question>;
+  answers: Answers;
+  base: ConditionContext;
+  trace: string[];
+  words: Words;
+  fill: (text: Text | undefined, extra?: Record<string, string>) => string;
+  lookup: (extra?: Record<string, string>) => (name: string) => string | undefined;
+}
+
+/** What the classification hands to the other sections. */
+interface Settled {
+  out: CoachingResult['classification'];
+  rule?: ClassRule;
+  /** The context with the class: flags, steps and tips test it. */
+  ctx: ConditionContext;
+  classExtra: Record<string, string>;
+  unknownList: string;
+  signedNow: boolean;
+  droppedNow: boolean;
+}
+
+/** An item that fired, before precedence: its declarations and what it says. */
+interface Fired<T> extends Precedence {
+  id: string;
+  out: T;
+}
+
 export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResult {
+  const s = scopeOf(pb, input);
+  const settled = classificationSection(s);
+  const selfQuestions = selfQuestionsSection(s, settled);
+  const flags = flagsSection(s, settled);
+  const steps = checklistSection(s, settled, flags.opponents);
+  const persona = personaSection(s, settled);
+  const tips = tipsSection(s, settled);
+
+  // -- precedence: one plan out of what fired ------------------------------------------------------------
+  const fired: Fired<unknown>[] = [...flags.fired, ...steps, ...(persona?.advice ?? []), ...tips];
+  const { excluded } = resolvePrecedence(fired, (q) => known(s, q));
+  for (const [id, by] of excluded) s.trace.push(`${id} left out by ${by}`);
+  const keep = <T>(list: Fired<T>[]) => list.filter((f) => !excluded.has(f.id)).map((f) => f.out);
+  const keptTips = keep(tips);
+  const seenTips = new Set(input.account?.seen?.tips ?? []);
+  // the most relevant first (the most specific condition), and none the rep read at the last session
+  const fresh = keptTips.filter((tip) => !seenTips.has(tip.id));
+  const chosen = fresh.slice(0, MAX_TIPS);
+  const moreTips = keptTips.filter((tip) => !chosen.includes(tip));
+  const order = { critical: 0, warning: 1, info: 2 } as const;
+  const flagList = [...keep(flags.fired), ...flags.engine].sort((a, b) => order[a.severity] - order[b.severity]);
+  // by due date; equal dates keep the playbook's order
+  const checklist = keep(steps)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.due.localeCompare(b.c.due) || a.i - b.i)
+    .map((x) => x.c);
+
+  const plan = planSection(s, settled);
+  const recap = pb.recap && evaluateCondition(pb.recap.when, settled.ctx) === true ? fillRecap(s.t(pb.recap.text), s.lookup()) : undefined;
+  const lastVisit = input.account?.history?.lastVisit;
+  return {
+    playbook: { id: pb.id, version: pb.version, hash: pb.hash },
+    mode: s.mode,
+    visitDate: s.visitDate,
+    locale: s.locale,
+    ...(input.account?.name ? { account: input.account.name } : {}),
+    classification: settled.out,
+    selfQuestions,
+    ...(persona ? { persona: { ...persona.out, ...splitAdvice(persona, excluded) } } : {}),
+    flags: flagList,
+    checklist,
+    tips: chosen,
+    ...(moreTips.length ? { moreTips } : {}),
+    excluded: [...excluded].map(([id, by]) => ({ id, by })),
+    ...(plan ? { visitPlan: plan } : {}),
+    ...(recap ? { recap } : {}),
+    answers: s.answers,
+    changes: changesSection(s),
+    ...(lastVisit ? { previous: { date: lastVisit.date, ...(lastVisit.class ? { class: lastVisit.class } : {}) } } : {}),
+    trace: s.trace,
+  };
+}
+
+function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const { mode, locale, visitDate } = input;
   const msg = MESSAGES[locale];
   const questions = questionIndex(pb);
   const answers = pruneAnswers(pb, mode, input.answers);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
-
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
+  const words = wordsFor(pb, locale, questions);
+  const lookup =
+    (extra: Record<string, string> = {}) =>
+    (name: string): string | undefined => {
+      if (name in extra) return extra[name];
+      if (name === 'account.name') return input.account?.name ?? msg.thisAccount;
+      if (name === 'visit.date') return visitDate;
+      if (name.startsWith('answers.')) {
+        const q = questions.get(name.slice(8));
+        const v = q ? answers[q.id] : undefined;
+        return q && v !== undefined && v !== null && !isUnknown(q, v) ? words.answerText(q, v) : undefined;
+      }
+      return undefined;
+    };
+  return {
+    pb,
+    input,
+    mode,
+    locale,
+    visitDate,
+    msg,
+    t,
+    questions,
+    answers,
+    base: { answers, questions, mode, persona: persona?.id },
+    trace,
+    words,
+    lookup,
+    fill: (text, extra) => fillTemplate(t(text), lookup(extra)),
+  };
+}
 
-  const base: ConditionContext = { answers, questions, mode, persona: persona?.id };
-  const rules = orderedRules(pb);
-  // a plan is about the account as a whole, not a visit: the visits (prep, debrief) classify it
-  const classification: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, base);
-  const settled = classification.status === 'classified' ? classification.rule : undefined;
-  const ctx: ConditionContext = { ...base, klass: settled?.id };
+function known(s: Scope, id: string): boolean {
+  const q = s.questions.get(id);
+  const v = s.answers[id];
+  return q !== undefined && v !== undefined && v !== null && v !== '' && !isUnknown(q, v) && !(Array.isArray(v) && v.length === 0);
+}
 
+/** How a locale says answers and reasons. */
+interface Words {
+  answerText: (q: Question, v: AnswerValue | undefined) => string;
+  shortName: (q: Question) => string;
+  /** A condition that held, as a reason: "no buying power", "contacts known: 1 (at most 1)". */
+  describe: (c: Condition, answers: Answers) => Evidence;
+}
+
+function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>): Words {
+  const msg = MESSAGES[locale];
+  const t = (text: Text | undefined) => localize(text, locale);
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
     if (v === undefined || v === null) return msg.skipped;
     if (isUnknown(q, v)) return msg.unknown;
@@ -136,9 +306,9 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     }
   };
   const shortName = (q: Question) => t(q.short) || q.id;
-  // a reason names the value the rule tested, in words: "economic buyer is not Met them", never the
+  // a reason names the value the rule tested, in words ("economic buyer is not Met them"), never the
   // answer given behind a ≠; comparisons read as "contacts known: 1 (at most 1)"
-  const describe = (c: Condition): Evidence => {
+  const describe = (c: Condition, answers: Answers): Evidence => {
     const negated = c.not !== undefined;
     const leaf = (negated ? c.not : c) as Condition;
     const q = questions.get(leaf.question as string) as Question;
@@ -147,70 +317,74 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     const valueText = (x: string | number | boolean) => answerText(q, typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'number' && q.kind !== 'number' ? String(x) : x);
     // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
     const phrase = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
-    if (phrase) return { question: q.id, answer: v, text: t(phrase) };
-    if (leaf.equals !== undefined) {
-      return { question: q.id, answer: v, text: negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v)) };
-    }
-    if (leaf.in !== undefined) {
-      return { question: q.id, answer: v, text: negated ? msg.noneOf(name, leaf.in.map(valueText).join(msg.or)) : msg.isValue(name, answerText(q, v)) };
-    }
-    if (leaf.includes !== undefined) {
-      const opt = answerText(q, leaf.includes);
-      return { question: q.id, answer: v, text: negated ? msg.without(name, opt) : msg.with(name, opt) };
-    }
-    for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
-      const ref = leaf[op];
-      if (ref === undefined) continue;
-      // not (x > 3) is x ≤ 3: say the bound that held
-      const held = negated ? ({ gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' } as const)[op] : op;
-      return { question: q.id, answer: v, text: msg.compared(name, answerText(q, v), held, String(ref)) };
-    }
-    if (leaf.answered !== undefined || leaf.unknown !== undefined) {
-      const unknownHeld = (leaf.unknown === true) !== negated || (leaf.answered === false) !== negated;
-      return { question: q.id, answer: v, text: unknownHeld && isUnknown(q, v) ? msg.isValue(name, msg.unknown) : msg.isValue(name, answerText(q, v)) };
-    }
-    return { question: q.id, answer: v, text: msg.isValue(name, answerText(q, v)) };
+    const text = (): string => {
+      if (phrase) return t(phrase);
+      if (leaf.equals !== undefined) return negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v));
+      if (leaf.in !== undefined) return negated ? msg.noneOf(name, leaf.in.map(valueText).join(msg.or)) : msg.isValue(name, answerText(q, v));
+      if (leaf.includes !== undefined) {
+        const opt = answerText(q, leaf.includes);
+        return negated ? msg.without(name, opt) : msg.with(name, opt);
+      }
+      for (const op of ['gt', 'gte', 'lt', 'lte'] as const) {
+        const ref = leaf[op];
+        if (ref === undefined) continue;
+        // not (x > 3) is x ≤ 3: say the bound that held
+        const held = negated ? ({ gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' } as const)[op] : op;
+        return msg.compared(name, answerText(q, v), held, String(ref));
+      }
+      if (leaf.answered !== undefined || leaf.unknown !== undefined) {
+        const unknownHeld = (leaf.unknown === true) !== negated || (leaf.answered === false) !== negated;
+        return unknownHeld && isUnknown(q, v) ? msg.isValue(name, msg.unknown) : msg.isValue(name, answerText(q, v));
+      }
+      return msg.isValue(name, answerText(q, v));
+    };
+    return { question: q.id, answer: v, text: text() };
   };
-  // an observed cue reads as the option the rep ticked ("asks about every detail"), not as the whole answer
-  const observedCue = (c: Condition): string => {
-    const q = c.question !== undefined ? questions.get(c.question) : undefined;
-    const o = q && c.includes !== undefined ? q.options?.find((x) => x.value === c.includes) : undefined;
-    return o ? t(o.label) : describe(c).text;
-  };
-  const lookup = (extra: Record<string, string> = {}) => (name: string): string | undefined => {
-    if (name in extra) return extra[name];
-    if (name === 'account.name') return input.account?.name ?? msg.thisAccount;
-    if (name === 'visit.date') return visitDate;
-    if (name.startsWith('answers.')) {
-      const q = questions.get(name.slice(8));
-      const v = q ? answers[q.id] : undefined;
-      return q && v !== undefined && v !== null && !isUnknown(q, v) ? answerText(q, v) : undefined;
-    }
-    return undefined;
-  };
-  const fill = (text: Text | undefined, extra?: Record<string, string>) => fillTemplate(t(text), lookup(extra));
+  return { answerText, shortName, describe };
+}
 
-  // -- classification, with the answers behind it --------------------------------------------------
+/** The words of every locale for the same reasons, so that a stored reason is rendered in the reader's language. */
+function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions), MESSAGES[l])]));
+}
+
+// -- classification ------------------------------------------------------------------------------------
+
+function classificationSection(s: Scope): Settled {
+  const { pb, mode, locale, msg, trace, questions, words } = s;
+  const rules = orderedRules(pb);
+  // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
+  const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
+  const held = heldByDecider(s, rules, own);
+  const classification = held?.classification ?? own;
+  const classCtx = held?.ctx ?? s.base;
+  const settled = classification.status === 'classified' ? classification.rule : undefined;
+  const ctx: ConditionContext = { ...s.base, klass: settled?.id };
   const reasons: CoachingResult['classification']['reasons'] = [];
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
   let candidateLabels: string[] = [];
   if (classification.status === 'classified') {
-    const because = dedupeEvidence(evidence(classification.rule.when, ctx).map(describe));
-    const label = classLabel(classification.rule.name, locale) || classification.rule.id;
-    reasons.push({ text: msg.because(label, msg.list(because.map((e) => e.text))), because });
-    trace.push(`class rule ${classification.rule.id} (priority ${classification.rule.priority}) held`);
+    const rule = classification.rule;
+    const conditions = dedupeConditions(evidence(rule.when, classCtx), (c) => words.describe(c, classCtx.answers).text);
+    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: inEveryLocale(pb, questions, (w) => w.describe(c, classCtx.answers).text) }));
+    const label = classLabel(rule.name, locale) || rule.id;
+    reasons.push({
+      text: msg.because(label, msg.list(because.map((e) => e.text))),
+      texts: inEveryLocale(pb, questions, (w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
+      because,
+    });
+    trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
   } else if (classification.status === 'provisional') {
     const possible = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])];
     candidates = possible.map((r) => r.id);
     candidateLabels = possible.map((r) => classLabel(r.name, locale) || r.id);
-    for (const id of classification.unknownQuestions) {
-      const q = questions.get(id) as Question;
-      unknowns.push({ question: id, text: shortName(q) });
-    }
+    const unknownQs = classification.unknownQuestions.map((id) => questions.get(id) as Question);
+    for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
       text: msg.provisionalReason(candidateLabels.join(' / '), msg.list(unknowns.map((u) => u.text))),
-      because: unknowns.map((u) => ({ question: u.question, answer: UNKNOWN, text: msg.notKnown(u.text) })),
+      texts: inEveryLocale(pb, questions, (w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(' / '), m.list(unknownQs.map(w.shortName)))),
+      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: inEveryLocale(pb, questions, (w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else if (mode === 'plan') {
@@ -221,181 +395,304 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     trace.push('no class rule held');
   }
   const unknownList = msg.list(unknowns.map((u) => u.text));
-  // signed: the window is closed, there is nothing left to sign by
-  const signedNow = pb.roles.signed !== undefined && evaluateCondition(pb.roles.signed, base) === true;
-  const history = input.account?.history;
+  // signed: the window is closed, there is nothing left to sign by (at this session or an earlier one)
+  const signedNow = pb.roles.signed !== undefined && evaluateCondition(pb.roles.signed, s.base) === true;
+  const history = s.input.account?.history;
   const keptDeadline = settled && history?.class === settled.id ? history.classDeadline : undefined;
-  const cycle = settled?.cycle && !signedNow ? { minDays: settled.cycle.min, maxDays: settled.cycle.max, deadline: keptDeadline ?? addDays(visitDate, settled.cycle.max) } : undefined;
+  const windowRuns = settled?.cycle && !signedNow && !history?.signed;
+  const cycle =
+    settled?.cycle && windowRuns
+      ? {
+          ...(settled.cycle.min !== undefined ? { minDays: settled.cycle.min } : {}),
+          maxDays: settled.cycle.max,
+          deadline: keptDeadline ?? addDays(s.visitDate, settled.cycle.max),
+          ...(keptDeadline !== undefined && keptDeadline < s.visitDate ? { overdue: true } : {}),
+          ...(settled.cycle.reclassifyAs?.length ? { reclassifyAs: settled.cycle.reclassifyAs } : {}),
+        }
+      : undefined;
   const reasonList = msg.list(reasons[0]?.because.map((e) => e.text) ?? []);
   const classExtra = { reasons: reasonList, class: (settled ? classLabel(settled.name, locale) || settled.id : undefined) ?? candidateLabels.join('/') };
+  const droppedNow = settled !== undefined && (pb.roles.willNotBuy ?? []).includes(settled.id);
+  const out: CoachingResult['classification'] = {
+    status: classification.status,
+    ...(settled
+      ? {
+          class: settled.id,
+          name: s.t(settled.name),
+          label: classLabel(settled.name, locale) || settled.id,
+          ...(settled.summary ? { summary: s.fill(settled.summary, classExtra) } : {}),
+          ...(settled.rank !== undefined ? { rank: settled.rank } : {}),
+          rule: settled.id,
+        }
+      : {}),
+    ...(signedNow ? { signed: true } : {}),
+    candidates,
+    ...(candidateLabels.length ? { candidateLabels } : {}),
+    reasons,
+    unknowns,
+    ...(cycle ? { cycle } : {}),
+    ...(held ? { heldBy: held.heldBy } : {}),
+  };
+  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, droppedNow };
+}
 
-  // -- self-questions ---------------------------------------------------------------------------------
-  const selfQuestions = { forward: [] as string[], reverse: [] as string[] };
-  if (settled) {
-    for (const key of ['forward', 'reverse'] as const) {
-      for (const sq of settled[key] ?? []) if (evaluateCondition(sq.when, ctx) === true) selfQuestions[key].push(fill(sq.text, classExtra));
-    }
-  } else if (classification.status === 'provisional') {
-    selfQuestions.reverse.push(mode === 'prep' ? msg.provisionalQuestionPrep(unknownList) : msg.provisionalQuestionDebrief(unknownList));
+function localeOf(m: Messages): Locale {
+  return LOCALES.find((l) => MESSAGES[l] === m) ?? 'en';
+}
+
+/**
+ * Seed 001: the first KP decides. When the account has a first KP on record and this visit met
+ * someone else, the class is read from the account's facts and the first KP's own facts; what this
+ * person and this visit said (a polite excuse, a refusal) is that person's stance, not the account's.
+ */
+function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; ctx: ConditionContext; heldBy: NonNullable<CoachingResult['classification']['heldBy']> } | undefined {
+  const { pb, input, mode } = s;
+  const decider = input.account?.decider;
+  if (mode === 'plan' || !decider || !pb.roles.metFirstKp) return undefined;
+  if (evaluateCondition(pb.roles.metFirstKp, s.base) !== false) return undefined;
+  const person = pb.roles.person ? s.answers[pb.roles.person] : undefined;
+  const met = typeof person === 'string' && person.trim() ? person.trim() : undefined;
+  if (met && nameKey(met) === nameKey(decider.name)) return undefined;
+  const answers: Answers = {};
+  for (const q of pb.questions) {
+    const owner = ownerOf(q);
+    if (owner === 'account' && s.answers[q.id] !== undefined) answers[q.id] = s.answers[q.id];
+    else if (owner === 'person' && decider.facts[q.id] !== undefined) answers[q.id] = decider.facts[q.id];
   }
+  const ctx: ConditionContext = { answers, questions: s.questions, mode, persona: pickPersona(pb, mode, answers)?.id };
+  const classification = classifyAccount(rules, ctx);
+  // the first KP's facts must settle it; otherwise this visit's answers are all there is
+  if (classification.status !== 'classified') return undefined;
+  const wouldBe = own.status === 'classified' ? own.rule.id : undefined;
+  if (wouldBe === classification.rule.id) return undefined;
+  const refused = wouldBe !== undefined && (pb.roles.willNotBuy ?? []).includes(wouldBe);
+  s.trace.push(`class held by the first KP ${decider.name}${wouldBe ? ` (this visit alone: ${wouldBe})` : ''}`);
+  return { classification, ctx, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), ...(wouldBe ? { wouldBe } : {}), ...(refused ? { refused } : {}) } };
+}
 
-  // -- flags ------------------------------------------------------------------------------------------------
-  const flags: CoachingResult['flags'] = [];
-  const addFlags = (list: Flag[], source: string) => {
+function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {
+  const out = { forward: [] as string[], reverse: [] as string[] };
+  if (c.rule) {
+    for (const key of ['forward', 'reverse'] as const) {
+      for (const sq of c.rule[key] ?? []) if (evaluateCondition(sq.when, c.ctx) === true) out[key].push(s.fill(sq.text, c.classExtra));
+    }
+  } else if (c.out.status === 'provisional') {
+    out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList) : s.msg.provisionalQuestionDebrief(c.unknownList));
+  }
+  return out;
+}
+
+// -- flags ---------------------------------------------------------------------------------------------
+
+type FlagOut = CoachingResult['flags'][number];
+
+function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: FlagOut[]; opponents: string[] } {
+  const { pb, msg, trace } = s;
+  const fired: Fired<FlagOut>[] = [];
+  const add = (list: Flag[], source: string) => {
     for (const f of list) {
-      if (evaluateCondition(f.when, ctx) !== true) continue;
-      flags.push({ id: f.id, severity: f.severity ?? 'warning', message: fill(f.message), ...(f.subtext ? { subtext: fill(f.subtext) } : {}), source });
+      if (evaluateCondition(f.when, c.ctx) !== true) continue;
+      fired.push({ ...f, out: { id: f.id, severity: f.severity ?? 'warning', message: s.fill(f.message), ...(f.subtext ? { subtext: s.fill(f.subtext) } : {}), source } });
       trace.push(`flag ${f.id}`);
     }
   };
-  addFlags(pb.flags, 'playbook');
-  if (persona) addFlags(persona.flags ?? [], `persona:${persona.id}`);
+  add(pb.flags, 'playbook');
+  const persona = personaOf(s);
+  if (persona) add(persona.flags ?? [], `persona:${persona.id}`);
+  const engine: FlagOut[] = [];
+  const cls = c.out;
+  const label = (id: string) => classLabel(pb.classes.find((r) => r.id === id)?.name ?? id, s.locale) || id;
+  // seed 001: an A not signed in its window is reclassified, not kept open with a deadline in the past
+  if (cls.cycle?.overdue && cls.class) {
+    engine.push({ id: 'window-over', severity: 'critical', message: msg.windowOver(label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
+    trace.push('flag window-over');
+  }
+  if (cls.heldBy && cls.class) {
+    const who = cls.heldBy.person ?? msg.thisAccount;
+    engine.push(
+      cls.heldBy.refused
+        ? { id: 'person-refused', severity: 'warning', message: msg.personRefused(who, label(cls.class), cls.heldBy.decider), source: 'engine' }
+        : { id: 'class-held', severity: 'info', message: msg.classHeld(who, label(cls.class), cls.heldBy.decider), source: 'engine' },
+    );
+    trace.push(`flag ${cls.heldBy.refused ? 'person-refused' : 'class-held'}`);
+  }
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
   const opponents: string[] = [];
   const stance = pb.roles.stance;
-  const droppedNow = settled !== undefined && (pb.roles.willNotBuy ?? []).includes(settled.id);
-  if (stance && !droppedNow) {
-    const met = pb.roles.person ? answers[pb.roles.person] : undefined;
+  if (stance && !c.droppedNow) {
+    const met = pb.roles.person ? s.answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
-    const now = answers[stance.question];
+    const now = s.answers[stance.question];
     const map = [
-      ...(input.account?.people ?? []).filter((p) => !here || nameKey(p.name) !== nameKey(here)),
+      ...(s.input.account?.people ?? []).filter((p) => !here || nameKey(p.name) !== nameKey(here)),
       ...(here ? [{ name: here, ...(typeof now === 'string' ? { stance: now } : {}) }] : []),
     ];
     // "don't know" is not a stance: the map counts only the people whose stance is known
-    const known = map.filter((p) => p.stance !== undefined && p.stance !== UNKNOWN);
-    if (known.length > 0 && !known.some((p) => stance.supporter.includes(p.stance as string))) {
-      flags.push({ id: 'no-supporter', severity: 'warning', message: msg.noSupporter(input.account?.name ?? msg.thisAccount), source: 'engine' });
+    const knownStances = map.filter((p) => p.stance !== undefined && p.stance !== UNKNOWN);
+    if (knownStances.length > 0 && !knownStances.some((p) => stance.supporter.includes(p.stance as string))) {
+      engine.push({ id: 'no-supporter', severity: 'warning', message: msg.noSupporter(s.input.account?.name ?? msg.thisAccount), source: 'engine' });
       trace.push('flag no-supporter');
     }
-    for (const p of known) {
+    for (const p of knownStances) {
       if (!stance.opponent.includes(p.stance as string)) continue;
       opponents.push(p.name);
-      flags.push({ id: `opponent:${p.name}`, severity: 'warning', message: msg.opponent(p.name), source: 'engine' });
+      engine.push({ id: `opponent:${p.name}`, severity: 'warning', message: msg.opponent(p.name), source: 'engine' });
       trace.push('flag opponent');
     }
   }
-  const order = { critical: 0, warning: 1, info: 2 } as const;
-  flags.sort((a, b) => order[a.severity] - order[b.severity]);
+  return { fired, engine, opponents };
+}
 
-  // -- checklist ----------------------------------------------------------------------------------------------
-  const checklist: CoachingResult['checklist'] = [];
-  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
-  const addItems = (list: ChecklistItem[], source: string) => {
+function personaOf(s: Scope) {
+  return s.base.persona ? s.pb.personas.find((p) => p.id === s.base.persona) : undefined;
+}
+
+// -- the checklist ---------------------------------------------------------------------------------------
+
+type StepOut = CoachingResult['checklist'][number];
+
+function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<StepOut>[] {
+  const { pb, mode, visitDate, msg, trace } = s;
+  const out: Fired<StepOut>[] = [];
+  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
+  const add = (list: ChecklistItem[], source: string) => {
     for (const item of list) {
-      if (evaluateCondition(item.when, ctx) !== true) continue;
-      checklist.push({ id: item.id, text: fill(item.text, classExtra), due: dueOf(item), source });
+      if (evaluateCondition(item.when, c.ctx) !== true) continue;
+      out.push({ ...item, out: { id: item.id, text: s.fill(item.text, c.classExtra), due: dueOf(item), source } });
       trace.push(`checklist ${item.id}`);
     }
   };
-  addItems(pb.checklist, 'playbook');
-  if (persona) addItems(persona.checklist ?? [], `persona:${persona.id}`);
+  add(pb.checklist, 'playbook');
+  const persona = personaOf(s);
+  if (persona) add(persona.checklist ?? [], `persona:${persona.id}`);
   // an opponent is addressed by a plan: one step per person, the same step at every session
   for (const name of opponents) {
-    checklist.push({ id: `address-opponent:${nameKey(name)}`, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' });
+    const id = `address-opponent:${nameKey(name)}`;
+    out.push({ id, out: { id, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' } });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
-  // all, whose only step is to stop investing) it would send the rep to invest in a dead account
-  for (const q of settled ? [] : pb.questions) {
-    if (!isUnknown(q, answers[q.id])) continue;
+  // all) it would send the rep to invest in a dead account
+  for (const q of c.rule ? [] : pb.questions) {
+    if (!isUnknown(q, s.answers[q.id])) continue;
     // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
     const due = mode === 'prep' ? visitDate : addDays(visitDate, pb.findOutDue);
-    checklist.push({ id: `find-out:${q.id}`, text: q.findOut ? fill(q.findOut) : msg.findOut(shortName(q)), due, source: `question:${q.id}` });
+    const id = `find-out:${q.id}`;
+    out.push({ id, findsOut: q.id, out: { id, text: q.findOut ? s.fill(q.findOut) : msg.findOut(s.words.shortName(q)), due, source: `question:${q.id}` } });
   }
-  // by due date; equal dates keep the playbook's order
-  const sorted = checklist.map((c, i) => ({ c, i })).sort((a, b) => a.c.due.localeCompare(b.c.due) || a.i - b.i).map((x) => x.c);
+  return out;
+}
 
-  // -- persona advice, tips, plan, recap -----------------------------------------------------------------------
-  const adviceList = (list: (Text | Advice)[] | undefined) =>
-    (list ?? []).flatMap((a) => {
-      if (typeof a === 'object' && 'id' in a && 'text' in a) {
-        if (evaluateCondition((a as Advice).when, ctx) !== true) return [];
-        trace.push(`advice ${(a as Advice).id}`);
-        return [fill((a as Advice).text)];
-      }
-      return [fill(a as Text)];
-    });
-  const personaOut: CoachingResult['persona'] =
-    persona && picked
-      ? {
-          id: persona.id,
-          name: t(persona.name),
-          source: picked.source,
-          observed: picked.source === 'observed' ? dedupeText(evidence(persona.recognise, base).map(observedCue)) : [],
-          ...(persona.summary ? { summary: t(persona.summary) } : {}),
-          cues: (persona.cues ?? []).map(t),
-          traits: (persona.traits ?? []).map(t),
-          do: adviceList(persona.do),
-          dont: adviceList(persona.dont),
-        }
-      : undefined;
-  const tips = pb.tips.filter((tip) => evaluateCondition(tip.when, ctx) === true).map((tip) => ({ id: tip.id, text: fill(tip.text) }));
-  for (const tip of tips) trace.push(`tip ${tip.id}`);
-  // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
-  const plan = settled?.visit ? (settled.visit.variants?.find((v) => evaluateCondition(v.when, ctx) === true) ?? settled.visit) : undefined;
-  // a provisional class has no plan of its own yet: this visit is for finding out what decides it
-  const visitPlan =
-    mode !== 'prep'
-      ? undefined
-      : plan
-        ? { objective: fill(plan.objective, classExtra), commitment: fill(plan.commitment, classExtra), minimum: fill(plan.minimum, classExtra) }
-        : classification.status === 'provisional'
-          ? { objective: msg.provisionalObjective(unknownList), commitment: msg.provisionalCommitment, minimum: msg.provisionalMinimum(unknownList) }
-          : undefined;
-  const recap = pb.recap && evaluateCondition(pb.recap.when, ctx) === true ? fillRecap(t(pb.recap.text), lookup()) : undefined;
+// -- persona, tips, plan, changes ----------------------------------------------------------------------------
 
-  // -- what changed since the last visit ------------------------------------------------------------------------
-  const changes: CoachingResult['changes'] = [];
-  const before = input.account?.history?.lastVisit?.answers;
-  if (before) {
-    for (const q of pb.questions) {
-      if (!(q.id in answers) || !(q.id in before)) continue;
-      if (JSON.stringify(before[q.id]) !== JSON.stringify(answers[q.id])) {
-        changes.push({ question: q.id, before: before[q.id], after: answers[q.id], text: `${shortName(q)}: ${answerText(q, before[q.id])} → ${answerText(q, answers[q.id])}` });
+type PersonaOut = NonNullable<CoachingResult['persona']>;
+interface PersonaFired {
+  out: Omit<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'>;
+  /** The type's standing advice (plain texts): always true of the type. */
+  standing: { do: string[]; dont: string[] };
+  /** Advice with an id and a condition: of this visit, and subject to precedence. */
+  advice: Fired<{ list: 'do' | 'dont'; text: string; now: boolean }>[];
+}
+
+function personaSection(s: Scope, c: Settled): PersonaFired | undefined {
+  const persona = personaOf(s);
+  const picked = persona ? (pickPersona(s.pb, s.mode, s.answers) ?? { id: persona.id, source: 'chosen' as const }) : undefined;
+  if (!persona || !picked) return undefined;
+  const standing = { do: [] as string[], dont: [] as string[] };
+  const advice: PersonaFired['advice'] = [];
+  for (const list of ['do', 'dont'] as const) {
+    for (const a of persona[list] ?? []) {
+      if (!isAdvice(a)) {
+        standing[list].push(s.fill(a));
+        continue;
       }
+      if (evaluateCondition((a as Advice).when, c.ctx) !== true) continue;
+      s.trace.push(`advice ${a.id}`);
+      // advice without a condition is the type's, always true of it; with one, it is this visit's
+      advice.push({ ...a, out: { list, text: s.fill(a.text), now: a.when !== undefined } });
     }
   }
-
-  return {
-    playbook: { id: pb.id, version: pb.version, hash: pb.hash },
-    mode,
-    visitDate,
-    locale,
-    ...(input.account?.name ? { account: input.account.name } : {}),
-    classification: {
-      status: classification.status,
-      ...(settled ? { class: settled.id, name: t(settled.name), label: classLabel(settled.name, locale) || settled.id, ...(settled.summary ? { summary: fill(settled.summary, classExtra) } : {}), ...(settled.rank !== undefined ? { rank: settled.rank } : {}), rule: settled.id } : {}),
-      ...(signedNow ? { signed: true } : {}),
-      candidates,
-      ...(candidateLabels.length ? { candidateLabels } : {}),
-      reasons,
-      unknowns,
-      ...(cycle ? { cycle } : {}),
-    },
-    selfQuestions,
-    ...(personaOut ? { persona: personaOut } : {}),
-    flags,
-    checklist: sorted,
-    tips,
-    ...(visitPlan ? { visitPlan } : {}),
-    ...(recap ? { recap } : {}),
-    answers,
-    changes,
-    ...(input.account?.history?.lastVisit ? { previous: { date: input.account.history.lastVisit.date, ...(input.account.history.lastVisit.class ? { class: input.account.history.lastVisit.class } : {}) } } : {}),
-    trace,
+  const observedCue = (cond: Condition): string => {
+    const q = cond.question !== undefined ? s.questions.get(cond.question) : undefined;
+    const o = q && cond.includes !== undefined ? q.options?.find((x) => x.value === cond.includes) : undefined;
+    return o ? s.t(o.label) : s.words.describe(cond, s.answers).text;
   };
+  return {
+    out: {
+      id: persona.id,
+      name: s.t(persona.name),
+      source: picked.source,
+      ...(s.input.account?.seen?.personaProfile ? { known: true } : {}),
+      observed: picked.source === 'observed' ? [...new Set(evidence(persona.recognise, s.base).map(observedCue))] : [],
+      ...(persona.summary ? { summary: s.t(persona.summary) } : {}),
+      cues: (persona.cues ?? []).map(s.t),
+      traits: (persona.traits ?? []).map(s.t),
+    },
+    standing,
+    advice,
+  };
+}
+
+/** The persona's advice after precedence: the standing advice, and this visit's (conditional) advice apart. */
+function splitAdvice(p: PersonaFired, excluded: ReadonlyMap<string, string>): Pick<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'> {
+  const now = { do: [] as string[], dont: [] as string[] };
+  const always = { do: [...p.standing.do], dont: [...p.standing.dont] };
+  for (const a of p.advice) if (!excluded.has(a.id)) (a.out.now ? now : always)[a.out.list].push(a.out.text);
+  return { do: always.do, dont: always.dont, ...(now.do.length ? { doNow: now.do } : {}), ...(now.dont.length ? { dontNow: now.dont } : {}) };
+}
+
+type TipOut = CoachingResult['tips'][number];
+
+function tipsSection(s: Scope, c: Settled): Fired<TipOut>[] {
+  const fired = s.pb.tips
+    .map((tip, i) => ({ tip, i }))
+    .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true)
+    // relevance: the tip whose condition says more about this visit comes first; ties keep the playbook's order
+    .sort((a, b) => specificity(b.tip.when) - specificity(a.tip.when) || a.i - b.i)
+    .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text) } }));
+  for (const tip of fired) s.trace.push(`tip ${tip.id}`);
+  return fired;
+}
+
+/** How much a condition says about the visit: the number of its tests of answers, class and persona (a mode alone says little). */
+function specificity(c: Condition | undefined): number {
+  if (!c) return 0;
+  if (c.all || c.any) return [...(c.all ?? []), ...(c.any ?? [])].reduce((n, x) => n + specificity(x), 0);
+  if (c.not) return specificity(c.not);
+  return c.mode !== undefined ? 0 : 1;
+}
+
+function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
+  if (s.mode !== 'prep') return undefined;
+  // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
+  const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;
+  if (plan) return { objective: s.fill(plan.objective, c.classExtra), commitment: s.fill(plan.commitment, c.classExtra), minimum: s.fill(plan.minimum, c.classExtra) };
+  // a provisional class has no plan of its own yet: this visit is for finding out what decides it
+  if (c.out.status === 'provisional') return { objective: s.msg.provisionalObjective(c.unknownList), commitment: s.msg.provisionalCommitment, minimum: s.msg.provisionalMinimum(c.unknownList) };
+  return undefined;
+}
+
+function changesSection(s: Scope): CoachingResult['changes'] {
+  const changes: CoachingResult['changes'] = [];
+  const before = s.input.account?.history?.lastVisit?.answers;
+  if (!before) return changes;
+  for (const q of s.pb.questions) {
+    if (!(q.id in s.answers) || !(q.id in before)) continue;
+    if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
+      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${s.words.answerText(q, before[q.id])} → ${s.words.answerText(q, s.answers[q.id])}` });
+    }
+  }
+  return changes;
+}
+
+function dedupeConditions(list: Condition[], textOf: (c: Condition) => string): Condition[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = textOf(c);
+    return !seen.has(k) && seen.add(k);
+  });
 }
 
 /** The class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单". */
 export function classLabel(name: Text, locale: Locale): string {
   return localize(name, locale).split(/[:：]/)[0].trim();
-}
-
-function dedupeText(list: string[]): string[] {
-  return [...new Set(list)];
-}
-
-function dedupeEvidence(list: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return list.filter((e) => !seen.has(e.text) && seen.add(e.text));
 }

@@ -45,6 +45,11 @@ const en = {
   provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
+  /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
+  windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: reclassify it${then ? ` as ${then}` : ''}, or get the signature now`,
+  /** Another person's refusal is that person's stance: the account's class follows the first KP. */
+  personRefused: (person: string, klass: string, decider: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, the first KP. Find out what ${person} would need`,
+  classHeld: (person: string, klass: string, decider: string) => `You met ${person}, not the first KP: the account stays ${klass} on the word of ${decider}`,
   /** A date inside a sentence, as a rep reads it. */
   date: (iso: string) => iso,
 };

@@ -33,6 +33,9 @@ export const zhCN: Messages = {
   provisionalObjective: (list) => `弄清楚决定分类的关键：${list}`,
   provisionalCommitment: '如果他回答不了，就约能回答的人见面',
   provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
+  windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：${then ? `把它重新归为${then}` : '重新分类'}，或者现在就签下来`,
+  personRefused: (person, klass, decider) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论：客户仍按第一KP ${decider}的意见算作${klass}。弄清楚${person}需要什么`,
+  classHeld: (person, klass, decider) => `你见的是${person}，不是第一KP：客户仍按${decider}的意见算作${klass}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);
     return `${m}月${d}日`;

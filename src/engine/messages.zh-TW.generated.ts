@@ -33,6 +33,9 @@ export const zhTW: Messages = {
   provisionalObjective: (list) => `弄清楚決定分類的關鍵：${list}`,
   provisionalCommitment: '如果他回答不了，就約能回答的人見面',
   provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
+  windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：${then ? `把它重新歸為${then}` : '重新分類'}，或者現在就簽下來`,
+  personRefused: (person, klass, decider) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按第一KP ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,
+  classHeld: (person, klass, decider) => `你見的是${person}，不是第一KP：客戶仍按${decider}的意見算作${klass}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);
     return `${m}月${d}日`;

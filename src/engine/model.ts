@@ -38,6 +38,25 @@ export interface Condition {
   class?: string;
 }
 
+/** Whose fact an answer is: it carries to the account's next session, to the next session with that person, or nowhere. */
+export const OWNERS = ['account', 'person', 'visit'] as const;
+export type Owner = (typeof OWNERS)[number];
+
+/**
+ * What an item (a flag, a step, a tip, a piece of persona advice) says of the others that fire with
+ * it: it is tagged, it excludes items by id or by `#tag`, or it finds out an answer (and has nothing
+ * to say once that answer is known). The loader refuses unknown names and cycles.
+ */
+export interface Precedence {
+  tags?: string[];
+  excludes?: string[];
+  findsOut?: string;
+}
+
+/** What ends an open step before the rep closes it: a signature, a drop, a change of class. */
+export const STEP_ENDINGS = ['signed', 'dropped', 'reclassified'] as const;
+export type StepEnding = (typeof STEP_ENDINGS)[number];
+
 export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -58,7 +77,9 @@ export interface Question {
   allowUnknown?: boolean;
   findOut?: Text;
   required?: boolean;
-  /** A fact that carries to the next session: of the account (true or "account"), or of the person met. */
+  /** Whose fact the answer is: of the account, of the person met, or of this visit only (the default). */
+  owner?: Owner;
+  /** The older spelling of `owner`: true or "account" for the account's, "person" for the person's. */
   carry?: boolean | 'account' | 'person';
   /** The smallest / largest answer: a number's value, or a date's days from the visit. */
   min?: number;
@@ -70,7 +91,7 @@ export interface Question {
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export type FlagSeverity = (typeof SEVERITIES)[number];
 
-export interface Flag {
+export interface Flag extends Precedence {
   id: string;
   when: Condition;
   severity?: FlagSeverity;
@@ -78,15 +99,17 @@ export interface Flag {
   subtext?: Text;
 }
 
-export interface ChecklistItem {
+export interface ChecklistItem extends Precedence {
   id: string;
   when?: Condition;
   text: Text;
   /** Days after the visit, or the class's sign-by date. */
   due?: number | 'deadline';
+  /** Events that end the step while it is still open (a dropped account ends every step). */
+  closedBy?: StepEnding[];
 }
 
-export interface Advice {
+export interface Advice extends Precedence {
   id: string;
   when?: Condition;
   text: Text;
@@ -116,7 +139,7 @@ export interface ClassRule {
   summary?: Text;
   priority: number;
   when: Condition;
-  cycle?: { min?: number; max: number };
+  cycle?: { min?: number; max: number; reclassifyAs?: string[] };
   rank?: number;
   forward?: SelfQuestion[];
   reverse?: SelfQuestion[];
@@ -174,6 +197,8 @@ export interface Playbook {
   checklist: ChecklistItem[];
   tips: Advice[];
   recap?: Recap;
+  /** Pairs of items a trainer declares contradictory: `playbook test --explore` reports them firing together unresolved. */
+  conflicts: [string, string][];
   /** What the account model reads (see Roles); {} when the playbook declares none. */
   roles: Roles;
   /** Where each item (question, persona, class, flag, checklist item, tip, recap) was written. */
@@ -194,4 +219,12 @@ export interface Playbook {
  */
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+/** Whose fact a question's answer is: `owner`, else the older `carry`, else the visit's only. */
+export function ownerOf(q: Pick<Question, 'owner' | 'carry'>): Owner {
+  if (q.owner) return q.owner;
+  if (q.carry === true || q.carry === 'account') return 'account';
+  if (q.carry === 'person') return 'person';
+  return 'visit';
 }

@@ -248,6 +248,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       });
     }
     if (p.data.recap) origins.set(p.data.recap, { file: p.file, path: ['recap'] });
+    (p.data.conflicts ?? []).forEach((pair, i) => origins.set(pair, { file: p.file, path: ['conflicts', i] }));
     if (p.data.roles) origins.set(p.data.roles, { file: p.file, path: ['roles'] });
   };
 
@@ -289,6 +290,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
         if (part.data[section]) merged[section] = [...(merged[section] ?? []), ...(part.data[section] as never[])] as never;
       }
       if (part.data.recap && !merged.recap) merged.recap = part.data.recap;
+      if (part.data.conflicts) merged.conflicts = [...(merged.conflicts ?? []), ...part.data.conflicts];
       if (part.data.roles && !merged.roles) merged.roles = part.data.roles;
     });
     return { ...main, data: merged };
@@ -341,6 +343,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     checklist: data.checklist ?? [],
     tips: data.tips ?? [],
     recap: data.recap,
+    conflicts: data.conflicts ?? [],
     roles: data.roles ?? {},
     origins,
     files,
@@ -366,6 +369,7 @@ function mergeOver(parent: PlaybookFile, child: PlaybookFile): PlaybookFile {
     (out as Record<string, unknown>)[section] = merged;
   }
   out.recap = child.recap ?? parent.recap;
+  if (parent.conflicts && child.conflicts) out.conflicts = [...parent.conflicts, ...child.conflicts];
   if (parent.roles && child.roles) {
     // one object for the checks to locate: each key at the file that wrote it
     const roles = { ...parent.roles, ...stripUndefined(child.roles) };

@@ -5,7 +5,7 @@
  * coverage of the class rules) live in checks.ts, not here.
  */
 import * as z from 'zod/mini';
-import { type Condition as ConditionModel, LOCALES, MODES, QUESTION_KINDS, SEVERITIES } from '../engine/model.js';
+import { type Condition as ConditionModel, LOCALES, MODES, OWNERS, QUESTION_KINDS, SEVERITIES, STEP_ENDINGS } from '../engine/model.js';
 
 // zod's "mini" build: the same core, checks and JSON Schema export, a twentieth of the code to load
 // (which was most of what `playbook validate` cost to start). Code generation is off: a CLI parses
@@ -101,9 +101,13 @@ export const Question = z.strictObject({
     allowUnknown: optional(z.boolean(), 'Offer "don\'t know". Use it for classification questions: the class is then provisional.'),
     findOut: optional(Text, 'The checklist item added when the rep answers "don\'t know".'),
     required: optional(z.boolean(), 'The rep must answer (default true; false lets them skip).'),
+    owner: optional(
+      z.enum(OWNERS),
+      'Whose fact the answer is. "account": a fact of the account (need, buying power, value), carried to its next session. "person": a fact of the person met (their type, role, trust, observed cues, personal win), carried only to the next session with that same person; a new person starts blank. "visit" (the default): of this visit only. Carried facts are not asked again unless the rep reviews them or the last answer was "don\'t know".',
+    ),
     carry: optional(
       z.union([z.boolean(), z.enum(['account', 'person'])]),
-      'A fact that carries over to the next session: "account" (or true) for a fact of the account (need, buying power, value), "person" for a fact of the person met (their type, role, trust). Carried facts are not asked again unless the rep reviews them or the last answer was "don\'t know"; a person\'s facts carry only when the rep meets that same person again.',
+      'The older spelling of owner (true is "account"); owner wins when both are given. A fact that carries over to the next session: "account" (or true) for a fact of the account (need, buying power, value), "person" for a fact of the person met (their type, role, trust). Carried facts are not asked again unless the rep reviews them or the last answer was "don\'t know"; a person\'s facts carry only when the rep meets that same person again.',
     ),
     min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
@@ -113,12 +117,21 @@ export const Question = z.strictObject({
 
 export const Severity = z.enum(SEVERITIES);
 
+const ref = z.string().check(z.regex(/^#?[A-Za-z][A-Za-z0-9_-]*$/, 'an item id, or #tag'));
+/** The precedence fields every item may carry (flags, steps, tips, persona advice). */
+const precedence = {
+  tags: optional(z.array(id), 'Tags other items can exclude as a group, e.g. [invest] for advice that invests in the relationship.'),
+  excludes: optional(z.array(ref), 'Items this one overrides when both fire: item ids, or #tag for every item with that tag (e.g. a "stop investing" step excludes #invest). The loader refuses unknown names, an item excluding itself, and cycles.'),
+  findsOut: optional(id, 'The question this item finds out: once that answer is known, the item is left out (a step that says "learn their personal win" when it is known).'),
+};
+
 export const Flag = z.strictObject({
     id: described(id, 'Unique id.'),
     when: described(Condition, 'Raise the flag when this condition holds.'),
     severity: optional(Severity, 'info, warning (default) or critical.'),
     message: described(Text, 'What the rep is told. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     subtext: optional(Text, 'What it usually means: the subtext behind the words.'),
+    ...precedence,
   });
 
 export const ChecklistItem = z.strictObject({
@@ -126,12 +139,15 @@ export const ChecklistItem = z.strictObject({
     when: optional(Condition, 'Add the item only when this condition holds (default: always).'),
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
+    closedBy: optional(z.array(z.enum(STEP_ENDINGS)), 'Events that end the step while it is still open: signed (the signature makes it moot), reclassified (a new class replaces it: a class window step), dropped (every step ends when the account is dropped anyway).'),
+    ...precedence,
   });
 
 export const Advice = z.strictObject({
     id: described(id, 'Unique id.'),
     when: optional(Condition, 'Show the advice only when this condition holds.'),
     text: described(Text, 'One piece of advice.'),
+    ...precedence,
   });
 
 const AdviceList = z.array(z.union([Text, Advice]));
@@ -164,6 +180,7 @@ export const ClassRule = z.strictObject({
       z.strictObject({
         min: optional(z.int().check(z.minimum(0)), 'The earliest expected signing, in days after the visit.'),
         max: described(z.int().check(z.minimum(0)), 'Signed by then, or reclassify.'),
+        reclassifyAs: optional(z.array(id), 'The classes to reclassify as when the window ends unsigned, e.g. [B, D] for A.'),
       }),
       'The signing cycle window in days. Absent for a class that will not buy.',
     ),
@@ -228,6 +245,10 @@ const sections = {
   checklist: optional(z.array(ChecklistItem), 'Next steps, each with a due date.'),
   tips: optional(z.array(Advice), 'Coaching shown with the result when its condition holds.'),
   recap: optional(Recap, 'The recap message drafted for the rep to send before the visit.'),
+  conflicts: optional(
+    z.array(z.tuple([id, id])),
+    'Pairs of item ids that contradict each other on one screen, e.g. [[line_up_contracts, koala_build_trust_before_close]]. `playbook test --explore` reports a pair that can fire together when neither excludes the other.',
+  ),
   roles: optional(Roles, 'Which questions and classes carry meaning for the account: the person met, their title and role, signing, and the classes that mean "will not buy". In an extending playbook, each role given replaces the parent\'s.'),
 };
 

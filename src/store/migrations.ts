@@ -171,6 +171,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX visits_habits ON visits (account_id, date, id, mode, playbook_id, habit_answers) WHERE habit_answers IS NOT NULL;
   CREATE INDEX visits_without_habits ON visits (account_id, date, id) WHERE habit_answers IS NULL;
   `,
+  // 5: a step the account's story ended (a new class replaced it, the account was dropped) is
+  // "superseded", neither done nor skipped by the rep; SQLite changes a CHECK only by a rebuild
+  `
+  CREATE TABLE checklist_items_v5 (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    visit_id INTEGER REFERENCES visits(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    due TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'skipped', 'superseded')),
+    state_at TEXT,
+    added_on TEXT
+  );
+  INSERT INTO checklist_items_v5 (id, account_id, visit_id, item_key, text, due, state, state_at, added_on)
+    SELECT id, account_id, visit_id, item_key, text, due, state, state_at, added_on FROM checklist_items;
+  DROP TABLE checklist_items;
+  ALTER TABLE checklist_items_v5 RENAME TO checklist_items;
+  CREATE INDEX checklist_by_account ON checklist_items (account_id, state, due);
+  CREATE INDEX checklist_open ON checklist_items (state, due);
+  `,
 ];
 
 /** Migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */

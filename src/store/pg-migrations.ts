@@ -159,6 +159,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   GRANT SELECT, INSERT, UPDATE, DELETE ON ${OWNED.join(', ')} TO ${REP_ROLE};
   GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} TO ${REP_ROLE};
   `,
+  // 2: a step the account's story ended (a new class replaced it, the account was dropped) is "superseded"
+  `
+  ALTER TABLE checklist_items DROP CONSTRAINT checklist_items_state_check;
+  ALTER TABLE checklist_items ADD CONSTRAINT checklist_items_state_check CHECK (state IN ('open', 'done', 'skipped', 'superseded'));
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -61,7 +61,7 @@ const EventRow = z.union([
   z.looseObject({ kind: z.literal('person-updated'), person: z.string(), changes: z.array(z.looseObject({ field: z.string() })) }),
   z.looseObject({ kind: z.literal('step-opened'), key: z.string(), text: z.string(), due: z.string() }),
   z.looseObject({ kind: z.literal('step-carried'), stepId: z.number(), text: z.string(), due: z.string(), updated: opt(z.boolean()) }),
-  z.looseObject({ kind: z.literal('step-closed'), stepId: z.number(), text: z.string(), state: z.enum(['done', 'skipped']) }),
+  z.looseObject({ kind: z.literal('step-closed'), stepId: z.number(), text: z.string(), state: z.enum(['done', 'skipped', 'superseded']) }),
   z.looseObject({ kind: z.literal('step-reopened'), stepId: z.number(), text: z.string(), before: z.enum(['done', 'skipped']) }),
   z.looseObject({ kind: z.literal('step-added'), stepId: z.number(), text: z.string(), due: z.string() }),
   z.looseObject({ kind: z.enum(['class-validated', 'class-challenged']), by: z.string(), class: opt(z.string()), note: z.string() }),

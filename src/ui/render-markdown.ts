@@ -37,8 +37,9 @@ export function renderMarkdown(r: CoachingResult): string {
     if (r.persona.observed.length) lines.push(`- ${m.label(m.observedCues, md(r.persona.observed.join(m.listSep)))}`);
     if (r.persona.cues.length) lines.push(`- ${m.label(m.cues, md(r.persona.cues.join(m.listSep)))}`);
     if (r.persona.traits.length) lines.push(`- ${m.label(m.traits, md(r.persona.traits.join(m.listSep)))}`);
-    for (const d of r.persona.do) lines.push(`- ${m.label(m.do, md(d))}`);
-    for (const d of r.persona.dont) lines.push(`- ${m.label(m.dont, md(d))}`);
+    // a file is read once, later: the whole profile and every piece of advice
+    for (const d of [...r.persona.do, ...(r.persona.doNow ?? [])]) lines.push(`- ${m.label(m.do, md(d))}`);
+    for (const d of [...r.persona.dont, ...(r.persona.dontNow ?? [])]) lines.push(`- ${m.label(m.dont, md(d))}`);
     lines.push('');
   }
   lines.push(`## ${m.flags}`, '');
@@ -50,9 +51,10 @@ export function renderMarkdown(r: CoachingResult): string {
     for (const item of r.checklist) lines.push(`- [ ] ${formatDate(item.due, r.locale)}: ${md(item.text)}`);
     lines.push('');
   }
-  if (r.tips.length) {
+  const tips = [...r.tips, ...(r.moreTips ?? [])];
+  if (tips.length) {
     lines.push(`## ${m.tips}`, '');
-    for (const t of r.tips) lines.push(`- ${md(t.text)}`);
+    for (const t of tips) lines.push(`- ${md(t.text)}`);
     lines.push('');
   }
   if (r.recap) lines.push(`## ${m.recap}`, '', ...sanitizeBlock(r.recap).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`), '');

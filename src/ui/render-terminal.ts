@@ -15,7 +15,12 @@ export interface AccountNotes {
   backfilled?: string;
 }
 
-export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, notes?: AccountNotes): string {
+export interface RenderOptions {
+  /** Everything: the persona's whole profile every time, and every tip that held. */
+  full?: boolean;
+}
+
+export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, notes?: AccountNotes, opts: RenderOptions = {}): string {
   const m = UI[r.locale];
   // names and labels are single lines; advice, reasons and the recap are paragraphs
   const s = (text: string) => sanitize(text);
@@ -47,7 +52,8 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   if (cls.signed) para(m.signedNow, '  ', c.green);
   if (notes?.backfilled) para(notes.backfilled, '  ', c.yellow);
   else if (notes?.moved) para(notes.moved, '  ', c.cyan);
-  else if (r.previous) {
+  // a plan has no class of its own: nothing to compare with the last visit
+  else if (r.previous && r.mode !== 'plan') {
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
     const now = cls.label ?? cls.class ?? m.provisional;
     const before = r.previous.class === cls.class ? now : (r.previous.class ?? m.provisional);
@@ -74,18 +80,28 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   if (r.persona) {
     const p = r.persona;
     heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
-    if (p.summary) para(p.summary);
-    // the guess shows what it rests on, and the seed's cues to check it against at the next visit
-    if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
-    if (p.cues.length) para(m.label(m.cues, p.cues.join(m.listSep)));
-    if (p.traits.length) para(m.label(m.traits, p.traits.join(m.listSep)));
-    if (p.do.length) {
-      out.push(c.green(`  ${m.do}`));
-      for (const d of p.do) bullet('+', d, '   ');
+    // the profile once per person: after that, one line and what is particular to this visit
+    const brief = p.known === true && !opts.full;
+    if (brief) {
+      if (p.summary) para(p.summary);
+    } else {
+      if (p.summary) para(p.summary);
+      // the guess shows what it rests on, and the seed's cues to check it against at the next visit
+      if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
+      // how to recognise the type matters while it is a guess; a type the rep named is recognised already
+      if (p.cues.length && (p.source === 'observed' || opts.full)) para(m.label(m.cues, p.cues.join(m.listSep)));
+      // what the type is like is what the do and don't below come from: the whole of it with --full
+      if (p.traits.length && opts.full) para(m.label(m.traits, p.traits.join(m.listSep)));
     }
-    if (p.dont.length) {
+    const dos = [...(brief ? [] : p.do), ...(p.doNow ?? [])];
+    const donts = [...(brief ? [] : p.dont), ...(p.dontNow ?? [])];
+    if (dos.length) {
+      out.push(c.green(`  ${m.do}`));
+      for (const d of dos) bullet('+', d, '   ');
+    }
+    if (donts.length) {
       out.push(c.red(`  ${m.dont}`));
-      for (const d of p.dont) bullet('-', d, '   ');
+      for (const d of donts) bullet('-', d, '   ');
     }
   }
 
@@ -115,9 +131,11 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     });
   }
 
-  if (r.tips.length) {
+  const tips = opts.full ? [...r.tips, ...(r.moreTips ?? [])] : r.tips;
+  if (tips.length) {
     heading(m.tips);
-    for (const t of r.tips) bullet('•', t.text);
+    for (const t of tips) bullet('•', t.text);
+    if (!opts.full && r.moreTips?.length) out.push(c.dim(`  ${m.moreWithFull(r.moreTips.length)}`));
   }
 
   if (r.recap) {

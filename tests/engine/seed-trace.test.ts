@@ -52,17 +52,17 @@ const TRACED: Traced[] = [
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
   { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['meet_first_kp', 'b_window'] },
   { name: '001 C: two confirmations, about 30 days', mode: 'debrief', answers: met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'C', steps: ['meet_first_kp', 'c_confirmations', 'c_window'] },
-  { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: ['drop_d'] },
+  { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: [] },
   { name: '001 provisional: the reverse question, and find out at this visit', mode: 'prep', answers: met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), status: 'provisional', steps: ['find-out:contact_role'], notSteps: ['ask_signature'] },
   { name: '000 koala, A, trust not built: no close at this visit, and no critical flag after holding back', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'liked', perception: 'supplier', visit_focus: 'x', last_discussed: '试点范围', visit_topic: '上线计划' }), class: 'A', flags: ['koala_close_too_early'], steps: ['koala_build_trust_before_close', 'koala_send_recap'], notSteps: ['ask_signature', 'koala_ask_signature'], recap: true },
   { name: '000 koala, A, debrief, held back with no trust: right, not critical', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['koala_held_back'], notFlags: ['no_close_attempt'] },
   { name: '000 koala, A, trust built: the close is due, asked the koala way', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', steps: ['koala_ask_signature'], notSteps: ['ask_signature'], notFlags: ['koala_close_too_early'] },
-  { name: '000 koala polite excuse: a no; never a task', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-01' }), class: 'D', flags: ['koala_polite_refusal'], onlySteps: ['drop_d'] },
+  { name: '000 koala polite excuse: a no; never a task', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-01' }), class: 'D', flags: ['koala_polite_refusal'], onlySteps: [] },
   { name: '000 koala thinking it over: re-thinking, not a refusal', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: '想再考虑一下', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['give_time'], notSteps: ['remove_obstacle'], notFlags: ['koala_polite_refusal'] },
   { name: '000 consistent statements: a change is critical with a koala', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'no', statement_changed: 'yes', plan_shared: 'no' }), class: 'B', flags: ['koala_inconsistent'], steps: ['koala_share_plan'] },
   { name: '000 recognising a koala from its cues, not as a thinker', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes', 'rethinks'], decision_pace: 'slow', focus: 'task', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', persona: 'koala' },
   { name: 'people prompts: a first KP is not told to find the first KP', mode: 'debrief', answers: met('first_kp', { contacts_known: 1, asked_to_sign: 'yes', signed: 'yes', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['map_contacts_below_kp'], notSteps: ['map_contacts'] },
-  { name: 'D in prep: no recap, no relationship steps', mode: 'prep', answers: met('first_kp', { buying_power: 'no', persona: 'koala', trust_level: 'liked', perception: 'broker', visit_focus: 'x', last_discussed: '预算' }), class: 'D', onlySteps: ['drop_d'], recap: false },
+  { name: 'D in prep: no recap, no relationship steps', mode: 'prep', answers: met('first_kp', { buying_power: 'no', persona: 'koala', trust_level: 'liked', perception: 'broker', visit_focus: 'x', last_discussed: '预算' }), class: 'D', onlySteps: [], recap: false },
   { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false },
   { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
   { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
@@ -102,7 +102,10 @@ describe('the fixes, in the words the rep reads', () => {
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
     const all = [r.visitPlan?.objective, r.visitPlan?.commitment, ...r.checklist.map((c) => c.text)].join(' | ');
     expect(all).not.toMatch(/last 20 minutes/);
-    expect(r.persona?.dont).toContain('Do not ask for the close before trust is built');
+    // said once, by the flag, not again by the persona's don't beside it
+    expect(r.flags.map((f) => f.id)).toContain('koala_close_too_early');
+    expect(r.persona?.dontNow ?? []).not.toContain('Do not ask for the close before trust is built');
+    expect(r.excluded).toContainEqual({ id: 'koala_no_early_close', by: 'koala_close_too_early' });
   });
 
   it('the provisional reverse question speaks of this visit in prep, and answers as the seed does in debrief', () => {
@@ -144,7 +147,8 @@ describe('zh-TW is complete', () => {
     for (const tc of TRACED) {
       const r = run(tc.answers, tc.mode, 'zh-TW');
       const { answers: _given, ...shown } = r; // the rep's own answers are theirs, not ours to convert
-      const text = [JSON.stringify(shown), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
+      // a reason's words in every language are kept for storage (rendered in the reader's); the rep sees this one
+      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
       expect(simplifiedOnly(text), tc.name).toEqual([]);
     }
   });

@@ -36,15 +36,6 @@ function check(where: string, text: string) {
   expect(text.split('\n').filter((l) => /^\s*FAKE:/.test(l))).toEqual([]);
 }
 
-/** A YAML double-quoted string with every control escaped, so the answers file carries the name exactly. */
-function yamlString(s: string): string {
-  return `"${[...s].map((ch) => {
-    const c = ch.codePointAt(0) as number;
-    if (ch === '"' || ch === '\\') return `\\${ch}`;
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
-  }).join('')}"`;
-}
-
 // the account comes on the command line (--account): an answers file refuses a name with a control
 // character (issue 22), and so does an import; what an earlier version stored is seeded below
 const debrief = () => `mode: debrief

@@ -14,6 +14,7 @@ import { hasClasses } from './has-classes.js';
 import { optionValues } from './option-values.js';
 import { personaQuestion } from './persona-question.js';
 import { placeholders } from './placeholders.js';
+import { precedence } from './precedence.js';
 import { reachableQuestions } from './reachable-questions.js';
 import { roles } from './roles.js';
 import type { Rule } from './rule.js';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   conditionOrder,
   conditionValues,
   roles,
+  precedence,
   textLocales,
   textControl,
   placeholders,

@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { reasonsIn } from '../../core/reasons.js';
 import { isOverdue } from '../../core/steps.js';
-import type { Locale } from '../../playbook/types.js';
+import { assertNever, type Locale } from '../../engine/model.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { sanitize } from '../sanitize.js';
@@ -90,6 +90,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
         return m.ev.classValidated(e.by, classTitle(e.class), e.note);
       case 'class-challenged':
         return m.ev.classChallenged(e.by, classTitle(e.class), e.note);
+      default:
+        // a new kind of event is a compile error here until it is said in words
+        return assertNever(e, 'account event');
     }
   };
   // a class's name in this language: from the account or from the events that named it
