@@ -174,7 +174,7 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
   const passed = report.reduce((n, f) => n + f.cases.filter((c) => c.passed).length, 0);
   const failed = report.reduce((n, f) => n + f.cases.filter((c) => !c.passed).length, 0);
   const gaps = coverage.reduce((n, c) => n + c.uncovered.length, 0);
-  const findings = explore.reduce((n, e) => n + e.unclassified.length + e.deadEnds.length + e.crashes.length + e.neverAsked.length, 0);
+  const findings = explore.reduce((n, e) => n + e.unclassified.length + e.deadEnds.length + e.crashes.length + e.neverAsked.length + e.conflicts.length, 0);
   const code = failed > 0 || gaps > 0 || findings > 0 ? EXIT.findings : EXIT.ok;
 
   if (opts.json) {
@@ -229,6 +229,10 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     show('dead ends', e.deadEnds);
     show('crashes', e.crashes);
     io.stdout.write(`  never asked: ${e.neverAsked.length === 0 ? c.green('none') : c.red(e.neverAsked.join(', '))}\n`);
+    show('contradictions left on one screen (conflicts: with no excludes)', e.conflicts);
+    // what precedence did, for the trainer to check it is what they meant: informational, never a failure
+    io.stdout.write(`  left out by precedence: ${e.resolved.length === 0 ? 'none' : `${e.resolved.length} pair${e.resolved.length === 1 ? '' : 's'}`}\n`);
+    for (const x of e.resolved) io.stdout.write(`    ${sanitize(x.pair[0])} excludes ${sanitize(x.pair[1])} (first seen in a ${x.mode}; --json gives the answers)\n`);
   }
   if (updated) io.stderr.write(`filled the expectations of ${updated} new case(s) from the actual results: review them\n`);
   io.stdout.write(`\n Test files  ${report.length}\n`);

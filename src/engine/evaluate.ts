@@ -119,6 +119,8 @@ export interface CoachingResult {
   moreTips?: { id: string; text: string }[];
   /** Items that fired and were left out by precedence, with what left each out. */
   excluded: { id: string; by: string }[];
+  /** The ids of the items that fired and stayed (flags, steps, tips, persona advice), for the explorer. */
+  kept: string[];
   visitPlan?: { objective: string; commitment: string; minimum: string };
   recap?: string;
   answers: Answers;
@@ -213,6 +215,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     tips: chosen,
     ...(moreTips.length ? { moreTips } : {}),
     excluded: [...excluded].map(([id, by]) => ({ id, by })),
+    kept: fired.filter((f) => !excluded.has(f.id)).map((f) => f.id),
     ...(plan ? { visitPlan: plan } : {}),
     ...(recap ? { recap } : {}),
     answers: s.answers,

@@ -34,6 +34,10 @@ export interface ExploreReport {
   deadEnds: Finding[];
   crashes: Finding[];
   neverAsked: string[];
+  /** Pairs a trainer declared contradictory (conflicts:) that fired together with neither left out: findings. */
+  conflicts: (Finding & { pair: [string, string] })[];
+  /** Pairs that fired together where one excluded the other, as the playbook declares: for the trainer to review. */
+  resolved: (Finding & { pair: [string, string] })[];
 }
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
@@ -73,12 +77,28 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
   };
 
   const asked = new Set<string>();
-  const report: ExploreReport = { exhaustive: true, seed, paths: 0, unclassified: [], deadEnds: [], crashes: [], neverAsked: [] };
+  const report: ExploreReport = { exhaustive: true, seed, paths: 0, unclassified: [], deadEnds: [], crashes: [], neverAsked: [], conflicts: [], resolved: [] };
+  const pairsSeen = new Set<string>();
   const finish = (mode: Mode, answers: Answers) => {
     report.paths++;
     try {
       const r = evaluateSession(pb, { mode, answers, visitDate, locale: pb.locales[0] ?? 'en' });
       if (r.classification.status === 'unclassified' && report.unclassified.length < MAX_FINDINGS) report.unclassified.push({ mode, answers: { ...answers } });
+      // each pair once, with the first answers that show it
+      for (const x of r.excluded) {
+        if (x.by.startsWith('answer:')) continue;
+        const key = `${x.by}\u0000${x.id}`;
+        if (pairsSeen.has(key)) continue;
+        pairsSeen.add(key);
+        report.resolved.push({ mode, answers: { ...answers }, pair: [x.by, x.id] });
+      }
+      const kept = new Set(r.kept);
+      for (const pair of pb.conflicts) {
+        const key = `conflict\u0000${pair[0]}\u0000${pair[1]}`;
+        if (!kept.has(pair[0]) || !kept.has(pair[1]) || pairsSeen.has(key)) continue;
+        pairsSeen.add(key);
+        report.conflicts.push({ mode, answers: { ...answers }, pair, detail: `${pair[0]} and ${pair[1]} stand on one screen, and nothing excludes either` });
+      }
     } catch (err) {
       if (report.crashes.length < MAX_FINDINGS) report.crashes.push({ mode, answers: { ...answers }, detail: err instanceof Error ? err.message : String(err) });
     }

@@ -60,9 +60,10 @@ export function compare(e: Expectations, r: CoachingResult): Mismatch[] {
   const sq = [...r.selfQuestions.forward, ...r.selfQuestions.reverse];
   for (const part of e.selfQuestions ?? []) if (!sq.some((x) => x.includes(part))) out.push({ what: 'self-questions', expected: `one containing "${part}"`, actual: sq.join(' | ') || '(none)' });
   if (e.persona !== undefined && e.persona !== r.persona?.id) out.push({ what: 'persona', expected: e.persona, actual: r.persona?.id ?? '(none)' });
-  const tips = r.tips.map((x) => x.id);
+  // a tip the playbook gives: among the three shown, or the rest that --full shows
+  const tips = [...r.tips, ...(r.moreTips ?? [])].map((x) => x.id);
   const missingTips = (e.tips ?? []).filter((x) => !tips.includes(x));
-  if (missingTips.length) out.push({ what: 'tips', expected: `${list(missingTips)} shown`, actual: list(tips) });
+  if (missingTips.length) out.push({ what: 'tips', expected: `${list(missingTips)} given`, actual: list(tips) });
   return out;
 }
 
@@ -76,7 +77,7 @@ export function expectationsFrom(r: CoachingResult): Expectations {
     ...(r.flags.length ? { flags: r.flags.map((f) => f.id) } : {}),
     ...(r.checklist.length ? { checklist: r.checklist.map((c) => ({ id: c.id, due: c.due })) } : {}),
     ...(r.persona ? { persona: r.persona.id } : {}),
-    ...(r.tips.length ? { tips: r.tips.map((t) => t.id) } : {}),
+    ...(r.tips.length ? { tips: [...r.tips, ...(r.moreTips ?? [])].map((t) => t.id) } : {}),
   };
 }
 
@@ -114,7 +115,7 @@ export function exercised(pb: Playbook, c: { mode: ParsedCase['mode']; answers: 
   if (r.classification.rule) hit.add(`rule:${r.classification.rule}`);
   for (const f of r.flags) hit.add(`flag:${f.id}`);
   for (const i of r.checklist) hit.add(`checklist:${i.id}`);
-  for (const t of r.tips) hit.add(`tip:${t.id}`);
+  for (const t of [...r.tips, ...(r.moreTips ?? [])]) hit.add(`tip:${t.id}`);
   if (r.persona) hit.add(`persona:${r.persona.id}`);
   for (const line of r.trace) if (line.startsWith('advice ')) hit.add(`advice:${line.slice(7)}`);
   const { questions } = walkInterview(pb, c.mode, c.answers);

@@ -84,7 +84,9 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     ];
     return {
       prompt: checkbox as AnyPrompt,
-      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false, theme },
+      // "a" (all) and "i" (invert) would tick "Why this question" and "Back" with the options: off
+      // while those entries are in the list
+      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false, theme, ...(extras.length ? { shortcuts: { all: null, invert: null } } : {}) },
       interpret: (raw) => {
         const list = (raw as string[]) ?? [];
         // back and help count only when ticked alone: "a" (select all) ticks them with every option

@@ -121,12 +121,13 @@ describe('scripted sessions', () => {
     expect(r.stderr).toContain('did you mean "koala"?');
   });
 
-  it('control sequences in answers never reach the terminal', async () => {
+  it('control sequences in answers are refused at the boundary, with where, and never reach the terminal', async () => {
     const evil = fullDebrief.replace('wants to ask the board', '"\\e]0;owned\\a\\e[2Jboard"');
     const r = await runBin(['debrief', '--answers', file('evil.yaml', evil)]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('You said: "board"');
-    expect(r.stdout).not.toMatch(/\u001b|\u0007/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/evil\.yaml:\d+:\d+/);
+    expect(r.stderr).toContain('not_signed_reason');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/\u001b|\u0007/);
   });
 });
 
