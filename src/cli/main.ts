@@ -173,10 +173,12 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
 
   playbook
     .command('init')
-    .description('write a starter playbook that teaches the format, with editor autocompletion')
+    .description('write a starter playbook that teaches the format, or a complete one of a sales methodology, with its tests')
     .argument('[file]', 'where to write it', 'my-playbook.yaml')
+    .option('--from <template>', 'start from a methodology: meddicc, bant, spin or abcd (see --list)')
+    .option('--list', 'list the methodology templates')
     .option('--force', 'overwrite an existing file')
-    .action((file: string, opts: { force?: boolean }) => {
+    .action((file: string, opts: { force?: boolean; from?: string; list?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-init.js')).initCommand({ file, ...opts }, io, g));
     });
 
