@@ -182,6 +182,22 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       setAction(async (io, g) => (await import('./playbook-init.js')).initCommand({ file, ...opts }, io, g));
     });
 
+  playbook
+    .command('try')
+    .description('preview a playbook as a rep sees it: run the interview (answers from a file, the rest asked) and show the result; nothing is saved')
+    .argument('<file>', 'the playbook (a file or an id)')
+    .option('--answers <file>', 'pre-fill the answers from a YAML or JSON answers file')
+    .option('--from <question>', 'ask again from this question on (the file\'s answers as defaults)')
+    .addOption(new Option('--mode <mode>', 'the kind of session (default: the answers file\'s, else debrief)').choices(['prep', 'debrief', 'plan']))
+    .option('--date <YYYY-MM-DD>', 'the visit date (default: the answers file\'s, else today)', parseDay)
+    .option('--persona <id>', 'the persona of the person met')
+    .option('--no-input', 'never ask: fail on missing answers instead')
+    .option('--full', 'show everything (the whole persona profile, every tip)')
+    .option('--json', 'print the result as JSON')
+    .action((file: string, opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./playbook-try.js')).tryCommand({ file, ...opts } as import('./playbook-try.js').TryOptions, io, g));
+    });
+
   const sessionHelp = {
     prep: 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send',
     debrief: 'debrief right after a visit: what happened, the class and why, flags and next steps',

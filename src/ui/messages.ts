@@ -70,6 +70,8 @@ const en = {
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
   dryRun: 'Not saved (--dry-run).',
   notSavedNoAccount: 'Not saved: no account given (--account NAME).',
+  /** `playbook try`: the result is a preview, for the trainer. */
+  tryNotSaved: 'A try: nothing was saved. Change an answer in the answers file and run it again to compare.',
   saved: (a: string) => `Saved to the account "${a}".`,
   savedLater: (a: string) => `The team database could not be reached: the visit to "${a}" is kept on this machine and will be sent by the next command that reaches it.`,
   whichAccount: 'Which account (customer company)?',
