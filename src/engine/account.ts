@@ -11,6 +11,7 @@ import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition, questionsIn } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
+import { targets } from './precedence.js';
 import { nameKey } from './names.js';
 
 export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
@@ -321,24 +322,38 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // dropped account has nothing left to do
   const issued = isLatest && !next.dropped ? result.checklist : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
+  // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
+  const openNow = new Set(state.openSteps.map((st) => st.key));
+  const replaced = new Set<string>();
+  for (const i of issued) {
+    if (openNow.has(i.id)) continue;
+    for (const name of items.get(i.id)?.supersedes ?? []) {
+      for (const key of openNow) {
+        const other = items.get(key);
+        if (key !== i.id && other && targets(name, other)) replaced.add(key);
+      }
+    }
+  }
   const openKeys = new Set<string>();
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(step.key);
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = again ? undefined : isLatest ? endedBy(step.key) : undefined;
+    const ended = again ? undefined : isLatest ? (endedBy(step.key) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
       openKeys.add(step.key);
     } else if (step.id !== undefined && ended) {
-      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', by: ended });
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
+    } else if (step.id !== undefined && again && again.text !== step.text) {
+      // issued again for something else (another meeting, another obstacle): a new step replaces this one
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: 'superseded' });
     } else {
-      // the same step issued again is this one: new words, but its date stays (overdue stays overdue)
-      const kept = again && again.text !== step.text ? { ...step, text: again.text, updated: true } : step;
-      next.openSteps.push(kept);
+      // the same step issued again is this one, and its date stays (overdue stays overdue)
+      next.openSteps.push(step);
       openKeys.add(step.key);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: step.text, due: step.due });
     }
   }
   for (const item of issued) {

@@ -75,6 +75,8 @@ export interface CoachingResult {
     label?: string;
     /** The session ended signed (the playbook's roles.signed held). */
     signed?: boolean;
+    /** The account was signed at an earlier session. */
+    signedBefore?: boolean;
     summary?: string;
     rank?: number;
     /** The rule that fired (a class id), for the record. */
@@ -161,6 +163,8 @@ interface Settled {
   classExtra: Record<string, string>;
   unknownList: string;
   signedNow: boolean;
+  /** Signed at an earlier session: what leads to a signature (its window, plan, steps, questions) is moot. */
+  signedBefore: boolean;
   droppedNow: boolean;
 }
 
@@ -423,12 +427,14 @@ function classificationSection(s: Scope): Settled {
           class: settled.id,
           name: s.t(settled.name),
           label: classLabel(settled.name, locale) || settled.id,
-          ...(settled.summary ? { summary: s.fill(settled.summary, classExtra) } : {}),
+          // a class's summary says how to reach the signature: an account signed already has it
+          ...(settled.summary && !history?.signed ? { summary: s.fill(settled.summary, classExtra) } : {}),
           ...(settled.rank !== undefined ? { rank: settled.rank } : {}),
           rule: settled.id,
         }
       : {}),
     ...(signedNow ? { signed: true } : {}),
+    ...(history?.signed ? { signedBefore: true } : {}),
     candidates,
     ...(candidateLabels.length ? { candidateLabels } : {}),
     reasons,
@@ -436,7 +442,7 @@ function classificationSection(s: Scope): Settled {
     ...(cycle ? { cycle } : {}),
     ...(held ? { heldBy: held.heldBy } : {}),
   };
-  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, droppedNow };
+  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
 
 function localeOf(m: Messages): Locale {
@@ -475,6 +481,8 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
 
 function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {
   const out = { forward: [] as string[], reverse: [] as string[] };
+  // "why is this an A? why was it not signed?" has its answer once the account is signed
+  if (c.signedBefore) return out;
   if (c.rule) {
     for (const key of ['forward', 'reverse'] as const) {
       for (const sq of c.rule[key] ?? []) if (evaluateCondition(sq.when, c.ctx) === true) out[key].push(s.fill(sq.text, c.classExtra));
@@ -522,7 +530,8 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
   const opponents: string[] = [];
   const stance = pb.roles.stance;
-  if (stance && !c.droppedNow) {
+  // the buying map is for reaching the decision: a signed account has its decision
+  if (stance && !c.droppedNow && !c.signedBefore && !c.signedNow) {
     const met = pb.roles.person ? s.answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
     const now = s.answers[stance.question];
@@ -558,9 +567,12 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
   const { pb, mode, visitDate, msg, trace } = s;
   const out: Fired<StepOut>[] = [];
   const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
+  const signed = c.signedBefore || c.signedNow;
   const add = (list: ChecklistItem[], source: string) => {
     for (const item of list) {
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
+      // a step the signature ends is moot on a signed account
+      if (signed && item.closedBy?.includes('signed')) continue;
       out.push({ ...item, out: { id: item.id, text: s.fill(item.text, c.classExtra), due: dueOf(item), source } });
       trace.push(`checklist ${item.id}`);
     }
@@ -568,8 +580,8 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
   add(pb.checklist, 'playbook');
   const persona = personaOf(s);
   if (persona) add(persona.checklist ?? [], `persona:${persona.id}`);
-  // an opponent is addressed by a plan: one step per person, the same step at every session
-  for (const name of opponents) {
+  // an opponent is addressed by a plan: one step per person, the same step at every session (until signed)
+  for (const name of signed ? [] : opponents) {
     const id = `address-opponent:${nameKey(name)}`;
     out.push({ id, out: { id, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' } });
   }
@@ -665,7 +677,8 @@ function specificity(c: Condition | undefined): number {
 }
 
 function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
-  if (s.mode !== 'prep') return undefined;
+  // a class's visit plan leads to the signature: a signed account's visit is after-sale
+  if (s.mode !== 'prep' || c.signedBefore) return undefined;
   // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
   const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;
   if (plan) return { objective: s.fill(plan.objective, c.classExtra), commitment: s.fill(plan.commitment, c.classExtra), minimum: s.fill(plan.minimum, c.classExtra) };

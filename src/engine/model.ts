@@ -107,6 +107,8 @@ export interface ChecklistItem extends Precedence {
   due?: number | 'deadline';
   /** Events that end the step while it is still open (a dropped account ends every step). */
   closedBy?: StepEnding[];
+  /** Open steps this one replaces when it opens (ids or #tags; its own tag means the others of its group). */
+  supersedes?: string[];
 }
 
 export interface Advice extends Precedence {

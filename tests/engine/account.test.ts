@@ -164,7 +164,7 @@ describe('what the trial of the accounts found', () => {
     expect(next.events.filter((e) => e.kind === 'step-opened' && (e.key === done.key || e.key === dropped.key))).toEqual([]);
   });
 
-  it('a step issued again takes the new words and date, and stays one step', () => {
+  it('a step issued again for something else (a new obstacle) replaces the old one: one step, the new words and date', () => {
     const pb = builtin();
     const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
     const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
@@ -172,8 +172,19 @@ describe('what the trial of the accounts found', () => {
     const next = run(pb, first, { ...abcdA, not_signed_reason: 'legal review' }, '2026-11-16');
     const same = next.state.openSteps.filter((s) => s.key === before?.key);
     expect(same).toHaveLength(1);
-    expect(same[0]).toMatchObject({ id: before?.id, text: expect.stringContaining('legal review'), updated: true });
-    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, updated: true }));
+    expect(same[0]).toMatchObject({ text: expect.stringContaining('legal review'), due: '2026-11-18' });
+    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', stepId: before?.id, state: 'superseded' }));
+  });
+
+  it('the same step issued again keeps its first date: overdue stays overdue', () => {
+    const pb = builtin();
+    const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
+    const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
+    const next = run(pb, first, { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-16');
+    const same = next.state.openSteps.filter((s) => s.key === before?.key);
+    expect(same).toEqual([expect.objectContaining({ id: before?.id, due: before?.due })]);
+    expect(before?.due).toBe('2026-11-11');
+    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, due: '2026-11-11' }));
   });
 
   it('a prep names the person to be met: planned, not met; the debrief meets them', () => {
