@@ -198,6 +198,15 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       setAction(async (io, g) => (await import('./playbook-try.js')).tryCommand({ file, ...opts } as import('./playbook-try.js').TryOptions, io, g));
     });
 
+  playbook
+    .command('graph')
+    .description('print the playbook\'s logic (questions -> conditions -> classes, flags, steps, tips) as a Mermaid flowchart')
+    .argument('<file>', 'the playbook (a file or an id)')
+    .option('--markdown', 'wrap it in a ```mermaid block, ready to paste into Markdown')
+    .action((file: string, opts: { markdown?: boolean }) => {
+      setAction(async (io, g) => (await import('./playbook-graph.js')).graphCommand({ file, ...opts }, io, g));
+    });
+
   const sessionHelp = {
     prep: 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send',
     debrief: 'debrief right after a visit: what happened, the class and why, flags and next steps',
