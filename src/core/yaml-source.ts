@@ -25,6 +25,11 @@ export interface YamlSource {
   locate(path: readonly PathSegment[]): Position;
   /** Position of the key at path (for an unknown key), falling back to the value. */
   locateKey(path: readonly PathSegment[]): Position;
+  /**
+   * Says that positions of most nodes will be asked for (an editor's index of ids): every node is
+   * placed in one pass from then on, instead of parsing items one by one first.
+   */
+  expectManyPositions?(): void;
 }
 
 export interface DecodeResult {
@@ -205,11 +210,20 @@ export function parseYamlSource(file: string, rawText: string, kind: SourceKind 
         return careful;
       };
       const items = itemLocator(file, text, value, kind);
-      const whole: Locator = {
-        locate: (path) => items(path)?.locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
-        locateKey: (path) => items(path)?.locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
+      // past the few single items, every node's position from one more pass of the fast parser
+      // (about 1 s over 4 MB, where the careful parser took 4 s and as long again in garbage
+      // collection); the careful parser only for a path that pass could not place
+      let events: EventLocator | undefined;
+      const byEvents = () => {
+        events ??= eventLocator(text);
+        return events;
       };
-      return { source: makeSource(file, text, value, () => whole), diagnostics: [] };
+      const one = (path: readonly PathSegment[]) => (events ? undefined : items(path));
+      const whole: Locator = {
+        locate: (path) => one(path)?.locate(path) ?? byEvents().locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
+        locateKey: (path) => one(path)?.locateKey(path) ?? byEvents().locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
+      };
+      return { source: { ...makeSource(file, text, value, () => whole), expectManyPositions: () => void byEvents() }, diagnostics: [] };
     }
   }
   const r = parseCarefully(file, text, kind);
@@ -362,6 +376,188 @@ function itemLocator(file: string, text: string, value: unknown, kind: SourceKin
     }
     parsed.set(key, found);
     return rebased(found, index);
+  };
+}
+
+/** Like Locator, but undefined where the events could not place a path (the careful parser then does). */
+export interface EventLocator {
+  locate(path: readonly PathSegment[]): Position | undefined;
+  locateKey(path: readonly PathSegment[]): Position | undefined;
+}
+
+/** A container's children matched to the value js-yaml built: a sequence's items, or a mapping's children in order. */
+type Matched = { items: number[] } | { kids: number[]; value: Record<string, unknown> } | undefined;
+
+/**
+ * Every node's position from the fast parser's own open and close events (js-yaml's `listener`):
+ * one more pass of it, no document tree, a few numbers per node in flat arrays (an object per node
+ * cost as much again in garbage collection). A node's children are the parses that ran inside it; a
+ * mapping's are its keys and values in order (an empty value may have no parse of its own), matched
+ * against the value js-yaml built when a path first goes through it. A container whose children do
+ * not match (single-pair mappings in a flow sequence, tags) is left to the careful parser.
+ * tests/core/event-positions.test.ts holds it to the careful parser over every node.
+ */
+export function eventLocator(text: string): EventLocator {
+  // about one node per six characters in a playbook: rarely a second allocation
+  let cap = Math.max(1024, Math.ceil(text.length / 4));
+  let open = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let first = new Int32Array(cap).fill(-1);
+  let last = new Int32Array(cap).fill(-1);
+  let next = new Int32Array(cap).fill(-1);
+  const values: unknown[] = [];
+  const grow = () => {
+    cap *= 2;
+    const more = (a: Int32Array, fill: number) => {
+      const b = new Int32Array(cap).fill(fill);
+      b.set(a);
+      return b;
+    };
+    open = more(open, 0);
+    end = more(end, 0);
+    first = more(first, -1);
+    last = more(last, -1);
+    next = more(next, -1);
+  };
+  // node 0 is the document; the stack holds the nodes being read
+  let count = 1;
+  const stack: number[] = [0];
+  try {
+    const { load, CORE_SCHEMA } = fastYaml();
+    load(text, {
+      schema: CORE_SCHEMA,
+      json: false,
+      listener(kind, state) {
+        if (kind === 'open') {
+          if (count === cap) grow();
+          const n = count++;
+          open[n] = state.position;
+          const parent = stack[stack.length - 1];
+          if (last[parent] < 0) first[parent] = n;
+          else next[last[parent]] = n;
+          last[parent] = n;
+          stack.push(n);
+          return;
+        }
+        const n = stack.pop() as number;
+        end[n] = state.position;
+        values[n] = state.result;
+      },
+    });
+  } catch {
+    return { locate: () => undefined, locateKey: () => undefined };
+  }
+  const childrenOf = (n: number): number[] => {
+    const out: number[] = [];
+    for (let c = first[n]; c >= 0; c = next[c]) out.push(c);
+    return out;
+  };
+  const matched = new Map<number, Matched>();
+  const match = (n: number): Matched => {
+    if (matched.has(n)) return matched.get(n);
+    const v = values[n];
+    let kids = childrenOf(n);
+    // a flow collection read as a possible key of a block mapping, then kept as the node itself
+    while (kids.length === 1 && values[kids[0]] === v) kids = childrenOf(kids[0]);
+    let m: Matched;
+    if (Array.isArray(v)) {
+      if (kids.length === v.length && kids.every((k, i) => Object.is(values[k], v[i]))) m = { items: kids };
+    } else if (v !== null && typeof v === 'object') m = { kids, value: v as Record<string, unknown> };
+    matched.set(n, m);
+    return m;
+  };
+  /**
+   * A mapping's key node and value node for `name` (value -1: an empty value with no parse of its
+   * own), reading its children in order as key, value, key, …; null when the mapping has no such
+   * key, undefined when the children do not read as the mapping js-yaml built.
+   */
+  const pairOf = (kids: number[], o: Record<string, unknown>, name: string): { key: number; value: number } | null | undefined => {
+    if (!Object.hasOwn(o, name)) return null;
+    for (let i = 0; i < kids.length; i++) {
+      const k = values[kids[i]];
+      if (k === null || typeof k === 'object' || !Object.hasOwn(o, String(k))) return undefined;
+      const own = String(k);
+      const value = i + 1 < kids.length && Object.is(values[kids[i + 1]], o[own]) ? kids[i + 1] : o[own] === null ? -1 : undefined;
+      if (value === undefined) return undefined;
+      if (own === name) return { key: kids[i], value };
+      if (value >= 0) i++;
+    }
+    return undefined;
+  };
+  let starts: number[] | undefined;
+  const at = (offset: number): { line: number; col: number } => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
+  const space = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  /** Where a node's text begins: past the spaces, line breaks and comments its parse skipped first. */
+  const startOf = (n: number): number => {
+    let i = open[n];
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (space(c)) i++;
+      else if (c === 35 && (i === 0 || space(text.charCodeAt(i - 1)))) {
+        const eol = text.indexOf('\n', i);
+        i = eol < 0 ? text.length : eol;
+      } else return i;
+    }
+  };
+  const pos = (n: number): Position => {
+    const s0 = startOf(n);
+    // an empty value (`summary:` and nothing) is where its parse began, just after the colon
+    if (values[n] === null && first[n] < 0 && (s0 >= end[n] || text.charCodeAt(s0) === 35)) return at(open[n]);
+    const start = at(s0);
+    const c = text[s0];
+    // a block mapping or sequence ends with the line break after it, as the careful parser has it: no end column
+    if (values[n] !== null && typeof values[n] === 'object' && c !== '{' && c !== '[') return start;
+    let e = end[n];
+    while (e > s0 && space(text.charCodeAt(e - 1))) e--;
+    if (e <= s0) return start;
+    const stop = at(e);
+    return stop.line === start.line ? { ...start, endCol: stop.col } : start;
+  };
+  const top = first[0] >= 0 && next[first[0]] < 0 ? first[0] : -1;
+  const resolve = (path: readonly PathSegment[]): { node: number; key: number } | undefined => {
+    let node = top;
+    let key = -1;
+    if (node < 0) return undefined;
+    for (const seg of path) {
+      const v = values[node];
+      if (v === null || typeof v !== 'object') return { node, key: -1 };
+      const m = match(node);
+      if (!m) return undefined; // a container the events could not match: the careful parser places it
+      if ('kids' in m) {
+        const p = pairOf(m.kids, m.value, String(seg));
+        if (p === undefined) return undefined; // the children did not match the mapping
+        if (p === null) return { node, key: -1 };
+        key = p.key;
+        node = p.value >= 0 ? p.value : p.key;
+      } else if (typeof seg === 'number' && seg >= 0 && seg < m.items.length) {
+        key = -1;
+        node = m.items[seg];
+      } else return { node, key: -1 };
+    }
+    return { node, key };
+  };
+  return {
+    locate: (path) => {
+      const r = resolve(path);
+      return r && pos(r.node);
+    },
+    locateKey: (path) => {
+      const r = resolve(path);
+      return r && pos(r.key >= 0 ? r.key : r.node);
+    },
   };
 }
 
