@@ -6,6 +6,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  type CodeAction,
+  CodeActionKind,
   CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
@@ -22,7 +24,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, type Place, symbolAt, Workspace } from './workspace.js';
+import { type FixContext, quickFixes } from './quick-fixes.js';
+import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, looksLikePlaybook, type Place, symbolAt, Workspace } from './workspace.js';
 
 export interface LspOptions {
   stdin: NodeJS.ReadableStream;
@@ -79,7 +82,13 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
   const published = new Map<string, Set<string>>();
   const analyses = new Map<string, Analysis>();
 
-  const isPlaybook = (uri: string) => /\.ya?ml$/i.test(uri) && !/\.test\.ya?ml$/i.test(uri);
+  // a YAML file that is no playbook (compose.yaml, a CI workflow, another tool's file with its own
+  // $schema) is left alone: no diagnostics, no answers; a file a playbook includes is one of its parts
+  const isPlaybook = (uri: string) => {
+    if (!/\.ya?ml$/i.test(uri) || /\.test\.ya?ml$/i.test(uri)) return false;
+    const file = toFile(uri);
+    return looksLikePlaybook(workspace.textOf(file) ?? '') || workspace.entryOf(file) !== file;
+  };
   const analyse = (file: string): Analysis => {
     const a = workspace.analyse(file);
     analyses.set(file, a);
@@ -96,6 +105,11 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
     const byFile = diagnosticsByFile(a, [...before]);
     published.set(a.entry, new Set(byFile.keys()));
     for (const [file, list] of byFile) connection.sendDiagnostics({ uri: toUri(file), diagnostics: list.map(toLsp) });
+    // the index of ids is built once the diagnostics are out, so the first hover after a parse finds
+    // it ready (over 4 MB it takes about a second; every request after it a few ms)
+    setImmediate(() => {
+      if (analyses.get(a.entry) === a || [...analyses.values()].includes(a)) a.symbols();
+    });
   };
 
   connection.onInitialize(() => ({
@@ -106,6 +120,7 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'sales-coach' },
   }));
@@ -123,7 +138,13 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
     if (!a || !doc) return [];
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     const kinds = { id: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, placeholder: CompletionItemKind.Variable, keyword: CompletionItemKind.Keyword };
-    return completionsAt(a, prefix).map((c) => ({ label: c.label, kind: kinds[c.kind], detail: c.detail }));
+    return completionsAt(a, prefix).map((c) => ({
+      label: c.label,
+      kind: kinds[c.kind],
+      detail: c.detail,
+      // the span the label replaces, given: an editor's own word ends at a dot
+      ...(c.replace !== undefined ? { filterText: c.label, textEdit: { range: { start: { line: p.position.line, character: p.position.character - c.replace }, end: p.position }, newText: c.label } } : {}),
+    }));
   });
 
   const symbolFor = (uri: string, line: number, character: number) => {
@@ -159,6 +180,30 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
       changes[uri] = [...(changes[uri] ?? []), { range: range(x), newText: p.newName }];
     }
     return { changes };
+  });
+
+  connection.onCodeAction((p): CodeAction[] => {
+    const a = current(p.textDocument.uri);
+    if (!a) return [];
+    const file = toFile(p.textDocument.uri);
+    const ctx: FixContext = {
+      lines: (f) => (documents.get(toUri(f))?.getText() ?? workspace.textOf(f))?.split(/\r?\n/),
+      locales: a.playbook?.locales ?? [],
+      sectionEnd: (section) => workspace.sectionEnd(a, section),
+    };
+    const first = p.range.start.line + 1;
+    const last = p.range.end.line + 1;
+    const here = a.result.diagnostics.filter((d) => d.file === file && d.line >= first && d.line <= last);
+    return here.flatMap((d) =>
+      quickFixes(d, ctx).map((fix) => {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const e of fix.edits) {
+          const edit = { range: { start: { line: e.line - 1, character: e.col - 1 }, end: { line: e.line - 1, character: e.endCol - 1 } }, newText: e.newText };
+          changes[toUri(e.file)] = [...(changes[toUri(e.file)] ?? []), edit];
+        }
+        return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLsp(d)], isPreferred: fix.preferred, edit: { changes } };
+      }),
+    );
   });
 
   documents.listen(connection);
