@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import type { Answers } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, nameKey, type StepDecision, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -366,7 +366,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
   const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, personName(answers)) : undefined;
-  const result = evaluateSession(pb, {
+  const evaluated = evaluateSession(pb, {
     mode,
     answers,
     visitDate: date,
@@ -374,7 +374,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
     persona,
   });
-  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
+  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
+  // what the rep sees and what is kept: a step carried from an earlier session with its first date
+  const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
   else {

@@ -312,11 +312,13 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const moved = events.find((e) => e.kind === 'class-changed');
   if (moved && state.class !== undefined) endings.add('reclassified');
   const items = stepItems(pb);
-  const endedBy = (key: string): StepEnding | undefined => {
+  const endedBy = (step: Step): StepEnding | undefined => {
     if (endings.has('dropped')) return 'dropped';
     // the engine's own steps (find out, address an opponent) lead to a signature, and end with it
-    const closedBy = items.get(key)?.closedBy ?? (key.includes(':') ? ['signed'] : []);
-    return closedBy.find((x) => endings.has(x));
+    const closedBy = items.get(step.key)?.closedBy ?? (step.key.includes(':') ? ['signed'] : []);
+    // a step that prepared a visit has done its work once that visit took place
+    const visited = (result.mode === 'debrief' && date >= step.since) || date > step.since;
+    return closedBy.find((x) => endings.has(x) || (x === 'visited' && visited));
   };
   // a back-filled visit is history: its steps were for then, and the account has moved on since; a
   // dropped account has nothing left to do
@@ -339,12 +341,13 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(step.key);
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = again ? undefined : isLatest ? (endedBy(step.key) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
+    const ended = again ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
       openKeys.add(step.key);
     } else if (step.id !== undefined && ended) {
+      // a signature did what the step was for; a drop, a new class or the visit having passed made it moot
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
     } else if (step.id !== undefined && again && again.text !== step.text) {
       // issued again for something else (another meeting, another obstacle): a new step replaces this one
@@ -399,4 +402,20 @@ export function deciderOf(pb: Playbook, state: AccountState | undefined): { name
   const met = state.people.filter((p) => p.lastMet !== undefined && evaluateCondition(cond, { answers: p.facts, questions, mode: 'debrief' }) === true);
   met.sort((a, b) => (b.lastMet as string).localeCompare(a.lastMet as string));
   return met[0] ? { name: met[0].name, facts: met[0].facts } : undefined;
+}
+
+/**
+ * The result's steps as the account holds them: a step this session issued again is the one already
+ * open, and keeps its first date (overdue stays overdue) on the screen as in the store.
+ */
+export function withCarriedDates(result: CoachingResult, state: AccountState): CoachingResult {
+  const open = new Map(state.openSteps.filter((st) => st.id !== undefined).map((st) => [st.key, st]));
+  let changed = false;
+  const checklist = result.checklist.map((item) => {
+    const st = open.get(item.id);
+    if (!st || st.text !== item.text || st.due === item.due) return item;
+    changed = true;
+    return { ...item, due: st.due };
+  });
+  return changed ? { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) } : result;
 }

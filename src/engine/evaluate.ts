@@ -115,10 +115,10 @@ export interface CoachingResult {
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
   checklist: { id: string; text: string; due: string; source: string }[];
-  /** At most three, the most relevant first, none shown at the last session. */
-  tips: { id: string; text: string }[];
+  /** At most three, the most relevant first, none shown at the last session; short: the tip in a line. */
+  tips: { id: string; text: string; short?: string }[];
   /** Tips that also held, left for --full. */
-  moreTips?: { id: string; text: string }[];
+  moreTips?: { id: string; text: string; short?: string }[];
   /** Items that fired and were left out by precedence, with what left each out. */
   excluded: { id: string; by: string }[];
   /** The ids of the items that fired and stayed (flags, steps, tips, persona advice), for the explorer. */
@@ -485,7 +485,10 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
   if (c.signedBefore) return out;
   if (c.rule) {
     for (const key of ['forward', 'reverse'] as const) {
-      for (const sq of c.rule[key] ?? []) if (evaluateCondition(sq.when, c.ctx) === true) out[key].push(s.fill(sq.text, c.classExtra));
+      for (const sq of c.rule[key] ?? []) {
+        if (evaluateCondition(sq.when, c.ctx) !== true) continue;
+        out[key].push(s.fill(sq.text, c.classExtra));
+      }
     }
   } else if (c.out.status === 'provisional') {
     out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList) : s.msg.provisionalQuestionDebrief(c.unknownList));
@@ -663,7 +666,7 @@ function tipsSection(s: Scope, c: Settled): Fired<TipOut>[] {
     .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true)
     // relevance: the tip whose condition says more about this visit comes first; ties keep the playbook's order
     .sort((a, b) => specificity(b.tip.when) - specificity(a.tip.when) || a.i - b.i)
-    .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text) } }));
+    .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text), ...(tip.short ? { short: s.fill(tip.short) } : {}) } }));
   for (const tip of fired) s.trace.push(`tip ${tip.id}`);
   return fired;
 }

@@ -53,8 +53,8 @@ export interface Precedence {
   findsOut?: string;
 }
 
-/** What ends an open step before the rep closes it: a signature, a drop, a change of class. */
-export const STEP_ENDINGS = ['signed', 'dropped', 'reclassified'] as const;
+/** What ends an open step before the rep closes it: a signature, a drop, a change of class, the visit it prepared having taken place. */
+export const STEP_ENDINGS = ['signed', 'dropped', 'reclassified', 'visited'] as const;
 export type StepEnding = (typeof STEP_ENDINGS)[number];
 
 export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;
@@ -115,6 +115,8 @@ export interface Advice extends Precedence {
   id: string;
   when?: Condition;
   text: Text;
+  /** The advice in a line, shown by default; the whole text with --full. */
+  short?: Text;
 }
 
 export interface Persona {

@@ -139,7 +139,7 @@ export const ChecklistItem = z.strictObject({
     when: optional(Condition, 'Add the item only when this condition holds (default: always).'),
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
-    closedBy: optional(z.array(z.enum(STEP_ENDINGS)), 'Events that end the step while it is still open: signed (the signature makes it moot), reclassified (a new class replaces it: a class window step), dropped (every step ends when the account is dropped anyway).'),
+    closedBy: optional(z.array(z.enum(STEP_ENDINGS)), 'Events that end the step while it is still open: signed (the signature makes it moot), reclassified (a new class replaces it: a class window step), dropped (every step ends when the account is dropped anyway), visited (a step that prepares the visit ends once the visit has taken place: its debrief or any later session).'),
     supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
     ...precedence,
   });
@@ -148,6 +148,7 @@ export const Advice = z.strictObject({
     id: described(id, 'Unique id.'),
     when: optional(Condition, 'Show the advice only when this condition holds.'),
     text: described(Text, 'One piece of advice.'),
+    short: optional(Text, 'The advice in a line, for the screen a rep reads in a minute; the whole text shows with --full and in exported files.'),
     ...precedence,
   });
 

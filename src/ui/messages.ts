@@ -98,6 +98,20 @@ export const UI: Record<Locale, UiMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW
 /** Dates as a rep reads them: "Wed 26 Nov 2026" / "2026年11月26日 周三". Computed in UTC: a date has no time zone. */
 const formatters = new Map<Locale, Intl.DateTimeFormat>();
 
+const shortFormatters = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A date in a list of the same year's dates: "Fri, 27 Nov", the year said once in the title. */
+export function formatShortDate(date: string, locale: Locale, sameYearAs: string): string {
+  if (date.slice(0, 4) !== sameYearAs.slice(0, 4)) return formatDate(date, locale);
+  const [y, m, d] = date.split('-').map(Number);
+  let f = shortFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(UI[locale].dateLocale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+    shortFormatters.set(locale, f);
+  }
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number);
   let f = formatters.get(locale);

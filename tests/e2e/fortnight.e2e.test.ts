@@ -70,7 +70,7 @@ describe("a rep's fortnight", () => {
     const ids = prep.result.checklist.map((c) => c.id);
     expect(ids).toContain('koala_build_trust_before_close');
     expect(ids).not.toContain('line_up_contracts');
-    expect(prep.screen).toContain('Have the contract ready for the meeting where they will decide');
+    expect(prep.screen).toContain('Have the contract ready for the deciding meeting');
 
     const first = await session('debrief', 'Hengda', '2026-11-17', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', observed: ['asks_details', 'takes_notes'], asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust comes first', ...debriefQuiet, next_meeting: '2026-11-24' });
     expect(first.result.classification.cycle?.deadline).toBe('2026-11-27');
