@@ -114,24 +114,56 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     store ??= await openStore(io, g);
     return store;
   };
+  const run: SessionRun = { mode, opts, io, ctx, g, stdinTTY, interactive, getStore, drafts: new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) };
   try {
-    return await runSession(mode, opts, io, ctx, getStore, stdinTTY, interactive, g);
+    // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
+    const inputs = await resolveInputs(run);
+    const context = await loadContext(run, inputs);
+    const interviewed = await interviewStage(run, inputs, context);
+    if (typeof interviewed === 'number') return interviewed;
+    const evaluated = await evaluateStage(run, inputs, context, interviewed);
+    await renderStage(run, inputs, evaluated);
+    await persistStage(run, inputs, context, evaluated);
+    return EXIT.ok;
   } finally {
     await store?.close();
   }
 }
 
-async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context, getStore: () => Promise<Store>, stdinTTY: boolean, interactive: boolean, g: GlobalOptions): Promise<number> {
-  // a damaged draft is set aside with one line naming it, never a crash
-  const drafts = new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`));
+/** What every stage of a session reads: the command's options and the program's streams. */
+interface SessionRun {
+  mode: Mode;
+  opts: SessionOptions;
+  io: IO;
+  ctx: Context;
+  g: GlobalOptions;
+  stdinTTY: boolean;
+  /** The questions are asked on the terminal (not an answers file, not the demo). */
+  interactive: boolean;
+  getStore: () => Promise<Store>;
+  /** A damaged draft is set aside with one line naming it, never a crash. */
+  drafts: DraftStore;
+}
 
-  // -- where the answers come from ------------------------------------------------------------
+/** Stage 1: where the answers come from, whose account it is, and in which language. */
+interface Inputs {
+  source?: AnswersSource;
+  meta: AnswersFileMeta;
+  draft?: Draft;
+  locale: Locale;
+  account?: string;
+  dryRun: boolean;
+  /** The draft this run writes is its own (it asks the questions itself, or resumed one). */
+  ownsDraft: boolean;
+}
+
+async function resolveInputs(run: SessionRun): Promise<Inputs> {
+  const { mode, opts, io, ctx, g, stdinTTY, interactive, drafts } = run;
   let source: AnswersSource | undefined;
   if (opts.demo) {
     const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
     source = await readAnswersSource(ctx, demo, readFileSync(demo));
-  }
-  else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
+  } else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
     // someone typing YAML into a terminal (`--answers -`) may take their time; a pipe may not
@@ -163,7 +195,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   let draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
   // a draft an earlier version kept in the database comes over to the journal when the store opens
   if (opts.resume && !draft && existsSync(dbPath(io, g))) {
-    await getStore();
+    await run.getStore();
     draft = drafts.find(mode, opts.account ?? meta.account);
   }
   if (opts.resume && !draft) {
@@ -181,10 +213,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
 
   // -- an unfinished session on this account is never replaced silently ------------------------------
-  // (the draft this run writes is its own only when it asks the questions itself)
   let ownsDraft = interactive || draft !== undefined;
   if (!draft && account && !opts.demo) {
-    if (existsSync(dbPath(io, g))) await getStore();
+    if (existsSync(dbPath(io, g))) await run.getStore();
     const existing = drafts.find(mode, account);
     if (existing) {
       const cmd = resumeCommand(mode, account);
@@ -197,9 +228,25 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       } else drafts.remove(mode, account);
     }
   }
+  return { source, meta, draft, locale, account, dryRun, ownsDraft };
+}
 
-  // -- what the store remembers of this account --------------------------------------------------------
-  const store = account && !opts.demo ? await getStore() : undefined;
+/** Stage 2: what the store and the playbook say of this account and this visit, before any question. */
+interface SessionContext {
+  store?: Store;
+  state?: AccountState;
+  pb: Playbook;
+  playbookRef: string;
+  date: string;
+  /** Dated before the account's latest visit: kept as history, moves nothing. */
+  backfilled: boolean;
+  persona?: string;
+}
+
+async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionContext> {
+  const { mode, opts, io, ctx } = run;
+  const { account, meta, draft, locale } = inputs;
+  const store = account && !opts.demo ? await run.getStore() : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
@@ -215,15 +262,30 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
-  // a session dated before the account's latest visit is history: it is kept, and moves nothing
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // seed 001: an A past its window is reclassified; said before the first question, not after the last
   if (state && !backfilled && !opts.json && mode !== 'plan') {
     const over = windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
+  const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
+  if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
+    throw new UserError(`unknown persona "${persona}"`, suggest(persona, pb.personas.map((p) => p.id), 'one of'));
+  }
+  return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}) };
+}
 
-  // -- the answers given so far ---------------------------------------------------------------------
+/** Stage 3: the answers (given in a file or a draft, carried from earlier sessions, asked), and the rep's word on open steps. */
+interface Interviewed {
+  answers: Answers;
+  stepDecisions: Record<number, StepDecision>;
+}
+
+async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext): Promise<Interviewed | number> {
+  const { mode, opts, io, ctx, interactive, drafts } = run;
+  const { source, locale, account } = inputs;
+  const { pb, state, date, backfilled, playbookRef, persona } = context;
+  let draft = inputs.draft;
   // a draft is a file on disk like an answers file, and is checked the same way before anything is saved
   if (draft) {
     const { checkDraftAnswers } = await import('./draft-check.js');
@@ -243,10 +305,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
   }
-  const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined) {
-    const ids = pb.personas.map((p) => p.id);
-    if (!ids.includes(persona)) throw new UserError(`unknown persona "${persona}"`, suggest(persona, ids, 'one of'));
     const pq = pb.questions.find((q) => q.kind === 'persona');
     if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
   }
@@ -256,13 +315,14 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     return EXIT.usage;
   }
 
-  // -- the steps still open on the account: the rep's to close, keep or drop ------------------------------
+  // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
   const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? {}) };
   if (interactive && state?.openSteps.length && !draft && !backfilled) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
   const personQ = pb.roles.person;
+  const personName = (a: Answers) => personOf(personQ, a);
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
@@ -286,17 +346,6 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // are already in the draft, and the rep is told how to go on
   const stop = new AbortController();
   const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft, stop.signal) : undefined;
-  const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
-    if (!runInterview || !driver) return answers;
-    const onSignal = () => stop.abort();
-    const signals = ['SIGTERM', 'SIGHUP'] as const;
-    for (const sig of signals) process.on(sig, onSignal);
-    try {
-      return await runInterview(pb, o, driver);
-    } finally {
-      for (const sig of signals) process.removeListener(sig, onSignal);
-    }
-  };
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
     mode,
     locale,
@@ -307,6 +356,19 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     lookup: (a: Answers) => lookupFor(a, account),
     ...(until ? { until } : {}),
   });
+  const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
+    if (!runInterview || !driver) return answers;
+    const onSignal = () => stop.abort();
+    const signals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const sig of signals) process.on(sig, onSignal);
+    try {
+      return await runInterview(pb, o, driver);
+    } catch (err) {
+      return interrupted(err);
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
+    }
+  };
   const interrupted = (err: unknown): never => {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
       const d = drafts.find(mode, account);
@@ -316,13 +378,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   };
   if (draft && interactive) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
   // who is met decides which facts carry: ask that first when the interview starts with it
-  if (interactive && runInterview && driver && personQ && answers[personQ] === undefined && state) {
-    try {
-      answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
-    } catch (err) {
-      interrupted(err);
-    }
-  }
+  if (interactive && personQ && answers[personQ] === undefined && state) answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
   const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
@@ -352,38 +408,64 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
     }
-    try {
-      answers = await interview(interviewOpts());
-    } catch (err) {
-      interrupted(err);
-    }
+    answers = await interview(interviewOpts());
   }
+  return { answers, stepDecisions };
+}
 
-  // -- the result -------------------------------------------------------------------------------------------
-  const history = backfilled ? undefined : historyFor(pb, state, personName(answers));
+/** Stage 4: the engine's plan for this visit and what it means for the account (pure, but for reading what the rep saw before). */
+interface Evaluated {
+  result: CoachingResult;
+  applied?: { state: AccountState; events: AccountEvent[] };
+  notes: AccountNotes;
+}
+
+async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionContext, interviewed: Interviewed): Promise<Evaluated> {
+  const { mode, opts } = run;
+  const { account, locale } = inputs;
+  const { pb, state, store, date, backfilled, persona } = context;
+  const { answers, stepDecisions } = interviewed;
+  const person = personOf(pb.roles.person, answers);
+  const history = backfilled ? undefined : historyFor(pb, state, person);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, personName(answers)) : undefined;
+  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
     mode,
     answers,
     visitDate: date,
     locale,
     account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
-    persona,
+    ...(persona !== undefined ? { persona } : {}),
   });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
   // what the rep sees and what is kept: a step carried from an earlier session with its first date
   const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
-  if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
-  else {
-    const { renderResult } = await import('../ui/render-terminal.js');
-    const { widthOf } = await import('../ui/style.js');
-    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes, { full: opts.full === true }));
+  return { result, ...(applied ? { applied } : {}), notes };
+}
+
+/** Stage 5: the result on the terminal, or as JSON. */
+async function renderStage(run: SessionRun, _inputs: Inputs, evaluated: Evaluated): Promise<void> {
+  const { opts, io, ctx } = run;
+  const { result, applied, notes } = evaluated;
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
+    return;
   }
+  const { renderResult } = await import('../ui/render-terminal.js');
+  const { widthOf } = await import('../ui/style.js');
+  io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes, { full: opts.full === true }));
+}
+
+/** Stage 6: the visit saved in one write (or kept for the team database), the draft gone, then the --out file. */
+async function persistStage(run: SessionRun, inputs: Inputs, context: SessionContext, evaluated: Evaluated): Promise<void> {
+  const { mode, opts, io, ctx, interactive, drafts } = run;
+  const { account, locale, dryRun, ownsDraft } = inputs;
+  const { pb, playbookRef } = context;
+  const { result, applied } = evaluated;
   // a save that fails (a busy or full database) says so, and where the answers are kept
   const notSaved = (err: unknown): never => {
     if (!(err instanceof Error) || err.name !== 'StoreError') throw err;
@@ -397,7 +479,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   };
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    const recorded = await recordVisit(await getStore(), pb, account, result, {
+    const recorded = await recordVisit(await run.getStore(), pb, account, result, {
       at: now(),
       applied,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
@@ -420,12 +502,12 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
   }
-  return EXIT.ok;
+}
 
-  function personName(a: Answers): string | undefined {
-    const v = personQ ? a[personQ] : undefined;
-    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-  }
+/** The person a session's answers name (the playbook's roles.person), trimmed. */
+function personOf(personQ: string | undefined, a: Answers): string | undefined {
+  const v = personQ ? a[personQ] : undefined;
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
