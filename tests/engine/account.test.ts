@@ -243,3 +243,42 @@ describe('the buying map (seed 003)', () => {
     expect(d.flags.some((f) => f.id === 'no-supporter' || f.id.startsWith('opponent:'))).toBe(false);
   });
 });
+
+describe('one plan: words as data, whose fact, the life of a step', () => {
+  it('a class move stores its reasons in every language: a zh-CN session reads in English in an English review', () => {
+    const pb = builtin();
+    const result = evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, buying_power: 'no' }, visitDate: '2026-11-20', locale: 'zh-CN', account: { name: 'Acme' } });
+    const { events } = applyVisit(pb, emptyAccount('Acme'), { result });
+    const move = events.find((e) => e.kind === 'class-changed');
+    expect(move?.kind === 'class-changed' && move.because).toEqual(['没有购买能力']);
+    expect(move?.kind === 'class-changed' && move.reasons?.en).toEqual(['they have no buying power']);
+    const drop = events.find((e) => e.kind === 'dropped');
+    expect(drop?.kind === 'dropped' && drop.reasons?.en).toEqual(['they have no buying power']);
+  });
+
+  it("another person's refusal marks that person's stance, and the first KP's A holds", () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    const zhao = { contact_name: 'Zhao', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    const decider = { name: 'Li', facts: a.people[0].facts };
+    const result = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A', classDeadline: a.classDeadline } } });
+    expect(result.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Li', person: 'Zhao', wouldBe: 'D', refused: true } });
+    const next = applyVisit(pb, a, { result });
+    expect(next.state.class).toBe('A');
+    expect(next.state.dropped).toBe(false);
+    expect(next.state.people.find((p) => p.name === 'Zhao')?.facts.contact_stance).toBe('opponent');
+  });
+
+  it('a drop ends every open step and opens none; a signature ends the window and opens what follows it', () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    expect(a.openSteps.some((s) => s.key === 'a_window')).toBe(true);
+    const dropped = run(pb, a, { ...abcdA, has_need: 'no' }, '2026-11-18');
+    expect(dropped.state.openSteps).toEqual([]);
+    expect(dropped.events.filter((e) => e.kind === 'step-closed').every((e) => e.kind === 'step-closed' && e.state === 'superseded' && e.by === 'dropped')).toBe(true);
+    const signed = run(pb, a, { ...abcdA, signed: 'yes' }, '2026-11-18');
+    expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'done', by: 'signed', text: expect.stringContaining('A signing cycle') }));
+    expect(signed.state.openSteps.map((s) => s.key)).toEqual(expect.arrayContaining(['kickoff', 'service_check', 'koala_referrals']));
+    expect(signed.state.openSteps.some((s) => s.key === 'a_window')).toBe(false);
+  });
+});
