@@ -121,6 +121,21 @@ describe('sales-coach lsp: roles, precedence, quick fixes, files that are no pla
     expect(pro.range.start).toEqual({ line: at(PLAYBOOK, 'value: pro').line, character: at(PLAYBOOK, 'value: pro').character + 6 });
   });
 
+  it('definition and hover on an id in excludes, conflicts and a class window', async () => {
+    const def = async (needle: string, offset: number) => {
+      const p = at(PLAYBOOK, needle);
+      return client.request<{ range: { start: { line: number } } } | null>('textDocument/definition', { textDocument: { uri }, position: { line: p.line, character: p.character - 1 + offset } });
+    };
+    expect((await def('excludes: [late]', 11))?.range.start.line).toBe(at(PLAYBOOK, 'id: late').line);
+    expect((await def('conflicts: [[early, late]]', 14))?.range.start.line).toBe(at(PLAYBOOK, 'id: early').line);
+    expect((await def('conflicts: [[early, late]]', 21))?.range.start.line).toBe(at(PLAYBOOK, 'id: late').line);
+    expect((await def('reclassifyAs: [D]', 15))?.range.start.line).toBe(at(PLAYBOOK, 'id: D').line);
+    const p = at(PLAYBOOK, 'excludes: [late]');
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: p.line, character: p.character + 10 } });
+    expect(hover.contents.value).toContain('**item** `late`');
+    expect(hover.contents.value).toContain('- en: Late');
+  });
+
   it('renames a question and a class everywhere, roles: and a class window included, and an item in excludes and conflicts', async () => {
     const question = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri }, position: { line: at(PLAYBOOK, '- id: role').line, character: at(PLAYBOOK, '- id: role').character + 6 }, newName: 'buying_role' });
     const klass = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri }, position: { line: at(PLAYBOOK, 'id: D').line, character: at(PLAYBOOK, 'id: D').character + 4 }, newName: 'Dropped' });
