@@ -25,13 +25,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { type FixContext, quickFixes } from './quick-fixes.js';
-import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, looksLikePlaybook, type Place, symbolAt, Workspace } from './workspace.js';
+import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, isPlaybookFile, type Place, symbolAt, Workspace } from './workspace.js';
 
 export interface LspOptions {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   findById: (id: string, fromFile: string) => string | undefined;
   cwd: string;
+  /** Folders whose YAML files are playbooks whatever they hold (the user playbook folder). */
+  playbookFolders?: readonly string[];
   /** One line per thing the editor should not have sent (a cut-short or malformed message); never a stack. */
   log?: (line: string) => void;
 }
@@ -85,9 +87,9 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
   // a YAML file that is no playbook (compose.yaml, a CI workflow, another tool's file with its own
   // $schema) is left alone: no diagnostics, no answers; a file a playbook includes is one of its parts
   const isPlaybook = (uri: string) => {
-    if (!/\.ya?ml$/i.test(uri) || /\.test\.ya?ml$/i.test(uri)) return false;
     const file = toFile(uri);
-    return looksLikePlaybook(workspace.textOf(file) ?? '') || workspace.entryOf(file) !== file;
+    if (!/\.ya?ml$/i.test(file) || /\.test\.ya?ml$/i.test(file)) return false;
+    return isPlaybookFile(file, workspace.textOf(file) ?? '', opts.playbookFolders) || workspace.entryOf(file) !== file;
   };
   const analyse = (file: string): Analysis => {
     const a = workspace.analyse(file);

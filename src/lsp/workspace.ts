@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { readFileBounded } from '../cli/files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { YamlSource } from '../core/yaml-source.js';
@@ -184,7 +184,8 @@ const PLAYBOOK_ONLY = ['questions', 'personas', 'classes', 'checklist', 'include
 /**
  * Is this YAML text a playbook (or a part of one)? Read from its top-level keys, not parsed, so a
  * broken playbook still is one: a `$schema` naming another format says no; a key only playbooks
- * have says yes; else every top-level key must be a playbook's (a compose.yaml's `services` is not).
+ * have says yes; else every top-level key must be a playbook's (a compose.yaml's `services` is not),
+ * or most of them beside an `id:`.
  */
 export function looksLikePlaybook(text: string): boolean {
   const keys = [...text.matchAll(/^(["']?)([$\w-]+)\1[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[2]);
@@ -192,7 +193,20 @@ export function looksLikePlaybook(text: string): boolean {
   if (schema !== undefined) return /sales-coach|playbook/i.test(schema);
   if (keys.length === 0) return text.trim() === '';
   if (keys.some((k) => PLAYBOOK_ONLY.includes(k))) return true;
-  return keys.every((k) => PLAYBOOK_KEYS.has(k));
+  // an id: with mostly a playbook's keys is a playbook with a misspelt key (clases:), to be reported
+  const known = keys.filter((k) => PLAYBOOK_KEYS.has(k)).length;
+  return known === keys.length || (keys.includes('id') && known * 2 >= keys.length);
+}
+
+/**
+ * Is this file a playbook for the language server to check? Inside one of the configured playbook
+ * folders, any YAML file but a test file is; elsewhere, a file that looks like one (looksLikePlaybook).
+ * The server also counts a file that a playbook includes.
+ */
+export function isPlaybookFile(file: string, text: string, folders: readonly string[] = []): boolean {
+  if (!/\.ya?ml$/i.test(file) || /\.test\.ya?ml$/i.test(file)) return false;
+  if (folders.some((d) => file.startsWith(d.endsWith(sep) ? d : d + sep))) return true;
+  return looksLikePlaybook(text);
 }
 
 /** Diagnostics grouped by file, every file of the playbook present (an empty list clears old ones). */
