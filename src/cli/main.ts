@@ -549,6 +549,31 @@ Examples:
     });
 
   program
+    .command('today')
+    .description('the morning screen: visits planned today and tomorrow (with the prep to run), steps due and overdue, accounts past their window, notes from your manager, unfinished sessions')
+    .option('--week', 'the seven days ahead instead of today and tomorrow')
+    .option('--calendar <file.ics>', 'your calendar (an .ics export): its events are matched to accounts by name (or calendar: in the config)')
+    .option('--json', 'print JSON')
+    .option('--today <YYYY-MM-DD>', 'the day to show (default: today)', parseDay)
+    .action((opts: import('./today.js').TodayOptions) => {
+      setAction(async (io, g) => (await import('./today.js')).todayCommand(opts, io, g));
+    });
+
+  program
+    .command('completion')
+    .description('print the shell completion script for bash, zsh or fish (README: "Shell completion" says where to put it)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action((shell: string) => {
+      setAction(async (io, g) => (await import('./completion.js')).completionCommand(shell, program, io, g));
+    });
+  program
+    .command('__complete', { hidden: true })
+    .argument('<what>', 'accounts, playbooks or classes')
+    .action((what: string) => {
+      setAction(async (io, g) => (await import('./completion.js')).completeValues(what, io, g));
+    });
+
+  program
     .command('demo')
     .description('a complete example, with no set-up: what the tool does in one minute')
     .option('--json', 'print the result as JSON')
