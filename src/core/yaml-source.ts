@@ -385,16 +385,18 @@ export interface EventLocator {
   locateKey(path: readonly PathSegment[]): Position | undefined;
 }
 
-/** A container's children matched to the value js-yaml built: a sequence's items, or a mapping's children in order. */
-type Matched = { items: number[] } | { kids: number[]; value: Record<string, unknown> } | undefined;
+const SCALAR = 1;
+const MAPPING = 2;
+const SEQUENCE = 3;
 
 /**
  * Every node's position from the fast parser's own open and close events (js-yaml's `listener`):
- * one more pass of it, no document tree, a few numbers per node in flat arrays (an object per node
- * cost as much again in garbage collection). A node's children are the parses that ran inside it; a
- * mapping's are its keys and values in order (an empty value may have no parse of its own), matched
- * against the value js-yaml built when a path first goes through it. A container whose children do
- * not match (single-pair mappings in a flow sequence, tags) is left to the careful parser.
+ * one more pass of it, no document tree, a few numbers per node in flat arrays. Nothing of the
+ * value it builds is kept but each scalar's text and each collection's size: an object per node, or
+ * the value tree held, cost as much again in garbage collection. A node's children are the parses
+ * that ran inside it; a mapping's are its keys and values in order, a value being the parse that
+ * opens just after its key's colon (an empty value may have none); a container whose children do
+ * not add up to the size js-yaml gave it is left to the careful parser.
  * tests/core/event-positions.test.ts holds it to the careful parser over every node.
  */
 export function eventLocator(text: string): EventLocator {
@@ -405,11 +407,14 @@ export function eventLocator(text: string): EventLocator {
   let first = new Int32Array(cap).fill(-1);
   let last = new Int32Array(cap).fill(-1);
   let next = new Int32Array(cap).fill(-1);
-  const values: unknown[] = [];
+  let kind = new Uint8Array(cap);
+  let size = new Int32Array(cap);
+  /** A scalar's value as a key reads it. */
+  const names: (string | undefined)[] = [];
   const grow = () => {
     cap *= 2;
-    const more = (a: Int32Array, fill: number) => {
-      const b = new Int32Array(cap).fill(fill);
+    const more = <A extends Int32Array | Uint8Array>(a: A, fill: number): A => {
+      const b = (a instanceof Uint8Array ? new Uint8Array(cap) : new Int32Array(cap).fill(fill)) as A;
       b.set(a);
       return b;
     };
@@ -418,6 +423,8 @@ export function eventLocator(text: string): EventLocator {
     first = more(first, -1);
     last = more(last, -1);
     next = more(next, -1);
+    kind = more(kind, 0);
+    size = more(size, 0);
   };
   // node 0 is the document; the stack holds the nodes being read
   let count = 1;
@@ -427,8 +434,8 @@ export function eventLocator(text: string): EventLocator {
     load(text, {
       schema: CORE_SCHEMA,
       json: false,
-      listener(kind, state) {
-        if (kind === 'open') {
+      listener(event, state) {
+        if (event === 'open') {
           if (count === cap) grow();
           const n = count++;
           open[n] = state.position;
@@ -441,48 +448,83 @@ export function eventLocator(text: string): EventLocator {
         }
         const n = stack.pop() as number;
         end[n] = state.position;
-        values[n] = state.result;
+        const r = state.result;
+        if (Array.isArray(r)) {
+          kind[n] = SEQUENCE;
+          size[n] = r.length;
+        } else if (r !== null && typeof r === 'object') {
+          kind[n] = MAPPING;
+          // counted in place: a list of keys per mapping was most of this listener's time
+          let k = 0;
+          for (const _ in r) k++;
+          size[n] = k;
+        } else if (state.kind !== null || r !== null) {
+          kind[n] = SCALAR;
+          if (r !== null) names[n] = String(r);
+        }
       },
     });
   } catch {
     return { locate: () => undefined, locateKey: () => undefined };
   }
-  const childrenOf = (n: number): number[] => {
-    const out: number[] = [];
-    for (let c = first[n]; c >= 0; c = next[c]) out.push(c);
-    return out;
+
+  /** Does a parse open just after a colon (spaces between): the value of the key before it. */
+  const afterColon = (n: number): boolean => {
+    let i = open[n] - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    return text.charCodeAt(i) === 58;
   };
-  const matched = new Map<number, Matched>();
-  const match = (n: number): Matched => {
-    if (matched.has(n)) return matched.get(n);
-    const v = values[n];
-    let kids = childrenOf(n);
-    // a flow collection read as a possible key of a block mapping, then kept as the node itself
-    while (kids.length === 1 && values[kids[0]] === v) kids = childrenOf(kids[0]);
-    let m: Matched;
-    if (Array.isArray(v)) {
-      if (kids.length === v.length && kids.every((k, i) => Object.is(values[k], v[i]))) m = { items: kids };
-    } else if (v !== null && typeof v === 'object') m = { kids, value: v as Record<string, unknown> };
-    matched.set(n, m);
+  /** The node itself, past a flow collection read as a possible key of a block mapping, then kept as the node. */
+  const inner = (n: number): number => {
+    let m = n;
+    for (let c = first[m]; c >= 0 && next[c] < 0 && kind[c] === kind[m] && end[c] === end[m] && size[c] === size[m]; c = first[m]) m = c;
     return m;
   };
-  /**
-   * A mapping's key node and value node for `name` (value -1: an empty value with no parse of its
-   * own), reading its children in order as key, value, key, …; null when the mapping has no such
-   * key, undefined when the children do not read as the mapping js-yaml built.
-   */
-  const pairOf = (kids: number[], o: Record<string, unknown>, name: string): { key: number; value: number } | null | undefined => {
-    if (!Object.hasOwn(o, name)) return null;
-    for (let i = 0; i < kids.length; i++) {
-      const k = values[kids[i]];
-      if (k === null || typeof k === 'object' || !Object.hasOwn(o, String(k))) return undefined;
-      const own = String(k);
-      const value = i + 1 < kids.length && Object.is(values[kids[i + 1]], o[own]) ? kids[i + 1] : o[own] === null ? -1 : undefined;
-      if (value === undefined) return undefined;
-      if (own === name) return { key: kids[i], value };
-      if (value >= 0) i++;
+  // per container, checked once: 1 its children add up to what js-yaml built, 2 they do not
+  const checked = new Uint8Array(count);
+  /** A mapping's children read as key, value, key, … (a value opens just after its key's colon; an empty one may have no parse). */
+  const eachPair = (n: number, visit: (key: number, value: number) => boolean | undefined): boolean => {
+    for (let c = first[n]; c >= 0; ) {
+      if (kind[c] !== SCALAR || names[c] === undefined || afterColon(c)) return false;
+      const v = next[c] >= 0 && afterColon(next[c]) ? next[c] : -1;
+      if (visit(c, v)) return true;
+      c = v >= 0 ? next[v] : next[c];
     }
-    return undefined;
+    return true;
+  };
+  const sound = (n: number): boolean => {
+    if (checked[n] === 0) {
+      let ok: boolean;
+      if (kind[n] === SEQUENCE) {
+        let k = 0;
+        for (let c = first[n]; c >= 0; c = next[c]) k++;
+        ok = k === size[n];
+      } else {
+        const seen = new Set<string>();
+        ok = eachPair(n, (key) => {
+          seen.add(names[key] as string);
+          return undefined;
+        }) && seen.size === size[n];
+      }
+      checked[n] = ok ? 1 : 2;
+    }
+    return checked[n] === 1;
+  };
+  /** A long sequence's items, listed once (the list of questions is asked for each of its items). */
+  const itemsOf = new Map<number, number[]>();
+  const item = (n: number, i: number): number => {
+    if (size[n] <= 16) {
+      let c = first[n];
+      for (let k = 0; k < i && c >= 0; k++) c = next[c];
+      return c;
+    }
+    let list = itemsOf.get(n);
+    if (!list) {
+      list = [];
+      for (let c = first[n]; c >= 0; c = next[c]) list.push(c);
+      itemsOf.set(n, list);
+    }
+    return list[i] ?? -1;
   };
   let starts: number[] | undefined;
   const at = (offset: number): { line: number; col: number } => {
@@ -515,11 +557,11 @@ export function eventLocator(text: string): EventLocator {
   const pos = (n: number): Position => {
     const s0 = startOf(n);
     // an empty value (`summary:` and nothing) is where its parse began, just after the colon
-    if (values[n] === null && first[n] < 0 && (s0 >= end[n] || text.charCodeAt(s0) === 35)) return at(open[n]);
+    if (kind[n] === 0 && first[n] < 0) return at(open[n]);
     const start = at(s0);
     const c = text[s0];
     // a block mapping or sequence ends with the line break after it, as the careful parser has it: no end column
-    if (values[n] !== null && typeof values[n] === 'object' && c !== '{' && c !== '[') return start;
+    if ((kind[n] === MAPPING || kind[n] === SEQUENCE) && c !== '{' && c !== '[') return start;
     let e = end[n];
     while (e > s0 && space(text.charCodeAt(e - 1))) e--;
     if (e <= s0) return start;
@@ -532,19 +574,25 @@ export function eventLocator(text: string): EventLocator {
     let key = -1;
     if (node < 0) return undefined;
     for (const seg of path) {
-      const v = values[node];
-      if (v === null || typeof v !== 'object') return { node, key: -1 };
-      const m = match(node);
-      if (!m) return undefined; // a container the events could not match: the careful parser places it
-      if ('kids' in m) {
-        const p = pairOf(m.kids, m.value, String(seg));
-        if (p === undefined) return undefined; // the children did not match the mapping
-        if (p === null) return { node, key: -1 };
-        key = p.key;
-        node = p.value >= 0 ? p.value : p.key;
-      } else if (typeof seg === 'number' && seg >= 0 && seg < m.items.length) {
+      if (kind[node] !== MAPPING && kind[node] !== SEQUENCE) return { node, key: -1 };
+      const n = inner(node);
+      if (!sound(n)) return undefined; // a container the events could not match: the careful parser places it
+      if (kind[n] === MAPPING) {
+        const name = String(seg);
+        let found = -1;
+        let value = -1;
+        eachPair(n, (k, v) => {
+          if (names[k] !== name) return undefined;
+          found = k;
+          value = v;
+          return true;
+        });
+        if (found < 0) return { node, key: -1 };
+        key = found;
+        node = value >= 0 ? value : found;
+      } else if (typeof seg === 'number' && seg >= 0 && seg < size[n]) {
         key = -1;
-        node = m.items[seg];
+        node = item(n, seg);
       } else return { node, key: -1 };
     }
     return { node, key };

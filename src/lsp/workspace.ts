@@ -250,12 +250,19 @@ function placeOf(src: YamlSource | undefined, path: (string | number)[], id: str
 
 function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string, SymbolInfo> {
   const symbols = new Map<string, SymbolInfo>();
+  // looked up by kind, then id: a key made per use was a string per condition of the playbook
+  const byKind = new Map<SymbolKind, Map<string, SymbolInfo>>();
   const sym = (kind: SymbolKind, id: string) => {
-    const key = `${kind}:${id}`;
-    const known = symbols.get(key);
+    let ids = byKind.get(kind);
+    if (!ids) {
+      ids = new Map();
+      byKind.set(kind, ids);
+    }
+    const known = ids.get(id);
     if (known) return known;
     const made: SymbolInfo = { kind, id, uses: [] };
-    symbols.set(key, made);
+    ids.set(id, made);
+    symbols.set(`${kind}:${id}`, made);
     return made;
   };
   // every id's place is asked for: the sources place every node in one pass
@@ -376,7 +383,10 @@ function linesOf(symbols: Map<string, SymbolInfo>): Map<string, Map<number, Symb
   const add = (s: SymbolInfo, p?: Place) => {
     if (!p) return;
     let lines = files.get(p.file);
-    if (!lines) files.set(p.file, (lines = new Map()));
+    if (!lines) {
+      lines = new Map();
+      files.set(p.file, lines);
+    }
     const list = lines.get(p.line);
     if (!list) lines.set(p.line, [s]);
     else if (list[list.length - 1] !== s) list.push(s);

@@ -43,6 +43,16 @@ questions:
 conflicts: [[budget, stage], [a, b]]
 roles: { decision: budget, person: stage }
 flags: [ { id: inline, when: { question: stage, equals: late }, message: Late } ]
+recap: {"when": {"mode": "prep"}, "text":
+    "Hi {answers.budget}"}
+tips:
+  - id: t
+    excludes: ["#x", t2]
+    text: { en: a,
+      zh-CN: b }
+  - ? id
+    : t2
+    text: explicit key
 steps:
   - { id: s0, when: { question: q0, equals: b }, text: "q0 is {answers.q0}" }
   - { id: s1, due: 3 }
