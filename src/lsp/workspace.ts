@@ -330,7 +330,9 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   });
   // roles:, the ids an item's precedence names, a class's window: all are uses an index (and a rename) must see
   const r = pb.roles;
-  for (const key of ['person', 'title', 'decision', 'personalWin'] as const) use('question', r[key], r, [key]);
+  // a role given as a plain id names a question (person, title, decision, personalWin, and any role
+  // added later); the condition roles (signed, …) are walked with the conditions above
+  for (const [key, value] of Object.entries(r)) if (typeof value === 'string') use('question', value, r, [key]);
   (r.willNotBuy ?? []).forEach((id, i) => use('class', id, r, ['willNotBuy', i]));
   if (r.stance) {
     use('question', r.stance.question, r, ['stance', 'question']);
