@@ -38,6 +38,9 @@ export interface LspOptions {
   log?: (line: string) => void;
 }
 
+/** The most completions sent at once (the rest as the rep types more). */
+const MAX_COMPLETIONS = 500;
+
 const toFile = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
 const toUri = (file: string) => pathToFileURL(file).href;
 const range = (p: Place): Range => ({ start: { line: p.line - 1, character: p.col - 1 }, end: { line: p.line - 1, character: p.endCol - 1 } });
@@ -140,13 +143,22 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
     if (!a || !doc) return [];
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     const kinds = { id: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, placeholder: CompletionItemKind.Variable, keyword: CompletionItemKind.Keyword };
-    return completionsAt(a, prefix).map((c) => ({
+    let all = completionsAt(a, prefix);
+    // a playbook of 18,000 questions offers 18,000 ids: past a few hundred, only those that begin with
+    // what is typed, and the list is marked incomplete so that the editor asks again as the rep types
+    const incomplete = all.length > MAX_COMPLETIONS;
+    if (incomplete) {
+      const typed = /[\w.-]*$/.exec(prefix)?.[0] ?? '';
+      all = all.filter((c) => c.label.startsWith(typed)).slice(0, MAX_COMPLETIONS);
+    }
+    const items = all.map((c) => ({
       label: c.label,
       kind: kinds[c.kind],
       detail: c.detail,
       // the span the label replaces, given: an editor's own word ends at a dot
       ...(c.replace !== undefined ? { filterText: c.label, textEdit: { range: { start: { line: p.position.line, character: p.position.character - c.replace }, end: p.position }, newText: c.label } } : {}),
     }));
+    return incomplete ? { isIncomplete: true, items } : items;
   });
 
   const symbolFor = (uri: string, line: number, character: number) => {

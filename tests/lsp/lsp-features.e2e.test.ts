@@ -165,6 +165,20 @@ describe('sales-coach lsp: roles, precedence, quick fixes, files that are no pla
     await change(PLAYBOOK);
   });
 
+  it('a playbook of many questions: completion sends what begins with the typed text, marked incomplete', async () => {
+    const many = `id: many\ntitle: Many\nquestions:\n${Array.from({ length: 700 }, (_, i) => `  - { id: q${i}, kind: text, text: Q${i} }\n`).join('')}classes:\n  - { id: A, name: A, priority: 1, when: { question: q1, answered: true } }\n`;
+    const manyUri = pathToFileURL(dir.file('many.yaml', many)).href;
+    const d = client.diagnostics(manyUri);
+    client.notify('textDocument/didOpen', { textDocument: { uri: manyUri, languageId: 'yaml', version: 1, text: many } });
+    await d;
+    const line = many.split('\n').findIndex((l) => l.includes('question: q1,'));
+    const character = many.split('\n')[line].indexOf('q1,') + 2;
+    const list = await client.request<{ isIncomplete: boolean; items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: manyUri }, position: { line, character } });
+    expect(list.isIncomplete).toBe(true);
+    expect(list.items.length).toBe(111); // q1, q10-q19, q100-q199
+    expect(list.items.every((i) => i.label.startsWith('q1'))).toBe(true);
+  });
+
   it('quick fixes: a "did you mean", a missing locale, an unknown id declared', async () => {
     const text = PLAYBOOK.replace('when: { question: role, equals: other }', 'when: { question: rloe, equals: other }')
       .replace('message: { en: Late, zh-CN: 晚期 }', 'message: { en: Late }')
