@@ -26,6 +26,8 @@ export const ConfigFileSchema = z.strictObject({
   map_role: z.optional(z.record(z.string(), z.string())),
   store: z.optional(z.string()),
   passwordFile: z.optional(z.string()),
+  /** `today`: the rep's calendar, an .ics file (relative to the folder today runs in). */
+  calendar: z.optional(z.string()),
 });
 
 export interface Config {
@@ -38,6 +40,8 @@ export interface Config {
   store?: string;
   /** A file holding the team database's password (for a rep who does not use ~/.pgpass). */
   passwordFile?: string;
+  /** `today`: the rep's calendar (.ics), as written. */
+  calendar?: string;
 }
 
 /**
@@ -81,6 +85,7 @@ export function loadConfig(env: Env, flag?: string): Config {
         ...(v.persona !== undefined ? { persona: v.persona } : {}),
         ...(v.store !== undefined ? { store: v.store } : {}),
         ...(v.passwordFile !== undefined ? { passwordFile: v.passwordFile } : {}),
+        ...(v.calendar !== undefined ? { calendar: v.calendar } : {}),
       };
       if (v.map_role) {
         data.mapRole = Object.entries(v.map_role).map(([word, target]) => {

@@ -38,9 +38,10 @@ describe('a config with a mistake: one line, at its place, with what was expecte
 
   it('a sound config is read, map_role with where each word was written', async () => {
     const { loadConfig } = await import('../../src/cli/config.js');
-    const env = withConfig('lang: zh-CN\nmap_role:\n  "decision maker": first_kp\nstore: ~/team.db\n');
+    const env = withConfig('lang: zh-CN\nmap_role:\n  "decision maker": first_kp\nstore: ~/team.db\ncalendar: work.ics\n');
     const c = loadConfig(env);
     expect(c.lang).toBe('zh-CN');
+    expect(c.calendar).toBe('work.ics');
     expect(c.store).toBe(join(env.HOME, 'team.db'));
     expect(c.mapRole).toEqual([{ word: 'decision maker', target: 'first_kp', source: `${join(env.XDG_CONFIG_HOME, 'sales-coach', 'config.yaml')}:3:3` }]);
   });
