@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import type { Answers } from '../engine/answers.js';
+import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, nameKey, type StepDecision, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -404,7 +404,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
     }
-    if (carriedIds.length && state?.lastVisit && !(await confirmCarried(io, pb, locale, state.lastVisit, answers, carriedIds).catch(interrupted))) {
+    // "still as at the visit of …": the last time this person was met, else the account's last visit
+    const asOf = findPerson(state ?? emptyAccount(''), personName(answers))?.lastMet ?? state?.lastVisit;
+    if (carriedIds.length && asOf && !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
     }
@@ -429,7 +431,10 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const history = backfilled ? undefined : historyFor(pb, state, person);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
-  const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
+  const winQ = pb.roles.personalWin;
+  const people = state && stanceQ
+    ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
+    : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
   const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
@@ -579,7 +584,7 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
     for (;;) {
       const theme = promptTheme(locale);
       const saved = d.savedAt.slice(0, 16).replace('T', ' ');
-      const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, saved), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
+      const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, sanitize(saved)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
       if (choice === 'continue') return true;
       if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
@@ -631,13 +636,18 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
     const v = answers[id];
     // labels, never ids: "asks about every detail, takes notes", not "asks_details,takes_notes"
     const labelOf = (x: unknown) => {
+      if (q.kind === 'persona' && x === NOT_SURE) return MESSAGES[locale].notSure;
       const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === x)?.name : q.options?.find((o) => o.value === x)?.label;
       return option ? localize(option, locale) : String(x);
     };
     return `${localize(q.short, locale) || id}: ${Array.isArray(v) ? v.map(labelOf).join(UI[locale].listSep) : labelOf(v)}`;
   });
   // Ctrl-C here is the interview's: the caller says what is kept and how to go on
-  return confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
+  // the answer echoed in the rep's language ("是", not "Yes")
+  return confirm(
+    { message: UI[locale].carriedConfirm(sanitize(date), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no) },
+    { input: io.stdin, output } as never,
+  );
 }
 
 async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Promise<AnswersSource> {

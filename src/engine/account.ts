@@ -68,6 +68,8 @@ export interface AccountState {
   lastAnswers?: Answers;
   people: Person[];
   openSteps: Step[];
+  /** Steps the rep marked done or skipped: the same step is not handed back by a later session. */
+  closedSteps?: { key: string; text: string }[];
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
@@ -159,6 +161,10 @@ export function carriedAnswers(pb: Playbook, state: AccountState, personName: st
   for (const q of pb.questions) {
     if (carryScope(q) === 'account' && known(q, state.facts[q.id])) answers[q.id] = state.facts[q.id];
   }
+  // the people on record are known: the count the rep gave once does not fall behind them
+  const contactsQ = pb.roles.contacts;
+  const onRecord = state.people.filter((p) => p.firstMet !== undefined || p.lastMet !== undefined).length + (personName && !findPerson(state, personName) ? 1 : 0);
+  if (contactsQ && onRecord > 0 && (typeof answers[contactsQ] !== 'number' || (answers[contactsQ] as number) < onRecord)) answers[contactsQ] = onRecord;
   const person = findPerson(state, personName);
   if (person) {
     for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, person.facts[q.id])) answers[q.id] = person.facts[q.id];
@@ -322,7 +328,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   };
   // a back-filled visit is history: its steps were for then, and the account has moved on since; a
   // dropped account has nothing left to do
-  const issued = isLatest && !next.dropped ? result.checklist : [];
+  // the same step, in whatever language it was written: the same item, filled with the same values
+  const sameStep = (text: string, item: CoachingResult['checklist'][number]) => (item.values ?? []).every((v) => text.includes(v));
+  const closedByRep = state.closedSteps ?? [];
+  // what the rep closed is not handed back by a later session (unless it is for something else now)
+  const issued = isLatest && !next.dropped ? result.checklist.filter((i) => !closedByRep.some((c) => c.key === i.id && sameStep(c.text, i))) : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
   // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
   const openNow = new Set(state.openSteps.map((st) => st.key));
@@ -349,14 +359,16 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     } else if (step.id !== undefined && ended) {
       // a signature did what the step was for; a drop, a new class or the visit having passed made it moot
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
-    } else if (step.id !== undefined && again && again.text !== step.text) {
+    } else if (step.id !== undefined && again && !sameStep(step.text, again)) {
       // issued again for something else (another meeting, another obstacle): a new step replaces this one
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: 'superseded' });
     } else {
-      // the same step issued again is this one, and its date stays (overdue stays overdue)
-      next.openSteps.push(step);
+      // the same step issued again is this one, and its date stays (overdue stays overdue); in this
+      // session's words, should the language have changed
+      const kept = again && again.text !== step.text ? { ...step, text: again.text, updated: true } : step;
+      next.openSteps.push(kept);
       openKeys.add(step.key);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: step.text, due: step.due });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: step.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {
@@ -406,16 +418,16 @@ export function deciderOf(pb: Playbook, state: AccountState | undefined): { name
 
 /**
  * The result's steps as the account holds them: a step this session issued again is the one already
- * open, and keeps its first date (overdue stays overdue) on the screen as in the store.
+ * open, and keeps its first date (overdue stays overdue) on the screen as in the store; a step the
+ * rep closed is not on the screen as one to do.
  */
 export function withCarriedDates(result: CoachingResult, state: AccountState): CoachingResult {
-  const open = new Map(state.openSteps.filter((st) => st.id !== undefined).map((st) => [st.key, st]));
-  let changed = false;
-  const checklist = result.checklist.map((item) => {
+  const open = new Map(state.openSteps.map((st) => [st.key, st]));
+  // only what the account holds after the visit: a step the rep has just closed is not shown as to do
+  const checklist = result.checklist.flatMap((item) => {
     const st = open.get(item.id);
-    if (!st || st.text !== item.text || st.due === item.due) return item;
-    changed = true;
-    return { ...item, due: st.due };
+    if (!st) return [];
+    return [st.due === item.due ? item : { ...item, due: st.due }];
   });
-  return changed ? { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) } : result;
+  return { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) };
 }

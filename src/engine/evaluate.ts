@@ -48,7 +48,7 @@ export interface SessionInput {
    * decider: the account's first KP as last met (their person facts), when the account has one: the
    * class moves on their word and the account's facts, not on another person's.
    */
-  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
+  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string; personalWin?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
 }
@@ -114,7 +114,8 @@ export interface CoachingResult {
     dontNow?: string[];
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
-  checklist: { id: string; text: string; due: string; source: string }[];
+  /** values: what the step's placeholders were filled with; with its id, what makes it the same step in any language. */
+  checklist: { id: string; text: string; due: string; source: string; values?: string[] }[];
   /** At most three, the most relevant first, none shown at the last session; short: the tip in a line. */
   tips: { id: string; text: string; short?: string }[];
   /** Tips that also held, left for --full. */
@@ -481,8 +482,9 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
 
 function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {
   const out = { forward: [] as string[], reverse: [] as string[] };
-  // "why is this an A? why was it not signed?" has its answer once the account is signed
-  if (c.signedBefore) return out;
+  // "why is this an A? why was it not signed?" has its answer once the account is signed; and it is
+  // the first KP's to answer, not the person met when someone else was
+  if (c.signedBefore || c.out.heldBy) return out;
   if (c.rule) {
     for (const key of ['forward', 'reverse'] as const) {
       for (const sq of c.rule[key] ?? []) {
@@ -503,9 +505,12 @@ type FlagOut = CoachingResult['flags'][number];
 function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: FlagOut[]; opponents: string[] } {
   const { pb, msg, trace } = s;
   const fired: Fired<FlagOut>[] = [];
+  const signed = c.signedBefore || c.signedNow;
   const add = (list: Flag[], source: string) => {
     for (const f of list) {
       if (evaluateCondition(f.when, c.ctx) !== true) continue;
+      // about reaching the signature: moot once the account is signed
+      if (signed && f.closedBy?.includes('signed')) continue;
       fired.push({ ...f, out: { id: f.id, severity: f.severity ?? 'warning', message: s.fill(f.message), ...(f.subtext ? { subtext: s.fill(f.subtext) } : {}), source } });
       trace.push(`flag ${f.id}`);
     }
@@ -551,6 +556,8 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     for (const p of knownStances) {
       if (!stance.opponent.includes(p.stance as string)) continue;
       opponents.push(p.name);
+      // the refusal just flagged says it of this person already
+      if (cls.heldBy?.refused && cls.heldBy.person && nameKey(cls.heldBy.person) === nameKey(p.name)) continue;
       engine.push({ id: `opponent:${p.name}`, severity: 'warning', message: msg.opponent(p.name), source: 'engine' });
       trace.push('flag opponent');
     }
@@ -576,7 +583,13 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
       // a step the signature ends is moot on a signed account
       if (signed && item.closedBy?.includes('signed')) continue;
-      out.push({ ...item, out: { id: item.id, text: s.fill(item.text, c.classExtra), due: dueOf(item), source } });
+      const values: string[] = [];
+      const text = fillTemplate(s.t(item.text), (name) => {
+        const v = s.lookup(c.classExtra)(name);
+        if (v !== undefined && name !== 'account.name') values.push(v);
+        return v;
+      });
+      out.push({ ...item, out: { id: item.id, text, due: dueOf(item), source, ...(values.length ? { values } : {}) } });
       trace.push(`checklist ${item.id}`);
     }
   };
@@ -586,7 +599,9 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
   // an opponent is addressed by a plan: one step per person, the same step at every session (until signed)
   for (const name of signed ? [] : opponents) {
     const id = `address-opponent:${nameKey(name)}`;
-    out.push({ id, out: { id, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' } });
+    // what they want for themselves, when the rep knows it, is where the answer starts
+    const win = s.input.account?.people?.find((p) => nameKey(p.name) === nameKey(name))?.personalWin ?? (pb.roles.personalWin && nameKey(String(s.answers[pb.roles.person ?? ''] ?? '')) === nameKey(name) ? text(s.answers[pb.roles.personalWin]) : undefined);
+    out.push({ id, out: { id, text: win ? msg.addressOpponentWin(name, win) : msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine', values: [name] } });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all) it would send the rep to invest in a dead account
@@ -617,13 +632,15 @@ function personaSection(s: Scope, c: Settled): PersonaFired | undefined {
   if (!persona || !picked) return undefined;
   const standing = { do: [] as string[], dont: [] as string[] };
   const advice: PersonaFired['advice'] = [];
-  for (const list of ['do', 'dont'] as const) {
+  // how to sell to this person is moot when the account will not buy
+  for (const list of c.droppedNow ? [] : (['do', 'dont'] as const)) {
     for (const a of persona[list] ?? []) {
       if (!isAdvice(a)) {
         standing[list].push(s.fill(a));
         continue;
       }
       if (evaluateCondition((a as Advice).when, c.ctx) !== true) continue;
+      if ((c.signedBefore || c.signedNow) && a.closedBy?.includes('signed')) continue;
       s.trace.push(`advice ${a.id}`);
       // advice without a condition is the type's, always true of it; with one, it is this visit's
       advice.push({ ...a, out: { list, text: s.fill(a.text), now: a.when !== undefined } });
@@ -663,7 +680,7 @@ type TipOut = CoachingResult['tips'][number];
 function tipsSection(s: Scope, c: Settled): Fired<TipOut>[] {
   const fired = s.pb.tips
     .map((tip, i) => ({ tip, i }))
-    .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true)
+    .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true && !((c.signedBefore || c.signedNow) && tip.closedBy?.includes('signed')))
     // relevance: the tip whose condition says more about this visit comes first; ties keep the playbook's order
     .sort((a, b) => specificity(b.tip.when) - specificity(a.tip.when) || a.i - b.i)
     .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text), ...(tip.short ? { short: s.fill(tip.short) } : {}) } }));
@@ -683,6 +700,12 @@ function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
   // a class's visit plan leads to the signature: a signed account's visit is after-sale
   if (s.mode !== 'prep' || c.signedBefore) return undefined;
   // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
+  // a window that ran out unsigned: this visit signs or the class goes (seed 001), whatever the class's plan says
+  if (c.out.cycle?.overdue && c.rule) {
+    const label = (id: string) => classLabel(s.pb.classes.find((r) => r.id === id)?.name ?? id, s.locale) || id;
+    const then = (c.out.cycle.reclassifyAs ?? []).map(label).join(s.msg.or);
+    return { objective: s.msg.windowOverObjective(then), commitment: s.msg.windowOverCommitment, minimum: s.msg.windowOverMinimum(then) };
+  }
   const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;
   if (plan) return { objective: s.fill(plan.objective, c.classExtra), commitment: s.fill(plan.commitment, c.classExtra), minimum: s.fill(plan.minimum, c.classExtra) };
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
@@ -697,7 +720,9 @@ function changesSection(s: Scope): CoachingResult['changes'] {
   for (const q of s.pb.questions) {
     if (!(q.id in s.answers) || !(q.id in before)) continue;
     if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
-      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${s.words.answerText(q, before[q.id])} → ${s.words.answerText(q, s.answers[q.id])}` });
+      // nothing recorded before reads as a dash, not as "skipped"
+      const was = before[q.id] === null || before[q.id] === undefined ? '—' : s.words.answerText(q, before[q.id]);
+      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${was} → ${s.words.answerText(q, s.answers[q.id])}` });
     }
   }
   return changes;
@@ -714,4 +739,8 @@ function dedupeConditions(list: Condition[], textOf: (c: Condition) => string): 
 /** The class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单". */
 export function classLabel(name: Text, locale: Locale): string {
   return localize(name, locale).split(/[:：]/)[0].trim();
+}
+
+function text(v: AnswerValue | undefined): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

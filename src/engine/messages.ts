@@ -50,6 +50,10 @@ const en = {
   /** Another person's refusal is that person's stance: the account's class follows the first KP. */
   personRefused: (person: string, klass: string, decider: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, the first KP. Find out what ${person} would need`,
   classHeld: (person: string, klass: string, decider: string) => `You met ${person}, not the first KP: the account stays ${klass} on the word of ${decider}`,
+  addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,
+  windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
+  windowOverCommitment: 'The signature at this visit',
+  windowOverMinimum: (then: string) => `A clear answer: a signature, or the account reclassified${then ? ` as ${then}` : ''}`,
   /** A date inside a sentence, as a rep reads it. */
   date: (iso: string) => iso,
 };

@@ -313,7 +313,7 @@ export class PostgresStore implements Store {
 
   private async readState(c: Queryable, a: AccountDb): Promise<AccountState> {
     const people = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id], c)).map((p) => contactOf(p, a.name));
-    const openSteps = await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [a.id], c);
+    const openSteps = await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state IN ('open', 'done', 'skipped') ORDER BY i.due, i.id`, [a.id], c);
     const last = (await this.q<{ answers: string }>("SELECT answers FROM visits WHERE account_id = $1 AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1", [a.id], c))[0];
     return accountStateOf(a, people, openSteps, last?.answers);
   }

@@ -185,7 +185,7 @@ export function orderGroups<T extends { key: string; class?: string; rank?: numb
   });
 }
 
-/** The engine's state of an account from its row, its people, its open steps and its last answers. */
+/** The engine's state of an account from its row, its people, its steps (open, and closed by the rep) and its last answers. */
 export function accountStateOf(a: AccountDb, people: Contact[], openSteps: ChecklistDb[], lastAnswers: string | undefined): AccountState {
   const row = accountRow(a);
   return {
@@ -205,7 +205,9 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     ...(lastAnswers !== undefined ? { lastAnswers: readAnswers(lastAnswers, `last visit to "${a.name}"`) } : {}),
     // contactOf always reads the facts column: every contact here is a full Person
     people: people as AccountState['people'],
-    openSteps: openSteps.map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+    openSteps: openSteps.filter((r) => r.state === 'open').map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+    // the steps the rep closed: a later session does not hand the same step back
+    closedSteps: openSteps.filter((r) => r.state === 'done' || r.state === 'skipped').map((r) => ({ key: r.item_key, text: r.text })),
   };
 }
 

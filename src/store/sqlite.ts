@@ -356,7 +356,7 @@ export class SqliteStore implements Store {
       const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
       if (!a) return undefined;
       const people = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
-      const openSteps = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[];
+      const openSteps = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state IN ('open', 'done', 'skipped') ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[];
       const last = this.db.prepare("SELECT answers FROM visits WHERE account_id = ? AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1").get(a.id) as { answers: string } | undefined;
       return accountStateOf(a, people, openSteps, last?.answers);
     });

@@ -153,7 +153,7 @@ describe('seed 001: A/B/C/D classification', () => {
   it('in Chinese: forward and reverse self-questions in the seed\'s words', () => {
     const a = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '要和老板商量' }), 'debrief', 'zh-CN');
     expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？因为见的是第一KP、有需求、有购买能力、认可产品价值。');
-    expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没签掉呢？');
+    expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没能签下来？');
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
     const p = run(met('unknown', { approval_layers: 'two' }), 'debrief', 'zh-CN');
@@ -261,9 +261,10 @@ describe('the four types, from what the rep observed', () => {
 describe('seeds 002-004: prep coaching', () => {
   const prep = (extra: Answers) => run(met('first_kp', { trust_level: 'believed', perception: 'supplier', visit_focus: 'x', ...extra }), 'prep');
 
-  it('no success case in the bag: bring one (what customers value most), the day before', () => {
+  it('no success case in the bag: bring one (what customers value most), to this visit', () => {
     const r = prep({ resources: ['talking_points'] });
-    expect(item(r, 'bring_success_case')?.due).toBe('2026-11-24');
+    // "bring it to this visit" is due on the visit day, as every step of what to bring is
+    expect(item(r, 'bring_success_case')?.due).toBe('2026-11-25');
     expect(ids(r, 'flags')).toContain('weak_resources');
     expect(ids(prep({ resources: ['success_case'] }), 'checklist')).not.toContain('bring_success_case');
   });
