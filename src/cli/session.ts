@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -568,7 +568,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
     moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), MESSAGES[locale].list(move.because));
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
-  const issued = new Set(result.checklist.map((i) => i.id));
+  const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
   const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }

@@ -114,7 +114,7 @@ export interface CoachingResult {
     dontNow?: string[];
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
-  /** values: what the step's placeholders were filled with; with its id, what makes it the same step in any language. */
+  /** values: the answers the step's placeholders were filled with (as answered, not as worded); with its id, what makes it the same step in any language. */
   checklist: { id: string; text: string; due: string; source: string; values?: string[] }[];
   /** At most three, the most relevant first, none shown at the last session; short: the tip in a line. */
   tips: { id: string; text: string; short?: string }[];
@@ -583,10 +583,13 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
       // a step the signature ends is moot on a signed account
       if (signed && item.closedBy?.includes('signed')) continue;
+      // the values as answered, not as worded: the same in every language
       const values: string[] = [];
       const text = fillTemplate(s.t(item.text), (name) => {
         const v = s.lookup(c.classExtra)(name);
-        if (v !== undefined && name !== 'account.name') values.push(v);
+        if (v === undefined || name === 'account.name') return v;
+        const raw = name.startsWith('answers.') ? s.answers[name.slice(8)] : undefined;
+        values.push(raw === undefined || raw === null ? v : Array.isArray(raw) ? raw.join(',') : String(raw));
         return v;
       });
       out.push({ ...item, out: { id: item.id, text, due: dueOf(item), source, ...(values.length ? { values } : {}) } });

@@ -1,7 +1,7 @@
 /** The account model: what a session means for an account, as pure data, for any playbook. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AccountState, applyVisit, carriedAnswers, emptyAccount } from '../../src/engine/account.js';
+import { type AccountState, applyVisit, carriedAnswers, emptyAccount, stepIdOf, withCarriedDates } from '../../src/engine/account.js';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
@@ -170,7 +170,7 @@ describe('what the trial of the accounts found', () => {
     const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
     expect(before).toBeDefined();
     const next = run(pb, first, { ...abcdA, not_signed_reason: 'legal review' }, '2026-11-16');
-    const same = next.state.openSteps.filter((s) => s.key === before?.key);
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === stepIdOf(before?.key ?? ''));
     expect(same).toHaveLength(1);
     expect(same[0]).toMatchObject({ text: expect.stringContaining('legal review'), due: '2026-11-18' });
     expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', stepId: before?.id, state: 'superseded' }));
@@ -181,7 +181,7 @@ describe('what the trial of the accounts found', () => {
     const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
     const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
     const next = run(pb, first, { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-16');
-    const same = next.state.openSteps.filter((s) => s.key === before?.key);
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === stepIdOf(before?.key ?? ''));
     expect(same).toEqual([expect.objectContaining({ id: before?.id, due: before?.due })]);
     expect(before?.due).toBe('2026-11-11');
     expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, due: '2026-11-11' }));
@@ -272,13 +272,53 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
   it('a drop ends every open step and opens none; a signature ends the window and opens what follows it', () => {
     const pb = builtin();
     const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
-    expect(a.openSteps.some((s) => s.key === 'a_window')).toBe(true);
+    expect(a.openSteps.some((s) => stepIdOf(s.key) === 'a_window')).toBe(true);
     const dropped = run(pb, a, { ...abcdA, has_need: 'no' }, '2026-11-18');
     expect(dropped.state.openSteps).toEqual([]);
     expect(dropped.events.filter((e) => e.kind === 'step-closed').every((e) => e.kind === 'step-closed' && e.state === 'superseded' && e.by === 'dropped')).toBe(true);
     const signed = run(pb, a, { ...abcdA, signed: 'yes' }, '2026-11-18');
     expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'done', by: 'signed', text: expect.stringContaining('A signing cycle') }));
-    expect(signed.state.openSteps.map((s) => s.key)).toEqual(expect.arrayContaining(['kickoff', 'service_check', 'koala_referrals']));
-    expect(signed.state.openSteps.some((s) => s.key === 'a_window')).toBe(false);
+    expect(signed.state.openSteps.map((s) => stepIdOf(s.key))).toEqual(expect.arrayContaining(['kickoff', 'service_check', 'koala_referrals']));
+    expect(signed.state.openSteps.some((s) => stepIdOf(s.key) === 'a_window')).toBe(false);
+  });
+});
+
+describe('what the trial of a fortnight found', () => {
+  const pb = builtin();
+  const meeting = (date: string): Answers => {
+    const { signed: _s, not_signed_kind: _k, ...rest } = abcdA;
+    return { ...rest, asked_to_sign: 'no', not_signed_reason: 'trust first', trust_built: 'no', next_meeting: date };
+  };
+
+  it('a step the rep closed is not handed back by a later session, nor shown as one to do', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), meeting('2026-11-20'), '2026-11-16').state);
+    const confirm = a.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    expect(confirm).toBeDefined();
+    // the rep ticks it done at the next session, which would issue the same step again
+    const closed: AccountState = { ...a, openSteps: a.openSteps.filter((s) => s !== confirm), closedSteps: [{ key: confirm?.key ?? '', text: confirm?.text ?? '' }] };
+    const result = evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-20'), visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } });
+    expect(result.checklist.map((c) => c.id)).toContain('confirm_next_meeting');
+    const next = applyVisit(pb, closed, { result });
+    expect(next.state.openSteps.some((s) => stepIdOf(s.key) === 'confirm_next_meeting')).toBe(false);
+    expect(withCarriedDates(result, next.state).checklist.map((c) => c.id)).not.toContain('confirm_next_meeting');
+    // a new meeting is another step: opened
+    const later = applyVisit(pb, closed, { result: evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-27'), visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } }) });
+    expect(later.state.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting')?.text).toContain('2026-11-27');
+  });
+
+  it('a session in another language carries the same step (new words, first date), never a second one', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), meeting('2026-11-20'), '2026-11-16').state);
+    const before = a.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    const zh = evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-20'), visitDate: '2026-11-18', locale: 'zh-CN', account: { name: 'Acme' } });
+    const next = applyVisit(pb, a, { result: zh });
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    expect(same).toEqual([expect.objectContaining({ id: before?.id, due: before?.due, text: expect.stringContaining('书面确认') })]);
+    expect(next.events.some((e) => e.kind === 'step-closed' && e.stepId === before?.id)).toBe(false);
+  });
+
+  it('the people on record count among the contacts known', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), { ...abcdA, contacts_known: 1 }, '2026-11-16').state);
+    expect(carriedAnswers(pb, a, 'Zhao').answers.contacts_known).toBe(2);
+    expect(carriedAnswers(pb, a, 'Li').answers.contacts_known).toBe(1);
   });
 });
