@@ -301,3 +301,42 @@ describe('seeds 002-004: prep coaching', () => {
     expect([...r.tips, ...(r.moreTips ?? [])].find((t) => t.id === 'conversation_habits')?.text).toContain('do not argue');
   });
 });
+
+describe('what the trial of a fortnight found, in the result', () => {
+  it('a signed account is no longer coached to close: no close advice, flags or tips about it', () => {
+    const signedNow = run(met('first_kp', { persona: 'koala', trust_level: 'liked', asked_to_sign: 'yes', signed: 'yes' }));
+    expect([...(signedNow.persona?.dontNow ?? [])].some((d) => /close/.test(d))).toBe(false);
+    const later = evaluateSession(builtin(), { mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), visitDate: '2026-12-02', locale: 'en', account: { name: 'Acme', history: { class: 'A', signed: true } } });
+    expect(later.persona?.doNow ?? []).not.toEqual(expect.arrayContaining([expect.stringMatching(/close is due/)]));
+    expect([...later.tips, ...(later.moreTips ?? [])].map((t) => t.id)).not.toContain('a_first');
+    expect(later.checklist.map((c) => c.id)).not.toEqual(expect.arrayContaining(['koala_ask_signature']));
+  });
+
+  it('a D gets no advice on selling to the person, and the prep asks nothing about what to bring', () => {
+    const d = run(met('first_kp', { persona: 'socializer', buying_power: 'no' }));
+    expect(d.persona?.do ?? []).toEqual([]);
+    expect(d.persona?.dont ?? []).toEqual([]);
+    const prepD = run(met('first_kp', { persona: 'socializer', buying_power: 'no', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep');
+    expect(prepD.answers.resources).toBeUndefined();
+    expect(ids(prepD, 'flags')).not.toContain('weak_resources');
+    // the first KP said it: "did you only meet the wrong person?" is not asked
+    expect(d.selfQuestions.forward.join(' ')).not.toMatch(/wrong person/);
+    expect(run(met('second_kp', { approval_layers: 'one', persona: 'thinker', buying_power: 'no' })).selfQuestions.forward.join(' ')).toMatch(/wrong person/);
+  });
+
+  it('someone other than the first KP is not asked the first KP\'s questions, and an opponent\'s known win starts the step', () => {
+    const pb = builtin();
+    const zhao = met('second_kp', { contact_name: 'Zhao', approval_layers: 'one', persona: 'thinker', contact_stance: 'opponent', personal_win: 'keep his team on the current carrier' });
+    const r = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-20', locale: 'en', account: { name: 'Acme', decider: { name: 'Li', facts: { contact_role: 'first_kp' } } } });
+    expect(r.classification.heldBy).toMatchObject({ decider: 'Li', person: 'Zhao', wouldBe: 'B' });
+    expect(r.selfQuestions).toEqual({ forward: [], reverse: [] });
+    expect(r.checklist.find((c) => c.id.startsWith('address-opponent:'))?.text).toContain('keep his team on the current carrier');
+  });
+
+  it('an A past its window is planned as sign now or reclassify, not as a signing date inside the 10 days', () => {
+    const r = evaluateSession(builtin(), { mode: 'prep', answers: met('first_kp', { persona: 'commander', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), visitDate: '2026-11-28', locale: 'en', account: { name: 'Acme', history: { class: 'A', classDeadline: '2026-11-26' } } });
+    expect(r.flags[0]).toMatchObject({ id: 'window-over', severity: 'critical' });
+    expect(r.visitPlan?.objective).toMatch(/window has run out.*reclassify as B or D/);
+    expect(r.visitPlan?.minimum).not.toMatch(/10 days/);
+  });
+});
