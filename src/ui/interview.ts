@@ -53,6 +53,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       lookup: opts.lookup(answers),
     });
     if (outcome.kind === 'help') {
+      if (outcome.keep !== undefined) previous[q.id] = outcome.keep;
       await driver.showHelp(q.help ? localize(q.help, opts.locale) : '');
       continue;
     }

@@ -11,7 +11,8 @@ import type { Locale, Playbook, Question } from '../playbook/types.js';
 import { UI } from './messages.js';
 import { sanitize } from './sanitize.js';
 
-export type PromptOutcome = { kind: 'answer'; value: AnswerValue } | { kind: 'back' } | { kind: 'help' };
+/** keep: what the rep had ticked with "Why this question", offered again after the help. */
+export type PromptOutcome = { kind: 'answer'; value: AnswerValue } | { kind: 'back' } | { kind: 'help'; keep?: AnswerValue };
 
 export interface QuestionView {
   question: Question;
@@ -92,7 +93,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         // back and help count only when ticked alone: "a" (select all) ticks them with every option
         const real = list.filter((x) => x !== BACK && x !== HELP);
         if (real.length === 0 && list.includes(BACK)) return { kind: 'back' };
-        if (real.length === 0 && list.includes(HELP)) return { kind: 'help' };
+        // "why this question" ticked with answers: the help, then the same ticks again, never a silent drop
+        if (list.includes(HELP)) return { kind: 'help', ...(real.length ? { keep: real } : {}) };
         if (real.length < list.length) return { kind: 'answer', value: real };
         return { kind: 'answer', value: list };
       },

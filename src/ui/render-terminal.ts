@@ -80,11 +80,13 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     bullet('•', m.label(m.minimum, r.visitPlan.minimum));
   }
 
-  if (r.persona) {
+  // the profile once per person, then this visit's advice alone; no advice at all (a D): no section
+  const personaBrief = r.persona?.known === true && !opts.full;
+  const personaSays = r.persona ? [...(personaBrief ? [] : [...r.persona.do, ...r.persona.dont]), ...(r.persona.doNow ?? []), ...(r.persona.dontNow ?? [])].length > 0 : false;
+  if (r.persona && (personaSays || opts.full)) {
     const p = r.persona;
     heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
-    // the profile once per person: after that, one line and what is particular to this visit
-    const brief = p.known === true && !opts.full;
+    const brief = personaBrief;
     if (!brief) {
       if (p.summary) para(p.summary);
       // the guess shows what it rests on, and the seed's cues to check it against at the next visit

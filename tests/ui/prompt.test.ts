@@ -150,3 +150,11 @@ describe('select all, and bounds', () => {
     expect(validate('2026-11-20')).toBe(true);
   });
 });
+
+describe('"Why this question" ticked with answers', () => {
+  it('shows the help and keeps the ticks for the question asked again, never drops them silently', () => {
+    const spec = questionPrompt(builtin(), view('resources', { canGoBack: true }));
+    expect(spec.interpret(['success_case', '@help'])).toEqual({ kind: 'help', keep: ['success_case'] });
+    expect(spec.interpret(['@help'])).toEqual({ kind: 'help' });
+  });
+});
