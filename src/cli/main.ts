@@ -207,6 +207,28 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       setAction(async (io, g) => (await import('./playbook-graph.js')).graphCommand({ file, ...opts }, io, g));
     });
 
+  const strings = playbook.command('strings').description('a translator\'s workflow: every text of a playbook out to PO or XLIFF, and the translations back in').exitOverride();
+  strings
+    .command('export')
+    .description('write every text of the playbook (English source, the target language\'s text now) as PO or XLIFF for a translation tool')
+    .argument('<file>', 'the playbook (a file or an id)')
+    .addOption(new Option('--format <format>', 'the file format translation tools read').choices(['po', 'xliff']).makeOptionMandatory())
+    .option('--lang <locale>', 'the language to translate into: zh-CN or zh-TW (default: the playbook\'s first locale other than en)')
+    .option('--from <locale>', 'zh-TW only: pre-fill the texts from zh-CN, converted as the built-in playbook is (to review)')
+    .option('--out <file>', 'write it to a file instead of stdout')
+    .action((file: string, opts: { format: 'po' | 'xliff'; lang?: string; from?: string; out?: string }) => {
+      setAction(async (io, g) => (await import('./playbook-strings.js')).exportCommand({ file, ...opts }, io, g));
+    });
+  strings
+    .command('import')
+    .description('write the translations of a PO or XLIFF file into the playbook\'s YAML files, in place; report missing and stale texts (exit 1)')
+    .argument('<file>', 'the playbook file')
+    .argument('<translations>', 'the translated PO or XLIFF file')
+    .option('--dry-run', 'report what would be written, and write nothing')
+    .action((file: string, translations: string, opts: { dryRun?: boolean }) => {
+      setAction(async (io, g) => (await import('./playbook-strings.js')).importCommand({ file, translations, ...opts }, io, g));
+    });
+
   const sessionHelp = {
     prep: 'prepare a customer visit: a short interview, then class, persona advice, checklist and a recap to send',
     debrief: 'debrief right after a visit: what happened, the class and why, flags and next steps',
