@@ -161,6 +161,53 @@ describe('playbook strings import', () => {
     expect((await runCli(['playbook', 'validate', 'team.yaml'], { cwd: dir })).code).toBe(0);
   });
 
+  it('an included file gets its own translations; a block scalar and a text with a zh-TW already are edited in place', async () => {
+    const { dir, file } = await bant();
+    writeFileSync(
+      join(dir, 'more.yaml'),
+      [
+        '# tips kept apart',
+        'tips:',
+        '  - id: call_back',
+        '    when: { class: hot }',
+        '    text:',
+        '      en: |',
+        '        Call back within a day.',
+        '      zh-TW: "舊的"   # to be replaced',
+        '  - id: follow_up',
+        '    when: { class: hot }',
+        '    text: |',
+        '      Send the recap today.',
+        '# the end',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(file, readFileSync(file, 'utf8').replace('locales: [en, zh-CN]', 'locales: [en, zh-CN]\ninclude: [more.yaml]'));
+    const exported = await runCli(['playbook', 'strings', 'export', 'team.yaml', '--format', 'po', '--lang', 'zh-TW'], { cwd: dir });
+    expect(exported.stdout).toMatch(/#: more\.yaml:6\nmsgctxt "tips\/call_back\/text"\nmsgid "Call back within a day\.\\n"\nmsgstr "舊的"/);
+    writeFileSync(join(dir, 'tw.po'), translatePo(exported.stdout, { 'tips/call_back/text': '一天內回電。\n', 'tips/follow_up/text': '今天寄出回顧。\n' }));
+    const r = await runCli(['playbook', 'strings', 'import', 'team.yaml', 'tw.po'], { cwd: dir });
+    expect(r.stdout).toMatch(/wrote 2 zh-TW text\(s\)/);
+    expect(readFileSync(join(dir, 'more.yaml'), 'utf8')).toBe(
+      [
+        '# tips kept apart',
+        'tips:',
+        '  - id: call_back',
+        '    when: { class: hot }',
+        '    text:',
+        '      en: |',
+        '        Call back within a day.',
+        '      zh-TW: "一天內回電。\\n"   # to be replaced',
+        '  - id: follow_up',
+        '    when: { class: hot }',
+        '    text: { en: "Send the recap today.\\n", zh-TW: "今天寄出回顧。\\n" }',
+        '# the end',
+        '',
+      ].join('\n'),
+    );
+    expect((await runCli(['playbook', 'validate', 'team.yaml'], { cwd: dir })).code).toBe(0);
+  });
+
   it.each([
     { name: 'PO: an unescaped quote', file: 'bad.po', text: 'msgid ""\nmsgstr ""\n"Language: zh-TW\\n"\n\nmsgctxt "title"\nmsgid "BANT "x" y"\nmsgstr ""\n', where: 'bad.po:6:14: error: Invalid key name "x"' },
     { name: 'XLIFF: a tag closed wrongly', file: 'bad.xlf', text: '<?xml version="1.0"?>\n<xliff version="1.2">\n<file target-language="zh-TW"><body>\n<trans-unit id="title"><source>x</sourc></trans-unit></body></file></xliff>\n', where: 'bad.xlf:4:' },
