@@ -11,7 +11,7 @@ import { parse as parseConnectionString } from 'pg-connection-string';
 import { type AccountState, nameKey } from '../engine/account.js';
 import { type ContactDbRow, planContactMerge } from './merge-contacts.js';
 import { latestNotUndoneAsync, undoMark } from './undo.js';
-import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
+import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './migrations.js';
 import { readLabels } from './rows.js';
 import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, StatsRows, storedEvent, type VisitDb, visitRow } from './shape.js';
 import {
