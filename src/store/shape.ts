@@ -3,6 +3,7 @@
  * (SQLite) and the team store (PostgreSQL): both keep the same columns, so one mapping serves both,
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
+import { orderGroups } from '../core/pipeline-groups.js';
 import { readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
 import type { Answers } from '../engine/answers.js';
 import type { Selectable } from './kysely.js';
@@ -145,16 +146,6 @@ export function foldGroups(rows: Record<string, unknown>[]): { groups: PipelineG
     byKey.set(key, group);
   }
   return { groups: orderGroups([...byKey.values()]), total, flagCounts };
-}
-
-/** Classes by rank (best first), then provisional, then accounts not yet classified. */
-export function orderGroups<T extends { key: string; class?: string; rank?: number }>(groups: T[]): T[] {
-  const order = (g: T) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
-  return groups.sort((a, b) => {
-    const x = order(a);
-    const y = order(b);
-    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-  });
 }
 
 /** The engine's state of an account from its row, its people, its open steps and its last answers. */

@@ -367,7 +367,7 @@ export abstract class SqlStore implements Store {
       const { playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts } = newer ? a : b;
       await q
         .updateTable('accounts')
-        .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: a.created_at < b.created_at ? a.created_at : b.created_at })
+        .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
         .where('id', '=', dst)
         .execute();
       await q.deleteFrom('accounts').where('id', '=', src).execute();
@@ -448,7 +448,7 @@ export abstract class SqlStore implements Store {
           .execute(),
       );
     async function* pages(): AsyncGenerator<EventDb> {
-      for (let before = Number.MAX_SAFE_INTEGER; ; ) {
+      for (let before = 2147483647; ; ) {
         const rows = await page(before);
         yield* rows;
         if (rows.length < 200) return;

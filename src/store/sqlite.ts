@@ -190,8 +190,13 @@ function jsonValue(text: string): AnswerValue {
  * timeout) instead of both reading and one failing to upgrade its lock.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly db: Database.Database) {
+    super({ database: db });
+  }
+
   override createDriver(): Driver {
     const inner = super.createDriver();
+    const db = this.db;
     return {
       init: () => inner.init(),
       acquireConnection: () => inner.acquireConnection(),
@@ -199,7 +204,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
         await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
       },
       commitTransaction: (connection: DatabaseConnection) => inner.commitTransaction(connection),
-      rollbackTransaction: (connection: DatabaseConnection) => inner.rollbackTransaction(connection),
+      // SQLite rolls back by itself on some errors (a full disk): the error that did so is the one to report
+      rollbackTransaction: async (connection: DatabaseConnection) => {
+        if (db.inTransaction) await inner.rollbackTransaction(connection);
+      },
       releaseConnection: (connection: DatabaseConnection) => inner.releaseConnection(connection),
       destroy: () => inner.destroy(),
     };
@@ -213,7 +221,7 @@ export class SqliteStore extends SqlStore {
     readonly db: Database.Database,
     readonly path: string,
   ) {
-    super(new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: db }) }));
+    super(new Kysely<DB>({ dialect: new ImmediateSqliteDialect(db) }));
   }
 
   protected describe(err: unknown): StoreError | undefined {
