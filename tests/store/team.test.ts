@@ -12,6 +12,7 @@ import { recordVisit } from '../../src/cli/record-visit.js';
 import { FileOutbox } from '../../src/cli/outbox.js';
 import { emptyAccount } from '../../src/engine/account.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
+import { PG_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
 import { runCli } from '../helpers/cli.js';
@@ -410,7 +411,7 @@ describe('bad days', () => {
     const open = () => openPostgresStore({ url: serverUrl('sc_admin', db), password: ADMIN_PASSWORD });
     const stores = await Promise.all([open(), open(), open()]);
     for (const s of stores) await s.close();
-    expect(await adminSql(db, 'SELECT version FROM sales_coach.schema_version')).toEqual([{ version: 1 }]);
+    expect(await adminSql(db, 'SELECT version FROM sales_coach.schema_version')).toEqual([{ version: PG_SCHEMA_VERSION }]);
   });
 
   it('the server lost mid-session: the visit is kept on this machine, and the next command that reaches the server sends it, once', async () => {
@@ -449,9 +450,9 @@ describe('bad days', () => {
     // a kept visit the database refuses (here: a kind of session it does not know) is set aside,
     // said once, and never blocks the commands after it
     const box = new FileOutbox(join(dir, 'sales-coach', 'coach.outbox'));
-    box.put({ account: 'Acme', visit: { ...result, mode: 'bogus' } as never, state: emptyAccount('Acme'), events: [], at: '2026-11-22T10:00:00Z', origin: 'journal:test', target: `${rep1}@127.0.0.1:${port}/${db}` });
+    box.put({ account: 'Acme', visit: { ...result, date: '2026-11-22', mode: 'bogus' } as never, state: emptyAccount('Acme'), events: [], at: '2026-11-22T10:00:00Z', origin: 'journal:test', target: `${rep1}@127.0.0.1:${port}/${db}` });
     // one kept for another role on this machine is not sent here: it waits for that role
-    box.put({ account: 'Other', visit: { ...result, mode: 'debrief' } as never, state: emptyAccount('Other'), events: [], at: '2026-11-22T11:00:00Z', origin: 'journal:other', target: `${rep2}@127.0.0.1:${port}/${db}` });
+    box.put({ account: 'Other', visit: { ...result, date: '2026-11-22', mode: 'debrief' } as never, state: emptyAccount('Other'), events: [], at: '2026-11-22T11:00:00Z', origin: 'journal:other', target: `${rep2}@127.0.0.1:${port}/${db}` });
     const refused = await runCli(['accounts', '--json', '--today', '2026-11-22'], { env });
     expect(refused.code).toBe(0);
     expect(refused.stderr).toMatch(/a visit kept on this machine was refused by the team database .*; it is kept in .*\.refused/);
