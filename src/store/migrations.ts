@@ -217,6 +217,14 @@ export const REP_ROLE = 'sales_coach_rep';
 const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
 const CHILDREN = ['contacts', 'visits', 'checklist_items', 'account_events'] as const;
 const NOTE_KINDS = "('class-validated', 'class-challenged')";
+/** The columns a rep writes on each table (besides `owner`, always their own): never an id. */
+const WRITABLE: Record<(typeof OWNED)[number], string[]> = {
+  accounts: ['name', 'name_key', 'created_at', 'playbook_id', 'playbook_source', 'class', 'class_status', 'class_since', 'class_rank', 'class_labels', 'class_deadline', 'last_visit', 'last_person', 'signed', 'dropped', 'facts', 'contacts_count', 'open_items', 'next_due', 'next_item'],
+  contacts: ['account_id', 'name', 'title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'facts', 'first_met', 'last_met', 'planned_for'],
+  visits: ['account_id', 'mode', 'date', 'playbook_id', 'playbook_hash', 'person', 'answers', 'result', 'created_at', 'origin', 'habit_answers'],
+  checklist_items: ['account_id', 'visit_id', 'item_key', 'text', 'due', 'state', 'state_at', 'added_on', 'origin'],
+  account_events: ['account_id', 'visit_id', 'date', 'kind', 'data', 'at', 'origin'],
+};
 
 /** What makes a row of a child table the current rep's own: theirs, on their account, from their visit. */
 function ownChild(t: (typeof CHILDREN)[number]): string {
@@ -368,6 +376,31 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE checklist_items DROP CONSTRAINT checklist_items_state_check;
   ALTER TABLE checklist_items ADD CONSTRAINT checklist_items_state_check CHECK (state IN ('open', 'done', 'skipped', 'superseded'));
+  `,
+  // 3: nothing a rep does blocks or breaks a colleague. Reps hold no table-wide UPDATE or DELETE (with
+  // either, LOCK TABLE ... ACCESS EXCLUSIVE held every colleague's command for 30 s): they write the
+  // columns they need, never an id (a rep inserting the sequences' next ids broke a colleague's next
+  // save with a duplicate key); an account is deleted through delete_account, which deletes only the
+  // caller's own (the table's owner, the team admin, is not held by row-level security on accounts:
+  // the function runs as them, and team list counts every rep's accounts). A manager's note follows
+  // an account a rep merges (only its account changes: the rep can neither edit nor remove it).
+  // A note names its writer and text (a note without them made the rep's account unreadable).
+  `
+  REVOKE INSERT, UPDATE, DELETE ON ${OWNED.join(', ')} FROM ${REP_ROLE};
+  ${Object.entries(WRITABLE)
+    .map(([t, cols]) => `GRANT INSERT (${['owner', ...cols].join(', ')}), UPDATE (${cols.join(', ')}) ON ${t} TO ${REP_ROLE};`)
+    .join('\n  ')}
+  REVOKE UPDATE ON account_events FROM ${REP_ROLE};
+  GRANT UPDATE (account_id) ON account_events TO ${REP_ROLE};
+  ALTER TABLE accounts NO FORCE ROW LEVEL SECURITY;
+  CREATE FUNCTION delete_account(account integer) RETURNS boolean LANGUAGE sql SECURITY DEFINER SET search_path = ${PG_SCHEMA}, pg_temp
+    AS $$ WITH gone AS (DELETE FROM ${PG_SCHEMA}.accounts WHERE id = account AND owner = session_user RETURNING 1) SELECT count(*) > 0 FROM gone $$;
+  REVOKE ALL ON FUNCTION delete_account(integer) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION delete_account(integer) TO ${REP_ROLE};
+  CREATE POLICY notes_follow_merges ON account_events FOR UPDATE
+    USING (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user))
+    WITH CHECK (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
+  ALTER TABLE account_events ADD CONSTRAINT notes_readable CHECK (kind NOT IN ${NOTE_KINDS} OR coalesce(jsonb_typeof(data::jsonb -> 'note') = 'string' AND jsonb_typeof(data::jsonb -> 'by') = 'string', false)) NOT VALID;
   `,
 ];
 

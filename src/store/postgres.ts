@@ -6,7 +6,7 @@
  * only their rows and a manager read their team's; the visits kept while the server was away; and
  * the team's administration, its review and its notes (a TeamStore, reached through isTeamStore).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { nameKey } from '../engine/account.js';
@@ -97,6 +97,19 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   return undefined;
 }
 
+/**
+ * A SCRAM-SHA-256 verifier for a password (RFC 5802, 7677; what PostgreSQL stores and psql's
+ * \\password sends): the server can check a login with it and cannot recover the password. The
+ * password is normalised as SASLprep does for ordinary text (NFKC).
+ */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest();
+  const serverKey = hmac(salted, 'Server Key');
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
 export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore> {
   const where = describeUrl(opts.url);
   const connectTimeoutMs = opts.connectTimeoutMs ?? 5000;
@@ -145,6 +158,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   protected bytewise(column: string) {
     return sql<string>`${sql.ref(column)} COLLATE "C"`;
+  }
+
+  /** A rep deletes only through delete_account (no rep may hold a table-wide DELETE: it would let them lock the table). */
+  protected override async deleteAccountRow(q: Q, id: number): Promise<void> {
+    await sql`SELECT delete_account(${id})`.execute(q);
   }
 
   /** SQL of PostgreSQL's own (the team's administration, its review): run as written, with its parameters. */
@@ -470,6 +488,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
+      // the server's day, a day's grace for time zones: a manager cannot date a note in the future
+      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
+      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day');
       // the seed's question is the manager's to ask: never a rep's of their own class
       if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes');
       const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
@@ -627,15 +648,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.write(async (c) => {
       const me = await this.currentUser();
       if (name === me || opts.manager === me) throw new StoreError(`${me} is the role running this command (the team admin), not a member of the team`, 'add the people of the team by their own roles');
-      const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
+      // a role that bypasses row-level security would read every rep's rows: it is as good as a superuser here
+      const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper OR r.rolbypassrls AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
       const existing = await role(name);
       // the team's roles are the team admin's to set up; someone else's role (a superuser, a
       // service) is never given a password or a place in the team here
-      if (existing?.super) throw new StoreError(`${name} is a superuser of this server: it cannot be a member of the team`);
+      if (existing?.super) throw new StoreError(`${name} is a superuser of this server, or bypasses row-level security: it cannot be a member of the team`);
       if (existing && !existing.member && opts.password !== undefined) throw new StoreError(`${name} is a role of this server that is not in the team: its password is not sales-coach's to change`, `add it without --password-file, or choose another name`);
       if (opts.manager) {
         const boss = await role(opts.manager);
-        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server: it cannot be a manager in the team`);
+        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server, or bypasses row-level security: it cannot be a manager in the team`);
         // no loop: a rep cannot manage their own manager, however far up
         const chain = await this.q<{ manager: string }>(
           'WITH RECURSIVE up(r) AS (SELECT manager FROM team_members WHERE rep = $1 UNION SELECT m.manager FROM team_members m JOIN up ON m.rep = up.r) SELECT r AS manager FROM up WHERE r IS NOT NULL',
@@ -647,9 +669,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
       const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
       if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
-        // the password travels as a literal quoted by the server, never through a log line of ours
-        const lit = (await this.q<{ l: string }>('SELECT quote_literal($1) AS l', [opts.password], c))[0].l;
-        await this.q(`ALTER ROLE ${ident} PASSWORD ${lit}`, [], c);
+        // as psql's \password does: the server is sent a SCRAM verifier computed here, never the
+        // password (a server that logs DDL would keep it in its log)
+        await this.q(`ALTER ROLE ${ident} PASSWORD '${scramVerifier(opts.password)}'`, [], c);
       }
       await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
       if (opts.manager) {

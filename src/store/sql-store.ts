@@ -370,7 +370,7 @@ export abstract class SqlStore implements Store {
         .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
         .where('id', '=', dst)
         .execute();
-      await q.deleteFrom('accounts').where('id', '=', src).execute();
+      await this.deleteAccountRow(q, src);
       await this.refreshAccount(q, dst);
     });
   }
@@ -380,10 +380,14 @@ export abstract class SqlStore implements Store {
     for (const table of ['visits', 'checklist_items', 'account_events'] as const) await q.updateTable(table).set({ account_id: dst }).where('account_id', '=', src).execute();
   }
 
+  /** An account and, by cascade, everything of it. */
+  protected async deleteAccountRow(q: Q, id: number): Promise<void> {
+    await q.deleteFrom('accounts').where('id', '=', id).execute();
+  }
+
   async deleteAccount(account: string): Promise<void> {
     await this.write(async (q) => {
-      const id = await this.requireAccount(q, account);
-      await q.deleteFrom('accounts').where('id', '=', id).execute();
+      await this.deleteAccountRow(q, await this.requireAccount(q, account));
     });
   }
 
