@@ -200,6 +200,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
 
   // -- what the store remembers of this account --------------------------------------------------------
   const store = account && !opts.demo ? await getStore() : undefined;
+  // read before the state: a save by another sales-coach while this one asks its questions is then
+  // seen when this visit is saved, and the visit applied again to the account as it is by then
+  const revision = store && account ? await store.accountRevision?.(account) : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
@@ -398,6 +401,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     const recorded = await recordVisit(await getStore(), pb, account, result, {
       at: now(),
       applied,
+      ...(revision !== undefined ? { basedOn: revision } : {}),
+      // applied again to a changed account, the rep's decisions on its steps still hold
+      stepDecisions,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
     }).catch(notSaved);
     // kept for the team database is said even with --json: the rep must know the visit has not reached it yet

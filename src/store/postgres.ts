@@ -253,7 +253,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
       return await this.saveNow(visit);
     } catch (err) {
       if (!this.outbox || !unreachable(err)) throw err;
-      this.outbox.put({ ...(visit as SaveVisit & { origin: string }), target: this.where });
+      // sent later as it was recorded: the state it was applied to is long gone by then
+      const { basedOn: _read, ...kept } = visit as SaveVisit & { origin: string };
+      this.outbox.put({ ...kept, target: this.where });
       return { visitId: -1, accountId: -1, pending: true };
     }
   }

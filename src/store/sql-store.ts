@@ -32,6 +32,7 @@ import {
   type Store,
   type StoredAccountEvent,
   type StoredEvent,
+  AccountChanged,
   StoreError,
 } from './types.js';
 import { type ChecklistChange, latestNotUndoneAsync, undoMark } from './undo.js';
@@ -161,6 +162,28 @@ export abstract class SqlStore implements Store {
     });
   }
 
+  async accountRevision(account: string): Promise<string> {
+    return this.run(async () => {
+      const a = await this.kdb.selectFrom('accounts').select('id').where('name_key', '=', nameKey(account)).where(this.owned('owner')).executeTakeFirst();
+      return a ? this.revisionOf(this.kdb, a.id) : 'new';
+    });
+  }
+
+  /** Every change of an account's state writes a visit or an event (ids only grow), or moves its counts. */
+  protected async revisionOf(q: Q, id: number): Promise<string> {
+    const r = await q
+      .selectFrom('accounts as a')
+      .select((eb) => [
+        eb.selectFrom('visits').select((x) => x.fn.max('visits.id').as('m')).whereRef('visits.account_id', '=', 'a.id').as('v'),
+        eb.selectFrom('account_events').select((x) => x.fn.max('account_events.id').as('m')).whereRef('account_events.account_id', '=', 'a.id').as('e'),
+        'a.open_items',
+        'a.contacts_count',
+      ])
+      .where('a.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return [r.v, r.e, r.open_items, r.contacts_count].map((x) => x ?? '').join(':');
+  }
+
   async getAccount(account: string): Promise<AccountRow | undefined> {
     return this.run(async () => {
       const a = await this.accountRowOf(this.kdb, account);
@@ -175,11 +198,12 @@ export abstract class SqlStore implements Store {
   /** One visit written inside the caller's transaction: the visit, the account's new state, its people, its steps and events. */
   protected async saveIn(q: Q, v: SaveVisit): Promise<SavedVisit> {
     const key = nameKey(v.account);
-    await q
+    const created = await q
       .insertInto('accounts')
       .values({ name: v.account.trim(), name_key: key, created_at: v.at })
       .onConflict((oc) => (this.scoped ? oc.columns(['owner', 'name_key']) : oc.column('name_key')).doNothing())
-      .execute();
+      .returning('id')
+      .executeTakeFirst();
     const accountId = (
       await q
         .selectFrom('accounts')
@@ -189,6 +213,8 @@ export abstract class SqlStore implements Store {
         .$if(this.scoped, (qb) => qb.forUpdate())
         .executeTakeFirstOrThrow()
     ).id;
+    // the account is ours alone from here to the commit (SQLite: the write lock; PostgreSQL: the row's)
+    if (v.basedOn !== undefined && (created ? 'new' : await this.revisionOf(q, accountId)) !== v.basedOn) throw new AccountChanged(v.account);
     const visit = v.visit;
     const { id: visitId } = await q
       .insertInto('visits')

@@ -102,6 +102,12 @@ export interface SaveVisit {
   playbookSource?: string;
   /** A visit sent again (from the journal of visits kept while the team database was away) is saved once. */
   origin?: string;
+  /**
+   * The account's revision (Store.accountRevision) when the state this visit was applied to was read:
+   * a save that finds the account changed since (another save, a step closed meanwhile) writes
+   * nothing and fails with AccountChanged, so that the visit is applied again to the new state.
+   */
+  basedOn?: string;
 }
 
 /** What saveVisit did: saved now, or kept on this machine for later (the team database could not be reached). */
@@ -242,6 +248,11 @@ export interface StepsDueQuery {
 export interface Store {
   /** The account's state for the engine (people, facts, open steps, last answers); undefined if new. */
   accountState(account: string): Promise<AccountState | undefined>;
+  /**
+   * A token that changes whenever the account's state does ("new" for an account not yet stored):
+   * read it before the state, hand it to saveVisit as `basedOn`.
+   */
+  accountRevision?(account: string): Promise<string>;
   getAccount(account: string): Promise<AccountRow | undefined>;
   /** One write: the visit, the events, the account's new state, its people and steps. */
   saveVisit(visit: SaveVisit): Promise<SavedVisit>;
@@ -341,6 +352,14 @@ export interface TeamStore extends Store {
 /** Whether this store is a team's (and has a team's commands). */
 export function isTeamStore(s: Store): s is TeamStore {
   return 'team' in s && s.team === true;
+}
+
+/** The account changed between reading its state and saving a visit applied to it: nothing was written. */
+export class AccountChanged extends Error {
+  constructor(readonly account: string) {
+    super(`the account "${account}" changed while this visit was being recorded`);
+    this.name = 'AccountChanged';
+  }
 }
 
 /** A mistake the user can fix (unknown account, name taken…): the CLI prints it without a stack. */
