@@ -156,8 +156,12 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   for (let attempt = 0; ; attempt++) {
     try {
       // nothing is written before the file is known to be ours (or empty): not even the journal mode
-      store.checkVersion();
-      store.checkOwnership();
+      // one read transaction: another first run committing its schema between two of these reads
+      // made a new file look like someone else's (its marker read before, its tables after)
+      db.transaction(() => {
+        store.checkVersion();
+        store.checkOwnership();
+      })();
       store.checkIntegrity();
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
