@@ -261,10 +261,10 @@ export abstract class SqlStore implements Store {
       if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).execute();
       else await step.set({ text: change.text, due: change.due }).execute();
     }
-    for (const step of s.openSteps) {
-      if (step.id === undefined) await q.insertInto('checklist_items').values({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }).execute();
-    }
-    for (const e of v.events) await this.addEvent(q, accountId, visitId, e, v.at);
+    // the new steps, then the events, each in one statement
+    const added = s.openSteps.filter((step) => step.id === undefined);
+    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).execute();
+    if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).execute();
     await this.refreshAccount(q, accountId);
     return { visitId, accountId };
   }
