@@ -15,7 +15,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
-import { flagExpressions, type Q, SqlStore } from './sql-store.js';
+import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
   type AccountTimeline,
@@ -154,6 +154,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   protected describe(err: unknown): StoreError | undefined {
     return describePgError(err, this.where);
+  }
+
+  protected exec<R>(query: Runnable<R>): Promise<R[]> {
+    return query.execute();
   }
 
   protected bytewise(column: string) {

@@ -8,7 +8,7 @@
  */
 import { type AccountState, nameKey } from '../engine/account.js';
 import { stepRowChange } from './events.js';
-import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
+import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { planContactMerge } from './merge-contacts.js';
 import type { DB } from './schema.js';
 import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, storedEvent, visitRow } from './shape.js';
@@ -38,6 +38,8 @@ import {
 import { type ChecklistChange, latestNotUndoneAsync, undoMark } from './undo.js';
 
 export type Q = Kysely<DB>;
+/** A built query: compiled to SQL and parameters, or run by kysely. */
+export type Runnable<R> = { compile(): CompiledQuery; execute(): Promise<R[]> };
 
 /**
  * The pipeline's flags against `today` (see PipelineQuery): 1 or 0 in both databases. Dates compare
@@ -59,6 +61,21 @@ export abstract class SqlStore implements Store {
   protected abstract readonly scoped: boolean;
 
   constructor(readonly kdb: Q) {}
+
+  /**
+   * Runs a query built with kysely. The team store lets kysely run it; the embedded store hands the
+   * compiled SQL to better-sqlite3 itself (kysely's own path costs about 0.1 ms a query, and a visit
+   * takes twenty).
+   */
+  protected abstract exec<R>(query: Runnable<R>): Promise<R[]>;
+
+  protected readonly all = <R>(query: Runnable<R>): Promise<R[]> => this.exec(query);
+  protected readonly first = async <R>(query: Runnable<R>): Promise<R | undefined> => (await this.exec(query))[0];
+  protected readonly one = async <R>(query: Runnable<R>): Promise<R> => {
+    const rows = await this.exec(query);
+    if (rows.length === 0) throw new Error(`no row: ${query.compile().sql}`);
+    return rows[0];
+  };
 
   /** A database error as the user's problem (busy, read-only, unreachable…), else undefined. */
   protected abstract describe(err: unknown): StoreError | undefined;
@@ -90,7 +107,7 @@ export abstract class SqlStore implements Store {
   }
 
   protected async accountId(q: Q, name: string): Promise<number | undefined> {
-    const r = await q.selectFrom('accounts').select('id').where('name_key', '=', nameKey(name)).where(this.owned('owner')).executeTakeFirst();
+    const r = await q.selectFrom('accounts').select('id').where('name_key', '=', nameKey(name)).where(this.owned('owner')).$call(this.first);
     return r?.id;
   }
 
@@ -134,25 +151,25 @@ export abstract class SqlStore implements Store {
         next_item: eb.selectFrom('checklist_items as o').select('o.text').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
       }))
       .where('id', '=', id)
-      .execute();
+      .$call(this.all);
   }
 
   protected async addEvent(q: Q, accountId: number, visitId: number | null, e: StoredAccountEvent, at: string, origin?: string): Promise<void> {
     await q
       .insertInto('account_events')
       .values({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at, ...(origin !== undefined ? { origin } : {}) })
-      .execute();
+      .$call(this.all);
   }
 
   protected async readState(q: Q, a: Awaited<ReturnType<SqlStore['accountRowOf']>> & object): Promise<AccountState> {
-    const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').execute()).map((p) => contactOf(p, a.name));
-    const openSteps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', '=', 'open').orderBy('i.due').orderBy('i.id').execute();
-    const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', 'plan').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((p) => contactOf(p, a.name));
+    const openSteps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', '=', 'open').orderBy('i.due').orderBy('i.id').$call(this.all);
+    const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', 'plan').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
     return accountStateOf(a, people, openSteps, last?.answers);
   }
 
   protected accountRowOf(q: Q, account: string, owner?: string) {
-    return q.selectFrom('accounts').selectAll().where('name_key', '=', nameKey(account)).where(this.owned('owner', owner)).executeTakeFirst();
+    return q.selectFrom('accounts').selectAll().where('name_key', '=', nameKey(account)).where(this.owned('owner', owner)).$call(this.first);
   }
 
   async accountState(account: string): Promise<AccountState | undefined> {
@@ -164,7 +181,7 @@ export abstract class SqlStore implements Store {
 
   async accountRevision(account: string): Promise<string> {
     return this.run(async () => {
-      const a = await this.kdb.selectFrom('accounts').select('id').where('name_key', '=', nameKey(account)).where(this.owned('owner')).executeTakeFirst();
+      const a = await this.kdb.selectFrom('accounts').select('id').where('name_key', '=', nameKey(account)).where(this.owned('owner')).$call(this.first);
       return a ? this.revisionOf(this.kdb, a.id) : 'new';
     });
   }
@@ -180,7 +197,7 @@ export abstract class SqlStore implements Store {
         'a.contacts_count',
       ])
       .where('a.id', '=', id)
-      .executeTakeFirstOrThrow();
+      .$call(this.one);
     return [r.v, r.e, r.open_items, r.contacts_count].map((x) => x ?? '').join(':');
   }
 
@@ -203,7 +220,7 @@ export abstract class SqlStore implements Store {
       .values({ name: v.account.trim(), name_key: key, created_at: v.at })
       .onConflict((oc) => (this.scoped ? oc.columns(['owner', 'name_key']) : oc.column('name_key')).doNothing())
       .returning('id')
-      .executeTakeFirst();
+      .$call(this.first);
     const accountId = (
       await q
         .selectFrom('accounts')
@@ -211,7 +228,7 @@ export abstract class SqlStore implements Store {
         .where('name_key', '=', key)
         .where(this.owned('owner'))
         .$if(this.scoped, (qb) => qb.forUpdate())
-        .executeTakeFirstOrThrow()
+        .$call(this.one)
     ).id;
     // the account is ours alone from here to the commit (SQLite: the write lock; PostgreSQL: the row's)
     if (v.basedOn !== undefined && (created ? 'new' : await this.revisionOf(q, accountId)) !== v.basedOn) throw new AccountChanged(v.account);
@@ -232,7 +249,7 @@ export abstract class SqlStore implements Store {
         ...(v.origin !== undefined ? { origin: v.origin } : {}),
       })
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .$call(this.one);
     const s = v.state;
     await q
       .updateTable('accounts')
@@ -252,19 +269,19 @@ export abstract class SqlStore implements Store {
         playbook_source: v.playbookSource ?? eb.ref('playbook_source'),
       }))
       .where('id', '=', accountId)
-      .execute();
+      .$call(this.all);
     for (const p of s.people as Contact[]) await this.savePerson(q, accountId, p);
     for (const e of v.events) {
       const change = stepRowChange(e);
       if (!change) continue;
       const step = q.updateTable('checklist_items').where('id', '=', change.stepId).where('account_id', '=', accountId).where('state', '=', 'open');
-      if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).execute();
-      else await step.set({ text: change.text, due: change.due }).execute();
+      if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).$call(this.all);
+      else await step.set({ text: change.text, due: change.due }).$call(this.all);
     }
     // the new steps, then the events, each in one statement
     const added = s.openSteps.filter((step) => step.id === undefined);
-    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).execute();
-    if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).execute();
+    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).$call(this.all);
+    if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).$call(this.all);
     await this.refreshAccount(q, accountId);
     return { visitId, accountId };
   }
@@ -273,7 +290,7 @@ export abstract class SqlStore implements Store {
   private async savePerson(q: Q, accountId: number, p: Contact): Promise<void> {
     const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null, planned_for: p.plannedFor ?? null };
     if (p.id !== undefined) {
-      await q.updateTable('contacts').set(cols).where('id', '=', p.id).where('account_id', '=', accountId).execute();
+      await q.updateTable('contacts').set(cols).where('id', '=', p.id).where('account_id', '=', accountId).$call(this.all);
       return;
     }
     await q
@@ -290,7 +307,7 @@ export abstract class SqlStore implements Store {
           planned_for: eb.ref('excluded.planned_for'),
         })),
       )
-      .execute();
+      .$call(this.all);
   }
 
   /**
@@ -317,7 +334,7 @@ export abstract class SqlStore implements Store {
           ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
         ])
         .groupBy(['class', 'class_status'])
-        .execute();
+        .$call(this.all);
       const { groups, total, flagCounts } = foldGroups(counted);
       const rows: Pipeline['rows'] = [];
       for (const g of groups) {
@@ -328,7 +345,7 @@ export abstract class SqlStore implements Store {
           .$if(g.class === undefined, (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
-          .execute();
+          .$call(this.all);
         for (const r of found) rows.push({ ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1) });
       }
       return { groups, rows, total, flagCounts };
@@ -343,7 +360,7 @@ export abstract class SqlStore implements Store {
         .$if(!!kinds?.length, (qb) => qb.where('e.kind', 'in', kinds ?? []))
         .orderBy('e.date')
         .orderBy('e.id')
-        .execute();
+        .$call(this.all);
       return rows.map((r) => this.event(r));
     });
   }
@@ -358,10 +375,10 @@ export abstract class SqlStore implements Store {
       const q = this.kdb;
       const a = await this.accountRowOf(q, account, owner);
       if (!a) return undefined;
-      const contacts = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').execute()).map((c) => contactOf(c, a.name));
-      const visits = (await q.selectFrom('visits').selectAll().where('account_id', '=', a.id).orderBy('date').orderBy('id').execute()).map((v) => visitRow(v, a.name));
-      const events = (await this.eventQuery(q).where('e.account_id', '=', a.id).orderBy('e.date').orderBy('e.id').execute()).map((r) => this.event(r));
-      const checklist = (await this.checklistQuery(q).where('i.account_id', '=', a.id).orderBy('i.due').orderBy('i.id').execute()).map(checklistRow);
+      const contacts = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((c) => contactOf(c, a.name));
+      const visits = (await q.selectFrom('visits').selectAll().where('account_id', '=', a.id).orderBy('date').orderBy('id').$call(this.all)).map((v) => visitRow(v, a.name));
+      const events = (await this.eventQuery(q).where('e.account_id', '=', a.id).orderBy('e.date').orderBy('e.id').$call(this.all)).map((r) => this.event(r));
+      const checklist = (await this.checklistQuery(q).where('i.account_id', '=', a.id).orderBy('i.due').orderBy('i.id').$call(this.all)).map(checklistRow);
       return { account: accountRow(a), contacts, visits, events, checklist };
     });
   }
@@ -371,7 +388,7 @@ export abstract class SqlStore implements Store {
       const id = await this.requireAccount(q, from);
       const clash = await this.accountId(q, to);
       if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
-      await q.updateTable('accounts').set({ name: to.trim(), name_key: nameKey(to) }).where('id', '=', id).execute();
+      await q.updateTable('accounts').set({ name: to.trim(), name_key: nameKey(to) }).where('id', '=', id).$call(this.all);
     });
   }
 
@@ -381,13 +398,13 @@ export abstract class SqlStore implements Store {
       const dst = await this.requireAccount(q, into);
       if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
       // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
-      const contactsOf = (id: number) => q.selectFrom('contacts').selectAll().where('account_id', '=', id).orderBy('id').execute();
+      const contactsOf = (id: number) => q.selectFrom('contacts').selectAll().where('account_id', '=', id).orderBy('id').$call(this.all);
       const plan = planContactMerge(await contactsOf(dst), await contactsOf(src));
-      for (const id of plan.move) await q.updateTable('contacts').set({ account_id: dst }).where('id', '=', id).execute();
-      for (const u of plan.update) await q.updateTable('contacts').set(u.set).where('id', '=', u.id).execute();
+      for (const id of plan.move) await q.updateTable('contacts').set({ account_id: dst }).where('id', '=', id).$call(this.all);
+      for (const u of plan.update) await q.updateTable('contacts').set(u.set).where('id', '=', u.id).$call(this.all);
       await this.moveHistory(q, src, dst);
-      const a = await q.selectFrom('accounts').selectAll().where('id', '=', src).executeTakeFirstOrThrow();
-      const b = await q.selectFrom('accounts').selectAll().where('id', '=', dst).executeTakeFirstOrThrow();
+      const a = await q.selectFrom('accounts').selectAll().where('id', '=', src).$call(this.one);
+      const b = await q.selectFrom('accounts').selectAll().where('id', '=', dst).$call(this.one);
       // the account whose last visit is more recent keeps its class and facts
       const newer = (a.last_visit ?? '') > (b.last_visit ?? '');
       const { playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts } = newer ? a : b;
@@ -395,7 +412,7 @@ export abstract class SqlStore implements Store {
         .updateTable('accounts')
         .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
         .where('id', '=', dst)
-        .execute();
+        .$call(this.all);
       await this.deleteAccountRow(q, src);
       await this.refreshAccount(q, dst);
     });
@@ -403,12 +420,12 @@ export abstract class SqlStore implements Store {
 
   /** The merged-away account's visits, steps and events move to the kept one. */
   protected async moveHistory(q: Q, src: number, dst: number): Promise<void> {
-    for (const table of ['visits', 'checklist_items', 'account_events'] as const) await q.updateTable(table).set({ account_id: dst }).where('account_id', '=', src).execute();
+    for (const table of ['visits', 'checklist_items', 'account_events'] as const) await q.updateTable(table).set({ account_id: dst }).where('account_id', '=', src).$call(this.all);
   }
 
   /** An account and, by cascade, everything of it. */
   protected async deleteAccountRow(q: Q, id: number): Promise<void> {
-    await q.deleteFrom('accounts').where('id', '=', id).execute();
+    await q.deleteFrom('accounts').where('id', '=', id).$call(this.all);
   }
 
   async deleteAccount(account: string): Promise<void> {
@@ -426,7 +443,7 @@ export abstract class SqlStore implements Store {
         .where(this.owned('i.owner'))
         .orderBy('i.due')
         .orderBy('i.id')
-        .execute();
+        .$call(this.all);
       return rows.map(checklistRow);
     });
   }
@@ -437,28 +454,28 @@ export abstract class SqlStore implements Store {
         .where('i.id', '=', id)
         .where(this.owned('i.owner'))
         .$if(this.scoped, (qb) => qb.forUpdate('i'))
-        .executeTakeFirst();
+        .$call(this.first);
       if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
       const before = row.state;
       if (before !== state) {
-        await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).execute();
+        await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
         const e: StoredAccountEvent =
           state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
         await this.addEvent(q, row.account_id, null, undoMark(e, undoes), at);
         await this.refreshAccount(q, row.account_id);
       }
-      return { row: checklistRow(await this.checklistQuery(q).where('i.id', '=', id).executeTakeFirstOrThrow()), before };
+      return { row: checklistRow(await this.checklistQuery(q).where('i.id', '=', id).$call(this.one)), before };
     });
   }
 
   async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
     return this.write(async (q) => {
       const accountId = await this.requireAccount(q, account);
-      const { id } = await q.insertInto('checklist_items').values({ account_id: accountId, visit_id: null, item_key: 'rep', text, due, added_on: today }).returning('id').executeTakeFirstOrThrow();
-      await q.updateTable('checklist_items').set({ item_key: `rep:${id}` }).where('id', '=', id).execute();
+      const { id } = await q.insertInto('checklist_items').values({ account_id: accountId, visit_id: null, item_key: 'rep', text, due, added_on: today }).returning('id').$call(this.one);
+      await q.updateTable('checklist_items').set({ item_key: `rep:${id}` }).where('id', '=', id).$call(this.all);
       await this.addEvent(q, accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
       await this.refreshAccount(q, accountId);
-      return checklistRow(await this.checklistQuery(q).where('i.id', '=', id).executeTakeFirstOrThrow());
+      return checklistRow(await this.checklistQuery(q).where('i.id', '=', id).$call(this.one));
     });
   }
 
@@ -475,7 +492,7 @@ export abstract class SqlStore implements Store {
           .where(this.owned('e.by_user'))
           .orderBy('e.id', 'desc')
           .limit(200)
-          .execute(),
+          .$call(this.all),
       );
     async function* pages(): AsyncGenerator<EventDb> {
       for (let before = 2147483647; ; ) {
@@ -491,16 +508,16 @@ export abstract class SqlStore implements Store {
   async exportAll() {
     return this.run(async () => {
       const q = this.kdb;
-      const accounts = (await q.selectFrom('accounts').selectAll().where(this.owned('owner')).orderBy(this.bytewise('name_key')).execute()).map(accountRow);
+      const accounts = (await q.selectFrom('accounts').selectAll().where(this.owned('owner')).orderBy(this.bytewise('name_key')).$call(this.all)).map(accountRow);
       const contacts = (
-        await q.selectFrom('contacts as c').innerJoin('accounts as a', 'a.id', 'c.account_id').selectAll('c').select('a.name as account').where(this.owned('a.owner')).orderBy(this.bytewise('a.name_key')).orderBy('c.id').execute()
+        await q.selectFrom('contacts as c').innerJoin('accounts as a', 'a.id', 'c.account_id').selectAll('c').select('a.name as account').where(this.owned('a.owner')).orderBy(this.bytewise('a.name_key')).orderBy('c.id').$call(this.all)
       ).map((c) => ({ ...contactOf(c, c.account), account: c.account }));
-      const visits = (await q.selectFrom('visits as v').innerJoin('accounts as a', 'a.id', 'v.account_id').selectAll('v').select('a.name as account').where(this.owned('a.owner')).orderBy('v.date').orderBy('v.id').execute()).map((v) => ({
+      const visits = (await q.selectFrom('visits as v').innerJoin('accounts as a', 'a.id', 'v.account_id').selectAll('v').select('a.name as account').where(this.owned('a.owner')).orderBy('v.date').orderBy('v.id').$call(this.all)).map((v) => ({
         ...visitRow(v, v.account),
         account: v.account,
       }));
-      const checklist = (await this.checklistQuery(q).where(this.owned('i.owner')).orderBy('i.due').orderBy('i.id').execute()).map(checklistRow);
-      const events = (await this.eventQuery(q).where(this.owned('e.owner')).orderBy('e.date').orderBy('e.id').execute()).map((r) => this.event(r));
+      const checklist = (await this.checklistQuery(q).where(this.owned('i.owner')).orderBy('i.due').orderBy('i.id').$call(this.all)).map(checklistRow);
+      const events = (await this.eventQuery(q).where(this.owned('e.owner')).orderBy('e.date').orderBy('e.id').$call(this.all)).map((r) => this.event(r));
       return { accounts, contacts, visits, checklist, events };
     });
   }
@@ -520,7 +537,7 @@ export abstract class SqlStore implements Store {
         .$if(q.account !== undefined, (qb) => qb.where('a.name_key', '=', nameKey(q.account ?? '')))
         .orderBy('i.due')
         .orderBy('i.id')
-        .execute();
+        .$call(this.all);
       return rows.map(checklistRow);
     });
   }

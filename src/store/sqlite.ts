@@ -10,12 +10,12 @@ import Database from 'better-sqlite3';
 import { nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, sql } from './kysely.js';
+import { Kysely, SqliteDialect, sql } from './kysely.js';
 import { pending, SCHEMA_VERSION } from './migrations.js';
 import type { DB } from './schema.js';
 import type { AccountDb, RawHistory } from './shape.js';
 import { StatsRows } from './shape.js';
-import { SqlStore } from './sql-store.js';
+import { type Q, type Runnable, SqlStore } from './sql-store.js';
 import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccount, type StatsQuery, type StatsVisit, StoreError } from './types.js';
 
 export interface OpenOptions {
@@ -188,36 +188,6 @@ function jsonValue(text: string): AnswerValue {
   return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
 }
 
-/**
- * kysely's SQLite dialect, with write transactions that take the write lock at once (BEGIN
- * IMMEDIATE): two sales-coach processes saving at the same time then wait for each other (the busy
- * timeout) instead of both reading and one failing to upgrade its lock.
- */
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly db: Database.Database) {
-    super({ database: db });
-  }
-
-  override createDriver(): Driver {
-    const inner = super.createDriver();
-    const db = this.db;
-    return {
-      init: () => inner.init(),
-      acquireConnection: () => inner.acquireConnection(),
-      beginTransaction: async (connection: DatabaseConnection) => {
-        await connection.executeQuery(CompiledQuery.raw('BEGIN IMMEDIATE'));
-      },
-      commitTransaction: (connection: DatabaseConnection) => inner.commitTransaction(connection),
-      // SQLite rolls back by itself on some errors (a full disk): the error that did so is the one to report
-      rollbackTransaction: async (connection: DatabaseConnection) => {
-        if (db.inTransaction) await inner.rollbackTransaction(connection);
-      },
-      releaseConnection: (connection: DatabaseConnection) => inner.releaseConnection(connection),
-      destroy: () => inner.destroy(),
-    };
-  }
-}
-
 export class SqliteStore extends SqlStore {
   protected readonly scoped = false;
 
@@ -225,11 +195,46 @@ export class SqliteStore extends SqlStore {
     readonly db: Database.Database,
     readonly path: string,
   ) {
-    super(new Kysely<DB>({ dialect: new ImmediateSqliteDialect(db) }));
+    // kysely builds and compiles the queries; exec and write run them (see there)
+    super(new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }));
   }
 
   protected describe(err: unknown): StoreError | undefined {
     return describeError(err, this.path);
+  }
+
+  protected async exec<R>(query: Runnable<R>): Promise<R[]> {
+    const { sql: text, parameters } = query.compile();
+    const stmt = this.db.prepare(text);
+    if (stmt.reader) return stmt.all(...parameters) as R[];
+    stmt.run(...parameters);
+    return [];
+  }
+
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One write transaction, begun at once (BEGIN IMMEDIATE: two sales-coach processes saving at the
+   * same time wait for each other instead of failing to upgrade a read lock), one at a time in this
+   * process too (its statements share the one connection).
+   */
+  protected override write<T>(work: (q: Q) => Promise<T>): Promise<T> {
+    const run = this.writing.then(() =>
+      this.run(async () => {
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await work(this.kdb);
+          this.db.exec('COMMIT');
+          return out;
+        } catch (err) {
+          // SQLite rolls back by itself on some errors (a full disk): the error that did so is the one to report
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    );
+    this.writing = run.catch(() => {});
+    return run;
   }
 
   protected bytewise(column: string) {
@@ -322,11 +327,11 @@ export class SqliteStore extends SqlStore {
     return this.run(async () => {
       const q = this.kdb;
       return {
-        accounts: await q.selectFrom('accounts').selectAll().orderBy('id').execute(),
-        contacts: await q.selectFrom('contacts').selectAll().orderBy('id').execute(),
-        visits: await q.selectFrom('visits').selectAll().orderBy('id').execute(),
-        checklist: await q.selectFrom('checklist_items').selectAll().orderBy('id').execute(),
-        events: await q.selectFrom('account_events').selectAll().orderBy('id').execute(),
+        accounts: await q.selectFrom('accounts').selectAll().orderBy('id').$call(this.all),
+        contacts: await q.selectFrom('contacts').selectAll().orderBy('id').$call(this.all),
+        visits: await q.selectFrom('visits').selectAll().orderBy('id').$call(this.all),
+        checklist: await q.selectFrom('checklist_items').selectAll().orderBy('id').$call(this.all),
+        events: await q.selectFrom('account_events').selectAll().orderBy('id').$call(this.all),
       };
     });
   }
