@@ -169,6 +169,15 @@ export class PostgresStore extends SqlStore implements TeamStore {
     await sql`SELECT delete_account(${id})`.execute(q);
   }
 
+  private schemaVersion(q: Q): Promise<{ version: number }[]> {
+    return this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`, [], q);
+  }
+
+  /** A role's name as an identifier in SQL, quoted by the server. */
+  private async ident(q: Q, role: string): Promise<string> {
+    return (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [role], q))[0].i;
+  }
+
   /** SQL of PostgreSQL's own (the team's administration, its review): run as written, with its parameters. */
   private async q<T = Record<string, unknown>>(text: string, params: unknown[] = [], on: Q = this.kdb): Promise<T[]> {
     return this.run(async () => (await on.executeQuery<T>(CompiledQuery.raw(text, params))).rows);
@@ -176,7 +185,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   /** The schema's version: refuses a newer one, and applies what an older one lacks (if this role may). */
   async checkSchema(): Promise<void> {
-    const found = await this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`).catch((err) => {
+    const found = await this.schemaVersion(this.kdb).catch((err) => {
       if ((err as { code?: string }).code === '42P01' || (err as { code?: string }).code === '3F000') return undefined; // no schema yet
       throw err;
     });
@@ -208,7 +217,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       await this.q("SELECT pg_advisory_xact_lock(hashtext('sales-coach schema'))", [], c);
       await this.q(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`, [], c);
       await this.q(`CREATE TABLE IF NOT EXISTS ${PG_SCHEMA}.schema_version (version integer NOT NULL)`, [], c);
-      const rows = await this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`, [], c);
+      const rows = await this.schemaVersion(c);
       const version = rows[0]?.version ?? 0;
       if (version > PG_SCHEMA_VERSION) throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version})`, 'upgrade sales-coach; the database is left as it is');
       for (const m of pending('postgres', version)) await this.q(m.sql, [], c);
@@ -672,7 +681,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
         );
         if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
       }
-      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      const ident = await this.ident(c, name);
       if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
         // as psql's \password does: the server is sent a SCRAM verifier computed here, never the
@@ -681,7 +690,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       }
       await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
       if (opts.manager) {
-        const mi = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [opts.manager], c))[0].i;
+        const mi = await this.ident(c, opts.manager);
         if (!(await role(opts.manager))) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
         await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
         await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
@@ -702,7 +711,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (!found) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
-      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      const ident = await this.ident(c, name);
       await this.q(`REVOKE ${REP_ROLE} FROM ${ident}`, [], c);
       return { accounts: (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE owner = $1', [name], c))[0].n };
     });
