@@ -1,22 +1,34 @@
 /** The user's config file: language, user playbook folder, default persona, import role words. Optional; bad ones are reported. */
 import { dirname, resolve } from 'node:path';
+import * as z from 'zod/mini';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
+import { validateWithSchema } from '../core/zod-diagnostics.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
 import { readFileBounded } from './files.js';
 import { configFile } from './paths.js';
 
-/** A few fields, checked by hand: every command reads the config, and zod would slow them all down. */
-const FIELDS: Record<string, readonly string[] | 'string' | 'map'> = {
-  lang: ['en', 'zh-CN', 'zh-TW'],
-  playbooks: 'string',
-  persona: 'string',
-  map_role: 'map',
-  store: 'string',
-  passwordFile: 'string',
-};
+// as the playbook schema and the journal: no generated code
+z.config({ jitless: true });
+
+/**
+ * The config as it is written, held to a schema like every other file the program reads (the
+ * playbook, answers files, drafts): an unknown key, a value of the wrong type or outside its choices
+ * is reported at config.yaml:line:col with what was expected. `store:` is then held to the one rule
+ * for store addresses (storeAddressProblem), as --db and SALES_COACH_DB are.
+ */
+export const ConfigFileSchema = z.strictObject({
+  lang: z.optional(z.enum(['en', 'zh-CN', 'zh-TW'])),
+  playbooks: z.optional(z.string()),
+  persona: z.optional(z.string()),
+  map_role: z.optional(z.record(z.string(), z.string())),
+  store: z.optional(z.string()),
+  passwordFile: z.optional(z.string()),
+  /** `today`: the rep's calendar, an .ics file (relative to the folder today runs in). */
+  calendar: z.optional(z.string()),
+});
 
 export interface Config {
   lang?: Locale;
@@ -28,6 +40,8 @@ export interface Config {
   store?: string;
   /** A file holding the team database's password (for a rep who does not use ~/.pgpass). */
   passwordFile?: string;
+  /** `today`: the rep's calendar (.ics), as written. */
+  calendar?: string;
 }
 
 /**
@@ -58,31 +72,26 @@ export function loadConfig(env: Env, flag?: string): Config {
   let data: Config | undefined;
   if ('source' in parsed && parsed.source) {
     const src = parsed.source;
-    const value = src.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      diags.push({ file, line: 1, col: 1, code: 'not-a-mapping', severity: 'error', message: 'the config is a mapping (lang:, playbooks:, persona:)' });
-    } else {
-      data = {};
-      for (const [key, v] of Object.entries(value)) {
-        const rule = FIELDS[key];
-        if (!rule) diags.push({ file, ...src.locateKey([key]), code: 'unknown-key', severity: 'error', message: `unknown key "${key}" in the config`, hint: suggest(key, Object.keys(FIELDS), 'one of') });
-        else if (rule === 'map') {
-          const entries = typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.entries(v) : undefined;
-          const bad = entries ? entries.find(([, t]) => typeof t !== 'string') : undefined;
-          if (!entries) diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: expected a mapping of words to roles, e.g. "decision maker: first_kp"` });
-          else if (bad) diags.push({ file, ...src.locate([key, bad[0]]), code: 'invalid-value', severity: 'error', message: `${key}: "${bad[0]}" must map to a role value (a string)` });
-          else {
-            data.mapRole = entries.map(([word, target]) => {
-              const at = src.locateKey([key, word]);
-              return { word, target: target as string, source: `${file}:${at.line}:${at.col}` };
-            });
-          }
-        } else if (typeof v !== 'string' || (rule !== 'string' && !rule.includes(v))) {
-          diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${JSON.stringify(v)} is not allowed`, hint: rule === 'string' ? 'expected a string' : suggest(String(v), rule, 'one of') });
-        } else if (key === 'store' && storeAddressProblem(v)) {
-          const p = storeAddressProblem(v) as { message: string; hint: string };
-          diags.push({ file, ...src.locate([key]), code: 'invalid-value', severity: 'error', message: `${key}: ${p.message}`, hint: p.hint });
-        } else (data as Record<string, string>)[key] = v;
+    const checked = validateWithSchema(ConfigFileSchema, src);
+    // the schema's words name "the top level"; a rep reads "the config"
+    for (const d of checked.diagnostics) diags.push({ ...d, message: d.message.replace(/\bthe top level\b/, 'the config') });
+    const v = checked.data;
+    const storeProblem = v?.store === undefined ? undefined : storeAddressProblem(v.store);
+    if (storeProblem) diags.push({ file, ...src.locate(['store']), code: 'invalid-value', severity: 'error', message: `store: ${storeProblem.message}`, hint: storeProblem.hint });
+    else if (v) {
+      data = {
+        ...(v.lang !== undefined ? { lang: v.lang } : {}),
+        ...(v.playbooks !== undefined ? { playbooks: v.playbooks } : {}),
+        ...(v.persona !== undefined ? { persona: v.persona } : {}),
+        ...(v.store !== undefined ? { store: v.store } : {}),
+        ...(v.passwordFile !== undefined ? { passwordFile: v.passwordFile } : {}),
+        ...(v.calendar !== undefined ? { calendar: v.calendar } : {}),
+      };
+      if (v.map_role) {
+        data.mapRole = Object.entries(v.map_role).map(([word, target]) => {
+          const at = src.locateKey(['map_role', word]);
+          return { word, target, source: `${file}:${at.line}:${at.col}` };
+        });
       }
     }
   }

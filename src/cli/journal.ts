@@ -83,7 +83,9 @@ export const DraftSchema = z.object({
   lang: text,
   answers: z.record(text, AnswerValueSchema),
   order: z.array(text),
-  savedAt: text,
+  // a timestamp as Date#toISOString writes it: the draft prompt shows it, and text here could
+  // carry an escape sequence to the terminal
+  savedAt: text.check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'expected a timestamp (YYYY-MM-DDTHH:MM:SS.sssZ)')),
   stepDecisions: z.optional(z.record(text.check(z.regex(/^\d{1,15}$/)), z.enum(['done', 'keep', 'drop']))),
 });
 

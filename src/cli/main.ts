@@ -173,11 +173,38 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
 
   playbook
     .command('init')
-    .description('write a starter playbook that teaches the format, with editor autocompletion')
+    .description('write a starter playbook that teaches the format, or a complete one of a sales methodology, with its tests')
     .argument('[file]', 'where to write it', 'my-playbook.yaml')
+    .option('--from <template>', 'start from a methodology: meddicc, bant, spin or abcd (see --list)')
+    .option('--list', 'list the methodology templates')
     .option('--force', 'overwrite an existing file')
-    .action((file: string, opts: { force?: boolean }) => {
+    .action((file: string, opts: { force?: boolean; from?: string; list?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-init.js')).initCommand({ file, ...opts }, io, g));
+    });
+
+  playbook
+    .command('try')
+    .description('preview a playbook as a rep sees it: run the interview (answers from a file, the rest asked) and show the result; nothing is saved')
+    .argument('<file>', 'the playbook (a file or an id)')
+    .option('--answers <file>', 'pre-fill the answers from a YAML or JSON answers file')
+    .option('--from <question>', 'ask again from this question on (the file\'s answers as defaults)')
+    .addOption(new Option('--mode <mode>', 'the kind of session (default: the answers file\'s, else debrief)').choices(['prep', 'debrief', 'plan']))
+    .option('--date <YYYY-MM-DD>', 'the visit date (default: the answers file\'s, else today)', parseDay)
+    .option('--persona <id>', 'the persona of the person met')
+    .option('--no-input', 'never ask: fail on missing answers instead')
+    .option('--full', 'show everything (the whole persona profile, every tip)')
+    .option('--json', 'print the result as JSON')
+    .action((file: string, opts: Record<string, unknown>) => {
+      setAction(async (io, g) => (await import('./playbook-try.js')).tryCommand({ file, ...opts } as import('./playbook-try.js').TryOptions, io, g));
+    });
+
+  playbook
+    .command('graph')
+    .description('print the playbook\'s logic (questions -> conditions -> classes, flags, steps, tips) as a Mermaid flowchart')
+    .argument('<file>', 'the playbook (a file or an id)')
+    .option('--markdown', 'wrap it in a ```mermaid block, ready to paste into Markdown')
+    .action((file: string, opts: { markdown?: boolean }) => {
+      setAction(async (io, g) => (await import('./playbook-graph.js')).graphCommand({ file, ...opts }, io, g));
     });
 
   const sessionHelp = {
@@ -519,6 +546,31 @@ Examples:
     )
     .action((opts: { csv?: string; dryRun?: boolean; json?: boolean; mapRole?: string[]; playbook?: string; encoding?: string }) => {
       setAction(async (io, g) => (await import('./import.js')).importCommand(opts, io, g));
+    });
+
+  program
+    .command('today')
+    .description('the morning screen: visits planned today and tomorrow (with the prep to run), steps due and overdue, accounts past their window, notes from your manager, unfinished sessions')
+    .option('--week', 'the seven days ahead instead of today and tomorrow')
+    .option('--calendar <file.ics>', 'your calendar (an .ics export): its events are matched to accounts by name (or calendar: in the config)')
+    .option('--json', 'print JSON')
+    .option('--today <YYYY-MM-DD>', 'the day to show (default: today)', parseDay)
+    .action((opts: import('./today.js').TodayOptions) => {
+      setAction(async (io, g) => (await import('./today.js')).todayCommand(opts, io, g));
+    });
+
+  program
+    .command('completion')
+    .description('print the shell completion script for bash, zsh or fish (README: "Shell completion" says where to put it)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action((shell: string) => {
+      setAction(async (io, g) => (await import('./completion.js')).completionCommand(shell, program, io, g));
+    });
+  program
+    .command('__complete', { hidden: true })
+    .argument('<what>', 'accounts, playbooks or classes')
+    .action((what: string) => {
+      setAction(async (io, g) => (await import('./completion.js')).completeValues(what, io, g));
     });
 
   program

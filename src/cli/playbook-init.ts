@@ -1,11 +1,65 @@
-/** `playbook init [FILE]`: a starter playbook that validates clean and teaches the format in its comments. */
-import { existsSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+/**
+ * `playbook init [FILE] [--from TEMPLATE]`: a starter playbook that validates clean and teaches the
+ * format in its comments, or a complete, tested playbook of a sales methodology (templates/ in the
+ * package: MEDDICC, BANT, SPIN, A/B/C/D), each with its test file. `--list` shows the templates.
+ *
+ * The editor's `$schema` reference is to a copy of the JSON Schema written beside the playbook
+ * (`./playbook.schema.json`), not to the install folder: a path into the install folder breaks when
+ * the file (or the package) moves, and the schema's `$id` is not a published address an editor could
+ * fetch. A copy beside it moves with the trainer's folder (and its git repository), works offline,
+ * and matches the version of sales-coach the playbook was written for
+ * (`sales-coach playbook schema --out playbook.schema.json` refreshes it).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseYamlSource } from '../core/yaml-source.js';
+import { localize } from '../engine/text.js';
+import type { Text } from '../playbook/types.js';
 import { sanitize, shellCommand } from '../ui/sanitize.js';
+import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
-import { schemaFile } from './paths.js';
+import { packageRoot, schemaFile } from './paths.js';
+
+/** The schema files written beside a new playbook, and the names its `$schema` lines use. */
+const SCHEMAS = { playbook: 'playbook.schema.json', test: 'playbook-test.schema.json' } as const;
+
+export function templatesDir(): string {
+  return join(packageRoot(), 'templates');
+}
+
+export interface TemplateInfo {
+  name: string;
+  title?: Text;
+  description?: Text;
+  file: string;
+  testFile: string;
+}
+
+/** The templates shipped in the package: templates/NAME/NAME.yaml with NAME.test.yaml beside it. */
+export function listTemplates(): TemplateInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(templatesDir()).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const file = join(templatesDir(), name, `${name}.yaml`);
+    const testFile = join(templatesDir(), name, `${name}.test.yaml`);
+    if (!existsSync(file) || !existsSync(testFile)) return [];
+    const value = parseYamlSource(file, readFileSync(file, 'utf8')).source?.value as { title?: Text; description?: Text } | undefined;
+    return [{ name, title: value?.title, description: value?.description, file, testFile }];
+  });
+}
+
+/** A template's text with the new playbook's id, and its header comments naming the new file. */
+function fromTemplate(text: string, template: string, id: string, fileName: string): string {
+  return text
+    .replace(/^id:[ \t]*\S+[ \t]*$/m, `id: ${id}`)
+    .replace(new RegExp(`\\b${template}(\\.test)?\\.yaml\\b`, 'g'), (_m, test: string | undefined) => `${fileName}${test ?? ''}.yaml`);
+}
 
 export function starterPlaybook(schemaRef: string, id: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
@@ -92,7 +146,7 @@ checklist:
     text: { en: "Signed by the deadline, or reclassify as B or D", zh-CN: "在签单周期内签单，否则重新归为B类或D类" }
   - id: confirm_meeting
     when: { question: next_meeting, answered: true }
-    due: -1
+    due: 1                        # the day after this visit (-1, the day before it, is overdue at once)
     text: { en: "Confirm the meeting of {answers.next_meeting}", zh-CN: "确认{answers.next_meeting}的会面" }
 `;
 }
@@ -119,30 +173,60 @@ cases:
       class: A
       checklist:
         - { id: ask_to_sign, due: 2026-12-05 }
-        - { id: confirm_meeting, due: 2026-11-24 }   # due: -1, the day before the visit
+        - { id: confirm_meeting, due: 2026-11-26 }   # due: 1, the day after the visit
       notFlags: [no_next_meeting]
 `;
 }
 
-export async function initCommand(opts: { file: string; force?: boolean }, io: IO, _g: GlobalOptions): Promise<number> {
+export interface InitOptions {
+  file: string;
+  force?: boolean;
+  /** A methodology template: meddicc, bant, spin or abcd. */
+  from?: string;
+  /** Print the templates and write nothing. */
+  list?: boolean;
+}
+
+export async function initCommand(opts: InitOptions, io: IO, g: GlobalOptions): Promise<number> {
+  const templates = listTemplates();
+  if (opts.list) {
+    const locale = localeOf(makeContext(io, g), g);
+    const width = Math.max(...templates.map((t) => t.name.length));
+    for (const t of templates) {
+      io.stdout.write(`${t.name.padEnd(width)}  ${sanitize(localize(t.title, locale))}\n${' '.repeat(width + 2)}${sanitize(localize(t.description, locale))}\n`);
+    }
+    io.stdout.write(`\nwrite one with  ${shellCommand(['sales-coach', 'playbook', 'init', '--from', templates[0]?.name ?? 'bant', 'team.yaml'])}\n`);
+    return EXIT.ok;
+  }
+  const template = opts.from === undefined ? undefined : templates.find((t) => t.name === opts.from);
+  if (opts.from !== undefined && !template) {
+    throw new UserError(`no template "${opts.from}"`, `the templates are: ${templates.map((t) => t.name).join(', ')} (sales-coach playbook init --list)`, EXIT.usage);
+  }
   const target = resolve(io.cwd, opts.file);
   if (existsSync(target) && !opts.force) {
     throw new UserError(`${opts.file} already exists`, 'choose another file name, or add --force to overwrite it');
   }
-  const schema = schemaFile();
-  let ref = relative(dirname(target), schema);
-  if (!ref.startsWith('.')) ref = `./${ref}`;
-  const id = basename(target).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
+  const base = basename(target).replace(/\.ya?ml$/i, '');
+  const id = base.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
   const testTarget = `${target.replace(/\.ya?ml$/i, '')}.test.yaml`;
   const testName = `${opts.file.replace(/\.ya?ml$/i, '')}.test.yaml`;
   if (existsSync(testTarget) && !opts.force) {
     throw new UserError(`${testName} already exists`, 'choose another file name, or add --force to overwrite both');
   }
-  let testRef = relative(dirname(target), join(dirname(schema), 'playbook-test.schema.json'));
-  if (!testRef.startsWith('.')) testRef = `./${testRef}`;
+  const playbookText = template ? fromTemplate(readFileSync(template.file, 'utf8'), template.name, id, base) : starterPlaybook(`./${SCHEMAS.playbook}`, id);
+  const testText = template ? fromTemplate(readFileSync(template.testFile, 'utf8'), template.name, id, base) : starterTests(`./${SCHEMAS.test}`, id);
   // each file whole or not at all (a full disk leaves neither half-written)
-  writeFileAtomic(target, starterPlaybook(ref, id), { force: opts.force, shown: opts.file });
-  writeFileAtomic(testTarget, starterTests(testRef, id), { force: opts.force, shown: testName });
-  io.stdout.write(`wrote ${sanitize(opts.file)} and ${sanitize(testName)}\nnext: edit them, then run  ${shellCommand(['sales-coach', 'playbook', 'validate', opts.file])}  and  ${shellCommand(['sales-coach', 'playbook', 'test', opts.file])}\n`);
+  writeFileAtomic(target, playbookText, { force: opts.force, shown: opts.file });
+  writeFileAtomic(testTarget, testText, { force: opts.force, shown: testName });
+  // the schemas beside it, for the editor: an existing copy is the trainer's (maybe of another version) and is kept
+  const wrote = [opts.file, testName];
+  for (const [kind, name] of [['playbook', SCHEMAS.playbook], ['test', SCHEMAS.test]] as const) {
+    const path = join(dirname(target), name);
+    if (existsSync(path) && !opts.force) continue;
+    const source = kind === 'playbook' ? schemaFile() : join(dirname(schemaFile()), SCHEMAS.test);
+    writeFileAtomic(path, readFileSync(source, 'utf8'), { force: true, shown: name });
+    wrote.push(join(dirname(opts.file), name));
+  }
+  io.stdout.write(`wrote ${wrote.map(sanitize).join(', ')}\nnext: edit them, then run  ${shellCommand(['sales-coach', 'playbook', 'validate', opts.file])}  and  ${shellCommand(['sales-coach', 'playbook', 'test', '--coverage', opts.file])}\n`);
   return EXIT.ok;
 }

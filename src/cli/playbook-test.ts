@@ -11,9 +11,9 @@ import { decodeSource, MAX_FILE_BYTES, parseYamlSource, type YamlSource } from '
 import { readFileBounded, writeFileAtomic } from './files.js';
 import { exploreInterview } from '../engine/explore.js';
 import { checkTestFile, type ParsedTestFile, parseTestFile } from '../playbook/test-file.js';
-import { type CaseOutcome, coverageItems, exercised, expectationsFrom, runCase } from '../playbook/test-run.js';
+import { asserted, type CaseOutcome, coverageItems, exercised, expectationsFrom, runCase } from '../playbook/test-run.js';
 import type { Playbook } from '../playbook/types.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, makeContext, printDiagnostics } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -143,15 +143,23 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
 
   const clock = () => performance.now();
   const report: { file: string; playbook: string; cases: CaseOutcome[]; at: string[] }[] = [];
-  const coverage: { playbook: string; total: number; uncovered: { kind: string; id: string; where: string }[] }[] = [];
+  const coverage: { playbook: string; total: number; uncovered: { kind: string; id: string; where: string }[]; unasserted: { kind: string; id: string; where: string }[] }[] = [];
   const explore: (ReturnType<typeof exploreInterview> & { playbook: string; ms: number })[] = [];
   let updated = 0;
   for (const s of suites) {
     const hits = new Set<string>();
+    // exercised and named by an expectation of the same case: a case without expect: tests nothing
+    const checked = new Set<string>();
     for (const f of s.files) {
       const outcomes = f.cases.map((c) => {
         const o = runCase(s.playbook, c, clock);
-        if (o.result) for (const h of exercised(s.playbook, c, o.result)) hits.add(h);
+        if (o.result) {
+          const says = asserted(s.playbook, c, o.result);
+          for (const h of exercised(s.playbook, c, o.result)) {
+            hits.add(h);
+            if (says.has(h)) checked.add(h);
+          }
+        }
         return o;
       });
       report.push({ file: f.file, playbook: s.playbook.id, cases: outcomes, at: f.cases.map((c) => `${displayPath(f.file, io.cwd)}${lineOf(f, c.index)}`) });
@@ -159,10 +167,10 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     }
     if (opts.coverage) {
       const items = coverageItems(s.playbook);
-      const uncovered = items
-        .filter((i) => !hits.has(`${i.kind}:${i.id}`))
-        .map((i) => ({ kind: i.kind, id: i.id, where: where(s.playbook, i.item, i.path, io.cwd) }));
-      coverage.push({ playbook: s.playbook.id, total: items.length, uncovered });
+      const shown = (i: (typeof items)[number]) => ({ kind: i.kind, id: i.id, where: where(s.playbook, i.item, i.path, io.cwd) });
+      const uncovered = items.filter((i) => !hits.has(`${i.kind}:${i.id}`)).map(shown);
+      const unasserted = items.filter((i) => hits.has(`${i.kind}:${i.id}`) && !checked.has(`${i.kind}:${i.id}`)).map(shown);
+      coverage.push({ playbook: s.playbook.id, total: items.length, uncovered, unasserted });
     }
     if (opts.explore) {
       const t0 = clock();
@@ -212,12 +220,19 @@ export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): 
     const beside = join(dirname(x.entry.file), `${basename(x.entry.file).replace(/\.ya?ml$/i, '')}.test.yaml`);
     io.stdout.write(`\n${c.yellow(`no test cases for ${x.playbook.id}`)}: write the first one in ${displayPath(beside, io.cwd)}:\n`);
     io.stdout.write(`${FIRST_CASE_HINT.replace('QUESTION', x.playbook.questions[0]?.id ?? 'QUESTION_ID')}\n`);
-    io.stdout.write('then run  sales-coach playbook test --update  to fill in what the playbook does now, and review it\n');
+    // the command names this playbook: without it, `playbook test --update` would test every playbook
+    const target = x.entry.origin === 'built-in' ? x.playbook.id : displayPath(x.entry.file, io.cwd);
+    io.stdout.write(`then run  ${shellCommand(['sales-coach', 'playbook', 'test', '--update', target])}  to fill in what the playbook does now, and review it\n`);
   }
   for (const cov of coverage) {
     const done = cov.total - cov.uncovered.length;
     io.stdout.write(`\n${c.bold(`Coverage of ${cov.playbook}`)}: ${done}/${cov.total} (${((done / Math.max(1, cov.total)) * 100).toFixed(0)}%)\n`);
     for (const u of cov.uncovered) io.stdout.write(`  ${u.where}  ${c.yellow(`${u.kind} ${u.id}`)} is exercised by no case\n`);
+    // counted above as exercised, but a case that runs an item without naming it in expect: checks nothing of it
+    if (cov.unasserted.length) {
+      io.stdout.write(`  ${cov.unasserted.length} of the exercised ${cov.unasserted.length === 1 ? 'is' : 'are'} asserted by no case (no expect: names ${cov.unasserted.length === 1 ? 'it' : 'them'}):\n`);
+      for (const u of cov.unasserted) io.stdout.write(`  ${u.where}  ${c.dim(`${u.kind} ${u.id}`)} is exercised, never asserted\n`);
+    }
   }
   for (const e of explore) {
     io.stdout.write(`\n${c.bold(`Explore ${e.playbook}`)}: ${e.paths} paths, ${e.exhaustive ? 'all of them' : `a seeded sample (seed ${e.seed}; --seed N for another)`}, ${(e.ms / 1000).toFixed(1)} s\n`);

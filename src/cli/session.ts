@@ -5,9 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
-import type { Answers } from '../engine/answers.js';
+import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, nameKey, type StepDecision } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -114,24 +114,56 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     store ??= await openStore(io, g);
     return store;
   };
+  const run: SessionRun = { mode, opts, io, ctx, g, stdinTTY, interactive, getStore, drafts: new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) };
   try {
-    return await runSession(mode, opts, io, ctx, getStore, stdinTTY, interactive, g);
+    // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
+    const inputs = await resolveInputs(run);
+    const context = await loadContext(run, inputs);
+    const interviewed = await interviewStage(run, inputs, context);
+    if (typeof interviewed === 'number') return interviewed;
+    const evaluated = await evaluateStage(run, inputs, context, interviewed);
+    await renderStage(run, inputs, evaluated);
+    await persistStage(run, inputs, context, evaluated);
+    return EXIT.ok;
   } finally {
     await store?.close();
   }
 }
 
-async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context, getStore: () => Promise<Store>, stdinTTY: boolean, interactive: boolean, g: GlobalOptions): Promise<number> {
-  // a damaged draft is set aside with one line naming it, never a crash
-  const drafts = new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`));
+/** What every stage of a session reads: the command's options and the program's streams. */
+interface SessionRun {
+  mode: Mode;
+  opts: SessionOptions;
+  io: IO;
+  ctx: Context;
+  g: GlobalOptions;
+  stdinTTY: boolean;
+  /** The questions are asked on the terminal (not an answers file, not the demo). */
+  interactive: boolean;
+  getStore: () => Promise<Store>;
+  /** A damaged draft is set aside with one line naming it, never a crash. */
+  drafts: DraftStore;
+}
 
-  // -- where the answers come from ------------------------------------------------------------
+/** Stage 1: where the answers come from, whose account it is, and in which language. */
+interface Inputs {
+  source?: AnswersSource;
+  meta: AnswersFileMeta;
+  draft?: Draft;
+  locale: Locale;
+  account?: string;
+  dryRun: boolean;
+  /** The draft this run writes is its own (it asks the questions itself, or resumed one). */
+  ownsDraft: boolean;
+}
+
+async function resolveInputs(run: SessionRun): Promise<Inputs> {
+  const { mode, opts, io, ctx, g, stdinTTY, interactive, drafts } = run;
   let source: AnswersSource | undefined;
   if (opts.demo) {
     const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
     source = await readAnswersSource(ctx, demo, readFileSync(demo));
-  }
-  else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
+  } else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
     // someone typing YAML into a terminal (`--answers -`) may take their time; a pipe may not
@@ -163,7 +195,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   let draft = opts.resume ? drafts.find(mode, opts.account ?? meta.account) : undefined;
   // a draft an earlier version kept in the database comes over to the journal when the store opens
   if (opts.resume && !draft && existsSync(dbPath(io, g))) {
-    await getStore();
+    await run.getStore();
     draft = drafts.find(mode, opts.account ?? meta.account);
   }
   if (opts.resume && !draft) {
@@ -181,10 +213,9 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
 
   // -- an unfinished session on this account is never replaced silently ------------------------------
-  // (the draft this run writes is its own only when it asks the questions itself)
   let ownsDraft = interactive || draft !== undefined;
   if (!draft && account && !opts.demo) {
-    if (existsSync(dbPath(io, g))) await getStore();
+    if (existsSync(dbPath(io, g))) await run.getStore();
     const existing = drafts.find(mode, account);
     if (existing) {
       const cmd = resumeCommand(mode, account);
@@ -197,9 +228,27 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       } else drafts.remove(mode, account);
     }
   }
+  return { source, meta, draft, locale, account, dryRun, ownsDraft };
+}
 
-  // -- what the store remembers of this account --------------------------------------------------------
-  const store = account && !opts.demo ? await getStore() : undefined;
+/** Stage 2: what the store and the playbook say of this account and this visit, before any question. */
+interface SessionContext {
+  store?: Store;
+  state?: AccountState;
+  pb: Playbook;
+  playbookRef: string;
+  date: string;
+  /** Dated before the account's latest visit: kept as history, moves nothing. */
+  backfilled: boolean;
+  persona?: string;
+  /** The account's revision when its state was read (Store.accountRevision): the save checks it. */
+  revision?: string;
+}
+
+async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionContext> {
+  const { mode, opts, io, ctx } = run;
+  const { account, meta, draft, locale } = inputs;
+  const store = account && !opts.demo ? await run.getStore() : undefined;
   // read before the state: a save by another sales-coach while this one asks its questions is then
   // seen when this visit is saved, and the visit applied again to the account as it is by then
   const revision = store && account ? await store.accountRevision?.(account) : undefined;
@@ -218,15 +267,30 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
-  // a session dated before the account's latest visit is history: it is kept, and moves nothing
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // seed 001: an A past its window is reclassified; said before the first question, not after the last
   if (state && !backfilled && !opts.json && mode !== 'plan') {
     const over = windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
+  const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
+  if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
+    throw new UserError(`unknown persona "${persona}"`, suggest(persona, pb.personas.map((p) => p.id), 'one of'));
+  }
+  return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}), ...(revision !== undefined ? { revision } : {}) };
+}
 
-  // -- the answers given so far ---------------------------------------------------------------------
+/** Stage 3: the answers (given in a file or a draft, carried from earlier sessions, asked), and the rep's word on open steps. */
+interface Interviewed {
+  answers: Answers;
+  stepDecisions: Record<number, StepDecision>;
+}
+
+async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext): Promise<Interviewed | number> {
+  const { mode, opts, io, ctx, interactive, drafts } = run;
+  const { source, locale, account } = inputs;
+  const { pb, state, date, backfilled, playbookRef, persona } = context;
+  let draft = inputs.draft;
   // a draft is a file on disk like an answers file, and is checked the same way before anything is saved
   if (draft) {
     const { checkDraftAnswers } = await import('./draft-check.js');
@@ -246,10 +310,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
   }
-  const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined) {
-    const ids = pb.personas.map((p) => p.id);
-    if (!ids.includes(persona)) throw new UserError(`unknown persona "${persona}"`, suggest(persona, ids, 'one of'));
     const pq = pb.questions.find((q) => q.kind === 'persona');
     if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
   }
@@ -259,13 +320,14 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     return EXIT.usage;
   }
 
-  // -- the steps still open on the account: the rep's to close, keep or drop ------------------------------
+  // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
   const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? {}) };
   if (interactive && state?.openSteps.length && !draft && !backfilled) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
   const personQ = pb.roles.person;
+  const personName = (a: Answers) => personOf(personQ, a);
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
@@ -289,17 +351,6 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   // are already in the draft, and the rep is told how to go on
   const stop = new AbortController();
   const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft, stop.signal) : undefined;
-  const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
-    if (!runInterview || !driver) return answers;
-    const onSignal = () => stop.abort();
-    const signals = ['SIGTERM', 'SIGHUP'] as const;
-    for (const sig of signals) process.on(sig, onSignal);
-    try {
-      return await runInterview(pb, o, driver);
-    } finally {
-      for (const sig of signals) process.removeListener(sig, onSignal);
-    }
-  };
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
     mode,
     locale,
@@ -310,6 +361,19 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     lookup: (a: Answers) => lookupFor(a, account),
     ...(until ? { until } : {}),
   });
+  const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
+    if (!runInterview || !driver) return answers;
+    const onSignal = () => stop.abort();
+    const signals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const sig of signals) process.on(sig, onSignal);
+    try {
+      return await runInterview(pb, o, driver);
+    } catch (err) {
+      return interrupted(err);
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
+    }
+  };
   const interrupted = (err: unknown): never => {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
       const d = drafts.find(mode, account);
@@ -319,13 +383,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   };
   if (draft && interactive) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
   // who is met decides which facts carry: ask that first when the interview starts with it
-  if (interactive && runInterview && driver && personQ && answers[personQ] === undefined && state) {
-    try {
-      answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
-    } catch (err) {
-      interrupted(err);
-    }
-  }
+  if (interactive && personQ && answers[personQ] === undefined && state) answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
   const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
@@ -351,40 +409,75 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
       io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
     }
-    if (carriedIds.length && state?.lastVisit && !(await confirmCarried(io, pb, locale, state.lastVisit, answers, carriedIds).catch(interrupted))) {
+    // "still as at the visit of …": the last time this person was met, else the account's last visit
+    const asOf = findPerson(state ?? emptyAccount(''), personName(answers))?.lastMet ?? state?.lastVisit;
+    if (carriedIds.length && asOf && !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
     }
-    try {
-      answers = await interview(interviewOpts());
-    } catch (err) {
-      interrupted(err);
-    }
+    answers = await interview(interviewOpts());
   }
+  return { answers, stepDecisions };
+}
 
-  // -- the result -------------------------------------------------------------------------------------------
-  const history = backfilled ? undefined : historyFor(pb, state, personName(answers));
+/** Stage 4: the engine's plan for this visit and what it means for the account (pure, but for reading what the rep saw before). */
+interface Evaluated {
+  result: CoachingResult;
+  applied?: { state: AccountState; events: AccountEvent[] };
+  /** The rep's decisions on the account's open steps: they still hold if the visit is applied again. */
+  stepDecisions: Record<number, StepDecision>;
+  notes: AccountNotes;
+}
+
+async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionContext, interviewed: Interviewed): Promise<Evaluated> {
+  const { mode, opts } = run;
+  const { account, locale } = inputs;
+  const { pb, state, store, date, backfilled, persona } = context;
+  const { answers, stepDecisions } = interviewed;
+  const person = personOf(pb.roles.person, answers);
+  const history = backfilled ? undefined : historyFor(pb, state, person);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
-  const people = state && stanceQ ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}) })) : undefined;
+  const winQ = pb.roles.personalWin;
+  const people = state && stanceQ
+    ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
+    : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, personName(answers)) : undefined;
-  const result = evaluateSession(pb, {
+  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, person) : undefined;
+  const evaluated = evaluateSession(pb, {
     mode,
     answers,
     visitDate: date,
     locale,
     account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
-    persona,
+    ...(persona !== undefined ? { persona } : {}),
   });
-  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result, stepDecisions }) : undefined;
+  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
+  // what the rep sees and what is kept: a step carried from an earlier session with its first date
+  const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
-  if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
-  else {
-    const { renderResult } = await import('../ui/render-terminal.js');
-    const { widthOf } = await import('../ui/style.js');
-    io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes, { full: opts.full === true }));
+  return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
+}
+
+/** Stage 5: the result on the terminal, or as JSON. */
+async function renderStage(run: SessionRun, _inputs: Inputs, evaluated: Evaluated): Promise<void> {
+  const { opts, io, ctx } = run;
+  const { result, applied, notes } = evaluated;
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...result, ...(applied ? { accountEvents: applied.events, stillOpen: notes.stillOpen } : {}) }), null, 2)}\n`);
+    return;
   }
+  const { renderResult } = await import('../ui/render-terminal.js');
+  const { widthOf } = await import('../ui/style.js');
+  io.stdout.write(renderResult(result, ctx.out, widthOf(io.stdout), notes, { full: opts.full === true }));
+}
+
+/** Stage 6: the visit saved in one write (or kept for the team database), the draft gone, then the --out file. */
+async function persistStage(run: SessionRun, inputs: Inputs, context: SessionContext, evaluated: Evaluated): Promise<void> {
+  const { mode, opts, io, ctx, interactive, drafts } = run;
+  const { account, locale, dryRun, ownsDraft } = inputs;
+  const { pb, playbookRef, revision } = context;
+  const { result, applied, stepDecisions } = evaluated;
   // a save that fails (a busy or full database) says so, and where the answers are kept
   const notSaved = (err: unknown): never => {
     if (!(err instanceof Error) || err.name !== 'StoreError') throw err;
@@ -398,7 +491,7 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
   };
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
-    const recorded = await recordVisit(await getStore(), pb, account, result, {
+    const recorded = await recordVisit(await run.getStore(), pb, account, result, {
       at: now(),
       applied,
       ...(revision !== undefined ? { basedOn: revision } : {}),
@@ -424,12 +517,12 @@ async function runSession(mode: Mode, opts: SessionOptions, io: IO, ctx: Context
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
   }
-  return EXIT.ok;
+}
 
-  function personName(a: Answers): string | undefined {
-    const v = personQ ? a[personQ] : undefined;
-    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-  }
+/** The person a session's answers name (the playbook's roles.person), trimmed. */
+function personOf(personQ: string | undefined, a: Answers): string | undefined {
+  const v = personQ ? a[personQ] : undefined;
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
@@ -485,7 +578,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
     moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), MESSAGES[locale].list(move.because));
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
-  const issued = new Set(result.checklist.map((i) => i.id));
+  const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
   const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
@@ -501,7 +594,7 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
     for (;;) {
       const theme = promptTheme(locale);
       const saved = d.savedAt.slice(0, 16).replace('T', ' ');
-      const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, saved), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
+      const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, sanitize(saved)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
       if (choice === 'continue') return true;
       if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
@@ -553,13 +646,18 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
     const v = answers[id];
     // labels, never ids: "asks about every detail, takes notes", not "asks_details,takes_notes"
     const labelOf = (x: unknown) => {
+      if (q.kind === 'persona' && x === NOT_SURE) return MESSAGES[locale].notSure;
       const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === x)?.name : q.options?.find((o) => o.value === x)?.label;
       return option ? localize(option, locale) : String(x);
     };
     return `${localize(q.short, locale) || id}: ${Array.isArray(v) ? v.map(labelOf).join(UI[locale].listSep) : labelOf(v)}`;
   });
   // Ctrl-C here is the interview's: the caller says what is kept and how to go on
-  return confirm({ message: UI[locale].carriedConfirm(date, sanitize(facts.join(' · '))), default: true }, { input: io.stdin, output } as never);
+  // the answer echoed in the rep's language ("是", not "Yes")
+  return confirm(
+    { message: UI[locale].carriedConfirm(sanitize(date), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no) },
+    { input: io.stdin, output } as never,
+  );
 }
 
 async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Promise<AnswersSource> {

@@ -25,6 +25,11 @@ export interface YamlSource {
   locate(path: readonly PathSegment[]): Position;
   /** Position of the key at path (for an unknown key), falling back to the value. */
   locateKey(path: readonly PathSegment[]): Position;
+  /**
+   * Says that positions of most nodes will be asked for (an editor's index of ids): every node is
+   * placed in one pass from then on, instead of parsing items one by one first.
+   */
+  expectManyPositions?(): void;
 }
 
 export interface DecodeResult {
@@ -205,11 +210,20 @@ export function parseYamlSource(file: string, rawText: string, kind: SourceKind 
         return careful;
       };
       const items = itemLocator(file, text, value, kind);
-      const whole: Locator = {
-        locate: (path) => items(path)?.locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
-        locateKey: (path) => items(path)?.locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
+      // past the few single items, every node's position from one more pass of the fast parser
+      // (about 1 s over 4 MB, where the careful parser took 4 s and as long again in garbage
+      // collection); the careful parser only for a path that pass could not place
+      let events: EventLocator | undefined;
+      const byEvents = () => {
+        events ??= eventLocator(text);
+        return events;
       };
-      return { source: makeSource(file, text, value, () => whole), diagnostics: [] };
+      const one = (path: readonly PathSegment[]) => (events ? undefined : items(path));
+      const whole: Locator = {
+        locate: (path) => one(path)?.locate(path) ?? byEvents().locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
+        locateKey: (path) => one(path)?.locateKey(path) ?? byEvents().locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
+      };
+      return { source: { ...makeSource(file, text, value, () => whole), expectManyPositions: () => void byEvents() }, diagnostics: [] };
     }
   }
   const r = parseCarefully(file, text, kind);
@@ -362,6 +376,236 @@ function itemLocator(file: string, text: string, value: unknown, kind: SourceKin
     }
     parsed.set(key, found);
     return rebased(found, index);
+  };
+}
+
+/** Like Locator, but undefined where the events could not place a path (the careful parser then does). */
+export interface EventLocator {
+  locate(path: readonly PathSegment[]): Position | undefined;
+  locateKey(path: readonly PathSegment[]): Position | undefined;
+}
+
+const SCALAR = 1;
+const MAPPING = 2;
+const SEQUENCE = 3;
+
+/**
+ * Every node's position from the fast parser's own open and close events (js-yaml's `listener`):
+ * one more pass of it, no document tree, a few numbers per node in flat arrays. Nothing of the
+ * value it builds is kept but each scalar's text and each collection's size: an object per node, or
+ * the value tree held, cost as much again in garbage collection. A node's children are the parses
+ * that ran inside it; a mapping's are its keys and values in order, a value being the parse that
+ * opens just after its key's colon (an empty value may have none); a container whose children do
+ * not add up to the size js-yaml gave it is left to the careful parser.
+ * tests/core/event-positions.test.ts holds it to the careful parser over every node.
+ */
+export function eventLocator(text: string): EventLocator {
+  // about one node per six characters in a playbook: rarely a second allocation
+  let cap = Math.max(1024, Math.ceil(text.length / 4));
+  let open = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let first = new Int32Array(cap).fill(-1);
+  let last = new Int32Array(cap).fill(-1);
+  let next = new Int32Array(cap).fill(-1);
+  let kind = new Uint8Array(cap);
+  let size = new Int32Array(cap);
+  /** A scalar's value as a key reads it. */
+  const names: (string | undefined)[] = [];
+  const grow = () => {
+    cap *= 2;
+    const more = <A extends Int32Array | Uint8Array>(a: A, fill: number): A => {
+      const b = (a instanceof Uint8Array ? new Uint8Array(cap) : new Int32Array(cap).fill(fill)) as A;
+      b.set(a);
+      return b;
+    };
+    open = more(open, 0);
+    end = more(end, 0);
+    first = more(first, -1);
+    last = more(last, -1);
+    next = more(next, -1);
+    kind = more(kind, 0);
+    size = more(size, 0);
+  };
+  // node 0 is the document; the stack holds the nodes being read
+  let count = 1;
+  const stack: number[] = [0];
+  try {
+    const { load, CORE_SCHEMA } = fastYaml();
+    load(text, {
+      schema: CORE_SCHEMA,
+      json: false,
+      listener(event, state) {
+        if (event === 'open') {
+          if (count === cap) grow();
+          const n = count++;
+          open[n] = state.position;
+          const parent = stack[stack.length - 1];
+          if (last[parent] < 0) first[parent] = n;
+          else next[last[parent]] = n;
+          last[parent] = n;
+          stack.push(n);
+          return;
+        }
+        const n = stack.pop() as number;
+        end[n] = state.position;
+        const r = state.result;
+        if (Array.isArray(r)) {
+          kind[n] = SEQUENCE;
+          size[n] = r.length;
+        } else if (r !== null && typeof r === 'object') {
+          kind[n] = MAPPING;
+          // counted in place: a list of keys per mapping was most of this listener's time
+          let k = 0;
+          for (const _ in r) k++;
+          size[n] = k;
+        } else if (state.kind !== null || r !== null) {
+          kind[n] = SCALAR;
+          if (r !== null) names[n] = String(r);
+        }
+      },
+    });
+  } catch {
+    return { locate: () => undefined, locateKey: () => undefined };
+  }
+
+  /** Does a parse open just after a colon (spaces between): the value of the key before it. */
+  const afterColon = (n: number): boolean => {
+    let i = open[n] - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    return text.charCodeAt(i) === 58;
+  };
+  /** The node itself, past a flow collection read as a possible key of a block mapping, then kept as the node. */
+  const inner = (n: number): number => {
+    let m = n;
+    for (let c = first[m]; c >= 0 && next[c] < 0 && kind[c] === kind[m] && end[c] === end[m] && size[c] === size[m]; c = first[m]) m = c;
+    return m;
+  };
+  // per container, checked once: 1 its children add up to what js-yaml built, 2 they do not
+  const checked = new Uint8Array(count);
+  /** A mapping's children read as key, value, key, … (a value opens just after its key's colon; an empty one may have no parse). */
+  const eachPair = (n: number, visit: (key: number, value: number) => boolean | undefined): boolean => {
+    for (let c = first[n]; c >= 0; ) {
+      if (kind[c] !== SCALAR || names[c] === undefined || afterColon(c)) return false;
+      const v = next[c] >= 0 && afterColon(next[c]) ? next[c] : -1;
+      if (visit(c, v)) return true;
+      c = v >= 0 ? next[v] : next[c];
+    }
+    return true;
+  };
+  const sound = (n: number): boolean => {
+    if (checked[n] === 0) {
+      let ok: boolean;
+      if (kind[n] === SEQUENCE) {
+        let k = 0;
+        for (let c = first[n]; c >= 0; c = next[c]) k++;
+        ok = k === size[n];
+      } else {
+        const seen = new Set<string>();
+        ok = eachPair(n, (key) => {
+          seen.add(names[key] as string);
+          return undefined;
+        }) && seen.size === size[n];
+      }
+      checked[n] = ok ? 1 : 2;
+    }
+    return checked[n] === 1;
+  };
+  /** A long sequence's items, listed once (the list of questions is asked for each of its items). */
+  const itemsOf = new Map<number, number[]>();
+  const item = (n: number, i: number): number => {
+    if (size[n] <= 16) {
+      let c = first[n];
+      for (let k = 0; k < i && c >= 0; k++) c = next[c];
+      return c;
+    }
+    let list = itemsOf.get(n);
+    if (!list) {
+      list = [];
+      for (let c = first[n]; c >= 0; c = next[c]) list.push(c);
+      itemsOf.set(n, list);
+    }
+    return list[i] ?? -1;
+  };
+  let starts: number[] | undefined;
+  const at = (offset: number): { line: number; col: number } => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
+  const space = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  /** Where a node's text begins: past the spaces, line breaks and comments its parse skipped first. */
+  const startOf = (n: number): number => {
+    let i = open[n];
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (space(c)) i++;
+      else if (c === 35 && (i === 0 || space(text.charCodeAt(i - 1)))) {
+        const eol = text.indexOf('\n', i);
+        i = eol < 0 ? text.length : eol;
+      } else return i;
+    }
+  };
+  const pos = (n: number): Position => {
+    const s0 = startOf(n);
+    // an empty value (`summary:` and nothing) is where its parse began, just after the colon
+    if (kind[n] === 0 && first[n] < 0) return at(open[n]);
+    const start = at(s0);
+    const c = text[s0];
+    // a block mapping or sequence ends with the line break after it, as the careful parser has it: no end column
+    if ((kind[n] === MAPPING || kind[n] === SEQUENCE) && c !== '{' && c !== '[') return start;
+    let e = end[n];
+    while (e > s0 && space(text.charCodeAt(e - 1))) e--;
+    if (e <= s0) return start;
+    const stop = at(e);
+    return stop.line === start.line ? { ...start, endCol: stop.col } : start;
+  };
+  const top = first[0] >= 0 && next[first[0]] < 0 ? first[0] : -1;
+  const resolve = (path: readonly PathSegment[]): { node: number; key: number } | undefined => {
+    let node = top;
+    let key = -1;
+    if (node < 0) return undefined;
+    for (const seg of path) {
+      if (kind[node] !== MAPPING && kind[node] !== SEQUENCE) return { node, key: -1 };
+      const n = inner(node);
+      if (!sound(n)) return undefined; // a container the events could not match: the careful parser places it
+      if (kind[n] === MAPPING) {
+        const name = String(seg);
+        let found = -1;
+        let value = -1;
+        eachPair(n, (k, v) => {
+          if (names[k] !== name) return undefined;
+          found = k;
+          value = v;
+          return true;
+        });
+        if (found < 0) return { node, key: -1 };
+        key = found;
+        node = value >= 0 ? value : found;
+      } else if (typeof seg === 'number' && seg >= 0 && seg < size[n]) {
+        key = -1;
+        node = item(n, seg);
+      } else return { node, key: -1 };
+    }
+    return { node, key };
+  };
+  return {
+    locate: (path) => {
+      const r = resolve(path);
+      return r && pos(r.node);
+    },
+    locateKey: (path) => {
+      const r = resolve(path);
+      return r && pos(r.key >= 0 ? r.key : r.node);
+    },
   };
 }
 

@@ -17,6 +17,8 @@ interface Def {
   getter?: () => AnySchema;
   entries?: Record<string, string>;
   values?: unknown[];
+  /** A record's value schema. */
+  valueType?: AnySchema;
   format?: string;
   checks?: { _zod: { def: { check: string; value?: unknown; inclusive?: boolean } } }[];
 }
@@ -46,6 +48,7 @@ function schemaAt(schema: AnySchema, path: readonly PathSegment[], value: unknow
     const d = def(s);
     if (d.type === 'object' && d.shape && typeof seg === 'string') s = d.shape[seg] ? unwrap(d.shape[seg]) : undefined;
     else if (d.type === 'array' && d.element) s = unwrap(d.element);
+    else if (d.type === 'record' && d.valueType) s = unwrap(d.valueType);
     else return undefined;
     v = v && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined;
   }
@@ -79,6 +82,8 @@ function expectedName(schema: AnySchema | undefined, fallback: string): string {
   switch (d.type) {
     case 'object':
       return 'a mapping';
+    case 'record':
+      return `a mapping of keys to ${d.valueType ? expectedName(d.valueType, 'values') : 'values'}`;
     case 'array':
       return 'a list';
     case 'string':

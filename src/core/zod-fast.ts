@@ -30,6 +30,9 @@ interface Def {
   shape?: Record<string, $ZodType>;
   catchall?: $ZodType;
   element?: $ZodType;
+  /** A tuple's items, and the schema of any items past them. */
+  items?: $ZodType[];
+  rest?: $ZodType | null;
   innerType?: $ZodType;
   options?: $ZodType[];
   getter?: () => $ZodType;
@@ -174,6 +177,22 @@ function compileDef(schema: $ZodType, building: Building, made: Map<object, Pars
         const out = new Array(v.length);
         for (let i = 0; i < v.length; i++) {
           const x = element(v[i]);
+          if (x === NOT_SURE) return NOT_SURE;
+          out[i] = x;
+        }
+        return out;
+      };
+    }
+    case 'tuple': {
+      // only the exact length (no rest): a shorter array is zod's to judge, optional items and all
+      if (passes || !d.items || d.rest) return null;
+      const items = d.items.map((x) => compile(x, building, made));
+      if (items.some((x) => !x)) return null;
+      return (v) => {
+        if (!Array.isArray(v) || v.length !== items.length) return NOT_SURE;
+        const out = new Array(v.length);
+        for (let i = 0; i < v.length; i++) {
+          const x = (items[i] as Parse)(v[i]);
           if (x === NOT_SURE) return NOT_SURE;
           out[i] = x;
         }

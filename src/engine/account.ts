@@ -11,6 +11,7 @@ import { type AnswerValue, type Answers, isUnknown } from './answers.js';
 import { evaluateCondition, questionsIn } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
+import { targets } from './precedence.js';
 import { nameKey } from './names.js';
 
 export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
@@ -67,6 +68,8 @@ export interface AccountState {
   lastAnswers?: Answers;
   people: Person[];
   openSteps: Step[];
+  /** Steps the rep marked done or skipped: the same step is not handed back by a later session. */
+  closedSteps?: { key: string; text: string }[];
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
@@ -158,6 +161,10 @@ export function carriedAnswers(pb: Playbook, state: AccountState, personName: st
   for (const q of pb.questions) {
     if (carryScope(q) === 'account' && known(q, state.facts[q.id])) answers[q.id] = state.facts[q.id];
   }
+  // the people on record are known: the count the rep gave once does not fall behind them
+  const contactsQ = pb.roles.contacts;
+  const onRecord = state.people.filter((p) => p.firstMet !== undefined || p.lastMet !== undefined).length + (personName && !findPerson(state, personName) ? 1 : 0);
+  if (contactsQ && onRecord > 0 && (typeof answers[contactsQ] !== 'number' || (answers[contactsQ] as number) < onRecord)) answers[contactsQ] = onRecord;
   const person = findPerson(state, personName);
   if (person) {
     for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, person.facts[q.id])) answers[q.id] = person.facts[q.id];
@@ -311,43 +318,90 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const moved = events.find((e) => e.kind === 'class-changed');
   if (moved && state.class !== undefined) endings.add('reclassified');
   const items = stepItems(pb);
-  const endedBy = (key: string): StepEnding | undefined => {
+  const endedBy = (step: Step): StepEnding | undefined => {
     if (endings.has('dropped')) return 'dropped';
-    // the engine's own steps (find out, address an opponent) lead to a signature, and end with it
-    const closedBy = items.get(key)?.closedBy ?? (key.includes(':') ? ['signed'] : []);
-    return closedBy.find((x) => endings.has(x));
+    // the engine's own steps (find out, address an opponent) lead to a signature, and end with it; the
+    // rep's own (checklist add) end only when the rep says so, or with a drop
+    const closedBy = items.get(stepIdOf(step.key))?.closedBy ?? (/^(find-out|address-opponent):/.test(step.key) ? ['signed'] : []);
+    // a step that prepared a visit has done its work once that visit took place
+    const visited = (result.mode === 'debrief' && date >= step.since) || date > step.since;
+    return closedBy.find((x) => endings.has(x) || (x === 'visited' && visited));
   };
   // a back-filled visit is history: its steps were for then, and the account has moved on since; a
   // dropped account has nothing left to do
-  const issued = isLatest && !next.dropped ? result.checklist : [];
+  const closedByRep = state.closedSteps ?? [];
+  // what the rep closed is not handed back by a later session (unless it is for something else now)
+  const issued = isLatest && !next.dropped ? result.checklist.filter((i) => !closedByRep.some((c) => sameStep(c, i))) : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
-  const openKeys = new Set<string>();
+  // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
+  const openIds = new Set(state.openSteps.map((st) => stepIdOf(st.key)));
+  const replaced = new Set<string>();
+  for (const i of issued) {
+    if (openIds.has(i.id)) continue;
+    for (const name of items.get(i.id)?.supersedes ?? []) {
+      for (const st of state.openSteps) {
+        const other = items.get(stepIdOf(st.key));
+        if (stepIdOf(st.key) !== i.id && other && targets(name, other)) replaced.add(st.key);
+      }
+    }
+  }
+  const held = new Set<string>();
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
-    const again = reissued.get(step.key);
+    const again = reissued.get(stepIdOf(step.key));
+    const same = again !== undefined && sameStep(step, again);
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = again ? undefined : isLatest ? endedBy(step.key) : undefined;
+    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
-      openKeys.add(step.key);
+      if (same) held.add(again.id);
     } else if (step.id !== undefined && ended) {
-      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', by: ended });
+      // a signature did what the step was for; a drop, a new class or the visit having passed made it moot
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
+    } else if (step.id !== undefined && again && !same) {
+      // issued again for something else (another meeting, another obstacle): a new step replaces this one
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: 'superseded' });
     } else {
-      // the same step issued again is this one: new words, but its date stays (overdue stays overdue)
+      // the same step issued again is this one, and its date stays (overdue stays overdue); in this
+      // session's words, should the language have changed
       const kept = again && again.text !== step.text ? { ...step, text: again.text, updated: true } : step;
       next.openSteps.push(kept);
-      openKeys.add(step.key);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: kept.due, ...(kept.updated ? { updated: true } : {}) });
+      if (again) held.add(again.id);
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: step.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {
-    if (openKeys.has(item.id)) continue;
-    openKeys.add(item.id);
-    next.openSteps.push({ key: item.id, text: item.text, due: item.due, since: date });
-    events.push({ kind: 'step-opened', date, key: item.id, text: item.text, due: item.due });
+    if (held.has(item.id)) continue;
+    held.add(item.id);
+    const key = stepKeyOf(item);
+    next.openSteps.push({ key, text: item.text, due: item.due, since: date });
+    events.push({ kind: 'step-opened', date, key, text: item.text, due: item.due });
   }
   return { state: next, events };
+}
+
+/**
+ * A stored step's key: its item's id and the answers it was filled with ("confirm_next_meeting#2026-11-27"),
+ * so that the same step is recognised in any language and another meeting is another step.
+ */
+export function stepKeyOf(item: { id: string; values?: string[] }): string {
+  return item.values?.length ? `${item.id}#${item.values.join('|')}` : item.id;
+}
+
+/** The item a stored step came from. */
+export function stepIdOf(key: string): string {
+  const at = key.indexOf('#');
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/**
+ * The same step: the same item filled with the same answers. A step stored before keys carried the
+ * answers is the same when its words are.
+ */
+function sameStep(step: { key: string; text: string }, item: CoachingResult['checklist'][number]): boolean {
+  if (step.key === stepKeyOf(item)) return true;
+  return step.key === item.id && step.text === item.text;
 }
 
 /** Every checklist item of the playbook by id, personas' own included: what a stored step's key was. */
@@ -384,4 +438,20 @@ export function deciderOf(pb: Playbook, state: AccountState | undefined): { name
   const met = state.people.filter((p) => p.lastMet !== undefined && evaluateCondition(cond, { answers: p.facts, questions, mode: 'debrief' }) === true);
   met.sort((a, b) => (b.lastMet as string).localeCompare(a.lastMet as string));
   return met[0] ? { name: met[0].name, facts: met[0].facts } : undefined;
+}
+
+/**
+ * The result's steps as the account holds them: a step this session issued again is the one already
+ * open, and keeps its first date (overdue stays overdue) on the screen as in the store; a step the
+ * rep closed is not on the screen as one to do.
+ */
+export function withCarriedDates(result: CoachingResult, state: AccountState): CoachingResult {
+  const open = new Map(state.openSteps.map((st) => [st.key, st]));
+  // only what the account holds after the visit: a step the rep has just closed is not shown as to do
+  const checklist = result.checklist.flatMap((item) => {
+    const st = open.get(stepKeyOf(item)) ?? open.get(item.id);
+    if (!st) return [];
+    return [st.due === item.due ? item : { ...item, due: st.due }];
+  });
+  return { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) };
 }

@@ -48,7 +48,7 @@ export interface SessionInput {
    * decider: the account's first KP as last met (their person facts), when the account has one: the
    * class moves on their word and the account's facts, not on another person's.
    */
-  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
+  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string; personalWin?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
 }
@@ -75,6 +75,8 @@ export interface CoachingResult {
     label?: string;
     /** The session ended signed (the playbook's roles.signed held). */
     signed?: boolean;
+    /** The account was signed at an earlier session. */
+    signedBefore?: boolean;
     summary?: string;
     rank?: number;
     /** The rule that fired (a class id), for the record. */
@@ -112,11 +114,12 @@ export interface CoachingResult {
     dontNow?: string[];
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
-  checklist: { id: string; text: string; due: string; source: string }[];
-  /** At most three, the most relevant first, none shown at the last session. */
-  tips: { id: string; text: string }[];
+  /** values: the answers the step's placeholders were filled with (as answered, not as worded); with its id, what makes it the same step in any language. */
+  checklist: { id: string; text: string; due: string; source: string; values?: string[] }[];
+  /** At most three, the most relevant first, none shown at the last session; short: the tip in a line. */
+  tips: { id: string; text: string; short?: string }[];
   /** Tips that also held, left for --full. */
-  moreTips?: { id: string; text: string }[];
+  moreTips?: { id: string; text: string; short?: string }[];
   /** Items that fired and were left out by precedence, with what left each out. */
   excluded: { id: string; by: string }[];
   /** The ids of the items that fired and stayed (flags, steps, tips, persona advice), for the explorer. */
@@ -161,6 +164,8 @@ interface Settled {
   classExtra: Record<string, string>;
   unknownList: string;
   signedNow: boolean;
+  /** Signed at an earlier session: what leads to a signature (its window, plan, steps, questions) is moot. */
+  signedBefore: boolean;
   droppedNow: boolean;
 }
 
@@ -423,12 +428,14 @@ function classificationSection(s: Scope): Settled {
           class: settled.id,
           name: s.t(settled.name),
           label: classLabel(settled.name, locale) || settled.id,
-          ...(settled.summary ? { summary: s.fill(settled.summary, classExtra) } : {}),
+          // a class's summary says how to reach the signature: an account signed already has it
+          ...(settled.summary && !history?.signed ? { summary: s.fill(settled.summary, classExtra) } : {}),
           ...(settled.rank !== undefined ? { rank: settled.rank } : {}),
           rule: settled.id,
         }
       : {}),
     ...(signedNow ? { signed: true } : {}),
+    ...(history?.signed ? { signedBefore: true } : {}),
     candidates,
     ...(candidateLabels.length ? { candidateLabels } : {}),
     reasons,
@@ -436,7 +443,7 @@ function classificationSection(s: Scope): Settled {
     ...(cycle ? { cycle } : {}),
     ...(held ? { heldBy: held.heldBy } : {}),
   };
-  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, droppedNow };
+  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
 
 function localeOf(m: Messages): Locale {
@@ -475,9 +482,15 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
 
 function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {
   const out = { forward: [] as string[], reverse: [] as string[] };
+  // "why is this an A? why was it not signed?" has its answer once the account is signed; and it is
+  // the first KP's to answer, not the person met when someone else was
+  if (c.signedBefore || c.out.heldBy) return out;
   if (c.rule) {
     for (const key of ['forward', 'reverse'] as const) {
-      for (const sq of c.rule[key] ?? []) if (evaluateCondition(sq.when, c.ctx) === true) out[key].push(s.fill(sq.text, c.classExtra));
+      for (const sq of c.rule[key] ?? []) {
+        if (evaluateCondition(sq.when, c.ctx) !== true) continue;
+        out[key].push(s.fill(sq.text, c.classExtra));
+      }
     }
   } else if (c.out.status === 'provisional') {
     out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList) : s.msg.provisionalQuestionDebrief(c.unknownList));
@@ -492,9 +505,12 @@ type FlagOut = CoachingResult['flags'][number];
 function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: FlagOut[]; opponents: string[] } {
   const { pb, msg, trace } = s;
   const fired: Fired<FlagOut>[] = [];
+  const signed = c.signedBefore || c.signedNow;
   const add = (list: Flag[], source: string) => {
     for (const f of list) {
       if (evaluateCondition(f.when, c.ctx) !== true) continue;
+      // about reaching the signature: moot once the account is signed
+      if (signed && f.closedBy?.includes('signed')) continue;
       fired.push({ ...f, out: { id: f.id, severity: f.severity ?? 'warning', message: s.fill(f.message), ...(f.subtext ? { subtext: s.fill(f.subtext) } : {}), source } });
       trace.push(`flag ${f.id}`);
     }
@@ -522,7 +538,8 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
   const opponents: string[] = [];
   const stance = pb.roles.stance;
-  if (stance && !c.droppedNow) {
+  // the buying map is for reaching the decision: a signed account has its decision
+  if (stance && !c.droppedNow && !c.signedBefore && !c.signedNow) {
     const met = pb.roles.person ? s.answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
     const now = s.answers[stance.question];
@@ -539,6 +556,8 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     for (const p of knownStances) {
       if (!stance.opponent.includes(p.stance as string)) continue;
       opponents.push(p.name);
+      // the refusal just flagged says it of this person already
+      if (cls.heldBy?.refused && cls.heldBy.person && nameKey(cls.heldBy.person) === nameKey(p.name)) continue;
       engine.push({ id: `opponent:${p.name}`, severity: 'warning', message: msg.opponent(p.name), source: 'engine' });
       trace.push('flag opponent');
     }
@@ -558,20 +577,34 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
   const { pb, mode, visitDate, msg, trace } = s;
   const out: Fired<StepOut>[] = [];
   const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
+  const signed = c.signedBefore || c.signedNow;
   const add = (list: ChecklistItem[], source: string) => {
     for (const item of list) {
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
-      out.push({ ...item, out: { id: item.id, text: s.fill(item.text, c.classExtra), due: dueOf(item), source } });
+      // a step the signature ends is moot on a signed account
+      if (signed && item.closedBy?.includes('signed')) continue;
+      // the values as answered, not as worded: the same in every language
+      const values: string[] = [];
+      const text = fillTemplate(s.t(item.text), (name) => {
+        const v = s.lookup(c.classExtra)(name);
+        if (v === undefined || name === 'account.name') return v;
+        const raw = name.startsWith('answers.') ? s.answers[name.slice(8)] : undefined;
+        values.push(raw === undefined || raw === null ? v : Array.isArray(raw) ? raw.join(',') : String(raw));
+        return v;
+      });
+      out.push({ ...item, out: { id: item.id, text, due: dueOf(item), source, ...(values.length ? { values } : {}) } });
       trace.push(`checklist ${item.id}`);
     }
   };
   add(pb.checklist, 'playbook');
   const persona = personaOf(s);
   if (persona) add(persona.checklist ?? [], `persona:${persona.id}`);
-  // an opponent is addressed by a plan: one step per person, the same step at every session
-  for (const name of opponents) {
+  // an opponent is addressed by a plan: one step per person, the same step at every session (until signed)
+  for (const name of signed ? [] : opponents) {
     const id = `address-opponent:${nameKey(name)}`;
-    out.push({ id, out: { id, text: msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine' } });
+    // what they want for themselves, when the rep knows it, is where the answer starts
+    const win = s.input.account?.people?.find((p) => nameKey(p.name) === nameKey(name))?.personalWin ?? (pb.roles.personalWin && nameKey(String(s.answers[pb.roles.person ?? ''] ?? '')) === nameKey(name) ? text(s.answers[pb.roles.personalWin]) : undefined);
+    out.push({ id, out: { id, text: win ? msg.addressOpponentWin(name, win) : msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine', values: [name] } });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all) it would send the rep to invest in a dead account
@@ -602,13 +635,15 @@ function personaSection(s: Scope, c: Settled): PersonaFired | undefined {
   if (!persona || !picked) return undefined;
   const standing = { do: [] as string[], dont: [] as string[] };
   const advice: PersonaFired['advice'] = [];
-  for (const list of ['do', 'dont'] as const) {
+  // how to sell to this person is moot when the account will not buy
+  for (const list of c.droppedNow ? [] : (['do', 'dont'] as const)) {
     for (const a of persona[list] ?? []) {
       if (!isAdvice(a)) {
         standing[list].push(s.fill(a));
         continue;
       }
       if (evaluateCondition((a as Advice).when, c.ctx) !== true) continue;
+      if ((c.signedBefore || c.signedNow) && a.closedBy?.includes('signed')) continue;
       s.trace.push(`advice ${a.id}`);
       // advice without a condition is the type's, always true of it; with one, it is this visit's
       advice.push({ ...a, out: { list, text: s.fill(a.text), now: a.when !== undefined } });
@@ -648,10 +683,10 @@ type TipOut = CoachingResult['tips'][number];
 function tipsSection(s: Scope, c: Settled): Fired<TipOut>[] {
   const fired = s.pb.tips
     .map((tip, i) => ({ tip, i }))
-    .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true)
+    .filter(({ tip }) => evaluateCondition(tip.when, c.ctx) === true && !((c.signedBefore || c.signedNow) && tip.closedBy?.includes('signed')))
     // relevance: the tip whose condition says more about this visit comes first; ties keep the playbook's order
     .sort((a, b) => specificity(b.tip.when) - specificity(a.tip.when) || a.i - b.i)
-    .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text) } }));
+    .map(({ tip }) => ({ ...tip, out: { id: tip.id, text: s.fill(tip.text), ...(tip.short ? { short: s.fill(tip.short) } : {}) } }));
   for (const tip of fired) s.trace.push(`tip ${tip.id}`);
   return fired;
 }
@@ -665,8 +700,15 @@ function specificity(c: Condition | undefined): number {
 }
 
 function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
-  if (s.mode !== 'prep') return undefined;
+  // a class's visit plan leads to the signature: a signed account's visit is after-sale
+  if (s.mode !== 'prep' || c.signedBefore) return undefined;
   // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
+  // a window that ran out unsigned: this visit signs or the class goes (seed 001), whatever the class's plan says
+  if (c.out.cycle?.overdue && c.rule) {
+    const label = (id: string) => classLabel(s.pb.classes.find((r) => r.id === id)?.name ?? id, s.locale) || id;
+    const then = (c.out.cycle.reclassifyAs ?? []).map(label).join(s.msg.or);
+    return { objective: s.msg.windowOverObjective(then), commitment: s.msg.windowOverCommitment, minimum: s.msg.windowOverMinimum(then) };
+  }
   const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;
   if (plan) return { objective: s.fill(plan.objective, c.classExtra), commitment: s.fill(plan.commitment, c.classExtra), minimum: s.fill(plan.minimum, c.classExtra) };
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
@@ -681,7 +723,9 @@ function changesSection(s: Scope): CoachingResult['changes'] {
   for (const q of s.pb.questions) {
     if (!(q.id in s.answers) || !(q.id in before)) continue;
     if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
-      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${s.words.answerText(q, before[q.id])} → ${s.words.answerText(q, s.answers[q.id])}` });
+      // nothing recorded before reads as a dash, not as "skipped"
+      const was = before[q.id] === null || before[q.id] === undefined ? '—' : s.words.answerText(q, before[q.id]);
+      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${was} → ${s.words.answerText(q, s.answers[q.id])}` });
     }
   }
   return changes;
@@ -698,4 +742,8 @@ function dedupeConditions(list: Condition[], textOf: (c: Condition) => string): 
 /** The class's label is its name up to the colon: "A类客户" of "A类客户：1周~10天签单". */
 export function classLabel(name: Text, locale: Locale): string {
   return localize(name, locale).split(/[:：]/)[0].trim();
+}
+
+function text(v: AnswerValue | undefined): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

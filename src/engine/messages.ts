@@ -39,7 +39,7 @@ const en = {
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   planNoClass: 'An account plan covers the account as a whole; its class comes from the visits (prep and debrief).',
   thisAccount: 'this account',
-  noSupporter: (account: string) => `No supporter known at ${account}: who inside would speak for you when you are not in the room? Find one before you invest more (seed 003: every buying role has its own stance and its own personal win)`,
+  noSupporter: (account: string) => `No supporter known at ${account}: who inside would speak for you when you are not in the room? Find one before you invest more: every person in the decision has their own stance and their own personal win`,
   opponent: (name: string) => `${name} is against it: an opponent left alone can stop the deal`,
   addressOpponent: (name: string) => `Plan how to answer ${name}'s concerns: what would be a personal win for ${name} (never a kickback), and who that person trusts`,
   provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
@@ -50,6 +50,10 @@ const en = {
   /** Another person's refusal is that person's stance: the account's class follows the first KP. */
   personRefused: (person: string, klass: string, decider: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, the first KP. Find out what ${person} would need`,
   classHeld: (person: string, klass: string, decider: string) => `You met ${person}, not the first KP: the account stays ${klass} on the word of ${decider}`,
+  addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,
+  windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
+  windowOverCommitment: 'The signature at this visit',
+  windowOverMinimum: (then: string) => `A clear answer: a signature, or the account reclassified${then ? ` as ${then}` : ''}`,
   /** A date inside a sentence, as a rep reads it. */
   date: (iso: string) => iso,
 };

@@ -36,6 +36,10 @@ export const zhCN: Messages = {
   windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：${then ? `把它重新归为${then}` : '重新分类'}，或者现在就签下来`,
   personRefused: (person, klass, decider) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论：客户仍按第一KP ${decider}的意见算作${klass}。弄清楚${person}需要什么`,
   classHeld: (person, klass, decider) => `你见的是${person}，不是第一KP：客户仍按${decider}的意见算作${klass}`,
+  addressOpponentWin: (name, win) => `想好怎么回应${name}的顾虑，从${name}在工作上想要的东西入手：${win}（绝不是回扣）；如果你的方案满足不了，就在别的方面为${name}找到更大的“个人的赢”`,
+  windowOverObjective: (then) => `签单周期已经过了：这次拜访争取签单，否则会后${then ? `把它重新归为${then}` : '重新分类'}`,
+  windowOverCommitment: '本次拜访签单',
+  windowOverMinimum: (then) => `得到明确的结果：签单，或者${then ? `把客户重新归为${then}` : '重新分类'}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);
     return `${m}月${d}日`;

@@ -36,6 +36,10 @@ export const zhTW: Messages = {
   windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：${then ? `把它重新歸為${then}` : '重新分類'}，或者現在就簽下來`,
   personRefused: (person, klass, decider) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按第一KP ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,
   classHeld: (person, klass, decider) => `你見的是${person}，不是第一KP：客戶仍按${decider}的意見算作${klass}`,
+  addressOpponentWin: (name, win) => `想好怎麼回應${name}的顧慮，從${name}在工作上想要的東西入手：${win}（絕不是回扣）；如果你的方案滿足不了，就在別的方面為${name}找到更大的“個人的贏”`,
+  windowOverObjective: (then) => `簽單週期已經過了：這次拜訪爭取簽單，否則會後${then ? `把它重新歸為${then}` : '重新分類'}`,
+  windowOverCommitment: '本次拜訪簽單',
+  windowOverMinimum: (then) => `得到明確的結果：簽單，或者${then ? `把客戶重新歸為${then}` : '重新分類'}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);
     return `${m}月${d}日`;

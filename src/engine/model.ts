@@ -51,10 +51,15 @@ export interface Precedence {
   tags?: string[];
   excludes?: string[];
   findsOut?: string;
+  /**
+   * Events that end the item: an open step is closed by them; any item (a flag, a tip, advice, a
+   * step) is no longer given once the account is signed, when `signed` is among them.
+   */
+  closedBy?: StepEnding[];
 }
 
-/** What ends an open step before the rep closes it: a signature, a drop, a change of class. */
-export const STEP_ENDINGS = ['signed', 'dropped', 'reclassified'] as const;
+/** What ends an open step before the rep closes it: a signature, a drop, a change of class, the visit it prepared having taken place. */
+export const STEP_ENDINGS = ['signed', 'dropped', 'reclassified', 'visited'] as const;
 export type StepEnding = (typeof STEP_ENDINGS)[number];
 
 export const QUESTION_KINDS = ['single', 'multiple', 'yes-no', 'text', 'number', 'date', 'persona'] as const;
@@ -105,14 +110,16 @@ export interface ChecklistItem extends Precedence {
   text: Text;
   /** Days after the visit, or the class's sign-by date. */
   due?: number | 'deadline';
-  /** Events that end the step while it is still open (a dropped account ends every step). */
-  closedBy?: StepEnding[];
+  /** Open steps this one replaces when it opens (ids or #tags; its own tag means the others of its group). */
+  supersedes?: string[];
 }
 
 export interface Advice extends Precedence {
   id: string;
   when?: Condition;
   text: Text;
+  /** The advice in a line, shown by default; the whole text with --full. */
+  short?: Text;
 }
 
 export interface Persona {
@@ -170,6 +177,8 @@ export interface Roles {
   willNotBuy?: string[];
   /** The text question that gives a person's personal win (shown with them on the account). */
   personalWin?: string;
+  /** The number question that counts the people known at the account: never fewer than those on record. */
+  contacts?: string;
   /** The buying map: which question says where a person stands, and which of its values are for and against. */
   stance?: { question: string; supporter: string[]; opponent: string[] };
 }

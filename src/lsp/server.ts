@@ -6,6 +6,8 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  type CodeAction,
+  CodeActionKind,
   CompletionItemKind,
   createConnection,
   DiagnosticSeverity,
@@ -22,16 +24,22 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, type Place, symbolAt, Workspace } from './workspace.js';
+import { type FixContext, quickFixes } from './quick-fixes.js';
+import { type Analysis, completionsAt, diagnosticsByFile, hoverFor, isPlaybookFile, type Place, symbolAt, Workspace } from './workspace.js';
 
 export interface LspOptions {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   findById: (id: string, fromFile: string) => string | undefined;
   cwd: string;
+  /** Folders whose YAML files are playbooks whatever they hold (the user playbook folder). */
+  playbookFolders?: readonly string[];
   /** One line per thing the editor should not have sent (a cut-short or malformed message); never a stack. */
   log?: (line: string) => void;
 }
+
+/** The most completions sent at once (the rest as the rep types more). */
+const MAX_COMPLETIONS = 500;
 
 const toFile = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
 const toUri = (file: string) => pathToFileURL(file).href;
@@ -79,7 +87,13 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
   const published = new Map<string, Set<string>>();
   const analyses = new Map<string, Analysis>();
 
-  const isPlaybook = (uri: string) => /\.ya?ml$/i.test(uri) && !/\.test\.ya?ml$/i.test(uri);
+  // a YAML file that is no playbook (compose.yaml, a CI workflow, another tool's file with its own
+  // $schema) is left alone: no diagnostics, no answers; a file a playbook includes is one of its parts
+  const isPlaybook = (uri: string) => {
+    const file = toFile(uri);
+    if (!/\.ya?ml$/i.test(file) || /\.test\.ya?ml$/i.test(file)) return false;
+    return isPlaybookFile(file, workspace.textOf(file) ?? '', opts.playbookFolders) || workspace.entryOf(file) !== file;
+  };
   const analyse = (file: string): Analysis => {
     const a = workspace.analyse(file);
     analyses.set(file, a);
@@ -96,6 +110,11 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
     const byFile = diagnosticsByFile(a, [...before]);
     published.set(a.entry, new Set(byFile.keys()));
     for (const [file, list] of byFile) connection.sendDiagnostics({ uri: toUri(file), diagnostics: list.map(toLsp) });
+    // the index of ids is built once the diagnostics are out, so the first hover after a parse finds
+    // it ready (over 4 MB it takes about a second; every request after it a few ms)
+    setImmediate(() => {
+      if (analyses.get(a.entry) === a || [...analyses.values()].includes(a)) a.symbols();
+    });
   };
 
   connection.onInitialize(() => ({
@@ -106,6 +125,7 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'sales-coach' },
   }));
@@ -123,7 +143,22 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
     if (!a || !doc) return [];
     const prefix = doc.getText({ start: { line: p.position.line, character: 0 }, end: p.position });
     const kinds = { id: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, placeholder: CompletionItemKind.Variable, keyword: CompletionItemKind.Keyword };
-    return completionsAt(a, prefix).map((c) => ({ label: c.label, kind: kinds[c.kind], detail: c.detail }));
+    let all = completionsAt(a, prefix);
+    // a playbook of 18,000 questions offers 18,000 ids: past a few hundred, only those that begin with
+    // what is typed, and the list is marked incomplete so that the editor asks again as the rep types
+    const incomplete = all.length > MAX_COMPLETIONS;
+    if (incomplete) {
+      const typed = /[\w.-]*$/.exec(prefix)?.[0] ?? '';
+      all = all.filter((c) => c.label.startsWith(typed)).slice(0, MAX_COMPLETIONS);
+    }
+    const items = all.map((c) => ({
+      label: c.label,
+      kind: kinds[c.kind],
+      detail: c.detail,
+      // the span the label replaces, given: an editor's own word ends at a dot
+      ...(c.replace !== undefined ? { filterText: c.label, textEdit: { range: { start: { line: p.position.line, character: p.position.character - c.replace }, end: p.position }, newText: c.label } } : {}),
+    }));
+    return incomplete ? { isIncomplete: true, items } : items;
   });
 
   const symbolFor = (uri: string, line: number, character: number) => {
@@ -159,6 +194,30 @@ export function runLanguageServer(opts: LspOptions): Promise<number> {
       changes[uri] = [...(changes[uri] ?? []), { range: range(x), newText: p.newName }];
     }
     return { changes };
+  });
+
+  connection.onCodeAction((p): CodeAction[] => {
+    const a = current(p.textDocument.uri);
+    if (!a) return [];
+    const file = toFile(p.textDocument.uri);
+    const ctx: FixContext = {
+      lines: (f) => (documents.get(toUri(f))?.getText() ?? workspace.textOf(f))?.split(/\r?\n/),
+      locales: a.playbook?.locales ?? [],
+      sectionEnd: (section) => workspace.sectionEnd(a, section),
+    };
+    const first = p.range.start.line + 1;
+    const last = p.range.end.line + 1;
+    const here = a.result.diagnostics.filter((d) => d.file === file && d.line >= first && d.line <= last);
+    return here.flatMap((d) =>
+      quickFixes(d, ctx).map((fix) => {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const e of fix.edits) {
+          const edit = { range: { start: { line: e.line - 1, character: e.col - 1 }, end: { line: e.line - 1, character: e.endCol - 1 } }, newText: e.newText };
+          changes[toUri(e.file)] = [...(changes[toUri(e.file)] ?? []), edit];
+        }
+        return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLsp(d)], isPreferred: fix.preferred, edit: { changes } };
+      }),
+    );
   });
 
   documents.listen(connection);

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { readFileBounded } from '../cli/files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { YamlSource } from '../core/yaml-source.js';
@@ -16,9 +16,11 @@ import { LOCALES, MODES, type Playbook, QUESTION_KINDS, type Text } from '../eng
 import { ACCOUNT_FIELDS, placeholdersIn, SELF_QUESTION_FIELDS } from '../engine/text.js';
 import { type LoadResult, loadPlaybook, type PlaybookHost } from '../playbook/load.js';
 import { formOf } from '../playbook/rules/conditions.js';
+import { precedenceItems } from '../engine/precedence.js';
 import { eachCondition, eachText } from '../playbook/walk.js';
 
-export type SymbolKind = 'question' | 'persona' | 'class';
+/** What an id names: a question, a persona, a class, an item that fires (flag, step, tip, advice) or a choice question's option value. */
+export type SymbolKind = 'question' | 'persona' | 'class' | 'item' | 'option';
 
 /** A span on one line: 1-based line and column, endCol exclusive. */
 export interface Place {
@@ -30,7 +32,10 @@ export interface Place {
 
 export interface SymbolInfo {
   kind: SymbolKind;
+  /** The id as written (an option's value); rename replaces exactly this text at each place. */
   id: string;
+  /** An option's question. */
+  question?: string;
   definition?: Place;
   uses: Place[];
   item?: object;
@@ -49,6 +54,12 @@ export interface Completion {
   label: string;
   kind: 'id' | 'value' | 'placeholder' | 'keyword';
   detail?: string;
+  /**
+   * How many characters before the cursor the label replaces. An editor replaces only the word
+   * at the cursor, and `.` ends a word: after `{answers.` it kept `answers.` and inserted the label's
+   * own, `{answers.answers.budget}`.
+   */
+  replace?: number;
 }
 
 export class Workspace {
@@ -136,11 +147,66 @@ export class Workspace {
     if (result.playbook) this.lastGood.set(entry, result.playbook);
     let symbols: Map<string, SymbolInfo> | undefined;
     const index = () => {
-      symbols ??= result.playbook && result.parsed ? indexSymbols(result.playbook, result.parsed) : new Map<string, SymbolInfo>();
+      if (!symbols) {
+        symbols = result.playbook && result.parsed ? indexSymbols(result.playbook, result.parsed) : new Map<string, SymbolInfo>();
+        linesOf(symbols);
+      }
       return symbols;
     };
     return { entry, result, symbols: index, playbook: result.playbook ?? this.lastGood.get(entry) };
   }
+  /** Where a stub item of a section goes: after the section's last line, in the file that holds it, with its items' indentation. */
+  sectionEnd(a: Analysis, section: 'questions' | 'classes'): { file: string; after: number; indent: string } | undefined {
+    for (const file of [a.entry, ...(a.result.playbook?.files ?? []), ...a.result.sources.keys()]) {
+      const lines = this.textOf(file)?.split(/\r?\n/);
+      const header = lines?.findIndex((l) => new RegExp(`^${section}:\\s*(#.*)?$`).test(l)) ?? -1;
+      if (!lines || header < 0) continue;
+      let after = header + 1;
+      let indent: string | undefined;
+      for (let n = header + 1; n < lines.length; n++) {
+        const l = lines[n];
+        if (l.trim() === '' || /^\s*#/.test(l)) continue;
+        if (!/^\s/.test(l)) break;
+        indent ??= /^(\s*)-/.exec(l)?.[1];
+        after = n + 1;
+      }
+      return { file, after, indent: indent ?? '  ' };
+    }
+    return undefined;
+  }
+}
+
+/** Top-level keys of a playbook (or of a file a playbook includes). */
+const PLAYBOOK_KEYS = new Set(['$schema', 'id', 'version', 'title', 'description', 'locales', 'findOutDue', 'extends', 'include', 'questions', 'personas', 'classes', 'flags', 'checklist', 'tips', 'recap', 'conflicts', 'roles']);
+/** Keys only a playbook has: one of them makes a file a playbook whatever else it holds (a mistake to report). */
+const PLAYBOOK_ONLY = ['questions', 'personas', 'classes', 'checklist', 'include', 'extends', 'roles', 'recap', 'tips', 'conflicts'];
+
+/**
+ * Is this YAML text a playbook (or a part of one)? Read from its top-level keys, not parsed, so a
+ * broken playbook still is one: a `$schema` naming another format says no; a key only playbooks
+ * have says yes; else every top-level key must be a playbook's (a compose.yaml's `services` is not),
+ * or most of them beside an `id:`.
+ */
+export function looksLikePlaybook(text: string): boolean {
+  const keys = [...text.matchAll(/^(["']?)([$\w-]+)\1[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[2]);
+  const schema = /^["']?\$schema["']?[ \t]*:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1] ?? /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(text)?.[1];
+  if (schema !== undefined) return /sales-coach|playbook/i.test(schema);
+  if (keys.length === 0) return text.trim() === '';
+  if (keys.some((k) => PLAYBOOK_ONLY.includes(k))) return true;
+  // an id: with mostly a playbook's keys is a playbook with a misspelt key (clases:), to be reported
+  const known = keys.filter((k) => PLAYBOOK_KEYS.has(k)).length;
+  return known === keys.length || (keys.includes('id') && known * 2 >= keys.length);
+}
+
+/**
+ * Is this file a playbook for the language server to check? Inside one of the configured playbook
+ * folders, any YAML file but a test file is; elsewhere, a file that looks like one (looksLikePlaybook).
+ * The server also counts a file that a playbook includes.
+ */
+export function isPlaybookFile(file: string, text: string, folders: readonly string[] = []): boolean {
+  if (!/\.ya?ml$/i.test(file) || /\.test\.ya?ml$/i.test(file)) return false;
+  if (folders.some((d) => file.startsWith(d.endsWith(sep) ? d : d + sep))) return true;
+  return looksLikePlaybook(text);
 }
 
 /** Diagnostics grouped by file, every file of the playbook present (an empty list clears old ones). */
@@ -155,39 +221,52 @@ export function diagnosticsByFile(a: Analysis, alsoFiles: readonly string[] = []
 
 /** Where each line of a source starts, found once per source: placeOf is called once per symbol use. */
 const lineStarts = new WeakMap<YamlSource, number[]>();
-function lineOf(src: YamlSource, n: number): string {
+function startsOf(src: YamlSource): number[] {
   let starts = lineStarts.get(src);
   if (!starts) {
     starts = [0];
     for (let i = src.text.indexOf('\n'); i >= 0; i = src.text.indexOf('\n', i + 1)) starts.push(i + 1);
     lineStarts.set(src, starts);
   }
-  if (n < 1 || n > starts.length) return '';
+  return starts;
+}
+
+/** The column (1-based) where `needle` first occurs on line `n` from column `from`, without cutting the line out. */
+function findOnLine(src: YamlSource, n: number, from: number, needle: string): number | undefined {
+  const starts = startsOf(src);
+  if (n < 1 || n > starts.length) return undefined;
   const end = n < starts.length ? starts[n] - 1 : src.text.length;
-  return src.text.slice(starts[n - 1], end);
+  const at = src.text.indexOf(needle, starts[n - 1] + Math.max(0, from - 1));
+  return at < 0 || at + needle.length > end ? undefined : at - starts[n - 1] + 1;
 }
 
 function placeOf(src: YamlSource | undefined, path: (string | number)[], id: string): Place | undefined {
   if (!src) return undefined;
   const pos = src.locate(path);
-  // linear in the document as a whole, not per symbol (splitting the text per symbol was quadratic)
-  const line = lineOf(src, pos.line);
   // the located span may include quotes: find the id itself from the node's column
-  const at = line.indexOf(id, pos.col - 1);
-  if (at < 0) return undefined;
-  return { file: src.file, line: pos.line, col: at + 1, endCol: at + 1 + id.length };
+  const col = findOnLine(src, pos.line, pos.col, id);
+  return col === undefined ? undefined : { file: src.file, line: pos.line, col, endCol: col + id.length };
 }
 
 function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string, SymbolInfo> {
   const symbols = new Map<string, SymbolInfo>();
+  // looked up by kind, then id: a key made per use was a string per condition of the playbook
+  const byKind = new Map<SymbolKind, Map<string, SymbolInfo>>();
   const sym = (kind: SymbolKind, id: string) => {
-    const key = `${kind}:${id}`;
-    const known = symbols.get(key);
+    let ids = byKind.get(kind);
+    if (!ids) {
+      ids = new Map();
+      byKind.set(kind, ids);
+    }
+    const known = ids.get(id);
     if (known) return known;
     const made: SymbolInfo = { kind, id, uses: [] };
-    symbols.set(key, made);
+    ids.set(id, made);
+    symbols.set(`${kind}:${id}`, made);
     return made;
   };
+  // every id's place is asked for: the sources place every node in one pass
+  for (const src of parsed.values()) src.expectManyPositions?.();
   const srcOf = (item: object) => {
     const o = pb.origins.get(item);
     return o ? { src: parsed.get(o.file), path: o.path } : undefined;
@@ -204,14 +283,68 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   define('question', pb.questions);
   define('persona', pb.personas);
   define('class', pb.classes);
+  const items = precedenceItems(pb);
+  for (const it of items) {
+    const s = sym('item', it.id);
+    if (s.definition) continue;
+    const o = srcOf(it.at.item);
+    s.item = it.at.sub.length ? (it.at.item as Record<string, unknown[]>)[it.at.sub[0] as string]?.[it.at.sub[1] as number] as object : it.at.item;
+    s.definition = o ? placeOf(o.src, [...o.path, ...it.at.sub, 'id'], it.id) : undefined;
+  }
+  // an option's value is defined in its question, and used wherever a condition or a role names it
+  for (const q of pb.questions) {
+    (q.options ?? []).forEach((opt, i) => {
+      const s = sym('option', `${q.id}\u0000${opt.value}`);
+      if (s.definition) return;
+      const o = srcOf(q);
+      s.id = opt.value;
+      s.question = q.id;
+      s.item = opt;
+      s.definition = o ? placeOf(o.src, [...o.path, 'options', i, 'value'], opt.value) : undefined;
+    });
+  }
+  const use = (kind: SymbolKind, id: string | undefined, owner: object, path: (string | number)[], question?: string) => {
+    if (typeof id !== 'string' || id === '' || id.startsWith('#')) return;
+    const o = srcOf(owner);
+    const p = o && placeOf(o.src, [...o.path, ...path], id);
+    if (!p) return;
+    const s = sym(kind, kind === 'option' ? `${question}\u0000${id}` : id);
+    if (kind === 'option') {
+      s.id = id;
+      s.question = question;
+    }
+    s.uses.push(p);
+  };
   eachCondition(pb, (c, site) => {
     const form = formOf(c);
     if (form !== 'question' && form !== 'persona' && form !== 'class') return;
     const id = c[form] as string;
-    const o = srcOf(site.item);
-    const p = o && placeOf(o.src, [...o.path, ...site.path, form], id);
-    if (p) sym(form, id).uses.push(p);
+    use(form, id, site.item, [...site.path, form]);
+    if (form !== 'question') return;
+    // the values a condition compares a choice question's answer with are that question's options
+    if (typeof c.equals === 'string') use('option', c.equals, site.item, [...site.path, 'equals'], id);
+    if (typeof c.includes === 'string') use('option', c.includes, site.item, [...site.path, 'includes'], id);
+    (c.in ?? []).forEach((v, i) => {
+      if (typeof v === 'string') use('option', v, site.item, [...site.path, 'in', i], id);
+    });
   });
+  // roles:, the ids an item's precedence names, a class's window: all are uses an index (and a rename) must see
+  const r = pb.roles;
+  // a role given as a plain id names a question (person, title, decision, personalWin, and any role
+  // added later); the condition roles (signed, …) are walked with the conditions above
+  for (const [key, value] of Object.entries(r)) if (typeof value === 'string') use('question', value, r, [key]);
+  (r.willNotBuy ?? []).forEach((id, i) => use('class', id, r, ['willNotBuy', i]));
+  if (r.stance) {
+    use('question', r.stance.question, r, ['stance', 'question']);
+    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => use('option', v, r, ['stance', key, i], r.stance?.question));
+  }
+  for (const it of items) {
+    (it.excludes ?? []).forEach((id, i) => use('item', id, it.at.item, [...it.at.sub, 'excludes', i]));
+    use('question', it.findsOut, it.at.item, [...it.at.sub, 'findsOut']);
+  }
+  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => use('item', id, step, ['supersedes', i]));
+  for (const pair of pb.conflicts) pair.forEach((id, j) => use('item', id, pair, [j]));
+  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => use('class', id, c, ['cycle', 'reclassifyAs', i]));
   eachText(pb, (text, site) => {
     if (site.placeholders === null) return;
     const o = srcOf(site.item);
@@ -228,8 +361,9 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
       for (const name of names) {
         const needle = `{${name}}`;
         for (let l = line; l < start.line + 41; l++) {
-          const at = lineOf(src, l).indexOf(needle, l === line ? col : 0);
-          if (at < 0) continue;
+          const found = findOnLine(src, l, l === line ? col + 1 : 1, needle);
+          if (found === undefined) continue;
+          const at = found - 1;
           const id = name.slice(8);
           sym('question', id).uses.push({ file: o.src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
           line = l;
@@ -242,10 +376,36 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   return symbols;
 }
 
+/** Per index: file -> line -> the symbols with a place on that line, so a request reads one line's, not every symbol. */
+const byLine = new WeakMap<Map<string, SymbolInfo>, Map<string, Map<number, SymbolInfo[]>>>();
+function linesOf(symbols: Map<string, SymbolInfo>): Map<string, Map<number, SymbolInfo[]>> {
+  let made = byLine.get(symbols);
+  if (made) return made;
+  const files = new Map<string, Map<number, SymbolInfo[]>>();
+  const add = (s: SymbolInfo, p?: Place) => {
+    if (!p) return;
+    let lines = files.get(p.file);
+    if (!lines) {
+      lines = new Map();
+      files.set(p.file, lines);
+    }
+    const list = lines.get(p.line);
+    if (!list) lines.set(p.line, [s]);
+    else if (list[list.length - 1] !== s) list.push(s);
+  };
+  for (const s of symbols.values()) {
+    add(s, s.definition);
+    for (const u of s.uses) add(s, u);
+  }
+  made = files;
+  byLine.set(symbols, made);
+  return made;
+}
+
 /** The symbol whose definition or use covers this position. */
 export function symbolAt(a: Analysis, file: string, line: number, col: number): SymbolInfo | undefined {
   const covers = (p?: Place) => p && p.file === file && p.line === line && col >= p.col && col <= p.endCol;
-  for (const s of a.symbols().values()) if (covers(s.definition) || s.uses.some(covers)) return s;
+  for (const s of linesOf(a.symbols()).get(file)?.get(line) ?? []) if (covers(s.definition) || s.uses.some(covers)) return s;
   return undefined;
 }
 
@@ -262,8 +422,9 @@ export function completionsAt(a: Analysis, prefix: string): Completion[] {
   };
   const placeholder = /\{([\w.-]*)$/.exec(prefix);
   if (placeholder && !/^\s*(-\s+)?(when|recognise|not|all|any)\s*:/.test(prefix) && !/(question|persona|class|mode|equals|in|includes)\s*:\s*$/.test(prefix.slice(0, placeholder.index))) {
-    const answers = (pb?.questions ?? []).map((q) => ({ label: `answers.${q.id}`, kind: 'placeholder' as const, detail: firstText(q.text) }));
-    return [...answers, ...[...ACCOUNT_FIELDS, ...SELF_QUESTION_FIELDS].map((f) => ({ label: f, kind: 'placeholder' as const }))];
+    const typed = placeholder[1].length;
+    const answers = (pb?.questions ?? []).map((q) => ({ label: `answers.${q.id}`, kind: 'placeholder' as const, detail: firstText(q.text), replace: typed }));
+    return [...answers, ...[...ACCOUNT_FIELDS, ...SELF_QUESTION_FIELDS].map((f) => ({ label: f, kind: 'placeholder' as const, replace: typed }))];
   }
   const key = /(?:^|[\s{,])([A-Za-z]+)\s*:\s*\[?\s*(?:["']?[\w-]*["']?\s*,\s*)*["']?([\w-]*)$/.exec(prefix);
   if (!key) return [];
@@ -273,7 +434,19 @@ export function completionsAt(a: Analysis, prefix: string): Completion[] {
     case 'persona':
       return ids('persona');
     case 'class':
+    case 'willNotBuy':
+    case 'reclassifyAs':
       return ids('class');
+    case 'person':
+    case 'title':
+    case 'decision':
+    case 'personalWin':
+    case 'findsOut':
+      return ids('question');
+    case 'excludes':
+    case 'supersedes':
+    case 'conflicts':
+      return pb ? [...new Set(precedenceItems(pb).map((i) => i.id))].map((id) => ({ label: id, kind: 'id' as const })) : [];
     case 'kind':
       return QUESTION_KINDS.map((k) => ({ label: k, kind: 'keyword' }));
     case 'mode':
@@ -301,9 +474,9 @@ function firstText(t: Text | undefined): string | undefined {
 
 /** Markdown for a symbol: its texts in every locale and where it is used. */
 export function hoverFor(s: SymbolInfo, relative: (file: string) => string): string {
-  const item = s.item as { text?: Text; name?: Text; kind?: string; summary?: Text } | undefined;
-  const lines = [`**${s.kind}** \`${s.id}\`${item?.kind ? ` (${item.kind})` : ''}`];
-  const text = item?.text ?? item?.name;
+  const item = s.item as { text?: Text; name?: Text; kind?: string; summary?: Text; message?: Text; label?: Text } | undefined;
+  const lines = [`**${s.kind}** \`${s.id}\`${item?.kind ? ` (${item.kind})` : ''}${s.question ? ` of question \`${s.question}\`` : ''}`];
+  const text = item?.text ?? item?.name ?? item?.message ?? item?.label;
   if (text !== undefined) {
     lines.push('');
     if (typeof text === 'string') lines.push(text);

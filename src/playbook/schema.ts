@@ -123,6 +123,7 @@ const precedence = {
   tags: optional(z.array(id), 'Tags other items can exclude as a group, e.g. [invest] for advice that invests in the relationship.'),
   excludes: optional(z.array(ref), 'Items this one overrides when both fire: item ids, or #tag for every item with that tag (e.g. a "stop investing" step excludes #invest). The loader refuses unknown names, an item excluding itself, and cycles.'),
   findsOut: optional(id, 'The question this item finds out: once that answer is known, the item is left out (a step that says "learn their personal win" when it is known).'),
+  closedBy: optional(z.array(z.enum(STEP_ENDINGS)), 'Events that end the item. An open step is closed by them: signed (the signature makes it moot), reclassified (a new class replaces it: a class window step), dropped (every step ends when the account is dropped anyway), visited (a step that prepares the visit ends once the visit has taken place: its debrief or any later session). Any item with signed here (a flag, a tip, advice about the close) is no longer given once the account is signed.'),
 };
 
 export const Flag = z.strictObject({
@@ -139,7 +140,7 @@ export const ChecklistItem = z.strictObject({
     when: optional(Condition, 'Add the item only when this condition holds (default: always).'),
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
-    closedBy: optional(z.array(z.enum(STEP_ENDINGS)), 'Events that end the step while it is still open: signed (the signature makes it moot), reclassified (a new class replaces it: a class window step), dropped (every step ends when the account is dropped anyway).'),
+    supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
     ...precedence,
   });
 
@@ -147,6 +148,7 @@ export const Advice = z.strictObject({
     id: described(id, 'Unique id.'),
     when: optional(Condition, 'Show the advice only when this condition holds.'),
     text: described(Text, 'One piece of advice.'),
+    short: optional(Text, 'The advice in a line, for the screen a rep reads in a minute; the whole text shows with --full and in exported files.'),
     ...precedence,
   });
 
@@ -225,6 +227,7 @@ export const Roles = z.strictObject({
   askedToSign: optional(Condition, 'When this condition holds, the rep asked for the signature at the visit (seed 001: in the last 20 minutes), e.g. { question: asked_to_sign, equals: "yes" }. `stats` compares the sign rate with and without.'),
   metFirstKp: optional(Condition, 'When this condition holds, the visit met the final decision-maker (seed 001: the first KP), e.g. { question: contact_role, equals: first_kp }. `stats` counts the share of visits that did.'),
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
+  contacts: optional(id, 'The number question that counts the people the rep knows at the account (e.g. contacts_known): a carried answer is never fewer than the people on record.'),
   personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
   stance: optional(
     z.strictObject({

@@ -33,6 +33,7 @@ export function runCase(pb: Playbook, c: ParsedCase, clock: () => number = () =>
 }
 
 const list = (xs: string[]) => (xs.length ? xs.join(', ') : '(none)');
+const sameSet = (a: string[], b: string[]) => new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
 export function compare(e: Expectations, r: CoachingResult): Mismatch[] {
   const out: Mismatch[] = [];
@@ -40,7 +41,8 @@ export function compare(e: Expectations, r: CoachingResult): Mismatch[] {
   const actualClass = cls.status === 'classified' ? (cls.class ?? '') : `(${cls.status})`;
   if (e.class !== undefined && e.class !== cls.class) out.push({ what: 'class', expected: e.class, actual: actualClass });
   if (e.provisional !== undefined && e.provisional !== (cls.status === 'provisional')) out.push({ what: 'provisional', expected: String(e.provisional), actual: String(cls.status === 'provisional') });
-  if (e.candidates && e.candidates.join(',') !== cls.candidates.join(',')) out.push({ what: 'candidates', expected: list(e.candidates), actual: list(cls.candidates) });
+  // the classes still possible are a set: [hot, warm] and [warm, hot] say the same
+  if (e.candidates && !sameSet(e.candidates, cls.candidates)) out.push({ what: 'candidates', expected: list(e.candidates), actual: list(cls.candidates) });
   const reasons = cls.reasons.map((x) => x.text);
   for (const part of e.reasons ?? []) if (!reasons.some((x) => x.includes(part))) out.push({ what: 'reasons', expected: `a reason containing "${part}"`, actual: reasons.join(' | ') || '(none)' });
   const flags = r.flags.map((f) => f.id);
@@ -121,4 +123,30 @@ export function exercised(pb: Playbook, c: { mode: ParsedCase['mode']; answers: 
   const { questions } = walkInterview(pb, c.mode, c.answers);
   for (const q of questions) if (Object.hasOwn(r.answers, q.id)) hit.add(`question:${q.id}`);
   return hit;
+}
+
+/**
+ * What a case asserts, in the keys of `exercised`: an item counts as tested only when an expectation
+ * names it (the class, a flag, a step, a tip, the persona). Advice has no expectation of its own: it is
+ * asserted with its persona. A question is asserted by a case that expects anything at all.
+ */
+export function asserted(pb: Playbook, c: { expect?: Expectations }, r: CoachingResult): Set<string> {
+  const out = new Set<string>();
+  const e = c.expect;
+  if (!e) return out;
+  if (e.class !== undefined) out.add(`rule:${e.class}`);
+  for (const f of e.flags ?? []) out.add(`flag:${f}`);
+  for (const item of e.checklist ?? []) {
+    const want = typeof item === 'string' ? { id: item } : item;
+    if (want.id !== undefined) out.add(`checklist:${want.id}`);
+    else if (want.text !== undefined) for (const x of r.checklist) if (x.text.includes(want.text)) out.add(`checklist:${x.id}`);
+  }
+  for (const t of e.tips ?? []) out.add(`tip:${t}`);
+  if (e.persona !== undefined) {
+    out.add(`persona:${e.persona}`);
+    const p = pb.personas.find((x) => x.id === e.persona);
+    for (const key of ['do', 'dont'] as const) for (const a of p?.[key] ?? []) if (typeof a === 'object' && 'id' in a) out.add(`advice:${String(a.id)}`);
+  }
+  if (Object.keys(e).length > 0) for (const q of pb.questions) out.add(`question:${q.id}`);
+  return out;
 }

@@ -148,7 +148,7 @@ export function foldGroups(rows: Record<string, unknown>[]): { groups: PipelineG
   return { groups: orderGroups([...byKey.values()]), total, flagCounts };
 }
 
-/** The engine's state of an account from its row, its people, its open steps and its last answers. */
+/** The engine's state of an account from its row, its people, its steps (open, and closed by the rep) and its last answers. */
 export function accountStateOf(a: AccountDb, people: Contact[], openSteps: ChecklistDb[], lastAnswers: string | undefined): AccountState {
   const row = accountRow(a);
   return {
@@ -168,7 +168,9 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     ...(lastAnswers !== undefined ? { lastAnswers: readAnswers(lastAnswers, `last visit to "${a.name}"`) } : {}),
     // contactOf always reads the facts column: every contact here is a full Person
     people: people as AccountState['people'],
-    openSteps: openSteps.map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+    openSteps: openSteps.filter((r) => r.state === 'open').map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+    // the steps the rep closed: a later session does not hand the same step back
+    closedSteps: openSteps.filter((r) => r.state === 'done' || r.state === 'skipped').map((r) => ({ key: r.item_key, text: r.text })),
   };
 }
 

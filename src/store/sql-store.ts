@@ -163,9 +163,10 @@ export abstract class SqlStore implements Store {
 
   protected async readState(q: Q, a: Awaited<ReturnType<SqlStore['accountRowOf']>> & object): Promise<AccountState> {
     const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((p) => contactOf(p, a.name));
-    const openSteps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', '=', 'open').orderBy('i.due').orderBy('i.id').$call(this.all);
+    // the open steps, and those the rep closed: a later session does not hand the same step back
+    const steps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', 'in', ['open', 'done', 'skipped']).orderBy('i.due').orderBy('i.id').$call(this.all);
     const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', 'plan').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
-    return accountStateOf(a, people, openSteps, last?.answers);
+    return accountStateOf(a, people, steps, last?.answers);
   }
 
   protected accountRowOf(q: Q, account: string, owner?: string) {

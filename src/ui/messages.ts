@@ -70,6 +70,8 @@ const en = {
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
   dryRun: 'Not saved (--dry-run).',
   notSavedNoAccount: 'Not saved: no account given (--account NAME).',
+  /** `playbook try`: the result is a preview, for the trainer. */
+  tryNotSaved: 'A try: nothing was saved. Change an answer in the answers file and run it again to compare.',
   saved: (a: string) => `Saved to the account "${a}".`,
   savedLater: (a: string) => `The team database could not be reached: the visit to "${a}" is kept on this machine and will be sent by the next command that reaches it.`,
   whichAccount: 'Which account (customer company)?',
@@ -95,6 +97,20 @@ export const UI: Record<Locale, UiMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW
 
 /** Dates as a rep reads them: "Wed 26 Nov 2026" / "2026年11月26日 周三". Computed in UTC: a date has no time zone. */
 const formatters = new Map<Locale, Intl.DateTimeFormat>();
+
+const shortFormatters = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A date in a list of the same year's dates: "Fri, 27 Nov", the year said once in the title. */
+export function formatShortDate(date: string, locale: Locale, sameYearAs: string): string {
+  if (date.slice(0, 4) !== sameYearAs.slice(0, 4)) return formatDate(date, locale);
+  const [y, m, d] = date.split('-').map(Number);
+  let f = shortFormatters.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(UI[locale].dateLocale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+    shortFormatters.set(locale, f);
+  }
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
+}
 
 export function formatDate(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number);

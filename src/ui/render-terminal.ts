@@ -1,7 +1,7 @@
 /** The result screen: class and why, self-questions, the persona's do / don't, flags, dated next steps, the recap. */
 import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
-import { formatDate, UI } from './messages.js';
+import { formatDate, formatShortDate, UI } from './messages.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 import { hanging, wrap } from './layout.js';
 
@@ -44,9 +44,12 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
         : c.inverse.red(` ${m.unclassified} `);
   const title = [r.account ? s(r.account) : undefined, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
-  if (cls.name) out.push(c.bold(`  ${s(cls.name)}`));
+  // "A: signs within 7-10 days" says what the sign-by line says, with its date: one of them
+  if (cls.name && !(cls.cycle && cls.class)) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
-  if (cls.summary) para(cls.summary);
+  // what the class means, when it is news: a first class, a new one, or --full; not at every visit
+  // what the class means, when it moved (a first class is explained by its self-questions and window)
+  if (cls.summary && (notes?.moved || opts.full)) para(cls.summary);
   if (cls.cycle && cls.class) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
 
   if (cls.signed) para(m.signedNow, '  ', c.green);
@@ -55,9 +58,9 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   // a plan has no class of its own: nothing to compare with the last visit
   else if (r.previous && r.mode !== 'plan') {
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
+    // the same class as last time is no news: said only when it changed
     const now = cls.label ?? cls.class ?? m.provisional;
-    const before = r.previous.class === cls.class ? now : (r.previous.class ?? m.provisional);
-    para(m.sinceLast(formatDate(r.previous.date, r.locale), before, now), '  ', c.dim);
+    if (r.previous.class !== cls.class) para(m.sinceLast(formatDate(r.previous.date, r.locale), r.previous.class ?? m.provisional, now), '  ', c.dim);
   }
   if (r.changes.length) {
     heading(m.changes);
@@ -82,9 +85,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
     // the profile once per person: after that, one line and what is particular to this visit
     const brief = p.known === true && !opts.full;
-    if (brief) {
-      if (p.summary) para(p.summary);
-    } else {
+    if (!brief) {
       if (p.summary) para(p.summary);
       // the guess shows what it rests on, and the seed's cues to check it against at the next visit
       if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
@@ -95,47 +96,39 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     }
     const dos = [...(brief ? [] : p.do), ...(p.doNow ?? [])];
     const donts = [...(brief ? [] : p.dont), ...(p.dontNow ?? [])];
-    if (dos.length) {
-      out.push(c.green(`  ${m.do}`));
-      for (const d of dos) bullet('+', d, '   ');
-    }
-    if (donts.length) {
-      out.push(c.red(`  ${m.dont}`));
-      for (const d of donts) bullet('-', d, '   ');
-    }
+    // the whole profile under its headings; after that, this visit's advice alone, marked + and -
+    if (dos.length && !brief) out.push(c.green(`  ${m.do}`));
+    for (const d of dos) bullet(c.green('+'), d, brief ? '  ' : '   ');
+    if (donts.length && !brief) out.push(c.red(`  ${m.dont}`));
+    for (const d of donts) bullet(c.red('-'), d, brief ? '  ' : '   ');
   }
 
-  heading(m.flags);
-  if (r.flags.length === 0) out.push(c.dim(`  ${m.noFlags}`));
+  // no flags, no section: a rep reads what is there
+  if (r.flags.length) heading(m.flags);
   for (const f of r.flags) {
     const mark = f.severity === 'critical' ? c.red.bold('!!') : f.severity === 'warning' ? c.yellow('! ') : c.blue('i ');
     bullet(mark, f.message);
     if (f.subtext) out.push(c.dim(wrap(b(f.subtext), width, '       ')));
   }
 
-  if (r.checklist.length) {
+  // one list of what is open, by date: this session's steps and those still open from earlier visits
+  // (a step carried from earlier keeps its first date: overdue stays overdue)
+  const steps = [...r.checklist.map((i) => ({ text: i.text, due: i.due })), ...(notes?.stillOpen ?? [])].map((x, i) => ({ ...x, i })).sort((a, b) => a.due.localeCompare(b.due) || a.i - b.i);
+  if (steps.length) {
     heading(m.nextSteps);
-    const dates = r.checklist.map((i) => formatDate(i.due, r.locale));
+    const dates = steps.map((i) => formatShortDate(i.due, r.locale, r.visitDate));
     const w = Math.max(...dates.map((d) => d.length));
-    r.checklist.forEach((item, i) => {
-      out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, b(item.text), width));
-    });
-  }
-
-  if (notes?.stillOpen.length) {
-    heading(m.stillOpen);
-    const dates = notes.stillOpen.map((i) => formatDate(i.due, r.locale));
-    const w = Math.max(...dates.map((d) => d.length));
-    notes.stillOpen.forEach((item, i) => {
-      out.push(hanging(`  [ ] ${c.cyan(dates[i].padEnd(w))}  `, s(item.text), width));
+    steps.forEach((item, i) => {
+      const late = item.due < r.visitDate;
+      out.push(hanging(`  [ ] ${(late ? c.red : c.cyan)(dates[i].padEnd(w))}  `, b(item.text), width));
     });
   }
 
   const tips = opts.full ? [...r.tips, ...(r.moreTips ?? [])] : r.tips;
   if (tips.length) {
     heading(m.tips);
-    for (const t of tips) bullet('•', t.text);
-    if (!opts.full && r.moreTips?.length) out.push(c.dim(`  ${m.moreWithFull(r.moreTips.length)}`));
+    if (!opts.full && r.moreTips?.length) out[out.length - 1] += c.dim(` ${m.aside(m.moreWithFull(r.moreTips.length))}`);
+    for (const t of tips) bullet('•', opts.full ? t.text : (t.short ?? t.text));
   }
 
   if (r.recap) {

@@ -105,13 +105,13 @@ describe('playbook init / schema', () => {
     const r = await runCli(['playbook', 'init', 'team.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'team.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/playbook\.schema\.json$/);
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\/playbook\.schema\.json$/);
     const v = await runCli(['playbook', 'validate', '--strict', 'team.yaml'], { cwd: dir });
     expect(v.stderr).toBe('');
     expect(v.code).toBe(0);
     // with a starter test file that passes, and points the editor at the test schema
     const tests = readFileSync(join(dir, 'team.test.yaml'), 'utf8');
-    expect(tests.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*schema\/playbook-test\.schema\.json$/);
+    expect(tests.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\/playbook-test\.schema\.json$/);
     const t = await runCli(['playbook', 'test', 'team.yaml'], { cwd: dir });
     expect(t.stdout.trimEnd().split('\n').pop()).toBe('2 passed, 0 failed');
     expect(t.code).toBe(0);

@@ -57,7 +57,7 @@ describe('the config file', () => {
     writeFileSync(cfg, 'lang: fr\nlanguage: en\n');
     const r = await runCli(['playbook', 'list', '--config', cfg]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/c\.yaml:1:7: lang: "fr" is not allowed/);
+    expect(r.stderr).toMatch(/c\.yaml:1:7: lang: the string "fr" is not allowed/);
   });
 
   it('the language follows LANG when nothing else says', async () => {

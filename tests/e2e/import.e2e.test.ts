@@ -114,7 +114,7 @@ describe('import --csv with CRM exports', () => {
     writeFileSync(join(config, 'config.yaml'), 'map_role:\n  influencer: [third_kp]\n');
     const badConfig = await w.run(['import', '--csv', csv]);
     expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toContain('config.yaml:2:15: map_role: "influencer" must map to a role value (a string)');
+    expect(badConfig.stderr).toContain('config.yaml:2:15: map_role.influencer: expected a string, found a list');
   });
 
   it('--playbook picks the playbook whose roles are read; one without a role question leaves the column unread, and says so', async () => {

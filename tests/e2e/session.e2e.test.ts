@@ -39,7 +39,7 @@ describe('scripted sessions', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
     expect(r.stdout).toContain('→ So why was it not signed today?');
     expect(r.stdout).toContain('!! An A, and you did not ask for the signature');
-    expect(r.stdout).toMatch(/\[ \] Thu, 26 Nov 2026\s+Confirm the meeting of 2026-12-01/);
+    expect(r.stdout).toMatch(/\[ \] Thu 26 Nov\s+Confirm the meeting of 2026-12-01/);
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
   });
 
@@ -47,7 +47,7 @@ describe('scripted sessions', () => {
     const r = await runBin(['plan', '--account', 'Hengda', '--answers', 'examples/demo-plan.yaml', '--dry-run', '--lang', 'zh-TW']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('客戶經營計劃');
-    expect(r.stdout).toMatch(/2026年12月9日週三\s+把合作目標拿到客戶那裡/);
+    expect(r.stdout).toMatch(/12月9日週三\s+把合作目標拿到客戶那裡/);
     expect(r.stdout).not.toMatch(/[签单经营计划]/);
   });
 

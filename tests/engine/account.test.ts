@@ -1,7 +1,7 @@
 /** The account model: what a session means for an account, as pure data, for any playbook. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AccountState, applyVisit, carriedAnswers, emptyAccount } from '../../src/engine/account.js';
+import { type AccountState, applyVisit, carriedAnswers, emptyAccount, stepIdOf, withCarriedDates } from '../../src/engine/account.js';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
@@ -164,16 +164,27 @@ describe('what the trial of the accounts found', () => {
     expect(next.events.filter((e) => e.kind === 'step-opened' && (e.key === done.key || e.key === dropped.key))).toEqual([]);
   });
 
-  it('a step issued again takes the new words and date, and stays one step', () => {
+  it('a step issued again for something else (a new obstacle) replaces the old one: one step, the new words and date', () => {
     const pb = builtin();
     const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
     const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
     expect(before).toBeDefined();
     const next = run(pb, first, { ...abcdA, not_signed_reason: 'legal review' }, '2026-11-16');
-    const same = next.state.openSteps.filter((s) => s.key === before?.key);
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === stepIdOf(before?.key ?? ''));
     expect(same).toHaveLength(1);
-    expect(same[0]).toMatchObject({ id: before?.id, text: expect.stringContaining('legal review'), updated: true });
-    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, updated: true }));
+    expect(same[0]).toMatchObject({ text: expect.stringContaining('legal review'), due: '2026-11-18' });
+    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', stepId: before?.id, state: 'superseded' }));
+  });
+
+  it('the same step issued again keeps its first date: overdue stays overdue', () => {
+    const pb = builtin();
+    const first = stored(run(pb, emptyAccount('Acme'), { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-09').state);
+    const before = first.openSteps.find((s) => s.text.includes('needs board approval'));
+    const next = run(pb, first, { ...abcdA, not_signed_reason: 'needs board approval' }, '2026-11-16');
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === stepIdOf(before?.key ?? ''));
+    expect(same).toEqual([expect.objectContaining({ id: before?.id, due: before?.due })]);
+    expect(before?.due).toBe('2026-11-11');
+    expect(next.events).toContainEqual(expect.objectContaining({ kind: 'step-carried', stepId: before?.id, due: '2026-11-11' }));
   });
 
   it('a prep names the person to be met: planned, not met; the debrief meets them', () => {
@@ -230,5 +241,84 @@ describe('the buying map (seed 003)', () => {
     const d = flagsOf({ ...base, has_need: 'no', contact_stance: 'opponent' });
     expect(d.classification.class).toBe('D');
     expect(d.flags.some((f) => f.id === 'no-supporter' || f.id.startsWith('opponent:'))).toBe(false);
+  });
+});
+
+describe('one plan: words as data, whose fact, the life of a step', () => {
+  it('a class move stores its reasons in every language: a zh-CN session reads in English in an English review', () => {
+    const pb = builtin();
+    const result = evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, buying_power: 'no' }, visitDate: '2026-11-20', locale: 'zh-CN', account: { name: 'Acme' } });
+    const { events } = applyVisit(pb, emptyAccount('Acme'), { result });
+    const move = events.find((e) => e.kind === 'class-changed');
+    expect(move?.kind === 'class-changed' && move.because).toEqual(['没有购买能力']);
+    expect(move?.kind === 'class-changed' && move.reasons?.en).toEqual(['they have no buying power']);
+    const drop = events.find((e) => e.kind === 'dropped');
+    expect(drop?.kind === 'dropped' && drop.reasons?.en).toEqual(['they have no buying power']);
+  });
+
+  it("another person's refusal marks that person's stance, and the first KP's A holds", () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    const zhao = { contact_name: 'Zhao', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    const decider = { name: 'Li', facts: a.people[0].facts };
+    const result = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A', classDeadline: a.classDeadline } } });
+    expect(result.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Li', person: 'Zhao', wouldBe: 'D', refused: true } });
+    const next = applyVisit(pb, a, { result });
+    expect(next.state.class).toBe('A');
+    expect(next.state.dropped).toBe(false);
+    expect(next.state.people.find((p) => p.name === 'Zhao')?.facts.contact_stance).toBe('opponent');
+  });
+
+  it('a drop ends every open step and opens none; a signature ends the window and opens what follows it', () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    expect(a.openSteps.some((s) => stepIdOf(s.key) === 'a_window')).toBe(true);
+    const dropped = run(pb, a, { ...abcdA, has_need: 'no' }, '2026-11-18');
+    expect(dropped.state.openSteps).toEqual([]);
+    expect(dropped.events.filter((e) => e.kind === 'step-closed').every((e) => e.kind === 'step-closed' && e.state === 'superseded' && e.by === 'dropped')).toBe(true);
+    const signed = run(pb, a, { ...abcdA, signed: 'yes' }, '2026-11-18');
+    expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'done', by: 'signed', text: expect.stringContaining('A signing cycle') }));
+    expect(signed.state.openSteps.map((s) => stepIdOf(s.key))).toEqual(expect.arrayContaining(['kickoff', 'service_check', 'koala_referrals']));
+    expect(signed.state.openSteps.some((s) => stepIdOf(s.key) === 'a_window')).toBe(false);
+  });
+});
+
+describe('what the trial of a fortnight found', () => {
+  const pb = builtin();
+  const meeting = (date: string): Answers => {
+    const { signed: _s, not_signed_kind: _k, ...rest } = abcdA;
+    return { ...rest, asked_to_sign: 'no', not_signed_reason: 'trust first', trust_built: 'no', next_meeting: date };
+  };
+
+  it('a step the rep closed is not handed back by a later session, nor shown as one to do', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), meeting('2026-11-20'), '2026-11-16').state);
+    const confirm = a.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    expect(confirm).toBeDefined();
+    // the rep ticks it done at the next session, which would issue the same step again
+    const closed: AccountState = { ...a, openSteps: a.openSteps.filter((s) => s !== confirm), closedSteps: [{ key: confirm?.key ?? '', text: confirm?.text ?? '' }] };
+    const result = evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-20'), visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } });
+    expect(result.checklist.map((c) => c.id)).toContain('confirm_next_meeting');
+    const next = applyVisit(pb, closed, { result });
+    expect(next.state.openSteps.some((s) => stepIdOf(s.key) === 'confirm_next_meeting')).toBe(false);
+    expect(withCarriedDates(result, next.state).checklist.map((c) => c.id)).not.toContain('confirm_next_meeting');
+    // a new meeting is another step: opened
+    const later = applyVisit(pb, closed, { result: evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-27'), visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } }) });
+    expect(later.state.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting')?.text).toContain('2026-11-27');
+  });
+
+  it('a session in another language carries the same step (new words, first date), never a second one', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), meeting('2026-11-20'), '2026-11-16').state);
+    const before = a.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    const zh = evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-20'), visitDate: '2026-11-18', locale: 'zh-CN', account: { name: 'Acme' } });
+    const next = applyVisit(pb, a, { result: zh });
+    const same = next.state.openSteps.filter((s) => stepIdOf(s.key) === 'confirm_next_meeting');
+    expect(same).toEqual([expect.objectContaining({ id: before?.id, due: before?.due, text: expect.stringContaining('书面确认') })]);
+    expect(next.events.some((e) => e.kind === 'step-closed' && e.stepId === before?.id)).toBe(false);
+  });
+
+  it('the people on record count among the contacts known', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), { ...abcdA, contacts_known: 1 }, '2026-11-16').state);
+    expect(carriedAnswers(pb, a, 'Zhao').answers.contacts_known).toBe(2);
+    expect(carriedAnswers(pb, a, 'Li').answers.contacts_known).toBe(1);
   });
 });

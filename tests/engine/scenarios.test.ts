@@ -153,7 +153,7 @@ describe('seed 001: A/B/C/D classification', () => {
   it('in Chinese: forward and reverse self-questions in the seed\'s words', () => {
     const a = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '要和老板商量' }), 'debrief', 'zh-CN');
     expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？因为见的是第一KP、有需求、有购买能力、认可产品价值。');
-    expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没签掉呢？');
+    expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没能签下来？');
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
     const p = run(met('unknown', { approval_layers: 'two' }), 'debrief', 'zh-CN');
@@ -186,15 +186,18 @@ describe('seed 000: the koala (coordinator)', () => {
     const r = koalaPrep();
     expect(item(r, 'koala_send_recap')).toMatchObject({ due: '2026-11-24', text: 'Before the visit, send Wang Li the recap by mail, phone or WeChat' });
     // advice of this visit (with a condition) comes apart from the type's standing advice
-    expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a summary of the last visit/), expect.stringMatching(/which stage this visit should move them to/)]));
+    expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a summary of the last visit/)]));
+    // "know the stage" is said by the tip that names the stage the rep wrote
+    expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach' });
+    expect(run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'] }), 'prep').persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/which stage this visit should move them to/)]));
     expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap, we discussed the pilot scope. A few points still need talking through: the rollout date. At this visit I would like to focus on the rollout plan. Best regards');
   });
 
   it('everything the seed says is in the advice: trust first, unhurried, listen, consistent, share the plan, loyal once won', () => {
     const r = koalaPrep({ trust_level: 'liked' });
     // said once: "no close before trust" is the flag's word when the flag fires, the don't's otherwise
-    const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.doNow ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.dontNow ?? []), ...(r.persona?.cues ?? []), ...r.flags.map((f) => f.message)].join(' | ');
-    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'same thing as last time', 'how many meetings remain', 'early close backfires', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
+    const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.doNow ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.dontNow ?? []), ...(r.persona?.cues ?? []), ...r.flags.map((f) => f.message), ...r.checklist.map((c) => c.text)].join(' | ');
+    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'same thing as last time', 'how many meetings remain', 'Do not ask for the signature at this visit', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
       expect(all).toContain(phrase);
     }
   });
@@ -216,8 +219,13 @@ describe('seed 000: the koala (coordinator)', () => {
     expect(item(r, 'koala_share_plan')?.due).toBe('2026-11-26');
   });
 
-  it('no close before trust is built', () => {
-    expect(ids(koalaPrep({ trust_level: 'liked' }), 'flags')).toContain('koala_close_too_early');
+  it('no close before trust is built: said once, by the step, not again by a flag and a don\'t beside it', () => {
+    const liked = koalaPrep({ trust_level: 'liked' });
+    expect(ids(liked, 'checklist')).toContain('koala_build_trust_before_close');
+    expect(liked.excluded).toEqual(expect.arrayContaining([{ id: 'koala_close_too_early', by: 'koala_build_trust_before_close' }, { id: 'koala_no_early_close', by: 'koala_build_trust_before_close' }]));
+    expect(ids(liked, 'flags')).not.toContain('koala_close_too_early');
+    // a B koala has no such step: the flag says it
+    expect(ids(run(met('second_kp', { approval_layers: 'one', persona: 'koala', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep'), 'flags')).toContain('koala_close_too_early');
     expect(ids(koalaPrep({ trust_level: 'believed' }), 'flags')).not.toContain('koala_close_too_early');
   });
 
@@ -253,9 +261,10 @@ describe('the four types, from what the rep observed', () => {
 describe('seeds 002-004: prep coaching', () => {
   const prep = (extra: Answers) => run(met('first_kp', { trust_level: 'believed', perception: 'supplier', visit_focus: 'x', ...extra }), 'prep');
 
-  it('no success case in the bag: bring one (what customers value most), the day before', () => {
+  it('no success case in the bag: bring one (what customers value most), to this visit', () => {
     const r = prep({ resources: ['talking_points'] });
-    expect(item(r, 'bring_success_case')?.due).toBe('2026-11-24');
+    // "bring it to this visit" is due on the visit day, as every step of what to bring is
+    expect(item(r, 'bring_success_case')?.due).toBe('2026-11-25');
     expect(ids(r, 'flags')).toContain('weak_resources');
     expect(ids(prep({ resources: ['success_case'] }), 'checklist')).not.toContain('bring_success_case');
   });

@@ -1,5 +1,5 @@
 /** Issue 22: the language server's input is a boundary: its files, and the stream the editor writes. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runLanguageServer } from '../../src/lsp/server.js';
 import { Workspace } from '../../src/lsp/workspace.js';
+import { BIN, sandbox } from '../helpers/spawn.js';
 
 const frame = (m: object) => {
   const s = JSON.stringify(m);
@@ -48,5 +49,28 @@ describe('the files it reads: regular files only, bounded, as playbook validate 
     expect(ws.entryOf(join(dir, 'part.yaml'))).toBe(join(dir, 'part.yaml'));
     const a = ws.analyse(join(dir, 'zero.yaml'));
     expect(a.result.playbook).toBeUndefined();
+  });
+});
+
+describe('the built binary: sales-coach lsp as an editor starts it', () => {
+  // the in-process tests above miss what only the real process shows: the console the protocol
+  // library writes a malformed message to, the minified bundle in a stack trace, an exit that never comes
+  const run = (input: string) => {
+    const r = spawnSync(process.execPath, [BIN, 'lsp', '--stdio'], { input, encoding: 'utf8', timeout: 15_000, env: sandbox().env });
+    return { code: r.status, signal: r.signal, stderr: r.stderr, stdout: r.stdout };
+  };
+  it.each([
+    ['a malformed message (Content-Length: 2, then {})', 'Content-Length: 2\r\n\r\n{}'],
+    ['input ending mid-message (a Content-Length larger than what follows)', 'Content-Length: 100\r\n\r\n{"jsonrpc"'],
+    ['a header without Content-Length', 'Hello: x\r\n\r\n{}'],
+  ])('%s: the process exits, with one log line at most and no stack', (_name, tail) => {
+    const r = run(INIT + tail);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines.length).toBeLessThanOrEqual(1);
+    expect(r.stderr).not.toMatch(/\bat .*[\\/].*:\d+:\d+|Error: |function\s*\(|=>/);
+    expect(r.stderr.length).toBeLessThan(400);
+    expect(r.stdout).not.toMatch(/\bat .*:\d+:\d+/);
   });
 });

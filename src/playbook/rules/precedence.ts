@@ -8,7 +8,7 @@ import type { Rule } from './rule.js';
  */
 export const precedence: Rule = {
   id: 'precedence',
-  docs: 'Each excludes entry names an item (flag, step, tip or persona advice id) or a #tag that exists; no item excludes itself or takes part in a cycle of exclusions; findsOut names a question; each conflicts pair and each class window\'s then names what exists.',
+  docs: 'Each excludes entry names an item (flag, step, tip or persona advice id) or a #tag that exists; no item excludes itself or takes part in a cycle of exclusions; findsOut names a question; supersedes names steps or their tags; each conflicts pair and each class window\'s then names what exists.',
   stage: 'reference',
   check({ pb, report, questions, classIds }) {
     const items = precedenceItems(pb);
@@ -50,6 +50,17 @@ export const precedence: Rule = {
       state.set(it, 'done');
     };
     for (const it of items) if (!state.has(it)) visit(it);
+    // supersedes: open steps a step replaces when it opens; its own tag names the other steps of its group
+    const steps = [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])];
+    const stepIds = steps.map((x) => x.id);
+    const stepTags = new Set(steps.flatMap((x) => x.tags ?? []));
+    for (const step of steps) {
+      (step.supersedes ?? []).forEach((name, i) => {
+        const known = name.startsWith('#') ? stepTags.has(name.slice(1)) : stepIds.includes(name) || pb.brokenIds.has(name);
+        if (!known) report(step, ['supersedes', i], 'unknown-reference', 'error', `"${step.id}" supersedes ${name.startsWith('#') ? name : `"${name}"`}, which is no step${name.startsWith('#') ? "'s tag" : ''}`, suggest(name.replace(/^#/, ''), name.startsWith('#') ? [...stepTags] : stepIds, 'one of'));
+        else if (name === step.id) report(step, ['supersedes', i], 'precedence-cycle', 'error', `"${step.id}" supersedes itself`, 'a step cannot replace itself: remove the entry');
+      });
+    }
     pb.conflicts.forEach((pair) => {
       pair.forEach((id, j) => {
         if (!ids.includes(id) && !pb.brokenIds.has(id)) report(pair, [j], 'unknown-reference', 'error', `conflicts names "${id}", which is no flag, step, tip or persona advice`, suggest(id, ids, 'one of'));

@@ -1,0 +1,108 @@
+/**
+ * `today`: the rep's morning screen. Reads the store (the pipeline, open steps, a manager's notes, the
+ * visits that plan meetings), the drafts beside it and, when one is given, the rep's calendar; the
+ * view model (ui/views/today.ts) decides what is shown.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { addDays, isValidDate } from '../engine/dates.js';
+import type { AccountRow, Pipeline, Store } from '../store/types.js';
+import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
+import { widthOf } from '../ui/style.js';
+import { draftViews } from '../ui/views/checklist.js';
+import { type AccountPlans, type CalendarEvent, periodEnd, renderTodayTerminal, todayJson, todayView } from '../ui/views/today.js';
+import { localToday } from './clock.js';
+import { localeOf, makeContext } from './context.js';
+import { DraftStore, draftsDirFor } from './drafts.js';
+import { EXIT, UserError } from './errors.js';
+import type { GlobalOptions, IO } from './io.js';
+import { dbPath, openStore, storeTarget } from './store.js';
+
+/** `today`'s options, as the program parsed them. */
+export interface TodayOptions {
+  /** The day to show (default: the rep's calendar day), e.g. `2026-12-02`. */
+  today?: string;
+  /** The seven days from today instead of today and tomorrow. */
+  week?: boolean;
+  /** An .ics file of the rep's calendar (default: `calendar:` in the config). */
+  calendar?: string;
+  json?: boolean;
+}
+
+/**
+ * How far back a debrief may have agreed the meeting: an account last visited longer ago than this
+ * is not read for planned visits (a year covers every rhythm of visits a rep keeps, and keeps `today`
+ * from reading every account of a long history).
+ */
+export const MEETING_LOOKBACK_DAYS = 366;
+
+/**
+ * The accounts that may have a visit planned, each from its state (one small read: the latest
+ * session's answers and the people a prep named), not its whole timeline: a visit's stored result is
+ * large, and `today` reads none.
+ */
+async function accountPlans(store: Store, rows: readonly AccountRow[], today: string): Promise<AccountPlans[]> {
+  const since = addDays(today, -MEETING_LOOKBACK_DAYS);
+  const out: AccountPlans[] = [];
+  for (const r of rows) {
+    if (r.dropped || !r.lastVisit || r.lastVisit < since) continue;
+    const s = await store.accountState(r.name);
+    if (!s) continue;
+    const preparedFor = [...new Set(s.people.flatMap((p) => (p.plannedFor ? [p.plannedFor] : [])))];
+    out.push({ name: s.name, dropped: s.dropped, ...(s.lastVisit ? { lastVisit: s.lastVisit } : {}), ...(s.lastAnswers ? { lastAnswers: s.lastAnswers } : {}), preparedFor });
+  }
+  return out;
+}
+
+/** The calendar's file: --calendar, else `calendar:` in the config (relative to the folder it is run in). */
+function calendarFile(opts: TodayOptions, config: object, cwd: string): string | undefined {
+  const fromConfig = (config as { calendar?: unknown }).calendar;
+  const given = opts.calendar ?? (typeof fromConfig === 'string' ? fromConfig : undefined);
+  return given ? (isAbsolute(given) ? given : resolve(cwd, given)) : undefined;
+}
+
+export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  if (opts.today !== undefined && !isValidDate(opts.today)) throw new UserError(`--today ${opts.today} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-12-02');
+  const today = opts.today ?? localToday();
+  const week = Boolean(opts.week);
+  const to = periodEnd(today, week);
+  const calendar = calendarFile(opts, ctx.config, io.cwd);
+  // the calendar first: a wrong path is said before the store is opened
+  let events: CalendarEvent[] | undefined;
+  if (calendar) events = (await import('./calendar.js')).readCalendar(calendar, today, to);
+
+  let rows: Pipeline['rows'] = [];
+  let accounts: AccountPlans[] = [];
+  let steps: Awaited<ReturnType<Store['stepsDue']>> = [];
+  let notes: Awaited<ReturnType<NonNullable<Store['reviewNotes']>>> = [];
+  // a first run on a new machine has no database yet: nothing to read, and none is created for it
+  if (storeTarget(io, g).kind === 'postgres' || existsSync(dbPath(io, g))) {
+    const store = await openStore(io, g);
+    try {
+      rows = (await store.pipeline({ today })).rows;
+      accounts = await accountPlans(store, rows, today);
+      steps = await store.stepsDue({ to });
+      notes = store.reviewNotes ? await store.reviewNotes(undefined, { unseen: true }) : [];
+    } finally {
+      await store.close();
+    }
+  }
+  const drafts = draftViews(new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)).list(), shellQuote);
+  const { noteViews } = notes.length ? await import('../ui/views/team.js') : { noteViews: () => [] };
+  const view = todayView({
+    locale,
+    today,
+    week,
+    accounts,
+    accountNames: rows.map((r) => r.name),
+    ...(events ? { events } : {}),
+    steps,
+    pastWindow: rows.filter((r) => r.flags.includes('window')),
+    notes: noteViews(notes),
+    drafts,
+  });
+  io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(todayJson(view)), null, 2)}\n` : renderTodayTerminal(view, ctx.out, widthOf(io.stdout)));
+  return EXIT.ok;
+}
