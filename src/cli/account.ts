@@ -1,6 +1,7 @@
 /** `account show / rename / merge / delete`: one account's timeline, and keeping the list tidy. */
 import { existsSync } from 'node:fs';
 import type { Playbook } from '../playbook/types.js';
+import { isTeamStore } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { accountView, renderAccountMarkdown, renderAccountTerminal } from '../ui/views/account.js';
@@ -26,8 +27,8 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
     // a manager reads a rep's account on the team database (row-level security decides what is seen)
-    if (opts.rep && !('teamAccount' in store)) throw new UserError('--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
-    const t = opts.rep ? await (store as unknown as import('../store/postgres.js').PostgresStore).teamAccount(opts.rep, name) : await store.timeline(name);
+    if (opts.rep && !isTeamStore(store)) throw new UserError('--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+    const t = opts.rep && isTeamStore(store) ? await store.teamAccount(opts.rep, name) : await store.timeline(name);
     if (!t) throw new UserError(`no account "${name}"${opts.rep ? ` of ${opts.rep} that you can see` : ''}`, opts.rep ? 'sales-coach team review lists your team\'s accounts' : 'sales-coach accounts lists them');
     if (opts.json) {
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);

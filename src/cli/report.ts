@@ -10,8 +10,7 @@ import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { checkScope, historyFor, playbooksInUse } from './stats-data.js';
 import { openStore } from './store.js';
-import type { PostgresStore } from '../store/postgres.js';
-import type { ChecklistRow, StatsAccount } from '../store/types.js';
+import { type ChecklistRow, isTeamStore, type StatsAccount } from '../store/types.js';
 
 export interface ReportOptions {
   out?: string;
@@ -48,8 +47,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     if (opts.rep || opts.team) {
       // a manager's report of a rep, or of the team: the same report, from the reps' rows (row-level
       // security lets the manager read exactly these); a team's accounts are named with their rep
-      if (!('managedReps' in store)) throw new UserError(`--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
-      const team = store as unknown as PostgresStore;
+      if (!isTeamStore(store)) throw new UserError(`--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+      const team = store;
       const managed = await team.managedReps();
       if (opts.rep && !managed.includes(opts.rep)) throw new UserError(`${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
       const reps = opts.rep ? [opts.rep] : managed;

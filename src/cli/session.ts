@@ -241,12 +241,17 @@ interface SessionContext {
   /** Dated before the account's latest visit: kept as history, moves nothing. */
   backfilled: boolean;
   persona?: string;
+  /** The account's revision when its state was read (Store.accountRevision): the save checks it. */
+  revision?: string;
 }
 
 async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionContext> {
   const { mode, opts, io, ctx } = run;
   const { account, meta, draft, locale } = inputs;
   const store = account && !opts.demo ? await run.getStore() : undefined;
+  // read before the state: a save by another sales-coach while this one asks its questions is then
+  // seen when this visit is saved, and the visit applied again to the account as it is by then
+  const revision = store && account ? await store.accountRevision?.(account) : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
@@ -272,7 +277,7 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
     throw new UserError(`unknown persona "${persona}"`, suggest(persona, pb.personas.map((p) => p.id), 'one of'));
   }
-  return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}) };
+  return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}), ...(revision !== undefined ? { revision } : {}) };
 }
 
 /** Stage 3: the answers (given in a file or a draft, carried from earlier sessions, asked), and the rep's word on open steps. */
@@ -419,6 +424,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
 interface Evaluated {
   result: CoachingResult;
   applied?: { state: AccountState; events: AccountEvent[] };
+  /** The rep's decisions on the account's open steps: they still hold if the visit is applied again. */
+  stepDecisions: Record<number, StepDecision>;
   notes: AccountNotes;
 }
 
@@ -449,7 +456,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   // what the rep sees and what is kept: a step carried from an earlier session with its first date
   const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
-  return { result, ...(applied ? { applied } : {}), notes };
+  return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
 }
 
 /** Stage 5: the result on the terminal, or as JSON. */
@@ -469,8 +476,8 @@ async function renderStage(run: SessionRun, _inputs: Inputs, evaluated: Evaluate
 async function persistStage(run: SessionRun, inputs: Inputs, context: SessionContext, evaluated: Evaluated): Promise<void> {
   const { mode, opts, io, ctx, interactive, drafts } = run;
   const { account, locale, dryRun, ownsDraft } = inputs;
-  const { pb, playbookRef } = context;
-  const { result, applied } = evaluated;
+  const { pb, playbookRef, revision } = context;
+  const { result, applied, stepDecisions } = evaluated;
   // a save that fails (a busy or full database) says so, and where the answers are kept
   const notSaved = (err: unknown): never => {
     if (!(err instanceof Error) || err.name !== 'StoreError') throw err;
@@ -487,6 +494,9 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
     const recorded = await recordVisit(await run.getStore(), pb, account, result, {
       at: now(),
       applied,
+      ...(revision !== undefined ? { basedOn: revision } : {}),
+      // applied again to a changed account, the rep's decisions on its steps still hold
+      stepDecisions,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
     }).catch(notSaved);
     // kept for the team database is said even with --json: the rep must know the visit has not reached it yet

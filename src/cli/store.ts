@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Store } from '../store/types.js';
+import type { Store, TeamStore } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
 import { loadConfig, storeAddressProblem } from './config.js';
 import { UserError } from './errors.js';
@@ -84,7 +84,7 @@ export function dbPath(io: IO, g: GlobalOptions): string {
 }
 
 /** Opens the team database at `target` (also for store push, whose --to names it apart from --db). */
-export async function openTeamAt(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<Store> {
+export async function openTeamAt(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<TeamStore> {
   return tracked(await openTeamStore(io, g, target));
 }
 
@@ -94,7 +94,7 @@ export async function openStore(io: IO, g: GlobalOptions): Promise<Store> {
 }
 
 /** Kept in the set bin/ closes before exit, until closed. */
-function tracked(store: Store): Store {
+function tracked<S extends Store>(store: S): S {
   const close = store.close.bind(store);
   store.close = async () => {
     openStores.delete(store);
@@ -119,7 +119,7 @@ async function openLocalStore(io: IO, g: GlobalOptions, path: string): Promise<S
   return store;
 }
 
-async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<Store> {
+async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<TeamStore> {
   const { openPostgresStore } = await import('../store/postgres.js');
   const { FileOutbox, outboxDirFor } = await import('./outbox.js');
   const password = await teamPassword(io, target);

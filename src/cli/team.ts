@@ -3,7 +3,7 @@
  * challenge`, and `store push`. Each parses its options, asks the team store, and renders; access is
  * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
  */
-import type { PostgresStore } from '../store/postgres.js';
+import { isTeamStore, type TeamStore } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
@@ -15,15 +15,18 @@ import type { GlobalOptions, IO } from './io.js';
 import { localDbPath, openStore, openTeamAt, storeTarget, teamTargetOf } from './store.js';
 
 /** The team store the user named; a clear error when they named a file instead. */
-async function openTeam(io: IO, g: GlobalOptions, what: string): Promise<PostgresStore> {
+async function openTeam(io: IO, g: GlobalOptions, what: string): Promise<TeamStore> {
   const target = storeTarget(io, g);
   if (target.kind !== 'postgres') {
     throw new UserError(`${what} works on a team database, and this is the database on this machine (${target.path})`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
   }
-  return (await openStore(io, g)) as unknown as PostgresStore;
+  const store = await openStore(io, g);
+  if (isTeamStore(store)) return store;
+  await store.close();
+  throw new UserError(`${what} works on a team database`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
 }
 
-async function withTeam<T>(io: IO, g: GlobalOptions, what: string, work: (s: PostgresStore) => Promise<T>): Promise<T> {
+async function withTeam<T>(io: IO, g: GlobalOptions, what: string, work: (s: TeamStore) => Promise<T>): Promise<T> {
   const store = await openTeam(io, g, what);
   try {
     return await work(store);
@@ -134,8 +137,8 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
   const { openSqliteStore } = await import('../store/sqlite.js');
   const source = openSqliteStore(local);
   try {
-    const history = source.rawHistory();
-    const team = (await openTeamAt(io, g, target)) as unknown as PostgresStore;
+    const history = await source.rawHistory();
+    const team = await openTeamAt(io, g, target);
     try {
       const c = await team.receive(history);
       if (opts.json) io.stdout.write(`${JSON.stringify(c, null, 2)}\n`);

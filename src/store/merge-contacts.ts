@@ -6,8 +6,12 @@
  * the later last one. Pure: both stores apply the same plan.
  */
 import { nameKey } from '../engine/account.js';
+import type { Selectable } from './kysely.js';
+import type { ContactsTable } from './schema.js';
 
-export type ContactDbRow = Record<string, string | number | null> & { id: number; name: string };
+export type ContactDbRow = Selectable<ContactsTable>;
+/** What a kept contact learns: the fields it lacked, the facts it did not know, its first and last meeting. */
+type MergedSet = Partial<Record<(typeof MERGED_FIELDS)[number] | 'first_met' | 'last_met', string | null>> & { facts?: string };
 
 /** The columns a kept contact fills from the merged-away one when it has none. */
 export const MERGED_FIELDS = ['title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'planned_for'] as const;
@@ -16,14 +20,14 @@ export interface ContactMergePlan {
   /** Contacts of the merged-away account nobody in the kept one matches: moved over as they are. */
   move: number[];
   /** Kept contacts that learn something from their namesake: the columns to set. */
-  update: { id: number; set: Record<string, string | number | null> }[];
+  update: { id: number; set: MergedSet }[];
 }
 
 export function planContactMerge(kept: readonly ContactDbRow[], mergedAway: readonly ContactDbRow[]): ContactMergePlan {
   const byKey = new Map<string, ContactDbRow>();
   for (const c of kept) if (!byKey.has(nameKey(c.name))) byKey.set(nameKey(c.name), c);
   const move: number[] = [];
-  const updates = new Map<number, { row: ContactDbRow; set: Record<string, string | number | null> }>();
+  const updates = new Map<number, { row: ContactDbRow; set: MergedSet }>();
   for (const c of mergedAway) {
     const key = nameKey(c.name);
     const same = byKey.get(key);
@@ -34,7 +38,6 @@ export function planContactMerge(kept: readonly ContactDbRow[], mergedAway: read
     }
     const u = updates.get(same.id) ?? { row: { ...same }, set: {} };
     for (const f of MERGED_FIELDS) {
-      if (!(f in c) || !(f in same)) continue;
       if ((u.row[f] === null || u.row[f] === '') && c[f] !== null && c[f] !== '') u.row[f] = u.set[f] = c[f];
     }
     const theirs = facts(c.facts);
@@ -50,9 +53,8 @@ export function planContactMerge(kept: readonly ContactDbRow[], mergedAway: read
 }
 
 /** The stored facts as an object; undefined for text that is not one (damaged): then the kept side's stays as it was. */
-function facts(text: string | number | null | undefined): Record<string, unknown> | undefined {
-  if (text === null || text === undefined) return {};
-  if (typeof text !== 'string') return undefined;
+function facts(text: string | null): Record<string, unknown> | undefined {
+  if (text === null) return {};
   try {
     const v = JSON.parse(text) as unknown;
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -61,8 +63,8 @@ function facts(text: string | number | null | undefined): Record<string, unknown
   }
 }
 
-function pick(a: string | number | null | undefined, b: string | number | null | undefined, better: (a: string, b: string) => boolean): string | number | null {
-  if (typeof a !== 'string' || a === '') return b ?? a ?? null;
-  if (typeof b !== 'string' || b === '') return a;
+function pick(a: string | null, b: string | null, better: (a: string, b: string) => boolean): string | null {
+  if (a === null || a === '') return b ?? a;
+  if (b === null || b === '') return a;
   return better(a, b) ? a : b;
 }

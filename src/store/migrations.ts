@@ -1,8 +1,14 @@
 /**
- * Versioned migrations, applied in order inside one transaction each; PRAGMA user_version records
- * how far a database has come. Never edit a migration once released: add the next one.
+ * The migrations of both databases, in one place: each database's list is applied in order, what a
+ * database lacks all in one transaction under its lock (SQLite: a write transaction taken at once,
+ * PRAGMA user_version records how far it has come; PostgreSQL: an advisory lock, the table
+ * schema_version). `pending` is the one migrator both stores run. Never edit a migration once
+ * released: add the next one (a database at any earlier version upgrades, and nothing stored is lost).
  */
-export const MIGRATIONS: readonly string[] = [
+export type MigratingDialect = 'sqlite' | 'postgres';
+
+/** The embedded store (SQLite). */
+export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
   CREATE TABLE accounts (
@@ -192,9 +198,229 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX checklist_by_account ON checklist_items (account_id, state, due);
   CREATE INDEX checklist_open ON checklist_items (state, due);
   `,
+  // 6: stats reads each visit's person too (a prep and a debrief of one day and person are one
+  // visit): the covering index carries it, so stats reads no visit row
+  `
+  DROP INDEX visits_habits;
+  CREATE INDEX visits_habits ON visits (account_id, date, id, mode, playbook_id, person, habit_answers) WHERE habit_answers IS NOT NULL;
+  `,
 ];
 
-/** Migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
-export const REBUILDS: ReadonlySet<number> = new Set([3]);
+/** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
+export const SQLITE_REBUILDS: ReadonlySet<number> = new Set([3]);
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+// -- the team database (PostgreSQL) ------------------------------------------------------------
+export const PG_SCHEMA = 'sales_coach';
+/** The group role every rep (and manager) is a member of: it holds the table privileges. */
+export const REP_ROLE = 'sales_coach_rep';
+
+const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
+const CHILDREN = ['contacts', 'visits', 'checklist_items', 'account_events'] as const;
+const NOTE_KINDS = "('class-validated', 'class-challenged')";
+/** The columns a rep writes on each table (besides `owner`, always their own): never an id. */
+const WRITABLE: Record<(typeof OWNED)[number], string[]> = {
+  accounts: ['name', 'name_key', 'created_at', 'playbook_id', 'playbook_source', 'class', 'class_status', 'class_since', 'class_rank', 'class_labels', 'class_deadline', 'last_visit', 'last_person', 'signed', 'dropped', 'facts', 'contacts_count', 'open_items', 'next_due', 'next_item'],
+  contacts: ['account_id', 'name', 'title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'facts', 'first_met', 'last_met', 'planned_for'],
+  visits: ['account_id', 'mode', 'date', 'playbook_id', 'playbook_hash', 'person', 'answers', 'result', 'created_at', 'origin', 'habit_answers'],
+  checklist_items: ['account_id', 'visit_id', 'item_key', 'text', 'due', 'state', 'state_at', 'added_on', 'origin'],
+  account_events: ['account_id', 'visit_id', 'date', 'kind', 'data', 'at', 'origin'],
+};
+
+/** What makes a row of a child table the current rep's own: theirs, on their account, from their visit. */
+function ownChild(t: (typeof CHILDREN)[number]): string {
+  const mine = [`owner = current_user`, `EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${t}.account_id AND a.owner = current_user)`];
+  if (t === 'checklist_items' || t === 'account_events') mine.push(`(${t}.visit_id IS NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.id = ${t}.visit_id AND v.owner = current_user))`);
+  if (t === 'account_events') mine.push(`by_user = current_user`, `kind NOT IN ${NOTE_KINDS}`);
+  return mine.join(' AND ');
+}
+
+export const PG_MIGRATIONS: readonly string[] = [
+  // 1: the schema of the embedded store's version 3, with owners, origins and row-level security
+  `
+  CREATE TABLE team_members (
+    rep name PRIMARY KEY,
+    manager name,
+    added_at text NOT NULL
+  );
+  CREATE TABLE accounts (
+    id serial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    name text NOT NULL,
+    name_key text NOT NULL,
+    created_at text NOT NULL,
+    playbook_id text,
+    playbook_source text,
+    class text,
+    class_status text,
+    class_since text,
+    class_rank integer,
+    class_labels text,
+    class_deadline text,
+    last_visit text,
+    last_person text,
+    signed integer NOT NULL DEFAULT 0,
+    dropped integer NOT NULL DEFAULT 0,
+    facts text NOT NULL DEFAULT '{}',
+    contacts_count integer NOT NULL DEFAULT 0,
+    open_items integer NOT NULL DEFAULT 0,
+    next_due text,
+    next_item text,
+    UNIQUE (owner, name_key)
+  );
+  CREATE INDEX accounts_review ON accounts (owner, class, class_status, class_rank, dropped, signed, class_deadline, open_items, contacts_count, next_due);
+  CREATE TABLE contacts (
+    id serial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    account_id integer NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    name text NOT NULL,
+    title text,
+    role text,
+    reports_to text,
+    approval_layers text,
+    persona text,
+    email text,
+    phone text,
+    facts text NOT NULL DEFAULT '{}',
+    first_met text,
+    last_met text,
+    planned_for text,
+    UNIQUE (account_id, name)
+  );
+  CREATE TABLE visits (
+    id serial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    account_id integer NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    mode text NOT NULL CHECK (mode IN ('prep', 'debrief', 'plan')),
+    date text NOT NULL,
+    playbook_id text NOT NULL,
+    playbook_hash text NOT NULL,
+    person text,
+    answers text NOT NULL,
+    result text NOT NULL,
+    created_at text NOT NULL,
+    -- where the row came from, when it was pushed or sent later: saving it again changes nothing
+    origin text,
+    -- the answers its playbook's habit roles read, apart (the embedded store's migration 4)
+    habit_answers text,
+    UNIQUE (owner, origin)
+  );
+  CREATE INDEX visits_by_account ON visits (account_id, date, id);
+  CREATE TABLE checklist_items (
+    id serial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    account_id integer NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    visit_id integer REFERENCES visits(id) ON DELETE CASCADE,
+    item_key text NOT NULL,
+    text text NOT NULL,
+    due text NOT NULL,
+    state text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'done', 'skipped')),
+    state_at text,
+    added_on text,
+    origin text,
+    UNIQUE (owner, origin)
+  );
+  CREATE INDEX checklist_by_account ON checklist_items (account_id, state, due);
+  CREATE INDEX checklist_open ON checklist_items (owner, state, due);
+  CREATE TABLE account_events (
+    id serial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    account_id integer NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    visit_id integer REFERENCES visits(id) ON DELETE SET NULL,
+    date text NOT NULL,
+    kind text NOT NULL,
+    data text NOT NULL,
+    at text NOT NULL,
+    -- who wrote it: the rep, or their manager confirming or questioning a class
+    by_user name NOT NULL DEFAULT current_user,
+    origin text,
+    UNIQUE (owner, origin)
+  );
+  CREATE INDEX account_events_by_date ON account_events (owner, date, kind);
+  CREATE INDEX account_events_by_account ON account_events (account_id, date, id);
+
+  ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY members_read ON team_members FOR SELECT USING (rep = current_user OR manager = current_user);
+  -- accounts: a rep's own rows; a manager reads their team's
+  ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE accounts FORCE ROW LEVEL SECURITY;
+  CREATE POLICY own_rows ON accounts USING (owner = current_user) WITH CHECK (owner = current_user);
+  CREATE POLICY team_reads ON accounts FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = accounts.owner AND m.manager = current_user));
+  ${CHILDREN.map(
+    (t) => `
+  ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;
+  CREATE POLICY team_reads ON ${t} FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = ${t}.owner AND m.manager = current_user));
+  CREATE POLICY own_reads ON ${t} FOR SELECT USING (owner = current_user);
+  -- a row of a rep's hangs on one of that rep's own accounts (and visits): never on a colleague's
+  CREATE POLICY own_inserts ON ${t} FOR INSERT WITH CHECK (${ownChild(t)});
+  CREATE POLICY own_updates ON ${t} FOR UPDATE USING (${ownChild(t)}) WITH CHECK (${ownChild(t)});
+  CREATE POLICY own_deletes ON ${t} FOR DELETE USING (${ownChild(t)});`,
+  ).join('')}
+  -- a manager's answer to the seed's question (why is this an A?): an event on the rep's account,
+  -- signed by the database with the manager's role; nothing else of a rep's may a manager write, and
+  -- no rep may write, change or remove such a note
+  CREATE POLICY manager_notes ON account_events FOR INSERT WITH CHECK (
+    by_user = current_user AND kind IN ('class-validated', 'class-challenged') AND visit_id IS NULL
+    AND EXISTS (SELECT 1 FROM team_members m WHERE m.rep = account_events.owner AND m.manager = current_user)
+    AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = account_events.owner));
+
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${REP_ROLE}') THEN CREATE ROLE ${REP_ROLE} NOLOGIN; END IF;
+  END $$;
+  GRANT USAGE ON SCHEMA ${PG_SCHEMA} TO ${REP_ROLE};
+  GRANT SELECT ON team_members, schema_version TO ${REP_ROLE};
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ${OWNED.join(', ')} TO ${REP_ROLE};
+  GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} TO ${REP_ROLE};
+  `,
+  // 2: a step the account's story ended (a new class replaced it, the account was dropped) is "superseded"
+  `
+  ALTER TABLE checklist_items DROP CONSTRAINT checklist_items_state_check;
+  ALTER TABLE checklist_items ADD CONSTRAINT checklist_items_state_check CHECK (state IN ('open', 'done', 'skipped', 'superseded'));
+  `,
+  // 3: nothing a rep does blocks or breaks a colleague. Reps hold no table-wide UPDATE or DELETE (with
+  // either, LOCK TABLE ... ACCESS EXCLUSIVE held every colleague's command for 30 s): they write the
+  // columns they need, never an id (a rep inserting the sequences' next ids broke a colleague's next
+  // save with a duplicate key); an account is deleted through delete_account, which deletes only the
+  // caller's own (the table's owner, the team admin, is not held by row-level security on accounts:
+  // the function runs as them, and team list counts every rep's accounts). A manager's note follows
+  // an account a rep merges (only its account changes: the rep can neither edit nor remove it).
+  // A note names its writer and text (a note without them made the rep's account unreadable).
+  `
+  REVOKE INSERT, UPDATE, DELETE ON ${OWNED.join(', ')} FROM ${REP_ROLE};
+  ${Object.entries(WRITABLE)
+    .map(([t, cols]) => `GRANT INSERT (${['owner', ...cols].join(', ')}), UPDATE (${cols.join(', ')}) ON ${t} TO ${REP_ROLE};`)
+    .join('\n  ')}
+  REVOKE UPDATE ON account_events FROM ${REP_ROLE};
+  GRANT UPDATE (account_id) ON account_events TO ${REP_ROLE};
+  ALTER TABLE accounts NO FORCE ROW LEVEL SECURITY;
+  CREATE FUNCTION delete_account(account integer) RETURNS boolean LANGUAGE sql SECURITY DEFINER SET search_path = ${PG_SCHEMA}, pg_temp
+    AS $$ WITH gone AS (DELETE FROM ${PG_SCHEMA}.accounts WHERE id = account AND owner = session_user RETURNING 1) SELECT count(*) > 0 FROM gone $$;
+  REVOKE ALL ON FUNCTION delete_account(integer) FROM PUBLIC;
+  GRANT EXECUTE ON FUNCTION delete_account(integer) TO ${REP_ROLE};
+  CREATE POLICY notes_follow_merges ON account_events FOR UPDATE
+    USING (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user))
+    WITH CHECK (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
+  ALTER TABLE account_events ADD CONSTRAINT notes_readable CHECK (kind NOT IN ${NOTE_KINDS} OR coalesce(jsonb_typeof(data::jsonb -> 'note') = 'string' AND jsonb_typeof(data::jsonb -> 'by') = 'string', false)) NOT VALID;
+  `,
+];
+
+
+
+/** How far each database's schema goes. */
+export const SCHEMA_VERSIONS: Record<MigratingDialect, number> = { sqlite: SQLITE_MIGRATIONS.length, postgres: PG_MIGRATIONS.length };
+export const SCHEMA_VERSION = SCHEMA_VERSIONS.sqlite;
+export const PG_SCHEMA_VERSION = SCHEMA_VERSIONS.postgres;
+
+/**
+ * The one migrator: the scripts that bring a database of `dialect` at version `from` to the newest
+ * schema, in order, each with its version. The caller runs them in one transaction under its lock,
+ * reading `from` again once it holds the lock, and records the version; a database newer than this
+ * program is refused before anything is written.
+ */
+export function pending(dialect: MigratingDialect, from: number): { version: number; sql: string; rebuild: boolean }[] {
+  const list = dialect === 'sqlite' ? SQLITE_MIGRATIONS : PG_MIGRATIONS;
+  return list.slice(from).map((sql, i) => ({ version: from + i + 1, sql, rebuild: dialect === 'sqlite' && SQLITE_REBUILDS.has(from + i + 1) }));
+}
+
+/** The embedded store's list under its first name (tests build old databases from it). */
+export const MIGRATIONS = SQLITE_MIGRATIONS;

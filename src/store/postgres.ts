@@ -1,43 +1,42 @@
 /**
  * The team store: a PostgreSQL database that a whole team shares, one database role per rep. The
- * same contract as the embedded store (types.ts), the same columns (shape.ts), and the same rules:
- * none, the engine decides. What is PostgreSQL's own: every row has an owner (the rep's role), and
- * the database itself (row-level security, pg-migrations.ts) lets a rep see and change only their
- * rows and a manager read their team's. The only file besides sqlite.ts that speaks SQL.
+ * same contract and the same queries as the embedded store (sql-store.ts, over kysely), the same
+ * rules: none, the engine decides. What is PostgreSQL's own lives here: every row has an owner (the
+ * rep's role) and the database itself (row-level security, migrations.ts) lets a rep see and change
+ * only their rows and a manager read their team's; the visits kept while the server was away; and
+ * the team's administration, its review and its notes (a TeamStore, reached through isTeamStore).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
-import { type AccountState, nameKey } from '../engine/account.js';
-import { type ContactDbRow, planContactMerge } from './merge-contacts.js';
-import { latestNotUndoneAsync, undoMark } from './undo.js';
-import { PG_MIGRATIONS, PG_SCHEMA, PG_SCHEMA_VERSION, REP_ROLE } from './pg-migrations.js';
+import { nameKey } from '../engine/account.js';
+import type { Mode } from '../playbook/types.js';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
+import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { readLabels } from './rows.js';
-import { type AccountDb, accountRow, type RawHistory, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, EVENT_SELECT, type EventDb, eventData, foldGroups, accountStateOf, StatsRows, storedEvent, type VisitDb, visitRow } from './shape.js';
+import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
+import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
+import type { AccountDbRow, DB } from './schema.js';
 import {
-  type AccountRow,
   type AccountTimeline,
   type ChecklistRow,
-  type Contact,
   type ImportCounts,
   type ImportOptions,
   type ImportRow,
   PIPELINE_FLAGS,
-  type Pipeline,
   type PipelineFlag,
-  type PipelineGroup,
-  type PipelineQuery,
+  type PushCounts,
   type SavedVisit,
   type SaveVisit,
-  type Store,
-  type StoredAccountEvent,
   type StatsAccount,
   type StatsQuery,
   type StepsDueQuery,
+  type StoredAccountEvent,
   type StoredEvent,
   StoreError,
+  type TeamReviewData,
+  type TeamStore,
 } from './types.js';
-import type { Mode } from '../playbook/types.js';
 
 export interface PgOptions {
   /** postgres://user@host:port/database (no password: it comes from `password`). */
@@ -98,14 +97,17 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   return undefined;
 }
 
-type Queryable = pg.Pool | pg.PoolClient;
-
-/** Events with their writer: the role PostgreSQL recorded (by_user), not what the row's data says. */
-const PG_EVENT_SELECT = EVENT_SELECT.replace('e.at FROM', 'e.at, e.by_user FROM');
-function pgEvent(r: EventDb & { by_user?: string }): StoredEvent {
-  const e = storedEvent(r);
-  if ((e.event.kind === 'class-validated' || e.event.kind === 'class-challenged') && r.by_user) e.event.by = r.by_user;
-  return e;
+/**
+ * A SCRAM-SHA-256 verifier for a password (RFC 5802, 7677; what PostgreSQL stores and psql's
+ * \\password sends): the server can check a login with it and cannot recover the password. The
+ * password is normalised as SASLprep does for ordinary text (NFKC).
+ */
+export function scramVerifier(password: string, salt = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
+  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest();
+  const serverKey = hmac(salted, 'Server Key');
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore> {
@@ -138,79 +140,52 @@ export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore>
   return store;
 }
 
-interface TeamGroupDb {
-  rep: string;
-  class: string | null;
-  class_status: string | null;
-  rank: number | null;
-  labels: string | null;
-  dropped: number;
-  n: number;
-  [flag: string]: unknown;
-}
+export class PostgresStore extends SqlStore implements TeamStore {
+  readonly team = true;
+  protected readonly scoped = true;
 
-/** What `store push` moved: rows added, and rows already there that it brought up to date. */
-export interface PushCounts {
-  accounts: number;
-  accountsUpdated: number;
-  contacts: number;
-  visits: number;
-  steps: number;
-  stepsUpdated: number;
-  events: number;
-}
-
-/** What a manager's review reads (see PostgresStore.teamReview). */
-export interface TeamReviewData {
-  groups: (PipelineGroup & { rep: string; flagCounts: Record<PipelineFlag, number> })[];
-  /** Accounts that need attention, each with the number of such accounts its rep has. */
-  attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
-  events: { rep: string; event: StoredEvent }[];
-}
-
-export class PostgresStore implements Store {
   constructor(
     readonly pool: pg.Pool,
     readonly where: string,
     private readonly outbox?: VisitOutbox,
-  ) {}
-
-  private async q<T = Record<string, unknown>>(sql: string, params: unknown[] = [], on: Queryable = this.pool): Promise<T[]> {
-    try {
-      return (await on.query(sql, params)).rows as T[];
-    } catch (err) {
-      throw describePgError(err, this.where) ?? err;
-    }
+  ) {
+    super(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }));
   }
 
-  private async tx<T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    let c: pg.PoolClient;
-    try {
-      c = await this.pool.connect();
-    } catch (err) {
-      throw describePgError(err, this.where) ?? err;
-    }
-    let broken = false;
-    try {
-      await c.query('BEGIN');
-      const out = await work(c);
-      await c.query('COMMIT');
-      return out;
-    } catch (err) {
-      try {
-        await c.query('ROLLBACK');
-      } catch {
-        broken = true;
-      }
-      throw describePgError(err, this.where) ?? err;
-    } finally {
-      c.release(broken);
-    }
+  protected describe(err: unknown): StoreError | undefined {
+    return describePgError(err, this.where);
+  }
+
+  protected exec<R>(query: Runnable<R>): Promise<R[]> {
+    return query.execute();
+  }
+
+  protected bytewise(column: string) {
+    return sql<string>`${sql.ref(column)} COLLATE "C"`;
+  }
+
+  /** A rep deletes only through delete_account (no rep may hold a table-wide DELETE: it would let them lock the table). */
+  protected override async deleteAccountRow(q: Q, id: number): Promise<void> {
+    await sql`SELECT delete_account(${id})`.execute(q);
+  }
+
+  private schemaVersion(q: Q): Promise<{ version: number }[]> {
+    return this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`, [], q);
+  }
+
+  /** A role's name as an identifier in SQL, quoted by the server. */
+  private async ident(q: Q, role: string): Promise<string> {
+    return (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [role], q))[0].i;
+  }
+
+  /** SQL of PostgreSQL's own (the team's administration, its review): run as written, with its parameters. */
+  private async q<T = Record<string, unknown>>(text: string, params: unknown[] = [], on: Q = this.kdb): Promise<T[]> {
+    return this.run(async () => (await on.executeQuery<T>(CompiledQuery.raw(text, params))).rows);
   }
 
   /** The schema's version: refuses a newer one, and applies what an older one lacks (if this role may). */
   async checkSchema(): Promise<void> {
-    const found = await this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`).catch((err) => {
+    const found = await this.schemaVersion(this.kdb).catch((err) => {
       if ((err as { code?: string }).code === '42P01' || (err as { code?: string }).code === '3F000') return undefined; // no schema yet
       throw err;
     });
@@ -238,16 +213,16 @@ export class PostgresStore implements Store {
    * clients upgrading at once, one migrates and the other, once it holds the lock, finds the work done.
    */
   async migrate(): Promise<number> {
-    return this.tx(async (c) => {
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('sales-coach schema'))");
-      await c.query(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`);
-      await c.query(`CREATE TABLE IF NOT EXISTS ${PG_SCHEMA}.schema_version (version integer NOT NULL)`);
-      const rows = (await c.query(`SELECT version FROM ${PG_SCHEMA}.schema_version`)).rows as { version: number }[];
+    return this.write(async (c) => {
+      await this.q("SELECT pg_advisory_xact_lock(hashtext('sales-coach schema'))", [], c);
+      await this.q(`CREATE SCHEMA IF NOT EXISTS ${PG_SCHEMA}`, [], c);
+      await this.q(`CREATE TABLE IF NOT EXISTS ${PG_SCHEMA}.schema_version (version integer NOT NULL)`, [], c);
+      const rows = await this.schemaVersion(c);
       const version = rows[0]?.version ?? 0;
       if (version > PG_SCHEMA_VERSION) throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version})`, 'upgrade sales-coach; the database is left as it is');
-      for (let v = version; v < PG_SCHEMA_VERSION; v++) await c.query(PG_MIGRATIONS[v]);
-      if (rows.length === 0) await c.query(`INSERT INTO ${PG_SCHEMA}.schema_version (version) VALUES ($1)`, [PG_SCHEMA_VERSION]);
-      else await c.query(`UPDATE ${PG_SCHEMA}.schema_version SET version = $1`, [PG_SCHEMA_VERSION]);
+      for (const m of pending('postgres', version)) await this.q(m.sql, [], c);
+      if (rows.length === 0) await this.q(`INSERT INTO ${PG_SCHEMA}.schema_version (version) VALUES ($1)`, [PG_SCHEMA_VERSION], c);
+      else await this.q(`UPDATE ${PG_SCHEMA}.schema_version SET version = $1`, [PG_SCHEMA_VERSION], c);
       return PG_SCHEMA_VERSION - version;
     });
   }
@@ -283,52 +258,7 @@ export class PostgresStore implements Store {
     return (await this.q<{ u: string }>('SELECT current_user AS u'))[0].u;
   }
 
-  private async accountId(name: string, on: Queryable = this.pool): Promise<number | undefined> {
-    const r = await this.q<{ id: number }>('SELECT id FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(name)], on);
-    return r[0]?.id;
-  }
-
-  private async requireAccount(name: string, on: Queryable = this.pool): Promise<number> {
-    const id = await this.accountId(name, on);
-    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
-    return id;
-  }
-
-  private async refreshAccount(id: number, c: Queryable): Promise<void> {
-    await this.q(
-      `UPDATE accounts SET
-        contacts_count = (SELECT count(*) FROM contacts WHERE account_id = $1),
-        open_items = (SELECT count(*) FROM checklist_items WHERE account_id = $1 AND state = 'open'),
-        next_due = (SELECT min(due) FROM checklist_items WHERE account_id = $1 AND state = 'open'),
-        next_item = (SELECT text FROM checklist_items WHERE account_id = $1 AND state = 'open' ORDER BY due, id LIMIT 1)
-      WHERE id = $1`,
-      [id],
-      c,
-    );
-  }
-
-  private async addEvent(c: Queryable, accountId: number, visitId: number | null, e: StoredAccountEvent, at: string, origin?: string): Promise<void> {
-    await this.q('INSERT INTO account_events (account_id, visit_id, date, kind, data, at, origin) VALUES ($1, $2, $3, $4, $5, $6, $7)', [accountId, visitId, e.date, e.kind, eventData(e), at, origin ?? null], c);
-  }
-
-  private async readState(c: Queryable, a: AccountDb): Promise<AccountState> {
-    const people = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id], c)).map((p) => contactOf(p, a.name));
-    const openSteps = await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state IN ('open', 'done', 'skipped') ORDER BY i.due, i.id`, [a.id], c);
-    const last = (await this.q<{ answers: string }>("SELECT answers FROM visits WHERE account_id = $1 AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1", [a.id], c))[0];
-    return accountStateOf(a, people, openSteps, last?.answers);
-  }
-
-  async accountState(account: string): Promise<AccountState | undefined> {
-    const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)]))[0];
-    return a ? this.readState(this.pool, a) : undefined;
-  }
-
-  async getAccount(account: string): Promise<AccountRow | undefined> {
-    const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)]))[0];
-    return a ? accountRow(a) : undefined;
-  }
-
-  async saveVisit(v: SaveVisit): Promise<SavedVisit> {
+  override async saveVisit(v: SaveVisit): Promise<SavedVisit> {
     // a visit that cannot reach the server is kept on this machine, never lost; it is sent by the next
     // command that reaches the server (the origin makes that send happen once)
     const visit = this.outbox && !v.origin ? { ...v, origin: `journal:${randomUUID()}` } : v;
@@ -336,211 +266,21 @@ export class PostgresStore implements Store {
       return await this.saveNow(visit);
     } catch (err) {
       if (!this.outbox || !unreachable(err)) throw err;
-      this.outbox.put({ ...(visit as SaveVisit & { origin: string }), target: this.where });
+      // sent later as it was recorded: the state it was applied to is long gone by then
+      const { basedOn: _read, ...kept } = visit as SaveVisit & { origin: string };
+      this.outbox.put({ ...kept, target: this.where });
       return { visitId: -1, accountId: -1, pending: true };
     }
   }
 
   private async saveNow(v: SaveVisit): Promise<SavedVisit> {
-    return this.tx(async (c) => {
+    return this.write(async (q) => {
       if (v.origin) {
-        const done = (await this.q<{ id: number; account_id: number }>('SELECT id, account_id FROM visits WHERE owner = current_user AND origin = $1', [v.origin], c))[0];
+        const done = await q.selectFrom('visits').select(['id', 'account_id']).where('origin', '=', v.origin).where(this.owned('owner')).executeTakeFirst();
         if (done) return { visitId: done.id, accountId: done.account_id };
       }
-      const key = nameKey(v.account);
-      await this.q('INSERT INTO accounts (name, name_key, created_at) VALUES ($1, $2, $3) ON CONFLICT (owner, name_key) DO NOTHING', [v.account.trim(), key, v.at], c);
-      const accountId = (await this.q<{ id: number }>('SELECT id FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [key], c))[0].id;
-      const visit = v.visit;
-      const visitId = (
-        await this.q<{ id: number }>(
-          'INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, origin, habit_answers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id',
-          [accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, v.origin ?? null, visit.habitAnswers ? JSON.stringify(visit.habitAnswers) : null],
-          c,
-        )
-      )[0].id;
-      const s = v.state;
-      await this.q(
-        `UPDATE accounts SET playbook_id = $2, class = $3, class_status = $4, class_since = $5, class_rank = $6, class_labels = $7, class_deadline = $8,
-           last_visit = $9, last_person = $10, signed = $11, dropped = $12, facts = $13, playbook_source = coalesce($14, playbook_source) WHERE id = $1`,
-        [accountId, s.playbookId ?? null, s.class ?? null, s.classStatus ?? null, s.classSince ?? null, s.classRank ?? null, s.classLabels ? JSON.stringify(s.classLabels) : null, s.classDeadline ?? null, s.lastVisit ?? null, s.lastPerson ?? null, s.signed ? 1 : 0, s.dropped ? 1 : 0, JSON.stringify(s.facts), v.playbookSource ?? null],
-        c,
-      );
-      for (const p of s.people as Contact[]) {
-        const cols = [p.title ?? null, p.role ?? null, p.persona ?? null, JSON.stringify(p.facts ?? {}), p.firstMet ?? null, p.lastMet ?? null, p.plannedFor ?? null];
-        if (p.id !== undefined) {
-          await this.q('UPDATE contacts SET title = $1, role = $2, persona = $3, facts = $4, first_met = $5, last_met = $6, planned_for = $7 WHERE id = $8 AND account_id = $9', [...cols, p.id, accountId], c);
-        } else {
-          await this.q(
-            `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met, planned_for) VALUES ($8, $9, $1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, contacts.title), role = coalesce(excluded.role, contacts.role), persona = coalesce(excluded.persona, contacts.persona),
-               facts = excluded.facts, first_met = coalesce(contacts.first_met, excluded.first_met), last_met = coalesce(excluded.last_met, contacts.last_met), planned_for = excluded.planned_for`,
-            [...cols, accountId, p.name.trim()],
-            c,
-          );
-        }
-      }
-      for (const e of v.events) {
-        if (e.kind === 'step-closed') await this.q("UPDATE checklist_items SET state = $1, state_at = $2 WHERE id = $3 AND account_id = $4 AND state = 'open'", [e.state, v.at, e.stepId, accountId], c);
-        // a step issued again takes the new session's words and date
-        if (e.kind === 'step-carried' && e.updated) await this.q("UPDATE checklist_items SET text = $1, due = $2 WHERE id = $3 AND account_id = $4 AND state = 'open'", [e.text, e.due, e.stepId, accountId], c);
-      }
-      for (const step of s.openSteps) {
-        if (step.id === undefined) await this.q('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES ($1, $2, $3, $4, $5, $6)', [accountId, visitId, step.key, step.text, step.due, step.since], c);
-      }
-      for (const e of v.events) await this.addEvent(c, accountId, visitId, e, v.at);
-      await this.refreshAccount(accountId, c);
-      return { visitId, accountId };
+      return this.saveIn(q, v);
     });
-  }
-
-  private flagExpressions(): Record<PipelineFlag, string> {
-    return {
-      window: '(signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < $1)',
-      no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
-      one_contact: '(contacts_count <= 1)',
-      provisional: "(class_status = 'provisional')",
-      // core/steps.ts hasOverdueStep in SQL: an open step due before today, whatever the account's state
-      overdue: '(next_due IS NOT NULL AND next_due < $1)',
-    };
-  }
-
-  /** The review of one rep's accounts (owner = the SQL that names them): the pipeline of the contract. */
-  async pipeline(q: PipelineQuery): Promise<Pipeline> {
-    const params: unknown[] = [q.today];
-    const flags = this.flagExpressions();
-    const flagNames = PIPELINE_FLAGS;
-    const flagSelect = flagNames.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ');
-    const groupOf = "coalesce(class, class_status, 'new')";
-    const where: string[] = ['owner = current_user'];
-    if (q.groups?.length) {
-      where.push(`${groupOf} IN (${q.groups.map((_, i) => `$${params.length + i + 1}`).join(', ')})`);
-      params.push(...q.groups);
-    }
-    for (const f of q.flags ?? []) where.push(flags[f]);
-    const whereSql = `WHERE ${where.join(' AND ')}`;
-    const rows0 = await this.q<Record<string, number | string | null>>(
-      `SELECT class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, ${flagNames.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
-       FROM accounts ${whereSql} GROUP BY class, class_status`,
-      params,
-    );
-    const { groups, total, flagCounts } = foldGroups(rows0);
-    const sortSql = q.sort === 'name' ? 'name_key COLLATE "C"' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
-    const rows: Pipeline['rows'] = [];
-    for (const g of groups) {
-      const inGroup = g.class !== undefined ? `class = $${params.length + 1}` : `class IS NULL AND coalesce(class_status, 'new') = $${params.length + 1}`;
-      const limit = q.limitPerGroup ? ` LIMIT ${Math.floor(q.limitPerGroup)}` : '';
-      const found = await this.q<AccountDb & Record<string, number>>(`SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${sortSql}${limit}`, [...params, g.key]);
-      rows.push(...found.map((r) => ({ ...accountRow(r), flags: flagNames.filter((f) => r[`f_${f}`] === 1) })));
-    }
-    return { groups, rows, total, flagCounts };
-  }
-
-  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
-    const kindSql = kinds?.length ? ` AND e.kind = ANY($2)` : '';
-    return (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.owner = current_user AND e.date >= $1${kindSql} ORDER BY e.date, e.id`, kinds?.length ? [date, kinds] : [date])).map(pgEvent);
-  }
-
-  async timeline(account: string, owner?: string): Promise<AccountTimeline | undefined> {
-    const a = (await this.q<AccountDb>(`SELECT * FROM accounts WHERE owner = ${owner ? '$2' : 'current_user'} AND name_key = $1`, owner ? [nameKey(account), owner] : [nameKey(account)]))[0];
-    if (!a) return undefined;
-    const contacts = (await this.q<Record<string, string | number | null>>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [a.id])).map((c) => contactOf(c, a.name));
-    const visits = (await this.q<VisitDb>('SELECT * FROM visits WHERE account_id = $1 ORDER BY date, id', [a.id])).map((v) => visitRow(v, a.name));
-    const events = (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.account_id = $1 ORDER BY e.date, e.id`, [a.id])).map(pgEvent);
-    const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 ORDER BY i.due, i.id`, [a.id])).map(checklistRow);
-    return { account: accountRow(a), contacts, visits, events, checklist };
-  }
-
-  async renameAccount(from: string, to: string): Promise<void> {
-    await this.tx(async (c) => {
-      const id = await this.requireAccount(from, c);
-      const clash = await this.accountId(to, c);
-      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
-      await this.q('UPDATE accounts SET name = $1, name_key = $2 WHERE id = $3', [to.trim(), nameKey(to), id], c);
-    });
-  }
-
-  async mergeAccounts(from: string, into: string): Promise<void> {
-    await this.tx(async (c) => {
-      const src = await this.requireAccount(from, c);
-      const dst = await this.requireAccount(into, c);
-      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
-      // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
-      const contactsOf = (id: number) => this.q<ContactDbRow>('SELECT * FROM contacts WHERE account_id = $1 ORDER BY id', [id], c);
-      const plan = planContactMerge(await contactsOf(dst), await contactsOf(src));
-      for (const id of plan.move) await this.q('UPDATE contacts SET account_id = $1 WHERE id = $2', [dst, id], c);
-      for (const u of plan.update) {
-        const cols = Object.keys(u.set);
-        await this.q(`UPDATE contacts SET ${cols.map((col, i) => `${col} = $${i + 2}`).join(', ')} WHERE id = $1`, [u.id, ...cols.map((col) => u.set[col])], c);
-      }
-      for (const table of ['visits', 'checklist_items', 'account_events']) await this.q(`UPDATE ${table} SET account_id = $1 WHERE account_id = $2`, [dst, src], c);
-      const a = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [src], c))[0];
-      const b = (await this.q<AccountDb>('SELECT * FROM accounts WHERE id = $1', [dst], c))[0];
-      if ((a.last_visit ?? '') > (b.last_visit ?? '')) {
-        await this.q(
-          'UPDATE accounts SET playbook_id = $1, class = $2, class_status = $3, class_since = $4, class_rank = $5, class_labels = $6, class_deadline = $7, last_visit = $8, last_person = $9, dropped = $10, facts = $11 WHERE id = $12',
-          [a.playbook_id, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.dropped, a.facts, dst],
-          c,
-        );
-      }
-      await this.q('UPDATE accounts SET signed = greatest(signed, $1), created_at = least(created_at, $2) WHERE id = $3', [a.signed, a.created_at, dst], c);
-      await this.q('DELETE FROM accounts WHERE id = $1', [src], c);
-      await this.refreshAccount(dst, c);
-    });
-  }
-
-  async deleteAccount(account: string): Promise<void> {
-    await this.tx(async (c) => {
-      const id = await this.requireAccount(account, c);
-      await this.q('DELETE FROM accounts WHERE id = $1', [id], c);
-    });
-  }
-
-  async openChecklist(account?: string): Promise<ChecklistRow[]> {
-    if (account) {
-      const id = await this.requireAccount(account);
-      return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.account_id = $1 AND i.state = 'open' ORDER BY i.due, i.id`, [id])).map(checklistRow);
-    }
-    return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user AND i.state = 'open' ORDER BY i.due, i.id`)).map(checklistRow);
-  }
-
-  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
-    return this.tx(async (c) => {
-      const row = (await this.q<ChecklistDb & { account_id: number }>(`${CHECKLIST_SELECT.replace('SELECT i.id,', 'SELECT i.id, i.account_id,')} WHERE i.id = $1 AND i.owner = current_user FOR UPDATE OF i`, [id], c))[0];
-      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
-      const before = row.state;
-      if (before !== state) {
-        await this.q('UPDATE checklist_items SET state = $1, state_at = $2 WHERE id = $3', [state, state === 'open' ? null : at, id], c);
-        const e: StoredAccountEvent =
-          state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
-        await this.addEvent(c, row.account_id, null, undoMark(e, undoes), at);
-        await this.refreshAccount(row.account_id, c);
-      }
-      return { row: checklistRow((await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.id = $1`, [id], c))[0]), before };
-    });
-  }
-
-  async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
-    return this.tx(async (c) => {
-      const accountId = await this.requireAccount(account, c);
-      const id = (await this.q<{ id: number }>('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES ($1, NULL, $2, $3, $4, $5) RETURNING id', [accountId, 'rep', text, due, today], c))[0].id;
-      await this.q('UPDATE checklist_items SET item_key = $1 WHERE id = $2', [`rep:${id}`, id], c);
-      await this.addEvent(c, accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
-      await this.refreshAccount(accountId, c);
-      return checklistRow((await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.id = $1`, [id], c))[0]);
-    });
-  }
-
-  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state']; event: number } | undefined> {
-    // newest first, the undone ones skipped: read in pages, as few as the walk back needs (ids are integer)
-    const pages = async function* (this: PostgresStore): AsyncGenerator<EventDb> {
-      for (let before = 2147483647; ; ) {
-        const rows = await this.q<EventDb>("SELECT e.*, a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.owner = current_user AND e.by_user = current_user AND e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') AND e.id < $1 ORDER BY e.id DESC LIMIT 200", [before]);
-        yield* rows;
-        if (rows.length < 200) return;
-        before = rows[rows.length - 1].id;
-      }
-    };
-    return latestNotUndoneAsync(pages.call(this));
   }
 
   /**
@@ -548,19 +288,15 @@ export class PostgresStore implements Store {
    * keeps what a transaction wrote invisible to others until it commits, so nobody sees it).
    */
   async importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts> {
-    let c: pg.PoolClient;
-    try {
-      c = await this.pool.connect();
-    } catch (err) {
-      throw describePgError(err, this.where) ?? err;
-    }
     const counts: ImportCounts = { accounts: 0, contactsAdded: 0, contactsUpdated: 0, contactsUnchanged: 0 };
     const FIELDS = ['title', 'role', 'reports_to', 'persona', 'email', 'phone'] as const;
     const accounts = new Map<string, number>();
     const contacts = new Map<number, Map<string, Record<string, unknown>>>();
     const touched = new Set<number>();
+    // a dry run is rolled back at its end: this error carries its counts out of the transaction
+    class DryRun extends Error {}
     try {
-      await this.q('BEGIN', [], c);
+      await this.write(async (c) => {
       let n = 0;
       for await (const row of rows) {
         const key = nameKey(row.account);
@@ -612,23 +348,12 @@ export class PostgresStore implements Store {
       }
       opts.onProgress?.(n);
       if (touched.size) await this.q('UPDATE accounts SET contacts_count = (SELECT count(*) FROM contacts c WHERE c.account_id = accounts.id) WHERE id = ANY($1)', [[...touched]], c);
-      await this.q(opts.dryRun ? 'ROLLBACK' : 'COMMIT', [], c);
-      return counts;
+      if (opts.dryRun) throw new DryRun();
+      });
     } catch (err) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw describePgError(err, this.where) ?? err;
-    } finally {
-      c.release();
+      if (!(err instanceof DryRun)) throw err;
     }
-  }
-
-  async exportAll() {
-    const accounts = (await this.q<AccountDb>('SELECT * FROM accounts WHERE owner = current_user ORDER BY name_key COLLATE "C"')).map(accountRow);
-    const contacts = (await this.q<Record<string, string | number | null>>('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE a.owner = current_user ORDER BY a.name_key COLLATE "C", c.id')).map((c) => ({ ...contactOf(c, String(c.account)), account: String(c.account) }));
-    const visits = (await this.q<VisitDb & { account: string }>('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id WHERE a.owner = current_user ORDER BY v.date, v.id')).map((v) => ({ ...visitRow(v, v.account), account: v.account }));
-    const checklist = (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE i.owner = current_user ORDER BY i.due, i.id`)).map(checklistRow);
-    const events = (await this.q<EventDb>(`${PG_EVENT_SELECT} WHERE e.owner = current_user ORDER BY e.date, e.id`)).map(pgEvent);
-    return { accounts, contacts, visits, checklist, events };
+    return counts;
   }
 
   /**
@@ -637,6 +362,10 @@ export class PostgresStore implements Store {
    * events, their visits packed one row per account with only the answers asked for.
    */
   async statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
+    return this.run(() => this.statsOf(q, owner));
+  }
+
+  private async statsOf(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
     const params: unknown[] = [owner ?? null];
     const where = ['owner = coalesce($1, current_user)'];
     if (q.account !== undefined) {
@@ -684,18 +413,12 @@ export class PostgresStore implements Store {
     return out;
   }
 
-  async stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]> {
-    const params: unknown[] = [q.to, owner ?? null];
-    const where = ["i.state = 'open'", 'i.due <= $1', 'i.owner = coalesce($2, current_user)'];
-    if (q.from !== undefined) {
-      params.push(q.from);
-      where.push(`i.due >= $${params.length}`);
-    }
-    if (q.account !== undefined) {
-      params.push(nameKey(q.account));
-      where.push(`a.name_key = $${params.length}`);
-    }
-    return (await this.q<ChecklistDb>(`${CHECKLIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due, i.id`, params)).map(checklistRow);
+  override async stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]> {
+    return this.stepsDueOf(q, owner);
+  }
+
+  override async timeline(account: string, owner?: string): Promise<AccountTimeline | undefined> {
+    return this.timelineOf(account, owner);
   }
 
   async close(): Promise<void> {
@@ -716,42 +439,59 @@ export class PostgresStore implements Store {
    * and the managers' notes. Row-level security would refuse another team's rows anyway.
    */
   async teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData> {
-    const flags = this.flagExpressions();
-    const needs = `(${['window', 'provisional', 'overdue', 'no_next'].map((k) => flags[k as PipelineFlag]).join(' OR ')})`;
-    const groups = await this.q<TeamGroupDb>(
-      `SELECT owner AS rep, class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*)::int AS n, sum(${needs}::int)::int AS attention,
-         ${PIPELINE_FLAGS.map((k) => `sum((${flags[k]})::int)::int AS ${k}`).join(', ')}
-       FROM accounts WHERE owner = ANY($2) GROUP BY owner, class, class_status`,
-      [today, reps],
-    );
-    const attentionOf = new Map<string, number>();
-    for (const g of groups) attentionOf.set(g.rep, (attentionOf.get(g.rep) ?? 0) + Number(g.attention ?? 0));
-    // each rep's first accounts needing attention, best class first: a short sort per rep, not one over the team
-    const pick = `SELECT *, ${PIPELINE_FLAGS.map((k) => `(${flags[k]})::int AS f_${k}`).join(', ')} FROM accounts WHERE owner = r.rep AND ${needs}
-       ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C"${limitPerRep ? ` LIMIT ${Math.floor(limitPerRep)}` : ''}`;
-    const attention = await this.q<AccountDb & { rep: string } & Record<string, number>>(
-      `SELECT r.rep, x.* FROM unnest($2::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (${pick}) x ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`,
-      [today, reps],
-    );
-    const events = await this.q<EventDb & { rep: string }>(
-      `SELECT e.owner AS rep, e.id, a.name AS account, e.visit_id, e.date, e.kind, e.data, e.at, e.by_user FROM account_events e JOIN accounts a ON a.id = e.account_id
-       WHERE e.owner = ANY($1) AND e.date >= $2 AND e.kind IN ('class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged') ORDER BY e.owner, e.date, e.id`,
-      [reps, since],
-    );
-    return {
-      groups: groups.map((g) => ({
-        rep: g.rep,
-        key: String(g.class ?? g.class_status ?? 'new'),
-        ...(g.class !== null ? { class: g.class } : {}),
-        ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
-        ...(g.labels ? { labels: readLabels(g.labels, `class ${g.class}`) } : {}),
-        dropped: Number(g.dropped) === 1,
-        count: g.n,
-        flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
-      })),
-      attention: attention.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => r[`f_${f}`] === 1) } })),
-      events: events.map((e) => ({ rep: e.rep, event: pgEvent(e) })),
-    };
+    return this.run(async () => {
+      const flags = flagExpressions(today);
+      const needs = sql<number>`(CASE WHEN ${flags.window} + ${flags.provisional} + ${flags.overdue} + ${flags.no_next} > 0 THEN 1 ELSE 0 END)`;
+      const groups = await this.kdb
+        .selectFrom('accounts')
+        .where('owner', 'in', reps.length ? reps : [''])
+        .select((eb) => [
+          'owner as rep',
+          'class',
+          'class_status',
+          eb.fn.min('class_rank').as('rank'),
+          eb.fn.max('class_labels').as('labels'),
+          eb.fn.max('dropped').as('dropped'),
+          eb.fn.countAll().as('n'),
+          eb.fn.sum(needs).as('attention'),
+          ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
+        ])
+        .groupBy(['owner', 'class', 'class_status'])
+        .execute();
+      const attentionOf = new Map<string, number>();
+      for (const g of groups) attentionOf.set(String(g.rep), (attentionOf.get(String(g.rep)) ?? 0) + Number(g.attention ?? 0));
+      // each rep's first accounts needing attention, best class first: a short sort per rep, not one over the team
+      const flagCols = sql.join(PIPELINE_FLAGS.map((k) => sql`${flags[k]} AS ${sql.ref(`f_${k}`)}`));
+      const limit = limitPerRep ? sql`LIMIT ${Math.floor(limitPerRep)}` : sql``;
+      const attention = await sql<AccountDbRow & { rep: string } & Record<string, number>>`
+        SELECT r.rep, x.* FROM unnest(${reps}::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
+          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${needs} = 1
+          ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
+        ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
+      const events = await this.eventQuery(this.kdb)
+        .select('e.owner as rep')
+        .where('e.owner', 'in', reps.length ? reps : [''])
+        .where('e.date', '>=', since)
+        .where('e.kind', 'in', ['class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged'])
+        .orderBy('e.owner')
+        .orderBy('e.date')
+        .orderBy('e.id')
+        .execute();
+      return {
+        groups: groups.map((g) => ({
+          rep: String(g.rep),
+          key: String(g.class ?? g.class_status ?? 'new'),
+          ...(g.class !== null ? { class: g.class } : {}),
+          ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+          ...(g.labels ? { labels: readLabels(g.labels, `class ${g.class}`) } : {}),
+          dropped: Number(g.dropped) === 1,
+          count: Number(g.n),
+          flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
+        })),
+        attention: attention.rows.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } })),
+        events: events.map((e) => ({ rep: String(e.rep), event: this.event(e) })),
+      };
+    });
   }
 
   /** A rep's account as their manager sees it (read-only through row-level security). */
@@ -761,8 +501,11 @@ export class PostgresStore implements Store {
 
   /** The manager's note on a rep's account: an event with who and when, refused by the database for anyone else. */
   async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }> {
-    return this.tx(async (c) => {
+    return this.write(async (c) => {
       const by = await this.currentUser();
+      // the server's day, a day's grace for time zones: a manager cannot date a note in the future
+      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
+      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day');
       // the seed's question is the manager's to ask: never a rep's of their own class
       if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes');
       const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
@@ -780,9 +523,21 @@ export class PostgresStore implements Store {
    * the account's latest session was saved: what the rep has not had in front of them at a prep yet.
    */
   async reviewNotes(account?: string, opts: { unseen?: boolean } = {}): Promise<StoredEvent[]> {
-    const unseen = opts.unseen ? " AND e.at > coalesce((SELECT max(v.created_at) FROM visits v WHERE v.account_id = e.account_id AND v.mode <> 'plan'), '')" : '';
-    const sql = `${PG_EVENT_SELECT} WHERE e.owner = current_user AND e.kind IN ('class-validated', 'class-challenged')${account ? ' AND a.name_key = $1' : ''}${unseen} ORDER BY e.date, e.id`;
-    return (await this.q<EventDb>(sql, account ? [nameKey(account)] : [])).map(pgEvent);
+    return this.run(async () => {
+      const rows = await this.eventQuery(this.kdb)
+        .where(this.owned('e.owner'))
+        .where('e.kind', 'in', ['class-validated', 'class-challenged'])
+        .$if(account !== undefined, (qb) => qb.where('a.name_key', '=', nameKey(account ?? '')))
+        .$if(opts.unseen === true, (qb) =>
+          qb.where(({ eb, selectFrom, fn }) =>
+            eb('e.at', '>', fn.coalesce(selectFrom('visits as v').select((x) => x.fn.max('v.created_at').as('m')).whereRef('v.account_id', '=', 'e.account_id').where('v.mode', '<>', 'plan'), sql.lit(''))),
+          ),
+        )
+        .orderBy('e.date')
+        .orderBy('e.id')
+        .execute();
+      return rows.map((r) => this.event(r));
+    });
   }
 
   /**
@@ -796,7 +551,7 @@ export class PostgresStore implements Store {
   async receive(h: RawHistory): Promise<PushCounts> {
     const counts: PushCounts = { accounts: 0, accountsUpdated: 0, contacts: 0, visits: 0, steps: 0, stepsUpdated: 0, events: 0 };
     const hash = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-    return this.tx(async (c) => {
+    return this.write(async (c) => {
       const accountIds = new Map<number, number>();
       const keyOf = new Map<number, string>();
       for (const a of h.accounts) {
@@ -890,7 +645,7 @@ export class PostgresStore implements Store {
         );
         if (r.length) counts.events++;
       }
-      for (const id of new Set(accountIds.values())) await this.refreshAccount(id, c);
+      for (const id of new Set(accountIds.values())) await this.refreshAccount(c, id);
       return counts;
     });
   }
@@ -905,18 +660,19 @@ export class PostgresStore implements Store {
       if (r.startsWith('pg_') || r === REP_ROLE || r === 'public') throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
     }
     if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`);
-    return this.tx(async (c) => {
+    return this.write(async (c) => {
       const me = await this.currentUser();
       if (name === me || opts.manager === me) throw new StoreError(`${me} is the role running this command (the team admin), not a member of the team`, 'add the people of the team by their own roles');
-      const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
+      // a role that bypasses row-level security would read every rep's rows: it is as good as a superuser here
+      const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper OR r.rolbypassrls AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
       const existing = await role(name);
       // the team's roles are the team admin's to set up; someone else's role (a superuser, a
       // service) is never given a password or a place in the team here
-      if (existing?.super) throw new StoreError(`${name} is a superuser of this server: it cannot be a member of the team`);
+      if (existing?.super) throw new StoreError(`${name} is a superuser of this server, or bypasses row-level security: it cannot be a member of the team`);
       if (existing && !existing.member && opts.password !== undefined) throw new StoreError(`${name} is a role of this server that is not in the team: its password is not sales-coach's to change`, `add it without --password-file, or choose another name`);
       if (opts.manager) {
         const boss = await role(opts.manager);
-        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server: it cannot be a manager in the team`);
+        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server, or bypasses row-level security: it cannot be a manager in the team`);
         // no loop: a rep cannot manage their own manager, however far up
         const chain = await this.q<{ manager: string }>(
           'WITH RECURSIVE up(r) AS (SELECT manager FROM team_members WHERE rep = $1 UNION SELECT m.manager FROM team_members m JOIN up ON m.rep = up.r) SELECT r AS manager FROM up WHERE r IS NOT NULL',
@@ -925,16 +681,16 @@ export class PostgresStore implements Store {
         );
         if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
       }
-      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      const ident = await this.ident(c, name);
       if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
-        // the password travels as a literal quoted by the server, never through a log line of ours
-        const lit = (await this.q<{ l: string }>('SELECT quote_literal($1) AS l', [opts.password], c))[0].l;
-        await this.q(`ALTER ROLE ${ident} PASSWORD ${lit}`, [], c);
+        // as psql's \password does: the server is sent a SCRAM verifier computed here, never the
+        // password (a server that logs DDL would keep it in its log)
+        await this.q(`ALTER ROLE ${ident} PASSWORD '${scramVerifier(opts.password)}'`, [], c);
       }
       await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
       if (opts.manager) {
-        const mi = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [opts.manager], c))[0].i;
+        const mi = await this.ident(c, opts.manager);
         if (!(await role(opts.manager))) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
         await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
         await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
@@ -950,12 +706,12 @@ export class PostgresStore implements Store {
    * the role itself is left to the admin (it may be used elsewhere on the server).
    */
   async removeMember(name: string): Promise<{ accounts: number }> {
-    return this.tx(async (c) => {
+    return this.write(async (c) => {
       const found = (await this.q('SELECT 1 FROM team_members WHERE rep = $1', [name], c)).length > 0;
       if (!found) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
-      const ident = (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [name], c))[0].i;
+      const ident = await this.ident(c, name);
       await this.q(`REVOKE ${REP_ROLE} FROM ${ident}`, [], c);
       return { accounts: (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE owner = $1', [name], c))[0].n };
     });

@@ -3,33 +3,16 @@
  * (SQLite) and the team store (PostgreSQL): both keep the same columns, so one mapping serves both,
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
+import { orderGroups } from '../core/pipeline-groups.js';
 import { readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
 import type { Answers } from '../engine/answers.js';
+import type { Selectable } from './kysely.js';
+import type { AccountDbRow, AccountEventsTable, ChecklistItemsTable, ContactsTable, VisitsTable } from './schema.js';
 import type { AccountState } from '../engine/account.js';
 import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type StatsAccount, type StatsEvent, type StatsVisit, type PipelineFlag, type PipelineGroup, type StoredAccountEvent, type StoredEvent, type VisitRow } from './types.js';
 
-export interface AccountDb {
-  id: number;
-  name: string;
-  created_at: string;
-  playbook_id: string | null;
-  playbook_source: string | null;
-  class: string | null;
-  class_status: string | null;
-  class_since: string | null;
-  class_rank: number | null;
-  class_labels: string | null;
-  class_deadline: string | null;
-  last_visit: string | null;
-  last_person: string | null;
-  signed: number;
-  dropped: number;
-  facts: string;
-  contacts_count: number;
-  open_items: number;
-  next_due: string | null;
-  next_item: string | null;
-}
+/** An account's row as either database gives it back. */
+export type AccountDb = AccountDbRow;
 
 export function accountRow(r: AccountDb): AccountRow {
   return {
@@ -55,17 +38,7 @@ export function accountRow(r: AccountDb): AccountRow {
   };
 }
 
-export interface VisitDb {
-  id: number;
-  mode: 'prep' | 'debrief';
-  date: string;
-  playbook_id: string;
-  playbook_hash: string;
-  person: string | null;
-  answers: string;
-  result: string;
-  created_at: string;
-}
+export type VisitDb = Selectable<VisitsTable>;
 
 export function visitRow(r: VisitDb, account: string): VisitRow {
   const what = `visit of ${r.date} to "${account}"`;
@@ -117,7 +90,7 @@ export function storedEvent(r: EventDb): StoredEvent {
   return { id: r.id, account: r.account, ...(r.visit_id !== null ? { visitId: r.visit_id } : {}), at: r.at, event: readEvent(r.kind, r.date, r.data, `history of "${r.account}"`) };
 }
 
-export function contactOf(c: Record<string, string | number | null>, account: string): Contact {
+export function contactOf(c: Selectable<ContactsTable>, account: string): Contact {
   const out: Contact = { id: Number(c.id), name: String(c.name), facts: readAnswers(String(c.facts ?? '{}'), `facts of ${String(c.name)} at "${account}"`) };
   for (const [col, key] of [
     ['title', 'title'],
@@ -145,11 +118,11 @@ export function eventData(e: StoredAccountEvent): string {
 
 /** A store's rows as they are, linked by their ids (what `store push` carries to the team database). */
 export interface RawHistory {
-  accounts: (AccountDb & { name_key: string; facts: string })[];
-  contacts: (Record<string, string | number | null> & { id: number; account_id: number; name: string })[];
-  visits: (VisitDb & { account_id: number; habit_answers?: string | null })[];
-  checklist: { id: number; account_id: number; visit_id: number | null; item_key: string; text: string; due: string; state: string; state_at: string | null; added_on: string | null }[];
-  events: { id: number; account_id: number; visit_id: number | null; date: string; kind: string; data: string; at: string }[];
+  accounts: AccountDbRow[];
+  contacts: Selectable<ContactsTable>[];
+  visits: VisitDb[];
+  checklist: Selectable<ChecklistItemsTable>[];
+  events: Selectable<AccountEventsTable>[];
 }
 
 /**
@@ -173,16 +146,6 @@ export function foldGroups(rows: Record<string, unknown>[]): { groups: PipelineG
     byKey.set(key, group);
   }
   return { groups: orderGroups([...byKey.values()]), total, flagCounts };
-}
-
-/** Classes by rank (best first), then provisional, then accounts not yet classified. */
-export function orderGroups<T extends { key: string; class?: string; rank?: number }>(groups: T[]): T[] {
-  const order = (g: T) => (g.class !== undefined ? [0, g.rank ?? 999, g.key] : [g.key === 'provisional' ? 1 : 2, 0, g.key]) as [number, number, string];
-  return groups.sort((a, b) => {
-    const x = order(a);
-    const y = order(b);
-    return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
-  });
 }
 
 /** The engine's state of an account from its row, its people, its steps (open, and closed by the rep) and its last answers. */

@@ -1,39 +1,22 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3), WAL, every command's writes in one
- * transaction. The only file in the program that speaks SQL.
+ * transaction. The store's queries are sql-store.ts's, written once for both databases; what is
+ * SQLite's own is here: opening a file safely (ours, not damaged, not newer), the migrations' lock,
+ * and the two passes where raw SQL pays (statsHistory's packed index reads, the import's TEMP tables).
  */
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type AccountState, nameKey } from '../engine/account.js';
+import { nameKey } from '../engine/account.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
-import { type ContactDbRow, planContactMerge } from './merge-contacts.js';
-import { latestNotUndone, undoMark } from './undo.js';
-import { MIGRATIONS, REBUILDS, SCHEMA_VERSION } from './migrations.js';
-import { type AccountDb, accountRow, CHECKLIST_SELECT, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, accountStateOf, foldGroups, type RawHistory, StatsRows, storedEvent, EVENT_SELECT, type VisitDb, visitRow } from './shape.js';
-import {
-  type AccountRow,
-  type AccountTimeline,
-  type ChecklistRow,
-  type Contact,
-  type ImportCounts,
-  type ImportOptions,
-  type ImportRow,
-  PIPELINE_FLAGS,
-  type Pipeline,
-  type PipelineFlag,
-  type PipelineQuery,
-  type SaveVisit,
-  type StatsAccount,
-  type StatsQuery,
-  type StatsVisit,
-  type StepsDueQuery,
-  type Store,
-  type StoredAccountEvent,
-  type StoredEvent,
-  StoreError,
-} from './types.js';
+import { Kysely, SqliteDialect, sql } from './kysely.js';
+import { pending, SCHEMA_VERSION } from './migrations.js';
+import type { DB } from './schema.js';
+import type { AccountDb, RawHistory } from './shape.js';
+import { StatsRows } from './shape.js';
+import { type Q, type Runnable, SqlStore } from './sql-store.js';
+import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccount, type StatsQuery, type StatsVisit, StoreError } from './types.js';
 
 export interface OpenOptions {
   /** How long to wait for another sales-coach that holds the database. */
@@ -173,8 +156,12 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   for (let attempt = 0; ; attempt++) {
     try {
       // nothing is written before the file is known to be ours (or empty): not even the journal mode
-      store.checkVersion();
-      store.checkOwnership();
+      // one read transaction: another first run committing its schema between two of these reads
+      // made a new file look like someone else's (its marker read before, its tables after)
+      db.transaction(() => {
+        store.checkVersion();
+        store.checkOwnership();
+      })();
       store.checkIntegrity();
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
@@ -201,11 +188,58 @@ function jsonValue(text: string): AnswerValue {
   return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore extends SqlStore {
+  protected readonly scoped = false;
+
   constructor(
     readonly db: Database.Database,
     readonly path: string,
-  ) {}
+  ) {
+    // kysely builds and compiles the queries; exec and write run them (see there)
+    super(new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }));
+  }
+
+  protected describe(err: unknown): StoreError | undefined {
+    return describeError(err, this.path);
+  }
+
+  protected async exec<R>(query: Runnable<R>): Promise<R[]> {
+    const { sql: text, parameters } = query.compile();
+    const stmt = this.db.prepare(text);
+    if (stmt.reader) return stmt.all(...parameters) as R[];
+    stmt.run(...parameters);
+    return [];
+  }
+
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * One write transaction, begun at once (BEGIN IMMEDIATE: two sales-coach processes saving at the
+   * same time wait for each other instead of failing to upgrade a read lock), one at a time in this
+   * process too (its statements share the one connection).
+   */
+  protected override write<T>(work: (q: Q) => Promise<T>): Promise<T> {
+    const run = this.writing.then(() =>
+      this.run(async () => {
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await work(this.kdb);
+          this.db.exec('COMMIT');
+          return out;
+        } catch (err) {
+          // SQLite rolls back by itself on some errors (a full disk): the error that did so is the one to report
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    );
+    this.writing = run.catch(() => {});
+    return run;
+  }
+
+  protected bytewise(column: string) {
+    return sql<string>`${sql.ref(column)}`;
+  }
 
   /** Refuses a database made by a newer sales-coach: it is left as it is, never downgraded. */
   checkVersion(): number {
@@ -227,7 +261,7 @@ export class SqliteStore implements Store {
   checkOwnership(): void {
     const appId = this.db.pragma('application_id', { simple: true }) as number;
     if (appId === APPLICATION_ID) return;
-    const tables = (this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (this.db.pragma('table_list') as { name: string; schema: string }[]).filter((t) => t.schema === 'main' && !t.name.startsWith('sqlite_')).map((t) => t.name);
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (appId === 0 && tables.length === 0 && version === 0) return;
     if (appId === 0 && version >= 1 && OUR_TABLES.every((t) => tables.includes(t))) return;
@@ -263,20 +297,20 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Applies the migrations this database lacks, all in one write transaction that reads the
-   * version again once it holds the lock: of twenty first runs at once, one migrates and the
-   * others find the work done.
+   * Applies the migrations this database lacks (migrations.ts `pending`), all in one write
+   * transaction that reads the version again once it holds the lock: of twenty first runs at once,
+   * one migrates and the others find the work done.
    */
   migrate(): void {
     if (this.checkVersion() === SCHEMA_VERSION && this.db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
     // a migration that rebuilds a table others reference must not cascade deletes into them: foreign
     // keys are off for it (the pragma only takes effect outside a transaction), and checked before commit
-    const rebuild = [...REBUILDS].some((v) => v > this.checkVersion());
+    const rebuild = pending('sqlite', this.checkVersion()).some((m) => m.rebuild);
     if (rebuild) this.db.pragma('foreign_keys = OFF');
     try {
       this.db.transaction(() => {
         const version = this.checkVersion();
-        for (let v = version; v < SCHEMA_VERSION; v++) this.db.exec(MIGRATIONS[v]);
+        for (const m of pending('sqlite', version)) this.db.exec(m.sql);
         if (rebuild && (this.db.pragma('foreign_key_check') as unknown[]).length > 0) {
           throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db`);
         }
@@ -288,8 +322,21 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Every row as stored, for `store push` (which keeps the links between them: visit, step, event). */
+  async rawHistory(): Promise<RawHistory> {
+    return this.run(async () => {
+      const q = this.kdb;
+      return {
+        accounts: await q.selectFrom('accounts').selectAll().orderBy('id').$call(this.all),
+        contacts: await q.selectFrom('contacts').selectAll().orderBy('id').$call(this.all),
+        visits: await q.selectFrom('visits').selectAll().orderBy('id').$call(this.all),
+        checklist: await q.selectFrom('checklist_items').selectAll().orderBy('id').$call(this.all),
+        events: await q.selectFrom('account_events').selectAll().orderBy('id').$call(this.all),
+      };
+    });
+  }
 
-  private run<T>(work: () => T): T {
+  private runSync<T>(work: () => T): T {
     try {
       return work();
     } catch (err) {
@@ -297,336 +344,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  private write<T>(work: () => T): T {
-    return this.run(() => this.db.transaction(work).immediate());
-  }
-
-  private accountId(name: string): number | undefined {
-    const r = this.db.prepare('SELECT id FROM accounts WHERE name_key = ?').get(nameKey(name)) as { id: number } | undefined;
-    return r?.id;
-  }
-
-  private requireAccount(name: string): number {
-    const id = this.accountId(name);
-    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
-    return id;
-  }
-
-  private refreshAccount(id: number): void {
-    this.db
-      .prepare(
-        `UPDATE accounts SET
-          contacts_count = (SELECT count(*) FROM contacts WHERE account_id = @id),
-          open_items = (SELECT count(*) FROM checklist_items WHERE account_id = @id AND state = 'open'),
-          next_due = (SELECT min(due) FROM checklist_items WHERE account_id = @id AND state = 'open'),
-          next_item = (SELECT text FROM checklist_items WHERE account_id = @id AND state = 'open' ORDER BY due, id LIMIT 1)
-        WHERE id = @id`,
-      )
-      .run({ id });
-  }
-
-  /** A person as the engine left them: by id when the store gave one, else new. */
-  private savePerson(accountId: number, p: Contact): void {
-    const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null, planned_for: p.plannedFor ?? null };
-    if (p.id !== undefined) {
-      this.db.prepare('UPDATE contacts SET title = @title, role = @role, persona = @persona, facts = @facts, first_met = @first_met, last_met = @last_met, planned_for = @planned_for WHERE id = @id AND account_id = @account_id').run({ ...cols, id: p.id, account_id: accountId });
-    } else {
-      this.db
-        .prepare(
-          `INSERT INTO contacts (account_id, name, title, role, persona, facts, first_met, last_met, planned_for) VALUES (@account_id, @name, @title, @role, @persona, @facts, @first_met, @last_met, @planned_for)
-           ON CONFLICT (account_id, name) DO UPDATE SET title = coalesce(excluded.title, title), role = coalesce(excluded.role, role), persona = coalesce(excluded.persona, persona), facts = excluded.facts, first_met = coalesce(first_met, excluded.first_met), last_met = coalesce(excluded.last_met, last_met), planned_for = excluded.planned_for`,
-        )
-        .run({ ...cols, account_id: accountId, name: p.name.trim() });
-    }
-  }
-
-  private ensureAccount(name: string, at: string): number {
-    const existing = this.accountId(name);
-    if (existing !== undefined) return existing;
-    const r = this.db.prepare('INSERT INTO accounts (name, name_key, created_at) VALUES (?, ?, ?)').run(name.trim(), nameKey(name), at);
-    return Number(r.lastInsertRowid);
-  }
-
-  private addEvent(accountId: number, visitId: number | null, e: StoredAccountEvent, at: string): void {
-    this.db.prepare('INSERT INTO account_events (account_id, visit_id, date, kind, data, at) VALUES (?, ?, ?, ?, ?, ?)').run(accountId, visitId, e.date, e.kind, eventData(e), at);
-  }
-
-  async accountState(account: string): Promise<AccountState | undefined> {
-    return this.run(() => {
-      const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
-      if (!a) return undefined;
-      const people = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
-      const openSteps = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state IN ('open', 'done', 'skipped') ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[];
-      const last = this.db.prepare("SELECT answers FROM visits WHERE account_id = ? AND mode <> 'plan' ORDER BY date DESC, id DESC LIMIT 1").get(a.id) as { answers: string } | undefined;
-      return accountStateOf(a, people, openSteps, last?.answers);
-    });
-  }
-
-  async getAccount(account: string): Promise<AccountRow | undefined> {
-    return this.run(() => {
-      const r = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
-      return r ? accountRow(r) : undefined;
-    });
-  }
-
-  async saveVisit(v: SaveVisit): Promise<{ visitId: number; accountId: number }> {
-    return this.write(() => {
-      const accountId = this.ensureAccount(v.account, v.at);
-      const visit = v.visit;
-      const r = this.db
-        .prepare('INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, person, answers, result, created_at, habit_answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(accountId, visit.mode, visit.date, visit.playbookId, visit.playbookHash, visit.person ?? null, JSON.stringify(visit.answers), JSON.stringify(visit.result), v.at, visit.habitAnswers ? JSON.stringify(visit.habitAnswers) : null);
-      const visitId = Number(r.lastInsertRowid);
-      const s = v.state;
-      this.db
-        .prepare(
-          `UPDATE accounts SET playbook_id = @playbook_id, class = @class, class_status = @class_status, class_since = @class_since, class_rank = @class_rank,
-             class_labels = @class_labels, class_deadline = @class_deadline, last_visit = @last_visit, last_person = @last_person, signed = @signed, dropped = @dropped, facts = @facts
-           WHERE id = @id`,
-        )
-        .run({
-          id: accountId,
-          playbook_id: s.playbookId ?? null,
-          class: s.class ?? null,
-          class_status: s.classStatus ?? null,
-          class_since: s.classSince ?? null,
-          class_rank: s.classRank ?? null,
-          class_labels: s.classLabels ? JSON.stringify(s.classLabels) : null,
-          class_deadline: s.classDeadline ?? null,
-          last_visit: s.lastVisit ?? null,
-          last_person: s.lastPerson ?? null,
-          signed: s.signed ? 1 : 0,
-          dropped: s.dropped ? 1 : 0,
-          facts: JSON.stringify(s.facts),
-        });
-      if (v.playbookSource) this.db.prepare('UPDATE accounts SET playbook_source = ? WHERE id = ?').run(v.playbookSource, accountId);
-      for (const p of s.people) this.savePerson(accountId, p as Contact);
-      const close = this.db.prepare("UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ? AND account_id = ? AND state = 'open'");
-      for (const e of v.events) if (e.kind === 'step-closed') close.run(e.state, v.at, e.stepId, accountId);
-      // a step issued again takes the new session's words and date
-      const update = this.db.prepare("UPDATE checklist_items SET text = ?, due = ? WHERE id = ? AND account_id = ? AND state = 'open'");
-      for (const e of v.events) if (e.kind === 'step-carried' && e.updated) update.run(e.text, e.due, e.stepId, accountId);
-      const add = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const step of s.openSteps) if (step.id === undefined) add.run(accountId, visitId, step.key, step.text, step.due, step.since);
-      for (const e of v.events) this.addEvent(accountId, visitId, e, v.at);
-      this.refreshAccount(accountId);
-      return { visitId, accountId };
-    });
-  }
-
-  /**
-   * The pipeline: each account with its flags computed here against `today`. Flags: window (unsigned
-   * past the deadline its class set when it was given), no_next (no open step on an account still in
-   * play), one_contact, provisional, overdue (an open step past its date). Dates compare as text
-   * (YYYY-MM-DD sorts as it reads), so one pass over 100,000 accounts stays well under a second.
-   */
-  private flagExpressions(): Record<PipelineFlag, string> {
-    return {
-      window: '(signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < @today)',
-      no_next: '(signed = 0 AND dropped = 0 AND open_items = 0)',
-      one_contact: '(contacts_count <= 1)',
-      provisional: "(class_status = 'provisional')",
-      // core/steps.ts hasOverdueStep in SQL: an open step due before today, whatever the account's state
-      overdue: '(next_due IS NOT NULL AND next_due < @today)',
-    };
-  }
-
-  async pipeline(q: PipelineQuery): Promise<Pipeline> {
-    return this.run(() => {
-      const params: Record<string, unknown> = { today: q.today };
-      const flags = this.flagExpressions();
-      const flagNames = PIPELINE_FLAGS;
-      const flagSelect = flagNames.map((k) => `${flags[k]} AS f_${k}`).join(', ');
-      const groupOf = "coalesce(class, class_status, 'new')";
-      const where: string[] = [];
-      if (q.groups?.length) {
-        q.groups.forEach((k, i) => {
-          params[`k${i}`] = k;
-        });
-        where.push(`${groupOf} IN (${q.groups.map((_, i) => `@k${i}`).join(', ')})`);
-      }
-      for (const f of q.flags ?? []) where.push(flags[f]);
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      // one pass over the covering index, grouped in its own order: counts per group and per flag, and
-      // each group's rank and labels; classes and statuses fold into groups here
-      const rows0 = this.db
-        .prepare(
-          `SELECT class, class_status, min(class_rank) AS rank, max(class_labels) AS labels, max(dropped) AS dropped, count(*) AS n, ${flagNames.map((k) => `sum(${flags[k]}) AS ${k}`).join(', ')}
-           FROM accounts ${whereSql} GROUP BY class, class_status`,
-        )
-        .all(params) as Record<string, number | string | null>[];
-      const { groups, total, flagCounts } = foldGroups(rows0);
-      // ties broken by id, which every index carries: the first rows of a class come straight off the index
-      const sortSql = q.sort === 'name' ? 'name_key' : q.sort === 'due' ? "coalesce(next_due, '9999'), id" : 'class_since, id';
-      const toRow = (r: AccountDb & Record<string, number>) => ({ ...accountRow(r), flags: flagNames.filter((f) => r[`f_${f}`] === 1) });
-      const rows: Pipeline['rows'] = [];
-      for (const g of groups) {
-        const inGroup = g.class !== undefined ? 'class = @grp' : `class IS NULL AND coalesce(class_status, 'new') = @grp`;
-        const limit = q.limitPerGroup ? ` LIMIT ${Math.floor(q.limitPerGroup)}` : '';
-        const sql = `SELECT *, ${flagSelect} FROM accounts WHERE ${[inGroup, ...where].join(' AND ')} ORDER BY ${sortSql}${limit}`;
-        rows.push(...(this.db.prepare(sql).all({ ...params, grp: g.key }) as (AccountDb & Record<string, number>)[]).map(toRow));
-      }
-      return { groups, rows, total, flagCounts };
-    });
-  }
-
-  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
-    return this.run(() => {
-      const kindSql = kinds?.length ? ` AND e.kind IN (${kinds.map(() => '?').join(', ')})` : '';
-      return (this.db.prepare(`${EVENT_SELECT} WHERE e.date >= ?${kindSql} ORDER BY e.date, e.id`).all(date, ...(kinds ?? [])) as EventDb[]).map(storedEvent);
-    });
-  }
-
-  async timeline(account: string): Promise<AccountTimeline | undefined> {
-    return this.run(() => {
-      const a = this.db.prepare('SELECT * FROM accounts WHERE name_key = ?').get(nameKey(account)) as AccountDb | undefined;
-      if (!a) return undefined;
-      const contacts = (this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(a.id) as Record<string, string | number | null>[]).map((c) => contactOf(c, a.name));
-      const visits = (this.db.prepare('SELECT * FROM visits WHERE account_id = ? ORDER BY date, id').all(a.id) as VisitDb[]).map((v) => visitRow(v, a.name));
-      const events = (this.db.prepare(`${EVENT_SELECT} WHERE e.account_id = ? ORDER BY e.date, e.id`).all(a.id) as EventDb[]).map(storedEvent);
-      const checklist = (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? ORDER BY i.due, i.id`).all(a.id) as ChecklistDb[]).map(checklistRow);
-      return { account: accountRow(a), contacts, visits, events, checklist };
-    });
-  }
-
-  async renameAccount(from: string, to: string): Promise<void> {
-    this.write(() => {
-      const id = this.requireAccount(from);
-      const clash = this.accountId(to);
-      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
-      this.db.prepare('UPDATE accounts SET name = ?, name_key = ? WHERE id = ?').run(to.trim(), nameKey(to), id);
-    });
-  }
-
-  async mergeAccounts(from: string, into: string): Promise<void> {
-    this.write(() => {
-      const src = this.requireAccount(from);
-      const dst = this.requireAccount(into);
-      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
-      // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
-      const contactsOf = (id: number) => this.db.prepare('SELECT * FROM contacts WHERE account_id = ? ORDER BY id').all(id) as ContactDbRow[];
-      const plan = planContactMerge(contactsOf(dst), contactsOf(src));
-      for (const id of plan.move) this.db.prepare('UPDATE contacts SET account_id = ? WHERE id = ?').run(dst, id);
-      for (const u of plan.update) this.db.prepare(`UPDATE contacts SET ${Object.keys(u.set).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...u.set, id: u.id });
-      for (const table of ['visits', 'checklist_items', 'account_events']) this.db.prepare(`UPDATE ${table} SET account_id = ? WHERE account_id = ?`).run(dst, src);
-      // the account whose last visit is more recent keeps its class and facts
-      const a = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(src) as AccountDb;
-      const b = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(dst) as AccountDb;
-      if ((a.last_visit ?? '') > (b.last_visit ?? '')) {
-        this.db
-          .prepare('UPDATE accounts SET playbook_id = ?, class = ?, class_status = ?, class_since = ?, class_rank = ?, class_labels = ?, class_deadline = ?, last_visit = ?, last_person = ?, dropped = ?, facts = ? WHERE id = ?')
-          .run(a.playbook_id, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.dropped, a.facts, dst);
-      }
-      this.db.prepare('UPDATE accounts SET signed = max(signed, ?), created_at = min(created_at, ?) WHERE id = ?').run(a.signed, a.created_at, dst);
-      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(src);
-      this.refreshAccount(dst);
-    });
-  }
-
-  async deleteAccount(account: string): Promise<void> {
-    this.write(() => {
-      const id = this.requireAccount(account);
-      this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
-    });
-  }
-
-  async openChecklist(account?: string): Promise<ChecklistRow[]> {
-    return this.run(() => {
-      if (account) {
-        const id = this.requireAccount(account);
-        return (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.account_id = ? AND i.state = 'open' ORDER BY i.due, i.id`).all(id) as ChecklistDb[]).map(checklistRow);
-      }
-      return (this.db.prepare(`${CHECKLIST_SELECT} WHERE i.state = 'open' ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
-    });
-  }
-
-  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
-    return this.write(() => {
-      const row = this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb | undefined;
-      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
-      const accountId = (this.db.prepare('SELECT account_id FROM checklist_items WHERE id = ?').get(id) as { account_id: number }).account_id;
-      const before = row.state;
-      if (before !== state) {
-        this.db.prepare('UPDATE checklist_items SET state = ?, state_at = ? WHERE id = ?').run(state, state === 'open' ? null : at, id);
-        const e: StoredAccountEvent =
-          state === 'open'
-            ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' }
-            : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
-        this.addEvent(accountId, null, undoMark(e, undoes), at);
-        this.refreshAccount(accountId);
-      }
-      return { row: checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb), before };
-    });
-  }
-
-  async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
-    return this.write(() => {
-      const accountId = this.requireAccount(account);
-      const r = this.db.prepare('INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, added_on) VALUES (?, NULL, ?, ?, ?, ?)').run(accountId, 'rep', text, due, today);
-      const id = Number(r.lastInsertRowid);
-      this.db.prepare('UPDATE checklist_items SET item_key = ? WHERE id = ?').run(`rep:${id}`, id);
-      this.addEvent(accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
-      this.refreshAccount(accountId);
-      return checklistRow(this.db.prepare(`${CHECKLIST_SELECT} WHERE i.id = ?`).get(id) as ChecklistDb);
-    });
-  }
-
-  async lastChecklistChange(): Promise<{ id: number; before: ChecklistRow['state']; after: ChecklistRow['state']; event: number } | undefined> {
-    return this.run(() => {
-      // the rep's own changes are the events no session wrote; newest first, the undone ones skipped
-      const rows = this.db.prepare("SELECT e.* , a.name AS account FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.visit_id IS NULL AND e.kind IN ('step-closed', 'step-reopened') ORDER BY e.id DESC").iterate() as IterableIterator<EventDb>;
-      return latestNotUndone(rows);
-    });
-  }
-
-  async importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts> {
-    const dry = opts.dryRun === true;
-    // One transaction held across awaits (this connection serves no one else meanwhile). A dry run
-    // reads the database and writes only to TEMP tables, so it takes no write lock on the file.
-    this.run(() => this.db.exec(dry ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE'));
-    try {
-      const target = new ImportTarget(this.db, dry, opts.at);
-      let n = 0;
-      for await (const row of rows) {
-        this.run(() => target.apply(row));
-        if (++n % 10_000 === 0) opts.onProgress?.(n);
-      }
-      opts.onProgress?.(n);
-      this.run(() => {
-        target.dispose();
-        this.db.exec(dry ? 'ROLLBACK' : 'COMMIT');
-      });
-      return target.counts;
-    } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw err;
-    }
-  }
-
-  async exportAll() {
-    return this.run(() => {
-      const accounts = (this.db.prepare('SELECT * FROM accounts ORDER BY name_key').all() as AccountDb[]).map(accountRow);
-      const contacts = (this.db.prepare('SELECT c.*, a.name AS account FROM contacts c JOIN accounts a ON a.id = c.account_id ORDER BY a.name_key, c.id').all() as Record<string, string | number | null>[]).map((c) => ({ ...contactOf(c, String(c.account)), account: String(c.account) }));
-      const visits = (this.db.prepare('SELECT v.*, a.name AS account FROM visits v JOIN accounts a ON a.id = v.account_id ORDER BY v.date, v.id').all() as (VisitDb & { account: string })[]).map((v) => ({ ...visitRow(v, v.account), account: v.account }));
-      const checklist = (this.db.prepare(`${CHECKLIST_SELECT} ORDER BY i.due, i.id`).all() as ChecklistDb[]).map(checklistRow);
-      const events = (this.db.prepare(`${EVENT_SELECT} ORDER BY e.date, e.id`).all() as EventDb[]).map(storedEvent);
-      return { accounts, contacts, visits, checklist, events };
-    });
-  }
-
-  /** Every row as stored, for `store push` (which keeps the links between them: visit, step, event). */
-  rawHistory(): RawHistory {
-    return this.run(() => ({
-      accounts: this.db.prepare('SELECT * FROM accounts ORDER BY id').all() as AccountDb[] as RawHistory['accounts'],
-      contacts: this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as RawHistory['contacts'],
-      visits: this.db.prepare('SELECT * FROM visits ORDER BY id').all() as RawHistory['visits'],
-      checklist: this.db.prepare('SELECT * FROM checklist_items ORDER BY id').all() as RawHistory['checklist'],
-      events: this.db.prepare('SELECT * FROM account_events ORDER BY id').all() as RawHistory['events'],
-    }));
-  }
-
   async statsHistory(q: StatsQuery): Promise<StatsAccount[]> {
-    return this.run(() => {
+    return this.runSync(() => {
       const where: string[] = [];
       const params: Record<string, unknown> = {};
       if (q.account !== undefined) {
@@ -732,28 +451,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]> {
-    return this.run(() => {
-      const where = ["i.state = 'open'", 'i.due <= @to'];
-      const params: Record<string, unknown> = { to: q.to };
-      if (q.from !== undefined) {
-        where.push('i.due >= @from');
-        params.from = q.from;
-      }
-      if (q.account !== undefined) {
-        where.push('a.name_key = @key');
-        params.key = nameKey(q.account);
-      }
-      return (this.db.prepare(`${CHECKLIST_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.due, i.id`).all(params) as ChecklistDb[]).map(checklistRow);
-    });
-  }
-
   /**
    * Drafts that a version before the journal kept in this database (table drafts): handed over once,
    * so an interview interrupted before an upgrade can still be resumed, then removed here.
    */
   takeLegacyDrafts(): unknown[] {
-    return this.run(() => {
+    return this.runSync(() => {
       const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'drafts'").get();
       if (!has) return [];
       const rows = this.db.prepare('SELECT data FROM drafts').all() as { data: string }[];
@@ -769,6 +472,30 @@ export class SqliteStore implements Store {
       this.db.prepare('DELETE FROM drafts').run();
       return out;
     });
+  }
+
+  async importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts> {
+    const dry = opts.dryRun === true;
+    // One transaction held across awaits (this connection serves no one else meanwhile). A dry run
+    // reads the database and writes only to TEMP tables, so it takes no write lock on the file.
+    this.runSync(() => this.db.exec(dry ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE'));
+    try {
+      const target = new ImportTarget(this.db, dry, opts.at);
+      let n = 0;
+      for await (const row of rows) {
+        this.runSync(() => target.apply(row));
+        if (++n % 10_000 === 0) opts.onProgress?.(n);
+      }
+      opts.onProgress?.(n);
+      this.runSync(() => {
+        target.dispose();
+        this.db.exec(dry ? 'ROLLBACK' : 'COMMIT');
+      });
+      return target.counts;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { AccountEvent, AccountState, ClassStatus, Person } from '../engine/
 import type { Answers } from '../engine/answers.js';
 import type { CoachingResult } from '../engine/evaluate.js';
 import type { Locale, Mode } from '../playbook/types.js';
+import type { RawHistory } from './shape.js';
 
 export type { AccountEvent, AccountState, Person };
 
@@ -101,6 +102,12 @@ export interface SaveVisit {
   playbookSource?: string;
   /** A visit sent again (from the journal of visits kept while the team database was away) is saved once. */
   origin?: string;
+  /**
+   * The account's revision (Store.accountRevision) when the state this visit was applied to was read:
+   * a save that finds the account changed since (another save, a step closed meanwhile) writes
+   * nothing and fails with AccountChanged, so that the visit is applied again to the new state.
+   */
+  basedOn?: string;
 }
 
 /** What saveVisit did: saved now, or kept on this machine for later (the team database could not be reached). */
@@ -241,6 +248,11 @@ export interface StepsDueQuery {
 export interface Store {
   /** The account's state for the engine (people, facts, open steps, last answers); undefined if new. */
   accountState(account: string): Promise<AccountState | undefined>;
+  /**
+   * A token that changes whenever the account's state does ("new" for an account not yet stored):
+   * read it before the state, hand it to saveVisit as `basedOn`.
+   */
+  accountRevision?(account: string): Promise<string>;
   getAccount(account: string): Promise<AccountRow | undefined>;
   /** One write: the visit, the events, the account's new state, its people and steps. */
   saveVisit(visit: SaveVisit): Promise<SavedVisit>;
@@ -287,6 +299,67 @@ export interface Store {
    */
   reviewNotes?(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
   close(): Promise<void>;
+}
+
+/** What `store push` moved: rows added, and rows already there that it brought up to date. */
+export interface PushCounts {
+  accounts: number;
+  accountsUpdated: number;
+  contacts: number;
+  visits: number;
+  steps: number;
+  stepsUpdated: number;
+  events: number;
+}
+
+/** What a manager's review reads (TeamStore.teamReview): the view model of `team review`. */
+export interface TeamReviewData {
+  groups: (PipelineGroup & { rep: string; flagCounts: Record<PipelineFlag, number> })[];
+  /** Accounts that need attention, each with the number of such accounts its rep has. */
+  attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
+  events: { rep: string; event: StoredEvent }[];
+}
+
+/**
+ * A store a whole team shares (PostgreSQL): every row has an owner (a rep's database role), a manager
+ * reads their reps' rows and writes notes on them, and a team admin sets the team up. Reached through
+ * isTeamStore, never a cast.
+ */
+export interface TeamStore extends Store {
+  readonly team: true;
+  /** The server and database, as they may be shown (never a password). */
+  readonly where: string;
+  currentUser(): Promise<string>;
+  /** The reps this user manages. */
+  managedReps(): Promise<string[]>;
+  teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData>;
+  /** A rep's account as their manager reads it. */
+  teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
+  /** statsHistory of this role, or of `owner` (a rep of the manager's team). */
+  statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]>;
+  stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]>;
+  reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }>;
+  reviewNotes(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
+  /** Sets the schema up or upgrades it (the team admin); how many migrations ran. */
+  migrate(): Promise<number>;
+  addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }>;
+  removeMember(name: string): Promise<{ accounts: number }>;
+  members(): Promise<{ rep: string; manager?: string; accounts: number }[]>;
+  /** `store push`: a rep's local history, all or nothing, never putting back what the team database moved on from. */
+  receive(h: RawHistory): Promise<PushCounts>;
+}
+
+/** Whether this store is a team's (and has a team's commands). */
+export function isTeamStore(s: Store): s is TeamStore {
+  return 'team' in s && s.team === true;
+}
+
+/** The account changed between reading its state and saving a visit applied to it: nothing was written. */
+export class AccountChanged extends Error {
+  constructor(readonly account: string) {
+    super(`the account "${account}" changed while this visit was being recorded`);
+    this.name = 'AccountChanged';
+  }
 }
 
 /** A mistake the user can fix (unknown account, name taken…): the CLI prints it without a stack. */

@@ -13,6 +13,9 @@ export class TcpProxy {
   /** Cut every connection once clients have sent this many bytes in all (undefined: never). */
   cutAfterBytes?: number;
   private sent = 0;
+  /** Everything clients sent, when `record` is set: what went over the wire. */
+  record = false;
+  readonly received: Buffer[] = [];
 
   constructor(private readonly targetPort: number) {}
 
@@ -24,6 +27,7 @@ export class TcpProxy {
       this.sockets.add(upstream);
       client.on('data', (d) => {
         this.sent += d.length;
+        if (this.record) this.received.push(Buffer.from(d));
         if (this.cutAfterBytes !== undefined && this.sent > this.cutAfterBytes) {
           this.cutConnections();
           return;

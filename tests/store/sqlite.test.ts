@@ -175,7 +175,9 @@ describe('faults', () => {
     expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
     const s = store(path);
     expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-  }, 60_000);
+    // each child runs the sources through tsx, which reads kysely's few hundred files one by one (the
+    // built CLI has them in one chunk): 20 of them on two cores take longer than the default minute
+  }, 150_000);
 
   it('--db under a file: a clear error naming the path, not an internal error', () => {
     const d = dir();

@@ -12,6 +12,7 @@ import { recordVisit } from '../../src/cli/record-visit.js';
 import { FileOutbox } from '../../src/cli/outbox.js';
 import { emptyAccount } from '../../src/engine/account.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
+import { PG_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/pg-migrations.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
@@ -77,10 +78,11 @@ describe('a team on PostgreSQL', () => {
     expect((await rawAs<{ name: string }>(rep1, 'SELECT name FROM sales_coach.accounts')).map((r) => r.name)).toEqual(['Acme']);
     expect(await rawAs(rep1, 'SELECT * FROM sales_coach.visits v JOIN sales_coach.accounts a ON a.id = v.account_id WHERE a.name = $1', ['Beta'])).toEqual([]);
     expect(await rawAs(rep1, "UPDATE sales_coach.accounts SET class = 'D' WHERE name = 'Beta' RETURNING id")).toEqual([]);
-    expect(await rawAs(rep1, "DELETE FROM sales_coach.checklist_items WHERE owner = $1 RETURNING id", [rep2])).toEqual([]);
+    // no rep deletes rows by hand at all (a table-wide DELETE would let them lock the table: issue 21)
+    await expect(rawAs(rep1, "DELETE FROM sales_coach.checklist_items WHERE owner = $1 RETURNING id", [rep2])).rejects.toThrow(/permission denied/);
     await expect(rawAs(rep1, "INSERT INTO sales_coach.accounts (owner, name, name_key, created_at) VALUES ($1, 'Planted', 'planted', 'x')", [rep2])).rejects.toThrow(/row-level security/);
     // nor can a rep move one of their rows to someone else
-    await expect(rawAs(rep1, 'UPDATE sales_coach.accounts SET owner = $1', [rep2])).rejects.toThrow(/row-level security/);
+    await expect(rawAs(rep1, 'UPDATE sales_coach.accounts SET owner = $1', [rep2])).rejects.toThrow(/row-level security|permission denied/);
 
     // the manager reads the team's rows, changes none, and may only add a note
     expect((await rawAs<{ name: string }>(boss, 'SELECT name FROM sales_coach.accounts ORDER BY name')).map((r) => r.name)).toEqual(['Acme', 'Beta']);
@@ -235,8 +237,9 @@ describe('what a first trial found', () => {
     expect([self.code, self.stderr]).toEqual([2, expect.stringContaining("a note on your own account is not a manager's review")]);
     expect((await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'Then why was it not signed today?'])).code).toBe(0);
     const noteWhere = "kind = 'class-challenged'";
-    expect(await rawAs(rep1, `DELETE FROM sales_coach.account_events WHERE ${noteWhere} RETURNING id`)).toEqual([]);
-    expect(await rawAs(rep1, `UPDATE sales_coach.account_events SET data = '{"by":"x","note":"edited"}' WHERE ${noteWhere} RETURNING id`)).toEqual([]);
+    // refused outright since issue 21 (no table-wide DELETE or UPDATE for a rep), filtered out before
+    await expect(rawAs(rep1, `DELETE FROM sales_coach.account_events WHERE ${noteWhere} RETURNING id`)).rejects.toThrow(/permission denied/);
+    await expect(rawAs(rep1, `UPDATE sales_coach.account_events SET data = '{"by":"x","note":"edited"}' WHERE ${noteWhere} RETURNING id`)).rejects.toThrow(/permission denied/);
     await expect(
       rawAs(rep1, `INSERT INTO sales_coach.account_events (account_id, date, kind, data, at) SELECT id, '2026-11-22', 'class-validated', $1, 'x' FROM sales_coach.accounts WHERE name = 'Acme'`, [JSON.stringify({ by: boss, class: 'A', note: 'forged' })]),
     ).rejects.toThrow(/row-level security/);
@@ -459,5 +462,79 @@ describe('bad days', () => {
     expect((await runCli(['accounts', '--json', '--today', '2026-11-22'], { env })).stderr).toBe('');
     expect(readdirSync(join(dir, 'sales-coach', 'coach.outbox')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(await rawAs(rep1, "SELECT count(*)::int AS n FROM sales_coach.accounts WHERE name = 'Other'")).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('nothing a rep (or a manager) does breaks a colleague or the team (issue 21)', () => {
+  it("a rep cannot choose ids: inserting the sequence's next id is refused, and a colleague's next save works", async () => {
+    await setUpTeam();
+    await expect(rawAs(rep1, "INSERT INTO sales_coach.accounts (id, name, name_key, created_at) VALUES (nextval('sales_coach.accounts_id_seq') + 1, 'Planted', 'planted', 'x')")).rejects.toThrow(/permission denied/);
+    for (const [table, cols] of [['visits', "(id, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (999, 1, 'prep', 'x', 'x', 'x', '{}', '{}', 'x')"], ['account_events', "(id, account_id, date, kind, data, at) VALUES (999, 1, 'x', 'signed', '{}', 'x')"]]) {
+      await expect(rawAs(rep1, `INSERT INTO sales_coach.${table} ${cols}`)).rejects.toThrow(/permission denied/);
+    }
+    const r = await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')]);
+    expect([r.code, r.stderr]).toEqual([0, expect.stringContaining('Saved to the account "Beta"')]);
+  });
+
+  it('a rep cannot lock a table the team writes to (every colleague would wait 30 s)', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    for (const table of ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events']) {
+      for (const mode of ['ACCESS EXCLUSIVE', 'EXCLUSIVE', 'SHARE']) {
+        await expect(rawAs(rep1, `BEGIN; LOCK TABLE sales_coach.${table} IN ${mode} MODE; COMMIT`)).rejects.toThrow(/permission denied/);
+      }
+    }
+    // the rep's own work is untouched: deleting and merging their accounts go through what the database allows
+    await as(rep1)(['debrief', '--account', 'Beta', '--date', '2026-11-21', '--answers', answersFile('b.yaml', 'Wu')]);
+    expect((await as(rep1)(['account', 'delete', 'Beta', '--yes'])).code).toBe(0);
+    expect((await rawAs<{ name: string }>(rep1, 'SELECT name FROM sales_coach.accounts')).map((a) => a.name)).toEqual(['Acme']);
+  });
+
+  it("account merge keeps the manager's notes on the merged account (a rep cannot erase a challenge by merging)", async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await as(rep1)(['debrief', '--account', 'Acme Shanghai', '--date', '2026-11-21', '--answers', answersFile('b.yaml', 'Wu')]);
+    expect((await as(boss)(['account', 'challenge', 'Acme Shanghai', '--rep', rep1, '--note', 'Why an A?', '--today', '2026-11-22'])).code).toBe(0);
+    expect((await as(rep1)(['account', 'merge', 'Acme Shanghai', 'Acme'])).code).toBe(0);
+    const shown = await as(rep1)(['account', 'show', 'Acme']);
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Why an A?`);
+    expect(await adminSql(db, "SELECT count(*)::int AS n FROM sales_coach.account_events WHERE kind = 'class-challenged'")).toEqual([{ n: 1 }]);
+    // moving it is all the rep may do to it
+    expect(await rawAs(rep1, "UPDATE sales_coach.account_events SET data = '{\"by\":\"x\",\"note\":\"edited\"}' WHERE kind = 'class-challenged' RETURNING id").catch((e: Error) => e.message)).toMatch(/permission denied/);
+  });
+
+  it('a note is readable or refused: one without its author or text cannot be written, nor dated in the future', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await expect(
+      rawAs(boss, "INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at) SELECT owner, id, '2026-11-21', 'class-challenged', '{\"note\":\"no author\"}', 'x' FROM sales_coach.accounts WHERE name = 'Acme'"),
+    ).rejects.toThrow(/notes_readable/);
+    expect((await as(rep1)(['account', 'show', 'Acme'])).code).toBe(0);
+    const future = await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'From the future', '--today', '2099-01-01']);
+    expect([future.code, future.stderr]).toEqual([2, expect.stringContaining('a note cannot be dated 2099-01-01')]);
+  });
+
+  it('team add refuses a role that bypasses row-level security (it would read every rep\'s rows)', async () => {
+    await setUpTeam();
+    const spy = roleName('spy');
+    await adminSql('postgres', `CREATE ROLE ${spy} LOGIN BYPASSRLS`);
+    const r = await admin()(['team', 'add', spy, '--manager', boss]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('bypasses row-level security')]);
+  });
+
+  it('team add --password-file sends the server a SCRAM verifier, never the password, and the rep logs in with it', async () => {
+    await setUpTeam();
+    const proxy = new TcpProxy(inject('pgPort'));
+    proxies.push(proxy);
+    const port = await proxy.open();
+    proxy.record = true;
+    const dave = roleName('dave');
+    const r = await as('sc_admin', ADMIN_PASSWORD, `postgres://sc_admin@127.0.0.1:${port}/${db}`)(['team', 'add', dave, '--manager', boss, '--password-file', join(dir, 'pw.txt')]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const wire = Buffer.concat(proxy.received).toString('utf8');
+    expect(wire).toContain('ALTER ROLE');
+    expect(wire).toContain('SCRAM-SHA-256$4096:');
+    expect(wire).not.toContain(PASSWORD);
+    expect(await rawAs(dave, 'SELECT current_user AS u')).toEqual([{ u: dave }]);
   });
 });

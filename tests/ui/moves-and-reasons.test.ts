@@ -7,7 +7,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { computeWeeklyReport } from '../../src/stats/stats.js';
-import type { TeamReviewData } from '../../src/store/postgres.js';
+import type { TeamReviewData } from '../../src/store/types.js';
 import { readEvent, readStatsEvent } from '../../src/store/rows.js';
 import type { Pipeline, StatsAccount, StatsEvent, StoredAccountEvent, StoredEvent } from '../../src/store/types.js';
 import { accountView, renderAccountTerminal } from '../../src/ui/views/account.js';

@@ -6,9 +6,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
-import type { TeamReviewData } from '../../store/postgres.js';
-import { orderGroups } from '../../store/shape.js';
-import type { PipelineFlag, StoredEvent } from '../../store/types.js';
+import { orderGroups } from '../../core/pipeline-groups.js';
+import type { PipelineFlag, StoredEvent, TeamReviewData } from '../../store/types.js';
 import { formatDate } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';

@@ -1,0 +1,112 @@
+/**
+ * The tables of a sales-coach database as the query layer (kysely) types them: one schema for both
+ * databases. The team database (PostgreSQL) adds to each owned row whose it is (`owner`, the rep's
+ * role), an `origin` to rows sent once, and who wrote an event; those columns are optional here and
+ * read or written only by the team store. Dates are ISO text in both (YYYY-MM-DD sorts as it reads).
+ */
+import type { Generated, Insertable, Selectable } from './kysely.js';
+
+export interface AccountsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  name: string;
+  name_key: string;
+  created_at: string;
+  playbook_id: string | null;
+  playbook_source: string | null;
+  class: string | null;
+  class_status: string | null;
+  class_since: string | null;
+  class_rank: number | null;
+  class_labels: string | null;
+  class_deadline: string | null;
+  last_visit: string | null;
+  last_person: string | null;
+  signed: Generated<number>;
+  dropped: Generated<number>;
+  facts: Generated<string>;
+  contacts_count: Generated<number>;
+  open_items: Generated<number>;
+  next_due: string | null;
+  next_item: string | null;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  account_id: number;
+  name: string;
+  title: string | null;
+  role: string | null;
+  reports_to: string | null;
+  approval_layers: string | null;
+  persona: string | null;
+  email: string | null;
+  phone: string | null;
+  facts: Generated<string>;
+  first_met: string | null;
+  last_met: string | null;
+  planned_for: string | null;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  account_id: number;
+  mode: 'prep' | 'debrief' | 'plan';
+  date: string;
+  playbook_id: string;
+  playbook_hash: string;
+  person: string | null;
+  answers: string;
+  result: string;
+  created_at: string;
+  habit_answers: string | null;
+  origin?: string | null;
+}
+
+export interface ChecklistItemsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  account_id: number;
+  visit_id: number | null;
+  item_key: string;
+  text: string;
+  due: string;
+  state: Generated<'open' | 'done' | 'skipped' | 'superseded'>;
+  state_at: string | null;
+  added_on: string | null;
+  origin?: string | null;
+}
+
+export interface AccountEventsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  account_id: number;
+  visit_id: number | null;
+  date: string;
+  kind: string;
+  data: string;
+  at: string;
+  by_user?: Generated<string>;
+  origin?: string | null;
+}
+
+export interface TeamMembersTable {
+  rep: string;
+  manager: string | null;
+  added_at: string;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  visits: VisitsTable;
+  checklist_items: ChecklistItemsTable;
+  account_events: AccountEventsTable;
+  team_members: TeamMembersTable;
+}
+
+export type AccountDbRow = Selectable<AccountsTable>;
+export type ContactDbRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;

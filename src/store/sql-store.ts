@@ -1,0 +1,547 @@
+/**
+ * The store, written once over a typed query builder (kysely) that speaks both databases: the
+ * embedded SQLite file (sqlite.ts) and the team's PostgreSQL database (postgres.ts) differ only in
+ * how they open, what their errors mean, the few queries where raw SQL pays (statsHistory, the
+ * import), and, for PostgreSQL, that every row has an owner: `scoped` stores read and write only the
+ * current role's rows (row-level security enforces it; the filter keeps a manager's own review to
+ * their own accounts).
+ */
+import { type AccountState, nameKey } from '../engine/account.js';
+import { stepRowChange } from './events.js';
+import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
+import { planContactMerge } from './merge-contacts.js';
+import type { DB } from './schema.js';
+import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, storedEvent, visitRow } from './shape.js';
+import {
+  type AccountRow,
+  type AccountTimeline,
+  type ChecklistRow,
+  type Contact,
+  type ImportCounts,
+  type ImportOptions,
+  type ImportRow,
+  PIPELINE_FLAGS,
+  type Pipeline,
+  type PipelineFlag,
+  type PipelineQuery,
+  type SavedVisit,
+  type SaveVisit,
+  type StatsAccount,
+  type StatsQuery,
+  type StepsDueQuery,
+  type Store,
+  type StoredAccountEvent,
+  type StoredEvent,
+  AccountChanged,
+  StoreError,
+} from './types.js';
+import { type ChecklistChange, latestNotUndoneAsync, undoMark } from './undo.js';
+
+export type Q = Kysely<DB>;
+/** A built query: compiled to SQL and parameters, or run by kysely. */
+export type Runnable<R> = { compile(): CompiledQuery; execute(): Promise<R[]> };
+
+/**
+ * The pipeline's flags against `today` (see PipelineQuery): 1 or 0 in both databases. Dates compare
+ * as text. overdue is core/steps.ts hasOverdueStep in SQL: an open step due before today.
+ */
+export function flagExpressions(today: string): Record<PipelineFlag, RawBuilder<number>> {
+  const when = (cond: RawBuilder<unknown>) => sql<number>`(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+  return {
+    window: when(sql`signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < ${today}`),
+    no_next: when(sql`signed = 0 AND dropped = 0 AND open_items = 0`),
+    one_contact: when(sql`contacts_count <= 1`),
+    provisional: when(sql`class_status = 'provisional'`),
+    overdue: when(sql`next_due IS NOT NULL AND next_due < ${today}`),
+  };
+}
+
+export abstract class SqlStore implements Store {
+  /** Rows are the current role's own (PostgreSQL's `owner`); false for the one-rep SQLite file. */
+  protected abstract readonly scoped: boolean;
+
+  constructor(readonly kdb: Q) {}
+
+  /**
+   * Runs a query built with kysely. The team store lets kysely run it; the embedded store hands the
+   * compiled SQL to better-sqlite3 itself (kysely's own path costs about 0.1 ms a query, and a visit
+   * takes twenty).
+   */
+  protected abstract exec<R>(query: Runnable<R>): Promise<R[]>;
+
+  protected readonly all = <R>(query: Runnable<R>): Promise<R[]> => this.exec(query);
+  protected readonly first = async <R>(query: Runnable<R>): Promise<R | undefined> => (await this.exec(query))[0];
+  protected readonly one = async <R>(query: Runnable<R>): Promise<R> => {
+    const rows = await this.exec(query);
+    if (rows.length === 0) throw new Error(`no row: ${query.compile().sql}`);
+    return rows[0];
+  };
+
+  /** A database error as the user's problem (busy, read-only, unreachable…), else undefined. */
+  protected abstract describe(err: unknown): StoreError | undefined;
+
+  abstract statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
+  abstract importRows(rows: AsyncIterable<ImportRow>, opts: ImportOptions): Promise<ImportCounts>;
+  abstract close(): Promise<void>;
+
+  /** Text ordered byte by byte, as SQLite orders it (PostgreSQL would follow the server's locale). */
+  protected abstract bytewise(column: string): Expression<string>;
+
+  protected async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw this.describe(err) ?? err;
+    }
+  }
+
+  /** One transaction: all of `work` or nothing (SQLite takes the write lock at once). */
+  protected write<T>(work: (q: Q) => Promise<T>): Promise<T> {
+    return this.run(() => this.kdb.transaction().execute(work));
+  }
+
+  /** `column` is the given owner's, or the current role's (a no-op where rows have no owner). */
+  protected owned(column: string, owner?: string): Expression<SqlBool> {
+    if (!this.scoped) return sql<boolean>`1 = 1`;
+    return owner === undefined ? sql<boolean>`${sql.ref(column)} = current_user` : sql<boolean>`${sql.ref(column)} = ${owner}`;
+  }
+
+  protected async accountId(q: Q, name: string): Promise<number | undefined> {
+    const r = await q.selectFrom('accounts').select('id').where('name_key', '=', nameKey(name)).where(this.owned('owner')).$call(this.first);
+    return r?.id;
+  }
+
+  protected async requireAccount(q: Q, name: string): Promise<number> {
+    const id = await this.accountId(q, name);
+    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
+    return id;
+  }
+
+  protected checklistQuery(q: Q) {
+    return q
+      .selectFrom('checklist_items as i')
+      .innerJoin('accounts as a', 'a.id', 'i.account_id')
+      .leftJoin('visits as v', 'v.id', 'i.visit_id')
+      .select(['i.id', 'i.account_id', 'a.name as account', 'i.item_key', 'i.text', 'i.due', 'i.state', 'i.state_at', 'i.visit_id', (eb) => eb.fn.coalesce('v.date', 'i.added_on').as('since')]);
+  }
+
+  /** Events with their account's name; on a team database, with the role PostgreSQL recorded as their writer. */
+  protected eventQuery(q: Q) {
+    return q
+      .selectFrom('account_events as e')
+      .innerJoin('accounts as a', 'a.id', 'e.account_id')
+      .select(['e.id', 'a.name as account', 'e.visit_id', 'e.date', 'e.kind', 'e.data', 'e.at'])
+      .$if(this.scoped, (qb) => qb.select('e.by_user'));
+  }
+
+  /** A stored event; a manager's note names who PostgreSQL says wrote it, whatever its text claims. */
+  protected event(r: EventDb & { by_user?: string | null }): StoredEvent {
+    const e = storedEvent(r);
+    if ((e.event.kind === 'class-validated' || e.event.kind === 'class-challenged') && r.by_user) e.event.by = r.by_user;
+    return e;
+  }
+
+  protected async refreshAccount(q: Q, id: number): Promise<void> {
+    await q
+      .updateTable('accounts')
+      .set((eb) => ({
+        contacts_count: eb.selectFrom('contacts').select((x) => x.fn.countAll<number>().as('n')).whereRef('contacts.account_id', '=', 'accounts.id'),
+        open_items: eb.selectFrom('checklist_items as o').select((x) => x.fn.countAll<number>().as('n')).whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open'),
+        next_due: eb.selectFrom('checklist_items as o').select((x) => x.fn.min('o.due').as('d')).whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open'),
+        next_item: eb.selectFrom('checklist_items as o').select('o.text').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
+      }))
+      .where('id', '=', id)
+      .$call(this.all);
+  }
+
+  protected async addEvent(q: Q, accountId: number, visitId: number | null, e: StoredAccountEvent, at: string, origin?: string): Promise<void> {
+    await q
+      .insertInto('account_events')
+      .values({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at, ...(origin !== undefined ? { origin } : {}) })
+      .$call(this.all);
+  }
+
+  protected async readState(q: Q, a: Awaited<ReturnType<SqlStore['accountRowOf']>> & object): Promise<AccountState> {
+    const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((p) => contactOf(p, a.name));
+    // the open steps, and those the rep closed: a later session does not hand the same step back
+    const steps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', 'in', ['open', 'done', 'skipped']).orderBy('i.due').orderBy('i.id').$call(this.all);
+    const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', 'plan').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
+    return accountStateOf(a, people, steps, last?.answers);
+  }
+
+  protected accountRowOf(q: Q, account: string, owner?: string) {
+    return q.selectFrom('accounts').selectAll().where('name_key', '=', nameKey(account)).where(this.owned('owner', owner)).$call(this.first);
+  }
+
+  async accountState(account: string): Promise<AccountState | undefined> {
+    return this.run(async () => {
+      const a = await this.accountRowOf(this.kdb, account);
+      return a ? this.readState(this.kdb, a) : undefined;
+    });
+  }
+
+  async accountRevision(account: string): Promise<string> {
+    return this.run(async () => {
+      const a = await this.kdb.selectFrom('accounts').select('id').where('name_key', '=', nameKey(account)).where(this.owned('owner')).$call(this.first);
+      return a ? this.revisionOf(this.kdb, a.id) : 'new';
+    });
+  }
+
+  /** Every change of an account's state writes a visit or an event (ids only grow), or moves its counts. */
+  protected async revisionOf(q: Q, id: number): Promise<string> {
+    const r = await q
+      .selectFrom('accounts as a')
+      .select((eb) => [
+        eb.selectFrom('visits').select((x) => x.fn.max('visits.id').as('m')).whereRef('visits.account_id', '=', 'a.id').as('v'),
+        eb.selectFrom('account_events').select((x) => x.fn.max('account_events.id').as('m')).whereRef('account_events.account_id', '=', 'a.id').as('e'),
+        'a.open_items',
+        'a.contacts_count',
+      ])
+      .where('a.id', '=', id)
+      .$call(this.one);
+    return [r.v, r.e, r.open_items, r.contacts_count].map((x) => x ?? '').join(':');
+  }
+
+  async getAccount(account: string): Promise<AccountRow | undefined> {
+    return this.run(async () => {
+      const a = await this.accountRowOf(this.kdb, account);
+      return a ? accountRow(a) : undefined;
+    });
+  }
+
+  async saveVisit(v: SaveVisit): Promise<SavedVisit> {
+    return this.write((q) => this.saveIn(q, v));
+  }
+
+  /** One visit written inside the caller's transaction: the visit, the account's new state, its people, its steps and events. */
+  protected async saveIn(q: Q, v: SaveVisit): Promise<SavedVisit> {
+    const key = nameKey(v.account);
+    const created = await q
+      .insertInto('accounts')
+      .values({ name: v.account.trim(), name_key: key, created_at: v.at })
+      .onConflict((oc) => (this.scoped ? oc.columns(['owner', 'name_key']) : oc.column('name_key')).doNothing())
+      .returning('id')
+      .$call(this.first);
+    const accountId = (
+      await q
+        .selectFrom('accounts')
+        .select('id')
+        .where('name_key', '=', key)
+        .where(this.owned('owner'))
+        .$if(this.scoped, (qb) => qb.forUpdate())
+        .$call(this.one)
+    ).id;
+    // the account is ours alone from here to the commit (SQLite: the write lock; PostgreSQL: the row's)
+    if (v.basedOn !== undefined && (created ? 'new' : await this.revisionOf(q, accountId)) !== v.basedOn) throw new AccountChanged(v.account);
+    const visit = v.visit;
+    const { id: visitId } = await q
+      .insertInto('visits')
+      .values({
+        account_id: accountId,
+        mode: visit.mode,
+        date: visit.date,
+        playbook_id: visit.playbookId,
+        playbook_hash: visit.playbookHash,
+        person: visit.person ?? null,
+        answers: JSON.stringify(visit.answers),
+        result: JSON.stringify(visit.result),
+        created_at: v.at,
+        habit_answers: visit.habitAnswers ? JSON.stringify(visit.habitAnswers) : null,
+        ...(v.origin !== undefined ? { origin: v.origin } : {}),
+      })
+      .returning('id')
+      .$call(this.one);
+    const s = v.state;
+    await q
+      .updateTable('accounts')
+      .set((eb) => ({
+        playbook_id: s.playbookId ?? null,
+        class: s.class ?? null,
+        class_status: s.classStatus ?? null,
+        class_since: s.classSince ?? null,
+        class_rank: s.classRank ?? null,
+        class_labels: s.classLabels ? JSON.stringify(s.classLabels) : null,
+        class_deadline: s.classDeadline ?? null,
+        last_visit: s.lastVisit ?? null,
+        last_person: s.lastPerson ?? null,
+        signed: s.signed ? 1 : 0,
+        dropped: s.dropped ? 1 : 0,
+        facts: JSON.stringify(s.facts),
+        playbook_source: v.playbookSource ?? eb.ref('playbook_source'),
+      }))
+      .where('id', '=', accountId)
+      .$call(this.all);
+    for (const p of s.people as Contact[]) await this.savePerson(q, accountId, p);
+    for (const e of v.events) {
+      const change = stepRowChange(e);
+      if (!change) continue;
+      const step = q.updateTable('checklist_items').where('id', '=', change.stepId).where('account_id', '=', accountId).where('state', '=', 'open');
+      if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).$call(this.all);
+      else await step.set({ text: change.text, due: change.due }).$call(this.all);
+    }
+    // the new steps, then the events, each in one statement
+    const added = s.openSteps.filter((step) => step.id === undefined);
+    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).$call(this.all);
+    if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).$call(this.all);
+    await this.refreshAccount(q, accountId);
+    return { visitId, accountId };
+  }
+
+  /** A person as the engine left them: by id when the store gave one, else new (or the namesake, updated). */
+  private async savePerson(q: Q, accountId: number, p: Contact): Promise<void> {
+    const cols = { title: p.title ?? null, role: p.role ?? null, persona: p.persona ?? null, facts: JSON.stringify(p.facts ?? {}), first_met: p.firstMet ?? null, last_met: p.lastMet ?? null, planned_for: p.plannedFor ?? null };
+    if (p.id !== undefined) {
+      await q.updateTable('contacts').set(cols).where('id', '=', p.id).where('account_id', '=', accountId).$call(this.all);
+      return;
+    }
+    await q
+      .insertInto('contacts')
+      .values({ ...cols, account_id: accountId, name: p.name.trim() })
+      .onConflict((oc) =>
+        oc.columns(['account_id', 'name']).doUpdateSet((eb) => ({
+          title: eb.fn.coalesce('excluded.title', 'contacts.title'),
+          role: eb.fn.coalesce('excluded.role', 'contacts.role'),
+          persona: eb.fn.coalesce('excluded.persona', 'contacts.persona'),
+          facts: eb.ref('excluded.facts'),
+          first_met: eb.fn.coalesce('contacts.first_met', 'excluded.first_met'),
+          last_met: eb.fn.coalesce('excluded.last_met', 'contacts.last_met'),
+          planned_for: eb.ref('excluded.planned_for'),
+        })),
+      )
+      .$call(this.all);
+  }
+
+  /**
+   * The pipeline: each account with its flags against `today`. One pass over the accounts grouped
+   * by class and status (a covering index in SQLite), then each group's rows in the order asked.
+   */
+  async pipeline(q: PipelineQuery): Promise<Pipeline> {
+    return this.run(async () => {
+      const flags = flagExpressions(q.today);
+      const groupOf = sql<string>`coalesce(class, class_status, 'new')`;
+      const filtered = this.kdb
+        .selectFrom('accounts')
+        .where(this.owned('owner'))
+        .$if(!!q.groups?.length, (qb) => qb.where(groupOf, 'in', q.groups ?? []))
+        .$if(!!q.flags?.length, (qb) => qb.where((eb) => eb.and((q.flags ?? []).map((f) => eb(flags[f], '=', 1)))));
+      const counted = await filtered
+        .select((eb) => [
+          'class',
+          'class_status',
+          eb.fn.min('class_rank').as('rank'),
+          eb.fn.max('class_labels').as('labels'),
+          eb.fn.max('dropped').as('dropped'),
+          eb.fn.countAll().as('n'),
+          ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
+        ])
+        .groupBy(['class', 'class_status'])
+        .$call(this.all);
+      const { groups, total, flagCounts } = foldGroups(counted);
+      const rows: Pipeline['rows'] = [];
+      for (const g of groups) {
+        const found = await filtered
+          .selectAll()
+          .select(PIPELINE_FLAGS.map((k) => flags[k].as(`f_${k}`)))
+          .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
+          .$if(g.class === undefined, (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
+          .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
+          .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
+          .$call(this.all);
+        for (const r of found) rows.push({ ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1) });
+      }
+      return { groups, rows, total, flagCounts };
+    });
+  }
+
+  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
+    return this.run(async () => {
+      const rows = await this.eventQuery(this.kdb)
+        .where('e.date', '>=', date)
+        .where(this.owned('e.owner'))
+        .$if(!!kinds?.length, (qb) => qb.where('e.kind', 'in', kinds ?? []))
+        .orderBy('e.date')
+        .orderBy('e.id')
+        .$call(this.all);
+      return rows.map((r) => this.event(r));
+    });
+  }
+
+  async timeline(account: string): Promise<AccountTimeline | undefined> {
+    return this.timelineOf(account);
+  }
+
+  /** An account's whole history; `owner`: another role's account (a manager's read, row-level security decides). */
+  protected async timelineOf(account: string, owner?: string): Promise<AccountTimeline | undefined> {
+    return this.run(async () => {
+      const q = this.kdb;
+      const a = await this.accountRowOf(q, account, owner);
+      if (!a) return undefined;
+      const contacts = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((c) => contactOf(c, a.name));
+      const visits = (await q.selectFrom('visits').selectAll().where('account_id', '=', a.id).orderBy('date').orderBy('id').$call(this.all)).map((v) => visitRow(v, a.name));
+      const events = (await this.eventQuery(q).where('e.account_id', '=', a.id).orderBy('e.date').orderBy('e.id').$call(this.all)).map((r) => this.event(r));
+      const checklist = (await this.checklistQuery(q).where('i.account_id', '=', a.id).orderBy('i.due').orderBy('i.id').$call(this.all)).map(checklistRow);
+      return { account: accountRow(a), contacts, visits, events, checklist };
+    });
+  }
+
+  async renameAccount(from: string, to: string): Promise<void> {
+    await this.write(async (q) => {
+      const id = await this.requireAccount(q, from);
+      const clash = await this.accountId(q, to);
+      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
+      await q.updateTable('accounts').set({ name: to.trim(), name_key: nameKey(to) }).where('id', '=', id).$call(this.all);
+    });
+  }
+
+  async mergeAccounts(from: string, into: string): Promise<void> {
+    await this.write(async (q) => {
+      const src = await this.requireAccount(q, from);
+      const dst = await this.requireAccount(q, into);
+      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
+      // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
+      const contactsOf = (id: number) => q.selectFrom('contacts').selectAll().where('account_id', '=', id).orderBy('id').$call(this.all);
+      const plan = planContactMerge(await contactsOf(dst), await contactsOf(src));
+      for (const id of plan.move) await q.updateTable('contacts').set({ account_id: dst }).where('id', '=', id).$call(this.all);
+      for (const u of plan.update) await q.updateTable('contacts').set(u.set).where('id', '=', u.id).$call(this.all);
+      await this.moveHistory(q, src, dst);
+      const a = await q.selectFrom('accounts').selectAll().where('id', '=', src).$call(this.one);
+      const b = await q.selectFrom('accounts').selectAll().where('id', '=', dst).$call(this.one);
+      // the account whose last visit is more recent keeps its class and facts
+      const newer = (a.last_visit ?? '') > (b.last_visit ?? '');
+      const { playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts } = newer ? a : b;
+      await q
+        .updateTable('accounts')
+        .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
+        .where('id', '=', dst)
+        .$call(this.all);
+      await this.deleteAccountRow(q, src);
+      await this.refreshAccount(q, dst);
+    });
+  }
+
+  /** The merged-away account's visits, steps and events move to the kept one. */
+  protected async moveHistory(q: Q, src: number, dst: number): Promise<void> {
+    for (const table of ['visits', 'checklist_items', 'account_events'] as const) await q.updateTable(table).set({ account_id: dst }).where('account_id', '=', src).$call(this.all);
+  }
+
+  /** An account and, by cascade, everything of it. */
+  protected async deleteAccountRow(q: Q, id: number): Promise<void> {
+    await q.deleteFrom('accounts').where('id', '=', id).$call(this.all);
+  }
+
+  async deleteAccount(account: string): Promise<void> {
+    await this.write(async (q) => {
+      await this.deleteAccountRow(q, await this.requireAccount(q, account));
+    });
+  }
+
+  async openChecklist(account?: string): Promise<ChecklistRow[]> {
+    return this.run(async () => {
+      const id = account ? await this.requireAccount(this.kdb, account) : undefined;
+      const rows = await this.checklistQuery(this.kdb)
+        .where('i.state', '=', 'open')
+        .$if(id !== undefined, (qb) => qb.where('i.account_id', '=', id ?? -1))
+        .where(this.owned('i.owner'))
+        .orderBy('i.due')
+        .orderBy('i.id')
+        .$call(this.all);
+      return rows.map(checklistRow);
+    });
+  }
+
+  async setChecklistState(id: number, state: 'open' | 'done' | 'skipped', at: string, today: string, undoes?: number): Promise<{ row: ChecklistRow; before: ChecklistRow['state'] }> {
+    return this.write(async (q) => {
+      const row = await this.checklistQuery(q)
+        .where('i.id', '=', id)
+        .where(this.owned('i.owner'))
+        .$if(this.scoped, (qb) => qb.forUpdate('i'))
+        .$call(this.first);
+      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
+      const before = row.state;
+      if (before !== state) {
+        await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
+        const e: StoredAccountEvent =
+          state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
+        await this.addEvent(q, row.account_id, null, undoMark(e, undoes), at);
+        await this.refreshAccount(q, row.account_id);
+      }
+      return { row: checklistRow(await this.checklistQuery(q).where('i.id', '=', id).$call(this.one)), before };
+    });
+  }
+
+  async addChecklistItem(account: string, text: string, due: string, at: string, today: string): Promise<ChecklistRow> {
+    return this.write(async (q) => {
+      const accountId = await this.requireAccount(q, account);
+      const { id } = await q.insertInto('checklist_items').values({ account_id: accountId, visit_id: null, item_key: 'rep', text, due, added_on: today }).returning('id').$call(this.one);
+      await q.updateTable('checklist_items').set({ item_key: `rep:${id}` }).where('id', '=', id).$call(this.all);
+      await this.addEvent(q, accountId, null, { kind: 'step-added', date: today, stepId: id, text, due }, at);
+      await this.refreshAccount(q, accountId);
+      return checklistRow(await this.checklistQuery(q).where('i.id', '=', id).$call(this.one));
+    });
+  }
+
+  async lastChecklistChange(): Promise<ChecklistChange | undefined> {
+    // the rep's own changes are the events no session wrote; newest first, the undone ones skipped,
+    // read in pages, as few as the walk back needs
+    const page = (before: number) =>
+      this.run(() =>
+        this.eventQuery(this.kdb)
+          .where('e.visit_id', 'is', null)
+          .where('e.kind', 'in', ['step-closed', 'step-reopened'])
+          .where('e.id', '<', before)
+          .where(this.owned('e.owner'))
+          .where(this.owned('e.by_user'))
+          .orderBy('e.id', 'desc')
+          .limit(200)
+          .$call(this.all),
+      );
+    async function* pages(): AsyncGenerator<EventDb> {
+      for (let before = 2147483647; ; ) {
+        const rows = await page(before);
+        yield* rows;
+        if (rows.length < 200) return;
+        before = rows[rows.length - 1].id;
+      }
+    }
+    return latestNotUndoneAsync(pages());
+  }
+
+  async exportAll() {
+    return this.run(async () => {
+      const q = this.kdb;
+      const accounts = (await q.selectFrom('accounts').selectAll().where(this.owned('owner')).orderBy(this.bytewise('name_key')).$call(this.all)).map(accountRow);
+      const contacts = (
+        await q.selectFrom('contacts as c').innerJoin('accounts as a', 'a.id', 'c.account_id').selectAll('c').select('a.name as account').where(this.owned('a.owner')).orderBy(this.bytewise('a.name_key')).orderBy('c.id').$call(this.all)
+      ).map((c) => ({ ...contactOf(c, c.account), account: c.account }));
+      const visits = (await q.selectFrom('visits as v').innerJoin('accounts as a', 'a.id', 'v.account_id').selectAll('v').select('a.name as account').where(this.owned('a.owner')).orderBy('v.date').orderBy('v.id').$call(this.all)).map((v) => ({
+        ...visitRow(v, v.account),
+        account: v.account,
+      }));
+      const checklist = (await this.checklistQuery(q).where(this.owned('i.owner')).orderBy('i.due').orderBy('i.id').$call(this.all)).map(checklistRow);
+      const events = (await this.eventQuery(q).where(this.owned('e.owner')).orderBy('e.date').orderBy('e.id').$call(this.all)).map((r) => this.event(r));
+      return { accounts, contacts, visits, checklist, events };
+    });
+  }
+
+  async stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]> {
+    return this.stepsDueOf(q);
+  }
+
+  /** Open steps due in [from, to], of the current role or of `owner` (a manager's read). */
+  protected async stepsDueOf(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]> {
+    return this.run(async () => {
+      const rows = await this.checklistQuery(this.kdb)
+        .where('i.state', '=', 'open')
+        .where('i.due', '<=', q.to)
+        .where(this.owned('i.owner', owner))
+        .$if(q.from !== undefined, (qb) => qb.where('i.due', '>=', q.from ?? ''))
+        .$if(q.account !== undefined, (qb) => qb.where('a.name_key', '=', nameKey(q.account ?? '')))
+        .orderBy('i.due')
+        .orderBy('i.id')
+        .$call(this.all);
+      return rows.map(checklistRow);
+    });
+  }
+}
+
+export type { ChecklistDb };
