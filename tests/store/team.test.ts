@@ -14,7 +14,6 @@ import { emptyAccount } from '../../src/engine/account.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { PG_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
-import { PG_SCHEMA_VERSION } from '../../src/store/pg-migrations.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
 import { runCli } from '../helpers/cli.js';
 import { ADMIN_PASSWORD, adminSql, closePgStores, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
