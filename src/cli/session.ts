@@ -268,8 +268,9 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
-  // seed 001: an A past its window is reclassified; said before the first question, not after the last
-  if (state && !backfilled && !opts.json && mode !== 'plan') {
+  // seed 001: an A past its window is reclassified; said before the first question, not after the
+  // last (a scripted session asks none: its result leads with the same flag)
+  if (state && !backfilled && !opts.json && mode !== 'plan' && run.interactive) {
     const over = windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
@@ -529,11 +530,15 @@ function personOf(personQ: string | undefined, a: Answers): string | undefined {
 function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined): AccountHistory | undefined {
   if (!state?.lastVisit || !state.lastAnswers) return undefined;
   const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
+  // a person's facts as last recorded for them, though someone else was met in between
+  const known = findPerson(state, person);
   const before: Answers = {};
   for (const q of pb.questions) {
     const scope = carryScope(q);
     if (q.id === pb.roles.person) continue;
-    if (scope === 'account' || (scope === 'person' && samePerson)) if (state.lastAnswers[q.id] !== undefined) before[q.id] = state.lastAnswers[q.id];
+    if (scope === 'account' || (scope === 'person' && samePerson)) {
+      if (state.lastAnswers[q.id] !== undefined) before[q.id] = state.lastAnswers[q.id];
+    } else if (scope === 'person' && known?.facts[q.id] !== undefined) before[q.id] = known.facts[q.id];
   }
   return {
     lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },

@@ -349,7 +349,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
-    const same = again !== undefined && sameStep(step, again);
+    // a step that prepared an earlier visit is not this visit's, though its words are the same
+    const forEarlierVisit = step.since < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
+    const same = again !== undefined && sameStep(step, again) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
     const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
@@ -435,9 +437,11 @@ export function deciderOf(pb: Playbook, state: AccountState | undefined): { name
   const cond = pb.roles.metFirstKp;
   if (!state || !cond) return undefined;
   const questions = questionIndex(pb);
-  const met = state.people.filter((p) => p.lastMet !== undefined && evaluateCondition(cond, { answers: p.facts, questions, mode: 'debrief' }) === true);
-  met.sort((a, b) => (b.lastMet as string).localeCompare(a.lastMet as string));
-  return met[0] ? { name: met[0].name, facts: met[0].facts } : undefined;
+  // met at a visit, or named at a prep as the one to meet: the rep's own word on who the first KP is
+  const when = (p: Person) => p.lastMet ?? p.plannedFor;
+  const kps = state.people.filter((p) => when(p) !== undefined && evaluateCondition(cond, { answers: p.facts, questions, mode: 'debrief' }) === true);
+  kps.sort((a, b) => Number(b.lastMet !== undefined) - Number(a.lastMet !== undefined) || (when(b) as string).localeCompare(when(a) as string));
+  return kps[0] ? { name: kps[0].name, facts: kps[0].facts } : undefined;
 }
 
 /**

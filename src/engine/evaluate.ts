@@ -7,7 +7,7 @@
  * playbook's precedence (excludes, findsOut) decides what stays, across sections (persona advice
  * may silence a tip, a "will not buy" step every investment item).
  */
-import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, ownerOf, type Playbook, type Precedence, type Question, type Text } from './model.js';
+import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Playbook, type Precedence, type Question, type Text } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
@@ -367,12 +367,24 @@ function classificationSection(s: Scope): Settled {
   const classification = held?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
-  const ctx: ConditionContext = { ...s.base, klass: settled?.id };
+  // a visit with someone other than the first KP does not move the class, and the class's own steps
+  // and plan (ask for the signature, the window) are not this visit's: items see no class
+  const ctx: ConditionContext = { ...s.base, klass: held ? undefined : settled?.id };
   const reasons: CoachingResult['classification']['reasons'] = [];
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
   let candidateLabels: string[] = [];
-  if (classification.status === 'classified') {
+  if (held && classification.status === 'classified') {
+    // the reason is whose word the class stands on, not "you met the first KP"
+    const who = held.heldBy.person ?? msg.thisAccount;
+    const label = classLabel(classification.rule.name, locale) || classification.rule.id;
+    reasons.push({
+      text: msg.classHeld(who, label, held.heldBy.decider),
+      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider)),
+      because: [],
+    });
+    trace.push(`class ${classification.rule.id} held on the first KP's word`);
+  } else if (classification.status === 'classified') {
     const rule = classification.rule;
     const conditions = dedupeConditions(evidence(rule.when, classCtx), (c) => words.describe(c, classCtx.answers).text);
     const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: inEveryLocale(pb, questions, (w) => w.describe(c, classCtx.answers).text) }));
@@ -463,21 +475,15 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
   const person = pb.roles.person ? s.answers[pb.roles.person] : undefined;
   const met = typeof person === 'string' && person.trim() ? person.trim() : undefined;
   if (met && nameKey(met) === nameKey(decider.name)) return undefined;
-  const answers: Answers = {};
-  for (const q of pb.questions) {
-    const owner = ownerOf(q);
-    if (owner === 'account' && s.answers[q.id] !== undefined) answers[q.id] = s.answers[q.id];
-    else if (owner === 'person' && decider.facts[q.id] !== undefined) answers[q.id] = decider.facts[q.id];
-  }
-  const ctx: ConditionContext = { answers, questions: s.questions, mode, persona: pickPersona(pb, mode, answers)?.id };
-  const classification = classifyAccount(rules, ctx);
-  // the first KP's facts must settle it; otherwise this visit's answers are all there is
-  if (classification.status !== 'classified') return undefined;
+  // only a refusal is held: meeting a second KP when the first cannot be reached moves the class as
+  // seed 001 says (an A not signed in its window becomes a B); another person's "no" is their stance
   const wouldBe = own.status === 'classified' ? own.rule.id : undefined;
-  if (wouldBe === classification.rule.id) return undefined;
-  const refused = wouldBe !== undefined && (pb.roles.willNotBuy ?? []).includes(wouldBe);
-  s.trace.push(`class held by the first KP ${decider.name}${wouldBe ? ` (this visit alone: ${wouldBe})` : ''}`);
-  return { classification, ctx, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), ...(wouldBe ? { wouldBe } : {}), ...(refused ? { refused } : {}) } };
+  const willNotBuy = pb.roles.willNotBuy ?? [];
+  if (wouldBe === undefined || !willNotBuy.includes(wouldBe)) return undefined;
+  const current = rules.find((r) => r.id === input.account?.history?.class);
+  if (!current || willNotBuy.includes(current.id)) return undefined;
+  s.trace.push(`class ${current.id} held: ${met ?? 'this person'} is not the first KP ${decider.name} (this visit alone: ${wouldBe})`);
+  return { classification: { status: 'classified', rule: current, undecided: [] }, ctx: s.base, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), wouldBe, refused: true } };
 }
 
 function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {
@@ -526,14 +532,10 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     engine.push({ id: 'window-over', severity: 'critical', message: msg.windowOver(label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
     trace.push('flag window-over');
   }
-  if (cls.heldBy && cls.class) {
-    const who = cls.heldBy.person ?? msg.thisAccount;
-    engine.push(
-      cls.heldBy.refused
-        ? { id: 'person-refused', severity: 'warning', message: msg.personRefused(who, label(cls.class), cls.heldBy.decider), source: 'engine' }
-        : { id: 'class-held', severity: 'info', message: msg.classHeld(who, label(cls.class), cls.heldBy.decider), source: 'engine' },
-    );
-    trace.push(`flag ${cls.heldBy.refused ? 'person-refused' : 'class-held'}`);
+  // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
+  if (cls.heldBy?.refused && cls.class) {
+    engine.push({ id: 'person-refused', severity: 'warning', message: msg.personRefused(cls.heldBy.person ?? msg.thisAccount, label(cls.class), cls.heldBy.decider), source: 'engine' });
+    trace.push('flag person-refused');
   }
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
   const opponents: string[] = [];
@@ -700,8 +702,9 @@ function specificity(c: Condition | undefined): number {
 }
 
 function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
-  // a class's visit plan leads to the signature: a signed account's visit is after-sale
-  if (s.mode !== 'prep' || c.signedBefore) return undefined;
+  // a class's visit plan leads to the signature: a signed account's visit is after-sale, and a visit
+  // with someone other than the first KP is not the class's visit
+  if (s.mode !== 'prep' || c.signedBefore || c.out.heldBy) return undefined;
   // a class's plan may have variants (a koala whose trust is not built is not asked to sign): the first that holds
   // a window that ran out unsigned: this visit signs or the class goes (seed 001), whatever the class's plan says
   if (c.out.cycle?.overdue && c.rule) {

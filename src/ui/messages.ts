@@ -51,6 +51,7 @@ const en = {
   windowOverBefore: (account: string, klass: string, date: string, then: string) => `${account}: the ${klass} window ended on ${date} without a signature. This session should reclassify it${then ? ` (${then})` : ''}.`,
   personaKnown: (name: string, summary: string) => `${name}: ${summary}`,
   moreWithFull: (n: number) => `${n} more with --full`,
+  signedBefore: 'Signed: the coaching is for after the sale now.',
   noDraft: (why: string) => `Cannot keep a draft (${why}); going on without one: an interruption now loses the answers.`,
   stepDone: 'Done',
   stepKeep: 'Keep open',

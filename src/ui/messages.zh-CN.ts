@@ -46,6 +46,7 @@ export const zhCN: UiMessages = {
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的签单周期已在${date}结束，还没签下来。这次要重新分类${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,
   moreWithFull: (n) => `还有${n}条，加 --full 查看`,
+  signedBefore: '已签约：接下来是售后阶段的辅导。',
   noDraft: (why) => `无法保存草稿（${why}）；继续进行，但现在中断的话，回答会丢失。`,
   stepDone: '已完成',
   stepKeep: '保留',

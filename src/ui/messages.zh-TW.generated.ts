@@ -46,6 +46,7 @@ export const zhTW: UiMessages = {
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的簽單週期已在${date}結束，還沒簽下來。這次要重新分類${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,
   moreWithFull: (n) => `還有${n}條，加 --full 檢視`,
+  signedBefore: '已簽約：接下來是售後階段的輔導。',
   noDraft: (why) => `無法儲存草稿（${why}）；繼續進行，但現在中斷的話，回答會丟失。`,
   stepDone: '已完成',
   stepKeep: '保留',

@@ -44,13 +44,16 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
         : c.inverse.red(` ${m.unclassified} `);
   const title = [r.account ? s(r.account) : undefined, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
-  // "A: signs within 7-10 days" says what the sign-by line says, with its date: one of them
-  if (cls.name && !(cls.cycle && cls.class)) out.push(c.bold(`  ${s(cls.name)}`));
+  // "A: signs within 7-10 days" says what the sign-by line says, with its date: one of them; a signed
+  // account says so instead
+  if (cls.signedBefore) out.push(c.green(`  ${m.signedBefore}`));
+  else if (cls.name && !(cls.cycle && cls.class)) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
   // what the class means, when it is news: a first class, a new one, or --full; not at every visit
   // what the class means, when it moved (a first class is explained by its self-questions and window)
   if (cls.summary && (notes?.moved || opts.full)) para(cls.summary);
-  if (cls.cycle && cls.class) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
+  // a window that ran out is the first flag's to say, not a deadline still to come
+  if (cls.cycle && cls.class && !cls.cycle.overdue) para(m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays)), '  ', c.cyan);
 
   if (cls.signed) para(m.signedNow, '  ', c.green);
   if (notes?.backfilled) para(notes.backfilled, '  ', c.yellow);

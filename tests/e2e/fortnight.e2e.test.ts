@@ -75,14 +75,7 @@ describe("a rep's fortnight", () => {
     const first = await session('debrief', 'Hengda', '2026-11-17', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', observed: ['asks_details', 'takes_notes'], asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust comes first', ...debriefQuiet, next_meeting: '2026-11-24' });
     expect(first.result.classification.cycle?.deadline).toBe('2026-11-27');
 
-    // Mr Zhao, met for the first time: Ms Chen's cues are hers, and a second KP does not move the first KP's A
-    const zhao = await session('debrief', 'Hengda', '2026-11-20', { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'not-sure', decision_pace: 'fast', focus: 'task', ...debriefQuiet, next_meeting: '2026-11-25' });
-    // typed from what the rep saw of him, never from Ms Chen's cues
-    expect(zhao.result.answers.observed ?? null).toBeNull();
-    expect(zhao.result.persona).toMatchObject({ id: 'commander', source: 'observed' });
-    expect(zhao.result.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Ms Chen', person: 'Mr Zhao', wouldBe: 'B' } });
-    expect(zhao.screen).toContain('You met Mr Zhao, not the first KP: the account stays A on the word of Ms Chen');
-    // the next time, the rep sees him as a koala who leaves with a polite excuse: his stance, not the account's D
+    // Mr Zhao, met for the first time, a koala who leaves with a polite excuse: his stance, not the account's D
     const refusal = await session('debrief', 'Hengda', '2026-11-21', { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-25' });
     expect(refusal.result.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Ms Chen', person: 'Mr Zhao', wouldBe: 'D', refused: true } });
     expect(refusal.result.flags.map((f) => f.id)).toContain('person-refused');

@@ -187,6 +187,19 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(draftCount()).toBeGreaterThanOrEqual(1);
   }, 30_000);
 
+  it('an A past its window is said before the first question, with what to reclassify it as', async () => {
+    const answers = join(home, 'window.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-10\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 3\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: commander\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Late Co', '--answers', answers], { env }).status).toBe(0);
+    start("prep --account 'Late Co' --date 2026-11-26");
+    const first = await waitFor('Which are done?');
+    // read as the rep reads it, whatever the terminal's line breaks
+    const said = first.replace(/\n/g, '');
+    for (const part of ['Late Co: the A window ended on', 'without a signature', 'reclassify it (B or D)']) expect(said).toContain(part);
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+
   it('a repeat visit: steps still open are the rep\'s to close; the same person\'s facts are confirmed in one question', async () => {
     const answers = join(home, 'first.yaml');
     writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');

@@ -36,7 +36,8 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('forward self-questions: "why is this an A?", then "so why was it not signed today?"', () => {
     const r = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'the board meets Friday' }));
-    expect(r.selfQuestions.forward[0]).toBe('Why is this an A? Because you met the first KP, they have a need, they have buying power and they recognise the value.');
+    // the reasons stand under the class; the question asks the rep to test them, not to read them again
+    expect(r.selfQuestions.forward[0]).toBe('Why is this an A? Is each reason above what you heard, not what you hoped?');
     expect(r.selfQuestions.forward[1]).toBe('So why was it not signed today?');
     expect(r.selfQuestions.forward[2]).toContain('"the board meets Friday"');
     expect(item(r, 'remove_obstacle')?.text).toBe('Remove what stopped the signature: the board meets Friday');
@@ -152,7 +153,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('in Chinese: forward and reverse self-questions in the seed\'s words', () => {
     const a = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '要和老板商量' }), 'debrief', 'zh-CN');
-    expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？因为见的是第一KP、有需求、有购买能力、认可产品价值。');
+    expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？上面每一条理由，是你亲耳听到的，还是你希望的？');
     expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没能签下来？');
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
@@ -324,11 +325,12 @@ describe('what the trial of a fortnight found, in the result', () => {
     expect(run(met('second_kp', { approval_layers: 'one', persona: 'thinker', buying_power: 'no' })).selfQuestions.forward.join(' ')).toMatch(/wrong person/);
   });
 
-  it('someone other than the first KP is not asked the first KP\'s questions, and an opponent\'s known win starts the step', () => {
+  it('someone other than the first KP who refuses is not asked the first KP\'s questions, and an opponent\'s known win starts the step', () => {
     const pb = builtin();
-    const zhao = met('second_kp', { contact_name: 'Zhao', approval_layers: 'one', persona: 'thinker', contact_stance: 'opponent', personal_win: 'keep his team on the current carrier' });
-    const r = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-20', locale: 'en', account: { name: 'Acme', decider: { name: 'Li', facts: { contact_role: 'first_kp' } } } });
-    expect(r.classification.heldBy).toMatchObject({ decider: 'Li', person: 'Zhao', wouldBe: 'B' });
+    const zhao = met('second_kp', { contact_name: 'Zhao', approval_layers: 'one', persona: 'koala', polite_excuse: 'yes', contact_stance: 'opponent', personal_win: 'keep his team on the current carrier' });
+    const decider = { name: 'Li', facts: { contact_role: 'first_kp', has_need: 'yes', buying_power: 'yes', sees_value: 'yes' } };
+    const r = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-20', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A' } } });
+    expect(r.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Li', person: 'Zhao', wouldBe: 'D', refused: true } });
     expect(r.selfQuestions).toEqual({ forward: [], reverse: [] });
     expect(r.checklist.find((c) => c.id.startsWith('address-opponent:'))?.text).toContain('keep his team on the current carrier');
   });

@@ -41,7 +41,7 @@ describe('runInterview', () => {
       ['contact_role', ans('second_kp')],
       ['approval_layers', ans('one')],
       ['contacts_known', ans(2)],
-      ['has_need', ans('no')],
+      ['has_need', ans('yes')],
       ['buying_power', ans('yes')],
       ['sees_value', ans('yes')],
       ['persona', ans('commander')],
@@ -64,7 +64,7 @@ describe('runInterview', () => {
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')]]);
-    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'no', buying_power: 'no', sees_value: 'no', persona: 'thinker', contact_stance: null, personal_win: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     expect(rep.asked).toHaveLength(1);
