@@ -135,13 +135,15 @@ export function foldGroups(rows: Record<string, unknown>[]): { groups: PipelineG
   let total = 0;
   const byKey = new Map<string, PipelineGroup>();
   for (const g of rows) {
-    const key = String(g.class ?? g.class_status ?? 'new');
+    // a signed account is won, not in play: its own group, whatever its class
+    const signed = Number(g.signed) === 1;
+    const key = signed ? 'signed' : String(g.class ?? g.class_status ?? 'new');
     total += Number(g.n);
     for (const k of PIPELINE_FLAGS) flagCounts[k] += Number(g[k] ?? 0);
-    const group = byKey.get(key) ?? { key, ...(g.class !== null && g.class !== undefined ? { class: String(g.class) } : {}), dropped: false, count: 0 };
+    const group = byKey.get(key) ?? { key, ...(!signed && g.class !== null && g.class !== undefined ? { class: String(g.class) } : {}), dropped: false, count: 0 };
     group.count += Number(g.n);
-    if (g.rank !== null && g.rank !== undefined && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
-    if (g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
+    if (!signed && g.rank !== null && g.rank !== undefined && (group.rank === undefined || Number(g.rank) < group.rank)) group.rank = Number(g.rank);
+    if (!signed && g.labels && !group.labels) group.labels = readLabels(String(g.labels), `class ${key}`);
     if (Number(g.dropped) === 1) group.dropped = true;
     byKey.set(key, group);
   }

@@ -318,7 +318,8 @@ export abstract class SqlStore implements Store {
   async pipeline(q: PipelineQuery): Promise<Pipeline> {
     return this.run(async () => {
       const flags = flagExpressions(q.today);
-      const groupOf = sql<string>`coalesce(class, class_status, 'new')`;
+      // a signed account is won, not in play: its own group, whatever its class
+      const groupOf = sql<string>`CASE WHEN signed = 1 THEN 'signed' ELSE coalesce(class, class_status, 'new') END`;
       const filtered = this.kdb
         .selectFrom('accounts')
         .where(this.owned('owner'))
@@ -328,13 +329,14 @@ export abstract class SqlStore implements Store {
         .select((eb) => [
           'class',
           'class_status',
+          'signed',
           eb.fn.min('class_rank').as('rank'),
           eb.fn.max('class_labels').as('labels'),
           eb.fn.max('dropped').as('dropped'),
           eb.fn.countAll().as('n'),
           ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
         ])
-        .groupBy(['class', 'class_status'])
+        .groupBy(['class', 'class_status', 'signed'])
         .$call(this.all);
       const { groups, total, flagCounts } = foldGroups(counted);
       const rows: Pipeline['rows'] = [];
@@ -342,8 +344,10 @@ export abstract class SqlStore implements Store {
         const found = await filtered
           .selectAll()
           .select(PIPELINE_FLAGS.map((k) => flags[k].as(`f_${k}`)))
+          .$if(g.key === 'signed', (qb) => qb.where('signed', '=', 1))
+          .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
           .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
-          .$if(g.class === undefined, (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
+          .$if(g.class === undefined && g.key !== 'signed', (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);

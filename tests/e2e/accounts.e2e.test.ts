@@ -98,7 +98,8 @@ describe('the weekly pipeline review', () => {
     const r = await w.run(['accounts', '--today', '2026-11-25', '--since', '7d', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.counts).toEqual({ A: 4, B: 1, D: 1 });
+    // a signed account is won, not in play: counted apart from its class
+    expect(out.counts).toEqual({ A: 3, B: 1, D: 1, signed: 1 });
     const byName = Object.fromEntries(out.accounts.map((a: { name: string }) => [a.name, a]));
     expect(byName['Old A'].flags).toContain('window'); // an A past 10 days unsigned
     expect(byName['Old A'].classAgeDays).toBe(24);
@@ -210,9 +211,10 @@ describe("a trainer's own playbook is first-class", () => {
     const review = await w.run(['accounts', '--today', '2026-11-30', '--since', '30d']);
     expect(review.code).toBe(0);
     // the playbook's own classes, in its order (by rank), with its names: nothing hidden, no A/B/C/D
-    expect(review.stdout).toMatch(/^Pipeline {2}Commit 1 {3}Best case 1 {3}Out 1/m);
+    // the signed account (a Commit) is won, not in play: the last group
+    expect(review.stdout).toMatch(/^Pipeline {2}Best case 1 {3}Out 1 {3}Signed 1/m);
     expect(review.stdout).not.toMatch(/\bA 0\b/);
-    expect(review.stdout.indexOf('Commit (1)')).toBeLessThan(review.stdout.indexOf('Best case (1)'));
+    expect(review.stdout.indexOf('Best case (1)')).toBeLessThan(review.stdout.indexOf('Signed (1)'));
     expect(review.stdout).toContain('Northwind');
     // Commit's 14-day window has passed for Contoso, but it signed; Out needs no next step
     const json = JSON.parse((await w.run(['accounts', '--today', '2026-12-15', '--json'])).stdout);

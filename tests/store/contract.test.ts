@@ -236,6 +236,17 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect(kinds).toEqual(expect.arrayContaining(['step-added', 'step-closed', 'step-reopened']));
   });
 
+  it('the review: a signed account is won, not in play: its own group, last, whatever its class', async () => {
+    const s = await impl.open();
+    await save(s, 'Acme', A, '2026-11-01');
+    await save(s, 'Delta', { ...A, signed: 'yes' }, '2026-11-04');
+    const p = await s.pipeline({ today: '2026-11-20' });
+    expect(p.groups.map((g) => [g.key, g.count])).toEqual([['A', 1], ['signed', 1]]);
+    expect(p.rows.filter((r) => r.signed).map((r) => r.name)).toEqual(['Delta']);
+    expect((await s.pipeline({ today: '2026-11-20', groups: ['A'] })).rows.map((r) => r.name)).toEqual(['Acme']);
+    expect((await s.pipeline({ today: '2026-11-20', groups: ['signed'] })).rows.map((r) => r.name)).toEqual(['Delta']);
+  });
+
   it('the review: groups by the class as the playbook ranked it, with flags against today', async () => {
     const s = await impl.open();
     await save(s, 'Acme', A, '2026-11-01');

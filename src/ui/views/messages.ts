@@ -11,6 +11,8 @@ const en = {
   shown: (n: number) => `${n} account${n === 1 ? '' : 's'}`,
   provisional: 'Provisional',
   newAccounts: 'Not yet classified',
+  /** The group of signed accounts: won, not in play. */
+  signedGroup: 'Signed',
   flag: {
     window: 'past its signing window: sign or reclassify',
     no_next: 'no next step scheduled',

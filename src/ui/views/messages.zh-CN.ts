@@ -6,6 +6,7 @@ export const zhCN: ViewMessages = {
   shown: (n) => `共${n}个客户`,
   provisional: '暂定',
   newAccounts: '尚未分类',
+  signedGroup: '已签约',
   flag: {
     window: '已过签单周期：签单或重新分类',
     no_next: '没有安排下一步',

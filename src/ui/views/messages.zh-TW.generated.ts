@@ -6,6 +6,7 @@ export const zhTW: ViewMessages = {
   shown: (n) => `共${n}個客戶`,
   provisional: '暫定',
   newAccounts: '尚未分類',
+  signedGroup: '已簽約',
   flag: {
     window: '已過簽單週期：簽單或重新分類',
     no_next: '沒有安排下一步',

@@ -66,11 +66,11 @@ export interface PipelineView {
 export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[] }): PipelineView {
   const m = VIEW_MESSAGES[opts.locale];
   const titleOf = (key: string, labels?: Partial<Record<Locale, string>>, klass?: string) =>
-    klass !== undefined ? (labels?.[opts.locale] ?? labels?.en ?? Object.values(labels ?? {})[0] ?? klass) : key === 'provisional' ? m.provisional : m.newAccounts;
+    klass !== undefined ? (labels?.[opts.locale] ?? labels?.en ?? Object.values(labels ?? {})[0] ?? klass) : key === 'provisional' ? m.provisional : key === 'signed' ? m.signedGroup : m.newAccounts;
   const labelOf = new Map(p.groups.map((g) => [g.key, titleOf(g.key, g.labels, g.class)]));
   const groups = p.groups.map((g) => {
     const rows = p.rows
-      .filter((r) => (r.class ?? r.classStatus ?? 'new') === g.key)
+      .filter((r) => (r.signed ? 'signed' : (r.class ?? r.classStatus ?? 'new')) === g.key)
       .map((r): PipelineRowView => {
         const age = r.classSince ? daysBetween(r.classSince, opts.today) : undefined;
         return {
