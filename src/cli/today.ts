@@ -12,7 +12,8 @@ import { widthOf } from '../ui/style.js';
 import { draftViews } from '../ui/views/checklist.js';
 import { type AccountPlans, type CalendarEvent, periodEnd, renderTodayTerminal, todayJson, todayView } from '../ui/views/today.js';
 import { localToday } from './clock.js';
-import { localeOf, makeContext } from './context.js';
+import { type Context, localeOf, makeContext } from './context.js';
+import { loadPlaybookCached } from './playbook-cache.js';
 import { DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -41,7 +42,7 @@ export const MEETING_LOOKBACK_DAYS = 366;
  * session's answers and the people a prep named), not its whole timeline: a visit's stored result is
  * large, and `today` reads none.
  */
-async function accountPlans(store: Store, rows: readonly AccountRow[], today: string): Promise<AccountPlans[]> {
+async function accountPlans(store: Store, rows: readonly AccountRow[], today: string, nextMeetingQuestion: (playbookId: string | undefined) => Promise<string | undefined>): Promise<AccountPlans[]> {
   const since = addDays(today, -MEETING_LOOKBACK_DAYS);
   const out: AccountPlans[] = [];
   for (const r of rows) {
@@ -49,9 +50,27 @@ async function accountPlans(store: Store, rows: readonly AccountRow[], today: st
     const s = await store.accountState(r.name);
     if (!s) continue;
     const preparedFor = [...new Set(s.people.flatMap((p) => (p.plannedFor ? [p.plannedFor] : [])))];
-    out.push({ name: s.name, dropped: s.dropped, ...(s.lastVisit ? { lastVisit: s.lastVisit } : {}), ...(s.lastAnswers ? { lastAnswers: s.lastAnswers } : {}), preparedFor });
+    // which answer is the next meeting is the account's playbook's to say (roles.nextMeeting)
+    const q = await nextMeetingQuestion(s.playbookId);
+    const next = q ? s.lastAnswers?.[q] : undefined;
+    out.push({ name: s.name, dropped: s.dropped, ...(s.lastVisit ? { lastVisit: s.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor });
   }
   return out;
+}
+
+/** The question each playbook declares as the next meeting, read once per playbook (an unknown or broken one: none). */
+function nextMeetingRoles(ctx: Context): (playbookId: string | undefined) => Promise<string | undefined> {
+  const known = new Map<string, Promise<string | undefined>>();
+  return (playbookId) => {
+    const id = playbookId ?? 'abcd';
+    let found = known.get(id);
+    if (!found) {
+      const entry = ctx.registry.find(id);
+      found = entry ? loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined) : Promise.resolve(undefined);
+      known.set(id, found);
+    }
+    return found;
+  };
 }
 
 /** The calendar's file: --calendar, else `calendar:` in the config (relative to the folder it is run in). */
@@ -82,7 +101,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     const store = await openStore(io, g);
     try {
       rows = (await store.pipeline({ today })).rows;
-      accounts = await accountPlans(store, rows, today);
+      accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx));
       steps = await store.stepsDue({ to });
       notes = store.reviewNotes ? await store.reviewNotes(undefined, { unseen: true }) : [];
     } finally {

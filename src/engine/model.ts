@@ -179,6 +179,8 @@ export interface Roles {
   personalWin?: string;
   /** The number question that counts the people known at the account: never fewer than those on record. */
   contacts?: string;
+  /** The date question that gives the next meeting agreed at a debrief (read by `today`). */
+  nextMeeting?: string;
   /** The buying map: which question says where a person stands, and which of its values are for and against. */
   stance?: { question: string; supporter: string[]; opponent: string[] };
 }

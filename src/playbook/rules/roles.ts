@@ -13,7 +13,7 @@ export const roles: Rule = {
   check({ pb, report, questions, classIds }) {
     const r = pb.roles;
     const ids = [...questions.keys()];
-    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts', kinds: Question['kind'][], what: string) => {
+    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts' | 'nextMeeting', kinds: Question['kind'][], what: string) => {
       const id = r[key];
       if (id === undefined) return;
       const q = questions.get(id);
@@ -28,6 +28,7 @@ export const roles: Rule = {
     needQuestion('decision', ['single'], "a single-choice question (the person's role in the decision)");
     needQuestion('personalWin', ['text'], "a text question (the person's personal win)");
     needQuestion('contacts', ['number'], 'a number question (the people known at the account)');
+    needQuestion('nextMeeting', ['date'], 'a date question (the next meeting agreed)');
     if (r.stance) {
       const q = questions.get(r.stance.question);
       if (!q) {

@@ -22,7 +22,6 @@ import { TODAY_MESSAGES } from './today-messages.js';
  * yet declare it as a role (as they declare `roles.signed`), so a trainer's playbook that names it
  * otherwise gets its planned visits from its preps and the calendar only.
  */
-export const NEXT_MEETING_QUESTION = 'next_meeting';
 
 /**
  * What an account's state says of its next visits: the latest session's answers (a debrief's
@@ -33,7 +32,8 @@ export interface AccountPlans {
   name: string;
   dropped: boolean;
   lastVisit?: string;
-  lastAnswers?: Readonly<Record<string, unknown>>;
+  /** The next meeting the latest session agreed (the playbook's roles.nextMeeting answer). */
+  nextMeeting?: string;
   /** The days preps were saved for and not yet debriefed (each person's `plannedFor`). */
   preparedFor: readonly string[];
 }
@@ -128,7 +128,7 @@ export function plannedMeetings(a: AccountPlans, from: string, to: string): { da
   if (a.dropped) return [];
   const out = new Map<string, 'next-meeting' | 'prep'>();
   for (const d of a.preparedFor) if (d >= from && d <= to) out.set(d, 'prep');
-  const next = a.lastAnswers?.[NEXT_MEETING_QUESTION];
+  const next = a.nextMeeting;
   if (isDay(next) && next >= from && next <= to && (!a.lastVisit || next > a.lastVisit) && !out.has(next)) out.set(next, 'next-meeting');
   return [...out].map(([date, source]) => ({ date, source }));
 }
