@@ -305,9 +305,9 @@ class's window (the playbook's cycle, e.g. 10 days for an A) of those whose wind
 days to sign, how many were later given another class, and how many were dropped. Fewer than 5
 cases is not a rate: the counts are shown instead.
 
-Habits (seed 001): on visits to an account in the best class, how often you asked for the signature
-in the last 20 minutes (the playbook's roles.askedToSign) and the sign rate with and without; the
-share of visits that met the first KP (roles.metFirstKp); visits and hours on accounts that ended
+Habits: on visits to an account in the best class, how often you asked for the signature (the
+playbook's roles.askedToSign) and the sign rate with and without; the share of visits that met the
+final decision-maker (roles.metFirstKp; the built-in playbook's first KP); visits and hours on accounts that ended
 "will not buy" (hours are an estimate, 3 a visit: no playbook records how long a visit took);
 accounts in play with one person on record.
 

@@ -379,8 +379,8 @@ function classificationSection(s: Scope): Settled {
     const who = held.heldBy.person ?? msg.thisAccount;
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({
-      text: msg.classHeld(who, label, held.heldBy.decider),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider)),
+      text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg)),
+      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m))),
       because: [],
     });
     trace.push(`class ${classification.rule.id} held on the first KP's word`);
@@ -458,6 +458,11 @@ function classificationSection(s: Scope): Settled {
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
 
+/** A word the engine says about the playbook's content: the playbook's own term, else the neutral one. */
+function termOf(pb: Playbook, key: keyof Messages['terms'], m: Messages): string {
+  return localize(pb.terms[key], localeOf(m)) || m.terms[key];
+}
+
 function localeOf(m: Messages): Locale {
   return LOCALES.find((l) => MESSAGES[l] === m) ?? 'en';
 }
@@ -499,7 +504,8 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
       }
     }
   } else if (c.out.status === 'provisional') {
-    out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList) : s.msg.provisionalQuestionDebrief(c.unknownList));
+    const question = termOf(s.pb, 'provisionalQuestion', s.msg);
+    out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList, question, termOf(s.pb, 'provisionalVerdict', s.msg)) : s.msg.provisionalQuestionDebrief(c.unknownList, question, termOf(s.pb, 'decider', s.msg)));
   }
   return out;
 }
@@ -534,7 +540,7 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   }
   // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
   if (cls.heldBy?.refused && cls.class) {
-    engine.push({ id: 'person-refused', severity: 'warning', message: msg.personRefused(cls.heldBy.person ?? msg.thisAccount, label(cls.class), cls.heldBy.decider), source: 'engine' });
+    engine.push({ id: 'person-refused', severity: 'warning', message: msg.personRefused(cls.heldBy.person ?? msg.thisAccount, label(cls.class), cls.heldBy.decider, termOf(pb, 'decider', msg)), source: 'engine' });
     trace.push('flag person-refused');
   }
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --

@@ -29,11 +29,16 @@ const en = {
   /** The evidence line for an answer the rep does not know yet. */
   notKnown: (what: string) => `you don't know ${what}`,
   provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which you don't know yet`,
-  /** Seed 001's reverse question, answered as the seed answers it: the reason, then when you will find out. */
-  provisionalQuestionPrep: (list: string) =>
-    `Why is this not an A yet? Because you don't know ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say whether it is an A."`,
-  provisionalQuestionDebrief: (list: string) =>
-    `Why is this not an A yet? Because you don't know ${list}. Answer as a top sales would: the reason, and when you will know (for example "the first KP is travelling; I will meet them next week").`,
+  /**
+   * The reverse question when the class is provisional, answered as seed 001 answers it: the reason,
+   * then when you will find out. `question`, `verdict` and `decider` are the playbook's terms.
+   */
+  provisionalQuestionPrep: (list: string, question: string, verdict: string) =>
+    `${question} Because you don't know ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say ${verdict}."`,
+  provisionalQuestionDebrief: (list: string, question: string, decider: string) =>
+    `${question} Because you don't know ${list}. Answer as a top sales would: the reason, and when you will know (for example "${decider} is travelling; I will meet them next week").`,
+  /** The neutral terms, for a playbook that declares none (see Terms). */
+  terms: { decider: 'the decision-maker', provisionalQuestion: 'Why is the class not settled yet?', provisionalVerdict: 'which class it is' },
   findOut: (what: string) => `Find out ${what}`,
   notSure: 'not sure',
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
@@ -47,9 +52,9 @@ const en = {
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: reclassify it${then ? ` as ${then}` : ''}, or get the signature now`,
-  /** Another person's refusal is that person's stance: the account's class follows the first KP. */
-  personRefused: (person: string, klass: string, decider: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, the first KP. Find out what ${person} would need`,
-  classHeld: (person: string, klass: string, decider: string) => `You met ${person}, not the first KP: the account stays ${klass} on the word of ${decider}`,
+  /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
+  personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,
+  classHeld: (person: string, klass: string, decider: string, role: string) => `You met ${person}, not ${role}: the account stays ${klass} on the word of ${decider}`,
   addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,
   windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
   windowOverCommitment: 'The signature at this visit',

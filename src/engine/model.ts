@@ -185,6 +185,29 @@ export interface Roles {
   stance?: { question: string; supporter: string[]; opponent: string[] };
 }
 
+/**
+ * The playbook's words for what the program says about its content, so that one method's words never
+ * show on another's screens. Each absent term has a neutral default (engine and stats messages).
+ */
+export interface Terms {
+  /** Who decides the class ("the first KP"). */
+  decider?: Text;
+  /** The provisional reverse question's opening ("Why is this not an A yet?"). */
+  provisionalQuestion?: Text;
+  /** "… and then I can say ___" ("whether it is an A"). */
+  provisionalVerdict?: Text;
+  /** The heading of the habits in `stats`. */
+  habits?: Text;
+  /** The source of the ask-for-the-signature habit. */
+  askToSign?: Text;
+  /** The expected share signed without asking. */
+  signedWithoutAsking?: Text;
+  /** The target beside "signed within N days". */
+  windowTarget?: Text;
+  /** Why a visit counts as 3 hours. */
+  visitCost?: Text;
+}
+
 /** A step in a path to a YAML node: a key or a list index. */
 export type PathSegment = string | number;
 
@@ -212,6 +235,8 @@ export interface Playbook {
   conflicts: [string, string][];
   /** What the account model reads (see Roles); {} when the playbook declares none. */
   roles: Roles;
+  /** The playbook's words for what the program says about it (see Terms); {} when it declares none. */
+  terms: Terms;
   /** Where each item (question, persona, class, flag, checklist item, tip, recap) was written. */
   origins: Map<object, Origin>;
   /** Every file that contributed, entry file first. */

@@ -250,6 +250,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     if (p.data.recap) origins.set(p.data.recap, { file: p.file, path: ['recap'] });
     (p.data.conflicts ?? []).forEach((pair, i) => origins.set(pair, { file: p.file, path: ['conflicts', i] }));
     if (p.data.roles) origins.set(p.data.roles, { file: p.file, path: ['roles'] });
+    if (p.data.terms) origins.set(p.data.terms, { file: p.file, path: ['terms'] });
   };
 
   /** A playbook file with its includes folded in (includes may include, never in a cycle). */
@@ -292,6 +293,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       if (part.data.recap && !merged.recap) merged.recap = part.data.recap;
       if (part.data.conflicts) merged.conflicts = [...(merged.conflicts ?? []), ...part.data.conflicts];
       if (part.data.roles && !merged.roles) merged.roles = part.data.roles;
+      if (part.data.terms && !merged.terms) merged.terms = part.data.terms;
     });
     return { ...main, data: merged };
   };
@@ -345,6 +347,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     recap: data.recap,
     conflicts: data.conflicts ?? [],
     roles: data.roles ?? {},
+    terms: data.terms ?? {},
     origins,
     files,
     hash: hash.digest('hex').slice(0, 16),
@@ -375,6 +378,7 @@ function mergeOver(parent: PlaybookFile, child: PlaybookFile): PlaybookFile {
     const roles = { ...parent.roles, ...stripUndefined(child.roles) };
     out.roles = roles;
   }
+  if (parent.terms && child.terms) out.terms = { ...parent.terms, ...stripUndefined(child.terms) };
   out.include = undefined;
   return out;
 }
@@ -449,5 +453,5 @@ function withTraditionalChinese(pb: Playbook, tables: readonly ReadonlyMap<strin
       if (v && typeof v === 'object' && k !== 'origins' && k !== 'brokenIds') walk(v, depth + 1);
     }
   };
-  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap }, 0);
+  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap, terms: pb.terms }, 0);
 }

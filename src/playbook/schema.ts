@@ -241,6 +241,23 @@ export const Roles = z.strictObject({
 });
 export type Roles = z.infer<typeof Roles>;
 
+/**
+ * The words the program itself says about a playbook's content (the engine's reasons, `stats`): a
+ * playbook names its own decision-maker and its own sources, so one method's words never show on
+ * another's screens. Each has a neutral default.
+ */
+export const Terms = z.strictObject({
+  decider: optional(Text, 'How this playbook names the person whose word decides the class, in the program\'s own sentences ("You met Ms Li, not the first KP"; `stats`: "visits that met the first KP"). Default: "the decision-maker".'),
+  provisionalQuestion: optional(Text, 'The reverse self-question asked when the class is provisional, before "Because you don\'t know …", e.g. "Why is this not an A yet?". Default: "Why is the class not settled yet?".'),
+  provisionalVerdict: optional(Text, 'What the rep can say once the unknown is found out, ending "… and then I can say ___.", e.g. "whether it is an A". Default: "which class it is".'),
+  habits: optional(Text, 'The heading of the habits part of `stats`, e.g. "Habits from the seeds". Default: "Habits".'),
+  askToSign: optional(Text, 'Where the habit of asking for the signature comes from, shown beside "On A visits", e.g. "seed 001: ask for the signature in the last 20 minutes". Default: nothing.'),
+  signedWithoutAsking: optional(Text, 'The expected share of deals signed without asking, beside that meter, e.g. "seed: about 10%". Default: nothing.'),
+  windowTarget: optional(Text, 'The target beside each class\'s "signed within N days" meter, e.g. "seed: all should". Default: "target: all".'),
+  visitCost: optional(Text, 'Why a visit is counted as 3 hours in `stats`, e.g. "seed 001 says a D costs at least 3 hours". Default: nothing.'),
+});
+export type Terms = z.infer<typeof Terms>;
+
 const sections = {
   questions: optional(z.array(Question), 'The interview, in the order it is asked.'),
   personas: optional(z.array(Persona), 'Customer types and how to sell to them.'),
@@ -253,6 +270,7 @@ const sections = {
     z.array(z.tuple([id, id])),
     'Pairs of item ids that contradict each other on one screen, e.g. [[line_up_contracts, koala_build_trust_before_close]]. `playbook test --explore` reports a pair that can fire together when neither excludes the other.',
   ),
+  terms: optional(Terms, 'The words the program uses about this playbook\'s content: its name for the decision-maker, the provisional self-question, the sources `stats` cites. Each has a neutral default; in an extending playbook, each term given replaces the parent\'s.'),
   roles: optional(Roles, 'Which questions and classes carry meaning for the account: the person met, their title and role, signing, and the classes that mean "will not buy". In an extending playbook, each role given replaces the parent\'s.'),
 };
 

@@ -97,4 +97,5 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
   for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) at(item.text, item, ['text'], SELF_QUESTION_FIELDS);
   for (const t of pb.tips) at(t.text, t, ['text'], templated);
   if (pb.recap) at(pb.recap.text, pb.recap, ['text'], templated);
+  for (const [key, text] of Object.entries(pb.terms)) at(text, pb.terms, [key], plain);
 }

@@ -16,7 +16,7 @@ import { countSteps, hasOverdueStep, isOpenStep } from '../core/steps.js';
 import { addDays, daysBetween } from '../engine/dates.js';
 import { questionIndex } from '../engine/interview.js';
 import { nameKey } from '../engine/names.js';
-import { LOCALES, type Locale, type Playbook, type Question } from '../engine/model.js';
+import { LOCALES, type Locale, type Playbook, type Question, type Terms } from '../engine/model.js';
 import type { ChecklistRow, PipelineFlag, StatsAccount, StatsEvent, StatsVisit } from '../store/types.js';
 
 /** Below this many cases a share is not a rate: the view gives the counts and says so. */
@@ -66,6 +66,8 @@ export interface CalibrationRow {
 }
 
 export interface Habits {
+  /** The words of the playbook whose habits these are (its name for the decider, its sources). */
+  terms: Terms;
   /** The playbook's best class (rank 1), whose visits are "A visits". */
   topClass?: { id: string; labels: Labels; window?: { min?: number; max: number } };
   /** Visits to an account in the top class where the playbook's askedToSign could be read. */
@@ -286,6 +288,8 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   const cal = new Map<string, CalAcc>();
   let visits = 0;
   let topClass: Habits['topClass'];
+  // the words of the playbook whose best class the habits are about, else of the first one in use
+  let terms: Terms | undefined;
   let asked = 0;
   let askedN = 0;
   let signedAsked = 0;
@@ -335,7 +339,10 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
 
     // -- habits ----------------------------------------------------------------------------------------
     const top = pbs.top(a.playbookId);
-    if (top && !topClass) topClass = { id: top.id, labels: top.info.labels, ...(top.info.window ? { window: top.info.window } : {}) };
+    if (top && !topClass) {
+      topClass = { id: top.id, labels: top.info.labels, ...(top.info.window ? { window: top.info.window } : {}) };
+      terms = o.playbooks.get(a.playbookId ?? '')?.terms;
+    }
     let wasTop = false;
     let periodVisits = 0;
     const met = new Map<string, Meeting>();
@@ -423,6 +430,7 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     visits,
     calibration,
     habits: {
+      terms: terms ?? o.playbooks.values().next().value?.terms ?? {},
       ...(topClass ? { topClass } : {}),
       askedOnTop: share(asked, askedN),
       signedWhenAsked: share(signedAsked, asked),

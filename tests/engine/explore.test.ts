@@ -4,7 +4,7 @@ import type { Playbook } from '../../src/playbook/types.js';
 import { builtin } from '../helpers/playbook.js';
 
 function playbook(p: Partial<Playbook>): Playbook {
-  return { id: 't', version: '1', title: 't', locales: ['en'], findOutDue: 2, questions: [], personas: [], classes: [], flags: [], checklist: [], tips: [], conflicts: [], origins: new Map(), files: [], hash: '', brokenIds: new Set(), roles: {}, ...p };
+  return { id: 't', version: '1', title: 't', locales: ['en'], findOutDue: 2, questions: [], personas: [], classes: [], flags: [], checklist: [], tips: [], conflicts: [], origins: new Map(), files: [], hash: '', brokenIds: new Set(), roles: {}, terms: {}, ...p };
 }
 
 describe('exploreInterview', () => {

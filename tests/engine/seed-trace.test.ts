@@ -167,7 +167,7 @@ describe('zh-TW is complete', () => {
     walk(pb);
     expect(texts.length).toBeGreaterThan(200);
     const ui = Object.values(UI['zh-TW']).map((v) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '1', '1') : JSON.stringify(v)));
-    const engine = Object.entries(MESSAGES['zh-TW']).map(([k, v]) => (typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
+    const engine = Object.entries(MESSAGES['zh-TW']).flatMap(([k, v]) => (typeof v === 'object' ? Object.values(v) : typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
     // the account views' words too, nested catalogues included
     const views: string[] = [];
     const collect = (v: unknown): void => {

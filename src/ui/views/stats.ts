@@ -4,7 +4,9 @@
  * terminal (bars of Unicode blocks, aligned by display width so CJK labels line up) and JSON.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Locale } from '../../engine/model.js';
+import { MESSAGES as ENGINE_MESSAGES } from '../../engine/messages.js';
+import type { Locale, Terms } from '../../engine/model.js';
+import { localize } from '../../engine/text.js';
 import type { Labels, Share, Stats } from '../../stats/stats.js';
 import { HOURS_PER_VISIT_ESTIMATE } from '../../stats/stats.js';
 import { hanging, stringWidth } from '../layout.js';
@@ -45,6 +47,8 @@ export function classTitle(id: string, labels: Labels | undefined, locale: Local
 export function statsView(s: Stats, locale: Locale): StatsView {
   const m = STATS_MESSAGES[locale];
   const short = (id: string) => sanitize(id);
+  // the playbook's own words (its decider, its sources), data to be sanitised like any playbook text
+  const term = (key: keyof Terms): string | undefined => sanitize(localize(s.habits.terms[key], locale)) || undefined;
   const calibration = s.calibration.map((r): CalibrationView => {
     const notes: string[] = [];
     if (r.open) notes.push(m.stillOpen(r.open));
@@ -55,7 +59,7 @@ export function statsView(s: Stats, locale: Locale): StatsView {
       class: short(r.class),
       title: classTitle(r.class, r.labels, locale),
       given: m.given(r.given),
-      ...(r.window ? { meter: { label: m.signedWithin(r.window.max), share: r.signedInWindow, seed: m.seedAll } } : {}),
+      ...(r.window ? { meter: { label: m.signedWithin(r.window.max), share: r.signedInWindow, seed: term('windowTarget') ?? m.windowTarget } } : {}),
       notes: r.window ? notes : [m.noWindow, ...notes],
     };
   });
@@ -67,14 +71,14 @@ export function statsView(s: Stats, locale: Locale): StatsView {
   if (h.missingRoles.includes('askedToSign')) notes.push(m.missingRole('askedToSign'));
   else if (!top) notes.push(m.noTopClass);
   else {
-    heading = m.onTop(top);
-    meters.push({ label: `  ${m.askedOnTop}`, share: h.askedOnTop }, { label: `  ${m.signedWhenAsked}`, share: h.signedWhenAsked }, { label: `  ${m.signedWhenNotAsked}`, share: h.signedWhenNotAsked });
+    heading = m.onTop(top, term('askToSign'));
+    meters.push({ label: `  ${m.askedOnTop}`, share: h.askedOnTop }, { label: `  ${m.signedWhenAsked}`, share: h.signedWhenAsked }, { label: `  ${m.signedWhenNotAsked(term('signedWithoutAsking'))}`, share: h.signedWhenNotAsked });
   }
   if (h.missingRoles.includes('metFirstKp')) notes.push(m.missingRole('metFirstKp'));
-  else meters.push({ label: m.metFirstKp, share: h.metFirstKp });
+  else meters.push({ label: m.metFirstKp(term('decider') ?? ENGINE_MESSAGES[locale].terms.decider), share: h.metFirstKp });
   meters.push({ label: m.oneContact, share: h.oneContact });
   const e = h.endedDropped;
-  notes.push(m.endedDropped(e.accounts, short(e.class ?? '?'), e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE)}`);
+  notes.push(m.endedDropped(e.accounts, short(e.class ?? '?'), e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE, term('visitCost'))}`);
   if (top && e.accounts) notes.push(`  ${m.wereTop(e.wereTopClass, top)}`);
   return {
     locale,
@@ -83,7 +87,7 @@ export function statsView(s: Stats, locale: Locale): StatsView {
     calibrationTitle: m.calibration,
     calibration,
     ...(calibration.length ? {} : { empty: m.noCalibration }),
-    habitsTitle: m.habits,
+    habitsTitle: term('habits') ?? m.habits,
     habits: { ...(heading ? { heading } : {}), meters, notes },
   };
 }
