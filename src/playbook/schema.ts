@@ -69,7 +69,7 @@ export const Condition: z.ZodMiniType<ConditionModel> = z.strictObject({
     lt: optional(z.union([z.number(), z.string()]), 'Less than.'),
     lte: optional(z.union([z.number(), z.string()]), 'Less than or equal to.'),
     answered: optional(z.boolean(), 'true: the question has an answer (not "don\'t know"); false: it has none.'),
-    unknown: optional(z.boolean(), 'true: the rep answered "don\'t know".'),
+    unknown: optional(z.boolean(), 'true: the rep answered "don\'t know"; false: any other answer, or none. Every other test of a "don\'t know" answer is undecided (neither true nor false).'),
     persona: optional(id, 'True when this persona is the one chosen or recognised for the visit.'),
     mode: optional(z.enum(MODES), 'True in this kind of session.'),
     class: optional(id, 'True when the account was classified as this class (flags and checklist only).'),
@@ -99,7 +99,7 @@ export const Question = z.strictObject({
     kind: described(z.enum(QUESTION_KINDS), 'single: one option; multiple: several options; yes-no: yes or no; text; number; date (YYYY-MM-DD); persona: pick one of the playbook\'s personas.'),
     options: optional(z.array(Option), 'The choices, for single and multiple questions.'),
     allowUnknown: optional(z.boolean(), 'Offer "don\'t know". Use it for classification questions: the class is then provisional.'),
-    findOut: optional(Text, 'The checklist item added when the rep answers "don\'t know".'),
+    findOut: optional(Text, 'The step added when the rep answers "don\'t know" and that answer still decides the class (the class is provisional): due at the visit (prep) or findOutDue days after it. Once the other answers settle the class, no step is added. Default: "Find out" and the question\'s short text.'),
     required: optional(z.boolean(), 'The rep must answer (default true; false lets them skip).'),
     owner: optional(
       z.enum(OWNERS),
@@ -112,7 +112,7 @@ export const Question = z.strictObject({
     min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
-    when: optional(Condition, 'Ask the question only when this condition holds.'),
+    when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
   });
 
 export const Severity = z.enum(SEVERITIES);

@@ -39,6 +39,7 @@ const en = {
   commitment: 'Ask for',
   minimum: 'At least',
   recap: 'Recap to send before the visit (ready to copy)',
+  recapAfter: 'Recap to send after the visit (ready to copy)',
   tips: 'Coaching',
   changes: 'Changed since the last visit',
   stillOpen: 'Still open from earlier visits',

@@ -35,6 +35,7 @@ export const zhCN: UiMessages = {
   commitment: '争取',
   minimum: '底线',
   recap: '拜访前发送的总结（可直接复制）',
+  recapAfter: '拜访后发送的总结（可直接复制）',
   tips: '辅导建议',
   changes: '与上次拜访相比的变化',
   stillOpen: '之前拜访留下、仍未完成的行动',

@@ -57,6 +57,6 @@ export function renderMarkdown(r: CoachingResult): string {
     for (const t of tips) lines.push(`- ${md(t.text)}`);
     lines.push('');
   }
-  if (r.recap) lines.push(`## ${m.recap}`, '', ...sanitizeBlock(r.recap).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`), '');
+  if (r.recap) lines.push(`## ${r.mode === 'prep' ? m.recap : m.recapAfter}`, '', ...sanitizeBlock(r.recap).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

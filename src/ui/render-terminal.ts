@@ -137,7 +137,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   }
 
   if (r.recap) {
-    heading(m.recap);
+    heading(r.mode === 'prep' ? m.recap : m.recapAfter);
     out.push(wrap(b(r.recap), width, '  │ '));
   }
   return `${out.join('\n')}\n`;

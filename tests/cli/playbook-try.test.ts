@@ -77,3 +77,19 @@ describe('playbook try', () => {
     expect(r.stderr).toContain('no answer to "contact_name"');
   });
 });
+
+describe('the recap heading', () => {
+  it('says "after the visit" on a debrief and "before the visit" on a prep', async () => {
+    const dir = tmp();
+    await bant(dir);
+    writeFileSync(join(dir, 'li.yaml'), answers('yes'));
+    const debrief = await runCli(['playbook', 'try', 'team.yaml', '--answers', 'li.yaml'], { cwd: dir });
+    expect(debrief.code, debrief.stderr).toBe(0);
+    expect(debrief.stdout).toContain('Recap to send after the visit (ready to copy)');
+    expect(debrief.stdout).toContain('Hello Li, thank you for your time.');
+    writeFileSync(join(dir, 'li.yaml'), answers('yes').replace('mode: debrief', 'mode: prep').replace(/ {2}outcome: open\n {2}next_meeting: 2026-11-30\n/, ''));
+    const prep = await runCli(['playbook', 'try', 'team.yaml', '--answers', 'li.yaml'], { cwd: dir });
+    expect(prep.code, prep.stderr).toBe(0);
+    expect(prep.stdout).not.toContain('after the visit');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreInterview } from '../../src/engine/explore.js';
+import { walkInterview } from '../../src/engine/interview.js';
 import type { Playbook } from '../../src/playbook/types.js';
 import { builtin } from '../helpers/playbook.js';
 
@@ -49,5 +50,22 @@ describe('exploreInterview', () => {
     expect(a.seed).toBe(42);
     expect(a.paths).toBe(600);
     expect(b).toEqual(a);
+  });
+});
+
+describe('a condition that reads a "don\'t know" (issue 24: what the schema says is what the interview does)', () => {
+  const budget = { id: 'budget', kind: 'yes-no' as const, text: 'Budget?', allowUnknown: true };
+  const asked = (when: Playbook['questions'][number]['when'], answer: string) =>
+    walkInterview(playbook({ questions: [budget, { id: 'sign_by', kind: 'date', text: 'Signing date?', when }] }), 'debrief', { budget: answer }).questions.map((q) => q.id);
+
+  it('an undecided condition asks the question, as the schema says', () => {
+    expect(asked({ question: 'budget', equals: 'yes' }, 'unknown')).toEqual(['budget', 'sign_by']);
+  });
+
+  it('{ unknown: false } leaves it out after a "don\'t know", so the rep is never made to invent a date', () => {
+    const when = { all: [{ question: 'budget', equals: 'yes' }, { question: 'budget', unknown: false }] };
+    expect(asked(when, 'unknown')).toEqual(['budget']);
+    expect(asked(when, 'yes')).toEqual(['budget', 'sign_by']);
+    expect(asked(when, 'no')).toEqual(['budget']);
   });
 });
