@@ -87,14 +87,14 @@ export const Mode = z.enum(MODES);
 export const Option = z.strictObject({
     value: described(id, 'The stored value; conditions compare against it. Stable: changing it breaks stored answers.'),
     label: described(Text, 'What the rep sees.'),
-    short: optional(Text, 'A short label used in reasons, e.g. "first KP" in "A because person met = first KP".'),
+    short: optional(Text, 'A phrase that reads as a reason on its own, e.g. "the decider" in "Hot because budget: yes, the decider and need: yes"; without it, a reason reads "question: option label".'),
     help: optional(Text, 'A line shown under the option.'),
   });
 
 export const Question = z.strictObject({
     id: described(id, 'Unique id; conditions, templates and answers files refer to it.'),
     text: described(Text, 'The question as the rep reads it.'),
-    short: optional(Text, 'A short name used in reasons, e.g. "buying power" in "D because buying power = no".'),
+    short: optional(Text, 'A short name used in reasons and steps, e.g. "buying power" in "D because buying power: no" and "Find out buying power".'),
     help: optional(Text, 'Why this question is asked; shown when the rep asks for help.'),
     kind: described(z.enum(QUESTION_KINDS), 'single: one option; multiple: several options; yes-no: yes or no; text; number; date (YYYY-MM-DD); persona: pick one of the playbook\'s personas.'),
     options: optional(z.array(Option), 'The choices, for single and multiple questions.'),
