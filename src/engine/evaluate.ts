@@ -126,6 +126,8 @@ export interface CoachingResult {
   kept: string[];
   visitPlan?: { objective: string; commitment: string; minimum: string };
   recap?: string;
+  /** After a debrief: the message to send the customer the same day (the playbook's followUp). */
+  followUp?: string;
   answers: Answers;
   /** What reads differently from the last visit, in words: "buying power: don't know → yes". */
   changes: { question: string; before: AnswerValue; after: AnswerValue; text: string }[];
@@ -205,6 +207,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
 
   const plan = planSection(s, settled);
   const recap = pb.recap && evaluateCondition(pb.recap.when, settled.ctx) === true ? fillRecap(s.t(pb.recap.text), s.lookup()) : undefined;
+  const followUp = followUpSection(s, settled, steps.filter((f) => !excluded.has(f.id)));
   const lastVisit = input.account?.history?.lastVisit;
   return {
     playbook: { id: pb.id, version: pb.version, hash: pb.hash },
@@ -223,6 +226,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     kept: fired.filter((f) => !excluded.has(f.id)).map((f) => f.id),
     ...(plan ? { visitPlan: plan } : {}),
     ...(recap ? { recap } : {}),
+    ...(followUp ? { followUp } : {}),
     answers: s.answers,
     changes: changesSection(s),
     ...(lastVisit ? { previous: { date: lastVisit.date, ...(lastVisit.class ? { class: lastVisit.class } : {}) } } : {}),
@@ -624,6 +628,30 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
     out.push({ id, findsOut: q.id, out: { id, text: q.findOut ? s.fill(q.findOut) : msg.findOut(s.words.shortName(q)), due, source: `question:${q.id}` } });
   }
   return out;
+}
+
+// -- the follow-up -------------------------------------------------------------------------------------
+
+/**
+ * The message a debrief drafts for the customer: the playbook's paragraphs whose condition holds, then
+ * the steps it tells the customer (tellCustomer), each with its date. Never for an account that will
+ * not buy, and never the rep's own objective or the class: those are not in the customer's texts.
+ */
+function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due: string }>[]): string | undefined {
+  const f = s.pb.followUp;
+  if (!f || s.mode !== 'debrief' || settled.droppedNow) return undefined;
+  if (settled.out.class && (s.pb.roles.willNotBuy ?? []).includes(settled.out.class)) return undefined;
+  if (f.when && evaluateCondition(f.when, settled.ctx) !== true) return undefined;
+  const lookup = s.lookup();
+  const paragraphs = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true).map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
+  const told = f.steps
+    ? steps.flatMap((step) => {
+        const text = (step as { tellCustomer?: Text }).tellCustomer;
+        return text ? [`- ${s.msg.toldStep(fillRecap(s.t(text), lookup), s.msg.date(step.out.due))}`] : [];
+      })
+    : [];
+  if (paragraphs.length === 0 && told.length === 0) return undefined;
+  return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n\n');
 }
 
 // -- persona, tips, plan, changes ----------------------------------------------------------------------------

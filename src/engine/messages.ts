@@ -59,6 +59,8 @@ const en = {
   windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
   windowOverCommitment: 'The signature at this visit',
   windowOverMinimum: (then: string) => `A clear answer: a signature, or the account reclassified${then ? ` as ${then}` : ''}`,
+  /** A step as the follow-up tells the customer, with its date. */
+  toldStep: (step: string, date: string) => `${step}, by ${date}`,
   /** A date inside a sentence, as a rep reads it. */
   date: (iso: string) => iso,
 };

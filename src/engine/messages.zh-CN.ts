@@ -35,6 +35,7 @@ export const zhCN: Messages = {
   provisionalCommitment: '如果他回答不了，就约能回答的人见面',
   provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
   windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：${then ? `把它重新归为${then}` : '重新分类'}，或者现在就签下来`,
+  toldStep: (step, date) => `${date}前${step}`,
   personRefused: (person, klass, decider, role) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论：客户仍按${role} ${decider}的意见算作${klass}。弄清楚${person}需要什么`,
   classHeld: (person, klass, decider, role) => `你见的是${person}，不是${role}：客户仍按${decider}的意见算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎么回应${name}的顾虑，从${name}在工作上想要的东西入手：${win}（绝不是回扣）；如果你的方案满足不了，就在别的方面为${name}找到更大的“个人的赢”`,

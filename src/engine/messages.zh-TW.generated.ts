@@ -35,6 +35,7 @@ export const zhTW: Messages = {
   provisionalCommitment: '如果他回答不了，就約能回答的人見面',
   provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
   windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：${then ? `把它重新歸為${then}` : '重新分類'}，或者現在就簽下來`,
+  toldStep: (step, date) => `${date}前${step}`,
   personRefused: (person, klass, decider, role) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按${role} ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,
   classHeld: (person, klass, decider, role) => `你見的是${person}，不是${role}：客戶仍按${decider}的意見算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎麼回應${name}的顧慮，從${name}在工作上想要的東西入手：${win}（絕不是回扣）；如果你的方案滿足不了，就在別的方面為${name}找到更大的“個人的贏”`,

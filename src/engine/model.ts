@@ -112,6 +112,8 @@ export interface ChecklistItem extends Precedence {
   due?: number | 'deadline';
   /** Open steps this one replaces when it opens (ids or #tags; its own tag means the others of its group). */
   supersedes?: string[];
+  /** The step as the customer hears it in the follow-up; absent: the rep's own step. */
+  tellCustomer?: Text;
 }
 
 export interface Advice extends Precedence {
@@ -157,6 +159,14 @@ export interface ClassRule {
     /** Plans that replace the default one when their condition holds; the first that holds wins. */
     variants?: { when: Condition; objective: Text; commitment: Text; minimum: Text }[];
   };
+}
+
+/** The message a debrief drafts for the customer: paragraphs with conditions, then the steps told to them. */
+export interface FollowUp {
+  when?: Condition;
+  parts: { when?: Condition; text: Text }[];
+  steps?: Text;
+  closing?: Text;
 }
 
 export interface Recap {
@@ -231,6 +241,7 @@ export interface Playbook {
   checklist: ChecklistItem[];
   tips: Advice[];
   recap?: Recap;
+  followUp?: FollowUp;
   /** Pairs of items a trainer declares contradictory: `playbook test --explore` reports them firing together unresolved. */
   conflicts: [string, string][];
   /** What the account model reads (see Roles); {} when the playbook declares none. */

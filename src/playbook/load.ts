@@ -248,6 +248,10 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       });
     }
     if (p.data.recap) origins.set(p.data.recap, { file: p.file, path: ['recap'] });
+    if (p.data.followUp) {
+      origins.set(p.data.followUp, { file: p.file, path: ['followUp'] });
+      p.data.followUp.parts.forEach((part, i) => origins.set(part, { file: p.file, path: ['followUp', 'parts', i] }));
+    }
     (p.data.conflicts ?? []).forEach((pair, i) => origins.set(pair, { file: p.file, path: ['conflicts', i] }));
     if (p.data.roles) origins.set(p.data.roles, { file: p.file, path: ['roles'] });
     if (p.data.terms) origins.set(p.data.terms, { file: p.file, path: ['terms'] });
@@ -291,6 +295,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
         if (part.data[section]) merged[section] = [...(merged[section] ?? []), ...(part.data[section] as never[])] as never;
       }
       if (part.data.recap && !merged.recap) merged.recap = part.data.recap;
+      if (part.data.followUp && !merged.followUp) merged.followUp = part.data.followUp;
       if (part.data.conflicts) merged.conflicts = [...(merged.conflicts ?? []), ...part.data.conflicts];
       if (part.data.roles && !merged.roles) merged.roles = part.data.roles;
       if (part.data.terms && !merged.terms) merged.terms = part.data.terms;
@@ -345,6 +350,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
     checklist: data.checklist ?? [],
     tips: data.tips ?? [],
     recap: data.recap,
+    followUp: data.followUp,
     conflicts: data.conflicts ?? [],
     roles: data.roles ?? {},
     terms: data.terms ?? {},
@@ -372,6 +378,7 @@ function mergeOver(parent: PlaybookFile, child: PlaybookFile): PlaybookFile {
     (out as Record<string, unknown>)[section] = merged;
   }
   out.recap = child.recap ?? parent.recap;
+  out.followUp = child.followUp ?? parent.followUp;
   if (parent.conflicts && child.conflicts) out.conflicts = [...parent.conflicts, ...child.conflicts];
   if (parent.roles && child.roles) {
     // one object for the checks to locate: each key at the file that wrote it
@@ -453,5 +460,5 @@ function withTraditionalChinese(pb: Playbook, tables: readonly ReadonlyMap<strin
       if (v && typeof v === 'object' && k !== 'origins' && k !== 'brokenIds') walk(v, depth + 1);
     }
   };
-  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap, terms: pb.terms }, 0);
+  walk({ title: pb.title, description: pb.description, questions: pb.questions, personas: pb.personas, classes: pb.classes, flags: pb.flags, checklist: pb.checklist, tips: pb.tips, recap: pb.recap, followUp: pb.followUp, terms: pb.terms }, 0);
 }

@@ -141,6 +141,7 @@ export const ChecklistItem = z.strictObject({
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
     supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
+    tellCustomer: optional(Text, 'The step as the customer hears it in the follow-up after a debrief, e.g. "send you the list of reference sites"; listed with its date. Without it the step is the rep\'s own and never told. Placeholders as in text.'),
     ...precedence,
   });
 
@@ -210,6 +211,19 @@ export const ClassRule = z.strictObject({
     ),
   });
 
+export const FollowUp = z.strictObject({
+    when: optional(Condition, 'Draft the follow-up only when this condition holds. Never for a class the playbook says will not buy (roles.willNotBuy).'),
+    parts: described(
+      z.array(z.strictObject({
+        when: optional(Condition, 'Write this paragraph only when this condition holds (e.g. { persona: koala } for the plan a koala wants).'),
+        text: described(Text, 'A paragraph in the customer-facing voice: never the rep\'s objective or the class. A sentence whose placeholder has no answer is left out.'),
+      })),
+      'The paragraphs of the message, in order; each is written when its condition holds.',
+    ),
+    steps: optional(Text, 'The line before the steps told to the customer (checklist items with tellCustomer), each with its date, e.g. "What I will do next:". Default: no line, and no steps listed.'),
+    closing: optional(Text, 'The last line, e.g. "Best regards".'),
+  });
+
 export const Recap = z.strictObject({
     when: optional(Condition, 'Draft the recap only when this condition holds.'),
     text: described(Text, 'The recap message. Placeholders name answers and account fields only: {answers.ID}, {account.name}, {visit.date}. No code, no loops.'),
@@ -266,6 +280,7 @@ const sections = {
   checklist: optional(z.array(ChecklistItem), 'Next steps, each with a due date.'),
   tips: optional(z.array(Advice), 'Coaching shown with the result when its condition holds.'),
   recap: optional(Recap, 'The recap message drafted for the rep to send before the visit.'),
+  followUp: optional(FollowUp, 'The follow-up message a debrief drafts for the rep to send the same day: thanks, what was agreed, the steps told to the customer with their dates, what the customer asked for.'),
   conflicts: optional(
     z.array(z.tuple([id, id])),
     'Pairs of item ids that contradict each other on one screen, e.g. [[line_up_contracts, koala_build_trust_before_close]]. `playbook test --explore` reports a pair that can fire together when neither excludes the other.',

@@ -35,6 +35,7 @@ export const Expectations = z.strictObject({
   checklist: opt(z.array(ExpectedItem), 'Checklist items that must be there: an id, or { id, text, due }.'),
   notChecklist: opt(strings, 'Checklist item ids that must not be there.'),
   selfQuestions: opt(strings, 'Parts of text that some self-question must contain.'),
+  followUp: opt(strings, 'Parts of text the follow-up message must contain; [] means no follow-up is drafted.'),
   persona: opt(z.string(), 'The persona the advice must be for.'),
   tips: opt(strings, 'Tip ids that must be shown.'),
 });

@@ -61,6 +61,10 @@ export function compare(e: Expectations, r: CoachingResult): Mismatch[] {
   if (present.length) out.push({ what: 'checklist', expected: `${list(present)} absent`, actual: list(r.checklist.map((x) => x.id)) });
   const sq = [...r.selfQuestions.forward, ...r.selfQuestions.reverse];
   for (const part of e.selfQuestions ?? []) if (!sq.some((x) => x.includes(part))) out.push({ what: 'self-questions', expected: `one containing "${part}"`, actual: sq.join(' | ') || '(none)' });
+  if (e.followUp) {
+    if (e.followUp.length === 0 && r.followUp) out.push({ what: 'follow-up', expected: 'none', actual: r.followUp });
+    for (const part of e.followUp) if (!r.followUp?.includes(part)) out.push({ what: 'follow-up', expected: `containing "${part}"`, actual: r.followUp ?? '(none)' });
+  }
   if (e.persona !== undefined && e.persona !== r.persona?.id) out.push({ what: 'persona', expected: e.persona, actual: r.persona?.id ?? '(none)' });
   // a tip the playbook gives: among the three shown, or the rest that --full shows
   const tips = [...r.tips, ...(r.moreTips ?? [])].map((x) => x.id);

@@ -36,6 +36,10 @@ export function eachCondition(pb: Playbook, visit: (c: Condition, site: Conditio
   for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) outcome(item, ['when'], item.when);
   for (const t of pb.tips) outcome(t, ['when'], t.when);
   if (pb.recap) outcome(pb.recap, ['when'], pb.recap.when);
+  if (pb.followUp) {
+    outcome(pb.followUp, ['when'], pb.followUp.when);
+    for (const part of pb.followUp.parts) outcome(part, ['when'], part.when);
+  }
   for (const p of pb.personas) {
     for (const key of ['do', 'dont'] as const) {
       (p[key] ?? []).forEach((a, i) => {
@@ -94,8 +98,17 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
     at(f.message, f, ['message'], templated);
     at(f.subtext, f, ['subtext'], templated);
   }
-  for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) at(item.text, item, ['text'], SELF_QUESTION_FIELDS);
+  for (const item of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) {
+    at(item.text, item, ['text'], SELF_QUESTION_FIELDS);
+    at(item.tellCustomer, item, ['tellCustomer'], templated);
+  }
   for (const t of pb.tips) at(t.text, t, ['text'], templated);
   if (pb.recap) at(pb.recap.text, pb.recap, ['text'], templated);
+  if (pb.followUp) {
+    const f = pb.followUp;
+    f.parts.forEach((part) => at(part.text, part, ['text'], templated));
+    at(f.steps, f, ['steps'], plain);
+    at(f.closing, f, ['closing'], plain);
+  }
   for (const [key, text] of Object.entries(pb.terms)) at(text, pb.terms, [key], plain);
 }

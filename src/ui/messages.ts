@@ -40,6 +40,7 @@ const en = {
   minimum: 'At least',
   recap: 'Recap to send before the visit (ready to copy)',
   recapAfter: 'Recap to send after the visit (ready to copy)',
+  followUp: 'Follow-up to send today (ready to copy)',
   tips: 'Coaching',
   changes: 'Changed since the last visit',
   stillOpen: 'Still open from earlier visits',

@@ -36,6 +36,7 @@ export const zhCN: UiMessages = {
   minimum: '底线',
   recap: '拜访前发送的总结（可直接复制）',
   recapAfter: '拜访后发送的总结（可直接复制）',
+  followUp: '今天发给客户的跟进消息（可直接复制）',
   tips: '辅导建议',
   changes: '与上次拜访相比的变化',
   stillOpen: '之前拜访留下、仍未完成的行动',

@@ -36,6 +36,7 @@ export const zhTW: UiMessages = {
   minimum: '底線',
   recap: '拜訪前傳送的總結（可直接複製）',
   recapAfter: '拜訪後傳送的總結（可直接複製）',
+  followUp: '今天發給客戶的跟進訊息（可直接複製）',
   tips: '輔導建議',
   changes: '與上次拜訪相比的變化',
   stillOpen: '之前拜訪留下、仍未完成的行動',

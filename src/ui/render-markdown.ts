@@ -57,6 +57,8 @@ export function renderMarkdown(r: CoachingResult): string {
     for (const t of tips) lines.push(`- ${md(t.text)}`);
     lines.push('');
   }
-  if (r.recap) lines.push(`## ${r.mode === 'prep' ? m.recap : m.recapAfter}`, '', ...sanitizeBlock(r.recap).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`), '');
+  const quote = (text: string) => sanitizeBlock(text).split('\n').map((l) => `> ${l.replace(/([\\`*_[\]<>#|&!~])/g, '\\$1')}`.trimEnd());
+  if (r.recap) lines.push(`## ${r.mode === 'prep' ? m.recap : m.recapAfter}`, '', ...quote(r.recap), '');
+  if (r.followUp) lines.push(`## ${m.followUp}`, '', ...quote(r.followUp), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

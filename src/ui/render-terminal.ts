@@ -140,5 +140,9 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     heading(r.mode === 'prep' ? m.recap : m.recapAfter);
     out.push(wrap(b(r.recap), width, '  │ '));
   }
+  if (r.followUp) {
+    heading(m.followUp);
+    out.push(wrap(b(r.followUp), width, '  │ '));
+  }
   return `${out.join('\n')}\n`;
 }

@@ -104,20 +104,31 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // a supporter
     await waitFor("Wang Li's personal win");
     keys('Enter'); // left empty
+    await waitFor('What did they ask for before they would sign');
+    keys('a pilot line', 'Enter');
     await waitFor('polite excuse');
     keys('Down', 'Enter'); // no
     await waitFor('differ from what you said');
     keys('Down', 'Enter'); // no
     await waitFor('tell them the plan');
     keys('Enter'); // yes
+    await waitFor('How many more meetings');
+    keys('2', 'Enter');
     await waitFor('next meeting');
     keys('2026-12-02', 'Enter');
+    await waitFor('What will the next meeting cover?');
+    keys('the pilot', 'Enter');
     expect(await exitCode()).toBe(0);
     const result = await waitFor('Next steps');
     expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
     expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
     expect(result).toContain('Koala (coordinator)');
     expect(result).toContain('Saved to the account "Acme Ltd".');
+    // the follow-up to send today: the plan a koala wants, the request answered inside the window
+    const screen = await waitFor('Best regards');
+    expect(screen).toContain('Follow-up to send today');
+    expect(screen).toContain('we need about 2 more meetings before a decision');
+    expect(screen).toMatch(/come back to you on what you asked for: a pilot line, by 2026-11-27/);
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
     const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });

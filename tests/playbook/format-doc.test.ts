@@ -23,7 +23,7 @@ describe('docs/playbook-format.md', () => {
     expect(doc).toContain('#### `questions[].options[]`');
     expect(doc).toMatch(/^\| `allowUnknown` \| boolean \| Offer "don't know"\./m);
     expect(doc).toMatch(/^\| `kind` \| `single` \\\| `multiple` \\\| `yes-no`/m);
-    expect(doc).toMatch(/^\| `when` \| condition \| Ask the question only when this condition holds\. \|$/m);
+    expect(doc).toMatch(/^\| `when` \| condition \| Ask the question only when this condition holds\. A condition left undecided/m);
     expect(doc).toContain('#### `classes[].cycle`');
     expect(doc).toMatch(/^\| `reclassifyAs` \| list of id \|/m);
     expect(doc).toMatch(/^\| `closedBy` \| list of `signed` \\\| `dropped` \\\| `reclassified`/m);
