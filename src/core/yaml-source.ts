@@ -185,20 +185,34 @@ function yamlMessage(code: string, message: string): { message: string; hint?: s
   }
 }
 
+export interface ParseOptions {
+  /**
+   * Every node's position will be asked for (the language server's index of ids): the fast parse
+   * records them as it reads, instead of one more pass of it when the first is asked for.
+   */
+  allPositions?: boolean;
+}
+
 /**
  * Parses one YAML document. A clean file takes the fast path (js-yaml, about ten times faster on a
  * large playbook); positions come from the `yaml` library, parsed only when a diagnostic needs one.
  * Anything unusual (an error, anchors and aliases, tags, several documents) takes the careful path,
  * which reports it precisely.
  */
-export function parseYamlSource(file: string, rawText: string, kind: SourceKind = PLAYBOOK_KIND): { source?: YamlSource; diagnostics: Diagnostic[] } {
+export function parseYamlSource(
+  file: string,
+  rawText: string,
+  kind: SourceKind = PLAYBOOK_KIND,
+  options: ParseOptions = {},
+): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (!ANCHOR_OR_ALIAS.test(text)) {
     let value: unknown;
     let ok = false;
+    const recorded = options.allPositions ? recordEvents(text) : undefined;
     try {
       const { load, CORE_SCHEMA } = fastYaml();
-      value = load(text, { schema: CORE_SCHEMA, json: false });
+      value = load(text, { schema: CORE_SCHEMA, json: false, listener: recorded?.listener });
       ok = true;
     } catch {
       // fall through: the careful parser explains what is wrong, with its position
@@ -213,7 +227,7 @@ export function parseYamlSource(file: string, rawText: string, kind: SourceKind 
       // past the few single items, every node's position from one more pass of the fast parser
       // (about 1 s over 4 MB, where the careful parser took 4 s and as long again in garbage
       // collection); the careful parser only for a path that pass could not place
-      let events: EventLocator | undefined;
+      let events: EventLocator | undefined = recorded?.locator();
       const byEvents = () => {
         events ??= eventLocator(text);
         return events;
@@ -400,6 +414,26 @@ const SEQUENCE = 3;
  * tests/core/event-positions.test.ts holds it to the careful parser over every node.
  */
 export function eventLocator(text: string): EventLocator {
+  const events = recordEvents(text);
+  try {
+    const { load, CORE_SCHEMA } = fastYaml();
+    load(text, { schema: CORE_SCHEMA, json: false, listener: events.listener });
+  } catch {
+    return { locate: () => undefined, locateKey: () => undefined };
+  }
+  return events.locator();
+}
+
+/** js-yaml's listener, as its parse calls it. */
+type YamlListener = NonNullable<import('js-yaml').LoadOptions['listener']>;
+
+/**
+ * The events of one js-yaml parse, recorded by its listener: eventLocator runs a parse for them, and
+ * parseYamlSource records them during its own parse when every position will be asked for (the
+ * language server's index of ids), which saves that second parse. locator() is called once the parse
+ * has ended without an error.
+ */
+function recordEvents(text: string): { listener: YamlListener; locator(): EventLocator } {
   // about one node per six characters in a playbook: rarely a second allocation
   let cap = Math.max(1024, Math.ceil(text.length / 4));
   let open = new Int32Array(cap);
@@ -429,45 +463,50 @@ export function eventLocator(text: string): EventLocator {
   // node 0 is the document; the stack holds the nodes being read
   let count = 1;
   const stack: number[] = [0];
-  try {
-    const { load, CORE_SCHEMA } = fastYaml();
-    load(text, {
-      schema: CORE_SCHEMA,
-      json: false,
-      listener(event, state) {
-        if (event === 'open') {
-          if (count === cap) grow();
-          const n = count++;
-          open[n] = state.position;
-          const parent = stack[stack.length - 1];
-          if (last[parent] < 0) first[parent] = n;
-          else next[last[parent]] = n;
-          last[parent] = n;
-          stack.push(n);
-          return;
-        }
-        const n = stack.pop() as number;
-        end[n] = state.position;
-        const r = state.result;
-        if (Array.isArray(r)) {
-          kind[n] = SEQUENCE;
-          size[n] = r.length;
-        } else if (r !== null && typeof r === 'object') {
-          kind[n] = MAPPING;
-          // counted in place: a list of keys per mapping was most of this listener's time
-          let k = 0;
-          for (const _ in r) k++;
-          size[n] = k;
-        } else if (state.kind !== null || r !== null) {
-          kind[n] = SCALAR;
-          if (r !== null) names[n] = String(r);
-        }
-      },
-    });
-  } catch {
-    return { locate: () => undefined, locateKey: () => undefined };
-  }
+  const listener: YamlListener = (event, state) => {
+    if (event === 'open') {
+      if (count === cap) grow();
+      const n = count++;
+      open[n] = state.position;
+      const parent = stack[stack.length - 1];
+      if (last[parent] < 0) first[parent] = n;
+      else next[last[parent]] = n;
+      last[parent] = n;
+      stack.push(n);
+      return;
+    }
+    const n = stack.pop() as number;
+    end[n] = state.position;
+    const r = state.result;
+    if (Array.isArray(r)) {
+      kind[n] = SEQUENCE;
+      size[n] = r.length;
+    } else if (r !== null && typeof r === 'object') {
+      kind[n] = MAPPING;
+      // counted in place: a list of keys per mapping was most of this listener's time
+      let k = 0;
+      for (const _ in r) k++;
+      size[n] = k;
+    } else if (state.kind !== null || r !== null) {
+      kind[n] = SCALAR;
+      if (r !== null) names[n] = String(r);
+    }
+  };
+  return { listener, locator: () => placeEvents(text, open, end, first, next, kind, size, names, count) };
+}
 
+/** Places nodes from the recorded events (see eventLocator). */
+function placeEvents(
+  text: string,
+  open: Int32Array,
+  end: Int32Array,
+  first: Int32Array,
+  next: Int32Array,
+  kind: Uint8Array,
+  size: Int32Array,
+  names: (string | undefined)[],
+  count: number,
+): EventLocator {
   /** Does a parse open just after a colon (spaces between): the value of the key before it. */
   const afterColon = (n: number): boolean => {
     let i = open[n] - 1;

@@ -15,7 +15,6 @@ import { choiceValues } from '../engine/answers.js';
 import { LOCALES, MODES, type Playbook, QUESTION_KINDS, type Text } from '../engine/model.js';
 import { ACCOUNT_FIELDS, placeholdersIn, SELF_QUESTION_FIELDS } from '../engine/text.js';
 import { type LoadResult, loadPlaybook, type PlaybookHost } from '../playbook/load.js';
-import { formOf } from '../playbook/rules/conditions.js';
 import { precedenceItems } from '../engine/precedence.js';
 import { eachCondition, eachText } from '../playbook/walk.js';
 
@@ -44,8 +43,13 @@ export interface SymbolInfo {
 export interface Analysis {
   entry: string;
   result: LoadResult;
-  /** kind:id -> the symbol; built on first use (it needs every node's position, which costs a parse). */
-  symbols(): Map<string, SymbolInfo>;
+  /**
+   * The symbols whose id is written across this position, each with its definition and every use
+   * placed. Found per request by one walk of the playbook that places only the ids written there:
+   * linear in the document, and nothing to build after each parse (placing every id of a 4 MB
+   * playbook took 1.6 s, which the first request after an edit waited for).
+   */
+  symbolsAt(file: string, line: number, col: number): SymbolInfo[];
   /** The last playbook that loaded, for completion while the current text is broken. */
   playbook?: Playbook;
 }
@@ -142,18 +146,26 @@ export class Workspace {
       findById: this.findById,
       parseCache: this.parseCache,
       itemCache: this.itemCache,
+      // the index of ids places every id: the first parse records every node's position
+      allPositions: true,
     };
     const result = loadPlaybook(entry, host);
     if (result.playbook) this.lastGood.set(entry, result.playbook);
-    let symbols: Map<string, SymbolInfo> | undefined;
-    const index = () => {
-      if (!symbols) {
-        symbols = result.playbook && result.parsed ? indexSymbols(result.playbook, result.parsed) : new Map<string, SymbolInfo>();
-        linesOf(symbols);
+    // a hover is followed by a definition or references at the same place: the last few answers kept
+    const asked = new Map<string, SymbolInfo[]>();
+    const symbolsAt = (file: string, line: number, col: number): SymbolInfo[] => {
+      const key = `${file}\u0000${line}\u0000${col}`;
+      let found = asked.get(key);
+      if (!found) {
+        const src = result.parsed?.get(file);
+        const written = src && writtenAt(src, line, col);
+        found = result.playbook && result.parsed && written ? indexSymbols(result.playbook, result.parsed, written.wanted, written.near) : [];
+        if (asked.size >= 16) asked.delete(asked.keys().next().value as string);
+        asked.set(key, found);
       }
-      return symbols;
+      return found;
     };
-    return { entry, result, symbols: index, playbook: result.playbook ?? this.lastGood.get(entry) };
+    return { entry, result, symbolsAt, playbook: result.playbook ?? this.lastGood.get(entry) };
   }
   /** Where a stub item of a section goes: after the section's last line, in the file that holds it, with its items' indentation. */
   sectionEnd(a: Analysis, section: 'questions' | 'classes'): { file: string; after: number; indent: string } | undefined {
@@ -240,6 +252,33 @@ function findOnLine(src: YamlSource, n: number, from: number, needle: string): n
   return at < 0 || at + needle.length > end ? undefined : at - starts[n - 1] + 1;
 }
 
+/** Ids longer than this are not looked for under the cursor: it bounds each test on a very long line. */
+const MAX_ID = 256;
+
+/**
+ * A test of an id: is it written on line `line` across column `col` (1-based; just after it counts,
+ * as an editor's cursor at a word's end)? Superset of the ids placed there, so the walk places only
+ * these; the text is read within MAX_ID of the column, so a 4 MB line costs no more than a short one.
+ */
+function writtenAt(src: YamlSource, line: number, col: number): { wanted: (id: string) => boolean; near: (text: string) => boolean } {
+  const starts = startsOf(src);
+  if (line < 1 || line > starts.length) return { wanted: () => false, near: () => false };
+  const lineEnd = line < starts.length ? starts[line] - 1 : src.text.length;
+  const cursor = starts[line - 1] + col - 1;
+  const from = Math.max(starts[line - 1], cursor - MAX_ID);
+  const window = src.text.slice(from, Math.min(lineEnd, cursor + MAX_ID));
+  const at = cursor - from;
+  return {
+    wanted: (id) => {
+      if (id.length === 0 || id.length > MAX_ID) return false;
+      // the first occurrence that could cover the cursor: any that does starts within id.length before it
+      const i = window.indexOf(id, Math.max(0, at - id.length));
+      return i >= 0 && i <= at;
+    },
+    near: (text) => window.includes(text),
+  };
+}
+
 function placeOf(src: YamlSource | undefined, path: (string | number)[], id: string): Place | undefined {
   if (!src) return undefined;
   const pos = src.locate(path);
@@ -248,31 +287,33 @@ function placeOf(src: YamlSource | undefined, path: (string | number)[], id: str
   return col === undefined ? undefined : { file: src.file, line: pos.line, col, endCol: col + id.length };
 }
 
-function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string, SymbolInfo> {
-  const symbols = new Map<string, SymbolInfo>();
-  // looked up by kind, then id: a key made per use was a string per condition of the playbook
-  const byKind = new Map<SymbolKind, Map<string, SymbolInfo>>();
+/**
+ * The symbols of the ids that `wanted` accepts, with their definitions and uses placed. One walk of
+ * the playbook; a place is found only for an accepted id, so a request costs the walk and the few
+ * places of the ids under its cursor (an option value shared by every question costs one place per
+ * use: still linear in the document).
+ */
+function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, wanted: (id: string) => boolean, writtenNear: (text: string) => boolean): SymbolInfo[] {
+  const symbols: SymbolInfo[] = [];
+  const byKey = new Map<string, SymbolInfo>();
   const sym = (kind: SymbolKind, id: string) => {
-    let ids = byKind.get(kind);
-    if (!ids) {
-      ids = new Map();
-      byKind.set(kind, ids);
-    }
-    const known = ids.get(id);
+    const key = `${kind}\u0000${id}`;
+    const known = byKey.get(key);
     if (known) return known;
     const made: SymbolInfo = { kind, id, uses: [] };
-    ids.set(id, made);
-    symbols.set(`${kind}:${id}`, made);
+    byKey.set(key, made);
+    symbols.push(made);
     return made;
   };
-  // every id's place is asked for: the sources place every node in one pass
-  for (const src of parsed.values()) src.expectManyPositions?.();
+  /** Is this an id to look for: written under the cursor, and not a placeholder for one (#…)? */
+  const ok = (id: unknown): id is string => typeof id === 'string' && id !== '' && !id.startsWith('#') && wanted(id);
   const srcOf = (item: object) => {
     const o = pb.origins.get(item);
     return o ? { src: parsed.get(o.file), path: o.path } : undefined;
   };
   const define = (kind: SymbolKind, items: { id: string }[]) => {
     for (const item of items) {
+      if (!wanted(item.id)) continue;
       const s = sym(kind, item.id);
       if (s.definition) continue;
       const o = srcOf(item);
@@ -285,6 +326,7 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   define('class', pb.classes);
   const items = precedenceItems(pb);
   for (const it of items) {
+    if (!wanted(it.id)) continue;
     const s = sym('item', it.id);
     if (s.definition) continue;
     const o = srcOf(it.at.item);
@@ -293,18 +335,21 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   }
   // an option's value is defined in its question, and used wherever a condition or a role names it
   for (const q of pb.questions) {
-    (q.options ?? []).forEach((opt, i) => {
+    const options = q.options ?? [];
+    for (let i = 0; i < options.length; i++) {
+      const opt = options[i];
+      if (!wanted(opt.value)) continue;
       const s = sym('option', `${q.id}\u0000${opt.value}`);
-      if (s.definition) return;
+      if (s.definition) continue;
       const o = srcOf(q);
       s.id = opt.value;
       s.question = q.id;
       s.item = opt;
       s.definition = o ? placeOf(o.src, [...o.path, 'options', i, 'value'], opt.value) : undefined;
-    });
+    }
   }
-  const use = (kind: SymbolKind, id: string | undefined, owner: object, path: (string | number)[], question?: string) => {
-    if (typeof id !== 'string' || id === '' || id.startsWith('#')) return;
+  // callers test ok(id) first: the path of a use is made only for an id looked for
+  const use = (kind: SymbolKind, id: string, owner: object, path: (string | number)[], question?: string) => {
     const o = srcOf(owner);
     const p = o && placeOf(o.src, [...o.path, ...path], id);
     if (!p) return;
@@ -316,43 +361,52 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
     s.uses.push(p);
   };
   eachCondition(pb, (c, site) => {
-    const form = formOf(c);
+    const form = site.forms.length === 1 ? site.forms[0] : undefined;
     if (form !== 'question' && form !== 'persona' && form !== 'class') return;
     const id = c[form] as string;
-    use(form, id, site.item, [...site.path, form]);
+    if (ok(id)) use(form, id, site.item, [...site.path, form]);
     if (form !== 'question') return;
     // the values a condition compares a choice question's answer with are that question's options
-    if (typeof c.equals === 'string') use('option', c.equals, site.item, [...site.path, 'equals'], id);
-    if (typeof c.includes === 'string') use('option', c.includes, site.item, [...site.path, 'includes'], id);
-    (c.in ?? []).forEach((v, i) => {
-      if (typeof v === 'string') use('option', v, site.item, [...site.path, 'in', i], id);
-    });
+    if (ok(c.equals)) use('option', c.equals, site.item, [...site.path, 'equals'], id);
+    if (ok(c.includes)) use('option', c.includes, site.item, [...site.path, 'includes'], id);
+    const list = c.in ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (ok(v)) use('option', v, site.item, [...site.path, 'in', i], id);
+    }
   });
   // roles:, the ids an item's precedence names, a class's window: all are uses an index (and a rename) must see
   const r = pb.roles;
   // a role given as a plain id names a question (person, title, decision, personalWin, and any role
   // added later); the condition roles (signed, …) are walked with the conditions above
-  for (const [key, value] of Object.entries(r)) if (typeof value === 'string') use('question', value, r, [key]);
-  (r.willNotBuy ?? []).forEach((id, i) => use('class', id, r, ['willNotBuy', i]));
+  for (const [key, value] of Object.entries(r)) if (ok(value)) use('question', value, r, [key]);
+  (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use('class', id, r, ['willNotBuy', i]));
   if (r.stance) {
-    use('question', r.stance.question, r, ['stance', 'question']);
-    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => use('option', v, r, ['stance', key, i], r.stance?.question));
+    const q = r.stance.question;
+    if (ok(q)) use('question', q, r, ['stance', 'question']);
+    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => ok(v) && use('option', v, r, ['stance', key, i], q));
   }
   for (const it of items) {
-    (it.excludes ?? []).forEach((id, i) => use('item', id, it.at.item, [...it.at.sub, 'excludes', i]));
-    use('question', it.findsOut, it.at.item, [...it.at.sub, 'findsOut']);
+    (it.excludes ?? []).forEach((id, i) => ok(id) && use('item', id, it.at.item, [...it.at.sub, 'excludes', i]));
+    if (ok(it.findsOut)) use('question', it.findsOut, it.at.item, [...it.at.sub, 'findsOut']);
   }
-  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => use('item', id, step, ['supersedes', i]));
-  for (const pair of pb.conflicts) pair.forEach((id, j) => use('item', id, pair, [j]));
-  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => use('class', id, c, ['cycle', 'reclassifyAs', i]));
-  eachText(pb, (text, site) => {
+  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use('item', id, step, ['supersedes', i]));
+  for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use('item', id, pair, [j]));
+  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use('class', id, c, ['cycle', 'reclassifyAs', i]));
+  // a placeholder names a question, and is placed only where the file holds it as written: the texts
+  // are walked (a third of a request) only when the cursor is in a placeholder, or on the id of a
+  // question that some file names in one
+  const named = pb.questions.filter((q) => wanted(q.id)).map((q) => `{answers.${q.id}}`);
+  const texts = [...parsed.values()].map((src) => src.text);
+  if (writtenNear('{answers.') || named.some((p) => texts.some((t) => t.includes(p)))) eachText(pb, (text, site) => {
     if (site.placeholders === null) return;
-    const o = srcOf(site.item);
-    if (!o?.src) return;
     const entries: [string | undefined, string][] = typeof text === 'string' ? [[undefined, text]] : Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
     for (const [locale, s] of entries) {
-      const names = placeholdersIn(s).filter((n) => n.startsWith('answers.'));
-      if (names.length === 0) continue;
+      // placed from the text's start, in order: only a text that names an id looked for is placed at all
+      const names = s.includes('{answers.') ? placeholdersIn(s).filter((n) => n.startsWith('answers.')) : [];
+      if (!names.some((n) => wanted(n.slice(8)))) continue;
+      const o = srcOf(site.item);
+      if (!o?.src) return;
       const start = o.src.locate(locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path]);
       const src = o.src;
       // a text may run over several lines (a block scalar): look a few lines on for each placeholder
@@ -365,7 +419,7 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
           if (found === undefined) continue;
           const at = found - 1;
           const id = name.slice(8);
-          sym('question', id).uses.push({ file: o.src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
+          if (wanted(id)) sym('question', id).uses.push({ file: src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
           line = l;
           col = at + needle.length;
           break;
@@ -376,36 +430,10 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>): Map<string
   return symbols;
 }
 
-/** Per index: file -> line -> the symbols with a place on that line, so a request reads one line's, not every symbol. */
-const byLine = new WeakMap<Map<string, SymbolInfo>, Map<string, Map<number, SymbolInfo[]>>>();
-function linesOf(symbols: Map<string, SymbolInfo>): Map<string, Map<number, SymbolInfo[]>> {
-  let made = byLine.get(symbols);
-  if (made) return made;
-  const files = new Map<string, Map<number, SymbolInfo[]>>();
-  const add = (s: SymbolInfo, p?: Place) => {
-    if (!p) return;
-    let lines = files.get(p.file);
-    if (!lines) {
-      lines = new Map();
-      files.set(p.file, lines);
-    }
-    const list = lines.get(p.line);
-    if (!list) lines.set(p.line, [s]);
-    else if (list[list.length - 1] !== s) list.push(s);
-  };
-  for (const s of symbols.values()) {
-    add(s, s.definition);
-    for (const u of s.uses) add(s, u);
-  }
-  made = files;
-  byLine.set(symbols, made);
-  return made;
-}
-
 /** The symbol whose definition or use covers this position. */
 export function symbolAt(a: Analysis, file: string, line: number, col: number): SymbolInfo | undefined {
   const covers = (p?: Place) => p && p.file === file && p.line === line && col >= p.col && col <= p.endCol;
-  for (const s of linesOf(a.symbols()).get(file)?.get(line) ?? []) if (covers(s.definition) || s.uses.some(covers)) return s;
+  for (const s of a.symbolsAt(file, line, col)) if (covers(s.definition) || s.uses.some(covers)) return s;
   return undefined;
 }
 

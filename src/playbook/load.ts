@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { decodeSource, MAX_DEPTH, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
+import { decodeSource, MAX_DEPTH, PLAYBOOK_KIND, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { safeParse } from 'zod/v4/core';
 import { checkPlaybook } from './checks.js';
@@ -33,6 +33,11 @@ export interface PlaybookHost {
    * of a large file re-checks the shape of that question only.
    */
   itemCache?: ItemCache;
+  /**
+   * Optional: every node's position will be asked for (the language server's index of ids), so the
+   * first parse of each file records them; without it they cost one more parse when first asked for.
+   */
+  allPositions?: boolean;
 }
 
 /**
@@ -68,10 +73,10 @@ const SECTIONS = ['questions', 'personas', 'classes', 'flags', 'checklist', 'tip
 type Section = (typeof SECTIONS)[number];
 
 /** One file: decode, parse, check the shape. */
-export function parsePlaybookFile(file: string, bytes: Uint8Array, itemCache?: ItemCache): { parsed?: ParsedFile; text?: string; diagnostics: Diagnostic[] } {
+export function parsePlaybookFile(file: string, bytes: Uint8Array, itemCache?: ItemCache, allPositions = false): { parsed?: ParsedFile; text?: string; diagnostics: Diagnostic[] } {
   const decoded = decodeSource(file, bytes);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const { source, diagnostics } = parseYamlSource(file, decoded.text);
+  const { source, diagnostics } = parseYamlSource(file, decoded.text, PLAYBOOK_KIND, { allPositions });
   if (!source) return { text: decoded.text, diagnostics };
   const v = source.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
@@ -221,7 +226,7 @@ export function loadPlaybook(entry: string, host: PlaybookHost): LoadResult {
       return undefined;
     }
     const cached = host.parseCache?.get(file);
-    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes, host.itemCache);
+    const r = cached && Buffer.from(cached.bytes).equals(bytes) ? cached.result : parsePlaybookFile(file, bytes, host.itemCache, host.allPositions);
     host.parseCache?.set(file, { bytes, result: r });
     if (r.text !== undefined) sources.set(file, r.text);
     diagnostics.push(...r.diagnostics);

@@ -1,0 +1,128 @@
+/**
+ * Issue 22: on a large playbook, hover, definition and references name the right id with its right
+ * places, and a request places only the ids written under its cursor. The index of every id used to
+ * place each one (by splitting the whole text once per symbol: 14,000 questions took 20 s; later one
+ * pass per parse, 1.6 s over 4 MB, which the first request after an edit waited for). Here the
+ * number of positions a request asks the parsed files for is counted, not timed: a request that
+ * placed every id of the document again would ask for tens of thousands. The timing is in
+ * bench/lsp-large.ts.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { YamlSource } from '../../src/core/yaml-source.js';
+import { type Analysis, hoverFor, symbolAt, Workspace } from '../../src/lsp/workspace.js';
+
+const N = 6000;
+
+/** A clean playbook: chained questions, flags that fill in answers, classes and a role. */
+function generated(n: number): string {
+  const lines = ['id: large', 'title: Large', 'roles:', '  decision: q1', 'questions:'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  - id: q${i}`, '    kind: single', `    text: "Question ${i}?"`, '    options:', '      - { value: a, label: A }', '      - { value: b, label: B }');
+    if (i > 0) lines.push(`    when: { any: [ { question: q${i - 1}, equals: a }, { question: q${Math.floor(i / 2)}, in: [a, b] } ] }`);
+  }
+  lines.push('classes:', '  - id: A', '    name: A', '    priority: 1', '    when: { question: q0, equals: a }', '  - id: D', '    name: D', '    priority: 2', '    when: { question: q0, equals: b }');
+  lines.push('flags:', '  - id: classy', '    when: { class: A }', '    message: "an A"');
+  for (let i = 0; i < n; i += 10) lines.push(`  - { id: f${i}, when: { question: q${i}, equals: b }, message: "q${i} is {answers.q${i}}" }`);
+  lines.push(`  - { id: last, when: { question: q${n - 1}, equals: b }, message: "last" }`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('a large playbook', () => {
+  const text = generated(N);
+  const lines = text.split('\n');
+  const file = join(mkdtempSync(join(tmpdir(), 'sc-lsp-large-')), 'large.yaml');
+  let a: Analysis;
+  /** 1-based line and column of the character `k` (1-based) of `needle`, on the first line that is it or holds it. */
+  const at = (needle: string, k: number, whole = false) => {
+    const i = whole ? lines.indexOf(needle) : lines.findIndex((l) => l.includes(needle));
+    expect(i, needle).toBeGreaterThanOrEqual(0);
+    return { line: i + 1, col: lines[i].indexOf(needle) + k };
+  };
+  const defOf = (q: number) => at(`  - id: q${q}`, 9, true);
+  /** Positions asked of the parsed files while f runs. */
+  const placesAsked = (f: () => void) => {
+    let asked = 0;
+    const kept = new Map<YamlSource, YamlSource['locate']>();
+    for (const src of a.result.parsed?.values() ?? []) {
+      const locate = src.locate;
+      kept.set(src, locate);
+      src.locate = (path) => {
+        asked++;
+        return locate(path);
+      };
+    }
+    try {
+      f();
+    } finally {
+      for (const [src, locate] of kept) src.locate = locate;
+    }
+    return asked;
+  };
+
+  beforeAll(() => {
+    writeFileSync(file, text);
+    const ws = new Workspace(() => undefined);
+    ws.setDocument(file, text);
+    a = ws.analyse(file);
+    expect(a.result.diagnostics).toEqual([]);
+  }, 60_000);
+
+  it('hover and definition on question ids all through the file, each with its uses', () => {
+    for (const q of [1, 999, 2500, 4002, N - 2]) {
+      // in the condition of the next question: `{ question: q<q>, equals: a }`
+      const use = at(`{ question: q${q}, equals: a }`, 14);
+      const s = symbolAt(a, file, use.line, use.col);
+      expect(s?.kind).toBe('question');
+      expect(s?.id).toBe(`q${q}`);
+      expect(s?.definition).toEqual({ file, line: defOf(q).line, col: 9, endCol: 9 + `q${q}`.length });
+      // used by the next question, and by questions 2q and 2q+1 (q<N/2), and by a flag's condition and message (q%10=0)
+      const expected = 1 + (2 * q + 1 < N ? 2 : 2 * q < N ? 1 : 0) + (q % 10 === 0 ? 2 : 0) + (q === 1 ? 1 : 0);
+      expect(s?.uses).toHaveLength(expected);
+      expect(s?.uses).toContainEqual({ file, line: use.line, col: use.col - 1, endCol: use.col - 1 + `q${q}`.length });
+      expect(hoverFor(s as never, (f) => f)).toContain(`**question** \`q${q}\` (single)`);
+      expect(hoverFor(s as never, (f) => f)).toContain(`used ${expected} time`);
+      // and from the definition itself
+      expect(symbolAt(a, file, defOf(q).line, 10)?.id).toBe(`q${q}`);
+    }
+  });
+
+  it('a placeholder in a message, a role and a class are uses too', () => {
+    const msg = at('message: "q4000 is {answers.q4000}"', 'message: "q4000 is {answers.'.length + 1);
+    const s = symbolAt(a, file, msg.line, msg.col);
+    expect(s?.id).toBe('q4000');
+    expect(s?.definition?.line).toBe(defOf(4000).line);
+    const role = at('  decision: q1', 13, true);
+    expect(symbolAt(a, file, role.line, role.col)?.definition?.line).toBe(defOf(1).line);
+    const cls = at('    when: { class: A }', 20, true);
+    expect(lines[cls.line - 1][cls.col - 1]).toBe('A');
+    const A = symbolAt(a, file, cls.line, cls.col);
+    expect(A?.kind).toBe('class');
+    expect(A?.definition?.line).toBe(at('  - id: A', 9, true).line);
+  });
+
+  it('an option value every question has is the option of the question its condition names', () => {
+    const q = 3210;
+    const use = at(`{ question: q${q}, equals: a }`, `{ question: q${q}, equals: `.length + 1);
+    const s = symbolAt(a, file, use.line, use.col);
+    expect(s?.kind).toBe('option');
+    expect(s?.question).toBe(`q${q}`);
+    // defined in q3210's options, its first line after "options:"
+    expect(s?.definition?.line).toBe(defOf(q).line + 4);
+    expect(s?.uses.map((u) => u.line)).toContain(use.line);
+  });
+
+  it('a request places the ids under its cursor, not every id of the document', () => {
+    const use = at(`{ question: q${N / 2 + 1}, equals: a }`, 14);
+    // the questions whose id covers the cursor (q3001, q300, q30, q3) with their few uses each: dozens
+    // at most, where placing every id would be about ${5 * N}
+    const asked = placesAsked(() => expect(symbolAt(a, file, use.line, use.col + 1)?.id).toBe(`q${N / 2 + 1}`));
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan(100);
+    // nothing under the cursor: nothing placed
+    const title = at('title: Large', 3, true);
+    expect(placesAsked(() => expect(symbolAt(a, file, title.line, title.col)).toBeUndefined())).toBe(0);
+  });
+});
