@@ -27,7 +27,8 @@ await build({
   // yaml and js-yaml are required lazily at run time (only by commands that read YAML), so they stay
   // out of the bundle and out of the first question's start-up; vega and vega-lite (large, only for
   // `report`) are imported at run time from node_modules by the report's charts
-  external: ['better-sqlite3', 'yaml', 'js-yaml', 'vega', 'vega-lite'],
+  // clipboardy (only for --copy) runs its bundled xsel from its own folder, so it stays a package
+  external: ['better-sqlite3', 'yaml', 'js-yaml', 'vega', 'vega-lite', 'clipboardy'],
   define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs') },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

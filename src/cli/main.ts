@@ -248,6 +248,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--json', 'print the result as JSON')
       .option('--out <file.md>', 'also write the result as Markdown')
       .option('--force', 'let --out replace a file that exists')
+      .option('--copy', 'put the message to send on the clipboard: the follow-up after a debrief, the recap before a visit')
       .option('--dry-run', 'show the result without saving it to the account')
       .option('--review', 'ask again the facts carried over from the last visit (contact, role, needs…)')
       .option('--full', 'show everything: the persona\'s whole profile and every tip, even what you read last time')

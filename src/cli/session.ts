@@ -21,7 +21,7 @@ import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import { formatDate, UI } from '../ui/messages.js';
-import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
+import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
@@ -50,6 +50,8 @@ export interface SessionOptions {
   full?: boolean;
   /** --out may replace an existing file. */
   force?: boolean;
+  /** Put the message to send (the follow-up after a debrief, else the recap) on the clipboard. */
+  copy?: boolean;
 }
 
 
@@ -517,6 +519,28 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
       throw err;
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
+  }
+  if (opts.copy) await copyMessage(result, io, locale);
+}
+
+/**
+ * --copy: the message the rep sends next (a debrief's follow-up, else the recap) on the clipboard.
+ * After the save, and never fatal: a machine with no clipboard (no display, no xsel) is told so in one
+ * line and the message stays on the screen to copy by hand.
+ */
+async function copyMessage(result: CoachingResult, io: SessionRun['io'], locale: Locale): Promise<void> {
+  const text = result.followUp ?? result.recap;
+  if (!text) {
+    io.stderr.write(`${UI[locale].nothingToCopy}\n`);
+    return;
+  }
+  try {
+    const { default: clipboard } = await import('clipboardy');
+    await clipboard.write(sanitizeBlock(text));
+    io.stderr.write(`${UI[locale].copied(result.followUp ? 'followUp' : 'recap')}\n`);
+  } catch (err) {
+    // clipboardy says why in its first line (no display server, no xsel)
+    io.stderr.write(`${UI[locale].notCopied(sanitize(String((err as Error).message ?? err).split('\n')[0] ?? ''))}\n`);
   }
 }
 
