@@ -292,7 +292,7 @@ Examples:
 
   program
     .command('stats')
-    .description('your own evidence: how each class you gave turned out, and the seeds\' habits, against your history')
+    .description('your own evidence: how each class you gave turned out, and your habits, against your history')
     .option('--since <period>', 'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)', parseSince)
     .option('--account <name>', 'only this account')
     .option('--class <ids>', 'calibration only for these classes (e.g. A,B)', collect)

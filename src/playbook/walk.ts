@@ -80,7 +80,10 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
     for (const key of ['cues', 'traits'] as const) (p[key] ?? []).forEach((t, i) => at(t, p, [key, i], plain));
     for (const key of ['do', 'dont'] as const) {
       (p[key] ?? []).forEach((a, i) => {
-        if (typeof a === 'object' && 'id' in a) at(a.text, p, [key, i, 'text'], templated);
+        if (typeof a === 'object' && 'id' in a) {
+          at(a.text, p, [key, i, 'text'], templated);
+          at(a.short, p, [key, i, 'short'], templated);
+        }
         else at(a, p, [key, i], templated);
       });
     }
@@ -102,7 +105,10 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
     at(item.text, item, ['text'], SELF_QUESTION_FIELDS);
     at(item.tellCustomer, item, ['tellCustomer'], templated);
   }
-  for (const t of pb.tips) at(t.text, t, ['text'], templated);
+  for (const t of pb.tips) {
+    at(t.text, t, ['text'], templated);
+    at(t.short, t, ['short'], templated);
+  }
   if (pb.recap) at(pb.recap.text, pb.recap, ['text'], templated);
   if (pb.followUp) {
     const f = pb.followUp;

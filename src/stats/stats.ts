@@ -78,7 +78,7 @@ export interface Habits {
   /** Visits (not plans) where the playbook's metFirstKp could be read, and met the first KP. */
   metFirstKp: Share;
   /** Accounts that ended in a "will not buy" class, their visits in the period and the hours (estimate). */
-  endedDropped: { accounts: number; visits: number; hoursEstimate: number; wereTopClass: number; class?: string };
+  endedDropped: { accounts: number; visits: number; hoursEstimate: number; wereTopClass: number; class?: string; labels?: Labels };
   /** Accounts still in play (not signed, not dropped) with one person or none on record. */
   oneContact: Share;
   /** Which of the roles the numbers above need no playbook in use declares. */
@@ -290,6 +290,8 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   let topClass: Habits['topClass'];
   // the words of the playbook whose best class the habits are about, else of the first one in use
   let terms: Terms | undefined;
+  // that playbook: its "will not buy" class names the accounts that ended, when none did in the period
+  let mainPb: Playbook | undefined;
   let asked = 0;
   let askedN = 0;
   let signedAsked = 0;
@@ -341,7 +343,8 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     const top = pbs.top(a.playbookId);
     if (top && !topClass) {
       topClass = { id: top.id, labels: top.info.labels, ...(top.info.window ? { window: top.info.window } : {}) };
-      terms = o.playbooks.get(a.playbookId ?? '')?.terms;
+      mainPb = o.playbooks.get(a.playbookId ?? '');
+      terms = mainPb?.terms;
     }
     let wasTop = false;
     let periodVisits = 0;
@@ -387,7 +390,11 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
     visits += periodVisits;
     if (a.dropped) {
       // the class that dropped it, as the playbook names it: "ended D"
-      if (ended.class === undefined && a.class) ended.class = a.class;
+      if (ended.class === undefined && a.class) {
+        ended.class = a.class;
+        const labels = pbs.classInfo(a.playbookId, a.class)?.labels;
+        if (labels) ended.labels = labels;
+      }
       ended.accounts++;
       ended.visits += periodVisits;
       if (wasTop) ended.wereTopClass++;
@@ -399,8 +406,13 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   }
   ended.hoursEstimate = ended.visits * HOURS_PER_VISIT_ESTIMATE;
   if (ended.class === undefined) {
-    const first = [...o.playbooks.values()].find((pb) => pb.roles.willNotBuy?.length)?.roles.willNotBuy?.[0];
-    if (first) ended.class = first;
+    const pb = mainPb ?? [...o.playbooks.values()].find((p) => p.roles.willNotBuy?.length);
+    const first = pb?.roles.willNotBuy?.[0];
+    if (pb && first) {
+      ended.class = first;
+      const labels = pbs.classInfo(pb.id, first)?.labels;
+      if (labels) ended.labels = labels;
+    }
   }
 
   const calibration: CalibrationRow[] = [...cal.entries()]

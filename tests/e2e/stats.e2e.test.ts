@@ -103,7 +103,7 @@ describe('stats --json on a known history', () => {
     // every visit names the role: 6 of 8 met the first KP (Wu at Beta and Eps is a second KP)
     expect(h.metFirstKp).toEqual({ k: 6, n: 8, rate: 0.75 });
     // Gamma ended D: 2 visits, 3 hours each (the estimate), and it had been an A
-    expect(h.endedDropped).toEqual({ accounts: 1, visits: 2, hoursEstimate: 6, wereTopClass: 1, class: 'D' });
+    expect(h.endedDropped).toEqual({ accounts: 1, visits: 2, hoursEstimate: 6, wereTopClass: 1, class: 'D', labels: { en: 'D', 'zh-CN': 'D类客户', 'zh-TW': 'D類客戶' } });
     // in play (neither signed nor dropped): Beta (Li and Wu), Delta (Li), Eps (Wu): 2 of 3 with one person
     expect(h.oneContact).toEqual({ k: 2, n: 3, rate: null });
     expect(h.missingRoles).toEqual([]);

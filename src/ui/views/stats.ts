@@ -46,17 +46,19 @@ export function classTitle(id: string, labels: Labels | undefined, locale: Local
 
 export function statsView(s: Stats, locale: Locale): StatsView {
   const m = STATS_MESSAGES[locale];
-  const short = (id: string) => sanitize(id);
+  // a class as the playbook names it in this language ("成熟", not the id "ready")
+  const labelsOf = new Map(s.calibration.map((r) => [r.class, r.labels]));
+  const title = (id: string) => classTitle(id, labelsOf.get(id), locale);
   // the playbook's own words (its decider, its sources), data to be sanitised like any playbook text
   const term = (key: keyof Terms): string | undefined => sanitize(localize(s.habits.terms[key], locale)) || undefined;
   const calibration = s.calibration.map((r): CalibrationView => {
     const notes: string[] = [];
     if (r.open) notes.push(m.stillOpen(r.open));
     notes.push(r.medianDaysToSign === null ? m.noneSigned : m.medianDays(r.medianDaysToSign));
-    for (const [to, n] of Object.entries(r.reclassifiedTo)) notes.push(m.became(n, short(to)));
+    for (const [to, n] of Object.entries(r.reclassifiedTo)) notes.push(m.became(n, title(to)));
     if (r.dropped.k) notes.push(m.droppedN(r.dropped.k));
     return {
-      class: short(r.class),
+      class: sanitize(r.class),
       title: classTitle(r.class, r.labels, locale),
       given: m.given(r.given),
       ...(r.window ? { meter: { label: m.signedWithin(r.window.max), share: r.signedInWindow, seed: term('windowTarget') ?? m.windowTarget } } : {}),
@@ -64,7 +66,7 @@ export function statsView(s: Stats, locale: Locale): StatsView {
     };
   });
   const h = s.habits;
-  const top = h.topClass ? short(h.topClass.id) : undefined;
+  const top = h.topClass ? classTitle(h.topClass.id, h.topClass.labels, locale) : undefined;
   const meters: Meter[] = [];
   const notes: string[] = [];
   let heading: string | undefined;
@@ -78,7 +80,7 @@ export function statsView(s: Stats, locale: Locale): StatsView {
   else meters.push({ label: m.metFirstKp(term('decider') ?? ENGINE_MESSAGES[locale].terms.decider), share: h.metFirstKp });
   meters.push({ label: m.oneContact, share: h.oneContact });
   const e = h.endedDropped;
-  notes.push(m.endedDropped(e.accounts, short(e.class ?? '?'), e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE, term('visitCost'))}`);
+  notes.push(m.endedDropped(e.accounts, e.class ? classTitle(e.class, e.labels, locale) : '?', e.visits, e.hoursEstimate), `  ${m.hoursEstimate(HOURS_PER_VISIT_ESTIMATE, term('visitCost'))}`);
   if (top && e.accounts) notes.push(`  ${m.wereTop(e.wereTopClass, top)}`);
   return {
     locale,
