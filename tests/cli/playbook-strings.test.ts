@@ -223,3 +223,15 @@ describe('playbook strings import', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
+
+describe('playbook strings: every text a rep can see', () => {
+  it("exports a tip's short line, and validate --strict warns when it lacks a locale", async () => {
+    const { dir, file } = await bant();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('text: { en: "Spend your week on hot opportunities first.", zh-CN: "这周先把时间花在热商机上。" }', 'text: { en: "Spend your week on hot opportunities first.", zh-CN: "这周先把时间花在热商机上。" }\n    short: { en: "Hot ones first." }'));
+    const r = await runCli(['playbook', 'strings', 'export', 'team.yaml', '--format', 'po', '--lang', 'zh-CN'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/msgctxt "tips\/hot_first\/short"\nmsgid "Hot ones first\."\nmsgstr ""/);
+    const v = await runCli(['playbook', 'validate', '--strict', 'team.yaml'], { cwd: dir });
+    expect(v.stderr + v.stdout).toMatch(/team\.yaml:\d+:\d+: warning: the text has no zh-CN \[missing-locale\]/);
+  });
+});
