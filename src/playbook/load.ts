@@ -135,8 +135,11 @@ export function parsePlaybookFile(file: string, bytes: Uint8Array, itemCache?: I
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !(k in sectionData)));
   const checked = validateWithSchema(PlaybookFile, { ...source, value: rest });
   diagnostics.push(...checked.diagnostics);
-  if (!checked.data) return { text: source.text, diagnostics };
-  const data = { ...checked.data, ...sectionData } as PlaybookFile;
+  // a mistake in a top-level key (a misspelt term, a bad locale) costs that key, not the file: the
+  // references are still checked in the same run
+  const top = checked.data ?? salvage(PlaybookFile, rest, checked.faults)?.data;
+  if (!top) return { text: source.text, diagnostics };
+  const data = { ...top, ...sectionData } as PlaybookFile;
   return { parsed: { file, source, data, brokenIds, rawIndex, damaged }, text: source.text, diagnostics };
 }
 
