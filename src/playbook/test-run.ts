@@ -28,7 +28,10 @@ export function runCase(pb: Playbook, c: ParsedCase, clock: () => number = () =>
   } catch (err) {
     return { name: c.name, passed: false, mismatches: [], error: err instanceof Error ? err.message : String(err), ms: clock() - t0 };
   }
-  const mismatches = c.expect ? compare(c.expect, result) : [];
+  // a question a rep would have to answer and the case leaves out would be asked, not skipped: the
+  // case says so rather than failing later on a class the missing answer changed
+  const unanswered = walkInterview(pb, c.mode, c.answers).questions.filter((q) => q.required !== false && q.kind !== 'persona' && !Object.hasOwn(c.answers, q.id)).map((q) => q.id);
+  const mismatches = [...(unanswered.length ? [{ what: 'answers', expected: `an answer to ${list(unanswered)} (a rep is asked ${unanswered.length === 1 ? 'it' : 'them'})`, actual: '(none)' }] : []), ...(c.expect ? compare(c.expect, result) : [])];
   return { name: c.name, passed: mismatches.length === 0, mismatches, result, ms: clock() - t0 };
 }
 

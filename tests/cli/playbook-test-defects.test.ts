@@ -80,3 +80,14 @@ describe('playbook test --coverage', () => {
     expect(json.coverage[0].unasserted.map((u: { kind: string; id: string }) => `${u.kind}:${u.id}`)).toEqual(['rule:warm']);
   });
 });
+
+describe('playbook test: a case that leaves out an answer a rep is asked', () => {
+  it('says which answer is missing, rather than failing on the class it changed', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'leads.yaml'), HOT);
+    writeFileSync(join(dir, 'leads.test.yaml'), 'cases:\n  - name: "budget only"\n    mode: debrief\n    answers: { budget: "yes" }\n    expect: { class: hot }\n');
+    const r = await runCli(['playbook', 'test', 'leads.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('- expected: an answer to size (a rep is asked it)');
+  });
+});

@@ -94,7 +94,7 @@ describe('a trainer\'s playbook', () => {
     // a failure says where its case is written
     expect(before.stdout).toMatch(/^ {5}at <sales-coach>\/playbooks\/abcd\/abcd\.test\.yaml:\d+$/m);
     const text = readFileSync(join(dir, 'acme.test.yaml'), 'utf8');
-    writeFileSync(join(dir, 'acme.test.yaml'), `${text.trimEnd()}\n  - name: "${name}"\n    mode: prep\n    date: 2026-11-26\n    answers: { contact_name: Li, contact_role: first_kp, contacts_known: 2, has_need: "no" }\n    expect: { class: D }\n`);
+    writeFileSync(join(dir, 'acme.test.yaml'), `${text.trimEnd()}\n  - name: "${name}"\n    mode: prep\n    date: 2026-11-26\n    answers: { contact_name: Li, contact_role: first_kp, contacts_known: 2, has_need: "no", buying_power: "yes", sees_value: "yes", persona: commander, visit_focus: x }\n    expect: { class: D }\n`);
     const r = await runCli(['playbook', 'test', join(dir, 'acme.yaml')], { cwd: dir });
     expect(r.stdout).toContain(` ↷ <sales-coach>/playbooks/abcd/abcd.test.yaml > ${name} overridden by acme.test.yaml:`);
     expect(r.stdout).toContain(` ✓ acme.test.yaml > ${name}`);
