@@ -19,7 +19,7 @@ import { recordVisit } from './record-visit.js';
 import { describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
-import type { Locale, Mode, Playbook } from '../playbook/types.js';
+import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
@@ -318,6 +318,15 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
   }
   if (hasErrors(diagnostics)) {
+    // a script is told every mistake in one run: the answers it lacks too, beside those it got wrong
+    if (!interactive) {
+      // the ids the file answered, rightly or not: a wrong answer is reported as wrong, not as missing
+      const raw = (source?.raw as { answers?: unknown } | undefined)?.answers;
+      const wrong = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
+      const given = state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers;
+      const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given)).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
+      diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
+    }
     await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []));
     io.stderr.write(`the answers file has ${diagnostics.length === 1 ? 'a mistake' : `${diagnostics.length} mistakes`}; nothing was run\n`);
     return EXIT.usage;
@@ -398,16 +407,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const missing = missingQuestions(pb, mode, answers);
   if (missing.length > 0 || (interactive && carriedIds.length > 0)) {
     if (!interactive || !runInterview || !driver) {
-      const file = source?.file ?? '<answers>';
-      const where = source ? source.locateKey(['answers']) : { line: 0, col: 0 };
-      const list: Diagnostic[] = missing.map((q) => ({
-        file,
-        ...where,
-        code: 'missing-answer',
-        severity: 'error',
-        message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookupFor(answers, account))}`,
-        hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
-      }));
+      const list = missingAnswerDiagnostics(missing, source, locale, lookupFor(answers, account));
       await printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
       io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
       return EXIT.usage;
@@ -542,6 +542,20 @@ async function copyMessage(result: CoachingResult, io: SessionRun['io'], locale:
     // clipboardy says why in its first line (no display server, no xsel)
     io.stderr.write(`${UI[locale].notCopied(sanitize(String((err as Error).message ?? err).split('\n')[0] ?? ''))}\n`);
   }
+}
+
+/** "no answer to X", at the file's answers: key, for each question a script leaves out. */
+function missingAnswerDiagnostics(missing: readonly Question[], source: { file: string; locateKey: (path: (string | number)[]) => { line: number; col: number } } | undefined, locale: Locale, lookup: (name: string) => string | undefined): Diagnostic[] {
+  const file = source?.file ?? '<answers>';
+  const where = source ? source.locateKey(['answers']) : { line: 0, col: 0 };
+  return missing.map((q) => ({
+    file,
+    ...where,
+    code: 'missing-answer',
+    severity: 'error',
+    message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookup)}`,
+    hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
+  }));
 }
 
 /** The person a session's answers name (the playbook's roles.person), trimmed. */
