@@ -176,7 +176,7 @@ export const SelfQuestion = z.strictObject({
 export const ClassRule = z.strictObject({
     id: described(id, 'The class, e.g. A.'),
     name: described(Text, 'Its name, e.g. "A: signs within 7-10 days".'),
-    summary: optional(Text, 'What the class means for the rep, said plainly.'),
+    summary: optional(Text, 'What the class means for the rep, said plainly: shown when the account moves into the class, and with --full.'),
     priority: described(z.int(), 'Rules are tried from the lowest priority number up; the first that holds decides.'),
     when: described(Condition, 'The rule: the account is this class when this condition holds.'),
     cycle: optional(

@@ -21,6 +21,8 @@ const en = {
   progress: (n: number, total: number) => `${n}/${total}`,
   class: 'Class',
   provisional: 'Provisional',
+  /** The class badge of a provisional result: the classes still possible. */
+  provisionalBadge: (classes: string) => `Provisional: ${classes}`,
   unclassified: 'Unclassified',
   signBy: (date: string, window: string) => `Sign by ${date} (${window}), or reclassify.`,
   window: (min: number | undefined, max: number) => (min !== undefined ? `${min}-${max} days` : `about ${max} days`),

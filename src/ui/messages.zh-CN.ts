@@ -17,6 +17,7 @@ export const zhCN: UiMessages = {
   progress: (n, total) => `${n}/${total}`,
   class: '客户分类',
   provisional: '暂定',
+  provisionalBadge: (classes) => `暂定：${classes}`,
   unclassified: '无法分类',
   signBy: (date, window) => `${date}前签单（${window}），否则重新分类。`,
   window: (min, max) => (min !== undefined ? `${min}~${max}天` : `约${max}天`),

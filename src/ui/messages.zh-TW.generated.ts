@@ -17,6 +17,7 @@ export const zhTW: UiMessages = {
   progress: (n, total) => `${n}/${total}`,
   class: '客戶分類',
   provisional: '暫定',
+  provisionalBadge: (classes) => `暫定：${classes}`,
   unclassified: '無法分類',
   signBy: (date, window) => `${date}前簽單（${window}），否則重新分類。`,
   window: (min, max) => (min !== undefined ? `${min}~${max}天` : `約${max}天`),

@@ -17,7 +17,7 @@ export function renderMarkdown(r: CoachingResult): string {
   const lines: string[] = [];
   const title = [r.account, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
   lines.push(`# ${title}`, '');
-  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? `${m.provisional}: ${md((cls.candidateLabels ?? cls.candidates).join(' / '))}` : m.unclassified;
+  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
   lines.push(`## ${head}`, '');
   for (const reason of cls.reasons) lines.push(md(reason.text), '');
   if (cls.summary) lines.push(md(cls.summary), '');

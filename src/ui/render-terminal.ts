@@ -40,7 +40,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
       : cls.status === 'classified'
       ? c.inverse.bold(` ${s(cls.label ?? cls.class ?? '')} `)
       : cls.status === 'provisional'
-        ? c.inverse.yellow(` ${m.provisional}: ${s((cls.candidateLabels ?? cls.candidates).join('/'))} `)
+        ? c.inverse.yellow(` ${m.provisionalBadge(s((cls.candidateLabels ?? cls.candidates).join('/')))} `)
         : c.inverse.red(` ${m.unclassified} `);
   const title = [r.account ? s(r.account) : undefined, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).join(' · ');
   out.push(`${badge} ${c.bold(title)}`);
