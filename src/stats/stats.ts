@@ -301,8 +301,12 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   const ended: Habits['endedDropped'] = { accounts: 0, visits: 0, hoursEstimate: 0, wereTopClass: 0 };
   let inPlay = 0;
   let oneContact = 0;
+  // the roles of the playbooks the history was recorded with (every playbook when there is none yet):
+  // the built-in playbook's askedToSign must not make a SPIN team's "0 of 0" look measured
   const rolesSeen = { askedToSign: false, metFirstKp: false };
-  for (const pb of o.playbooks.values()) {
+  const used = new Set(accounts.map((a) => a.playbookId).filter((id) => id !== undefined && o.playbooks.has(id)));
+  for (const [id, pb] of o.playbooks) {
+    if (used.size && !used.has(id)) continue;
     if (pb.roles.askedToSign) rolesSeen.askedToSign = true;
     if (pb.roles.metFirstKp) rolesSeen.metFirstKp = true;
   }

@@ -35,6 +35,12 @@ describe("another playbook's screens", () => {
       const r = await runBin(['stats', '--today', '2026-11-30', '--lang', locale], { env });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(locale === 'en' ? /Habits/ : /习惯/);
+      if (locale === 'en') {
+        // BANT declares no roles.askedToSign: the built-in playbook's must not make it look measured
+        expect(r.stdout).toContain('your playbook declares no roles.askedToSign, so this is not counted');
+        expect(r.stdout).toMatch(/visits that met the decision-maker +1 of 1/);
+        expect(r.stdout).toContain('0 accounts ended Out');
+      }
       expect(r.stdout).not.toMatch(BUILTIN_WORDS);
     }
   });
