@@ -61,8 +61,13 @@ const en = {
   windowOverMinimum: (then: string) => `A clear answer: a signature, or the account reclassified${then ? ` as ${then}` : ''}`,
   /** A step as the follow-up tells the customer, with its date. */
   toldStep: (step: string, date: string) => `${step}, by ${date}`,
-  /** A date inside a sentence, as a rep reads it. */
-  date: (iso: string) => iso,
+  /** A date inside a sentence, as a rep (or a customer) reads it: "Thu 10 Dec", as the screens write dates. */
+  date: (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    if (!y || !m || !d) return iso;
+    const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][day]} ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}`;
+  },
 };
 
 export type Messages = typeof en;

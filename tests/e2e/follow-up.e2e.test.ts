@@ -53,9 +53,9 @@ describe('the follow-up after a debrief', () => {
     expect(clip.held()).toBe(
       [
         'Hello Ms Chen, thank you for your time today.',
-        'As agreed, we meet again on 2026-12-08. Next time we will cover the rollout plan.',
+        'As agreed, we meet again on Tue 8 Dec. Next time we will cover the rollout plan.',
         'So that you can plan: we need about 2 more meetings before a decision.',
-        'What I will do next:\n- come back to you on what you asked for: a reference site, by 2026-12-03',
+        'What I will do next:\n- come back to you on what you asked for: a reference site, by Thu 3 Dec',
         'Best regards',
       ].join('\n\n'),
     );

@@ -128,7 +128,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const screen = await waitFor('Best regards');
     expect(screen).toContain('Follow-up to send today');
     expect(screen).toContain('we need about 2 more meetings before a decision');
-    expect(screen).toMatch(/come back to you on what you asked for: a pilot line, by 2026-11-27/);
+    expect(screen).toMatch(/come back to you on what you asked for: a pilot line, by Fri 27 Nov/);
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
     const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });

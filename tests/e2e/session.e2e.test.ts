@@ -39,7 +39,7 @@ describe('scripted sessions', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
     expect(r.stdout).toContain('→ So why was it not signed today?');
     expect(r.stdout).toContain('!! An A, and you did not ask for the signature');
-    expect(r.stdout).toMatch(/\[ \] Thu 26 Nov\s+Confirm the meeting of 2026-12-01/);
+    expect(r.stdout).toMatch(/\[ \] Thu 26 Nov\s+Confirm the meeting of Tue 1 Dec/);
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
   });
 

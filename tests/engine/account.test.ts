@@ -303,7 +303,7 @@ describe('what the trial of a fortnight found', () => {
     expect(withCarriedDates(result, next.state).checklist.map((c) => c.id)).not.toContain('confirm_next_meeting');
     // a new meeting is another step: opened
     const later = applyVisit(pb, closed, { result: evaluateSession(pb, { mode: 'debrief', answers: meeting('2026-11-27'), visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } }) });
-    expect(later.state.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting')?.text).toContain('2026-11-27');
+    expect(later.state.openSteps.find((s) => stepIdOf(s.key) === 'confirm_next_meeting')?.text).toContain('Fri 27 Nov');
   });
 
   it('a session in another language carries the same step (new words, first date), never a second one', () => {
