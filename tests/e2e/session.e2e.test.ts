@@ -46,7 +46,7 @@ describe('scripted sessions', () => {
   it('plan --account NAME: a key account plan with dated steps and no class', async () => {
     const r = await runBin(['plan', '--account', 'Hengda', '--answers', 'examples/demo-plan.yaml', '--dry-run', '--lang', 'zh-TW']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('客戶經營計劃');
+    expect(r.stdout).toContain('客戶經營計畫'); // Taiwan's form of 计划
     expect(r.stdout).toMatch(/12月9日週三\s+把合作目標拿到客戶那裡/);
     expect(r.stdout).not.toMatch(/[签单经营计划]/);
   });
