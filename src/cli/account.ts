@@ -2,13 +2,14 @@
 import { existsSync } from 'node:fs';
 import type { Playbook } from '../playbook/types.js';
 import { isTeamStore } from '../store/types.js';
+import { formatDate, UI } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { accountView, renderAccountMarkdown, renderAccountTerminal } from '../ui/views/account.js';
 import { labelerFor } from '../ui/views/labels.js';
 import { type Context, localeOf, makeContext } from './context.js';
 import { loadPlaybookCached } from './playbook-cache.js';
-import { localToday } from './clock.js';
+import { localToday, now } from './clock.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -95,6 +96,70 @@ export async function accountDelete(name: string, opts: { yes?: boolean }, io: I
     }
     await store.deleteAccount(name);
     io.stderr.write(`deleted "${sanitize(t.account.name)}"\n`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `account set NAME [--person P] fact=value…`: one fact changed between visits without a session.
+ * Each value is checked as an answers file's would be (with "did you mean"); the change is an event
+ * in the account's timeline, dated, and the next session starts from it. The class is not moved.
+ */
+export async function accountSet(name: string, assignments: string[], opts: { person?: string; date?: string; json?: boolean; dryRun?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
+  const ctx = makeContext(io, g);
+  const date = opts.date ?? localToday();
+  if (assignments.length === 0) throw new UserError('nothing to set', 'write each change as question=value, e.g. trust_level=believed');
+  return withStore(io, g, async (store) => {
+    const row = await store.getAccount(name);
+    const state = row ? await store.accountState(name) : undefined;
+    if (!row || !state) throw new UserError(`no account "${name}"`, 'sales-coach accounts lists them');
+    const pb = await playbookOf(ctx, row.playbookSource ?? row.playbookId ?? 'abcd');
+    if (!pb) throw new UserError(`the playbook "${row.playbookSource ?? row.playbookId}" that classified "${name}" cannot be loaded`, 'sales-coach playbook list shows the playbooks you have');
+    const { carryScope, editFacts, findPerson } = await import('../engine/account.js');
+    const { coerceAnswer } = await import('../engine/answers.js');
+    const { suggest } = await import('../core/diagnostic.js');
+    const person = opts.person !== undefined ? findPerson(state, opts.person) : undefined;
+    if (opts.person !== undefined && !person) {
+      throw new UserError(`no person "${opts.person}" at "${name}"`, state.people.length ? suggest(opts.person, state.people.map((p) => p.name), 'one of') : 'the account has no people on record yet: a session names them');
+    }
+    // a person's facts with --person, the account's without; a visit's own answers are not kept
+    const scope = person ? 'person' : 'account';
+    const settable = pb.questions.filter((q) => carryScope(q) === scope);
+    const facts: Record<string, import('../engine/answers.js').AnswerValue> = {};
+    for (const a of assignments) {
+      const at = a.indexOf('=');
+      if (at <= 0) throw new UserError(`"${a}" is not a change`, 'write it as question=value, e.g. trust_level=believed');
+      const id = a.slice(0, at).trim();
+      const raw = a.slice(at + 1);
+      const q = settable.find((x) => x.id === id);
+      if (!q) {
+        const other = pb.questions.find((x) => x.id === id);
+        const why = !other ? `no question "${id}" in the playbook ${pb.id}` : carryScope(other) === undefined ? `"${id}" is an answer of one visit, not a fact the account keeps` : `"${id}" is a fact of ${carryScope(other) === 'person' ? 'a person: add --person NAME' : 'the account: leave out --person'}`;
+        throw new UserError(why, other ? undefined : suggest(id, settable.map((x) => x.id), scope === 'person' ? "one of a person's facts" : "one of the account's facts"));
+      }
+      const c = coerceAnswer(q, raw, pb.personas.map((p) => p.id));
+      if (!c.ok) {
+        const values = q.options?.map((o) => o.value) ?? (q.kind === 'persona' ? pb.personas.map((p) => p.id) : []);
+        throw new UserError(`${id} cannot be ${JSON.stringify(raw)}`, values.length ? suggest(raw, values, 'one of') : `expected ${c.expected}`);
+      }
+      facts[id] = c.value;
+    }
+    const revision = await store.accountRevision?.(name);
+    const edit = editFacts(pb, state, { ...(person ? { person: person.name } : {}), facts }, date);
+    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ account: row.name, events: edit.events }), null, 2)}\n`);
+    const locale = localeOf(ctx, g);
+    if (edit.events.length === 0) {
+      if (!opts.json) io.stderr.write(`${UI[locale].factsUnchanged}\n`);
+      return EXIT.ok;
+    }
+    if (!opts.dryRun) await store.saveEdit({ account: row.name, state: edit.state, events: edit.events, at: now(), ...(revision !== undefined ? { basedOn: revision } : {}) });
+    if (!opts.json) {
+      const t = await store.timeline(row.name);
+      // the change in the timeline's own words: the view of the account with only these events
+      const view = t ? accountView({ ...t, visits: [], events: edit.events.map((event, i) => ({ id: -1 - i, account: row.name, at: date, event })) }, labelerFor(pb, locale), locale, { today: date }) : undefined;
+      for (const line of view?.timeline ?? []) io.stderr.write(`${formatDate(line.date, locale)}  ${sanitize(line.text)}\n`);
+      io.stderr.write(`${opts.dryRun ? UI[locale].dryRun : UI[locale].saved(sanitize(row.name))}\n`);
+    }
     return EXIT.ok;
   });
 }

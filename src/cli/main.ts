@@ -355,6 +355,28 @@ Example:
       setAction(async (io, g) => (await import('./account.js')).accountShow(name, opts, io, g));
     });
   account
+    .command('set')
+    .argument('<name>', 'the account')
+    .argument('<changes...>', 'each change as question=value, e.g. trust_level=believed contact_stance=supporter')
+    .description("change a fact between visits, without a session: a person's (with --person) or the account's own; the change is dated in the timeline and the next session starts from it")
+    .option('--person <name>', 'the person whose facts change (their type, role, trust, stance…)')
+    .option('--date <YYYY-MM-DD>', 'the day the fact changed (default: today)', parseDay)
+    .option('--json', 'print the events as JSON')
+    .option('--dry-run', 'show the change without saving it')
+    .addHelpText(
+      'after',
+      `
+Values are checked against the playbook's options, as in an answers file. The class is not moved:
+the next prep or debrief classifies from every fact, this one included.
+
+Examples:
+  $ sales-coach account set Hengda --person "Ms Chen" trust_level=believed contact_stance=supporter
+  $ sales-coach account set Hengda buying_power=yes`,
+    )
+    .action((name: string, changes: string[], opts: { person?: string; date?: string; json?: boolean; dryRun?: boolean }) => {
+      setAction(async (io, g) => (await import('./account.js')).accountSet(name, changes, opts, io, g));
+    });
+  account
     .command('rename')
     .argument('<name>', 'the account')
     .argument('<new-name>', 'its new name')

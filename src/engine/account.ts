@@ -96,6 +96,8 @@ export type AccountEvent =
   | { kind: 'dropped'; date: string; class: string; because: string[]; reasons?: Partial<Record<Locale, string[]>> }
   | { kind: 'person-added'; date: string; person: string; title?: string; role?: string; planned?: boolean }
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
+  /** The account's own facts changed between visits (`account set`). */
+  | { kind: 'facts-updated'; date: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   | { kind: 'step-opened'; date: string; key: string; text: string; due: string }
   | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string; updated?: boolean }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
@@ -189,6 +191,38 @@ function movementOf(fromRank: number | undefined, toRank: number | undefined, fr
 }
 
 const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * A fact changed between visits (`account set`): a person's (their type, role, trust, stance…) or the
+ * account's own, recorded as an event with the date, so the next session starts from it. The class is
+ * not moved: that is a session's to say, from all the facts. The answers are checked by the caller;
+ * a person not on the account is the caller's to refuse.
+ */
+export function editFacts(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string): { state: AccountState; events: AccountEvent[] } {
+  const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })) };
+  const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
+  const personQ = pb.questions.find((q) => q.kind === 'persona')?.id;
+  if (edit.person !== undefined) {
+    const person = findPerson(next, edit.person);
+    if (!person) return { state, events: [] };
+    for (const [id, v] of Object.entries(edit.facts)) {
+      // the fields a person row carries by name are said by that name, as a visit says them
+      const field = id === pb.roles.title ? 'title' : id === pb.roles.decision ? 'role' : id === personQ ? 'persona' : undefined;
+      const before = field ? (person[field] ?? null) : (person.facts[id] ?? null);
+      if (same(before, v)) continue;
+      changes.push({ field: field ?? id, before, after: v });
+      if (field && typeof v === 'string') person[field] = v;
+      person.facts[id] = v;
+    }
+    return { state: next, events: changes.length ? [{ kind: 'person-updated', date, person: person.name, changes }] : [] };
+  }
+  for (const [id, v] of Object.entries(edit.facts)) {
+    if (same(next.facts[id], v)) continue;
+    changes.push({ field: id, before: next.facts[id] ?? null, after: v });
+    next.facts[id] = v;
+  }
+  return { state: next, events: changes.length ? [{ kind: 'facts-updated', date, changes }] : [] };
+}
 
 /**
  * The new state of the account after a session, and what happened. A session dated before the

@@ -26,6 +26,7 @@ export function stepRowChange(e: AccountEvent): StepRowChange | undefined {
     case 'dropped':
     case 'person-added':
     case 'person-updated':
+    case 'facts-updated':
       return undefined;
     default:
       return assertNever(e, 'account event');

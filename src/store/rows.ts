@@ -59,6 +59,7 @@ const EventRow = z.union([
   z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()), reasons: opt(ReasonsRow) }),
   z.looseObject({ kind: z.literal('person-added'), person: z.string(), title: opt(z.string()), role: opt(z.string()), planned: opt(z.boolean()) }),
   z.looseObject({ kind: z.literal('person-updated'), person: z.string(), changes: z.array(z.looseObject({ field: z.string() })) }),
+  z.looseObject({ kind: z.literal('facts-updated'), changes: z.array(z.looseObject({ field: z.string() })) }),
   z.looseObject({ kind: z.literal('step-opened'), key: z.string(), text: z.string(), due: z.string() }),
   z.looseObject({ kind: z.literal('step-carried'), stepId: z.number(), text: z.string(), due: z.string(), updated: opt(z.boolean()) }),
   z.looseObject({ kind: z.literal('step-closed'), stepId: z.number(), text: z.string(), state: z.enum(['done', 'skipped', 'superseded']) }),

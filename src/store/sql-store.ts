@@ -25,6 +25,7 @@ import {
   type PipelineFlag,
   type PipelineQuery,
   type SavedVisit,
+  type SaveEdit,
   type SaveVisit,
   type StatsAccount,
   type StatsQuery,
@@ -211,6 +212,24 @@ export abstract class SqlStore implements Store {
 
   async saveVisit(v: SaveVisit): Promise<SavedVisit> {
     return this.write((q) => this.saveIn(q, v));
+  }
+
+  async saveEdit(e: SaveEdit): Promise<void> {
+    return this.write(async (q) => {
+      const row = await q
+        .selectFrom('accounts')
+        .select('id')
+        .where('name_key', '=', nameKey(e.account))
+        .where(this.owned('owner'))
+        .$if(this.scoped, (qb) => qb.forUpdate())
+        .$call(this.first);
+      if (!row) throw new StoreError(`no account "${e.account}"`, 'sales-coach accounts lists them');
+      if (e.basedOn !== undefined && (await this.revisionOf(q, row.id)) !== e.basedOn) throw new AccountChanged(e.account);
+      await q.updateTable('accounts').set({ facts: JSON.stringify(e.state.facts) }).where('id', '=', row.id).$call(this.all);
+      for (const p of e.state.people as Contact[]) await this.savePerson(q, row.id, p);
+      if (e.events.length) await q.insertInto('account_events').values(e.events.map((ev) => ({ account_id: row.id, visit_id: null, date: ev.date, kind: ev.kind, data: eventData(ev), at: e.at }))).$call(this.all);
+      await this.refreshAccount(q, row.id);
+    });
   }
 
   /** One visit written inside the caller's transaction: the visit, the account's new state, its people, its steps and events. */

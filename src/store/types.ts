@@ -110,6 +110,16 @@ export interface SaveVisit {
   basedOn?: string;
 }
 
+/** A fact changed between visits (`account set`): the account's new state and its events, without a visit. */
+export interface SaveEdit {
+  account: string;
+  state: AccountState;
+  events: AccountEvent[];
+  at: string;
+  /** As for a visit: the save fails with AccountChanged if the account moved on since it was read. */
+  basedOn?: string;
+}
+
 /** What saveVisit did: saved now, or kept on this machine for later (the team database could not be reached). */
 export interface SavedVisit {
   visitId: number;
@@ -256,6 +266,8 @@ export interface Store {
   getAccount(account: string): Promise<AccountRow | undefined>;
   /** One write: the visit, the events, the account's new state, its people and steps. */
   saveVisit(visit: SaveVisit): Promise<SavedVisit>;
+  /** The account's facts and people as `account set` left them, and its events: no visit is written. */
+  saveEdit(edit: SaveEdit): Promise<void>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
   /** Events of every account dated on or after `date`, oldest first. */
   eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]>;

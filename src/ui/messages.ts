@@ -81,6 +81,7 @@ const en = {
   /** `playbook try`: the result is a preview, for the trainer. */
   tryNotSaved: 'A try: nothing was saved. Change an answer in the answers file and run it again to compare.',
   saved: (a: string) => `Saved to the account "${a}".`,
+  factsUnchanged: 'Nothing changed: the account already says so.',
   savedLater: (a: string) => `The team database could not be reached: the visit to "${a}" is kept on this machine and will be sent by the next command that reaches it.`,
   whichAccount: 'Which account (customer company)?',
   carriedConfirm: (date: string, facts: string) => `Still as at the visit of ${date}? ${facts}`,

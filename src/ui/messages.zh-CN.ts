@@ -73,6 +73,7 @@ export const zhCN: UiMessages = {
   notSavedNoAccount: '未保存：没有指定客户（--account 客户名）。',
   tryNotSaved: '试运行：没有保存任何内容。改动回答文件里的一个回答，再运行一次即可对比。',
   saved: (a) => `已保存到客户“${a}”。`,
+  factsUnchanged: '没有变化：客户记录里已经是这样。',
   savedLater: (a) => `无法连接团队数据库：对客户“${a}”的这次拜访已保存在本机，下一次能连上时会自动发送。`,
   whichAccount: '哪个客户（公司名称）？',
   carriedConfirm: (date, facts) => `和${date}拜访时一样吗？${facts}`,

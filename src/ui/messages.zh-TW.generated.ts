@@ -73,6 +73,7 @@ export const zhTW: UiMessages = {
   notSavedNoAccount: '未儲存：沒有指定客戶（--account 客戶名）。',
   tryNotSaved: '試執行：沒有儲存任何內容。改動回答檔案裡的一個回答，再執行一次即可對比。',
   saved: (a) => `已儲存到客戶「${a}」。`,
+  factsUnchanged: '沒有變化：客戶記錄裡已經是這樣。',
   savedLater: (a) => `無法連線團隊資料庫：對客戶「${a}」的這次拜訪已儲存在本機，下一次能連上時會自動傳送。`,
   whichAccount: '哪個客戶（公司名稱）？',
   carriedConfirm: (date, facts) => `和${date}拜訪時一樣嗎？${facts}`,

@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { reasonsIn } from '../../core/reasons.js';
 import { isOverdue } from '../../core/steps.js';
+import type { AnswerValue } from '../../engine/answers.js';
 import { assertNever, type Locale } from '../../engine/model.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
 import { formatDate } from '../messages.js';
@@ -52,6 +53,14 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   const a = t.account;
   const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
   const why = (list: string[]) => list.join(m.and);
+  const changesText = (changes: { field: string; before: AnswerValue; after: AnswerValue }[]) =>
+    changes
+      .map((ch) => {
+        const name = label.question(ch.field);
+        const value = (v: typeof ch.before) => (v === null ? m.unknownValue : ch.field === 'role' ? label.role(String(v)) : ch.field === 'persona' ? label.persona(String(v)) : ch.field === 'title' ? String(v) : label.answer(ch.field, v));
+        return `${name} ${value(ch.before)} → ${value(ch.after)}`;
+      })
+      .join(m.and);
   const eventText = (e: StoredAccountEvent): string | undefined => {
     switch (e.kind) {
       case 'class-changed':
@@ -65,16 +74,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'person-added':
         return (e.planned ? m.ev.personPlanned : m.ev.personAdded)(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(', '));
       case 'person-updated':
-        return m.ev.personUpdated(
-          e.person,
-          e.changes
-            .map((ch) => {
-              const name = ch.field === 'role' || ch.field === 'title' || ch.field === 'persona' ? label.question(ch.field === 'persona' ? 'persona' : ch.field) : label.question(ch.field);
-              const value = (v: typeof ch.before) => (v === null ? m.unknownValue : ch.field === 'role' ? label.role(String(v)) : ch.field === 'persona' ? label.persona(String(v)) : ch.field === 'title' ? String(v) : label.answer(ch.field, v));
-              return `${name} ${value(ch.before)} → ${value(ch.after)}`;
-            })
-            .join(m.and),
-        );
+        return m.ev.personUpdated(e.person, changesText(e.changes));
+      case 'facts-updated':
+        return m.ev.factsUpdated(changesText(e.changes));
       case 'step-opened':
         return m.ev.stepOpened(e.text, formatDate(e.due, locale));
       case 'step-closed':

@@ -62,6 +62,7 @@ const en = {
     personAdded: (name: string, detail: string) => `met ${name}${detail ? ` (${detail})` : ''} for the first time`,
     personPlanned: (name: string, detail: string) => `prepared to meet ${name}${detail ? ` (${detail})` : ''}`,
     personUpdated: (name: string, changes: string) => `${name}: ${changes}`,
+    factsUpdated: (changes: string) => `Set between visits: ${changes}`,
     stepOpened: (text: string, due: string) => `step added: ${text} (by ${due})`,
     stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded') => `${state === 'done' ? 'done' : state === 'superseded' ? 'superseded' : 'dropped'}: ${text}`,
     stepReopened: (text: string) => `reopened: ${text}`,

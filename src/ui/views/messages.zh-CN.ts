@@ -53,6 +53,7 @@ export const zhCN: ViewMessages = {
     personAdded: (name, detail) => `第一次见到${name}${detail ? `（${detail}）` : ''}`,
     personPlanned: (name, detail) => `准备拜访${name}${detail ? `（${detail}）` : ''}`,
     personUpdated: (name, changes) => `${name}：${changes}`,
+    factsUpdated: (changes) => `拜访之间更新：${changes}`,
     stepOpened: (text, due) => `新增行动：${text}（${due}前）`,
     stepClosed: (text, state) => `${state === 'done' ? '已完成' : state === 'superseded' ? '已被取代' : '已取消'}：${text}`,
     stepReopened: (text) => `重新打开：${text}`,

@@ -53,6 +53,7 @@ export const zhTW: ViewMessages = {
     personAdded: (name, detail) => `第一次見到${name}${detail ? `（${detail}）` : ''}`,
     personPlanned: (name, detail) => `準備拜訪${name}${detail ? `（${detail}）` : ''}`,
     personUpdated: (name, changes) => `${name}：${changes}`,
+    factsUpdated: (changes) => `拜訪之間更新：${changes}`,
     stepOpened: (text, due) => `新增行動：${text}（${due}前）`,
     stepClosed: (text, state) => `${state === 'done' ? '已完成' : state === 'superseded' ? '已被取代' : '已取消'}：${text}`,
     stepReopened: (text) => `重新開啟：${text}`,
