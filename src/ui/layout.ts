@@ -1,6 +1,6 @@
 /** Layout by display width, so CJK text (two columns per character) wraps and aligns too. */
+import { LineBreaker } from 'linebreak';
 import stringWidthOf from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 
 // colour codes (SGR) take no columns; printable ASCII, and the few marks our screens use (… · → ←
 // – — ✓ ✗ ↷), take one column a character
@@ -16,7 +16,7 @@ export function stringWidth(text: string): number {
   return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidthOf(text);
 }
 
-/** Greedy word wrap of printable ASCII (colour codes take no columns): what wrap-ansi does, without its cost. */
+/** Greedy word wrap of printable ASCII (colour codes take no columns), without the cost of the line breaking algorithm. */
 function wrapAscii(text: string, w: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -54,10 +54,103 @@ export function wrap(text: string, width: number, indent = ''): string {
     const lines = plain.length <= w && trimmed === text ? [text] : wrapAscii(trimmed, w);
     return lines.map((line) => indent + line).join('\n');
   }
-  return wrapAnsi(text, w, { hard: true, trim: true })
+  return text
+    .trim()
     .split('\n')
+    .flatMap((para) => wrapParagraph(para, w))
     .map((line) => indent + line)
     .join('\n');
+}
+
+const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9]/;
+// a run of Latin words inside Chinese text: a name or a term (Ms Chen, Top Sales)
+const LATIN_RUN = /[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*)+/g;
+/** The widest run of Latin words kept on one line inside Chinese text; a longer one wraps at its spaces. */
+const KEEP_LATIN = 20;
+
+/**
+ * Where a line may start (string offsets of the plain text, 0 and the end left out): the Unicode line
+ * breaking algorithm (UAX #14, the linebreak package) — so no line starts with ， 、 。 ： ） or ”, nor
+ * ends with （ or “ — less two breaks it allows that Chinese typesetting does not: between a number and
+ * the character after it (2027年, 12月, 10天), and inside a short run of Latin words in Chinese text.
+ */
+function breakOpportunities(plain: string): Set<number> {
+  const at = new Set<number>();
+  const breaker = new LineBreaker(plain);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
+    const p = bk.position;
+    if (p > 0 && p < plain.length && !(DIGIT.test(plain[p - 1]) && HAN.test(plain[p]))) at.add(p);
+  }
+  if (HAN.test(plain)) {
+    for (const m of plain.matchAll(LATIN_RUN)) {
+      if (stringWidth(m[0]) > KEEP_LATIN) continue;
+      for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
+    }
+  }
+  return at;
+}
+
+/** One paragraph (no newline) into lines of at most w columns, cut only where a line may start. */
+function wrapParagraph(text: string, w: number): string[] {
+  // the plain text (colour codes left out), and where each of its characters is in the text
+  const plainAt: number[] = [];
+  let plain = '';
+  for (let i = 0; i < text.length; ) {
+    const sgr = text[i] === '\u001b' ? /^\u001b\[[0-9;]*m/.exec(text.slice(i)) : null;
+    if (sgr) {
+      i += sgr[0].length;
+      continue;
+    }
+    plainAt.push(i);
+    plain += text[i];
+    i++;
+  }
+  plainAt.push(text.length);
+  const cuts = [...breakOpportunities(plain)].sort((a, b) => a - b);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const p of [...cuts, plain.length]) {
+    pieces.push(text.slice(from === 0 ? 0 : plainAt[from], p === plain.length ? text.length : plainAt[p]));
+    from = p;
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (line !== '' && stringWidth(line + piece.trimEnd()) <= w) {
+      line += piece;
+      continue;
+    }
+    if (line !== '') lines.push(line.trimEnd());
+    line = piece;
+    // a piece wider than the line (a URL, an id, a long run of Latin words) is cut by width
+    while (stringWidth(line.trimEnd()) > w) {
+      const [head, rest] = cutByWidth(line, w);
+      lines.push(head);
+      line = rest;
+    }
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The longest head of `text` at most w columns wide (colour codes take none), and the rest. */
+function cutByWidth(text: string, w: number): [string, string] {
+  let used = 0;
+  let i = 0;
+  while (i < text.length) {
+    const sgr = text[i] === '\u001b' ? /^\u001b\[[0-9;]*m/.exec(text.slice(i)) : null;
+    if (sgr) {
+      i += sgr[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    const cw = stringWidth(ch);
+    if (used + cw > w && used > 0) break;
+    used += cw;
+    i += ch.length;
+  }
+  return [text.slice(0, i), text.slice(i)];
 }
 
 /** Wraps with a hanging indent: the first line starts with `first`, the rest align under it. */

@@ -1,9 +1,12 @@
 /**
  * Chinese that reads as written by a person: zh-TW as Taiwan writes it (every generated string checked
- * against the list of wrong forms kept in tests/fixtures/zh-tw-wrong-forms.json).
+ * against the list of wrong forms kept in tests/fixtures/zh-tw-wrong-forms.json), and lines broken as
+ * Chinese is typeset.
  */
 import { readFileSync } from 'node:fs';
+import stringWidthOf from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { wrap } from '../../src/ui/layout.js';
 
 interface WrongForm {
   wrong?: string;
@@ -64,5 +67,42 @@ describe('zh-TW as Taiwan writes it', () => {
     const flagged = ['拜訪前，把總結髮給他', '不籤', '現場籤合同', '性格型別', '瞭解你的物件', '態度：支援', '直屬領導', '客戶靠譜嗎', '拜訪復盤', '二八規律', '說“不”字', '1周~10天'];
     for (const text of flagged) expect(wrongFormsIn(text), text).not.toEqual([]);
     for (const text of ['把總結發給他', '標籤', '現場簽合約', '性格類型', '直屬主管', '80/20 法則', '說「不」字', '周哈里窗', '1週~10天', '頭髮']) expect(wrongFormsIn(text), text).toEqual([]);
+  });
+});
+
+describe('line breaking of Chinese', () => {
+  const text =
+    '这是上司一定会问的问题。谈完客户能清楚说出没签的原因，你就是Top Sales。我们在2027年（明年）见面，好的、对！为什么他不是A类客户？因为Ms Chen不是第一KP。“我不能伤害你，希望你明白我可能对你的产品不感兴趣。”';
+  const NO_LINE_START = /^[，、。：；！？）」』”〉》…]/;
+  const NO_LINE_END = /[（「『“〈《]$/;
+
+  for (const width of [14, 17, 20, 23, 26, 31, 40, 57, 80]) {
+    it(`at ${width} columns: no line starts with closing punctuation or ends with an opening one; Top Sales, Ms Chen and 2027年 stay whole`, () => {
+      const lines = wrap(text, width, '  ').split('\n').map((l) => l.slice(2));
+      expect(lines.join('')).toBe(text); // nothing lost: its only spaces are inside Top Sales and Ms Chen
+      for (const line of lines) {
+        expect(line, line).not.toMatch(NO_LINE_START);
+        expect(line, line).not.toMatch(NO_LINE_END);
+        expect(stringWidthOf(line)).toBeLessThanOrEqual(width - 2);
+      }
+      const joined = lines.join('\n');
+      expect(joined).toContain('Top Sales');
+      expect(joined).toContain('Ms Chen');
+      expect(joined).toContain('2027年');
+    });
+  }
+
+  it('keeps the whole text, each line within the width, in zh-TW too', () => {
+    const tw = '這是上司一定會問的問題。談完客戶能清楚說出沒簽的原因，你就是Top Sales。';
+    const out = wrap(tw, 24);
+    expect(out.replace(/\n/g, '')).toBe(tw);
+    expect(out.split('\n').every((l) => !NO_LINE_START.test(l))).toBe(true);
+  });
+
+  it('a long run of Latin words inside Chinese still wraps at its spaces, and a URL wider than the line is cut', () => {
+    const out = wrap('运行 sales-coach prep --account 恒达物流 --answers examples/demo-prep.yaml 开始', 30);
+    for (const line of out.split('\n')) expect(stringWidthOf(line)).toBeLessThanOrEqual(30);
+    const url = wrap(`见https://example.com/${'a'.repeat(60)}`, 20);
+    for (const line of url.split('\n')) expect(stringWidthOf(line)).toBeLessThanOrEqual(20);
   });
 });
