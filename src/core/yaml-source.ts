@@ -30,6 +30,11 @@ export interface YamlSource {
    * placed in one pass from then on, instead of parsing items one by one first.
    */
   expectManyPositions?(): void;
+  /**
+   * The path of the scalar value written across this offset of the text (an editor's cursor), when
+   * the fast parser read the file; undefined for anything else, or when the careful parser did.
+   */
+  pathAt?(offset: number): PathSegment[] | undefined;
 }
 
 export interface DecodeResult {
@@ -237,7 +242,10 @@ export function parseYamlSource(
         locate: (path) => one(path)?.locate(path) ?? byEvents().locate(path) ?? positions().locator?.locate(path) ?? { line: 1, col: 1 },
         locateKey: (path) => one(path)?.locateKey(path) ?? byEvents().locateKey(path) ?? positions().locator?.locateKey(path) ?? { line: 1, col: 1 },
       };
-      return { source: { ...makeSource(file, text, value, () => whole), expectManyPositions: () => void byEvents() }, diagnostics: [] };
+      return {
+        source: { ...makeSource(file, text, value, () => whole), expectManyPositions: () => void byEvents(), pathAt: (offset) => byEvents().pathAt?.(offset) },
+        diagnostics: [],
+      };
     }
   }
   const r = parseCarefully(file, text, kind);
@@ -291,7 +299,8 @@ function readPastTabs(file: string, text: string, tabs: Diagnostic[], kind: Sour
     return by === 0 ? p : { ...p, col: Math.max(1, p.col - by), endCol: p.endCol === undefined ? undefined : Math.max(1, p.endCol - by) };
   };
   const repairedSource = again.source;
-  return { source: { ...repairedSource, text, locate: (path) => back(repairedSource.locate(path)), locateKey: (path) => back(repairedSource.locateKey(path)) }, diagnostics };
+  // (no pathAt: the repaired text's offsets are not the trainer's)
+  return { source: { ...repairedSource, text, locate: (path) => back(repairedSource.locate(path)), locateKey: (path) => back(repairedSource.locateKey(path)), pathAt: undefined }, diagnostics };
 }
 
 /** `&name` or `*name` where YAML would read an anchor or alias: only the careful parser bounds alias expansion. */
@@ -397,6 +406,8 @@ function itemLocator(file: string, text: string, value: unknown, kind: SourceKin
 export interface EventLocator {
   locate(path: readonly PathSegment[]): Position | undefined;
   locateKey(path: readonly PathSegment[]): Position | undefined;
+  /** The path of the scalar value written across this offset of the text; undefined for anything else. */
+  pathAt?(offset: number): PathSegment[] | undefined;
 }
 
 const SCALAR = 1;
@@ -636,6 +647,43 @@ function placeEvents(
     }
     return { node, key };
   };
+  /** Where a node's text ends, past the spaces and line breaks its parse read after it. */
+  const endOf = (n: number): number => {
+    let e = end[n];
+    while (e > open[n] && space(text.charCodeAt(e - 1))) e--;
+    return e;
+  };
+  const holds = (n: number, offset: number) => startOf(n) <= offset && offset < endOf(n);
+  const pathAt = (offset: number): PathSegment[] | undefined => {
+    const path: PathSegment[] = [];
+    let node = top;
+    // down from the document through the child that holds the offset: one pass over each level's children
+    while (node >= 0) {
+      if (kind[node] === SCALAR) return holds(node, offset) ? path : undefined;
+      if (kind[node] !== MAPPING && kind[node] !== SEQUENCE) return undefined;
+      const n = inner(node);
+      if (!sound(n)) return undefined;
+      let child = -1;
+      if (kind[n] === MAPPING) {
+        eachPair(n, (k, v) => {
+          if (v < 0 || !holds(v, offset)) return undefined;
+          path.push(names[k] as string);
+          child = v;
+          return true;
+        });
+      } else {
+        let i = 0;
+        for (let c = first[n]; c >= 0; c = next[c], i++) {
+          if (!holds(c, offset)) continue;
+          path.push(i);
+          child = c;
+          break;
+        }
+      }
+      node = child;
+    }
+    return undefined;
+  };
   return {
     locate: (path) => {
       const r = resolve(path);
@@ -645,6 +693,7 @@ function placeEvents(
       const r = resolve(path);
       return r && pos(r.key >= 0 ? r.key : r.node);
     },
+    pathAt,
   };
 }
 

@@ -10,12 +10,13 @@ import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { YamlSource } from '../core/yaml-source.js';
+import type { PathSegment, YamlSource } from '../core/yaml-source.js';
 import { choiceValues } from '../engine/answers.js';
 import { LOCALES, MODES, type Playbook, QUESTION_KINDS, type Text } from '../engine/model.js';
 import { ACCOUNT_FIELDS, placeholdersIn, SELF_QUESTION_FIELDS } from '../engine/text.js';
 import { type LoadResult, loadPlaybook, type PlaybookHost } from '../playbook/load.js';
 import { precedenceItems } from '../engine/precedence.js';
+import type { Origin } from '../playbook/types.js';
 import { eachCondition, eachText } from '../playbook/walk.js';
 
 /** What an id names: a question, a persona, a class, an item that fires (flag, step, tip, advice) or a choice question's option value. */
@@ -146,7 +147,8 @@ export class Workspace {
       findById: this.findById,
       parseCache: this.parseCache,
       itemCache: this.itemCache,
-      // the index of ids places every id: the first parse records every node's position
+      // a request places ids and finds the node under the cursor: the first parse records every
+      // node's position, so that neither costs one more parse
       allPositions: true,
     };
     const result = loadPlaybook(entry, host);
@@ -158,8 +160,8 @@ export class Workspace {
       let found = asked.get(key);
       if (!found) {
         const src = result.parsed?.get(file);
-        const written = src && writtenAt(src, line, col);
-        found = result.playbook && result.parsed && written ? indexSymbols(result.playbook, result.parsed, written.wanted, written.near) : [];
+        const cursor = src && writtenAt(src, line, col);
+        found = result.playbook && result.parsed && cursor ? indexSymbols(result.playbook, result.parsed, cursor) : [];
         if (asked.size >= 16) asked.delete(asked.keys().next().value as string);
         asked.set(key, found);
       }
@@ -255,20 +257,32 @@ function findOnLine(src: YamlSource, n: number, from: number, needle: string): n
 /** Ids longer than this are not looked for under the cursor: it bounds each test on a very long line. */
 const MAX_ID = 256;
 
+/** What is under an editor's cursor, as the index of ids looks for it. */
+interface Cursor {
+  file: string;
+  /** Is this id written across the cursor? A superset of the ids there: a test of the text only. */
+  wanted(id: string): boolean;
+  /** Is this text written near the cursor (on its line, within MAX_ID)? */
+  near(text: string): boolean;
+  /** The path of the scalar under the cursor, when the file's parse can tell (the fast parser read it). */
+  path?: PathSegment[];
+}
+
 /**
- * A test of an id: is it written on line `line` across column `col` (1-based; just after it counts,
- * as an editor's cursor at a word's end)? Superset of the ids placed there, so the walk places only
- * these; the text is read within MAX_ID of the column, so a 4 MB line costs no more than a short one.
+ * The cursor at line `line`, column `col` (1-based; just after an id counts, as an editor's cursor at
+ * a word's end). The text is read within MAX_ID of the column, so a 4 MB line costs no more than a
+ * short one.
  */
-function writtenAt(src: YamlSource, line: number, col: number): { wanted: (id: string) => boolean; near: (text: string) => boolean } {
+function writtenAt(src: YamlSource, line: number, col: number): Cursor {
   const starts = startsOf(src);
-  if (line < 1 || line > starts.length) return { wanted: () => false, near: () => false };
+  if (line < 1 || line > starts.length) return { file: src.file, wanted: () => false, near: () => false };
   const lineEnd = line < starts.length ? starts[line] - 1 : src.text.length;
   const cursor = starts[line - 1] + col - 1;
   const from = Math.max(starts[line - 1], cursor - MAX_ID);
   const window = src.text.slice(from, Math.min(lineEnd, cursor + MAX_ID));
   const at = cursor - from;
   return {
+    file: src.file,
     wanted: (id) => {
       if (id.length === 0 || id.length > MAX_ID) return false;
       // the first occurrence that could cover the cursor: any that does starts within id.length before it
@@ -276,7 +290,14 @@ function writtenAt(src: YamlSource, line: number, col: number): { wanted: (id: s
       return i >= 0 && i <= at;
     },
     near: (text) => window.includes(text),
+    path: src.pathAt?.(cursor) ?? (cursor > starts[line - 1] ? src.pathAt?.(cursor - 1) : undefined),
   };
+}
+
+function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function placeOf(src: YamlSource | undefined, path: (string | number)[], id: string): Place | undefined {
@@ -287,79 +308,94 @@ function placeOf(src: YamlSource | undefined, path: (string | number)[], id: str
   return col === undefined ? undefined : { file: src.file, line: pos.line, col, endCol: col + id.length };
 }
 
+/** A definition or use of an id, before it is placed: its item's origin, and the path inside the item. */
+interface Ref {
+  origin: Origin;
+  path: PathSegment[];
+}
+
 /**
- * The symbols of the ids that `wanted` accepts, with their definitions and uses placed. One walk of
- * the playbook; a place is found only for an accepted id, so a request costs the walk and the few
- * places of the ids under its cursor (an option value shared by every question costs one place per
- * use: still linear in the document).
+ * The symbols written under the cursor, with their definitions and uses placed. One walk of the
+ * playbook keeps the definitions and uses of the ids written across the cursor (cursor.wanted: a test
+ * of the text), unplaced; the symbols under the cursor are those with a definition or use at the
+ * node under it (cursor.path), and only theirs are placed. A request costs the walk and a few places,
+ * even on an option value that every question has. Where the file's parse cannot name the node under
+ * the cursor (the careful parser read it), every symbol kept is placed, and symbolAt picks by place.
  */
-function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, wanted: (id: string) => boolean, writtenNear: (text: string) => boolean): SymbolInfo[] {
-  const symbols: SymbolInfo[] = [];
-  const byKey = new Map<string, SymbolInfo>();
-  const sym = (kind: SymbolKind, id: string) => {
-    const key = `${kind}\u0000${id}`;
-    const known = byKey.get(key);
-    if (known) return known;
-    const made: SymbolInfo = { kind, id, uses: [] };
-    byKey.set(key, made);
-    symbols.push(made);
-    return made;
+function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, cursor: Cursor): SymbolInfo[] {
+  const { wanted } = cursor;
+  type Kept = { s: SymbolInfo; def?: Ref; uses: Ref[]; here: boolean };
+  // kind, then id, then an option's question ('' for the rest): the strings as they are, no key
+  // made per use (an option value every question has is kept once per question, in one map)
+  const byKey = new Map<SymbolKind, Map<string, Map<string, Kept>>>();
+  const all: Kept[] = [];
+  const sym = (kind: SymbolKind, id: string, question?: string) => {
+    let byId = byKey.get(kind);
+    if (!byId) {
+      byId = new Map();
+      byKey.set(kind, byId);
+    }
+    let ids = byId.get(id);
+    if (!ids) {
+      ids = new Map();
+      byId.set(id, ids);
+    }
+    let known = ids.get(question ?? '');
+    if (!known) {
+      const s: SymbolInfo = { kind, id, uses: [] };
+      if (question !== undefined) s.question = question;
+      known = { s, uses: [], here: false };
+      ids.set(question ?? '', known);
+      all.push(known);
+    }
+    return known;
   };
+  /** A definition or use of a kept id, by its item's origin and the path inside the item. */
+  const ref = (owner: object, path: PathSegment[]): Ref | undefined => {
+    const o = pb.origins.get(owner);
+    return o && { origin: o, path };
+  };
+  const isHere = (r: Ref) => {
+    const at = cursor.path;
+    if (at === undefined || r.origin.file !== cursor.file) return false;
+    const base = r.origin.path;
+    if (base.length + r.path.length !== at.length) return false;
+    for (let i = 0; i < base.length; i++) if (base[i] !== at[i]) return false;
+    for (let i = 0; i < r.path.length; i++) if (r.path[i] !== at[base.length + i]) return false;
+    return true;
+  };
+  const placeRef = (r: Ref, id: string) => placeOf(parsed.get(r.origin.file), [...r.origin.path, ...r.path], id);
   /** Is this an id to look for: written under the cursor, and not a placeholder for one (#…)? */
   const ok = (id: unknown): id is string => typeof id === 'string' && id !== '' && !id.startsWith('#') && wanted(id);
-  const srcOf = (item: object) => {
-    const o = pb.origins.get(item);
-    return o ? { src: parsed.get(o.file), path: o.path } : undefined;
+  const define = (kind: SymbolKind, id: string, item: object, owner: object, path: PathSegment[], question?: string) => {
+    const k = sym(kind, id, question);
+    if (k.def) return;
+    k.s.item = item;
+    k.def = ref(owner, path);
+    if (k.def) k.here ||= isHere(k.def);
   };
-  const define = (kind: SymbolKind, items: { id: string }[]) => {
-    for (const item of items) {
-      if (!wanted(item.id)) continue;
-      const s = sym(kind, item.id);
-      if (s.definition) continue;
-      const o = srcOf(item);
-      s.item = item;
-      s.definition = o ? placeOf(o.src, [...o.path, 'id'], item.id) : undefined;
-    }
+  // callers test ok(id) first: the path of a use is made only for an id looked for
+  const use = (kind: SymbolKind, id: string, owner: object, path: PathSegment[], question?: string) => {
+    const r = ref(owner, path);
+    if (!r) return;
+    const k = sym(kind, id, kind === 'option' ? question : undefined);
+    k.uses.push(r);
+    k.here ||= isHere(r);
   };
-  define('question', pb.questions);
-  define('persona', pb.personas);
-  define('class', pb.classes);
+  for (const [kind, items] of [['question', pb.questions], ['persona', pb.personas], ['class', pb.classes]] as const) {
+    for (const item of items as readonly { id: string }[]) if (wanted(item.id)) define(kind, item.id, item, item, ['id']);
+  }
   const items = precedenceItems(pb);
   for (const it of items) {
     if (!wanted(it.id)) continue;
-    const s = sym('item', it.id);
-    if (s.definition) continue;
-    const o = srcOf(it.at.item);
-    s.item = it.at.sub.length ? (it.at.item as Record<string, unknown[]>)[it.at.sub[0] as string]?.[it.at.sub[1] as number] as object : it.at.item;
-    s.definition = o ? placeOf(o.src, [...o.path, ...it.at.sub, 'id'], it.id) : undefined;
+    const item = it.at.sub.length ? ((it.at.item as Record<string, unknown[]>)[it.at.sub[0] as string]?.[it.at.sub[1] as number] as object) : it.at.item;
+    define('item', it.id, item, it.at.item, [...it.at.sub, 'id']);
   }
   // an option's value is defined in its question, and used wherever a condition or a role names it
   for (const q of pb.questions) {
     const options = q.options ?? [];
-    for (let i = 0; i < options.length; i++) {
-      const opt = options[i];
-      if (!wanted(opt.value)) continue;
-      const s = sym('option', `${q.id}\u0000${opt.value}`);
-      if (s.definition) continue;
-      const o = srcOf(q);
-      s.id = opt.value;
-      s.question = q.id;
-      s.item = opt;
-      s.definition = o ? placeOf(o.src, [...o.path, 'options', i, 'value'], opt.value) : undefined;
-    }
+    for (let i = 0; i < options.length; i++) if (wanted(options[i].value)) define('option', options[i].value, options[i], q, ['options', i, 'value'], q.id);
   }
-  // callers test ok(id) first: the path of a use is made only for an id looked for
-  const use = (kind: SymbolKind, id: string, owner: object, path: (string | number)[], question?: string) => {
-    const o = srcOf(owner);
-    const p = o && placeOf(o.src, [...o.path, ...path], id);
-    if (!p) return;
-    const s = sym(kind, kind === 'option' ? `${question}\u0000${id}` : id);
-    if (kind === 'option') {
-      s.id = id;
-      s.question = question;
-    }
-    s.uses.push(p);
-  };
   eachCondition(pb, (c, site) => {
     const form = site.forms.length === 1 ? site.forms[0] : undefined;
     if (form !== 'question' && form !== 'persona' && form !== 'class') return;
@@ -393,22 +429,41 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, wanted: (id
   for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use('item', id, step, ['supersedes', i]));
   for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use('item', id, pair, [j]));
   for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use('class', id, c, ['cycle', 'reclassifyAs', i]));
+
+  // the symbols under the cursor get their places; the rest were only candidates
+  const out: SymbolInfo[] = [];
+  const placed = new Map<SymbolInfo, boolean>();
+  for (const k of all) {
+    if (cursor.path !== undefined && !k.here) continue;
+    if (k.def) k.s.definition = placeRef(k.def, k.s.id);
+    for (const u of k.uses) {
+      const p = placeRef(u, k.s.id);
+      if (p) k.s.uses.push(p);
+    }
+    placed.set(k.s, true);
+    out.push(k.s);
+  }
+
   // a placeholder names a question, and is placed only where the file holds it as written: the texts
   // are walked (a third of a request) only when the cursor is in a placeholder, or on the id of a
   // question that some file names in one
-  const named = pb.questions.filter((q) => wanted(q.id)).map((q) => `{answers.${q.id}}`);
+  const named = out.filter((s) => s.kind === 'question').map((s) => `{answers.${s.id}}`);
   const texts = [...parsed.values()].map((src) => src.text);
-  if (writtenNear('{answers.') || named.some((p) => texts.some((t) => t.includes(p)))) eachText(pb, (text, site) => {
+  if (!cursor.near('{answers.') && !named.some((p) => texts.some((t) => t.includes(p)))) return out;
+  eachText(pb, (text, site) => {
     if (site.placeholders === null) return;
     const entries: [string | undefined, string][] = typeof text === 'string' ? [[undefined, text]] : Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
     for (const [locale, s] of entries) {
       // placed from the text's start, in order: only a text that names an id looked for is placed at all
       const names = s.includes('{answers.') ? placeholdersIn(s).filter((n) => n.startsWith('answers.')) : [];
       if (!names.some((n) => wanted(n.slice(8)))) continue;
-      const o = srcOf(site.item);
-      if (!o?.src) return;
-      const start = o.src.locate(locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path]);
-      const src = o.src;
+      const o = pb.origins.get(site.item);
+      const src = o && parsed.get(o.file);
+      if (!o || !src) return;
+      const textPath = locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path];
+      const start = src.locate(textPath);
+      // in this text's placeholders, the cursor: every question named in it (a walk knows no more)
+      const inHere = cursor.path !== undefined && src.file === cursor.file && samePath(textPath, cursor.path);
       // a text may run over several lines (a block scalar): look a few lines on for each placeholder
       let line = start.line;
       let col = start.col - 1;
@@ -419,7 +474,20 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, wanted: (id
           if (found === undefined) continue;
           const at = found - 1;
           const id = name.slice(8);
-          if (wanted(id)) sym('question', id).uses.push({ file: src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
+          if (wanted(id)) {
+            const k = sym('question', id);
+            // a question's definition and other uses are placed above only if it was under the cursor
+            if (!placed.has(k.s) && (cursor.path === undefined || inHere)) {
+              if (k.def) k.s.definition = placeRef(k.def, id);
+              for (const u of k.uses) {
+                const p = placeRef(u, id);
+                if (p) k.s.uses.push(p);
+              }
+              placed.set(k.s, true);
+              out.push(k.s);
+            }
+            if (placed.has(k.s)) k.s.uses.push({ file: src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
+          }
           line = l;
           col = at + needle.length;
           break;
@@ -427,7 +495,7 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, wanted: (id
       }
     }
   });
-  return symbols;
+  return out;
 }
 
 /** The symbol whose definition or use covers this position. */

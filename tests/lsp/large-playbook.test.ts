@@ -116,11 +116,16 @@ describe('a large playbook', () => {
 
   it('a request places the ids under its cursor, not every id of the document', () => {
     const use = at(`{ question: q${N / 2 + 1}, equals: a }`, 14);
-    // the questions whose id covers the cursor (q3001, q300, q30, q3) with their few uses each: dozens
-    // at most, where placing every id would be about ${5 * N}
+    // the symbol under the cursor, with its few uses: a handful, where placing every id would be
+    // about 5 for each of the N questions
     const asked = placesAsked(() => expect(symbolAt(a, file, use.line, use.col + 1)?.id).toBe(`q${N / 2 + 1}`));
     expect(asked).toBeGreaterThan(0);
     expect(asked).toBeLessThan(100);
+    // an option value every question has: the option of the question its condition names, and its
+    // few places, not the ${2 * N} options written alike
+    const q = N / 2 + 7;
+    const opt = at(`{ question: q${q}, equals: a }`, `{ question: q${q}, equals: `.length + 1);
+    expect(placesAsked(() => expect(symbolAt(a, file, opt.line, opt.col)?.question).toBe(`q${q}`))).toBeLessThan(20);
     // nothing under the cursor: nothing placed
     const title = at('title: Large', 3, true);
     expect(placesAsked(() => expect(symbolAt(a, file, title.line, title.col)).toBeUndefined())).toBe(0);
