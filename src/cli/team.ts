@@ -9,6 +9,7 @@ import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { sinceDate } from './accounts.js';
 import { localToday, now } from './clock.js';
+import { tellDamaged } from './damaged.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -111,6 +112,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
       io.stdout.write([csvLine(TEAM_CSV_HEADER), ...teamCsvRows(view).map((r) => csvLine(shown(r)))].join(''));
     } else io.stdout.write(renderTeamTerminal(view, ctx.out, widthOf(io.stdout)));
+    tellDamaged(io, data.damaged);
     return EXIT.ok;
   });
 }

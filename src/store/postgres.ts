@@ -13,13 +13,14 @@ import { nameKey } from '../engine/account.js';
 import type { Mode } from '../playbook/types.js';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
-import { readLabels } from './rows.js';
+import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
 import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
   type AccountTimeline,
   type ChecklistRow,
+  type Damaged,
   type ImportCounts,
   type ImportOptions,
   type ImportRow,
@@ -77,6 +78,17 @@ export function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   const msg = err instanceof Error ? err.message : '';
   return CONNECTION_CODES.has(code) || /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error|not queryable/i.test(msg);
+}
+
+/** What `work` reads, or undefined when the row cannot be read (told to `skip`, with what it is). */
+function readable<T>(work: () => T, skip?: (what: string) => void): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    if (!(err instanceof DamagedRow)) throw err;
+    skip?.(err.what);
+    return undefined;
+  }
 }
 
 /** The server could not be reached or went away: a visit is kept for later rather than lost. */
@@ -361,11 +373,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * team: row-level security decides). Three passes, as the SQLite store: accounts, their class
    * events, their visits packed one row per account with only the answers asked for.
    */
-  async statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
-    return this.run(() => this.statsOf(q, owner));
+  async statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
+    return this.run(() => this.statsOf(q, owner, damaged));
   }
 
-  private async statsOf(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
+  private async statsOf(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
+    // with a list to name them in, a row that cannot be read is left out; else it stops the read
+    const skip = damaged ? (what: string) => damaged.push({ rep: owner ?? '', what }) : undefined;
+    const read = <T>(work: () => T): T | undefined => (skip ? readable(work, skip) : work());
     const params: unknown[] = [owner ?? null];
     const where = ['owner = coalesce($1, current_user)'];
     if (q.account !== undefined) {
@@ -384,7 +399,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
       `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
-      const a = rows.account(r);
+      const a = read(() => rows.account(r));
+      if (!a) continue;
       byId.set(r.id, a);
       out.push(a);
     }
@@ -395,7 +411,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
       params,
     )) {
       const a = byId.get(e.account_id);
-      if (a) a.events.push(rows.event(e.kind, e.date, e.data, a.name));
+      const event = a && read(() => rows.event(e.kind, e.date, e.data, a.name));
+      if (a && event) a.events.push(event);
     }
     if (q.visits === false) return out;
     const ids = [...new Set(q.answers ?? [])];
@@ -451,6 +468,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
           'class_status',
           eb.fn.min('class_rank').as('rank'),
           eb.fn.max('class_labels').as('labels'),
+          // a second candidate for the group's labels, should the first be unreadable
+          eb.fn.min('class_labels').as('labels_min'),
           eb.fn.max('dropped').as('dropped'),
           eb.fn.countAll().as('n'),
           eb.fn.sum(needs).as('attention'),
@@ -477,20 +496,51 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .orderBy('e.date')
         .orderBy('e.id')
         .execute();
-      return {
-        groups: groups.map((g) => ({
-          rep: String(g.rep),
-          key: String(g.class ?? g.class_status ?? 'new'),
-          ...(g.class !== null ? { class: g.class } : {}),
-          ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
-          ...(g.labels ? { labels: readLabels(g.labels, `class ${g.class}`) } : {}),
-          dropped: Number(g.dropped) === 1,
-          count: Number(g.n),
-          flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
-        })),
-        attention: attention.rows.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } })),
-        events: events.map((e) => ({ rep: String(e.rep), event: this.event(e) })),
+      // one row a rep damaged (changed outside sales-coach) is named and left out, never the whole team's review
+      const damaged: Damaged[] = [];
+      const badLabels = new Set<string>();
+      const labelsOf = (g: { labels: string | null; labels_min: string | null; class: string | null }) => {
+        for (const text of [g.labels, g.labels_min]) {
+          if (!text) continue;
+          const read = readable(() => readLabels(text, `class ${g.class}`));
+          if (read) return read;
+          badLabels.add(text);
+        }
+        return undefined;
       };
+      const out: TeamReviewData = {
+        groups: groups.map((g) => {
+          const labels = labelsOf(g);
+          return {
+            rep: String(g.rep),
+            key: String(g.class ?? g.class_status ?? 'new'),
+            ...(g.class !== null ? { class: g.class } : {}),
+            ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+            ...(labels ? { labels } : {}),
+            dropped: Number(g.dropped) === 1,
+            count: Number(g.n),
+            flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
+          };
+        }),
+        attention: attention.rows.flatMap((r) => {
+          const row = readable(() => accountRow(r), (what) => damaged.push({ rep: r.rep, what }));
+          return row ? [{ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...row, flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } }] : [];
+        }),
+        events: events.flatMap((e) => {
+          const event = readable(() => this.event(e), (what) => damaged.push({ rep: String(e.rep), what }));
+          return event ? [{ rep: String(e.rep), event }] : [];
+        }),
+        damaged,
+      };
+      // the accounts whose labels spoiled their class's: named (their class still counts them)
+      if (badLabels.size) {
+        const named = new Set(damaged.map((d) => `${d.rep}\0${d.what}`));
+        for (const a of await this.q<{ owner: string; name: string }>('SELECT owner, name FROM accounts WHERE owner = ANY($1) AND class_labels = ANY($2) ORDER BY owner, name_key COLLATE "C"', [reps, [...badLabels]])) {
+          const what = `class of "${a.name}"`;
+          if (!named.has(`${a.owner}\0${what}`)) damaged.push({ rep: a.owner, what });
+        }
+      }
+      return out;
     });
   }
 
