@@ -69,6 +69,15 @@ export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promis
   return withTeam(io, g, 'team remove', async (s) => {
     const r = await s.removeMember(name);
     io.stdout.write(`Removed ${sanitize(name)} from the team; ${r.accounts === 1 ? 'their 1 account stays' : `their ${r.accounts} accounts stay`} in the database, and the role itself is left to you.\n`);
+    if (r.accounts) io.stdout.write(`Give them to someone in the team with: sales-coach team reassign ${sanitize(name)} ROLE\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function teamReassign(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
+  return withTeam(io, g, 'team reassign', async (s) => {
+    const r = await s.reassign(from, to);
+    io.stdout.write(`Moved ${r.accounts === 1 ? '1 account' : `${r.accounts} accounts`} of ${sanitize(from)} to ${sanitize(to)}, with their people, visits, steps and history.\n`);
     return EXIT.ok;
   });
 }
@@ -104,9 +113,11 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(`${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
     const reps = opts.rep?.length ? opts.rep : managed;
     const all = opts.all || opts.json || opts.csv;
-    const data = await s.teamReview(reps, today, since, all ? undefined : limit);
+    // the JSON and the CSV are everything: every account, needing attention or not
+    const everyAccount = Boolean(opts.json || opts.csv);
+    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount });
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, ...(all ? {} : { limit }) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, ...(all ? {} : { limit }) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;

@@ -211,7 +211,11 @@ export const SQLITE_REBUILDS: ReadonlySet<number> = new Set([3]);
 
 // -- the team database (PostgreSQL) ------------------------------------------------------------
 export const PG_SCHEMA = 'sales_coach';
-/** The group role every rep (and manager) is a member of: it holds the table privileges. */
+/**
+ * The group role every rep (and manager) of every team database on a server was a member of, up to
+ * migration 3. Since migration 4 each database has its own (`rep_role()` names it, the prefix is
+ * this name), and this one holds no right on a database that has upgraded.
+ */
 export const REP_ROLE = 'sales_coach_rep';
 
 const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
@@ -456,8 +460,50 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE contacts ADD CONSTRAINT contacts_readable CHECK (readable_answers(facts)) NOT VALID;
   ALTER TABLE visits ADD CONSTRAINT visits_readable CHECK (readable_answers(answers) AND readable_result(result) AND (habit_answers IS NULL OR readable_answers(habit_answers))) NOT VALID;
   ALTER TABLE account_events ADD CONSTRAINT events_readable CHECK (readable_event(kind, data)) NOT VALID;
+
+  -- Access is per database. One rep role for the whole server let a rep of team 1 save into team 2's
+  -- database, removing them from team 2 cut them off team 1, and a second team's admin, who holds no
+  -- right to grant the first admin's role, could add no one. Each team database has its own group
+  -- role (rep_role() names it), made by its admin; the server-wide role of before keeps no right here.
+  DO $$
+  DECLARE
+    r name := CASE WHEN current_database() ~ '^[a-z0-9_]{1,46}$' THEN 'sales_coach_rep_' || current_database() ELSE 'sales_coach_rep_' || left(md5(current_database()), 16) END;
+    m name;
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;
+    -- fixed now: renaming the database later does not rename the role
+    EXECUTE format('CREATE FUNCTION ${PG_SCHEMA}.rep_role() RETURNS name LANGUAGE sql IMMUTABLE AS %L', format('SELECT %L::name', r));
+    ${repGrants('r')}
+    FOR m IN SELECT tm.rep FROM team_members tm JOIN pg_roles p ON p.rolname = tm.rep LOOP EXECUTE format('GRANT %I TO %I', r, m); END LOOP;
+  END $$;
+  GRANT EXECUTE ON FUNCTION rep_role() TO PUBLIC;
+  REVOKE ALL ON ${OWNED.join(', ')}, team_members, schema_version FROM ${REP_ROLE};
+  REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} FROM ${REP_ROLE};
+  REVOKE ALL ON FUNCTION delete_account(integer) FROM ${REP_ROLE};
+  REVOKE ALL ON SCHEMA ${PG_SCHEMA} FROM ${REP_ROLE};
   `,
 ];
+
+/**
+ * PL/pgSQL statements granting the rep's rights on this database (as migrations 1 and 3 left them)
+ * to the group role held in the variable `v`: read the team's tables, write only the columns
+ * sales-coach writes (never an id), delete an account through delete_account.
+ */
+function repGrants(v: string): string {
+  const grants = [
+    `GRANT USAGE ON SCHEMA ${PG_SCHEMA} TO %I`,
+    `GRANT SELECT ON ${PG_SCHEMA}.team_members, ${PG_SCHEMA}.schema_version TO %I`,
+    `GRANT SELECT ON ${OWNED.map((t) => `${PG_SCHEMA}.${t}`).join(', ')} TO %I`,
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} TO %I`,
+    ...Object.entries(WRITABLE).map(([t, cols]) => `GRANT INSERT (${['owner', ...cols].join(', ')}) ON ${PG_SCHEMA}.${t} TO %I`),
+    ...Object.entries(WRITABLE)
+      .filter(([t]) => t !== 'account_events')
+      .map(([t, cols]) => `GRANT UPDATE (${cols.join(', ')}) ON ${PG_SCHEMA}.${t} TO %I`),
+    `GRANT UPDATE (account_id) ON ${PG_SCHEMA}.account_events TO %I`,
+    `GRANT EXECUTE ON FUNCTION ${PG_SCHEMA}.delete_account(integer) TO %I`,
+  ];
+  return grants.map((g) => `EXECUTE format('${g}', ${v});`).join('\n    ');
+}
 
 /** How far each database's schema goes. */
 export const SCHEMA_VERSIONS: Record<MigratingDialect, number> = { sqlite: SQLITE_MIGRATIONS.length, postgres: PG_MIGRATIONS.length };

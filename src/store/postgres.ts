@@ -39,6 +39,9 @@ import {
   type TeamStore,
 } from './types.js';
 
+/** Names PostgreSQL will not give a role (CREATE ROLE refuses them as reserved), and `public`. */
+const RESERVED_ROLES = new Set(['none', 'public', 'current_user', 'current_role', 'session_user']);
+
 export interface PgOptions {
   /** postgres://user@host:port/database (no password: it comes from `password`). */
   url: string;
@@ -103,6 +106,7 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
   if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
   if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
+  if (code === '42939') return new StoreError(`the team database ${where} refused the name (${msg})`, 'choose the person\'s own name, e.g. alice_wong');
   if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
   if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
   if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
@@ -183,6 +187,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   private schemaVersion(q: Q): Promise<{ version: number }[]> {
     return this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`, [], q);
+  }
+
+  /** This database's rep role (migration 4: one per team database), as an identifier in SQL. */
+  private async repRole(q: Q): Promise<string> {
+    return (await this.q<{ i: string }>(`SELECT quote_ident(${PG_SCHEMA}.rep_role()) AS i`, [], q))[0].i;
   }
 
   /** A role's name as an identifier in SQL, quoted by the server. */
@@ -455,7 +464,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * provisional, an overdue step, no next step), at most `limitPerRep` each; what moved since `since`
    * and the managers' notes. Row-level security would refuse another team's rows anyway.
    */
-  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData> {
+  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts: { everyAccount?: boolean } = {}): Promise<TeamReviewData> {
     return this.run(async () => {
       const flags = flagExpressions(today);
       const needs = sql<number>`(CASE WHEN ${flags.window} + ${flags.provisional} + ${flags.overdue} + ${flags.no_next} > 0 THEN 1 ELSE 0 END)`;
@@ -484,7 +493,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       const limit = limitPerRep ? sql`LIMIT ${Math.floor(limitPerRep)}` : sql``;
       const attention = await sql<AccountDbRow & { rep: string } & Record<string, number>>`
         SELECT r.rep, x.* FROM unnest(${reps}::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
-          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${needs} = 1
+          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
           ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
         ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
       const events = await this.eventQuery(this.kdb)
@@ -707,7 +716,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
     for (const r of [name, ...(opts.manager !== undefined ? [opts.manager] : [])]) {
       if (!ROLE.test(r)) throw new StoreError(`"${r}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
-      if (r.startsWith('pg_') || r === REP_ROLE || r === 'public') throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
+      if (r.startsWith('pg_') || r.startsWith(`${REP_ROLE}`) || RESERVED_ROLES.has(r)) throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
     }
     if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`);
     return this.write(async (c) => {
@@ -732,17 +741,18 @@ export class PostgresStore extends SqlStore implements TeamStore {
         if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
       }
       const ident = await this.ident(c, name);
+      const group = await this.repRole(c);
       if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
         // as psql's \password does: the server is sent a SCRAM verifier computed here, never the
         // password (a server that logs DDL would keep it in its log)
         await this.q(`ALTER ROLE ${ident} PASSWORD '${scramVerifier(opts.password)}'`, [], c);
       }
-      await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
+      await this.q(`GRANT ${group} TO ${ident}`, [], c);
       if (opts.manager) {
         const mi = await this.ident(c, opts.manager);
         if (!(await role(opts.manager))) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
-        await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
+        await this.q(`GRANT ${group} TO ${mi}`, [], c);
         await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
       }
       await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO UPDATE SET manager = coalesce(excluded.manager, team_members.manager)', [name, opts.manager ?? null, opts.at], c);
@@ -752,7 +762,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   /**
    * Takes `name` out of the team: their manager link and the reps they managed are freed, and the
-   * role loses the rep role's rights. Their accounts stay in the database (the admin decides), and
+   * role loses this database's rep role (their other teams' databases are not this one's business). Their accounts stay in the database (the admin decides), and
    * the role itself is left to the admin (it may be used elsewhere on the server).
    */
   async removeMember(name: string): Promise<{ accounts: number }> {
@@ -762,8 +772,34 @@ export class PostgresStore extends SqlStore implements TeamStore {
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
       const ident = await this.ident(c, name);
-      await this.q(`REVOKE ${REP_ROLE} FROM ${ident}`, [], c);
+      await this.q(`REVOKE ${await this.repRole(c)} FROM ${ident}`, [], c);
       return { accounts: (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE owner = $1', [name], c))[0].n };
+    });
+  }
+
+  /**
+   * Moves every account of `from` (a rep who left, or is leaving) to `to`, a member of the team, with
+   * their people, visits, steps and history: a removed rep's accounts are otherwise seen by no one.
+   * The managers' notes keep their writer; the rep's own events become `to`'s (theirs to undo). An
+   * account of the same name on both sides is refused before anything moves (merge or rename first).
+   */
+  async reassign(from: string, to: string): Promise<{ accounts: number }> {
+    if (from === to) throw new StoreError(`${from} and ${to} are the same role`);
+    return this.write(async (c) => {
+      if ((await this.q('SELECT 1 FROM team_members WHERE rep = $1', [to], c)).length === 0) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`);
+      const clash = await this.q<{ name: string }>('SELECT a.name FROM accounts a JOIN accounts b ON b.name_key = a.name_key AND b.owner = $2 WHERE a.owner = $1 ORDER BY a.name_key COLLATE "C"', [from, to], c);
+      if (clash.length) {
+        throw new StoreError(`${to} already has ${clash.length === 1 ? 'an account' : 'accounts'} of the same name: ${clash.map((a) => `"${a.name}"`).join(', ')}; nothing was moved`, `sign in as ${from} to rename or merge them, or remove ${to}'s first`);
+      }
+      // the rows of a rep's are held by row-level security even for their owner, the team admin
+      // (FORCE): lifted in this transaction only, and put back before it commits
+      for (const t of ['contacts', 'visits', 'checklist_items', 'account_events']) await this.q(`ALTER TABLE ${t} NO FORCE ROW LEVEL SECURITY`, [], c);
+      const n = (await this.q<{ n: number }>('WITH moved AS (UPDATE accounts SET owner = $2 WHERE owner = $1 RETURNING 1) SELECT count(*)::int AS n FROM moved', [from, to], c))[0].n;
+      for (const t of ['contacts', 'visits', 'checklist_items']) await this.q(`UPDATE ${t} SET owner = $2 WHERE owner = $1`, [from, to], c);
+      await this.q('UPDATE account_events SET owner = $2, by_user = CASE WHEN by_user = $1 THEN $2 ELSE by_user END WHERE owner = $1', [from, to], c);
+      for (const t of ['contacts', 'visits', 'checklist_items', 'account_events']) await this.q(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`, [], c);
+      if (n === 0) throw new StoreError(`${from} has no account here: nothing was moved`, 'sales-coach team list shows how many accounts each member has');
+      return { accounts: n };
     });
   }
 

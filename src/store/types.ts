@@ -340,7 +340,8 @@ export interface TeamStore extends Store {
   currentUser(): Promise<string>;
   /** The reps this user manages. */
   managedReps(): Promise<string[]>;
-  teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData>;
+  /** `everyAccount`: every account of the reps, not only those that need attention (JSON and CSV). */
+  teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean }): Promise<TeamReviewData>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
   /**
@@ -355,6 +356,8 @@ export interface TeamStore extends Store {
   migrate(): Promise<number>;
   addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }>;
   removeMember(name: string): Promise<{ accounts: number }>;
+  /** Moves every account of `from` (a removed rep's) to `to`, a member of the team. */
+  reassign(from: string, to: string): Promise<{ accounts: number }>;
   members(): Promise<{ rep: string; manager?: string; accounts: number }[]>;
   /** `store push`: a rep's local history, all or nothing, never putting back what the team database moved on from. */
   receive(h: RawHistory): Promise<PushCounts>;

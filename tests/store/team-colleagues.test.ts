@@ -112,3 +112,124 @@ describe('a damaged row (issue 21)', () => {
     expect(readFileSync(out, 'utf8')).toContain(`Beta (${rep2})`);
   });
 });
+
+/** A team admin as the README recommends: a role that may create roles and owns its database, not a superuser. */
+async function readmeAdmin(): Promise<{ admin: string; database: string }> {
+  const adminRole = roleName('adm');
+  const database = `sc_t_${roleName('db').replace(/^db_/, '')}`;
+  await adminSql('postgres', `CREATE ROLE ${adminRole} LOGIN CREATEROLE PASSWORD '${PASSWORD}'`);
+  await adminSql('postgres', `CREATE DATABASE ${database} OWNER ${adminRole}`);
+  return { admin: adminRole, database };
+}
+
+function answersOf(name: string, change: (yaml: string) => string): string {
+  const f = join(dir, name);
+  writeFileSync(f, `mode: debrief\nanswers:\n${change(aDebriefAnswers('Li'))}`);
+  return f;
+}
+
+describe('the smaller defects (issue 21)', () => {
+  it("under the README's admin: team list counts each rep's accounts, the team line orders classes as the playbook, and a reserved name is a user error", async () => {
+    const { admin: adm, database } = await readmeAdmin();
+    const run = as(adm, PASSWORD, database);
+    expect((await run(['team', 'init'])).code).toBe(0);
+    for (const r of [rep1, rep2]) {
+      const added = await run(['team', 'add', r, '--manager', boss, '--password-file', join(dir, 'pw.txt')]);
+      expect([added.code, added.stderr]).toEqual([0, '']);
+    }
+    expect((await run(['team', 'add', boss, '--password-file', join(dir, 'pw.txt')])).code).toBe(0);
+    const rep = (who: string) => as(who, PASSWORD, database);
+    expect((await rep(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    expect((await rep(rep1)(['debrief', '--account', 'Dusty', '--date', '2026-11-20', '--answers', answersOf('d.yaml', (y) => y.replace('has_need: "yes"', 'has_need: "no"'))])).code).toBe(0);
+    expect((await rep(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersOf('b.yaml', (y) => y.replace('contact_role: first_kp', 'contact_role: second_kp\n  approval_layers: one'))])).code).toBe(0);
+
+    const list = await run(['team', 'list', '--json']);
+    expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([{ rep: rep1, manager: boss, accounts: 2 }, { rep: rep2, manager: boss, accounts: 1 }]));
+
+    const review = await rep(boss)(['team', 'review', '--today', '2026-11-22']);
+    expect(review.code, review.stderr).toBe(0);
+    // the team's line: A, B, D (rep1's A and D, then rep2's B, once came out "A D B")
+    expect(review.stdout.split('\n')[0]).toMatch(/ A 1 +B 1 +D 1$/);
+
+    for (const name of ['none', 'current_role', 'public']) {
+      const r = await run(['team', 'add', name]);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('a name PostgreSQL or sales-coach keeps for itself')]);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it('team review --json and --csv are everything: the accounts that need no attention too', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')]);
+    // on 22 November both A's are inside their window and have a next step: nothing needs attention
+    const json = await as(boss)(['team', 'review', '--json', '--today', '2026-11-22']);
+    const v = JSON.parse(json.stdout) as { reps: { rep: string; attention: unknown[]; accounts: { name: string }[] }[] };
+    expect(v.reps.map((r) => [r.rep, r.attention.length, r.accounts.map((a) => a.name)])).toEqual([
+      [rep1, 0, ['Acme']],
+      [rep2, 0, ['Beta']],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-11-22']);
+    const lines = csv.stdout.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(',')).sort()).toEqual([`${rep1},Acme`, `${rep2},Beta`].sort());
+  });
+
+  it("a removed rep's accounts go to a member of the team with team reassign, history and all", async () => {
+    await setUpTeam();
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')]);
+    await as(rep2)(['checklist', 'add', '--account', 'Beta', '--due', '2026-12-20', 'Send the quote']);
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    expect((await as(boss)(['account', 'challenge', 'Beta', '--rep', rep2, '--note', 'Why an A?', '--today', '2026-11-21'])).code).toBe(0);
+    const removed = await admin()(['team', 'remove', rep2]);
+    expect(removed.stdout).toContain(`sales-coach team reassign ${rep2} ROLE`);
+    const unknown = await admin()(['team', 'reassign', rep2, 'nobody_here']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('nobody_here is not in the team')]);
+    const moved = await admin()(['team', 'reassign', rep2, rep1]);
+    expect([moved.code, moved.stdout]).toEqual([0, expect.stringContaining(`Moved 1 account of ${rep2} to ${rep1}`)]);
+    const accounts = JSON.parse((await as(rep1)(['accounts', '--json', '--today', '2026-11-22'])).stdout) as { accounts: { name: string }[] };
+    expect(accounts.accounts.map((a) => a.name).sort()).toEqual(['Acme', 'Beta']);
+    const shown = await as(rep1)(['account', 'show', 'Beta']);
+    expect(shown.stdout).toContain('Send the quote');
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Why an A?`);
+    // the new owner works on it as on their own: a step closed, a session saved
+    const steps = JSON.stringify(JSON.parse((await as(rep1)(['checklist', '--json'])).stdout));
+    const id = Number(/"id":(\d+)[^}]*"text":"Send the quote"/.exec(steps)?.[1]);
+    expect((await as(rep1)(['checklist', 'done', String(id)])).code).toBe(0);
+    expect((await as(rep1)(['debrief', '--account', 'Beta', '--date', '2026-11-23', '--answers', answersFile('b2.yaml', 'Wu')])).code).toBe(0);
+    // the team's manager sees it under rep1; rows of the tables row-level security holds were moved too
+    expect((await as(boss)(['team', 'review', '--json', '--today', '2026-11-24'])).stdout).toContain('Beta');
+    expect(await adminSql(db, 'SELECT count(*)::int AS n FROM sales_coach.visits WHERE owner = $1', [rep2])).toEqual([{ n: 0 }]);
+    // a name taken on both sides is refused before anything moves
+    expect((await admin()(['team', 'add', rep2, '--manager', boss])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Acme', '--date', '2026-11-24', '--answers', answersFile('a3.yaml')])).code).toBe(0);
+    const clash = await admin()(['team', 'reassign', rep2, rep1]);
+    expect([clash.code, clash.stderr]).toEqual([2, expect.stringContaining(`${rep1} already has an account of the same name: "Acme"; nothing was moved`)]);
+    expect(await adminSql(db, 'SELECT count(*)::int AS n FROM sales_coach.accounts WHERE owner = $1', [rep2])).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('access per database (issue 21)', () => {
+  it("a rep of team 1 cannot save into team 2's database, leaving team 2 keeps team 1, and team 2's admin adds people", async () => {
+    // team 1: set up by the server's superuser; team 2: by its own admin, as the README says
+    await setUpTeam();
+    const { admin: adm2, database: db2 } = await readmeAdmin();
+    const admin2 = as(adm2, PASSWORD, db2);
+    expect((await admin2(['team', 'init'])).code).toBe(0);
+    const carl = roleName('carl');
+    const added = await admin2(['team', 'add', carl, '--password-file', join(dir, 'pw.txt')]);
+    expect([added.code, added.stderr]).toEqual([0, '']);
+    // rep1 is of team 1 only: team 2's tables are not theirs to read or write
+    const intruder = await as(rep1, PASSWORD, db2)(['debrief', '--account', 'Planted', '--date', '2026-11-20', '--answers', answersFile('p.yaml')]);
+    expect(intruder.code).toBe(2);
+    expect(intruder.stderr).toMatch(/permission denied|not set up|refused/);
+    await expect(rawAs(rep1, 'SELECT 1 FROM sales_coach.accounts', [], db2)).rejects.toThrow(/permission denied/);
+    // rep2 joins team 2 too, then leaves it: team 1 is still theirs
+    expect((await admin2(['team', 'add', rep2])).code).toBe(0);
+    expect((await as(rep2, PASSWORD, db2)(['debrief', '--account', 'Two', '--date', '2026-11-20', '--answers', answersFile('t.yaml')])).code).toBe(0);
+    expect((await admin2(['team', 'remove', rep2])).code).toBe(0);
+    const stillTeam1 = await as(rep2)(['debrief', '--account', 'One', '--date', '2026-11-21', '--answers', answersFile('o.yaml')]);
+    expect([stillTeam1.code, stillTeam1.stderr]).toEqual([0, expect.stringContaining('Saved to the account "One"')]);
+    await expect(rawAs(rep2, 'SELECT 1 FROM sales_coach.accounts', [], db2)).rejects.toThrow(/permission denied/);
+  });
+});
