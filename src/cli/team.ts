@@ -151,6 +151,16 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
   const source = openSqliteStore(local);
   try {
     const history = await source.rawHistory();
+    // a row this machine cannot read is not copied where the manager would read it: refused by name
+    const { damagedRows } = await import('../store/shape.js');
+    const damaged = damagedRows(history);
+    if (damaged.length) {
+      for (const what of damaged) io.stderr.write(`sales-coach: the stored ${sanitize(what)} cannot be read\n`);
+      throw new UserError(
+        `${damaged.length === 1 ? '1 row' : `${damaged.length} rows`} of ${local} cannot be read (changed outside sales-coach, or damaged): nothing was pushed`,
+        'export what is readable with sales-coach export --json, then delete or repair the account named above (sales-coach account delete NAME), and push again',
+      );
+    }
     const team = await openTeamAt(io, g, target);
     try {
       const c = await team.receive(history);

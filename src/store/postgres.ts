@@ -107,6 +107,7 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
   if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
   if (code === '42939') return new StoreError(`the team database ${where} refused the name (${msg})`, 'choose the person\'s own name, e.g. alice_wong');
+  if (code === '23514') return new StoreError(`the team database ${where} refused a row sales-coach could not read back (${msg})`, 'nothing of this command was saved; export what is readable with sales-coach export --json');
   if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
   if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
   if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
@@ -613,6 +614,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.write(async (c) => {
       const accountIds = new Map<number, number>();
       const keyOf = new Map<number, string>();
+      // the team accounts this push may bring up to date: new here, or last visited later on this machine
+      const laptopNewer = new Set<number>();
       for (const a of h.accounts) {
         keyOf.set(a.id, a.name_key);
         const found = (await this.q<{ id: number; last_visit: string | null }>('SELECT id, last_visit FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [a.name_key], c))[0];
@@ -626,12 +629,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
             )
           )[0].id;
           accountIds.set(a.id, id);
+          laptopNewer.add(id);
           counts.accounts++;
           continue;
         }
         accountIds.set(a.id, found.id);
         // the team's copy moved on since (a session there, a step closed there): it is kept as it is
         if ((a.last_visit ?? '') > (found.last_visit ?? '')) {
+          laptopNewer.add(found.id);
           const changed = await this.q(
             `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14
              WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts)
@@ -646,10 +651,15 @@ export class PostgresStore extends SqlStore implements TeamStore {
         const accountId = accountIds.get(p.account_id);
         if (accountId === undefined) continue;
         const fields = ['title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'facts', 'first_met', 'last_met', 'planned_for'] as const;
+        // a person known here is brought up to date only from an account last visited later on this
+        // machine: where the team's account moved on, their title and next meeting there are newer
+        const update = laptopNewer.has(accountId)
+          ? `DO UPDATE SET ${fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ')}
+           WHERE (${fields.map((f) => `contacts.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `coalesce(excluded.${f}, contacts.${f})`).join(', ')})`
+          : 'DO NOTHING';
         const r = await this.q<{ inserted: boolean }>(
           `INSERT INTO contacts (account_id, name, ${fields.join(', ')}) VALUES ($1, $2, ${fields.map((_, i) => `$${i + 3}`).join(', ')})
-           ON CONFLICT (account_id, name) DO UPDATE SET ${fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ')}
-           WHERE (${fields.map((f) => `contacts.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `coalesce(excluded.${f}, contacts.${f})`).join(', ')})
+           ON CONFLICT (account_id, name) ${update}
            RETURNING (xmax = 0) AS inserted`,
           [accountId, p.name, ...fields.map((f) => p[f] ?? null)],
           c,
@@ -679,7 +689,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
         const r = await this.q<{ id: number; inserted: boolean }>(
           `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (owner, origin) DO UPDATE SET state = excluded.state, state_at = excluded.state_at
-           WHERE excluded.state_at IS NOT NULL AND excluded.state_at > coalesce(checklist_items.state_at, '')
+           WHERE excluded.state_at IS NOT NULL AND excluded.state_at > greatest(coalesce(checklist_items.state_at, ''), coalesce((
+             -- a step reopened here has no state_at: its last close or reopen here is in its history
+             SELECT max(e.at) FROM account_events e WHERE e.account_id = checklist_items.account_id AND e.kind IN ('step-closed', 'step-reopened')
+               AND json_or_null(e.data) ->> 'stepId' = checklist_items.id::text), ''))
            RETURNING id, (xmax = 0) AS inserted`,
           [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin],
           c,

@@ -233,3 +233,52 @@ describe('access per database (issue 21)', () => {
     await expect(rawAs(rep2, 'SELECT 1 FROM sales_coach.accounts', [], db2)).rejects.toThrow(/permission denied/);
   });
 });
+
+describe('store push (issue 21)', () => {
+  it('a second push never puts back what the team database moved on from: a step reopened there, a newer title there', async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const env = { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local, PGPASSWORD: PASSWORD };
+    const laptop = (args: string[]) => runCli(args, { env });
+    expect((await laptop(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    expect((await laptop(['checklist', 'add', '--account', 'Acme', '--due', '2026-12-20', 'Send the quote'])).code).toBe(0);
+    const localId = Number(/"id":(\d+)[^}]*"text":"Send the quote"/.exec(JSON.stringify(JSON.parse((await laptop(['checklist', '--json'])).stdout)))?.[1]);
+    expect((await laptop(['checklist', 'done', String(localId)])).code).toBe(0);
+    const { default: Database } = await import('better-sqlite3');
+    const file = new Database(local);
+    file.prepare("UPDATE contacts SET title = 'Buyer', planned_for = '2026-11-25' WHERE name = 'Li'").run();
+    file.close();
+    expect((await laptop(['store', 'push', '--to', serverUrl(rep1, db)])).code).toBe(0);
+
+    // on the team database the rep reopens the step, and learns Li's new title and next meeting
+    const [step] = await adminSql<{ id: number }>(db, "SELECT id FROM sales_coach.checklist_items WHERE text = 'Send the quote'");
+    expect((await as(rep1)(['checklist', 'reopen', String(step.id)])).code).toBe(0);
+    await rawAs(rep1, "UPDATE sales_coach.contacts SET title = 'CFO', planned_for = '2026-12-03' WHERE name = 'Li'");
+
+    const again = await laptop(['store', 'push', '--to', serverUrl(rep1, db)]);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringContaining('Nothing to push')]);
+    expect(await adminSql(db, "SELECT state FROM sales_coach.checklist_items WHERE text = 'Send the quote'")).toEqual([{ state: 'open' }]);
+    expect(await adminSql(db, "SELECT title, planned_for FROM sales_coach.contacts WHERE name = 'Li'")).toEqual([{ title: 'CFO', planned_for: '2026-12-03' }]);
+  });
+
+  it('a damaged row on this machine is refused by name, and nothing is pushed', async () => {
+    await setUpTeam();
+    const local = join(dir, 'local.db');
+    const env = { HOME: join(dir, 'h'), XDG_DATA_HOME: join(dir, 'h', 'd'), SALES_COACH_DB: local, PGPASSWORD: PASSWORD };
+    await runCli(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')], { env });
+    await runCli(['debrief', '--account', 'Zeta', '--date', '2026-11-21', '--answers', answersFile('z.yaml', 'Wu')], { env });
+    const { default: Database } = await import('better-sqlite3');
+    const file = new Database(local);
+    file.prepare("UPDATE accounts SET class_labels = '{broken' WHERE name = 'Zeta'").run();
+    file.prepare("UPDATE visits SET result = '{}' WHERE account_id = (SELECT id FROM accounts WHERE name = 'Acme')").run();
+    file.close();
+    const push = await runCli(['store', 'push', '--to', serverUrl(rep1, db)], { env });
+    expect(push.code).toBe(2);
+    expect(push.stderr).toContain('the stored class of "Zeta" cannot be read');
+    expect(push.stderr).toContain('the stored visit of 2026-11-20 to "Acme" cannot be read');
+    expect(push.stderr).toContain('2 rows of');
+    expect(push.stderr).toContain('nothing was pushed');
+    expect(push.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(await adminSql(db, 'SELECT count(*)::int AS n FROM sales_coach.accounts')).toEqual([{ n: 0 }]);
+  });
+});
