@@ -54,15 +54,35 @@ export interface PgOptions {
   outbox?: VisitOutbox;
 }
 
+/**
+ * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
+ * whatever address reached it), the database and the role the server said this was. Compared as a
+ * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
+ * role the server named, not the address's).
+ */
+export interface OutboxTarget {
+  server: string;
+  database: string;
+  role: string;
+}
+
 /** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
-export type KeptVisit = SaveVisit & { origin: string; /** The database and role it is for (user@host:port/db). */ target: string };
+export type KeptVisit = SaveVisit & {
+  origin: string;
+  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
+  target: string;
+  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
+  to?: OutboxTarget;
+};
 export interface VisitOutbox {
   put(visit: KeptVisit): void;
   list(): { id: string; visit: KeptVisit }[];
   remove(id: string): void;
-  /** Moves a visit the database refused out of the way; where it now is. */
-  setAside(id: string): string;
+  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
+  setAside(id: string): string | undefined;
 }
+
+const sameTarget = (a: OutboxTarget, b: OutboxTarget | undefined) => b !== undefined && a.server === b.server && a.database === b.database && a.role === b.role;
 
 /** The server's address as it may be shown: never the password. */
 export function describeUrl(url: string): string {
@@ -150,6 +170,7 @@ export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore>
   const store = new PostgresStore(pool, where, opts.outbox);
   try {
     await store.checkSchema();
+    await store.learnTarget();
   } catch (err) {
     await pool.end().catch(() => {});
     throw describePgError(err, where) ?? err;
@@ -205,6 +226,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.run(async () => (await on.executeQuery<T>(CompiledQuery.raw(text, params))).rows);
   }
 
+  /** Where this store writes, as the server says (see OutboxTarget); known once it has connected. */
+  target?: OutboxTarget;
+
+  async learnTarget(): Promise<void> {
+    const [who] = await this.q<{ role: string; database: string; addr: string }>("SELECT current_user AS role, current_database() AS database, coalesce(host(inet_server_addr()), 'local') || ':' || coalesce(inet_server_port()::text, '') AS addr");
+    // the server's own identity, where this role may read it: the same server by any address
+    const sysid = await this.q<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()').catch(() => []);
+    this.target = { server: sysid[0]?.id ? `system ${sysid[0].id}` : who.addr, database: who.database, role: who.role };
+  }
+
   /** The schema's version: refuses a newer one, and applies what an older one lacks (if this role may). */
   async checkSchema(): Promise<void> {
     const found = await this.schemaVersion(this.kdb).catch((err) => {
@@ -258,20 +289,22 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const refused: { file: string; reason: string }[] = [];
     if (!this.outbox) return { sent: 0, refused };
     let sent = 0;
-    // a visit is sent only where it was meant to go: the same role on the same database
-    for (const { id, visit } of this.outbox.list().filter((k) => k.visit.target === this.where)) {
+    // a visit is sent only where it was meant to go: the same role on the same database of the same server
+    for (const { id, visit } of this.outbox.list().filter((k) => (k.visit.to ? sameTarget(k.visit.to, this.target) : k.visit.target === this.where))) {
+      let already = false;
       try {
-        await this.saveNow(visit);
+        already = (await this.saveNow(visit)).already === true;
       } catch (err) {
         // gone again: the rest waits for the next command
         if (unreachable(err)) throw err;
         // refused by the database itself (another rep's account, a changed schema): kept aside for the
         // rep to see, never lost and never blocking every later command
-        refused.push({ file: this.outbox.setAside(id), reason: err instanceof Error ? err.message : String(err) });
+        const file = this.outbox.setAside(id);
+        if (file) refused.push({ file, reason: err instanceof Error ? err.message : String(err) });
         continue;
       }
       this.outbox.remove(id);
-      sent++;
+      if (!already) sent++;
     }
     return { sent, refused };
   }
@@ -290,16 +323,19 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (!this.outbox || !unreachable(err)) throw err;
       // sent later as it was recorded: the state it was applied to is long gone by then
       const { basedOn: _read, ...kept } = visit as SaveVisit & { origin: string };
-      this.outbox.put({ ...kept, target: this.where });
+      this.outbox.put({ ...kept, target: this.where, ...(this.target ? { to: this.target } : {}) });
       return { visitId: -1, accountId: -1, pending: true };
     }
   }
 
-  private async saveNow(v: SaveVisit): Promise<SavedVisit> {
+  /** `already`: the visit was there (sent by another command, or before a crash): nothing was written. */
+  private async saveNow(v: SaveVisit): Promise<SavedVisit & { already?: boolean }> {
     return this.write(async (q) => {
       if (v.origin) {
+        // of commands sending the same kept visit at once, one sends it and the others find it sent
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${v.origin}))`.execute(q);
         const done = await q.selectFrom('visits').select(['id', 'account_id']).where('origin', '=', v.origin).where(this.owned('owner')).executeTakeFirst();
-        if (done) return { visitId: done.id, accountId: done.account_id };
+        if (done) return { visitId: done.id, accountId: done.account_id, already: true };
       }
       return this.saveIn(q, v);
     });

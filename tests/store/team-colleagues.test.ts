@@ -8,9 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { FileOutbox } from '../../src/cli/outbox.js';
+import { recordVisit } from '../../src/cli/record-visit.js';
+import { emptyAccount } from '../../src/engine/account.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
 import { runCli } from '../helpers/cli.js';
 import { ADMIN_PASSWORD, adminSql, closePgStores, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
+import { builtin } from '../helpers/playbook.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 const PASSWORD = 'rep-secret-Ω-2';
 let dir: string;
@@ -25,8 +32,10 @@ beforeEach(async () => {
   [rep1, rep2, boss] = [roleName('alice'), roleName('bob'), roleName('carol')];
   writeFileSync(join(dir, 'pw.txt'), `${PASSWORD}\n`, { mode: 0o600 });
 });
+const proxies: TcpProxy[] = [];
 afterEach(async () => {
   await closePgStores();
+  for (const p of proxies.splice(0)) await p.cut();
 });
 
 /** The CLI as `user` on `database` (the password given as PGPASSWORD, as a user would). */
@@ -280,5 +289,81 @@ describe('store push (issue 21)', () => {
     expect(push.stderr).toContain('nothing was pushed');
     expect(push.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(await adminSql(db, 'SELECT count(*)::int AS n FROM sales_coach.accounts')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('the outbox (issue 21)', () => {
+  const A = { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 1, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+  /** A visit to `account` kept on this machine because the server went away mid-session, through `url`. */
+  async function keep(url: string, proxy: TcpProxy, outbox: FileOutbox, account: string, at: string): Promise<void> {
+    const store = await openPostgresStore({ url, password: PASSWORD, outbox, connectTimeoutMs: 1000 });
+    const pb = builtin();
+    const result = evaluateSession(pb, { mode: 'debrief', answers: A, visitDate: '2026-11-20', locale: 'en', account: { name: account } });
+    await proxy.cut();
+    expect((await recordVisit(store, pb, account, result, { at, state: emptyAccount(account) })).pending).toBe(true);
+    await store.close();
+  }
+  const names = async (user: string) => (await rawAs<{ name: string }>(user, 'SELECT name FROM sales_coach.accounts ORDER BY name')).map((r) => r.name);
+
+  it('a kept visit names the server, database and role: sent through another address, never into the pipeline of another PGUSER', async () => {
+    await setUpTeam();
+    const proxy = new TcpProxy(inject('pgPort'));
+    proxies.push(proxy);
+    const port = await proxy.open();
+    const outbox = new FileOutbox(join(dir, 'outbox'));
+    const before = process.env.PGUSER;
+    try {
+      // the address names no user: the role is PGUSER's, as libpq takes it
+      process.env.PGUSER = rep1;
+      await keep(`postgres://127.0.0.1:${port}/${db}`, proxy, outbox, 'Acme', '2026-11-20T18:00:00Z');
+      await proxy.open(port);
+      process.env.PGUSER = rep2;
+      const other = await openPostgresStore({ url: `postgres://127.0.0.1:${port}/${db}`, password: PASSWORD, outbox });
+      expect((await other.flushOutbox()).sent).toBe(0);
+      await other.close();
+      expect(await names(rep2)).toEqual([]);
+      // rep1 again, through another address of the same server (not the proxy it was kept through)
+      process.env.PGUSER = rep1;
+      const mine = await openPostgresStore({ url: `postgres://localhost:${inject('pgPort')}/${db}`, password: PASSWORD, outbox });
+      expect((await mine.flushOutbox()).sent).toBe(1);
+      expect((await mine.flushOutbox()).sent).toBe(0);
+      await mine.close();
+    } finally {
+      if (before === undefined) delete process.env.PGUSER;
+      else process.env.PGUSER = before;
+    }
+    expect(await names(rep1)).toEqual(['Acme']);
+    expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 1 }]);
+  });
+
+  it('four commands flushing at once: each visit sent once, a damaged entry set aside with one line, no ENOENT', async () => {
+    await setUpTeam();
+    const proxy = new TcpProxy(inject('pgPort'));
+    proxies.push(proxy);
+    const port = await proxy.open();
+    const dirOf = join(dir, 'outbox');
+    const url = `postgres://${rep1}@127.0.0.1:${port}/${db}`;
+    for (let i = 0; i < 4; i++) {
+      await keep(url, proxy, new FileOutbox(dirOf), `Account ${i}`, `2026-11-20T18:00:0${i}Z`);
+      await proxy.open(port);
+    }
+    writeFileSync(join(dirOf, '20261121T000000Z-journal_x.json'), 'null');
+    const lines: string[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, async () => {
+        const s = await openPostgresStore({ url, password: PASSWORD, outbox: new FileOutbox(dirOf, (l) => lines.push(l)) });
+        try {
+          return await s.flushOutbox();
+        } finally {
+          await s.close();
+        }
+      }),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const flushed = results.map((r) => (r as PromiseFulfilledResult<{ sent: number; refused: unknown[] }>).value);
+    expect(flushed.reduce((n, f) => n + f.sent, 0)).toBe(4);
+    expect(flushed.flatMap((f) => f.refused)).toEqual([]);
+    expect(lines.filter((l) => l.includes('journal_x'))).toHaveLength(1);
+    expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 4 }]);
   });
 });
