@@ -12,6 +12,7 @@ import { FileOutbox } from '../../src/cli/outbox.js';
 import { recordVisit } from '../../src/cli/record-visit.js';
 import { emptyAccount } from '../../src/engine/account.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
 import { runCli } from '../helpers/cli.js';
@@ -365,5 +366,28 @@ describe('the outbox (issue 21)', () => {
     expect(flushed.flatMap((f) => f.refused)).toEqual([]);
     expect(lines.filter((l) => l.includes('journal_x'))).toHaveLength(1);
     expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.visits')).toEqual([{ n: 4 }]);
+  });
+});
+
+describe('upgrading a team database of schema 3 (issue 21)', () => {
+  it('its reps move to the database\'s own rep role, keep their accounts, and a damaged row of before is kept and named', async () => {
+    // a database as sales-coach left it at schema 3: the server-wide rep role, a rep, a damaged row
+    await adminSql(db, `CREATE SCHEMA sales_coach; SET search_path = sales_coach; CREATE TABLE schema_version (version integer NOT NULL); ${PG_MIGRATIONS.slice(0, 3).join(';\n')}; INSERT INTO schema_version VALUES (3)`);
+    await adminSql(db, `CREATE ROLE ${rep1} LOGIN PASSWORD '${PASSWORD}'; GRANT sales_coach_rep TO ${rep1}; CREATE ROLE ${boss} LOGIN PASSWORD '${PASSWORD}'; GRANT sales_coach_rep TO ${boss}`);
+    await adminSql(db, "INSERT INTO sales_coach.team_members (rep, manager, added_at) VALUES ($1, $2, 'x'), ($2, NULL, 'x')", [rep1, boss]);
+    await rawAs(rep1, "INSERT INTO sales_coach.accounts (name, name_key, created_at, class, class_labels) VALUES ('Old', 'old', 'x', 'A', '{broken')");
+    // the admin's next command upgrades it
+    expect((await admin()(['team', 'list'])).code).toBe(0);
+    expect(await adminSql(db, 'SELECT version FROM sales_coach.schema_version')).toEqual([{ version: PG_SCHEMA_VERSION }]);
+    const [{ r }] = await adminSql<{ r: string }>(db, 'SELECT sales_coach.rep_role() AS r');
+    expect(r).toBe(`sales_coach_rep_${db}`);
+    expect(await adminSql(db, 'SELECT pg_has_role($1, $2, $3) AS m', [rep1, r, 'MEMBER'])).toEqual([{ m: true }]);
+    // the rep works on as before, the damaged row is still there, and the manager's review names it
+    const saved = await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    expect([saved.code, saved.stderr]).toEqual([0, expect.stringContaining('Saved to the account "Acme"')]);
+    const review = await as(boss)(['team', 'review', '--today', '2026-12-05']);
+    expect([review.code, review.stderr]).toEqual([0, expect.stringContaining(`left out ${rep1}'s class of "Old"`)]);
+    // the server-wide role of before holds no right here any more
+    expect(await adminSql(db, "SELECT has_schema_privilege('sales_coach_rep', 'sales_coach', 'USAGE') AS u")).toEqual([{ u: false }]);
   });
 });
