@@ -82,8 +82,8 @@ function parseJson(text: string, what: string | (() => string)): unknown {
  */
 export class DamagedRow extends StoreError {
   constructor(readonly what: string) {
+    // named as every StoreError is: the CLI tells a user's error by that name (a damaged row is one, exit 2)
     super(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup');
-    this.name = 'DamagedRow';
   }
 }
 
