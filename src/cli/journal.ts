@@ -93,6 +93,7 @@ export const DraftSchema = z.object({
 export const KeptVisitSchema = z.looseObject({
   origin: text,
   target: text,
+  to: z.optional(z.looseObject({ server: text, database: text, role: text })),
   account: text,
   at: text,
   visit: z.looseObject({ date: text, mode: text }),

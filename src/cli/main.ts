@@ -464,6 +464,14 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
       setAction(async (io, g) => (await import('./team.js')).teamRemove(role, io, g));
     });
   team
+    .command('reassign')
+    .argument('<from>', 'the role whose accounts move (a rep who left, or is leaving)')
+    .argument('<to>', 'the member of the team who takes them')
+    .description("move every account of one role to a member of the team, with its people, visits, steps and history (a removed rep's accounts are otherwise seen by no one)")
+    .action((from: string, to: string) => {
+      setAction(async (io, g) => (await import('./team.js')).teamReassign(from, to, io, g));
+    });
+  team
     .command('list')
     .description('the members of the team, their manager and how many accounts each has')
     .option('--json', 'print JSON')
@@ -477,8 +485,8 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
     .option('--rep <roles>', 'only these reps (comma-separated)', collect)
     .option('--limit <n>', 'accounts needing attention shown per rep', parseLimit, '5')
     .option('--all', 'every account that needs attention')
-    .option('--json', 'print JSON (everything)')
-    .option('--csv', 'print CSV: one line per account that needs attention')
+    .option('--json', 'print JSON (everything: every account, with its flags)')
+    .option('--csv', 'print CSV: one line per account (everything)')
     .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
     .action((opts: Record<string, unknown>) => {
       setAction(async (io, g) => (await import('./team.js')).teamReview(opts, io, g));

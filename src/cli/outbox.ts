@@ -3,7 +3,7 @@
  * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
  * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { KeptVisit, VisitOutbox } from '../store/postgres.js';
 import { writeFileAtomic } from './files.js';
@@ -46,6 +46,8 @@ export class FileOutbox implements VisitOutbox {
       // through the one reader of our own files: `null`, a cut-short file or a foreign one is set aside
       const r = readJournalFile(file, KeptVisitSchema);
       if (r.ok) out.push({ id, visit: r.value as unknown as Kept });
+      // gone since it was listed: another command sent it, or set it aside
+      else if (!existsSync(file)) continue;
       else this.report?.(setAsideLine('the visit kept for the team database in', file, r.reason, setAside(file)));
     }
     return out;
@@ -55,9 +57,15 @@ export class FileOutbox implements VisitOutbox {
     rmSync(join(this.dir, id), { force: true });
   }
 
-  setAside(id: string): string {
+  setAside(id: string): string | undefined {
     const to = join(this.dir, `${id}.refused`);
-    renameSync(join(this.dir, id), to);
+    try {
+      renameSync(join(this.dir, id), to);
+    } catch (err) {
+      // another command flushing at the same time moved or sent it first
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
     return to;
   }
 }

@@ -10,7 +10,8 @@ import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { checkScope, historyFor, playbooksInUse } from './stats-data.js';
 import { openStore } from './store.js';
-import { type ChecklistRow, isTeamStore, type StatsAccount } from '../store/types.js';
+import { type ChecklistRow, type Damaged, isTeamStore, type StatsAccount } from '../store/types.js';
+import { tellDamaged } from './damaged.js';
 
 export interface ReportOptions {
   out?: string;
@@ -56,12 +57,15 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       const named = (rep: string, name: string) => (opts.team ? `${name} (${rep})` : name);
       all = [];
       steps = [];
+      // a row one rep damaged is named and left out, never the whole report
+      const damaged: Damaged[] = [];
       for (const rep of reps) {
-        for (const a of await team.statsHistory({ visits: false }, rep)) all.push({ ...a, name: named(rep, a.name) });
+        for (const a of await team.statsHistory({ visits: false }, rep, damaged)) all.push({ ...a, name: named(rep, a.name) });
         for (const s of await team.stepsDue(window, rep)) steps.push({ ...s, account: named(rep, s.account) });
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
       who = opts.rep ? { rep: opts.rep } : { team: reps };
+      tellDamaged(io, damaged);
     } else {
       all = await historyFor(store, { today: scope.today }, playbooks, false);
       steps = await store.stepsDue(window);

@@ -9,6 +9,7 @@ import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { sinceDate } from './accounts.js';
 import { localToday, now } from './clock.js';
+import { tellDamaged } from './damaged.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -68,6 +69,15 @@ export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promis
   return withTeam(io, g, 'team remove', async (s) => {
     const r = await s.removeMember(name);
     io.stdout.write(`Removed ${sanitize(name)} from the team; ${r.accounts === 1 ? 'their 1 account stays' : `their ${r.accounts} accounts stay`} in the database, and the role itself is left to you.\n`);
+    if (r.accounts) io.stdout.write(`Give them to someone in the team with: sales-coach team reassign ${sanitize(name)} ROLE\n`);
+    return EXIT.ok;
+  });
+}
+
+export async function teamReassign(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
+  return withTeam(io, g, 'team reassign', async (s) => {
+    const r = await s.reassign(from, to);
+    io.stdout.write(`Moved ${r.accounts === 1 ? '1 account' : `${r.accounts} accounts`} of ${sanitize(from)} to ${sanitize(to)}, with their people, visits, steps and history.\n`);
     return EXIT.ok;
   });
 }
@@ -103,14 +113,17 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(`${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
     const reps = opts.rep?.length ? opts.rep : managed;
     const all = opts.all || opts.json || opts.csv;
-    const data = await s.teamReview(reps, today, since, all ? undefined : limit);
+    // the JSON and the CSV are everything: every account, needing attention or not
+    const everyAccount = Boolean(opts.json || opts.csv);
+    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount });
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, ...(all ? {} : { limit }) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, ...(all ? {} : { limit }) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
       io.stdout.write([csvLine(TEAM_CSV_HEADER), ...teamCsvRows(view).map((r) => csvLine(shown(r)))].join(''));
     } else io.stdout.write(renderTeamTerminal(view, ctx.out, widthOf(io.stdout)));
+    tellDamaged(io, data.damaged);
     return EXIT.ok;
   });
 }
@@ -138,6 +151,16 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
   const source = openSqliteStore(local);
   try {
     const history = await source.rawHistory();
+    // a row this machine cannot read is not copied where the manager would read it: refused by name
+    const { damagedRows } = await import('../store/shape.js');
+    const damaged = damagedRows(history);
+    if (damaged.length) {
+      for (const what of damaged) io.stderr.write(`sales-coach: the stored ${sanitize(what)} cannot be read\n`);
+      throw new UserError(
+        `${damaged.length === 1 ? '1 row' : `${damaged.length} rows`} of ${local} cannot be read (changed outside sales-coach, or damaged): nothing was pushed`,
+        'export what is readable with sales-coach export --json, then delete or repair the account named above (sales-coach account delete NAME), and push again',
+      );
+    }
     const team = await openTeamAt(io, g, target);
     try {
       const c = await team.receive(history);

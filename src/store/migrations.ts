@@ -211,7 +211,11 @@ export const SQLITE_REBUILDS: ReadonlySet<number> = new Set([3]);
 
 // -- the team database (PostgreSQL) ------------------------------------------------------------
 export const PG_SCHEMA = 'sales_coach';
-/** The group role every rep (and manager) is a member of: it holds the table privileges. */
+/**
+ * The group role every rep (and manager) of every team database on a server was a member of, up to
+ * migration 3. Since migration 4 each database has its own (`rep_role()` names it, the prefix is
+ * this name), and this one holds no right on a database that has upgraded.
+ */
 export const REP_ROLE = 'sales_coach_rep';
 
 const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
@@ -402,9 +406,104 @@ export const PG_MIGRATIONS: readonly string[] = [
     WITH CHECK (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
   ALTER TABLE account_events ADD CONSTRAINT notes_readable CHECK (kind NOT IN ${NOTE_KINDS} OR coalesce(jsonb_typeof(data::jsonb -> 'note') = 'string' AND jsonb_typeof(data::jsonb -> 'by') = 'string', false)) NOT VALID;
   `,
+  // 4: a row a rep writes is one the program can read. One unreadable row (JSON that does not parse,
+  // or of a shape the program does not read) written by a rep on their own account made the manager's
+  // review and report fail for the whole team: what the reader (rows.ts) requires is checked as the
+  // row is written. NOT VALID: a row written before is left as it is (the readers name it and skip it).
+  `
+  CREATE FUNCTION json_or_null(t text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog
+    AS $$ BEGIN RETURN t::jsonb; EXCEPTION WHEN others THEN RETURN NULL; END $$;
+  -- a value absent, null or of the given JSON type; one that must be there and of that type
+  CREATE FUNCTION json_opt(j jsonb, k text, want text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+    AS $$ SELECT coalesce(jsonb_typeof(j -> k), 'null') IN ('null', want) $$;
+  CREATE FUNCTION json_has(j jsonb, k text, want text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+    AS $$ SELECT coalesce(jsonb_typeof(j -> k) = want, false) $$;
+  CREATE FUNCTION json_strings(j jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+    AS $$ SELECT coalesce(jsonb_typeof(j) = 'array' AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j) x WHERE jsonb_typeof(x) <> 'string'), false) $$;
+  -- labels by language (rows.ts LabelsRow): absent or null, or an object of the known languages' texts
+  CREATE FUNCTION readable_labels(j jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+    AS $$ SELECT j IS NULL OR jsonb_typeof(j) = 'null' OR (jsonb_typeof(j) = 'object' AND NOT EXISTS (SELECT 1 FROM jsonb_each(j) e WHERE e.key NOT IN ('en', 'zh-CN', 'zh-TW') OR jsonb_typeof(e.value) <> 'string')) $$;
+  CREATE FUNCTION readable_reasons(j jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+    AS $$ SELECT j IS NULL OR jsonb_typeof(j) = 'null' OR (jsonb_typeof(j) = 'object' AND NOT EXISTS (SELECT 1 FROM jsonb_each(j) e WHERE e.key NOT IN ('en', 'zh-CN', 'zh-TW') OR NOT json_strings(e.value))) $$;
+  -- answers (rows.ts AnswersRow): an object of texts, numbers, nulls and lists of texts
+  CREATE FUNCTION readable_answers(t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+    AS $$ SELECT coalesce(jsonb_typeof(json_or_null(t)) = 'object' AND NOT EXISTS (SELECT 1 FROM jsonb_each(json_or_null(t)) e
+      WHERE jsonb_typeof(e.value) NOT IN ('string', 'number', 'null') AND NOT json_strings(e.value)), false) $$;
+  -- a session's result (rows.ts ResultRow): the parts the program reads back are there, of their types
+  CREATE FUNCTION readable_result(t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+    AS $$ SELECT coalesce((SELECT json_has(j, 'playbook', 'object') AND json_has(j, 'classification', 'object') AND json_has(j, 'selfQuestions', 'object') AND json_has(j, 'answers', 'object')
+      AND json_has(j, 'mode', 'string') AND json_has(j, 'visitDate', 'string') AND json_has(j, 'locale', 'string')
+      AND json_has(j, 'flags', 'array') AND json_has(j, 'checklist', 'array') AND json_has(j, 'tips', 'array') AND json_has(j, 'changes', 'array') AND json_has(j, 'trace', 'array')
+      AND json_has(j -> 'classification', 'status', 'string') AND json_has(j -> 'classification', 'candidates', 'array') AND json_has(j -> 'classification', 'reasons', 'array') AND json_has(j -> 'classification', 'unknowns', 'array')
+      FROM (SELECT json_or_null(t) AS j) x), false) $$;
+  -- an event of a kind the program reads, with the fields it reads (rows.ts EventRow)
+  CREATE FUNCTION readable_event(kind text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+    AS $$ SELECT coalesce((SELECT jsonb_typeof(j) = 'object' AND CASE kind
+      WHEN 'class-changed' THEN json_opt(j, 'from', 'string') AND json_opt(j, 'to', 'string') AND coalesce(j ->> 'fromStatus', 'classified') IN ('classified', 'provisional', 'unclassified')
+        AND json_has(j, 'status', 'string') AND json_has(j, 'movement', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons') AND readable_labels(j -> 'labels') AND readable_labels(j -> 'fromLabels')
+      WHEN 'signed' THEN json_opt(j, 'class', 'string')
+      WHEN 'dropped' THEN json_has(j, 'class', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons')
+      WHEN 'person-added' THEN json_has(j, 'person', 'string') AND json_opt(j, 'title', 'string') AND json_opt(j, 'role', 'string') AND json_opt(j, 'planned', 'boolean')
+      WHEN 'person-updated' THEN json_has(j, 'person', 'string') AND json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
+      WHEN 'step-opened' THEN json_has(j, 'key', 'string') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
+      WHEN 'step-carried' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string') AND json_opt(j, 'updated', 'boolean')
+      WHEN 'step-closed' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'state' IN ('done', 'skipped', 'superseded') AND json_has(j, 'state', 'string'), false)
+      WHEN 'step-reopened' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'before' IN ('done', 'skipped') AND json_has(j, 'before', 'string'), false)
+      WHEN 'step-added' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
+      WHEN 'class-validated' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')
+      WHEN 'class-challenged' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')
+      ELSE false END
+      FROM (SELECT json_or_null(t) AS j) x), false) $$;
+  ALTER TABLE accounts ADD CONSTRAINT accounts_readable CHECK (
+    (class_labels IS NULL OR class_labels = '' OR (json_or_null(class_labels) IS NOT NULL AND jsonb_typeof(json_or_null(class_labels)) <> 'null' AND readable_labels(json_or_null(class_labels))))
+    AND readable_answers(facts)) NOT VALID;
+  ALTER TABLE contacts ADD CONSTRAINT contacts_readable CHECK (readable_answers(facts)) NOT VALID;
+  ALTER TABLE visits ADD CONSTRAINT visits_readable CHECK (readable_answers(answers) AND readable_result(result) AND (habit_answers IS NULL OR readable_answers(habit_answers))) NOT VALID;
+  ALTER TABLE account_events ADD CONSTRAINT events_readable CHECK (readable_event(kind, data)) NOT VALID;
+
+  -- Access is per database. One rep role for the whole server let a rep of team 1 save into team 2's
+  -- database, removing them from team 2 cut them off team 1, and a second team's admin, who holds no
+  -- right to grant the first admin's role, could add no one. Each team database has its own group
+  -- role (rep_role() names it), made by its admin; the server-wide role of before keeps no right here.
+  DO $$
+  DECLARE
+    r name := CASE WHEN current_database() ~ '^[a-z0-9_]{1,46}$' THEN 'sales_coach_rep_' || current_database() ELSE 'sales_coach_rep_' || left(md5(current_database()), 16) END;
+    m name;
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF;
+    -- fixed now: renaming the database later does not rename the role
+    EXECUTE format('CREATE FUNCTION ${PG_SCHEMA}.rep_role() RETURNS name LANGUAGE sql IMMUTABLE AS %L', format('SELECT %L::name', r));
+    ${repGrants('r')}
+    FOR m IN SELECT tm.rep FROM team_members tm JOIN pg_roles p ON p.rolname = tm.rep LOOP EXECUTE format('GRANT %I TO %I', r, m); END LOOP;
+  END $$;
+  GRANT EXECUTE ON FUNCTION rep_role() TO PUBLIC;
+  REVOKE ALL ON ${OWNED.join(', ')}, team_members, schema_version FROM ${REP_ROLE};
+  REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} FROM ${REP_ROLE};
+  REVOKE ALL ON FUNCTION delete_account(integer) FROM ${REP_ROLE};
+  REVOKE ALL ON SCHEMA ${PG_SCHEMA} FROM ${REP_ROLE};
+  `,
 ];
 
-
+/**
+ * PL/pgSQL statements granting the rep's rights on this database (as migrations 1 and 3 left them)
+ * to the group role held in the variable `v`: read the team's tables, write only the columns
+ * sales-coach writes (never an id), delete an account through delete_account.
+ */
+function repGrants(v: string): string {
+  const grants = [
+    `GRANT USAGE ON SCHEMA ${PG_SCHEMA} TO %I`,
+    `GRANT SELECT ON ${PG_SCHEMA}.team_members, ${PG_SCHEMA}.schema_version TO %I`,
+    `GRANT SELECT ON ${OWNED.map((t) => `${PG_SCHEMA}.${t}`).join(', ')} TO %I`,
+    `GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${PG_SCHEMA} TO %I`,
+    ...Object.entries(WRITABLE).map(([t, cols]) => `GRANT INSERT (${['owner', ...cols].join(', ')}) ON ${PG_SCHEMA}.${t} TO %I`),
+    ...Object.entries(WRITABLE)
+      .filter(([t]) => t !== 'account_events')
+      .map(([t, cols]) => `GRANT UPDATE (${cols.join(', ')}) ON ${PG_SCHEMA}.${t} TO %I`),
+    `GRANT UPDATE (account_id) ON ${PG_SCHEMA}.account_events TO %I`,
+    `GRANT EXECUTE ON FUNCTION ${PG_SCHEMA}.delete_account(integer) TO %I`,
+  ];
+  return grants.map((g) => `EXECUTE format('${g}', ${v});`).join('\n    ');
+}
 
 /** How far each database's schema goes. */
 export const SCHEMA_VERSIONS: Record<MigratingDialect, number> = { sqlite: SQLITE_MIGRATIONS.length, postgres: PG_MIGRATIONS.length };

@@ -13,13 +13,14 @@ import { nameKey } from '../engine/account.js';
 import type { Mode } from '../playbook/types.js';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
-import { readLabels } from './rows.js';
+import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
 import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
   type AccountTimeline,
   type ChecklistRow,
+  type Damaged,
   type ImportCounts,
   type ImportOptions,
   type ImportRow,
@@ -38,6 +39,9 @@ import {
   type TeamStore,
 } from './types.js';
 
+/** Names PostgreSQL will not give a role (CREATE ROLE refuses them as reserved), and `public`. */
+const RESERVED_ROLES = new Set(['none', 'public', 'current_user', 'current_role', 'session_user']);
+
 export interface PgOptions {
   /** postgres://user@host:port/database (no password: it comes from `password`). */
   url: string;
@@ -50,15 +54,35 @@ export interface PgOptions {
   outbox?: VisitOutbox;
 }
 
+/**
+ * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
+ * whatever address reached it), the database and the role the server said this was. Compared as a
+ * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
+ * role the server named, not the address's).
+ */
+export interface OutboxTarget {
+  server: string;
+  database: string;
+  role: string;
+}
+
 /** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
-export type KeptVisit = SaveVisit & { origin: string; /** The database and role it is for (user@host:port/db). */ target: string };
+export type KeptVisit = SaveVisit & {
+  origin: string;
+  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
+  target: string;
+  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
+  to?: OutboxTarget;
+};
 export interface VisitOutbox {
   put(visit: KeptVisit): void;
   list(): { id: string; visit: KeptVisit }[];
   remove(id: string): void;
-  /** Moves a visit the database refused out of the way; where it now is. */
-  setAside(id: string): string;
+  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
+  setAside(id: string): string | undefined;
 }
+
+const sameTarget = (a: OutboxTarget, b: OutboxTarget | undefined) => b !== undefined && a.server === b.server && a.database === b.database && a.role === b.role;
 
 /** The server's address as it may be shown: never the password. */
 export function describeUrl(url: string): string {
@@ -79,6 +103,17 @@ export function isConnectionError(err: unknown): boolean {
   return CONNECTION_CODES.has(code) || /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error|not queryable/i.test(msg);
 }
 
+/** What `work` reads, or undefined when the row cannot be read (told to `skip`, with what it is). */
+function readable<T>(work: () => T, skip?: (what: string) => void): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    if (!(err instanceof DamagedRow)) throw err;
+    skip?.(err.what);
+    return undefined;
+  }
+}
+
 /** The server could not be reached or went away: a visit is kept for later rather than lost. */
 class Unreachable extends StoreError {}
 const unreachable = (err: unknown): boolean => err instanceof Unreachable || isConnectionError(err);
@@ -91,6 +126,8 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
   if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
   if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
+  if (code === '42939') return new StoreError(`the team database ${where} refused the name (${msg})`, 'choose the person\'s own name, e.g. alice_wong');
+  if (code === '23514') return new StoreError(`the team database ${where} refused a row sales-coach could not read back (${msg})`, 'nothing of this command was saved; export what is readable with sales-coach export --json');
   if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
   if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
   if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
@@ -133,6 +170,7 @@ export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore>
   const store = new PostgresStore(pool, where, opts.outbox);
   try {
     await store.checkSchema();
+    await store.learnTarget();
   } catch (err) {
     await pool.end().catch(() => {});
     throw describePgError(err, where) ?? err;
@@ -173,6 +211,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.q<{ version: number }>(`SELECT version FROM ${PG_SCHEMA}.schema_version`, [], q);
   }
 
+  /** This database's rep role (migration 4: one per team database), as an identifier in SQL. */
+  private async repRole(q: Q): Promise<string> {
+    return (await this.q<{ i: string }>(`SELECT quote_ident(${PG_SCHEMA}.rep_role()) AS i`, [], q))[0].i;
+  }
+
   /** A role's name as an identifier in SQL, quoted by the server. */
   private async ident(q: Q, role: string): Promise<string> {
     return (await this.q<{ i: string }>('SELECT quote_ident($1) AS i', [role], q))[0].i;
@@ -181,6 +224,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
   /** SQL of PostgreSQL's own (the team's administration, its review): run as written, with its parameters. */
   private async q<T = Record<string, unknown>>(text: string, params: unknown[] = [], on: Q = this.kdb): Promise<T[]> {
     return this.run(async () => (await on.executeQuery<T>(CompiledQuery.raw(text, params))).rows);
+  }
+
+  /** Where this store writes, as the server says (see OutboxTarget); known once it has connected. */
+  target?: OutboxTarget;
+
+  async learnTarget(): Promise<void> {
+    const [who] = await this.q<{ role: string; database: string; addr: string }>("SELECT current_user AS role, current_database() AS database, coalesce(host(inet_server_addr()), 'local') || ':' || coalesce(inet_server_port()::text, '') AS addr");
+    // the server's own identity, where this role may read it: the same server by any address
+    const sysid = await this.q<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()').catch(() => []);
+    this.target = { server: sysid[0]?.id ? `system ${sysid[0].id}` : who.addr, database: who.database, role: who.role };
   }
 
   /** The schema's version: refuses a newer one, and applies what an older one lacks (if this role may). */
@@ -236,20 +289,22 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const refused: { file: string; reason: string }[] = [];
     if (!this.outbox) return { sent: 0, refused };
     let sent = 0;
-    // a visit is sent only where it was meant to go: the same role on the same database
-    for (const { id, visit } of this.outbox.list().filter((k) => k.visit.target === this.where)) {
+    // a visit is sent only where it was meant to go: the same role on the same database of the same server
+    for (const { id, visit } of this.outbox.list().filter((k) => (k.visit.to ? sameTarget(k.visit.to, this.target) : k.visit.target === this.where))) {
+      let already = false;
       try {
-        await this.saveNow(visit);
+        already = (await this.saveNow(visit)).already === true;
       } catch (err) {
         // gone again: the rest waits for the next command
         if (unreachable(err)) throw err;
         // refused by the database itself (another rep's account, a changed schema): kept aside for the
         // rep to see, never lost and never blocking every later command
-        refused.push({ file: this.outbox.setAside(id), reason: err instanceof Error ? err.message : String(err) });
+        const file = this.outbox.setAside(id);
+        if (file) refused.push({ file, reason: err instanceof Error ? err.message : String(err) });
         continue;
       }
       this.outbox.remove(id);
-      sent++;
+      if (!already) sent++;
     }
     return { sent, refused };
   }
@@ -268,16 +323,19 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (!this.outbox || !unreachable(err)) throw err;
       // sent later as it was recorded: the state it was applied to is long gone by then
       const { basedOn: _read, ...kept } = visit as SaveVisit & { origin: string };
-      this.outbox.put({ ...kept, target: this.where });
+      this.outbox.put({ ...kept, target: this.where, ...(this.target ? { to: this.target } : {}) });
       return { visitId: -1, accountId: -1, pending: true };
     }
   }
 
-  private async saveNow(v: SaveVisit): Promise<SavedVisit> {
+  /** `already`: the visit was there (sent by another command, or before a crash): nothing was written. */
+  private async saveNow(v: SaveVisit): Promise<SavedVisit & { already?: boolean }> {
     return this.write(async (q) => {
       if (v.origin) {
+        // of commands sending the same kept visit at once, one sends it and the others find it sent
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${v.origin}))`.execute(q);
         const done = await q.selectFrom('visits').select(['id', 'account_id']).where('origin', '=', v.origin).where(this.owned('owner')).executeTakeFirst();
-        if (done) return { visitId: done.id, accountId: done.account_id };
+        if (done) return { visitId: done.id, accountId: done.account_id, already: true };
       }
       return this.saveIn(q, v);
     });
@@ -361,11 +419,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * team: row-level security decides). Three passes, as the SQLite store: accounts, their class
    * events, their visits packed one row per account with only the answers asked for.
    */
-  async statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
-    return this.run(() => this.statsOf(q, owner));
+  async statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
+    return this.run(() => this.statsOf(q, owner, damaged));
   }
 
-  private async statsOf(q: StatsQuery, owner?: string): Promise<StatsAccount[]> {
+  private async statsOf(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
+    // with a list to name them in, a row that cannot be read is left out; else it stops the read
+    const skip = damaged ? (what: string) => damaged.push({ rep: owner ?? '', what }) : undefined;
+    const read = <T>(work: () => T): T | undefined => (skip ? readable(work, skip) : work());
     const params: unknown[] = [owner ?? null];
     const where = ['owner = coalesce($1, current_user)'];
     if (q.account !== undefined) {
@@ -384,7 +445,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
       `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
-      const a = rows.account(r);
+      const a = read(() => rows.account(r));
+      if (!a) continue;
       byId.set(r.id, a);
       out.push(a);
     }
@@ -395,7 +457,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
       params,
     )) {
       const a = byId.get(e.account_id);
-      if (a) a.events.push(rows.event(e.kind, e.date, e.data, a.name));
+      const event = a && read(() => rows.event(e.kind, e.date, e.data, a.name));
+      if (a && event) a.events.push(event);
     }
     if (q.visits === false) return out;
     const ids = [...new Set(q.answers ?? [])];
@@ -438,7 +501,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * provisional, an overdue step, no next step), at most `limitPerRep` each; what moved since `since`
    * and the managers' notes. Row-level security would refuse another team's rows anyway.
    */
-  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData> {
+  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts: { everyAccount?: boolean } = {}): Promise<TeamReviewData> {
     return this.run(async () => {
       const flags = flagExpressions(today);
       const needs = sql<number>`(CASE WHEN ${flags.window} + ${flags.provisional} + ${flags.overdue} + ${flags.no_next} > 0 THEN 1 ELSE 0 END)`;
@@ -451,6 +514,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
           'class_status',
           eb.fn.min('class_rank').as('rank'),
           eb.fn.max('class_labels').as('labels'),
+          // a second candidate for the group's labels, should the first be unreadable
+          eb.fn.min('class_labels').as('labels_min'),
           eb.fn.max('dropped').as('dropped'),
           eb.fn.countAll().as('n'),
           eb.fn.sum(needs).as('attention'),
@@ -465,7 +530,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       const limit = limitPerRep ? sql`LIMIT ${Math.floor(limitPerRep)}` : sql``;
       const attention = await sql<AccountDbRow & { rep: string } & Record<string, number>>`
         SELECT r.rep, x.* FROM unnest(${reps}::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
-          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${needs} = 1
+          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
           ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
         ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
       const events = await this.eventQuery(this.kdb)
@@ -477,20 +542,51 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .orderBy('e.date')
         .orderBy('e.id')
         .execute();
-      return {
-        groups: groups.map((g) => ({
-          rep: String(g.rep),
-          key: String(g.class ?? g.class_status ?? 'new'),
-          ...(g.class !== null ? { class: g.class } : {}),
-          ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
-          ...(g.labels ? { labels: readLabels(g.labels, `class ${g.class}`) } : {}),
-          dropped: Number(g.dropped) === 1,
-          count: Number(g.n),
-          flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
-        })),
-        attention: attention.rows.map((r) => ({ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } })),
-        events: events.map((e) => ({ rep: String(e.rep), event: this.event(e) })),
+      // one row a rep damaged (changed outside sales-coach) is named and left out, never the whole team's review
+      const damaged: Damaged[] = [];
+      const badLabels = new Set<string>();
+      const labelsOf = (g: { labels: string | null; labels_min: string | null; class: string | null }) => {
+        for (const text of [g.labels, g.labels_min]) {
+          if (!text) continue;
+          const read = readable(() => readLabels(text, `class ${g.class}`));
+          if (read) return read;
+          badLabels.add(text);
+        }
+        return undefined;
       };
+      const out: TeamReviewData = {
+        groups: groups.map((g) => {
+          const labels = labelsOf(g);
+          return {
+            rep: String(g.rep),
+            key: String(g.class ?? g.class_status ?? 'new'),
+            ...(g.class !== null ? { class: g.class } : {}),
+            ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+            ...(labels ? { labels } : {}),
+            dropped: Number(g.dropped) === 1,
+            count: Number(g.n),
+            flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
+          };
+        }),
+        attention: attention.rows.flatMap((r) => {
+          const row = readable(() => accountRow(r), (what) => damaged.push({ rep: r.rep, what }));
+          return row ? [{ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...row, flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } }] : [];
+        }),
+        events: events.flatMap((e) => {
+          const event = readable(() => this.event(e), (what) => damaged.push({ rep: String(e.rep), what }));
+          return event ? [{ rep: String(e.rep), event }] : [];
+        }),
+        damaged,
+      };
+      // the accounts whose labels spoiled their class's: named (their class still counts them)
+      if (badLabels.size) {
+        const named = new Set(damaged.map((d) => `${d.rep}\0${d.what}`));
+        for (const a of await this.q<{ owner: string; name: string }>('SELECT owner, name FROM accounts WHERE owner = ANY($1) AND class_labels = ANY($2) ORDER BY owner, name_key COLLATE "C"', [reps, [...badLabels]])) {
+          const what = `class of "${a.name}"`;
+          if (!named.has(`${a.owner}\0${what}`)) damaged.push({ rep: a.owner, what });
+        }
+      }
+      return out;
     });
   }
 
@@ -554,6 +650,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.write(async (c) => {
       const accountIds = new Map<number, number>();
       const keyOf = new Map<number, string>();
+      // the team accounts this push may bring up to date: new here, or last visited later on this machine
+      const laptopNewer = new Set<number>();
       for (const a of h.accounts) {
         keyOf.set(a.id, a.name_key);
         const found = (await this.q<{ id: number; last_visit: string | null }>('SELECT id, last_visit FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [a.name_key], c))[0];
@@ -567,12 +665,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
             )
           )[0].id;
           accountIds.set(a.id, id);
+          laptopNewer.add(id);
           counts.accounts++;
           continue;
         }
         accountIds.set(a.id, found.id);
         // the team's copy moved on since (a session there, a step closed there): it is kept as it is
         if ((a.last_visit ?? '') > (found.last_visit ?? '')) {
+          laptopNewer.add(found.id);
           const changed = await this.q(
             `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14
              WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts)
@@ -587,10 +687,15 @@ export class PostgresStore extends SqlStore implements TeamStore {
         const accountId = accountIds.get(p.account_id);
         if (accountId === undefined) continue;
         const fields = ['title', 'role', 'reports_to', 'approval_layers', 'persona', 'email', 'phone', 'facts', 'first_met', 'last_met', 'planned_for'] as const;
+        // a person known here is brought up to date only from an account last visited later on this
+        // machine: where the team's account moved on, their title and next meeting there are newer
+        const update = laptopNewer.has(accountId)
+          ? `DO UPDATE SET ${fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ')}
+           WHERE (${fields.map((f) => `contacts.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `coalesce(excluded.${f}, contacts.${f})`).join(', ')})`
+          : 'DO NOTHING';
         const r = await this.q<{ inserted: boolean }>(
           `INSERT INTO contacts (account_id, name, ${fields.join(', ')}) VALUES ($1, $2, ${fields.map((_, i) => `$${i + 3}`).join(', ')})
-           ON CONFLICT (account_id, name) DO UPDATE SET ${fields.map((f) => `${f} = coalesce(excluded.${f}, contacts.${f})`).join(', ')}
-           WHERE (${fields.map((f) => `contacts.${f}`).join(', ')}) IS DISTINCT FROM (${fields.map((f) => `coalesce(excluded.${f}, contacts.${f})`).join(', ')})
+           ON CONFLICT (account_id, name) ${update}
            RETURNING (xmax = 0) AS inserted`,
           [accountId, p.name, ...fields.map((f) => p[f] ?? null)],
           c,
@@ -620,7 +725,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
         const r = await this.q<{ id: number; inserted: boolean }>(
           `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (owner, origin) DO UPDATE SET state = excluded.state, state_at = excluded.state_at
-           WHERE excluded.state_at IS NOT NULL AND excluded.state_at > coalesce(checklist_items.state_at, '')
+           WHERE excluded.state_at IS NOT NULL AND excluded.state_at > greatest(coalesce(checklist_items.state_at, ''), coalesce((
+             -- a step reopened here has no state_at: its last close or reopen here is in its history
+             SELECT max(e.at) FROM account_events e WHERE e.account_id = checklist_items.account_id AND e.kind IN ('step-closed', 'step-reopened')
+               AND json_or_null(e.data) ->> 'stepId' = checklist_items.id::text), ''))
            RETURNING id, (xmax = 0) AS inserted`,
           [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin],
           c,
@@ -657,7 +765,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
     for (const r of [name, ...(opts.manager !== undefined ? [opts.manager] : [])]) {
       if (!ROLE.test(r)) throw new StoreError(`"${r}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
-      if (r.startsWith('pg_') || r === REP_ROLE || r === 'public') throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
+      if (r.startsWith('pg_') || r.startsWith(`${REP_ROLE}`) || RESERVED_ROLES.has(r)) throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
     }
     if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`);
     return this.write(async (c) => {
@@ -682,17 +790,18 @@ export class PostgresStore extends SqlStore implements TeamStore {
         if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
       }
       const ident = await this.ident(c, name);
+      const group = await this.repRole(c);
       if (!existing) await this.q(`CREATE ROLE ${ident} LOGIN`, [], c);
       if (opts.password !== undefined) {
         // as psql's \password does: the server is sent a SCRAM verifier computed here, never the
         // password (a server that logs DDL would keep it in its log)
         await this.q(`ALTER ROLE ${ident} PASSWORD '${scramVerifier(opts.password)}'`, [], c);
       }
-      await this.q(`GRANT ${REP_ROLE} TO ${ident}`, [], c);
+      await this.q(`GRANT ${group} TO ${ident}`, [], c);
       if (opts.manager) {
         const mi = await this.ident(c, opts.manager);
         if (!(await role(opts.manager))) await this.q(`CREATE ROLE ${mi} LOGIN`, [], c);
-        await this.q(`GRANT ${REP_ROLE} TO ${mi}`, [], c);
+        await this.q(`GRANT ${group} TO ${mi}`, [], c);
         await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO NOTHING', [opts.manager, null, opts.at], c);
       }
       await this.q('INSERT INTO team_members (rep, manager, added_at) VALUES ($1, $2, $3) ON CONFLICT (rep) DO UPDATE SET manager = coalesce(excluded.manager, team_members.manager)', [name, opts.manager ?? null, opts.at], c);
@@ -702,7 +811,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   /**
    * Takes `name` out of the team: their manager link and the reps they managed are freed, and the
-   * role loses the rep role's rights. Their accounts stay in the database (the admin decides), and
+   * role loses this database's rep role (their other teams' databases are not this one's business). Their accounts stay in the database (the admin decides), and
    * the role itself is left to the admin (it may be used elsewhere on the server).
    */
   async removeMember(name: string): Promise<{ accounts: number }> {
@@ -712,8 +821,34 @@ export class PostgresStore extends SqlStore implements TeamStore {
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
       const ident = await this.ident(c, name);
-      await this.q(`REVOKE ${REP_ROLE} FROM ${ident}`, [], c);
+      await this.q(`REVOKE ${await this.repRole(c)} FROM ${ident}`, [], c);
       return { accounts: (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM accounts WHERE owner = $1', [name], c))[0].n };
+    });
+  }
+
+  /**
+   * Moves every account of `from` (a rep who left, or is leaving) to `to`, a member of the team, with
+   * their people, visits, steps and history: a removed rep's accounts are otherwise seen by no one.
+   * The managers' notes keep their writer; the rep's own events become `to`'s (theirs to undo). An
+   * account of the same name on both sides is refused before anything moves (merge or rename first).
+   */
+  async reassign(from: string, to: string): Promise<{ accounts: number }> {
+    if (from === to) throw new StoreError(`${from} and ${to} are the same role`);
+    return this.write(async (c) => {
+      if ((await this.q('SELECT 1 FROM team_members WHERE rep = $1', [to], c)).length === 0) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`);
+      const clash = await this.q<{ name: string }>('SELECT a.name FROM accounts a JOIN accounts b ON b.name_key = a.name_key AND b.owner = $2 WHERE a.owner = $1 ORDER BY a.name_key COLLATE "C"', [from, to], c);
+      if (clash.length) {
+        throw new StoreError(`${to} already has ${clash.length === 1 ? 'an account' : 'accounts'} of the same name: ${clash.map((a) => `"${a.name}"`).join(', ')}; nothing was moved`, `sign in as ${from} to rename or merge them, or remove ${to}'s first`);
+      }
+      // the rows of a rep's are held by row-level security even for their owner, the team admin
+      // (FORCE): lifted in this transaction only, and put back before it commits
+      for (const t of ['contacts', 'visits', 'checklist_items', 'account_events']) await this.q(`ALTER TABLE ${t} NO FORCE ROW LEVEL SECURITY`, [], c);
+      const n = (await this.q<{ n: number }>('WITH moved AS (UPDATE accounts SET owner = $2 WHERE owner = $1 RETURNING 1) SELECT count(*)::int AS n FROM moved', [from, to], c))[0].n;
+      for (const t of ['contacts', 'visits', 'checklist_items']) await this.q(`UPDATE ${t} SET owner = $2 WHERE owner = $1`, [from, to], c);
+      await this.q('UPDATE account_events SET owner = $2, by_user = CASE WHEN by_user = $1 THEN $2 ELSE by_user END WHERE owner = $1', [from, to], c);
+      for (const t of ['contacts', 'visits', 'checklist_items', 'account_events']) await this.q(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`, [], c);
+      if (n === 0) throw new StoreError(`${from} has no account here: nothing was moved`, 'sales-coach team list shows how many accounts each member has');
+      return { accounts: n };
     });
   }
 

@@ -76,8 +76,20 @@ function parseJson(text: string, what: string | (() => string)): unknown {
   }
 }
 
+/**
+ * A stored row the program cannot read: named by `what` (e.g. `class of "Acme"`). A reader of many
+ * rows (a manager's review of the team) names it and goes on without it; a reader of one account
+ * stops and says so.
+ */
+export class DamagedRow extends StoreError {
+  constructor(readonly what: string) {
+    // named as every StoreError is: the CLI tells a user's error by that name (a damaged row is one, exit 2)
+    super(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup');
+  }
+}
+
 function damaged(what: string): StoreError {
-  return new StoreError(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup');
+  return new DamagedRow(what);
 }
 
 function check<T>(schema: z.ZodMiniType, text: string, what: string): T {

@@ -4,7 +4,7 @@
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
 import { orderGroups } from '../core/pipeline-groups.js';
-import { readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
+import { DamagedRow, readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
 import type { Answers } from '../engine/answers.js';
 import type { Selectable } from './kysely.js';
 import type { AccountDbRow, AccountEventsTable, ChecklistItemsTable, ContactsTable, VisitsTable } from './schema.js';
@@ -123,6 +123,31 @@ export interface RawHistory {
   visits: VisitDb[];
   checklist: Selectable<ChecklistItemsTable>[];
   events: Selectable<AccountEventsTable>[];
+}
+
+/**
+ * The rows of a history that the program cannot read (each as rows.ts names it: `class of "Acme"`,
+ * `visit of 2026-11-20 to "Acme"`…): `store push` refuses them by name rather than copy them.
+ */
+export function damagedRows(h: RawHistory): string[] {
+  const out: string[] = [];
+  const names = new Map(h.accounts.map((a) => [a.id, a.name]));
+  const check = (work: () => unknown) => {
+    try {
+      work();
+    } catch (err) {
+      if (!(err instanceof DamagedRow)) throw err;
+      out.push(err.what);
+    }
+  };
+  for (const a of h.accounts) {
+    check(() => accountRow(a));
+    check(() => readAnswers(a.facts, `facts of "${a.name}"`));
+  }
+  for (const c of h.contacts) check(() => contactOf(c, names.get(c.account_id) ?? '?'));
+  for (const v of h.visits) check(() => visitRow(v, names.get(v.account_id) ?? '?'));
+  for (const e of h.events) check(() => readEvent(e.kind, e.date, e.data, `history of "${names.get(e.account_id) ?? '?'}"`));
+  return out;
 }
 
 /**

@@ -330,6 +330,14 @@ export interface TeamReviewData {
   /** Accounts that need attention, each with the number of such accounts its rep has. */
   attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
   events: { rep: string; event: StoredEvent }[];
+  /** Rows the program cannot read (changed outside sales-coach), each left out of the review: whose, and what (e.g. `class of "Acme"`). */
+  damaged?: Damaged[];
+}
+
+/** A stored row left out of a manager's read because it cannot be read: whose it is, and what it is. */
+export interface Damaged {
+  rep: string;
+  what: string;
 }
 
 /**
@@ -344,11 +352,15 @@ export interface TeamStore extends Store {
   currentUser(): Promise<string>;
   /** The reps this user manages. */
   managedReps(): Promise<string[]>;
-  teamReview(reps: string[], today: string, since: string, limitPerRep?: number): Promise<TeamReviewData>;
+  /** `everyAccount`: every account of the reps, not only those that need attention (JSON and CSV). */
+  teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean }): Promise<TeamReviewData>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
-  /** statsHistory of this role, or of `owner` (a rep of the manager's team). */
-  statsHistory(q: StatsQuery, owner?: string): Promise<StatsAccount[]>;
+  /**
+   * statsHistory of this role, or of `owner` (a rep of the manager's team). Given `damaged`, a row
+   * that cannot be read is pushed there and left out, instead of failing the whole read.
+   */
+  statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]>;
   stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]>;
   reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }>;
   reviewNotes(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
@@ -356,6 +368,8 @@ export interface TeamStore extends Store {
   migrate(): Promise<number>;
   addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }>;
   removeMember(name: string): Promise<{ accounts: number }>;
+  /** Moves every account of `from` (a removed rep's) to `to`, a member of the team. */
+  reassign(from: string, to: string): Promise<{ accounts: number }>;
   members(): Promise<{ rep: string; manager?: string; accounts: number }[]>;
   /** `store push`: a rep's local history, all or nothing, never putting back what the team database moved on from. */
   receive(h: RawHistory): Promise<PushCounts>;

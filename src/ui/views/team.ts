@@ -29,6 +29,8 @@ export interface RepReview {
   classes: { key: string; title: string; count: number }[];
   flagCounts: Partial<Record<PipelineFlag, number>>;
   attention: PipelineRowView[];
+  /** Every account of the rep, needing attention or not (the JSON and the CSV: "everything"). */
+  accounts?: PipelineRowView[];
   /** How many accounts need attention in all (the list may show fewer). */
   attentionTotal: number;
   moved: MovedView[];
@@ -60,7 +62,7 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
 
 const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
 
-export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number }): TeamReviewView {
+export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean }): TeamReviewView {
   const reps = opts.reps.map((rep): RepReview => {
     const groups = data.groups.filter((g) => g.rep === rep);
     const rows = data.attention.filter((a) => a.rep === rep).map((a) => a.row);
@@ -79,17 +81,26 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       total: view.total,
       classes: view.groups.map((g) => ({ key: g.key, title: g.title, count: g.count })),
       flagCounts: Object.fromEntries(Object.entries(flagCounts).filter(([k, n]) => n > 0 && ATTENTION.includes(k as PipelineFlag))),
-      attention: view.groups.flatMap((g) => g.rows),
+      // the store gave every account when asked for them all: those needing attention are among them
+      attention: view.groups.flatMap((g) => g.rows).filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
+      ...(opts.everyAccount ? { accounts: view.groups.flatMap((g) => g.rows) } : {}),
       attentionTotal,
       moved: view.moved ?? [],
       notes,
     };
   });
-  const classes = new Map<string, { key: string; title: string; count: number }>();
+  // the team's line in the playbook's order of classes (best first), as each rep's line is
+  const classes = new Map<string, { key: string; title: string; count: number; class?: string; rank?: number }>();
   for (const r of reps) for (const c of r.classes) classes.set(c.key, { ...c, count: (classes.get(c.key)?.count ?? 0) + c.count });
+  for (const g of data.groups) {
+    const c = classes.get(g.key);
+    if (!c) continue;
+    if (g.class !== undefined) c.class = g.class;
+    if (g.rank !== undefined && (c.rank === undefined || g.rank < c.rank)) c.rank = g.rank;
+  }
   const flagCounts: Partial<Record<PipelineFlag, number>> = {};
   for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
-  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: [...classes.values()], flagCounts };
+  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts };
 }
 
 /** One group per class across its statuses, as the store's own pipeline folds them. */
@@ -147,5 +158,5 @@ export function teamJson(v: TeamReviewView): unknown {
 export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'flags'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
-  return v.reps.flatMap((r) => r.attention.map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' ')]));
+  return v.reps.flatMap((r) => (r.accounts ?? r.attention).map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' ')]));
 }
