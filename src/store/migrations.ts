@@ -445,6 +445,7 @@ export const PG_MIGRATIONS: readonly string[] = [
       WHEN 'dropped' THEN json_has(j, 'class', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons')
       WHEN 'person-added' THEN json_has(j, 'person', 'string') AND json_opt(j, 'title', 'string') AND json_opt(j, 'role', 'string') AND json_opt(j, 'planned', 'boolean')
       WHEN 'person-updated' THEN json_has(j, 'person', 'string') AND json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
+      WHEN 'facts-updated' THEN json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
       WHEN 'step-opened' THEN json_has(j, 'key', 'string') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
       WHEN 'step-carried' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string') AND json_opt(j, 'updated', 'boolean')
       WHEN 'step-closed' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'state' IN ('done', 'skipped', 'superseded') AND json_has(j, 'state', 'string'), false)
