@@ -4,7 +4,7 @@
  * 4 MB (and one of 1 MB, to see that the cost grows with the size and no faster) is parsed once, then
  * each request is timed on a fresh analysis: nothing is built after a parse any more (the index of
  * every id took 1.6 s and the first request waited for it); a request walks the playbook once and
- * places only the ids under its cursor. The first parse records every node's position as it reads
+ * places only the symbol under its cursor (the node there from the parse's events). The first parse records every node's position as it reads
  * (PlaybookHost.allPositions): its cost is printed beside a parse without it.
  * Prints the figures (worst of several different requests); the target is 100 ms each.
  *   npx tsx bench/lsp-large.ts
@@ -68,7 +68,7 @@ function run(bytes: number): Map<string, number> {
     const fresh = () => ws.analyse(file);
     const [useLine, useCol] = at(`question: q${q},`, 12);
     const [defLine, defCol] = at(`  - id: q${q}`, 9, true);
-    const a = time('parse and check (the language server)', fresh);
+    const a = time('analysis again (the file\'s parse cached, the checks run)', fresh);
     if (a.result.diagnostics.length > 0) throw new Error(`the generated playbook has ${a.result.diagnostics.length} diagnostics`);
     time('hover on a question id (first request after the parse)', () => {
       const s = symbolAt(a, file, useLine, useCol);
