@@ -1,13 +1,14 @@
 /** The user's config file: language, user playbook folder, default persona, import role words. Optional; bad ones are reported. */
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { type Diagnostic, suggest } from '../core/diagnostic.js';
+import { closest, type Diagnostic } from '../core/diagnostic.js';
 import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
 import { UserError } from './errors.js';
 import { readFileBounded } from './files.js';
+import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { configFile } from './paths.js';
 
 // as the playbook schema and the journal: no generated code
@@ -49,14 +50,14 @@ export interface Config {
  * `store:`: a URL of any scheme but postgres:// is refused (a typo must never become a SQLite file
  * named "postgress:" under some folder). Undefined when it is a team address or a file's path.
  */
-export function storeAddressProblem(given: string): { message: string; hint: string } | undefined {
+export function storeAddressProblem(given: string, locale: Locale = 'en'): { message: string; hint: string } | undefined {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(given)?.[1];
   if (scheme === undefined || /^postgres(ql)?$/i.test(scheme)) return undefined;
-  const close = suggest(scheme.toLowerCase(), ['postgres', 'postgresql']);
-  return { message: `${scheme}:// is not a kind of database sales-coach knows`, hint: `${close.startsWith('did you mean') ? `${close.replace(/"\?$/, '://"?')} ` : ''}a team database is postgres://USER@HOST[:PORT]/DATABASE; anything else is the path of a SQLite file` };
+  const m = NOTICE_MESSAGES[locale];
+  return { message: m.unknownStore(scheme), hint: m.storeHint(closest(scheme.toLowerCase(), ['postgres', 'postgresql'])) };
 }
 
-export function loadConfig(env: Env, flag?: string): Config {
+export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   const file = configFile(env, flag);
   let bytes: Uint8Array;
   try {
@@ -76,7 +77,7 @@ export function loadConfig(env: Env, flag?: string): Config {
     // the schema's words name "the top level"; a rep reads "the config"
     for (const d of checked.diagnostics) diags.push({ ...d, message: d.message.replace(/\bthe top level\b/, 'the config') });
     const v = checked.data;
-    const storeProblem = v?.store === undefined ? undefined : storeAddressProblem(v.store);
+    const storeProblem = v?.store === undefined ? undefined : storeAddressProblem(v.store, noticeLocale(env, lang, v.lang));
     if (storeProblem) diags.push({ file, ...src.locate(['store']), code: 'invalid-value', severity: 'error', message: `store: ${storeProblem.message}`, hint: storeProblem.hint });
     else if (v) {
       data = {
@@ -106,6 +107,15 @@ export function loadConfig(env: Env, flag?: string): Config {
   if (data.passwordFile) data.passwordFile = home(data.passwordFile);
   if (data.store && !/^postgres(ql)?:\/\//i.test(data.store)) data.store = home(data.store);
   return data;
+}
+
+/** The language of the config's own diagnostics: --lang, else the config's lang: if it is one, else the environment's. */
+function noticeLocale(env: Env, flag: string | undefined, configLang: Config['lang']): Locale {
+  try {
+    return pickLocale(flag, env, configLang === undefined ? {} : { lang: configLang });
+  } catch {
+    return localeFromEnv(env);
+  }
 }
 
 /** zh_CN.UTF-8 -> zh-CN, zh_TW / zh_HK -> zh-TW, anything else -> en. */

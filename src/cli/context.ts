@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
+import type { DiagnosticLabels } from '../ui/diagnostics.js';
 import { makeChalk } from '../ui/style.js';
 import { type Config, loadConfig, pickLocale } from './config.js';
 import { UserError } from './errors.js';
@@ -18,7 +19,7 @@ export interface Context {
 }
 
 export function makeContext(io: IO, g: GlobalOptions): Context {
-  const config = loadConfig(io.env, g.config);
+  const config = loadConfig(io.env, g.config, g.lang);
   const userDir = g.playbooks ?? io.env.SALES_COACH_PLAYBOOKS ?? config.playbooks;
   if (userDir && !(existsSync(userDir) && statSync(userDir).isDirectory())) {
     throw new UserError(`the user playbook folder ${userDir} does not exist`, 'check --playbooks, SALES_COACH_PLAYBOOKS or the config file');
@@ -46,12 +47,12 @@ export function resolvePlaybookTarget(ctx: Context, target: string): string {
   throw new UserError(`no playbook "${target}": not an id, and no such file`, `the playbooks are: ${ids.join(', ')} (sales-coach playbook list)`);
 }
 
-export async function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err): Promise<void> {
+export async function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err, labels?: DiagnosticLabels): Promise<void> {
   // the formatter measures display width: loaded only when there is something to print
   if (diagnostics.length === 0) return;
   const { formatDiagnostic } = await import('../ui/diagnostics.js');
   for (const d of diagnostics) {
     const shown = { ...d, file: displayPath(d.file, ctx.io.cwd) };
-    stream.write(`${formatDiagnostic(shown, sources.get(d.file), c)}\n\n`);
+    stream.write(`${formatDiagnostic(shown, sources.get(d.file), c, labels)}\n\n`);
   }
 }

@@ -21,6 +21,7 @@ import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
 import { formatDate, UI } from '../ui/messages.js';
+import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
@@ -164,7 +165,7 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
   let source: AnswersSource | undefined;
   if (opts.demo) {
     const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
-    source = await readAnswersSource(ctx, demo, readFileSync(demo));
+    source = await readAnswersSource(ctx, demo, readFileSync(demo), localeOf(ctx, g));
   } else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
@@ -176,7 +177,7 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
         `run it in a terminal, or give the answers: sales-coach ${mode} --answers FILE (see the README, "Scripted sessions")`,
       );
     }
-    source = await readAnswersSource(ctx, '<stdin>', bytes);
+    source = await readAnswersSource(ctx, '<stdin>', bytes, localeOf(ctx, g));
   } else if (opts.answers) {
     const file = resolve(io.cwd, opts.answers);
     let bytes: Buffer;
@@ -186,7 +187,7 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
       if (err instanceof UserError) throw err;
       throw new UserError(`cannot read the answers file ${opts.answers}: ${describeFsError(err)}`);
     }
-    source = await readAnswersSource(ctx, file, bytes);
+    source = await readAnswersSource(ctx, file, bytes, localeOf(ctx, g));
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
@@ -299,8 +300,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     const { checkDraftAnswers } = await import('./draft-check.js');
     const c = checkDraftAnswers(drafts.pathOf(mode, draft.account), draft, pb);
     if (hasErrors(c.diagnostics)) {
-      await printDiagnostics(ctx, c.diagnostics, new Map());
-      io.stderr.write('the draft has mistakes; nothing was saved\n');
+      await printDiagnostics(ctx, c.diagnostics, new Map(), undefined, undefined, NOTICE_MESSAGES[locale]);
+      io.stderr.write(`${NOTICE_MESSAGES[locale].draftMistakes}\n`);
       return EXIT.usage;
     }
     draft = { ...draft, answers: c.answers, order: c.order };
@@ -309,7 +310,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const diagnostics: Diagnostic[] = [];
   if (source) {
     const { checkAnswers } = await import('../playbook/answers-file.js');
-    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date);
+    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date, locale);
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
   }
@@ -327,8 +328,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given)).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
     }
-    await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []));
-    io.stderr.write(`the answers file has ${diagnostics.length === 1 ? 'a mistake' : `${diagnostics.length} mistakes`}; nothing was run\n`);
+    await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
+    io.stderr.write(`${NOTICE_MESSAGES[locale].fileMistakes(diagnostics.length)}\n`);
     return EXIT.usage;
   }
 
@@ -408,8 +409,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   if (missing.length > 0 || (interactive && carriedIds.length > 0)) {
     if (!interactive || !runInterview || !driver) {
       const list = missingAnswerDiagnostics(missing, source, locale, lookupFor(answers, account));
-      await printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []));
-      io.stderr.write(`${missing.length} answer${missing.length === 1 ? '' : 's'} missing in the answers${source ? ' file' : ''}; nothing was run\n`);
+      await printDiagnostics(ctx, list, new Map(source?.text ? [[source.file, source.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
+      io.stderr.write(`${NOTICE_MESSAGES[locale].answersMissing(missing.length, source !== undefined)}\n`);
       return EXIT.usage;
     }
     // "still as at the visit of …": the last time this person was met, else the account's last visit
@@ -553,8 +554,8 @@ function missingAnswerDiagnostics(missing: readonly Question[], source: { file: 
     ...where,
     code: 'missing-answer',
     severity: 'error',
-    message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookup)}`,
-    hint: 'add it under answers:, or run in a terminal (without --no-input) to be asked',
+    message: NOTICE_MESSAGES[locale].noAnswer(q.id, fillTemplate(localize(q.text, locale), lookup)),
+    hint: NOTICE_MESSAGES[locale].noAnswerHint,
   }));
 }
 
@@ -703,13 +704,13 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
   );
 }
 
-async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array): Promise<AnswersSource> {
+async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array, locale: Locale): Promise<AnswersSource> {
   // the YAML reader loads only for a session that has an answers file
   const { readAnswersMeta } = await import('../playbook/answers-file.js');
-  const r = readAnswersMeta(file, bytes);
+  const r = readAnswersMeta(file, bytes, locale);
   if (hasErrors(r.diagnostics) || !r.meta || !r.raw || !r.locate || !r.locateKey) {
-    await printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []));
-    throw new UserError('the answers file cannot be read; nothing was run', 'fix the problems above; the README shows a complete answers file');
+    await printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
+    throw new UserError(NOTICE_MESSAGES[locale].cannotRead, NOTICE_MESSAGES[locale].cannotReadHint);
   }
   return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
 }

@@ -5,6 +5,7 @@
  */
 import { isTeamStore, type TeamStore } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
+import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { sinceDate } from './accounts.js';
@@ -36,11 +37,16 @@ async function withTeam<T>(io: IO, g: GlobalOptions, what: string, work: (s: Tea
   }
 }
 
+/** The team commands' confirmations, in the session's language (--lang, SALES_COACH_LANG, the config's lang:, the environment's). */
+function noticesFor(io: IO, g: GlobalOptions): NoticeMessages {
+  return NOTICE_MESSAGES[localeOf(makeContext(io, g), g)];
+}
+
 export async function teamInit(io: IO, g: GlobalOptions): Promise<number> {
   // opening the store applies the schema (in one transaction, under an advisory lock)
   return withTeam(io, g, 'team init', async (s) => {
     const me = await s.currentUser();
-    io.stdout.write(`The team database ${sanitize(s.where)} is ready for sales-coach (you are ${sanitize(me)}).\nNext: sales-coach team add REP --manager MANAGER --password-file FILE, for each rep.\n`);
+    io.stdout.write(`${noticesFor(io, g).teamReady(sanitize(s.where), sanitize(me))}\n`);
     return EXIT.ok;
   });
 }
@@ -60,7 +66,7 @@ export async function teamAdd(name: string, opts: { manager?: string; passwordFi
   if (opts.manager !== undefined && !opts.manager.trim()) throw new UserError('--manager is empty', 'give the manager\'s role, or leave --manager out');
   return withTeam(io, g, 'team add', async (s) => {
     const r = await s.addMember(name, { ...(opts.manager ? { manager: opts.manager } : {}), ...(password !== undefined ? { password } : {}), at: now() });
-    io.stdout.write(`${r.created ? 'Added' : 'Updated'} ${sanitize(name)}${opts.manager ? `, managed by ${sanitize(opts.manager)}` : ''}${password !== undefined ? ' (password set)' : ''}.\n`);
+    io.stdout.write(`${noticesFor(io, g).memberSaved(r.created, sanitize(name), opts.manager ? sanitize(opts.manager) : undefined, password !== undefined)}\n`);
     return EXIT.ok;
   });
 }
@@ -68,7 +74,7 @@ export async function teamAdd(name: string, opts: { manager?: string; passwordFi
 export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promise<number> {
   return withTeam(io, g, 'team remove', async (s) => {
     const r = await s.removeMember(name);
-    io.stdout.write(`Removed ${sanitize(name)} from the team; ${r.accounts === 1 ? 'their 1 account stays' : `their ${r.accounts} accounts stay`} in the database, and the role itself is left to you.\n`);
+    io.stdout.write(`${noticesFor(io, g).memberRemoved(sanitize(name), r.accounts)}\n`);
     if (r.accounts) io.stdout.write(`Give them to someone in the team with: sales-coach team reassign ${sanitize(name)} ROLE\n`);
     return EXIT.ok;
   });
@@ -86,8 +92,8 @@ export async function teamList(opts: { json?: boolean }, io: IO, g: GlobalOption
   return withTeam(io, g, 'team list', async (s) => {
     const members = await s.members();
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(members), null, 2)}\n`);
-    else if (!members.length) io.stdout.write('No one yet: sales-coach team add REP --manager MANAGER\n');
-    else for (const m of members) io.stdout.write(`${sanitize(m.rep)}${m.manager ? `  (manager: ${sanitize(m.manager)})` : ''}  ${m.accounts} account${m.accounts === 1 ? '' : 's'}\n`);
+    else if (!members.length) io.stdout.write(`${noticesFor(io, g).noMembers}\n`);
+    else for (const m of members) io.stdout.write(`${noticesFor(io, g).memberLine(sanitize(m.rep), m.manager ? sanitize(m.manager) : undefined, m.accounts)}\n`);
     return EXIT.ok;
   });
 }
@@ -135,7 +141,7 @@ export async function accountReview(kind: 'class-validated' | 'class-challenged'
   const today = opts.today ?? localToday();
   return withTeam(io, g, `account ${verb}`, async (s) => {
     const r = await s.reviewClass(opts.rep as string, name, kind, (opts.note as string).trim(), now(), today);
-    io.stdout.write(`${kind === 'class-validated' ? 'Confirmed' : 'Questioned'} ${r.class ? `the class ${sanitize(r.class)}` : 'the provisional class'} of "${sanitize(r.name)}" (${sanitize(opts.rep as string)}); they will see it at their next prep and in accounts.\n`);
+    io.stdout.write(`${noticesFor(io, g).classReviewed(kind === 'class-validated', r.class ? sanitize(r.class) : undefined, sanitize(r.name), sanitize(opts.rep as string))}\n`);
     return EXIT.ok;
   });
 }
@@ -167,12 +173,9 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
       if (opts.json) io.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
       else {
         const moved = c.accounts + c.accountsUpdated + c.contacts + c.visits + c.steps + c.stepsUpdated + c.events;
-        io.stdout.write(
-          moved === 0
-            ? `Nothing to push: ${sanitize(team.where)} already has every account, visit and step of ${sanitize(local)}.\n`
-            : `Pushed to ${sanitize(team.where)}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.\n`,
-        );
-        if (c.steps) io.stdout.write('The steps have their own numbers on the team database: sales-coach checklist (on it) lists them.\n');
+        const m = noticesFor(io, g);
+        io.stdout.write(`${moved === 0 ? m.nothingToPush(sanitize(team.where), sanitize(local)) : m.pushed(sanitize(team.where), c)}\n`);
+        if (c.steps) io.stdout.write(`${m.pushedSteps}\n`);
       }
       return EXIT.ok;
     } finally {

@@ -6,8 +6,16 @@ import { stringWidth } from './layout.js';
 
 const WINDOW = 100;
 
-export function formatDiagnostic(d: Diagnostic, sourceText: string | undefined, c: ChalkInstance): string {
-  const sev = d.severity === 'error' ? c.red.bold('error') : c.yellow.bold('warning');
+/** The words of a diagnostic's labels, in the session's language (src/ui/notice-messages.ts). */
+export interface DiagnosticLabels {
+  error: string;
+  warning: string;
+  hint: string;
+}
+const EN_LABELS: DiagnosticLabels = { error: 'error', warning: 'warning', hint: 'hint: ' };
+
+export function formatDiagnostic(d: Diagnostic, sourceText: string | undefined, c: ChalkInstance, labels: DiagnosticLabels = EN_LABELS): string {
+  const sev = d.severity === 'error' ? c.red.bold(labels.error) : c.yellow.bold(labels.warning);
   const loc = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
   const lines = [`${c.bold(sanitize(loc))}: ${sev}: ${sanitize(d.message)} ${c.dim(`[${d.code}]`)}`];
   if (sourceText !== undefined && d.line > 0) {
@@ -30,7 +38,7 @@ export function formatDiagnostic(d: Diagnostic, sourceText: string | undefined, 
       lines.push(`${c.dim(` ${pad} |`)} ${' '.repeat(stringWidth(before))}${c.red(caret)}`);
     }
   }
-  if (d.hint) lines.push(`${c.cyan('  hint:')} ${sanitize(d.hint)}`);
+  if (d.hint) lines.push(`${c.cyan(`  ${labels.hint.trimEnd()}`)}${labels.hint.endsWith(' ') ? ' ' : ''}${sanitize(d.hint)}`);
   return lines.join('\n');
 }
 

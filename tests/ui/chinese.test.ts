@@ -24,6 +24,7 @@ const CATALOGUES = [
   'src/ui/views/messages.zh-TW.generated.ts',
   'src/ui/views/stats-messages.zh-TW.generated.ts',
   'src/ui/views/today-messages.zh-TW.generated.ts',
+  'src/ui/notice-messages.zh-TW.generated.ts',
 ];
 
 /** Every zh-TW text: each line of a generated catalogue that holds Chinese, and every value of the playbook table. */
@@ -104,5 +105,37 @@ describe('line breaking of Chinese', () => {
     for (const line of out.split('\n')) expect(stringWidthOf(line)).toBeLessThanOrEqual(30);
     const url = wrap(`见https://example.com/${'a'.repeat(60)}`, 20);
     for (const line of url.split('\n')) expect(stringWidthOf(line)).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('the notices (answers file, config, team) in Chinese', () => {
+  // what stays as written: commands, keys, placeholders and the values given
+  const ASIS = /sales-coach|team add|--[a-z-]+|answers:|question_id|README|Scripted sessions|postgres:\/\/USER@HOST\[:PORT\]\/DATABASE|SQLite|YYYY-MM-DD|REP|MANAGER|FILE|mode:|account:|checklist|\\[0e]|X+/g;
+  const sample = { accounts: 2, accountsUpdated: 1, visits: 3, steps: 4, stepsUpdated: 0, contacts: 5, events: 6 };
+  const call = (v: unknown): string[] => {
+    if (typeof v === 'string') return [v];
+    if (typeof v !== 'function') return [];
+    // every message, with each kind of argument it takes
+    const tries: unknown[][] = [['X', 'X', 'X', 'X'], [true, 'X', 'X', true], [false, undefined, 'X', 'X'], ['X', sample], [1, true], [3, false]];
+    return tries.flatMap((args) => {
+      try {
+        const text = v(...args);
+        return typeof text === 'string' ? [text] : [];
+      } catch {
+        return []; // not the arguments this message takes
+      }
+    });
+  };
+
+  it('every notice of zh-CN and zh-TW is in Chinese: no English word but commands, keys and placeholders', async () => {
+    const { NOTICE_MESSAGES } = await import('../../src/ui/notice-messages.js');
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      for (const [key, v] of Object.entries(NOTICE_MESSAGES[locale])) {
+        for (const text of call(v)) {
+          const rest = text.replace(ASIS, '').replace(/\b(true|false|undefined)\b|\[object Object\]/g, '');
+          expect(rest, `${locale} ${key}: ${text}`).not.toMatch(/[A-Za-z]{3,}/);
+        }
+      }
+    }
   });
 });
