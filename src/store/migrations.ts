@@ -204,6 +204,16 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   DROP INDEX visits_habits;
   CREATE INDEX visits_habits ON visits (account_id, date, id, mode, playbook_id, person, habit_answers) WHERE habit_answers IS NOT NULL;
   `,
+  // 7: each playbook that classified a visit, by content (the visits' playbook_hash), with its files'
+  // text: stats and report read a playbook given as a file after the file is gone (issue 24)
+  `
+  CREATE TABLE playbooks (
+    hash TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
@@ -401,6 +411,27 @@ export const PG_MIGRATIONS: readonly string[] = [
     USING (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user))
     WITH CHECK (owner = current_user AND kind IN ${NOTE_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
   ALTER TABLE account_events ADD CONSTRAINT notes_readable CHECK (kind NOT IN ${NOTE_KINDS} OR coalesce(jsonb_typeof(data::jsonb -> 'note') = 'string' AND jsonb_typeof(data::jsonb -> 'by') = 'string', false)) NOT VALID;
+  `,
+  // 4: held for the team database's repairs (branch team-fixes), which take this number; this
+  // branch must not be released before they are merged here in its place
+  `SELECT 1`,
+  // 5: each playbook that classified a visit, by content, as the embedded store's migration 7. Shared
+  // by the team (a playbook is not a rep's secret): every rep reads them and adds one, as themselves;
+  // none may change or remove one (a reader checks that a playbook's files give its hash again, so a
+  // row made up under another playbook's hash is ignored, never believed)
+  `
+  CREATE TABLE playbooks (
+    hash text PRIMARY KEY,
+    id text NOT NULL,
+    source text NOT NULL,
+    saved_at text NOT NULL,
+    saved_by name NOT NULL DEFAULT current_user
+  );
+  ALTER TABLE playbooks ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE playbooks FORCE ROW LEVEL SECURITY;
+  CREATE POLICY playbooks_read ON playbooks FOR SELECT USING (true);
+  CREATE POLICY playbooks_kept ON playbooks FOR INSERT WITH CHECK (saved_by = current_user);
+  GRANT SELECT, INSERT (hash, id, source, saved_at, saved_by) ON playbooks TO ${REP_ROLE};
   `,
 ];
 

@@ -32,6 +32,7 @@ import {
   type Store,
   type StoredAccountEvent,
   type StoredEvent,
+  type StoredPlaybook,
   AccountChanged,
   StoreError,
 } from './types.js';
@@ -283,8 +284,14 @@ export abstract class SqlStore implements Store {
     const added = s.openSteps.filter((step) => step.id === undefined);
     if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).$call(this.all);
     if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).$call(this.all);
+    // the playbook that classified it, kept once by its content
+    if (v.playbook) await q.insertInto('playbooks').values({ hash: v.playbook.hash, id: v.playbook.id, source: v.playbook.source, saved_at: v.at }).onConflict((oc) => oc.column('hash').doNothing()).$call(this.all);
     await this.refreshAccount(q, accountId);
     return { visitId, accountId };
+  }
+
+  async storedPlaybooks(): Promise<StoredPlaybook[]> {
+    return this.run(() => this.kdb.selectFrom('playbooks').select(['hash', 'id', 'source']).orderBy('saved_at', 'desc').orderBy('hash').$call(this.all));
   }
 
   /** A person as the engine left them: by id when the store gave one, else new (or the namesake, updated). */

@@ -85,6 +85,17 @@ export interface StoredEvent {
   event: StoredAccountEvent;
 }
 
+/**
+ * A playbook as it classified visits, kept with the history by its content (Playbook.hash): `source`
+ * is its files' text (playbook/snapshot.ts), so `stats` and `report` find its windows, ranks and
+ * roles after the file is moved or deleted.
+ */
+export interface StoredPlaybook {
+  hash: string;
+  id: string;
+  source: string;
+}
+
 export interface SaveVisit {
   account: string;
   /**
@@ -100,6 +111,8 @@ export interface SaveVisit {
   at: string;
   /** The playbook as the rep named it (an id or a file path). */
   playbookSource?: string;
+  /** The playbook that classified the visit, by content: kept once (a playbook already kept is not written again). */
+  playbook?: StoredPlaybook;
   /** A visit sent again (from the journal of visits kept while the team database was away) is saved once. */
   origin?: string;
   /**
@@ -290,6 +303,8 @@ export interface Store {
    * a few ordered passes and never the visits' results. It computes nothing (no rates, no windows).
    */
   statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
+  /** The playbooks kept with the history (SaveVisit.playbook), the latest kept first. */
+  storedPlaybooks(): Promise<StoredPlaybook[]>;
   /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */
   stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]>;
   /**

@@ -111,6 +111,18 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect((await s.pipeline({ today: '2026-11-21' })).rows.map((r) => r.name)).toEqual([name]);
   });
 
+  it('keeps the playbook that classified a visit once, by its content, for later readers (issue 24)', async () => {
+    const s = await impl.open();
+    const pb = builtin();
+    const kept = { hash: 'h-one', id: 'bant', source: '{"entry":"/x/bant.yaml"}' };
+    for (const [i, date] of ['2026-11-20', '2026-11-21'].entries()) {
+      const result = evaluateSession(pb, { mode: 'debrief', answers: A, visitDate: date, locale: 'en', account: { name: `Acme ${i}` } });
+      await recordVisit(s, pb, `Acme ${i}`, result, { at: `${date}T18:00:00Z`, playbook: kept });
+    }
+    expect(await s.storedPlaybooks()).toEqual([kept]);
+    expect(await impl.count(s, 'playbooks')).toBe(1);
+  });
+
   it('rename, merge and delete', async () => {
     const s = await impl.open();
     await save(s, 'Acme', A);
