@@ -332,18 +332,21 @@ export abstract class SqlStore implements Store {
         .where(this.owned('owner'))
         .$if(!!q.groups?.length, (qb) => qb.where(groupOf, 'in', q.groups ?? []))
         .$if(!!q.flags?.length, (qb) => qb.where((eb) => eb.and((q.flags ?? []).map((f) => eb(flags[f], '=', 1)))));
+      // grouped in the review index's own column order (class, status, rank, dropped, signed), so
+      // SQLite groups as it reads the index; grouping by class, status and signed alone sorted all
+      // 100,000 rows first (a temporary b-tree: 54 ms against 31 ms). foldGroups folds the finer rows.
       const counted = await filtered
         .select((eb) => [
           'class',
           'class_status',
+          'class_rank as rank',
+          'dropped',
           'signed',
-          eb.fn.min('class_rank').as('rank'),
           eb.fn.max('class_labels').as('labels'),
-          eb.fn.max('dropped').as('dropped'),
           eb.fn.countAll().as('n'),
           ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
         ])
-        .groupBy(['class', 'class_status', 'signed'])
+        .groupBy(['class', 'class_status', 'class_rank', 'dropped', 'signed'])
         .$call(this.all);
       const { groups, total, flagCounts } = foldGroups(counted);
       const rows: Pipeline['rows'] = [];
@@ -351,7 +354,8 @@ export abstract class SqlStore implements Store {
         const found = await filtered
           .selectAll()
           .select(PIPELINE_FLAGS.map((k) => flags[k].as(`f_${k}`)))
-          .$if(g.key === 'signed', (qb) => qb.where('signed', '=', 1))
+          // signed = 1 as written (not a parameter), so that SQLite may read the signed accounts' own index
+          .$if(g.key === 'signed', (qb) => qb.where('signed', '=', sql.lit(1)))
           .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
           .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
           .$if(g.class === undefined && g.key !== 'signed', (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
