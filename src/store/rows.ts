@@ -131,3 +131,22 @@ export function readStatsEvent(kind: string, date: string, text: string, account
   o.date = date;
   return o as StoredAccountEvent;
 }
+
+const isAnswerValue = (x: unknown) => typeof x === 'string' || typeof x === 'number' || isStrings(x);
+
+/**
+ * The answers to `ids` among a visit's stored answers, checked value by value as readAnswers checks
+ * them all (null, "skipped", reads as not answered): `today` reads one visit of every account.
+ */
+export function pickAnswers(text: string, ids: readonly string[], what: string): Answers {
+  const o = parseJson(text, what) as Record<string, unknown>;
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what);
+  const out: Answers = {};
+  for (const id of ids) {
+    const v = Object.hasOwn(o, id) ? o[id] : undefined;
+    if (v === undefined || v === null) continue;
+    if (!isAnswerValue(v)) throw damaged(what);
+    out[id] = v as Answers[string];
+  }
+  return out;
+}

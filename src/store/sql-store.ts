@@ -10,6 +10,7 @@ import { type AccountState, nameKey } from '../engine/account.js';
 import { stepRowChange } from './events.js';
 import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { planContactMerge } from './merge-contacts.js';
+import { pickAnswers } from './rows.js';
 import type { DB } from './schema.js';
 import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, storedEvent, visitRow } from './shape.js';
 import {
@@ -24,6 +25,8 @@ import {
   type Pipeline,
   type PipelineFlag,
   type PipelineQuery,
+  type PlannedVisitsQuery,
+  type PlannedVisitsRow,
   type SavedVisit,
   type SaveVisit,
   type StatsAccount,
@@ -288,6 +291,41 @@ export abstract class SqlStore implements Store {
     if (v.playbook) await q.insertInto('playbooks').values({ hash: v.playbook.hash, id: v.playbook.id, source: v.playbook.source, saved_at: v.at }).onConflict((oc) => oc.column('hash').doNothing()).$call(this.all);
     await this.refreshAccount(q, accountId);
     return { visitId, accountId };
+  }
+
+  async plannedVisits(q: PlannedVisitsQuery): Promise<PlannedVisitsRow[]> {
+    return this.run(async () => {
+      const accounts = this.kdb
+        .selectFrom('accounts as a')
+        .where(this.owned('a.owner'))
+        .where('a.dropped', '=', 0)
+        .where('a.last_visit', '>=', q.since);
+      // each account's latest session (a plan is not one), read backwards from its (account, date, id) index
+      const rows = await accounts
+        .select((eb) => [
+          'a.id',
+          'a.name',
+          'a.playbook_id',
+          'a.last_visit',
+          eb.selectFrom('visits as v').select('v.answers').whereRef('v.account_id', '=', 'a.id').where('v.mode', '<>', 'plan').orderBy('v.date', 'desc').orderBy('v.id', 'desc').limit(1).as('answers'),
+        ])
+        .$call(this.all);
+      const planned = await this.kdb
+        .selectFrom('contacts as c')
+        .select(['c.account_id', 'c.planned_for'])
+        .where('c.planned_for', 'is not', null)
+        .where('c.account_id', 'in', accounts.select('a.id'))
+        .$call(this.all);
+      const days = new Map<number, Set<string>>();
+      for (const p of planned) if (p.planned_for) (days.get(p.account_id) ?? days.set(p.account_id, new Set()).get(p.account_id))?.add(p.planned_for);
+      return rows.map((r) => ({
+        name: r.name,
+        ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+        ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+        answers: r.answers ? pickAnswers(r.answers, q.answers, `last visit to "${r.name}"`) : {},
+        preparedFor: [...(days.get(r.id) ?? [])],
+      }));
+    });
   }
 
   async storedPlaybooks(): Promise<StoredPlaybook[]> {

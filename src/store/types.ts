@@ -249,6 +249,25 @@ export interface StatsAccount {
   visits: StatsVisit[];
 }
 
+/** What `today` reads to find the visits planned (Store.plannedVisits). */
+export interface PlannedVisitsQuery {
+  /** Accounts last visited on or after this day (YYYY-MM-DD); dropped accounts are left out. */
+  since: string;
+  /** Question ids whose answers, as the latest session (not a plan) gave them, each row carries. */
+  answers: string[];
+}
+
+/** An account that may have a visit planned: its latest session's answers asked for, and the days preps were saved for. */
+export interface PlannedVisitsRow {
+  name: string;
+  playbookId?: string;
+  lastVisit?: string;
+  /** Only the question ids asked for that the latest session answered. */
+  answers: Answers;
+  /** The days its people's visits were prepared for (each person's plannedFor), each once. */
+  preparedFor: string[];
+}
+
 export interface StepsDueQuery {
   /** Open steps due on or after this day; absent: from the earliest (overdue ones included). */
   from?: string;
@@ -303,6 +322,11 @@ export interface Store {
    * a few ordered passes and never the visits' results. It computes nothing (no rates, no windows).
    */
   statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
+  /**
+   * `today`'s accounts (see PlannedVisitsQuery), in two reads however many accounts: the latest
+   * session's answers asked for, and the days prepared for. Accounts in no particular order.
+   */
+  plannedVisits(q: PlannedVisitsQuery): Promise<PlannedVisitsRow[]>;
   /** The playbooks kept with the history (SaveVisit.playbook), the latest kept first. */
   storedPlaybooks(): Promise<StoredPlaybook[]>;
   /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */

@@ -123,6 +123,21 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect(await impl.count(s, 'playbooks')).toBe(1);
   });
 
+  it("today's planned visits in one read: the latest session's answers asked for, the days prepared for; a plan, a dropped or an old account left out (issue 25)", async () => {
+    const s = await impl.open();
+    await save(s, 'Acme', { ...A, next_meeting: '2026-12-02' }, '2026-11-20');
+    await save(s, 'Acme', { ...A, next_meeting: '2026-12-05' }, '2026-11-25');
+    await save(s, 'Beta', { contact_name: 'Wu', contact_role: 'second_kp' }, '2026-11-26', 'prep');
+    await save(s, 'Old', { ...A, next_meeting: '2025-01-05' }, '2025-01-01');
+    await save(s, 'Gone', { ...A, buying_power: 'no', next_meeting: '2026-12-03' }, '2026-11-21');
+    const rows = (await s.plannedVisits({ since: '2026-01-01', answers: ['next_meeting', 'nope'] })).sort((x, y) => x.name.localeCompare(y.name));
+    expect(rows.map((r) => r.name)).toEqual(['Acme', 'Beta']);
+    expect(rows[0]).toMatchObject({ name: 'Acme', playbookId: 'abcd', lastVisit: '2026-11-25', answers: { next_meeting: '2026-12-05' } });
+    expect(rows[1]).toMatchObject({ name: 'Beta', preparedFor: ['2026-11-26'] });
+    // the same as each account's state says, one account at a time
+    for (const r of rows) expect(r.answers.next_meeting).toBe((await s.accountState(r.name))?.lastAnswers?.next_meeting);
+  });
+
   it('rename, merge and delete', async () => {
     const s = await impl.open();
     await save(s, 'Acme', A);
