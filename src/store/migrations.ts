@@ -219,6 +219,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX accounts_signed ON accounts (class_since) WHERE signed = 1;
   `,
+  // 9: each account's latest session (a plan is not one: today's next meeting, the state a session
+  // starts from) found from an index alone; the mode was read from every candidate row, whose stored
+  // result (about 5 KB) puts each visit on pages of its own
+  `
+  CREATE INDEX visits_sessions ON visits (account_id, date, id) WHERE mode <> 'plan';
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */

@@ -164,6 +164,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return sql<string>`${sql.ref(column)} COLLATE "C"`;
   }
 
+  protected jsonField(column: string, key: string) {
+    return sql<string | null>`(${sql.ref(column)}::json -> ${key})::text`;
+  }
+
   /** A rep deletes only through delete_account (no rep may hold a table-wide DELETE: it would let them lock the table). */
   protected override async deleteAccountRow(q: Q, id: number): Promise<void> {
     await sql`SELECT delete_account(${id})`.execute(q);

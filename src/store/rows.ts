@@ -135,18 +135,19 @@ export function readStatsEvent(kind: string, date: string, text: string, account
 const isAnswerValue = (x: unknown) => typeof x === 'string' || typeof x === 'number' || isStrings(x);
 
 /**
- * The answers to `ids` among a visit's stored answers, checked value by value as readAnswers checks
- * them all (null, "skipped", reads as not answered): `today` reads one visit of every account.
+ * Answers to `ids` read out by the database one by one as JSON text (`text(i)`: the i-th id's, null
+ * when absent), checked value by value as readAnswers checks them all; null ("skipped") reads as
+ * not answered. A plain string is read without JSON.parse, the common case.
  */
-export function pickAnswers(text: string, ids: readonly string[], what: string): Answers {
-  const o = parseJson(text, what) as Record<string, unknown>;
-  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what);
+export function readAnswerValues(ids: readonly string[], text: (i: number) => string | null | undefined, what: string): Answers {
   const out: Answers = {};
-  for (const id of ids) {
-    const v = Object.hasOwn(o, id) ? o[id] : undefined;
-    if (v === undefined || v === null) continue;
+  for (let i = 0; i < ids.length; i++) {
+    const t = text(i);
+    if (t === null || t === undefined) continue;
+    const v = t.charCodeAt(0) === 34 && !t.includes('\\') ? t.slice(1, -1) : parseJson(t, what);
+    if (v === null) continue;
     if (!isAnswerValue(v)) throw damaged(what);
-    out[id] = v as Answers[string];
+    out[ids[i]] = v as Answers[string];
   }
   return out;
 }

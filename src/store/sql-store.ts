@@ -10,7 +10,7 @@ import { type AccountState, nameKey } from '../engine/account.js';
 import { stepRowChange } from './events.js';
 import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { planContactMerge } from './merge-contacts.js';
-import { pickAnswers } from './rows.js';
+import { readAnswerValues } from './rows.js';
 import type { DB } from './schema.js';
 import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, storedEvent, visitRow } from './shape.js';
 import {
@@ -91,6 +91,9 @@ export abstract class SqlStore implements Store {
   /** Text ordered byte by byte, as SQLite orders it (PostgreSQL would follow the server's locale). */
   protected abstract bytewise(column: string): Expression<string>;
 
+  /** The value under `key` in a JSON text column, as JSON text (null when absent). */
+  protected abstract jsonField(column: string, key: string): RawBuilder<string | null>;
+
   protected async run<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -169,7 +172,7 @@ export abstract class SqlStore implements Store {
     const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((p) => contactOf(p, a.name));
     // the open steps, and those the rep closed: a later session does not hand the same step back
     const steps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', 'in', ['open', 'done', 'skipped']).orderBy('i.due').orderBy('i.id').$call(this.all);
-    const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', 'plan').orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
+    const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', sql.lit('plan')).orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
     return accountStateOf(a, people, steps, last?.answers);
   }
 
@@ -295,20 +298,21 @@ export abstract class SqlStore implements Store {
 
   async plannedVisits(q: PlannedVisitsQuery): Promise<PlannedVisitsRow[]> {
     return this.run(async () => {
+      const ids = [...new Set(q.answers)];
       const accounts = this.kdb
         .selectFrom('accounts as a')
         .where(this.owned('a.owner'))
         .where('a.dropped', '=', 0)
         .where('a.last_visit', '>=', q.since);
-      // each account's latest session (a plan is not one), read backwards from its (account, date, id) index
+      // each account's latest session (a plan is not one), read backwards from its index of sessions
+      // (mode <> 'plan' written as such, so that SQLite may use that partial index), and of its answers only those asked for, as JSON text (the database reads them out:
+      // parsing every visit's whole answers made as many objects as accounts for the collector)
       const rows = await accounts
-        .select((eb) => [
-          'a.id',
-          'a.name',
-          'a.playbook_id',
-          'a.last_visit',
-          eb.selectFrom('visits as v').select('v.answers').whereRef('v.account_id', '=', 'a.id').where('v.mode', '<>', 'plan').orderBy('v.date', 'desc').orderBy('v.id', 'desc').limit(1).as('answers'),
-        ])
+        .leftJoin('visits as lv', (join) =>
+          join.on('lv.id', '=', (eb) => eb.selectFrom('visits as v').select('v.id').whereRef('v.account_id', '=', 'a.id').where('v.mode', '<>', sql.lit('plan')).orderBy('v.date', 'desc').orderBy('v.id', 'desc').limit(1)),
+        )
+        .select(['a.id', 'a.name', 'a.playbook_id', 'a.last_visit'])
+        .select(ids.map((id, i) => this.jsonField('lv.answers', id).as(`a${i}`)))
         .$call(this.all);
       const planned = await this.kdb
         .selectFrom('contacts as c')
@@ -318,13 +322,16 @@ export abstract class SqlStore implements Store {
         .$call(this.all);
       const days = new Map<number, Set<string>>();
       for (const p of planned) if (p.planned_for) (days.get(p.account_id) ?? days.set(p.account_id, new Set()).get(p.account_id))?.add(p.planned_for);
-      return rows.map((r) => ({
-        name: r.name,
-        ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
-        ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
-        answers: r.answers ? pickAnswers(r.answers, q.answers, `last visit to "${r.name}"`) : {},
-        preparedFor: [...(days.get(r.id) ?? [])],
-      }));
+      return rows.map((r) => {
+        const values = r as unknown as Record<string, string | null>;
+        return {
+          name: r.name,
+          ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
+          ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
+          answers: readAnswerValues(ids, (i) => values[`a${i}`], `last visit to "${r.name}"`),
+          preparedFor: [...(days.get(r.id) ?? [])],
+        };
+      });
     });
   }
 
