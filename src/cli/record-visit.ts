@@ -6,7 +6,7 @@
 import { type AccountEvent, type AccountState, applyVisit, emptyAccount, habitAnswers, type StepDecision } from '../engine/account.js';
 import type { CoachingResult } from '../engine/evaluate.js';
 import type { Playbook } from '../playbook/types.js';
-import { AccountChanged, type Store, StoreError } from '../store/types.js';
+import { AccountChanged, type Store, StoreError, type StoredPlaybook } from '../store/types.js';
 
 export interface Recorded {
   state: AccountState;
@@ -24,7 +24,7 @@ export async function recordVisit(
   pb: Playbook,
   account: string,
   result: CoachingResult,
-  opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string; applied?: { state: AccountState; events: AccountEvent[] }; basedOn?: string },
+  opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string; playbook?: StoredPlaybook; applied?: { state: AccountState; events: AccountEvent[] }; basedOn?: string },
 ): Promise<Recorded> {
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
   for (let attempt = 0; ; attempt++) {
@@ -46,6 +46,7 @@ export async function recordVisit(
         events,
         at: opts.at,
         ...(opts.playbookSource ? { playbookSource: opts.playbookSource } : {}),
+        ...(opts.playbook ? { playbook: opts.playbook } : {}),
         ...(basedOn !== undefined ? { basedOn } : {}),
       });
       return { state, events, visitId, ...(pending ? { pending } : {}) };

@@ -8,7 +8,7 @@ import { localeOf, makeContext } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
-import { checkScope, historyFor, playbooksInUse } from './stats-data.js';
+import { checkClasses, checkScope, historyFor, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
 import { openStore } from './store.js';
 import { type ChecklistRow, type Damaged, isTeamStore, type StatsAccount } from '../store/types.js';
 import { tellDamaged } from './damaged.js';
@@ -33,10 +33,12 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const playbooks = await playbooksInUse(ctx);
-  const scope = checkScope(opts, playbooks);
+  const scope = checkScope(opts);
   const store = await openStore(io, g);
   let html: string;
   try {
+    await withStoredPlaybooks(playbooks, store);
+    checkClasses(scope, playbooks);
     // the week's moves and the pipeline a week ago need every account's class history, whatever --since
     // says; the report shows no habit, so no visit is read
     // the coming two weeks, and the overdue steps before them: listed for the two weeks, counted

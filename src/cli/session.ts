@@ -12,7 +12,8 @@ import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, 
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
-import type { Store } from '../store/types.js';
+import { snapshotPlaybook } from '../playbook/snapshot.js';
+import type { Store, StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
@@ -502,6 +503,7 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
       // applied again to a changed account, the rep's decisions on its steps still hold
       stepDecisions,
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
+      ...keptPlaybook(pb, ctx),
     }).catch(notSaved);
     // kept for the team database is said even with --json: the rep must know the visit has not reached it yet
     if (recorded.pending) io.stderr.write(`${UI[locale].savedLater(sanitize(account))}\n`);
@@ -729,6 +731,23 @@ async function loadForSession(ctx: Context, ref: string, storedFor?: string): Pr
     throw new UserError(`the playbook ${ref} is invalid; fix it first`, shellCommand(['sales-coach', 'playbook', 'validate', ref]), EXIT.findings);
   }
   return r.playbook;
+}
+
+/**
+ * The playbook that classified the visit, kept with it by its content (issue 24): `stats` and
+ * `report` find a playbook given as a file after the file is gone. Nothing when a file cannot be read
+ * now (the visit is saved all the same).
+ */
+function keptPlaybook(pb: Playbook, ctx: Context): { playbook?: StoredPlaybook } {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const source = snapshotPlaybook(pb, read, ctx.registry.entries);
+  return source === undefined ? {} : { playbook: { hash: pb.hash, id: pb.id, source } };
 }
 
 /** Optional questions left out of an answers file count as skipped. */

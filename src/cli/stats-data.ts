@@ -26,6 +26,24 @@ export async function playbooksInUse(ctx: Context): Promise<Map<string, Playbook
   return out;
 }
 
+/**
+ * Adds the playbooks kept with the history (SaveVisit.playbook) whose id none of the rep's playbooks
+ * has now: a session run with `--playbook FILE` keeps its playbook's windows, ranks and roles after
+ * the file is moved or deleted (issue 24). Per id, the latest kept that loads again as itself; one
+ * with the id of a playbook the rep has now gives way to it.
+ */
+export async function withStoredPlaybooks(playbooks: Map<string, Playbook>, store: Store): Promise<Map<string, Playbook>> {
+  const kept = (await store.storedPlaybooks()).filter((p) => !playbooks.has(p.id));
+  if (kept.length === 0) return playbooks;
+  const { loadSnapshot } = await import('../playbook/snapshot-load.js');
+  for (const k of kept) {
+    if (playbooks.has(k.id)) continue;
+    const pb = loadSnapshot(k.source, k.hash);
+    if (pb) playbooks.set(k.id, pb);
+  }
+  return playbooks;
+}
+
 export interface Scope {
   today: string;
   since?: string;
@@ -33,15 +51,19 @@ export interface Scope {
   classes?: string[];
 }
 
-export function checkScope(opts: { today?: string; since?: string; account?: string; class?: string[] }, playbooks: Map<string, Playbook>): Scope {
+/** The scope's days checked (before the store is opened); the classes are checked by checkClasses. */
+export function checkScope(opts: { today?: string; since?: string; account?: string; class?: string[] }): Scope {
   const today = opts.today ?? localToday();
   if (!isValidDate(today)) throw new UserError(`--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
   const since = opts.since !== undefined ? sinceDate(opts.since, today) : undefined;
-  if (opts.class?.length) {
-    const known = [...new Set([...playbooks.values()].flatMap((pb) => pb.classes.map((c) => c.id)))];
-    for (const k of opts.class) if (!known.includes(k)) throw new UserError(`unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
-  }
   return { today, ...(since ? { since } : {}), ...(opts.account !== undefined ? { account: opts.account } : {}), ...(opts.class?.length ? { classes: opts.class } : {}) };
+}
+
+/** --class: each a class of a playbook in use (the rep's, or one kept with the history). */
+export function checkClasses(scope: Scope, playbooks: Map<string, Playbook>): void {
+  if (!scope.classes?.length) return;
+  const known = [...new Set([...playbooks.values()].flatMap((pb) => pb.classes.map((c) => c.id)))];
+  for (const k of scope.classes) if (!known.includes(k)) throw new UserError(`unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
 }
 
 export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {

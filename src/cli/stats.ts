@@ -6,7 +6,7 @@ import { renderStatsTerminal, statsView } from '../ui/views/stats.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { checkScope, historyFor, playbooksInUse } from './stats-data.js';
+import { checkClasses, checkScope, historyFor, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
 import { openStore } from './store.js';
 
 export interface StatsOptions {
@@ -21,9 +21,11 @@ export async function statsCommand(opts: StatsOptions, io: IO, g: GlobalOptions)
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const playbooks = await playbooksInUse(ctx);
-  const scope = checkScope(opts, playbooks);
+  const scope = checkScope(opts);
   const store = await openStore(io, g);
   try {
+    await withStoredPlaybooks(playbooks, store);
+    checkClasses(scope, playbooks);
     const rows = await historyFor(store, scope, playbooks);
     const stats = computeStats(rows, { ...scope, playbooks });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(stats), null, 2)}\n`);

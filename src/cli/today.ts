@@ -38,24 +38,21 @@ export interface TodayOptions {
 export const MEETING_LOOKBACK_DAYS = 366;
 
 /**
- * The accounts that may have a visit planned, each from its state (one small read: the latest
- * session's answers and the people a prep named), not its whole timeline: a visit's stored result is
- * large, and `today` reads none.
+ * The accounts that may have a visit planned, in one read of the store (Store.plannedVisits: the
+ * latest session's answer to each playbook's next-meeting question, and the days preps were saved
+ * for), not one account's state at a time: that took 4.5 s for 10,000 accounts.
  */
 async function accountPlans(store: Store, rows: readonly AccountRow[], today: string, nextMeetingQuestion: (playbookId: string | undefined) => Promise<string | undefined>): Promise<AccountPlans[]> {
   const since = addDays(today, -MEETING_LOOKBACK_DAYS);
-  const out: AccountPlans[] = [];
-  for (const r of rows) {
-    if (r.dropped || !r.lastVisit || r.lastVisit < since) continue;
-    const s = await store.accountState(r.name);
-    if (!s) continue;
-    const preparedFor = [...new Set(s.people.flatMap((p) => (p.plannedFor ? [p.plannedFor] : [])))];
-    // which answer is the next meeting is the account's playbook's to say (roles.nextMeeting)
-    const q = await nextMeetingQuestion(s.playbookId);
-    const next = q ? s.lastAnswers?.[q] : undefined;
-    out.push({ name: s.name, dropped: s.dropped, ...(s.lastVisit ? { lastVisit: s.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor });
-  }
-  return out;
+  // which answer is the next meeting is each account's playbook's to say (roles.nextMeeting)
+  const questionOf = new Map<string | undefined, string | undefined>();
+  for (const r of rows) if (!questionOf.has(r.playbookId)) questionOf.set(r.playbookId, await nextMeetingQuestion(r.playbookId));
+  const ids = [...new Set([...questionOf.values()].filter((q): q is string => q !== undefined))];
+  return (await store.plannedVisits({ since, answers: ids })).map((a) => {
+    const q = questionOf.has(a.playbookId) ? questionOf.get(a.playbookId) : undefined;
+    const next = q ? a.answers[q] : undefined;
+    return { name: a.name, dropped: false, ...(a.lastVisit ? { lastVisit: a.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor: a.preparedFor };
+  });
 }
 
 /** The question each playbook declares as the next meeting, read once per playbook (an unknown or broken one: none). */

@@ -144,3 +144,23 @@ export function readStatsEvent(kind: string, date: string, text: string, account
   o.date = date;
   return o as StoredAccountEvent;
 }
+
+const isAnswerValue = (x: unknown) => typeof x === 'string' || typeof x === 'number' || isStrings(x);
+
+/**
+ * Answers to `ids` read out by the database one by one as JSON text (`text(i)`: the i-th id's, null
+ * when absent), checked value by value as readAnswers checks them all; null ("skipped") reads as
+ * not answered. A plain string is read without JSON.parse, the common case.
+ */
+export function readAnswerValues(ids: readonly string[], text: (i: number) => string | null | undefined, what: string): Answers {
+  const out: Answers = {};
+  for (let i = 0; i < ids.length; i++) {
+    const t = text(i);
+    if (t === null || t === undefined) continue;
+    const v = t.charCodeAt(0) === 34 && !t.includes('\\') ? t.slice(1, -1) : parseJson(t, what);
+    if (v === null) continue;
+    if (!isAnswerValue(v)) throw damaged(what);
+    out[ids[i]] = v as Answers[string];
+  }
+  return out;
+}

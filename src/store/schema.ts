@@ -92,6 +92,15 @@ export interface AccountEventsTable {
   origin?: string | null;
 }
 
+/** The playbooks that classified visits, by content (Playbook.hash); PostgreSQL also records who kept one. */
+export interface PlaybooksTable {
+  hash: string;
+  id: string;
+  source: string;
+  saved_at: string;
+  saved_by?: Generated<string>;
+}
+
 export interface TeamMembersTable {
   rep: string;
   manager: string | null;
@@ -105,6 +114,7 @@ export interface DB {
   checklist_items: ChecklistItemsTable;
   account_events: AccountEventsTable;
   team_members: TeamMembersTable;
+  playbooks: PlaybooksTable;
 }
 
 export type AccountDbRow = Selectable<AccountsTable>;

@@ -14,6 +14,20 @@ import { type AccountRow, type ChecklistRow, type Contact, PIPELINE_FLAGS, type 
 /** An account's row as either database gives it back. */
 export type AccountDb = AccountDbRow;
 
+/**
+ * A class's labels, read once per distinct text and shared (frozen): a review of 10,000 accounts
+ * holds a handful of label sets, and checking each row's cost a schema check per row.
+ */
+const labelSets = new Map<string, AccountRow['classLabels']>();
+function labelsOf(text: string, name: string): AccountRow['classLabels'] {
+  let l = labelSets.get(text);
+  if (!l) {
+    l = Object.freeze(readLabels(text, `class of "${name}"`));
+    if (labelSets.size < 1000) labelSets.set(text, l);
+  }
+  return l;
+}
+
 export function accountRow(r: AccountDb): AccountRow {
   return {
     id: r.id,
@@ -25,7 +39,7 @@ export function accountRow(r: AccountDb): AccountRow {
     ...(r.class_status ? { classStatus: r.class_status as AccountRow['classStatus'] } : {}),
     ...(r.class_since ? { classSince: r.class_since } : {}),
     ...(r.class_rank !== null ? { classRank: r.class_rank } : {}),
-    ...(r.class_labels ? { classLabels: readLabels(r.class_labels, `class of "${r.name}"`) } : {}),
+    ...(r.class_labels ? { classLabels: labelsOf(r.class_labels, r.name) } : {}),
     ...(r.class_deadline ? { classDeadline: r.class_deadline } : {}),
     ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
     ...(r.last_person ? { lastPerson: r.last_person } : {}),

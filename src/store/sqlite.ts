@@ -241,6 +241,10 @@ export class SqliteStore extends SqlStore {
     return sql<string>`${sql.ref(column)}`;
   }
 
+  protected jsonField(column: string, key: string) {
+    return sql<string | null>`${sql.ref(column)} -> ${`$.${JSON.stringify(key)}`}`;
+  }
+
   /** Refuses a database made by a newer sales-coach: it is left as it is, never downgraded. */
   checkVersion(): number {
     const version = this.db.pragma('user_version', { simple: true }) as number;

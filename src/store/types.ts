@@ -85,6 +85,17 @@ export interface StoredEvent {
   event: StoredAccountEvent;
 }
 
+/**
+ * A playbook as it classified visits, kept with the history by its content (Playbook.hash): `source`
+ * is its files' text (playbook/snapshot.ts), so `stats` and `report` find its windows, ranks and
+ * roles after the file is moved or deleted.
+ */
+export interface StoredPlaybook {
+  hash: string;
+  id: string;
+  source: string;
+}
+
 export interface SaveVisit {
   account: string;
   /**
@@ -100,6 +111,8 @@ export interface SaveVisit {
   at: string;
   /** The playbook as the rep named it (an id or a file path). */
   playbookSource?: string;
+  /** The playbook that classified the visit, by content: kept once (a playbook already kept is not written again). */
+  playbook?: StoredPlaybook;
   /** A visit sent again (from the journal of visits kept while the team database was away) is saved once. */
   origin?: string;
   /**
@@ -246,6 +259,25 @@ export interface StatsAccount {
   visits: StatsVisit[];
 }
 
+/** What `today` reads to find the visits planned (Store.plannedVisits). */
+export interface PlannedVisitsQuery {
+  /** Accounts last visited on or after this day (YYYY-MM-DD); dropped accounts are left out. */
+  since: string;
+  /** Question ids whose answers, as the latest session (not a plan) gave them, each row carries. */
+  answers: string[];
+}
+
+/** An account that may have a visit planned: its latest session's answers asked for, and the days preps were saved for. */
+export interface PlannedVisitsRow {
+  name: string;
+  playbookId?: string;
+  lastVisit?: string;
+  /** Only the question ids asked for that the latest session answered. */
+  answers: Answers;
+  /** The days its people's visits were prepared for (each person's plannedFor), each once. */
+  preparedFor: string[];
+}
+
 export interface StepsDueQuery {
   /** Open steps due on or after this day; absent: from the earliest (overdue ones included). */
   from?: string;
@@ -302,6 +334,13 @@ export interface Store {
    * a few ordered passes and never the visits' results. It computes nothing (no rates, no windows).
    */
   statsHistory(q: StatsQuery): Promise<StatsAccount[]>;
+  /**
+   * `today`'s accounts (see PlannedVisitsQuery), in two reads however many accounts: the latest
+   * session's answers asked for, and the days prepared for. Accounts in no particular order.
+   */
+  plannedVisits(q: PlannedVisitsQuery): Promise<PlannedVisitsRow[]>;
+  /** The playbooks kept with the history (SaveVisit.playbook), the latest kept first. */
+  storedPlaybooks(): Promise<StoredPlaybook[]>;
   /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */
   stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]>;
   /**

@@ -3,6 +3,8 @@
  * fixed. The expected numbers are worked out by hand below from the story, not copied from the output.
  */
 
+import { copyFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
@@ -156,3 +158,26 @@ describe('stats --json on a known history', () => {
   });
 });
 
+
+describe('a session run with --playbook FILE (issue 24)', () => {
+  it('keeps that playbook: after the file is moved away, stats still knows its windows and its first class', async () => {
+    const { env } = sandbox();
+    const { dir, file } = scratch('sc-stats-file-');
+    const playbook = join(dir, 'bant.yaml');
+    copyFileSync(join(import.meta.dirname, '../../templates/bant/bant.yaml'), playbook);
+    const answers = file('hot.yaml', 'mode: debrief\nanswers: { contact_name: Li, budget: "yes", authority: decides, need: "yes", timeline: quarter, outcome: open, next_meeting: 2026-11-30 }\n');
+    const saved = await runBin(['debrief', '--account', 'Acme', '--date', '2026-11-25', '--no-input', '--playbook', playbook, '--answers', answers], { env });
+    expect(saved.code).toBe(0);
+    renameSync(playbook, join(dir, 'elsewhere.yaml'));
+    const r = await runBin(['stats', '--today', '2026-11-30'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/signed within 30 days/);
+    expect(r.stdout).toMatch(/1 still inside the window/);
+    expect(r.stdout).not.toMatch(/no signing window/);
+    expect(r.stdout).not.toMatch(/ranks no class first/);
+    const json = JSON.parse((await runBin(['stats', '--today', '2026-11-30', '--json', '--class', 'hot'], { env })).stdout);
+    expect(JSON.stringify(json)).toMatch(/"hot"/);
+    const report = await runBin(['report', '--today', '2026-11-30', '--out', join(dir, 'week.html')], { env });
+    expect(report.code).toBe(0);
+  });
+});

@@ -111,6 +111,33 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect((await s.pipeline({ today: '2026-11-21' })).rows.map((r) => r.name)).toEqual([name]);
   });
 
+  it('keeps the playbook that classified a visit once, by its content, for later readers (issue 24)', async () => {
+    const s = await impl.open();
+    const pb = builtin();
+    const kept = { hash: 'h-one', id: 'bant', source: '{"entry":"/x/bant.yaml"}' };
+    for (const [i, date] of ['2026-11-20', '2026-11-21'].entries()) {
+      const result = evaluateSession(pb, { mode: 'debrief', answers: A, visitDate: date, locale: 'en', account: { name: `Acme ${i}` } });
+      await recordVisit(s, pb, `Acme ${i}`, result, { at: `${date}T18:00:00Z`, playbook: kept });
+    }
+    expect(await s.storedPlaybooks()).toEqual([kept]);
+    expect(await impl.count(s, 'playbooks')).toBe(1);
+  });
+
+  it("today's planned visits in one read: the latest session's answers asked for, the days prepared for; a plan, a dropped or an old account left out (issue 25)", async () => {
+    const s = await impl.open();
+    await save(s, 'Acme', { ...A, next_meeting: '2026-12-02' }, '2026-11-20');
+    await save(s, 'Acme', { ...A, next_meeting: '2026-12-05' }, '2026-11-25');
+    await save(s, 'Beta', { contact_name: 'Wu', contact_role: 'second_kp' }, '2026-11-26', 'prep');
+    await save(s, 'Old', { ...A, next_meeting: '2025-01-05' }, '2025-01-01');
+    await save(s, 'Gone', { ...A, buying_power: 'no', next_meeting: '2026-12-03' }, '2026-11-21');
+    const rows = (await s.plannedVisits({ since: '2026-01-01', answers: ['next_meeting', 'nope'] })).sort((x, y) => x.name.localeCompare(y.name));
+    expect(rows.map((r) => r.name)).toEqual(['Acme', 'Beta']);
+    expect(rows[0]).toMatchObject({ name: 'Acme', playbookId: 'abcd', lastVisit: '2026-11-25', answers: { next_meeting: '2026-12-05' } });
+    expect(rows[1]).toMatchObject({ name: 'Beta', preparedFor: ['2026-11-26'] });
+    // the same as each account's state says, one account at a time
+    for (const r of rows) expect(r.answers.next_meeting).toBe((await s.accountState(r.name))?.lastAnswers?.next_meeting);
+  });
+
   it('rename, merge and delete', async () => {
     const s = await impl.open();
     await save(s, 'Acme', A);
