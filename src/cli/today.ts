@@ -14,6 +14,8 @@ import { type AccountPlans, type CalendarEvent, periodEnd, renderTodayTerminal, 
 import { localToday } from './clock.js';
 import { type Context, localeOf, makeContext } from './context.js';
 import { loadPlaybookCached } from './playbook-cache.js';
+import { withStoredPlaybooks } from './stats-data.js';
+import type { Playbook } from '../engine/model.js';
 import { DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -56,14 +58,18 @@ async function accountPlans(store: Store, rows: readonly AccountRow[], today: st
 }
 
 /** The question each playbook declares as the next meeting, read once per playbook (an unknown or broken one: none). */
-function nextMeetingRoles(ctx: Context): (playbookId: string | undefined) => Promise<string | undefined> {
+function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | undefined) => Promise<string | undefined> {
   const known = new Map<string, Promise<string | undefined>>();
+  // a playbook the rep gave as a file (--playbook FILE) and no longer has: the one kept with the history
+  let kept: Promise<Map<string, Playbook>> | undefined;
   return (playbookId) => {
     const id = playbookId ?? 'abcd';
     let found = known.get(id);
     if (!found) {
       const entry = ctx.registry.find(id);
-      found = entry ? loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined) : Promise.resolve(undefined);
+      found = entry
+        ? loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined)
+        : (kept ??= withStoredPlaybooks(new Map(), store).catch(() => new Map())).then((m) => m.get(id)?.roles.nextMeeting);
       known.set(id, found);
     }
     return found;
@@ -98,7 +104,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     const store = await openStore(io, g);
     try {
       rows = (await store.pipeline({ today })).rows;
-      accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx));
+      accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx, store));
       steps = await store.stepsDue({ to });
       notes = store.reviewNotes ? await store.reviewNotes(undefined, { unseen: true }) : [];
     } finally {

@@ -81,15 +81,28 @@ describe('playbook try', () => {
 describe('the recap heading', () => {
   it('says "after the visit" on a debrief and "before the visit" on a prep', async () => {
     const dir = tmp();
-    await bant(dir);
-    writeFileSync(join(dir, 'li.yaml'), answers('yes'));
-    const debrief = await runCli(['playbook', 'try', 'team.yaml', '--answers', 'li.yaml'], { cwd: dir });
+    writeFileSync(
+      join(dir, 'notes.yaml'),
+      'id: notes\ntitle: Notes\nquestions:\n  - { id: contact_name, kind: text, text: Who? }\n  - { id: topic, kind: text, text: Topic? }\nclasses:\n  - { id: any, name: Any, priority: 1, when: { question: contact_name, answered: true } }\nrecap:\n  text: "Hello {answers.contact_name}: {answers.topic}."\n',
+    );
+    writeFileSync(join(dir, 'a.yaml'), 'mode: debrief\nanswers: { contact_name: Li, topic: the pilot }\n');
+    const debrief = await runCli(['playbook', 'try', 'notes.yaml', '--answers', 'a.yaml'], { cwd: dir });
     expect(debrief.code, debrief.stderr).toBe(0);
     expect(debrief.stdout).toContain('Recap to send after the visit (ready to copy)');
-    expect(debrief.stdout).toContain('Hello Li, thank you for your time.');
-    writeFileSync(join(dir, 'li.yaml'), answers('yes').replace('mode: debrief', 'mode: prep').replace(/ {2}outcome: open\n {2}next_meeting: 2026-11-30\n/, ''));
-    const prep = await runCli(['playbook', 'try', 'team.yaml', '--answers', 'li.yaml'], { cwd: dir });
+    expect(debrief.stdout).toContain('Hello Li: the pilot.');
+    writeFileSync(join(dir, 'a.yaml'), 'mode: prep\nanswers: { contact_name: Li, topic: the pilot }\n');
+    const prep = await runCli(['playbook', 'try', 'notes.yaml', '--answers', 'a.yaml'], { cwd: dir });
     expect(prep.code, prep.stderr).toBe(0);
-    expect(prep.stdout).not.toContain('after the visit');
+    expect(prep.stdout).toContain('Recap to send before the visit (ready to copy)');
+  });
+
+  it("BANT's debrief ends with the follow-up, not a recap", async () => {
+    const dir = tmp();
+    await bant(dir);
+    writeFileSync(join(dir, 'li.yaml'), answers('yes'));
+    const r = await runCli(['playbook', 'try', 'team.yaml', '--answers', 'li.yaml'], { cwd: dir });
+    expect(r.stdout).toContain('Follow-up to send today (ready to copy)');
+    expect(r.stdout).toContain('We agreed the budget and the need.');
+    expect(r.stdout).not.toContain('Recap to send');
   });
 });
