@@ -64,9 +64,9 @@ export function wrap(text: string, width: number, indent = ''): string {
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9]/;
-// a run of Latin words inside Chinese text: a name or a term (Ms Chen, Top Sales)
-const LATIN_RUN = /[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*)+/g;
-/** The widest run of Latin words kept on one line inside Chinese text; a longer one wraps at its spaces. */
+// a name or a term of two or three Latin words inside Chinese text (Ms Chen, Top Sales, Hengda Logistics Ltd)
+const LATIN_RUN = /(?<![\w.'’&-] ?)[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*){1,2}(?![\w.'’&-]* ?[A-Za-z0-9])/g;
+/** The widest such name kept on one line; a longer run of words (a sentence in English) wraps at its spaces. */
 const KEEP_LATIN = 20;
 
 /**

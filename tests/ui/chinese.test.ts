@@ -100,6 +100,12 @@ describe('line breaking of Chinese', () => {
     expect(out.split('\n').every((l) => !NO_LINE_START.test(l))).toBe(true);
   });
 
+  it('English words inside Chinese wrap at their spaces, as a sentence; only a name or term of two or three words stays whole', () => {
+    const out = wrap('和the logistics department (Ms Chen, who holds the budget)确认：the fleet telematics module是不是他们需要的', 50, '  ');
+    expect(out.split('\n')[0]).toBe('  和the logistics department (Ms Chen, who holds');
+    expect(out).toContain('Ms Chen');
+  });
+
   it('a long run of Latin words inside Chinese still wraps at its spaces, and a URL wider than the line is cut', () => {
     const out = wrap('运行 sales-coach prep --account 恒达物流 --answers examples/demo-prep.yaml 开始', 30);
     for (const line of out.split('\n')) expect(stringWidthOf(line)).toBeLessThanOrEqual(30);
