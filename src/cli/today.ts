@@ -67,9 +67,11 @@ function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | und
     let found = known.get(id);
     if (!found) {
       const entry = ctx.registry.find(id);
-      found = entry
-        ? loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined)
-        : (kept ??= withStoredPlaybooks(new Map(), store).catch(() => new Map())).then((m) => m.get(id)?.roles.nextMeeting);
+      if (entry) found = loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined);
+      else {
+        kept ??= withStoredPlaybooks(new Map(), store).catch(() => new Map<string, Playbook>());
+        found = kept.then((m) => m.get(id)?.roles.nextMeeting);
+      }
       known.set(id, found);
     }
     return found;
