@@ -116,22 +116,48 @@ function wrapParagraph(text: string, w: number): string[] {
   }
   const lines: string[] = [];
   let line = '';
+  let used = 0; // the width of the line, its trailing spaces included
   for (const piece of pieces) {
-    if (line !== '' && stringWidth(line + piece.trimEnd()) <= w) {
+    const bare = piece.trimEnd();
+    const width = charsWidth(bare);
+    const trailing = piece.length - bare.length;
+    if (line !== '' && used + width <= w) {
       line += piece;
+      used += width + trailing;
       continue;
     }
     if (line !== '') lines.push(line.trimEnd());
     line = piece;
+    used = width + trailing;
     // a piece wider than the line (a URL, an id, a long run of Latin words) is cut by width
-    while (stringWidth(line.trimEnd()) > w) {
+    while (used - trailing > w) {
       const [head, rest] = cutByWidth(line, w);
       lines.push(head);
       line = rest;
+      used = charsWidth(rest.trimEnd()) + trailing;
     }
   }
   lines.push(line.trimEnd());
   return lines;
+}
+
+// two columns: CJK ideographs, CJK punctuation and kana, Hangul syllables, full-width forms
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]/;
+const NARROW = /[\x20-\x7e\u2026\u00b7\u2013\u2014\u2018\u2019\u201c\u201d]/;
+
+/**
+ * The width of a piece (a word, or a Chinese character and its punctuation): counted a character at a
+ * time when each is plainly one or two columns wide, else string-width, which costs some microseconds a
+ * call (a screen of Chinese has thousands of pieces).
+ */
+function charsWidth(piece: string): number {
+  let width = 0;
+  for (const ch of piece) {
+    if (WIDE.test(ch)) width += 2;
+    else if (NARROW.test(ch)) width += 1;
+    else return stringWidth(piece);
+  }
+  return width;
 }
 
 /** The longest head of `text` at most w columns wide (colour codes take none), and the rest. */
@@ -145,7 +171,7 @@ function cutByWidth(text: string, w: number): [string, string] {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i) as number);
-    const cw = stringWidth(ch);
+    const cw = charsWidth(ch);
     if (used + cw > w && used > 0) break;
     used += cw;
     i += ch.length;

@@ -100,6 +100,15 @@ describe('line breaking of Chinese', () => {
     expect(out.split('\n').every((l) => !NO_LINE_START.test(l))).toBe(true);
   });
 
+  it('measures as a terminal does: kana, Hangul, full-width forms, emoji and colour codes', () => {
+    const mixed = `\u001b[1m客户\u001b[22m说：カタカナ、한국어、ＡＢＣ１２３、👍🏽 好的。${'很好'.repeat(12)}`;
+    for (const width of [12, 19, 30]) {
+      const out = wrap(mixed, width);
+      for (const line of out.split('\n')) expect(stringWidthOf(line), line).toBeLessThanOrEqual(width);
+      expect(out.replace(/\n/g, '').replace(/\s/g, '')).toBe(mixed.replace(/\s/g, ''));
+    }
+  });
+
   it('English words inside Chinese wrap at their spaces, as a sentence; only a name or term of two or three words stays whole', () => {
     const out = wrap('和the logistics department (Ms Chen, who holds the budget)确认：the fleet telematics module是不是他们需要的', 50, '  ');
     expect(out.split('\n')[0]).toBe('  和the logistics department (Ms Chen, who holds');
