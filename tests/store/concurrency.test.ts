@@ -6,33 +6,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordVisit } from '../../src/cli/record-visit.js';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { aDebriefAnswers } from '../helpers/answers.js';
-import { closePgStores, freshDatabase, pgStore } from '../helpers/pg.js';
 import { builtin } from '../helpers/playbook.js';
+import { BOTH_STORES, closeAfterTest, closeStoresAfterEach } from '../helpers/stores.js';
 
-const sqliteOpen: SqliteStore[] = [];
-afterEach(async () => {
-  for (const s of sqliteOpen.splice(0)) await s.close();
-  await closePgStores();
-});
-
-const IMPLEMENTATIONS: { name: string; open(): Promise<Store> }[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const s = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'sc-race-')), 'coach.db'));
-      sqliteOpen.push(s);
-      return s;
-    },
-  },
-  { name: 'PostgreSQL', open: async () => pgStore(await freshDatabase()) },
-];
+closeStoresAfterEach();
+const IMPLEMENTATIONS = BOTH_STORES;
 
 const A: Answers = { contact_name: 'Li', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
 const debrief = (account: string, answers: Answers, date = '2026-11-20') => evaluateSession(builtin(), { mode: 'debrief', answers, visitDate: date, locale: 'en', account: { name: account } });
@@ -94,7 +79,7 @@ describe('fifty sales-coach processes saving on one account (SQLite)', () => {
     // the same debrief saved again and again reaches a steady account after the second: three in a row show it
     for (let i = 0; i < 3; i++) expect((await run(join(dir, 'sequential.db'))).code).toBe(0);
     const [a, b] = [openSqliteStore(join(dir, 'racing.db')), openSqliteStore(join(dir, 'sequential.db'))];
-    sqliteOpen.push(a, b);
+    closeAfterTest(a, b);
     const sequential = await shape(b, 'Acme');
     expect(sequential).toMatchObject({ visits: 3, newClass: 1 });
     expect(await shape(a, 'Acme')).toEqual({ ...sequential, visits: N });

@@ -2,35 +2,15 @@
  * `account set` on both stores: Store.saveEdit writes the account's facts, its people and the events,
  * and no visit; a save based on an older revision writes nothing.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editFacts } from '../../src/engine/account.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { recordVisit } from '../../src/cli/record-visit.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
-import type { Store } from '../../src/store/types.js';
 import { builtin } from '../helpers/playbook.js';
-import { closePgStores, freshDatabase, pgStore } from '../helpers/pg.js';
+import { BOTH_STORES, closeStoresAfterEach } from '../helpers/stores.js';
 
-const opened: SqliteStore[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  await closePgStores();
-});
-
-const STORES: { name: string; open(): Promise<Store> }[] = [
-  {
-    name: 'SQLite',
-    async open() {
-      const s = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'sc-edit-')), 'coach.db'));
-      opened.push(s);
-      return s;
-    },
-  },
-  { name: 'PostgreSQL', open: async () => pgStore(await freshDatabase()) },
-];
+closeStoresAfterEach();
+const STORES = BOTH_STORES;
 
 describe.each(STORES)('saveEdit: $name', (impl) => {
   it("keeps a person's new facts and the account's, with their events, and writes no visit", async () => {
