@@ -29,7 +29,7 @@ export const zhCN: ViewMessages = {
   fromTo: (from, to) => `${from} → ${to}`,
   because: (why) => `因为${why}`,
   clauseSep: '，',
-  and: '，',
+  and: '、',
   people: '联系人',
   noPeople: '还没有记录任何人。',
   met: (first, last) => (first === last ? `${first}见过` : `${first}至${last}见过`),

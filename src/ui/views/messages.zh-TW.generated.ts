@@ -29,7 +29,7 @@ export const zhTW: ViewMessages = {
   fromTo: (from, to) => `${from} → ${to}`,
   because: (why) => `因為${why}`,
   clauseSep: '，',
-  and: '，',
+  and: '、',
   people: '聯絡人',
   noPeople: '還沒有記錄任何人。',
   met: (first, last) => (first === last ? `${first}見過` : `${first}至${last}見過`),
