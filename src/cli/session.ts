@@ -22,7 +22,7 @@ import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
 import { formatDate, UI } from '../ui/messages.js';
-import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
+import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
@@ -192,7 +192,8 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
-    throw new UserError(`the answers file is for a ${meta.mode}, not a ${mode}`, `run ${shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])}`);
+    const n = NOTICE_MESSAGES[localeOf(ctx, g)];
+    throw new UserError(n.wrongMode(meta.mode, mode), n.run(shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])));
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
@@ -270,7 +271,7 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
   const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
-  if (!isValidDate(date)) throw new UserError(`--date ${date} is not a date`, 'write it as YYYY-MM-DD, e.g. --date 2026-11-26');
+  if (!isValidDate(date)) throw new UserError(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // seed 001: an A past its window is reclassified; said before the first question, not after the
   // last (a scripted session asks none: its result leads with the same flag)
@@ -280,7 +281,7 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   }
   const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
-    throw new UserError(`unknown persona "${persona}"`, suggest(persona, pb.personas.map((p) => p.id), 'one of'));
+    throw new UserError(NOTICE_MESSAGES[locale].unknownPersona(persona), localizeSuggestion(suggest(persona, pb.personas.map((p) => p.id), 'one of'), NOTICE_MESSAGES[locale]));
   }
   return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}), ...(revision !== undefined ? { revision } : {}) };
 }

@@ -41,6 +41,11 @@ const en = {
   answersMissing: (n: number, file: boolean) => `${n} answer${n === 1 ? '' : 's'} missing in the answers${file ? ' file' : ''}; nothing was run`,
   draftMistakes: 'the draft has mistakes; nothing was saved',
   cannotRead: 'the answers file cannot be read; nothing was run',
+  wrongMode: (fileMode: string, mode: string) => `the answers file is for a ${fileMode}, not a ${mode}`,
+  run: (command: string) => `run ${command}`,
+  notADateFlag: (date: string) => `--date ${date} is not a date`,
+  dateFlagHint: 'write it as YYYY-MM-DD, e.g. --date 2026-11-26',
+  unknownPersona: (persona: string) => `unknown persona "${persona}"`,
   cannotReadHint: 'fix the problems above; the README shows a complete answers file',
 
   // the config

@@ -1,6 +1,8 @@
 /** The words of the program's notices in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { NoticeMessages } from './notice-messages.js';
 
+const MODE: Record<string, string> = { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' };
+
 export const zhCN: NoticeMessages = {
   error: '错误',
   warning: '警告',
@@ -32,6 +34,11 @@ export const zhCN: NoticeMessages = {
   answersMissing: (n, file) => `${file ? '回答文件' : '回答'}里缺少${n}个回答，没有运行`,
   draftMistakes: '草稿里有错误，没有保存任何内容',
   cannotRead: '回答文件无法读取，没有运行',
+  wrongMode: (fileMode, mode) => `这个回答文件是用于${MODE[fileMode] ?? fileMode}的，不是${MODE[mode] ?? mode}`,
+  run: (command) => `请运行 ${command}`,
+  notADateFlag: (date) => `--date ${date} 不是有效的日期`,
+  dateFlagHint: '请写成 YYYY-MM-DD，例如 --date 2026-11-26',
+  unknownPersona: (persona) => `剧本里没有“${persona}”这种性格类型`,
   cannotReadHint: '先改正上面的问题；README里有一份完整的回答文件',
 
   theConfig: '配置文件',

@@ -35,6 +35,16 @@ describe('an answers file with mistakes, told in the session language', () => {
     expect(r.stderr).not.toMatch(/[“”]|no answer to/);
   });
 
+  it('zh-CN: a file for another kind of session, and a persona the playbook does not know', async () => {
+    const prep = file('prep.yaml', 'mode: prep\nanswers:\n  contact_name: 陈女士\n');
+    const wrong = await runBin(['debrief', '--account', '恒达物流', '--answers', prep, '--dry-run', '--lang', 'zh-CN']);
+    expect(wrong.stderr).toContain('这个回答文件是用于拜访准备的，不是拜访复盘');
+    expect(wrong.stderr).toContain('请运行 sales-coach prep --answers');
+    const persona = await runBin(['debrief', '--account', '恒达物流', '--answers', lacking, '--persona', 'koalla', '--dry-run', '--lang', 'zh-TW']);
+    expect(persona.stderr).toContain('劇本裡沒有「koalla」這種性格類型');
+    expect(persona.stderr).toContain('是不是想寫「koala」？');
+  });
+
   it('en: unchanged', async () => {
     const r = await runBin(['debrief', '--account', 'Hengda', '--answers', lacking, '--dry-run', '--lang', 'en']);
     expect(r.stderr).toContain('error: no answer to "contact_role"');
