@@ -53,3 +53,8 @@ export function countSteps(steps: readonly { state: StepState; due: string; acco
   }
   return { open, overdue, overdueAccounts: accounts.size };
 }
+
+/** A step's words in the reader's language, when its playbook says it in that language; else as written. */
+export function stepText(step: { text: string; texts?: Partial<Record<'en' | 'zh-CN' | 'zh-TW', string>> }, locale: 'en' | 'zh-CN' | 'zh-TW'): string {
+  return step.texts?.[locale] ?? step.text;
+}

@@ -39,6 +39,8 @@ export interface Step {
   updated?: boolean;
   key: string;
   text: string;
+  /** The step in every language its playbook says it in: each reader reads it in theirs. */
+  texts?: Partial<Record<Locale, string>>;
   due: string;
   /** The visit the step came from (or the day the rep added it). */
   since: string;
@@ -98,8 +100,8 @@ export type AccountEvent =
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   /** The account's own facts changed between visits (`account set`). */
   | { kind: 'facts-updated'; date: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
-  | { kind: 'step-opened'; date: string; key: string; text: string; due: string }
-  | { kind: 'step-carried'; date: string; stepId: number; text: string; due: string; updated?: boolean }
+  | { kind: 'step-opened'; date: string; key: string; text: string; texts?: Partial<Record<Locale, string>>; due: string }
+  | { kind: 'step-carried'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; updated?: boolean }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
   | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding };
 
@@ -401,18 +403,19 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     } else {
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
-      const kept = again && again.text !== step.text ? { ...step, text: again.text, updated: true } : step;
+      const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
+      const kept = reworded ? { ...step, text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : step;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, due: step.due, ...(kept.updated ? { updated: true } : {}) });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: step.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {
     if (held.has(item.id)) continue;
     held.add(item.id);
     const key = stepKeyOf(item);
-    next.openSteps.push({ key, text: item.text, due: item.due, since: date });
-    events.push({ kind: 'step-opened', date, key, text: item.text, due: item.due });
+    next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due: item.due, since: date });
+    events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due: item.due });
   }
   return { state: next, events };
 }

@@ -115,7 +115,8 @@ export interface CoachingResult {
   };
   flags: { id: string; severity: 'info' | 'warning' | 'critical'; message: string; subtext?: string; source: string }[];
   /** values: the answers the step's placeholders were filled with (as answered, not as worded); with its id, what makes it the same step in any language. */
-  checklist: { id: string; text: string; due: string; source: string; values?: string[] }[];
+  /** texts: the step in every language (the reader's is shown), where its words can be said in each. */
+  checklist: { id: string; text: string; texts?: Partial<Record<Locale, string>>; due: string; source: string; values?: string[] }[];
   /** At most three, the most relevant first, none shown at the last session; short: the tip in a line. */
   tips: { id: string; text: string; short?: string }[];
   /** Tips that also held, left for --full. */
@@ -155,6 +156,8 @@ interface Scope {
   words: Words;
   fill: (text: Text | undefined, extra?: Record<string, string>) => string;
   lookup: (extra?: Record<string, string>) => (name: string) => string | undefined;
+  /** The same in another language: answers worded as that language words them. */
+  lookupIn: (locale: Locale, extra?: Record<string, string>) => (name: string) => string | undefined;
 }
 
 /** What the classification hands to the other sections. */
@@ -245,19 +248,20 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
   const words = wordsFor(pb, locale, questions);
-  const lookup =
-    (extra: Record<string, string> = {}) =>
+  const lookupIn =
+    (l: Locale, extra: Record<string, string> = {}) =>
     (name: string): string | undefined => {
       if (name in extra) return extra[name];
-      if (name === 'account.name') return input.account?.name ?? msg.thisAccount;
+      if (name === 'account.name') return input.account?.name ?? MESSAGES[l].thisAccount;
       if (name === 'visit.date') return visitDate;
       if (name.startsWith('answers.')) {
         const q = questions.get(name.slice(8));
         const v = q ? answers[q.id] : undefined;
-        return q && v !== undefined && v !== null && !isUnknown(q, v) ? words.answerText(q, v) : undefined;
+        return q && v !== undefined && v !== null && !isUnknown(q, v) ? (l === locale ? words : wordsFor(pb, l, questions)).answerText(q, v) : undefined;
       }
       return undefined;
     };
+  const lookup = (extra: Record<string, string> = {}) => lookupIn(locale, extra);
   return {
     pb,
     input,
@@ -272,6 +276,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     trace,
     words,
     lookup,
+    lookupIn,
     fill: (text, extra) => fillTemplate(t(text), lookup(extra)),
   };
 }
@@ -590,6 +595,13 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
   const out: Fired<StepOut>[] = [];
   const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
   const signed = c.signedBefore || c.signedNow;
+  // the step in every language, so a reader in another language reads it in theirs; a step that
+  // quotes this session's reasons is said in this session's language only
+  const textsOf = (text: Text): { texts?: Partial<Record<Locale, string>> } => {
+    if (typeof text === 'string' || localize(text, s.locale).includes('{reasons}')) return {};
+    const cls = c.rule;
+    return { texts: Object.fromEntries(LOCALES.map((l) => [l, fillTemplate(localize(text, l), s.lookupIn(l, l === s.locale ? c.classExtra : { class: cls ? classLabel(cls.name, l) || cls.id : (c.classExtra.class ?? '') }))])) };
+  };
   const add = (list: ChecklistItem[], source: string) => {
     for (const item of list) {
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
@@ -604,7 +616,7 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
         values.push(raw === undefined || raw === null ? v : Array.isArray(raw) ? raw.join(',') : String(raw));
         return v;
       });
-      out.push({ ...item, out: { id: item.id, text, due: dueOf(item), source, ...(values.length ? { values } : {}) } });
+      out.push({ ...item, out: { id: item.id, text, ...textsOf(item.text), due: dueOf(item), source, ...(values.length ? { values } : {}) } });
       trace.push(`checklist ${item.id}`);
     }
   };

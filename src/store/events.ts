@@ -4,13 +4,13 @@
  * a new kind of event fails to compile until it is decided what it writes.
  */
 import type { AccountEvent } from '../engine/account.js';
-import { assertNever } from '../engine/model.js';
+import { assertNever, type Locale } from '../engine/model.js';
 
 export type StepRowChange =
   /** An open step closes: done or skipped by the rep, or superseded by the account's story. */
   | { kind: 'close'; stepId: number; state: 'done' | 'skipped' | 'superseded' }
   /** A step issued again takes the new session's words and date. */
-  | { kind: 'reword'; stepId: number; text: string; due: string };
+  | { kind: 'reword'; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string };
 
 /** What an event changes in the steps' rows (besides being recorded as an event, which every event is). */
 export function stepRowChange(e: AccountEvent): StepRowChange | undefined {
@@ -18,7 +18,7 @@ export function stepRowChange(e: AccountEvent): StepRowChange | undefined {
     case 'step-closed':
       return { kind: 'close', stepId: e.stepId, state: e.state };
     case 'step-carried':
-      return e.updated ? { kind: 'reword', stepId: e.stepId, text: e.text, due: e.due } : undefined;
+      return e.updated ? { kind: 'reword', stepId: e.stepId, text: e.text, ...(e.texts ? { texts: e.texts } : {}), due: e.due } : undefined;
     // a new step is written from the state's open steps (they carry no id yet), not from its event
     case 'step-opened':
     case 'class-changed':

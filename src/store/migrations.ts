@@ -225,6 +225,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX visits_sessions ON visits (account_id, date, id) WHERE mode <> 'plan';
   `,
+  // 10: a step in every language its playbook says it in (JSON of locale to text): each reader reads
+  // it in theirs, not in the language of the session that wrote it
+  `
+  ALTER TABLE checklist_items ADD COLUMN texts TEXT;
+  ALTER TABLE accounts ADD COLUMN next_texts TEXT;
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
@@ -539,6 +545,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER INDEX accounts_review_v7 RENAME TO accounts_review;
   CREATE INDEX accounts_by_class ON accounts (owner, class, class_since, id);
   CREATE INDEX accounts_signed ON accounts (owner, class_since, id) WHERE signed = 1;
+  `,
+  // 8: a step in every language its playbook says it in (JSON of locale to text), as the embedded
+  // store's migration 10: each reader reads it in theirs, not in the language of the session that wrote it
+  `
+  ALTER TABLE checklist_items ADD COLUMN texts text;
+  ALTER TABLE accounts ADD COLUMN next_texts text;
+  DO $$ BEGIN
+    EXECUTE format('GRANT INSERT (texts), UPDATE (texts) ON ${PG_SCHEMA}.checklist_items TO %I', ${PG_SCHEMA}.rep_role());
+    EXECUTE format('GRANT INSERT (next_texts), UPDATE (next_texts) ON ${PG_SCHEMA}.accounts TO %I', ${PG_SCHEMA}.rep_role());
+  END $$;
   `,
 ];
 

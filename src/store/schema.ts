@@ -29,6 +29,8 @@ export interface AccountsTable {
   open_items: Generated<number>;
   next_due: string | null;
   next_item: string | null;
+  /** JSON: the next step in each language (next_item's translations); null for none or before. */
+  next_texts?: string | null;
 }
 
 export interface ContactsTable {
@@ -72,6 +74,8 @@ export interface ChecklistItemsTable {
   visit_id: number | null;
   item_key: string;
   text: string;
+  /** JSON: the step in each language (migration 10 / PostgreSQL 8); null for a step written before. */
+  texts?: string | null;
   due: string;
   state: Generated<'open' | 'done' | 'skipped' | 'superseded'>;
   state_at: string | null;

@@ -4,7 +4,7 @@
  * and what is read back is checked (rows.ts) whichever database it came from.
  */
 import { orderGroups } from '../core/pipeline-groups.js';
-import { DamagedRow, readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
+import { DamagedRow, LabelsRow, readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
 import type { Answers } from '../engine/answers.js';
 import type { Selectable } from './kysely.js';
 import type { AccountDbRow, AccountEventsTable, ChecklistItemsTable, ContactsTable, VisitsTable } from './schema.js';
@@ -49,6 +49,7 @@ export function accountRow(r: AccountDb): AccountRow {
     openItems: r.open_items,
     ...(r.next_due ? { nextDue: r.next_due } : {}),
     ...(r.next_item ? { nextItem: r.next_item } : {}),
+    ...(r.next_item && stepTexts(r.next_texts) ? { nextItemTexts: stepTexts(r.next_texts) } : {}),
   };
 }
 
@@ -74,6 +75,7 @@ export interface ChecklistDb {
   account: string;
   item_key: string;
   text: string;
+  texts?: string | null;
   due: string;
   state: ChecklistRow['state'];
   state_at: string | null;
@@ -81,8 +83,23 @@ export interface ChecklistDb {
   visit_id: number | null;
 }
 
+/**
+ * A step's words in each language: a column that cannot be read costs the translations, never the
+ * step (its own text is always there).
+ */
+export function stepTexts(text: string | null | undefined): ChecklistRow['texts'] | undefined {
+  if (!text) return undefined;
+  try {
+    const r = LabelsRow.safeParse(JSON.parse(text));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function checklistRow(r: ChecklistDb): ChecklistRow {
-  return { id: r.id, account: r.account, key: r.item_key, text: r.text, due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', byRep: r.visit_id === null };
+  const texts = stepTexts(r.texts);
+  return { id: r.id, account: r.account, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', byRep: r.visit_id === null };
 }
 
 export const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, i.visit_id, coalesce(v.date, i.added_on) AS since
@@ -209,7 +226,10 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     ...(lastAnswers !== undefined ? { lastAnswers: readAnswers(lastAnswers, `last visit to "${a.name}"`) } : {}),
     // contactOf always reads the facts column: every contact here is a full Person
     people: people as AccountState['people'],
-    openSteps: openSteps.filter((r) => r.state === 'open').map((r) => ({ id: r.id, key: r.item_key, text: r.text, due: r.due, since: r.since ?? '' })),
+    openSteps: openSteps.filter((r) => r.state === 'open').map((r) => {
+      const texts = stepTexts(r.texts);
+      return { id: r.id, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, since: r.since ?? '' };
+    }),
     // the steps the rep closed: a later session does not hand the same step back
     closedSteps: openSteps.filter((r) => r.state === 'done' || r.state === 'skipped').map((r) => ({ key: r.item_key, text: r.text })),
   };

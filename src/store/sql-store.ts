@@ -130,7 +130,7 @@ export abstract class SqlStore implements Store {
       .selectFrom('checklist_items as i')
       .innerJoin('accounts as a', 'a.id', 'i.account_id')
       .leftJoin('visits as v', 'v.id', 'i.visit_id')
-      .select(['i.id', 'i.account_id', 'a.name as account', 'i.item_key', 'i.text', 'i.due', 'i.state', 'i.state_at', 'i.visit_id', (eb) => eb.fn.coalesce('v.date', 'i.added_on').as('since')]);
+      .select(['i.id', 'i.account_id', 'a.name as account', 'i.item_key', 'i.text', 'i.texts', 'i.due', 'i.state', 'i.state_at', 'i.visit_id', (eb) => eb.fn.coalesce('v.date', 'i.added_on').as('since')]);
   }
 
   /** Events with their account's name; on a team database, with the role PostgreSQL recorded as their writer. */
@@ -157,6 +157,7 @@ export abstract class SqlStore implements Store {
         open_items: eb.selectFrom('checklist_items as o').select((x) => x.fn.countAll<number>().as('n')).whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open'),
         next_due: eb.selectFrom('checklist_items as o').select((x) => x.fn.min('o.due').as('d')).whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open'),
         next_item: eb.selectFrom('checklist_items as o').select('o.text').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
+        next_texts: eb.selectFrom('checklist_items as o').select('o.texts').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
       }))
       .where('id', '=', id)
       .$call(this.all);
@@ -303,11 +304,11 @@ export abstract class SqlStore implements Store {
       if (!change) continue;
       const step = q.updateTable('checklist_items').where('id', '=', change.stepId).where('account_id', '=', accountId).where('state', '=', 'open');
       if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).$call(this.all);
-      else await step.set({ text: change.text, due: change.due }).$call(this.all);
+      else await step.set({ text: change.text, ...(change.texts ? { texts: JSON.stringify(change.texts) } : {}), due: change.due }).$call(this.all);
     }
     // the new steps, then the events, each in one statement
     const added = s.openSteps.filter((step) => step.id === undefined);
-    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, due: step.due, added_on: step.since }))).$call(this.all);
+    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, texts: step.texts ? JSON.stringify(step.texts) : null, due: step.due, added_on: step.since }))).$call(this.all);
     if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).$call(this.all);
     // the playbook that classified it, kept once by its content
     if (v.playbook) await q.insertInto('playbooks').values({ hash: v.playbook.hash, id: v.playbook.id, source: v.playbook.source, saved_at: v.at }).onConflict((oc) => oc.column('hash').doNothing()).$call(this.all);

@@ -33,6 +33,8 @@ export interface AccountRow {
   openItems: number;
   nextDue?: string;
   nextItem?: string;
+  /** The next step in each language its playbook says it in. */
+  nextItemTexts?: Partial<Record<Locale, string>>;
 }
 
 /** A person at an account, as the store keeps them (the engine's Person plus the store's id). */
@@ -60,6 +62,8 @@ export interface ChecklistRow {
   account: string;
   key: string;
   text: string;
+  /** The step in each language its playbook says it in; absent for a step the rep wrote, or written before. */
+  texts?: Partial<Record<Locale, string>>;
   due: string;
   /** superseded: replaced by a newer step (after a class change); closed, like skipped. */
   state: 'open' | 'done' | 'skipped' | 'superseded';

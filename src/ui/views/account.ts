@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { reasonsIn } from '../../core/reasons.js';
-import { isOverdue } from '../../core/steps.js';
+import { isOverdue, stepText } from '../../core/steps.js';
 import type { AnswerValue } from '../../engine/answers.js';
 import { assertNever, type Locale } from '../../engine/model.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
@@ -78,7 +78,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'facts-updated':
         return m.ev.factsUpdated(changesText(e.changes));
       case 'step-opened':
-        return m.ev.stepOpened(e.text, formatDate(e.due, locale));
+        return m.ev.stepOpened(stepText(e, locale), formatDate(e.due, locale));
       case 'step-closed':
         return m.ev.stepClosed(e.text, e.state);
       case 'step-reopened':
@@ -139,7 +139,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     timeline: timeline.map(({ date, text }) => ({ date, text })),
-    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: s.text, overdue: map?.today !== undefined && isOverdue(s, map.today) })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) })),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Open next steps (`checklist`) as a view model and its renderers. */
 import type { ChalkInstance } from 'chalk';
-import { dueWhen, isOpenStep } from '../../core/steps.js';
+import { dueWhen, isOpenStep, stepText } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { ChecklistRow } from '../../store/types.js';
 import { formatDate } from '../messages.js';
@@ -28,7 +28,7 @@ export function checklistView(rows: ChecklistRow[], locale: Locale, today: strin
     locale,
     today,
     // open steps only, whatever the caller read: a closed or superseded step is not a next step
-    items: rows.filter(isOpenStep).map((r) => ({ id: r.id, account: r.account, due: r.due, text: r.text, when: dueWhen(r, today), byRep: r.byRep })),
+    items: rows.filter(isOpenStep).map((r) => ({ id: r.id, account: r.account, due: r.due, text: stepText(r, locale), when: dueWhen(r, today), byRep: r.byRep })),
   };
 }
 

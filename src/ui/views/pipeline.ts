@@ -3,6 +3,7 @@
  * renderers: terminal, JSON and CSV read the same model. Classes are named and ordered as the
  * playbook that gave them named and ranked them: a review needs no knowledge of A/B/C/D.
  */
+import { stepText } from '../../core/steps.js';
 import type { ChalkInstance } from 'chalk';
 import { reasonsIn } from '../../core/reasons.js';
 import { daysBetween } from '../../engine/dates.js';
@@ -87,7 +88,7 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
           contacts: r.contacts,
           openItems: r.openItems,
           ...(r.nextDue ? { nextDue: r.nextDue } : {}),
-          ...(r.nextItem ? { nextStep: r.nextItem } : {}),
+          ...(r.nextItem ? { nextStep: stepText({ text: r.nextItem, ...(r.nextItemTexts ? { texts: r.nextItemTexts } : {}) }, opts.locale) } : {}),
           flags: r.flags,
         };
       });

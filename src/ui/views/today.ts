@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { addDays } from '../../engine/dates.js';
 import { nameKey } from '../../engine/names.js';
-import { dueWhen, isOpenStep } from '../../core/steps.js';
+import { dueWhen, isOpenStep, stepText } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { AccountRow, ChecklistRow } from '../../store/types.js';
 import { formatDate } from '../messages.js';
@@ -213,7 +213,7 @@ export function todayView(input: TodayInput): TodayView {
   // open steps due today and overdue; with --week, also those due this week
   const steps = input.steps
     .filter((s) => isOpenStep(s) && s.due <= to && (week || dueWhen(s, today) !== 'later'))
-    .map((s): StepView => ({ id: s.id, account: s.account, due: s.due, text: s.text, when: dueWhen(s, today) }));
+    .map((s): StepView => ({ id: s.id, account: s.account, due: s.due, text: stepText(s, input.locale), when: dueWhen(s, today) }));
   const pastWindow = input.pastWindow
     .filter((r) => r.classDeadline !== undefined)
     .map((r): WindowView => ({ account: r.name, class: r.classLabels?.[locale] ?? r.class ?? '?', deadline: r.classDeadline as string }));
