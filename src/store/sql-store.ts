@@ -538,6 +538,9 @@ export abstract class SqlStore implements Store {
         .$call(this.first);
       if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
       const before = row.state;
+      // a superseded step was replaced by a newer one (a class change, the next rung): the newer one
+      // is the step to do, and two of them open at once would contradict each other
+      if (before === 'superseded') throw new StoreError(`step ${id} was replaced by a newer step; it is closed and cannot be ${state === 'open' ? 'reopened' : 'changed'}`, `sales-coach checklist lists the steps to do; to do this one anyway, add it again: sales-coach checklist add "…" --account ${JSON.stringify(row.account)}`);
       if (before !== state) {
         await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
         const e: StoredAccountEvent =
