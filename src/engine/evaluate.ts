@@ -489,15 +489,20 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
   const person = pb.roles.person ? s.answers[pb.roles.person] : undefined;
   const met = typeof person === 'string' && person.trim() ? person.trim() : undefined;
   if (met && nameKey(met) === nameKey(decider.name)) return undefined;
-  // only a refusal is held: meeting a second KP when the first cannot be reached moves the class as
-  // seed 001 says (an A not signed in its window becomes a B); another person's "no" is their stance
+  // the class stands on the first KP's word (seed 001): meeting their colleague, a second KP, does not
+  // make the account a B once the first KP was met (the trial saw an A demoted, then its window
+  // restarted when the first KP was met again); another person's "no" is their stance, not the
+  // account's.
   const wouldBe = own.status === 'classified' ? own.rule.id : undefined;
   const willNotBuy = pb.roles.willNotBuy ?? [];
-  if (wouldBe === undefined || !willNotBuy.includes(wouldBe)) return undefined;
   const current = rules.find((r) => r.id === input.account?.history?.class);
-  if (!current || willNotBuy.includes(current.id)) return undefined;
-  s.trace.push(`class ${current.id} held: ${met ?? 'this person'} is not the first KP ${decider.name} (this visit alone: ${wouldBe})`);
-  return { classification: { status: 'classified', rule: current, undecided: [] }, ctx: s.base, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), wouldBe, refused: true } };
+  if (!current || willNotBuy.includes(current.id) || wouldBe === current.id) return undefined;
+  // a window that ran out unsigned is the time to reclassify (seed 001): whom this visit met says how
+  const refused = wouldBe !== undefined && willNotBuy.includes(wouldBe);
+  const deadline = input.account?.history?.classDeadline;
+  if (!refused && deadline !== undefined && s.visitDate > deadline) return undefined;
+  s.trace.push(`class ${current.id} held: ${met ?? 'this person'} is not the first KP ${decider.name} (this visit alone: ${wouldBe ?? own.status})`);
+  return { classification: { status: 'classified', rule: current, undecided: [] }, ctx: s.base, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), ...(wouldBe ? { wouldBe } : {}), ...(refused ? { refused: true } : {}) } };
 }
 
 function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestions'] {

@@ -269,6 +269,26 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(next.state.people.find((p) => p.name === 'Zhao')?.facts.contact_stance).toBe('opponent');
   });
 
+  it("meeting the first KP's colleague inside the A window keeps the A on the first KP's word; after the window, it reclassifies", () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    const zhao = { contact_name: 'Zhao', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const decider = { name: 'Li', facts: a.people[0].facts };
+    const within = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A', classDeadline: a.classDeadline } } });
+    expect(within.classification).toMatchObject({ class: 'A', heldBy: { decider: 'Li', person: 'Zhao', wouldBe: 'B' } });
+    expect(within.classification.heldBy?.refused).toBeUndefined();
+    expect(within.classification.reasons[0].text).toBe('You met Zhao, not the first KP: the account stays A on the word of Li');
+    // the B's steps are not this visit's: no "book the first KP through Zhao" when she is already met
+    expect(within.checklist.map((i) => i.id)).not.toContain('meet_first_kp');
+    const kept = applyVisit(pb, a, { result: within });
+    expect(kept.state.class).toBe('A');
+    expect(kept.state.classDeadline).toBe(a.classDeadline);
+    // the window ran out unsigned: whom the rep met says how the account is reclassified (seed 001)
+    const after = evaluateSession(pb, { mode: 'debrief', answers: zhao, visitDate: '2026-11-30', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A', classDeadline: a.classDeadline } } });
+    expect(after.classification).toMatchObject({ class: 'B' });
+    expect(after.classification.heldBy).toBeUndefined();
+  });
+
   it('a drop ends every open step and opens none; a signature ends the window and opens what follows it', () => {
     const pb = builtin();
     const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
