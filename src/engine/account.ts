@@ -7,7 +7,7 @@
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
 import { type ChecklistItem, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
-import { type AnswerValue, type Answers, isUnknown } from './answers.js';
+import { type AnswerValue, type Answers, isUnknown, NOT_SURE } from './answers.js';
 import { evaluateCondition, questionsIn } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
@@ -178,7 +178,10 @@ export function carriedAnswers(pb: Playbook, state: AccountState, personName: st
     const roleQ = decision ? questions.get(decision) : undefined;
     if (roleQ && person.role && answers[roleQ.id] === undefined && roleQ.options?.some((o) => o.value === person.role)) answers[roleQ.id] = person.role;
     const personaQ = pb.questions.find((q) => q.kind === 'persona' && carryScope(q) === 'person');
-    if (personaQ && person.persona && answers[personaQ.id] === undefined && pb.personas.some((p) => p.id === person.persona)) answers[personaQ.id] = person.persona;
+    // "not sure" with a type recognised from what the rep saw: the next visit starts from that type,
+    // not from "not sure" again with the cues (a visit's answers) gone
+    const open = personaQ && (answers[personaQ.id] === undefined || answers[personaQ.id] === NOT_SURE);
+    if (personaQ && open && person.persona && pb.personas.some((p) => p.id === person.persona)) answers[personaQ.id] = person.persona;
   }
   return { answers, carried: Object.keys(answers) };
 }

@@ -129,6 +129,13 @@ describe('carriedAnswers', () => {
     expect(other.answers.contact_role).toBeUndefined();
   });
 
+  it('a type recognised from what the rep saw is carried, not the "not sure" the rep answered', () => {
+    const pb = builtin();
+    const out = run(pb, emptyAccount('Acme'), { ...abcdA, persona: 'not-sure', observed: ['takes_notes', 'coordinates'] }, '2026-11-20');
+    expect(out.state.people[0]?.persona).toBe('koala');
+    expect(carriedAnswers(pb, stored(out.state), 'Li').answers.persona).toBe('koala');
+  });
+
   it('an imported contact pre-fills the next prep with what the import knew of them', () => {
     const pb = builtin();
     const state: AccountState = { ...emptyAccount('Acme'), people: [{ name: 'Wang Fang', title: 'Purchasing manager', role: 'second_kp', facts: {} }] };
