@@ -234,6 +234,43 @@ export function editFacts(pb: Playbook, state: AccountState, edit: { person?: st
  * account's latest visit (a back-filled debrief) adds its person, steps and signature but does not
  * move the class or overwrite newer facts.
  */
+/** A person met (or to be met, at a prep) put on the account, or brought up to date, with an event for what changed. */
+function recordPerson(pb: Playbook, next: AccountState, events: AccountEvent[], met: Omit<Person, 'firstMet' | 'lastMet'>, date: string, planned: boolean): void {
+  const existing = findPerson(next, met.name);
+  if (!existing) {
+    next.people.push({ ...met, ...(planned ? { plannedFor: date } : { firstMet: date, lastMet: date }) });
+    events.push({ kind: 'person-added', date, person: met.name, ...(met.title ? { title: met.title } : {}), ...(met.role ? { role: met.role } : {}), ...(planned ? { planned: true } : {}) });
+  } else {
+    const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
+    const newerOrSame = !existing.lastMet || date >= existing.lastMet || planned;
+    if (newerOrSame) {
+      for (const field of ['title', 'role', 'persona'] as const) {
+        const after = met[field];
+        if (after !== undefined && after !== existing[field]) {
+          changes.push({ field, before: existing[field] ?? null, after });
+          existing[field] = after;
+        }
+      }
+      for (const [id, v] of Object.entries(met.facts)) {
+        if (!same(existing.facts[id], v)) {
+          // title, role and persona are already named above when a fact question carries them
+          if (id !== pb.roles.title && id !== pb.roles.decision && !(existing.persona === v && changes.some((c) => c.field === 'persona'))) {
+            changes.push({ field: id, before: existing.facts[id] ?? null, after: v });
+          }
+          existing.facts[id] = v;
+        }
+      }
+      if (planned) existing.plannedFor = date;
+      else {
+        existing.lastMet = date;
+        existing.plannedFor = undefined;
+      }
+    }
+    if (!planned && (!existing.firstMet || date < existing.firstMet)) existing.firstMet = date;
+    if (changes.length) events.push({ kind: 'person-updated', date, person: existing.name, changes });
+  }
+}
+
 export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutcome): { state: AccountState; events: AccountEvent[] } {
   const { result } = outcome;
   const date = result.visitDate;
@@ -254,39 +291,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   }
   // a prep is the evening before: the person is to be met, and is met only at the debrief
   const planned = result.mode === 'prep';
-  if (met) {
-    const existing = findPerson(next, met.name);
-    if (!existing) {
-      next.people.push({ ...met, ...(planned ? { plannedFor: date } : { firstMet: date, lastMet: date }) });
-      events.push({ kind: 'person-added', date, person: met.name, ...(met.title ? { title: met.title } : {}), ...(met.role ? { role: met.role } : {}), ...(planned ? { planned: true } : {}) });
-    } else {
-      const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
-      const newerOrSame = !existing.lastMet || date >= existing.lastMet || planned;
-      if (newerOrSame) {
-        for (const field of ['title', 'role', 'persona'] as const) {
-          const after = met[field];
-          if (after !== undefined && after !== existing[field]) {
-            changes.push({ field, before: existing[field] ?? null, after });
-            existing[field] = after;
-          }
-        }
-        for (const [id, v] of Object.entries(met.facts)) {
-          if (!same(existing.facts[id], v)) {
-            // title, role and persona are already named above when a fact question carries them
-            if (id !== pb.roles.title && id !== pb.roles.decision && !(existing.persona === v && changes.some((c) => c.field === 'persona'))) {
-              changes.push({ field: id, before: existing.facts[id] ?? null, after: v });
-            }
-            existing.facts[id] = v;
-          }
-        }
-        if (planned) existing.plannedFor = date;
-        else {
-          existing.lastMet = date;
-          existing.plannedFor = undefined;
-        }
-      }
-      if (!planned && (!existing.firstMet || date < existing.firstMet)) existing.firstMet = date;
-      if (changes.length) events.push({ kind: 'person-updated', date, person: existing.name, changes });
+  if (met) recordPerson(pb, next, events, met, date, planned);
+  // the others at the same meeting (a debrief's): each on the account with what was said of them
+  if (!isPlan && !planned) {
+    for (const o of result.others ?? []) {
+      const other = personOf(pb, { ...o.answers, ...(pb.roles.person ? { [pb.roles.person]: o.name } : {}) }, o.persona);
+      if (other) recordPerson(pb, next, events, other, date, false);
     }
   }
 

@@ -51,6 +51,16 @@ export interface SessionInput {
   account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string; personalWin?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
+  /**
+   * Other people met at the same meeting (roles.others): each by name with their answers to the
+   * playbook's questions about a person. The class follows the highest role present.
+   */
+  others?: OtherPerson[];
+}
+
+export interface OtherPerson {
+  name: string;
+  answers: Answers;
 }
 
 export interface Evidence {
@@ -134,6 +144,12 @@ export interface CoachingResult {
   changes: { question: string; before: AnswerValue; after: AnswerValue; text: string }[];
   /** The last visit, when the account has one: its date and class, to show what moved. */
   previous?: { date: string; class?: string };
+  /**
+   * The other people met at this meeting, with their answers (kept with the visit and recorded on the
+   * account) and the words for their role, type and stance. ledClass: the class follows this person's
+   * role, the highest present.
+   */
+  others?: { name: string; answers: Answers; persona?: string; words: string[]; ledClass?: boolean }[];
   trace: string[];
 }
 
@@ -152,6 +168,8 @@ interface Scope {
   questions: Map<string, Question>;
   answers: Answers;
   base: ConditionContext;
+  /** The other people met at the meeting (a debrief's), their answers pruned to the playbook's roles.others. */
+  others: (OtherPerson & { ledClass?: boolean })[];
   trace: string[];
   words: Words;
   fill: (text: Text | undefined, extra?: Record<string, string>) => string;
@@ -232,6 +250,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(followUp ? { followUp } : {}),
     answers: s.answers,
     changes: changesSection(s),
+    ...(s.others.length ? { others: othersSection(s) } : {}),
     ...(lastVisit ? { previous: { date: lastVisit.date, ...(lastVisit.class ? { class: lastVisit.class } : {}) } } : {}),
     trace: s.trace,
   };
@@ -244,6 +263,12 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const answers = pruneAnswers(pb, mode, input.answers);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
+  const others = mode === 'debrief' ? othersOf(pb, input.others ?? [], answers) : [];
+  // seed 001: the first KP's word counts. With them at the meeting, the visit reads as one with the
+  // highest role present, though the person it is about keeps their own role on the account
+  const lead = leadOf(pb, answers, others);
+  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...answers, [pb.roles.decision as string]: lead.role }) : answers;
+  if (lead) trace.push(`the class follows ${lead.name}'s role (${lead.role}), the highest at the meeting`);
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
@@ -254,6 +279,11 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
       if (name in extra) return extra[name];
       if (name === 'account.name') return input.account?.name ?? MESSAGES[l].thisAccount;
       if (name === 'visit.date') return visitDate;
+      if (name === 'visit.people') {
+        const main = pb.roles.person ? answers[pb.roles.person] : undefined;
+        const names = [...(typeof main === 'string' && main.trim() ? [main.trim()] : []), ...others.map((o) => o.name)];
+        return names.length ? MESSAGES[l].list(names) : undefined;
+      }
       if (name.startsWith('answers.')) {
         const q = questions.get(name.slice(8));
         const v = q ? answers[q.id] : undefined;
@@ -272,13 +302,70 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers, questions, mode, persona: persona?.id },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id },
+    others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,
     lookup,
     lookupIn,
     fill: (text, extra) => fillTemplate(t(text), lookup(extra)),
   };
+}
+
+/** The others at the meeting as the result shows them: their answers in words, in the playbook's order. */
+function othersSection(s: Scope): NonNullable<CoachingResult['others']> {
+  const ids = s.pb.roles.others ?? [];
+  return s.others.map((o) => {
+    const picked = pickPersona(s.pb, s.mode, o.answers);
+    const words = ids.flatMap((id) => {
+      const q = s.questions.get(id);
+      const v = o.answers[id];
+      if (!q || v === undefined || v === null || v === '' || isUnknown(q, v) || (Array.isArray(v) && v.length === 0)) return [];
+      // "not sure" with a type recognised from the cues: the type, as for the person met
+      if (q.kind === 'persona' && v === NOT_SURE && picked) return [s.t(s.pb.personas.find((p) => p.id === picked.id)?.name) || picked.id];
+      // what the rep ticked to recognise a type is said by the type
+      if (q.kind === 'multiple') return [];
+      // an option's name, not its explanation: "First KP", not "First KP: the final decision-maker (…)"
+      const said = s.words.answerText(q, v);
+      return [q.kind === 'text' ? said : (said.split(/[:：]/)[0] ?? said).trim()];
+    });
+    return { name: o.name, answers: o.answers, ...(picked ? { persona: picked.id } : {}), words, ...(o.ledClass ? { ledClass: true } : {}) };
+  });
+}
+
+/** The other people of a debrief: named, not the person the visit is about twice, with only their person questions. */
+function othersOf(pb: Playbook, list: readonly OtherPerson[], answers: Answers): OtherPerson[] {
+  const ids = new Set(pb.roles.others ?? []);
+  const main = pb.roles.person;
+  const met = main ? answers[main] : undefined;
+  // the person the visit is about is not another person, whatever case their name is written in
+  const seen = new Set<string>(typeof met === 'string' && met.trim() ? [nameKey(met.trim())] : []);
+  const out: OtherPerson[] = [];
+  for (const o of list) {
+    const name = o.name.trim();
+    const key = nameKey(name);
+    if (!name || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, answers: Object.fromEntries(Object.entries(o.answers).filter(([id, v]) => ids.has(id) && id !== main && v !== undefined && v !== null)) });
+  }
+  return out;
+}
+
+/** The person present whose role ranks above the one the visit is about (roles.decision's options, first the highest). */
+function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): { name: string; role: string } | undefined {
+  const decision = pb.roles.decision;
+  const options = decision ? (pb.questions.find((q) => q.id === decision)?.options ?? []) : [];
+  if (!decision || options.length === 0) return undefined;
+  const rank = (v: AnswerValue | undefined) => {
+    const i = typeof v === 'string' ? options.findIndex((o) => o.value === v) : -1;
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  let best: { name: string; role: string; rank: number } | undefined;
+  for (const o of others) {
+    const r = rank(o.answers[decision]);
+    if (r < (best?.rank ?? rank(answers[decision]))) best = { name: o.name, role: String(o.answers[decision]), rank: r };
+  }
+  return best ? { name: best.name, role: best.role } : undefined;
 }
 
 function known(s: Scope, id: string): boolean {
@@ -565,8 +652,11 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     const met = pb.roles.person ? s.answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
     const now = s.answers[stance.question];
+    // the people at this meeting say where they stand now; the others as last known
+    const present = new Set([here, ...s.others.map((o) => o.name)].filter((n): n is string => n !== undefined).map(nameKey));
     const map = [
-      ...(s.input.account?.people ?? []).filter((p) => !here || nameKey(p.name) !== nameKey(here)),
+      ...(s.input.account?.people ?? []).filter((p) => !present.has(nameKey(p.name))),
+      ...s.others.map((o) => ({ name: o.name, ...(typeof o.answers[stance.question] === 'string' ? { stance: o.answers[stance.question] as string } : {}) })),
       ...(here ? [{ name: here, ...(typeof now === 'string' ? { stance: now } : {}) }] : []),
     ];
     // "don't know" is not a stance: the map counts only the people whose stance is known

@@ -193,6 +193,8 @@ export interface Roles {
   nextMeeting?: string;
   /** The buying map: which question says where a person stands, and which of its values are for and against. */
   stance?: { question: string; supporter: string[]; opponent: string[] };
+  /** The person's questions asked of each other person met at the same debrief (their role, type, stance). */
+  others?: string[];
 }
 
 /**

@@ -47,5 +47,6 @@ export function fillRecap(template: string, lookup: (name: string) => string | u
   return fillTemplate(kept.join(''), lookup).trim();
 }
 
-export const ACCOUNT_FIELDS = ['account.name', 'visit.date'] as const;
+/** visit.people: everyone met at the visit by name ("Ms Chen and Mr Wang"), the person it is about first. */
+export const ACCOUNT_FIELDS = ['account.name', 'visit.date', 'visit.people'] as const;
 export const SELF_QUESTION_FIELDS = ['reasons', 'class'] as const;

@@ -417,6 +417,7 @@ function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, cursor: Cur
   // added later); the condition roles (signed, …) are walked with the conditions above
   for (const [key, value] of Object.entries(r)) if (ok(value)) use('question', value, r, [key]);
   (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use('class', id, r, ['willNotBuy', i]));
+  (r.others ?? []).forEach((id, i) => ok(id) && use('question', id, r, ['others', i]));
   if (r.stance) {
     const q = r.stance.question;
     if (ok(q)) use('question', q, r, ['stance', 'question']);

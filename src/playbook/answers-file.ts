@@ -14,6 +14,7 @@ import { controlCharIn } from '../core/control.js';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { ANSWERS_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import { type Answers, coerceAnswer } from '../engine/answers.js';
+import type { OtherPerson } from '../engine/evaluate.js';
 import { isValidDate } from '../engine/dates.js';
 import type { Locale } from '../engine/model.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
@@ -32,6 +33,7 @@ export const ANSWERS_FILE_FIELDS = {
   playbook: 'string',
   lang: ['en', 'zh-CN', 'zh-TW'],
   answers: 'mapping',
+  others: 'list',
 } as const;
 
 export interface AnswersFileMeta {
@@ -65,6 +67,8 @@ export function readAnswersMeta(file: string, bytes: Uint8Array, locale: Locale 
     } else if (Array.isArray(rule)) {
       if (!rule.includes(v as string)) diagnostics.push({ file, ...source.locate([key]), code: 'invalid-value', severity: 'error', message: m.notAllowed(key, JSON.stringify(v)), hint: localizeSuggestion(suggest(String(v), rule, 'one of'), m) });
       else (meta as Record<string, unknown>)[key] = v;
+    } else if (rule === 'list') {
+      if (v !== null && !Array.isArray(v)) diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: m.expectedList(key), hint: m.expectedListHint });
     } else if (rule === 'mapping') {
       if (v !== null && (typeof v !== 'object' || Array.isArray(v))) diagnostics.push({ file, ...source.locate([key]), code: 'wrong-type', severity: 'error', message: m.expectedMapping(key), hint: m.expectedMappingHint });
     } else if (typeof v !== 'string' && !(key === 'date' && v instanceof Date)) {
@@ -90,27 +94,59 @@ export function checkAnswers(
   /** For date answers bounded relative to the visit (min/max in days). */
   visitDate?: string,
   locale: Locale = 'en',
-): { answers: Answers; diagnostics: Diagnostic[] } {
+): { answers: Answers; others: OtherPerson[]; diagnostics: Diagnostic[] } {
   const m = NOTICE_MESSAGES[locale];
   const diagnostics: Diagnostic[] = [];
   const answers: Answers = {};
   const given = (raw.answers ?? {}) as Record<string, unknown>;
   const ids = pb.questions.map((q) => q.id);
   const personaIds = pb.personas.map((p) => p.id);
-  for (const [id, value] of Object.entries(given)) {
+  /** One answer, checked against its question; a diagnostic at `path` when it is wrong. */
+  const check = (path: (string | number)[], id: string, value: unknown, into: Answers) => {
     const q = pb.questions.find((x) => x.id === id);
-    if (!q) {
-      diagnostics.push({ file, ...locateKey(['answers', id]), code: 'unknown-key', severity: 'error', message: m.noQuestion(id, pb.id), hint: localizeSuggestion(suggest(id, ids, 'one of'), m) });
-      continue;
-    }
+    if (!q) return false;
     const c = coerceAnswer(q, value instanceof Date ? value.toISOString().slice(0, 10) : value, personaIds, visitDate);
     // a name (the person met) is one line; a free text may hold newlines and tabs, never other controls
     const control = c.ok && typeof c.value === 'string' ? controlCharIn(c.value, { block: q.kind === 'text' && id !== pb.roles.person }) : undefined;
-    if (control) diagnostics.push({ file, ...locate(['answers', id]), code: 'control-character', severity: 'error', message: `"${id}": ${m.controlChar(m.theAnswer, control)}`, hint: m.controlTextHint });
-    else if (c.ok) answers[id] = c.value;
-    else {
-      diagnostics.push({ file, ...locate(['answers', id]), code: 'invalid-answer', severity: 'error', message: m.cannotBe(id, JSON.stringify(value)), hint: m.expected(c.expected) });
+    if (control) diagnostics.push({ file, ...locate(path), code: 'control-character', severity: 'error', message: `"${id}": ${m.controlChar(m.theAnswer, control)}`, hint: m.controlTextHint });
+    else if (c.ok) into[id] = c.value;
+    else diagnostics.push({ file, ...locate(path), code: 'invalid-answer', severity: 'error', message: m.cannotBe(id, JSON.stringify(value)), hint: m.expected(c.expected) });
+    return true;
+  };
+  for (const [id, value] of Object.entries(given)) {
+    if (!check(['answers', id], id, value, answers)) {
+      diagnostics.push({ file, ...locateKey(['answers', id]), code: 'unknown-key', severity: 'error', message: m.noQuestion(id, pb.id), hint: localizeSuggestion(suggest(id, ids, 'one of'), m) });
     }
   }
-  return { answers, diagnostics };
+  // the others at the meeting: each named by the person question, asked only the playbook's roles.others
+  const others: OtherPerson[] = [];
+  const listed = Array.isArray(raw.others) ? raw.others : [];
+  const personQ = pb.roles.person;
+  const allowed = pb.roles.others ?? [];
+  listed.forEach((entry: unknown, i: number) => {
+    if (!personQ || allowed.length === 0) {
+      if (i === 0) diagnostics.push({ file, ...locateKey(['others']), code: 'unknown-key', severity: 'error', message: m.noOthers(pb.id), hint: m.noOthersHint });
+      return;
+    }
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      diagnostics.push({ file, ...locate(['others', i]), code: 'wrong-type', severity: 'error', message: m.otherNotMapping(i + 1), hint: m.otherHint(personQ, allowed) });
+      return;
+    }
+    const person: Answers = {};
+    for (const [id, value] of Object.entries(entry as Record<string, unknown>)) {
+      if (id !== personQ && !allowed.includes(id)) {
+        diagnostics.push({ file, ...locateKey(['others', i, id]), code: 'unknown-key', severity: 'error', message: m.notAskedOfOthers(id), hint: localizeSuggestion(suggest(id, [personQ, ...allowed], 'one of'), m) });
+        continue;
+      }
+      check(['others', i, id], id, value, person);
+    }
+    const name = person[personQ];
+    if (typeof name === 'string' && name.trim()) {
+      const { [personQ]: _, ...rest } = person;
+      others.push({ name: name.trim(), answers: rest });
+    } else if (!Object.hasOwn(entry, personQ)) {
+      diagnostics.push({ file, ...locate(['others', i]), code: 'missing-answer', severity: 'error', message: m.otherUnnamed(i + 1, personQ), hint: m.otherHint(personQ, allowed) });
+    }
+  });
+  return { answers, others, diagnostics };
 }

@@ -15,5 +15,9 @@ export const AnswersFileSchema = z
       z.record(z.string(), z.unknown()),
       'Question id -> answer (yes / no / unknown, an option value, a number, a date, a text, or a list for several choices).',
     ),
+    others: opt(
+      z.array(z.record(z.string(), z.unknown())),
+      'A debrief\'s other people at the same meeting, one mapping each: the name under the playbook\'s person question (contact_name) and the answers of its roles.others questions (contact_role, persona, contact_stance…).',
+    ),
   })
   .check(z.describe('A scripted prep or debrief for sales-coach.'));

@@ -252,6 +252,10 @@ export const Roles = z.strictObject({
     }),
     'The buying map (seed 003): where each person stands. With it, a session knows every person of the account: it flags an account with no supporter known, and an opponent nobody plans to address.',
   ),
+  others: optional(
+    z.array(id),
+    'Several people at one meeting: the questions asked of each other person a debrief met besides the one it is about (e.g. [contact_title, contact_role, persona, contact_stance]). Each must be a person\'s question (owner: person). Each person is recorded on the account with these facts; the class follows the highest role present (the options of roles.decision, the first the highest), and {visit.people} names them all (for the follow-up\'s greeting).',
+  ),
 });
 export type Roles = z.infer<typeof Roles>;
 

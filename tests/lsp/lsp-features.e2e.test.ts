@@ -18,12 +18,14 @@ roles:
   decision: role
   willNotBuy: [D]
   stance: { question: stance, supporter: [pro], opponent: [con] }
+  others: [role]
 questions:
   - id: contact
     kind: text
     text: { en: Who?, zh-CN: 谁？ }
   - id: role
     kind: single
+    owner: person
     text: { en: Their role?, zh-CN: 角色？ }
     options:
       - { value: boss, label: { en: Boss, zh-CN: 老板 } }
@@ -142,6 +144,7 @@ describe('sales-coach lsp: roles, precedence, quick fixes, files that are no pla
     const item = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri }, position: { line: at(PLAYBOOK, 'id: late').line, character: at(PLAYBOOK, 'id: late').character + 4 }, newName: 'later' });
     let renamed = apply(PLAYBOOK, question.changes[uri]);
     expect(renamed).toContain('  decision: buying_role\n');
+    expect(renamed).toContain('  others: [buying_role]\n');
     renamed = apply(renamed, klass.changes[uri]);
     expect(renamed).toContain('willNotBuy: [Dropped]');
     expect(renamed).toContain('reclassifyAs: [Dropped]');

@@ -1,5 +1,5 @@
 import { suggest } from '../../core/diagnostic.js';
-import type { Question } from '../../engine/model.js';
+import { ownerOf, type Question } from '../../engine/model.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Rule } from './rule.js';
  */
 export const roles: Rule = {
   id: 'roles',
-  docs: 'Each role names a question of the kind it needs (person and title: text; decision and stance: single choice, with stance values among its options) or classes that exist (willNotBuy).',
+  docs: 'Each role names a question of the kind it needs (person and title: text; decision and stance: single choice, with stance values among its options) or classes that exist (willNotBuy); roles.others names person-owned questions.',
   stage: 'reference',
   check({ pb, report, questions, classIds }) {
     const r = pb.roles;
@@ -44,6 +44,17 @@ export const roles: Rule = {
         }
       }
     }
+    (r.others ?? []).forEach((id, i) => {
+      const q = questions.get(id);
+      if (!q) {
+        if (!pb.brokenIds.has(id)) report(r, ['others', i], 'unknown-reference', 'error', `roles.others names the question "${id}", which does not exist`, suggest(id, ids, 'one of'));
+      } else if (id === r.person) {
+        report(r, ['others', i], 'invalid-value', 'error', `roles.others need not name "${id}": each other person's name is asked first anyway`, `leave "${id}" out of roles.others`);
+      } else if (ownerOf(q) !== 'person') {
+        // another person's answer to an account's or a visit's question would overwrite the one the visit gave
+        report(r, ['others', i], 'invalid-value', 'error', `roles.others must name questions about a person, but "${id}" is the ${ownerOf(q)}'s`, `give "${id}" owner: person, or leave it out of roles.others`);
+      }
+    });
     (r.willNotBuy ?? []).forEach((id, i) => {
       if (!classIds.includes(id) && !pb.brokenIds.has(id)) report(r, ['willNotBuy', i], 'unknown-reference', 'error', `roles.willNotBuy names the class "${id}", which does not exist`, suggest(id, classIds, 'one of'));
     });
