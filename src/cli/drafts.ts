@@ -25,6 +25,8 @@ export interface Draft {
   savedAt: string;
   /** What the rep decided for the steps still open on the account (step id -> done/keep/drop). */
   stepDecisions?: Record<number, 'done' | 'keep' | 'drop'>;
+  /** The other people at a debrief's meeting, as far as the rep got. */
+  others?: { name: string; answers: Answers }[];
 }
 
 /** The same normalisation as the store's account names: "ACME" and "Acme" share one draft. */

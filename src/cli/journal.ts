@@ -87,6 +87,8 @@ export const DraftSchema = z.object({
   // carry an escape sequence to the terminal
   savedAt: text.check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'expected a timestamp (YYYY-MM-DDTHH:MM:SS.sssZ)')),
   stepDecisions: z.optional(z.record(text.check(z.regex(/^\d{1,15}$/)), z.enum(['done', 'keep', 'drop']))),
+  // the other people of a debrief's meeting, asked after the interview (checked like an answers file's on resume)
+  others: z.optional(z.array(z.object({ name: text, answers: z.record(text, AnswerValueSchema) }))),
 });
 
 /** A visit kept for the team database: the fields the outbox and the store read first; the store checks the rest when it sends it. */

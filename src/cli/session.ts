@@ -8,7 +8,7 @@ import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
-import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type Seen } from '../engine/evaluate.js';
+import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
@@ -290,6 +290,8 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
 interface Interviewed {
   answers: Answers;
   stepDecisions: Record<number, StepDecision>;
+  /** The other people met at a debrief's meeting. */
+  others: OtherPerson[];
 }
 
 async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext): Promise<Interviewed | number> {
@@ -306,15 +308,18 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       io.stderr.write(`${NOTICE_MESSAGES[locale].draftMistakes}\n`);
       return EXIT.usage;
     }
-    draft = { ...draft, answers: c.answers, order: c.order };
+    draft = { ...draft, answers: c.answers, order: c.order, ...(c.others.length ? { others: c.others } : {}) };
   }
   let answers: Answers = { ...(draft?.answers ?? {}) };
+  // the other people at a debrief's meeting: from the file, the draft, or asked after the interview
+  let others: OtherPerson[] = [...(draft?.others ?? [])];
   const diagnostics: Diagnostic[] = [];
   if (source) {
     const { checkAnswers } = await import('../playbook/answers-file.js');
     const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date, locale);
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
+    if (checked.others.length) others = checked.others;
   }
   if (persona !== undefined) {
     const pq = pb.questions.find((q) => q.kind === 'persona');
@@ -352,7 +357,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     order = o;
     if (draftsOff) return;
     try {
-      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
+      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}), ...(others.length ? { others } : {}) });
     } catch (err) {
       // a full disk costs the draft, never the interview: said once, and the session goes on
       const code = (err as NodeJS.ErrnoException).code ?? (err as { cause?: NodeJS.ErrnoException }).cause?.code;
@@ -423,8 +428,54 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     }
     answers = await interview(interviewOpts());
   }
-  return { answers, stepDecisions };
+
+  // -- the others at the meeting (a debrief's): each named, then asked what the playbook asks of a person --
+  const otherQs = (pb.roles.others ?? []).flatMap((id) => pb.questions.filter((q) => q.id === id));
+  if (interactive && runInterview && mode === 'debrief' && otherQs.length && personQ && !source) {
+    const m = UI[locale];
+    const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
+    const nameQ: Question = { id: personQ, kind: 'text', required: false, text: { en: '', 'zh-CN': '', 'zh-TW': '' } };
+    const main = personName(answers);
+    for (let n = 0; n < MAX_OTHERS; n++) {
+      nameQ.text = { [locale]: others.length ? m.anotherPresent : m.othersPresent };
+      const named = await askPart({ ...pb, questions: [nameQ] }, {}, undefined);
+      const name = typeof named[personQ] === 'string' ? sanitize(named[personQ] as string).trim() : '';
+      if (!name) break;
+      if ((main && nameKey(name) === nameKey(main)) || others.some((o) => nameKey(o.name) === nameKey(name))) continue;
+      output.write(`${ctx.out.bold(m.aboutPerson(name))}\n`);
+      // what is known of them already is offered, as for the person the visit is about
+      const known = carry(name).answers;
+      const person: OtherPerson = { name, answers: {} };
+      others = [...others, person];
+      saveDraft(answers, order);
+      person.answers = await askPart({ ...pb, questions: otherQs }, Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : []))), name, (a) => {
+        person.answers = a;
+        saveDraft(answers, order);
+      });
+      saveDraft(answers, order);
+    }
+  }
+  return { answers, stepDecisions, others };
+
+  /** A part of the interview asked apart from the playbook's order (the others at the meeting). */
+  async function askPart(part: Playbook, defaults: Answers, who: string | undefined, onAnswer?: (a: Answers) => void): Promise<Answers> {
+    if (!runInterview) return {};
+    const partDriver = (await import('./ask.js')).askWithInquirer(part, io, ctx, (a) => onAnswer?.(a), stop.signal);
+    const onSignal = () => stop.abort();
+    const signals = ['SIGTERM', 'SIGHUP'] as const;
+    for (const sig of signals) process.on(sig, onSignal);
+    try {
+      return await runInterview(part, { mode, locale, answers: {}, defaults, visitDate: date, lookup: (a: Answers) => lookupFor(who && personQ ? { ...a, [personQ]: who } : a, account) }, partDriver);
+    } catch (err) {
+      return interrupted(err);
+    } finally {
+      for (const sig of signals) process.removeListener(sig, onSignal);
+    }
+  }
 }
+
+/** More people than this at one meeting are a seminar, not a visit: the rep is not asked on for ever. */
+const MAX_OTHERS = 12;
 
 /** Stage 4: the engine's plan for this visit and what it means for the account (pure, but for reading what the rep saw before). */
 interface Evaluated {
@@ -439,7 +490,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const { mode, opts } = run;
   const { account, locale } = inputs;
   const { pb, state, store, date, backfilled, persona } = context;
-  const { answers, stepDecisions } = interviewed;
+  const { answers, stepDecisions, others } = interviewed;
   const person = personOf(pb.roles.person, answers);
   const history = backfilled ? undefined : historyFor(pb, state, person);
   // the buying map: where each of the account's people stands, as last known
@@ -457,6 +508,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     locale,
     account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
     ...(persona !== undefined ? { persona } : {}),
+    ...(others.length ? { others } : {}),
   });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
   // what the rep sees and what is kept: a step carried from an earlier session with its first date

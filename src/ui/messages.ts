@@ -59,6 +59,12 @@ const en = {
   personaKnown: (name: string, summary: string) => `${name}: ${summary}`,
   moreWithFull: (n: number) => `${n} more with --full`,
   signedBefore: 'Signed: the coaching is for after the sale now.',
+  /** The others at a debrief's meeting: "Also at the meeting: Mr Wang (first KP, Commander)". */
+  alsoMet: 'Also at the meeting',
+  othersPresent: 'Was anyone else at the meeting? Their name (leave empty if no one)',
+  anotherPresent: 'Anyone else at the meeting? Their name (leave empty if that was all)',
+  aboutPerson: (name: string) => `About ${name}:`,
+  classFollows: (name: string) => `the class follows ${name}'s role, the highest at the meeting`,
   noDraft: (why: string) => `Cannot keep a draft (${why}); going on without one: an interruption now loses the answers.`,
   stepDone: 'Done',
   stepKeep: 'Keep open',
@@ -94,6 +100,8 @@ const en = {
   /** The Intl locale for dates: British English reads "Wed 26 Nov 2026". */
   dateLocale: 'en-GB',
   listSep: '; ',
+  /** Between the words said of one person: "first KP, Commander". */
+  listComma: ', ',
   observedCues: 'What you saw',
   cues: 'How to recognise them',
   traits: 'What they are like',
@@ -119,6 +127,12 @@ export function formatShortDate(date: string, locale: Locale, sameYearAs: string
     shortFormatters.set(locale, f);
   }
   return f.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
+export function othersLine(o: { name: string; words: readonly string[] }, locale: Locale): string {
+  const m = UI[locale];
+  return o.words.length ? `${o.name}${locale === 'en' ? ' ' : ''}${m.aside(o.words.join(m.listComma))}` : o.name;
 }
 
 export function formatDate(date: string, locale: Locale): string {

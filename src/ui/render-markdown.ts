@@ -1,6 +1,6 @@
 /** The result as Markdown (`--out FILE.md`): to keep, print or paste into a CRM note. */
 import type { CoachingResult } from '../engine/evaluate.js';
-import { formatDate, UI } from './messages.js';
+import { formatDate, othersLine, UI } from './messages.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 
 /**
@@ -20,6 +20,7 @@ export function renderMarkdown(r: CoachingResult): string {
   const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
   lines.push(`## ${head}`, '');
   for (const reason of cls.reasons) lines.push(md(reason.text), '');
+  for (const o of r.others ?? []) lines.push(md(`${m.label(m.alsoMet, othersLine(o, r.locale))}${o.ledClass ? `${m.listSep}${m.classFollows(o.name)}` : ''}`), '');
   if (cls.summary) lines.push(md(cls.summary), '');
   if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
   if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {

@@ -1,7 +1,7 @@
 /** The result screen: class and why, self-questions, the persona's do / don't, flags, dated next steps, the recap. */
 import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
-import { formatDate, formatShortDate, UI } from './messages.js';
+import { formatDate, formatShortDate, othersLine, UI } from './messages.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 import { hanging, wrap } from './layout.js';
 
@@ -49,6 +49,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   if (cls.signedBefore) out.push(c.green(`  ${m.signedBefore}`));
   else if (cls.name && !(cls.cycle && cls.class)) out.push(c.bold(`  ${s(cls.name)}`));
   for (const reason of cls.reasons) para(reason.text);
+  for (const o of r.others ?? []) para(`${m.label(m.alsoMet, othersLine(o, r.locale))}${o.ledClass ? `${m.listSep}${m.classFollows(o.name)}` : ''}`, '  ', c.dim);
   // what the class means, when it is news: a first class, a new one, or --full; not at every visit
   // what the class means, when it moved (a first class is explained by its self-questions and window)
   if (cls.summary && (notes?.moved || opts.full)) para(cls.summary);
@@ -146,3 +147,4 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   }
   return `${out.join('\n')}\n`;
 }
+

@@ -54,7 +54,7 @@ describe('the follow-up after a debrief', () => {
       [
         'Hello Ms Chen, thank you for your time today.',
         'As agreed, we meet again on Tue 8 Dec. Next time we will cover the rollout plan.',
-        'So that you can plan: we need about 2 more meetings before a decision.',
+        'So that you can plan, the meetings we still need before a decision: about 2.',
         'What I will do next:',
         '- come back to you on what you asked for: a reference site, by Thu 3 Dec',
         'Best regards',

@@ -8,6 +8,7 @@ import { rawDb } from '../helpers/db.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/spawn.js';
+import { DraftStore } from '../../src/cli/drafts.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `sc-pty-${process.pid}`;
@@ -118,16 +119,32 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('2026-12-02', 'Enter');
     await waitFor('What will the next meeting cover?');
     keys('the pilot', 'Enter');
+    // several people at one meeting: each named, then asked their title, role, type and stance
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Zhao', 'Enter');
+    await waitFor('About Mr Zhao:');
+    await waitFor("Mr Zhao's job title");
+    keys('Plant manager', 'Enter');
+    await waitFor('Where do they stand');
+    keys('Down', 'Down', 'Enter'); // third KP
+    await waitFor('Which type is Mr Zhao?');
+    keys('Enter'); // koala
+    await waitFor('Where does Mr Zhao stand on your offer?');
+    keys('Enter'); // a supporter
+    await waitFor('Anyone else at the meeting?');
+    keys('Enter'); // that was all
     expect(await exitCode()).toBe(0);
     const result = await waitFor('Next steps');
     expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
     expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
     expect(result).toContain('Koala (coordinator)');
+    // a third KP beside a second KP: the class stays the second KP's B, and Mr Zhao is on the account
+    expect(result).toMatch(/Also at the meeting: Mr Zhao \(Plant manager, Third KP, Koala[^)]*\)/);
     expect(result).toContain('Saved to the account "Acme Ltd".');
     // the follow-up to send today: the plan a koala wants, the request answered inside the window
     const screen = await waitFor('Best regards');
     expect(screen).toContain('Follow-up to send today');
-    expect(screen).toContain('we need about 2 more meetings before a decision');
+    expect(screen).toContain('the meetings we still need before a decision: about 2');
     expect(screen).toMatch(/come back to you on what you asked for: a pilot line, by Fri 27 Nov/);
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
@@ -250,5 +267,38 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     const screen = await waitFor('saved as a draft');
     expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
+  }, 30_000);
+
+  it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume asks only for more', async () => {
+    // a debrief answered up to its last question, left as a draft (as an interrupted one is)
+    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
+    const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
+    drafts.save({ version: 1, mode: 'debrief', account: 'Three Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    start("debrief --resume --account 'Three Co'");
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Wang', 'Enter');
+    await waitFor("Mr Wang's job title");
+    keys('General manager', 'Enter');
+    await waitFor('Where do they stand');
+    keys('Enter'); // first KP
+    await waitFor('Which type is Mr Wang?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    await waitFor('saved as a draft');
+    const kept = drafts.find('debrief', 'Three Co');
+    expect(kept?.others).toEqual([{ name: 'Mr Wang', answers: { contact_title: 'General manager', contact_role: 'first_kp' } }]);
+
+    start("debrief --resume --account 'Three Co'");
+    // Mr Wang is named already: the question is whether anyone else was there
+    await waitFor('Anyone else at the meeting?');
+    keys('Enter');
+    expect(await exitCode()).toBe(0);
+    const result = await waitFor('Best regards');
+    // the first KP was in the room: the class is read as a meeting with them (seed 001), an A
+    expect(result).toContain(' A  Three Co · debrief');
+    expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (General manager, First KP); the class follows Mr Wang's role, the highest at the meeting");
+    expect(result).toContain('Hello Ms Chen and Mr Wang, thank you for your time today.');
+    const people = JSON.parse(execFileSync(process.execPath, [BIN, 'account', 'show', 'Three Co', '--json'], { env, encoding: 'utf8' })) as { contacts: { name: string; role?: string }[] };
+    expect(people.contacts.map((p) => [p.name, p.role])).toEqual(expect.arrayContaining([['Ms Chen', 'second_kp'], ['Mr Wang', 'first_kp']]));
   }, 30_000);
 });
