@@ -10,6 +10,9 @@ import { UserError } from './errors.js';
 import { readFileBounded } from './files.js';
 import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { configFile } from './paths.js';
+import { localeFromEnv, pickLocale } from './locale.js';
+
+export { localeFromEnv, pickLocale } from './locale.js';
 
 // as the playbook schema and the journal: no generated code
 z.config({ jitless: true });
@@ -118,20 +121,3 @@ function noticeLocale(env: Env, flag: string | undefined, configLang: Config['la
   }
 }
 
-/** zh_CN.UTF-8 -> zh-CN, zh_TW / zh_HK -> zh-TW, anything else -> en. */
-export function localeFromEnv(env: Env): Locale {
-  const raw = env.SALES_COACH_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  if (raw === 'zh-CN' || raw === 'zh-TW' || raw === 'en') return raw;
-  if (/^zh[_-](TW|HK|MO)/i.test(raw) || /Hant/i.test(raw)) return 'zh-TW';
-  if (/^zh/i.test(raw)) return 'zh-CN';
-  return 'en';
-}
-
-export function pickLocale(flag: string | undefined, env: Env, config: Config): Locale {
-  const value = flag ?? env.SALES_COACH_LANG ?? config.lang;
-  if (value === undefined) return localeFromEnv(env);
-  if (value === 'en' || value === 'zh-CN' || value === 'zh-TW') return value;
-  if (/^zh[_-]?cn$/i.test(value)) return 'zh-CN';
-  if (/^zh[_-]?tw$/i.test(value)) return 'zh-TW';
-  throw new UserError(`unknown language "${value}"`, 'use --lang en, --lang zh-CN or --lang zh-TW');
-}

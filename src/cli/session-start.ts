@@ -5,7 +5,9 @@
  */
 import { Interrupted } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { localeOf, makeContext } from './context.js';
+import { existsSync } from 'node:fs';
+import { pickLocale } from './locale.js';
+import { configFile } from './paths.js';
 import { UI } from '../ui/messages.js';
 import type { Locale, Mode } from '../engine/model.js';
 
@@ -13,10 +15,22 @@ export async function startSession(mode: Mode, rawOpts: Record<string, unknown>,
   let opts = rawOpts;
   const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY) && opts.input !== false && !opts.demo;
   if (interactive && opts.account === undefined && !opts.answers && !opts.resume && !opts.dryRun) {
-    const account = await askAccount(io, localeOf(makeContext(io, g), g));
+    const account = await askAccount(io, await firstQuestionLocale(io, g));
     opts = { ...opts, account, accountAsked: true };
   }
   return (await import('./session.js')).sessionCommand(mode, opts, io, g);
+}
+
+/**
+ * The language of "Which account?". Without a config file or a user playbook folder, it comes from
+ * --lang and the environment alone, so the config reader (zod, the YAML source: about a third of the
+ * code loaded before the question) loads after the question; with one, the config is read first, as
+ * before, so that a bad config or folder is said before the rep types anything.
+ */
+async function firstQuestionLocale(io: IO, g: GlobalOptions): Promise<Locale> {
+  if (!g.config && !g.playbooks && !io.env.SALES_COACH_PLAYBOOKS && !existsSync(configFile(io.env))) return pickLocale(g.lang, io.env, {});
+  const { localeOf, makeContext } = await import('./context.js');
+  return localeOf(makeContext(io, g), g);
 }
 
 /** "Which account?": an empty answer runs the session without saving it (said at the end). */
