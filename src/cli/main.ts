@@ -159,7 +159,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .description('print a JSON Schema (for editors): of playbooks, test files or answers files')
     .addOption(new Option('--for <kind>', 'which schema').choices(['playbook', 'test', 'answers']).default('playbook'))
     .option('--out <file>', 'write it to a file instead')
-    .action((opts: { out?: string; for?: string }) => {
+    .option('--force', 'let --out replace a file that exists')
+    .action((opts: { out?: string; for?: string; force?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-schema.js')).schemaCommand(opts, io, g));
     });
 
@@ -216,7 +217,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .option('--lang <locale>', 'the language to translate into: zh-CN or zh-TW (default: the playbook\'s first locale other than en)')
     .option('--from <locale>', 'zh-TW only: pre-fill the texts from zh-CN, converted as the built-in playbook is (to review)')
     .option('--out <file>', 'write it to a file instead of stdout')
-    .action((file: string, opts: { format: 'po' | 'xliff'; lang?: string; from?: string; out?: string }) => {
+    .option('--force', 'let --out replace a file that exists')
+    .action((file: string, opts: { format: 'po' | 'xliff'; lang?: string; from?: string; out?: string; force?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-strings.js')).exportCommand({ file, ...opts }, io, g));
     });
   strings
