@@ -3,10 +3,13 @@
  * environment variable naming a file, a --out of the trainer's tools, names given as options or
  * typed, numbers written as a program would write them).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DraftStore } from '../../src/cli/drafts.js';
+import { UserError } from '../../src/cli/errors.js';
+import { FileOutbox } from '../../src/cli/outbox.js';
 import { coerceAnswer } from '../../src/engine/answers.js';
 import { questionPrompt } from '../../src/ui/prompt.js';
 import { runCli } from '../helpers/cli.js';
@@ -98,5 +101,18 @@ describe('a number is written as a person writes it', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.yaml:4:19: error: "contacts_known" cannot be "0x10"[^\n]*\n[^]*?hint: expected a whole number such as 3/);
     expect(r.stderr).toMatch(/a\.yaml:5:18: error: "meetings_left" cannot be 1\.5[^\n]*\n[^]*?hint: expected a whole number such as 3/);
+  });
+});
+
+describe('the drafts folder is a file', () => {
+  it('saving a draft is a user error naming the folder (the session then goes on without drafts), never an internal error', () => {
+    const home = tmp();
+    const dir = join(home, 'coach.drafts');
+    writeFileSync(dir, 'not a folder');
+    const drafts = new DraftStore(dir);
+    const draft = { version: 1 as const, mode: 'prep' as const, account: 'Acme', playbook: 'abcd', date: '2026-11-20', lang: 'en' as const, answers: {}, order: [], savedAt: '2026-11-20T09:00:00Z' };
+    expect(() => drafts.save(draft)).toThrow(UserError);
+    expect(() => drafts.save(draft)).toThrow(/cannot keep the draft in .*coach\.drafts: something other than a folder is in its place/);
+    expect(() => new FileOutbox(dir).put({ at: '2026-11-20T09:00:00Z', origin: 'x' } as never)).toThrow(UserError);
   });
 });
