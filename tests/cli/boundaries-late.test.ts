@@ -3,7 +3,7 @@
  * environment variable naming a file, a --out of the trainer's tools, names given as options or
  * typed, numbers written as a program would write them).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
