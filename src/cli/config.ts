@@ -68,6 +68,9 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   } catch (err) {
     if (err instanceof UserError) throw err; // there, but a device, a FIFO or far too large
     if (flag) throw new UserError(`cannot read the config file ${file}`, 'check the path given to --config');
+    // a file named on purpose and not there is a mistake to say, not a default to fall back on: a
+    // typo in SALES_COACH_CONFIG would otherwise run every command on the wrong store or language
+    if (env.SALES_COACH_CONFIG) throw new UserError(`the config file ${file} named by SALES_COACH_CONFIG does not exist or cannot be read`, 'correct SALES_COACH_CONFIG, or unset it to use the default config');
     return {};
   }
   const decoded = decodeSource(file, bytes, CONFIG_KIND);

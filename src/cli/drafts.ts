@@ -6,12 +6,12 @@
  * place: a crash leaves the previous draft or the new one, never half of one.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { nameKey } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import type { Mode } from '../engine/model.js';
-import { DraftSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
+import { DraftSchema, journalFolder, readJournalFile, setAside, setAsideLine } from './journal.js';
 
 export interface Draft {
   version: 1;
@@ -67,7 +67,7 @@ export class DraftStore {
   }
 
   save(draft: Draft): void {
-    mkdirSync(this.dir, { recursive: true });
+    journalFolder(this.dir, 'the draft');
     const target = this.file(draftKey(draft.mode, draft.account));
     const tmp = `${target}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);

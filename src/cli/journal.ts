@@ -4,13 +4,34 @@
  * schema; one that fails is set aside (renamed `NAME.damaged`, never deleted: the rep may want it)
  * and named in one line, so that one bad file never stops a command that reads the folder.
  */
-import { existsSync, linkSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { sanitize } from '../ui/sanitize.js';
+import { UserError } from './errors.js';
 import { describeFsError, readFileBounded } from './files.js';
 
 // as the playbook schema: no generated code
 z.config({ jitless: true });
+
+/**
+ * The folder a journal is written to, made when missing. A file or a dangling path where the folder
+ * should be is the rep's to move, said as such: mkdir's EEXIST or ENOTDIR was an "internal error".
+ */
+export function journalFolder(dir: string, what: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    let notFolder = code === 'EEXIST' || code === 'ENOTDIR';
+    try {
+      notFolder ||= !statSync(dir).isDirectory();
+    } catch {
+      // not there at all: the error from mkdir says why
+    }
+    if (notFolder) throw new UserError(`cannot keep ${what} in ${sanitize(dir)}: something other than a folder is in its place`, 'move that file away (sales-coach keeps its journal in that folder, beside the database)');
+    throw new UserError(`cannot keep ${what} in ${sanitize(dir)}: ${describeFsError(err)}`);
+  }
+}
 
 /** What a draft or a kept visit can be at most: far more than a person types in one interview. */
 export const JOURNAL_MAX_BYTES = 4 << 20;

@@ -3,6 +3,7 @@
  * runs, so `--help` and `--version` stay fast. Returns an exit code; only bin/ calls process.exit.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { controlCharIn, controlCharMessage } from '../core/control.js';
 import { isValidDate, YEARS } from '../engine/dates.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -29,6 +30,19 @@ export const parseLimit = (v: string): string => {
   if (!/^\d{1,6}$/.test(v.trim()) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number from 1 to 999999');
   return v.trim();
 };
+
+/**
+ * A name given on the command line (an account, a person): refused with a control character in it,
+ * as the answers file, the CSV import and the prompts refuse one. "Zeta\u0000Corp" would be stored,
+ * shown as "ZetaCorp" and never found again under the name the rep can type.
+ */
+export const parseName =
+  (field: string) =>
+  (v: string): string => {
+    const code = controlCharIn(v);
+    if (code) throw new InvalidArgumentError(controlCharMessage(field, code));
+    return v;
+  };
 
 type Action = (io: IO, global: GlobalOptions) => Promise<number>;
 type TestOptionsLike = { paths: string[]; json?: boolean; update?: boolean; coverage?: boolean; explore?: boolean; seed?: string };
@@ -159,7 +173,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .description('print a JSON Schema (for editors): of playbooks, test files or answers files')
     .addOption(new Option('--for <kind>', 'which schema').choices(['playbook', 'test', 'answers']).default('playbook'))
     .option('--out <file>', 'write it to a file instead')
-    .action((opts: { out?: string; for?: string }) => {
+    .option('--force', 'let --out replace a file that exists')
+    .action((opts: { out?: string; for?: string; force?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-schema.js')).schemaCommand(opts, io, g));
     });
 
@@ -216,7 +231,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     .option('--lang <locale>', 'the language to translate into: zh-CN or zh-TW (default: the playbook\'s first locale other than en)')
     .option('--from <locale>', 'zh-TW only: pre-fill the texts from zh-CN, converted as the built-in playbook is (to review)')
     .option('--out <file>', 'write it to a file instead of stdout')
-    .action((file: string, opts: { format: 'po' | 'xliff'; lang?: string; from?: string; out?: string }) => {
+    .option('--force', 'let --out replace a file that exists')
+    .action((file: string, opts: { format: 'po' | 'xliff'; lang?: string; from?: string; out?: string; force?: boolean }) => {
       setAction(async (io, g) => (await import('./playbook-strings.js')).exportCommand({ file, ...opts }, io, g));
     });
   strings
@@ -238,7 +254,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     program
       .command(mode)
       .description(sessionHelp[mode])
-      .option('--account <name>', 'the account (customer company)')
+      .option('--account <name>', 'the account (customer company)', parseName('the account name'))
       .option('--persona <id>', 'the persona of the person you meet, e.g. koala')
       .option('--playbook <id-or-file>', 'the playbook to use (default: the answers file\'s, else abcd)')
       .option('--date <YYYY-MM-DD>', 'the visit date (default: today for debrief and plan, tomorrow for prep)', parseDay)
@@ -294,7 +310,7 @@ Examples:
     .command('stats')
     .description('your own evidence: how each class you gave turned out, and your habits, against your history')
     .option('--since <period>', 'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)', parseSince)
-    .option('--account <name>', 'only this account')
+    .option('--account <name>', 'only this account', parseName('the account name'))
     .option('--class <ids>', 'calibration only for these classes (e.g. A,B)', collect)
     .option('--json', 'print the numbers as JSON')
     .option('--today <YYYY-MM-DD>', 'count as of this day (default: today)', parseDay)
@@ -359,7 +375,7 @@ Example:
     .argument('<name>', 'the account')
     .argument('<changes...>', 'each change as question=value, e.g. trust_level=believed contact_stance=supporter')
     .description("change a fact between visits, without a session: a person's (with --person) or the account's own; the change is dated in the timeline and the next session starts from it")
-    .option('--person <name>', 'the person whose facts change (their type, role, trust, stance…)')
+    .option('--person <name>', 'the person whose facts change (their type, role, trust, stance…)', parseName('the person\'s name'))
     .option('--date <YYYY-MM-DD>', 'the day the fact changed (default: today)', parseDay)
     .option('--json', 'print the events as JSON')
     .option('--dry-run', 'show the change without saving it')
@@ -379,7 +395,7 @@ Examples:
   account
     .command('rename')
     .argument('<name>', 'the account')
-    .argument('<new-name>', 'its new name')
+    .argument('<new-name>', 'its new name', parseName('the new name'))
     .description('rename an account')
     .action((name: string, to: string) => {
       setAction(async (io, g) => (await import('./account.js')).accountRename(name, to, io, g));
@@ -507,7 +523,7 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
   const checklist = program
     .command('checklist')
     .description('open next steps by due date; done, skip, reopen or undo one; add your own')
-    .option('--account <name>', 'only this account')
+    .option('--account <name>', 'only this account', parseName('the account name'))
     .option('--json', 'print JSON')
     .option('--today <YYYY-MM-DD>', 'what counts as overdue (default: today)', parseDay)
     .action((opts: { account?: string; json?: boolean; today?: string }) => {
@@ -535,7 +551,7 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
   checklist
     .command('add')
     .argument('<text>', 'what to do')
-    .option('--account <name>', 'the account it is for (required)')
+    .option('--account <name>', 'the account it is for (required)', parseName('the account name'))
     .option('--due <YYYY-MM-DD>', 'when it is due (default: today)')
     .description('add a step of your own to an account')
     .action((text: string, opts: { account?: string; due?: string }) => {
@@ -554,7 +570,7 @@ and moves what is on their laptop with: sales-coach store push --to postgres://w
   drafts
     .command('discard')
     .argument('<mode>', 'prep, debrief or plan')
-    .option('--account <name>', 'the account of the draft (none: the draft without an account)')
+    .option('--account <name>', 'the account of the draft (none: the draft without an account)', parseName('the account name'))
     .description('delete an unfinished session for good')
     .action((mode: string, opts: { account?: string }) => {
       setAction(async (io, g) => (await import('./drafts-command.js')).draftsDiscard(mode, opts, io, g));

@@ -3,11 +3,11 @@
  * visit in `coach.outbox/` beside the local database, written and renamed into place like a draft.
  * The next command that reaches the team database sends them (PostgresStore.flushOutbox), each once.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { KeptVisit, VisitOutbox } from '../store/postgres.js';
 import { writeFileAtomic } from './files.js';
-import { KeptVisitSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
+import { journalFolder, KeptVisitSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
 
 export function outboxDirFor(localDbPath: string): string {
   return join(dirname(localDbPath), `${basename(localDbPath, extname(localDbPath)) || 'coach'}.outbox`);
@@ -26,7 +26,7 @@ export class FileOutbox implements VisitOutbox {
   ) {}
 
   put(visit: Kept): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    journalFolder(this.dir, 'the visit for the team database');
     // named by the time it was saved, then its origin: sent in the order the rep saved them
     const name = `${visit.at.replace(/[^0-9TZ]/g, '')}-${visit.origin.replace(/[^\w-]/g, '_')}.json`;
     // on disk before the session says it is kept: a crash right after loses nothing

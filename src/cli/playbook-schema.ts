@@ -12,7 +12,7 @@ export const SCHEMA_KINDS = {
 } as const;
 export type SchemaKind = keyof typeof SCHEMA_KINDS;
 
-export async function schemaCommand(opts: { out?: string; for?: string }, io: IO, _g: GlobalOptions): Promise<number> {
+export async function schemaCommand(opts: { out?: string; for?: string; force?: boolean }, io: IO, _g: GlobalOptions): Promise<number> {
   const kind = opts.for ?? 'playbook';
   if (!(kind in SCHEMA_KINDS)) {
     throw new UserError(`--for ${kind}: no such schema`, `expected one of ${Object.keys(SCHEMA_KINDS).join(', ')}`, EXIT.usage);
@@ -22,8 +22,9 @@ export async function schemaCommand(opts: { out?: string; for?: string }, io: IO
     io.stdout.write(text);
     return EXIT.ok;
   }
-  // a generated file, rewritten on every run: replaced whole, never left half-written
-  writeFileAtomic(resolve(io.cwd, opts.out), text, { force: true, shown: opts.out });
+  // as report, export and prep --out: a file that exists (perhaps the trainer's own, of the same name)
+  // is replaced only when asked; replaced whole, never left half-written
+  writeFileAtomic(resolve(io.cwd, opts.out), text, { force: opts.force === true, shown: opts.out });
   io.stderr.write(`wrote ${opts.out}\n`);
   return EXIT.ok;
 }

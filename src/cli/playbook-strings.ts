@@ -26,6 +26,8 @@ export interface ExportOptions {
   /** zh-TW only: pre-fill the targets with no zh-TW text from their zh-CN text, converted. */
   from?: string;
   out?: string;
+  /** --out may replace a file that exists. */
+  force?: boolean;
 }
 
 export interface ImportOptions {
@@ -85,7 +87,8 @@ export async function exportCommand(opts: ExportOptions, io: IO, g: GlobalOption
   const text = await writeTranslations(opts.format, units, { playbookId: playbook.id, locale, display: (f) => displayPath(f, io.cwd) });
   if (opts.out) {
     const out = resolve(io.cwd, opts.out);
-    writeFileAtomic(out, text, { force: true, shown: opts.out });
+    // a translator's file of the same name may hold work not yet imported: replaced only with --force
+    writeFileAtomic(out, text, { force: opts.force === true, shown: opts.out });
     const done = units.filter((u) => u.target && !u.fuzzy).length;
     io.stderr.write(`wrote ${units.length} text(s) to ${opts.out} (${done} already in ${locale}, ${units.length - done} to translate)\n`);
   } else io.stdout.write(text);

@@ -3,6 +3,7 @@
  * naming the account, the first question ("Which account?") goes on screen before the session's
  * machinery (engine, store, playbook) is loaded. Measured by bench/first-question.mjs.
  */
+import { controlCharIn } from '../core/control.js';
 import { Interrupted } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { existsSync } from 'node:fs';
@@ -38,7 +39,9 @@ export async function askAccount(io: IO, locale: Locale): Promise<string | undef
   const { input } = await import('../ui/prompts.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   try {
-    const name = await input({ message: UI[locale].whichAccount }, { input: io.stdin, output } as never);
+    // the rule --account and the answers file follow: a name with a control character is asked again
+    const validate = (v: string) => (controlCharIn(v) ? UI[locale].typeNoControl : true);
+    const name = await input({ message: UI[locale].whichAccount, validate }, { input: io.stdin, output } as never);
     return name.trim() || undefined;
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();

@@ -592,7 +592,18 @@ async function copyMessage(result: CoachingResult, io: SessionRun['io'], locale:
   }
   try {
     const { default: clipboard } = await import('clipboardy');
-    await clipboard.write(sanitizeBlock(text));
+    // a clipboard tool that never exits (xclip waiting on a display that does not answer) must not
+    // hold the session: the visit is saved, the message is on the screen to copy by hand
+    const limit = Number(io.env.SALES_COACH_CLIPBOARD_TIMEOUT_MS);
+    const ms = Number.isFinite(limit) && limit > 0 ? limit : 3000;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      clipboard.write(sanitizeBlock(text)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the clipboard tool did not answer within ${ms / 1000} s.`)), ms);
+        timer.unref();
+      }),
+    ]).finally(() => clearTimeout(timer));
     io.stderr.write(`${UI[locale].copied(result.followUp ? 'followUp' : 'recap')}\n`);
   } catch (err) {
     // clipboardy says why in its first line (no display server, no xsel)

@@ -36,6 +36,15 @@ export function choiceValues(q: Question, personaIds: readonly string[]): string
   }
 }
 
+/**
+ * A number as a person writes it: digits, a sign, a decimal point. Number() also reads 0x10, 0b11,
+ * 1e3, "Infinity" and whitespace-only strings, none of which a rep means as a count.
+ */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+}
+
 export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string };
 
 /**
@@ -96,8 +105,9 @@ function coerceShape(q: Question, raw: unknown, personaIds: readonly string[]): 
       return { ok: true, value: [...new Set(list as string[])] };
     }
     case 'number': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, expected: `a number${unknownNote}` };
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseDecimal(raw) : Number.NaN;
+      if (q.integer) return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, expected: `a whole number such as 3${unknownNote}` };
+      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, expected: `a number such as 3 or 2.5${unknownNote}` };
     }
     case 'date': {
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';

@@ -89,6 +89,8 @@ export interface Question {
   /** The smallest / largest answer: a number's value, or a date's days from the visit. */
   min?: number;
   max?: number;
+  /** A number question answered by a whole number (a count): 1.5 is refused. */
+  integer?: boolean;
   modes?: Mode[];
   when?: Condition;
 }

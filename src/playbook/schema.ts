@@ -111,6 +111,7 @@ export const Question = z.strictObject({
     ),
     min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
+    integer: optional(z.boolean(), 'Number questions: only a whole number is accepted (a count of people or meetings): 1.5 is refused, saying so.'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
   });

@@ -95,7 +95,9 @@ const en = {
   label: (name: string, value: string) => `${name}: ${value}`,
   keys: {} as Record<string, string>,
   aside: (text: string) => `(${text})`,
-  typeNumber: 'Please type a number',
+  typeNumber: 'Please type a number, such as 3 or 2.5',
+  typeWholeNumber: 'Please type a whole number, such as 3',
+  typeNoControl: 'That holds a control character, which cannot be shown or typed back: type it without it',
   typeDate: 'Please type a date as YYYY-MM-DD',
   /** The Intl locale for dates: British English reads "Wed 26 Nov 2026". */
   dateLocale: 'en-GB',

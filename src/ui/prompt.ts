@@ -4,7 +4,8 @@
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
 import { checkbox, input, select } from './prompts.js';
-import { type AnswerValue, NOT_SURE, outOfBounds, UNKNOWN } from '../engine/answers.js';
+import { controlCharIn } from '../core/control.js';
+import { type AnswerValue, NOT_SURE, outOfBounds, parseDecimal, UNKNOWN } from '../engine/answers.js';
 import { isValidDate } from '../engine/dates.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { Locale, Playbook, Question } from '../playbook/types.js';
@@ -116,9 +117,11 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         if (v === '<' || v === '?') return true;
         if (v === '') return optional ? true : m.required;
         if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return true;
-        if (q.kind === 'number' && !Number.isFinite(Number(v))) return m.typeNumber;
+        if (q.kind === 'number' && q.integer && !Number.isSafeInteger(parseDecimal(v))) return m.typeWholeNumber;
+        if (q.kind === 'number' && !Number.isFinite(parseDecimal(v))) return m.typeNumber;
         if (q.kind === 'date' && !isValidDate(v)) return m.typeDate;
-        const bound = outOfBounds(q, q.kind === 'number' ? Number(v) : v, view.visitDate);
+        if (controlCharIn(v)) return m.typeNoControl;
+        const bound = outOfBounds(q, q.kind === 'number' ? parseDecimal(v) : v, view.visitDate);
         if (bound) return m.expected(bound);
         return true;
       },
@@ -129,7 +132,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
       if (v === '?') return { kind: 'help' };
       if (v === '') return { kind: 'answer', value: null };
       if (q.allowUnknown && (v === UNKNOWN || v === m.unknown)) return { kind: 'answer', value: UNKNOWN };
-      if (q.kind === 'number') return { kind: 'answer', value: Number(v) };
+      if (q.kind === 'number') return { kind: 'answer', value: parseDecimal(v) };
       return { kind: 'answer', value: v };
     },
   };

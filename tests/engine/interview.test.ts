@@ -105,7 +105,7 @@ describe('answers a person writes', () => {
   it.each([
     ['has_need', 'maybe', '"yes" or "no", or "unknown"'],
     ['contact_role', 'boss', 'one of "first_kp", "second_kp", "third_kp", or "unknown"'],
-    ['contacts_known', 'many', 'a number'],
+    ['contacts_known', 'many', 'a whole number such as 3'],
     ['next_meeting', '2026-02-30', 'a date as YYYY-MM-DD, between 1900 and 2200'],
     ['visit_focus', '', 'an answer (this question is required)'],
   ])('%s: %j is refused, saying what is expected', (id, raw, expected) => {

@@ -96,7 +96,7 @@ describe('typed questions', () => {
     r.events.type('many');
     r.events.keypress('enter');
     await r.nextRender();
-    expect(r.getScreen()).toContain('Please type a number');
+    expect(r.getScreen()).toContain('Please type a whole number');
     for (let i = 0; i < 4; i++) r.events.keypress('backspace');
     r.events.type('2');
     r.events.keypress('enter');
