@@ -50,6 +50,7 @@ const TRACED: Traced[] = [
   { name: '001 A: first KP, need, buying power, value; close in the last 20 minutes', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'x' }), class: 'A', steps: ['ask_signature', 'a_window'] },
   { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
+  { name: '001 A not asked for fear of looking pushy: answered, and asked again inside the window', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'], steps: ['ask_despite_fear', 'a_window'] },
   { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['meet_first_kp', 'b_window'] },
   { name: '001 C: two confirmations, about 30 days', mode: 'debrief', answers: met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'C', steps: ['meet_first_kp', 'c_confirmations', 'c_window'] },
   { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: [] },
@@ -95,6 +96,28 @@ describe('the fixes, in the words the rep reads', () => {
     const zh = run({ ...a, visit_topic: '上线计划', last_discussed: '试点范围', still_differ: '上线日期' }, 'prep', 'zh-CN');
     expect(zh.recap).toBe('王力您好，感谢您上次抽出时间。简单回顾一下，上次我们谈到：试点范围。还有几点需要进一步沟通：上线日期。这次见面，我想重点和您交流：上线计划。期待和您见面！');
     expect(zh.recap).not.toContain('分歧');
+  });
+
+  // seed 001: "这种担心完全是一种多余。客户并不会因为你说了这样的话……而小看你……客户反而会更加欣赏你"
+  // and "即便你真的因此而得罪了客户……这个客户本身就是D类客户"; the step dates the next ask inside the A window
+  it('a rep who held back for fear of looking pushy gets 001\'s answer and a dated ask, in every language', () => {
+    const answers = met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const step = (locale: Locale) => run(answers, 'debrief', locale).checklist.find((c) => c.id === 'ask_despite_fear');
+    const en = step('en');
+    expect(en?.due).toBe('2026-11-27');
+    expect(en?.text).toMatch(/respects you more/);
+    expect(en?.text).toMatch(/was a D anyway/);
+    expect(en?.text).toMatch(/last 20 minutes/);
+    const cn = step('zh-CN');
+    expect(cn?.text).toMatch(/担心完全多余/);
+    expect(cn?.text).toMatch(/客户反而更欣赏你/);
+    expect(cn?.text).toMatch(/本来就是D类客户/);
+    expect(cn?.text).toMatch(/最后20分钟咬紧牙关/);
+    expect(step('zh-TW')?.text).toMatch(/擔心完全多餘.*客戶反而更欣賞你.*D類客戶.*最後20分鐘/);
+    // another reason, or a koala rightly holding back, is not answered as a fear
+    expect(run({ ...answers, not_asked_why: 'other' }, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
+    const koala = met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    expect(run(koala, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
   });
 
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
