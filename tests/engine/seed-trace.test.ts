@@ -120,6 +120,25 @@ describe('the fixes, in the words the rep reads', () => {
     expect(run(koala, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
   });
 
+  // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
+  // not ideal says so and schedules no investment, strategy or first move
+  it('a plan for a customer that is not ideal schedules no investment, in every language', () => {
+    const answers: Answers = { plan_ideal: 'no', plan_information: ['where_used'], plan_sell_what: 'x', plan_sell_whom: 'y', plan_contribution: 'z', plan_goal: 'g', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: 's', plan_execution: 'e' };
+    for (const locale of LOCALES) {
+      const steps = run(answers, 'plan', locale).checklist;
+      expect(steps.map((c) => c.id), locale).not.toEqual(expect.arrayContaining(['plan_invest']));
+      expect(steps.map((c) => c.id), locale).not.toContain('plan_strategy_set');
+      expect(steps.map((c) => c.id), locale).not.toContain('plan_first_move');
+      expect(steps.map((c) => c.id), locale).toContain('plan_not_worth');
+    }
+    const text = (locale: Locale) => run(answers, 'plan', locale).checklist.find((c) => c.id === 'plan_not_worth')?.text;
+    expect(text('en')).toMatch(/^宏達 is not a customer to manage for the long term: schedule no investment here/);
+    expect(text('zh-CN')).toMatch(/^宏達不是值得长期经营的客户：不在这里安排投入/);
+    expect(text('zh-TW')).toMatch(/^宏達不是值得長期經營的客戶：不在這裡安排投入/);
+    // partly ideal: the fit is still to be judged, and the investment stays scheduled
+    expect(run({ ...answers, plan_ideal: 'partly' }, 'plan', 'en').checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['plan_review_fit', 'plan_invest']));
+  });
+
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
