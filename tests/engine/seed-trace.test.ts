@@ -51,7 +51,7 @@ const TRACED: Traced[] = [
   { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
   { name: '001 A not asked for fear of looking pushy: answered, and asked again inside the window', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'], steps: ['ask_despite_fear', 'a_window'] },
-  { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['meet_first_kp', 'b_window'] },
+  { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['equip_second_kp', 'meet_first_kp', 'b_window'] },
   { name: '001 C: two confirmations, about 30 days', mode: 'debrief', answers: met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'C', steps: ['meet_first_kp', 'c_confirmations', 'c_window'] },
   { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: [] },
   { name: '001 provisional: the reverse question, and find out at this visit', mode: 'prep', answers: met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), status: 'provisional', steps: ['find-out:contact_role'], notSteps: ['ask_signature'] },
@@ -137,6 +137,20 @@ describe('the fixes, in the words the rep reads', () => {
     expect(text('zh-TW')).toMatch(/^宏達不是值得長期經營的客戶：不在這裡安排投入/);
     // partly ideal: the fit is still to be judged, and the investment stays scheduled
     expect(run({ ...answers, plan_ideal: 'partly' }, 'plan', 'en').checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['plan_review_fit', 'plan_invest']));
+  });
+
+  // seed 001: the second KP "把从你这里获得的关于产品的价值传递给第一KP": the rep equips them, in prep as in debrief
+  it('a B gets a step to equip the second KP for the first KP, in prep and debrief, in every language', () => {
+    const debrief = met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const prep = met('second_kp', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' });
+    const step = (answers: Answers, mode: Mode, locale: Locale) => run(answers, mode, locale).checklist.find((c) => c.id === 'equip_second_kp')?.text;
+    for (const [answers, mode] of [[debrief, 'debrief'], [prep, 'prep']] as const) {
+      expect(step(answers, mode, 'en')).toMatch(/carry the value to the first KP: the material.*the value in one sentence.*the question the first KP will ask/);
+      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力把产品价值带给第一KP：准备好让他转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
+      expect(step(answers, mode, 'zh-TW')).toMatch(/^幫王力把產品價值帶給第一KP/);
+    }
+    // an A met the first KP already; a C's step goes through the direct leader first
+    expect(run(met('first_kp', { polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', asked_to_sign: 'yes', signed: 'yes' }), 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('equip_second_kp');
   });
 
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
