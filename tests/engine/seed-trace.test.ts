@@ -50,7 +50,8 @@ const TRACED: Traced[] = [
   { name: '001 A: first KP, need, buying power, value; close in the last 20 minutes', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'x' }), class: 'A', steps: ['ask_signature', 'a_window'] },
   { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
-  { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['meet_first_kp', 'b_window'] },
+  { name: '001 A not asked for fear of looking pushy: answered, and asked again inside the window', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'], steps: ['ask_despite_fear', 'a_window'] },
+  { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['equip_second_kp', 'meet_first_kp', 'b_window'] },
   { name: '001 C: two confirmations, about 30 days', mode: 'debrief', answers: met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'C', steps: ['meet_first_kp', 'c_confirmations', 'c_window'] },
   { name: '001 D: any one of no need / no buying power / no value; the only step is to stop investing', mode: 'debrief', answers: met('unknown', { sees_value: 'no', has_need: 'unknown', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }), class: 'D', flags: ['d_time'], notFlags: ['first_kp_unknown'], onlySteps: [] },
   { name: '001 provisional: the reverse question, and find out at this visit', mode: 'prep', answers: met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), status: 'provisional', steps: ['find-out:contact_role'], notSteps: ['ask_signature'] },
@@ -63,7 +64,7 @@ const TRACED: Traced[] = [
   { name: '000 recognising a koala from its cues, not as a thinker', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes', 'rethinks'], decision_pace: 'slow', focus: 'task', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', persona: 'koala' },
   { name: 'people prompts: a first KP is not told to find the first KP', mode: 'debrief', answers: met('first_kp', { contacts_known: 1, asked_to_sign: 'yes', signed: 'yes', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['map_contacts_below_kp'], notSteps: ['map_contacts'] },
   { name: 'D in prep: no recap, no relationship steps', mode: 'prep', answers: met('first_kp', { buying_power: 'no', persona: 'koala', trust_level: 'liked', perception: 'broker', visit_focus: 'x', last_discussed: '预算' }), class: 'D', onlySteps: [], recap: false },
-  { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false },
+  { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false, notSteps: ['koala_send_recap'] },
   { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
   { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
   { name: '003 buying map: an opponent with no supporter known is flagged, with a step to answer their concerns; a personal win is served', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: 'ISO 27001', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['no-supporter', 'opponent:王力'], steps: ['address-opponent:王力', 'serve_personal_win'] },
@@ -95,6 +96,61 @@ describe('the fixes, in the words the rep reads', () => {
     const zh = run({ ...a, visit_topic: '上线计划', last_discussed: '试点范围', still_differ: '上线日期' }, 'prep', 'zh-CN');
     expect(zh.recap).toBe('王力您好，感谢您上次抽出时间。简单回顾一下，上次我们谈到：试点范围。还有几点需要进一步沟通：上线日期。这次见面，我想重点和您交流：上线计划。期待和您见面！');
     expect(zh.recap).not.toContain('分歧');
+  });
+
+  // seed 001: "这种担心完全是一种多余。客户并不会因为你说了这样的话……而小看你……客户反而会更加欣赏你"
+  // and "即便你真的因此而得罪了客户……这个客户本身就是D类客户"; the step dates the next ask inside the A window
+  it('a rep who held back for fear of looking pushy gets 001\'s answer and a dated ask, in every language', () => {
+    const answers = met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const step = (locale: Locale) => run(answers, 'debrief', locale).checklist.find((c) => c.id === 'ask_despite_fear');
+    const en = step('en');
+    expect(en?.due).toBe('2026-11-27');
+    expect(en?.text).toMatch(/respects you more/);
+    expect(en?.text).toMatch(/was a D anyway/);
+    expect(en?.text).toMatch(/last 20 minutes/);
+    const cn = step('zh-CN');
+    expect(cn?.text).toMatch(/担心完全多余/);
+    expect(cn?.text).toMatch(/客户反而更欣赏你/);
+    expect(cn?.text).toMatch(/本来就是D类客户/);
+    expect(cn?.text).toMatch(/最后20分钟咬紧牙关/);
+    expect(step('zh-TW')?.text).toMatch(/擔心完全多餘.*客戶反而更欣賞你.*D類客戶.*最後20分鐘/);
+    // another reason, or a koala rightly holding back, is not answered as a fear
+    expect(run({ ...answers, not_asked_why: 'other' }, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
+    const koala = met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    expect(run(koala, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
+  });
+
+  // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
+  // not ideal says so and schedules no investment, strategy or first move
+  it('a plan for a customer that is not ideal schedules no investment, in every language', () => {
+    const answers: Answers = { plan_ideal: 'no', plan_information: ['where_used'], plan_sell_what: 'x', plan_sell_whom: 'y', plan_contribution: 'z', plan_goal: 'g', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: 's', plan_execution: 'e' };
+    for (const locale of LOCALES) {
+      const steps = run(answers, 'plan', locale).checklist;
+      expect(steps.map((c) => c.id), locale).not.toEqual(expect.arrayContaining(['plan_invest']));
+      expect(steps.map((c) => c.id), locale).not.toContain('plan_strategy_set');
+      expect(steps.map((c) => c.id), locale).not.toContain('plan_first_move');
+      expect(steps.map((c) => c.id), locale).toContain('plan_not_worth');
+    }
+    const text = (locale: Locale) => run(answers, 'plan', locale).checklist.find((c) => c.id === 'plan_not_worth')?.text;
+    expect(text('en')).toMatch(/^宏達 is not a customer to manage for the long term: schedule no investment here/);
+    expect(text('zh-CN')).toMatch(/^宏達不是值得长期经营的客户：不在这里安排投入/);
+    expect(text('zh-TW')).toMatch(/^宏達不是值得長期經營的客戶：不在這裡安排投入/);
+    // partly ideal: the fit is still to be judged, and the investment stays scheduled
+    expect(run({ ...answers, plan_ideal: 'partly' }, 'plan', 'en').checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['plan_review_fit', 'plan_invest']));
+  });
+
+  // seed 001: the second KP "把从你这里获得的关于产品的价值传递给第一KP": the rep equips them, in prep as in debrief
+  it('a B gets a step to equip the second KP for the first KP, in prep and debrief, in every language', () => {
+    const debrief = met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const prep = met('second_kp', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' });
+    const step = (answers: Answers, mode: Mode, locale: Locale) => run(answers, mode, locale).checklist.find((c) => c.id === 'equip_second_kp')?.text;
+    for (const [answers, mode] of [[debrief, 'debrief'], [prep, 'prep']] as const) {
+      expect(step(answers, mode, 'en')).toMatch(/carry the value to the first KP: the material.*the value in one sentence.*the question the first KP will ask/);
+      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力把产品价值带给第一KP：准备好让他转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
+      expect(step(answers, mode, 'zh-TW')).toMatch(/^幫王力把產品價值帶給第一KP/);
+    }
+    // an A met the first KP already; a C's step goes through the direct leader first
+    expect(run(met('first_kp', { polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', asked_to_sign: 'yes', signed: 'yes' }), 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('equip_second_kp');
   });
 
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
