@@ -53,20 +53,30 @@ describe('every view over hostile names', () => {
     return r;
   };
 
-  it('sessions, their JSON and Markdown', async () => {
+  it('sessions, their JSON and Markdown; a hostile name on the command line is refused, echoing nothing raw', async () => {
     for (const [i, name] of HOSTILE.entries()) {
       const file = join(dir, `d${i}.yaml`);
       writeFileSync(file, debrief());
-      const r = await run(['debrief', '--account', name, '--answers', file, '--out', join(dir, `d${i}.md`)]);
-      expect(r.code).toBe(0);
-      const md = readFileSync(join(dir, `d${i}.md`), 'utf8');
-      check(`d${i}.md`, md);
-      expect(md).not.toContain('<script>');
-      expect((await run(['debrief', '--account', name, '--dry-run', '--json', '--answers', file])).code).toBe(0);
+      // --account refuses a control character (issue 22); the names without one still pass
+      const refused = FORBIDDEN.test(name) || name.includes('\n') || name.includes('\r');
+      const r = await run(['debrief', '--account', name, '--answers', file, '--out', join(dir, `h${i}.md`)]);
+      expect(r.code).toBe(refused ? 2 : 0);
+      const saved = await run(['debrief', '--account', `Safe ${i}`, '--answers', file, '--out', join(dir, `d${i}.md`)]);
+      expect(saved.code).toBe(0);
+      check(`d${i}.md`, readFileSync(join(dir, `d${i}.md`), 'utf8'));
+      if (!refused) {
+        const md = readFileSync(join(dir, `h${i}.md`), 'utf8');
+        check(`h${i}.md`, md);
+        expect(md).not.toContain('<script>');
+        expect((await run(['debrief', '--account', name, '--dry-run', '--json', '--answers', file])).code).toBe(0);
+      }
     }
-    // hostile contact names, as a database written before the boundary refused them holds them
+    // hostile account and contact names, as a database written before the boundary refused them holds them
     const { openSqliteStore } = await import('../../src/store/sqlite.js');
     const store = openSqliteStore(join(dir, 'data', 'sales-coach', 'coach.db'));
+    for (const [i, name] of HOSTILE.entries()) {
+      if (FORBIDDEN.test(name) || /[\n\r]/.test(name)) await store.renameAccount(`Safe ${i}`, name);
+    }
     async function* rows() {
       for (const [i, name] of HOSTILE.entries()) yield { line: i + 2, account: name, contact: { name: `${name} contact`, title: name } };
     }
@@ -93,7 +103,9 @@ describe('every view over hostile names', () => {
     writeFileSync(csv, `account,"contact\u001b[31m"\n${HOSTILE.map((n) => `"${n.replace(/"/g, '""')} CRM",x`).join('\n')}\n`);
     // refused at the boundary (issue 22), and the refusal itself echoes nothing raw
     expect((await run(['import', '--csv', csv, '--dry-run'])).code).toBe(2);
-    expect((await run(['account', 'rename', HOSTILE[0], `${HOSTILE[1]} renamed`])).code).toBe(0);
+    // a stored hostile name can be renamed to a clean one, never to another hostile one
+    expect((await run(['account', 'rename', HOSTILE[0], `${HOSTILE[1]} renamed`])).code).toBe(2);
+    expect((await run(['account', 'rename', HOSTILE[0], 'Renamed Co'])).code).toBe(0);
     expect((await run(['account', 'merge', HOSTILE[2], HOSTILE[3]])).code).toBe(0);
     expect((await run(['account', 'delete', HOSTILE[4], '--yes'])).code).toBe(0);
   });
