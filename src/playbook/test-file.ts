@@ -9,6 +9,8 @@ import { decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-sou
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import { type Answers, coerceAnswer } from '../engine/answers.js';
 import { isValidDate } from '../engine/dates.js';
+import type { OtherPerson } from '../engine/evaluate.js';
+import { checkAnswers } from './answers-file.js';
 import { LOCALES, Mode } from './schema.js';
 import type { Playbook } from './types.js';
 
@@ -49,6 +51,10 @@ export const TestCase = z.strictObject({
   locale: opt(z.enum(LOCALES), 'The locale of texts in the expectations (default en).'),
   account: opt(z.string(), 'The account name, for {account.name}.'),
   answers: d(z.record(z.string(), z.unknown()), 'Question id -> answer, as in an answers file.'),
+  others: opt(
+    z.array(z.unknown()),
+    "The other people at the meeting (a debrief), as in an answers file: each the person question's answer (their name) and their answers to the playbook's roles.others.",
+  ),
   expect: opt(Expectations, 'What the result must show. Leave it out and run with --update to fill it from the actual result.'),
 });
 
@@ -68,6 +74,9 @@ export interface ParsedCase {
   locale: (typeof LOCALES)[number];
   account?: string;
   answers: Answers;
+  /** As written until checkTestFile reads them against the playbook. */
+  othersRaw?: unknown[];
+  others?: OtherPerson[];
   expect?: Expectations;
 }
 
@@ -99,6 +108,7 @@ export function parseTestFile(file: string, bytes: Uint8Array): { parsed?: Parse
     locale: c.locale ?? 'en',
     account: c.account,
     answers: c.answers as Answers,
+    othersRaw: c.others,
     expect: c.expect,
   }));
   return { parsed: { file, playbook: r.data.playbook, cases, source, text: source.text }, text: source.text, diagnostics };
@@ -134,6 +144,13 @@ export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
       else answers[id] = v.value;
     }
     c.answers = answers;
+    if (c.othersRaw) {
+      // the same reading as an answers file's others:, placed inside this case
+      const inCase = (path: (string | number)[]) => at([...base, ...path]);
+      const r = checkAnswers(t.file, { others: c.othersRaw }, pb, inCase, (path) => at([...base, ...path], true), c.date);
+      out.push(...r.diagnostics);
+      c.others = r.others;
+    }
     const e = c.expect;
     if (!e) continue;
     const ref = (list: string[] | undefined, key: string, known: string[], what: string) =>

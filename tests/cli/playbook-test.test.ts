@@ -102,6 +102,31 @@ describe('a trainer\'s playbook', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a case can name the others at the meeting, read as an answers file reads them, errors at line:col', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'team.yaml'), 'id: team\nextends: abcd\ntitle: { en: "Team" }\nlocales: [en, zh-CN]\n');
+    const main = 'contact_name: Ms Chen, contact_title: Buyer, contact_role: second_kp, approval_layers: one, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, contact_stance: supporter, asked_to_sign: "yes", trust_built: "yes", signed: "no", not_signed_kind: obstacle, not_signed_reason: the board, polite_excuse: "no", statement_changed: "no", plan_shared: "yes", next_meeting: 2026-12-08, next_topic: the contract';
+    const kase = (name: string, others: string, cls: string) =>
+      `  - name: ${name}\n    date: 2026-12-03\n    answers: { ${main} }\n${others}    expect: { class: ${cls}, followUp: ["Hello Ms Chen"] }\n`;
+    writeFileSync(
+      join(dir, 'team.test.yaml'),
+      `cases:\n${kase('the first KP at the meeting leads', '    others:\n      - { contact_name: Mr Wang, contact_role: first_kp, persona: commander }\n', 'A')}${kase('alone, the second KP is a B', '', 'B')}`,
+    );
+    const r = await runCli(['playbook', 'test', join(dir, 'team.yaml')], { cwd: dir });
+    expect(r.stdout).toContain(' ✓ team.test.yaml > the first KP at the meeting leads');
+    expect(r.stdout).toContain(' ✓ team.test.yaml > alone, the second KP is a B');
+    // without the others the first case fails: the others are what the class was read on
+    writeFileSync(join(dir, 'team.test.yaml'), `cases:\n${kase('the first KP at the meeting leads', '', 'A')}`);
+    const without = await runCli(['playbook', 'test', join(dir, 'team.yaml')], { cwd: dir });
+    expect(without.stdout).toContain(' ✗ team.test.yaml > the first KP at the meeting leads');
+    // a question not asked of the others, and a wrong value, each at its place in the case
+    writeFileSync(join(dir, 'team.test.yaml'), `cases:\n${kase('bad others', '    others:\n      - { contact_name: Mr Wang, contact_role: boss, budget: 3 }\n', 'A')}`);
+    const bad = await runCli(['playbook', 'test', join(dir, 'team.yaml')], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/team\.test\.yaml:6:\d+: error: .*contact_role.*boss/);
+    expect(bad.stderr).toMatch(/team\.test\.yaml:6:\d+: error: .*budget/);
+  });
+
   it('with no cases, says how to write the first one', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'alone.yaml'), readFileSync(join(trainer, 'broken', 'broken.yaml'), 'utf8').replace(/^id: .*$/m, 'id: alone'));
