@@ -13,6 +13,7 @@ import { localToday, now } from './clock.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
+import { unknownAccount } from './account-names.js';
 
 async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(io, g);
@@ -30,7 +31,8 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // a manager reads a rep's account on the team database (row-level security decides what is seen)
     if (opts.rep && !isTeamStore(store)) throw new UserError('--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
     const t = opts.rep && isTeamStore(store) ? await store.teamAccount(opts.rep, name) : await store.timeline(name);
-    if (!t) throw new UserError(`no account "${name}"${opts.rep ? ` of ${opts.rep} that you can see` : ''}`, opts.rep ? 'sales-coach team review lists your team\'s accounts' : 'sales-coach accounts lists them');
+    if (!t && opts.rep) throw new UserError(`no account "${name}" of ${opts.rep} that you can see`, 'sales-coach team review lists your team\'s accounts');
+    if (!t) throw await unknownAccount(store, name);
     if (opts.json) {
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);
       return EXIT.ok;
@@ -59,6 +61,7 @@ async function playbookOf(ctx: Context, source: string | undefined): Promise<Pla
 export async function accountRename(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
   if (!to.trim()) throw new UserError('the new name is empty', 'give the account a name with at least one visible character');
   return withStore(io, g, async (store) => {
+    if (!(await store.getAccount(from))) throw await unknownAccount(store, from);
     await store.renameAccount(from, to);
     io.stderr.write(`renamed "${sanitize(from)}" to "${sanitize(to)}"\n`);
     return EXIT.ok;
@@ -67,6 +70,7 @@ export async function accountRename(from: string, to: string, io: IO, g: GlobalO
 
 export async function accountMerge(from: string, into: string, io: IO, g: GlobalOptions): Promise<number> {
   return withStore(io, g, async (store) => {
+    for (const name of [from, into]) if (!(await store.getAccount(name))) throw await unknownAccount(store, name);
     await store.mergeAccounts(from, into);
     io.stderr.write(`merged "${sanitize(from)}" into "${sanitize(into)}"\n`);
     return EXIT.ok;
@@ -76,7 +80,7 @@ export async function accountMerge(from: string, into: string, io: IO, g: Global
 export async function accountDelete(name: string, opts: { yes?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   return withStore(io, g, async (store) => {
     const t = await store.timeline(name);
-    if (!t) throw new UserError(`no account "${name}"`, 'sales-coach accounts lists them');
+    if (!t) throw await unknownAccount(store, name);
     if (!opts.yes) {
       if (!(io.stdin as { isTTY?: boolean }).isTTY) throw new UserError(`deleting "${name}" needs confirmation`, 'add --yes to delete without asking');
       const { confirm } = await import('../ui/prompts.js');
@@ -112,7 +116,7 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
   return withStore(io, g, async (store) => {
     const row = await store.getAccount(name);
     const state = row ? await store.accountState(name) : undefined;
-    if (!row || !state) throw new UserError(`no account "${name}"`, 'sales-coach accounts lists them');
+    if (!row || !state) throw await unknownAccount(store, name);
     const pb = await playbookOf(ctx, row.playbookSource ?? row.playbookId ?? 'abcd');
     if (!pb) throw new UserError(`the playbook "${row.playbookSource ?? row.playbookId}" that classified "${name}" cannot be loaded`, 'sales-coach playbook list shows the playbooks you have');
     const { carryScope, editFacts, findPerson } = await import('../engine/account.js');

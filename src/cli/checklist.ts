@@ -10,6 +10,7 @@ import { checklistJson, checklistView, renderChecklistTerminal } from '../ui/vie
 import { VIEW_MESSAGES } from '../ui/views/messages.js';
 import { localToday, now } from './clock.js';
 import { localeOf, makeContext } from './context.js';
+import { unknownAccount } from './account-names.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -33,6 +34,7 @@ export async function checklistList(opts: { account?: string; json?: boolean; to
   const locale = localeOf(ctx, g);
   const today = opts.today ? checkDate('--today', opts.today) : localToday();
   return withStore(io, g, async (store) => {
+    if (opts.account !== undefined && !(await store.getAccount(opts.account))) throw await unknownAccount(store, opts.account);
     const view = checklistView(await store.openChecklist(opts.account), locale, today);
     io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(checklistJson(view)), null, 2)}\n` : renderChecklistTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
@@ -83,6 +85,7 @@ export async function checklistAdd(text: string, opts: { account?: string; due?:
   const due = opts.due ? checkDate('--due', opts.due) : today;
   if (due < today) throw new UserError(`--due ${due} is in the past`, `a new step is due today (${today}) or later`);
   return withStore(io, g, async (store) => {
+    if (!(await store.getAccount(opts.account as string))) throw await unknownAccount(store, opts.account as string);
     const row = await store.addChecklistItem(opts.account as string, text.trim(), due, now(), today);
     io.stderr.write(`${m.added(row.id, sanitize(row.account), sanitize(row.text), formatDate(row.due, locale))}\n`);
     return EXIT.ok;

@@ -9,6 +9,7 @@ import type { StatsAccount, Store } from '../store/types.js';
 import { sinceDate } from './accounts.js';
 import { localToday } from './clock.js';
 import type { Context } from './context.js';
+import { unknownAccount } from './account-names.js';
 import { UserError } from './errors.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 
@@ -70,7 +71,7 @@ export async function historyFor(store: Store, scope: Scope, playbooks: Map<stri
   const rows = await store.statsHistory({ ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), ...(withVisits ? { answers: answersNeeded(playbooks.values()) } : { visits: false }) });
   if (scope.account !== undefined && rows.length === 0) {
     const exists = await store.getAccount(scope.account);
-    if (!exists) throw new UserError(`no account "${scope.account}"`, 'sales-coach accounts lists them');
+    if (!exists) throw await unknownAccount(store, scope.account);
   }
   return rows;
 }

@@ -12,6 +12,18 @@ describe('account set', () => {
     const debrief = file('d.yaml', 'mode: debrief\ndate: 2026-12-01\nanswers: { contact_name: Ms Chen, contact_role: first_kp, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, asked_to_sign: "no", trust_built: "no", not_signed_reason: trust, polite_excuse: "no", statement_changed: "no", plan_shared: "no" }\n');
     expect((await runBin(['debrief', '--account', 'Hengda', '--no-input', '--answers', debrief], { env })).code).toBe(0);
 
+    // a misspelled or shortened account name names the one the rep most likely meant
+    for (const [args, meant] of [
+      [['account', 'set', 'Hengdq', 'trust_level=believed'], 'Hengda'],
+      [['account', 'show', 'hengd'], 'Hengda'],
+      [['checklist', '--account', 'Hngda'], 'Hengda'],
+    ] as const) {
+      const r = await runBin([...args], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`did you mean "${meant}"?`);
+    }
+    expect((await runBin(['account', 'show', 'Lotus'], { env })).stderr).not.toContain('did you mean');
+
     const typo = await runBin(['account', 'set', 'Hengda', '--person', 'Ms Chen', 'trust_level=believd'], { env });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('trust_level cannot be "believd"');
