@@ -94,7 +94,8 @@ const en = {
   wroteMarkdown: (f: string) => `Wrote ${f}`,
   label: (name: string, value: string) => `${name}: ${value}`,
   keys: {} as Record<string, string>,
-  aside: (text: string) => `(${text})`,
+  /** A remark after a word: a space and brackets in English; full-width brackets, no space, in Chinese. */
+  aside: (text: string) => ` (${text})`,
   typeNumber: 'Please type a number, such as 3 or 2.5',
   typeWholeNumber: 'Please type a whole number, such as 3',
   typeNoControl: 'That holds a control character, which cannot be shown or typed back: type it without it',
@@ -134,7 +135,7 @@ export function formatShortDate(date: string, locale: Locale, sameYearAs: string
 /** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
 export function othersLine(o: { name: string; words: readonly string[] }, locale: Locale): string {
   const m = UI[locale];
-  return o.words.length ? `${o.name}${locale === 'en' ? ' ' : ''}${m.aside(o.words.join(m.listComma))}` : o.name;
+  return o.words.length ? `${o.name}${m.aside(o.words.join(m.listComma))}` : o.name;
 }
 
 export function formatDate(date: string, locale: Locale): string {

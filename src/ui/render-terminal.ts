@@ -89,7 +89,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   const personaSays = r.persona ? [...(personaBrief ? [] : [...r.persona.do, ...r.persona.dont]), ...(r.persona.doNow ?? []), ...(r.persona.dontNow ?? [])].length > 0 : false;
   if (r.persona && (personaSays || opts.full)) {
     const p = r.persona;
-    heading(`${m.label(m.persona, s(p.name))} ${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
+    heading(`${m.label(m.persona, s(p.name))}${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
     const brief = personaBrief;
     if (!brief) {
       if (p.summary) para(p.summary);
@@ -133,7 +133,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   const tips = opts.full ? [...r.tips, ...(r.moreTips ?? [])] : r.tips;
   if (tips.length) {
     heading(m.tips);
-    if (!opts.full && r.moreTips?.length) out[out.length - 1] += c.dim(` ${m.aside(m.moreWithFull(r.moreTips.length))}`);
+    if (!opts.full && r.moreTips?.length) out[out.length - 1] += c.dim(m.aside(m.moreWithFull(r.moreTips.length)));
     for (const t of tips) bullet('•', opts.full ? t.text : (t.short ?? t.text));
   }
 

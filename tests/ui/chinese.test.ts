@@ -154,3 +154,17 @@ describe('the notices (answers file, config, team) in Chinese', () => {
     }
   });
 });
+
+describe('a remark after a word', () => {
+  it('has full-width brackets and no space before them in Chinese, a space and brackets in English', async () => {
+    const { Chalk } = await import('chalk');
+    const { evaluateSession } = await import('../../src/engine/evaluate.js');
+    const { renderResult } = await import('../../src/ui/render-terminal.js');
+    const { builtin } = await import('../helpers/playbook.js');
+    const answers = { contact_name: 'Ms Chen', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', visit_focus: 'x' } as const;
+    const text = (locale: 'en' | 'zh-CN') => renderResult(evaluateSession(builtin(), { mode: 'prep', answers, visitDate: '2026-12-01', locale }), new Chalk({ level: 0 }), 200);
+    expect(text('zh-CN')).toContain('无尾熊型协调者（你的判断）');
+    expect(text('zh-CN')).not.toMatch(/ （/);
+    expect(text('en')).toContain('Koala (coordinator) (as you said)');
+  });
+});
