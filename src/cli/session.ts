@@ -436,43 +436,93 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
     const nameQ: Question = { id: personQ, kind: 'text', required: false, text: { en: '', 'zh-CN': '', 'zh-TW': '' } };
     const main = personName(answers);
-    for (let n = 0; n < MAX_OTHERS; n++) {
-      nameQ.text = { [locale]: others.length ? m.anotherPresent : m.othersPresent };
-      const named = await askPart({ ...pb, questions: [nameQ] }, {}, undefined);
-      const name = typeof named[personQ] === 'string' ? sanitize(named[personQ] as string).trim() : '';
-      if (!name) break;
-      if ((main && nameKey(name) === nameKey(main)) || others.some((o) => nameKey(o.name) === nameKey(name))) continue;
-      output.write(`${ctx.out.bold(m.aboutPerson(name))}\n`);
-      // what is known of them already is offered, as for the person the visit is about
+    const knownOf = (name: string) => {
       const known = carry(name).answers;
-      const person: OtherPerson = { name, answers: {} };
-      others = [...others, person];
-      saveDraft(answers, order);
-      person.answers = await askPart({ ...pb, questions: otherQs }, Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : []))), name, (a) => {
+      return Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : [])));
+    };
+    /** Ask about one person: what is missing of them (a resumed draft), or everything again with their answers offered (going back). */
+    const askAbout = async (person: OtherPerson, again: boolean) => {
+      if (!again && nextStep({ ...pb, questions: otherQs }, mode, person.answers).done) return;
+      output.write(`${ctx.out.bold(m.aboutPerson(person.name))}\n`);
+      const given = again ? {} : person.answers;
+      const offered = again ? { ...knownOf(person.name), ...person.answers } : knownOf(person.name);
+      person.answers = await askPart({ ...pb, questions: otherQs }, given, offered, person.name, true, (a) => {
         person.answers = a;
         saveDraft(answers, order);
       });
       saveDraft(answers, order);
+    };
+    // a draft interrupted among the others: the person left half asked is finished first
+    for (const person of others) {
+      try {
+        await askAbout(person, false);
+      } catch (err) {
+        if (!backedOut(err)) throw err;
+        await askAbout(person, true);
+      }
+    }
+    let offeredName: string | undefined;
+    for (let n = 0; n < MAX_OTHERS * 2 && others.length <= MAX_OTHERS; n++) {
+      nameQ.text = { [locale]: others.length ? m.anotherPresent : m.othersPresent };
+      let named: Answers;
+      try {
+        // going back from "anyone else?" reopens the last person named
+        named = await askPart({ ...pb, questions: [nameQ] }, {}, offeredName !== undefined ? { [personQ]: offeredName } : {}, undefined, others.length > 0);
+      } catch (err) {
+        if (!backedOut(err)) throw err;
+        const last = others.at(-1) as OtherPerson;
+        try {
+          await askAbout(last, true);
+        } catch (inner) {
+          if (!backedOut(inner)) throw inner;
+          // back past their first question: their name is asked again, as typed before
+          others = others.slice(0, -1);
+          offeredName = last.name;
+          saveDraft(answers, order);
+        }
+        continue;
+      }
+      offeredName = undefined;
+      const name = typeof named[personQ] === 'string' ? sanitize(named[personQ] as string).trim() : '';
+      if (!name) break;
+      if ((main && nameKey(name) === nameKey(main)) || others.some((o) => nameKey(o.name) === nameKey(name))) continue;
+      // what is known of them already is offered, as for the person the visit is about
+      const person: OtherPerson = { name, answers: {} };
+      others = [...others, person];
+      saveDraft(answers, order);
+      try {
+        await askAbout(person, false);
+      } catch (err) {
+        if (!backedOut(err)) throw err;
+        others = others.filter((o) => o !== person);
+        offeredName = name;
+        saveDraft(answers, order);
+      }
     }
   }
   return { answers, stepDecisions, others };
 
   /** A part of the interview asked apart from the playbook's order (the others at the meeting). */
-  async function askPart(part: Playbook, defaults: Answers, who: string | undefined, onAnswer?: (a: Answers) => void): Promise<Answers> {
-    if (!runInterview) return {};
+  async function askPart(part: Playbook, given: Answers, defaults: Answers, who: string | undefined, canLeaveBack: boolean, onAnswer?: (a: Answers) => void): Promise<Answers> {
+    if (!runInterview) return given;
     const partDriver = (await import('./ask.js')).askWithInquirer(part, io, ctx, (a) => onAnswer?.(a), stop.signal);
     const onSignal = () => stop.abort();
     const signals = ['SIGTERM', 'SIGHUP'] as const;
     for (const sig of signals) process.on(sig, onSignal);
     try {
-      return await runInterview(part, { mode, locale, answers: {}, defaults, visitDate: date, lookup: (a: Answers) => lookupFor(who && personQ ? { ...a, [personQ]: who } : a, account) }, partDriver);
+      const lookup = (a: Answers) => lookupFor(who && personQ ? { ...a, [personQ]: who } : a, account);
+      return await runInterview(part, { mode, locale, answers: given, order: [], defaults, visitDate: date, lookup, canLeaveBack }, partDriver);
     } catch (err) {
+      if (backedOut(err)) throw err;
       return interrupted(err);
     } finally {
       for (const sig of signals) process.removeListener(sig, onSignal);
     }
   }
 }
+
+/** The rep went back from the first question of a part (ui/interview's BackedOut, loaded lazily with it). */
+const backedOut = (err: unknown) => err instanceof Error && err.name === 'BackedOut';
 
 /** More people than this at one meeting are a seminar, not a visit: the rep is not asked on for ever. */
 const MAX_OTHERS = 12;

@@ -30,6 +30,16 @@ export interface InterviewOptions {
   until?: (answers: Answers) => boolean;
   /** Fills {answers.x} in a question's text from the answers so far. */
   lookup: (answers: Answers) => (name: string) => string | undefined;
+  /** Going back from the first question leaves this part of the interview (BackedOut), for the caller to reopen the part before it. */
+  canLeaveBack?: boolean;
+}
+
+/** The rep went back from the first question of a part that allows it (canLeaveBack). */
+export class BackedOut extends Error {
+  constructor() {
+    super('went back before the first question');
+    this.name = 'BackedOut';
+  }
 }
 
 export async function runInterview(pb: Playbook, opts: InterviewOptions, driver: InterviewDriver): Promise<Answers> {
@@ -47,7 +57,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       locale: opts.locale,
       position: step.position,
       total,
-      canGoBack: order.length > 0,
+      canGoBack: order.length > 0 || opts.canLeaveBack === true,
       default: previous[q.id] ?? opts.defaults?.[q.id],
       ...(opts.visitDate ? { visitDate: opts.visitDate } : {}),
       lookup: opts.lookup(answers),
@@ -58,6 +68,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       continue;
     }
     if (outcome.kind === 'back') {
+      if (order.length === 0 && opts.canLeaveBack) throw new BackedOut();
       const last = order.pop();
       if (last !== undefined) {
         previous[last] = answers[last];

@@ -28,6 +28,17 @@ async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
   }
   throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
 }
+/** Waits until `text` shows `n` times (a question asked again after going back). */
+async function waitForCount(text: string, n: number, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (last.split(text).length - 1 >= n) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${JSON.stringify(text)} ${n} times; screen:\n${last}`);
+}
 /** Drafts are a journal of files beside the database (coach.drafts/), not rows in it. */
 function draftCount(): number {
   const dir = join(home, 'data', 'sales-coach', 'coach.drafts');
@@ -269,7 +280,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
   }, 30_000);
 
-  it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume asks only for more', async () => {
+  it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume finishes the person left half asked, and going back reopens them', async () => {
     // a debrief answered up to its last question, left as a draft (as an interrupted one is)
     const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
     const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
@@ -289,14 +300,27 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(kept?.others).toEqual([{ name: 'Mr Wang', answers: { contact_title: 'General manager', contact_role: 'first_kp' } }]);
 
     start("debrief --resume --account 'Three Co'");
-    // Mr Wang is named already: the question is whether anyone else was there
+    // Mr Wang was left half asked: his type and stance are asked before anyone else
+    await waitFor('Which type is Mr Wang?');
+    keys('Enter'); // the first type offered
+    await waitFor('Where does Mr Wang stand on your offer?');
+    keys('Enter');
     await waitFor('Anyone else at the meeting?');
+    // going back reopens Mr Wang, his answers offered; his title is changed on the way
+    keys('<', 'Enter');
+    await waitForCount("Mr Wang's job title", 1);
+    keys('C-u', 'CEO', 'Enter');
+    for (const [q, n] of [['Where do they stand', 1], ['Which type is Mr Wang?', 2], ['Where does Mr Wang stand on your offer?', 2]] as const) {
+      await waitForCount(q, n);
+      keys('Enter');
+    }
+    await waitForCount('Anyone else at the meeting?', 2);
     keys('Enter');
     expect(await exitCode()).toBe(0);
     const result = await waitFor('Best regards');
     // the first KP was in the room: the class is read as a meeting with them (seed 001), an A
     expect(result).toContain(' A  Three Co · debrief');
-    expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (General manager, First KP); the class follows Mr Wang's role, the highest at the meeting");
+    expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (CEO, First KP, Koala (coordinator), A supporter); the class follows Mr Wang's role, the highest at the meeting");
     expect(result).toContain('Hello Ms Chen and Mr Wang, thank you for your time today.');
     const people = JSON.parse(execFileSync(process.execPath, [BIN, 'account', 'show', 'Three Co', '--json'], { env, encoding: 'utf8' })) as { contacts: { name: string; role?: string }[] };
     expect(people.contacts.map((p) => [p.name, p.role])).toEqual(expect.arrayContaining([['Ms Chen', 'second_kp'], ['Mr Wang', 'first_kp']]));
