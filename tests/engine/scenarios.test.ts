@@ -276,7 +276,7 @@ describe('seeds 002-004: prep coaching', () => {
   });
 
   it.each([
-    ['none', 'trust_get_liked', 'Get liked first'],
+    ['none', 'trust_get_liked_commander', 'respect their time'],
     ['liked', 'trust_get_believed', 'From liked to believed'],
     ['believed', 'trust_indispensable', 'never a kickback'],
     ['indispensable', 'trust_interdependent', 'strategic account management'],
@@ -285,6 +285,12 @@ describe('seeds 002-004: prep coaching', () => {
     const r = prep({ trust_level: level });
     expect(item(r, id)?.text).toContain(phrase);
     expect(r.checklist.filter((c) => c.id.startsWith('trust_'))).toHaveLength(1);
+  });
+
+  it('trust level none with a type other than a commander: get liked the usual way, small talk and all', () => {
+    const r = prep({ trust_level: 'none', persona: 'socializer' });
+    expect(item(r, 'trust_get_liked')?.text).toContain('Get liked first');
+    expect(item(r, 'trust_get_liked_commander')).toBeUndefined();
   });
 
   it.each([
