@@ -6,9 +6,9 @@
  *
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
-import { type ChecklistItem, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
+import { type ChecklistItem, type Condition, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE } from './answers.js';
-import { evaluateCondition, questionsIn } from './conditions.js';
+import { evaluateCondition, questionsIn, type Tri } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
@@ -103,7 +103,7 @@ export type AccountEvent =
   | { kind: 'step-opened'; date: string; key: string; text: string; texts?: Partial<Record<Locale, string>>; due: string }
   | { kind: 'step-carried'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; updated?: boolean }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
-  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding };
+  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding | 'changed' };
 
 export interface VisitOutcome {
   result: CoachingResult;
@@ -402,7 +402,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const forEarlierVisit = step.since < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
     const same = again !== undefined && sameStep(step, again) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : undefined)) : undefined;
+    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, next, step) ? 'changed' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
@@ -431,6 +431,65 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due: item.due });
   }
   return { state: next, events };
+}
+
+/**
+ * A step whose reason no longer holds (steps with a life): what it was issued on has since been
+ * answered otherwise, on the account or by the people on it. "You know only the first KP" ends once
+ * more people are known; "find out whether they see the value" once it is known; "answer the
+ * opponent's concerns" once that person no longer stands against. Only what is known decides: a fact
+ * never asked, a visit's own answers, the mode and the type read as not known, so a step ends only
+ * when every reading of it is false.
+ */
+function outlived(pb: Playbook, state: AccountState, step: Step): boolean {
+  const questions = questionIndex(pb);
+  const id = stepIdOf(step.key);
+  const facts = (p: Person): Answers => ({ ...p.facts, ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}) });
+  if (id.startsWith('find-out:')) {
+    const q = questions.get(id.slice('find-out:'.length));
+    return q !== undefined && ownerOf(q) === 'account' && known(q, state.facts[q.id]);
+  }
+  if (id.startsWith('address-opponent:')) {
+    const stance = pb.roles.stance;
+    const who = state.people.find((p) => nameKey(p.name) === id.slice('address-opponent:'.length));
+    const q = stance ? questions.get(stance.question) : undefined;
+    const now = who && q ? facts(who)[q.id] : undefined;
+    return stance !== undefined && q !== undefined && known(q, now) && !stance.opponent.includes(String(now));
+  }
+  const item = stepItems(pb).get(id);
+  if (!item?.when) return false;
+  const asked = [...questionsIn(item.when)];
+  const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
+  // the people the step can be about: those of whom one of its facts is known
+  const about = personal.length ? state.people.filter((p) => personal.some((q) => facts(p)[q] !== undefined && facts(p)[q] !== null)) : [];
+  const readings = (about.length ? about : [undefined]).map((p) => settled(item.when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
+  return readings.every((r) => r === false);
+}
+
+/** A condition read on what is known: an unknown or absent answer, a visit's answer, the mode and the type are not known. */
+function settled(c: Condition | undefined, answers: Answers, questions: ReadonlyMap<string, Question>, klass: string | undefined): Tri {
+  if (!c) return true;
+  const parts = (list: Condition[]) => list.map((x) => settled(x, answers, questions, klass));
+  if (c.all) {
+    const r = parts(c.all);
+    return r.includes(false) ? false : r.includes('unknown') ? 'unknown' : true;
+  }
+  if (c.any) {
+    const r = parts(c.any);
+    return r.includes(true) ? true : r.includes('unknown') ? 'unknown' : false;
+  }
+  if (c.not) {
+    const r = settled(c.not, answers, questions, klass);
+    return r === 'unknown' ? 'unknown' : !r;
+  }
+  if (c.question !== undefined) {
+    const q = questions.get(c.question);
+    const v = answers[c.question];
+    if (!q || ownerOf(q) === 'visit' || v === undefined || v === null || isUnknown(q, v)) return 'unknown';
+    return evaluateCondition(c, { answers, questions, mode: 'debrief' });
+  }
+  if (c.class !== undefined) return klass === undefined ? 'unknown' : klass === c.class;
+  return 'unknown';
 }
 
 /**

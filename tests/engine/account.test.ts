@@ -349,3 +349,42 @@ describe('what the trial of a fortnight found', () => {
     expect(carriedAnswers(pb, a, 'Li').answers.contacts_known).toBe(1);
   });
 });
+
+describe('a step ends when its reason no longer holds (the trial of a fortnight with several people)', () => {
+  const pb = builtin();
+  const keys = (st: AccountState) => st.openSteps.map((x) => stepIdOf(x.key));
+
+  it('"find out whether they see the value" ends once it is known', () => {
+    const a = stored(run(pb, emptyAccount('Lotus'), { ...abcdA, sees_value: 'unknown' }, '2026-11-16').state);
+    expect(keys(a)).toContain('find-out:sees_value');
+    const b = run(pb, a, { ...abcdA, contact_name: 'Zhang', sees_value: 'yes' }, '2026-11-18');
+    expect(keys(b.state)).not.toContain('find-out:sees_value');
+    expect(b.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'superseded', by: 'changed' }));
+  });
+
+  it('"you know only the first KP" ends once more people are known; a step about the same facts of another person stays', () => {
+    const a = stored(run(pb, emptyAccount('Hengda'), { ...abcdA, contacts_known: 1 }, '2026-11-16').state);
+    expect(keys(a)).toContain('map_contacts_below_kp');
+    const b = run(pb, a, { ...abcdA, contacts_known: 4 }, '2026-11-20', 'prep');
+    expect(keys(b.state)).not.toContain('map_contacts_below_kp');
+  });
+
+  it("answering an opponent's concerns ends once that person no longer stands against; another opponent's step stays", () => {
+    const a = stored(run(pb, emptyAccount('Brightway'), { ...abcdA, contact_name: 'Ortiz', contact_role: 'second_kp', approval_layers: 'one', contact_stance: 'opponent' }, '2026-11-16').state);
+    const b = stored(run(pb, a, { ...abcdA, contact_name: 'Qian', contact_role: 'third_kp', contact_stance: 'opponent' }, '2026-11-17').state);
+    expect(keys(b)).toEqual(expect.arrayContaining(['address-opponent:ortiz', 'address-opponent:qian']));
+    // the rep set Ortiz's stance to neutral between visits (account set); the next visit is with Li
+    const edited: AccountState = { ...b, people: b.people.map((p) => (p.name === 'Ortiz' ? { ...p, facts: { ...p.facts, contact_stance: 'neutral' } } : p)) };
+    const c = run(pb, edited, { ...abcdA, contact_stance: 'supporter' }, '2026-11-20');
+    expect(keys(c.state)).not.toContain('address-opponent:ortiz');
+    expect(keys(c.state)).toContain('address-opponent:qian');
+  });
+
+  it('a step read on one person is not ended by a visit with another of whom that fact is not known', () => {
+    const a = stored(run(pb, emptyAccount('Acme'), { ...abcdA, contact_name: 'Wang', trust_level: 'liked' }, '2026-11-16', 'prep').state);
+    expect(keys(a)).toContain('trust_get_believed');
+    // Chen, met next, was not asked about trust: Wang still is liked, so the step to make him believe stays
+    const b = stored(run(pb, a, { ...abcdA, contact_name: 'Chen', contact_role: 'second_kp', approval_layers: 'one' }, '2026-11-18').state);
+    expect(keys(b)).toContain('trust_get_believed');
+  });
+});
