@@ -104,6 +104,8 @@ export interface CoachingResult {
      * word. wouldBe: what this person's answers alone would have made it; refused: that was "will not buy".
      */
     heldBy?: { decider: string; person?: string; wouldBe?: string; refused?: boolean };
+    /** Seed 001: the class's window ran out unsigned before this debrief, so the class moved as its playbook says (an A to a B). */
+    lapsed?: { from: string; deadline: string };
   };
   selfQuestions: { forward: string[]; reverse: string[] };
   persona?: {
@@ -460,17 +462,28 @@ function classificationSection(s: Scope): Settled {
   // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
   const held = heldByDecider(s, rules, own);
-  const classification = held?.classification ?? own;
+  const lapsed = held ? undefined : lapsedWindow(s, rules, own);
+  const classification = lapsed?.classification ?? held?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   // a visit with someone other than the first KP does not move the class, and the class's own steps
-  // and plan (ask for the signature, the window) are not this visit's: items see no class
-  const ctx: ConditionContext = { ...s.base, klass: held ? undefined : settled?.id };
+  // and plan (ask for the signature, the window) are not this visit's: items see no class; nor are a
+  // class's reached by a window running out (a B's "meet the first KP" when the first KP was met)
+  const ctx: ConditionContext = { ...s.base, klass: held || lapsed ? undefined : settled?.id };
   const reasons: CoachingResult['classification']['reasons'] = [];
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
   let candidateLabels: string[] = [];
-  if (held && classification.status === 'classified') {
+  if (lapsed) {
+    const from = classLabel(lapsed.from.name, locale) || lapsed.from.id;
+    const to = classLabel(lapsed.to.name, locale) || lapsed.to.id;
+    reasons.push({
+      text: msg.windowLapsed(to, from, msg.date(lapsed.deadline)),
+      texts: inEveryLocale(pb, questions, (_w, m) => m.windowLapsed(classLabel(lapsed.to.name, localeOf(m)) || lapsed.to.id, classLabel(lapsed.from.name, localeOf(m)) || lapsed.from.id, m.date(lapsed.deadline))),
+      because: [],
+    });
+    trace.push(`class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned`);
+  } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
     const who = held.heldBy.person ?? msg.thisAccount;
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
@@ -550,6 +563,7 @@ function classificationSection(s: Scope): Settled {
     unknowns,
     ...(cycle ? { cycle } : {}),
     ...(held ? { heldBy: held.heldBy } : {}),
+    ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : {}),
   };
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
@@ -561,6 +575,21 @@ function termOf(pb: Playbook, key: keyof Messages['terms'], m: Messages): string
 
 function localeOf(m: Messages): Locale {
   return LOCALES.find((l) => MESSAGES[l] === m) ?? 'en';
+}
+
+/**
+ * Seed 001: an A not signed within its 7-10 days is reclassified (B or D). A debrief after the window
+ * ran out, unsigned, is that reclassification: the first of the class's `reclassifyAs`, unless the
+ * visit itself says worse (a D rule held). A prep keeps the class: it is the last chance to sign.
+ */
+function lapsedWindow(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; from: ClassRule; to: ClassRule; deadline: string } | undefined {
+  const history = s.input.account?.history;
+  if (s.mode !== 'debrief' || !history?.class || history.signed || own.status !== 'classified' || own.rule.id !== history.class) return undefined;
+  const deadline = history.classDeadline;
+  const to = rules.find((r) => r.id === own.rule.cycle?.reclassifyAs?.[0]);
+  if (!deadline || deadline >= s.visitDate || !to) return undefined;
+  if (s.pb.roles.signed !== undefined && evaluateCondition(s.pb.roles.signed, s.base) === true) return undefined;
+  return { classification: { status: 'classified', rule: to, undecided: [] }, from: own.rule, to, deadline };
 }
 
 /**
@@ -597,6 +626,13 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
   // "why is this an A? why was it not signed?" has its answer once the account is signed; and it is
   // the first KP's to answer, not the person met when someone else was
   if (c.signedBefore || c.out.heldBy) return out;
+  // the class reached by a window running out: its own questions (why a B? the first KP?) do not fit
+  if (c.out.lapsed) {
+    const from = classLabel(s.pb.classes.find((r) => r.id === c.out.lapsed?.from)?.name ?? c.out.lapsed.from, s.locale) || c.out.lapsed.from;
+    out.forward.push(s.msg.lapsedForward(from));
+    out.reverse.push(s.msg.lapsedReverse(from, c.out.label ?? ''));
+    return out;
+  }
   if (c.rule) {
     for (const key of ['forward', 'reverse'] as const) {
       for (const sq of c.rule[key] ?? []) {

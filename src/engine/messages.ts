@@ -51,6 +51,9 @@ const en = {
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
+  windowLapsed: (to: string, from: string, date: string) => `${to}: the ${from} window ended on ${date} without a signature, so the account is reclassified`,
+  lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
+  lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: reclassify it${then ? ` as ${then}` : ''}, or get the signature now`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
   personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,

@@ -296,6 +296,33 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(after.classification.heldBy).toBeUndefined();
   });
 
+  it('a debrief after the A window ran out unsigned reclassifies it (seed 001): one class, its own questions, a new window; a prep is the last chance', () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Lotus'), abcdA, '2026-11-18').state);
+    expect(a.classDeadline).toBe('2026-11-28');
+    const history = { class: 'A', classDeadline: a.classDeadline };
+    const decider = { name: 'Li', facts: a.people[0].facts };
+    const late = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } });
+    expect(late.classification).toMatchObject({ class: 'B', lapsed: { from: 'A', deadline: '2026-11-28' }, cycle: { deadline: '2026-12-21' } });
+    expect(late.classification.reasons.map((r) => r.text)).toEqual(['B: the A window ended on Sat 28 Nov without a signature, so the account is reclassified']);
+    // no "window over" flag beside it, no A question asking to decide within the 10 days, no B step to meet the first KP already met
+    expect(late.flags.map((f) => f.id)).not.toContain('window-over');
+    expect([...late.selfQuestions.forward, ...late.selfQuestions.reverse].join(' ')).not.toMatch(/10 days|not the first KP/);
+    expect(late.selfQuestions.reverse[0]).toContain('Why is this no longer A?');
+    expect(late.checklist.map((i) => i.id)).not.toContain('meet_first_kp');
+    const moved = applyVisit(pb, a, { result: late });
+    expect(moved.state.class).toBe('B');
+    expect(a.openSteps.map((x) => stepIdOf(x.key))).toContain('a_window');
+    expect(moved.state.openSteps.map((x) => stepIdOf(x.key))).not.toContain('a_window');
+    // signed at that debrief: no reclassification; a prep the evening before keeps the A (its last chance)
+    expect(evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, signed: 'yes' }, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } }).classification.class).toBe('A');
+    const prep = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
+    expect(prep.classification.class).toBe('A');
+    // the zh-CN screen says it in Chinese
+    const zh = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'zh-CN', account: { name: 'Lotus', decider, history } });
+    expect(zh.classification.reasons[0].text).toMatch(/^B类客户：A类客户的签单周期已在.*结束，没有签单，所以重新分类$/);
+  });
+
   it('a drop ends every open step and opens none; a signature ends the window and opens what follows it', () => {
     const pb = builtin();
     const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
