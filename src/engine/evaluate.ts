@@ -627,6 +627,11 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
   // the first KP's to answer, not the person met when someone else was
   if (c.signedBefore || c.out.heldBy) return out;
   // the class reached by a window running out: its own questions (why a B? the first KP?) do not fit
+  // the window ran out before this prep: the question is why it did not sign in time, not how to within it
+  if (c.out.cycle?.overdue && s.mode === 'prep' && c.out.label) {
+    out.forward.push(s.msg.lapsedForward(c.out.label));
+    return out;
+  }
   if (c.out.lapsed) {
     const from = classLabel(s.pb.classes.find((r) => r.id === c.out.lapsed?.from)?.name ?? c.out.lapsed.from, s.locale) || c.out.lapsed.from;
     out.forward.push(s.msg.lapsedForward(from));
@@ -888,6 +893,10 @@ function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
   if (c.out.cycle?.overdue && c.rule) {
     const label = (id: string) => classLabel(s.pb.classes.find((r) => r.id === id)?.name ?? id, s.locale) || id;
     const then = (c.out.cycle.reclassifyAs ?? []).map(label).join(s.msg.or);
+    // a variant of the class's plan (a koala whose trust is not built is not pushed to sign) still
+    // holds; the window only says what follows the visit if it does not sign
+    const variant = c.rule.visit?.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true);
+    if (variant) return { objective: s.fill(variant.objective, c.classExtra), commitment: s.msg.windowOverUnlessSigned(then), minimum: s.fill(variant.minimum, c.classExtra) };
     return { objective: s.msg.windowOverObjective(then), commitment: s.msg.windowOverCommitment, minimum: s.msg.windowOverMinimum(then) };
   }
   const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;

@@ -54,13 +54,14 @@ const en = {
   windowLapsed: (to: string, from: string, date: string) => `${to}: the ${from} window ended on ${date} without a signature, so the account is reclassified`,
   lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
-  windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: reclassify it${then ? ` as ${then}` : ''}, or get the signature now`,
+  windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
   personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,
   classHeld: (person: string, klass: string, decider: string, role: string) => `You met ${person}, not ${role}: the account stays ${klass} on the word of ${decider}`,
   addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,
   windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
   windowOverCommitment: 'The signature at this visit',
+  windowOverUnlessSigned: (then: string) => `Agreement on the plan; without a signature at this visit, reclassify it${then ? ` as ${then}` : ''} after it`,
   windowOverMinimum: (then: string) => `A clear answer: a signature, or the account reclassified${then ? ` as ${then}` : ''}`,
   /** A step as the follow-up tells the customer, with its date. */
   toldStep: (step: string, date: string) => `${step}, by ${date}`,

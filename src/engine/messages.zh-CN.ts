@@ -37,13 +37,14 @@ export const zhCN: Messages = {
   windowLapsed: (to, from, date) => `${to}：${from}的签单周期已在${date}结束，没有签单，所以重新分类`,
   lapsedForward: (from) => `为什么在${from}的签单周期内没有签下来？当初判断为${from}的理由里，哪一条是你希望的，而不是你亲耳听到的？`,
   lapsedReverse: (from, to) => `为什么他不再是${from}？因为没有按时签单。要在${to}的签单周期内签下来，必须发生什么？如果什么都不会发生，就别再投入了。`,
-  windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：${then ? `把它重新归为${then}` : '重新分类'}，或者现在就签下来`,
+  windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：这次拜访签不下来，就${then ? `把它重新归为${then}` : '重新分类'}`,
   toldStep: (step, date) => `${date}前${step}`,
   personRefused: (person, klass, decider, role) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论：客户仍按${role} ${decider}的意见算作${klass}。弄清楚${person}需要什么`,
   classHeld: (person, klass, decider, role) => `你见的是${person}，不是${role}：客户仍按${decider}的意见算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎么回应${name}的顾虑，从${name}在工作上想要的东西入手：${win}（绝不是回扣）；如果你的方案满足不了，就在别的方面为${name}找到更大的“个人的赢”`,
   windowOverObjective: (then) => `签单周期已经过了：这次拜访争取签单，否则会后${then ? `把它重新归为${then}` : '重新分类'}`,
   windowOverCommitment: '本次拜访签单',
+  windowOverUnlessSigned: (then) => `对方认可接下来的计划；这次拜访签不下来，拜访后就${then ? `把它重新归为${then}` : '重新分类'}`,
   windowOverMinimum: (then) => `得到明确的结果：签单，或者${then ? `把客户重新归为${then}` : '重新分类'}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);

@@ -37,13 +37,14 @@ export const zhTW: Messages = {
   windowLapsed: (to, from, date) => `${to}：${from}的簽單週期已在${date}結束，沒有簽單，所以重新分類`,
   lapsedForward: (from) => `為什麼在${from}的簽單週期內沒有簽下來？當初判斷為${from}的理由裡，哪一條是你希望的，而不是你親耳聽到的？`,
   lapsedReverse: (from, to) => `為什麼他不再是${from}？因為沒有按時簽單。要在${to}的簽單週期內簽下來，必須發生什麼？如果什麼都不會發生，就別再投入了。`,
-  windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：${then ? `把它重新歸為${then}` : '重新分類'}，或者現在就簽下來`,
+  windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `把它重新歸為${then}` : '重新分類'}`,
   toldStep: (step, date) => `${date}前${step}`,
   personRefused: (person, klass, decider, role) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按${role} ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,
   classHeld: (person, klass, decider, role) => `你見的是${person}，不是${role}：客戶仍按${decider}的意見算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎麼回應${name}的顧慮，從${name}在工作上想要的東西入手：${win}（絕不是回扣）；如果你的方案滿足不了，就在別的方面為${name}找到更大的「個人的贏」`,
   windowOverObjective: (then) => `簽單週期已經過了：這次拜訪爭取簽單，否則會後${then ? `把它重新歸為${then}` : '重新分類'}`,
   windowOverCommitment: '本次拜訪簽單',
+  windowOverUnlessSigned: (then) => `對方認可接下來的計畫；這次拜訪簽不下來，拜訪後就${then ? `把它重新歸為${then}` : '重新分類'}`,
   windowOverMinimum: (then) => `得到明確的結果：簽單，或者${then ? `把客戶重新歸為${then}` : '重新分類'}`,
   date: (iso) => {
     const [, m, d] = iso.split('-').map(Number);

@@ -318,6 +318,11 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, signed: 'yes' }, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } }).classification.class).toBe('A');
     const prep = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
     expect(prep.classification.class).toBe('A');
+    expect(prep.selfQuestions.forward).toEqual(['Why did it not sign within the A window? Which of your reasons for the A was a hope rather than something you heard?']);
+    // a koala whose trust is not built is still not pushed to sign; the window says what follows if it does not
+    const koala = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, trust_level: 'liked', visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
+    expect(koala.visitPlan).toMatchObject({ objective: 'Build trust first: listen, and agree the plan to the decision', commitment: 'Agreement on the plan; without a signature at this visit, reclassify it as B or D after it' });
+    expect(koala.flags.find((f) => f.id === 'window-over')?.message).toBe('The A window ended on Sat 28 Nov without a signature: unless it signs at this visit, reclassify it as B or D');
     // the zh-CN screen says it in Chinese
     const zh = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'zh-CN', account: { name: 'Lotus', decider, history } });
     expect(zh.classification.reasons[0].text).toMatch(/^B类客户：A类客户的签单周期已在.*结束，没有签单，所以重新分类$/);
