@@ -281,9 +281,10 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
       if (name in extra) return extra[name];
       if (name === 'account.name') return input.account?.name ?? MESSAGES[l].thisAccount;
       if (name === 'visit.date') return visitDate;
-      if (name === 'visit.people') {
+      if (name === 'visit.people' || name === 'visit.you') {
         const main = pb.roles.person ? answers[pb.roles.person] : undefined;
         const names = [...(typeof main === 'string' && main.trim() ? [main.trim()] : []), ...others.map((o) => o.name)];
+        if (name === 'visit.you') return MESSAGES[l].you(names.length > 1);
         return names.length ? MESSAGES[l].list(names) : undefined;
       }
       if (name.startsWith('answers.')) {

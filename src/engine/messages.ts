@@ -44,6 +44,8 @@ const en = {
   unclassified: 'No class rule holds for these answers (the playbook leaves a gap).',
   planNoClass: 'An account plan covers the account as a whole; its class comes from the visits (prep and debrief).',
   thisAccount: 'this account',
+  /** {visit.you}: the people met addressed, one or several. */
+  you: (several: boolean): string => (several ? 'you all' : 'you'),
   noSupporter: (account: string) => `No supporter known at ${account}: who inside would speak for you when you are not in the room? Find one before you invest more: every person in the decision has their own stance and their own personal win`,
   opponent: (name: string) => `${name} is against it: an opponent left alone can stop the deal`,
   addressOpponent: (name: string) => `Plan how to answer ${name}'s concerns: what would be a personal win for ${name} (never a kickback), and who that person trusts`,

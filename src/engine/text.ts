@@ -48,5 +48,6 @@ export function fillRecap(template: string, lookup: (name: string) => string | u
 }
 
 /** visit.people: everyone met at the visit by name ("Ms Chen and Mr Wang"), the person it is about first. */
-export const ACCOUNT_FIELDS = ['account.name', 'visit.date', 'visit.people'] as const;
+// visit.you: how the follow-up addresses the people met, one (您) or several (各位), for the languages that tell them apart
+export const ACCOUNT_FIELDS = ['account.name', 'visit.date', 'visit.people', 'visit.you'] as const;
 export const SELF_QUESTION_FIELDS = ['reasons', 'class'] as const;

@@ -68,7 +68,7 @@ describe('a debrief with three people at the meeting', () => {
     const zh = await runBin(['debrief', '--answers', answers, '--dry-run', '--lang', 'zh-CN'], { env });
     expect(zh.code).toBe(0);
     expect(zh.stdout.replace(/\s+/g, '')).toContain('同时在场：MrWang（Generalmanager，第一KP，指挥官，支持者）；客户分类以在场职位最高的MrWang为准');
-    expect(zh.stdout).toContain('Ms Chen、Mr Wang、Li Na您好，感谢您今天抽出时间。');
+    expect(zh.stdout).toContain('Ms Chen、Mr Wang、Li Na，各位好！感谢各位今天抽出时间。');
   });
 
   it('a wrong value, an unknown question and a nameless person among the others are each told where; nothing is saved', async () => {
