@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { sanitize } from '../ui/sanitize.js';
 import { builtinPlaybooksDir, packageRoot } from './paths.js';
 
 export interface PlaybookEntry {
@@ -86,11 +87,15 @@ export class PlaybookRegistry {
   }
 }
 
-/** Paths in messages: relative to the working directory when that is shorter, package files by their package path. */
+/**
+ * Paths in messages: relative to the working directory when that is shorter, package files by their
+ * package path. A file's name is data too (`x\e]0;title\a.yaml` in the playbook folder): shown
+ * through the sanitiser, since every caller prints it.
+ */
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
-  if (!rel.startsWith('..')) return rel || file;
+  if (!rel.startsWith('..')) return sanitize(rel || file);
   const pkg = relative(packageRoot(), file);
-  if (!pkg.startsWith('..')) return `<sales-coach>/${pkg}`;
-  return file;
+  if (!pkg.startsWith('..')) return sanitize(`<sales-coach>/${pkg}`);
+  return sanitize(file);
 }
