@@ -10,8 +10,54 @@ import type { CalendarEvent } from '../ui/views/today.js';
 
 /** A calendar export of several years is a few MB; anything far larger is not the file meant. */
 const MAX_BYTES = 32 * 1024 * 1024;
-/** Occurrences looked at per recurring event before giving up on reaching the period (a daily event over 25 years). */
+/**
+ * Occurrences looked at per recurring event before giving up on reaching the period. A rule that can be
+ * moved forward (below) starts near the period, so this is reached only by a COUNT rule or an
+ * hourly one that began long ago; such an event is named as skipped, never dropped in silence.
+ */
 const MAX_OCCURRENCES = 10_000;
+/** Days in each unit a rule can be moved forward by whole periods without changing which occurrences fall after. */
+const DAYS_OF = { DAILY: 1, WEEKLY: 7 } as const;
+
+/** Days from the civil date a to the civil date b. */
+const daysBetween = (a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }) =>
+  Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+
+/**
+ * A start for expanding a recurring event that lies a whole number of its periods after its own
+ * start and at least a period before `from`: the occurrences from there on are the series' own, so a
+ * daily meeting set up in 2020 is not walked day by day through six years (2,000 of them took 106 s).
+ * Undefined when the rule cannot be moved so: a COUNT counts from the first occurrence, several rules
+ * or an hourly one, or a monthly or yearly one on a day some months lack (the 29th to the 31st).
+ */
+export function startNear(e: ICAL.Event, from: string): ICAL.Time | undefined {
+  const rules = e.component.getAllProperties('rrule');
+  if (rules.length !== 1) return undefined;
+  const rule = rules[0]?.getFirstValue() as ICAL.Recur | undefined;
+  if (!rule || rule.count) return undefined;
+  const interval = Math.max(1, rule.interval || 1);
+  const start = e.startDate;
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  // two days' margin: a zoned start may fall on the day before or after on the rep's clock
+  const target = { year: y, month: m, day: d - 2 };
+  const moved = start.clone();
+  if (rule.freq === 'DAILY' || rule.freq === 'WEEKLY') {
+    const period = DAYS_OF[rule.freq] * interval;
+    const steps = Math.floor(daysBetween(start, target) / period) - 1;
+    if (steps <= 0) return undefined;
+    moved.adjust(steps * period, 0, 0, 0);
+  } else if (rule.freq === 'MONTHLY' || rule.freq === 'YEARLY') {
+    if (start.day > 28) return undefined;
+    const months = (target.year - start.year) * 12 + (target.month - start.month);
+    const period = (rule.freq === 'MONTHLY' ? 1 : 12) * interval;
+    const steps = Math.floor(months / period) - 1;
+    if (steps <= 0) return undefined;
+    const month = start.year * 12 + (start.month - 1) + steps * period;
+    moved.year = Math.floor(month / 12);
+    moved.month = (month % 12) + 1;
+  } else return undefined;
+  return moved;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -26,7 +72,7 @@ function local(t: ICAL.Time): { date: string; time?: string } {
  * The events of an iCalendar text that start on a local day in [from, to], cancelled ones left out.
  * Throws a UserError naming the file when the text is not iCalendar.
  */
-export function calendarEvents(text: string, file: string, from: string, to: string): CalendarEvent[] {
+export function calendarEvents(text: string, file: string, from: string, to: string): { events: CalendarEvent[]; skipped: string[] } {
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text) as unknown[]);
@@ -38,12 +84,15 @@ export function calendarEvents(text: string, file: string, from: string, to: str
     const id = tz.getFirstPropertyValue('tzid');
     if (typeof id === 'string' && !ICAL.TimezoneService.has(id)) ICAL.TimezoneService.register(tz);
   }
-  const events = root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  // exceptions: [] so that ical.js does not scan every VEVENT of the file for each event's exceptions (20,000
+  // events took 86 s); they are related to their series below, once, by UID
+  const events = root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c, { exceptions: [] }));
   // a changed occurrence (RECURRENCE-ID) belongs to its series, which shows it instead of the rule's
   const series = new Map<string, ICAL.Event>();
   for (const e of events) if (!e.isRecurrenceException() && e.uid) series.set(e.uid, e);
   for (const e of events) if (e.isRecurrenceException() && series.has(e.uid)) series.get(e.uid)?.relateException(e);
   const out: CalendarEvent[] = [];
+  const skipped: string[] = [];
   const push = (item: ICAL.Event, start: ICAL.Time) => {
     if (String(item.component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED') return;
     const at = local(start);
@@ -58,20 +107,31 @@ export function calendarEvents(text: string, file: string, from: string, to: str
       push(e, e.startDate);
       continue;
     }
-    const it = e.iterator();
+    const near = startNear(e, from);
+    const it = e.iterator(near);
+    let reached = false;
     for (let i = 0; i < MAX_OCCURRENCES; i++) {
       const next = it.next();
-      if (!next) break;
+      if (!next) {
+        reached = true;
+        break;
+      }
       const details = e.getOccurrenceDetails(next);
-      if (local(details.startDate).date > to && local(next).date > to) break;
+      if (local(details.startDate).date > to && local(next).date > to) {
+        reached = true;
+        break;
+      }
       push(details.item, details.startDate);
     }
+    if (!reached) skipped.push(e.summary ?? e.uid ?? '');
+    // an occurrence of the part passed over, moved into the period (RECURRENCE-ID), is still shown
+    if (near) for (const x of Object.values(e.exceptions)) if (x.recurrenceId && x.recurrenceId.compare(near) < 0) push(x, x.startDate);
   }
-  return out;
+  return { events: out, skipped };
 }
 
 /** The calendar file's events in [from, to]; a file that cannot be read is a UserError naming it. */
-export function readCalendar(path: string, from: string, to: string): CalendarEvent[] {
+export function readCalendar(path: string, from: string, to: string): { events: CalendarEvent[]; skipped: string[] } {
   let bytes: Buffer;
   try {
     bytes = readFileBounded(path, MAX_BYTES, 'the calendar');
