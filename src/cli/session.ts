@@ -709,7 +709,8 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
       if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    // the draft is untouched: say how to go on with it, as an interview interrupted does
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted(m.draftSaved(Object.keys(d.answers).length, resumeCommand(mode, d.account)));
     throw err;
   }
 }
@@ -736,7 +737,7 @@ async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promis
     )) as number[];
     return Object.fromEntries(steps.map((st) => [st.id as number, done.includes(st.id as number) ? 'done' : 'keep']));
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted();
     throw err;
   }
 }
