@@ -37,7 +37,11 @@ describe('a full disk during an interactive session', () => {
     const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
     let out = '';
     // a terminal is never ended by a prompt that finishes (a PassThrough piped from inquirer's output is)
-    const stdout = Object.assign(new Writable({ write: (chunk, _enc, done) => ((out += chunk), done()) }), { isTTY: true, columns: 100, end: () => stdout });
+    const write = (chunk: Buffer, _enc: unknown, done: () => void) => {
+      out += chunk;
+      done();
+    };
+    const stdout = Object.assign(new Writable({ write }), { isTTY: true, columns: 100, end: () => stdout });
     const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', LANG: 'en_US.UTF-8' };
     const code = main(['prep', '--account', 'Acme', '--dry-run', '--date', '2026-11-26'], { stdin, stdout, stderr: stdout, env, cwd: home } as never);
     const waitFor = async (re: RegExp) => {
