@@ -17,7 +17,7 @@ import type { Store, StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
-import { describeFsError, readFileBounded } from './files.js';
+import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
@@ -119,6 +119,8 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     return store;
   };
   const run: SessionRun = { mode, opts, io, ctx, g, stdinTTY, interactive, getStore, drafts: new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) };
+  // an --out that would be refused after the interview is refused before its first question
+  if (opts.out) checkWriteTarget(resolve(io.cwd, opts.out), { force: opts.force === true, shown: opts.out });
   try {
     // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
     const inputs = await resolveInputs(run);
