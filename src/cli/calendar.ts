@@ -59,6 +59,34 @@ export function startNear(e: ICAL.Event, from: string): ICAL.Time | undefined {
   return moved;
 }
 
+/** The 1-based line of each BEGIN:VEVENT, in one pass over the text (not a split per event: 20,000 of them). */
+function eventLines(text: string): number[] {
+  const lines: number[] = [];
+  const begin = /^BEGIN:VEVENT[ \t]*\r?$/gim;
+  let line = 1;
+  let at = 0;
+  for (let m = begin.exec(text); m; m = begin.exec(text)) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    at = m.index;
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** An event ical.js could not read: where it begins in the file (1-based), its title if readable, and why. */
+export interface UnreadableEvent {
+  line?: number;
+  summary?: string;
+  why: string;
+}
+
+/** The events in the period, the recurring ones that could not be walked to it, and those that could not be read. */
+export interface CalendarRead {
+  events: CalendarEvent[];
+  skipped: string[];
+  unreadable: UnreadableEvent[];
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An ICAL.Time on the rep's local day (and time, unless it is a whole day). */
@@ -72,7 +100,7 @@ function local(t: ICAL.Time): { date: string; time?: string } {
  * The events of an iCalendar text that start on a local day in [from, to], cancelled ones left out.
  * Throws a UserError naming the file when the text is not iCalendar.
  */
-export function calendarEvents(text: string, file: string, from: string, to: string): { events: CalendarEvent[]; skipped: string[] } {
+export function calendarEvents(text: string, file: string, from: string, to: string): CalendarRead {
   let root: ICAL.Component;
   try {
     root = new ICAL.Component(ICAL.parse(text) as unknown[]);
@@ -87,10 +115,35 @@ export function calendarEvents(text: string, file: string, from: string, to: str
   // exceptions: [] so that ical.js does not scan every VEVENT of the file for each event's exceptions (20,000
   // events took 86 s); they are related to their series below, once, by UID
   const events = root.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c, { exceptions: [] }));
+  // ical.js reads a value when it is first asked for: a DTSTART, RRULE or EXDATE it cannot read throws
+  // then. Such an event is left out and named at its line; the rest of the calendar is still shown
+  const unreadable: UnreadableEvent[] = [];
+  const begins = eventLines(text);
+  const lineOf = new Map(events.map((e, i) => [e, events.length === begins.length ? begins[i] : undefined]));
+  const leftOut = (e: ICAL.Event, err: unknown) => {
+    let summary: string | undefined;
+    try {
+      summary = e.summary ?? undefined;
+    } catch {
+      // the summary is what could not be read
+    }
+    // ical.js's own messages show the value ("invalid date-time value"); a TypeError from inside it shows nothing the rep wrote
+    const why = err instanceof TypeError ? 'a property could not be read (its DTSTART, RRULE, RDATE or EXDATE?)' : err instanceof Error ? err.message : String(err);
+    unreadable.push({ ...(lineOf.get(e) ? { line: lineOf.get(e) } : {}), ...(summary ? { summary } : {}), why });
+  };
   // a changed occurrence (RECURRENCE-ID) belongs to its series, which shows it instead of the rule's
   const series = new Map<string, ICAL.Event>();
+  const bad = new Set<ICAL.Event>();
   for (const e of events) if (!e.isRecurrenceException() && e.uid) series.set(e.uid, e);
-  for (const e of events) if (e.isRecurrenceException() && series.has(e.uid)) series.get(e.uid)?.relateException(e);
+  for (const e of events) {
+    if (!e.isRecurrenceException() || !series.has(e.uid)) continue;
+    try {
+      series.get(e.uid)?.relateException(e);
+    } catch (err) {
+      bad.add(e);
+      leftOut(e, err);
+    }
+  }
   const out: CalendarEvent[] = [];
   const skipped: string[] = [];
   const push = (item: ICAL.Event, start: ICAL.Time) => {
@@ -101,11 +154,23 @@ export function calendarEvents(text: string, file: string, from: string, to: str
     out.push({ ...at, summary: item.summary ?? '', ...(location ? { location } : {}) });
   };
   for (const e of events) {
-    if (!e.startDate) continue;
-    if (e.isRecurrenceException() && series.has(e.uid)) continue; // shown through its series
+    if (bad.has(e)) continue;
+    const before = out.length;
+    try {
+      occurrences(e);
+    } catch (err) {
+      out.length = before; // all of an event or none of it
+      leftOut(e, err);
+    }
+  }
+  return { events: out, skipped, unreadable };
+
+  function occurrences(e: ICAL.Event): void {
+    if (!e.startDate) return;
+    if (e.isRecurrenceException() && series.has(e.uid)) return; // shown through its series
     if (!e.isRecurring()) {
       push(e, e.startDate);
-      continue;
+      return;
     }
     const near = startNear(e, from);
     const it = e.iterator(near);
@@ -127,11 +192,10 @@ export function calendarEvents(text: string, file: string, from: string, to: str
     // an occurrence of the part passed over, moved into the period (RECURRENCE-ID), is still shown
     if (near) for (const x of Object.values(e.exceptions)) if (x.recurrenceId && x.recurrenceId.compare(near) < 0) push(x, x.startDate);
   }
-  return { events: out, skipped };
 }
 
 /** The calendar file's events in [from, to]; a file that cannot be read is a UserError naming it. */
-export function readCalendar(path: string, from: string, to: string): { events: CalendarEvent[]; skipped: string[] } {
+export function readCalendar(path: string, from: string, to: string): CalendarRead {
   let bytes: Buffer;
   try {
     bytes = readFileBounded(path, MAX_BYTES, 'the calendar');

@@ -102,6 +102,9 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     events = read.events;
     // an event whose occurrences could not be walked to the period is named, never dropped in silence
     if (read.skipped.length) warnings.push(TODAY_MESSAGES[locale].calendarSkipped(read.skipped.length, read.skipped.slice(0, 3).join(', ') + (read.skipped.length > 3 ? ', …' : '')));
+    // an event ical.js cannot read is left out and named at its line; the rest of the day is still shown
+    for (const u of read.unreadable.slice(0, 5)) warnings.push(TODAY_MESSAGES[locale].calendarUnreadable(u.line ? `${calendar}:${u.line}` : calendar, u.summary, u.why));
+    if (read.unreadable.length > 5) warnings.push(TODAY_MESSAGES[locale].calendarUnreadableMore(read.unreadable.length - 5));
   }
 
   let rows: Pipeline['rows'] = [];

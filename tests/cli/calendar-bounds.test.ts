@@ -97,4 +97,20 @@ describe('a recurring event is expanded over the period shown', () => {
     expect(r.events.length).toBe(20_000 + 2_000 * 7);
     expect(ms).toBeLessThan(15_000);
   }, 60_000);
+
+  it.each([
+    ['a DTSTART that is no date', 'DTSTART:garbage', /invalid date-time value/],
+    ['an RRULE that is no rule', 'DTSTART:20261208T090000Z\r\nRRULE:garbage', /a property could not be read/],
+    ['an EXDATE that is no date', 'DTSTART:20261208T090000Z\r\nEXDATE:nonsense\r\nRRULE:FREQ=DAILY', /invalid date-time value/],
+    ['an RDATE that is no date', 'DTSTART:20261208T090000Z\r\nRDATE:xx', /integer/],
+  ])('%s: that event is left out and named at its line, the others shown (an internal error before)', (_name, lines, why) => {
+    const text = ics([['DTSTART:20261208T100000Z', 'SUMMARY:good one'], [...lines.split('\r\n'), 'SUMMARY:bad one'], ['DTSTART:20261209T100000Z', 'SUMMARY:good two']]);
+    const r = calendarEvents(text, 'test.ics', '2026-12-07', '2026-12-13');
+    expect(r.events.map((e) => e.summary).sort()).toEqual(['good one', 'good two']);
+    expect(r.unreadable).toHaveLength(1);
+    expect(r.unreadable[0]?.summary).toBe('bad one');
+    expect(r.unreadable[0]?.why).toMatch(why);
+    expect(text.split('\n')[(r.unreadable[0]?.line ?? 0) - 1]).toMatch(/^BEGIN:VEVENT/);
+    expect(text.split('\n')[r.unreadable[0]?.line ?? 0]).toContain('UID:e1@test');
+  });
 });
