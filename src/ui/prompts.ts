@@ -24,11 +24,13 @@ function interruptible<P extends AnyPrompt>(prompt: P): P {
     for (const sig of SIGNALS) process.on(sig, onSignal);
     const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
     const asked = prompt(config, { ...context, signal });
-    const settled = asked.finally(() => {
+    const done = () => {
       for (const sig of SIGNALS) process.removeListener(sig, onSignal);
-    });
-    // inquirer's promise carries cancel(); the wrapped one keeps it
-    return Object.assign(settled, { cancel: () => (asked as { cancel?: () => void }).cancel?.() });
+    };
+    // inquirer's own promise is returned (with its cancel()), so a caller sees exactly what it did;
+    // the listeners go when it settles, on a branch of its own that swallows nothing the caller gets
+    asked.then(done, done);
+    return asked;
   }) as unknown as P;
 }
 
