@@ -2,7 +2,8 @@
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod/mini';
 import { closest, type Diagnostic } from '../core/diagnostic.js';
-import { CONFIG_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
+import { controlCharIn } from '../core/control.js';
+import { CONFIG_KIND, decodeSource, parseYamlSource, type YamlSource } from '../core/yaml-source.js';
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
@@ -60,6 +61,25 @@ export function storeAddressProblem(given: string, locale: Locale = 'en'): { mes
   return { message: m.unknownStore(scheme), hint: m.storeHint(closest(scheme.toLowerCase(), ['postgres', 'postgresql'])) };
 }
 
+/** The config's strings that hold a control character, each a diagnostic at its value (a key of map_role at its key). */
+function controlCharsIn(v: z.infer<typeof ConfigFileSchema>, src: YamlSource, file: string, locale: Locale): Diagnostic[] {
+  const m = NOTICE_MESSAGES[locale];
+  const out: Diagnostic[] = [];
+  const check = (path: string[], text: string, at: { line: number; col: number }) => {
+    const code = controlCharIn(text);
+    if (code) out.push({ file, ...at, code: 'control-character', severity: 'error', message: `${path.join('.')}: ${m.controlChar(m.theValue, code)}`, hint: m.controlTextHint });
+  };
+  for (const key of ['playbooks', 'persona', 'store', 'passwordFile', 'calendar'] as const) {
+    const value = v[key];
+    if (value !== undefined) check([key], value, src.locate([key]));
+  }
+  for (const [word, target] of Object.entries(v.map_role ?? {})) {
+    check(['map_role', word], word, src.locateKey(['map_role', word]));
+    check(['map_role', word], target, src.locate(['map_role', word]));
+  }
+  return out;
+}
+
 export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   const file = configFile(env, flag);
   let bytes: Uint8Array;
@@ -85,7 +105,12 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
     const v = checked.data;
     const storeProblem = v?.store === undefined ? undefined : storeAddressProblem(v.store, noticeLocale(env, lang, v.lang));
     if (storeProblem) diags.push({ file, ...src.locate(['store']), code: 'invalid-value', severity: 'error', message: `store: ${storeProblem.message}`, hint: storeProblem.hint });
-    else if (v) {
+    // a path or a name with a control character is refused at its line, as the command line refuses
+    // one: 'store: "coach\0.db"' reached the file system as an internal error (exit 3), and
+    // 'calendar: "a\0.ics"' was reported as the missing file "a.ics"
+    const controls = v ? controlCharsIn(v, src, file, noticeLocale(env, lang, v.lang)) : [];
+    diags.push(...controls);
+    if (!storeProblem && !controls.length && v) {
       data = {
         ...(v.lang !== undefined ? { lang: v.lang } : {}),
         ...(v.playbooks !== undefined ? { playbooks: v.playbooks } : {}),
@@ -105,7 +130,8 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   const first = diags.find((d) => d.severity === 'error');
   if (first || !data) {
     const d = first ?? diags[0];
-    throw new UserError(d ? `${d.file}:${d.line}:${d.col}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
+    // line 0 is the whole file (empty, not UTF-8): named without a place, never as "config.yaml:0:0"
+    throw new UserError(d ? `${d.file}${d.line ? `:${d.line}:${d.col}` : ''}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
   }
   if (data.playbooks) data.playbooks = resolve(dirname(file), data.playbooks);
   // ~/ is the user's home, as in a shell: a config is shared between machines more often than its folder

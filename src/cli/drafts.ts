@@ -72,12 +72,18 @@ export class DraftStore {
     const tmp = `${target}.${process.pid}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, JSON.stringify(draft));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      try {
+        writeSync(fd, JSON.stringify(draft));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, target);
+    } catch (err) {
+      // a full disk leaves no half-written temporary file in the drafts folder, answer after answer
+      rmSync(tmp, { force: true });
+      throw err;
     }
-    renameSync(tmp, target);
   }
 
   /** The draft for this account, or, with no account, the most recent draft of this mode. */

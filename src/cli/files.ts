@@ -27,10 +27,12 @@ export function describeFsError(err: unknown): string {
 }
 
 /**
- * Writes `text` to a temporary file beside `path` and renames it into place once complete and on
- * disk. Without `force`, an existing file is never replaced (checked atomically by the final link).
+ * What writeFileAtomic refuses before writing, said as it says it: a folder in the file's place, or a
+ * file that exists without `force`. A command that asks questions first (a session's --out) calls it
+ * before the first one, so that the answers are never typed for a file that will be refused.
+ * Returns the file's stats when there is one.
  */
-export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string; mode?: number } = {}): void {
+export function checkWriteTarget(path: string, opts: { force?: boolean; shown?: string } = {}): import('node:fs').Stats | undefined {
   const shown = opts.shown ?? path;
   let previous: import('node:fs').Stats | undefined;
   try {
@@ -40,6 +42,16 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
   }
   if (previous?.isDirectory()) throw new UserError(`cannot write ${shown}: it is a folder`, 'give the path of a file');
   if (previous && !opts.force) throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
+  return previous;
+}
+
+/**
+ * Writes `text` to a temporary file beside `path` and renames it into place once complete and on
+ * disk. Without `force`, an existing file is never replaced (checked atomically by the final link).
+ */
+export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string; mode?: number } = {}): void {
+  const shown = opts.shown ?? path;
+  const previous = checkWriteTarget(path, opts);
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {

@@ -6,6 +6,8 @@
  */
 import { existsSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { isValidDate, YEARS } from '../engine/dates.js';
+import { LOCALES } from '../engine/model.js';
 import { sanitize } from '../ui/sanitize.js';
 import { UserError } from './errors.js';
 import { describeFsError, readFileBounded } from './files.js';
@@ -100,14 +102,16 @@ export const DraftSchema = z.object({
   mode: z.enum(['prep', 'debrief', 'plan']),
   account: z.optional(text.check(z.minLength(1))),
   playbook: text,
-  date: text,
-  lang: text,
+  // the day and the language a resumed session runs with: held to what --date and --lang accept, else a
+  // draft's 9999-12-31 was reported as "--date 9999-12-31 is not a date" with no --date given
+  date: text.check(z.refine(isValidDate, `expected a day between ${YEARS.min} and ${YEARS.max} (YYYY-MM-DD)`)),
+  lang: z.enum(LOCALES, `expected one of ${LOCALES.join(', ')}`),
   answers: z.record(text, AnswerValueSchema),
   order: z.array(text),
   // a timestamp as Date#toISOString writes it: the draft prompt shows it, and text here could
   // carry an escape sequence to the terminal
   savedAt: text.check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'expected a timestamp (YYYY-MM-DDTHH:MM:SS.sssZ)')),
-  stepDecisions: z.optional(z.record(text.check(z.regex(/^\d{1,15}$/)), z.enum(['done', 'keep', 'drop']))),
+  stepDecisions: z.optional(z.record(text.check(z.regex(/^\d{1,15}$/, 'expected a step number')), z.enum(['done', 'keep', 'drop'], 'expected done, keep or drop'))),
   // the other people of a debrief's meeting, asked after the interview (checked like an answers file's on resume)
   others: z.optional(z.array(z.object({ name: text, answers: z.record(text, AnswerValueSchema) }))),
 });

@@ -88,6 +88,9 @@ export function reportError(err: unknown, io: IO, global: GlobalOptions): number
     if (err.note) io.stderr.write(`\n${sanitizeBlock(err.note)}\n`);
     return EXIT.interrupted;
   }
+  // a prompt ended by Ctrl-C, Ctrl-D, SIGTERM or SIGHUP that no caller turned into its own words is
+  // still an interruption (130), never an internal error (inquirer's names, see src/ui/prompts.ts)
+  if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) return EXIT.interrupted;
   const e = err instanceof Error ? err : new Error(String(err));
   io.stderr.write(`sales-coach: internal error: ${sanitize(e.message)}\n`);
   io.stderr.write(global.debug ? `${e.stack}\n` : 'Run again with --debug for details.\n');

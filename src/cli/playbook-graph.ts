@@ -1,6 +1,7 @@
 /** `playbook graph FILE`: the playbook's logic as a Mermaid flowchart, for any Markdown viewer. */
 import { hasErrors } from '../core/diagnostic.js';
 import { playbookGraph } from '../playbook/graph.js';
+import { forTerminal } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
@@ -14,6 +15,7 @@ export async function graphCommand(opts: { file: string; markdown?: boolean }, i
     throw new UserError(`the playbook ${opts.file} is invalid; fix it first`, `sales-coach playbook validate ${opts.file}`, EXIT.findings);
   }
   const graph = playbookGraph(r.playbook, localeOf(ctx, g));
-  io.stdout.write(opts.markdown ? `\`\`\`mermaid\n${graph}\`\`\`\n` : graph);
+  // a playbook's text is data: stripped on a terminal, exact in a file or a pipe
+  io.stdout.write(forTerminal(io.stdout, opts.markdown ? `\`\`\`mermaid\n${graph}\`\`\`\n` : graph));
   return EXIT.ok;
 }

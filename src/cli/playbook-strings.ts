@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from '../engine/model.js';
 import { loadPlaybook, type LoadResult, type PlaybookHost } from '../playbook/load.js';
 import { applyWrites, collectUnits, type ImportPlan, ownFiles, planImport, type SourceFile, type StringsFormat, type StringUnit } from '../playbook/strings.js';
 import { readTranslations, writeTranslations } from '../playbook/strings-format.js';
-import { sanitize } from '../ui/sanitize.js';
+import { forTerminal, sanitize } from '../ui/sanitize.js';
 import { type Context, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT, UserError } from './errors.js';
 import { readFileBounded, writeFileAtomic } from './files.js';
@@ -91,7 +91,7 @@ export async function exportCommand(opts: ExportOptions, io: IO, g: GlobalOption
     writeFileAtomic(out, text, { force: opts.force === true, shown: opts.out });
     const done = units.filter((u) => u.target && !u.fuzzy).length;
     io.stderr.write(`wrote ${units.length} text(s) to ${opts.out} (${done} already in ${locale}, ${units.length - done} to translate)\n`);
-  } else io.stdout.write(text);
+  } else io.stdout.write(forTerminal(io.stdout, text)); // exact to a pipe, as the translator's file needs
   return EXIT.ok;
 }
 

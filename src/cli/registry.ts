@@ -5,6 +5,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { sanitize } from '../ui/sanitize.js';
 import { builtinPlaybooksDir, packageRoot } from './paths.js';
 
 export interface PlaybookEntry {
@@ -16,18 +18,38 @@ export interface PlaybookEntry {
 const YAML_FILE = /\.ya?ml$/i;
 const TEST_FILE = /\.test\.ya?ml$/i;
 
-/** Reads the first lines only: an entry file names its id at the top level. */
+/** As far as peekId reads: the largest playbook the loader reads (MAX_FILE_BYTES, not imported: it would load the YAML reader with the registry). */
+const PEEK_LIMIT = 16 * 1024 * 1024;
+
+/** The id an entry file names at its top level (`id: team`), read line by line up to the line that says it, without parsing the YAML. */
 export function peekId(file: string): string | undefined {
   let fd: number | undefined;
   try {
     // non-blocking, and only a regular file: a FIFO named like a playbook must not hang the scan
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     if (!fstatSync(fd).isFile()) return undefined;
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
-    const m = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)["']?[ \t]*(?:#.*)?$/m.exec(head);
-    return m?.[1];
+    // read on until the top-level id: is found, not only the first 4 KB: a playbook whose id: came after
+    // a long header comment or its questions was taken for a fragment, validated for its shape only
+    // ("✓" over an unknown question) and left out of the playbook folder's list. Each read is searched
+    // once, whole lines only (a line cut by the read is carried into the next)
+    const decoder = new StringDecoder('utf8');
+    const buf = Buffer.alloc(64 * 1024);
+    let carry = '';
+    let total = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, total);
+      const last = n < buf.length || total + n >= PEEK_LIMIT;
+      let text = carry + decoder.write(buf.subarray(0, n)) + (last ? decoder.end() : '');
+      if (total === 0) text = text.replace(/^\uFEFF/, '');
+      total += n;
+      const end = last ? text.length : text.lastIndexOf('\n') + 1;
+      const m = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)["']?[ \t]*(?:#.*)?$/m.exec(text.slice(0, end));
+      if (m) return m[1];
+      if (last) return undefined;
+      carry = text.slice(end);
+      // no id: line is this long: keep only that the next read starts mid-line (so its start is no line's start)
+      if (carry.length > 4096) carry = '-';
+    }
   } catch {
     return undefined;
   } finally {
@@ -86,11 +108,15 @@ export class PlaybookRegistry {
   }
 }
 
-/** Paths in messages: relative to the working directory when that is shorter, package files by their package path. */
+/**
+ * Paths in messages: relative to the working directory when that is shorter, package files by their
+ * package path. A file's name is data too (`x\e]0;title\a.yaml` in the playbook folder): shown
+ * through the sanitiser, since every caller prints it.
+ */
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
-  if (!rel.startsWith('..')) return rel || file;
+  if (!rel.startsWith('..')) return sanitize(rel || file);
   const pkg = relative(packageRoot(), file);
-  if (!pkg.startsWith('..')) return `<sales-coach>/${pkg}`;
-  return file;
+  if (!pkg.startsWith('..')) return sanitize(`<sales-coach>/${pkg}`);
+  return sanitize(file);
 }

@@ -17,7 +17,7 @@ import type { Store, StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
-import { describeFsError, readFileBounded } from './files.js';
+import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
@@ -119,6 +119,8 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     return store;
   };
   const run: SessionRun = { mode, opts, io, ctx, g, stdinTTY, interactive, getStore, drafts: new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) };
+  // an --out that would be refused after the interview is refused before its first question
+  if (opts.out) checkWriteTarget(resolve(io.cwd, opts.out), { force: opts.force === true, shown: opts.out });
   try {
     // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
     const inputs = await resolveInputs(run);
@@ -759,7 +761,8 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
       if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
     }
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    // the draft is untouched: say how to go on with it, as an interview interrupted does
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted(m.draftSaved(Object.keys(d.answers).length, resumeCommand(mode, d.account)));
     throw err;
   }
 }
@@ -786,7 +789,7 @@ async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promis
     )) as number[];
     return Object.fromEntries(steps.map((st) => [st.id as number, done.includes(st.id as number) ? 'done' : 'keep']));
   } catch (err) {
-    if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted();
     throw err;
   }
 }

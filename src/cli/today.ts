@@ -10,6 +10,7 @@ import type { AccountRow, Pipeline, Store } from '../store/types.js';
 import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { draftViews } from '../ui/views/checklist.js';
+import { TODAY_MESSAGES } from '../ui/views/today-messages.js';
 import { type AccountPlans, type CalendarEvent, periodEnd, renderTodayTerminal, todayJson, todayView } from '../ui/views/today.js';
 import { localToday } from './clock.js';
 import { type Context, localeOf, makeContext } from './context.js';
@@ -95,7 +96,16 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
   const calendar = calendarFile(opts, ctx.config, io.cwd);
   // the calendar first: a wrong path is said before the store is opened
   let events: CalendarEvent[] | undefined;
-  if (calendar) events = (await import('./calendar.js')).readCalendar(calendar, today, to);
+  const warnings: string[] = [];
+  if (calendar) {
+    const read = (await import('./calendar.js')).readCalendar(calendar, today, to);
+    events = read.events;
+    // an event whose occurrences could not be walked to the period is named, never dropped in silence
+    if (read.skipped.length) warnings.push(TODAY_MESSAGES[locale].calendarSkipped(read.skipped.length, read.skipped.slice(0, 3).join(', ') + (read.skipped.length > 3 ? ', …' : '')));
+    // an event ical.js cannot read is left out and named at its line; the rest of the day is still shown
+    for (const u of read.unreadable.slice(0, 5)) warnings.push(TODAY_MESSAGES[locale].calendarUnreadable(u.line ? `${calendar}:${u.line}` : calendar, u.summary, u.why));
+    if (read.unreadable.length > 5) warnings.push(TODAY_MESSAGES[locale].calendarUnreadableMore(read.unreadable.length - 5));
+  }
 
   let rows: Pipeline['rows'] = [];
   let accounts: AccountPlans[] = [];
@@ -126,6 +136,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     pastWindow: rows.filter((r) => r.flags.includes('window')),
     notes: noteViews(notes),
     drafts,
+    warnings,
   });
   io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(todayJson(view)), null, 2)}\n` : renderTodayTerminal(view, ctx.out, widthOf(io.stdout)));
   return EXIT.ok;

@@ -25,6 +25,17 @@ export function sanitizeBlock(text: string): string {
 }
 
 /**
+ * Data printed as it is stored (a Mermaid graph, a translation file): a terminal gets it as a block
+ * through `sanitizeBlock`, since an escape in a playbook's text would act on it; a file or a pipe gets
+ * it exactly, as `accounts --csv` does, since the bytes are the output there.
+ *
+ * @example io.stdout.write(forTerminal(io.stdout, graph))
+ */
+export function forTerminal(stream: { isTTY?: boolean }, text: string): string {
+  return stream.isTTY ? sanitizeBlock(text) : text;
+}
+
+/**
  * Deep copy with every string sanitised as a block: for JSON output, where escapes would survive as
  * \u001b and a consumer may print them; newlines stay (JSON escapes them, and they may be meant).
  */

@@ -6,12 +6,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DraftStore } from '../../src/cli/drafts.js';
 import { UserError } from '../../src/cli/errors.js';
 import { FileOutbox } from '../../src/cli/outbox.js';
 import { coerceAnswer } from '../../src/engine/answers.js';
 import { questionPrompt } from '../../src/ui/prompt.js';
+import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { builtin } from '../helpers/playbook.js';
 
@@ -46,6 +48,27 @@ describe('--out of the trainer tools replaces a file only with --force, as repor
     const forced = await runCli([...args, '--force'], { cwd, env });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).not.toBe('the trainer\'s own work');
+  });
+});
+
+describe('a session\'s --out that exists is refused before the first question', () => {
+  it('prep --account X --out notes.md on a terminal: exit 2 naming the file, nothing asked, nothing written', async () => {
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'notes.md'), 'the rep\'s own notes');
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    let out = '';
+    const write = (chunk: Buffer, _enc: unknown, done: () => void) => {
+      out += chunk;
+      done();
+    };
+    const stdout = Object.assign(new Writable({ write }), { isTTY: true, columns: 100, end: () => stdout });
+    const run = main(['prep', '--account', 'Acme', '--out', 'notes.md'], { stdin, stdout, stderr: stdout, env: { ...home(), NO_COLOR: '1' }, cwd } as never);
+    const code = await Promise.race([run, new Promise((r) => setTimeout(() => r('asked a question'), 3_000))]);
+    stdin.end();
+    expect(code).toBe(2);
+    expect(out).toContain('notes.md already exists');
+    expect(out).not.toContain('?');
+    expect(readFileSync(join(cwd, 'notes.md'), 'utf8')).toBe('the rep\'s own notes');
   });
 });
 

@@ -26,6 +26,10 @@ describe('a config with a mistake: one line, at its place, with what was expecte
     ['a list for the whole config', '- lang\n- en\n', '1:1', 'the config: expected a mapping, found a list', undefined],
     ['an empty value', 'persona:\n', '1:9', 'persona: expected a string, found null', 'an empty value is null in YAML'],
     ['a typo of postgres://', 'lang: en\nstore: postgress://me@db/team\n', '2:8', 'store: postgress:// is not a kind of database sales-coach knows', 'did you mean "postgres://"?'],
+    // control characters, as the command line refuses them (issue 22: exit 3, or a file named without them)
+    ['a NUL in the store\'s path', 'store: "coach\\0.db"\n', '1:8', 'store: the value holds a control character (U+0000)', 'escapes such as'],
+    ['a NUL in the calendar\'s path', 'calendar: "work\\0.ics"\n', '1:11', 'calendar: the value holds a control character (U+0000)', undefined],
+    ['an escape in a role word', 'map_role:\n  "Boss\\e[2J": first_kp\n', '2:3', 'map_role.Boss', undefined],
   ])('%s', async (_name, text, at, message, hint) => {
     const r = await runCli(['accounts'], { env: withConfig(text) });
     expect(r.code).toBe(2);
@@ -34,6 +38,12 @@ describe('a config with a mistake: one line, at its place, with what was expecte
     expect(first).toContain(message);
     if (hint) expect(second).toContain(hint);
     expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
+  });
+
+  it('an empty config is named without a place (config.yaml:0:0 before)', async () => {
+    const r = await runCli(['accounts'], { env: withConfig('') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/config\.yaml: the file is empty/);
   });
 
   it('a sound config is read, map_role with where each word was written', async () => {

@@ -20,6 +20,9 @@ const damaged: [string, unknown][] = [
   ['a draft holding null', null],
   ['a draft whose answer is an object', { ...good, account: 'Obj', answers: { last_discussed: { $x: 1 } } }],
   ['a draft with step decisions that are not decisions', { ...good, account: 'Steps', stepDecisions: { 1: 'maybe' } }],
+  // the day and language a resume runs with (before: "--date 9999-12-31 is not a date", "unknown language", no --date or --lang given)
+  ['a draft dated past 2200', { ...good, account: 'Late', date: '9999-12-31' }],
+  ['a draft in a language sales-coach does not speak', { ...good, account: 'Lang', lang: 'xx' }],
 ];
 
 function home(): { env: Record<string, string>; dir: string } {

@@ -108,7 +108,13 @@ describe('files are replaced whole, or not at all', () => {
     const { env } = sandbox();
     const { dir, file } = scratch('sc-out-');
     mkdirSync(join(dir, 'a-folder'));
-    const r = await runBin(['debrief', '--answers', file('d.yaml', debrief), '--out', join(dir, 'a-folder')], { env });
+    // a folder in the file's place is known before the session: refused first, nothing saved (issue 22)
+    const first = await runBin(['debrief', '--answers', file('d.yaml', debrief), '--out', join(dir, 'a-folder')], { env });
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('it is a folder');
+    expect(first.stderr).not.toContain('Saved');
+    // a folder that is not there is found only when writing: the visit is saved first
+    const r = await runBin(['debrief', '--answers', file('d.yaml', debrief), '--out', join(dir, 'no-such-folder', 'out.md')], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Saved');
     expect(r.stderr).toContain('the visit itself is saved');

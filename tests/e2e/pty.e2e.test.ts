@@ -199,6 +199,30 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(shown).toContain(`sales-coach prep --resume --account '${account}'`);
   }, 30_000);
 
+  // every prompt of a session, not only the interview's: "Which account?", the draft on offer (issue 22:
+  // these ended in 143 or 129, killed by the signal before the draft's line could be printed)
+  it.each(['SIGTERM', 'SIGHUP'] as const)('%s at "Which account?" and at the draft on offer: exit 130, the draft kept and its line printed', async (signal) => {
+    const nodeOf = (args: string) => execFileSync('pgrep', ['-f', `^${process.execPath} ${BIN} ${args}$`], { encoding: 'utf8' }).trim().split('\n')[0];
+    start('prep');
+    await waitFor('Which account');
+    process.kill(Number(nodeOf('prep')), signal);
+    expect(await exitCode()).toBe(130);
+    const account = `Offered ${signal}`;
+    start(`prep --account '${account}' --date 2026-11-26`);
+    await waitFor('Who do you meet');
+    keys('Zhou', 'Enter');
+    await waitFor('job title');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    const before = draftCount();
+    start(`prep --account '${account}'`);
+    await waitFor('saved as a draft (1 answer');
+    process.kill(Number(nodeOf(`prep --account ${account}`)), signal);
+    expect(await exitCode()).toBe(130);
+    expect(await waitFor('continue with:')).toContain(`sales-coach prep --resume --account '${account}'`);
+    expect(draftCount()).toBe(before);
+  }, 30_000);
+
   it('a kill from outside (SIGKILL: no handler can run) keeps every answer given', async () => {
     start("prep --account 'Killed Co' --date 2026-11-26");
     await waitFor('Who do you meet');

@@ -4,7 +4,7 @@
  * Markdown or calendar file). One sanitiser, applied where data meets output (src/ui/sanitize.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -157,5 +157,54 @@ describe('the sanitiser', () => {
       expect(FORBIDDEN.test(sanitizeBlock(s))).toBe(false);
     }
     expect(sanitize('Clear\u001b[2J\u001b]0;pwned\u0007 Co')).toBe('Clear Co');
+  });
+});
+
+describe('playbook text is data: a terminal gets it stripped, a file or a pipe gets it exactly (issue 22)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sc-hostile-pb-'));
+  const capture = (isTTY: boolean) => ({ text: '', isTTY, columns: 80, write(s: string) { this.text += s; return true; } });
+  const run = async (args: string[], isTTY: boolean) => {
+    const stdout = capture(isTTY);
+    const code = await main(args, { stdin: new PassThrough(), stdout, stderr: capture(false), env: { NO_COLOR: '1', HOME: dir, XDG_DATA_HOME: join(dir, 'data') }, cwd: dir });
+    return { code, stdout: stdout.text };
+  };
+  const hostile = 'budget\u001b]0;pwned\u0007\u001b[2J now\u009b31m\u202e?';
+
+  it.each([
+    ['playbook graph', ['playbook', 'graph', 'team.yaml']],
+    ['playbook graph --markdown', ['playbook', 'graph', 'team.yaml', '--markdown']],
+    ['playbook strings export', ['playbook', 'strings', 'export', 'team.yaml', '--lang', 'zh-CN', '--format', 'po']],
+    ['playbook strings export --format xliff', ['playbook', 'strings', 'export', 'team.yaml', '--lang', 'zh-CN', '--format', 'xliff']],
+  ])('%s', async (_name, args) => {
+    if (!existsSync(join(dir, 'team.yaml'))) {
+      expect((await runCli(['playbook', 'init', '--from', 'bant', 'team.yaml'], { cwd: dir })).code).toBe(0);
+      const file = join(dir, 'team.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Is there a budget for this purchase?', hostile));
+    }
+    const tty = await run(args, true);
+    expect(tty.code).toBe(0);
+    expect(tty.stdout).toContain('budget');
+    check(`${args.join(' ')} (terminal)`, tty.stdout);
+    const pipe = await run(args, false);
+    expect(pipe.code).toBe(0);
+    // the exact text, or its faithful escape (JSON, XML)
+    expect(/\u001b\]0;pwned|\\u001b\]0;pwned|&#x1b;|\\x1b/i.test(pipe.stdout) || pipe.stdout.includes('\u202e')).toBe(true);
+  });
+});
+
+describe('a file name is data too (issue 22)', () => {
+  it('playbook list and validate name a playbook file with an escape in its name without the escape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-hostile-file-'));
+    const folder = join(dir, 'pb');
+    execFileSync('mkdir', [folder]);
+    await runCli(['playbook', 'init', '--from', 'bant', join(folder, 'x\u001b]0;pwned\u0007y.yaml')], { cwd: dir });
+    writeFileSync(join(dir, 'config.yaml'), `playbooks: ${folder}\n`);
+    const env = { HOME: dir, SALES_COACH_CONFIG: join(dir, 'config.yaml') };
+    for (const args of [['playbook', 'list'], ['playbook', 'validate', 'pb']]) {
+      const r = await runCli(args, { cwd: dir, env });
+      expect(r.stdout).toContain('pwned');
+      check(args.join(' '), r.stdout);
+      check(args.join(' '), r.stderr);
+    }
   });
 });

@@ -26,6 +26,10 @@ const en = {
   moreWindow: (n: number) => `… and ${n} more (sales-coach accounts --flag window lists them all)`,
   notes: 'From your manager, not yet read',
   drafts: 'Unfinished sessions',
+  calendarSkipped: (n: number, names: string) =>
+    `${n} recurring calendar event${n === 1 ? ' is' : 's are'} not shown: more than 10,000 occurrences before this period (${names}); give ${n === 1 ? 'it' : 'them'} a later start or an UNTIL`,
+  calendarUnreadable: (where: string, summary: string | undefined, why: string) => `${where}: ${summary ? `the event "${summary}"` : 'an event'} is left out: ${why}`,
+  calendarUnreadableMore: (n: number) => `… and ${n} more event${n === 1 ? '' : 's'} of the calendar that could not be read`,
   unmatched: (n: number) => `${n} calendar event${n === 1 ? '' : 's'} named no account (matched by the account's name in the event's title or place)`,
 };
 export type TodayMessages = typeof en;

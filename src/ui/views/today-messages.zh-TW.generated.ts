@@ -21,5 +21,8 @@ export const zhTW: TodayMessages = {
   moreWindow: (n) => `……還有${n}個（sales-coach accounts --flag window 列出全部）`,
   notes: '經理的批註（未讀）',
   drafts: '未完成的訪談',
+  calendarSkipped: (n, names) => `${n}個重複的日曆事件未顯示：在這段時間之前已重複超過一萬次（${names}）；請把開始日期改晚，或加上 UNTIL`,
+  calendarUnreadable: (where, summary, why) => `${where}：${summary ? `事件「${summary}」` : '一個事件'}無法讀取，已略過：${why}`,
+  calendarUnreadableMore: (n) => `……另有${n}個日曆事件無法讀取`,
   unmatched: (n) => `${n}個日曆事件沒有對應的客戶（按事件標題或地點中的客戶名稱匹配）`,
 };

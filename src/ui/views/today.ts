@@ -288,6 +288,7 @@ export function todayJson(v: TodayView): unknown {
     notes: v.notes,
     drafts: v.drafts,
     unmatchedEvents: v.unmatchedEvents,
+    ...(v.warnings.length ? { warnings: v.warnings } : {}),
     empty: isEmptyDay(v),
   };
 }
