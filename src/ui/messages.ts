@@ -82,6 +82,9 @@ const en = {
   modeName: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } satisfies Record<Mode, string>,
   draftSaved: (n: number, cmd: string) => `Interrupted. Your ${n} answer${n === 1 ? ' is' : 's are'} saved as a draft; continue with:\n  ${cmd}`,
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
+  /** After an error once the first question was answered before the store opened: what is kept. */
+  answersKept: (n: number, cmd: string) => `Your ${n} answer${n === 1 ? ' is' : 's are'} kept as a draft; once that is put right, continue with:\n  ${cmd}`,
+  accountChangedMeanwhile: (account: string) => `${account} changed while you answered (another sales-coach saved it): the questions start again from what it holds now, your answers offered.`,
   dryRun: 'Not saved (--dry-run).',
   notSavedNoAccount: 'Not saved: no account given (--account NAME).',
   /** `playbook try`: the result is a preview, for the trainer. */
