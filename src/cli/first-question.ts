@@ -18,9 +18,10 @@ import { join, resolve } from 'node:path';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
 import { addDays } from '../engine/dates.js';
-import type { Locale, Mode } from '../engine/model.js';
+import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
 import type { Store } from '../store/types.js';
+import { fitsAsIs } from '../ui/fits.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday, now } from './clock.js';
@@ -136,25 +137,32 @@ export function writeAtHand(env: IO['env'], data: Omit<AtHand, 'stamp'>): void {
 
 // -- what the session says and asks first (shared with session.ts: the same words either way) -------
 
-/** The steps still open on the account, confirmed in one go: the ones ticked are done, the rest stay open. */
-export async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
+/**
+ * The steps still open on the account, confirmed in one go: the ones ticked are done, the rest stay
+ * open. `onShown` runs once the question is on screen.
+ */
+export async function askOpenSteps(io: IO, locale: Locale, state: AccountState, onShown?: () => void): Promise<Record<number, StepDecision>> {
   const { checkbox } = await import('../ui/prompts.js');
   const { promptTheme } = await import('../ui/prompt.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
-  const { wrap } = await import('../ui/layout.js');
   const { widthOf } = await import('../ui/style.js');
   const steps = state.openSteps.filter((st) => st.id !== undefined);
-  output.write(`${wrap(m.openStepsIntro(steps.length, sanitize(state.name)), widthOf(output))}\n`);
+  const intro = m.openStepsIntro(steps.length, sanitize(state.name));
+  const width = widthOf(output);
+  // the line breaker loads only for a line that needs it
+  output.write(`${fitsAsIs(intro, width) ? intro : (await import('../ui/layout.js')).wrap(intro, width)}\n`);
   try {
-    const done = (await checkbox(
+    const asked = checkbox(
       {
         message: m.stepsDoneQuestion,
         choices: steps.map((st) => ({ name: `${formatDate(st.due, locale)}  ${sanitize(st.text)}`, value: st.id as number })),
         theme: promptTheme(locale),
       },
       { input: io.stdin, output } as never,
-    )) as number[];
+    );
+    onShown?.();
+    const done = (await asked) as number[];
     return Object.fromEntries(steps.map((st) => [st.id as number, done.includes(st.id as number) ? 'done' : 'keep']));
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new Interrupted();
@@ -183,8 +191,11 @@ export interface EarlyStart {
   stepDecisions: Record<number, StepDecision>;
   /** The steps still open were asked already (the account's first question). */
   stepsAsked: boolean;
-  /** The session checks the store against this before it goes on (session.ts, checkEarly). */
-  basis: { state?: AccountState; playbook: string; hash: string; date: string };
+  /**
+   * The session checks the store against this before it goes on (session.ts, checkEarly); `hash`, the
+   * playbook's, when the question came from it.
+   */
+  basis: { state?: AccountState; playbook: string; hash?: string; date: string };
   /** The draft could not be written (a full disk): said once already. */
   draftsOff: boolean;
 }
@@ -213,28 +224,31 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   if (!known) return undefined;
   // a draft of this session is offered first (session.ts): that takes the store
   if (existsSync(draftFileIn(draftsDirFor(db), draftKey(mode, account)))) return undefined;
-  // the prompts' modules load while the playbook is read (the session needs them too, if not these)
-  const interviewLoading = import('../ui/interview.js');
-  const askLoading = import('./ask.js');
-  for (const loading of [interviewLoading, askLoading]) loading.catch(() => undefined);
   const registry = new PlaybookRegistry(undefined);
   const playbookRef = opts.playbook ?? known.playbook ?? 'abcd';
   const byId = registry.find(playbookRef)?.file;
   const path = resolve(io.cwd, playbookRef);
   const file = byId ?? (existsSync(path) && statSync(path).isFile() ? path : undefined);
   if (!file) return undefined;
-  const loaded = await loadPlaybookCached(registry, file, env);
-  const pb = loaded.playbook;
-  if (!pb || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const { state } = known;
-  const personQ = pb.roles.person;
-  // an account's interview starts with the person met; a playbook that names none: the session decides
-  if (state && !personQ) return undefined;
-
   const date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
+  // the steps still open come first on an account that has some: that question needs no playbook
+  const stepsFirst = state !== undefined && state.openSteps.length > 0 && !backfilled;
+  const windowMaybeOver = state?.classDeadline !== undefined && state.classDeadline < date && !backfilled && !opts.json && mode !== 'plan';
+  // the prompts' modules load while the playbook is read
+  const promptsLoading = stepsFirst ? import('../ui/prompts.js') : Promise.all([import('../ui/interview.js'), import('./ask.js')]);
+  promptsLoading.catch(() => undefined);
+  let pb: Playbook | undefined;
+  if (!stepsFirst || windowMaybeOver) {
+    const loaded = await loadPlaybookCached(registry, file, env);
+    if (!loaded.playbook || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
+    pb = loaded.playbook;
+    // an account's interview starts with the person met; a playbook that names none: the session decides
+    if (state && !stepsFirst && !pb.roles.person) return undefined;
+  }
   // (the classes' labels load only for an account whose window is over)
-  if (state?.classDeadline && state.classDeadline < date && !backfilled && !opts.json && mode !== 'plan') {
+  if (state && pb && windowMaybeOver) {
     const over = (await import('./window-over.js')).windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
@@ -242,10 +256,12 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   // the draft of this first answer: written as the session writes it, the journal's module loaded
   // while the question is on screen
   let drafts: typeof import('./drafts.js') | undefined;
-  const draftsLoading = import('./drafts.js').then((m) => {
-    drafts = m;
-    return m;
-  });
+  let draftsLoading: Promise<typeof import('./drafts.js')> | undefined;
+  const loadDrafts = () =>
+    (draftsLoading ??= import('./drafts.js').then((m) => {
+      drafts = m;
+      return m;
+    }));
   let draftsOff = false;
   const stepDecisions: Record<number, StepDecision> = {};
   const draftOf = (answers: Answers, order: string[]): Draft => ({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers, order, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}) });
@@ -261,25 +277,25 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
       io.stderr.write(`${UI[locale].noDraft(err instanceof UserError ? err.message : describeFsError(err))}\n`);
     }
   };
-  const basis = { ...(state ? { state } : {}), playbook: playbookRef, hash: pb.hash, date };
+  // the steps' question depends on the account alone; the interview's on the playbook too
+  const basis = { ...(state ? { state } : {}), playbook: playbookRef, ...(pb && !stepsFirst ? { hash: pb.hash } : {}), date };
   const preload = () =>
     setImmediate(() => {
       // the session and the store's modules, not the store itself: it is opened after the answer
-      for (const load of [() => import('./session.js'), () => import('../store/sqlite.js'), () => draftsLoading]) load().catch(() => undefined);
+      for (const load of [() => import('./session.js'), () => import('../store/sqlite.js'), loadDrafts]) load().catch(() => undefined);
     });
 
-  // the steps still open come first on an account that has some
-  if (state?.openSteps.length && !backfilled) {
-    const asked = askOpenSteps(io, locale, state);
-    preload();
-    Object.assign(stepDecisions, await asked);
-    if (Object.keys(stepDecisions).length) save(await draftsLoading, {}, []);
+  if (state && stepsFirst) {
+    Object.assign(stepDecisions, await askOpenSteps(io, locale, state, preload));
+    if (Object.keys(stepDecisions).length) save(await loadDrafts(), {}, []);
     return { answers: {}, order: [], stepDecisions, stepsAsked: true, basis, draftsOff };
   }
 
   // else the interview's first question: the person met, last time's offered (an account), or the
   // playbook's first (a new account), as the session would ask it
-  const [{ runInterview }, { askWithInquirer }] = await Promise.all([interviewLoading, askLoading]);
+  if (!pb) return undefined; // (loaded above: the interview is asked only with a playbook)
+  const personQ = pb.roles.person;
+  const [{ runInterview }, { askWithInquirer }] = await Promise.all([import('../ui/interview.js'), import('./ask.js')]);
   // colour is for the help lines only: loaded when the rep first asks for help
   const ctx = { io, config: {} as Config, registry } as Context;
   let order: string[] = [];
@@ -319,6 +335,6 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
     for (const sig of signals) process.removeListener(sig, onSignal);
   }
   // answered before the journal's module had loaded: kept now
-  if (!drafts) save(await draftsLoading, answers, order);
+  if (!drafts) save(await loadDrafts(), answers, order);
   return { answers, order, stepDecisions, stepsAsked: false, basis, draftsOff };
 }

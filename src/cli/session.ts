@@ -193,7 +193,7 @@ function checkEarly(run: SessionRun, inputs: Inputs, context: SessionContext): E
   const early = run.opts.early;
   if (!early) return undefined;
   const { basis } = early;
-  const same = JSON.stringify(context.state ?? null) === JSON.stringify(basis.state ?? null) && context.playbookRef === basis.playbook && context.pb.hash === basis.hash && context.date === basis.date;
+  const same = JSON.stringify(context.state ?? null) === JSON.stringify(basis.state ?? null) && context.playbookRef === basis.playbook && (basis.hash === undefined || context.pb.hash === basis.hash) && context.date === basis.date;
   if (same) return { start: early, draftsOff: early.draftsOff };
   run.io.stderr.write(`${UI[inputs.locale].accountChangedMeanwhile(sanitize(inputs.account ?? ''))}\n`);
   return { offered: early.answers, draftsOff: early.draftsOff };
