@@ -21,7 +21,7 @@ import { addDays } from '../engine/dates.js';
 import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
 import type { Store } from '../store/types.js';
-import { fitsAsIs } from '../ui/fits.js';
+import { fitsAsIs, widthOf } from '../ui/fits.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday, now } from './clock.js';
@@ -146,7 +146,6 @@ export async function askOpenSteps(io: IO, locale: Locale, state: AccountState, 
   const { promptTheme } = await import('../ui/prompt.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
-  const { widthOf } = await import('../ui/style.js');
   const steps = state.openSteps.filter((st) => st.id !== undefined);
   const intro = m.openStepsIntro(steps.length, sanitize(state.name));
   const width = widthOf(output);
