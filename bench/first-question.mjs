@@ -55,13 +55,20 @@ const newCmd = `${prepCmd} --account 'Bench Co'`;
 const oldCmd = `${prepCmd} --account 'Bench Old Co'`;
 await timeToText(newCmd, 'Who do you meet');
 await timeToText(oldCmd, 'Which are done');
+// OLD=path/to/bin/sales-coach.js: another checkout measured in the same runs, alternately (A/B)
+const other = process.env.OLD ? `${q(process.execPath)} ${q(process.env.OLD)} prep` : undefined;
 const bare2 = [];
 const fresh = [];
 const known = [];
+const otherFresh = [];
+const otherKnown = [];
 for (let i = 0; i < RUNS; i++) {
   bare2.push(await timeToText(bareCmd, 'Which account'));
   fresh.push(await timeToText(newCmd, 'Who do you meet'));
   known.push(await timeToText(oldCmd, 'Which are done'));
+  if (!other) continue;
+  otherFresh.push(await timeToText(`${other} --account 'Bench Co'`, 'Who do you meet'));
+  otherKnown.push(await timeToText(`${other} --account 'Bench Old Co'`, 'Which are done'));
 }
 // the file at hand gone (as after another command changed the database): the store opens first
 const atHand = join(home, 'cache', 'sales-coach', 'at-hand');
@@ -83,4 +90,5 @@ console.log(`ratio ${(p / b).toFixed(2)}x  (target <= 1.6x)`);
 console.log(`bare node, alternating with the two below: ${b2.toFixed(1)} ms (median of ${RUNS})`);
 console.log(`${line('sales-coach prep --account NEW, "Who do you meet?"', fresh, b2)}  (target <= 1.6x)`);
 console.log(`${line('sales-coach prep --account EXISTING (history, open steps), "Which are done?"', known, b2)}  (target <= 1.6x)`);
+if (other) console.log(`${line(`OLD=${process.env.OLD}: --account NEW`, otherFresh, b2)}; ${line('EXISTING', otherKnown, b2)}`);
 console.log(`${line('the same without the file at hand (store opened, playbook loaded first)', cold, median(bare3))}  (median of ${cold.length}; not the target)`);
