@@ -197,6 +197,11 @@ export interface EarlyStart {
   basis: { state?: AccountState; playbook: string; hash?: string; date: string };
   /** The draft could not be written (a full disk): said once already. */
   draftsOff: boolean;
+  /**
+   * Set by the session once the store and the playbook are loaded and the interview goes on: from
+   * then on it says itself what is kept when something fails (session-start.ts says it before).
+   */
+  loaded?: boolean;
 }
 
 interface EarlyOptions {

@@ -30,7 +30,7 @@ export async function startSession(mode: Mode, rawOpts: Record<string, unknown>,
   try {
     return await (await import('./session.js')).sessionCommand(mode, { ...opts, early }, io, g);
   } catch (err) {
-    if (err instanceof Interrupted || early.draftsOff || (!Object.keys(early.answers).length && !Object.keys(early.stepDecisions).length)) throw err;
+    if (err instanceof Interrupted || early.loaded || early.draftsOff || (!Object.keys(early.answers).length && !Object.keys(early.stepDecisions).length)) throw err;
     // the store or the playbook failed once the rep had answered: said as ever, then what is kept
     const { reportError } = await import('./main.js');
     const code = reportError(err, io, g);

@@ -140,6 +140,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
       remember = inputs.account;
       await rememberAtHand(run, context.store, inputs.account);
     }
+    if (opts.early) opts.early.loaded = true;
     const interviewed = await interviewStage(run, inputs, context, early);
     if (typeof interviewed === 'number') return interviewed;
     const evaluated = await evaluateStage(run, inputs, context, interviewed);
