@@ -5,10 +5,9 @@
  * cost the rep the answer just typed. Each draft is written to a temporary file and renamed into
  * place: a crash leaves the previous draft or the new one, never half of one.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
-import { nameKey } from '../engine/account.js';
+import { join } from 'node:path';
+import { draftFileIn, draftKey } from './draft-files.js';
 import type { Answers } from '../engine/answers.js';
 import type { Mode } from '../engine/model.js';
 import { DraftSchema, journalFolder, readJournalFile, setAside, setAsideLine } from './journal.js';
@@ -29,15 +28,7 @@ export interface Draft {
   others?: { name: string; answers: Answers }[];
 }
 
-/** The same normalisation as the store's account names: "ACME" and "Acme" share one draft. */
-export function draftKey(mode: Mode, account?: string): string {
-  return `${mode}:${account ? nameKey(account) : ''}`;
-}
-
-/** coach.db -> coach.drafts/ beside it. */
-export function draftsDirFor(dbPath: string): string {
-  return join(dirname(dbPath), `${basename(dbPath, extname(dbPath)) || 'coach'}.drafts`);
-}
+export { draftKey, draftsDirFor } from './draft-files.js';
 
 /** A draft as this version writes it (the same schema every draft is read through). */
 export function isDraft(d: unknown): d is Draft {
@@ -63,7 +54,7 @@ export class DraftStore {
   }
 
   private file(key: string): string {
-    return join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
+    return draftFileIn(this.dir, key);
   }
 
   save(draft: Draft): void {

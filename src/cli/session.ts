@@ -8,7 +8,7 @@ import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
-import { type AccountHistory, type CoachingResult, classLabel, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
+import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
@@ -21,7 +21,7 @@ import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
-import { formatDate, UI } from '../ui/messages.js';
+import { UI } from '../ui/messages.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
@@ -32,6 +32,8 @@ import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { pickLocale } from './config.js';
+import { askOpenSteps, collectAtHand, type EarlyStart, lookupFor, readAtHand, writeAtHand } from './first-question.js';
+import { windowOver } from './window-over.js';
 
 export interface SessionOptions {
   account?: string;
@@ -54,6 +56,8 @@ export interface SessionOptions {
   force?: boolean;
   /** Put the message to send (the follow-up after a debrief, else the recap) on the clipboard. */
   copy?: boolean;
+  /** The first question was asked before the store was opened (first-question.ts): its answer. */
+  early?: EarlyStart;
 }
 
 
@@ -121,19 +125,81 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   const run: SessionRun = { mode, opts, io, ctx, g, stdinTTY, interactive, getStore, drafts: new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) };
   // an --out that would be refused after the interview is refused before its first question
   if (opts.out) checkWriteTarget(resolve(io.cwd, opts.out), { force: opts.force === true, shown: opts.out });
+  // what the next session's first question needs, kept when this one ends (or is interrupted)
+  let remember: string | undefined;
   try {
     // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
     const inputs = await resolveInputs(run);
     const context = await loadContext(run, inputs);
-    const interviewed = await interviewStage(run, inputs, context);
+    const early = checkEarly(run, inputs, context);
+    // seed 001: an A past its window is reclassified; said before the first question, not after the
+    // last (a scripted session asks none: its result leads with the same flag)
+    if (!early?.start && context.state && !context.backfilled && !opts.json && mode !== 'plan' && interactive) {
+      const over = windowOver(context.pb, context.state, context.date, inputs.locale);
+      if (over) io.stderr.write(`${over}\n`);
+    }
+    if (context.store && inputs.account && interactive) {
+      remember = inputs.account;
+      await rememberAtHand(run, context.store, inputs.account);
+    }
+    if (opts.early) opts.early.loaded = true;
+    const interviewed = await interviewStage(run, inputs, context, early);
     if (typeof interviewed === 'number') return interviewed;
     const evaluated = await evaluateStage(run, inputs, context, interviewed);
     await renderStage(run, inputs, evaluated);
     await persistStage(run, inputs, context, evaluated);
+    if (context.store && inputs.account && !inputs.dryRun) remember = inputs.account;
     return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof Interrupted)) remember = undefined;
+    throw err;
   } finally {
+    const kept = store && remember && !g.db && !io.env.SALES_COACH_DB && !readAtHand(io.env, dbPath(io, g), remember) ? await collectAtHand(store, io.env, dbPath(io, g), remember).catch(() => undefined) : undefined;
     await store?.close();
+    // stamped once the store is closed: closing the last connection folds the WAL into the file
+    if (kept) writeAtHand(io.env, kept);
   }
+}
+
+/**
+ * Keeps what the next session's first question needs (first-question.ts) when the file at hand
+ * does not hold this account as the store has it now: read while the store is open for reading.
+ */
+async function rememberAtHand(run: SessionRun, store: Store, account: string): Promise<void> {
+  const { io, g } = run;
+  if (g.db || io.env.SALES_COACH_DB) return;
+  const db = dbPath(io, g);
+  try {
+    if (readAtHand(io.env, db, account)) return;
+    const kept = await collectAtHand(store, io.env, db, account);
+    if (kept) writeAtHand(io.env, kept);
+  } catch {
+    // best effort: without it, the next session's first question waits for the store
+  }
+}
+
+/**
+ * The first question asked before the store was opened (first-question.ts) was the right one only if
+ * the account is as the file at hand said: the same state, the same playbook. Otherwise (another
+ * sales-coach saved it meanwhile) the rep is told, and the interview starts again from what the
+ * account holds now, the answers given offered as defaults (they are in the draft meanwhile).
+ */
+interface EarlyChecked {
+  /** The first question's answer, when it was the right question. */
+  start?: EarlyStart;
+  /** Answers given to a question that turned out not to be the first: offered again as defaults. */
+  offered?: Answers;
+  draftsOff: boolean;
+}
+
+function checkEarly(run: SessionRun, inputs: Inputs, context: SessionContext): EarlyChecked | undefined {
+  const early = run.opts.early;
+  if (!early) return undefined;
+  const { basis } = early;
+  const same = JSON.stringify(context.state ?? null) === JSON.stringify(basis.state ?? null) && context.playbookRef === basis.playbook && (basis.hash === undefined || context.pb.hash === basis.hash) && context.date === basis.date;
+  if (same) return { start: early, draftsOff: early.draftsOff };
+  run.io.stderr.write(`${UI[inputs.locale].accountChangedMeanwhile(sanitize(inputs.account ?? ''))}\n`);
+  return { offered: early.answers, draftsOff: early.draftsOff };
 }
 
 /** What every stage of a session reads: the command's options and the program's streams. */
@@ -221,7 +287,8 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
 
   // -- an unfinished session on this account is never replaced silently ------------------------------
   let ownsDraft = interactive || draft !== undefined;
-  if (!draft && account && !opts.demo) {
+  // a first question asked before the store (first-question.ts) found no draft, and wrote the one there now
+  if (!draft && account && !opts.demo && !opts.early) {
     if (existsSync(dbPath(io, g))) await run.getStore();
     const existing = drafts.find(mode, account);
     if (existing) {
@@ -272,15 +339,9 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
-  const date = opts.date ?? meta.date ?? draft?.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
+  const date = opts.date ?? meta.date ?? draft?.date ?? opts.early?.basis.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (!isValidDate(date)) throw new UserError(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
-  // seed 001: an A past its window is reclassified; said before the first question, not after the
-  // last (a scripted session asks none: its result leads with the same flag)
-  if (state && !backfilled && !opts.json && mode !== 'plan' && run.interactive) {
-    const over = windowOver(pb, state, date, locale);
-    if (over) io.stderr.write(`${over}\n`);
-  }
   const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
     throw new UserError(NOTICE_MESSAGES[locale].unknownPersona(persona), localizeSuggestion(suggest(persona, pb.personas.map((p) => p.id), 'one of'), NOTICE_MESSAGES[locale]));
@@ -296,7 +357,7 @@ interface Interviewed {
   others: OtherPerson[];
 }
 
-async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext): Promise<Interviewed | number> {
+async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext, early?: EarlyChecked): Promise<Interviewed | number> {
   const { mode, opts, io, ctx, interactive, drafts } = run;
   const { source, locale, account } = inputs;
   const { pb, state, date, backfilled, playbookRef, persona } = context;
@@ -312,7 +373,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     }
     draft = { ...draft, answers: c.answers, order: c.order, ...(c.others.length ? { others: c.others } : {}) };
   }
-  let answers: Answers = { ...(draft?.answers ?? {}) };
+  const first = early?.start;
+  let answers: Answers = { ...(draft?.answers ?? first?.answers ?? {}) };
   // the other people at a debrief's meeting: from the file, the draft, or asked after the interview
   let others: OtherPerson[] = [...(draft?.others ?? [])];
   const diagnostics: Diagnostic[] = [];
@@ -344,8 +406,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
 
   // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
-  const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? {}) };
-  if (interactive && state?.openSteps.length && !draft && !backfilled) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
+  const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? first?.stepDecisions ?? {}) };
+  if (interactive && state?.openSteps.length && !draft && !backfilled && !first?.stepsAsked) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
   const personQ = pb.roles.person;
@@ -353,8 +415,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
-  let order: string[] = [...(draft?.order ?? [])];
-  let draftsOff = false;
+  let order: string[] = [...(draft?.order ?? first?.order ?? [])];
+  let draftsOff = early?.draftsOff ?? false;
   const saveDraft = (a: Answers, o: string[]) => {
     order = o;
     if (draftsOff) return;
@@ -378,7 +440,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     locale,
     answers,
     order,
-    defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers },
+    defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers, ...early?.offered },
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
     ...(until ? { until } : {}),
@@ -720,15 +782,6 @@ async function seenBefore(store: Store, pb: Playbook, mode: Mode, account: strin
   return { ...(profile ? { personaProfile: true } : {}), tips: (last.result?.tips ?? []).map((t) => t.id) };
 }
 
-/** The line said before the first question when the account's class window ran out unsigned. */
-function windowOver(pb: Playbook, state: AccountState, date: string, locale: Locale): string | undefined {
-  if (!state.class || !state.classDeadline || state.signed || state.dropped || state.classDeadline >= date) return undefined;
-  const rule = pb.classes.find((c) => c.id === state.class);
-  const label = (id: string) => classLabel(pb.classes.find((c) => c.id === id)?.name ?? id, locale) || id;
-  const then = (rule?.cycle?.reclassifyAs ?? []).map(label).join(MESSAGES[locale].or);
-  return UI[locale].windowOverBefore(sanitize(state.name), state.classLabels?.[locale] ?? label(state.class), formatDate(state.classDeadline, locale), then);
-}
-
 /** The class move in words, and the steps still open from earlier sessions. */
 function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale, backfilledBefore?: string): AccountNotes {
   // state is the account after this visit: its open steps are the ones kept, plus this visit's
@@ -763,33 +816,6 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
   } catch (err) {
     // the draft is untouched: say how to go on with it, as an interview interrupted does
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted(m.draftSaved(Object.keys(d.answers).length, resumeCommand(mode, d.account)));
-    throw err;
-  }
-}
-
-/** The steps still open on the account, confirmed in one go: the ones ticked are done, the rest stay open. */
-async function askOpenSteps(io: IO, locale: Locale, state: AccountState): Promise<Record<number, StepDecision>> {
-  const { checkbox } = await import('../ui/prompts.js');
-  const { promptTheme } = await import('../ui/prompt.js');
-  const { formatDate } = await import('../ui/messages.js');
-  const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
-  const m = UI[locale];
-  const { wrap } = await import('../ui/layout.js');
-  const { widthOf } = await import('../ui/style.js');
-  const steps = state.openSteps.filter((st) => st.id !== undefined);
-  output.write(`${wrap(m.openStepsIntro(steps.length, sanitize(state.name)), widthOf(output))}\n`);
-  try {
-    const done = (await checkbox(
-      {
-        message: m.stepsDoneQuestion,
-        choices: steps.map((st) => ({ name: `${formatDate(st.due, locale)}  ${sanitize(st.text)}`, value: st.id as number })),
-        theme: promptTheme(locale),
-      },
-      { input: io.stdin, output } as never,
-    )) as number[];
-    return Object.fromEntries(steps.map((st) => [st.id as number, done.includes(st.id as number) ? 'done' : 'keep']));
-  } catch (err) {
-    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted();
     throw err;
   }
 }
@@ -893,15 +919,4 @@ export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers) {
     probe[step.question.id] = null;
   }
   return missing;
-}
-
-function lookupFor(answers: Answers, account?: string) {
-  return (name: string): string | undefined => {
-    if (name === 'account.name') return account;
-    if (name.startsWith('answers.')) {
-      const v = answers[name.slice(8)];
-      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-    }
-    return undefined;
-  };
 }

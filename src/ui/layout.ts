@@ -1,11 +1,11 @@
 /** Layout by display width, so CJK text (two columns per character) wraps and aligns too. */
 import { LineBreaker } from 'linebreak';
 import stringWidthOf from 'string-width';
+import { fitsAsIs, PRINTABLE_ASCII } from './fits.js';
 
 // colour codes (SGR) take no columns; printable ASCII, and the few marks our screens use (… · → ←
 // – — ✓ ✗ ↷), take one column a character
 const SGR = /\u001b\[[0-9;]*m/g;
-const PRINTABLE_ASCII = /^[\x20-\x7e\u2026\u00b7\u2192\u2190\u2013\u2014\u2713\u2717\u21b7]*$/;
 
 /**
  * The display width. Printable ASCII (with or without colour) is measured by its length: string-width
@@ -46,6 +46,7 @@ function wrapAscii(text: string, w: number): string[] {
 
 /** Wraps by display width, so CJK text (two columns per character) fits too. */
 export function wrap(text: string, width: number, indent = ''): string {
+  if (indent === '' && fitsAsIs(text, width)) return text;
   const w = Math.max(10, width - stringWidth(indent));
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
   if (!text.includes('\n') && PRINTABLE_ASCII.test(plain)) {

@@ -82,6 +82,9 @@ const en = {
   modeName: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } satisfies Record<Mode, string>,
   draftSaved: (n: number, cmd: string) => `Interrupted. Your ${n} answer${n === 1 ? ' is' : 's are'} saved as a draft; continue with:\n  ${cmd}`,
   resumed: (n: number) => `Resuming the draft: ${n} answer${n === 1 ? '' : 's'} already given.`,
+  /** After an error once the first question was answered before the store opened: what is kept. */
+  answersKept: (n: number, cmd: string) => `Your ${n} answer${n === 1 ? ' is' : 's are'} kept as a draft; once that is put right, continue with:\n  ${cmd}`,
+  accountChangedMeanwhile: (account: string) => `${account} changed while you answered (another sales-coach saved it): the questions start again from what it holds now, your answers offered.`,
   dryRun: 'Not saved (--dry-run).',
   notSavedNoAccount: 'Not saved: no account given (--account NAME).',
   /** `playbook try`: the result is a preview, for the trainer. */
@@ -138,7 +141,30 @@ export function othersLine(o: { name: string; words: readonly string[] }, locale
   return o.words.length ? `${o.name}${m.aside(o.words.join(m.listComma))}` : o.name;
 }
 
+/**
+ * The words Intl.DateTimeFormat gives formatDate (Node 20's ICU), by table: building the first
+ * formatter of a process costs 20-100 ms, as much as the rest of a session's first question (the
+ * steps still open are listed with their dates; issue 25). tests/ui/format-date.test.ts holds the two
+ * to the same words for every day of the years sales-coach works with.
+ */
+const DATE_WORDS: Record<Locale, { weekdays: readonly string[]; months?: readonly string[]; format: (y: number, month: string, d: number, weekday: string) => string }> = {
+  en: {
+    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
+    format: (y, month, d, weekday) => `${weekday}, ${d} ${month} ${y}`,
+  },
+  'zh-CN': { weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'], format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}` },
+  'zh-TW': { weekdays: ['週日', '週一', '週二', '週三', '週四', '週五', '週六'], format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}` },
+};
+
 export function formatDate(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const words = DATE_WORDS[locale];
+  return words.format(y, words.months?.[m - 1] ?? String(m), d, words.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]);
+}
+
+/** formatDate as Intl words it: the reference the table above is tested against. */
+export function formatDateIntl(date: string, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number);
   let f = formatters.get(locale);
   if (!f) {

@@ -3,12 +3,9 @@
  * width (string-width, wrap-ansi: slow to load) lives in layout.ts, loaded only to render.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { OutputStream } from './fits.js';
 
-export interface OutputStream {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+export type { OutputStream } from './fits.js';
 
 export interface Env {
   [key: string]: string | undefined;
@@ -21,8 +18,5 @@ export function makeChalk(stream: OutputStream, env: Env, noColor = false): Chal
   return new Chalk({ level: forced ? 1 : off ? 0 : 1 });
 }
 
-/** 80 columns unless the terminal says otherwise; never wider than 80, the width the result is written for. */
-export function widthOf(stream: OutputStream): number {
-  const c = stream.isTTY && stream.columns ? stream.columns : 80;
-  return Math.max(40, Math.min(c, 80));
-}
+// in fits.ts, which a session's first question loads without chalk
+export { widthOf } from './fits.js';
