@@ -68,6 +68,8 @@ const TRACED: Traced[] = [
   { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
   { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
   { name: '003 buying map: an opponent with no supporter known is flagged, with a step to answer their concerns; a personal win is served', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: 'ISO 27001', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['no-supporter', 'opponent:王力'], steps: ['address-opponent:王力', 'serve_personal_win'] },
+  { name: '003 personal wins per buying role (B): the second KP, the first KP and the users, not only the person met', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['role_wins_to_first_kp'], notSteps: ['role_wins_to_first_kp_others', 'role_wins_via_leader'] },
+  { name: '003 personal wins per buying role (C): the contact\'s win known, so their direct leader\'s and the first KP\'s', mode: 'prep', answers: met('third_kp', { approval_layers: 'two', personal_win: '升任厂长', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'C', steps: ['role_wins_via_leader_others', 'serve_personal_win'], notSteps: ['role_wins_via_leader'] },
 ];
 
 describe('every traced scenario, in en, zh-CN and zh-TW', () => {
@@ -153,6 +155,22 @@ describe('the fixes, in the words the rep reads', () => {
     expect(run(met('first_kp', { polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', asked_to_sign: 'yes', signed: 'yes' }), 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('equip_second_kp');
   });
 
+  // seed 003: "在一次采购中每个参与采购的客户角色可能都会有不同的个人利益，需要你不断地探索和发现" and
+  // "这里所谈的个人利益并非是指回扣等违法行为": every role is named, each win is a legitimate one
+  it('the personal win of each buying role is asked, not only the person met\'s, never a kickback, in every language', () => {
+    const c = met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const step = (locale: Locale) => run(c, 'debrief', locale).checklist.find((x) => x.id === 'role_wins_via_leader')?.text;
+    expect(step('en')).toMatch(/^Find out what each person in the buying gains personally: 王力 .*, 王力's direct leader .* and the first KP .*never a kickback or a gift$/);
+    expect(step('zh-CN')).toMatch(/^弄清每个采购角色“个人的赢”：王力（.*）、王力的直属领导（.*）、第一KP（.*）。只谈正当的个人利益（被认可、职业发展、工作更轻松），绝不是回扣或礼物$/);
+    expect(step('zh-TW')).toMatch(/^弄清每個採購角色「個人的贏」：王力.*王力的直屬主管.*第一KP.*絕不是回扣或禮物$/);
+    // the first KP met: the others are the one who runs the purchase and the users
+    const a = met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    expect(run(a, 'debrief', 'en').checklist.find((x) => x.id === 'role_wins_first_kp')?.text).toMatch(/the one who runs the purchase .* and the users/);
+    // "will not buy": no one's win is worth the time; signed: the step is done
+    expect(run({ ...c, has_need: 'no' }, 'debrief', 'en').checklist.map((x) => x.id).filter((id) => id.startsWith('role_wins'))).toEqual([]);
+    expect(run({ ...a, signed: 'yes' }, 'debrief', 'en').checklist.map((x) => x.id).filter((id) => id.startsWith('role_wins'))).toEqual([]);
+  });
+
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
@@ -204,7 +222,7 @@ describe('zh-TW is complete', () => {
       const r = run(tc.answers, tc.mode, 'zh-TW');
       const { answers: _given, ...shown } = r; // the rep's own answers are theirs, not ours to convert
       // a reason's words in every language are kept for storage (rendered in the reader's); the rep sees this one
-      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
+      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|升任厂长|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
       expect(simplifiedOnly(text), tc.name).toEqual([]);
     }
   });
