@@ -70,6 +70,7 @@ const TRACED: Traced[] = [
   { name: '003 buying map: an opponent with no supporter known is flagged, with a step to answer their concerns; a personal win is served', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: 'ISO 27001', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['no-supporter', 'opponent:王力'], steps: ['address-opponent:王力', 'serve_personal_win'] },
   { name: '003 personal wins per buying role (B): the second KP, the first KP and the users, not only the person met', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['role_wins_to_first_kp'], notSteps: ['role_wins_to_first_kp_others', 'role_wins_via_leader'] },
   { name: '003 personal wins per buying role (C): the contact\'s win known, so their direct leader\'s and the first KP\'s', mode: 'prep', answers: met('third_kp', { approval_layers: 'two', personal_win: '升任厂长', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'C', steps: ['role_wins_via_leader_others', 'serve_personal_win'], notSteps: ['role_wins_via_leader'] },
+  { name: '003 the opponent whose win the offer cannot serve: a bigger win elsewhere, never served as if it could be; not the way to the first KP', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: '保住他选的数据库', win_served: 'no', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['opponent:王力'], steps: ['address-opponent:王力', 'meet_first_kp_around'], notSteps: ['serve_personal_win', 'bigger_win', 'equip_second_kp', 'meet_first_kp'] },
 ];
 
 describe('every traced scenario, in en, zh-CN and zh-TW', () => {
@@ -171,6 +172,24 @@ describe('the fixes, in the words the rep reads', () => {
     expect(run({ ...a, signed: 'yes' }, 'debrief', 'en').checklist.map((x) => x.id).filter((id) => id.startsWith('role_wins'))).toEqual([]);
   });
 
+  // seed 003: "凡是反对你的人，他们的'个人的赢'都没被满足……除非你能提供他另一方面更大的'个人的赢'，否则，此事无解"
+  it('a win the offer cannot serve is never "served": a bigger one is found elsewhere, with the seed\'s case, in every language', () => {
+    const neutral = met('third_kp', { approval_layers: 'two', contact_stance: 'neutral', personal_win: '保住他选的数据库', win_served: 'no', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' });
+    const r = (locale: Locale) => run(neutral, 'prep', locale);
+    expect(r('en').checklist.map((c) => c.id)).not.toContain('serve_personal_win');
+    expect(r('en').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/cannot serve what 王力 wants .*ends up against you: find a bigger win of another kind for 王力/);
+    expect(r('zh-CN').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案满足不了王力想要的（保住他选的数据库），而“个人的赢”没被满足的人，最后都会站到你的对立面：在别的方面为王力找到更大的“个人的赢”/);
+    expect(r('zh-TW').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案滿足不了王力想要的.*「個人的贏」沒被滿足的人，最後都會站到你的對立面/);
+    // the seed's own case: the sales director who wanted to be near his child
+    const tip = (locale: Locale) => [...r(locale).tips, ...(r(locale).moreTips ?? [])].find((t) => t.id === 'bigger_win_example');
+    expect(tip('zh-CN')?.text).toMatch(/孩子明年高考.*管理职能放在大城市.*坚定的支持者/);
+    expect(tip('en')?.text).toMatch(/put management in the big city.*firm supporter/);
+    // an opponent: the engine's step starts from their win and says to find a bigger one; the playbook's is not added beside it
+    const opp = run({ ...neutral, contact_stance: 'opponent' }, 'prep', 'zh-CN').checklist;
+    expect(opp.find((c) => c.id === 'address-opponent:王力')?.text).toMatch(/在别的方面为王力找到更大的“个人的赢”/);
+    expect(opp.map((c) => c.id)).not.toContain('bigger_win');
+  });
+
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
@@ -222,7 +241,7 @@ describe('zh-TW is complete', () => {
       const r = run(tc.answers, tc.mode, 'zh-TW');
       const { answers: _given, ...shown } = r; // the rep's own answers are theirs, not ours to convert
       // a reason's words in every language are kept for storage (rendered in the reader's); the rep sees this one
-      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|升任厂长|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
+      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|升任厂长|保住他选的数据库|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
       expect(simplifiedOnly(text), tc.name).toEqual([]);
     }
   });
