@@ -65,7 +65,8 @@ const TRACED: Traced[] = [
   { name: 'people prompts: a first KP is not told to find the first KP', mode: 'debrief', answers: met('first_kp', { contacts_known: 1, asked_to_sign: 'yes', signed: 'yes', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['map_contacts_below_kp'], notSteps: ['map_contacts'] },
   { name: 'D in prep: no recap, no relationship steps', mode: 'prep', answers: met('first_kp', { buying_power: 'no', persona: 'koala', trust_level: 'liked', perception: 'broker', visit_focus: 'x', last_discussed: '预算' }), class: 'D', onlySteps: [], recap: false },
   { name: 'first visit: no recap that speaks of last time', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', recap: false, notSteps: ['koala_send_recap'] },
-  { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_invest', 'plan_review'] },
+  { name: '003 account plan: every part of strategic account management gets a dated step, no class', mode: 'plan', answers: { plan_ideal: 'partly', plan_tier: 'value_adder', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'no', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', onlySteps: ['plan_review_fit', 'plan_strategy_set', 'plan_first_move', 'plan_gather', 'plan_confirm_offer', 'plan_agree_goal', 'plan_tier_value_adder', 'plan_invest', 'plan_review'] },
+  { name: '003 relationship tier: a commodity account gets price and delivery, and no strategic investment', mode: 'plan', answers: { plan_ideal: 'partly', plan_tier: 'broker', plan_information: ['where_used'], plan_sell_what: '车队管理模块', plan_sell_whom: '物流部', plan_contribution: '减少空驶', plan_goal: '西安枢纽', plan_goal_agreed: 'yes', plan_investment: '技术研讨会', plan_strategy: '两个枢纽', plan_execution: '见枢纽负责人' }, status: 'unclassified', steps: ['plan_tier_broker'], notSteps: ['plan_invest', 'plan_tier_partner'] },
   { name: '002/004 prep content: internal selling, nine habits, value + trust, Johari, LINK', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', trust_level: 'none', perception: 'broker', visit_focus: 'x' }), class: 'B' },
   { name: '003 buying map: an opponent with no supporter known is flagged, with a step to answer their concerns; a personal win is served', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: 'ISO 27001', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['no-supporter', 'opponent:王力'], steps: ['address-opponent:王力', 'serve_personal_win'] },
   { name: '003 personal wins per buying role (B): the second KP, the first KP and the users, not only the person met', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['role_wins_to_first_kp'], notSteps: ['role_wins_to_first_kp_others', 'role_wins_via_leader'] },
@@ -188,6 +189,18 @@ describe('the fixes, in the words the rep reads', () => {
     const opp = run({ ...neutral, contact_stance: 'opponent' }, 'prep', 'zh-CN').checklist;
     expect(opp.find((c) => c.id === 'address-opponent:王力')?.text).toMatch(/在别的方面为王力找到更大的“个人的赢”/);
     expect(opp.map((c) => c.id)).not.toContain('bigger_win');
+  });
+
+  // seed 003, 客户关系分级: "在哪个层面上经营你的客户，取决你公司的战略和你的客户群体，当然层级越高越会成为你的候选"
+  it('the plan asks the relationship tier and the steps follow from it, in every language', () => {
+    const base: Answers = { plan_ideal: 'yes', plan_information: ['where_used', 'their_plans', 'our_position'], plan_sell_what: 'x', plan_sell_whom: '物流部', plan_contribution: 'z', plan_goal: 'g', plan_goal_agreed: 'yes', plan_investment: '技术研讨会', plan_strategy: 's', plan_execution: 'e' };
+    const tierSteps = (tier: string, locale: Locale) => run({ ...base, plan_tier: tier }, 'plan', locale).checklist.filter((c) => c.id.startsWith('plan_tier_') || c.id === 'plan_invest');
+    expect(tierSteps('broker', 'en').map((c) => c.id)).toEqual(['plan_tier_broker']);
+    expect(tierSteps('broker', 'zh-CN')[0]?.text).toMatch(/^在商品中介这一级经营宏達：价格合理、交付可靠、响应及时。不在这里安排战略性投入/);
+    expect(tierSteps('partner', 'en').map((c) => c.id).sort()).toEqual(['plan_invest', 'plan_tier_partner']);
+    expect(tierSteps('partner', 'zh-TW').find((c) => c.id === 'plan_tier_partner')?.text).toMatch(/組織間誰都離不開誰$/);
+    // a customer not worth managing is not asked the tier, and nothing is scheduled at one
+    expect(run({ ...base, plan_ideal: 'no', plan_tier: 'partner' }, 'plan', 'en').checklist.map((c) => c.id).filter((id) => id.startsWith('plan_tier_'))).toEqual([]);
   });
 
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
