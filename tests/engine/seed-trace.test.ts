@@ -72,6 +72,7 @@ const TRACED: Traced[] = [
   { name: '003 personal wins per buying role (B): the second KP, the first KP and the users, not only the person met', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['role_wins_to_first_kp'], notSteps: ['role_wins_to_first_kp_others', 'role_wins_via_leader'] },
   { name: '003 personal wins per buying role (C): the contact\'s win known, so their direct leader\'s and the first KP\'s', mode: 'prep', answers: met('third_kp', { approval_layers: 'two', personal_win: '升任厂长', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'C', steps: ['role_wins_via_leader_others', 'serve_personal_win'], notSteps: ['role_wins_via_leader'] },
   { name: '003 the opponent whose win the offer cannot serve: a bigger win elsewhere, never served as if it could be; not the way to the first KP', mode: 'prep', answers: met('second_kp', { approval_layers: 'one', contact_stance: 'opponent', personal_win: '保住他选的数据库', win_served: 'no', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), class: 'B', flags: ['opponent:王力'], steps: ['address-opponent:王力', 'meet_first_kp_around'], notSteps: ['serve_personal_win', 'bigger_win', 'equip_second_kp', 'meet_first_kp'] },
+  { name: '002 internal selling for an A: your leader meets theirs too (an organisation\'s benefit), not only for a B or C', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case', 'org_benefit'], internal_support: ['presales'], visit_focus: 'x' }), class: 'A', steps: ['involve_manager_a', 'line_up_contracts'], notSteps: ['involve_manager'] },
 ];
 
 describe('every traced scenario, in en, zh-CN and zh-TW', () => {
@@ -201,6 +202,34 @@ describe('the fixes, in the words the rep reads', () => {
     expect(tierSteps('partner', 'zh-TW').find((c) => c.id === 'plan_tier_partner')?.text).toMatch(/組織間誰都離不開誰$/);
     // a customer not worth managing is not asked the tier, and nothing is scheduled at one
     expect(run({ ...base, plan_ideal: 'no', plan_tier: 'partner' }, 'plan', 'en').checklist.map((c) => c.id).filter((id) => id.startsWith('plan_tier_'))).toEqual([]);
+  });
+
+  // seed 002: "使用锚定效应啊，改善客户的期待，让客户给我们布置的作业尽量的精，尽量的准，让产品和售前少忙活";
+  // "市场部……反过来也会用他的资源去反哺你"; "背地里互相说坏话……大家还是要……项目信息去互通有无";
+  // "给客户讲宏大趋势……其实客户比你懂得多……关键是给客户输入好产品本身的专业信息"; personal benefits ranked, never money or gifts
+  it('internal selling in depth and the benefits become coaching in the seed\'s terms, in every language', () => {
+    const tipsOf = (answers: Answers, locale: Locale) => {
+      const r = run(answers, 'prep', locale);
+      return [...r.tips, ...(r.moreTips ?? [])];
+    };
+    const text = (answers: Answers, locale: Locale, id: string) => tipsOf(answers, locale).find((t) => t.id === id)?.text;
+    const withPresales = met('second_kp', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', resources: ['org_benefit', 'personal_win'], internal_support: ['presales'], visit_focus: 'x' });
+    expect(text(withPresales, 'zh-CN', 'presales_anchor')).toMatch(/锚定效应.*作业尽量精、尽量准，让产品和售前少忙活/);
+    expect(text(withPresales, 'en', 'presales_anchor')).toMatch(/anchoring.*precise and small/);
+    expect(text(withPresales, 'zh-TW', 'presales_anchor')).toMatch(/錨定效應/);
+    expect(text(withPresales, 'zh-CN', 'marketing_and_peers')).toMatch(/反哺你的客户.*互通有无，不在背后说人坏话/);
+    expect(text(withPresales, 'zh-CN', 'expertise_not_trends')).toMatch(/^别拿着PPT给客户讲宏大趋势.*产品本身/);
+    expect(text(withPresales, 'zh-CN', 'org_benefit_how')).toMatch(/组织联合.*领导表态投入最好的专家.*让利.*部门的诉求/);
+    expect(text(withPresales, 'zh-CN', 'personal_benefit_how')).toMatch(/首先是协助他出色地完成任务.*人脉提升.*技能提升.*个人友谊自然就来了.*绝不是回扣/);
+    expect(text(withPresales, 'en', 'personal_benefit_how')).toMatch(/shine inside their company.*never a kickback, never money or gifts$/);
+    // a rep without presales is told to line them up; one who brings product expertise is not told to
+    const without = { ...withPresales, internal_support: [], resources: ['expertise'] };
+    const ids = tipsOf(without, 'en').map((t) => t.id);
+    expect(ids).toContain('presales_line_up');
+    expect(ids).not.toContain('presales_anchor');
+    expect(ids).not.toContain('expertise_not_trends');
+    // a D gets none of it
+    expect(tipsOf({ ...withPresales, has_need: 'no' }, 'en').map((t) => t.id)).not.toEqual(expect.arrayContaining(['presales_anchor']));
   });
 
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
