@@ -151,7 +151,7 @@ describe('the fixes, in the words the rep reads', () => {
     const step = (answers: Answers, mode: Mode, locale: Locale) => run(answers, mode, locale).checklist.find((c) => c.id === 'equip_second_kp')?.text;
     for (const [answers, mode] of [[debrief, 'debrief'], [prep, 'prep']] as const) {
       expect(step(answers, mode, 'en')).toMatch(/carry the value to the first KP: the material.*the value in one sentence.*the question the first KP will ask/);
-      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力把产品价值带给第一KP：准备好让他转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
+      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力把产品价值带给第一KP：准备好可以转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
       expect(step(answers, mode, 'zh-TW')).toMatch(/^幫王力把產品價值帶給第一KP/);
     }
     // an A met the first KP already; a C's step goes through the direct leader first
