@@ -232,6 +232,32 @@ describe('the fixes, in the words the rep reads', () => {
     expect(tipsOf({ ...withPresales, has_need: 'no' }, 'en').map((t) => t.id)).not.toEqual(expect.arrayContaining(['presales_anchor']));
   });
 
+  // seed 004: "社会认同（Social Proof）将会是比关系更加有效的抵押品"; "利用机会，利用场合，利用他人的机会……当你介绍一个朋友给另外一个朋友认识";
+  // "关系是一种印象……个人品牌"; "不要忽略关系营建对象的多重身份"; "通过语言传递的信息仅占7%，而有38%……另外55%是通过身体语言获取"
+  it('the weak-tie era becomes coaching: social proof, weak ties, a personal brand, mutual benefit, 55/38/7, in every language', () => {
+    const early = met('second_kp', { approval_layers: 'one', contacts_known: 2, trust_level: 'none', perception: 'broker', resources: ['expertise'], internal_support: ['presales', 'marketing'], visit_focus: 'x' });
+    const all = (answers: Answers, locale: Locale) => {
+      const r = run(answers, 'prep', locale);
+      return [...r.tips, ...(r.moreTips ?? [])];
+    };
+    const text = (locale: Locale, id: string) => all(early, locale).find((t) => t.id === id)?.text;
+    expect(text('zh-CN', 'social_proof')).toMatch(/^社会认同：关系还浅的时候，与其让客户把信任放在你一个人身上，不如放在产品的广大用户身上/);
+    expect(text('zh-CN', 'weak_ties')).toMatch(/^建立广泛的联系.*引荐.*会议、展会/);
+    expect(text('zh-CN', 'personal_brand')).toMatch(/^树立个人品牌：关系是一种印象/);
+    expect(text('zh-CN', 'mutual_benefit')).toMatch(/^互利是关系营建的首要原则.*多重身份/);
+    expect(text('zh-CN', 'nonverbal')).toMatch(/^通过语言传递的信息只占7%，38%来自语音语调，55%来自身体语言/);
+    expect(text('en', 'nonverbal')).toMatch(/^Only 7% of what you convey is in your words; 38% is in your voice and tone, 55% in your body/);
+    expect(text('zh-TW', 'social_proof')).toMatch(/^社會認同/);
+    expect(text('zh-TW', 'personal_brand')).toMatch(/個人品牌/);
+    // the decision feels safe through the relationship and, more and more, through social proof
+    expect(text('en', 'purchase_formula')).toMatch(/your relationship and, more and more, the many who already use what you sell \(social proof\)$/);
+    // a deep relationship no longer needs the early-stage advice; a D gets none of it
+    const deep = all({ ...early, trust_level: 'indispensable' }, 'en').map((t) => t.id);
+    expect(deep).not.toContain('social_proof');
+    expect(deep).not.toContain('personal_brand');
+    expect(all({ ...early, has_need: 'no' }, 'en').map((t) => t.id).filter((id) => ['social_proof', 'weak_ties', 'personal_brand', 'mutual_benefit', 'nonverbal'].includes(id))).toEqual([]);
+  });
+
   it('a koala with no trust gets one plan that agrees with the steps and flags', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
