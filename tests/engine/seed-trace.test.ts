@@ -183,9 +183,9 @@ describe('the fixes, in the words the rep reads', () => {
     const neutral = met('third_kp', { approval_layers: 'two', contact_stance: 'neutral', personal_win: '保住他选的数据库', win_served: 'no', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' });
     const r = (locale: Locale) => run(neutral, 'prep', locale);
     expect(r('en').checklist.map((c) => c.id)).not.toContain('serve_personal_win');
-    expect(r('en').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/cannot serve what 王力 wants .*ends up against you: find a bigger win of another kind for 王力/);
-    expect(r('zh-CN').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案满足不了王力想要的（保住他选的数据库），而“个人的赢”没被满足的人，最后都会站到你的对立面：在别的方面为王力找到更大的“个人的赢”/);
-    expect(r('zh-TW').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案滿足不了王力想要的.*「個人的贏」沒被滿足的人，最後都會站到你的對立面/);
+    expect(r('en').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/cannot serve 王力's win \(保住他选的数据库\), and an unmet win turns a person against you: find 王力 a bigger win of another kind/);
+    expect(r('zh-CN').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案满足不了王力“个人的赢”（保住他选的数据库），而没被满足的人最后都会反对你：在别的方面为王力找到更大的“个人的赢”/);
+    expect(r('zh-TW').checklist.find((c) => c.id === 'bigger_win')?.text).toMatch(/^你的方案滿足不了王力「個人的贏」.*沒被滿足的人最後都會反對你/);
     // the seed's own case: the sales director who wanted to be near his child
     const tip = (locale: Locale) => [...r(locale).tips, ...(r(locale).moreTips ?? [])].find((t) => t.id === 'bigger_win_example');
     expect(tip('zh-CN')?.text).toMatch(/孩子明年高考.*管理职能放在大城市.*坚定的支持者/);
