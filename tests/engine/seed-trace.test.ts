@@ -224,7 +224,7 @@ describe('the fixes, in the words the rep reads', () => {
     expect(text(withPresales, 'zh-CN', 'marketing_and_peers')).toMatch(/反哺你的客户.*互通有无，不在背后说人坏话/);
     expect(text(withPresales, 'zh-CN', 'expertise_not_trends')).toMatch(/^别拿着PPT给客户讲宏大趋势.*产品本身/);
     expect(text(withPresales, 'zh-CN', 'org_benefit_how')).toMatch(/组织联合.*领导表态投入最好的专家.*让利.*部门的诉求/);
-    expect(text(withPresales, 'zh-CN', 'personal_benefit_how')).toMatch(/首先是协助他出色地完成任务.*人脉提升.*技能提升.*个人友谊自然就来了.*绝不是回扣/);
+    expect(text(withPresales, 'zh-CN', 'personal_benefit_how')).toMatch(/首先是协助客户出色地完成任务.*人脉提升.*技能提升.*个人友谊自然就来了.*绝不是回扣/);
     expect(text(withPresales, 'en', 'personal_benefit_how')).toMatch(/shine inside their company.*never a kickback, never money or gifts$/);
     // a rep without presales is told to line them up; one who brings product expertise is not told to
     const without = { ...withPresales, internal_support: [], resources: ['expertise'] };
