@@ -119,7 +119,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('2026-12-02', 'Enter');
     await waitFor('What will the next meeting cover?');
     keys('the pilot', 'Enter');
-    // several people at one meeting: each named, then asked their title, role, type and stance
+    // several people at one meeting: each named, then asked their title, role, type, stance and personal win
     await waitFor('Was anyone else at the meeting?');
     keys('Mr Zhao', 'Enter');
     await waitFor('About Mr Zhao:');
@@ -131,6 +131,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // koala
     await waitFor('Where does Mr Zhao stand on your offer?');
     keys('Enter'); // a supporter
+    await waitFor("What would be Mr Zhao's personal win?");
+    keys('Enter'); // not known yet: left empty
     await waitFor('Anyone else at the meeting?');
     keys('Enter'); // that was all
     expect(await exitCode()).toBe(0);
