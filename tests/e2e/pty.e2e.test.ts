@@ -130,7 +130,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('2026-12-02', 'Enter');
     await waitFor('What will the next meeting cover?');
     keys('the pilot', 'Enter');
-    // several people at one meeting: each named, then asked their title, role, type and stance
+    // several people at one meeting: each named, then asked their title, role, type, stance and personal win
     await waitFor('Was anyone else at the meeting?');
     keys('Mr Zhao', 'Enter');
     await waitFor('About Mr Zhao:');
@@ -142,6 +142,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // koala
     await waitFor('Where does Mr Zhao stand on your offer?');
     keys('Enter'); // a supporter
+    await waitFor("What would be Mr Zhao's personal win?");
+    keys('Enter'); // not known yet: left empty
     await waitFor('Anyone else at the meeting?');
     keys('Enter'); // that was all
     expect(await exitCode()).toBe(0);
@@ -365,7 +367,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
 
   it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume finishes the person left half asked, and going back reopens them', async () => {
     // a debrief answered up to its last question, left as a draft (as an interrupted one is)
-    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
+    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
     const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
     drafts.save({ version: 1, mode: 'debrief', account: 'Three Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
     start("debrief --resume --account 'Three Co'");
