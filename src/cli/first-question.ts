@@ -20,7 +20,7 @@ import type { AccountState, StepDecision } from '../engine/account.js';
 import { addDays } from '../engine/dates.js';
 import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
-import type { Store } from '../store/types.js';
+import { isTeamStore, type Store } from '../store/types.js';
 import { fitsAsIs, widthOf } from '../ui/fits.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { sanitize } from '../ui/sanitize.js';
@@ -107,10 +107,8 @@ export function readAtHand(env: IO['env'], db: string, account: string): AtHandA
  * database, whose accounts others change: its first question always waits for it.
  */
 export async function collectAtHand(store: Store, env: IO['env'], db: string, account: string): Promise<Omit<AtHand, 'stamp'> | undefined> {
-  // the names in one read of the SQLite file's index, through the store's own connection
-  const sqlite = (store as { db?: { prepare(sql: string): { pluck(on?: boolean): { all(): unknown[] } } } }).db;
-  if (!sqlite || typeof sqlite.prepare !== 'function') return undefined;
-  const names = sqlite.prepare(`SELECT name_key FROM accounts LIMIT ${MAX_NAMES + 1}`).pluck().all() as string[];
+  if (isTeamStore(store)) return undefined;
+  const names = await store.accountKeys(MAX_NAMES + 1);
   const recent = [...new Set([nameKey(account), ...(readAtHandFile(env, db)?.recent ?? [])])].slice(0, MAX_RECENT);
   const accounts: AtHand['accounts'] = {};
   for (const key of recent) {

@@ -211,6 +211,13 @@ export abstract class SqlStore implements Store {
     return [r.v, r.e, r.open_items, r.contacts_count].map((x) => x ?? '').join(':');
   }
 
+  async accountKeys(limit: number): Promise<string[]> {
+    return this.run(async () => {
+      const rows = await this.kdb.selectFrom('accounts').select('name_key').where(this.owned('owner')).limit(limit).execute();
+      return rows.map((r) => r.name_key);
+    });
+  }
+
   async getAccount(account: string): Promise<AccountRow | undefined> {
     return this.run(async () => {
       const a = await this.accountRowOf(this.kdb, account);

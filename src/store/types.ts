@@ -300,6 +300,8 @@ export interface Store {
    */
   accountRevision?(account: string): Promise<string>;
   getAccount(account: string): Promise<AccountRow | undefined>;
+  /** The accounts' name keys (as names are compared), at most `limit`: for the first question's cache. */
+  accountKeys(limit: number): Promise<string[]>;
   /** One write: the visit, the events, the account's new state, its people and steps. */
   saveVisit(visit: SaveVisit): Promise<SavedVisit>;
   /** The account's facts and people as `account set` left them, and its events: no visit is written. */

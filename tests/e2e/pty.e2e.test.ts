@@ -390,12 +390,14 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // the first type offered
     await waitFor('Where does Mr Wang stand on your offer?');
     keys('Enter');
+    await waitFor("What would be Mr Wang's personal win?");
+    keys('Enter');
     await waitFor('Anyone else at the meeting?');
     // going back reopens Mr Wang, his answers offered; his title is changed on the way
     keys('<', 'Enter');
     await waitForCount("Mr Wang's job title", 1);
     keys('C-u', 'CEO', 'Enter');
-    for (const [q, n] of [['Where do they stand', 1], ['Which type is Mr Wang?', 2], ['Where does Mr Wang stand on your offer?', 2]] as const) {
+    for (const [q, n] of [['Where do they stand', 1], ['Which type is Mr Wang?', 2], ['Where does Mr Wang stand on your offer?', 2], ["What would be Mr Wang's personal win?", 2]] as const) {
       await waitForCount(q, n);
       keys('Enter');
     }
