@@ -45,24 +45,66 @@ export function parseDecimal(text: string): number {
   return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 }
 
-export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string };
+/** What an answer should have been, as data: each reader words it in its own language (engine/messages.ts). */
+export type Expectation =
+  | { kind: 'required' }
+  | { kind: 'yes-no' | 'integer' | 'number' | 'text'; unknown?: string }
+  | { kind: 'one-of' | 'list-of'; choices: string[]; unknown?: string }
+  | { kind: 'date'; minYear: number; maxYear: number; unknown?: string }
+  | { kind: 'number-range'; min?: number; max?: number }
+  | { kind: 'date-from' | 'date-until'; date: string; visit: boolean };
+
+/** `expected` is the expectation in English, for the readers that are English only (a trainer's test file, `account set`). */
+export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string; expectation: Expectation };
+
+/** An expectation in English. */
+export function expectationText(e: Expectation): string {
+  const or = 'unknown' in e && e.unknown ? `, or "${e.unknown}"` : '';
+  const list = (xs: string[]) => xs.map((c) => `"${c}"`).join(', ');
+  switch (e.kind) {
+    case 'required':
+      return 'an answer (this question is required)';
+    case 'yes-no':
+      return `"yes" or "no"${or}`;
+    case 'one-of':
+      return `one of ${list(e.choices)}${or}`;
+    case 'list-of':
+      return `a list of ${list(e.choices)}${or}`;
+    case 'integer':
+      return `a whole number such as 3${or}`;
+    case 'number':
+      return `a number such as 3 or 2.5${or}`;
+    case 'date':
+      return `a date as YYYY-MM-DD, between ${e.minYear} and ${e.maxYear}${or}`;
+    case 'text':
+      return 'a text';
+    case 'number-range':
+      return e.min !== undefined && e.max !== undefined ? `a number from ${e.min} to ${e.max}` : e.min !== undefined ? `a number of at least ${e.min}` : `a number of at most ${e.max}`;
+    case 'date-from':
+      return `a date on or after ${e.date}${e.visit ? ', the visit date' : ''}`;
+    case 'date-until':
+      return `a date on or before ${e.date}${e.visit ? ', the visit date' : ''}`;
+    default:
+      return assertNever(e, 'expectation');
+  }
+}
+
+const refuse = (expectation: Expectation): Coerced => ({ ok: false, expectation, expected: expectationText(expectation) });
 
 /**
  * The playbook's `min`/`max` for a number, or for a date in days from the visit date: what was
  * expected when the answer falls outside, else undefined. A date bound needs the visit date.
  */
-export function outOfBounds(q: Question, v: AnswerValue, visitDate?: string): string | undefined {
+export function outOfBounds(q: Question, v: AnswerValue, visitDate?: string): Expectation | undefined {
   if (q.min === undefined && q.max === undefined) return undefined;
   if (q.kind === 'number' && typeof v === 'number') {
-    if (q.min !== undefined && v < q.min) return q.max !== undefined ? `a number from ${q.min} to ${q.max}` : `a number of at least ${q.min}`;
-    if (q.max !== undefined && v > q.max) return q.min !== undefined ? `a number from ${q.min} to ${q.max}` : `a number of at most ${q.max}`;
+    if ((q.min !== undefined && v < q.min) || (q.max !== undefined && v > q.max)) return { kind: 'number-range', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
   }
   if (q.kind === 'date' && typeof v === 'string' && visitDate && isValidDate(v)) {
     const from = q.min !== undefined ? addDays(visitDate, q.min) : undefined;
     const to = q.max !== undefined ? addDays(visitDate, q.max) : undefined;
-    const visit = (d: string) => (d === visitDate ? `${d}, the visit date` : d);
-    if (from && v < from) return `a date on or after ${visit(from)}`;
-    if (to && v > to) return `a date on or before ${visit(to)}`;
+    if (from && v < from) return { kind: 'date-from', date: from, visit: from === visitDate };
+    if (to && v > to) return { kind: 'date-until', date: to, visit: to === visitDate };
   }
   return undefined;
 }
@@ -75,47 +117,47 @@ export function coerceAnswer(q: Question, raw: unknown, personaIds: readonly str
   const c = coerceShape(q, raw, personaIds);
   if (!c.ok || c.value === null || c.value === UNKNOWN) return c;
   const bound = outOfBounds(q, c.value, visitDate);
-  return bound ? { ok: false, expected: bound } : c;
+  return bound ? refuse(bound) : c;
 }
 
 function coerceShape(q: Question, raw: unknown, personaIds: readonly string[]): Coerced {
   if (raw === null || raw === undefined || raw === '') {
-    return q.required === false ? { ok: true, value: null } : { ok: false, expected: 'an answer (this question is required)' };
+    return q.required === false ? { ok: true, value: null } : refuse({ kind: 'required' });
   }
   if (raw === UNKNOWN && q.allowUnknown) return { ok: true, value: UNKNOWN };
-  const unknownNote = q.allowUnknown ? `, or "${UNKNOWN}"` : '';
+  const unknown = q.allowUnknown ? { unknown: UNKNOWN } : {};
   const choices = choiceValues(q, personaIds);
   switch (q.kind) {
     case 'yes-no': {
       const v = raw === true ? 'yes' : raw === false ? 'no' : typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
-      return v === 'yes' || v === 'no' ? { ok: true, value: v } : { ok: false, expected: `"yes" or "no"${unknownNote}` };
+      return v === 'yes' || v === 'no' ? { ok: true, value: v } : refuse({ kind: 'yes-no', ...unknown });
     }
     case 'single':
     case 'persona': {
       const v = typeof raw === 'string' ? raw.trim() : raw;
       return typeof v === 'string' && choices?.includes(v)
         ? { ok: true, value: v }
-        : { ok: false, expected: `one of ${choices?.map((c) => `"${c}"`).join(', ')}${unknownNote}` };
+        : refuse({ kind: 'one-of', choices: choices ?? [], ...unknown });
     }
     case 'multiple': {
       const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : null;
       if (!list?.every((x) => typeof x === 'string' && choices?.includes(x))) {
-        return { ok: false, expected: `a list of ${choices?.map((c) => `"${c}"`).join(', ')}${unknownNote}` };
+        return refuse({ kind: 'list-of', choices: choices ?? [], ...unknown });
       }
       return { ok: true, value: [...new Set(list as string[])] };
     }
     case 'number': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseDecimal(raw) : Number.NaN;
-      if (q.integer) return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, expected: `a whole number such as 3${unknownNote}` };
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, expected: `a number such as 3 or 2.5${unknownNote}` };
+      if (q.integer) return Number.isSafeInteger(n) ? { ok: true, value: n } : refuse({ kind: 'integer', ...unknown });
+      return Number.isFinite(n) ? { ok: true, value: n } : refuse({ kind: 'number', ...unknown });
     }
     case 'date': {
       const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : '';
-      return isValidDate(s) ? { ok: true, value: s } : { ok: false, expected: `a date as YYYY-MM-DD, between ${YEARS.min} and ${YEARS.max}${unknownNote}` };
+      return isValidDate(s) ? { ok: true, value: s } : refuse({ kind: 'date', minYear: YEARS.min, maxYear: YEARS.max, ...unknown });
     }
     case 'text': {
       if (typeof raw === 'string' || typeof raw === 'number') return { ok: true, value: String(raw) };
-      return { ok: false, expected: 'a text' };
+      return refuse({ kind: 'text' });
     }
     default:
       return assertNever(q.kind, 'question kind');

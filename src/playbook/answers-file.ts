@@ -18,6 +18,7 @@ import type { OtherPerson } from '../engine/evaluate.js';
 import { isValidDate } from '../engine/dates.js';
 import type { Locale } from '../engine/model.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
+import { UI } from '../ui/messages.js';
 import type { Playbook } from './types.js';
 
 /**
@@ -110,7 +111,7 @@ export function checkAnswers(
     const control = c.ok && typeof c.value === 'string' ? controlCharIn(c.value, { block: q.kind === 'text' && id !== pb.roles.person }) : undefined;
     if (control) diagnostics.push({ file, ...locate(path), code: 'control-character', severity: 'error', message: `"${id}": ${m.controlChar(m.theAnswer, control)}`, hint: m.controlTextHint });
     else if (c.ok) into[id] = c.value;
-    else diagnostics.push({ file, ...locate(path), code: 'invalid-answer', severity: 'error', message: m.cannotBe(id, JSON.stringify(value)), hint: m.expected(c.expected) });
+    else diagnostics.push({ file, ...locate(path), code: 'invalid-answer', severity: 'error', message: m.cannotBe(id, JSON.stringify(value)), hint: m.expected(UI[locale].expectation(c.expectation)) });
     return true;
   };
   for (const [id, value] of Object.entries(given)) {

@@ -2,12 +2,15 @@
  * The interface's own words, one typed catalogue per locale (a missing key is a compile error).
  * Content words come from the playbook. zh-TW is generated from zh-CN at build time (scripts/zh-tw.mjs).
  */
+import { type Expectation, expectationText } from '../engine/answers.js';
 import type { Locale, Mode } from '../engine/model.js';
 import { zhCN } from './messages.zh-CN.js';
 import { zhTW } from './messages.zh-TW.generated.js';
 
 const en = {
   back: '↩ Back to the previous question',
+  /** What an answer should have been (an answers file's hint, a prompt's refusal), from the engine's data. */
+  expectation: (e: Expectation): string => expectationText(e),
   help: '? Why this question',
   unknown: "Don't know",
   notSure: 'Not sure: let me describe what I saw',

@@ -4,6 +4,34 @@ import type { UiMessages } from './messages.js';
 
 export const zhCN: UiMessages = {
   back: '↩ 返回上一题',
+  expectation: (e) => {
+    const or = 'unknown' in e && e.unknown ? `，或“${e.unknown}”` : '';
+    const list = (xs: string[]) => xs.map((c) => `“${c}”`).join('、');
+    switch (e.kind) {
+      case 'required':
+        return '一个回答（这个问题必须回答）';
+      case 'yes-no':
+        return `“yes”或“no”${or}`;
+      case 'one-of':
+        return `其中之一：${list(e.choices)}${or}`;
+      case 'list-of':
+        return `由这些值组成的列表：${list(e.choices)}${or}`;
+      case 'integer':
+        return `整数，例如 3${or}`;
+      case 'number':
+        return `数字，例如 3 或 2.5${or}`;
+      case 'date':
+        return `YYYY-MM-DD 格式的日期，年份在${e.minYear}到${e.maxYear}之间${or}`;
+      case 'text':
+        return '一段文字';
+      case 'number-range':
+        return e.min !== undefined && e.max !== undefined ? `${e.min}到${e.max}之间的数` : e.min !== undefined ? `不小于${e.min}的数` : `不大于${e.max}的数`;
+      case 'date-from':
+        return `${e.date}${e.visit ? '（拜访当天）' : ''}或之后的日期`;
+      case 'date-until':
+        return `${e.date}${e.visit ? '（拜访当天）' : ''}或之前的日期`;
+    }
+  },
   help: '? 为什么问这个',
   unknown: '不知道',
   notSure: '不确定：我来描述看到的情况',

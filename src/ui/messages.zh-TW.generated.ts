@@ -4,6 +4,34 @@ import type { UiMessages } from './messages.js';
 
 export const zhTW: UiMessages = {
   back: '↩ 返回上一題',
+  expectation: (e) => {
+    const or = 'unknown' in e && e.unknown ? `，或「${e.unknown}」` : '';
+    const list = (xs: string[]) => xs.map((c) => `「${c}」`).join('、');
+    switch (e.kind) {
+      case 'required':
+        return '一個回答（這個問題必須回答）';
+      case 'yes-no':
+        return `「yes」或「no」${or}`;
+      case 'one-of':
+        return `其中之一：${list(e.choices)}${or}`;
+      case 'list-of':
+        return `由這些值組成的列表：${list(e.choices)}${or}`;
+      case 'integer':
+        return `整數，例如 3${or}`;
+      case 'number':
+        return `數字，例如 3 或 2.5${or}`;
+      case 'date':
+        return `YYYY-MM-DD 格式的日期，年份在${e.minYear}到${e.maxYear}之間${or}`;
+      case 'text':
+        return '一段文字';
+      case 'number-range':
+        return e.min !== undefined && e.max !== undefined ? `${e.min}到${e.max}之間的數` : e.min !== undefined ? `不小於${e.min}的數` : `不大於${e.max}的數`;
+      case 'date-from':
+        return `${e.date}${e.visit ? '（拜訪當天）' : ''}或之後的日期`;
+      case 'date-until':
+        return `${e.date}${e.visit ? '（拜訪當天）' : ''}或之前的日期`;
+    }
+  },
   help: '? 為什麼問這個',
   unknown: '不知道',
   notSure: '不確定：我來描述看到的情況',

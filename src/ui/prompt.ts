@@ -122,7 +122,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
         if (q.kind === 'date' && !isValidDate(v)) return m.typeDate;
         if (controlCharIn(v)) return m.typeNoControl;
         const bound = outOfBounds(q, q.kind === 'number' ? parseDecimal(v) : v, view.visitDate);
-        if (bound) return m.expected(bound);
+        if (bound) return m.expected(m.expectation(bound));
         return true;
       },
     },

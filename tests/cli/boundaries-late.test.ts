@@ -102,11 +102,11 @@ describe('a number is written as a person writes it', () => {
   const count = pb.questions.find((x) => x.id === 'contacts_known');
   if (!count) throw new Error('no contacts_known');
   it.each(['0x10', '0b11', '1e3', 'Infinity', ' '])('%s is refused', (raw) => {
-    expect(coerceAnswer(count, raw, [])).toEqual({ ok: false, expected: expect.stringContaining('a whole number') });
+    expect(coerceAnswer(count, raw, [])).toMatchObject({ ok: false, expected: expect.stringContaining('a whole number') });
   });
   it('1.5 is refused where a count is asked, with what was expected', () => {
-    expect(coerceAnswer(count, 1.5, [])).toEqual({ ok: false, expected: 'a whole number such as 3' });
-    expect(coerceAnswer(count, '1.5', [])).toEqual({ ok: false, expected: 'a whole number such as 3' });
+    expect(coerceAnswer(count, 1.5, [])).toMatchObject({ ok: false, expected: 'a whole number such as 3' });
+    expect(coerceAnswer(count, '1.5', [])).toMatchObject({ ok: false, expected: 'a whole number such as 3' });
     expect(coerceAnswer(count, '3', [])).toEqual({ ok: true, value: 3 });
     expect(coerceAnswer({ ...count, integer: false }, '2.5', [])).toEqual({ ok: true, value: 2.5 });
   });

@@ -45,6 +45,16 @@ describe('an answers file with mistakes, told in the session language', () => {
     expect(persona.stderr).toContain('是不是想寫「koala」？');
   });
 
+  it('zh-CN: what a wrong answer should have been is said in Chinese (a trial read "应为：a date on or after…")', async () => {
+    const wrong = file('wrong.yaml', 'mode: debrief\ndate: 2026-11-26\nanswers:\n  contact_name: 陈女士\n  has_need: maybe\n  contacts_known: many\n  next_meeting: 2026-11-01\n');
+    const r = await runBin(['debrief', '--account', '恒达物流', '--answers', wrong, '--dry-run', '--lang', 'zh-CN']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('“yes”或“no”，或“unknown”');
+    expect(r.stderr).toContain('整数，例如 3');
+    expect(r.stderr).toContain('2026-11-26（拜访当天）或之后的日期');
+    expect(r.stderr).not.toMatch(/a date on or after|a whole number|"yes" or "no"/);
+  });
+
   it('en: unchanged', async () => {
     const r = await runBin(['debrief', '--account', 'Hengda', '--answers', lacking, '--dry-run', '--lang', 'en']);
     expect(r.stderr).toContain('error: no answer to "contact_role"');

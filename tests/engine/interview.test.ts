@@ -109,6 +109,6 @@ describe('answers a person writes', () => {
     ['next_meeting', '2026-02-30', 'a date as YYYY-MM-DD, between 1900 and 2200'],
     ['visit_focus', '', 'an answer (this question is required)'],
   ])('%s: %j is refused, saying what is expected', (id, raw, expected) => {
-    expect(coerceAnswer(q(id), raw, personas)).toEqual({ ok: false, expected });
+    expect(coerceAnswer(q(id), raw, personas)).toMatchObject({ ok: false, expected });
   });
 });

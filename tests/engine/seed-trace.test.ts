@@ -4,7 +4,7 @@
  */
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/engine/answers.js';
+import type { Answers, Expectation } from '../../src/engine/answers.js';
 import { type CoachingResult, evaluateSession } from '../../src/engine/evaluate.js';
 import { MESSAGES } from '../../src/engine/messages.js';
 import { localize } from '../../src/engine/text.js';
@@ -331,7 +331,27 @@ describe('zh-TW is complete', () => {
     };
     walk(pb);
     expect(texts.length).toBeGreaterThan(200);
-    const ui = Object.values(UI['zh-TW']).map((v) => (typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '1', '1') : JSON.stringify(v)));
+    // what an answer should have been, of every kind
+    const expectations: Expectation[] = [
+      { kind: 'required' },
+      { kind: 'yes-no', unknown: 'unknown' },
+      { kind: 'one-of', choices: ['a', 'b'] },
+      { kind: 'list-of', choices: ['a'], unknown: 'unknown' },
+      { kind: 'integer' },
+      { kind: 'number' },
+      { kind: 'date', minYear: 1900, maxYear: 2200 },
+      { kind: 'text' },
+      { kind: 'number-range', min: 1, max: 9 },
+      { kind: 'number-range', min: 1 },
+      { kind: 'number-range', max: 9 },
+      { kind: 'date-from', date: '2026-11-18', visit: true },
+      { kind: 'date-until', date: '2026-11-18', visit: false },
+    ];
+    const ui = Object.entries(UI['zh-TW']).flatMap(([k, v]) =>
+      k === 'expectation' ? expectations.map((e) => UI['zh-TW'].expectation(e)) : [typeof v === 'function' ? (v as (...a: unknown[]) => string)('1', '1', '1') : JSON.stringify(v)],
+    );
+    // and no English word in them but the values and the date's pattern
+    for (const e of expectations) expect(UI['zh-CN'].expectation(e).replace(/“[^”]*”|YYYY-MM-DD/g, ''), JSON.stringify(e)).not.toMatch(/[A-Za-z]{2,}/);
     const engine = Object.entries(MESSAGES['zh-TW']).flatMap(([k, v]) => (typeof v === 'object' ? Object.values(v) : typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
     // the account views' words too, nested catalogues included
     const views: string[] = [];
