@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -764,6 +764,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     ...(state.class ? { class: state.class } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
     ...(state.signed ? { signed: true } : {}),
+    ...(Array.isArray(state.facts[LAPSED_FACT]) ? { lapsedFrom: state.facts[LAPSED_FACT] as string[] } : {}),
   };
 }
 

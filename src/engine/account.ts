@@ -14,6 +14,9 @@ import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
 
+/** The account's facts also keep the classes whose window ran out unsigned (not a question: no playbook asks it). */
+export const LAPSED_FACT = '@lapsed';
+
 export type ClassStatus = 'classified' | 'provisional' | 'unclassified';
 
 export interface Person {
@@ -307,6 +310,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       if (carryScope(q) === 'account' && known(q, answers[q.id])) next.facts[q.id] = answers[q.id];
     }
     const to = c.status === 'classified' ? c.class : undefined;
+    // a window that ran out unsigned: the same facts do not give that class back (seed 001)
+    if (c.lapsed?.deadline) {
+      const before = next.facts[LAPSED_FACT];
+      next.facts[LAPSED_FACT] = [...new Set([...(Array.isArray(before) ? before : []), c.lapsed.from])];
+    }
     if (to !== state.class || c.status !== state.classStatus) {
       const evidence = c.reasons.flatMap((r) => r.because);
       // what moved it: the evidence whose answer differs from the last visit's (or the person changed)

@@ -27,6 +27,8 @@ export interface AccountHistory {
   classDeadline?: string;
   /** The account is signed already: no window runs any more. */
   signed?: boolean;
+  /** The classes whose window ran out unsigned before (seed 001): the same facts do not give them back. */
+  lapsedFrom?: string[];
 }
 
 /** What the rep has already read at earlier sessions: the result shows what is new. */
@@ -105,7 +107,7 @@ export interface CoachingResult {
      */
     heldBy?: { decider: string; person?: string; wouldBe?: string; refused?: boolean };
     /** Seed 001: the class's window ran out unsigned before this debrief, so the class moved as its playbook says (an A to a B). */
-    lapsed?: { from: string; deadline: string };
+    lapsed?: { from: string; deadline?: string };
   };
   selfQuestions: { forward: string[]; reverse: string[] };
   persona?: {
@@ -463,14 +465,15 @@ function classificationSection(s: Scope): Settled {
   // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
   const held = heldByDecider(s, rules, own);
-  const lapsed = held ? undefined : lapsedWindow(s, rules, own);
-  const classification = lapsed?.classification ?? held?.classification ?? own;
+  const kept = held ? undefined : keptAfterLapse(s, rules, own);
+  const lapsed = held ? undefined : lapsedWindow(s, rules, kept?.classification ?? own);
+  const classification = lapsed?.classification ?? kept?.classification ?? held?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   // a visit with someone other than the first KP does not move the class, and the class's own steps
   // and plan (ask for the signature, the window) are not this visit's: items see no class; nor are a
   // class's reached by a window running out (a B's "meet the first KP" when the first KP was met)
-  const ctx: ConditionContext = { ...s.base, klass: held || lapsed ? undefined : settled?.id };
+  const ctx: ConditionContext = { ...s.base, klass: held || lapsed || kept ? undefined : settled?.id };
   const reasons: CoachingResult['classification']['reasons'] = [];
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
@@ -484,6 +487,14 @@ function classificationSection(s: Scope): Settled {
       because: [],
     });
     trace.push(`class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned`);
+  } else if (kept) {
+    const label = (r: ClassRule, l: Locale) => classLabel(r.name, l) || r.id;
+    reasons.push({
+      text: msg.keptAfterLapse(label(kept.to, locale), label(kept.from, locale)),
+      texts: inEveryLocale(pb, questions, (_w, m) => m.keptAfterLapse(label(kept.to, localeOf(m)), label(kept.from, localeOf(m)))),
+      because: [],
+    });
+    trace.push(`class ${kept.to.id} kept after ${kept.from.id}'s window ran out`);
   } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
     const who = held.heldBy.person ?? msg.thisAccount;
@@ -551,7 +562,8 @@ function classificationSection(s: Scope): Settled {
           name: s.t(settled.name),
           label: classLabel(settled.name, locale) || settled.id,
           // a class's summary says how to reach the signature: an account signed already has it
-          ...(settled.summary && !history?.signed ? { summary: s.fill(settled.summary, classExtra) } : {}),
+          // nor is a class's definition (a second KP who must carry it…) when a window running out gave it
+          ...(settled.summary && !history?.signed && !lapsed && !kept ? { summary: s.fill(settled.summary, classExtra) } : {}),
           ...(settled.rank !== undefined ? { rank: settled.rank } : {}),
           rule: settled.id,
         }
@@ -564,7 +576,7 @@ function classificationSection(s: Scope): Settled {
     unknowns,
     ...(cycle ? { cycle } : {}),
     ...(held ? { heldBy: held.heldBy } : {}),
-    ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : {}),
+    ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : kept ? { lapsed: { from: kept.from.id } } : {}),
   };
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
@@ -591,6 +603,20 @@ function lapsedWindow(s: Scope, rules: ClassRule[], own: Classification): { clas
   if (!deadline || deadline >= s.visitDate || !to) return undefined;
   if (s.pb.roles.signed !== undefined && evaluateCondition(s.pb.roles.signed, s.base) === true) return undefined;
   return { classification: { status: 'classified', rule: to, undecided: [] }, from: own.rule, to, deadline };
+}
+
+/**
+ * An account reclassified because its window ran out unsigned keeps its new class when the same
+ * facts would make it the lapsed class again (a B from a lapsed A is not an A at the next visit with
+ * a new 10 days); the signature, a D or the new class's own window running out still move it.
+ */
+function keptAfterLapse(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; from: ClassRule; to: ClassRule } | undefined {
+  const history = s.input.account?.history;
+  if (!history?.lapsedFrom || !history.class || history.signed || own.status !== 'classified' || !history.lapsedFrom.includes(own.rule.id)) return undefined;
+  const current = rules.find((r) => r.id === history.class);
+  if (!current) return undefined;
+  s.trace.push(`class ${current.id} kept: ${own.rule.id}'s window ran out before`);
+  return { classification: { status: 'classified', rule: current, undecided: [] }, from: own.rule, to: current };
 }
 
 /**

@@ -54,6 +54,7 @@ const en = {
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
   windowLapsed: (to: string, from: string, date: string) => `${to}: the ${from} window ended on ${date} without a signature, so the account is reclassified`,
+  keptAfterLapse: (klass: string, from: string) => `${klass}: its ${from} window ran out unsigned, and the same facts do not make it ${from} again`,
   lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,

@@ -36,6 +36,7 @@ export const zhCN: Messages = {
   provisionalCommitment: '如果他回答不了，就约能回答的人见面',
   provisionalMinimum: (list) => `在${list}上得到明确答复，并知道是谁说了算`,
   windowLapsed: (to, from, date) => `${to}：${from}的签单周期已在${date}结束，没有签单，所以重新分类`,
+  keptAfterLapse: (klass, from) => `${klass}：${from}的签单周期已过而没有签单，同样的情况不会让它重新成为${from}`,
   lapsedForward: (from) => `为什么在${from}的签单周期内没有签下来？当初判断为${from}的理由里，哪一条是你希望的，而不是你亲耳听到的？`,
   lapsedReverse: (from, to) => `为什么他不再是${from}？因为没有按时签单。要在${to}的签单周期内签下来，必须发生什么？如果什么都不会发生，就别再投入了。`,
   windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：这次拜访签不下来，就${then ? `把它重新归为${then}` : '重新分类'}`,

@@ -36,6 +36,7 @@ export const zhTW: Messages = {
   provisionalCommitment: '如果他回答不了，就約能回答的人見面',
   provisionalMinimum: (list) => `在${list}上得到明確答覆，並知道是誰說了算`,
   windowLapsed: (to, from, date) => `${to}：${from}的簽單週期已在${date}結束，沒有簽單，所以重新分類`,
+  keptAfterLapse: (klass, from) => `${klass}：${from}的簽單週期已過而沒有簽單，同樣的情況不會讓它重新成為${from}`,
   lapsedForward: (from) => `為什麼在${from}的簽單週期內沒有簽下來？當初判斷為${from}的理由裡，哪一條是你希望的，而不是你親耳聽到的？`,
   lapsedReverse: (from, to) => `為什麼他不再是${from}？因為沒有按時簽單。要在${to}的簽單週期內簽下來，必須發生什麼？如果什麼都不會發生，就別再投入了。`,
   windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `把它重新歸為${then}` : '重新分類'}`,

@@ -1,7 +1,7 @@
 /** The account model: what a session means for an account, as pure data, for any playbook. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type AccountState, applyVisit, carriedAnswers, emptyAccount, stepIdOf, withCarriedDates } from '../../src/engine/account.js';
+import { type AccountState, applyVisit, carriedAnswers, emptyAccount, LAPSED_FACT, stepIdOf, withCarriedDates } from '../../src/engine/account.js';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { loadPlaybookFile } from '../../src/cli/playbook-files.js';
@@ -314,6 +314,15 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(moved.state.class).toBe('B');
     expect(a.openSteps.map((x) => stepIdOf(x.key))).toContain('a_window');
     expect(moved.state.openSteps.map((x) => stepIdOf(x.key))).not.toContain('a_window');
+    // the next visit, same facts: still a B, not an A with a new 10 days (the trial's Hengda went back to A)
+    expect(moved.state.facts[LAPSED_FACT]).toEqual(['A']);
+    const next = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-07', locale: 'en', account: { name: 'Lotus', decider, history: { class: 'B', classDeadline: moved.state.classDeadline, lapsedFrom: ['A'] } } });
+    expect(next.classification).toMatchObject({ class: 'B', cycle: { deadline: '2026-12-21' } });
+    expect(next.classification.reasons[0].text).toBe('B: its A window ran out unsigned, and the same facts do not make it A again');
+    expect(next.checklist.map((i) => i.id)).not.toContain('meet_first_kp');
+    // and when the B's own window runs out in turn, it moves on (C), as seed 001 says
+    const later = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-22', locale: 'en', account: { name: 'Lotus', decider, history: { class: 'B', classDeadline: moved.state.classDeadline, lapsedFrom: ['A'] } } });
+    expect(later.classification).toMatchObject({ class: 'C', lapsed: { from: 'B' } });
     // signed at that debrief: no reclassification; a prep the evening before keeps the A (its last chance)
     expect(evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, signed: 'yes' }, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } }).classification.class).toBe('A');
     const prep = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
