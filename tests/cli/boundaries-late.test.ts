@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { describe, expect, it } from 'vitest';
 import { DraftStore } from '../../src/cli/drafts.js';
 import { UserError } from '../../src/cli/errors.js';
@@ -55,19 +55,13 @@ describe('a session\'s --out that exists is refused before the first question', 
   it('prep --account X --out notes.md on a terminal: exit 2 naming the file, nothing asked, nothing written', async () => {
     const cwd = tmp();
     writeFileSync(join(cwd, 'notes.md'), 'the rep\'s own notes');
-    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
-    let out = '';
-    const write = (chunk: Buffer, _enc: unknown, done: () => void) => {
-      out += chunk;
-      done();
-    };
-    const stdout = Object.assign(new Writable({ write }), { isTTY: true, columns: 100, end: () => stdout });
+    const { stdin, stdout, screen } = fakeTerminal();
     const run = main(['prep', '--account', 'Acme', '--out', 'notes.md'], { stdin, stdout, stderr: stdout, env: { ...home(), NO_COLOR: '1' }, cwd } as never);
     const code = await Promise.race([run, new Promise((r) => setTimeout(() => r('asked a question'), 3_000))]);
     stdin.end();
     expect(code).toBe(2);
-    expect(out).toContain('notes.md already exists');
-    expect(out).not.toContain('?');
+    expect(screen()).toContain('notes.md already exists');
+    expect(screen()).not.toContain('?');
     expect(readFileSync(join(cwd, 'notes.md'), 'utf8')).toBe('the rep\'s own notes');
   });
 });

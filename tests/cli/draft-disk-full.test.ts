@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { fakeTerminal } from '../helpers/terminal.js';
 import { describe, expect, it, vi } from 'vitest';
 
 const full = vi.hoisted(() => ({ fds: new Set<number>() }));
@@ -34,19 +34,12 @@ const { main } = await import('../../src/cli/main.js');
 describe('a full disk during an interactive session', () => {
   it('costs the draft, said once, never the interview: no internal error, the session goes on', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sc-disk-full-'));
-    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
-    let out = '';
-    // a terminal is never ended by a prompt that finishes (a PassThrough piped from inquirer's output is)
-    const write = (chunk: Buffer, _enc: unknown, done: () => void) => {
-      out += chunk;
-      done();
-    };
-    const stdout = Object.assign(new Writable({ write }), { isTTY: true, columns: 100, end: () => stdout });
+    const { stdin, stdout, screen } = fakeTerminal();
     const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', LANG: 'en_US.UTF-8' };
     const code = main(['prep', '--account', 'Acme', '--dry-run', '--date', '2026-11-26'], { stdin, stdout, stderr: stdout, env, cwd: home } as never);
     const waitFor = async (re: RegExp) => {
-      for (let i = 0; i < 250 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(out, out).toMatch(re);
+      for (let i = 0; i < 250 && !re.test(screen()); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(screen(), screen()).toMatch(re);
     };
     await waitFor(/Who do you meet/);
     stdin.write('Wang\r');
@@ -55,8 +48,8 @@ describe('a full disk during an interactive session', () => {
     await waitFor(/Where do they stand/);
     stdin.write('\u0003');
     const exit = await Promise.race([code, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
-    expect(out).not.toContain('internal error');
-    expect(out.match(/Cannot keep a draft \(the disk is full \(ENOSPC\)\); going on without one/g)?.length).toBe(1);
+    expect(screen()).not.toContain('internal error');
+    expect(screen().match(/Cannot keep a draft \(the disk is full \(ENOSPC\)\); going on without one/g)?.length).toBe(1);
     expect(exit).toBe(130);
     // and nothing half-written is left in the drafts folder
     const drafts = join(home, 'data', 'sales-coach', 'coach.drafts');
