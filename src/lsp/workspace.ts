@@ -295,11 +295,28 @@ function placeOf(src: YamlSource | undefined, path: readonly PathSegment[], id: 
   return col === undefined ? undefined : { file: src.file, line: pos.line, col, endCol: col + id.length };
 }
 
-/** A definition or use of an id, before it is placed: its item's origin, and the path inside the item. */
+/**
+ * A definition or use of an id, before it is placed: its item's origin, the path inside the item and
+ * its symbol. The path is `base` (shared by the refs of one condition) then `a`, then `b` if given: one
+ * array per ref, copied from the condition's, was a good part of the build's time.
+ */
 interface Ref {
   origin: Origin;
-  path: PathSegment[];
+  base: readonly PathSegment[];
+  a: PathSegment;
+  b?: PathSegment;
+  entry: Entry;
 }
+
+/** Is the ref written at path[from..]? */
+function refAt(r: Ref, path: readonly PathSegment[], from: number): boolean {
+  const n = r.base.length;
+  if (path.length - from !== n + (r.b === undefined ? 1 : 2)) return false;
+  for (let i = 0; i < n; i++) if (r.base[i] !== path[from + i]) return false;
+  return r.a === path[from + n] && (r.b === undefined || r.b === path[from + n + 1]);
+}
+
+const NO_PATH: readonly PathSegment[] = [];
 
 /** A text that names questions in placeholders ({answers.id}): where it is written, and the questions in the order written. */
 interface TextSite {
@@ -310,28 +327,39 @@ interface TextSite {
   places?: { entry: Entry; place: Place }[];
 }
 
-/** One symbol of the index: its definition and uses as refs, placed the first time a request asks for it. */
+/**
+ * One symbol of the index: its definition and uses as refs, placed the first time a request asks for
+ * it (the SymbolInfo is made then: the index holds tens of thousands of symbols a request never names).
+ */
 interface Entry {
-  s: SymbolInfo;
+  kind: SymbolKind;
+  id: string;
+  question?: string;
+  item?: object;
   def?: Ref;
-  uses: Ref[];
-  texts: TextSite[];
-  placed: boolean;
+  uses?: Ref[];
+  texts?: TextSite[];
+  placed?: SymbolInfo;
 }
 
 /**
- * The ids of one parse, found by one walk of the playbook and kept unplaced: a node's path (its file
- * and the path from the top of the file, as the parse's pathAt gives it for an offset) -> the symbols
- * defined or used there; and each symbol -> its definition and uses. A request finds the node under the
- * cursor, looks it up, and places only that symbol's definition and uses (once; kept for the next
- * request): its cost is the answer's, not the document's. Placing every id when the index is built
- * would cost about a second over 4 MB after every edit, for the one symbol a trainer hovers over.
+ * The ids of one parse, found by one walk of the playbook and kept unplaced: an item's node (its file
+ * and its path from the top of the file, as the parse's pathAt gives it for an offset) -> the item,
+ * and the item -> the definitions and uses written in it, each with its symbol; each symbol -> its
+ * definition and uses. A request finds the node under the cursor, looks up the item on its path and
+ * the ref at the rest of it, and places only that symbol's definition and uses (once; kept for the
+ * next request): its cost is the answer's, not the document's. A key is made per item, not per ref
+ * (a string per ref was most of the build's time), and nothing is placed when the index is built
+ * (placing every id cost about a second more over 4 MB after every edit, for the one symbol a
+ * trainer hovers over).
  */
 interface SymbolIndex {
-  atNode: Map<string, Entry[]>;
+  items: Map<string, object[]>;
+  refsIn: Map<object, Ref[]>;
   atText: Map<string, TextSite>;
-  /** Id -> every symbol of that id (each kind; an option once per question): when the parse cannot name the node under the cursor. */
-  byId: Map<string, Entry[]>;
+  /** Kind -> id -> symbol (an option's: question -> value -> symbol): when the parse cannot name the node under the cursor. */
+  byKind: Map<Exclude<SymbolKind, 'option'>, Map<string, Entry>>;
+  options: Map<string, Map<string, Entry>>;
 }
 
 /** A node's key in the index: its file and its path from the top of the file. */
@@ -345,110 +373,109 @@ function nodeKey(file: string, path: readonly PathSegment[]): string {
 function buildSymbolIndex(pb: Playbook, parsed: Map<string, YamlSource>): SymbolIndex {
   // the line starts of each file, for offset <-> position, found now rather than by the first request
   for (const src of parsed.values()) startsOf(src);
-  const atNode = new Map<string, Entry[]>();
+  const itemsAt = new Map<string, object[]>();
+  const refsIn = new Map<object, Ref[]>();
   const atText = new Map<string, TextSite>();
-  const byId = new Map<string, Entry[]>();
-  // kind, then id, then an option's question ('' for the rest): the strings as they are, no key made per use
-  const byKey = new Map<SymbolKind, Map<string, Map<string, Entry>>>();
+  const byKind = new Map<Exclude<SymbolKind, 'option'>, Map<string, Entry>>();
+  const options = new Map<string, Map<string, Entry>>();
+  const entry = (kind: SymbolKind, id: string, question?: string): Entry => {
+    return question === undefined ? { kind, id } : { kind, id, question };
+  };
+  // one map per kind, and one per question for its options: no key made per use
   const sym = (kind: SymbolKind, id: string, question?: string): Entry => {
-    let ids = byKey.get(kind);
+    let ids = kind === 'option' ? options.get(question ?? '') : byKind.get(kind);
     if (!ids) {
       ids = new Map();
-      byKey.set(kind, ids);
+      if (kind === 'option') options.set(question ?? '', ids);
+      else byKind.set(kind, ids);
     }
-    let byQuestion = ids.get(id);
-    if (!byQuestion) {
-      byQuestion = new Map();
-      ids.set(id, byQuestion);
-    }
-    let known = byQuestion.get(question ?? '');
+    let known = ids.get(id);
     if (!known) {
-      const s: SymbolInfo = { kind, id, uses: [] };
-      if (question !== undefined) s.question = question;
-      known = { s, uses: [], texts: [], placed: false };
-      byQuestion.set(question ?? '', known);
-      const same = byId.get(id);
-      if (same) same.push(known);
-      else byId.set(id, [known]);
+      known = entry(kind, id, question);
+      ids.set(id, known);
     }
     return known;
   };
-  // each item's key made once: a question has a dozen refs
-  const itemKeys = new Map<object, string>();
-  const ref = (owner: object, path: PathSegment[], e: Entry): Ref | undefined => {
+  const ref = (owner: object, entry: Entry, base: readonly PathSegment[], a: PathSegment, b?: PathSegment): Ref | undefined => {
     const origin = pb.origins.get(owner);
     if (!origin) return undefined;
-    let k = itemKeys.get(owner);
-    if (k === undefined) {
-      k = nodeKey(origin.file, origin.path);
-      itemKeys.set(owner, k);
+    const r: Ref = b === undefined ? { origin, base, a, entry } : { origin, base, a, b, entry };
+    const refs = refsIn.get(owner);
+    if (refs) refs.push(r);
+    else {
+      // the item's first ref: its key, once (a question has a dozen refs)
+      refsIn.set(owner, [r]);
+      const k = nodeKey(origin.file, origin.path);
+      const same = itemsAt.get(k);
+      if (same) same.push(owner);
+      else itemsAt.set(k, [owner]);
     }
-    for (const seg of path) k += `\u0000${seg}`;
-    const here = atNode.get(k);
-    if (here) here.push(e);
-    else atNode.set(k, [e]);
-    return { origin, path };
+    return r;
   };
   /** Is this an id: a string, and not a placeholder for one (#…)? */
   const ok = (id: unknown): id is string => typeof id === 'string' && id !== '' && !id.startsWith('#');
-  const define = (kind: SymbolKind, id: string, item: object, owner: object, path: PathSegment[], question?: string) => {
-    const e = sym(kind, id, question);
+  /** The definition of `id` in `item`, written in `owner` at base, a, b. */
+  const define = (e: Entry, item: object, owner: object, base: readonly PathSegment[], a: PathSegment, b?: PathSegment) => {
     if (e.def) return;
-    e.s.item = item;
-    e.def = ref(owner, path, e);
+    e.item = item;
+    e.def = ref(owner, e, base, a, b);
   };
-  const use = (kind: SymbolKind, id: string, owner: object, path: PathSegment[], question?: string) => {
-    const e = sym(kind, id, kind === 'option' ? question : undefined);
-    const r = ref(owner, path, e);
-    if (r) e.uses.push(r);
+  /** A use of `e`, written in `owner` at base, a, b. */
+  const use = (e: Entry, owner: object, base: readonly PathSegment[], a: PathSegment, b?: PathSegment) => {
+    const r = ref(owner, e, base, a, b);
+    if (r) {
+      if (e.uses) e.uses.push(r);
+      else e.uses = [r];
+    }
   };
+  const OPTIONS: readonly PathSegment[] = ['options'];
   for (const [kind, items] of [['question', pb.questions], ['persona', pb.personas], ['class', pb.classes]] as const) {
-    for (const item of items as readonly { id: string }[]) if (typeof item.id === 'string') define(kind, item.id, item, item, ['id']);
+    for (const item of items as readonly { id: string }[]) if (typeof item.id === 'string') define(sym(kind, item.id), item, item, NO_PATH, 'id');
   }
   const items = precedenceItems(pb);
   for (const it of items) {
     const item = it.at.sub.length ? ((it.at.item as Record<string, unknown[]>)[it.at.sub[0] as string]?.[it.at.sub[1] as number] as object) : it.at.item;
-    define('item', it.id, item, it.at.item, [...it.at.sub, 'id']);
+    define(sym('item', it.id), item, it.at.item, it.at.sub, 'id');
   }
   // an option's value is defined in its question, and used wherever a condition or a role names it
   for (const q of pb.questions) {
-    const options = q.options ?? [];
-    for (let i = 0; i < options.length; i++) if (typeof options[i].value === 'string') define('option', options[i].value, options[i], q, ['options', i, 'value'], q.id);
+    const list = q.options ?? [];
+    for (let i = 0; i < list.length; i++) if (typeof list[i].value === 'string') define(sym('option', list[i].value, q.id), list[i], q, OPTIONS, i, 'value');
   }
   eachCondition(pb, (c, site) => {
     const form = site.forms.length === 1 ? site.forms[0] : undefined;
     if (form !== 'question' && form !== 'persona' && form !== 'class') return;
     const id = c[form] as string;
-    if (ok(id)) use(form, id, site.item, [...site.path, form]);
+    if (ok(id)) use(sym(form, id), site.item, site.path, form);
     if (form !== 'question') return;
     // the values a condition compares a choice question's answer with are that question's options
-    if (ok(c.equals)) use('option', c.equals, site.item, [...site.path, 'equals'], id);
-    if (ok(c.includes)) use('option', c.includes, site.item, [...site.path, 'includes'], id);
+    if (ok(c.equals)) use(sym('option', c.equals, id), site.item, site.path, 'equals');
+    if (ok(c.includes)) use(sym('option', c.includes, id), site.item, site.path, 'includes');
     const list = c.in ?? [];
     for (let i = 0; i < list.length; i++) {
       const v = list[i];
-      if (ok(v)) use('option', v, site.item, [...site.path, 'in', i], id);
+      if (ok(v)) use(sym('option', v, id), site.item, site.path, 'in', i);
     }
   });
   // roles:, the ids an item's precedence names, a class's window: all are uses an index (and a rename) must see
   const r = pb.roles;
   // a role given as a plain id names a question (person, title, decision, personalWin, and any role
   // added later); the condition roles (signed, …) are walked with the conditions above
-  for (const [key, value] of Object.entries(r)) if (ok(value)) use('question', value, r, [key]);
-  (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use('class', id, r, ['willNotBuy', i]));
-  (r.others ?? []).forEach((id, i) => ok(id) && use('question', id, r, ['others', i]));
+  for (const [key, value] of Object.entries(r)) if (ok(value)) use(sym('question', value), r, NO_PATH, key);
+  (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use(sym('class', id), r, NO_PATH, 'willNotBuy', i));
+  (r.others ?? []).forEach((id, i) => ok(id) && use(sym('question', id), r, NO_PATH, 'others', i));
   if (r.stance) {
     const q = r.stance.question;
-    if (ok(q)) use('question', q, r, ['stance', 'question']);
-    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => ok(v) && use('option', v, r, ['stance', key, i], q));
+    if (ok(q)) use(sym('question', q), r, NO_PATH, 'stance', 'question');
+    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => ok(v) && use(sym('option', v, q), r, ['stance'], key, i));
   }
   for (const it of items) {
-    (it.excludes ?? []).forEach((id, i) => ok(id) && use('item', id, it.at.item, [...it.at.sub, 'excludes', i]));
-    if (ok(it.findsOut)) use('question', it.findsOut, it.at.item, [...it.at.sub, 'findsOut']);
+    (it.excludes ?? []).forEach((id, i) => ok(id) && use(sym('item', id), it.at.item, it.at.sub, 'excludes', i));
+    if (ok(it.findsOut)) use(sym('question', it.findsOut), it.at.item, it.at.sub, 'findsOut');
   }
-  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use('item', id, step, ['supersedes', i]));
-  for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use('item', id, pair, [j]));
-  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use('class', id, c, ['cycle', 'reclassifyAs', i]));
+  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use(sym('item', id), step, NO_PATH, 'supersedes', i));
+  for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use(sym('item', id), pair, NO_PATH, j));
+  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use(sym('class', id), c, ['cycle'], 'reclassifyAs', i));
 
   // a placeholder names a question: each text that holds one is a site, placed when a request needs it
   eachText(pb, (text, site) => {
@@ -463,10 +490,13 @@ function buildSymbolIndex(pb: Playbook, parsed: Map<string, YamlSource>): Symbol
       const path = locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path];
       const t: TextSite = { file: o.file, path, names: names.map((n) => sym('question', n.slice(8))) };
       atText.set(nodeKey(o.file, path), t);
-      for (const e of t.names) if (e.texts[e.texts.length - 1] !== t) e.texts.push(t);
+      for (const e of t.names) {
+        if (!e.texts) e.texts = [t];
+        else if (e.texts[e.texts.length - 1] !== t) e.texts.push(t);
+      }
     }
   });
-  return { atNode, atText, byId };
+  return { items: itemsAt, refsIn, atText, byKind, options };
 }
 
 /** The places of a text's placeholders, from the text's start, in order (a block scalar runs over several lines: a few lines on for each). */
@@ -477,7 +507,7 @@ function placeSite(src: YamlSource, site: TextSite): { entry: Entry; place: Plac
   let line = start.line;
   let col = start.col - 1;
   for (const entry of site.names) {
-    const id = entry.s.id;
+    const id = entry.id;
     const needle = `{answers.${id}}`;
     for (let l = line; l < start.line + 41; l++) {
       const found = findOnLine(src, l, l === line ? col + 1 : 1, needle);
@@ -495,19 +525,22 @@ function placeSite(src: YamlSource, site: TextSite): { entry: Entry; place: Plac
 
 /** A symbol with its definition and uses placed: the first request that needs it places them, the next ones reuse them. */
 function placed(e: Entry, parsed: Map<string, YamlSource>): SymbolInfo {
-  if (e.placed) return e.s;
-  e.placed = true;
-  const placeRef = (r: Ref) => placeOf(parsed.get(r.origin.file), [...r.origin.path, ...r.path], e.s.id);
-  if (e.def) e.s.definition = placeRef(e.def);
-  for (const u of e.uses) {
+  if (e.placed) return e.placed;
+  const s: SymbolInfo = { kind: e.kind, id: e.id, uses: [] };
+  if (e.question !== undefined) s.question = e.question;
+  if (e.item) s.item = e.item;
+  e.placed = s;
+  const placeRef = (r: Ref) => placeOf(parsed.get(r.origin.file), r.b === undefined ? [...r.origin.path, ...r.base, r.a] : [...r.origin.path, ...r.base, r.a, r.b], e.id);
+  if (e.def) s.definition = placeRef(e.def);
+  for (const u of e.uses ?? []) {
     const p = placeRef(u);
-    if (p) e.s.uses.push(p);
+    if (p) s.uses.push(p);
   }
-  for (const site of e.texts) {
+  for (const site of e.texts ?? []) {
     const src = parsed.get(site.file);
-    if (src) for (const x of placeSite(src, site)) if (x.entry === e) e.s.uses.push(x.place);
+    if (src) for (const x of placeSite(src, site)) if (x.entry === e) s.uses.push(x.place);
   }
-  return e.s;
+  return s;
 }
 
 /**
@@ -525,8 +558,16 @@ function symbolsUnder(index: SymbolIndex, parsed: Map<string, YamlSource>, file:
   if (src.pathAt) {
     const path = src.pathAt(cursor) ?? (cursor > starts[line - 1] ? src.pathAt(cursor - 1) : undefined);
     if (!path) return [];
-    const key = nodeKey(file, path);
-    const out = (index.atNode.get(key) ?? []).map((e) => placed(e, parsed));
+    const out: SymbolInfo[] = [];
+    // the items on the path (a persona and a step of its checklist are both items), and in each the
+    // refs written at the rest of the path
+    let key = file;
+    for (let k = 0; k <= path.length; k++) {
+      if (k > 0) key += `\u0000${path[k - 1]}`;
+      for (const item of index.items.get(key) ?? []) {
+        for (const r of index.refsIn.get(item) ?? []) if (refAt(r, path, k)) out.push(placed(r.entry, parsed));
+      }
+    }
     const site = index.atText.get(key);
     if (site) {
       // in a text, the question whose placeholder covers the cursor
@@ -537,7 +578,7 @@ function symbolsUnder(index: SymbolIndex, parsed: Map<string, YamlSource>, file:
   }
   const wanted = writtenAcross(src, cursor);
   const out: SymbolInfo[] = [];
-  for (const [id, entries] of index.byId) if (wanted(id)) for (const e of entries) out.push(placed(e, parsed));
+  for (const ids of [...index.byKind.values(), ...index.options.values()]) for (const [id, e] of ids) if (wanted(id)) out.push(placed(e, parsed));
   return out;
 }
 
