@@ -351,7 +351,8 @@ interface Entry {
  * next request): its cost is the answer's, not the document's. A key is made per item, not per ref
  * (a string per ref was most of the build's time), and nothing is placed when the index is built
  * (placing every id cost about a second more over 4 MB after every edit, for the one symbol a
- * trainer hovers over).
+ * trainer hovers over). References and rename answer with the same placed symbol: their cost is the
+ * number of uses, which is their answer.
  */
 interface SymbolIndex {
   items: Map<string, object[]>;
@@ -545,7 +546,9 @@ function placed(e: Entry, parsed: Map<string, YamlSource>): SymbolInfo {
 
 /**
  * The symbols written under the cursor (line, col 1-based), with their places: the node under the
- * cursor from the parse (pathAt), looked up in the index. Where the parse cannot name that node (the
+ * cursor from the parse (pathAt: down from the top, scanning the children of each level, so the list
+ * of questions is scanned for the item, 0.3 ms over 19,000 questions; the only part of a request that
+ * grows with the document), looked up in the index. Where the parse cannot name that node (the
  * careful parser read the file: anchors, tabs), every symbol whose id is written across the cursor
  * is placed and symbolAt picks by place: linear in the ids of the playbook, for such files only.
  */
