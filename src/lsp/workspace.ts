@@ -46,11 +46,15 @@ export interface Analysis {
   result: LoadResult;
   /**
    * The symbols whose id is written across this position, each with its definition and every use
-   * placed. Found per request by one walk of the playbook that places only the ids written there:
-   * linear in the document, and nothing to build after each parse (placing every id of a 4 MB
-   * playbook took 1.6 s, which the first request after an edit waited for).
+   * placed: the node under the cursor looked up in the index of this parse, and only its symbols
+   * placed (see SymbolIndex). The index is built by the first call, or by prepare().
    */
   symbolsAt(file: string, line: number, col: number): SymbolInfo[];
+  /**
+   * Builds this parse's index of ids and the playbook's completion lists, if not built yet: the
+   * server calls it once the diagnostics of an edit are sent, so that a request finds them ready.
+   */
+  prepare(): void;
   /** The last playbook that loaded, for completion while the current text is broken. */
   playbook?: Playbook;
 }
@@ -153,21 +157,21 @@ export class Workspace {
     };
     const result = loadPlaybook(entry, host);
     if (result.playbook) this.lastGood.set(entry, result.playbook);
-    // a hover is followed by a definition or references at the same place: the last few answers kept
-    const asked = new Map<string, SymbolInfo[]>();
-    const symbolsAt = (file: string, line: number, col: number): SymbolInfo[] => {
-      const key = `${file}\u0000${line}\u0000${col}`;
-      let found = asked.get(key);
-      if (!found) {
-        const src = result.parsed?.get(file);
-        const cursor = src && writtenAt(src, line, col);
-        found = result.playbook && result.parsed && cursor ? indexSymbols(result.playbook, result.parsed, cursor) : [];
-        if (asked.size >= 16) asked.delete(asked.keys().next().value as string);
-        asked.set(key, found);
-      }
-      return found;
+    let index: SymbolIndex | undefined;
+    const indexed = () => {
+      if (!index && result.playbook && result.parsed) index = buildSymbolIndex(result.playbook, result.parsed);
+      return index;
     };
-    return { entry, result, symbolsAt, playbook: result.playbook ?? this.lastGood.get(entry) };
+    const symbolsAt = (file: string, line: number, col: number): SymbolInfo[] => {
+      const idx = indexed();
+      return idx && result.parsed ? symbolsUnder(idx, result.parsed, file, line, col) : [];
+    };
+    const playbook = result.playbook ?? this.lastGood.get(entry);
+    const prepare = () => {
+      indexed();
+      if (playbook) completionIndexOf(playbook);
+    };
+    return { entry, result, symbolsAt, prepare, playbook };
   }
   /** Where a stub item of a section goes: after the section's last line, in the file that holds it, with its items' indentation. */
   sectionEnd(a: Analysis, section: 'questions' | 'classes'): { file: string; after: number; indent: string } | undefined {
@@ -233,7 +237,7 @@ export function diagnosticsByFile(a: Analysis, alsoFiles: readonly string[] = []
 
 // -- the index of ids ------------------------------------------------------------------------------
 
-/** Where each line of a source starts, found once per source: placeOf is called once per symbol use. */
+/** Where each line of a source starts, found once per source (the index asks for it when it is built). */
 const lineStarts = new WeakMap<YamlSource, number[]>();
 function startsOf(src: YamlSource): number[] {
   let starts = lineStarts.get(src);
@@ -257,50 +261,33 @@ function findOnLine(src: YamlSource, n: number, from: number, needle: string): n
 /** Ids longer than this are not looked for under the cursor: it bounds each test on a very long line. */
 const MAX_ID = 256;
 
-/** What is under an editor's cursor, as the index of ids looks for it. */
-interface Cursor {
-  file: string;
-  /** Is this id written across the cursor? A superset of the ids there: a test of the text only. */
-  wanted(id: string): boolean;
-  /** Is this text written near the cursor (on its line, within MAX_ID)? */
-  near(text: string): boolean;
-  /** The path of the scalar under the cursor, when the file's parse can tell (the fast parser read it). */
-  path?: PathSegment[];
-}
-
 /**
- * The cursor at line `line`, column `col` (1-based; just after an id counts, as an editor's cursor at
- * a word's end). The text is read within MAX_ID of the column, so a 4 MB line costs no more than a
- * short one.
+ * Is this id written across the cursor at `offset` (just after it counts, as an editor's cursor at a
+ * word's end)? The text is read within MAX_ID of the cursor, so a 4 MB line costs no more than a short one.
  */
-function writtenAt(src: YamlSource, line: number, col: number): Cursor {
+function writtenAcross(src: YamlSource, offset: number): (id: string) => boolean {
   const starts = startsOf(src);
-  if (line < 1 || line > starts.length) return { file: src.file, wanted: () => false, near: () => false };
-  const lineEnd = line < starts.length ? starts[line] - 1 : src.text.length;
-  const cursor = starts[line - 1] + col - 1;
-  const from = Math.max(starts[line - 1], cursor - MAX_ID);
-  const window = src.text.slice(from, Math.min(lineEnd, cursor + MAX_ID));
-  const at = cursor - from;
-  return {
-    file: src.file,
-    wanted: (id) => {
-      if (id.length === 0 || id.length > MAX_ID) return false;
-      // the first occurrence that could cover the cursor: any that does starts within id.length before it
-      const i = window.indexOf(id, Math.max(0, at - id.length));
-      return i >= 0 && i <= at;
-    },
-    near: (text) => window.includes(text),
-    path: src.pathAt?.(cursor) ?? (cursor > starts[line - 1] ? src.pathAt?.(cursor - 1) : undefined),
+  let line = 0;
+  for (let lo = 0, hi = starts.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) {
+      line = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const lineEnd = line + 1 < starts.length ? starts[line + 1] - 1 : src.text.length;
+  const from = Math.max(starts[line], offset - MAX_ID);
+  const window = src.text.slice(from, Math.min(lineEnd, offset + MAX_ID));
+  const at = offset - from;
+  return (id) => {
+    if (id.length === 0 || id.length > MAX_ID) return false;
+    // the first occurrence that could cover the cursor: any that does starts within id.length before it
+    const i = window.indexOf(id, Math.max(0, at - id.length));
+    return i >= 0 && i <= at;
   };
 }
 
-function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function placeOf(src: YamlSource | undefined, path: (string | number)[], id: string): Place | undefined {
+function placeOf(src: YamlSource | undefined, path: readonly PathSegment[], id: string): Place | undefined {
   if (!src) return undefined;
   const pos = src.locate(path);
   // the located span may include quotes: find the id itself from the node's column
@@ -308,194 +295,293 @@ function placeOf(src: YamlSource | undefined, path: (string | number)[], id: str
   return col === undefined ? undefined : { file: src.file, line: pos.line, col, endCol: col + id.length };
 }
 
-/** A definition or use of an id, before it is placed: its item's origin, and the path inside the item. */
+/**
+ * A definition or use of an id, before it is placed: its item's origin, the path inside the item and
+ * its symbol. The path is `base` (shared by the refs of one condition) then `a`, then `b` if given: one
+ * array per ref, copied from the condition's, was a good part of the build's time.
+ */
 interface Ref {
   origin: Origin;
+  base: readonly PathSegment[];
+  a: PathSegment;
+  b?: PathSegment;
+  entry: Entry;
+}
+
+/** Is the ref written at path[from..]? */
+function refAt(r: Ref, path: readonly PathSegment[], from: number): boolean {
+  const n = r.base.length;
+  if (path.length - from !== n + (r.b === undefined ? 1 : 2)) return false;
+  for (let i = 0; i < n; i++) if (r.base[i] !== path[from + i]) return false;
+  return r.a === path[from + n] && (r.b === undefined || r.b === path[from + n + 1]);
+}
+
+const NO_PATH: readonly PathSegment[] = [];
+
+/** A text that names questions in placeholders ({answers.id}): where it is written, and the questions in the order written. */
+interface TextSite {
+  file: string;
   path: PathSegment[];
+  names: Entry[];
+  /** Each placeholder's place, found the first time a request needs one of them. */
+  places?: { entry: Entry; place: Place }[];
 }
 
 /**
- * The symbols written under the cursor, with their definitions and uses placed. One walk of the
- * playbook keeps the definitions and uses of the ids written across the cursor (cursor.wanted: a test
- * of the text), unplaced; the symbols under the cursor are those with a definition or use at the
- * node under it (cursor.path), and only theirs are placed. A request costs the walk and a few places,
- * even on an option value that every question has. Where the file's parse cannot name the node under
- * the cursor (the careful parser read it), every symbol kept is placed, and symbolAt picks by place.
+ * One symbol of the index: its definition and uses as refs, placed the first time a request asks for
+ * it (the SymbolInfo is made then: the index holds tens of thousands of symbols a request never names).
  */
-function indexSymbols(pb: Playbook, parsed: Map<string, YamlSource>, cursor: Cursor): SymbolInfo[] {
-  const { wanted } = cursor;
-  type Kept = { s: SymbolInfo; def?: Ref; uses: Ref[]; here: boolean };
-  // kind, then id, then an option's question ('' for the rest): the strings as they are, no key
-  // made per use (an option value every question has is kept once per question, in one map)
-  const byKey = new Map<SymbolKind, Map<string, Map<string, Kept>>>();
-  const all: Kept[] = [];
-  const sym = (kind: SymbolKind, id: string, question?: string) => {
-    let byId = byKey.get(kind);
-    if (!byId) {
-      byId = new Map();
-      byKey.set(kind, byId);
-    }
-    let ids = byId.get(id);
+interface Entry {
+  kind: SymbolKind;
+  id: string;
+  question?: string;
+  item?: object;
+  def?: Ref;
+  uses?: Ref[];
+  texts?: TextSite[];
+  placed?: SymbolInfo;
+}
+
+/**
+ * The ids of one parse, found by one walk of the playbook and kept unplaced: an item's node (its file
+ * and its path from the top of the file, as the parse's pathAt gives it for an offset) -> the item,
+ * and the item -> the definitions and uses written in it, each with its symbol; each symbol -> its
+ * definition and uses. A request finds the node under the cursor, looks up the item on its path and
+ * the ref at the rest of it, and places only that symbol's definition and uses (once; kept for the
+ * next request): its cost is the answer's, not the document's. A key is made per item, not per ref
+ * (a string per ref was most of the build's time), and nothing is placed when the index is built
+ * (placing every id cost about a second more over 4 MB after every edit, for the one symbol a
+ * trainer hovers over). References and rename answer with the same placed symbol: their cost is the
+ * number of uses, which is their answer.
+ */
+interface SymbolIndex {
+  items: Map<string, object[]>;
+  refsIn: Map<object, Ref[]>;
+  atText: Map<string, TextSite>;
+  /** Kind -> id -> symbol (an option's: question -> value -> symbol): when the parse cannot name the node under the cursor. */
+  byKind: Map<Exclude<SymbolKind, 'option'>, Map<string, Entry>>;
+  options: Map<string, Map<string, Entry>>;
+}
+
+/** A node's key in the index: its file and its path from the top of the file. */
+function nodeKey(file: string, path: readonly PathSegment[]): string {
+  let k = file;
+  for (const seg of path) k += `\u0000${seg}`;
+  return k;
+}
+
+/** One walk of the playbook: every definition and use of every id, with the node each is written at. */
+function buildSymbolIndex(pb: Playbook, parsed: Map<string, YamlSource>): SymbolIndex {
+  // the line starts of each file, for offset <-> position, found now rather than by the first request
+  for (const src of parsed.values()) startsOf(src);
+  const itemsAt = new Map<string, object[]>();
+  const refsIn = new Map<object, Ref[]>();
+  const atText = new Map<string, TextSite>();
+  const byKind = new Map<Exclude<SymbolKind, 'option'>, Map<string, Entry>>();
+  const options = new Map<string, Map<string, Entry>>();
+  const entry = (kind: SymbolKind, id: string, question?: string): Entry => {
+    return question === undefined ? { kind, id } : { kind, id, question };
+  };
+  // one map per kind, and one per question for its options: no key made per use
+  const sym = (kind: SymbolKind, id: string, question?: string): Entry => {
+    let ids = kind === 'option' ? options.get(question ?? '') : byKind.get(kind);
     if (!ids) {
       ids = new Map();
-      byId.set(id, ids);
+      if (kind === 'option') options.set(question ?? '', ids);
+      else byKind.set(kind, ids);
     }
-    let known = ids.get(question ?? '');
+    let known = ids.get(id);
     if (!known) {
-      const s: SymbolInfo = { kind, id, uses: [] };
-      if (question !== undefined) s.question = question;
-      known = { s, uses: [], here: false };
-      ids.set(question ?? '', known);
-      all.push(known);
+      known = entry(kind, id, question);
+      ids.set(id, known);
     }
     return known;
   };
-  /** A definition or use of a kept id, by its item's origin and the path inside the item. */
-  const ref = (owner: object, path: PathSegment[]): Ref | undefined => {
-    const o = pb.origins.get(owner);
-    return o && { origin: o, path };
+  const ref = (owner: object, entry: Entry, base: readonly PathSegment[], a: PathSegment, b?: PathSegment): Ref | undefined => {
+    const origin = pb.origins.get(owner);
+    if (!origin) return undefined;
+    const r: Ref = b === undefined ? { origin, base, a, entry } : { origin, base, a, b, entry };
+    const refs = refsIn.get(owner);
+    if (refs) refs.push(r);
+    else {
+      // the item's first ref: its key, once (a question has a dozen refs)
+      refsIn.set(owner, [r]);
+      const k = nodeKey(origin.file, origin.path);
+      const same = itemsAt.get(k);
+      if (same) same.push(owner);
+      else itemsAt.set(k, [owner]);
+    }
+    return r;
   };
-  const isHere = (r: Ref) => {
-    const at = cursor.path;
-    if (at === undefined || r.origin.file !== cursor.file) return false;
-    const base = r.origin.path;
-    if (base.length + r.path.length !== at.length) return false;
-    for (let i = 0; i < base.length; i++) if (base[i] !== at[i]) return false;
-    for (let i = 0; i < r.path.length; i++) if (r.path[i] !== at[base.length + i]) return false;
-    return true;
+  /** Is this an id: a string, and not a placeholder for one (#…)? */
+  const ok = (id: unknown): id is string => typeof id === 'string' && id !== '' && !id.startsWith('#');
+  /** The definition of `id` in `item`, written in `owner` at base, a, b. */
+  const define = (e: Entry, item: object, owner: object, base: readonly PathSegment[], a: PathSegment, b?: PathSegment) => {
+    if (e.def) return;
+    e.item = item;
+    e.def = ref(owner, e, base, a, b);
   };
-  const placeRef = (r: Ref, id: string) => placeOf(parsed.get(r.origin.file), [...r.origin.path, ...r.path], id);
-  /** Is this an id to look for: written under the cursor, and not a placeholder for one (#…)? */
-  const ok = (id: unknown): id is string => typeof id === 'string' && id !== '' && !id.startsWith('#') && wanted(id);
-  const define = (kind: SymbolKind, id: string, item: object, owner: object, path: PathSegment[], question?: string) => {
-    const k = sym(kind, id, question);
-    if (k.def) return;
-    k.s.item = item;
-    k.def = ref(owner, path);
-    if (k.def) k.here ||= isHere(k.def);
+  /** A use of `e`, written in `owner` at base, a, b. */
+  const use = (e: Entry, owner: object, base: readonly PathSegment[], a: PathSegment, b?: PathSegment) => {
+    const r = ref(owner, e, base, a, b);
+    if (r) {
+      if (e.uses) e.uses.push(r);
+      else e.uses = [r];
+    }
   };
-  // callers test ok(id) first: the path of a use is made only for an id looked for
-  const use = (kind: SymbolKind, id: string, owner: object, path: PathSegment[], question?: string) => {
-    const r = ref(owner, path);
-    if (!r) return;
-    const k = sym(kind, id, kind === 'option' ? question : undefined);
-    k.uses.push(r);
-    k.here ||= isHere(r);
-  };
+  const OPTIONS: readonly PathSegment[] = ['options'];
   for (const [kind, items] of [['question', pb.questions], ['persona', pb.personas], ['class', pb.classes]] as const) {
-    for (const item of items as readonly { id: string }[]) if (wanted(item.id)) define(kind, item.id, item, item, ['id']);
+    for (const item of items as readonly { id: string }[]) if (typeof item.id === 'string') define(sym(kind, item.id), item, item, NO_PATH, 'id');
   }
   const items = precedenceItems(pb);
   for (const it of items) {
-    if (!wanted(it.id)) continue;
     const item = it.at.sub.length ? ((it.at.item as Record<string, unknown[]>)[it.at.sub[0] as string]?.[it.at.sub[1] as number] as object) : it.at.item;
-    define('item', it.id, item, it.at.item, [...it.at.sub, 'id']);
+    define(sym('item', it.id), item, it.at.item, it.at.sub, 'id');
   }
   // an option's value is defined in its question, and used wherever a condition or a role names it
   for (const q of pb.questions) {
-    const options = q.options ?? [];
-    for (let i = 0; i < options.length; i++) if (wanted(options[i].value)) define('option', options[i].value, options[i], q, ['options', i, 'value'], q.id);
+    const list = q.options ?? [];
+    for (let i = 0; i < list.length; i++) if (typeof list[i].value === 'string') define(sym('option', list[i].value, q.id), list[i], q, OPTIONS, i, 'value');
   }
   eachCondition(pb, (c, site) => {
     const form = site.forms.length === 1 ? site.forms[0] : undefined;
     if (form !== 'question' && form !== 'persona' && form !== 'class') return;
     const id = c[form] as string;
-    if (ok(id)) use(form, id, site.item, [...site.path, form]);
+    if (ok(id)) use(sym(form, id), site.item, site.path, form);
     if (form !== 'question') return;
     // the values a condition compares a choice question's answer with are that question's options
-    if (ok(c.equals)) use('option', c.equals, site.item, [...site.path, 'equals'], id);
-    if (ok(c.includes)) use('option', c.includes, site.item, [...site.path, 'includes'], id);
+    if (ok(c.equals)) use(sym('option', c.equals, id), site.item, site.path, 'equals');
+    if (ok(c.includes)) use(sym('option', c.includes, id), site.item, site.path, 'includes');
     const list = c.in ?? [];
     for (let i = 0; i < list.length; i++) {
       const v = list[i];
-      if (ok(v)) use('option', v, site.item, [...site.path, 'in', i], id);
+      if (ok(v)) use(sym('option', v, id), site.item, site.path, 'in', i);
     }
   });
   // roles:, the ids an item's precedence names, a class's window: all are uses an index (and a rename) must see
   const r = pb.roles;
   // a role given as a plain id names a question (person, title, decision, personalWin, and any role
   // added later); the condition roles (signed, …) are walked with the conditions above
-  for (const [key, value] of Object.entries(r)) if (ok(value)) use('question', value, r, [key]);
-  (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use('class', id, r, ['willNotBuy', i]));
-  (r.others ?? []).forEach((id, i) => ok(id) && use('question', id, r, ['others', i]));
+  for (const [key, value] of Object.entries(r)) if (ok(value)) use(sym('question', value), r, NO_PATH, key);
+  (r.willNotBuy ?? []).forEach((id, i) => ok(id) && use(sym('class', id), r, NO_PATH, 'willNotBuy', i));
+  (r.others ?? []).forEach((id, i) => ok(id) && use(sym('question', id), r, NO_PATH, 'others', i));
   if (r.stance) {
     const q = r.stance.question;
-    if (ok(q)) use('question', q, r, ['stance', 'question']);
-    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => ok(v) && use('option', v, r, ['stance', key, i], q));
+    if (ok(q)) use(sym('question', q), r, NO_PATH, 'stance', 'question');
+    for (const key of ['supporter', 'opponent'] as const) r.stance[key].forEach((v, i) => ok(v) && use(sym('option', v, q), r, ['stance'], key, i));
   }
   for (const it of items) {
-    (it.excludes ?? []).forEach((id, i) => ok(id) && use('item', id, it.at.item, [...it.at.sub, 'excludes', i]));
-    if (ok(it.findsOut)) use('question', it.findsOut, it.at.item, [...it.at.sub, 'findsOut']);
+    (it.excludes ?? []).forEach((id, i) => ok(id) && use(sym('item', id), it.at.item, it.at.sub, 'excludes', i));
+    if (ok(it.findsOut)) use(sym('question', it.findsOut), it.at.item, it.at.sub, 'findsOut');
   }
-  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use('item', id, step, ['supersedes', i]));
-  for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use('item', id, pair, [j]));
-  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use('class', id, c, ['cycle', 'reclassifyAs', i]));
+  for (const step of [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])]) (step.supersedes ?? []).forEach((id, i) => ok(id) && use(sym('item', id), step, NO_PATH, 'supersedes', i));
+  for (const pair of pb.conflicts) pair.forEach((id, j) => ok(id) && use(sym('item', id), pair, NO_PATH, j));
+  for (const c of pb.classes) (c.cycle?.reclassifyAs ?? []).forEach((id, i) => ok(id) && use(sym('class', id), c, ['cycle'], 'reclassifyAs', i));
 
-  // the symbols under the cursor get their places; the rest were only candidates
-  const out: SymbolInfo[] = [];
-  const placed = new Map<SymbolInfo, boolean>();
-  for (const k of all) {
-    if (cursor.path !== undefined && !k.here) continue;
-    if (k.def) k.s.definition = placeRef(k.def, k.s.id);
-    for (const u of k.uses) {
-      const p = placeRef(u, k.s.id);
-      if (p) k.s.uses.push(p);
-    }
-    placed.set(k.s, true);
-    out.push(k.s);
-  }
-
-  // a placeholder names a question, and is placed only where the file holds it as written: the texts
-  // are walked (a third of a request) only when the cursor is in a placeholder, or on the id of a
-  // question that some file names in one
-  const named = out.filter((s) => s.kind === 'question').map((s) => `{answers.${s.id}}`);
-  const texts = [...parsed.values()].map((src) => src.text);
-  if (!cursor.near('{answers.') && !named.some((p) => texts.some((t) => t.includes(p)))) return out;
+  // a placeholder names a question: each text that holds one is a site, placed when a request needs it
   eachText(pb, (text, site) => {
     if (site.placeholders === null) return;
+    const o = pb.origins.get(site.item);
+    if (!o || !parsed.has(o.file)) return;
     const entries: [string | undefined, string][] = typeof text === 'string' ? [[undefined, text]] : Object.entries(text).filter((e): e is [string, string] => typeof e[1] === 'string');
     for (const [locale, s] of entries) {
-      // placed from the text's start, in order: only a text that names an id looked for is placed at all
-      const names = s.includes('{answers.') ? placeholdersIn(s).filter((n) => n.startsWith('answers.')) : [];
-      if (!names.some((n) => wanted(n.slice(8)))) continue;
-      const o = pb.origins.get(site.item);
-      const src = o && parsed.get(o.file);
-      if (!o || !src) return;
-      const textPath = locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path];
-      const start = src.locate(textPath);
-      // in this text's placeholders, the cursor: every question named in it (a walk knows no more)
-      const inHere = cursor.path !== undefined && src.file === cursor.file && samePath(textPath, cursor.path);
-      // a text may run over several lines (a block scalar): look a few lines on for each placeholder
-      let line = start.line;
-      let col = start.col - 1;
-      for (const name of names) {
-        const needle = `{${name}}`;
-        for (let l = line; l < start.line + 41; l++) {
-          const found = findOnLine(src, l, l === line ? col + 1 : 1, needle);
-          if (found === undefined) continue;
-          const at = found - 1;
-          const id = name.slice(8);
-          if (wanted(id)) {
-            const k = sym('question', id);
-            // a question's definition and other uses are placed above only if it was under the cursor
-            if (!placed.has(k.s) && (cursor.path === undefined || inHere)) {
-              if (k.def) k.s.definition = placeRef(k.def, id);
-              for (const u of k.uses) {
-                const p = placeRef(u, id);
-                if (p) k.s.uses.push(p);
-              }
-              placed.set(k.s, true);
-              out.push(k.s);
-            }
-            if (placed.has(k.s)) k.s.uses.push({ file: src.file, line: l, col: at + 10, endCol: at + 10 + id.length });
-          }
-          line = l;
-          col = at + needle.length;
-          break;
-        }
+      if (!s.includes('{answers.')) continue;
+      const names = placeholdersIn(s).filter((n) => n.startsWith('answers.') && n.length > 8);
+      if (names.length === 0) continue;
+      const path = locale ? [...o.path, ...site.path, locale] : [...o.path, ...site.path];
+      const t: TextSite = { file: o.file, path, names: names.map((n) => sym('question', n.slice(8))) };
+      atText.set(nodeKey(o.file, path), t);
+      for (const e of t.names) {
+        if (!e.texts) e.texts = [t];
+        else if (e.texts[e.texts.length - 1] !== t) e.texts.push(t);
       }
     }
   });
+  return { items: itemsAt, refsIn, atText, byKind, options };
+}
+
+/** The places of a text's placeholders, from the text's start, in order (a block scalar runs over several lines: a few lines on for each). */
+function placeSite(src: YamlSource, site: TextSite): { entry: Entry; place: Place }[] {
+  if (site.places) return site.places;
+  const out: { entry: Entry; place: Place }[] = [];
+  const start = src.locate(site.path);
+  let line = start.line;
+  let col = start.col - 1;
+  for (const entry of site.names) {
+    const id = entry.id;
+    const needle = `{answers.${id}}`;
+    for (let l = line; l < start.line + 41; l++) {
+      const found = findOnLine(src, l, l === line ? col + 1 : 1, needle);
+      if (found === undefined) continue;
+      const at = found - 1;
+      out.push({ entry, place: { file: src.file, line: l, col: at + 10, endCol: at + 10 + id.length } });
+      line = l;
+      col = at + needle.length;
+      break;
+    }
+  }
+  site.places = out;
+  return out;
+}
+
+/** A symbol with its definition and uses placed: the first request that needs it places them, the next ones reuse them. */
+function placed(e: Entry, parsed: Map<string, YamlSource>): SymbolInfo {
+  if (e.placed) return e.placed;
+  const s: SymbolInfo = { kind: e.kind, id: e.id, uses: [] };
+  if (e.question !== undefined) s.question = e.question;
+  if (e.item) s.item = e.item;
+  e.placed = s;
+  const placeRef = (r: Ref) => placeOf(parsed.get(r.origin.file), r.b === undefined ? [...r.origin.path, ...r.base, r.a] : [...r.origin.path, ...r.base, r.a, r.b], e.id);
+  if (e.def) s.definition = placeRef(e.def);
+  for (const u of e.uses ?? []) {
+    const p = placeRef(u);
+    if (p) s.uses.push(p);
+  }
+  for (const site of e.texts ?? []) {
+    const src = parsed.get(site.file);
+    if (src) for (const x of placeSite(src, site)) if (x.entry === e) s.uses.push(x.place);
+  }
+  return s;
+}
+
+/**
+ * The symbols written under the cursor (line, col 1-based), with their places: the node under the
+ * cursor from the parse (pathAt: down from the top, scanning the children of each level, so the list
+ * of questions is scanned for the item, 0.3 ms over 19,000 questions; the only part of a request that
+ * grows with the document), looked up in the index. Where the parse cannot name that node (the
+ * careful parser read the file: anchors, tabs), every symbol whose id is written across the cursor
+ * is placed and symbolAt picks by place: linear in the ids of the playbook, for such files only.
+ */
+function symbolsUnder(index: SymbolIndex, parsed: Map<string, YamlSource>, file: string, line: number, col: number): SymbolInfo[] {
+  const src = parsed.get(file);
+  if (!src) return [];
+  const starts = startsOf(src);
+  if (line < 1 || line > starts.length) return [];
+  const cursor = starts[line - 1] + col - 1;
+  if (src.pathAt) {
+    const path = src.pathAt(cursor) ?? (cursor > starts[line - 1] ? src.pathAt(cursor - 1) : undefined);
+    if (!path) return [];
+    const out: SymbolInfo[] = [];
+    // the items on the path (a persona and a step of its checklist are both items), and in each the
+    // refs written at the rest of the path
+    let key = file;
+    for (let k = 0; k <= path.length; k++) {
+      if (k > 0) key += `\u0000${path[k - 1]}`;
+      for (const item of index.items.get(key) ?? []) {
+        for (const r of index.refsIn.get(item) ?? []) if (refAt(r, path, k)) out.push(placed(r.entry, parsed));
+      }
+    }
+    const site = index.atText.get(key);
+    if (site) {
+      // in a text, the question whose placeholder covers the cursor
+      const covering = placeSite(src, site).find((x) => x.place.line === line && col >= x.place.col && col <= x.place.endCol);
+      if (covering) out.push(placed(covering.entry, parsed));
+    }
+    return out;
+  }
+  const wanted = writtenAcross(src, cursor);
+  const out: SymbolInfo[] = [];
+  for (const ids of [...index.byKind.values(), ...index.options.values()]) for (const [id, e] of ids) if (wanted(id)) out.push(placed(e, parsed));
   return out;
 }
 
@@ -508,25 +594,94 @@ export function symbolAt(a: Analysis, file: string, line: number, col: number): 
 
 // -- completion and hover ----------------------------------------------------------------------------
 
-/** What may be typed at the end of `prefix` (the line up to the cursor). */
-export function completionsAt(a: Analysis, prefix: string): Completion[] {
+/** Completions of one list, in the playbook's order and sorted by label (for what begins with the typed text). */
+interface CompletionList {
+  inOrder: Completion[];
+  sorted: Completion[];
+}
+
+/** What completion offers from a playbook, made once per playbook (the last good one serves while the text is broken). */
+interface CompletionIndex {
+  question: CompletionList;
+  persona: CompletionList;
+  class: CompletionList;
+  item: CompletionList;
+  /** {answers.<id>} for every question, then the account's and the session's fields. */
+  placeholder: CompletionList;
+  questionById: Map<string, Playbook['questions'][number]>;
+}
+
+const completionIndexes = new WeakMap<Playbook, CompletionIndex>();
+
+function listOf(inOrder: Completion[]): CompletionList {
+  return { inOrder, sorted: [...inOrder].sort((x, y) => (x.label < y.label ? -1 : x.label > y.label ? 1 : 0)) };
+}
+
+function completionIndexOf(pb: Playbook): CompletionIndex {
+  let c = completionIndexes.get(pb);
+  if (!c) {
+    const ids = (items: readonly { id: string; name?: Text; text?: Text }[]) => listOf(items.map((x) => ({ label: x.id, kind: 'id', detail: firstText(x.text ?? x.name) })));
+    const answers: Completion[] = pb.questions.map((q) => ({ label: `answers.${q.id}`, kind: 'placeholder', detail: firstText(q.text) }));
+    c = {
+      question: ids(pb.questions),
+      persona: ids(pb.personas),
+      class: ids(pb.classes),
+      item: listOf([...new Set(precedenceItems(pb).map((i) => i.id))].map((id) => ({ label: id, kind: 'id' }))),
+      placeholder: listOf([...answers, ...[...ACCOUNT_FIELDS, ...SELF_QUESTION_FIELDS].map((f): Completion => ({ label: f, kind: 'placeholder' }))]),
+      questionById: new Map(),
+    };
+    for (const q of pb.questions) if (!c.questionById.has(q.id)) c.questionById.set(q.id, q);
+    completionIndexes.set(pb, c);
+  }
+  return c;
+}
+
+/**
+ * The whole list when it has at most `limit` entries; else those that begin with `typed`, at most
+ * `limit`, found by a binary search of the sorted list: work for the answer, not for the playbook.
+ */
+function pick(list: CompletionList, typed: string, limit: number): { items: Completion[]; incomplete: boolean } {
+  if (list.inOrder.length <= limit) return { items: list.inOrder, incomplete: false };
+  const { sorted } = list;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].label < typed) lo = mid + 1;
+    else hi = mid;
+  }
+  const items: Completion[] = [];
+  for (let i = lo; i < sorted.length && items.length < limit && sorted[i].label.startsWith(typed); i++) items.push(sorted[i]);
+  return { items, incomplete: true };
+}
+
+/**
+ * What may be typed at the end of `prefix` (the line up to the cursor). A list longer than `limit`
+ * (a playbook of 18,000 questions offers 18,000 ids) is cut to those that begin with what is typed,
+ * at most `limit`, and marked incomplete so that the editor asks again as the rep types.
+ */
+export function completionsAt(a: Analysis, prefix: string, limit = Number.POSITIVE_INFINITY): { items: Completion[]; incomplete: boolean } {
   const pb = a.playbook;
-  const personaIds = pb?.personas.map((p) => p.id) ?? [];
-  const ids = (kind: SymbolKind): Completion[] => {
-    if (!pb) return [];
-    const items: { id: string; name?: Text; text?: Text }[] = kind === 'question' ? pb.questions : kind === 'persona' ? pb.personas : pb.classes;
-    return items.map((x) => ({ label: x.id, kind: 'id', detail: firstText(x.text ?? x.name) }));
-  };
+  const none = { items: [], incomplete: false };
+  const typed = /[\w.-]*$/.exec(prefix)?.[0] ?? '';
+  const ids = (kind: 'question' | 'persona' | 'class' | 'item') => (pb ? pick(completionIndexOf(pb)[kind], typed, limit) : none);
   const placeholder = /\{([\w.-]*)$/.exec(prefix);
   if (placeholder && !/^\s*(-\s+)?(when|recognise|not|all|any)\s*:/.test(prefix) && !/(question|persona|class|mode|equals|in|includes)\s*:\s*$/.test(prefix.slice(0, placeholder.index))) {
-    const typed = placeholder[1].length;
-    const answers = (pb?.questions ?? []).map((q) => ({ label: `answers.${q.id}`, kind: 'placeholder' as const, detail: firstText(q.text), replace: typed }));
-    return [...answers, ...[...ACCOUNT_FIELDS, ...SELF_QUESTION_FIELDS].map((f) => ({ label: f, kind: 'placeholder' as const, replace: typed }))];
+    const replace = placeholder[1].length;
+    const fields = [...ACCOUNT_FIELDS, ...SELF_QUESTION_FIELDS].map((f): Completion => ({ label: f, kind: 'placeholder' }));
+    const { items, incomplete } = pb ? pick(completionIndexOf(pb).placeholder, placeholder[1], limit) : { items: fields, incomplete: false };
+    return { items: items.map((c) => ({ ...c, replace })), incomplete };
   }
   const key = /(?:^|[\s{,])([A-Za-z]+)\s*:\s*\[?\s*(?:["']?[\w-]*["']?\s*,\s*)*["']?([\w-]*)$/.exec(prefix);
-  if (!key) return [];
+  if (!key) return none;
+  const keywords = (words: readonly string[]) => ({ items: words.map((k): Completion => ({ label: k, kind: 'keyword' })), incomplete: false });
   switch (key[1]) {
     case 'question':
+    case 'person':
+    case 'title':
+    case 'decision':
+    case 'personalWin':
+    case 'findsOut':
       return ids('question');
     case 'persona':
       return ids('persona');
@@ -534,33 +689,25 @@ export function completionsAt(a: Analysis, prefix: string): Completion[] {
     case 'willNotBuy':
     case 'reclassifyAs':
       return ids('class');
-    case 'person':
-    case 'title':
-    case 'decision':
-    case 'personalWin':
-    case 'findsOut':
-      return ids('question');
     case 'excludes':
     case 'supersedes':
     case 'conflicts':
-      return pb ? [...new Set(precedenceItems(pb).map((i) => i.id))].map((id) => ({ label: id, kind: 'id' as const })) : [];
+      return ids('item');
     case 'kind':
-      return QUESTION_KINDS.map((k) => ({ label: k, kind: 'keyword' }));
+      return keywords(QUESTION_KINDS);
     case 'mode':
-      return MODES.map((m) => ({ label: m, kind: 'keyword' }));
-    case 'extends':
-      return [];
+      return keywords(MODES);
     case 'equals':
     case 'in':
     case 'includes': {
       const qid = /question\s*:\s*["']?([\w-]+)/.exec(prefix)?.[1];
-      const q = qid ? pb?.questions.find((x) => x.id === qid) : undefined;
-      if (!q) return [];
-      const values = choiceValues(q, personaIds) ?? [];
-      return [...values, ...(q.allowUnknown ? [] : [])].map((v) => ({ label: v, kind: 'value', detail: firstText(q.options?.find((o) => o.value === v)?.label) }));
+      const q = qid && pb ? completionIndexOf(pb).questionById.get(qid) : undefined;
+      if (!q || !pb) return none;
+      const values = choiceValues(q, pb.personas.map((p) => p.id)) ?? [];
+      return { items: values.map((v): Completion => ({ label: v, kind: 'value', detail: firstText(q.options?.find((o) => o.value === v)?.label) })), incomplete: false };
     }
     default:
-      return [];
+      return none;
   }
 }
 

@@ -1,18 +1,19 @@
 /**
  * Issue 22: on a large playbook, hover, definition and references name the right id with its right
- * places, and a request places only the ids written under its cursor. The index of every id used to
- * place each one (by splitting the whole text once per symbol: 14,000 questions took 20 s; later one
- * pass per parse, 1.6 s over 4 MB, which the first request after an edit waited for). Here the
- * number of positions a request asks the parsed files for is counted, not timed: a request that
- * placed every id of the document again would ask for tens of thousands. The timing is in
- * bench/lsp-large.ts.
+ * places, and a request does work for its answer, not for the document. Placing every id used to
+ * split the whole text once per symbol (14,000 questions took 20 s); later each request walked the
+ * whole playbook (0.1-0.3 s over 4 MB). Now an index is built once per parse, and a request looks up
+ * the node under its cursor and places that symbol only. Counted here, not timed: the positions a
+ * request asks the parsed files for (placing every id again would ask for tens of thousands), and
+ * the items of the playbook a request reads (a walk of the playbook reads every one; the index reads
+ * none). The timing is in bench/lsp-large.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { YamlSource } from '../../src/core/yaml-source.js';
-import { type Analysis, hoverFor, symbolAt, Workspace } from '../../src/lsp/workspace.js';
+import { type Analysis, completionsAt, hoverFor, symbolAt, Workspace } from '../../src/lsp/workspace.js';
 
 const N = 6000;
 
@@ -35,6 +36,7 @@ describe('a large playbook', () => {
   const lines = text.split('\n');
   const file = join(mkdtempSync(join(tmpdir(), 'sc-lsp-large-')), 'large.yaml');
   let a: Analysis;
+  let ws: Workspace;
   /** 1-based line and column of the character `k` (1-based) of `needle`, on the first line that is it or holds it. */
   const at = (needle: string, k: number, whole = false) => {
     const i = whole ? lines.indexOf(needle) : lines.findIndex((l) => l.includes(needle));
@@ -62,9 +64,33 @@ describe('a large playbook', () => {
     return asked;
   };
 
+  /** Items of the playbook's lists read while f runs: a walk of the playbook reads every one of them. */
+  const itemsRead = (an: Analysis, f: () => void) => {
+    const pb = an.result.playbook as unknown as Record<string, unknown[]>;
+    let read = 0;
+    const kept = new Map<string, unknown[]>();
+    for (const key of ['questions', 'classes', 'flags', 'personas', 'checklist', 'tips']) {
+      const list = pb[key];
+      if (!Array.isArray(list)) continue;
+      kept.set(key, list);
+      pb[key] = new Proxy(list, {
+        get(target, p, receiver) {
+          if (typeof p === 'string' && /^\d+$/.test(p)) read++;
+          return Reflect.get(target, p, receiver);
+        },
+      });
+    }
+    try {
+      f();
+    } finally {
+      for (const [key, list] of kept) pb[key] = list;
+    }
+    return read;
+  };
+
   beforeAll(() => {
     writeFileSync(file, text);
-    const ws = new Workspace(() => undefined);
+    ws = new Workspace(() => undefined);
     ws.setDocument(file, text);
     a = ws.analyse(file);
     expect(a.result.diagnostics).toEqual([]);
@@ -129,5 +155,33 @@ describe('a large playbook', () => {
     // nothing under the cursor: nothing placed
     const title = at('title: Large', 3, true);
     expect(placesAsked(() => expect(symbolAt(a, file, title.line, title.col)).toBeUndefined())).toBe(0);
+  });
+
+  it('the index is built once per parse, and a request reads no item of the playbook', () => {
+    const b = ws.analyse(file);
+    // the build walks the playbook once (the server builds it after sending the diagnostics) ...
+    expect(itemsRead(b, () => b.prepare())).toBeGreaterThanOrEqual(N);
+    expect(itemsRead(b, () => b.prepare())).toBe(0);
+    // ... and hover, definition, references and completion read none of it: the index answers them
+    const q = N / 2 + 3;
+    const use = at(`{ question: q${q}, equals: a }`, 14);
+    const hover = () => {
+      const s = symbolAt(b, file, use.line, use.col);
+      expect(s?.id).toBe(`q${q}`);
+      expect(s?.definition?.line).toBe(defOf(q).line);
+      expect(hoverFor(s as never, (f) => f)).toContain(`**question** \`q${q}\``);
+    };
+    expect(itemsRead(b, hover)).toBe(0);
+    const opt = at(`{ question: q${q + 2}, equals: a }`, `{ question: q${q + 2}, equals: `.length + 1);
+    expect(itemsRead(b, () => expect(symbolAt(b, file, opt.line, opt.col)?.question).toBe(`q${q + 2}`))).toBe(0);
+    const msg = at('message: "q3000 is {answers.q3000}"', 'message: "q3000 is {answers.'.length + 1);
+    expect(itemsRead(b, () => expect(symbolAt(b, file, msg.line, msg.col)?.uses.length).toBeGreaterThan(2))).toBe(0);
+    // completion: the ids that begin with what is typed, past a limit, found without a pass over the questions
+    let typed: ReturnType<typeof completionsAt> | undefined;
+    expect(itemsRead(b, () => (typed = completionsAt(b, '    when: { question: q12', 500)))).toBe(0);
+    expect(typed?.incomplete).toBe(true);
+    expect(typed?.items.map((c) => c.label).sort()).toEqual(['q12', ...Array.from({ length: 10 }, (_, i) => `q12${i}`), ...Array.from({ length: 100 }, (_, i) => `q12${String(i).padStart(2, '0')}`)].sort());
+    expect(itemsRead(b, () => expect(completionsAt(b, '    when: { question: q77, equals: ').items.map((c) => c.label)).toEqual(['a', 'b']))).toBe(0);
+    expect(itemsRead(b, () => expect(completionsAt(b, '    message: "{answers.q599', 500).items.map((c) => c.label)).toEqual(['answers.q599', ...Array.from({ length: 10 }, (_, i) => `answers.q599${i}`)]))).toBe(0);
   });
 });
