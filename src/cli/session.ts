@@ -531,9 +531,20 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       let named: Answers;
       try {
         // going back from "anyone else?" reopens the last person named
-        named = await askPart({ ...pb, questions: [nameQ] }, {}, offeredName !== undefined ? { [personQ]: offeredName } : {}, undefined, others.length > 0);
+        named = await askPart({ ...pb, questions: [nameQ] }, {}, offeredName !== undefined ? { [personQ]: offeredName } : {}, undefined, others.length > 0 || order.length > 0);
       } catch (err) {
         if (!backedOut(err)) throw err;
+        if (others.length === 0) {
+          // nobody named yet: back into the interview, its last answer offered again
+          const id = order.at(-1) as string;
+          const was = answers[id];
+          answers = Object.fromEntries(Object.entries(answers).filter(([k]) => k !== id));
+          order = order.slice(0, -1);
+          saveDraft(answers, order);
+          const o = interviewOpts();
+          answers = await interview({ ...o, answers, order, defaults: { ...o.defaults, ...(was !== undefined && was !== null ? { [id]: was } : {}) } });
+          continue;
+        }
         const last = others.at(-1) as OtherPerson;
         try {
           await askAbout(last, true);

@@ -284,8 +284,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
       if (name === 'account.name') return input.account?.name ?? MESSAGES[l].thisAccount;
       if (name === 'visit.date') return visitDate;
       if (name === 'visit.people' || name === 'visit.you') {
-        const main = pb.roles.person ? answers[pb.roles.person] : undefined;
-        const names = [...(typeof main === 'string' && main.trim() ? [main.trim()] : []), ...others.map((o) => o.name)];
+        const names = peopleByRank(pb, answers, others);
         if (name === 'visit.you') return MESSAGES[l].you(names.length > 1);
         return names.length ? MESSAGES[l].list(names) : undefined;
       }
@@ -371,6 +370,22 @@ function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]):
     if (r < (best?.rank ?? rank(answers[decision]))) best = { name: o.name, role: String(o.answers[decision]), rank: r };
   }
   return best ? { name: best.name, role: best.role } : undefined;
+}
+
+/** Everyone met, the highest role first (a letter greets the general manager before their staff); the person met first among equals. */
+function peopleByRank(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): string[] {
+  const decision = pb.roles.decision;
+  const options = decision ? (pb.questions.find((q) => q.id === decision)?.options ?? []) : [];
+  const rank = (v: AnswerValue | undefined) => {
+    const i = typeof v === 'string' ? options.findIndex((o) => o.value === v) : -1;
+    return i < 0 ? options.length : i;
+  };
+  const main = pb.roles.person ? answers[pb.roles.person] : undefined;
+  const people = [
+    ...(typeof main === 'string' && main.trim() ? [{ name: main.trim(), rank: rank(decision ? answers[decision] : undefined) }] : []),
+    ...others.map((o) => ({ name: o.name, rank: rank(decision ? o.answers[decision] : undefined) })),
+  ];
+  return people.sort((a, b) => a.rank - b.rank).map((p) => p.name);
 }
 
 function known(s: Scope, id: string): boolean {

@@ -107,7 +107,7 @@ describe('a trainer\'s playbook', () => {
     writeFileSync(join(dir, 'team.yaml'), 'id: team\nextends: abcd\ntitle: { en: "Team" }\nlocales: [en, zh-CN]\n');
     const main = 'contact_name: Ms Chen, contact_title: Buyer, contact_role: second_kp, approval_layers: one, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, contact_stance: supporter, asked_to_sign: "yes", trust_built: "yes", signed: "no", not_signed_kind: obstacle, not_signed_reason: the board, polite_excuse: "no", statement_changed: "no", plan_shared: "yes", next_meeting: 2026-12-08, next_topic: the contract';
     const kase = (name: string, others: string, cls: string) =>
-      `  - name: ${name}\n    date: 2026-12-03\n    answers: { ${main} }\n${others}    expect: { class: ${cls}, followUp: ["Hello Ms Chen"] }\n`;
+      `  - name: ${name}\n    date: 2026-12-03\n    answers: { ${main} }\n${others}    expect: { class: ${cls}, followUp: ["Ms Chen, thank you"] }\n`;
     writeFileSync(
       join(dir, 'team.test.yaml'),
       `cases:\n${kase('the first KP at the meeting leads', '    others:\n      - { contact_name: Mr Wang, contact_role: first_kp, persona: commander }\n', 'A')}${kase('alone, the second KP is a B', '', 'B')}`,

@@ -365,6 +365,22 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
   }, 30_000);
 
+  it('"<" at the first "Was anyone else at the meeting?" goes back into the interview, its last answer offered', async () => {
+    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
+    const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
+    drafts.save({ version: 1, mode: 'debrief', account: 'Back Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    start("debrief --resume --account 'Back Co'");
+    await waitFor('Was anyone else at the meeting?');
+    keys('<', 'Enter');
+    await waitFor('What will the next meeting cover?');
+    keys('C-u', 'the rollout plan', 'Enter');
+    await waitForCount('Was anyone else at the meeting?', 2);
+    keys('Enter');
+    expect(await exitCode()).toBe(0);
+    const result = await waitFor('Best regards');
+    expect(result.replace(/[│\s]+/g, ' ')).toContain('Next time we will cover the rollout plan.');
+  }, 30_000);
+
   it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume finishes the person left half asked, and going back reopens them', async () => {
     // a debrief answered up to its last question, left as a draft (as an interrupted one is)
     const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
@@ -408,7 +424,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     // the first KP was in the room: the class is read as a meeting with them (seed 001), an A
     expect(result).toContain(' A  Three Co · debrief');
     expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (CEO, First KP, Koala (coordinator), A supporter); the class follows Mr Wang's role, the highest at the meeting");
-    expect(result).toContain('Hello Ms Chen and Mr Wang, thank you for your time today.');
+    expect(result).toContain('Hello Mr Wang and Ms Chen, thank you for your time today.');
     const people = JSON.parse(execFileSync(process.execPath, [BIN, 'account', 'show', 'Three Co', '--json'], { env, encoding: 'utf8' })) as { contacts: { name: string; role?: string }[] };
     expect(people.contacts.map((p) => [p.name, p.role])).toEqual(expect.arrayContaining([['Ms Chen', 'second_kp'], ['Mr Wang', 'first_kp']]));
   }, 30_000);

@@ -56,7 +56,7 @@ describe('a debrief with three people at the meeting', () => {
     expect(out).toContain(' A Hengda · debrief Thu, 3 Dec 2026');
     expect(out).toContain("Also at the meeting: Mr Wang (General manager, First KP, Commander, A supporter); the class follows Mr Wang's role, the highest at the meeting");
     expect(out).toContain('Also at the meeting: Li Na (Third KP, Socializer, Neutral)');
-    expect(out).toContain('Hello Ms Chen, Mr Wang and Li Na, thank you for your time today.');
+    expect(out).toContain('Hello Mr Wang, Ms Chen and Li Na, thank you for your time today.');
 
     const show = JSON.parse((await runBin(['account', 'show', 'Hengda', '--json'], { env })).stdout) as { contacts: { name: string; role?: string; persona?: string; title?: string }[] };
     expect(show.contacts.map((c) => [c.name, c.role, c.persona])).toEqual([
@@ -68,7 +68,7 @@ describe('a debrief with three people at the meeting', () => {
     const zh = await runBin(['debrief', '--answers', answers, '--dry-run', '--lang', 'zh-CN'], { env });
     expect(zh.code).toBe(0);
     expect(zh.stdout.replace(/\s+/g, '')).toContain('同时在场：MrWang（Generalmanager，第一KP，指挥官，支持者）；客户分类以在场职位最高的MrWang为准');
-    expect(zh.stdout).toContain('Ms Chen、Mr Wang、Li Na，各位好！感谢各位今天抽出时间。');
+    expect(zh.stdout).toContain('Mr Wang、Ms Chen、Li Na，各位好！感谢各位今天抽出时间。');
   });
 
   it('a wrong value, an unknown question and a nameless person among the others are each told where; nothing is saved', async () => {

@@ -43,8 +43,8 @@ describe('several people at one debrief', () => {
   });
 
   it('the follow-up greets everyone met, in each language', () => {
-    expect(debrief([wang, li]).followUp).toMatch(/^Hello Ms Chen, Mr Wang and Li Na, thank you for your time today\./);
-    expect(debrief([wang], 'zh-CN').followUp).toMatch(/^Ms Chen、Mr Wang，各位好！感谢各位今天抽出时间。/);
+    expect(debrief([wang, li]).followUp).toMatch(/^Hello Mr Wang, Ms Chen and Li Na, thank you for your time today\./);
+    expect(debrief([wang], 'zh-CN').followUp).toMatch(/^Mr Wang、Ms Chen，各位好！感谢各位今天抽出时间。/);
     expect(debrief([]).followUp).toMatch(/^Hello Ms Chen, thank you/);
   });
 
