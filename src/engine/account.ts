@@ -410,7 +410,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const forEarlierVisit = step.since < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
     const same = again !== undefined && sameStep(step, again) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, next, step) ? 'changed' : undefined)) : undefined;
+    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
@@ -449,7 +449,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
  * never asked, a visit's own answers, the mode and the type read as not known, so a step ends only
  * when every reading of it is false.
  */
-function outlived(pb: Playbook, state: AccountState, step: Step): boolean {
+function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state: AccountState, step: Step): boolean {
   const questions = questionIndex(pb);
   const id = stepIdOf(step.key);
   const facts = (p: Person): Answers => ({ ...p.facts, ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}) });
@@ -464,7 +464,7 @@ function outlived(pb: Playbook, state: AccountState, step: Step): boolean {
     const now = who && q ? facts(who)[q.id] : undefined;
     return stance !== undefined && q !== undefined && known(q, now) && !stance.opponent.includes(String(now));
   }
-  const item = stepItems(pb).get(id);
+  const item = items.get(id);
   if (!item?.when) return false;
   const asked = [...questionsIn(item.when)];
   const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');

@@ -355,15 +355,21 @@ function othersOf(pb: Playbook, list: readonly OtherPerson[], answers: Answers):
   return out;
 }
 
-/** The person present whose role ranks above the one the visit is about (roles.decision's options, first the highest). */
-function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): { name: string; role: string } | undefined {
+/** How high a role ranks: its place among roles.decision's options, the first the highest; no role ranks last. */
+function roleRank(pb: Playbook): (v: AnswerValue | undefined) => number {
   const decision = pb.roles.decision;
   const options = decision ? (pb.questions.find((q) => q.id === decision)?.options ?? []) : [];
-  if (!decision || options.length === 0) return undefined;
-  const rank = (v: AnswerValue | undefined) => {
+  return (v) => {
     const i = typeof v === 'string' ? options.findIndex((o) => o.value === v) : -1;
-    return i < 0 ? Number.POSITIVE_INFINITY : i;
+    return i < 0 ? options.length : i;
   };
+}
+
+/** The person present whose role ranks above the one the visit is about. */
+function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): { name: string; role: string } | undefined {
+  const decision = pb.roles.decision;
+  if (!decision) return undefined;
+  const rank = roleRank(pb);
   let best: { name: string; role: string; rank: number } | undefined;
   for (const o of others) {
     const r = rank(o.answers[decision]);
@@ -375,11 +381,7 @@ function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]):
 /** Everyone met, the highest role first (a letter greets the general manager before their staff); the person met first among equals. */
 function peopleByRank(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): string[] {
   const decision = pb.roles.decision;
-  const options = decision ? (pb.questions.find((q) => q.id === decision)?.options ?? []) : [];
-  const rank = (v: AnswerValue | undefined) => {
-    const i = typeof v === 'string' ? options.findIndex((o) => o.value === v) : -1;
-    return i < 0 ? options.length : i;
-  };
+  const rank = roleRank(pb);
   const main = pb.roles.person ? answers[pb.roles.person] : undefined;
   const people = [
     ...(typeof main === 'string' && main.trim() ? [{ name: main.trim(), rank: rank(decision ? answers[decision] : undefined) }] : []),
@@ -493,23 +495,13 @@ function classificationSection(s: Scope): Settled {
   const unknowns: CoachingResult['classification']['unknowns'] = [];
   let candidates: string[] = [];
   let candidateLabels: string[] = [];
-  if (lapsed) {
-    const from = classLabel(lapsed.from.name, locale) || lapsed.from.id;
-    const to = classLabel(lapsed.to.name, locale) || lapsed.to.id;
-    reasons.push({
-      text: msg.windowLapsed(to, from, msg.date(lapsed.deadline)),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.windowLapsed(classLabel(lapsed.to.name, localeOf(m)) || lapsed.to.id, classLabel(lapsed.from.name, localeOf(m)) || lapsed.from.id, m.date(lapsed.deadline))),
-      because: [],
-    });
-    trace.push(`class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned`);
-  } else if (kept) {
+  const moved = lapsed ?? kept;
+  if (moved) {
+    // the window that ran out says why: at this debrief (the date it ended), or before it (kept)
     const label = (r: ClassRule, l: Locale) => classLabel(r.name, l) || r.id;
-    reasons.push({
-      text: msg.keptAfterLapse(label(kept.to, locale), label(kept.from, locale)),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.keptAfterLapse(label(kept.to, localeOf(m)), label(kept.from, localeOf(m)))),
-      because: [],
-    });
-    trace.push(`class ${kept.to.id} kept after ${kept.from.id}'s window ran out`);
+    const say = (m: Messages, l: Locale) => (lapsed ? m.windowLapsed(label(lapsed.to, l), label(lapsed.from, l), m.date(lapsed.deadline)) : m.keptAfterLapse(label(moved.to, l), label(moved.from, l)));
+    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    trace.push(lapsed ? `class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned` : `class ${moved.to.id} kept: ${moved.from.id}'s window ran out before`);
   } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
     const who = held.heldBy.person ?? msg.thisAccount;
@@ -630,7 +622,6 @@ function keptAfterLapse(s: Scope, rules: ClassRule[], own: Classification): { cl
   if (!history?.lapsedFrom || !history.class || history.signed || own.status !== 'classified' || !history.lapsedFrom.includes(own.rule.id)) return undefined;
   const current = rules.find((r) => r.id === history.class);
   if (!current) return undefined;
-  s.trace.push(`class ${current.id} kept: ${own.rule.id}'s window ran out before`);
   return { classification: { status: 'classified', rule: current, undecided: [] }, from: own.rule, to: current };
 }
 
@@ -668,12 +659,12 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
   // "why is this an A? why was it not signed?" has its answer once the account is signed; and it is
   // the first KP's to answer, not the person met when someone else was
   if (c.signedBefore || c.out.heldBy) return out;
-  // the class reached by a window running out: its own questions (why a B? the first KP?) do not fit
   // the window ran out before this prep: the question is why it did not sign in time, not how to within it
   if (c.out.cycle?.overdue && s.mode === 'prep' && c.out.label) {
     out.forward.push(s.msg.lapsedForward(c.out.label));
     return out;
   }
+  // the class reached by a window running out: its own questions (why a B? the first KP?) do not fit
   if (c.out.lapsed) {
     const from = classLabel(s.pb.classes.find((r) => r.id === c.out.lapsed?.from)?.name ?? c.out.lapsed.from, s.locale) || c.out.lapsed.from;
     out.forward.push(s.msg.lapsedForward(from));
