@@ -9,7 +9,7 @@ import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
-import { nextStep, pickPersona, walkInterview } from '../engine/interview.js';
+import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
@@ -374,6 +374,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     draft = { ...draft, answers: c.answers, order: c.order, ...(c.others.length ? { others: c.others } : {}) };
   }
   const first = early?.start;
+  // the account's story beyond the answers: a signed account is not asked how the close went
+  const known: KnownState = state?.signed ? { signed: true } : {};
   let answers: Answers = { ...(draft?.answers ?? first?.answers ?? {}) };
   // the other people at a debrief's meeting: from the file, the draft, or asked after the interview
   let others: OtherPerson[] = [...(draft?.others ?? [])];
@@ -396,7 +398,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       const raw = (source?.raw as { answers?: unknown } | undefined)?.answers;
       const wrong = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
       const given = state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers;
-      const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given)).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
+      const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given, known), known).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
     }
     await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
@@ -416,6 +418,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
   let order: string[] = [...(draft?.order ?? first?.order ?? [])];
+  // facts carried from earlier sessions, which the counter of questions does not count
+  const notCounted: string[] = [];
   let draftsOff = early?.draftsOff ?? false;
   const saveDraft = (a: Answers, o: string[]) => {
     order = o;
@@ -443,6 +447,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers, ...early?.offered },
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
+    known,
+    notCounted,
     ...(until ? { until } : {}),
   });
   const interview = async (o: ReturnType<typeof interviewOpts>): Promise<Answers> => {
@@ -471,12 +477,13 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+  notCounted.push(...carriedIds);
   // a carried answer can be gone back to like any other
   for (const id of carriedIds) if (!order.includes(id)) order.push(id);
 
   // -- ask what is missing, or say what is missing ------------------------------------------------------
-  if (!interactive) answers = skipOptional(pb, mode, answers); // a script leaves out what it may leave out
-  const missing = missingQuestions(pb, mode, answers);
+  if (!interactive) answers = skipOptional(pb, mode, answers, known); // a script leaves out what it may leave out
+  const missing = missingQuestions(pb, mode, answers, known);
   if (missing.length > 0 || (interactive && carriedIds.length > 0)) {
     if (!interactive || !runInterview || !driver) {
       const list = missingAnswerDiagnostics(missing, source, locale, lookupFor(answers, account));
@@ -630,6 +637,8 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     mode,
     answers,
     visitDate: date,
+    // a prep made before the visit's day: its steps "before the visit" are due from today, not before it
+    ...(mode === 'prep' ? { today: localToday() } : {}),
     locale,
     account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
     ...(persona !== undefined ? { persona } : {}),
@@ -906,11 +915,11 @@ function keptPlaybook(pb: Playbook, ctx: Context): { playbook?: StoredPlaybook }
 }
 
 /** Optional questions left out of an answers file count as skipped. */
-function skipOptional(pb: Playbook, mode: Mode, answers: Answers): Answers {
+function skipOptional(pb: Playbook, mode: Mode, answers: Answers, known: KnownState = {}): Answers {
   const out = { ...answers };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const q of walkInterview(pb, mode, out).questions) {
+    for (const q of walkInterview(pb, mode, out, known).questions) {
       if (q.required === false && !Object.hasOwn(out, q.id)) {
         out[q.id] = null;
         changed = true;
@@ -921,11 +930,11 @@ function skipOptional(pb: Playbook, mode: Mode, answers: Answers): Answers {
 }
 
 /** Every question still without an answer, in order: skipping each one shows the ones after it. */
-export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers) {
+export function missingQuestions(pb: Playbook, mode: Mode, answers: Answers, known: KnownState = {}) {
   const probe: Answers = { ...answers };
   const missing = [];
   for (let i = 0; i < pb.questions.length + 1; i++) {
-    const step = nextStep(pb, mode, probe);
+    const step = nextStep(pb, mode, probe, known);
     if (step.done) break;
     missing.push(step.question);
     probe[step.question.id] = null;

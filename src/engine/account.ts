@@ -106,7 +106,7 @@ export type AccountEvent =
   | { kind: 'step-opened'; date: string; key: string; text: string; texts?: Partial<Record<Locale, string>>; due: string }
   | { kind: 'step-carried'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; updated?: boolean }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
-  | { kind: 'step-closed'; date: string; stepId: number; text: string; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding | 'changed' };
+  | { kind: 'step-closed'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding | 'changed' };
 
 export interface VisitOutcome {
   result: CoachingResult;
@@ -380,8 +380,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     // the engine's own steps (find out, address an opponent) lead to a signature, and end with it; the
     // rep's own (checklist add) end only when the rep says so, or with a drop
     const closedBy = items.get(stepIdOf(step.key))?.closedBy ?? (/^(find-out|address-opponent):/.test(step.key) ? ['signed'] : []);
-    // a step that prepared a visit has done its work once that visit took place
-    const visited = (result.mode === 'debrief' && date >= step.since) || date > step.since;
+    // a step that prepared a visit has done its work once that visit took place: the visit of its
+    // session, or the meeting it names ("confirm the meeting of 1 Dec" lives until 1 Dec)
+    const visit = visitOf(step);
+    const visited = (result.mode === 'debrief' && date >= visit) || date > visit;
     return closedBy.find((x) => endings.has(x) || (x === 'visited' && visited));
   };
   // a back-filled visit is history: its steps were for then, and the account has moved on since; a
@@ -407,20 +409,23 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
     // a step that prepared an earlier visit is not this visit's, though its words are the same
-    const forEarlierVisit = step.since < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
+    const forEarlierVisit = visitOf(step) < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
     const same = again !== undefined && sameStep(step, again) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
     const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
-      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: decision === 'done' ? 'done' : 'skipped' });
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session
       if (same) held.add(again.id);
     } else if (step.id !== undefined && ended) {
       // a signature did what the step was for; a drop, a new class or the visit having passed made it moot
-      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: ended === 'signed' ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
+      // the window's own step ("signed by …") is done by the signature; the others that led to it were
+      // not done by the rep (the manager was never called): moot, said as such
+      const doneBySignature = ended === 'signed' && items.get(stepIdOf(step.key))?.due === 'deadline';
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: doneBySignature ? 'done' : 'superseded', ...(ended !== 'replaced' ? { by: ended } : {}) });
     } else if (step.id !== undefined && again && !same) {
       // issued again for something else (another meeting, another obstacle): a new step replaces this one
-      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, state: 'superseded' });
+      events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: 'superseded' });
     } else {
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
@@ -506,6 +511,16 @@ function settled(c: Condition | undefined, answers: Answers, questions: Readonly
  */
 export function stepKeyOf(item: { id: string; values?: string[] }): string {
   return item.values?.length ? `${item.id}#${item.values.join('|')}` : item.id;
+}
+
+/**
+ * The day of the visit a step prepares: the meeting its words were filled with (a date answer, as
+ * "confirm the meeting of 1 Dec"), else the day it was issued (a prep's step is for that visit).
+ */
+function visitOf(step: { key: string; since: string }): string {
+  const at = step.key.indexOf('#');
+  const dates = at < 0 ? [] : step.key.slice(at + 1).split('|').filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && v > step.since);
+  return dates.length ? dates.sort().at(-1) as string : step.since;
 }
 
 /** The item a stored step came from. */

@@ -44,3 +44,20 @@ export function isValidDate(s: string): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
+
+/** Saturday or Sunday, the days a customer is not met nor a step worked on. */
+export function isWeekend(date: string): boolean {
+  const day = new Date(utc(date)).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * The date itself on a working day; on a weekend, the Monday after (`later`) or the Friday before
+ * (`earlier`): a step due on a Saturday is a step nobody does, and a window ending on a Sunday ends,
+ * for the customer, on the Friday.
+ */
+export function workingDay(date: string, move: 'later' | 'earlier'): string {
+  let d = date;
+  for (let i = 0; i < 2 && isWeekend(d); i++) d = addDays(d, move === 'later' ? 1 : -1);
+  return d;
+}

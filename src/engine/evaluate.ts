@@ -11,7 +11,7 @@ import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Cond
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
-import { addDays } from './dates.js';
+import { addDays, workingDay } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
 import { nameKey } from './names.js';
 import { MESSAGES, type Messages } from './messages.js';
@@ -42,8 +42,10 @@ export interface Seen {
 export interface SessionInput {
   mode: Mode;
   answers: Answers;
-  /** The visit date, YYYY-MM-DD: the engine's only notion of "now". */
+  /** The visit date, YYYY-MM-DD: the engine's notion of "now". */
   visitDate: string;
+  /** The day the session is run, when a prep is made before the visit's day: a step due before the visit is never due before it. */
+  today?: string;
   locale: Locale;
   /**
    * people: the account's other people, with where each stands (roles.stance), for the buying map.
@@ -264,14 +266,15 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const { mode, locale, visitDate } = input;
   const msg = MESSAGES[locale];
   const questions = questionIndex(pb);
-  const answers = pruneAnswers(pb, mode, input.answers);
+  const known = input.account?.history?.signed ? { signed: true } : {};
+  const answers = pruneAnswers(pb, mode, input.answers, known);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
   const others = mode === 'debrief' ? othersOf(pb, input.others ?? [], answers) : [];
   // seed 001: the first KP's word counts. With them at the meeting, the visit reads as one with the
   // highest role present, though the person it is about keeps their own role on the account
   const lead = leadOf(pb, answers, others);
-  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...answers, [pb.roles.decision as string]: lead.role }) : answers;
+  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...answers, [pb.roles.decision as string]: lead.role }, known) : answers;
   if (lead) trace.push(`the class follows ${lead.name}'s role (${lead.role}), the highest at the meeting`);
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
@@ -553,7 +556,8 @@ function classificationSection(s: Scope): Settled {
       ? {
           ...(settled.cycle.min !== undefined ? { minDays: settled.cycle.min } : {}),
           maxDays: settled.cycle.max,
-          deadline: keptDeadline ?? addDays(s.visitDate, settled.cycle.max),
+          // a window ending on a weekend ends, for the customer, on the Friday before
+          deadline: keptDeadline ?? workingDay(addDays(s.visitDate, settled.cycle.max), 'earlier'),
           ...(keptDeadline !== undefined && keptDeadline < s.visitDate ? { overdue: true } : {}),
           ...(settled.cycle.reclassifyAs?.length ? { reclassifyAs: settled.cycle.reclassifyAs } : {}),
         }
@@ -658,7 +662,7 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
   const out = { forward: [] as string[], reverse: [] as string[] };
   // "why is this an A? why was it not signed?" has its answer once the account is signed; and it is
   // the first KP's to answer, not the person met when someone else was
-  if (c.signedBefore || c.out.heldBy) return out;
+  if (c.signedBefore || c.signedNow || c.out.heldBy) return out;
   // the window ran out before this prep: the question is why it did not sign in time, not how to within it
   if (c.out.cycle?.overdue && s.mode === 'prep' && c.out.label) {
     out.forward.push(s.msg.lapsedForward(c.out.label));
@@ -762,7 +766,7 @@ type StepOut = CoachingResult['checklist'][number];
 function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<StepOut>[] {
   const { pb, mode, visitDate, msg, trace } = s;
   const out: Fired<StepOut>[] = [];
-  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? addDays(visitDate, 1)) : addDays(visitDate, item.due ?? 1));
+  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : dueDate(s, item.due ?? 1));
   const signed = c.signedBefore || c.signedNow;
   // the step in every language, so a reader in another language reads it in theirs; a step that
   // quotes this session's reasons is said in this session's language only
@@ -797,18 +801,41 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
     const id = `address-opponent:${nameKey(name)}`;
     // what they want for themselves, when the rep knows it, is where the answer starts
     const win = s.input.account?.people?.find((p) => nameKey(p.name) === nameKey(name))?.personalWin ?? (pb.roles.personalWin && nameKey(String(s.answers[pb.roles.person ?? ''] ?? '')) === nameKey(name) ? text(s.answers[pb.roles.personalWin]) : undefined);
-    out.push({ id, out: { id, text: win ? msg.addressOpponentWin(name, win) : msg.addressOpponent(name), due: mode === 'prep' ? visitDate : addDays(visitDate, 3), source: 'engine', values: [name] } });
+    out.push({ id, out: { id, text: win ? msg.addressOpponentWin(name, win) : msg.addressOpponent(name), ...everyLocale((m) => (win ? m.addressOpponentWin(name, win) : m.addressOpponent(name))), due: mode === 'prep' ? visitDate : dueDate(s, 3), source: 'engine', values: [name] } });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all) it would send the rep to invest in a dead account
   for (const q of c.rule ? [] : pb.questions) {
     if (!isUnknown(q, s.answers[q.id])) continue;
     // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
-    const due = mode === 'prep' ? visitDate : addDays(visitDate, pb.findOutDue);
+    const due = mode === 'prep' ? visitDate : dueDate(s, pb.findOutDue);
     const id = `find-out:${q.id}`;
-    out.push({ id, findsOut: q.id, out: { id, text: q.findOut ? s.fill(q.findOut) : msg.findOut(s.words.shortName(q)), due, source: `question:${q.id}` } });
+    const texts = Object.fromEntries(LOCALES.map((l) => [l, q.findOut ? fillTemplate(localize(q.findOut, l), s.lookupIn(l)) : MESSAGES[l].findOut(wordsFor(pb, l, s.questions).shortName(q))]));
+    out.push({ id, findsOut: q.id, out: { id, text: q.findOut ? s.fill(q.findOut) : msg.findOut(s.words.shortName(q)), texts, due, source: `question:${q.id}` } });
   }
   return out;
+}
+
+/** A step the engine words itself, in every language: a reader of another language reads it in theirs. */
+function everyLocale(say: (m: Messages) => string): { texts: Partial<Record<Locale, string>> } {
+  return { texts: Object.fromEntries(LOCALES.map((l) => [l, say(MESSAGES[l])])) };
+}
+
+/**
+ * When a step is due, `days` after the visit. Before a visit (fewer than 0 days) it is never before
+ * the day the prep is made (`today`, when given). Never on a weekend: later steps move to the Monday,
+ * steps before a visit to the Friday before it.
+ */
+function dueDate(s: Scope, days: number): string {
+  const { visitDate } = s;
+  if (days > 0) return workingDay(addDays(visitDate, days), 'later');
+  if (days === 0) return visitDate;
+  const due = workingDay(addDays(visitDate, days), 'earlier');
+  // a step due before the visit is due on the day the prep is made at the earliest: yesterday is gone
+  const today = s.input.today;
+  if (today === undefined) return due;
+  const from = today < visitDate ? today : visitDate;
+  return due < from ? from : due;
 }
 
 // -- the follow-up -------------------------------------------------------------------------------------

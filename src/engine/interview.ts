@@ -57,12 +57,14 @@ export const VISIT_MODES: readonly Mode[] = ['prep', 'debrief'];
  * The questions that apply, in order, and the answers that still count. A condition left undecided by
  * a "don't know" asks the question: better one question too many than a gap in what the rep knows.
  */
-export function walkInterview(pb: Playbook, mode: Mode, answers: Answers): { questions: Question[]; kept: Answers } {
+export function walkInterview(pb: Playbook, mode: Mode, answers: Answers, known: KnownState = {}): { questions: Question[]; kept: Answers } {
   const kept: Answers = {};
   const questions: Question[] = [];
   const index = questionIndex(pb);
   for (const q of pb.questions) {
     if (!asksInMode(q, mode)) continue;
+    // "did you ask for the signature?" has no meaning on an account signed already
+    if (known.signed && q.closedBy?.includes('signed')) continue;
     if (q.when) {
       // recognising the persona scores every persona's cues: only worth it for a condition that reads it
       const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
@@ -85,13 +87,18 @@ function readsPersona(c: Condition): boolean {
   return r;
 }
 
+/** What the account's story says beyond the answers: a signed account is not asked how to reach the signature. */
+export interface KnownState {
+  signed?: boolean;
+}
+
 export type Step =
   | { done: false; question: Question; position: number; answered: number }
   | { done: true; answered: number };
 
 /** The next question without an answer, or done. `position` counts from 1 among the questions that apply now. */
-export function nextStep(pb: Playbook, mode: Mode, answers: Answers): Step {
-  const { questions, kept } = walkInterview(pb, mode, answers);
+export function nextStep(pb: Playbook, mode: Mode, answers: Answers, known: KnownState = {}): Step {
+  const { questions, kept } = walkInterview(pb, mode, answers, known);
   const answered = Object.keys(kept).length;
   const i = questions.findIndex((q) => !Object.hasOwn(kept, q.id));
   if (i === -1) return { done: true, answered };
@@ -99,6 +106,6 @@ export function nextStep(pb: Playbook, mode: Mode, answers: Answers): Step {
 }
 
 /** The answers that still apply; the rest are dropped from the result. */
-export function pruneAnswers(pb: Playbook, mode: Mode, answers: Answers): Answers {
-  return walkInterview(pb, mode, answers).kept;
+export function pruneAnswers(pb: Playbook, mode: Mode, answers: Answers, known: KnownState = {}): Answers {
+  return walkInterview(pb, mode, answers, known).kept;
 }

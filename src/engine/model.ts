@@ -93,6 +93,8 @@ export interface Question {
   integer?: boolean;
   modes?: Mode[];
   when?: Condition;
+  /** Events after which the question is no longer asked: signed (how the close went means nothing once the account is signed). */
+  closedBy?: 'signed'[];
 }
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;

@@ -114,6 +114,7 @@ export const Question = z.strictObject({
     integer: optional(z.boolean(), 'Number questions: only a whole number is accepted (a count of people or meetings): 1.5 is refused, saying so.'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
+    closedBy: optional(z.array(z.enum(['signed'])), 'Events after which the question is no longer asked: [signed] for a question about reaching the signature (did you ask for it? did they sign?), which an account signed at an earlier session is not asked again. Questions whose condition reads its answer fall away with it.'),
   });
 
 export const Severity = z.enum(SEVERITIES);

@@ -4,7 +4,7 @@
  * interrupt loses nothing. Going back re-asks the previous question with its answer as default.
  */
 import type { AnswerValue, Answers } from '../engine/answers.js';
-import { nextStep, walkInterview } from '../engine/interview.js';
+import { type KnownState, nextStep, walkInterview } from '../engine/interview.js';
 import { localize } from '../engine/text.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import type { PromptOutcome, QuestionView } from './prompt.js';
@@ -30,6 +30,10 @@ export interface InterviewOptions {
   until?: (answers: Answers) => boolean;
   /** Fills {answers.x} in a question's text from the answers so far. */
   lookup: (answers: Answers) => (name: string) => string | undefined;
+  /** The account's story beyond the answers (signed already): questions it ends are not asked. */
+  known?: KnownState;
+  /** Answers carried from earlier sessions: the rep is not asked them, so the counter does not count them. */
+  notCounted?: readonly string[];
   /** Going back from the first question leaves this part of the interview (BackedOut), for the caller to reopen the part before it. */
   canLeaveBack?: boolean;
 }
@@ -48,15 +52,18 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
   const previous: Record<string, AnswerValue> = {};
   for (let guard = 0; guard < 10_000; guard++) {
     if (opts.until?.(answers)) return answers;
-    const step = nextStep(pb, opts.mode, answers);
+    const step = nextStep(pb, opts.mode, answers, opts.known);
     if (step.done) return answers;
     const q = step.question;
-    const total = walkInterview(pb, opts.mode, answers).questions.length;
+    // "question 3 of 12" counts what the rep answers: facts carried from the last visit would make it
+    // jump from 1 to 11 once the person met is named
+    const skip = new Set(opts.notCounted ?? []);
+    const counted = walkInterview(pb, opts.mode, answers, opts.known).questions.filter((x) => !skip.has(x.id) || !Object.hasOwn(answers, x.id));
     const outcome = await driver.ask({
       question: q,
       locale: opts.locale,
-      position: step.position,
-      total,
+      position: counted.indexOf(q) + 1,
+      total: counted.length,
       canGoBack: order.length > 0 || opts.canLeaveBack === true,
       default: previous[q.id] ?? opts.defaults?.[q.id],
       ...(opts.visitDate ? { visitDate: opts.visitDate } : {}),

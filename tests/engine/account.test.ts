@@ -299,12 +299,12 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
   it('a debrief after the A window ran out unsigned reclassifies it (seed 001): one class, its own questions, a new window; a prep is the last chance', () => {
     const pb = builtin();
     const a = stored(run(pb, emptyAccount('Lotus'), abcdA, '2026-11-18').state);
-    expect(a.classDeadline).toBe('2026-11-28');
+    expect(a.classDeadline).toBe('2026-11-27');
     const history = { class: 'A', classDeadline: a.classDeadline };
     const decider = { name: 'Li', facts: a.people[0].facts };
     const late = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } });
-    expect(late.classification).toMatchObject({ class: 'B', lapsed: { from: 'A', deadline: '2026-11-28' }, cycle: { deadline: '2026-12-21' } });
-    expect(late.classification.reasons.map((r) => r.text)).toEqual(['B: the A window ended on Sat 28 Nov without a signature, so the account is reclassified']);
+    expect(late.classification).toMatchObject({ class: 'B', lapsed: { from: 'A', deadline: '2026-11-27' }, cycle: { deadline: '2026-12-21' } });
+    expect(late.classification.reasons.map((r) => r.text)).toEqual(['B: the A window ended on Fri 27 Nov without a signature, so the account is reclassified']);
     // no "window over" flag beside it, no A question asking to decide within the 10 days, no B step to meet the first KP already met
     expect(late.flags.map((f) => f.id)).not.toContain('window-over');
     expect([...late.selfQuestions.forward, ...late.selfQuestions.reverse].join(' ')).not.toMatch(/10 days|not the first KP/);
@@ -331,7 +331,7 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     // a koala whose trust is not built is still not pushed to sign; the window says what follows if it does not
     const koala = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, trust_level: 'liked', visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
     expect(koala.visitPlan).toMatchObject({ objective: 'Build trust first: listen, and agree the plan to the decision', commitment: 'Agreement on the plan; without a signature at this visit, reclassify it as B or D after it' });
-    expect(koala.flags.find((f) => f.id === 'window-over')?.message).toBe('The A window ended on Sat 28 Nov without a signature: unless it signs at this visit, reclassify it as B or D');
+    expect(koala.flags.find((f) => f.id === 'window-over')?.message).toBe('The A window ended on Fri 27 Nov without a signature: unless it signs at this visit, reclassify it as B or D');
     // the zh-CN screen says it in Chinese
     const zh = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'zh-CN', account: { name: 'Lotus', decider, history } });
     expect(zh.classification.reasons[0].text).toMatch(/^B类客户：A类客户的签单周期已在.*结束，没有签单，所以重新分类$/);
@@ -422,10 +422,10 @@ describe('a step ends when its reason no longer holds (the trial of a fortnight 
   });
 
   it('a step read on one person is not ended by a visit with another of whom that fact is not known', () => {
-    const a = stored(run(pb, emptyAccount('Acme'), { ...abcdA, contact_name: 'Wang', trust_level: 'liked' }, '2026-11-16', 'prep').state);
-    expect(keys(a)).toContain('trust_get_believed');
-    // Chen, met next, was not asked about trust: Wang still is liked, so the step to make him believe stays
+    const a = stored(run(pb, emptyAccount('Acme'), { ...abcdA, contact_name: 'Wang', trust_level: 'believed' }, '2026-11-16', 'prep').state);
+    expect(keys(a)).toContain('trust_indispensable');
+    // Chen, met next, was not asked about trust: Wang still believes, so the step to become indispensable to him stays
     const b = stored(run(pb, a, { ...abcdA, contact_name: 'Chen', contact_role: 'second_kp', approval_layers: 'one' }, '2026-11-18').state);
-    expect(keys(b)).toContain('trust_get_believed');
+    expect(keys(b)).toContain('trust_indispensable');
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * What the second trial of a rep's fortnight found, each at its root: a signed account asked how the
+ * close went, steps that outlive the visit they prepared, the signature recording steps as done that
+ * nobody did, steps due on a weekend or before the prep was made, engine steps in one language only,
+ * two "personal win" steps on one account.
+ */
+import { describe, expect, it } from 'vitest';
+import { type AccountState, applyVisit, emptyAccount, stepIdOf } from '../../src/engine/account.js';
+import type { Answers } from '../../src/engine/answers.js';
+import { isWeekend } from '../../src/engine/dates.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import { walkInterview } from '../../src/engine/interview.js';
+import type { Mode, Playbook } from '../../src/playbook/types.js';
+import { builtin } from '../helpers/playbook.js';
+
+const facts: Answers = { contact_name: 'Chen', contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+const quiet: Answers = { polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+
+function run(pb: Playbook, state: AccountState, answers: Answers, date: string, mode: Mode = 'debrief', today?: string) {
+  const history = state.class ? { class: state.class, ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}), ...(state.signed ? { signed: true } : {}) } : undefined;
+  const result = evaluateSession(pb, { mode, answers, visitDate: date, locale: 'en', ...(today ? { today } : {}), account: { name: state.name, ...(history ? { history } : {}) } });
+  const applied = applyVisit(pb, state, { result });
+  let n = 100;
+  return { result, events: applied.events, state: { ...applied.state, openSteps: applied.state.openSteps.map((s) => (s.id === undefined ? { ...s, id: n++ } : s)) } };
+}
+
+describe('the life of a step, and what a signed account is asked', () => {
+  it('a debrief of an account signed before does not ask whether the rep asked for the signature, nor whether they signed', () => {
+    const pb = builtin();
+    const ids = (signed: boolean) => walkInterview(pb, 'debrief', { ...facts, ...quiet }, signed ? { signed: true } : {}).questions.map((q) => q.id);
+    expect(ids(false)).toContain('asked_to_sign');
+    expect(ids(true)).not.toContain('asked_to_sign');
+    expect(ids(true)).not.toContain('signed');
+    expect(ids(true)).not.toContain('not_signed_reason');
+    // what follows a signature is still asked
+    expect(ids(true)).toContain('next_meeting');
+  });
+
+  it('the signature does the window step; the steps that led to it are closed as moot, not recorded as done', () => {
+    const pb = builtin();
+    const first = run(pb, emptyAccount('Hengda'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet, next_meeting: '2026-11-24' }, '2026-11-16');
+    expect(first.state.openSteps.map((s) => stepIdOf(s.key))).toEqual(expect.arrayContaining(['a_window', 'role_wins_first_kp']));
+    const signed = run(pb, first.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', ...quiet }, '2026-11-24');
+    const closed = new Map(signed.events.flatMap((e) => (e.kind === 'step-closed' ? [[e.text.slice(0, 20), e]] : [])));
+    const window = [...closed.values()].find((e) => e.text.startsWith('The A signing cycle'));
+    const wins = [...closed.values()].find((e) => e.text.startsWith('Find out the personal win'));
+    expect(window).toMatchObject({ state: 'done', by: 'signed' });
+    expect(wins).toMatchObject({ state: 'superseded', by: 'signed' });
+  });
+
+  it('"confirm the meeting of 1 Dec" lives until 1 Dec: a prep the day before keeps it, the debrief on the day ends it', () => {
+    const pb = builtin();
+    const a = run(pb, emptyAccount('Hengda'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet, next_meeting: '2026-12-01' }, '2026-11-24');
+    const confirm = (s: AccountState) => s.openSteps.filter((x) => stepIdOf(x.key) === 'confirm_next_meeting');
+    expect(confirm(a.state)).toHaveLength(1);
+    const prep = run(pb, a.state, { ...facts, trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-11-30', 'prep');
+    expect(confirm(prep.state)).toHaveLength(1);
+    const debrief = run(pb, prep.state, { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet }, '2026-12-01');
+    expect(confirm(debrief.state)).toHaveLength(0);
+    expect(debrief.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'superseded', by: 'visited', text: expect.stringContaining('Confirm the meeting of Tue 1 Dec') }));
+  });
+
+  it('what to bring to a visit ends with that visit: the trust rung of a prep is not open after its debrief', () => {
+    const pb = builtin();
+    const prep = run(pb, emptyAccount('Acme'), { ...facts, trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-11-20', 'prep');
+    expect(prep.state.openSteps.map((s) => stepIdOf(s.key))).toContain('trust_get_believed');
+    const debrief = run(pb, prep.state, { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet }, '2026-11-20');
+    expect(debrief.state.openSteps.map((s) => stepIdOf(s.key))).not.toContain('trust_get_believed');
+  });
+
+  it('no step falls due on a Saturday or a Sunday, whatever the day of the visit, and the window ends on a working day', () => {
+    const pb = builtin();
+    for (let day = 16; day <= 22; day++) {
+      const date = `2026-11-${day}`;
+      for (const mode of ['prep', 'debrief'] as const) {
+        const answers = mode === 'prep' ? { ...facts, contacts_known: 1, trust_level: 'none', perception: 'supplier', internal_support: [], resources: [], visit_focus: 'x' } : { ...facts, contacts_known: 1, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', ...quiet, next_meeting: '2026-11-30' };
+        const r = evaluateSession(pb, { mode, answers, visitDate: date, locale: 'en', account: { name: 'Acme' } });
+        expect(r.checklist.length).toBeGreaterThan(2);
+        // a visit the rep holds on a Saturday has its own steps on that day; no other step is put there
+        for (const step of r.checklist) if (step.due !== date) expect(isWeekend(step.due), `${mode} ${date}: ${step.id} due ${step.due}`).toBe(false);
+        if (r.classification.cycle) expect(isWeekend(r.classification.cycle.deadline)).toBe(false);
+      }
+    }
+  });
+
+  it('a step due the day before the visit is never due before the day the prep is made', () => {
+    const pb = builtin();
+    const answers = { ...facts, persona: 'commander', trust_level: 'liked', perception: 'supplier', internal_support: [], resources: ['success_case'], visit_focus: 'x' };
+    const due = (today?: string) => evaluateSession(pb, { mode: 'prep', answers, visitDate: '2026-11-26', locale: 'en', ...(today ? { today } : {}) }).checklist.find((c) => c.id === 'line_up_contracts')?.due;
+    expect(due()).toBe('2026-11-25');
+    expect(due('2026-11-24')).toBe('2026-11-25');
+    // the prep made on the morning of the visit: "before the visit" is today, not yesterday
+    expect(due('2026-11-26')).toBe('2026-11-26');
+  });
+
+  it("the engine's own steps are worded in every language, as the playbook's are", () => {
+    const pb = builtin();
+    const r = evaluateSession(pb, { mode: 'debrief', answers: { ...facts, buying_power: 'unknown', contact_stance: 'opponent', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', ...quiet }, visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme' } });
+    const engine = r.checklist.filter((c) => c.id.startsWith('find-out:') || c.id.startsWith('address-opponent:'));
+    expect(engine.length).toBeGreaterThan(0);
+    for (const step of engine) {
+      expect(step.texts?.en).toBe(step.text);
+      expect(step.texts?.['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(step.texts?.['zh-TW']).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('one "personal win of each buying role" step per account: the newer replaces the older, whoever was met', () => {
+    const pb = builtin();
+    const prep = run(pb, emptyAccount('Acme'), { ...facts, contact_name: 'Li', contact_role: 'second_kp', approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }, '2026-11-20', 'prep');
+    const debrief = run(pb, prep.state, { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', ...quiet }, '2026-11-23');
+    const wins = debrief.state.openSteps.filter((s) => stepIdOf(s.key).startsWith('role_wins'));
+    expect(wins).toHaveLength(1);
+    expect(stepIdOf(wins[0].key)).toBe('role_wins_first_kp');
+  });
+});
