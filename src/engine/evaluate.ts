@@ -834,8 +834,9 @@ function dueDate(s: Scope, days: number): string {
   // a step due before the visit is due on the day the prep is made at the earliest: yesterday is gone
   const today = s.input.today;
   if (today === undefined) return due;
-  const from = today < visitDate ? today : visitDate;
-  return due < from ? from : due;
+  // dates as YYYY-MM-DD order as text: the earlier of today and the visit, then the later of that and the due date
+  const from = [today, visitDate].sort()[0];
+  return [due, from].sort()[1];
 }
 
 // -- the follow-up -------------------------------------------------------------------------------------

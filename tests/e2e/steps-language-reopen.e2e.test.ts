@@ -37,3 +37,22 @@ describe('steps', () => {
     expect((await runBin(['account', 'show', 'Acme'], { env })).code).toBe(0);
   });
 });
+
+describe("an account's timeline", () => {
+  it("is read in the reader's language, closed steps too, and each visit's events follow it", async () => {
+    const { file } = scratch('sc-timeline-');
+    const { env } = sandbox();
+    const prep = 'contact_name: Mr Li, contact_role: second_kp, approval_layers: one, contacts_known: 2, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, trust_level: liked, perception: supplier, visit_focus: the pilot';
+    expect((await runBin(['prep', '--account', 'Acme', '--date', '2026-11-20', '--no-input', '--answers', file('p.yaml', `mode: prep\nanswers: { ${prep} }\n`)], { env })).code).toBe(0);
+    const debrief = `mode: debrief\nanswers: { ${A.replace('next_meeting: 2026-12-08', 'next_meeting: 2026-11-27')} }\n`;
+    expect((await runBin(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--no-input', '--answers', file('d.yaml', debrief)], { env })).code).toBe(0);
+    const zh = (await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '');
+    // a step closed by the debrief (the trust rung of the prep) in Chinese, as the reason it closed
+    expect(zh).toContain('会面已进行：从喜欢你到相信你');
+    expect(zh).not.toMatch(/superseded|the visit took place|From liked to believed/);
+    const en = (await runBin(['account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, ' ');
+    // the prep's class comes before the debrief that moved it, though both are of one day
+    expect(en.indexOf('classified B')).toBeGreaterThan(-1);
+    expect(en.indexOf('classified B')).toBeLessThan(en.indexOf('debrief with Ms Chen'));
+  });
+});

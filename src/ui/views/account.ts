@@ -80,7 +80,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'step-opened':
         return m.ev.stepOpened(stepText(e, locale), formatDate(e.due, locale));
       case 'step-closed':
-        return m.ev.stepClosed(e.text, e.state);
+        return m.ev.stepClosed(stepText(e, locale), e.state, e.by);
       case 'step-reopened':
         return m.ev.stepReopened(e.text);
       case 'step-added':
@@ -106,20 +106,23 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   }
   if (a.class && a.classLabels) known.set(a.class, a.classLabels);
   const labelOf = (id: string | undefined) => (id ? known.get(id)?.[locale] : undefined);
-  const timeline: { date: string; text: string; order: number }[] = [];
+  // a visit's events follow it, whatever else happened that day: the prep's "classified B" before the
+  // debrief that moved it to A; an event of no visit (account set) falls when it was written
+  const timeline: { date: string; text: string; at: string; order: number }[] = [];
+  const visitAt = new Map(t.visits.map((v) => [v.id, v.createdAt]));
   t.visits.forEach((v, i) => {
     const c = v.result.classification;
     const klass = c.status === 'classified' ? (labelOf(c.class) ?? c.label ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
     const flags = v.result.flags.length ? ` · ${m.flags(v.result.flags.length)}` : '';
     // an account plan has no class of its own: it is the plan, and its steps
     const text = v.mode === 'plan' ? (m.visit.plan ?? v.mode) : m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass);
-    timeline.push({ date: v.date, text: `${text}${flags}`, order: i * 2 });
+    timeline.push({ date: v.date, text: `${text}${flags}`, at: v.createdAt, order: i });
   });
   t.events.forEach((e, i) => {
     const text = eventText(e.event);
-    if (text) timeline.push({ date: e.event.date, text, order: i * 2 + 1 });
+    if (text) timeline.push({ date: e.event.date, text, at: (e.visitId !== undefined ? visitAt.get(e.visitId) : undefined) ?? e.at, order: 1_000_000 + i });
   });
-  timeline.sort((x, y) => x.date.localeCompare(y.date) || x.order - y.order);
+  timeline.sort((x, y) => x.date.localeCompare(y.date) || x.at.localeCompare(y.at) || x.order - y.order);
   return {
     locale,
     name: a.name,

@@ -64,7 +64,8 @@ const en = {
     personUpdated: (name: string, changes: string) => `${name}: ${changes}`,
     factsUpdated: (changes: string) => `Set between visits: ${changes}`,
     stepOpened: (text: string, due: string) => `step added: ${text} (by ${due})`,
-    stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded') => `${state === 'done' ? 'done' : state === 'superseded' ? 'superseded' : 'dropped'}: ${text}`,
+    stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded', by?: string) =>
+      `${state === 'done' ? 'done' : state === 'skipped' ? 'dropped' : by === 'signed' ? 'no longer needed, signed' : by === 'visited' ? 'the visit took place' : by === 'dropped' ? 'account dropped' : by === 'changed' ? 'no longer needed' : 'superseded'}: ${text}`,
     stepReopened: (text: string) => `reopened: ${text}`,
     stepAdded: (text: string, due: string) => `you added: ${text} (by ${due})`,
     classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,

@@ -55,7 +55,7 @@ export const zhCN: ViewMessages = {
     personUpdated: (name, changes) => `${name}：${changes}`,
     factsUpdated: (changes) => `拜访之间更新：${changes}`,
     stepOpened: (text, due) => `新增行动：${text}（${due}前）`,
-    stepClosed: (text, state) => `${state === 'done' ? '已完成' : state === 'superseded' ? '已被取代' : '已取消'}：${text}`,
+    stepClosed: (text, state, by) => `${state === 'done' ? '已完成' : state === 'skipped' ? '已取消' : by === 'signed' ? '已签单，不再需要' : by === 'visited' ? '会面已进行' : by === 'dropped' ? '客户已放弃' : by === 'changed' ? '已不再需要' : '已被取代'}：${text}`,
     stepReopened: (text) => `重新打开：${text}`,
     stepAdded: (text, due) => `你添加了：${text}（${due}前）`,
     classValidated: (by, cls, note) => `${by}确认了${cls}的分类：${note}`,

@@ -55,7 +55,7 @@ export const zhTW: ViewMessages = {
     personUpdated: (name, changes) => `${name}：${changes}`,
     factsUpdated: (changes) => `拜訪之間更新：${changes}`,
     stepOpened: (text, due) => `新增行動：${text}（${due}前）`,
-    stepClosed: (text, state) => `${state === 'done' ? '已完成' : state === 'superseded' ? '已被取代' : '已取消'}：${text}`,
+    stepClosed: (text, state, by) => `${state === 'done' ? '已完成' : state === 'skipped' ? '已取消' : by === 'signed' ? '已簽單，不再需要' : by === 'visited' ? '會面已進行' : by === 'dropped' ? '客戶已放棄' : by === 'changed' ? '已不再需要' : '已被取代'}：${text}`,
     stepReopened: (text) => `重新開啟：${text}`,
     stepAdded: (text, due) => `你新增了：${text}（${due}前）`,
     classValidated: (by, cls, note) => `${by}確認了${cls}的分類：${note}`,
