@@ -467,11 +467,11 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const interrupted = (err: unknown): never => {
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) {
       const d = drafts.find(mode, account);
-      throw new Interrupted(d ? UI[locale].draftSaved(Object.keys(d.answers).length, resumeCommand(mode, account)) : undefined);
+      throw new Interrupted(d ? UI[locale].draftSaved(answeredIn(d), resumeCommand(mode, account)) : undefined);
     }
     throw err;
   };
-  if (draft && interactive) io.stderr.write(`${UI[locale].resumed(Object.keys(draft.answers).length)}\n`);
+  if (draft && interactive) io.stderr.write(`${UI[locale].resumed(answeredIn(draft))}\n`);
   // who is met decides which facts carry: ask that first when the interview starts with it
   if (interactive && personQ && answers[personQ] === undefined && state) answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
   const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
@@ -836,11 +836,16 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
     }
   } catch (err) {
     // the draft is untouched: say how to go on with it, as an interview interrupted does
-    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted(m.draftSaved(Object.keys(d.answers).length, resumeCommand(mode, d.account)));
+    if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new Interrupted(m.draftSaved(answeredIn(d), resumeCommand(mode, d.account)));
     throw err;
   }
 }
 
+
+/** The answers a draft holds: the rep's about the person met, and those about each other person at the meeting. */
+function answeredIn(d: { answers: Answers; others?: { answers: Answers }[] }): number {
+  return Object.keys(d.answers).length + (d.others ?? []).reduce((n, o) => n + Object.keys(o.answers).length, 0);
+}
 
 /** The line to paste to continue: quoted so that any account name survives the shell as it is. */
 export function resumeCommand(mode: Mode, account?: string): string {

@@ -72,3 +72,27 @@ describe('runInterview', () => {
     expect(rep.asked.map((a) => a.id)).toEqual(['next_meeting', 'next_topic']);
   });
 });
+
+describe('the question counter', () => {
+  it('counts the questions the rep is asked: facts carried from the last visit do not make it jump', async () => {
+    const pb = builtin();
+    const seen: string[] = [];
+    const carried: Answers = { contact_title: 'GM', contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+    const driver = {
+      async ask(v: QuestionView): Promise<PromptOutcome> {
+        seen.push(`${v.position}/${v.total}`);
+        // two questions are enough to read the counter
+        if (seen.length > 2) throw Object.assign(new Error('stop'), { name: 'Stop' });
+        return { kind: 'answer', value: v.question.kind === 'text' ? 'x' : (v.question.options?.[0]?.value ?? 'yes') };
+      },
+      showHelp: () => {},
+      onAnswer: () => {},
+    };
+    await runInterview(pb, { mode: 'prep', locale: 'en', answers: { contact_name: 'Chen', ...carried }, notCounted: Object.keys(carried), lookup: () => () => undefined }, driver).catch((e: Error) => {
+      if (e.name !== 'Stop') throw e;
+    });
+    // the name was asked (1), the carried facts are not counted: the next question is the 2nd, not the 9th
+    expect(seen[0]).toMatch(/^2\//);
+    expect(seen[1]).toMatch(/^3\//);
+  });
+});
