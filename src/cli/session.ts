@@ -21,7 +21,7 @@ import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
-import { UI } from '../ui/messages.js';
+import { formatDate, UI } from '../ui/messages.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
@@ -870,7 +870,7 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
   // Ctrl-C here is the interview's: the caller says what is kept and how to go on
   // the answer echoed in the rep's language ("是", not "Yes")
   return confirm(
-    { message: UI[locale].carriedConfirm(sanitize(date), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no) },
+    { message: UI[locale].carriedConfirm(formatDate(date, locale), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no) },
     { input: io.stdin, output } as never,
   );
 }

@@ -285,6 +285,12 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     (name: string): string | undefined => {
       if (name in extra) return extra[name];
       if (name === 'account.name') return input.account?.name ?? MESSAGES[l].thisAccount;
+      // the decider by name once the account has one on record ("Ms Wang (the first KP)"), else by role
+      if (name === 'account.decider') {
+        const term = termOf(pb, 'decider', MESSAGES[l]);
+        const decider = input.account?.decider?.name;
+        return decider ? MESSAGES[l].named(decider, term) : term;
+      }
       if (name === 'visit.date') return visitDate;
       if (name === 'visit.people' || name === 'visit.you') {
         const names = peopleByRank(pb, answers, others);

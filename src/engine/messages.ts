@@ -46,6 +46,8 @@ const en = {
   thisAccount: 'this account',
   /** {visit.you}: the people met addressed, one or several. */
   you: (several: boolean): string => (several ? 'you all' : 'you'),
+  /** A person by name with their part in the decision: "Ms Wang (the first KP)". */
+  named: (name: string, role: string): string => `${name} (${role})`,
   noSupporter: (account: string) => `No supporter known at ${account}: who inside would speak for you when you are not in the room? Find one before you invest more: every person in the decision has their own stance and their own personal win`,
   opponent: (name: string) => `${name} is against it: an opponent left alone can stop the deal`,
   addressOpponent: (name: string) => `Plan how to answer ${name}'s concerns: what would be a personal win for ${name} (never a kickback), and who that person trusts`,

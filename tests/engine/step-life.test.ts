@@ -114,3 +114,15 @@ describe('the life of a step, and what a signed account is asked', () => {
     expect(stepIdOf(wins[0].key)).toBe('role_wins_first_kp');
   });
 });
+
+describe('{account.decider}', () => {
+  it('names the decider on record with their part, else says the part: a step can name the people it is about', () => {
+    const base = builtin();
+    const pb: Playbook = { ...base, checklist: [...base.checklist, { id: 'ask_decider', text: { en: 'Ask {account.decider} for the date', 'zh-CN': '向{account.decider}确认日期' } }] };
+    const text = (locale: 'en' | 'zh-CN', decider?: string) =>
+      evaluateSession(pb, { mode: 'prep', answers: { ...facts, contact_name: 'Li', contact_role: 'second_kp', approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }, visitDate: '2026-11-18', locale, account: { name: 'Acme', ...(decider ? { decider: { name: decider, facts: {} } } : {}) } }).checklist.find((c) => c.id === 'ask_decider')?.text;
+    expect(text('en')).toBe('Ask the first KP for the date');
+    expect(text('en', 'Ms Wang')).toBe('Ask Ms Wang (the first KP) for the date');
+    expect(text('zh-CN', '王女士')).toBe('向王女士（第一KP）确认日期');
+  });
+});
