@@ -481,28 +481,17 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
 
 /** A condition read on what is known: an unknown or absent answer, a visit's answer, the mode and the type are not known. */
 function settled(c: Condition | undefined, answers: Answers, questions: ReadonlyMap<string, Question>, klass: string | undefined): Tri {
-  if (!c) return true;
-  const parts = (list: Condition[]) => list.map((x) => settled(x, answers, questions, klass));
-  if (c.all) {
-    const r = parts(c.all);
-    return r.includes(false) ? false : r.includes('unknown') ? 'unknown' : true;
-  }
-  if (c.any) {
-    const r = parts(c.any);
-    return r.includes(true) ? true : r.includes('unknown') ? 'unknown' : false;
-  }
-  if (c.not) {
-    const r = settled(c.not, answers, questions, klass);
-    return r === 'unknown' ? 'unknown' : !r;
-  }
-  if (c.question !== undefined) {
-    const q = questions.get(c.question);
-    const v = answers[c.question];
-    if (!q || ownerOf(q) === 'visit' || v === undefined || v === null || isUnknown(q, v)) return 'unknown';
-    return evaluateCondition(c, { answers, questions, mode: 'debrief' });
-  }
-  if (c.class !== undefined) return klass === undefined ? 'unknown' : klass === c.class;
-  return 'unknown';
+  const open = (leaf: Condition): Tri | undefined => {
+    if (leaf.question !== undefined) {
+      const q = questions.get(leaf.question);
+      const v = answers[leaf.question];
+      return !q || ownerOf(q) === 'visit' || v === undefined || v === null || isUnknown(q, v) ? 'unknown' : undefined;
+    }
+    if (leaf.class !== undefined) return klass === undefined ? 'unknown' : undefined;
+    // the mode and the type are a session's, not the account's
+    return 'unknown';
+  };
+  return evaluateCondition(c, { answers, questions, mode: 'debrief', klass, open });
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ConditionContext {
   mode: Mode;
   persona?: string;
   klass?: string;
+  /**
+   * A leaf the caller reads as undecided before it is tested ('unknown'), or undefined to test it: what
+   * an account knows between visits leaves a visit's own answers, the mode and the type undecided.
+   */
+  open?: (leaf: Condition) => Tri | undefined;
 }
 
 export const QUESTION_TESTS = ['equals', 'in', 'includes', 'gt', 'gte', 'lt', 'lte', 'answered', 'unknown'] as const;
@@ -83,6 +88,8 @@ export function evaluateCondition(c: Condition | undefined, ctx: ConditionContex
     const r = evaluateCondition(c.not, ctx);
     return r === 'unknown' ? 'unknown' : !r;
   }
+  const open = ctx.open?.(c);
+  if (open !== undefined) return open;
   if (c.question !== undefined) return testQuestion(c, ctx);
   if (c.persona !== undefined) return ctx.persona === c.persona;
   if (c.mode !== undefined) return ctx.mode === c.mode;
