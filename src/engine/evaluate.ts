@@ -492,7 +492,8 @@ function classificationSection(s: Scope): Settled {
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
   const held = heldByDecider(s, rules, own);
   const kept = held ? undefined : keptAfterLapse(s, rules, own);
-  const lapsed = held ? undefined : lapsedWindow(s, rules, kept?.classification ?? own);
+  // (another person's refusal is their stance, said as such: the class is the first KP's to move)
+  const lapsed = held?.heldBy.refused ? undefined : lapsedWindow(s, rules, held?.classification ?? kept?.classification ?? own);
   const classification = lapsed?.classification ?? kept?.classification ?? held?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
@@ -592,7 +593,8 @@ function classificationSection(s: Scope): Settled {
     reasons,
     unknowns,
     ...(cycle ? { cycle } : {}),
-    ...(held ? { heldBy: held.heldBy } : {}),
+    // a window that ran out moved the class: it no longer stands on the first KP's word
+    ...(held && !lapsed ? { heldBy: held.heldBy } : {}),
     ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : kept ? { lapsed: { from: kept.from.id } } : {}),
   };
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
@@ -656,10 +658,9 @@ function heldByDecider(s: Scope, rules: ClassRule[], own: Classification): { cla
   const willNotBuy = pb.roles.willNotBuy ?? [];
   const current = rules.find((r) => r.id === input.account?.history?.class);
   if (!current || willNotBuy.includes(current.id) || wouldBe === current.id) return undefined;
-  // a window that ran out unsigned is the time to reclassify (seed 001): whom this visit met says how
+  // a window that ran out unsigned is the time to reclassify (seed 001), from the first KP's class,
+  // not from this person's role (a second KP met after an A's window is not "meet the first KP")
   const refused = wouldBe !== undefined && willNotBuy.includes(wouldBe);
-  const deadline = input.account?.history?.classDeadline;
-  if (!refused && deadline !== undefined && s.visitDate > deadline) return undefined;
   s.trace.push(`class ${current.id} held: ${met ?? 'this person'} is not the first KP ${decider.name} (this visit alone: ${wouldBe ?? own.status})`);
   return { classification: { status: 'classified', rule: current, undecided: [] }, ctx: s.base, heldBy: { decider: decider.name, ...(met ? { person: met } : {}), ...(wouldBe ? { wouldBe } : {}), ...(refused ? { refused: true } : {}) } };
 }

@@ -126,3 +126,20 @@ describe('{account.decider}', () => {
     expect(text('zh-CN', '王女士')).toBe('向王女士（第一KP）确认日期');
   });
 });
+
+describe('a window that ran out, met with someone other than the first KP', () => {
+  it('reclassifies from the first KP\'s class, and never sends the rep to "meet the first KP" already met', () => {
+    const pb = builtin();
+    const decider = { name: 'Ms Park', facts: { contact_role: 'first_kp', persona: 'koala', contact_stance: 'supporter' } };
+    const history = { class: 'A', classDeadline: '2026-11-27' };
+    const ortiz = { ...facts, contact_name: 'Mr Ortiz', contact_role: 'second_kp', approval_layers: 'one' };
+    const debrief = evaluateSession(pb, { mode: 'debrief', answers: { ...ortiz, ...quiet }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Blue Harbor', decider, history } });
+    expect(debrief.classification).toMatchObject({ class: 'B', lapsed: { from: 'A', deadline: '2026-11-27' } });
+    expect(debrief.classification.heldBy).toBeUndefined();
+    const prep = evaluateSession(pb, { mode: 'prep', answers: { ...ortiz, trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Blue Harbor', decider, history } });
+    for (const r of [debrief, prep]) {
+      const said = [...r.checklist.map((c) => c.text), ...r.selfQuestions.forward, ...r.selfQuestions.reverse, r.visitPlan?.commitment ?? ''].join(' | ');
+      expect(said).not.toMatch(/meeting with the first KP|meet the first KP|not the first KP\?/i);
+    }
+  });
+});
