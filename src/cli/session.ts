@@ -382,7 +382,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const diagnostics: Diagnostic[] = [];
   if (source) {
     const { checkAnswers } = await import('../playbook/answers-file.js');
-    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date, locale);
+    const checked = checkAnswers(source.file, source.raw, pb, source.locate, source.locateKey, date, locale, mode);
     diagnostics.push(...checked.diagnostics);
     answers = { ...answers, ...checked.answers };
     if (checked.others.length) others = checked.others;
@@ -402,9 +402,11 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
     }
     await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
-    io.stderr.write(`${NOTICE_MESSAGES[locale].fileMistakes(diagnostics.length)}\n`);
+    io.stderr.write(`${NOTICE_MESSAGES[locale].fileMistakes(diagnostics.filter((d) => d.severity === 'error').length)}\n`);
     return EXIT.usage;
   }
+  // what the file holds but this session does not use is said, then the session goes on
+  if (diagnostics.length) await printDiagnostics(ctx, diagnostics, new Map(source?.text ? [[source.file, source.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
 
   // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)

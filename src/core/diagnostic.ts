@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = [
   'include-error',
   'extends-error',
   'missing-answer',
+  'not-asked-in-mode',
   'invalid-answer',
   'precedence-cycle',
 ] as const;

@@ -10,13 +10,14 @@
  *
  * Each mistake is a diagnostic at its own file:line:col, like a playbook's.
  */
+import { asksInMode } from '../engine/interview.js';
 import { controlCharIn } from '../core/control.js';
 import { type Diagnostic, suggest } from '../core/diagnostic.js';
 import { ANSWERS_KIND, decodeSource, parseYamlSource } from '../core/yaml-source.js';
 import { type Answers, coerceAnswer } from '../engine/answers.js';
 import type { OtherPerson } from '../engine/evaluate.js';
 import { isValidDate } from '../engine/dates.js';
-import type { Locale } from '../engine/model.js';
+import type { Locale, Mode } from '../engine/model.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { UI } from '../ui/messages.js';
 import type { Playbook } from './types.js';
@@ -95,6 +96,8 @@ export function checkAnswers(
   /** For date answers bounded relative to the visit (min/max in days). */
   visitDate?: string,
   locale: Locale = 'en',
+  /** The session's kind: an answer to a question it never asks is said, not dropped unseen. */
+  mode?: Mode,
 ): { answers: Answers; others: OtherPerson[]; diagnostics: Diagnostic[] } {
   const m = NOTICE_MESSAGES[locale];
   const diagnostics: Diagnostic[] = [];
@@ -115,6 +118,12 @@ export function checkAnswers(
     return true;
   };
   for (const [id, value] of Object.entries(given)) {
+    const q = mode ? pb.questions.find((x) => x.id === id) : undefined;
+    if (q && mode && !asksInMode(q, mode)) {
+      // a trust level given to a debrief, which asks none: the rep would believe it recorded
+      diagnostics.push({ file, ...locateKey(['answers', id]), code: 'not-asked-in-mode', severity: 'warning', message: m.notAskedInMode(id, mode), hint: m.askedIn((q.modes ?? []).join(', ')) });
+      continue;
+    }
     if (!check(['answers', id], id, value, answers)) {
       diagnostics.push({ file, ...locateKey(['answers', id]), code: 'unknown-key', severity: 'error', message: m.noQuestion(id, pb.id), hint: localizeSuggestion(suggest(id, ids, 'one of'), m) });
     }

@@ -41,6 +41,8 @@ const en = {
   notADate: (date: string) => `the date "${date}" is not a date`,
   notADateHint: 'write it as YYYY-MM-DD',
   noQuestion: (id: string, playbook: string) => `no question "${id}" in the playbook ${playbook}`,
+  notAskedInMode: (id: string, mode: string) => `"${id}" is not asked in a ${mode}: this answer is not used`,
+  askedIn: (modes: string) => `it is asked in: ${modes}; to change a fact between visits, use sales-coach account set`,
   cannotBe: (id: string, value: string) => `"${id}" cannot be ${value}`,
   expected: (what: string) => `expected ${what}`,
   noAnswer: (id: string, question: string) => `no answer to "${id}": ${question}`,

@@ -34,6 +34,8 @@ export const zhCN: NoticeMessages = {
   notADate: (date) => `“${date}”不是有效的日期`,
   notADateHint: '请写成 YYYY-MM-DD',
   noQuestion: (id, playbook) => `剧本 ${playbook} 里没有“${id}”这个问题`,
+  notAskedInMode: (id, mode) => `${mode === 'prep' ? '拜访准备' : mode === 'debrief' ? '拜访复盘' : mode}不问“${id}”：这个回答不会被使用`,
+  askedIn: (modes) => `在这些环节提问：${modes}；要在两次拜访之间修改某项事实，请用 sales-coach account set`,
   cannotBe: (id, value) => `“${id}”的回答不能是${value}`,
   expected: (what) => `应为：${what}`,
   noAnswer: (id, question) => `没有回答“${id}”：${question}`,

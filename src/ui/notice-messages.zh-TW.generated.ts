@@ -34,6 +34,8 @@ export const zhTW: NoticeMessages = {
   notADate: (date) => `「${date}」不是有效的日期`,
   notADateHint: '請寫成 YYYY-MM-DD',
   noQuestion: (id, playbook) => `劇本 ${playbook} 裡沒有「${id}」這個問題`,
+  notAskedInMode: (id, mode) => `${mode === 'prep' ? '拜訪準備' : mode === 'debrief' ? '拜訪檢討' : mode}不問「${id}」：這個回答不會被使用`,
+  askedIn: (modes) => `在這些環節提問：${modes}；要在兩次拜訪之間修改某項事實，請用 sales-coach account set`,
   cannotBe: (id, value) => `「${id}」的回答不能是${value}`,
   expected: (what) => `應為：${what}`,
   noAnswer: (id, question) => `沒有回答「${id}」：${question}`,

@@ -17,3 +17,15 @@ describe('an answers file with mistakes of two kinds', () => {
     expect((await runBin(['accounts', '--json'], { env })).stdout).not.toContain('Acme');
   });
 });
+
+describe('an answer the session does not ask', () => {
+  it('is said where it is, with the way to record it, and the session still runs (a debrief asks no trust level)', async () => {
+    const { file } = scratch('sc-answers-mode-');
+    const answers = file('d.yaml', 'mode: debrief\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 2\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: commander\n  trust_level: believed\n  asked_to_sign: "yes"\n  signed: "yes"\n  polite_excuse: "no"\n  statement_changed: "no"\n');
+    const { env } = sandbox();
+    const r = await runBin(['debrief', '--account', 'Acme', '--no-input', '--answers', answers], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('d.yaml:10:3: warning: "trust_level" is not asked in a debrief: this answer is not used [not-asked-in-mode]');
+    expect(r.stderr).toContain('sales-coach account set');
+  });
+});
