@@ -581,7 +581,7 @@ function classificationSection(s: Scope): Settled {
           label: classLabel(settled.name, locale) || settled.id,
           // a class's summary says how to reach the signature: an account signed already has it
           // nor is a class's definition (a second KP who must carry it…) when a window running out gave it
-          ...(settled.summary && !history?.signed && !lapsed && !kept ? { summary: s.fill(settled.summary, classExtra) } : {}),
+          ...(settled.summary && !history?.signed && !signedNow && !lapsed && !kept ? { summary: s.fill(settled.summary, classExtra) } : {}),
           ...(settled.rank !== undefined ? { rank: settled.rank } : {}),
           rule: settled.id,
         }

@@ -120,8 +120,11 @@ export function checkAnswers(
   for (const [id, value] of Object.entries(given)) {
     const q = mode ? pb.questions.find((x) => x.id === id) : undefined;
     if (q && mode && !asksInMode(q, mode)) {
-      // a trust level given to a debrief, which asks none: the rep would believe it recorded
-      diagnostics.push({ file, ...locateKey(['answers', id]), code: 'not-asked-in-mode', severity: 'warning', message: m.notAskedInMode(id, mode), hint: m.askedIn((q.modes ?? []).join(', ')) });
+      // a trust level given to a debrief, which asks none: the rep would believe it recorded. A wrong
+      // value is still said as wrong
+      const before = diagnostics.length;
+      check(['answers', id], id, value, {});
+      if (diagnostics.length === before) diagnostics.push({ file, ...locateKey(['answers', id]), code: 'not-asked-in-mode', severity: 'warning', message: m.notAskedInMode(id, mode), hint: m.askedIn((q.modes ?? []).join(', ')) });
       continue;
     }
     if (!check(['answers', id], id, value, answers)) {

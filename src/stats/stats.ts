@@ -581,7 +581,7 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
     const play = !a.signed && !a.dropped;
     if (play && a.classDeadline !== undefined && a.classDeadline < o.today) flags.window++;
     if (play && a.openItems === 0) flags.no_next++;
-    if (a.contacts <= 1) flags.one_contact++;
+    if (play && a.contacts <= 1) flags.one_contact++;
     if (a.classStatus === 'provisional') flags.provisional++;
     // as `accounts` flags it and `checklist` lists it: an open step is overdue whatever the account's state
     if (hasOverdueStep(a, o.today)) flags.overdue++;

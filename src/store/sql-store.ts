@@ -55,7 +55,7 @@ export function flagExpressions(today: string): Record<PipelineFlag, RawBuilder<
   return {
     window: when(sql`signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < ${today}`),
     no_next: when(sql`signed = 0 AND dropped = 0 AND open_items = 0`),
-    one_contact: when(sql`contacts_count <= 1`),
+    one_contact: when(sql`signed = 0 AND dropped = 0 AND contacts_count <= 1`),
     provisional: when(sql`class_status = 'provisional'`),
     overdue: when(sql`next_due IS NOT NULL AND next_due < ${today}`),
   };

@@ -113,8 +113,8 @@ describe('a number is written as a person writes it', () => {
   });
   it('an answers file is told where and what', async () => {
     const cwd = tmp();
-    writeFileSync(join(cwd, 'a.yaml'), 'mode: prep\naccount: Acme\nanswers:\n  contacts_known: "0x10"\n  meetings_left: 1.5\n');
-    const r = await runCli(['prep', '--answers', 'a.yaml', '--dry-run'], { cwd, env: home() });
+    writeFileSync(join(cwd, 'a.yaml'), 'mode: debrief\naccount: Acme\nanswers:\n  contacts_known: "0x10"\n  meetings_left: 1.5\n');
+    const r = await runCli(['debrief', '--answers', 'a.yaml', '--dry-run'], { cwd, env: home() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/a\.yaml:4:19: error: "contacts_known" cannot be "0x10"[^\n]*\n[\s\S]*?hint: expected a whole number such as 3/);
     expect(r.stderr).toMatch(/a\.yaml:5:18: error: "meetings_left" cannot be 1\.5[^\n]*\n[\s\S]*?hint: expected a whole number such as 3/);

@@ -125,7 +125,7 @@ describe('line breaking of Chinese', () => {
 
 describe('the notices (answers file, config, team) in Chinese', () => {
   // what stays as written: commands, keys, placeholders and the values given
-  const ASIS = /sales-coach|team add|--[a-z-]+|answers:|question_id|README|Scripted sessions|postgres:\/\/USER@HOST\[:PORT\]\/DATABASE|SQLite|YYYY-MM-DD|REP|MANAGER|FILE|mode:|roles\.others|others|account:|checklist|\\[0e]|X+/g;
+  const ASIS = /sales-coach|team add|account set|--[a-z-]+|answers:|question_id|README|Scripted sessions|postgres:\/\/USER@HOST\[:PORT\]\/DATABASE|SQLite|YYYY-MM-DD|REP|MANAGER|FILE|mode:|roles\.others|others|account:|checklist|\\[0e]|X+/g;
   const sample = { accounts: 2, accountsUpdated: 1, visits: 3, steps: 4, stepsUpdated: 0, contacts: 5, events: 6 };
   const call = (v: unknown): string[] => {
     if (typeof v === 'string') return [v];
