@@ -724,6 +724,12 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     engine.push({ id: 'window-over', severity: 'critical', message: msg.windowOver(label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
     trace.push('flag window-over');
   }
+  // a debrief that books the next meeting after the window ends has no meeting left to sign at
+  const next = pb.roles.nextMeeting ? s.answers[pb.roles.nextMeeting] : undefined;
+  if (s.mode === 'debrief' && cls.class && cls.cycle && !cls.cycle.overdue && typeof next === 'string' && next > cls.cycle.deadline) {
+    engine.push({ id: 'meeting-after-window', severity: 'warning', message: msg.meetingAfterWindow(msg.date(next), label(cls.class), msg.date(cls.cycle.deadline)), source: 'engine' });
+    trace.push('flag meeting-after-window');
+  }
   // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
   if (cls.heldBy?.refused && cls.class) {
     engine.push({ id: 'person-refused', severity: 'warning', message: msg.personRefused(cls.heldBy.person ?? msg.thisAccount, label(cls.class), cls.heldBy.decider, termOf(pb, 'decider', msg)), source: 'engine' });
@@ -787,6 +793,8 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
       // a step the signature ends is moot on a signed account
       if (signed && item.closedBy?.includes('signed')) continue;
+      // "sign by <a day gone>" is not a step: the window-over flag says the window ran out
+      if (item.due === 'deadline' && c.out.cycle?.overdue) continue;
       // the values as answered, not as worded: the same in every language
       const values: string[] = [];
       const text = fillTemplate(s.t(item.text), (name) => {

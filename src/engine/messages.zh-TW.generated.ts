@@ -40,6 +40,7 @@ export const zhTW: Messages = {
   keptAfterLapse: (klass, from) => `${klass}：${from}的簽單週期已過而沒有簽單，同樣的情況不會讓它重新成為${from}`,
   lapsedForward: (from) => `為什麼在${from}的簽單週期內沒有簽下來？當初判斷為${from}的理由裡，哪一條是你希望的，而不是你親耳聽到的？`,
   lapsedReverse: (from, to) => `為什麼他不再是${from}？因為沒有按時簽單。要在${to}的簽單週期內簽下來，必須發生什麼？如果什麼都不會發生，就別再投入了。`,
+  meetingAfterWindow: (meeting, klass, deadline) => `下次見面定在${meeting}，晚於${klass}的簽單週期截止日（${deadline}）：把見面提前，或者在那之前爭取簽單`,
   windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `把它重新歸為${then}` : '重新分類'}`,
   toldStep: (step, date) => `${date}前${step}`,
   personRefused: (person, klass, decider, role) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按${role} ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,

@@ -143,3 +143,17 @@ describe('a window that ran out, met with someone other than the first KP', () =
     }
   });
 });
+
+describe('the window and the meetings', () => {
+  it('a next meeting booked after the window ends is said; a window already over is a flag, not a step dated in the past', () => {
+    const pb = builtin();
+    const late = evaluateSession(pb, { mode: 'debrief', answers: { ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: 'x', ...quiet, next_meeting: '2026-11-30' }, visitDate: '2026-11-16', locale: 'en', account: { name: 'Blue Harbor' } });
+    expect(late.classification.cycle?.deadline).toBe('2026-11-26');
+    expect(late.flags.find((f) => f.id === 'meeting-after-window')?.message).toBe('The next meeting, Mon 30 Nov, is after the A window ends (Thu 26 Nov): bring it forward, or plan to sign before it');
+    const inTime = evaluateSession(pb, { mode: 'debrief', answers: { ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: 'x', ...quiet, next_meeting: '2026-11-24' }, visitDate: '2026-11-16', locale: 'en', account: { name: 'Blue Harbor' } });
+    expect(inTime.flags.map((f) => f.id)).not.toContain('meeting-after-window');
+    const over = evaluateSession(pb, { mode: 'prep', answers: { ...facts, persona: 'commander', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Blue Harbor', history: { class: 'A', classDeadline: '2026-11-27' } } });
+    expect(over.flags.map((f) => f.id)).toContain('window-over');
+    expect(over.checklist.map((c) => c.id)).not.toContain('a_window');
+  });
+});
