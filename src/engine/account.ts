@@ -289,7 +289,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const met = isPlan ? undefined : personOf(pb, answers, result.persona?.id);
   // a refusal by someone who is not the first KP is that person's stance (seed 003's buying map)
   const stance = pb.roles.stance;
-  if (met && result.classification.heldBy?.refused && stance && stance.opponent[0] !== undefined && !known(questionIndex(pb).get(stance.question) as Question, met.facts[stance.question])) {
+  // (the refusal is this visit's word: it outweighs a "neutral" given before it, as the trial's Mr Ortiz)
+  const stood = met?.facts[stance?.question ?? ''];
+  if (met && result.classification.heldBy?.refused && stance && stance.opponent[0] !== undefined && !(typeof stood === 'string' && stance.opponent.includes(stood))) {
     met.facts[stance.question] = stance.opponent[0];
   }
   // a prep is the evening before: the person is to be met, and is met only at the debrief

@@ -276,6 +276,16 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(next.state.people.find((p) => p.name === 'Zhao')?.facts.contact_stance).toBe('opponent');
   });
 
+  it('a refusal outweighs a "neutral" said of the same person at the same visit (the trial\'s Mr Ortiz stayed neutral)', () => {
+    const pb = builtin();
+    const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
+    const ortiz = { contact_name: 'Ortiz', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'neutral', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    const decider = { name: 'Li', facts: a.people[0].facts };
+    const result = evaluateSession(pb, { mode: 'debrief', answers: ortiz, visitDate: '2026-11-18', locale: 'en', account: { name: 'Acme', decider, history: { class: 'A', classDeadline: a.classDeadline } } });
+    expect(result.classification.heldBy?.refused).toBe(true);
+    expect(applyVisit(pb, a, { result }).state.people.find((p) => p.name === 'Ortiz')?.facts.contact_stance).toBe('opponent');
+  });
+
   it("meeting the first KP's colleague inside the A window keeps the A on the first KP's word; after the window, it reclassifies", () => {
     const pb = builtin();
     const a = stored(run(pb, emptyAccount('Acme'), abcdA, '2026-11-16').state);
