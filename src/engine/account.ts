@@ -397,12 +397,19 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
   const openIds = new Set(state.openSteps.map((st) => stepIdOf(st.key)));
   const replaced = new Set<string>();
+  const firstDue = new Map<string, string>();
   for (const i of issued) {
     if (openIds.has(i.id)) continue;
     for (const name of items.get(i.id)?.supersedes ?? []) {
       for (const st of state.openSteps) {
         const other = items.get(stepIdOf(st.key));
-        if (stepIdOf(st.key) !== i.id && other && targets(name, other)) replaced.add(st.key);
+        if (stepIdOf(st.key) !== i.id && other && targets(name, other)) {
+          replaced.add(st.key);
+          // the same task reworded (its own group, the same timing: "the personal win of each buying
+          // role" as the people known change) keeps its first date, as a step issued again does
+          const own = items.get(i.id);
+          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+        }
       }
     }
   }
@@ -442,8 +449,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     if (held.has(item.id)) continue;
     held.add(item.id);
     const key = stepKeyOf(item);
-    next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due: item.due, since: date });
-    events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due: item.due });
+    const due = firstDue.get(item.id) ?? item.due;
+    next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date });
+    events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }
   return { state: next, events };
 }

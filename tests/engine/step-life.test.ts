@@ -112,6 +112,9 @@ describe('the life of a step, and what a signed account is asked', () => {
     const wins = debrief.state.openSteps.filter((s) => stepIdOf(s.key).startsWith('role_wins'));
     expect(wins).toHaveLength(1);
     expect(stepIdOf(wins[0].key)).toBe('role_wins_first_kp');
+    // the same task reworded keeps its first date (the prep's, 27 Nov), as a step issued again does
+    expect(prep.state.openSteps.find((s) => stepIdOf(s.key) === 'role_wins_to_first_kp')?.due).toBe('2026-11-27');
+    expect(wins[0].due).toBe('2026-11-27');
   });
 });
 
