@@ -476,7 +476,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   if (draft && interactive) io.stderr.write(`${UI[locale].resumed(answeredIn(draft))}\n`);
   // who is met decides which facts carry: ask that first when the interview starts with it
   if (interactive && personQ && answers[personQ] === undefined && state) answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
-  const carried = draft ? { answers: {}, carried: [] as string[] } : carry(personName(answers));
+  // a resumed draft gets what the last visit left too, for what it does not hold yet: interrupted at
+  // "Still as at …?", its answers are the person's name only, and it walked all 19 questions again
+  const carried = carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
   notCounted.push(...carriedIds);

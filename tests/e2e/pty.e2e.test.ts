@@ -304,7 +304,13 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     const screen = await waitFor('saved as a draft');
     expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
-  }, 30_000);
+    // the resume takes the short path again: the carried facts in one question, not all of them asked
+    start("prep --resume --account 'Confirm Co'");
+    const again = await waitFor('Still as at the visit of Fri, 20 Nov 2026?');
+    expect(again).toMatch(/need: Yes/);
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 40_000);
 
   // issue 25: with what the first question needs at hand, it is asked before the store is opened
   it('the first question of --account comes before the store opens: a store that fails after the answer is said, the answer kept', async () => {
