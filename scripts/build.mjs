@@ -29,7 +29,7 @@ await build({
   // `report`) are imported at run time from node_modules by the report's charts
   // clipboardy (only for --copy) runs its bundled xsel from its own folder, so it stays a package
   external: ['better-sqlite3', 'yaml', 'js-yaml', 'vega', 'vega-lite', 'clipboardy'],
-  define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs') },
+  define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs'), __UNICODE_TEXT__: JSON.stringify('./unicode-text.cjs') },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
@@ -42,6 +42,21 @@ await build({
 await build({
   stdin: { contents: "export { load, CORE_SCHEMA } from 'js-yaml';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'js-yaml-reader.mjs' },
   outfile: 'dist/js-yaml.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// the Unicode line breaker and string-width, required by layout.ts the first time a text is not
+// printable ASCII: linebreak decodes its class table as it loads (about 25 ms), which a review in
+// English never needs
+await build({
+  stdin: { contents: "export { LineBreaker } from 'linebreak'; export { default as stringWidth } from 'string-width';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'unicode-text.mjs' },
+  outfile: 'dist/unicode-text.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
