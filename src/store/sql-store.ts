@@ -438,7 +438,12 @@ export abstract class SqlStore implements Store {
           .$if(g.key === 'signed', (qb) => qb.where('signed', '=', sql.lit(1)))
           .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
           .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
-          .$if(g.class === undefined && g.key !== 'signed', (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
+          // the status compared as a column, not coalesce(class_status, 'new'): PostgreSQL then reads
+          // the unclassified accounts' own index in order (its migration 9), where a coalesce kept
+          // with the row-level security's filter sorted 18,000 provisional accounts for twenty (150 ms)
+          .$if(g.class === undefined && g.key !== 'signed', (qb) =>
+            qb.where('class', 'is', null).where((eb) => (g.key === 'new' ? eb.or([eb('class_status', 'is', null), eb('class_status', '=', 'new')]) : eb('class_status', '=', g.key))),
+          )
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);
