@@ -10,6 +10,26 @@ await import('./zh-tw.mjs').then(async (m) => {
   for (const f of m.derive()) writeFileSync(new URL(`../${f.path}`, import.meta.url), f.content);
 });
 
+/**
+ * pg's lib/stream.js asks, as it loads, whether it runs in a Cloudflare Worker: on Node 20, which has no
+ * `navigator`, by constructing a `Response`, and that loads Node's fetch (undici): 27-44 ms of every
+ * team database command's start, before a byte is sent. pg has no option for it (its `stream` option
+ * is read after the probe), so the bundle keeps pg's own Node.js branch and drops the probe. Pinned:
+ * the build fails if the text it replaces is not there (a new pg: look again).
+ */
+const pgNodeStreams = {
+  name: 'pg-node-streams',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const probe = 'function getStreamFuncs() {\n  if (isCloudflareRuntime()) {';
+      if (!source.includes(probe)) throw new Error(`${args.path}: pg's Cloudflare probe is not as scripts/build.mjs expects; check the pg-node-streams plugin`);
+      return { contents: source.replace(probe, 'function getStreamFuncs() {\n  if (false) {'), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -32,6 +52,7 @@ await build({
   define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs'), __UNICODE_TEXT__: JSON.stringify('./unicode-text.cjs') },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [pgNodeStreams],
   logLevel: 'warning',
 });
 
