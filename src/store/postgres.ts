@@ -37,7 +37,12 @@ import {
   StoreError,
   type TeamReviewData,
   type TeamStore,
+  type KeptVisit,
+  type OutboxTarget,
+  type VisitOutbox,
 } from './types.js';
+
+export type { KeptVisit, OutboxTarget, VisitOutbox };
 
 /** Names PostgreSQL will not give a role (CREATE ROLE refuses them as reserved), and `public`. */
 const RESERVED_ROLES = new Set(['none', 'public', 'current_user', 'current_role', 'session_user']);
@@ -52,34 +57,6 @@ export interface PgOptions {
   statementTimeoutMs?: number;
   /** Where a visit goes when the server cannot be reached at the end of a session. */
   outbox?: VisitOutbox;
-}
-
-/**
- * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
- * whatever address reached it), the database and the role the server said this was. Compared as a
- * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
- * role the server named, not the address's).
- */
-export interface OutboxTarget {
-  server: string;
-  database: string;
-  role: string;
-}
-
-/** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
-export type KeptVisit = SaveVisit & {
-  origin: string;
-  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
-  target: string;
-  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
-  to?: OutboxTarget;
-};
-export interface VisitOutbox {
-  put(visit: KeptVisit): void;
-  list(): { id: string; visit: KeptVisit }[];
-  remove(id: string): void;
-  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
-  setAside(id: string): string | undefined;
 }
 
 const sameTarget = (a: OutboxTarget, b: OutboxTarget | undefined) => b !== undefined && a.server === b.server && a.database === b.database && a.role === b.role;

@@ -443,3 +443,31 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/**
+ * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
+ * whatever address reached it), the database and the role the server said this was. Compared as a
+ * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
+ * role the server named, not the address's).
+ */
+export interface OutboxTarget {
+  server: string;
+  database: string;
+  role: string;
+}
+
+/** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
+export type KeptVisit = SaveVisit & {
+  origin: string;
+  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
+  target: string;
+  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
+  to?: OutboxTarget;
+};
+export interface VisitOutbox {
+  put(visit: KeptVisit): void;
+  list(): { id: string; visit: KeptVisit }[];
+  remove(id: string): void;
+  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
+  setAside(id: string): string | undefined;
+}
