@@ -6,7 +6,8 @@
  * current role's rows (row-level security enforces it; the filter keeps a manager's own review to
  * their own accounts).
  */
-import { type AccountState, nameKey } from '../engine/account.js';
+import type { AccountState } from '../engine/account.js';
+import { nameKey } from '../engine/names.js';
 import { stepRowChange } from './events.js';
 import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { planContactMerge } from './merge-contacts.js';
