@@ -11,6 +11,21 @@ const roots = process.argv.slice(2);
 const REPS = Number(process.env.REPS ?? 10);
 const PER_REP = 2_000;
 const PASSWORD = 'bench-pw';
+// the least result the team database admits (PostgreSQL migration 4's visits_readable), as bench/team.ts
+const READABLE_RESULT = JSON.stringify({
+  playbook: { id: 'abcd', version: '1', hash: 'h' },
+  mode: 'debrief',
+  visitDate: '2026-01-10',
+  locale: 'en',
+  classification: { status: 'unclassified', candidates: [], reasons: [], unknowns: [] },
+  selfQuestions: {},
+  answers: {},
+  flags: [],
+  checklist: [],
+  tips: [],
+  changes: [],
+  trace: [],
+});
 const server = await startPostgres();
 // every statement a client sends, counted and timed by its text (kysely's and the old store's alike)
 const sent = new Map<string, { n: number; ms: number }>();
@@ -48,15 +63,19 @@ try {
     const adminStore = await openPostgresStore({ url: url(SUPERUSER), password: SUPERUSER_PASSWORD });
     const reps = Array.from({ length: REPS }, (_, i) => `r${v}_${i}`);
     for (const r of reps) await adminStore.addMember(r, { manager: `m${v}`, password: PASSWORD, at: '2026-11-01T00:00:00Z' });
-    const q = (sql: string) => adminStore.pool.query(sql);
+    // a connection of its own, without the store's 30 s statement timeout (see bench/team.ts)
+    const gen = new pg.Client({ host: '127.0.0.1', port: server.port, user: SUPERUSER, password: SUPERUSER_PASSWORD, database: db });
+    await gen.connect();
+    const q = (sql: string) => gen.query(sql);
     await q(`INSERT INTO sales_coach.accounts (owner, name, name_key, created_at, playbook_id, class, class_status, class_since, class_rank, last_visit, contacts_count)
       SELECT 'r${v}_' || ((i - 1) / ${PER_REP}), 'Account ' || i, 'account ' || i, '2026-01-01', 'abcd', (ARRAY['A','B','C','D',NULL])[1 + i % 5], 'classified', to_char(date '2026-01-01' + (i % 330), 'YYYY-MM-DD'), 1, to_char(date '2026-01-01' + (i % 330), 'YYYY-MM-DD'), 1
       FROM generate_series(1, ${REPS * PER_REP}) i`);
     await q(`INSERT INTO sales_coach.visits (owner, account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at)
-      SELECT a.owner, a.id, 'debrief', to_char(date '2026-01-10' + (i % 320), 'YYYY-MM-DD'), 'abcd', 'h', '{}', '{}', 'x' FROM generate_series(0, ${REPS * PER_REP * 4 - 1}) i JOIN sales_coach.accounts a ON a.id = 1 + i % ${REPS * PER_REP}`);
+      SELECT a.owner, a.id, 'debrief', to_char(date '2026-01-10' + (i % 320), 'YYYY-MM-DD'), 'abcd', 'h', '{}', '${READABLE_RESULT}', 'x' FROM generate_series(0, ${REPS * PER_REP * 4 - 1}) i JOIN sales_coach.accounts a ON a.id = 1 + i % ${REPS * PER_REP}`);
     await q(`INSERT INTO sales_coach.checklist_items (owner, account_id, item_key, text, due, state)
       SELECT a.owner, a.id, 'k' || (i % 7), 'Next step ' || i, to_char(date '2026-01-15' + (i % 360), 'YYYY-MM-DD'), CASE WHEN i % 3 = 0 THEN 'done' ELSE 'open' END FROM generate_series(0, ${REPS * PER_REP * 6 - 1}) i JOIN sales_coach.accounts a ON a.id = 1 + i % ${REPS * PER_REP}`);
     await q('VACUUM ANALYZE');
+    await gen.end();
     await adminStore.close();
     const registry = new PlaybookRegistry();
     const pb = loadPlaybookFile(registry, registry.find('abcd').file).playbook;

@@ -10,6 +10,26 @@ await import('./zh-tw.mjs').then(async (m) => {
   for (const f of m.derive()) writeFileSync(new URL(`../${f.path}`, import.meta.url), f.content);
 });
 
+/**
+ * pg's lib/stream.js asks, as it loads, whether it runs in a Cloudflare Worker: on Node 20, which has no
+ * `navigator`, by constructing a `Response`, and that loads Node's fetch (undici): 27-44 ms of every
+ * team database command's start, before a byte is sent. pg has no option for it (its `stream` option
+ * is read after the probe), so the bundle keeps pg's own Node.js branch and drops the probe. Pinned:
+ * the build fails if the text it replaces is not there (a new pg: look again).
+ */
+const pgNodeStreams = {
+  name: 'pg-node-streams',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const probe = 'function getStreamFuncs() {\n  if (isCloudflareRuntime()) {';
+      if (!source.includes(probe)) throw new Error(`${args.path}: pg's Cloudflare probe is not as scripts/build.mjs expects; check the pg-node-streams plugin`);
+      return { contents: source.replace(probe, 'function getStreamFuncs() {\n  if (false) {'), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -29,9 +49,10 @@ await build({
   // `report`) are imported at run time from node_modules by the report's charts
   // clipboardy (only for --copy) runs its bundled xsel from its own folder, so it stays a package
   external: ['better-sqlite3', 'yaml', 'js-yaml', 'vega', 'vega-lite', 'clipboardy'],
-  define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs') },
+  define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs'), __UNICODE_TEXT__: JSON.stringify('./unicode-text.cjs') },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [pgNodeStreams],
   logLevel: 'warning',
 });
 
@@ -42,6 +63,21 @@ await build({
 await build({
   stdin: { contents: "export { load, CORE_SCHEMA } from 'js-yaml';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'js-yaml-reader.mjs' },
   outfile: 'dist/js-yaml.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// the Unicode line breaker and string-width, required by layout.ts the first time a text is not
+// printable ASCII: linebreak decodes its class table as it loads (about 25 ms), which a review in
+// English never needs
+await build({
+  stdin: { contents: "export { LineBreaker } from 'linebreak'; export { default as stringWidth } from 'string-width';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'unicode-text.mjs' },
+  outfile: 'dist/unicode-text.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',

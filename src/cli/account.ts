@@ -148,7 +148,7 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
       }
       facts[id] = c.value;
     }
-    const revision = await store.accountRevision?.(name);
+    const revision = await store.accountRevision(name);
     const edit = editFacts(pb, state, { ...(person ? { person: person.name } : {}), facts }, date);
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ account: row.name, events: edit.events }), null, 2)}\n`);
     const locale = localeOf(ctx, g);

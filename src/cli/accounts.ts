@@ -1,6 +1,6 @@
 /** `accounts`: the weekly pipeline review. Parses options, asks the store, renders the view. */
 import { addDays, isValidDate } from '../engine/dates.js';
-import { PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
+import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
@@ -64,7 +64,7 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       }
     }
     // a manager's notes (team database) since the review's period, or the last two weeks
-    const notes = store.reviewNotes ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
+    const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}) });
     const { noteLines, noteViews } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [] };
     const noted = noteViews(notes);

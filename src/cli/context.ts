@@ -24,10 +24,16 @@ export function makeContext(io: IO, g: GlobalOptions): Context {
   if (userDir && !(existsSync(userDir) && statSync(userDir).isDirectory())) {
     throw new UserError(`the user playbook folder ${userDir} does not exist`, 'check --playbooks, SALES_COACH_PLAYBOOKS or the config file');
   }
+  // the playbook folders are scanned when a command first asks for a playbook: a review (accounts,
+  // team review) reads none, and the scan reads every file of the built-in's folder (about 130 KB)
+  let registry: PlaybookRegistry | undefined;
   return {
     io,
     config,
-    registry: new PlaybookRegistry(userDir ? resolve(io.cwd, userDir) : undefined),
+    get registry() {
+      registry ??= new PlaybookRegistry(userDir ? resolve(io.cwd, userDir) : undefined);
+      return registry;
+    },
     out: makeChalk(io.stdout, io.env, g.color === false),
     err: makeChalk(io.stderr, io.env, g.color === false),
   };

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { KeptVisit, VisitOutbox } from '../store/postgres.js';
+import type { KeptVisit, VisitOutbox } from '../store/types.js';
 import { writeFileAtomic } from './files.js';
 import { journalFolder, KeptVisitSchema, readJournalFile, setAside, setAsideLine } from './journal.js';
 

@@ -34,7 +34,7 @@ export async function recordVisit(
     const first = attempt === 0;
     const handed = first && (opts.applied !== undefined || opts.state !== undefined);
     // the revision is read before the state: a save in between is then seen as a change, never missed
-    const basedOn = handed ? opts.basedOn : await store.accountRevision?.(account);
+    const basedOn = handed ? opts.basedOn : await store.accountRevision(account);
     const { state, events } =
       (handed ? opts.applied : undefined) ??
       applyVisit(pb, (handed ? opts.state : undefined) ?? (await store.accountState(account)) ?? emptyAccount(account), { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });

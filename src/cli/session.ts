@@ -13,7 +13,7 @@ import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
-import type { Store, StoredPlaybook } from '../store/types.js';
+import { isTeamStore, type Store, type StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
@@ -325,11 +325,11 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const store = account && !opts.demo ? await run.getStore() : undefined;
   // read before the state: a save by another sales-coach while this one asks its questions is then
   // seen when this visit is saved, and the visit applied again to the account as it is by then
-  const revision = store && account ? await store.accountRevision?.(account) : undefined;
+  const revision = store && account ? await store.accountRevision(account) : undefined;
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
-  const unseen = store?.reviewNotes && state && !opts.json ? await store.reviewNotes(account, { unseen: true }) : [];
+  const unseen = store && isTeamStore(store) && state && !opts.json ? await store.reviewNotes(account, { unseen: true }) : [];
   if (unseen.length) {
     const { noteLines, noteViews } = await import('../ui/views/team.js');
     const { widthOf } = await import('../ui/style.js');

@@ -120,16 +120,21 @@ async function openLocalStore(io: IO, g: GlobalOptions, path: string): Promise<S
 }
 
 async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarget, { kind: 'postgres' }>): Promise<TeamStore> {
-  const { openPostgresStore } = await import('../store/postgres.js');
-  const { FileOutbox, outboxDirFor } = await import('./outbox.js');
   const password = await teamPassword(io, target);
   const timeout = Number(io.env.SALES_COACH_DB_TIMEOUT_MS);
-  const store = await openPostgresStore({
-    url: target.url,
-    ...(password !== undefined ? { password } : {}),
-    connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 5000,
-    outbox: new FileOutbox(outboxDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)),
-  });
+  const connection = { url: target.url, ...(password !== undefined ? { password } : {}), connectTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 5000 };
+  // the connection (TCP, SCRAM, the server's new process) is begun first, with pg alone loaded; the
+  // store's modules (kysely's chunk, the store, the outbox) load meanwhile
+  const { startPool } = await import('../store/pg-pool.js');
+  const started = startPool(connection);
+  const store = await Promise.all([import('../store/postgres.js'), import('./outbox.js')]).then(
+    ([{ openPostgresStore }, { FileOutbox, outboxDirFor }]) => openPostgresStore({ ...connection, started, outbox: new FileOutbox(outboxDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`)) }),
+    async (err) => {
+      // a module that failed to load: the pool, already connecting, is ended here (openPostgresStore ends it on its own failures)
+      await started.pool.end().catch(() => {});
+      throw err;
+    },
+  );
   try {
     const { sent, refused } = await store.flushOutbox();
     if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);

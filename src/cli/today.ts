@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { addDays, isValidDate } from '../engine/dates.js';
-import type { AccountRow, Pipeline, Store } from '../store/types.js';
+import { type AccountRow, isTeamStore, type Pipeline, type Store, type StoredEvent } from '../store/types.js';
 import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { draftViews } from '../ui/views/checklist.js';
@@ -110,7 +110,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
   let rows: Pipeline['rows'] = [];
   let accounts: AccountPlans[] = [];
   let steps: Awaited<ReturnType<Store['stepsDue']>> = [];
-  let notes: Awaited<ReturnType<NonNullable<Store['reviewNotes']>>> = [];
+  let notes: StoredEvent[] = [];
   // a first run on a new machine has no database yet: nothing to read, and none is created for it
   if (storeTarget(io, g).kind === 'postgres' || existsSync(dbPath(io, g))) {
     const store = await openStore(io, g);
@@ -118,7 +118,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
       rows = (await store.pipeline({ today })).rows;
       accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx, store));
       steps = await store.stepsDue({ to });
-      notes = store.reviewNotes ? await store.reviewNotes(undefined, { unseen: true }) : [];
+      notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
     } finally {
       await store.close();
     }

@@ -5,7 +5,7 @@
  * (title, email…) and every fact it does not know from the other, and the earlier first meeting and
  * the later last one. Pure: both stores apply the same plan.
  */
-import { nameKey } from '../engine/account.js';
+import { nameKey } from '../engine/names.js';
 import type { Selectable } from './kysely.js';
 import type { ContactsTable } from './schema.js';
 

@@ -556,6 +556,13 @@ export const PG_MIGRATIONS: readonly string[] = [
     EXECUTE format('GRANT INSERT (next_texts), UPDATE (next_texts) ON ${PG_SCHEMA}.accounts TO %I', ${PG_SCHEMA}.rep_role());
   END $$;
   `,
+  // 9: a rep's review reads its unclassified groups (provisional, new) in order from an index of their
+  // own, as the classes from accounts_by_class: a class IS NULL in (owner, class, since) gives no order
+  // PostgreSQL uses, so one rep's 18,000 provisional accounts were read and sorted for twenty (150 ms
+  // of the review's queries against 1.5 ms)
+  `
+  CREATE INDEX accounts_unclassified ON accounts (owner, class_status, class_since, id) WHERE class IS NULL AND signed = 0;
+  `,
 ];
 
 /**

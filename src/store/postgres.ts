@@ -7,12 +7,12 @@
  * the team's administration, its review and its notes (a TeamStore, reached through isTeamStore).
  */
 import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { parse as parseConnectionString } from 'pg-connection-string';
-import { nameKey } from '../engine/account.js';
+import type pg from 'pg';
+import { nameKey } from '../engine/names.js';
 import type { Mode } from '../playbook/types.js';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
+import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
 import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
@@ -37,49 +37,21 @@ import {
   StoreError,
   type TeamReviewData,
   type TeamStore,
+  type KeptVisit,
+  type OutboxTarget,
+  type VisitOutbox,
 } from './types.js';
+
+export type { KeptVisit, OutboxTarget, VisitOutbox };
 
 /** Names PostgreSQL will not give a role (CREATE ROLE refuses them as reserved), and `public`. */
 const RESERVED_ROLES = new Set(['none', 'public', 'current_user', 'current_role', 'session_user']);
 
-export interface PgOptions {
-  /** postgres://user@host:port/database (no password: it comes from `password`). */
-  url: string;
-  password?: string;
-  /** How long to wait for the server to answer a connection (the issue: a clear error within 5 s). */
-  connectTimeoutMs?: number;
-  /** No statement may run longer than this (a stuck lock never hangs a rep's terminal). */
-  statementTimeoutMs?: number;
+export interface PgOptions extends PoolOptions {
   /** Where a visit goes when the server cannot be reached at the end of a session. */
   outbox?: VisitOutbox;
-}
-
-/**
- * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
- * whatever address reached it), the database and the role the server said this was. Compared as a
- * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
- * role the server named, not the address's).
- */
-export interface OutboxTarget {
-  server: string;
-  database: string;
-  role: string;
-}
-
-/** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
-export type KeptVisit = SaveVisit & {
-  origin: string;
-  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
-  target: string;
-  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
-  to?: OutboxTarget;
-};
-export interface VisitOutbox {
-  put(visit: KeptVisit): void;
-  list(): { id: string; visit: KeptVisit }[];
-  remove(id: string): void;
-  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
-  setAside(id: string): string | undefined;
+  /** The pool, already connecting (pg-pool.ts startPool: begun while the store's modules loaded); made here when absent. */
+  started?: StartedPool;
 }
 
 const sameTarget = (a: OutboxTarget, b: OutboxTarget | undefined) => b !== undefined && a.server === b.server && a.database === b.database && a.role === b.role;
@@ -149,26 +121,10 @@ export function scramVerifier(password: string, salt = randomBytes(16), iteratio
 
 export async function openPostgresStore(opts: PgOptions): Promise<PostgresStore> {
   const where = describeUrl(opts.url);
-  const connectTimeoutMs = opts.connectTimeoutMs ?? 5000;
-  // the URL's parts, then the password apart: pg lets a connection string override what is given beside it
-  const parts = Object.fromEntries(Object.entries(parseConnectionString(opts.url)).filter(([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'password')) as pg.PoolConfig;
-  const pool = new pg.Pool({
-    ...parts,
-    ...(opts.password !== undefined ? { password: opts.password } : {}),
-    max: 4,
-    connectionTimeoutMillis: connectTimeoutMs,
-    statement_timeout: opts.statementTimeoutMs ?? 30_000,
-    idle_in_transaction_session_timeout: 60_000,
-    application_name: 'sales-coach',
-    options: `-c search_path=${PG_SCHEMA}`,
-  });
-  // an idle client whose server went away must not crash the process: the next query says so
-  pool.on('error', () => {});
-  // a client whose server goes away while it is checked out emits an error too: the query it was
-  // running rejects with it, and that is where it is handled
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const { pool, ready } = opts.started ?? { pool: teamPool(opts), ready: Promise.resolve() };
   const store = new PostgresStore(pool, where, opts.outbox);
   try {
+    await ready;
     await store.checkSchema();
     await store.learnTarget();
   } catch (err) {

@@ -6,7 +6,8 @@
  * current role's rows (row-level security enforces it; the filter keeps a manager's own review to
  * their own accounts).
  */
-import { type AccountState, nameKey } from '../engine/account.js';
+import type { AccountState } from '../engine/account.js';
+import { nameKey } from '../engine/names.js';
 import { stepRowChange } from './events.js';
 import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { planContactMerge } from './merge-contacts.js';
@@ -47,18 +48,23 @@ export type Q = Kysely<DB>;
 export type Runnable<R> = { compile(): CompiledQuery; execute(): Promise<R[]> };
 
 /**
- * The pipeline's flags against `today` (see PipelineQuery): 1 or 0 in both databases. Dates compare
- * as text. overdue is core/steps.ts hasOverdueStep in SQL: an open step due before today.
+ * The pipeline's flags against `today` (see PipelineQuery), as conditions. Dates compare as text.
+ * overdue is core/steps.ts hasOverdueStep in SQL: an open step due before today.
  */
-export function flagExpressions(today: string): Record<PipelineFlag, RawBuilder<number>> {
-  const when = (cond: RawBuilder<unknown>) => sql<number>`(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+export function flagConditions(today: string): Record<PipelineFlag, RawBuilder<SqlBool>> {
   return {
-    window: when(sql`signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < ${today}`),
-    no_next: when(sql`signed = 0 AND dropped = 0 AND open_items = 0`),
-    one_contact: when(sql`signed = 0 AND dropped = 0 AND contacts_count <= 1`),
-    provisional: when(sql`class_status = 'provisional'`),
-    overdue: when(sql`next_due IS NOT NULL AND next_due < ${today}`),
+    window: sql<SqlBool>`signed = 0 AND dropped = 0 AND class_deadline IS NOT NULL AND class_deadline < ${today}`,
+    no_next: sql<SqlBool>`signed = 0 AND dropped = 0 AND open_items = 0`,
+    one_contact: sql<SqlBool>`signed = 0 AND dropped = 0 AND contacts_count <= 1`,
+    provisional: sql<SqlBool>`class_status = 'provisional'`,
+    overdue: sql<SqlBool>`next_due IS NOT NULL AND next_due < ${today}`,
   };
+}
+
+/** The same flags as 1 or 0, alike in both databases. */
+export function flagExpressions(today: string): Record<PipelineFlag, RawBuilder<number>> {
+  const conditions = flagConditions(today);
+  return Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, sql<number>`(CASE WHEN ${conditions[k]} THEN 1 ELSE 0 END)`])) as Record<PipelineFlag, RawBuilder<number>>;
 }
 
 export abstract class SqlStore implements Store {
@@ -397,13 +403,14 @@ export abstract class SqlStore implements Store {
   async pipeline(q: PipelineQuery): Promise<Pipeline> {
     return this.run(async () => {
       const flags = flagExpressions(q.today);
+      const conditions = flagConditions(q.today);
       // a signed account is won, not in play: its own group, whatever its class
       const groupOf = sql<string>`CASE WHEN signed = 1 THEN 'signed' ELSE coalesce(class, class_status, 'new') END`;
       const filtered = this.kdb
         .selectFrom('accounts')
         .where(this.owned('owner'))
         .$if(!!q.groups?.length, (qb) => qb.where(groupOf, 'in', q.groups ?? []))
-        .$if(!!q.flags?.length, (qb) => qb.where((eb) => eb.and((q.flags ?? []).map((f) => eb(flags[f], '=', 1)))));
+        .$if(!!q.flags?.length, (qb) => qb.where((eb) => eb.and((q.flags ?? []).map((f) => conditions[f]))));
       // grouped in the review index's own column order (class, status, rank, dropped, signed), so
       // SQLite groups as it reads the index; grouping by class, status and signed alone sorted all
       // 100,000 rows first (a temporary b-tree: 54 ms against 31 ms). foldGroups folds the finer rows.
@@ -416,7 +423,9 @@ export abstract class SqlStore implements Store {
           'signed',
           eb.fn.max('class_labels').as('labels'),
           eb.fn.countAll().as('n'),
-          ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
+          // count(*) FILTER (WHERE …), not sum(CASE …): SQLite counts 100,000 accounts' flags in half
+          // the time (26-29 ms against 45-67 ms, alternating, one connection)
+          ...PIPELINE_FLAGS.map((k) => eb.fn.countAll().filterWhere(conditions[k]).as(k)),
         ])
         .groupBy(['class', 'class_status', 'class_rank', 'dropped', 'signed'])
         .$call(this.all);
@@ -430,7 +439,12 @@ export abstract class SqlStore implements Store {
           .$if(g.key === 'signed', (qb) => qb.where('signed', '=', sql.lit(1)))
           .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
           .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
-          .$if(g.class === undefined && g.key !== 'signed', (qb) => qb.where('class', 'is', null).where(sql`coalesce(class_status, 'new')`, '=', g.key))
+          // the status compared as a column, not coalesce(class_status, 'new'): PostgreSQL then reads
+          // the unclassified accounts' own index in order (its migration 9), where a coalesce kept
+          // with the row-level security's filter sorted 18,000 provisional accounts for twenty (150 ms)
+          .$if(g.class === undefined && g.key !== 'signed', (qb) =>
+            qb.where('class', 'is', null).where((eb) => (g.key === 'new' ? eb.or([eb('class_status', 'is', null), eb('class_status', '=', 'new')]) : eb('class_status', '=', g.key))),
+          )
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);

@@ -7,7 +7,7 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { nameKey } from '../engine/account.js';
+import { nameKey } from '../engine/names.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 import { Kysely, SqliteDialect, sql } from './kysely.js';

@@ -298,7 +298,7 @@ export interface Store {
    * A token that changes whenever the account's state does ("new" for an account not yet stored):
    * read it before the state, hand it to saveVisit as `basedOn`.
    */
-  accountRevision?(account: string): Promise<string>;
+  accountRevision(account: string): Promise<string>;
   getAccount(account: string): Promise<AccountRow | undefined>;
   /** The accounts' name keys (as names are compared), at most `limit`: for the first question's cache. */
   accountKeys(limit: number): Promise<string[]>;
@@ -349,12 +349,6 @@ export interface Store {
   storedPlaybooks(): Promise<StoredPlaybook[]>;
   /** Open steps due in [from, to] (as `openChecklist` returns them), by due date then id. */
   stepsDue(q: StepsDueQuery): Promise<ChecklistRow[]>;
-  /**
-   * Managers' notes on this rep's accounts (class-validated and class-challenged events), oldest
-   * first; with `unseen`, only those written since the account's latest session was saved. A team
-   * database has them; the store on one rep's machine has no manager, and no such method.
-   */
-  reviewNotes?(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -408,6 +402,11 @@ export interface TeamStore extends Store {
   statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]>;
   stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]>;
   reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }>;
+  /**
+   * Managers' notes on this rep's accounts (class-validated and class-challenged events), oldest
+   * first; with `unseen`, only those written since the account's latest session was saved. A team
+   * database has them; the store on one rep's machine has no manager (reached through isTeamStore).
+   */
   reviewNotes(account?: string, opts?: { unseen?: boolean }): Promise<StoredEvent[]>;
   /** Sets the schema up or upgrades it (the team admin); how many migrations ran. */
   migrate(): Promise<number>;
@@ -442,4 +441,32 @@ export class StoreError extends Error {
     super(message);
     this.name = 'StoreError';
   }
+}
+
+/**
+ * Where a kept visit goes: the server itself (its system identifier, or the address it answered on,
+ * whatever address reached it), the database and the role the server said this was. Compared as a
+ * whole: a visit is never sent to another server, database or rep (a user taken from PGUSER is the
+ * role the server named, not the address's).
+ */
+export interface OutboxTarget {
+  server: string;
+  database: string;
+  role: string;
+}
+
+/** The local journal of visits waiting for the team database (cli/outbox.ts keeps it in files). */
+export type KeptVisit = SaveVisit & {
+  origin: string;
+  /** The address it was saved through, as shown (user@host:port/db): for the rep to read. */
+  target: string;
+  /** Where it goes (absent in a visit kept by an earlier sales-coach: then matched by `target`). */
+  to?: OutboxTarget;
+};
+export interface VisitOutbox {
+  put(visit: KeptVisit): void;
+  list(): { id: string; visit: KeptVisit }[];
+  remove(id: string): void;
+  /** Moves a visit the database refused out of the way; where it now is (undefined: another command already did). */
+  setAside(id: string): string | undefined;
 }

@@ -1,7 +1,25 @@
 /** Layout by display width, so CJK text (two columns per character) wraps and aligns too. */
-import { LineBreaker } from 'linebreak';
-import stringWidthOf from 'string-width';
+import { createRequire } from 'node:module';
 import { fitsAsIs, PRINTABLE_ASCII } from './fits.js';
+
+/**
+ * The Unicode line breaker (linebreak) and string-width, required the first time a text is not
+ * printable ASCII: linebreak decodes its table of line-break classes when loaded (25 ms of a 100k
+ * review's 0.3 s at load 2), and a review or a result in English never needs it. The build bundles
+ * both into one CommonJS file (scripts/build.mjs, as js-yaml's reader); from the sources they are
+ * the packages (Node >= 20.19 requires ES modules).
+ */
+declare const __UNICODE_TEXT__: string | undefined;
+type UnicodeText = { LineBreaker: typeof import('linebreak').LineBreaker; stringWidth: typeof import('string-width').default };
+const requireLazy = createRequire(import.meta.url);
+let unicode: UnicodeText | undefined;
+function unicodeText(): UnicodeText {
+  unicode ??=
+    typeof __UNICODE_TEXT__ === 'string'
+      ? (requireLazy(__UNICODE_TEXT__) as UnicodeText)
+      : { LineBreaker: (requireLazy('linebreak') as typeof import('linebreak')).LineBreaker, stringWidth: (requireLazy('string-width') as typeof import('string-width')).default };
+  return unicode;
+}
 
 // colour codes (SGR) take no columns; printable ASCII, and the few marks our screens use (… · → ←
 // – — ✓ ✗ ↷), take one column a character
@@ -13,7 +31,7 @@ const SGR = /\u001b\[[0-9;]*m/g;
  */
 export function stringWidth(text: string): number {
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-  return PRINTABLE_ASCII.test(plain) ? plain.length : stringWidthOf(text);
+  return PRINTABLE_ASCII.test(plain) ? plain.length : unicodeText().stringWidth(text);
 }
 
 /** Greedy word wrap of printable ASCII (colour codes take no columns), without the cost of the line breaking algorithm. */
@@ -78,7 +96,7 @@ const KEEP_LATIN = 20;
  */
 function breakOpportunities(plain: string): Set<number> {
   const at = new Set<number>();
-  const breaker = new LineBreaker(plain);
+  const breaker = new (unicodeText().LineBreaker)(plain);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const p = bk.position;
     if (p > 0 && p < plain.length && !(DIGIT.test(plain[p - 1]) && HAN.test(plain[p]))) at.add(p);

@@ -39,7 +39,7 @@ describe.each(IMPLEMENTATIONS)('saves racing on one account: $name', (impl) => {
     const pb = builtin();
     await recordVisit(s, pb, 'Acme', debrief('Acme', A), { at: '2026-11-20T18:00:00Z' });
     // the interactive session reads the account when it begins…
-    const basedOn = await s.accountRevision?.('Acme');
+    const basedOn = await s.accountRevision('Acme');
     const state = await s.accountState('Acme');
     // …a scripted debrief saves the signature meanwhile…
     await recordVisit(s, pb, 'Acme', debrief('Acme', { ...A, signed: 'yes' }, '2026-11-21'), { at: '2026-11-21T18:00:00Z' });

@@ -279,6 +279,19 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect((await s.pipeline({ today: '2026-11-20', groups: ['signed'] })).rows.map((r) => r.name)).toEqual(['Delta']);
   });
 
+  it('the review lists the unclassified groups in order: an imported account never visited is new, a visit that could not classify is provisional', async () => {
+    const s = await impl.open();
+    await s.importRows(stream([{ line: 2, account: 'Nova' }, { line: 3, account: 'Omega' }]), { at: '2026-11-01T00:00:00Z' });
+    await save(s, 'Gamma', { ...A, has_need: 'unknown' }, '2026-11-03');
+    await save(s, 'Acme', A, '2026-11-01');
+    const p = await s.pipeline({ today: '2026-11-20' });
+    expect(p.groups.map((g) => [g.key, g.count])).toEqual([['A', 1], ['provisional', 1], ['new', 2]]);
+    expect(p.rows.map((r) => r.name)).toEqual(['Acme', 'Gamma', 'Nova', 'Omega']);
+    expect(p.flagCounts.provisional).toBe(1);
+    expect((await s.pipeline({ today: '2026-11-20', groups: ['new'] })).rows.map((r) => r.name)).toEqual(['Nova', 'Omega']);
+    expect((await s.pipeline({ today: '2026-11-20', groups: ['provisional'], limitPerGroup: 1 })).rows.map((r) => r.name)).toEqual(['Gamma']);
+  });
+
   it('the review: groups by the class as the playbook ranked it, with flags against today', async () => {
     const s = await impl.open();
     await save(s, 'Acme', A, '2026-11-01');

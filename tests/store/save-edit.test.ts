@@ -20,7 +20,7 @@ describe.each(STORES)('saveEdit: $name', (impl) => {
     await recordVisit(s, pb, 'Acme', result, { at: '2026-11-20T18:00:00Z' });
     const before = await s.accountState('Acme');
     if (!before) throw new Error('no state');
-    const revision = await s.accountRevision?.('Acme');
+    const revision = await s.accountRevision('Acme');
     expect(revision).toBeDefined();
     const person = editFacts(pb, before, { person: 'li', facts: { trust_level: 'believed' } }, '2026-11-22');
     await s.saveEdit({ account: 'Acme', state: person.state, events: person.events, at: '2026-11-22T09:00:00Z', ...(revision !== undefined ? { basedOn: revision } : {}) });
