@@ -778,6 +778,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
     });
   }
 
+  /** A member of this database's team (a rep or a manager). */
+  private async isMember(c: Q, name: string): Promise<boolean> {
+    return (await this.q('SELECT 1 FROM team_members WHERE rep = $1', [name], c)).length > 0;
+  }
+
   /**
    * Takes `name` out of the team: their manager link and the reps they managed are freed, and the
    * role loses this database's rep role (their other teams' databases are not this one's business). Their accounts stay in the database (the admin decides), and
@@ -785,8 +790,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
    */
   async removeMember(name: string): Promise<{ accounts: number }> {
     return this.write(async (c) => {
-      const found = (await this.q('SELECT 1 FROM team_members WHERE rep = $1', [name], c)).length > 0;
-      if (!found) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
+      if (!(await this.isMember(c, name))) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
       const ident = await this.ident(c, name);
@@ -804,7 +808,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async reassign(from: string, to: string): Promise<{ accounts: number }> {
     if (from === to) throw new StoreError(`${from} and ${to} are the same role`);
     return this.write(async (c) => {
-      if ((await this.q('SELECT 1 FROM team_members WHERE rep = $1', [to], c)).length === 0) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`);
+      if (!(await this.isMember(c, to))) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`);
       const clash = await this.q<{ name: string }>('SELECT a.name FROM accounts a JOIN accounts b ON b.name_key = a.name_key AND b.owner = $2 WHERE a.owner = $1 ORDER BY a.name_key COLLATE "C"', [from, to], c);
       if (clash.length) {
         throw new StoreError(`${to} already has ${clash.length === 1 ? 'an account' : 'accounts'} of the same name: ${clash.map((a) => `"${a.name}"`).join(', ')}; nothing was moved`, `sign in as ${from} to rename or merge them, or remove ${to}'s first`);
