@@ -24,7 +24,7 @@ async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<Retu
   }
 }
 
-export async function accountShow(name: string, opts: { json?: boolean; markdown?: boolean; rep?: string }, io: IO, g: GlobalOptions): Promise<number> {
+export async function accountShow(name: string, opts: { json?: boolean; markdown?: boolean; rep?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
@@ -43,7 +43,7 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // the buying map's questions, as the playbook declares them
     const stance = pb?.roles.stance?.question;
     const personalWin = pb?.roles.personalWin;
-    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: localToday() });
+    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: opts.today ?? localToday() });
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });

@@ -370,7 +370,8 @@ Example:
     .option('--json', 'print JSON (everything stored: visits with their results, people, events, steps)')
     .option('--markdown', 'print Markdown (for notes or a CRM)')
     .option('--rep <role>', "a rep's account, for their manager (team database)")
-    .action((name: string, opts: { json?: boolean; markdown?: boolean; rep?: string }) => {
+    .option('--today <YYYY-MM-DD>', 'mark overdue steps as of this day (default: today)', parseDay)
+    .action((name: string, opts: { json?: boolean; markdown?: boolean; rep?: string; today?: string }) => {
       setAction(async (io, g) => (await import('./account.js')).accountShow(name, opts, io, g));
     });
   account

@@ -54,5 +54,10 @@ describe("an account's timeline", () => {
     // the prep's class comes before the debrief that moved it, though both are of one day
     expect(en.indexOf('classified B')).toBeGreaterThan(-1);
     expect(en.indexOf('classified B')).toBeLessThan(en.indexOf('debrief with Ms Chen'));
+    // overdue as of the day asked for, as checklist --today reads it (a fortnight lived back-filled)
+    const then = (await runBin(['account', 'show', 'Acme', '--today', '2026-11-20'], { env })).stdout;
+    const later = (await runBin(['account', 'show', 'Acme', '--today', '2027-01-30'], { env })).stdout;
+    expect(then).not.toContain('(overdue)');
+    expect(later).toContain('(overdue)');
   });
 });
