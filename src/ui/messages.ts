@@ -14,7 +14,7 @@ const en = {
   help: '? Why this question',
   unknown: "Don't know",
   notSure: 'Not sure: let me describe what I saw',
-  skip: '(leave empty to skip)',
+  skip: 'leave empty to skip',
   inputHint: 'type < to go back, ? for help',
   unknownHint: 'or "unknown"',
   required: 'An answer is needed here (type < to go back)',
@@ -22,6 +22,12 @@ const en = {
   yes: 'Yes',
   no: 'No',
   progress: (n: number, total: number) => `${n}/${total}`,
+  /** A question as the prompt shows it, with how far the interview has come. */
+  questionLine: (text: string, n: number, total: number) => `${text} (${n}/${total})`,
+  /** A typed question's hints, after the question. */
+  inputHints: (parts: string[]) => ` [${parts.join('; ')}]`,
+  /** The default a prompt offers (Enter takes it). */
+  defaultAnswer: (text: string) => `(${text})`,
   class: 'Class',
   provisional: 'Provisional',
   /** The class badge of a provisional result: the classes still possible. */
@@ -99,7 +105,16 @@ const en = {
   carriedConfirm: (date: string, facts: string) => `Still as at the visit of ${date}? ${facts}`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
   label: (name: string, value: string) => `${name}: ${value}`,
-  keys: {} as Record<string, string>,
+  /** What each key does, in the prompts' hint line; a missing one is inquirer's own English word. */
+  keys: { tick: 'tick', why: 'why this question', back: 'back' } as Record<string, string>,
+  /** The keys' own names, where the rep's language has a word for them. */
+  keyNames: {} as Record<string, string>,
+  /** A confirm's refusal of an answer that is neither yes nor no. */
+  yesOrNo: 'Answer yes or no',
+  /** A multiple-choice question left with no box ticked. */
+  tickOne: 'Tick at least one (space ticks)',
+  /** Joins the boxes ticked, in the line that shows the answer. */
+  tickSep: ', ',
   /** A remark after a word: a space and brackets in English; full-width brackets, no space, in Chinese. */
   aside: (text: string) => ` (${text})`,
   typeNumber: 'Please type a number, such as 3 or 2.5',
