@@ -25,7 +25,7 @@ const en = {
   /** A question as the prompt shows it, with how far the interview has come. */
   questionLine: (text: string, n: number, total: number) => `${text} (${n}/${total})`,
   /** A typed question's hints, after the question. */
-  inputHints: (parts: string[]) => ` [${parts.join('; ')}]`,
+  inputHints: (...parts: string[]) => ` [${parts.join('; ')}]`,
   /** The default a prompt offers (Enter takes it). */
   defaultAnswer: (text: string) => `(${text})`,
   class: 'Class',

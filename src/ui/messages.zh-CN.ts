@@ -45,7 +45,7 @@ export const zhCN: UiMessages = {
   progress: (n, total) => `${n}/${total}`,
   // the count before the question: after it, "（姓名）（1/19）" doubled the brackets
   questionLine: (text, n, total) => `${n}/${total} ${text}`,
-  inputHints: (parts) => `（${parts.join('；')}）`,
+  inputHints: (...parts) => `（${parts.join('；')}）`,
   defaultAnswer: (text) => `（${text}）`,
   class: '客户分类',
   provisional: '暂定',

@@ -45,7 +45,7 @@ export const zhTW: UiMessages = {
   progress: (n, total) => `${n}/${total}`,
   // the count before the question: after it, "（姓名）（1/19）" doubled the brackets
   questionLine: (text, n, total) => `${n}/${total} ${text}`,
-  inputHints: (parts) => `（${parts.join('；')}）`,
+  inputHints: (...parts) => `（${parts.join('；')}）`,
   defaultAnswer: (text) => `（${text}）`,
   class: '客戶分類',
   provisional: '暫定',
