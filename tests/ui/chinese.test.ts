@@ -168,3 +168,34 @@ describe('a remark after a word', () => {
     expect(text('en')).toContain('Koala (coordinator) (as you said)');
   });
 });
+
+describe('Chinese names in English text', () => {
+  const text = "Bring something that serves 王丽's personal win, and ask 陈静 (IT主管) about the budget; then greet 李总.";
+  for (let width = 12; width <= 60; width++) {
+    it(`at ${width} columns: 王丽, 陈静, IT主管 and 李总 are never split`, () => {
+      const lines = wrap(text, width).split('\n');
+      const joined = lines.join('\n');
+      for (const name of ['王丽', '陈静', 'IT主管', '李总']) expect(joined, joined).toContain(name);
+      for (const line of lines) expect(stringWidthOf(line)).toBeLessThanOrEqual(width);
+    });
+  }
+
+  it('Chinese text still breaks between any two characters (a long run is no name)', () => {
+    const lines = wrap('年底考核前把仓储成本降下来，这是王丽最关心的事', 20).split('\n');
+    expect(lines[0]).toBe('年底考核前把仓储成本');
+  });
+});
+
+describe('a diagnostic in Chinese', () => {
+  it('puts a full-width colon after 错误 and 提示, the location as a compiler writes it', async () => {
+    const { Chalk } = await import('chalk');
+    const { formatDiagnostic } = await import('../../src/ui/diagnostics.js');
+    const { NOTICE_MESSAGES } = await import('../../src/ui/notice-messages.js');
+    const d = { file: 'a.yaml', line: 4, col: 1, code: 'missing-answer' as const, severity: 'error' as const, message: '没有回答“plan_shared”', hint: '在 answers: 下补上这一题' };
+    const out = formatDiagnostic(d, 'x\ny\nz\nanswers:\n', new Chalk({ level: 0 }), NOTICE_MESSAGES['zh-CN']);
+    expect(out).toContain('a.yaml:4:1: 错误：没有回答“plan_shared” [missing-answer]');
+    expect(out).toContain('提示：在 answers: 下补上这一题');
+    expect(formatDiagnostic(d, undefined, new Chalk({ level: 0 }), NOTICE_MESSAGES['zh-TW'])).toContain('a.yaml:4:1: 錯誤：');
+    expect(formatDiagnostic(d, undefined, new Chalk({ level: 0 }))).toContain('a.yaml:4:1: error: ');
+  });
+});
