@@ -52,7 +52,7 @@ export const zhCN: UiMessages = {
   provisionalBadge: (classes) => `暂定：${classes}`,
   unclassified: '无法分类',
   signBy: (date, window) => `${date}前签单（${window}），否则重新分类。`,
-  window: (min, max) => (min !== undefined ? `${min}~${max}天` : `约${max}天`),
+  window: (min, max) => (min !== undefined ? `${min}到${max}天` : `约${max}天`),
   askYourself: '问自己',
   forward: '正向',
   reverse: '反向',

@@ -52,7 +52,7 @@ export const zhTW: UiMessages = {
   provisionalBadge: (classes) => `暫定：${classes}`,
   unclassified: '無法分類',
   signBy: (date, window) => `${date}前簽單（${window}），否則重新分類。`,
-  window: (min, max) => (min !== undefined ? `${min}~${max}天` : `約${max}天`),
+  window: (min, max) => (min !== undefined ? `${min}到${max}天` : `約${max}天`),
   askYourself: '問自己',
   forward: '正向',
   reverse: '反向',

@@ -100,7 +100,9 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(ids(r, 'flags')).toContain('d_time');
     // a D has nothing left to do: "stop investing" is the flag's word, not a to-do that would fall overdue
     expect(r.checklist).toEqual([]);
-    expect(r.flags.find((f) => f.id === 'd_time')?.subtext).toContain('Stop investing in this account');
+    expect(r.flags.find((f) => f.id === 'd_time')?.message).toContain('stop investing in this account');
+    // the class already says what a D costs: the flag does not say the hour taken from an A again
+    expect(r.flags.find((f) => f.id === 'd_time')?.message).not.toMatch(/hour/);
     expect(ids(r, 'flags')).not.toContain('no_next_step');
   });
 
@@ -128,7 +130,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('prep for a provisional account: the visit is for finding out, not for closing', () => {
     const r = run(met('first_kp', { buying_power: 'unknown', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep');
-    expect(r.visitPlan?.objective).toBe('Find out what decides the class: buying power');
+    expect(r.visitPlan?.objective).toBe('Find out what decides the class: their buying power');
     expect(ids(r, 'checklist')).not.toContain('ask_signature');
     expect(item(r, 'find-out:buying_power')?.due).toBe(VISIT); // during the visit itself
   });
