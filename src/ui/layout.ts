@@ -72,7 +72,7 @@ const KEEP_LATIN = 20;
 // a Chinese name (or a short term) inside English text: two to four Han characters between a space, a
 // Latin letter or a bracket and the same or an English mark ("serves 王丽's personal win", "with 李总.")
 // ("IT主管" stays whole too)
-const HAN_NAME = /(?<=^|[\s'’"“(\[-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\w'’"”)\].,;:!?-])/gu;
+const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\w'’"”)\].,;:!?-])/gu;
 /** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
 function besideHan(plain: string, from: number, to: number): boolean {
   const before = plain[from - 1] === ' ' ? plain[from - 2] : plain[from - 1];

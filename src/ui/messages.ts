@@ -14,6 +14,8 @@ const en = {
   help: '? Why this question',
   unknown: "Don't know",
   notSure: 'Not sure: let me describe what I saw',
+  /** "Not sure" as a recorded value (a timeline, a list), not as the option to pick. */
+  notSureValue: 'not sure',
   skip: 'leave empty to skip',
   inputHint: 'type < to go back, ? for help',
   unknownHint: 'or "unknown"',
@@ -117,6 +119,8 @@ const en = {
   tickSep: ', ',
   /** A remark after a word: a space and brackets in English; full-width brackets, no space, in Chinese. */
   aside: (text: string) => ` (${text})`,
+  /** A title or a name quoted in a line (a calendar event's title). */
+  quoted: (text: string) => `"${text}"`,
   typeNumber: 'Please type a number, such as 3 or 2.5',
   typeWholeNumber: 'Please type a whole number, such as 3',
   typeNoControl: 'That holds a control character, which cannot be shown or typed back: type it without it',

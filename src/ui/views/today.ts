@@ -9,7 +9,7 @@ import { nameKey } from '../../engine/names.js';
 import { dueWhen, isOpenStep, stepText } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { AccountRow, ChecklistRow } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { hanging, stringWidth } from '../layout.js';
 import { sanitize, shellCommand } from '../sanitize.js';
 import type { DraftView } from './checklist.js';
@@ -240,7 +240,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
     const lw = Math.max(...labels.map(stringWidth));
     for (const [i, x] of v.visits.entries()) {
       const label = `  ${labels[i]}${' '.repeat(lw - stringWidth(labels[i]))}  `;
-      const detail = [x.title ? `"${sanitize(x.title)}"` : '', x.sources.map((s) => m.source[s]).join(', ')].filter(Boolean).join(' · ');
+      const detail = [x.title ? UI[v.locale].quoted(sanitize(x.title)) : '', x.sources.map((s) => m.source[s]).join(UI[v.locale].tickSep)].filter(Boolean).join(' · ');
       out.push(hanging(label, `${c.bold(sanitize(x.account))}  ${c.dim(detail)}`, width));
       if (x.command) out.push(hanging('      ', c.cyan((x.command.kind === 'prep' ? m.prepWith : m.debriefWith)(x.command.line)), width));
     }
