@@ -67,6 +67,9 @@ describe('zh-TW as Taiwan writes it', () => {
   it('catches the forms the trainer flagged, and leaves the right words alone', () => {
     const flagged = ['拜訪前，把總結髮給他', '不籤', '現場籤合同', '性格型別', '瞭解你的物件', '態度：支援', '直屬領導', '客戶靠譜嗎', '拜訪復盤', '二八規律', '說“不”字', '1周~10天'];
     for (const text of flagged) expect(wrongFormsIn(text), text).not.toEqual([]);
+    // the second review's: a whole zh-TW session read by a Taiwanese trainer
+    for (const text of ['你聽出潛臺詞了嗎', '儘快建立信任', '儘量響應', '幫他們宣發', '瞭解你的對象', '廠家', '學習、考證', '方向落了地', '愛搭不理', '孩子明年高考']) expect(wrongFormsIn(text), text).not.toEqual([]);
+    for (const text of ['你聽出潛台詞了嗎', '盡快建立信任', '盡量回應', '儘管如此', '了解你的對象', '考證照', '孩子明年考大學']) expect(wrongFormsIn(text), text).toEqual([]);
     for (const text of ['把總結發給他', '標籤', '現場簽合約', '性格類型', '直屬主管', '80/20 法則', '說「不」字', '周哈里窗', '1週~10天', '頭髮']) expect(wrongFormsIn(text), text).toEqual([]);
   });
 });
