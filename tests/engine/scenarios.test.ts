@@ -130,7 +130,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('prep for a provisional account: the visit is for finding out, not for closing', () => {
     const r = run(met('first_kp', { buying_power: 'unknown', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep');
-    expect(r.visitPlan?.objective).toBe('Find out what decides the class: their buying power');
+    expect(r.visitPlan?.objective).toBe('Find out what decides the class: buying power');
     expect(ids(r, 'checklist')).not.toContain('ask_signature');
     expect(item(r, 'find-out:buying_power')?.due).toBe(VISIT); // during the visit itself
   });

@@ -291,7 +291,7 @@ describe('the fixes, in the words the rep reads', () => {
   it('en joins the last reason with "and"', () => {
     expect(MESSAGES.en.list(['buying power', 'approval layers'])).toBe('buying power and approval layers');
     const r = run(met('second_kp', { approval_layers: 'unknown', buying_power: 'unknown' }), 'debrief', 'en');
-    expect(r.classification.reasons[0].text).toMatch(/It depends on their buying power and approval layers, which you don't know yet$/);
+    expect(r.classification.reasons[0].text).toMatch(/It depends on buying power and approval layers, which you don't know yet$/);
   });
 });
 

@@ -19,8 +19,8 @@ const firstKp: Answers = { contact_name: '张伟', contact_role: 'first_kp', con
 describe('a reason that names what the rep does not know reads as a sentence', () => {
   it('en: "you don\'t know whether they see the value", not "you don\'t know recognises the value"', () => {
     const out = screen({ ...firstKp, buying_power: 'unknown', sees_value: 'unknown' }, 'prep', 'en');
-    expect(out).toContain("It depends on their buying power and whether they see the value, which you don't know yet");
-    expect(out).toContain("Because you don't know their buying power and whether they see the value.");
+    expect(out).toContain("It depends on buying power and whether they see the value, which you don't know yet");
+    expect(out).toContain("Because you don't know buying power and whether they see the value.");
     expect(out).not.toMatch(/know recognises|on recognises/);
   });
 
