@@ -46,7 +46,8 @@ export const zhTW: UiMessages = {
   progress: (n, total) => `${n}/${total}`,
   // the count before the question: after it, "（姓名）（1/19）" doubled the brackets
   questionLine: (text, n, total) => `${n}/${total} ${text}`,
-  inputHints: (...parts) => `（${parts.join('；')}）`,
+  // 【】 set the hints apart from a question that ends in its own （）: "（沒有就留空）【輸入 < 返回上一題】"
+  inputHints: (...parts) => `【${parts.join('；')}】`,
   defaultAnswer: (text) => `（${text}）`,
   class: '客戶分類',
   provisional: '暫定',

@@ -193,11 +193,11 @@ describe('multiple choice: "why" and "back" are keys, never boxes to tick', () =
 });
 
 describe('Chinese punctuation around the question', () => {
-  it('the count before the question, the hints in full-width brackets and separators', async () => {
+  it('the count before the question, the hints in 【】 with full-width separators', async () => {
     const spec = questionPrompt(builtin(), view('contact_title', { locale: 'zh-CN' }));
     const r = await render(spec.prompt, spec.config as never);
     const screen = r.getScreen();
-    expect(screen).toContain('2/12 Wang Li的职位是什么？（输入 < 返回上一题，? 查看说明；可留空跳过）');
+    expect(screen).toContain('2/12 Wang Li的职位是什么？【输入 < 返回上一题，? 查看说明；可留空跳过】');
     expect(screen).not.toMatch(/[[\];]|（（|）（/);
   });
 
