@@ -57,7 +57,10 @@ describe('Chinese wording', () => {
   });
 
   it('"个人的赢" is quoted where the question introduces it; labels and steps say 个人诉求', () => {
-    expect(zh('personal_win')).toContain('“个人的赢”');
+    expect(zh('personal_win')).toBe('陈静个人在工作上想赢得什么（“个人的赢”，绝不是回扣）？');
+    // the resource a rep brings the person is the glossary's 个人利益 (seed 002), beside 企业利益
+    const personal = pb.questions.find((q) => q.id === 'resources')?.options?.map((o) => localize(o.label, 'zh-CN'));
+    expect(personal).toContain('个人利益（在公司里出彩、技能、人脉；绝不是回扣）');
     expect(localize(pb.questions.find((q) => q.id === 'personal_win')?.short, 'zh-CN')).toBe('个人诉求');
     const out = screen({ ...firstKp, persona: 'commander', contact_stance: 'neutral' }, 'prep', 'zh-CN');
     expect(out).toContain('弄清每个采购角色的个人诉求，不只是张伟的');
