@@ -78,3 +78,13 @@ describe('Chinese wording', () => {
     expect(out).toContain('对方委婉找借口，别当成要你去解决的问题：那其实就是拒绝');
   });
 });
+
+describe('the follow-up after a signature', () => {
+  it('says how many meetings are left without "before a decision" (the decision was made)', async () => {
+    const { renderMarkdown } = await import('../../src/ui/render-markdown.js');
+    const signed: Answers = { ...firstKp, asked_to_sign: 'yes', signed: 'yes', statement_changed: 'no', plan_shared: 'yes', meetings_left: 1, next_meeting: '2026-12-22', next_topic: '项目启动会' };
+    const md = renderMarkdown(evaluateSession(builtin(), { mode: 'debrief', answers: signed, visitDate: '2026-12-10', locale: 'zh-CN', account: { name: '恒达物流' } }));
+    expect(md).toContain('方便您安排：接下来我们大概还需要沟通1次。');
+    expect(md).not.toContain('做决定之前');
+  });
+});
