@@ -26,5 +26,8 @@ describe('the account screens after three Chinese sessions', () => {
     expect(show).toContain('性格类型 无尾熊型协调者 → 不确定');
     expect(show).toContain('（已被取代）');
     expect(show).not.toMatch(/\brole\b|, |\(|\)/);
+    const steps = (await run(['checklist'])).stdout;
+    expect(steps).toContain('恒达物流：书面确认12月22日的会面和议程');
+    expect(steps).not.toContain('恒达物流: ');
   });
 });

@@ -41,7 +41,7 @@ export function renderChecklistTerminal(v: ChecklistView, c: ChalkInstance, widt
     const date = formatDate(i.due, v.locale);
     const aside = UI[v.locale].aside;
     const when = i.when === 'overdue' ? c.red(`${date}${aside(m.overdue)}`) : i.when === 'today' ? c.yellow(`${date}${aside(m.dueToday)}`) : date;
-    out.push(hanging(`${c.dim(String(i.id).padStart(idw))}  `, `${when}  ${c.bold(sanitize(i.account))}: ${sanitize(i.text)}`, width));
+    out.push(hanging(`${c.dim(String(i.id).padStart(idw))}  `, `${when}  ${UI[v.locale].label(c.bold(sanitize(i.account)), sanitize(i.text))}`, width));
   }
   return `${out.join('\n')}\n`;
 }

@@ -252,7 +252,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
     for (const s of shown) {
       const date = formatDate(s.due, v.locale);
       const when = s.when === 'overdue' ? c.red(m.overdueSince(date)) : s.when === 'today' ? c.yellow(m.dueToday) : m.dueOn(date);
-      out.push(hanging(`  ${c.dim(String(s.id).padStart(idw))}  `, `${when}  ${c.bold(sanitize(s.account))}: ${sanitize(s.text)}`, width));
+      out.push(hanging(`  ${c.dim(String(s.id).padStart(idw))}  `, `${when}  ${UI[v.locale].label(c.bold(sanitize(s.account)), sanitize(s.text))}`, width));
     }
     if (v.steps.length > shown.length) out.push(c.dim(`  ${m.moreSteps(v.steps.length - shown.length)}`));
   }
@@ -263,7 +263,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
   }
   if (v.notes.length) {
     section(m.notes);
-    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, `${c.bold(sanitize(n.account))}: ${sanitize(vm.managerNote(n.kind, n.by, n.class, n.note))}`, width));
+    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, UI[v.locale].label(c.bold(sanitize(n.account)), sanitize(vm.managerNote(n.kind, n.by, n.class, n.note))), width));
   }
   if (v.drafts.length) {
     section(m.drafts);
