@@ -158,6 +158,16 @@ export function formatShortDate(date: string, locale: Locale, sameYearAs: string
 }
 
 /** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
+/**
+ * A remark after a name that may end in its own brackets ("Koala (coordinator)"): one pair of brackets,
+ * "Koala (coordinator; as you said)", "无尾熊（协调者；你的判断）", never two side by side.
+ */
+export function withAside(name: string, remark: string, locale: Locale): string {
+  const m = UI[locale];
+  const closing = /[)）]$/u.exec(name)?.[0];
+  return closing ? `${name.slice(0, -1)}${m.listSep}${remark}${closing}` : `${name}${m.aside(remark)}`;
+}
+
 export function othersLine(o: { name: string; words: readonly string[] }, locale: Locale): string {
   const m = UI[locale];
   return o.words.length ? `${o.name}${m.aside(o.words.join(m.listComma))}` : o.name;

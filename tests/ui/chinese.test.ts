@@ -168,7 +168,11 @@ describe('a remark after a word', () => {
     const text = (locale: 'en' | 'zh-CN') => renderResult(evaluateSession(builtin(), { mode: 'prep', answers, visitDate: '2026-12-01', locale }), new Chalk({ level: 0 }), 200);
     expect(text('zh-CN')).toContain('无尾熊型协调者（你的判断）');
     expect(text('zh-CN')).not.toMatch(/ （/);
-    expect(text('en')).toContain('Koala (coordinator) (as you said)');
+    // a name that ends in its own brackets takes the remark inside them: never "(coordinator) (as you said)"
+    expect(text('en')).toContain('Koala (coordinator; as you said)');
+    const { withAside } = await import('../../src/ui/messages.js');
+    expect(withAside('无尾熊（协调者）', '你的判断', 'zh-CN')).toBe('无尾熊（协调者；你的判断）');
+    expect(withAside('无尾熊型协调者', '你的判断', 'zh-CN')).toBe('无尾熊型协调者（你的判断）');
   });
 });
 
