@@ -11,13 +11,16 @@ export interface DiagnosticLabels {
   error: string;
   warning: string;
   hint: string;
+  /** Between the severity and the message: ": ", or "：" after a Chinese label. */
+  labelSep?: string;
 }
-const EN_LABELS: DiagnosticLabels = { error: 'error', warning: 'warning', hint: 'hint: ' };
+const EN_LABELS: DiagnosticLabels = { error: 'error', warning: 'warning', hint: 'hint: ', labelSep: ': ' };
 
 export function formatDiagnostic(d: Diagnostic, sourceText: string | undefined, c: ChalkInstance, labels: DiagnosticLabels = EN_LABELS): string {
   const sev = d.severity === 'error' ? c.red.bold(labels.error) : c.yellow.bold(labels.warning);
   const loc = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  const lines = [`${c.bold(sanitize(loc))}: ${sev}: ${sanitize(d.message)} ${c.dim(`[${d.code}]`)}`];
+    // "file:line:col: " stays as compilers write it (editors read it); the label's colon is the language's
+  const lines = [`${c.bold(sanitize(loc))}: ${sev}${labels.labelSep ?? ': '}${sanitize(d.message)} ${c.dim(`[${d.code}]`)}`];
   if (sourceText !== undefined && d.line > 0) {
     const raw = sourceLine(sourceText, d.line);
     if (raw !== undefined) {

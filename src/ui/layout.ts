@@ -87,12 +87,23 @@ const DIGIT = /[0-9]/;
 const LATIN_RUN = /(?<![\w.'’&-] ?)[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*){1,2}(?![\w.'’&-]* ?[A-Za-z0-9])/g;
 /** The widest such name kept on one line; a longer run of words (a sentence in English) wraps at its spaces. */
 const KEEP_LATIN = 20;
+// a Chinese name (or a short term) inside English text: two to four Han characters between a space, a
+// Latin letter or a bracket and the same or an English mark ("serves 王丽's personal win", "with 李总.")
+// ("IT主管" stays whole too)
+const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\w'’"”)\].,;:!?-])/gu;
+/** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
+function besideHan(plain: string, from: number, to: number): boolean {
+  const before = plain[from - 1] === ' ' ? plain[from - 2] : plain[from - 1];
+  const after = plain[to] === ' ' ? plain[to + 1] : plain[to];
+  return (before !== undefined && HAN.test(before)) || (after !== undefined && HAN.test(after));
+}
 
 /**
  * Where a line may start (string offsets of the plain text, 0 and the end left out): the Unicode line
  * breaking algorithm (UAX #14, the linebreak package) — so no line starts with ， 、 。 ： ） or ”, nor
  * ends with （ or “ — less two breaks it allows that Chinese typesetting does not: between a number and
- * the character after it (2027年, 12月, 10天), and inside a short run of Latin words in Chinese text.
+ * the character after it (2027年, 12月, 10天), inside a short run of Latin words in Chinese text, and
+ * inside a Chinese name in English text.
  */
 function breakOpportunities(plain: string): Set<number> {
   const at = new Set<number>();
@@ -102,8 +113,11 @@ function breakOpportunities(plain: string): Set<number> {
     if (p > 0 && p < plain.length && !(DIGIT.test(plain[p - 1]) && HAN.test(plain[p]))) at.add(p);
   }
   if (HAN.test(plain)) {
+    // UAX #14 breaks between any two ideographs: "王" at the end of a line, "丽" at the start of the next
+    for (const m of plain.matchAll(HAN_NAME)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(LATIN_RUN)) {
-      if (stringWidth(m[0]) > KEEP_LATIN) continue;
+      // kept whole only inside Chinese text: in English with a Chinese name, "about the budget" wraps as English
+      if (stringWidth(m[0]) > KEEP_LATIN || !besideHan(plain, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;
       for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     }
   }

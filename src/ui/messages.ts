@@ -14,7 +14,9 @@ const en = {
   help: '? Why this question',
   unknown: "Don't know",
   notSure: 'Not sure: let me describe what I saw',
-  skip: '(leave empty to skip)',
+  /** "Not sure" as a recorded value (a timeline, a list), not as the option to pick. */
+  notSureValue: 'not sure',
+  skip: 'leave empty to skip',
   inputHint: 'type < to go back, ? for help',
   unknownHint: 'or "unknown"',
   required: 'An answer is needed here (type < to go back)',
@@ -22,6 +24,12 @@ const en = {
   yes: 'Yes',
   no: 'No',
   progress: (n: number, total: number) => `${n}/${total}`,
+  /** A question as the prompt shows it, with how far the interview has come. */
+  questionLine: (text: string, n: number, total: number) => `${text} (${n}/${total})`,
+  /** A typed question's hints, after the question. */
+  inputHints: (...parts: string[]) => ` [${parts.join('; ')}]`,
+  /** The default a prompt offers (Enter takes it). */
+  defaultAnswer: (text: string) => `(${text})`,
   class: 'Class',
   provisional: 'Provisional',
   /** The class badge of a provisional result: the classes still possible. */
@@ -99,9 +107,20 @@ const en = {
   carriedConfirm: (date: string, facts: string) => `Still as at the visit of ${date}? ${facts}`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
   label: (name: string, value: string) => `${name}: ${value}`,
-  keys: {} as Record<string, string>,
+  /** What each key does, in the prompts' hint line; a missing one is inquirer's own English word. */
+  keys: { tick: 'tick', why: 'why this question', back: 'back' } as Record<string, string>,
+  /** The keys' own names, where the rep's language has a word for them. */
+  keyNames: {} as Record<string, string>,
+  /** A confirm's refusal of an answer that is neither yes nor no. */
+  yesOrNo: 'Answer yes or no',
+  /** A multiple-choice question left with no box ticked. */
+  tickOne: 'Tick at least one (space ticks)',
+  /** Joins the boxes ticked, in the line that shows the answer. */
+  tickSep: ', ',
   /** A remark after a word: a space and brackets in English; full-width brackets, no space, in Chinese. */
   aside: (text: string) => ` (${text})`,
+  /** A title or a name quoted in a line (a calendar event's title). */
+  quoted: (text: string) => `"${text}"`,
   typeNumber: 'Please type a number, such as 3 or 2.5',
   typeWholeNumber: 'Please type a whole number, such as 3',
   typeNoControl: 'That holds a control character, which cannot be shown or typed back: type it without it',
@@ -139,6 +158,16 @@ export function formatShortDate(date: string, locale: Locale, sameYearAs: string
 }
 
 /** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
+/**
+ * A remark after a name that may end in its own brackets ("Koala (coordinator)"): one pair of brackets,
+ * "Koala (coordinator; as you said)", "无尾熊（协调者；你的判断）", never two side by side.
+ */
+export function withAside(name: string, remark: string, locale: Locale): string {
+  const m = UI[locale];
+  const closing = /[)）]$/u.exec(name)?.[0];
+  return closing ? `${name.slice(0, -1)}${m.listSep}${remark}${closing}` : `${name}${m.aside(remark)}`;
+}
+
 export function othersLine(o: { name: string; words: readonly string[] }, locale: Locale): string {
   const m = UI[locale];
   return o.words.length ? `${o.name}${m.aside(o.words.join(m.listComma))}` : o.name;

@@ -13,6 +13,7 @@ const en = {
   error: 'error',
   warning: 'warning',
   hint: 'hint: ',
+  labelSep: ': ',
   didYouMean: (word: string) => `did you mean "${word}"?`,
   expectedOneOf: (list: string) => `expected one of ${list}`,
   nothingYet: 'there is nothing to refer to yet',

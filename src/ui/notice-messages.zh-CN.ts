@@ -7,6 +7,7 @@ export const zhCN: NoticeMessages = {
   error: '错误',
   warning: '警告',
   hint: '提示：',
+  labelSep: '：',
   didYouMean: (word) => `是不是想写“${word}”？`,
   expectedOneOf: (list) => `应为以下之一：${list}`,
   nothingYet: '目前还没有可以引用的内容',

@@ -7,6 +7,7 @@ export const zhTW: NoticeMessages = {
   error: '錯誤',
   warning: '警告',
   hint: '提示：',
+  labelSep: '：',
   didYouMean: (word) => `是不是想寫「${word}」？`,
   expectedOneOf: (list) => `應為以下之一：${list}`,
   nothingYet: '目前還沒有可以引用的內容',

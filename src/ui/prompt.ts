@@ -3,7 +3,8 @@
  * its raw answer, so tests can drive the very same prompt with simulated keys (@inquirer/testing).
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
-import { checkbox, input, select } from './prompts.js';
+import { styleText } from 'node:util';
+import { input, select, tick } from './prompts.js';
 import { controlCharIn } from '../core/control.js';
 import { type AnswerValue, NOT_SURE, outOfBounds, parseDecimal, UNKNOWN } from '../engine/answers.js';
 import { isValidDate } from '../engine/dates.js';
@@ -40,10 +41,21 @@ export interface PromptSpec {
   interpret(raw: unknown): PromptOutcome;
 }
 
-/** The prompts' key hints ("↑↓ navigate • ⏎ select") in the rep's language, for every prompt we show. */
+/**
+ * Every word inquirer draws itself, in the rep's language: the key hints ("↑↓ navigate • ⏎ select",
+ * the key names too: "空格" for space), a confirm's yes and no ("是/否", not "(Y/n)") and its refusal.
+ * Pass it as `theme` to every prompt.
+ */
 export function promptTheme(locale: Locale) {
   const m = UI[locale];
-  return { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${m.keys[action] ?? action}`).join(' • ') } };
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[action] ?? action}`).join(' • '),
+      // a default answer, or a confirm's "是/否", in the brackets of the rep's language
+      defaultAnswer: (text: string) => styleText('dim', m.defaultAnswer(text)),
+    },
+    keywords: { yes: m.yes, no: m.no, error: () => m.yesOrNo },
+  };
 }
 
 export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
@@ -51,7 +63,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
   const m = UI[locale];
   const t = (x: Parameters<typeof localize>[0]) => sanitize(fillTemplate(localize(x, locale), view.lookup));
   const help = q.help ? t(q.help) : undefined;
-  const message = `${t(q.text)} ${`(${m.progress(view.position, view.total)})`}`;
+  const message = m.questionLine(t(q.text), view.position, view.total);
   const extras = [
     ...(help ? [{ name: m.help, value: HELP }] : []),
     ...(view.canGoBack ? [{ name: m.back, value: BACK }] : []),
@@ -80,37 +92,30 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
   }
   if (q.kind === 'multiple') {
     const given = Array.isArray(view.default) ? view.default : [];
-    const choices = [
-      ...(q.options ?? []).map((o) => ({ name: t(o.label), value: o.value, checked: given.includes(o.value), description: o.help ? t(o.help) : undefined })),
-      ...extras,
-    ];
+    const choices = (q.options ?? []).map((o) => ({ name: t(o.label), value: o.value, checked: given.includes(o.value), description: o.help ? t(o.help) : undefined }));
+    // "back" and "why this question" are keys here, never boxes among the options
+    const keys: [string, string][] = [['↑↓', 'navigate'], ['space', 'tick'], ...(help ? [['?', 'why'] as [string, string]] : []), ...(view.canGoBack ? [['<', 'back'] as [string, string]] : []), ['⏎', 'submit']];
     return {
-      prompt: checkbox as AnyPrompt,
-      // "a" (all) and "i" (invert) would tick "Why this question" and "Back" with the options: off
-      // while those entries are in the list
-      config: { message, choices, loop: false, pageSize: Math.min(12, choices.length), required: q.required !== false, theme, ...(extras.length ? { shortcuts: { all: null, invert: null } } : {}) },
+      prompt: tick as AnyPrompt,
+      config: { message, choices, required: q.required !== false, requiredError: m.tickOne, canGoBack: view.canGoBack, canAskWhy: help !== undefined, keys, listSep: m.tickSep, pageSize: Math.min(12, choices.length), theme },
       interpret: (raw) => {
-        const list = (raw as string[]) ?? [];
-        // back and help count only when ticked alone: "a" (select all) ticks them with every option
-        const real = list.filter((x) => x !== BACK && x !== HELP);
-        if (real.length === 0 && list.includes(BACK)) return { kind: 'back' };
-        // "why this question" ticked with answers: the help, then the same ticks again, never a silent drop
-        if (list.includes(HELP)) return { kind: 'help', ...(real.length ? { keep: real } : {}) };
-        if (real.length < list.length) return { kind: 'answer', value: real };
-        return { kind: 'answer', value: list };
+        const r = raw as { ticked?: string[]; back?: true; help?: true; keep?: string[] };
+        if (r.back) return { kind: 'back' };
+        if (r.help) return { kind: 'help', ...(r.keep?.length ? { keep: r.keep } : {}) };
+        return { kind: 'answer', value: r.ticked ?? [] };
       },
     };
   }
   // text, number, date: typed; "<" goes back, "?" asks why
   const optional = q.required === false;
-  const hint = [m.inputHint, q.allowUnknown ? m.unknownHint : undefined, optional ? m.skip : undefined].filter(Boolean).join('; ');
+  const hint = m.inputHints(m.inputHint, ...(q.allowUnknown ? [m.unknownHint] : []), ...(optional ? [m.skip] : []));
   // the default is shown in the prompt and taken as typed: an earlier answer (a contact's name) may
   // carry an escape sequence that would retitle or clear the terminal
   const def = view.default !== undefined && view.default !== null ? sanitize(String(view.default)) : undefined;
   return {
     prompt: input as AnyPrompt,
     config: {
-      message: `${message} ${sanitize(`[${hint}]`)}`,
+      message: `${message}${sanitize(hint)}`,
       default: def,
       validate: (value: string) => {
         const v = value.trim();

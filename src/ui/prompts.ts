@@ -9,6 +9,7 @@
  * the line to go on, exit 130. Left to inquirer's own exit hook, the process was killed by the signal
  * before any of that could run (exit 143 or 129, no line, the terminal's modes left as the prompt set them).
  */
+import { tickPrompt } from './checkbox.js';
 import { checkbox as checkboxPrompt, confirm as confirmPrompt, input as inputPrompt, select as selectPrompt } from '@inquirer/prompts';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
@@ -39,3 +40,4 @@ export const confirm = interruptible(confirmPrompt);
 export const input = interruptible(inputPrompt);
 export const select = interruptible(selectPrompt);
 
+export const tick = interruptible(tickPrompt);

@@ -1,7 +1,7 @@
 /** The result screen: class and why, self-questions, the persona's do / don't, flags, dated next steps, the recap. */
 import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
-import { formatDate, formatShortDate, othersLine, UI } from './messages.js';
+import { formatDate, formatShortDate, othersLine, UI, withAside } from './messages.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 import { hanging, wrap } from './layout.js';
 
@@ -89,7 +89,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   const personaSays = r.persona ? [...(personaBrief ? [] : [...r.persona.do, ...r.persona.dont]), ...(r.persona.doNow ?? []), ...(r.persona.dontNow ?? [])].length > 0 : false;
   if (r.persona && (personaSays || opts.full)) {
     const p = r.persona;
-    heading(`${m.label(m.persona, s(p.name))}${m.aside(p.source === 'observed' ? m.observed : m.chosen)}`);
+    heading(m.label(m.persona, withAside(s(p.name), p.source === 'observed' ? m.observed : m.chosen, r.locale)));
     const brief = personaBrief;
     if (!brief) {
       if (p.summary) para(p.summary);

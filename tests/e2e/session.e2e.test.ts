@@ -137,7 +137,7 @@ describe('demo and help', () => {
     const r = await runBin(['demo'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hengda Logistics');
-    expect(r.stdout).toContain('Koala (coordinator)');
+    expect(r.stdout).toContain('Koala (coordinator; ');
     expect(r.stdout).toContain('Recap to send before the visit');
   });
 

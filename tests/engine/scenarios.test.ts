@@ -101,7 +101,9 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(ids(r, 'flags')).toContain('d_time');
     // a D has nothing left to do: "stop investing" is the flag's word, not a to-do that would fall overdue
     expect(r.checklist).toEqual([]);
-    expect(r.flags.find((f) => f.id === 'd_time')?.subtext).toContain('Stop investing in this account');
+    expect(r.flags.find((f) => f.id === 'd_time')?.message).toContain('stop investing in this account');
+    // the class already says what a D costs: the flag does not say the hour taken from an A again
+    expect(r.flags.find((f) => f.id === 'd_time')?.message).not.toMatch(/hour/);
     expect(ids(r, 'flags')).not.toContain('no_next_step');
   });
 

@@ -67,6 +67,9 @@ describe('zh-TW as Taiwan writes it', () => {
   it('catches the forms the trainer flagged, and leaves the right words alone', () => {
     const flagged = ['拜訪前，把總結髮給他', '不籤', '現場籤合同', '性格型別', '瞭解你的物件', '態度：支援', '直屬領導', '客戶靠譜嗎', '拜訪復盤', '二八規律', '說“不”字', '1周~10天'];
     for (const text of flagged) expect(wrongFormsIn(text), text).not.toEqual([]);
+    // the second review's: a whole zh-TW session read by a Taiwanese trainer
+    for (const text of ['你聽出潛臺詞了嗎', '儘快建立信任', '儘量響應', '幫他們宣發', '瞭解你的對象', '廠家', '學習、考證', '方向落了地', '愛搭不理', '孩子明年高考']) expect(wrongFormsIn(text), text).not.toEqual([]);
+    for (const text of ['你聽出潛台詞了嗎', '盡快建立信任', '盡量回應', '儘管如此', '了解你的對象', '考證照', '孩子明年考大學']) expect(wrongFormsIn(text), text).toEqual([]);
     for (const text of ['把總結發給他', '標籤', '現場簽合約', '性格類型', '直屬主管', '80/20 法則', '說「不」字', '周哈里窗', '1週~10天', '頭髮']) expect(wrongFormsIn(text), text).toEqual([]);
   });
 });
@@ -165,6 +168,41 @@ describe('a remark after a word', () => {
     const text = (locale: 'en' | 'zh-CN') => renderResult(evaluateSession(builtin(), { mode: 'prep', answers, visitDate: '2026-12-01', locale }), new Chalk({ level: 0 }), 200);
     expect(text('zh-CN')).toContain('无尾熊型协调者（你的判断）');
     expect(text('zh-CN')).not.toMatch(/ （/);
-    expect(text('en')).toContain('Koala (coordinator) (as you said)');
+    // a name that ends in its own brackets takes the remark inside them: never "(coordinator) (as you said)"
+    expect(text('en')).toContain('Koala (coordinator; as you said)');
+    const { withAside } = await import('../../src/ui/messages.js');
+    expect(withAside('无尾熊（协调者）', '你的判断', 'zh-CN')).toBe('无尾熊（协调者；你的判断）');
+    expect(withAside('无尾熊型协调者', '你的判断', 'zh-CN')).toBe('无尾熊型协调者（你的判断）');
+  });
+});
+
+describe('Chinese names in English text', () => {
+  const text = "Bring something that serves 王丽's personal win, and ask 陈静 (IT主管) about the budget; then greet 李总.";
+  for (let width = 12; width <= 60; width++) {
+    it(`at ${width} columns: 王丽, 陈静, IT主管 and 李总 are never split`, () => {
+      const lines = wrap(text, width).split('\n');
+      const joined = lines.join('\n');
+      for (const name of ['王丽', '陈静', 'IT主管', '李总']) expect(joined, joined).toContain(name);
+      for (const line of lines) expect(stringWidthOf(line)).toBeLessThanOrEqual(width);
+    });
+  }
+
+  it('Chinese text still breaks between any two characters (a long run is no name)', () => {
+    const lines = wrap('年底考核前把仓储成本降下来，这是王丽最关心的事', 20).split('\n');
+    expect(lines[0]).toBe('年底考核前把仓储成本');
+  });
+});
+
+describe('a diagnostic in Chinese', () => {
+  it('puts a full-width colon after 错误 and 提示, the location as a compiler writes it', async () => {
+    const { Chalk } = await import('chalk');
+    const { formatDiagnostic } = await import('../../src/ui/diagnostics.js');
+    const { NOTICE_MESSAGES } = await import('../../src/ui/notice-messages.js');
+    const d = { file: 'a.yaml', line: 4, col: 1, code: 'missing-answer' as const, severity: 'error' as const, message: '没有回答“plan_shared”', hint: '在 answers: 下补上这一题' };
+    const out = formatDiagnostic(d, 'x\ny\nz\nanswers:\n', new Chalk({ level: 0 }), NOTICE_MESSAGES['zh-CN']);
+    expect(out).toContain('a.yaml:4:1: 错误：没有回答“plan_shared” [missing-answer]');
+    expect(out).toContain('提示：在 answers: 下补上这一题');
+    expect(formatDiagnostic(d, undefined, new Chalk({ level: 0 }), NOTICE_MESSAGES['zh-TW'])).toContain('a.yaml:4:1: 錯誤：');
+    expect(formatDiagnostic(d, undefined, new Chalk({ level: 0 }))).toContain('a.yaml:4:1: error: ');
   });
 });

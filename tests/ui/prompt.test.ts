@@ -2,7 +2,7 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/engine/answers.js';
-import { type QuestionView, questionPrompt } from '../../src/ui/prompt.js';
+import { promptTheme, type QuestionView, questionPrompt } from '../../src/ui/prompt.js';
 import { builtin } from '../helpers/playbook.js';
 
 function view(id: string, extra: Partial<QuestionView> = {}): QuestionView {
@@ -128,21 +128,11 @@ describe('in Chinese', () => {
     expect(screen).toContain('他们对你的产品有真实需求吗？');
     expect(screen).toContain('不知道');
     expect(screen).toContain('返回上一题');
-    expect(screen).toContain('↑↓ 移动 • ⏎ 选择');
+    expect(screen).toContain('↑↓ 移动 • 回车 选择');
   });
 });
 
 describe('select all, and bounds', () => {
-  it('"a" ticks nothing while "Why this question" and "Back" are in the list (they would tick those too)', async () => {
-    const { outcome, screen } = await drive('resources', (e) => {
-      e.keypress('a');
-      e.keypress('space');
-      e.keypress('enter');
-    });
-    expect(screen).not.toMatch(/◉.*(Why|Back)/);
-    expect(outcome).toEqual({ kind: 'answer', value: ['success_case'] });
-  });
-
   it('a date before the visit is refused at the question, with the reason', async () => {
     const spec = questionPrompt(builtin(), view('next_meeting', { visitDate: '2026-11-20' }));
     const validate = (spec.config as { validate: (v: string) => true | string }).validate;
@@ -151,10 +141,76 @@ describe('select all, and bounds', () => {
   });
 });
 
-describe('"Why this question" ticked with answers', () => {
-  it('shows the help and keeps the ticks for the question asked again, never drops them silently', () => {
-    const spec = questionPrompt(builtin(), view('resources', { canGoBack: true }));
-    expect(spec.interpret(['success_case', '@help'])).toEqual({ kind: 'help', keep: ['success_case'] });
-    expect(spec.interpret(['@help'])).toEqual({ kind: 'help' });
+describe('multiple choice: "why" and "back" are keys, never boxes to tick', () => {
+  it('lists only the options; the hint line names the keys', async () => {
+    const { screen, outcome } = await drive('resources', (e) => {
+      e.keypress('space');
+      e.keypress('enter');
+    });
+    expect(screen).not.toMatch(/◯ .*(Why this question|Back)/);
+    expect(screen).toContain('? why this question • < back');
+    expect(outcome).toEqual({ kind: 'answer', value: ['success_case'] });
+  });
+
+  it('"?" shows the help and keeps the ticks for the question asked again', async () => {
+    const { outcome } = await drive('resources', (e) => {
+      e.keypress('space');
+      e.type('?');
+    });
+    expect(outcome).toEqual({ kind: 'help', keep: ['success_case'] });
+  });
+
+  it('"<" goes back; not on the first question', async () => {
+    const { outcome } = await drive('resources', (e) => e.type('<'));
+    expect(outcome).toEqual({ kind: 'back' });
+    const first = await drive('resources', (e) => {
+      e.type('<');
+      e.keypress('space');
+      e.keypress('enter');
+    }, { canGoBack: false });
+    expect(first.screen).not.toContain('< back');
+    expect(first.outcome).toEqual({ kind: 'answer', value: ['success_case'] });
+  });
+
+  it('in Chinese: the key hints, the names of the keys and the refusal of no tick', async () => {
+    const required = { ...builtin().questions.find((q) => q.id === 'resources')!, required: true };
+    const spec = questionPrompt(builtin(), view('resources', { locale: 'zh-CN', question: required }));
+    const r = await render(spec.prompt, spec.config as never);
+    const screen = r.getScreen();
+    expect(screen).not.toContain('为什么问这个\n');
+    expect(screen).not.toMatch(/◯ (\? 为什么问这个|↩)/);
+    expect(screen).toContain('↑↓ 移动 • 空格 勾选 • ? 为什么问这个 • < 返回上一题 • 回车 确认');
+    expect(screen).not.toMatch(/space|navigate|submit/);
+    r.events.keypress('enter');
+    expect(r.getScreen()).toContain('请至少勾选一项（空格勾选）');
+    r.events.keypress('space');
+    r.events.keypress('down');
+    r.events.keypress('space');
+    r.events.keypress('enter');
+    expect(spec.interpret(await r.answer)).toEqual({ kind: 'answer', value: ['success_case', 'expertise'] });
+    expect(r.getScreen()).toMatch(/同类型项目的成功案例[^、]*、/);
+  });
+});
+
+describe('Chinese punctuation around the question', () => {
+  it('the count before the question, the hints in 【】 with full-width separators', async () => {
+    const spec = questionPrompt(builtin(), view('contact_title', { locale: 'zh-CN' }));
+    const r = await render(spec.prompt, spec.config as never);
+    const screen = r.getScreen();
+    expect(screen).toContain('2/12 Wang Li的职位是什么？【输入 < 返回上一题，? 查看说明；可留空跳过】');
+    expect(screen).not.toMatch(/[[\];]|（（|）（/);
+  });
+
+  it('a confirm says 是/否, not (Y/n), and refuses in Chinese', async () => {
+    const { confirm } = await import('@inquirer/prompts');
+    const r = await render(confirm, { message: '还是这样吗？', theme: promptTheme('zh-CN') } as never);
+    expect(r.getScreen()).toContain('还是这样吗？ （是/否）');
+    expect(r.getScreen()).not.toContain('Y/n');
+    r.events.type('x');
+    r.events.keypress('enter');
+    expect(r.getScreen()).toContain('请回答“是”或“否”');
+    r.events.keypress('backspace');
+    r.events.keypress('enter');
+    expect(await r.answer).toBe(true);
   });
 });

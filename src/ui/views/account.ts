@@ -8,7 +8,7 @@ import { isOverdue, stepText } from '../../core/steps.js';
 import type { AnswerValue } from '../../engine/answers.js';
 import { assertNever, type Locale } from '../../engine/model.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { hanging, stringWidth } from '../layout.js';
 import type { Labeler } from './labels.js';
@@ -72,7 +72,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'dropped':
         return m.ev.dropped(classTitle(e.class));
       case 'person-added':
-        return (e.planned ? m.ev.personPlanned : m.ev.personAdded)(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(', '));
+        return (e.planned ? m.ev.personPlanned : m.ev.personAdded)(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(UI[locale].tickSep));
       case 'person-updated':
         return m.ev.personUpdated(e.person, changesText(e.changes));
       case 'facts-updated':
@@ -156,7 +156,7 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
   if (v.people.length === 0) out.push(c.dim(`  ${m.noPeople}`));
   for (const p of v.people) {
     const detail = [p.title, p.role, p.type, p.stance].filter(Boolean).map((x) => s(x as string)).join(' · ');
-    out.push(hanging('  ', `${c.bold(s(p.name))}${detail ? `  ${detail}` : ''}${c.dim(`  (${s(p.met ?? '')})`)}`, width));
+    out.push(hanging('  ', `${c.bold(s(p.name))}${detail ? `  ${detail}` : ''}${c.dim(UI[v.locale].aside(s(p.met ?? '')))}`, width));
     if (p.personalWin) out.push(hanging('    ', m.personalWin(s(p.personalWin)), width));
     const reach = [p.email, p.phone].filter(Boolean).map((x) => s(x as string)).join('  ');
     if (reach) out.push(hanging('    ', c.dim(reach), width));
@@ -178,7 +178,8 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
     const closed = st.state === 'skipped' || st.state === 'superseded';
     const mark = st.state === 'done' ? c.green('[x]') : closed ? c.dim('[-]') : '[ ]';
     const date = `${due[i]}${' '.repeat(uw - stringWidth(due[i]))}`;
-    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(` (${m.superseded})`) : '') : st.overdue ? `${s(st.text)} ${c.red(`(${m.overdue})`)}` : s(st.text);
+    const aside = UI[v.locale].aside;
+    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(aside(m.superseded)) : '') : st.overdue ? `${s(st.text)}${c.red(aside(m.overdue))}` : s(st.text);
     out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${date}  `, text, width));
   });
   return `${out.join('\n')}\n`;

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { dueWhen, isOpenStep, stepText } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { ChecklistRow } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { hanging } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
@@ -39,8 +39,9 @@ export function renderChecklistTerminal(v: ChecklistView, c: ChalkInstance, widt
   const idw = Math.max(...v.items.map((i) => String(i.id).length));
   for (const i of v.items) {
     const date = formatDate(i.due, v.locale);
-    const when = i.when === 'overdue' ? c.red(`${date} (${m.overdue})`) : i.when === 'today' ? c.yellow(`${date} (${m.dueToday})`) : date;
-    out.push(hanging(`${c.dim(String(i.id).padStart(idw))}  `, `${when}  ${c.bold(sanitize(i.account))}: ${sanitize(i.text)}`, width));
+    const aside = UI[v.locale].aside;
+    const when = i.when === 'overdue' ? c.red(`${date}${aside(m.overdue)}`) : i.when === 'today' ? c.yellow(`${date}${aside(m.dueToday)}`) : date;
+    out.push(hanging(`${c.dim(String(i.id).padStart(idw))}  `, `${when}  ${UI[v.locale].label(c.bold(sanitize(i.account)), sanitize(i.text))}`, width));
   }
   return `${out.join('\n')}\n`;
 }

@@ -21,7 +21,8 @@ export function labelerFor(pb: Playbook | undefined, locale: Locale): Labeler {
   const q = (id: string) => pb?.questions.find((x) => x.id === id);
   const persona = (id: string) => {
     const p = pb?.personas.find((x) => x.id === id);
-    return p ? localize(p.name, locale) : id === NOT_SURE ? m.notSure : readable(id);
+    // "not sure" as a value in a list, not the option's invitation to describe what was seen
+    return p ? localize(p.name, locale) : id === NOT_SURE ? m.notSureValue : readable(id);
   };
   const option = (qid: string, v: string) => {
     const question = q(qid);
@@ -33,14 +34,16 @@ export function labelerFor(pb: Playbook | undefined, locale: Locale): Labeler {
   };
   return {
     question: (id) => {
-      const question = q(id);
+      // a person's fields are stored as role, title and persona: named by the questions that ask them
+      const field: Record<string, string | undefined> = { role: pb?.roles.decision, title: pb?.roles.title, persona: pb?.questions.find((x) => x.kind === 'persona')?.id };
+      const question = q(field[id] ?? id);
       return question ? localize(question.short, locale) || localize(question.text, locale) : readable(id);
     },
     answer: (qid, v) => {
       const question = q(qid);
       if (v === undefined || v === null) return '—';
       if (question && isUnknown(question, v)) return m.unknown;
-      if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(', ');
+      if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(m.tickSep);
       if (typeof v === 'number') return String(v);
       return question && (question.kind === 'text' || question.kind === 'date') ? v : option(qid, v);
     },

@@ -9,7 +9,7 @@ import { reasonsIn } from '../../core/reasons.js';
 import { daysBetween } from '../../engine/dates.js';
 import type { Locale } from '../../playbook/types.js';
 import type { Pipeline, PipelineFlag, StoredEvent } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { hanging, stringWidth } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
@@ -126,11 +126,11 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
   const s = sanitize;
   const out: string[] = [];
   const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
-  out.push(hanging(`${c.bold(m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(`(${m.shown(v.total)})`)}`, width));
+  out.push(hanging(`${c.bold(m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(UI[v.locale].aside(m.shown(v.total)).trimStart())}`, width));
   const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
   for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
   for (const g of v.groups) {
-    out.push('', c.bold.underline(`${s(g.title)} (${g.count})`));
+    out.push('', c.bold.underline(`${s(g.title)}${UI[v.locale].aside(String(g.count))}`));
     for (const r of g.rows) {
       const status = [
         r.plannedFor ? m.planned(formatDate(r.plannedFor, v.locale)) : r.classAgeDays !== undefined ? m.classAge(r.classAgeDays) : undefined,

@@ -7,7 +7,7 @@
 import { reasonsIn } from '../../core/reasons.js';
 import type { Locale } from '../../engine/model.js';
 import type { WeeklyReport } from '../../stats/stats.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { STATS_MESSAGES } from './stats-messages.js';
 import { classTitle } from './stats.js';
@@ -150,7 +150,7 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     steps: {
       title: m.nextSteps,
       days: r.nextSteps.filter((x) => x.steps.length).map((x) => {
-        const items = x.steps.slice(0, 20).map((s) => `${sanitize(s.account)}: ${sanitize(s.text)}`);
+        const items = x.steps.slice(0, 20).map((s) => UI[locale].label(sanitize(s.account), sanitize(s.text)));
         if (x.steps.length > 20) items.push(m.moreRows(x.steps.length - 20));
         return { date: d(x.date), items };
       }),

@@ -9,7 +9,7 @@ import { nameKey } from '../../engine/names.js';
 import { dueWhen, isOpenStep, stepText } from '../../core/steps.js';
 import type { Locale } from '../../playbook/types.js';
 import type { AccountRow, ChecklistRow } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { hanging, stringWidth } from '../layout.js';
 import { sanitize, shellCommand } from '../sanitize.js';
 import type { DraftView } from './checklist.js';
@@ -240,7 +240,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
     const lw = Math.max(...labels.map(stringWidth));
     for (const [i, x] of v.visits.entries()) {
       const label = `  ${labels[i]}${' '.repeat(lw - stringWidth(labels[i]))}  `;
-      const detail = [x.title ? `"${sanitize(x.title)}"` : '', x.sources.map((s) => m.source[s]).join(', ')].filter(Boolean).join(' · ');
+      const detail = [x.title ? UI[v.locale].quoted(sanitize(x.title)) : '', x.sources.map((s) => m.source[s]).join(UI[v.locale].tickSep)].filter(Boolean).join(' · ');
       out.push(hanging(label, `${c.bold(sanitize(x.account))}  ${c.dim(detail)}`, width));
       if (x.command) out.push(hanging('      ', c.cyan((x.command.kind === 'prep' ? m.prepWith : m.debriefWith)(x.command.line)), width));
     }
@@ -252,7 +252,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
     for (const s of shown) {
       const date = formatDate(s.due, v.locale);
       const when = s.when === 'overdue' ? c.red(m.overdueSince(date)) : s.when === 'today' ? c.yellow(m.dueToday) : m.dueOn(date);
-      out.push(hanging(`  ${c.dim(String(s.id).padStart(idw))}  `, `${when}  ${c.bold(sanitize(s.account))}: ${sanitize(s.text)}`, width));
+      out.push(hanging(`  ${c.dim(String(s.id).padStart(idw))}  `, `${when}  ${UI[v.locale].label(c.bold(sanitize(s.account)), sanitize(s.text))}`, width));
     }
     if (v.steps.length > shown.length) out.push(c.dim(`  ${m.moreSteps(v.steps.length - shown.length)}`));
   }
@@ -263,7 +263,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
   }
   if (v.notes.length) {
     section(m.notes);
-    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, `${c.bold(sanitize(n.account))}: ${sanitize(vm.managerNote(n.kind, n.by, n.class, n.note))}`, width));
+    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, UI[v.locale].label(c.bold(sanitize(n.account)), sanitize(vm.managerNote(n.kind, n.by, n.class, n.note))), width));
   }
   if (v.drafts.length) {
     section(m.drafts);
