@@ -836,7 +836,7 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
       const saved = d.savedAt.slice(0, 16).replace('T', ' ');
       const choice = await select({ message: m.draftFound(m.modeName[mode], Object.keys(d.answers).length, sanitize(saved)), choices: [{ name: m.draftContinue, value: 'continue' }, { name: m.draftDiscard, value: 'discard' }], theme }, { input: io.stdin, output } as never);
       if (choice === 'continue') return true;
-      if (await confirm({ message: m.draftDiscardSure, default: false }, { input: io.stdin, output } as never)) return false;
+      if (await confirm({ message: m.draftDiscardSure, default: false, theme }, { input: io.stdin, output } as never)) return false;
     }
   } catch (err) {
     // the draft is untouched: say how to go on with it, as an interview interrupted does
@@ -869,12 +869,13 @@ async function confirmCarried(io: IO, pb: Playbook, locale: Locale, date: string
       const option = q.kind === 'persona' ? pb.personas.find((p) => p.id === x)?.name : q.options?.find((o) => o.value === x)?.label;
       return option ? localize(option, locale) : String(x);
     };
-    return `${localize(q.short, locale) || id}: ${Array.isArray(v) ? v.map(labelOf).join(UI[locale].listSep) : labelOf(v)}`;
+    return UI[locale].label(localize(q.short, locale) || id, Array.isArray(v) ? v.map(labelOf).join(UI[locale].listSep) : String(labelOf(v)));
   });
   // Ctrl-C here is the interview's: the caller says what is kept and how to go on
   // the answer echoed in the rep's language ("是", not "Yes")
+  const { promptTheme } = await import('../ui/prompt.js');
   return confirm(
-    { message: UI[locale].carriedConfirm(formatDate(date, locale), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no) },
+    { message: UI[locale].carriedConfirm(formatDate(date, locale), sanitize(facts.join(' · '))), default: true, transformer: (yes: boolean) => (yes ? UI[locale].yes : UI[locale].no), theme: promptTheme(locale) },
     { input: io.stdin, output } as never,
   );
 }

@@ -540,8 +540,8 @@ function classificationSection(s: Scope): Settled {
     const unknownQs = classification.unknownQuestions.map((id) => questions.get(id) as Question);
     for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
-      text: msg.provisionalReason(candidateLabels.join(' / '), msg.list(unknowns.map((u) => u.text))),
-      texts: inEveryLocale(pb, questions, (w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(' / '), m.list(unknownQs.map(w.shortName)))),
+      text: msg.provisionalReason(candidateLabels.join(msg.or), msg.list(unknowns.map((u) => u.text))),
+      texts: inEveryLocale(pb, questions, (w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
       because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: inEveryLocale(pb, questions, (w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
@@ -991,7 +991,7 @@ function changesSection(s: Scope): CoachingResult['changes'] {
     if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
       // nothing recorded before reads as a dash, not as "skipped"
       const was = before[q.id] === null || before[q.id] === undefined ? '—' : s.words.answerText(q, before[q.id]);
-      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: `${s.words.shortName(q)}: ${was} → ${s.words.answerText(q, s.answers[q.id])}` });
+      changes.push({ question: q.id, before: before[q.id], after: s.answers[q.id], text: s.msg.isValue(s.words.shortName(q), `${was} → ${s.words.answerText(q, s.answers[q.id])}`) });
     }
   }
   return changes;

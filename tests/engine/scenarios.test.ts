@@ -117,7 +117,7 @@ describe('seed 001: A/B/C/D classification', () => {
     const r = run(met('unknown', { approval_layers: 'one' }));
     expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['A', 'B'], unknowns: [{ question: 'contact_role', text: 'their role in the decision' }] });
     expect(r.classification.class).toBeUndefined();
-    expect(r.classification.reasons[0].text).toBe("Provisional: it could be A / B. It depends on their role in the decision, which you don't know yet");
+    expect(r.classification.reasons[0].text).toBe("Provisional: it could be A or B. It depends on their role in the decision, which you don't know yet");
     expect(item(r, 'find-out:contact_role')).toMatchObject({ due: '2026-11-27', text: 'Find out who the first KP is, and whether Wang Li is that person' });
     expect(ids(r, 'flags')).toContain('first_kp_unknown');
     expect(r.selfQuestions.reverse[0]).toMatch(/^Why is this not an A yet\? Because you don't know their role in the decision\. .*the first KP is travelling; I will meet them next week/);
@@ -161,7 +161,7 @@ describe('seed 001: A/B/C/D classification', () => {
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
     const p = run(met('unknown', { approval_layers: 'two' }), 'debrief', 'zh-CN');
-    expect(p.classification.reasons[0].text).toBe('暂定：可能是A类客户 / C类客户。要看对方在决策中的位置，而你还不清楚');
+    expect(p.classification.reasons[0].text).toBe('暂定：可能是A类客户或C类客户。要看对方在决策中的位置，而你还不清楚');
   });
 });
 
