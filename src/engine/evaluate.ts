@@ -340,7 +340,9 @@ function othersSection(s: Scope): NonNullable<CoachingResult['others']> {
       if (q.kind === 'multiple') return [];
       // an option's name, not its explanation: "First KP", not "First KP: the final decision-maker (…)"
       const said = s.words.answerText(q, v);
-      return [q.kind === 'text' ? said : (said.split(/[:：]/)[0] ?? said).trim()];
+      // a text other than their title says what it is: "personal win: a promotion", not a bare phrase
+      if (q.kind === 'text') return [id === s.pb.roles.title ? said : s.msg.isValue(s.words.shortName(q), said)];
+      return [(said.split(/[:：]/)[0] ?? said).trim()];
     });
     return { name: o.name, answers: o.answers, ...(picked ? { persona: picked.id } : {}), words, ...(o.ledClass ? { ledClass: true } : {}) };
   });

@@ -163,9 +163,13 @@ describe('the fixes, in the words the rep reads', () => {
   it('the personal win of each buying role is asked, not only the person met\'s, never a kickback, in every language', () => {
     const c = met('third_kp', { approval_layers: 'two', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
     const step = (locale: Locale) => run(c, 'debrief', locale).checklist.find((x) => x.id === 'role_wins_via_leader')?.text;
-    expect(step('en')).toBe("Find out the personal win of each buying role: 王力's, their direct leader's and the first KP's. Never a kickback or a gift");
+    expect(step('en')).toBe('Find out the personal win of each buying role: 王力, their direct leader and the first KP. Never a kickback or a gift');
     expect(step('zh-CN')).toBe('弄清每个采购角色的个人诉求：王力、王力的直属领导和第一KP。绝不是回扣或礼物');
     expect(step('zh-TW')).toMatch(/^弄清每個採購角色的個人訴求：王力、王力的直屬主管和第一KP。絕不是回扣或禮物$/);
+    // the first KP on record is named: the step is about people, not only roles
+    const named = (locale: Locale) => evaluateSession(builtin(), { mode: 'debrief', answers: c, visitDate: '2026-11-25', locale, account: { name: '恒达', decider: { name: '陈总', facts: {} } } }).checklist.find((x) => x.id === 'role_wins_via_leader')?.text;
+    expect(named('zh-CN')).toBe('弄清每个采购角色的个人诉求：王力、王力的直属领导和陈总（第一KP）。绝不是回扣或礼物');
+    expect(named('en')).toBe('Find out the personal win of each buying role: 王力, their direct leader and 陈总 (the first KP). Never a kickback or a gift');
     // what each role may gain, legitimately: the coaching beside the step
     const examples = (locale: Locale) => { const r = run(c, 'debrief', locale); return [...r.tips, ...(r.moreTips ?? [])].find((t) => t.id === 'role_wins_examples')?.text; };
     expect(examples('zh-CN')).toMatch(/第一KP，公司看得见的成绩.*第二KP，向第一KP推荐了靠谱的方案，得到认可.*直属领导.*使用者，少加班.*绝不是回扣或礼物$/);
