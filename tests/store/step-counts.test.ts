@@ -111,12 +111,15 @@ describe('a superseded step (after a class change)', () => {
       events: [],
       checklist: [row(1, 'superseded', '2026-11-10'), row(2, 'open', '2026-11-20')],
     };
-    for (const [locale, word] of [['en', 'superseded'], ['zh-CN', '已被取代'], ['zh-TW', '已被取代']] as const) {
+    // the brackets of the reader's language: (superseded), （已被取代）
+    for (const [locale, word] of [['en', '(superseded)'], ['zh-CN', '（已被取代）'], ['zh-TW', '（已被取代）']] as const) {
       const v = accountView(t, labelerFor(builtin(), locale), locale, { today: '2026-12-01' });
       expect(v.steps.map((s) => s.overdue)).toEqual([false, true]);
       const text = renderAccountTerminal(v, plain, 100);
-      expect(text).toMatch(new RegExp(`\\[-\\] +1 .*Step 1 \\(${word}\\)`));
-      expect(renderAccountMarkdown(v)).toContain(`- [ ] 2026-11-10: ~~Step 1~~ (${word})`);
+      // (a full-width bracket takes no space before it)
+      const marked = word.replace(/[()]/g, '\\$&');
+      expect(text).toMatch(new RegExp(`\\[-\\] +1 .*Step 1 ?${marked}`));
+      expect(renderAccountMarkdown(v)).toMatch(new RegExp(`- \\[ \\] 2026-11-10: ~~Step 1~~ ?${marked}`));
     }
     expect(checklistView(t.checklist, 'en', '2026-12-01').items.map((i) => i.id)).toEqual([2]);
     expect(countSteps(t.checklist, '2026-12-01')).toEqual({ open: 1, overdue: 1, overdueAccounts: 1 });

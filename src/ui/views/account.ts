@@ -195,7 +195,9 @@ export function renderAccountMarkdown(v: AccountView): string {
   for (const t of v.timeline) out.push(`- ${t.date}: ${e(t.text)}`);
   out.push('', `## ${m.checklist}`, '');
   for (const st of v.steps) {
-    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~ (${e(m.superseded)})` : st.overdue ? `${e(st.text)} (${e(m.overdue)})` : e(st.text);
+    // the brackets of the reader's language, as on the terminal: (superseded), （已被取代）
+    const aside = (x: string) => e(UI[v.locale].aside(x));
+    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~${aside(m.superseded)}` : st.overdue ? `${e(st.text)}${aside(m.overdue)}` : e(st.text);
     out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${text}`);
   }
   return `${out.join('\n')}\n`;
