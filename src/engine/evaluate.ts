@@ -494,8 +494,7 @@ function classificationSection(s: Scope): Settled {
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
   const held = heldByDecider(s, rules, own);
   const kept = held ? undefined : keptAfterLapse(s, rules, own);
-  // (another person's refusal is their stance, said as such: the class is the first KP's to move)
-  const lapsed = held?.heldBy.refused ? undefined : lapsedWindow(s, rules, held?.classification ?? kept?.classification ?? own);
+  const lapsed = lapsedWindow(s, rules, held?.classification ?? kept?.classification ?? own);
   const classification = lapsed?.classification ?? kept?.classification ?? held?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
@@ -596,7 +595,8 @@ function classificationSection(s: Scope): Settled {
     unknowns,
     ...(cycle ? { cycle } : {}),
     // a window that ran out moved the class: it no longer stands on the first KP's word
-    ...(held && !lapsed ? { heldBy: held.heldBy } : {}),
+    // (a refusal by another person stays theirs: their stance, their flag)
+    ...(held && (!lapsed || held.heldBy.refused) ? { heldBy: held.heldBy } : {}),
     ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : kept ? { lapsed: { from: kept.from.id } } : {}),
   };
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
@@ -734,7 +734,10 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   }
   // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
   if (cls.heldBy?.refused && cls.class) {
-    engine.push({ id: 'person-refused', severity: 'warning', message: msg.personRefused(cls.heldBy.person ?? msg.thisAccount, label(cls.class), cls.heldBy.decider, termOf(pb, 'decider', msg)), source: 'engine' });
+    const who = cls.heldBy.person ?? msg.thisAccount;
+    // after a window that ran out the class moved anyway: the refusal is only the person's stance
+    const said = cls.lapsed ? msg.personRefusedStance(who) : msg.personRefused(who, label(cls.class), cls.heldBy.decider, termOf(pb, 'decider', msg));
+    engine.push({ id: 'person-refused', severity: 'warning', message: said, source: 'engine' });
     trace.push('flag person-refused');
   }
   // -- the buying map (seed 003): who speaks for you, who is against; not worth it for "will not buy" --
@@ -744,7 +747,9 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   if (stance && !c.droppedNow && !c.signedBefore && !c.signedNow) {
     const met = pb.roles.person ? s.answers[pb.roles.person] : undefined;
     const here = typeof met === 'string' && met.trim() ? met.trim() : undefined;
-    const now = s.answers[stance.question];
+    // a refusal at this visit is where the person stands now, whatever was answered before it
+    const refusedHere = cls.heldBy?.refused && here !== undefined && cls.heldBy.person !== undefined && nameKey(cls.heldBy.person) === nameKey(here);
+    const now = refusedHere && stance.opponent[0] !== undefined ? stance.opponent[0] : s.answers[stance.question];
     // the people at this meeting say where they stand now; the others as last known
     const present = new Set([here, ...s.others.map((o) => o.name)].filter((n): n is string => n !== undefined).map(nameKey));
     const map = [

@@ -62,6 +62,7 @@ const en = {
   meetingAfterWindow: (meeting: string, klass: string, deadline: string) => `The next meeting, ${meeting}, is after the ${klass} window ends (${deadline}): bring it forward, or plan to sign before it`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
+  personRefusedStance: (person: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict. Find out what ${person} would need`,
   personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,
   classHeld: (person: string, klass: string, decider: string, role: string) => `You met ${person}, not ${role}: the account stays ${klass} on the word of ${decider}`,
   addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,

@@ -43,6 +43,7 @@ export const zhCN: Messages = {
   meetingAfterWindow: (meeting, klass, deadline) => `下次见面定在${meeting}，晚于${klass}的签单周期截止日（${deadline}）：把见面提前，或者在那之前争取签单`,
   windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：这次拜访签不下来，就${then ? `把它重新归为${then}` : '重新分类'}`,
   toldStep: (step, date) => `${date}前${step}`,
+  personRefusedStance: (person) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论。弄清楚${person}需要什么`,
   personRefused: (person, klass, decider, role) => `${person}的拒绝只是${person}个人的态度，不是整个客户的结论：客户仍按${role} ${decider}的意见算作${klass}。弄清楚${person}需要什么`,
   classHeld: (person, klass, decider, role) => `你见的是${person}，不是${role}：客户仍按${decider}的意见算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎么回应${name}的顾虑，从${name}在工作上想要的东西入手：${win}（绝不是回扣）；如果你的方案满足不了，就在别的方面为${name}找到更大的“个人的赢”`,

@@ -43,6 +43,7 @@ export const zhTW: Messages = {
   meetingAfterWindow: (meeting, klass, deadline) => `下次見面定在${meeting}，晚於${klass}的簽單週期截止日（${deadline}）：把見面提前，或者在那之前爭取簽單`,
   windowOver: (klass, date, then) => `${klass}的簽單週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `把它重新歸為${then}` : '重新分類'}`,
   toldStep: (step, date) => `${date}前${step}`,
+  personRefusedStance: (person) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論。弄清楚${person}需要什麼`,
   personRefused: (person, klass, decider, role) => `${person}的拒絕只是${person}個人的態度，不是整個客戶的結論：客戶仍按${role} ${decider}的意見算作${klass}。弄清楚${person}需要什麼`,
   classHeld: (person, klass, decider, role) => `你見的是${person}，不是${role}：客戶仍按${decider}的意見算作${klass}`,
   addressOpponentWin: (name, win) => `想好怎麼回應${name}的顧慮，從${name}在工作上想要的東西入手：${win}（絕不是回扣）；如果你的方案滿足不了，就在別的方面為${name}找到更大的「個人的贏」`,

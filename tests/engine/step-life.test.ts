@@ -160,3 +160,17 @@ describe('the window and the meetings', () => {
     expect(over.checklist.map((c) => c.id)).not.toContain('a_window');
   });
 });
+
+describe('a polite excuse from someone other than the first KP, after the window ran out', () => {
+  it('the window still moves the class; the refusal is that person\'s stance, with the step to answer it', () => {
+    const pb = builtin();
+    const decider = { name: 'Mr Liu', facts: { contact_role: 'first_kp', persona: 'commander' } };
+    const sun = { ...facts, contact_name: 'Sun', contact_role: 'third_kp', approval_layers: 'two', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    const r = evaluateSession(pb, { mode: 'debrief', answers: sun, visitDate: '2026-11-27', locale: 'en', account: { name: 'Yuanjing', decider, history: { class: 'A', classDeadline: '2026-11-26' } } });
+    expect(r.classification).toMatchObject({ class: 'B', lapsed: { from: 'A' } });
+    expect(r.classification.reasons.map((x) => x.text).join(' ')).not.toContain('stays A');
+    expect(r.flags.find((f) => f.id === 'person-refused')?.message).toBe("Sun's refusal is Sun's own stance, not the account's verdict. Find out what Sun would need");
+    expect(r.checklist.map((c) => c.id)).toContain('address-opponent:sun');
+    expect(r.flags.map((f) => f.id)).not.toContain('opponent:Sun');
+  });
+});
