@@ -500,6 +500,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     if (carriedIds.length && asOf && !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
+      // asked again, they count again ("2/19, 2/18, 2/16…" stood still while the rep answered them)
+      notCounted.length = 0;
     }
     answers = await interview(interviewOpts());
   }

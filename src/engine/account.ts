@@ -408,7 +408,8 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
           // the same task reworded (its own group, the same timing: "the personal win of each buying
           // role" as the people known change) keeps its first date, as a step issued again does
           const own = items.get(i.id);
-          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+          // (a date already gone is not handed to a step born today: it would be overdue at birth)
+          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due >= date && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
         }
       }
     }

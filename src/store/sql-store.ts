@@ -13,7 +13,7 @@ import { type CompiledQuery, type Expression, type Kysely, type RawBuilder, type
 import { planContactMerge } from './merge-contacts.js';
 import { readAnswerValues } from './rows.js';
 import type { DB } from './schema.js';
-import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, storedEvent, visitRow } from './shape.js';
+import { accountRow, accountStateOf, type ChecklistDb, checklistRow, contactOf, type EventDb, eventData, foldGroups, stepTexts, storedEvent, visitRow } from './shape.js';
 import {
   type AccountRow,
   type AccountTimeline,
@@ -564,8 +564,10 @@ export abstract class SqlStore implements Store {
       if (before === 'superseded') throw new StoreError(`step ${id} was replaced by a newer step; it is closed and cannot be ${state === 'open' ? 'reopened' : 'changed'}`, `sales-coach checklist lists the steps to do; to do this one anyway, add it again: sales-coach checklist add "…" --account ${JSON.stringify(row.account)}`);
       if (before !== state) {
         await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
+        // the step's words in every language go with the event, so the timeline reads in the reader's
+        const texts = stepTexts(row.texts);
         const e: StoredAccountEvent =
-          state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, state };
+          state === 'open' ? { kind: 'step-reopened', date: today, stepId: id, text: row.text, before: before as 'done' | 'skipped' } : { kind: 'step-closed', date: today, stepId: id, text: row.text, ...(texts ? { texts } : {}), state };
         await this.addEvent(q, row.account_id, null, undoMark(e, undoes), at);
         await this.refreshAccount(q, row.account_id);
       }

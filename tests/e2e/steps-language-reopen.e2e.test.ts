@@ -54,6 +54,12 @@ describe("an account's timeline", () => {
     // the prep's class comes before the debrief that moved it, though both are of one day
     expect(en.indexOf('classified B')).toBeGreaterThan(-1);
     expect(en.indexOf('classified B')).toBeLessThan(en.indexOf('debrief with Ms Chen'));
+    // a step the rep ticks done with checklist done reads in Chinese too
+    const open = JSON.parse((await runBin(['checklist', '--json', '--account', 'Acme'], { env })).stdout) as { id: number; text: string }[];
+    const confirm = open.find((x) => x.text.startsWith('Confirm the meeting'));
+    expect(confirm).toBeDefined();
+    expect((await runBin(['checklist', 'done', String(confirm?.id)], { env })).code).toBe(0);
+    expect((await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '')).toContain('已完成：书面确认11月27日的会面和议程');
     // overdue as of the day asked for, as checklist --today reads it (a fortnight lived back-filled)
     const then = (await runBin(['account', 'show', 'Acme', '--today', '2026-11-20'], { env })).stdout;
     const later = (await runBin(['account', 'show', 'Acme', '--today', '2027-01-30'], { env })).stdout;

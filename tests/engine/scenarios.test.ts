@@ -235,7 +235,8 @@ describe('seed 000: the koala (coordinator)', () => {
 
   it('once signed: after-sale service, then referrals', () => {
     const r = run(met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'yes' }));
-    expect(item(r, 'koala_referrals')?.due).toBe('2026-12-09');
+    // after the month's service check (service_check, due 30): a koala served well refers
+    expect(item(r, 'koala_referrals')?.due).toBe('2026-12-30');
     expect(r.persona?.doNow?.some((d) => d.includes('after-sale service'))).toBe(true);
   });
 
