@@ -360,7 +360,7 @@ interface Interviewed {
 async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionContext, early?: EarlyChecked): Promise<Interviewed | number> {
   const { mode, opts, io, ctx, interactive, drafts } = run;
   const { source, locale, account } = inputs;
-  const { pb, state, date, backfilled, playbookRef, persona } = context;
+  const { pb, state, store, date, backfilled, playbookRef, persona } = context;
   let draft = inputs.draft;
   // a draft is a file on disk like an answers file, and is checked the same way before anything is saved
   if (draft) {
@@ -376,6 +376,12 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const first = early?.start;
   // the account's story beyond the answers: a signed account is not asked how the close went
   const known: KnownState = state?.signed ? { signed: true } : {};
+  // whether the person met was met here before: a recap of "last time" is only theirs (set once named)
+  const knowMet = (a: Answers) => {
+    const m = metBeforeOf(store !== undefined, state, personOf(pb.roles.person, a));
+    if (m === undefined) delete known.metBefore;
+    else known.metBefore = m;
+  };
   let answers: Answers = { ...(draft?.answers ?? first?.answers ?? {}) };
   // the other people at a debrief's meeting: from the file, the draft, or asked after the interview
   let others: OtherPerson[] = [...(draft?.others ?? [])];
@@ -397,6 +403,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       // the ids the file answered, rightly or not: a wrong answer is reported as wrong, not as missing
       const raw = (source?.raw as { answers?: unknown } | undefined)?.answers;
       const wrong = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
+      knowMet(answers);
       const given = state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers;
       const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given, known), known).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
@@ -478,6 +485,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   if (interactive && personQ && answers[personQ] === undefined && state) answers = await interview(interviewOpts((a) => a[personQ] !== undefined));
   // a resumed draft gets what the last visit left too, for what it does not hold yet: interrupted at
   // "Still as at …?", its answers are the person's name only, and it walked all 19 questions again
+  knowMet(answers);
   const carried = carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
@@ -646,7 +654,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     // a prep made before the visit's day: its steps "before the visit" are due from today, not before it
     ...(mode === 'prep' ? { today: localToday() } : {}),
     locale,
-    account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}) } : undefined,
+    account: account ? { name: account, history, ...(people ? { people } : {}), ...(decider ? { decider } : {}), ...(seen ? { seen } : {}), ...(metBeforeOf(store !== undefined, state, person) !== undefined ? { metBefore: metBeforeOf(store !== undefined, state, person) } : {}) } : undefined,
     ...(persona !== undefined ? { persona } : {}),
     ...(others.length ? { others } : {}),
   });
@@ -847,6 +855,17 @@ async function offerDraft(io: IO, locale: Locale, mode: Mode, d: Draft): Promise
   }
 }
 
+
+/**
+ * Whether the person met was met at an earlier visit to this account: an account the store does not
+ * hold yet is a first meeting; without the store (the demo, no account) or a name, not known.
+ */
+function metBeforeOf(storeRead: boolean, state: AccountState | undefined, person: string | undefined): boolean | undefined {
+  if (!storeRead) return undefined;
+  if (!state) return false;
+  if (person === undefined) return undefined;
+  return findPerson(state, person)?.lastMet !== undefined;
+}
 
 /** The answers a draft holds: the rep's about the person met, and those about each other person at the meeting. */
 function answeredIn(d: { answers: Answers; others?: { answers: Answers }[] }): number {

@@ -14,6 +14,8 @@ export interface ConditionContext {
   mode: Mode;
   persona?: string;
   klass?: string;
+  /** The person met was met before at this account; undefined where no account is known (a test, a try): read as met. */
+  metBefore?: boolean;
   /**
    * A leaf the caller reads as undecided before it is tested ('unknown'), or undefined to test it: what
    * an account knows between visits leaves a visit's own answers, the mode and the type undecided.
@@ -94,6 +96,8 @@ export function evaluateCondition(c: Condition | undefined, ctx: ConditionContex
   if (c.persona !== undefined) return ctx.persona === c.persona;
   if (c.mode !== undefined) return ctx.mode === c.mode;
   if (c.class !== undefined) return ctx.klass === c.class;
+  // without an account (a playbook test, a try) the rep's own answers say there was a last time
+  if (c.metBefore !== undefined) return (ctx.metBefore ?? true) === c.metBefore;
   return true;
 }
 

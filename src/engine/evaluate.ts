@@ -52,7 +52,7 @@ export interface SessionInput {
    * decider: the account's first KP as last met (their person facts), when the account has one: the
    * class moves on their word and the account's facts, not on another person's.
    */
-  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string; personalWin?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen };
+  account?: { name?: string; history?: AccountHistory; people?: { name: string; stance?: string; personalWin?: string }[]; decider?: { name: string; facts: Answers }; seen?: Seen; metBefore?: boolean };
   /** A persona named on the command line; a persona question's answer takes precedence. */
   persona?: string;
   /**
@@ -266,7 +266,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const { mode, locale, visitDate } = input;
   const msg = MESSAGES[locale];
   const questions = questionIndex(pb);
-  const known = input.account?.history?.signed ? { signed: true } : {};
+  const known = { ...(input.account?.history?.signed ? { signed: true } : {}), ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) };
   const answers = pruneAnswers(pb, mode, input.answers, known);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
@@ -315,7 +315,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,

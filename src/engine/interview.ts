@@ -68,7 +68,7 @@ export function walkInterview(pb: Playbook, mode: Mode, answers: Answers, known:
     if (q.when) {
       // recognising the persona scores every persona's cues: only worth it for a condition that reads it
       const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
-      if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona }) === false) continue;
+      if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona, ...(known.metBefore !== undefined ? { metBefore: known.metBefore } : {}) }) === false) continue;
     }
     questions.push(q);
     if (Object.hasOwn(answers, q.id)) kept[q.id] = answers[q.id];
@@ -90,6 +90,8 @@ function readsPersona(c: Condition): boolean {
 /** What the account's story says beyond the answers: a signed account is not asked how to reach the signature. */
 export interface KnownState {
   signed?: boolean;
+  /** The person met was met before at this account (undefined: not known, as in a playbook test). */
+  metBefore?: boolean;
 }
 
 export type Step =

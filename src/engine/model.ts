@@ -36,6 +36,8 @@ export interface Condition {
   persona?: string;
   mode?: Mode;
   class?: string;
+  /** The person met was met before at this account: what the last meeting said is theirs to recall. */
+  metBefore?: boolean;
 }
 
 /** Whose fact an answer is: it carries to the account's next session, to the next session with that person, or nowhere. */

@@ -67,3 +67,18 @@ describe("an account's timeline", () => {
     expect(later).toContain('(overdue)');
   });
 });
+
+describe('the recap', () => {
+  it('thanks for "last time" only someone met before at the account (the trial\'s 孫工 was thanked at his first meeting)', async () => {
+    const { file } = scratch('sc-recap-');
+    const { env } = sandbox();
+    expect((await runBin(['debrief', '--account', 'Yuanjing', '--date', '2026-11-16', '--no-input', '--answers', file('d.yaml', `mode: debrief\nanswers: { ${A.replace('Ms Chen', 'Mr Liu')} }\n`)], { env })).code).toBe(0);
+    const prep = (who: string) => `mode: prep\nanswers: { contact_name: ${who}, contact_role: first_kp, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, trust_level: liked, perception: supplier, last_discussed: the service terms, still_differ: the date, visit_focus: x, visit_topic: the pilot }\n`;
+    const sun = await runBin(['prep', '--account', 'Yuanjing', '--date', '2026-11-27', '--no-input', '--dry-run', '--answers', file('s.yaml', prep('Mr Sun'))], { env });
+    expect(sun.code).toBe(0);
+    expect(sun.stdout).not.toContain('last time');
+    expect(sun.stdout).not.toContain('send Mr Sun the recap');
+    const liu = await runBin(['prep', '--account', 'Yuanjing', '--date', '2026-11-27', '--no-input', '--dry-run', '--answers', file('l.yaml', prep('Mr Liu'))], { env });
+    expect(liu.stdout).toContain('Hello Mr Liu, thank you for your time last time');
+  });
+});

@@ -174,3 +174,16 @@ describe('a polite excuse from someone other than the first KP, after the window
     expect(r.flags.map((f) => f.id)).not.toContain('opponent:Sun');
   });
 });
+
+describe('"last time" is said only to someone met before', () => {
+  it('a prep for a first meeting with a new person drafts no recap thanking them for last time, and asks nothing of it', () => {
+    const pb = builtin();
+    const answers = { ...facts, contact_name: 'Sun', persona: 'koala', trust_level: 'liked', perception: 'supplier', last_discussed: 'the service terms', visit_focus: 'x', visit_topic: 'the pilot' };
+    const recap = (metBefore: boolean) => evaluateSession(pb, { mode: 'prep', answers, visitDate: '2026-11-27', locale: 'en', account: { name: 'Yuanjing', metBefore } });
+    expect(recap(true).recap).toContain('thank you for your time last time');
+    expect(recap(false).recap).toBeUndefined();
+    expect(recap(false).checklist.map((c) => c.id)).not.toContain('koala_send_recap');
+    expect(walkInterview(pb, 'prep', answers, { metBefore: false }).questions.map((q) => q.id)).not.toContain('last_discussed');
+    expect(walkInterview(pb, 'prep', answers, { metBefore: true }).questions.map((q) => q.id)).toContain('last_discussed');
+  });
+});
