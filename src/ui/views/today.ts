@@ -242,7 +242,14 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
       const label = `  ${labels[i]}${' '.repeat(lw - stringWidth(labels[i]))}  `;
       const detail = [x.title ? UI[v.locale].quoted(sanitize(x.title)) : '', x.sources.map((s) => m.source[s]).join(UI[v.locale].tickSep)].filter(Boolean).join(' · ');
       out.push(hanging(label, `${c.bold(sanitize(x.account))}  ${c.dim(detail)}`, width));
-      if (x.command) out.push(hanging('      ', c.cyan((x.command.kind === 'prep' ? m.prepWith : m.debriefWith)(x.command.line)), width));
+      if (x.command) {
+        // a command is copied whole: never broken at its spaces (the trial's '--date' ended a line
+        // and its day began the next); too long for the line, it goes on a line of its own
+        const say = x.command.kind === 'prep' ? m.prepWith : m.debriefWith;
+        const whole = `      ${say(x.command.line)}`;
+        if (stringWidth(whole) <= width) out.push(c.cyan(whole));
+        else out.push(c.cyan(`      ${say('').trimEnd()}`), c.cyan(`        ${x.command.line}`));
+      }
     }
   }
   if (v.steps.length) {
