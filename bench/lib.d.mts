@@ -5,3 +5,4 @@ export function timeNode(args: string[], opts?: { runs?: number; expectCode?: nu
 export function fmt(ms: number): string;
 export function timeNodeCpu(args: string[], opts?: { runs?: number; expectCode?: number }): { wallMs: number; cpuMs: number | undefined };
 export function generatePlaybook(n: number): string;
+export const READABLE_RESULT: string;

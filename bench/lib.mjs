@@ -80,3 +80,20 @@ export function generatePlaybook(n) {
   lines.push(`  - { id: last, when: { question: q${n - 1}, equals: b }, message: "last" }`);
   return `${lines.join('\n')}\n`;
 }
+
+// the least result the team database admits (PostgreSQL migration 4's visits_readable: what rows.ts
+// reads back is there), for the benches that write visits straight into it
+export const READABLE_RESULT = JSON.stringify({
+  playbook: { id: 'abcd', version: '1', hash: 'h' },
+  mode: 'debrief',
+  visitDate: '2026-01-10',
+  locale: 'en',
+  classification: { status: 'unclassified', candidates: [], reasons: [], unknowns: [] },
+  selfQuestions: {},
+  answers: {},
+  flags: [],
+  checklist: [],
+  tips: [],
+  changes: [],
+  trace: [],
+});

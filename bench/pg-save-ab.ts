@@ -5,27 +5,12 @@
 // Run: npx tsx bench/pg-save-ab.ts /path/to/old-checkout /work/wt-perf
 import pg from 'pg';
 import { startPostgres, SUPERUSER, SUPERUSER_PASSWORD } from '../tests/helpers/postgres-server.js';
-import { median } from './lib.mjs';
+import { median, READABLE_RESULT } from './lib.mjs';
 
 const roots = process.argv.slice(2);
 const REPS = Number(process.env.REPS ?? 10);
 const PER_REP = 2_000;
 const PASSWORD = 'bench-pw';
-// the least result the team database admits (PostgreSQL migration 4's visits_readable), as bench/team.ts
-const READABLE_RESULT = JSON.stringify({
-  playbook: { id: 'abcd', version: '1', hash: 'h' },
-  mode: 'debrief',
-  visitDate: '2026-01-10',
-  locale: 'en',
-  classification: { status: 'unclassified', candidates: [], reasons: [], unknowns: [] },
-  selfQuestions: {},
-  answers: {},
-  flags: [],
-  checklist: [],
-  tips: [],
-  changes: [],
-  trace: [],
-});
 const server = await startPostgres();
 // every statement a client sends, counted and timed by its text (kysely's and the old store's alike)
 const sent = new Map<string, { n: number; ms: number }>();

@@ -17,7 +17,7 @@ import { PlaybookRegistry } from '../src/cli/registry.js';
 import { evaluateSession } from '../src/engine/evaluate.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { startPostgres, SUPERUSER, SUPERUSER_PASSWORD } from '../tests/helpers/postgres-server.js';
-import { bin, fmt, median, timeNode } from './lib.mjs';
+import { bin, fmt, median, READABLE_RESULT, timeNode } from './lib.mjs';
 
 const REPS = 50;
 const PER_REP = 2_000;
@@ -25,21 +25,6 @@ const VISITS = 400_000;
 const STEPS = 600_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const PASSWORD = 'bench-pw';
-// the least result the team database admits (migration 4's visits_readable: what rows.ts reads back is there)
-const READABLE_RESULT = JSON.stringify({
-  playbook: { id: 'abcd', version: '1', hash: 'h' },
-  mode: 'debrief',
-  visitDate: '2026-01-10',
-  locale: 'en',
-  classification: { status: 'unclassified', candidates: [], reasons: [], unknowns: [] },
-  selfQuestions: {},
-  answers: {},
-  flags: [],
-  checklist: [],
-  tips: [],
-  changes: [],
-  trace: [],
-});
 const dir = mkdtempSync(join(tmpdir(), 'sc-bench-team-'));
 
 const server = await startPostgres();

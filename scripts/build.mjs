@@ -56,33 +56,28 @@ await build({
   logLevel: 'warning',
 });
 
+/** A package (or two) bundled into one CommonJS file of its own, required by the code when it is first needed. */
+function oneFile(contents, sourcefile, outfile) {
+  return build({
+    stdin: { contents, resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile },
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: process.env.NO_MINIFY !== '1',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 // js-yaml's reader as one file of its own, required when a command first reads YAML: the package is
 // twenty CommonJS files (its writer and every type among them), which cost `playbook validate` about
 // 9 ms to find and compile, against 3 ms for this. Kept out of the chunks above, which the first
 // question of a session loads without reading any YAML.
-await build({
-  stdin: { contents: "export { load, CORE_SCHEMA } from 'js-yaml';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'js-yaml-reader.mjs' },
-  outfile: 'dist/js-yaml.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.NO_MINIFY !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await oneFile("export { load, CORE_SCHEMA } from 'js-yaml';", 'js-yaml-reader.mjs', 'dist/js-yaml.cjs');
 
 // the Unicode line breaker and string-width, required by layout.ts the first time a text is not
 // printable ASCII: linebreak decodes its class table as it loads (about 25 ms), which a review in
 // English never needs
-await build({
-  stdin: { contents: "export { LineBreaker } from 'linebreak'; export { default as stringWidth } from 'string-width';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), sourcefile: 'unicode-text.mjs' },
-  outfile: 'dist/unicode-text.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: process.env.NO_MINIFY !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await oneFile("export { LineBreaker } from 'linebreak'; export { default as stringWidth } from 'string-width';", 'unicode-text.mjs', 'dist/unicode-text.cjs');
