@@ -116,7 +116,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // a supporter
     await waitFor("Wang Li's personal win");
     keys('Enter'); // left empty
-    await waitFor('What did they ask for before they would sign');
+    await waitFor('What did they ask you for');
     keys('a pilot line', 'Enter');
     await waitFor('polite excuse');
     keys('Down', 'Enter'); // no
