@@ -143,8 +143,11 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
       }
       const c = coerceAnswer(q, raw, pb.personas.map((p) => p.id));
       if (!c.ok) {
+        // said as an answers file says it, in the session's language ("不能是…", "你是不是想写…")
+        const { localizeSuggestion, NOTICE_MESSAGES } = await import('../ui/notice-messages.js');
+        const m = NOTICE_MESSAGES[localeOf(ctx, g)];
         const values = q.options?.map((o) => o.value) ?? (q.kind === 'persona' ? pb.personas.map((p) => p.id) : []);
-        throw new UserError(`${id} cannot be ${JSON.stringify(raw)}`, values.length ? suggest(raw, values, 'one of') : `expected ${c.expected}`);
+        throw new UserError(m.cannotBe(id, JSON.stringify(raw)), values.length ? localizeSuggestion(suggest(raw, values, 'one of'), m) : m.expected(UI[localeOf(ctx, g)].expectation(c.expectation)));
       }
       facts[id] = c.value;
     }

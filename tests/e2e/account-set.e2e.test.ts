@@ -26,8 +26,12 @@ describe('account set', () => {
 
     const typo = await runBin(['account', 'set', 'Hengda', '--person', 'Ms Chen', 'trust_level=believd'], { env });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('trust_level cannot be "believd"');
+    expect(typo.stderr).toContain('"trust_level" cannot be "believd"');
     expect(typo.stderr).toContain('did you mean "believed"?');
+    // in a Chinese session, in Chinese (the trial read English under --lang zh-CN)
+    const zh = await runBin(['--lang', 'zh-CN', 'account', 'set', 'Hengda', '--person', 'Ms Chen', 'trust_level=believd'], { env });
+    expect(zh.stderr).toContain('“trust_level”的回答不能是"believd"');
+    expect(zh.stderr).not.toContain('cannot be');
 
     const set = await runBin(['account', 'set', 'Hengda', '--person', 'ms chen', 'trust_level=believed', 'contact_stance=supporter', '--date', '2026-12-03'], { env });
     expect(set.code, set.stderr).toBe(0);

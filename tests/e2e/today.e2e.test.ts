@@ -93,7 +93,7 @@ describe('today', () => {
     // Borealis's A window (10 days from 10 Nov) ended
     expect(out).toMatch(/Past the signing window[^\n]*\n {2}Borealis {2}A, window ended Fri, 20 Nov 2026/);
     expect(out).toMatch(/Steps due\n/);
-    expect(out).toMatch(/overdue since [^\n]*Borealis/);
+    expect(out).toMatch(/due [^\n]*, overdue[^\n]*Borealis/);
   });
 
   it('--json: the same day as data', async () => {

@@ -17,7 +17,7 @@ const en = {
   prepWith: (cmd: string) => `prepare: ${cmd}`,
   debriefWith: (cmd: string) => `after the visit: ${cmd}`,
   steps: 'Steps due',
-  overdueSince: (date: string) => `overdue since ${date}`,
+  overdueSince: (date: string) => `due ${date}, overdue`,
   dueOn: (date: string) => `due ${date}`,
   dueToday: 'due today',
   moreSteps: (n: number) => `… and ${n} more (sales-coach checklist lists them all)`,
