@@ -784,7 +784,7 @@ function personaOf(s: Scope) {
 type StepOut = CoachingResult['checklist'][number];
 
 function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<StepOut>[] {
-  const { pb, mode, visitDate, msg, trace } = s;
+  const { pb, mode, visitDate, trace } = s;
   const out: Fired<StepOut>[] = [];
   const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : dueDate(s, item.due ?? 1));
   const signed = c.signedBefore || c.signedNow;
@@ -823,7 +823,8 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
     const id = `address-opponent:${nameKey(name)}`;
     // what they want for themselves, when the rep knows it, is where the answer starts
     const win = s.input.account?.people?.find((p) => nameKey(p.name) === nameKey(name))?.personalWin ?? (pb.roles.personalWin && nameKey(String(s.answers[pb.roles.person ?? ''] ?? '')) === nameKey(name) ? text(s.answers[pb.roles.personalWin]) : undefined);
-    out.push({ id, out: { id, text: win ? msg.addressOpponentWin(name, win) : msg.addressOpponent(name), ...everyLocale((m) => (win ? m.addressOpponentWin(name, win) : m.addressOpponent(name))), due: mode === 'prep' ? visitDate : dueDate(s, 3), source: 'engine', values: [name] } });
+    const texts = inEveryLanguage((l) => (win ? MESSAGES[l].addressOpponentWin(name, win) : MESSAGES[l].addressOpponent(name)));
+    out.push({ id, out: { id, text: texts[s.locale] as string, texts, due: mode === 'prep' ? visitDate : dueDate(s, 3), source: 'engine', values: [name] } });
   }
   // a "don't know" is worth a step only while it decides the class: once the class holds (a D above
   // all) it would send the rep to invest in a dead account
@@ -832,15 +833,15 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
     // before a visit, the visit itself is the chance to find out; after it, within findOutDue days
     const due = mode === 'prep' ? visitDate : dueDate(s, pb.findOutDue);
     const id = `find-out:${q.id}`;
-    const texts = Object.fromEntries(LOCALES.map((l) => [l, q.findOut ? fillTemplate(localize(q.findOut, l), s.lookupIn(l)) : MESSAGES[l].findOut(wordsFor(pb, l, s.questions).shortName(q))]));
-    out.push({ id, findsOut: q.id, out: { id, text: q.findOut ? s.fill(q.findOut) : msg.findOut(s.words.shortName(q)), texts, due, source: `question:${q.id}` } });
+    const texts = inEveryLanguage((l) => (q.findOut ? fillTemplate(localize(q.findOut, l), s.lookupIn(l)) : MESSAGES[l].findOut((l === s.locale ? s.words : wordsFor(pb, l, s.questions)).shortName(q))));
+    out.push({ id, findsOut: q.id, out: { id, text: texts[s.locale] as string, texts, due, source: `question:${q.id}` } });
   }
   return out;
 }
 
 /** A step the engine words itself, in every language: a reader of another language reads it in theirs. */
-function everyLocale(say: (m: Messages) => string): { texts: Partial<Record<Locale, string>> } {
-  return { texts: Object.fromEntries(LOCALES.map((l) => [l, say(MESSAGES[l])])) };
+function inEveryLanguage(say: (l: Locale) => string): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, say(l)]));
 }
 
 /**

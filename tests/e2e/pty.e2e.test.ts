@@ -371,10 +371,16 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
   }, 30_000);
 
-  it('"<" at the first "Was anyone else at the meeting?" goes back into the interview, its last answer offered', async () => {
+  /** A debrief answered up to its last question, left as a draft (as an interrupted one is): the others at the meeting are next. */
+  const debriefDraftUpToOthers = (account: string) => {
     const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
     const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
-    drafts.save({ version: 1, mode: 'debrief', account: 'Back Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    drafts.save({ version: 1, mode: 'debrief', account, playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    return drafts;
+  };
+
+  it('"<" at the first "Was anyone else at the meeting?" goes back into the interview, its last answer offered', async () => {
+    debriefDraftUpToOthers('Back Co');
     start("debrief --resume --account 'Back Co'");
     await waitFor('Was anyone else at the meeting?');
     keys('<', 'Enter');
@@ -388,10 +394,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
   }, 30_000);
 
   it('Ctrl-C among the other people at the meeting keeps them in the draft; the resume finishes the person left half asked, and going back reopens them', async () => {
-    // a debrief answered up to its last question, left as a draft (as an interrupted one is)
-    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
-    const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
-    drafts.save({ version: 1, mode: 'debrief', account: 'Three Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    const drafts = debriefDraftUpToOthers('Three Co');
     start("debrief --resume --account 'Three Co'");
     await waitFor('Was anyone else at the meeting?');
     keys('Mr Wang', 'Enter');
