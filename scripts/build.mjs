@@ -30,6 +30,26 @@ const pgNodeStreams = {
   },
 };
 
+/**
+ * commander requires node:child_process as it loads, for executable subcommands (`git-style` commands
+ * in files of their own), which this program has none of: 5-7 ms of every command's start on this
+ * machine (child_process brings dgram and the socket list with it). commander has no option for it, so
+ * the bundle requires it when a subcommand would be spawned, never otherwise. Pinned: the build fails
+ * if the line it replaces is not there (a new commander: look again).
+ */
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const line = "const childProcess = require('node:child_process');";
+      if (!source.includes(line)) throw new Error(`${args.path}: commander's child_process import is not as scripts/build.mjs expects; check the commander-lazy-child-process plugin`);
+      return { contents: source.replace(line, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -52,7 +72,7 @@ await build({
   define: { __VERSION__: JSON.stringify(pkg.version), __JS_YAML__: JSON.stringify('./js-yaml.cjs'), __UNICODE_TEXT__: JSON.stringify('./unicode-text.cjs') },
   // some bundled CommonJS dependencies require() node built-ins
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [pgNodeStreams],
+  plugins: [pgNodeStreams, commanderLazyChildProcess],
   logLevel: 'warning',
 });
 

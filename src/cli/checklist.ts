@@ -2,6 +2,7 @@
  * `checklist`: open next steps by due date. `done ID`, `skip ID` close one, `reopen ID` opens it
  * again, `undo` reverses the last of these, `add` writes a step of the rep's own.
  */
+import { isLapsed } from '../core/steps.js';
 import { isValidDate } from '../engine/dates.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
@@ -35,7 +36,7 @@ export async function checklistList(opts: { account?: string; json?: boolean; to
   const today = opts.today ? checkDate('--today', opts.today) : localToday();
   return withStore(io, g, async (store) => {
     if (opts.account !== undefined && !(await store.getAccount(opts.account))) throw await unknownAccount(store, opts.account);
-    const view = checklistView(await store.openChecklist(opts.account), locale, today);
+    const view = checklistView((await store.openChecklist(opts.account)).filter((s) => !isLapsed(s, today)), locale, today);
     io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(checklistJson(view)), null, 2)}\n` : renderChecklistTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });

@@ -3,7 +3,6 @@
  * through `readFileBounded`. A write that fails (full disk, file-size limit, killed half-way) leaves
  * the previous file as it was; a read never takes more than its limit, whatever the file is.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from './errors.js';
@@ -52,7 +51,9 @@ export function checkWriteTarget(path: string, opts: { force?: boolean; shown?: 
 export function writeFileAtomic(path: string, text: string, opts: { force?: boolean; shown?: string; mode?: number } = {}): void {
   const shown = opts.shown ?? path;
   const previous = checkWriteTarget(path, opts);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // not crypto's random bytes (a module that costs a session's start 6 ms): O_EXCL below refuses a
+  // name in use, and the pid and this keep writers apart
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(16).slice(2, 14)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, opts.mode ?? (previous ? previous.mode & 0o777 : 0o666));

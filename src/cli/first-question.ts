@@ -11,10 +11,11 @@
  * named by --db or SALES_COACH_DB, a draft to offer, --persona), nothing is asked here: the session
  * loads first, as before.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sha256Hex } from '../core/hash.js';
+import { isLapsed } from '../core/steps.js';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
 import { addDays } from '../engine/dates.js';
@@ -63,7 +64,7 @@ interface AtHand {
 export type AtHandAccount = { state?: AccountState; playbook?: string };
 
 function atHandFile(env: IO['env'], db: string): string {
-  const key = createHash('sha256').update(db).digest('hex').slice(0, 24);
+  const key = sha256Hex(db).slice(0, 24);
   return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'sales-coach', 'at-hand', `${key}.json`);
 }
 
@@ -140,8 +141,7 @@ export function writeAtHand(env: IO['env'], data: Omit<AtHand, 'stamp'>): void {
  * open. `onShown` runs once the question is on screen.
  */
 export async function askOpenSteps(io: IO, locale: Locale, state: AccountState, onShown?: () => void): Promise<Record<number, StepDecision>> {
-  const { checkbox } = await import('../ui/prompts.js');
-  const { promptTheme } = await import('../ui/prompt.js');
+  const { checkbox, promptTheme } = await import('../ui/prompts.js');
   const output = (io.stdout as { isTTY?: boolean }).isTTY ? io.stdout : io.stderr;
   const m = UI[locale];
   const steps = state.openSteps.filter((st) => st.id !== undefined);
@@ -226,23 +226,28 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   if (!known) return undefined;
   // a draft of this session is offered first (session.ts): that takes the store
   if (existsSync(draftFileIn(draftsDirFor(db), draftKey(mode, account)))) return undefined;
-  const registry = new PlaybookRegistry(undefined);
   const playbookRef = opts.playbook ?? known.playbook ?? 'abcd';
-  const byId = registry.find(playbookRef)?.file;
-  const path = resolve(io.cwd, playbookRef);
-  const file = byId ?? (existsSync(path) && statSync(path).isFile() ? path : undefined);
-  if (!file) return undefined;
   const { state } = known;
   const date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // the steps still open come first on an account that has some: that question needs no playbook
-  const stepsFirst = state !== undefined && state.openSteps.length > 0 && !backfilled;
+  // the steps that prepared a visit already made are not asked about (the session closes them)
+  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date, mode === 'debrief'));
+  const stepsFirst = state !== undefined && live.length > 0 && !backfilled;
   const windowMaybeOver = state?.classDeadline !== undefined && state.classDeadline < date && !backfilled && !opts.json && mode !== 'plan';
   // the prompts' modules load while the playbook is read
   const promptsLoading = stepsFirst ? import('../ui/prompts.js') : Promise.all([import('../ui/interview.js'), import('./ask.js')]);
   promptsLoading.catch(() => undefined);
   let pb: Playbook | undefined;
+  // the playbooks are looked for only when this question needs one: the steps' question does not (the
+  // session, loading after it, says so should the account's playbook be gone)
+  let registry: PlaybookRegistry | undefined;
   if (!stepsFirst || windowMaybeOver) {
+    registry = new PlaybookRegistry(undefined);
+    const byId = registry.find(playbookRef)?.file;
+    const path = resolve(io.cwd, playbookRef);
+    const file = byId ?? (existsSync(path) && statSync(path).isFile() ? path : undefined);
+    if (!file) return undefined;
     const loaded = await loadPlaybookCached(registry, file, env);
     if (!loaded.playbook || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
     pb = loaded.playbook;
@@ -288,14 +293,14 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
     });
 
   if (state && stepsFirst) {
-    Object.assign(stepDecisions, await askOpenSteps(io, locale, state, preload));
+    Object.assign(stepDecisions, await askOpenSteps(io, locale, { ...state, openSteps: live }, preload));
     if (Object.keys(stepDecisions).length) save(await loadDrafts(), {}, []);
     return { answers: {}, order: [], stepDecisions, stepsAsked: true, basis, draftsOff };
   }
 
   // else the interview's first question: the person met, last time's offered (an account), or the
   // playbook's first (a new account), as the session would ask it
-  if (!pb) return undefined; // (loaded above: the interview is asked only with a playbook)
+  if (!pb || !registry) return undefined; // (loaded above: the interview is asked only with a playbook)
   const personQ = pb.roles.person;
   const [{ runInterview }, { askWithInquirer }] = await Promise.all([import('../ui/interview.js'), import('./ask.js')]);
   // colour is for the help lines only: loaded when the rep first asks for help

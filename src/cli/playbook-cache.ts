@@ -4,10 +4,10 @@
  * every file it came from is unchanged (path, size, modification time). Trainers' commands
  * (validate, show, test) always load from the files.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { sha256Hex } from '../core/hash.js';
 import type { LoadResult } from '../playbook/load.js';
 import type { Playbook } from '../playbook/types.js';
 import type { Env } from '../ui/style.js';
@@ -42,11 +42,7 @@ function stamp(path: string): Stamp | undefined {
 const CACHE_FORMAT = 3;
 
 export async function loadPlaybookCached(registry: PlaybookRegistry, file: string, env: Env): Promise<LoadResult> {
-  const key = createHash('sha256')
-    .update(`${VERSION}\0${CACHE_FORMAT}\0${file}\0`)
-    .update(registry.entries.map((e) => `${e.id}=${e.file}`).join('\n'))
-    .digest('hex')
-    .slice(0, 24);
+  const key = sha256Hex(`${VERSION}\0${CACHE_FORMAT}\0${file}\0${registry.entries.map((e) => `${e.id}=${e.file}`).join('\n')}`).slice(0, 24);
   const path = join(cacheDir(env), `${key}.json`);
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;

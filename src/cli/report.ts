@@ -1,4 +1,5 @@
 /** `report`: the weekly report as one self-contained HTML file. Parses options, asks the store, renders, writes. */
+import { isLapsed } from '../core/steps.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { addDays } from '../engine/dates.js';
@@ -63,14 +64,14 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       const damaged: Damaged[] = [];
       for (const rep of reps) {
         for (const a of await team.statsHistory({ visits: false }, rep, damaged)) all.push({ ...a, name: named(rep, a.name) });
-        for (const s of await team.stepsDue(window, rep)) steps.push({ ...s, account: named(rep, s.account) });
+        for (const s of (await team.stepsDue(window, rep)).filter((x) => !isLapsed(x, scope.today))) steps.push({ ...s, account: named(rep, s.account) });
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
       who = opts.rep ? { rep: opts.rep } : { team: reps };
       tellDamaged(io, damaged);
     } else {
       all = await historyFor(store, { today: scope.today }, playbooks, false);
-      steps = await store.stepsDue(window);
+      steps = (await store.stepsDue(window)).filter((s) => !isLapsed(s, scope.today));
     }
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);

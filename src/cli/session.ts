@@ -18,6 +18,7 @@ import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
 import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
+import { isLapsed } from '../core/steps.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
@@ -418,7 +419,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
   const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? first?.stepDecisions ?? {}) };
-  if (interactive && state?.openSteps.length && !draft && !backfilled && !first?.stepsAsked) Object.assign(stepDecisions, await askOpenSteps(io, locale, state));
+  // (not the steps that prepared a visit already made: this session closes them as no longer needed)
+  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date, mode === 'debrief'));
+  if (interactive && state && live.length && !draft && !backfilled && !first?.stepsAsked) Object.assign(stepDecisions, await askOpenSteps(io, locale, { ...state, openSteps: live }));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --
   const personQ = pb.roles.person;

@@ -3,6 +3,7 @@
  * visits that plan meetings), the drafts beside it and, when one is given, the rep's calendar; the
  * view model (ui/views/today.ts) decides what is shown.
  */
+import { isLapsed } from '../core/steps.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { addDays, isValidDate } from '../engine/dates.js';
@@ -117,7 +118,8 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     try {
       rows = (await store.pipeline({ today })).rows;
       accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx, store));
-      steps = await store.stepsDue({ to });
+      // (not the steps that prepared a visit already made: moot, closed by the next session)
+      steps = (await store.stepsDue({ to })).filter((s) => !isLapsed(s, today));
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
     } finally {
       await store.close();

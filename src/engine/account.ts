@@ -47,6 +47,12 @@ export interface Step {
   due: string;
   /** The visit the step came from (or the day the rep added it). */
   since: string;
+  /**
+   * The last day the step is for: a step that prepares a visit (its item is closed by `visited`) is
+   * moot once that visit has taken place, and every screen leaves it out from then on (core/steps.ts
+   * isLapsed).
+   */
+  until?: string;
 }
 
 export interface AccountState {
@@ -451,7 +457,8 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     held.add(item.id);
     const key = stepKeyOf(item);
     const due = firstDue.get(item.id) ?? item.due;
-    next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date });
+    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : undefined;
+    next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }
   return { state: next, events };

@@ -231,6 +231,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE checklist_items ADD COLUMN texts TEXT;
   ALTER TABLE accounts ADD COLUMN next_texts TEXT;
   `,
+  // 11: the last day a step that prepares a visit is for ("confirm the meeting of 3 Dec" lives until
+  // 3 Dec): every screen leaves it out after that day, with no playbook to read (engine: stepLapsed)
+  `
+  ALTER TABLE checklist_items ADD COLUMN lives_until TEXT;
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
@@ -562,6 +567,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   // of the review's queries against 1.5 ms)
   `
   CREATE INDEX accounts_unclassified ON accounts (owner, class_status, class_since, id) WHERE class IS NULL AND signed = 0;
+  `,
+  // 10: the last day a step that prepares a visit is for, as the embedded store's migration 11
+  `
+  ALTER TABLE checklist_items ADD COLUMN lives_until text;
+  DO $$ BEGIN
+    EXECUTE format('GRANT INSERT (lives_until) ON ${PG_SCHEMA}.checklist_items TO %I', ${PG_SCHEMA}.rep_role());
+  END $$;
   `,
 ];
 

@@ -77,6 +77,8 @@ export interface ChecklistItemsTable {
   /** JSON: the step in each language (migration 10 / PostgreSQL 8); null for a step written before. */
   texts?: string | null;
   due: string;
+  /** The last day a step that prepares a visit is for (migration 11 / PostgreSQL 10); null: no such end. */
+  lives_until?: string | null;
   state: Generated<'open' | 'done' | 'skipped' | 'superseded'>;
   state_at: string | null;
   added_on: string | null;

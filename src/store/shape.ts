@@ -77,6 +77,7 @@ export interface ChecklistDb {
   text: string;
   texts?: string | null;
   due: string;
+  lives_until?: string | null;
   state: ChecklistRow['state'];
   state_at: string | null;
   since: string | null;
@@ -99,7 +100,7 @@ export function stepTexts(text: string | null | undefined): ChecklistRow['texts'
 
 export function checklistRow(r: ChecklistDb): ChecklistRow {
   const texts = stepTexts(r.texts);
-  return { id: r.id, account: r.account, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', byRep: r.visit_id === null };
+  return { id: r.id, account: r.account, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, state: r.state, ...(r.state_at ? { stateAt: r.state_at } : {}), since: r.since ?? '', ...(r.lives_until ? { until: r.lives_until } : {}), byRep: r.visit_id === null };
 }
 
 export const CHECKLIST_SELECT = `SELECT i.id, a.name AS account, i.item_key, i.text, i.due, i.state, i.state_at, i.visit_id, coalesce(v.date, i.added_on) AS since
@@ -228,7 +229,7 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     people: people as AccountState['people'],
     openSteps: openSteps.filter((r) => r.state === 'open').map((r) => {
       const texts = stepTexts(r.texts);
-      return { id: r.id, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, since: r.since ?? '' };
+      return { id: r.id, key: r.item_key, text: r.text, ...(texts ? { texts } : {}), due: r.due, since: r.since ?? '', ...(r.lives_until ? { until: r.lives_until } : {}) };
     }),
     // the steps the rep closed: a later session does not hand the same step back
     closedSteps: openSteps.filter((r) => r.state === 'done' || r.state === 'skipped').map((r) => ({ key: r.item_key, text: r.text })),

@@ -136,7 +136,7 @@ export abstract class SqlStore implements Store {
       .selectFrom('checklist_items as i')
       .innerJoin('accounts as a', 'a.id', 'i.account_id')
       .leftJoin('visits as v', 'v.id', 'i.visit_id')
-      .select(['i.id', 'i.account_id', 'a.name as account', 'i.item_key', 'i.text', 'i.texts', 'i.due', 'i.state', 'i.state_at', 'i.visit_id', (eb) => eb.fn.coalesce('v.date', 'i.added_on').as('since')]);
+      .select(['i.id', 'i.account_id', 'a.name as account', 'i.item_key', 'i.text', 'i.texts', 'i.due', 'i.lives_until', 'i.state', 'i.state_at', 'i.visit_id', (eb) => eb.fn.coalesce('v.date', 'i.added_on').as('since')]);
   }
 
   /** Events with their account's name; on a team database, with the role PostgreSQL recorded as their writer. */
@@ -321,7 +321,7 @@ export abstract class SqlStore implements Store {
     }
     // the new steps, then the events, each in one statement
     const added = s.openSteps.filter((step) => step.id === undefined);
-    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, texts: step.texts ? JSON.stringify(step.texts) : null, due: step.due, added_on: step.since }))).$call(this.all);
+    if (added.length) await q.insertInto('checklist_items').values(added.map((step) => ({ account_id: accountId, visit_id: visitId, item_key: step.key, text: step.text, texts: step.texts ? JSON.stringify(step.texts) : null, due: step.due, added_on: step.since, lives_until: step.until ?? null }))).$call(this.all);
     if (v.events.length) await q.insertInto('account_events').values(v.events.map((e) => ({ account_id: accountId, visit_id: visitId, date: e.date, kind: e.kind, data: eventData(e), at: v.at }))).$call(this.all);
     // the playbook that classified it, kept once by its content
     if (v.playbook) await q.insertInto('playbooks').values({ hash: v.playbook.hash, id: v.playbook.id, source: v.playbook.source, saved_at: v.at }).onConflict((oc) => oc.column('hash').doNothing()).$call(this.all);

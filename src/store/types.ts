@@ -70,6 +70,8 @@ export interface ChecklistRow {
   stateAt?: string;
   /** The visit the step came from, or the day the rep added it. */
   since: string;
+  /** The last day it is for, when it prepares a visit: moot after it (stepLapsed). */
+  until?: string;
   /** Added by the rep (checklist add), not by a session. */
   byRep: boolean;
 }

@@ -3,8 +3,7 @@
  * its raw answer, so tests can drive the very same prompt with simulated keys (@inquirer/testing).
  * "Back" and "why this question" are answers like any other, never exceptions.
  */
-import { styleText } from 'node:util';
-import { input, select, tick } from './prompts.js';
+import { input, promptTheme, select, tick } from './prompts.js';
 import { controlCharIn } from '../core/control.js';
 import { type AnswerValue, NOT_SURE, outOfBounds, parseDecimal, UNKNOWN } from '../engine/answers.js';
 import { isValidDate } from '../engine/dates.js';
@@ -29,6 +28,8 @@ export interface QuestionView {
   lookup: (name: string) => string | undefined;
 }
 
+export { promptTheme };
+
 const BACK = '@back';
 const HELP = '@help';
 
@@ -39,23 +40,6 @@ export interface PromptSpec {
   prompt: AnyPrompt;
   config: Record<string, unknown>;
   interpret(raw: unknown): PromptOutcome;
-}
-
-/**
- * Every word inquirer draws itself, in the rep's language: the key hints ("↑↓ navigate • ⏎ select",
- * the key names too: "空格" for space), a confirm's yes and no ("是/否", not "(Y/n)") and its refusal.
- * Pass it as `theme` to every prompt.
- */
-export function promptTheme(locale: Locale) {
-  const m = UI[locale];
-  return {
-    style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[action] ?? action}`).join(' • '),
-      // a default answer, or a confirm's "是/否", in the brackets of the rep's language
-      defaultAnswer: (text: string) => styleText('dim', m.defaultAnswer(text)),
-    },
-    keywords: { yes: m.yes, no: m.no, error: () => m.yesOrNo },
-  };
 }
 
 export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {

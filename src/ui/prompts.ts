@@ -9,7 +9,10 @@
  * the line to go on, exit 130. Left to inquirer's own exit hook, the process was killed by the signal
  * before any of that could run (exit 143 or 129, no line, the terminal's modes left as the prompt set them).
  */
+import { styleText } from 'node:util';
+import type { Locale } from '../engine/model.js';
 import { tickPrompt } from './checkbox.js';
+import { UI } from './messages.js';
 import { checkbox as checkboxPrompt, confirm as confirmPrompt, input as inputPrompt, select as selectPrompt } from '@inquirer/prompts';
 
 const SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
@@ -41,3 +44,20 @@ export const input = interruptible(inputPrompt);
 export const select = interruptible(selectPrompt);
 
 export const tick = interruptible(tickPrompt);
+
+/**
+ * Every word inquirer draws itself, in the rep's language: the key hints ("↑↓ navigate • ⏎ select",
+ * the key names too: "空格" for space), a confirm's yes and no ("是/否", not "(Y/n)") and its refusal.
+ * Pass it as `theme` to every prompt.
+ */
+export function promptTheme(locale: Locale) {
+  const m = UI[locale];
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[action] ?? action}`).join(' • '),
+      // a default answer, or a confirm's "是/否", in the brackets of the rep's language
+      defaultAnswer: (text: string) => styleText('dim', m.defaultAnswer(text)),
+    },
+    keywords: { yes: m.yes, no: m.no, error: () => m.yesOrNo },
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { reasonsIn } from '../../core/reasons.js';
-import { isOverdue, stepText } from '../../core/steps.js';
+import { isLapsed, isOverdue, stepText } from '../../core/steps.js';
 import type { AnswerValue } from '../../engine/answers.js';
 import { assertNever, type Locale } from '../../engine/model.js';
 import type { AccountTimeline, ChecklistRow, StoredAccountEvent } from '../../store/types.js';
@@ -142,7 +142,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     timeline: timeline.map(({ date, text }) => ({ date, text })),
-    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) && !isLapsed(s, map.today) })),
   };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Steps with a life, seen on every screen with the built binary: "confirm the meeting of Thu 3 Dec"
+ * prepares that meeting. Once the day has passed, the checklist, the morning screen and `account show`
+ * no longer list it or call it overdue, the next session does not ask whether it was done, and that
+ * session closes it as no longer needed. Before, it stayed on every screen, overdue, until then.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, sandbox } from '../helpers/spawn.js';
+
+const { home, env } = sandbox();
+const EXAMPLE = join(import.meta.dirname, '../../examples/debrief.yaml');
+const CONFIRM = 'Confirm the meeting of Thu 3 Dec in writing';
+
+async function json<T>(args: string[]): Promise<T> {
+  const r = await runBin(args, { env });
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+describe('a step that prepares a meeting lives until that meeting', () => {
+  it('is listed up to the day of the meeting, and on no screen after it; the next session closes it', async () => {
+    // the example's debrief of 2 Dec books the next meeting for 3 Dec
+    const saved = await runBin(['debrief', '--account', 'Lapse Co', '--answers', EXAMPLE, '--date', '2026-12-02'], { env });
+    expect(saved.code, saved.stderr).toBe(0);
+    type Step = { id: number; text: string; overdue?: boolean };
+    const onDay = await json<Step[]>(['checklist', '--json', '--account', 'Lapse Co', '--today', '2026-12-03']);
+    expect(onDay.map((s) => s.text).join('\n')).toContain(CONFIRM);
+
+    const after = await json<Step[]>(['checklist', '--json', '--account', 'Lapse Co', '--today', '2026-12-05']);
+    expect(after.map((s) => s.text).join('\n')).not.toContain(CONFIRM);
+    // a step that does not prepare the meeting (tell Ms Chen the plan, due 3 Dec) is still there, overdue
+    expect(after.find((s) => s.text.startsWith('Tell Ms Chen the plan'))?.overdue).toBe(true);
+
+    const today = await runBin(['today', '--today', '2026-12-05'], { env });
+    expect(today.code, today.stderr).toBe(0);
+    expect(today.stdout.replace(/\s+/g, ' ')).not.toContain(CONFIRM);
+    expect(today.stdout.replace(/\s+/g, ' ')).toContain('Tell Ms Chen the plan');
+
+    const shown = await runBin(['account', 'show', 'Lapse Co', '--today', '2026-12-05'], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    const line = shown.stdout.split('\n').find((l) => l.includes('Confirm the meeting of Thu 3 Dec'));
+    expect(line).toBeDefined();
+    expect(line).not.toMatch(/overdue/i);
+
+    // the next prep (5 Dec) closes it, said as no longer needed since the meeting took place
+    const prepFile = join(home, 'prep.yaml');
+    writeFileSync(prepFile, readFileSync(join(import.meta.dirname, '../../examples/demo-prep.yaml'), 'utf8').replace(/^(account|date):.*$/gm, ''));
+    const prep = await runBin(['prep', '--account', 'Lapse Co', '--answers', prepFile, '--date', '2026-12-05', '--json'], { env });
+    expect(prep.code, prep.stderr).toBe(0);
+    const events = (JSON.parse(prep.stdout) as { accountEvents?: { kind: string; text?: string; state?: string; by?: string }[] }).accountEvents ?? [];
+    expect(events.find((e) => e.kind === 'step-closed' && e.text?.startsWith('Confirm the meeting of Thu 3 Dec'))).toMatchObject({ state: 'superseded', by: 'visited' });
+  }, 30_000);
+});
