@@ -20,7 +20,7 @@ const en = {
     provisional: 'class still provisional',
     overdue: 'a next step is overdue',
   },
-  classAge: (days: number) => `${days} day${days === 1 ? '' : 's'} in this class`,
+  classAge: (days: number) => (days === 0 ? 'in this class since today' : `${days} day${days === 1 ? '' : 's'} in this class`),
   planned: (date: string) => `visit planned for ${date}`,
   signed: 'signed',
   dropped: 'will not buy',

@@ -14,7 +14,7 @@ export const zhCN: ViewMessages = {
     provisional: '分类仍是暂定',
     overdue: '有下一步已逾期',
   },
-  classAge: (days) => `归入此类已${days}天`,
+  classAge: (days) => (days === 0 ? '今天归入此类' : `归入此类已${days}天`),
   planned: (date) => `计划于${date}拜访`,
   signed: '已签单',
   dropped: '不会购买',

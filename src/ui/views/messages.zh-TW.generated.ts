@@ -14,7 +14,7 @@ export const zhTW: ViewMessages = {
     provisional: '分類仍是暫定',
     overdue: '有下一步已逾期',
   },
-  classAge: (days) => `歸入此類已${days}天`,
+  classAge: (days) => (days === 0 ? '今天歸入此類' : `歸入此類已${days}天`),
   planned: (date) => `計畫於${date}拜訪`,
   signed: '已簽單',
   dropped: '不會購買',

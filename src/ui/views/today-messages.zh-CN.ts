@@ -12,7 +12,7 @@ export const zhCN: TodayMessages = {
   prepWith: (cmd) => `准备：${cmd}`,
   debriefWith: (cmd) => `拜访后复盘：${cmd}`,
   steps: '到期的下一步',
-  overdueSince: (date) => `${date}到期，已逾期`,
+  overdueSince: (date) => `已逾期（${date}到期）`,
   dueOn: (date) => `${date}到期`,
   dueToday: '今天到期',
   moreSteps: (n) => `……还有${n}项（sales-coach checklist 列出全部）`,

@@ -12,7 +12,7 @@ export const zhTW: TodayMessages = {
   prepWith: (cmd) => `準備：${cmd}`,
   debriefWith: (cmd) => `拜訪後檢討：${cmd}`,
   steps: '到期的下一步',
-  overdueSince: (date) => `${date}到期，已逾期`,
+  overdueSince: (date) => `已逾期（${date}到期）`,
   dueOn: (date) => `${date}到期`,
   dueToday: '今天到期',
   moreSteps: (n) => `……還有${n}項（sales-coach checklist 列出全部）`,
