@@ -17,11 +17,14 @@ export function renderMarkdown(r: CoachingResult): string {
   const lines: string[] = [];
   const title = [r.account, `${m.modeName[r.mode]} ${formatDate(r.visitDate, r.locale)}`].filter(Boolean).map((x) => md(String(x))).join(' · ');
   lines.push(`# ${title}`, '');
-  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}: ${md(cls.name ?? '')}` : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
+  // once signed, the signature is said, not the class's window and the reasons for a deal still to win
+  const signed = cls.signed || cls.signedBefore;
+  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}${signed ? '' : `: ${md(cls.name ?? '')}`}` : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
   lines.push(`## ${head}`, '');
-  for (const reason of cls.reasons) lines.push(md(reason.text), '');
+  if (signed) lines.push(md(cls.signed ? m.signedNow : m.signedBefore), '');
+  else for (const reason of cls.reasons) lines.push(md(reason.text), '');
   for (const o of r.others ?? []) lines.push(md(`${m.label(m.alsoMet, othersLine(o, r.locale))}${o.ledClass ? `${m.listSep}${m.classFollows(o.name)}` : ''}`), '');
-  if (cls.summary) lines.push(md(cls.summary), '');
+  if (cls.summary && !signed) lines.push(md(cls.summary), '');
   if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');
   if (r.selfQuestions.forward.length || r.selfQuestions.reverse.length) {
     lines.push(`## ${m.askYourself}`, '');
