@@ -11,44 +11,50 @@ await import('./zh-tw.mjs').then(async (m) => {
 });
 
 /**
+ * A library's own text replaced in the bundle, pinned: the build fails if `from` is not in the file
+ * (a new version of the library: look again), rather than bundling the library unchanged unnoticed.
+ */
+function pinnedPatch(name, filter, from, to, what) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(from)) throw new Error(`${args.path}: ${what} is not as scripts/build.mjs expects; check the ${name} plugin`);
+        return { contents: source.replace(from, to), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * pg's lib/stream.js asks, as it loads, whether it runs in a Cloudflare Worker: on Node 20, which has no
  * `navigator`, by constructing a `Response`, and that loads Node's fetch (undici): 27-44 ms of every
  * team database command's start, before a byte is sent. pg has no option for it (its `stream` option
- * is read after the probe), so the bundle keeps pg's own Node.js branch and drops the probe. Pinned:
- * the build fails if the text it replaces is not there (a new pg: look again).
+ * is read after the probe), so the bundle keeps pg's own Node.js branch and drops the probe.
  */
-const pgNodeStreams = {
-  name: 'pg-node-streams',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const probe = 'function getStreamFuncs() {\n  if (isCloudflareRuntime()) {';
-      if (!source.includes(probe)) throw new Error(`${args.path}: pg's Cloudflare probe is not as scripts/build.mjs expects; check the pg-node-streams plugin`);
-      return { contents: source.replace(probe, 'function getStreamFuncs() {\n  if (false) {'), loader: 'js' };
-    });
-  },
-};
+const pgNodeStreams = pinnedPatch(
+  'pg-node-streams',
+  /[\\/]pg[\\/]lib[\\/]stream\.js$/,
+  'function getStreamFuncs() {\n  if (isCloudflareRuntime()) {',
+  'function getStreamFuncs() {\n  if (false) {',
+  "pg's Cloudflare probe",
+);
 
 /**
  * commander requires node:child_process as it loads, for executable subcommands (`git-style` commands
  * in files of their own), which this program has none of: 5-7 ms of every command's start on this
  * machine (child_process brings dgram and the socket list with it). commander has no option for it, so
- * the bundle requires it when a subcommand would be spawned, never otherwise. Pinned: the build fails
- * if the line it replaces is not there (a new commander: look again).
+ * the bundle requires it when a subcommand would be spawned, never otherwise.
  */
-const commanderLazyChildProcess = {
-  name: 'commander-lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const line = "const childProcess = require('node:child_process');";
-      if (!source.includes(line)) throw new Error(`${args.path}: commander's child_process import is not as scripts/build.mjs expects; check the commander-lazy-child-process plugin`);
-      return { contents: source.replace(line, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
-    });
-  },
-};
+const commanderLazyChildProcess = pinnedPatch(
+  'commander-lazy-child-process',
+  /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };",
+  "commander's child_process import",
+);
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
