@@ -7,13 +7,13 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
-import { isTeamStore, type Store, type StoredPlaybook } from '../store/types.js';
+import { type AccountTimeline, isTeamStore, type Store, type StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
@@ -646,7 +646,9 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
     : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, person) : undefined;
+  // the account's history, read once: what the rep has seen, and what changed since the last visit
+  const timeline = store && account && state ? await store.timeline(account) : undefined;
+  const seen = timeline && !opts.full ? seenBefore(timeline, pb, mode, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
     mode,
     answers,
@@ -660,7 +662,10 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
   // what the rep sees and what is kept: a step carried from an earlier session with its first date
-  const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
+  const carriedDates = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
+  // what changed since the last visit is every fact of the account and of its people, whoever was
+  // met: the engine's list compares only the person of this visit with the person of the last one
+  const result = history && state && applied && timeline ? { ...carriedDates, changes: await changeLines(pb, locale, changesSince(pb, asAtLastVisit(pb, state, editsSinceLastVisit(timeline)), applied.state)) } : carriedDates;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
 }
@@ -806,15 +811,43 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
  * What the rep has read already: the persona's profile at an earlier session with this same person,
  * and the tips of the account's last session. The result then shows what is new.
  */
-async function seenBefore(store: Store, pb: Playbook, mode: Mode, account: string, answers: Answers, person: string | undefined): Promise<Seen | undefined> {
-  const timeline = await store.timeline(account);
-  const visits = timeline?.visits ?? [];
+function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers: Answers, person: string | undefined): Seen | undefined {
+  const visits = timeline.visits;
   if (!visits.length) return undefined;
   const last = visits.reduce((a, b) => (b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a));
   const personaNow = pickPersona(pb, mode, answers)?.id;
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   return { ...(profile ? { personaProfile: true } : {}), tips: (last.result?.tips ?? []).map((t) => t.id) };
+}
+
+/** The latest visit of a timeline (the latest date; of one day, the one saved last). */
+function latestVisit(timeline: AccountTimeline): AccountTimeline['visits'][number] | undefined {
+  return timeline.visits.reduce<AccountTimeline['visits'][number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+}
+
+/**
+ * The facts changed between visits since the latest one (`account set`: events of no visit), oldest
+ * first: those written after that visit's own events, or after it was saved when it had none.
+ */
+function editsSinceLastVisit(timeline: AccountTimeline): AccountEvent[] {
+  const last = latestVisit(timeline);
+  if (!last) return [];
+  const own = timeline.events.filter((e) => e.visitId === last.id).map((e) => e.id);
+  const after = (e: AccountTimeline['events'][number]) => (own.length ? e.id > Math.max(...own) : e.at > last.createdAt);
+  return timeline.events
+    .filter((e) => e.visitId === undefined && (e.event.kind === 'person-updated' || e.event.kind === 'facts-updated') && after(e))
+    .sort((a, b) => a.id - b.id)
+    .map((e) => e.event as AccountEvent);
+}
+
+/** The changes in the words of the account's timeline, each with its owner: "Mr Zhao: stance Neutral → A supporter". */
+async function changeLines(pb: Playbook, locale: Locale, changes: readonly FactChange[]): Promise<CoachingResult['changes']> {
+  if (!changes.length) return [];
+  const { labelerFor } = await import('../ui/views/labels.js');
+  const { factChangeText } = await import('../ui/views/account.js');
+  const label = labelerFor(pb, locale);
+  return changes.map((c) => ({ question: c.question, before: c.before, after: c.after, text: factChangeText(label, locale, c) }));
 }
 
 /** The class move in words, and the steps still open from earlier sessions. */

@@ -232,6 +232,72 @@ export function editFacts(pb: Playbook, state: AccountState, edit: { person?: st
   return { state: next, events: changes.length ? [{ kind: 'facts-updated', date, changes }] : [] };
 }
 
+/** A fact that reads differently since the last visit: the account's own (no person) or a person's, by question id. */
+export interface FactChange {
+  person?: string;
+  question: string;
+  before: AnswerValue;
+  after: AnswerValue;
+}
+
+/** A person's facts by question id, with the fields a person row keeps by name (role, type, title) under their questions. */
+function factsOfPerson(pb: Playbook, p: Person): Answers {
+  const personaQ = pb.questions.find((q) => q.kind === 'persona')?.id;
+  return {
+    ...p.facts,
+    ...(pb.roles.title && p.title !== undefined ? { [pb.roles.title]: p.title } : {}),
+    ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}),
+    ...(personaQ && p.persona !== undefined ? { [personaQ]: p.persona } : {}),
+  };
+}
+
+/**
+ * The account as it stood at its last visit: the facts changed since between visits (`account set`,
+ * the events given, oldest first) set back, latest first. A fact that was not known then is held as
+ * null: it was said, and its change is news.
+ */
+export function asAtLastVisit(pb: Playbook, state: AccountState, editsSince: readonly AccountEvent[]): AccountState {
+  const then: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: factsOfPerson(pb, p) })) };
+  const byField = (field: string) => (field === 'title' ? pb.roles.title : field === 'role' ? pb.roles.decision : field === 'persona' ? pb.questions.find((q) => q.kind === 'persona')?.id : field);
+  for (const e of [...editsSince].reverse()) {
+    if (e.kind === 'facts-updated') for (const c of [...e.changes].reverse()) then.facts[c.field] = c.before ?? null;
+    if (e.kind !== 'person-updated') continue;
+    const p = findPerson(then, e.person);
+    if (!p) continue;
+    for (const c of [...e.changes].reverse()) {
+      const id = byField(c.field);
+      if (id !== undefined) p.facts[id] = c.before ?? null;
+    }
+  }
+  return then;
+}
+
+/**
+ * What changed since the last visit, whoever it belongs to: the account's facts and each person's as
+ * they stood then (asAtLastVisit) against as they stand now (after this session). Each fact once,
+ * with its owner; a fact changed and changed back is no change; a fact never said before (a person
+ * first met, a question first answered) is news of this visit, not a change. The account's facts
+ * first, then the people in the account's order.
+ */
+export function changesSince(pb: Playbook, then: AccountState, now: AccountState): FactChange[] {
+  const out: FactChange[] = [];
+  const diff = (before: Answers, after: Answers, scope: 'account' | 'person', person?: string) => {
+    for (const q of pb.questions) {
+      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id)) continue;
+      const a = after[q.id] ?? null;
+      const b = before[q.id] ?? null;
+      if (same(b, a)) continue;
+      out.push({ ...(person !== undefined ? { person } : {}), question: q.id, before: b, after: a });
+    }
+  };
+  diff(then.facts, now.facts, 'account');
+  for (const p of then.people) {
+    const q = findPerson(now, p.name);
+    if (q) diff(p.facts, factsOfPerson(pb, q), 'person', q.name);
+  }
+  return out;
+}
+
 /**
  * The new state of the account after a session, and what happened. A session dated before the
  * account's latest visit (a back-filled debrief) adds its person, steps and signature but does not
