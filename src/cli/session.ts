@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -424,6 +424,13 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const personQ = pb.roles.person;
   const personName = (a: Answers) => personOf(personQ, a);
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
+  // what is offered of a person: their own facts, and for one whose role is not on record the role
+  // the account makes likely (not the first KP's when the account knows its first KP: someone else)
+  const offeredFor = (name: string | undefined, present: readonly OtherPerson[]): Answers => {
+    const own = carry(name).answers;
+    const role = name !== undefined && pb.roles.decision && own[pb.roles.decision] === undefined ? likelyRole(pb, state, name, present) : undefined;
+    return { ...own, ...(role !== undefined && pb.roles.decision ? { [pb.roles.decision]: role } : {}) };
+  };
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
   let order: string[] = [...(draft?.order ?? first?.order ?? [])];
@@ -453,7 +460,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     locale,
     answers,
     order,
-    defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers, ...early?.offered },
+    // read at each question: what is offered is the person named now's, never the one named before
+    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredFor(personName(a), others), ...early?.offered }),
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
     known,
@@ -522,7 +530,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     const nameQ: Question = { id: personQ, kind: 'text', required: false, text: { en: '', 'zh-CN': '', 'zh-TW': '' } };
     const main = personName(answers);
     const knownOf = (name: string) => {
-      const known = carry(name).answers;
+      // the others already named at this meeting, and the person the visit is about, hold their roles
+      const present = [...others, ...(main ? [{ name: main, answers }] : [])];
+      const known = offeredFor(name, present);
       return Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : [])));
     };
     /** Ask about one person: what is missing of them (a resumed draft), or everything again with their answers offered (going back). */
@@ -563,7 +573,10 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
           order = order.slice(0, -1);
           saveDraft(answers, order);
           const o = interviewOpts();
-          answers = await interview({ ...o, answers, order, defaults: { ...o.defaults, ...(was !== undefined && was !== null ? { [id]: was } : {}) } });
+          // (the answer is offered for the person it was given of, not for another named instead)
+          const whose = personName(answers);
+          const same = (a: Answers) => personName(a) === undefined || whose === undefined || nameKey(personName(a) as string) === nameKey(whose);
+          answers = await interview({ ...o, answers, order, defaults: (a: Answers) => ({ ...o.defaults(a), ...(was !== undefined && was !== null && same(a) ? { [id]: was } : {}) }) });
           continue;
         }
         const last = others.at(-1) as OtherPerson;

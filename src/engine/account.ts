@@ -7,7 +7,7 @@
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
 import { type ChecklistItem, type Condition, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
-import { type AnswerValue, type Answers, isUnknown, NOT_SURE } from './answers.js';
+import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { evaluateCondition, questionsIn, type Tri } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
@@ -187,6 +187,26 @@ export function carriedAnswers(pb: Playbook, state: AccountState, personName: st
     if (personaQ && open && person.persona && pb.personas.some((p) => p.id === person.persona)) answers[personaQ.id] = person.persona;
   }
   return { answers, carried: Object.keys(answers) };
+}
+
+/**
+ * The role in the decision the account makes likely for a person whose role is not on record, offered
+ * as the default: the first of the playbook's roles that no one else known holds (the account's first
+ * KP is someone else: the next role in the playbook's order), "unknown" once every role is held, and
+ * never another person's role. `present`: the others named at the same meeting, with their answers so
+ * far. Undefined when the person's own role is on record (it carries) or the playbook asks no role.
+ */
+export function likelyRole(pb: Playbook, state: AccountState | undefined, name: string | undefined, present: readonly { name: string; answers: Answers }[] = []): string | undefined {
+  const roleQ = pb.roles.decision ? questionIndex(pb).get(pb.roles.decision) : undefined;
+  if (!roleQ?.options?.length) return undefined;
+  const self = name !== undefined ? nameKey(name) : undefined;
+  const own = state ? findPerson(state, name) : undefined;
+  if (own && (own.role !== undefined || known(roleQ, own.facts[roleQ.id]))) return undefined;
+  const taken = new Set<string>();
+  for (const p of state?.people ?? []) if (nameKey(p.name) !== self) for (const v of [p.role, p.facts[roleQ.id]]) if (typeof v === 'string') taken.add(v);
+  for (const o of present) if (nameKey(o.name) !== self && typeof o.answers[roleQ.id] === 'string') taken.add(o.answers[roleQ.id] as string);
+  const free = roleQ.options.map((o) => o.value).find((v) => !taken.has(v) && !isUnknown(roleQ, v));
+  return free ?? (roleQ.allowUnknown ? UNKNOWN : undefined);
 }
 
 function movementOf(fromRank: number | undefined, toRank: number | undefined, from: string | undefined, to: string | undefined, status: ClassStatus): Movement {

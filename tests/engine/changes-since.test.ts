@@ -4,7 +4,7 @@
  * and set back says nothing; a first answer is not a change.
  */
 import { describe, expect, it } from 'vitest';
-import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, editFacts, emptyAccount } from '../../src/engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, editFacts, emptyAccount, likelyRole } from '../../src/engine/account.js';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import type { Mode } from '../../src/playbook/types.js';
@@ -61,5 +61,20 @@ describe('changes since the last visit', () => {
   it("this visit's own answers count too: the person met, against themselves as last recorded", () => {
     const { state, edits } = afterEdits();
     expect(since(state, edits, { ...prepChen, persona: 'commander' })).toEqual([{ person: 'Ms Chen', question: 'persona', before: 'koala', after: 'commander' }]);
+  });
+});
+
+describe('the role offered for a person not known yet', () => {
+  it('is not the first KP when the account knows its first KP: the next role in the playbook\'s order', () => {
+    const { state } = afterEdits();
+    // Ms Chen is the first KP, Mr Zhao a second KP: a new person is offered the third
+    expect(likelyRole(pb, state, 'Mr Sun')).toBe('third_kp');
+    // at a meeting with Mr Sun named a third KP already, the next one is offered "not known"
+    expect(likelyRole(pb, state, 'Ms Qian', [{ name: 'Mr Sun', answers: { contact_role: 'third_kp' } }])).toBe('unknown');
+    // a person whose own role is on record carries it: nothing is made up for them
+    expect(likelyRole(pb, state, 'Mr Zhao')).toBeUndefined();
+    // a new account: the first KP, as before
+    expect(likelyRole(pb, undefined, 'Mr Sun')).toBe('first_kp');
+    expect(likelyRole(pb, emptyAccount('New'), 'Mr Sun', [{ name: 'Ms Chen', answers: { contact_role: 'first_kp' } }])).toBe('second_kp');
   });
 });
