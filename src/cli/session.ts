@@ -393,10 +393,12 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     answers = { ...answers, ...checked.answers };
     if (checked.others.length) others = checked.others;
   }
-  if (persona !== undefined) {
-    const pq = pb.questions.find((q) => q.kind === 'persona');
-    if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
-  }
+  // the type the rep names for this visit (--persona, the file's persona:) is the answer; the config's
+  // default type is only for a person whose own type is not on record (it never outweighs it)
+  const personaQ = pb.questions.find((q) => q.kind === 'persona');
+  const chosenPersona = opts.persona ?? inputs.meta.persona;
+  const defaultPersona = (a: Answers): Answers => (personaQ && persona !== undefined && a[personaQ.id] === undefined ? { ...a, [personaQ.id]: persona } : a);
+  if (personaQ && chosenPersona !== undefined && answers[personaQ.id] === undefined) answers[personaQ.id] = chosenPersona;
   if (hasErrors(diagnostics)) {
     // a script is told every mistake in one run: the answers it lacks too, beside those it got wrong
     if (!interactive) {
@@ -404,7 +406,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       const raw = (source?.raw as { answers?: unknown } | undefined)?.answers;
       const wrong = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
       knowMet(answers);
-      const given = state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers;
+      const given = defaultPersona(state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers);
       const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given, known), known).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
     }
@@ -497,6 +499,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const carried = carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+  answers = defaultPersona(answers);
   notCounted.push(...carriedIds);
   // a carried answer can be gone back to like any other
   for (const id of carriedIds) if (!order.includes(id)) order.push(id);
