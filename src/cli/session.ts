@@ -830,7 +830,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
 function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers: Answers, person: string | undefined): Seen | undefined {
   const visits = timeline.visits;
   if (!visits.length) return undefined;
-  const last = visits.reduce((a, b) => (b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a));
+  const last = latestVisit(timeline) as (typeof visits)[number];
   const personaNow = pickPersona(pb, mode, answers)?.id;
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
