@@ -428,8 +428,10 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
   // what is offered of a person: their own facts, and for one whose role is not on record the role
   // the account makes likely (not the first KP's when the account knows its first KP: someone else)
+  // (--review asks the carried facts again: what is on record is offered, as when the rep answers
+  // "no" to "still as at …?", never nothing, which offered a known second KP as the first KP)
   const offeredFor = (name: string | undefined, present: readonly OtherPerson[]): Answers => {
-    const own = carry(name).answers;
+    const own = state ? carriedAnswers(pb, state, name).answers : {};
     const role = name !== undefined && pb.roles.decision && own[pb.roles.decision] === undefined ? likelyRole(pb, state, name, present) : undefined;
     return { ...own, ...(role !== undefined && pb.roles.decision ? { [pb.roles.decision]: role } : {}) };
   };
