@@ -7,13 +7,13 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, carriedAnswers, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
-import { isTeamStore, type Store, type StoredPlaybook } from '../store/types.js';
+import { type AccountTimeline, isTeamStore, type Store, type StoredPlaybook } from '../store/types.js';
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
@@ -394,10 +394,12 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     answers = { ...answers, ...checked.answers };
     if (checked.others.length) others = checked.others;
   }
-  if (persona !== undefined) {
-    const pq = pb.questions.find((q) => q.kind === 'persona');
-    if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
-  }
+  // the type the rep names for this visit (--persona, the file's persona:) is the answer; the config's
+  // default type is only for a person whose own type is not on record (it never outweighs it)
+  const personaQ = pb.questions.find((q) => q.kind === 'persona');
+  const chosenPersona = opts.persona ?? inputs.meta.persona;
+  const defaultPersona = (a: Answers): Answers => (personaQ && persona !== undefined && a[personaQ.id] === undefined ? { ...a, [personaQ.id]: persona } : a);
+  if (personaQ && chosenPersona !== undefined && answers[personaQ.id] === undefined) answers[personaQ.id] = chosenPersona;
   if (hasErrors(diagnostics)) {
     // a script is told every mistake in one run: the answers it lacks too, beside those it got wrong
     if (!interactive) {
@@ -405,7 +407,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       const raw = (source?.raw as { answers?: unknown } | undefined)?.answers;
       const wrong = new Set(raw && typeof raw === 'object' ? Object.keys(raw) : []);
       knowMet(answers);
-      const given = state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers;
+      const given = defaultPersona(state && !opts.review ? { ...carriedAnswers(pb, state, personOf(pb.roles.person, answers)).answers, ...answers } : answers);
       const lacking = missingQuestions(pb, mode, skipOptional(pb, mode, given, known), known).filter((q) => !wrong.has(q.id) && !Object.hasOwn(given, q.id));
       diagnostics.push(...missingAnswerDiagnostics(lacking, source, locale, lookupFor(answers, account)));
     }
@@ -427,6 +429,15 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const personQ = pb.roles.person;
   const personName = (a: Answers) => personOf(personQ, a);
   const carry = (name: string | undefined) => (state && !opts.review ? carriedAnswers(pb, state, name) : { answers: {}, carried: [] as string[] });
+  // what is offered of a person: their own facts, and for one whose role is not on record the role
+  // the account makes likely (not the first KP's when the account knows its first KP: someone else)
+  // (--review asks the carried facts again: what is on record is offered, as when the rep answers
+  // "no" to "still as at …?", never nothing, which offered a known second KP as the first KP)
+  const offeredFor = (name: string | undefined, present: readonly OtherPerson[]): Answers => {
+    const own = state ? carriedAnswers(pb, state, name).answers : {};
+    const role = name !== undefined && pb.roles.decision && own[pb.roles.decision] === undefined ? likelyRole(pb, state, name, present) : undefined;
+    return { ...own, ...(role !== undefined && pb.roles.decision ? { [pb.roles.decision]: role } : {}) };
+  };
   const { runInterview } = interactive ? await import('../ui/interview.js') : { runInterview: undefined };
   // the order of the answers given so far, across the two parts of the interview: "back" reaches them all
   let order: string[] = [...(draft?.order ?? first?.order ?? [])];
@@ -456,7 +467,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     locale,
     answers,
     order,
-    defaults: { ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...carry(personName(answers)).answers, ...early?.offered },
+    // read at each question: what is offered is the person named now's, never the one named before
+    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredFor(personName(a), others), ...early?.offered }),
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
     known,
@@ -492,6 +504,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const carried = carry(personName(answers));
   for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
   const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+  answers = defaultPersona(answers);
   notCounted.push(...carriedIds);
   // a carried answer can be gone back to like any other
   for (const id of carriedIds) if (!order.includes(id)) order.push(id);
@@ -525,7 +538,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     const nameQ: Question = { id: personQ, kind: 'text', required: false, text: { en: '', 'zh-CN': '', 'zh-TW': '' } };
     const main = personName(answers);
     const knownOf = (name: string) => {
-      const known = carry(name).answers;
+      // the others already named at this meeting, and the person the visit is about, hold their roles
+      const present = [...others, ...(main ? [{ name: main, answers }] : [])];
+      const known = offeredFor(name, present);
       return Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : [])));
     };
     /** Ask about one person: what is missing of them (a resumed draft), or everything again with their answers offered (going back). */
@@ -566,7 +581,10 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
           order = order.slice(0, -1);
           saveDraft(answers, order);
           const o = interviewOpts();
-          answers = await interview({ ...o, answers, order, defaults: { ...o.defaults, ...(was !== undefined && was !== null ? { [id]: was } : {}) } });
+          // (the answer is offered for the person it was given of, not for another named instead)
+          const whose = personName(answers);
+          const same = (a: Answers) => personName(a) === undefined || whose === undefined || nameKey(personName(a) as string) === nameKey(whose);
+          answers = await interview({ ...o, answers, order, defaults: (a: Answers) => ({ ...o.defaults(a), ...(was !== undefined && was !== null && same(a) ? { [id]: was } : {}) }) });
           continue;
         }
         const last = others.at(-1) as OtherPerson;
@@ -649,7 +667,9 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
     : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  const seen = store && account && state && !opts.full ? await seenBefore(store, pb, mode, account, answers, person) : undefined;
+  // the account's history, read once: what the rep has seen, and what changed since the last visit
+  const timeline = store && account && state ? await store.timeline(account) : undefined;
+  const seen = timeline && !opts.full ? seenBefore(timeline, pb, mode, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
     mode,
     answers,
@@ -663,7 +683,10 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   });
   const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
   // what the rep sees and what is kept: a step carried from an earlier session with its first date
-  const result = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
+  const carriedDates = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
+  // what changed since the last visit is every fact of the account and of its people, whoever was
+  // met: the engine's list compares only the person of this visit with the person of the last one
+  const result = history && state && applied && timeline ? { ...carriedDates, changes: await changeLines(pb, locale, changesSince(pb, asAtLastVisit(pb, state, editsSinceLastVisit(timeline)), applied.state)) } : carriedDates;
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
 }
@@ -809,15 +832,43 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
  * What the rep has read already: the persona's profile at an earlier session with this same person,
  * and the tips of the account's last session. The result then shows what is new.
  */
-async function seenBefore(store: Store, pb: Playbook, mode: Mode, account: string, answers: Answers, person: string | undefined): Promise<Seen | undefined> {
-  const timeline = await store.timeline(account);
-  const visits = timeline?.visits ?? [];
+function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers: Answers, person: string | undefined): Seen | undefined {
+  const visits = timeline.visits;
   if (!visits.length) return undefined;
-  const last = visits.reduce((a, b) => (b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a));
+  const last = latestVisit(timeline) as (typeof visits)[number];
   const personaNow = pickPersona(pb, mode, answers)?.id;
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   return { ...(profile ? { personaProfile: true } : {}), tips: (last.result?.tips ?? []).map((t) => t.id) };
+}
+
+/** The latest visit of a timeline (the latest date; of one day, the one saved last). */
+function latestVisit(timeline: AccountTimeline): AccountTimeline['visits'][number] | undefined {
+  return timeline.visits.reduce<AccountTimeline['visits'][number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+}
+
+/**
+ * The facts changed between visits since the latest one (`account set`: events of no visit), oldest
+ * first: those written after that visit's own events, or after it was saved when it had none.
+ */
+function editsSinceLastVisit(timeline: AccountTimeline): AccountEvent[] {
+  const last = latestVisit(timeline);
+  if (!last) return [];
+  const own = timeline.events.filter((e) => e.visitId === last.id).map((e) => e.id);
+  const after = (e: AccountTimeline['events'][number]) => (own.length ? e.id > Math.max(...own) : e.at > last.createdAt);
+  return timeline.events
+    .filter((e) => e.visitId === undefined && (e.event.kind === 'person-updated' || e.event.kind === 'facts-updated') && after(e))
+    .sort((a, b) => a.id - b.id)
+    .map((e) => e.event as AccountEvent);
+}
+
+/** The changes in the words of the account's timeline, each with its owner: "Mr Zhao: stance Neutral → A supporter". */
+async function changeLines(pb: Playbook, locale: Locale, changes: readonly FactChange[]): Promise<CoachingResult['changes']> {
+  if (!changes.length) return [];
+  const { labelerFor } = await import('../ui/views/labels.js');
+  const { factChangeText } = await import('../ui/views/account.js');
+  const label = labelerFor(pb, locale);
+  return changes.map((c) => ({ question: c.question, before: c.before, after: c.after, text: factChangeText(label, locale, c) }));
 }
 
 /** The class move in words, and the steps still open from earlier sessions. */

@@ -7,7 +7,7 @@
  * What an answer means is declared by the playbook (`roles:`), never guessed from question ids.
  */
 import { type ChecklistItem, type Condition, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
-import { type AnswerValue, type Answers, isUnknown, NOT_SURE } from './answers.js';
+import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { evaluateCondition, questionsIn, type Tri } from './conditions.js';
 import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
@@ -195,6 +195,26 @@ export function carriedAnswers(pb: Playbook, state: AccountState, personName: st
   return { answers, carried: Object.keys(answers) };
 }
 
+/**
+ * The role in the decision the account makes likely for a person whose role is not on record, offered
+ * as the default: the first of the playbook's roles that no one else known holds (the account's first
+ * KP is someone else: the next role in the playbook's order), "unknown" once every role is held, and
+ * never another person's role. `present`: the others named at the same meeting, with their answers so
+ * far. Undefined when the person's own role is on record (it carries) or the playbook asks no role.
+ */
+export function likelyRole(pb: Playbook, state: AccountState | undefined, name: string | undefined, present: readonly { name: string; answers: Answers }[] = []): string | undefined {
+  const roleQ = pb.roles.decision ? questionIndex(pb).get(pb.roles.decision) : undefined;
+  if (!roleQ?.options?.length) return undefined;
+  const self = name !== undefined ? nameKey(name) : undefined;
+  const own = state ? findPerson(state, name) : undefined;
+  if (own && (own.role !== undefined || known(roleQ, own.facts[roleQ.id]))) return undefined;
+  const taken = new Set<string>();
+  for (const p of state?.people ?? []) if (nameKey(p.name) !== self) for (const v of [p.role, p.facts[roleQ.id]]) if (typeof v === 'string') taken.add(v);
+  for (const o of present) if (nameKey(o.name) !== self && typeof o.answers[roleQ.id] === 'string') taken.add(o.answers[roleQ.id] as string);
+  const free = roleQ.options.map((o) => o.value).find((v) => !taken.has(v) && !isUnknown(roleQ, v));
+  return free ?? (roleQ.allowUnknown ? UNKNOWN : undefined);
+}
+
 function movementOf(fromRank: number | undefined, toRank: number | undefined, from: string | undefined, to: string | undefined, status: ClassStatus): Movement {
   // from a provisional or an unclassified account, any class is news
   if (status === 'provisional') return 'provisional';
@@ -236,6 +256,72 @@ export function editFacts(pb: Playbook, state: AccountState, edit: { person?: st
     next.facts[id] = v;
   }
   return { state: next, events: changes.length ? [{ kind: 'facts-updated', date, changes }] : [] };
+}
+
+/** A fact that reads differently since the last visit: the account's own (no person) or a person's, by question id. */
+export interface FactChange {
+  person?: string;
+  question: string;
+  before: AnswerValue;
+  after: AnswerValue;
+}
+
+/** A person's facts by question id, with the fields a person row keeps by name (role, type, title) under their questions. */
+function factsOfPerson(pb: Playbook, p: Person): Answers {
+  const personaQ = pb.questions.find((q) => q.kind === 'persona')?.id;
+  return {
+    ...p.facts,
+    ...(pb.roles.title && p.title !== undefined ? { [pb.roles.title]: p.title } : {}),
+    ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}),
+    ...(personaQ && p.persona !== undefined ? { [personaQ]: p.persona } : {}),
+  };
+}
+
+/**
+ * The account as it stood at its last visit: the facts changed since between visits (`account set`,
+ * the events given, oldest first) set back, latest first. A fact that was not known then is held as
+ * null: it was said, and its change is news.
+ */
+export function asAtLastVisit(pb: Playbook, state: AccountState, editsSince: readonly AccountEvent[]): AccountState {
+  const then: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: factsOfPerson(pb, p) })) };
+  const byField = (field: string) => (field === 'title' ? pb.roles.title : field === 'role' ? pb.roles.decision : field === 'persona' ? pb.questions.find((q) => q.kind === 'persona')?.id : field);
+  for (const e of [...editsSince].reverse()) {
+    if (e.kind === 'facts-updated') for (const c of [...e.changes].reverse()) then.facts[c.field] = c.before ?? null;
+    if (e.kind !== 'person-updated') continue;
+    const p = findPerson(then, e.person);
+    if (!p) continue;
+    for (const c of [...e.changes].reverse()) {
+      const id = byField(c.field);
+      if (id !== undefined) p.facts[id] = c.before ?? null;
+    }
+  }
+  return then;
+}
+
+/**
+ * What changed since the last visit, whoever it belongs to: the account's facts and each person's as
+ * they stood then (asAtLastVisit) against as they stand now (after this session). Each fact once,
+ * with its owner; a fact changed and changed back is no change; a fact never said before (a person
+ * first met, a question first answered) is news of this visit, not a change. The account's facts
+ * first, then the people in the account's order.
+ */
+export function changesSince(pb: Playbook, then: AccountState, now: AccountState): FactChange[] {
+  const out: FactChange[] = [];
+  const diff = (before: Answers, after: Answers, scope: 'account' | 'person', person?: string) => {
+    for (const q of pb.questions) {
+      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id)) continue;
+      const a = after[q.id] ?? null;
+      const b = before[q.id] ?? null;
+      if (same(b, a)) continue;
+      out.push({ ...(person !== undefined ? { person } : {}), question: q.id, before: b, after: a });
+    }
+  };
+  diff(then.facts, now.facts, 'account');
+  for (const p of then.people) {
+    const q = findPerson(now, p.name);
+    if (q) diff(p.facts, factsOfPerson(pb, q), 'person', q.name);
+  }
+  return out;
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import { type KnownState, nextStep, walkInterview } from '../engine/interview.js';
 import { localize } from '../engine/text.js';
+import { ownerOf } from '../engine/model.js';
+import { nameKey } from '../engine/names.js';
 import type { Locale, Mode, Playbook } from '../playbook/types.js';
 import type { PromptOutcome, QuestionView } from './prompt.js';
 
@@ -22,8 +24,12 @@ export interface InterviewOptions {
   answers: Answers;
   /** Order in which they were given (for going back). */
   order?: string[];
-  /** Suggested answers (the last visit's): offered as defaults, still asked. */
-  defaults?: Answers;
+  /**
+   * Suggested answers (the last visit's): offered as defaults, still asked. A function is read again
+   * at each question with the answers so far: what is offered of a person is that person's, and a
+   * person named anew (going back to the name) is offered their own, not the one named before.
+   */
+  defaults?: Answers | ((answers: Answers) => Answers);
   /** The visit date, for date questions bounded relative to it. */
   visitDate?: string;
   /** Stop early once this holds (e.g. once the person met is named, to look up what is known of them). */
@@ -50,6 +56,15 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
   const answers: Answers = { ...opts.answers };
   const order = [...(opts.order ?? Object.keys(answers))];
   const previous: Record<string, AnswerValue> = {};
+  // whose answer each kept one was: a person's fact given for one person is not offered for another
+  const personQ = pb.roles.person;
+  const whoseAnswer: Record<string, string | undefined> = {};
+  const who = () => (personQ && typeof answers[personQ] === 'string' ? nameKey(answers[personQ] as string) : undefined);
+  const offered = (id: string): AnswerValue | undefined => {
+    const q = pb.questions.find((x) => x.id === id);
+    const kept = Object.hasOwn(previous, id) && (!q || ownerOf(q) !== 'person' || whoseAnswer[id] === who()) ? previous[id] : undefined;
+    return kept ?? (typeof opts.defaults === 'function' ? opts.defaults(answers) : opts.defaults)?.[id];
+  };
   for (let guard = 0; guard < 10_000; guard++) {
     if (opts.until?.(answers)) return answers;
     const step = nextStep(pb, opts.mode, answers, opts.known);
@@ -65,12 +80,15 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       position: counted.indexOf(q) + 1,
       total: counted.length,
       canGoBack: order.length > 0 || opts.canLeaveBack === true,
-      default: previous[q.id] ?? opts.defaults?.[q.id],
+      default: offered(q.id),
       ...(opts.visitDate ? { visitDate: opts.visitDate } : {}),
       lookup: opts.lookup(answers),
     });
     if (outcome.kind === 'help') {
-      if (outcome.keep !== undefined) previous[q.id] = outcome.keep;
+      if (outcome.keep !== undefined) {
+        previous[q.id] = outcome.keep;
+        whoseAnswer[q.id] = who();
+      }
       await driver.showHelp(q.help ? localize(q.help, opts.locale) : '');
       continue;
     }
@@ -79,6 +97,7 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
       const last = order.pop();
       if (last !== undefined) {
         previous[last] = answers[last];
+        whoseAnswer[last] = who();
         delete answers[last];
         driver.onAnswer(answers, order);
       }

@@ -96,3 +96,33 @@ describe('the question counter', () => {
     expect(seen[1]).toMatch(/^3\//);
   });
 });
+
+describe('runInterview: what is offered of a person is that person\'s', () => {
+  it('going back to the name and naming someone else offers the new person\'s facts, not the answers given of the one named before', async () => {
+    const known: Record<string, Answers> = { 'Ms Chen': { contact_title: 'GM', contact_role: 'first_kp' }, 'Mr Zhao': { contact_role: 'second_kp' } };
+    const rep = scripted([
+      ['contact_name', ans('Ms Chen')],
+      ['contact_title', ans('GM')],
+      ['contact_role', ans('first_kp')],
+      ['contacts_known', { kind: 'back' }],
+      ['contact_role', { kind: 'back' }],
+      ['contact_title', { kind: 'back' }],
+      ['contact_name', ans('Mr Zhao')],
+      ['contact_title', ans(null)],
+      ['contact_role', ans('second_kp')],
+      ['approval_layers', ans('one')],
+      ['contacts_known', { kind: 'back' }],
+    ]);
+    const defaults = (a: Answers) => known[a.contact_name as string] ?? {};
+    await expect(runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: {}, defaults, lookup: () => () => undefined }, rep.driver)).rejects.toThrow(/unexpected question/);
+    const offered = rep.asked.map((a) => [a.id, a.default]);
+    // Ms Chen's title and role, given before the name was changed, are not offered for Mr Zhao
+    expect(offered.slice(6, 9)).toEqual([
+      ['contact_name', 'Ms Chen'],
+      ['contact_title', undefined],
+      ['contact_role', 'second_kp'],
+    ]);
+    // the same person's answer is still offered on going back
+    expect(offered[4]).toEqual(['contact_role', 'first_kp']);
+  });
+});

@@ -48,6 +48,13 @@ export interface AccountView {
   steps: StepView[];
 }
 
+/** One fact's change in the timeline's words, its owner named: "Mr Zhao: stance Neutral → A supporter"; the account's own without one. */
+export function factChangeText(label: Labeler, locale: Locale, c: { person?: string; question: string; before: AnswerValue; after: AnswerValue }): string {
+  const m = VIEW_MESSAGES[locale];
+  const value = (v: AnswerValue) => (v === null ? m.unknownValue : label.answer(c.question, v));
+  return m.factChange(c.person, label.question(c.question), value(c.before), value(c.after));
+}
+
 export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string; today?: string }): AccountView {
   const m = VIEW_MESSAGES[locale];
   const a = t.account;

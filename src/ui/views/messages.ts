@@ -83,6 +83,8 @@ const en = {
   noTeam: 'You manage no rep in this team database (the team admin adds them with: sales-coach team add NAME --manager YOU).',
   managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string | undefined, note: string) =>
     `${by} ${kind === 'class-validated' ? 'confirmed' : 'questions'} ${cls ? `the class ${cls}` : 'the provisional class'}: ${note}`,
+  /** A fact changed since the last visit, its owner named (a person's), else the account's own. */
+  factChange: (owner: string | undefined, name: string, before: string, after: string) => (owner ? `${owner}: ${name} ${before} → ${after}` : `${name}: ${before} → ${after}`),
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',

@@ -71,6 +71,7 @@ export const zhCN: ViewMessages = {
   notes: '你的批注',
   noTeam: '你在这个团队数据库里没有下属销售（由团队管理员添加：sales-coach team add 姓名 --manager 你的用户名）。',
   managerNote: (kind, by, cls, note) => `${by}${kind === 'class-validated' ? '确认了' : '质疑'}${cls ? `${cls}的分类` : '暂定的分类'}：${note}`,
+  factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',
   noOpenSteps: '没有待办的下一步。',
   overdue: '已逾期',

@@ -71,6 +71,7 @@ export const zhTW: ViewMessages = {
   notes: '你的批註',
   noTeam: '你在這個團隊資料庫裡沒有下屬業務（由團隊管理員新增：sales-coach team add 姓名 --manager 你的使用者名稱）。',
   managerNote: (kind, by, cls, note) => `${by}${kind === 'class-validated' ? '確認了' : '質疑'}${cls ? `${cls}的分類` : '暫定的分類'}：${note}`,
+  factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',
   noOpenSteps: '沒有待辦的下一步。',
   overdue: '已逾期',

@@ -1,0 +1,143 @@
+/**
+ * The role offered for a person new to an account is what the account makes likely: the account knows
+ * Ms Chen as its first KP, so a new person at a debrief's meeting, or met alone at a prep, is offered
+ * the next role (second KP), not "first KP" (the decider, someone else's role). Driven in a real
+ * terminal (tmux), as pty.e2e.test.ts drives its sessions.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DraftStore } from '../../src/cli/drafts.js';
+import { BIN, sandbox } from '../helpers/spawn.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `sc-roles-${process.pid}`;
+const { home, env } = sandbox();
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-t', session, '-p', '-S', '-200');
+async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (last.includes(text)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
+}
+/** The screen once the text is on it n times (a question asked again for the next person). */
+async function waitForCount(text: string, n: number, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    last = screen();
+    if (last.split(text).length - 1 >= n) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${JSON.stringify(text)} ${n} times; screen:\n${last}`);
+}
+const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
+function start(args: string): void {
+  const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+  spawnSync('tmux', ['kill-session', '-t', session]);
+  spawnSync('rm', ['-f', join(home, 'exit-code')]);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${join(home, 'exit-code')}; sleep 60`);
+      return;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
+async function exitCode(): Promise<number> {
+  const file = join(home, 'exit-code');
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    if (existsSync(file) && readFileSync(file, 'utf8').trim()) return Number(readFileSync(file, 'utf8').trim());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no exit; screen:\n${screen()}`);
+}
+/** The choice the pointer is on, as the rep sees it. */
+const pointed = (s: string) => s.split('\n').filter((l) => l.includes('❯')).at(-1)?.replace(/^.*❯\s*/, '').trim();
+
+/** An account whose first KP is Ms Chen, from a scripted debrief. */
+function accountWithFirstKp(account: string): void {
+  const file = join(home, `${account}.yaml`);
+  writeFileSync(file, 'mode: debrief\ndate: 2026-12-01\nanswers: { contact_name: Ms Chen, contact_role: first_kp, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: koala, asked_to_sign: "no", trust_built: "no", not_signed_reason: trust, polite_excuse: "no", statement_changed: "no", plan_shared: "no" }\n');
+  expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', account, '--no-input', '--answers', file], { env }).status).toBe(0);
+}
+
+describe.runIf(hasTmux || process.env.CI)('the role offered for a new person', () => {
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+  });
+
+  it('among the others at a meeting, is not the first KP when the account knows its first KP', async () => {
+    accountWithFirstKp('Roles Co');
+    // a debrief with Mr Li (a third KP) answered to its end, left as a draft: the others are next
+    const main = { contact_name: 'Mr Li', contact_title: 'Plant manager', contact_role: 'third_kp', approval_layers: 'two', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'supporter', personal_win: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: null };
+    new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'debrief', account: 'Roles Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    start("debrief --resume --account 'Roles Co'");
+    await waitFor('Still as at the visit of');
+    keys('Enter'); // the account's facts still hold
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Zhao', 'Enter');
+    await waitFor("Mr Zhao's job title");
+    keys('Enter');
+    // Ms Chen is the first KP and Mr Li the third: the second KP is offered
+    expect(pointed(await waitFor('Where do they stand'))).toMatch(/^Second KP/);
+    keys('Enter');
+    await waitFor('Which type is Mr Zhao?');
+    keys('Enter');
+    await waitFor('Where does Mr Zhao stand on your offer?');
+    keys('Enter');
+    await waitFor("What would be Mr Zhao's personal win?");
+    keys('Enter');
+    await waitFor('Anyone else at the meeting?');
+    keys('Mr Sun', 'Enter');
+    await waitFor("Mr Sun's job title");
+    keys('Enter');
+    // every role is held by someone else now: "not known" is offered, not another person's role
+    expect(pointed(await waitForCount('Where do they stand', 2))).toMatch(/^Don't know/);
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+
+  it('for a single new person at a prep, likewise', async () => {
+    accountWithFirstKp('Prep Roles Co');
+    start("prep --account 'Prep Roles Co' --date 2026-12-04");
+    await waitFor('Which are done?');
+    keys('Enter'); // the steps stay open
+    await waitFor('Who do you meet');
+    keys('C-u', 'Mr Sun', 'Enter');
+    await waitFor('Still as at the visit of');
+    keys('Enter'); // the account's facts still hold
+    await waitFor("Mr Sun's job title");
+    keys('Enter');
+    expect(pointed(await waitFor('Where do they stand'))).toMatch(/^Second KP/);
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+
+  it('with --review, a known person is offered their own role on record, not the first option', async () => {
+    accountWithFirstKp('Review Co');
+    const file = join(home, 'zhao.yaml');
+    writeFileSync(file, 'mode: debrief\ndate: 2026-12-02\nanswers: { contact_name: Mr Zhao, contact_role: second_kp, approval_layers: one, contacts_known: 3, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: thinker, polite_excuse: "no", statement_changed: "no" }\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Review Co', '--no-input', '--answers', file], { env }).status).toBe(0);
+    start("prep --review --account 'Review Co' --date 2026-12-04");
+    await waitFor('Which are done?');
+    keys('Enter');
+    await waitFor('Who do you meet');
+    keys('Enter'); // Mr Zhao, offered as the person last met
+    await waitFor("Mr Zhao's job title");
+    keys('Enter');
+    expect(pointed(await waitFor('Where do they stand'))).toMatch(/^Second KP/);
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+});
