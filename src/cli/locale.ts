@@ -17,10 +17,25 @@ export function localeFromEnv(env: Env): Locale {
 }
 
 export function pickLocale(flag: string | undefined, env: Env, config: { lang?: string }): Locale {
+  picked = choose(flag, env, config);
+  return picked;
+}
+
+function choose(flag: string | undefined, env: Env, config: { lang?: string }): Locale {
   const value = flag ?? env.SALES_COACH_LANG ?? config.lang;
   if (value === undefined) return localeFromEnv(env);
   if (value === 'en' || value === 'zh-CN' || value === 'zh-TW') return value;
   if (/^zh[_-]?cn$/i.test(value)) return 'zh-CN';
   if (/^zh[_-]?tw$/i.test(value)) return 'zh-TW';
   throw new UserError(`unknown language "${value}"`, 'use --lang en, --lang zh-CN or --lang zh-TW');
+}
+
+/**
+ * The language this run last chose (a session's, with the config's lang or a draft's read): an error
+ * reported after the command began speaks it. Undefined before any choice; `main` forgets it per run.
+ */
+let picked: Locale | undefined;
+export const pickedLocale = (): Locale | undefined => picked;
+export function forgetPickedLocale(): void {
+  picked = undefined;
 }

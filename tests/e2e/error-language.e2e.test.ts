@@ -1,0 +1,106 @@
+/**
+ * Issue 23, every message in the session's language: the store's errors (StoreError, said as a key and
+ * values, worded by the CLI) and the command line's own (commander's, by its error code), with the built
+ * binary. English stays as it was.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, sandbox, scratch } from '../helpers/spawn.js';
+
+describe("the store's errors in the session's language", () => {
+  it('zh-CN: a checklist item that does not exist, with its hint; exit 2', async () => {
+    const r = await runBin(['--lang', 'zh-CN', 'checklist', 'done', '999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sales-coach: 没有编号为999的待办事项\n  提示：sales-coach checklist 会列出未完成的事项及其编号\n');
+  });
+
+  it('zh-TW: the same, as Taiwan writes it', async () => {
+    const r = await runBin(['--lang', 'zh-TW', 'checklist', 'done', '999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sales-coach: 沒有編號為999的待辦事項\n  提示：sales-coach checklist 會列出未完成的事項及其編號\n');
+  });
+
+  it('the language of the environment (LANG) when no --lang is given', async () => {
+    const { env } = sandbox();
+    const r = await runBin(['checklist', 'done', '999'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有编号为999的待办事项');
+  });
+
+  it('English as before', async () => {
+    const r = await runBin(['checklist', 'done', '999']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sales-coach: no checklist item 999\n  hint: sales-coach checklist lists the open items with their numbers\n');
+  });
+
+  it('zh-CN: a --db that is not a SQLite file is refused in Chinese, and left untouched', async () => {
+    const { dir } = scratch('sc-store-err-');
+    const db = join(dir, 'notes.txt');
+    writeFileSync(db, 'my own notes, not a database\n');
+    const r = await runBin(['--lang', 'zh-CN', '--db', db, 'accounts']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`sales-coach: ${db} 不是 sales-coach 的数据库（它不是 SQLite 文件）；没有动它`);
+    expect(r.stderr).toContain('  提示：用 --db（SALES_COACH_DB）指向另一个文件，或者把这个文件移走');
+    expect(r.stderr).not.toMatch(/is not|hint:/);
+  });
+});
+
+describe("the command line's own errors in the session's language", () => {
+  const zh = (args: string[], env?: Record<string, string>) => runBin(['--lang', 'zh-CN', ...args], env ? { env: { ...sandbox().env, ...env } } : {});
+
+  it('an unknown option, with commander\'s suggestion; exit 2', async () => {
+    const r = await zh(['accounts', '--limt', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('错误：没有 --limt 这个选项\n（是不是想写 --limit？）\n（加上 --help 查看用法）\n');
+  });
+
+  it('an unknown command', async () => {
+    const r = await zh(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('错误：没有“frobnicate”这个命令\n（加上 --help 查看用法）\n');
+  });
+
+  it('a missing argument, too many, an option without its value', async () => {
+    const missing = await zh(['account', 'rename']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('错误：缺少必填的参数 name');
+    const many = await zh(['checklist', 'done', '1', '2', '3']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain('错误：参数太多了（done）：应为1个，实际给了3个');
+    const noValue = await zh(['prep', '--account']);
+    expect(noValue.code).toBe(2);
+    expect(noValue.stderr).toContain('错误：选项 --account <name> 后面缺少取值');
+    for (const r of [missing, many, noValue]) {
+      expect(r.stderr).toContain('（加上 --help 查看用法）');
+      expect(r.stderr).not.toMatch(/error:|run with --help/);
+    }
+  });
+
+  it('an invalid value: a number, a date, a choice', async () => {
+    const limit = await zh(['accounts', '--limit', '0']);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain('错误：选项 --limit <n> 的值“0”无效：应为 1 到 999999 之间的整数');
+    const day = await zh(['stats', '--today', '2026-02-30']);
+    expect(day.code).toBe(2);
+    expect(day.stderr).toContain('错误：选项 --today <YYYY-MM-DD> 的值“2026-02-30”无效：应为 1900 到 2200 年之间的日期，写成 YYYY-MM-DD，例如 2026-11-26');
+    const since = await zh(['accounts', '--since', '3x']);
+    expect(since.stderr).toContain('错误：选项 --since <period> 的值“3x”无效：应为 7d、2w、1m 这样的时长（最长100年），或 1900 到 2200 年之间的日期 YYYY-MM-DD');
+    const sort = await zh(['accounts', '--sort', 'bogus']);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toMatch(/错误：选项 --sort <key> 的值“bogus”无效：可选的值：\S+、/);
+    for (const r of [limit, day, since, sort]) expect(r.stderr).not.toMatch(/error:|is invalid|expected|Allowed/);
+  });
+
+  it('zh-TW, from LANG, before the config is read', async () => {
+    const r = await runBin(['accounts', '--limt', '3'], { env: { ...sandbox().env, LANG: 'zh_TW.UTF-8' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('錯誤：沒有 --limt 這個選項\n（是不是想寫 --limit？）\n（加上 --help 檢視用法）\n');
+  });
+
+  it('English as commander writes it', async () => {
+    const r = await runBin(['accounts', '--limt', '3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: unknown option '--limt'\n(Did you mean --limit?)\n(run with --help for usage)\n");
+  });
+});
