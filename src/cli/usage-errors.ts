@@ -135,6 +135,12 @@ export function sayUsageErrorsInLanguage(program: Command, argv: readonly string
   wrap(program);
 }
 
+/** The label of a hint main prints under a UserError: in Chinese when the hint is (the message was worded in the session's language). */
+export function hintLabel(hint: string, io: IO, global: GlobalOptions): string {
+  const locale = pickedLocale() ?? earlyLocale(global.lang, io);
+  return locale !== 'en' && /\p{Script=Han}/u.test(hint) ? USAGE_MESSAGES[locale].hint : 'hint: ';
+}
+
 /** A StoreError as main reports it, in the language the command chose (else the early one): a line and its hint. */
 export function storeErrorLines(err: StoreError, io: IO, global: GlobalOptions): string {
   const locale = pickedLocale() ?? earlyLocale(global.lang, io);

@@ -36,6 +36,9 @@ export interface UsageMessages {
   seeHelp: string;
   /** the label of a hint under an error (a StoreError's) */
   hint: string;
+  /** --lang, SALES_COACH_LANG or the config's lang: a language the program does not speak */
+  unknownLanguage: (value: string) => string;
+  unknownLanguageHint: string;
 }
 
 export const USAGE_MESSAGES: Record<Exclude<Locale, 'en'>, UsageMessages> = { 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -35,4 +35,6 @@ export const zhCN: UsageMessages = {
   invalidArgument: (value, at, b) => `错误：${where(at)}的值“${value}”无效：${because(b)}`,
   seeHelp: '（加上 --help 查看用法）',
   hint: '提示：',
+  unknownLanguage: (value) => `没有“${value}”这种语言可选`,
+  unknownLanguageHint: '请用 --lang en、--lang zh-CN 或 --lang zh-TW',
 };

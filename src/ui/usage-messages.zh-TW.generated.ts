@@ -35,4 +35,6 @@ export const zhTW: UsageMessages = {
   invalidArgument: (value, at, b) => `錯誤：${where(at)}的值「${value}」無效：${because(b)}`,
   seeHelp: '（加上 --help 檢視用法）',
   hint: '提示：',
+  unknownLanguage: (value) => `沒有「${value}」這種語言可選`,
+  unknownLanguageHint: '請用 --lang en、--lang zh-CN 或 --lang zh-TW',
 };

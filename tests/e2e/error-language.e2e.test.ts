@@ -103,4 +103,17 @@ describe("the command line's own errors in the session's language", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("error: unknown option '--limt'\n(Did you mean --limit?)\n(run with --help for usage)\n");
   });
+
+  it('an unknown --lang is said in the environment\'s language; a hint worded in Chinese is labelled 提示', async () => {
+    const tw = await runBin(['--lang', 'xx', 'accounts'], { env: { ...sandbox().env, LANG: 'zh_TW.UTF-8' } });
+    expect(tw.code).toBe(2);
+    expect(tw.stderr).toBe('sales-coach: 沒有「xx」這種語言可選\n  提示：請用 --lang en、--lang zh-CN 或 --lang zh-TW\n');
+    const en = await runBin(['--lang', 'xx', 'accounts']);
+    expect(en.stderr).toBe('sales-coach: unknown language "xx"\n  hint: use --lang en, --lang zh-CN or --lang zh-TW\n');
+    const { file } = scratch('sc-hint-');
+    const r = await runBin(['--lang', 'zh-CN', 'debrief', '--account', 'X', '--dry-run', '--answers', file('bad.yaml', 'mode: [\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sales-coach: 回答文件无法读取，没有运行\n  提示：先改正上面的问题');
+    expect(r.stderr).not.toContain('hint:');
+  });
 });
