@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
 import { runBin, sandbox, scratch } from '../helpers/spawn.js';
 
 describe("the store's errors in the session's language", () => {
@@ -43,6 +44,25 @@ describe("the store's errors in the session's language", () => {
     expect(r.stderr).toContain(`sales-coach: ${db} 不是 sales-coach 的数据库（它不是 SQLite 文件）；没有动它`);
     expect(r.stderr).toContain('  提示：用 --db（SALES_COACH_DB）指向另一个文件，或者把这个文件移走');
     expect(r.stderr).not.toMatch(/is not|hint:/);
+  });
+});
+
+describe("the team database's errors in the session's language", () => {
+  it('zh-CN: a member who is not in the team, a role name that cannot be one, a wrong password', async () => {
+    const db = await freshDatabase();
+    const env = { ...sandbox().env, SALES_COACH_DB: serverUrl('sc_admin', db), PGPASSWORD: ADMIN_PASSWORD };
+    expect((await runBin(['team', 'init'], { env })).code).toBe(0);
+    const nobody = roleName('nobody');
+    const gone = await runBin(['--lang', 'zh-CN', 'team', 'remove', nobody], { env });
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toBe(`sales-coach: ${nobody} 不在团队里\n  提示：sales-coach team list 会列出团队成员\n`);
+    const bad = await runBin(['--lang', 'zh-CN', 'team', 'add', 'Bad-Name'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('sales-coach: “Bad-Name”不能用作这里的数据库角色名\n  提示：只用小写字母、数字和 _（例如 alice_wong），并以字母开头');
+    const refused = await runBin(['--lang', 'zh-TW', 'accounts'], { env: { ...env, PGPASSWORD: 'not-the-password' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^sales-coach: 團隊資料庫 \S+ 拒絕了這個使用者的密碼\n {2}提示：檢查 PGPASSWORD/);
+    for (const r of [gone, bad, refused]) expect(r.stderr).not.toMatch(/hint:|is not|refused|cannot/);
   });
 });
 
