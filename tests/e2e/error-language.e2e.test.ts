@@ -13,20 +13,20 @@ describe("the store's errors in the session's language", () => {
   it('zh-CN: a checklist item that does not exist, with its hint; exit 2', async () => {
     const r = await runBin(['--lang', 'zh-CN', 'checklist', 'done', '999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sales-coach: 没有编号为999的待办事项\n  提示：sales-coach checklist 会列出未完成的事项及其编号\n');
+    expect(r.stderr).toBe('sales-coach: 没有编号为999的下一步\n  提示：sales-coach checklist 会列出待办的下一步及其编号\n');
   });
 
   it('zh-TW: the same, as Taiwan writes it', async () => {
     const r = await runBin(['--lang', 'zh-TW', 'checklist', 'done', '999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sales-coach: 沒有編號為999的待辦事項\n  提示：sales-coach checklist 會列出未完成的事項及其編號\n');
+    expect(r.stderr).toBe('sales-coach: 沒有編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
   });
 
   it('the language of the environment (LANG) when no --lang is given', async () => {
     const { env } = sandbox();
     const r = await runBin(['checklist', 'done', '999'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('没有编号为999的待办事项');
+    expect(r.stderr).toContain('没有编号为999的下一步');
   });
 
   it('English as before', async () => {
