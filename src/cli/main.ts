@@ -11,7 +11,7 @@ import type { GlobalOptions, IO } from './io.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './open-stores.js';
-import { hintLabel, sayUsageErrorsInLanguage, storeErrorLines } from './usage-errors.js';
+import { hintLabel, readyToReport, sayUsageErrorsInLanguage, storeErrorLines } from './usage-errors.js';
 import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
@@ -69,6 +69,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   try {
     return await action(io, global);
   } catch (err) {
+    await readyToReport(err, io, global);
     return reportError(err, io, global);
   }
 }

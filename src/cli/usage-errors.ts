@@ -10,7 +10,7 @@ import { YEARS } from '../engine/dates.js';
 import type { Locale } from '../engine/model.js';
 import type { StoreError } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
-import { storeErrorText } from '../ui/store-messages.js';
+import { loadedStoreWords, loadStoreWords } from './store-words.js';
 import { type RefusedAt, type RefusedBecause, USAGE_MESSAGES, type UsageMessages } from '../ui/usage-messages.js';
 import type { GlobalOptions, IO } from './io.js';
 import { forgetPickedLocale, localeFromEnv, pickedLocale, pickLocale } from './locale.js';
@@ -141,9 +141,19 @@ export function hintLabel(hint: string, io: IO, global: GlobalOptions): string {
   return locale !== 'en' && /\p{Script=Han}/u.test(hint) ? USAGE_MESSAGES[locale].hint : 'hint: ';
 }
 
-/** A StoreError as main reports it, in the language the command chose (else the early one): a line and its hint. */
+/** Before main reports an error: the store's words loaded when a StoreError is to be said in another language than English. */
+export async function readyToReport(err: unknown, io: IO, global: GlobalOptions): Promise<void> {
+  if (err instanceof Error && err.name === 'StoreError' && (pickedLocale() ?? earlyLocale(global.lang, io)) !== 'en') await loadStoreWords();
+}
+
+/**
+ * A StoreError as main reports it, in the language the command chose (else the early one): a line and
+ * its hint. The words are loaded apart (readyToReport): English, as the store wrote it, until they are.
+ */
 export function storeErrorLines(err: StoreError, io: IO, global: GlobalOptions): string {
-  const locale = pickedLocale() ?? earlyLocale(global.lang, io);
-  const { message, hint } = storeErrorText(err, locale);
+  const chosen = pickedLocale() ?? earlyLocale(global.lang, io);
+  const words = loadedStoreWords();
+  const locale = words ? chosen : 'en';
+  const { message, hint } = words ? words.storeErrorText(err, locale) : { message: err.message, hint: err.hint };
   return `sales-coach: ${sanitize(message)}\n${hint ? `  ${locale === 'en' ? 'hint: ' : USAGE_MESSAGES[locale].hint}${sanitize(hint)}\n` : ''}`;
 }

@@ -3,7 +3,7 @@
  * values, worded by the CLI) and the command line's own (commander's, by its error code), with the built
  * binary. English stays as it was.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, freshDatabase, roleName, serverUrl } from '../helpers/pg.js';
@@ -27,6 +27,15 @@ describe("the store's errors in the session's language", () => {
     const r = await runBin(['checklist', 'done', '999'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('没有编号为999的下一步');
+  });
+
+  it("the config's own lang: (zh-TW) when neither --lang nor the environment says one", async () => {
+    const box = sandbox();
+    mkdirSync(join(box.home, 'config', 'sales-coach'), { recursive: true });
+    writeFileSync(join(box.home, 'config', 'sales-coach', 'config.yaml'), 'lang: zh-TW\n');
+    const r = await runBin(['checklist', 'done', '999'], { env: box.env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sales-coach: 沒有編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
   });
 
   it('English as before', async () => {
