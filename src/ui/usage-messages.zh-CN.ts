@@ -30,7 +30,7 @@ export const zhCN: UsageMessages = {
   missingArgument: (name) => `错误：缺少必填的参数 ${name}`,
   optionMissingArgument: (flags) => `错误：选项 ${flags} 后面缺少取值`,
   missingMandatoryOptionValue: (flags) => `错误：必须给出选项 ${flags}`,
-  conflictingOption: (a, b) => `错误：${side(a)}不能和${side(b)}一起使用`,
+  conflictingOption: (a, b) => `错误：${side(a)} 不能和${side(b)} 一起使用`,
   excessArguments: (command, expected, got) => `错误：参数太多了${command ? `（${command}）` : ''}：应为${expected}个，实际给了${got}个`,
   invalidArgument: (value, at, b) => `错误：${where(at)}的值“${value}”无效：${because(b)}`,
   seeHelp: '（加上 --help 查看用法）',

@@ -30,7 +30,7 @@ export const zhTW: UsageMessages = {
   missingArgument: (name) => `錯誤：缺少必填的引數 ${name}`,
   optionMissingArgument: (flags) => `錯誤：選項 ${flags} 後面缺少取值`,
   missingMandatoryOptionValue: (flags) => `錯誤：必須給出選項 ${flags}`,
-  conflictingOption: (a, b) => `錯誤：${side(a)}不能和${side(b)}一起使用`,
+  conflictingOption: (a, b) => `錯誤：${side(a)} 不能和${side(b)} 一起使用`,
   excessArguments: (command, expected, got) => `錯誤：引數太多了${command ? `（${command}）` : ''}：應為${expected}個，實際給了${got}個`,
   invalidArgument: (value, at, b) => `錯誤：${where(at)}的值「${value}」無效：${because(b)}`,
   seeHelp: '（加上 --help 檢視用法）',
