@@ -5,7 +5,9 @@
  */
 import type { Locale } from '../engine/model.js';
 import type { Env } from '../ui/style.js';
+import { USAGE_MESSAGES } from '../ui/usage-messages.js';
 import { UserError } from './errors.js';
+import { loadStoreWords } from './store-words.js';
 
 /** zh_CN.UTF-8 -> zh-CN, zh_TW / zh_HK -> zh-TW, anything else -> en. */
 export function localeFromEnv(env: Env): Locale {
@@ -17,10 +19,30 @@ export function localeFromEnv(env: Env): Locale {
 }
 
 export function pickLocale(flag: string | undefined, env: Env, config: { lang?: string }): Locale {
+  picked = choose(flag, env, config);
+  // the store's errors in this language are at hand by the time one is reported (store-words.ts)
+  if (picked !== 'en') void loadStoreWords();
+  return picked;
+}
+
+function choose(flag: string | undefined, env: Env, config: { lang?: string }): Locale {
   const value = flag ?? env.SALES_COACH_LANG ?? config.lang;
   if (value === undefined) return localeFromEnv(env);
   if (value === 'en' || value === 'zh-CN' || value === 'zh-TW') return value;
   if (/^zh[_-]?cn$/i.test(value)) return 'zh-CN';
   if (/^zh[_-]?tw$/i.test(value)) return 'zh-TW';
+  // said in the environment's language: the one asked for is not one the program speaks
+  const said = localeFromEnv(env);
+  if (said !== 'en') throw new UserError(USAGE_MESSAGES[said].unknownLanguage(value), USAGE_MESSAGES[said].unknownLanguageHint);
   throw new UserError(`unknown language "${value}"`, 'use --lang en, --lang zh-CN or --lang zh-TW');
+}
+
+/**
+ * The language this run last chose (a session's, with the config's lang or a draft's read): an error
+ * reported after the command began speaks it. Undefined before any choice; `main` forgets it per run.
+ */
+let picked: Locale | undefined;
+export const pickedLocale = (): Locale | undefined => picked;
+export function forgetPickedLocale(): void {
+  picked = undefined;
 }

@@ -6,10 +6,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { controlCharIn, controlCharMessage } from '../core/control.js';
 import { isValidDate, YEARS } from '../engine/dates.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
+import type { StoreError } from '../store/types.js';
 import type { GlobalOptions, IO } from './io.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './open-stores.js';
+import { hintLabel, readyToReport, sayUsageErrorsInLanguage, storeErrorLines } from './usage-errors.js';
 import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
     },
     argv,
   );
+  sayUsageErrorsInLanguage(program, argv, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -70,6 +73,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   try {
     return await action(io, global);
   } catch (err) {
+    await readyToReport(err, io, global);
     return reportError(err, io, global);
   }
 }
@@ -77,14 +81,12 @@ export async function main(argv: string[], io: IO): Promise<number> {
 export function reportError(err: unknown, io: IO, global: GlobalOptions): number {
   // messages echo names and arguments the user typed or the database holds: one line each, no controls
   if (err instanceof Error && err.name === 'StoreError') {
-    const e = err as Error & { hint?: string };
-    io.stderr.write(`sales-coach: ${sanitize(e.message)}\n`);
-    if (e.hint) io.stderr.write(`  hint: ${sanitize(e.hint)}\n`);
+    io.stderr.write(storeErrorLines(err as StoreError, io, global));
     return EXIT.usage;
   }
   if (err instanceof UserError) {
     io.stderr.write(`sales-coach: ${sanitize(err.message)}\n`);
-    if (err.hint) io.stderr.write(`  hint: ${sanitize(err.hint)}\n`);
+    if (err.hint) io.stderr.write(`  ${hintLabel(err.hint, io, global)}${sanitize(err.hint)}\n`);
     if (global.debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

@@ -52,7 +52,10 @@ export async function recordVisit(
       return { state, events, visitId, ...(pending ? { pending } : {}) };
     } catch (err) {
       if (!(err instanceof AccountChanged)) throw err;
-      if (attempt + 1 >= ATTEMPTS) throw new StoreError(`the account "${account}" kept changing while this visit was being saved (${ATTEMPTS} tries); nothing was saved`, 'run the session again; its draft is kept');
+      if (attempt + 1 >= ATTEMPTS) throw new StoreError(`the account "${account}" kept changing while this visit was being saved (${ATTEMPTS} tries); nothing was saved`, 'run the session again; its draft is kept', {
+          key: 'accountKeptChanging',
+          params: { account, tries: ATTEMPTS },
+        });
     }
   }
 }

@@ -94,15 +94,21 @@ function describePgError(err: unknown, where: string): StoreError | undefined {
   if (err instanceof StoreError) return err;
   const code = (err as { code?: string }).code ?? '';
   const msg = err instanceof Error ? err.message : String(err);
-  if (/client password must be a string/.test(msg)) return new StoreError(`the team database ${where} asks for a password, and none was given`, 'set PGPASSWORD, add a line to ~/.pgpass, or name a passwordFile in the config (never the address)');
-  if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown');
-  if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init');
-  if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add');
-  if (code === '42939') return new StoreError(`the team database ${where} refused the name (${msg})`, 'choose the person\'s own name, e.g. alice_wong');
-  if (code === '23514') return new StoreError(`the team database ${where} refused a row sales-coach could not read back (${msg})`, 'nothing of this command was saved; export what is readable with sales-coach export --json');
-  if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin');
-  if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers');
-  if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running');
+  if (/client password must be a string/.test(msg)) return new StoreError(`the team database ${where} asks for a password, and none was given`, 'set PGPASSWORD, add a line to ~/.pgpass, or name a passwordFile in the config (never the address)', { key: 'pgNoPassword', params: { where } });
+  if (code === '28P01' || code === '28000') return new StoreError(`the team database ${where} refused the password for this user`, 'check PGPASSWORD, ~/.pgpass or the passwordFile in the config; the password is never shown', { key: 'pgBadPassword', params: { where } });
+  if (code === '3D000') return new StoreError(`the team database ${where} does not exist`, 'ask the team admin for the database URL, or create it and run: sales-coach team init', { key: 'pgNoDatabase', params: { where } });
+  if (code === '42501') return new StoreError(`the team database ${where} refused this (permission denied: ${msg.replace(/^permission denied (for )?/, '')})`, 'a rep may change only their own accounts, and a manager read their team\'s; the team admin grants access with sales-coach team add', {
+      key: 'pgPermission',
+      params: { where, detail: msg.replace(/^permission denied (for )?/, '') },
+    });
+  if (code === '42939') return new StoreError(`the team database ${where} refused the name (${msg})`, 'choose the person\'s own name, e.g. alice_wong', { key: 'pgBadName', params: { where, detail: msg } });
+  if (code === '23514') return new StoreError(`the team database ${where} refused a row sales-coach could not read back (${msg})`, 'nothing of this command was saved; export what is readable with sales-coach export --json', { key: 'pgBadRow', params: { where, detail: msg } });
+  if (code === '57014') return new StoreError(`the team database ${where} took too long to answer (statement timeout); nothing was changed`, 'try again; if it persists, ask the team admin', { key: 'pgTimeout', params: { where } });
+  if (/\bSSL\b/i.test(msg)) return new StoreError(`cannot open a secure connection to the team database ${where} (${msg})`, 'check sslmode in the address against what the server offers', { key: 'pgSsl', params: { where, detail: msg } });
+  if (isConnectionError(err)) return new Unreachable(`cannot reach the team database ${where} (${code || msg})`, 'check the address (--db, SALES_COACH_DB or store: in the config) and that the server is running', {
+      key: 'pgUnreachable',
+      params: { where, detail: code || msg },
+    });
   return undefined;
 }
 
@@ -204,7 +210,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
     });
     const version = found?.[0]?.version ?? 0;
     if (version > PG_SCHEMA_VERSION) {
-      throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version}; this one knows up to ${PG_SCHEMA_VERSION})`, 'upgrade sales-coach; the database is left as it is');
+      throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version}; this one knows up to ${PG_SCHEMA_VERSION})`, 'upgrade sales-coach; the database is left as it is', {
+        key: 'newerSchema',
+        params: { path: this.where, version, known: PG_SCHEMA_VERSION, team: true },
+      });
     }
     if (version < PG_SCHEMA_VERSION) {
       try {
@@ -214,6 +223,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
           throw new StoreError(
             `the team database ${this.where} is ${version === 0 ? 'not set up for sales-coach yet' : `at schema ${version}, older than this sales-coach (${PG_SCHEMA_VERSION})`}, and this user may not ${version === 0 ? 'set it up' : 'upgrade it'}`,
             `the team admin runs: sales-coach team init --db ${this.where}`,
+            { key: 'pgNotSetUp', params: { where: this.where, version, known: PG_SCHEMA_VERSION } },
           );
         }
         throw err;
@@ -232,7 +242,10 @@ export class PostgresStore extends SqlStore implements TeamStore {
       await this.q(`CREATE TABLE IF NOT EXISTS ${PG_SCHEMA}.schema_version (version integer NOT NULL)`, [], c);
       const rows = await this.schemaVersion(c);
       const version = rows[0]?.version ?? 0;
-      if (version > PG_SCHEMA_VERSION) throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version})`, 'upgrade sales-coach; the database is left as it is');
+      if (version > PG_SCHEMA_VERSION) throw new StoreError(`the team database ${this.where} was made by a newer sales-coach (schema ${version})`, 'upgrade sales-coach; the database is left as it is', {
+          key: 'newerSchema',
+          params: { path: this.where, version, team: true },
+        });
       for (const m of pending('postgres', version)) await this.q(m.sql, [], c);
       if (rows.length === 0) await this.q(`INSERT INTO ${PG_SCHEMA}.schema_version (version) VALUES ($1)`, [PG_SCHEMA_VERSION], c);
       else await this.q(`UPDATE ${PG_SCHEMA}.schema_version SET version = $1`, [PG_SCHEMA_VERSION], c);
@@ -570,13 +583,13 @@ export class PostgresStore extends SqlStore implements TeamStore {
       const by = await this.currentUser();
       // the server's day, a day's grace for time zones: a manager cannot date a note in the future
       const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
-      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day');
+      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
       // the seed's question is the manager's to ask: never a rep's of their own class
-      if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes');
+      if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes', { key: 'noteOnOwnAccount', params: {} });
       const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
-      if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU');
+      if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU', { key: 'notYourRep', params: { rep } });
       const a = (await this.q<{ id: number; name: string; class: string | null; class_status: string | null }>('SELECT id, name, class, class_status FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
-      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach team review --rep ${rep} --all lists their accounts`);
+      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach team review --rep ${rep} --all lists their accounts`, { key: 'repHasNoAccount', params: { rep, account } });
       const e: StoredAccountEvent = { kind, date: today, by, ...(a.class ? { class: a.class } : {}), note };
       await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES ($1, $2, NULL, $3, $4, $5, $6)', [rep, a.id, e.date, e.kind, eventData(e), at], c);
       return { by, name: a.name, ...(a.class ? { class: a.class } : {}), ...(a.class_status ? { status: a.class_status } : {}) };
@@ -733,30 +746,33 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async addMember(name: string, opts: { manager?: string; password?: string; at: string }): Promise<{ created: boolean }> {
     const ROLE = /^[a-z_][a-z0-9_]{0,62}$/;
     for (const r of [name, ...(opts.manager !== undefined ? [opts.manager] : [])]) {
-      if (!ROLE.test(r)) throw new StoreError(`"${r}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter');
-      if (r.startsWith('pg_') || r.startsWith(`${REP_ROLE}`) || RESERVED_ROLES.has(r)) throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong');
+      if (!ROLE.test(r)) throw new StoreError(`"${r}" cannot be a database role here`, 'use lower-case letters, digits and _ (e.g. alice_wong), starting with a letter', { key: 'badRoleName', params: { role: r } });
+      if (r.startsWith('pg_') || r.startsWith(`${REP_ROLE}`) || RESERVED_ROLES.has(r)) throw new StoreError(`"${r}" is a name PostgreSQL or sales-coach keeps for itself`, 'choose the person\'s own name, e.g. alice_wong', { key: 'reservedRoleName', params: { role: r } });
     }
-    if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`);
+    if (opts.manager === name) throw new StoreError(`${name} cannot be their own manager`, undefined, { key: 'ownManager', params: { name } });
     return this.write(async (c) => {
       const me = await this.currentUser();
-      if (name === me || opts.manager === me) throw new StoreError(`${me} is the role running this command (the team admin), not a member of the team`, 'add the people of the team by their own roles');
+      if (name === me || opts.manager === me) throw new StoreError(`${me} is the role running this command (the team admin), not a member of the team`, 'add the people of the team by their own roles', { key: 'adminNotMember', params: { me } });
       // a role that bypasses row-level security would read every rep's rows: it is as good as a superuser here
       const role = async (r: string) => (await this.q<{ super: boolean; member: boolean }>('SELECT r.rolsuper OR r.rolbypassrls AS super, EXISTS (SELECT 1 FROM team_members m WHERE m.rep = r.rolname) AS member FROM pg_roles r WHERE r.rolname = $1', [r], c))[0];
       const existing = await role(name);
       // the team's roles are the team admin's to set up; someone else's role (a superuser, a
       // service) is never given a password or a place in the team here
-      if (existing?.super) throw new StoreError(`${name} is a superuser of this server, or bypasses row-level security: it cannot be a member of the team`);
-      if (existing && !existing.member && opts.password !== undefined) throw new StoreError(`${name} is a role of this server that is not in the team: its password is not sales-coach's to change`, `add it without --password-file, or choose another name`);
+      if (existing?.super) throw new StoreError(`${name} is a superuser of this server, or bypasses row-level security: it cannot be a member of the team`, undefined, { key: 'superuserMember', params: { name } });
+      if (existing && !existing.member && opts.password !== undefined) throw new StoreError(`${name} is a role of this server that is not in the team: its password is not sales-coach's to change`, `add it without --password-file, or choose another name`, { key: 'foreignRolePassword', params: { name } });
       if (opts.manager) {
         const boss = await role(opts.manager);
-        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server, or bypasses row-level security: it cannot be a manager in the team`);
+        if (boss?.super) throw new StoreError(`${opts.manager} is a superuser of this server, or bypasses row-level security: it cannot be a manager in the team`, undefined, { key: 'superuserManager', params: { name: opts.manager } });
         // no loop: a rep cannot manage their own manager, however far up
         const chain = await this.q<{ manager: string }>(
           'WITH RECURSIVE up(r) AS (SELECT manager FROM team_members WHERE rep = $1 UNION SELECT m.manager FROM team_members m JOIN up ON m.rep = up.r) SELECT r AS manager FROM up WHERE r IS NOT NULL',
           [opts.manager],
           c,
         );
-        if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`);
+        if (chain.some((x) => x.manager === name)) throw new StoreError(`${name} already manages ${opts.manager} (directly or through others): ${opts.manager} cannot be ${name}'s manager`, undefined, {
+            key: 'managerLoop',
+            params: { name, manager: opts.manager },
+          });
       }
       const ident = await this.ident(c, name);
       const group = await this.repRole(c);
@@ -790,7 +806,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
    */
   async removeMember(name: string): Promise<{ accounts: number }> {
     return this.write(async (c) => {
-      if (!(await this.isMember(c, name))) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is');
+      if (!(await this.isMember(c, name))) throw new StoreError(`${name} is not in the team`, 'sales-coach team list shows who is', { key: 'notInTeam', params: { name } });
       await this.q('UPDATE team_members SET manager = NULL WHERE manager = $1', [name], c);
       await this.q('DELETE FROM team_members WHERE rep = $1', [name], c);
       const ident = await this.ident(c, name);
@@ -806,12 +822,15 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * account of the same name on both sides is refused before anything moves (merge or rename first).
    */
   async reassign(from: string, to: string): Promise<{ accounts: number }> {
-    if (from === to) throw new StoreError(`${from} and ${to} are the same role`);
+    if (from === to) throw new StoreError(`${from} and ${to} are the same role`, undefined, { key: 'sameRole', params: { from, to } });
     return this.write(async (c) => {
-      if (!(await this.isMember(c, to))) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`);
+      if (!(await this.isMember(c, to))) throw new StoreError(`${to} is not in the team`, `add them first: sales-coach team add ${to} --manager MANAGER`, { key: 'moveToNonMember', params: { to } });
       const clash = await this.q<{ name: string }>('SELECT a.name FROM accounts a JOIN accounts b ON b.name_key = a.name_key AND b.owner = $2 WHERE a.owner = $1 ORDER BY a.name_key COLLATE "C"', [from, to], c);
       if (clash.length) {
-        throw new StoreError(`${to} already has ${clash.length === 1 ? 'an account' : 'accounts'} of the same name: ${clash.map((a) => `"${a.name}"`).join(', ')}; nothing was moved`, `sign in as ${from} to rename or merge them, or remove ${to}'s first`);
+        throw new StoreError(`${to} already has ${clash.length === 1 ? 'an account' : 'accounts'} of the same name: ${clash.map((a) => `"${a.name}"`).join(', ')}; nothing was moved`, `sign in as ${from} to rename or merge them, or remove ${to}'s first`, {
+          key: 'moveClash',
+          params: { from, to, names: clash.map((a) => a.name) },
+        });
       }
       // the rows of a rep's are held by row-level security even for their owner, the team admin
       // (FORCE): lifted in this transaction only, and put back before it commits
@@ -820,7 +839,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       for (const t of ['contacts', 'visits', 'checklist_items']) await this.q(`UPDATE ${t} SET owner = $2 WHERE owner = $1`, [from, to], c);
       await this.q('UPDATE account_events SET owner = $2, by_user = CASE WHEN by_user = $1 THEN $2 ELSE by_user END WHERE owner = $1', [from, to], c);
       for (const t of ['contacts', 'visits', 'checklist_items', 'account_events']) await this.q(`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`, [], c);
-      if (n === 0) throw new StoreError(`${from} has no account here: nothing was moved`, 'sales-coach team list shows how many accounts each member has');
+      if (n === 0) throw new StoreError(`${from} has no account here: nothing was moved`, 'sales-coach team list shows how many accounts each member has', { key: 'nothingToMove', params: { from } });
       return { accounts: n };
     });
   }

@@ -84,7 +84,7 @@ function parseJson(text: string, what: string | (() => string)): unknown {
 export class DamagedRow extends StoreError {
   constructor(readonly what: string) {
     // named as every StoreError is: the CLI tells a user's error by that name (a damaged row is one, exit 2)
-    super(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup');
+    super(`the stored ${what} cannot be read: the database was changed outside sales-coach, or is damaged`, 'export what you can with sales-coach export --json, or restore a backup', { key: 'damagedRow', params: { what } });
   }
 }
 

@@ -127,7 +127,7 @@ export abstract class SqlStore implements Store {
 
   protected async requireAccount(q: Q, name: string): Promise<number> {
     const id = await this.accountId(q, name);
-    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them');
+    if (id === undefined) throw new StoreError(`no account "${name}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name } });
     return id;
   }
 
@@ -244,7 +244,7 @@ export abstract class SqlStore implements Store {
         .where(this.owned('owner'))
         .$if(this.scoped, (qb) => qb.forUpdate())
         .$call(this.first);
-      if (!row) throw new StoreError(`no account "${e.account}"`, 'sales-coach accounts lists them');
+      if (!row) throw new StoreError(`no account "${e.account}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name: e.account } });
       if (e.basedOn !== undefined && (await this.revisionOf(q, row.id)) !== e.basedOn) throw new AccountChanged(e.account);
       await q.updateTable('accounts').set({ facts: JSON.stringify(e.state.facts) }).where('id', '=', row.id).$call(this.all);
       for (const p of e.state.people as Contact[]) await this.savePerson(q, row.id, p);
@@ -489,7 +489,7 @@ export abstract class SqlStore implements Store {
     await this.write(async (q) => {
       const id = await this.requireAccount(q, from);
       const clash = await this.accountId(q, to);
-      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`);
+      if (clash !== undefined && clash !== id) throw new StoreError(`there is already an account "${to}"`, `to join the two, run: sales-coach account merge "${from}" "${to}"`, { key: 'accountExists', params: { from, to } });
       await q.updateTable('accounts').set({ name: to.trim(), name_key: nameKey(to) }).where('id', '=', id).$call(this.all);
     });
   }
@@ -498,7 +498,7 @@ export abstract class SqlStore implements Store {
     await this.write(async (q) => {
       const src = await this.requireAccount(q, from);
       const dst = await this.requireAccount(q, into);
-      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`);
+      if (src === dst) throw new StoreError(`"${from}" and "${into}" are the same account`, undefined, { key: 'sameAccount', params: { from, into } });
       // one person by the import's rule (nameKey), and nothing either side knew dropped (merge-contacts.ts)
       const contactsOf = (id: number) => q.selectFrom('contacts').selectAll().where('account_id', '=', id).orderBy('id').$call(this.all);
       const plan = planContactMerge(await contactsOf(dst), await contactsOf(src));
@@ -557,11 +557,14 @@ export abstract class SqlStore implements Store {
         .where(this.owned('i.owner'))
         .$if(this.scoped, (qb) => qb.forUpdate('i'))
         .$call(this.first);
-      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers');
+      if (!row) throw new StoreError(`no checklist item ${id}`, 'sales-coach checklist lists the open items with their numbers', { key: 'noChecklistItem', params: { id } });
       const before = row.state;
       // a superseded step was replaced by a newer one (a class change, the next rung): the newer one
       // is the step to do, and two of them open at once would contradict each other
-      if (before === 'superseded') throw new StoreError(`step ${id} was replaced by a newer step; it is closed and cannot be ${state === 'open' ? 'reopened' : 'changed'}`, `sales-coach checklist lists the steps to do; to do this one anyway, add it again: sales-coach checklist add "…" --account ${JSON.stringify(row.account)}`);
+      if (before === 'superseded') throw new StoreError(`step ${id} was replaced by a newer step; it is closed and cannot be ${state === 'open' ? 'reopened' : 'changed'}`, `sales-coach checklist lists the steps to do; to do this one anyway, add it again: sales-coach checklist add "…" --account ${JSON.stringify(row.account)}`, {
+          key: 'stepSuperseded',
+          params: { id, reopen: state === 'open', account: row.account },
+        });
       if (before !== state) {
         await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
         // the step's words in every language go with the event, so the timeline reads in the reader's

@@ -59,24 +59,27 @@ function describeError(err: unknown, path: string): StoreError | undefined {
   const msg = err instanceof Error ? err.message : String(err);
   if (err instanceof StoreError) return err;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new StoreError(`the database ${path} is in use by another sales-coach (waited, then gave up)`, 'finish or close the other sales-coach, then run this again; nothing was changed');
+    return new StoreError(`the database ${path} is in use by another sales-coach (waited, then gave up)`, 'finish or close the other sales-coach, then run this again; nothing was changed', { key: 'busy', params: { path } });
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
     const c = readOnlyCulprit(path);
-    return new StoreError(`cannot write ${c.file}: ${c.what} is read-only here; nothing was changed`, c.file === path ? "check the file's permissions, or point --db (SALES_COACH_DB) at a writable place" : `make ${c.file} writable (or remove it if no sales-coach is running), or point --db at a writable place`);
+    return new StoreError(`cannot write ${c.file}: ${c.what} is read-only here; nothing was changed`, c.file === path ? "check the file's permissions, or point --db (SALES_COACH_DB) at a writable place" : `make ${c.file} writable (or remove it if no sales-coach is running), or point --db at a writable place`, {
+      key: 'readOnly',
+      params: { file: c.file, what: c.file === path ? 'file' : c.file === dirname(path) ? 'folder' : 'side' },
+    });
   }
   if (code.startsWith('SQLITE_FULL') || code === 'ENOSPC') {
-    return new StoreError(`the disk holding ${path} is full; nothing was changed`, 'free some space and run this again');
+    return new StoreError(`the disk holding ${path} is full; nothing was changed`, 'free some space and run this again', { key: 'diskFull', params: { path } });
   }
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new StoreError(`${path} is not a sales-coach database, or it is damaged; it was left untouched`, `to save what can be saved: sqlite3 ${shellQuote(path)} .recover | sqlite3 recovered.db, then --db recovered.db`);
+    return new StoreError(`${path} is not a sales-coach database, or it is damaged; it was left untouched`, `to save what can be saved: sqlite3 ${shellQuote(path)} .recover | sqlite3 recovered.db, then --db recovered.db`, { key: 'notADatabaseOrDamaged', params: { path } });
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') {
-    return new StoreError(`cannot create the folder for the database ${path}: a part of that path is a file, not a folder`, 'point --db (SALES_COACH_DB) at a file inside a folder');
+    return new StoreError(`cannot create the folder for the database ${path}: a part of that path is a file, not a folder`, 'point --db (SALES_COACH_DB) at a file inside a folder', { key: 'parentIsAFile', params: { path } });
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
     if (code.startsWith('SQLITE_CANTOPEN') && !writable(dirname(path))) return describeError(Object.assign(new Error(msg), { code: 'SQLITE_READONLY' }), path);
-    return new StoreError(`cannot open or write the database ${path} (${msg})`, 'check that the folder exists and is writable');
+    return new StoreError(`cannot open or write the database ${path} (${msg})`, 'check that the folder exists and is writable', { key: 'cannotOpen', params: { path, detail: msg } });
   }
   return undefined;
 }
@@ -120,8 +123,8 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   if (path !== ':memory:') {
     if (existsSync(path)) {
       const st = statSync(path);
-      if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a database file`, 'give --db the path of a file');
-      if (!st.isFile()) throw new StoreError(`${path} is not a database file (a device, a pipe or a socket); it was left untouched`, 'give --db the path of a file');
+      if (st.isDirectory()) throw new StoreError(`${path} is a folder, not a database file`, 'give --db the path of a file', { key: 'isAFolder', params: { path } });
+      if (!st.isFile()) throw new StoreError(`${path} is not a database file (a device, a pipe or a socket); it was left untouched`, 'give --db the path of a file', { key: 'notAFile', params: { path } });
       if (st.size > 0) {
         // refuse anything that is not SQLite before SQLite opens it: never write into someone's file
         const fd = openSync(path, 'r');
@@ -129,7 +132,7 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
         readSync(fd, head, 0, 16, 0);
         closeSync(fd);
         if (head.toString('latin1') !== SQLITE_MAGIC) {
-          throw new StoreError(`${path} is not a sales-coach database (it is not SQLite); it was left untouched`, 'point --db (SALES_COACH_DB) at another file, or move this one away');
+          throw new StoreError(`${path} is not a sales-coach database (it is not SQLite); it was left untouched`, 'point --db (SALES_COACH_DB) at another file, or move this one away', { key: 'notSqlite', params: { path } });
         }
       }
     } else {
@@ -252,6 +255,7 @@ export class SqliteStore extends SqlStore {
       throw new StoreError(
         `the database ${this.path} was made by a newer sales-coach (schema ${version}; this one knows up to ${SCHEMA_VERSION})`,
         'upgrade sales-coach; the database is left as it is and never downgraded',
+        { key: 'newerSchema', params: { path: this.path, version, known: SCHEMA_VERSION, team: false } },
       );
     }
     return version;
@@ -272,6 +276,7 @@ export class SqliteStore extends SqlStore {
     throw new StoreError(
       `${this.path} is a SQLite database, but not sales-coach's (${appId !== 0 ? `application id ${appId}` : `tables: ${tables.slice(0, 5).join(', ') || 'none'}${tables.length > 5 ? ', …' : ''}`}); it was left untouched`,
       'point --db (SALES_COACH_DB) at another file, or a new one',
+      { key: 'foreignSqlite', params: { path: this.path, appId, tables } },
     );
   }
 
@@ -297,6 +302,7 @@ export class SqliteStore extends SqlStore {
     throw new StoreError(
       `the database ${this.path} is damaged (${first}); it was not written to`,
       `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db, then run with --db recovered.db`,
+      { key: 'damaged', params: { path: this.path, detail: first } },
     );
   }
 
@@ -316,7 +322,10 @@ export class SqliteStore extends SqlStore {
         const version = this.checkVersion();
         for (const m of pending('sqlite', version)) this.db.exec(m.sql);
         if (rebuild && (this.db.pragma('foreign_key_check') as unknown[]).length > 0) {
-          throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db`);
+          throw new StoreError(`the database ${this.path} has broken references; it was left as it was`, `save what can be saved: sqlite3 ${shellQuote(this.path)} .recover | sqlite3 recovered.db`, {
+            key: 'brokenReferences',
+            params: { path: this.path },
+          });
         }
         if (version < SCHEMA_VERSION) this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
         this.db.pragma(`application_id = ${APPLICATION_ID}`);

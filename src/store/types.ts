@@ -434,11 +434,75 @@ export class AccountChanged extends Error {
   }
 }
 
+/**
+ * What each StoreError says, as values: its key and what it names. The store words it in English (the
+ * message and hint, for logs and tests); the CLI words it in the session's language from these
+ * (src/ui/store-messages.ts), never by reading the English back.
+ */
+export interface StoreErrorParams {
+  busy: { path: string };
+  /** what is read-only: the database file, the folder holding it, or a -wal/-shm file beside it */
+  readOnly: { file: string; what: 'file' | 'folder' | 'side' };
+  diskFull: { path: string };
+  notADatabaseOrDamaged: { path: string };
+  parentIsAFile: { path: string };
+  cannotOpen: { path: string; detail: string };
+  isAFolder: { path: string };
+  notAFile: { path: string };
+  notSqlite: { path: string };
+  /** known: the newest schema this sales-coach knows, when the message says it */
+  newerSchema: { path: string; version: number; known?: number; team: boolean };
+  /** appId: its application id (0: none), tables: its tables when it has none */
+  foreignSqlite: { path: string; appId: number; tables: string[] };
+  damaged: { path: string; detail: string };
+  brokenReferences: { path: string };
+  /** a stored row that cannot be read: `what` as the store names it (class of "Acme", history of "Acme", …) */
+  damagedRow: { what: string };
+  accountKeptChanging: { account: string; tries: number };
+  noAccount: { name: string };
+  accountExists: { from: string; to: string };
+  sameAccount: { from: string; into: string };
+  noChecklistItem: { id: number };
+  stepSuperseded: { id: number; reopen: boolean; account: string };
+  pgNoPassword: { where: string };
+  pgBadPassword: { where: string };
+  pgNoDatabase: { where: string };
+  pgPermission: { where: string; detail: string };
+  pgBadName: { where: string; detail: string };
+  pgBadRow: { where: string; detail: string };
+  pgTimeout: { where: string };
+  pgSsl: { where: string; detail: string };
+  pgUnreachable: { where: string; detail: string };
+  pgNotSetUp: { where: string; version: number; known: number };
+  noteAfterToday: { date: string };
+  noteOnOwnAccount: Record<string, never>;
+  notYourRep: { rep: string };
+  repHasNoAccount: { rep: string; account: string };
+  badRoleName: { role: string };
+  reservedRoleName: { role: string };
+  ownManager: { name: string };
+  adminNotMember: { me: string };
+  superuserMember: { name: string };
+  foreignRolePassword: { name: string };
+  superuserManager: { name: string };
+  managerLoop: { name: string; manager: string };
+  notInTeam: { name: string };
+  sameRole: { from: string; to: string };
+  moveToNonMember: { to: string };
+  moveClash: { from: string; to: string; names: string[] };
+  nothingToMove: { from: string };
+}
+export type StoreErrorKey = keyof StoreErrorParams;
+/** One StoreError's key with its values. */
+export type StoreErrorSaid = { [K in StoreErrorKey]: { key: K; params: StoreErrorParams[K] } }[StoreErrorKey];
+
 /** A mistake the user can fix (unknown account, name taken…): the CLI prints it without a stack. */
 export class StoreError extends Error {
   constructor(
     message: string,
-    readonly hint?: string,
+    readonly hint: string | undefined,
+    /** the same, as a key and values: the CLI says it in the session's language */
+    readonly said: StoreErrorSaid,
   ) {
     super(message);
     this.name = 'StoreError';

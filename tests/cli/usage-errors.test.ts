@@ -1,0 +1,68 @@
+/**
+ * Commander's errors said in Chinese by their code: each English shape commander writes today (taken
+ * from commander itself, so an upgrade that rewords one fails here rather than printing English).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { sayUsageError } from '../../src/cli/usage-errors.js';
+import { USAGE_MESSAGES } from '../../src/ui/usage-messages.js';
+
+/** The code and message commander gives error() for `argv`. */
+function refusal(argv: string[]): { code: string; message: string } {
+  let got: { code: string; message: string } | undefined;
+  const program = new Command('sc').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  program.option('--limit <n>', 'n', (v) => {
+    if (v === '0') throw new InvalidArgumentError('expected a whole number from 1 to 999999');
+    return v;
+  });
+  program.addOption(new Option('--sort <key>').choices(['name', 'due']));
+  program
+    .command('list')
+    .addOption(new Option('--json').conflicts('csv'))
+    .addOption(new Option('--csv'))
+    .action(() => {});
+  program.command('show').argument('<name>').action(() => {});
+  program.command('done').argument('<id>').requiredOption('--why <text>').action(() => {});
+  const wrap = (cmd: Command) => {
+    const english = cmd.error.bind(cmd);
+    cmd.error = (message: string, options?: { code?: string; exitCode?: number }) => {
+      got = { code: options?.code ?? 'commander.error', message };
+      return english(message, options);
+    };
+    for (const c of cmd.commands) wrap(c);
+  };
+  wrap(program);
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    if (!(err instanceof CommanderError)) throw err;
+  }
+  if (!got) throw new Error(`no error for ${argv.join(' ')}`);
+  return got;
+}
+
+describe('commander errors in zh-CN', () => {
+  const m = USAGE_MESSAGES['zh-CN'];
+  const cases: [string[], string][] = [
+    [['--limt', '3'], '错误：没有 --limt 这个选项\n（是不是想写 --limit？）'],
+    [['shwo'], '错误：没有“shwo”这个命令\n（是不是想写 show？）'],
+    [['show'], '错误：缺少必填的参数 name'],
+    [['show', 'a', 'b'], '错误：参数太多了（show）：应为1个，实际给了2个'],
+    [['--limit'], '错误：选项 --limit <n> 后面缺少取值'],
+    [['done', '3'], '错误：必须给出选项 --why <text>'],
+    [['--limit', '0'], '错误：选项 --limit <n> 的值“0”无效：应为 1 到 999999 之间的整数'],
+    [['--sort', 'x'], '错误：选项 --sort <key> 的值“x”无效：可选的值：name、due'],
+    [['list', '--json', '--csv'], '错误：选项 --json 不能和选项 --csv 一起使用'],
+  ];
+  for (const [argv, said] of cases) {
+    it(argv.join(' '), () => {
+      const { code, message } = refusal(argv);
+      expect(sayUsageError(code, message, m)).toBe(said);
+    });
+  }
+
+  it('a message of a shape it does not know is left to commander (English)', () => {
+    expect(sayUsageError('commander.error', 'error: something new', m)).toBeUndefined();
+    expect(sayUsageError('commander.unknownOption', 'error: an unknown option, worded anew', m)).toBeUndefined();
+  });
+});
