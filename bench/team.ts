@@ -8,7 +8,7 @@
 // Run: npm run build && npx tsx bench/team.ts
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadPlaybookFile } from '../src/cli/playbook-files.js';
@@ -80,13 +80,16 @@ try {
   console.log(`generated ${REPS} reps x ${PER_REP} accounts, ${VISITS} visits, ${STEPS} steps in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const managerEnv = { SALES_COACH_DB: url('manager'), PGPASSWORD: PASSWORD, HOME: dir, XDG_DATA_HOME: join(dir, 'data') };
+  // the machine's load with every figure: on 2 shared cores a figure taken at another load is no comparison
+  const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  console.log(load());
   const bare = timeNode(['-e', '0']);
   const review = timeNode([bin, 'team', 'review', '--today', '2026-11-25'], { env: managerEnv, runs: 9 });
   console.log(`node -e 0: ${fmt(bare)}`);
-  console.log(`sales-coach team review (50 reps, 100k accounts, 1M visits + steps): ${fmt(review)} whole process  (target < 500 ms)`);
+  console.log(`sales-coach team review (50 reps, 100k accounts, 1M visits + steps): ${fmt(review)} whole process  (target < 500 ms), ${load()}`);
   const soloEnv = { SALES_COACH_DB: url('solo'), PGPASSWORD: PASSWORD, HOME: dir, XDG_DATA_HOME: join(dir, 'data-solo') };
   const accounts = timeNode([bin, 'accounts', '--today', '2026-11-25'], { env: soloEnv, runs: 9 });
-  console.log(`sales-coach accounts, one rep's 100k accounts on PostgreSQL (row-level security on): ${fmt(accounts)} whole process  (target < 500 ms)`);
+  console.log(`sales-coach accounts, one rep's 100k accounts on PostgreSQL (row-level security on): ${fmt(accounts)} whole process  (target < 500 ms), ${load()}`);
 
   // saving one debrief as a rep, through the row-level security policies
   const registry = new PlaybookRegistry();
@@ -103,7 +106,7 @@ try {
     if (i >= 10) times.push(performance.now() - s0);
   }
   await repStore.close();
-  console.log(`saving one debrief (state read, applyVisit, one transaction, RLS on): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms  (target < 20 ms)`);
+  console.log(`saving one debrief (state read, applyVisit, one transaction, RLS on): median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms  (target < 20 ms), ${load()}`);
 
   // 50 reps at once, each saving debriefs for a minute through the CLI
   const answersFile = join(dir, 'debrief.yaml');

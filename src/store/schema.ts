@@ -77,7 +77,7 @@ export interface ChecklistItemsTable {
   /** JSON: the step in each language (migration 10 / PostgreSQL 8); null for a step written before. */
   texts?: string | null;
   due: string;
-  /** The last day a step that prepares a visit is for (migration 11 / PostgreSQL 10); null: no such end. */
+  /** The last day a step that prepares a visit is for (migration 12 / PostgreSQL 11); null: no such end. */
   lives_until?: string | null;
   state: Generated<'open' | 'done' | 'skipped' | 'superseded'>;
   state_at: string | null;
@@ -113,7 +113,36 @@ export interface TeamMembersTable {
   added_at: string;
 }
 
+/**
+ * The review's totals, kept by triggers (migrations.ts countsSchema): per group of the review's
+ * columns, the accounts and those with each date-free flag.
+ */
+export interface AccountCountsTable {
+  owner?: string;
+  k: string;
+  class: string | null;
+  class_status: string | null;
+  class_rank: number | null;
+  dropped: number;
+  signed: number;
+  class_labels: string | null;
+  n: number;
+  provisional: number;
+  no_next: number;
+  one_contact: number;
+}
+
+/** Per day: the accounts whose signing window ends then ('deadline'), whose next step is due then ('due'). */
+export interface AccountDatesTable {
+  owner?: string;
+  kind: 'deadline' | 'due';
+  date: string;
+  n: number;
+}
+
 export interface DB {
+  account_counts: AccountCountsTable;
+  account_dates: AccountDatesTable;
   accounts: AccountsTable;
   contacts: ContactsTable;
   visits: VisitsTable;
