@@ -102,11 +102,12 @@ describe('the kept totals of an older embedded database', () => {
     await s.importRows(stream([{ line: 2, account: 'Nova' }]), { at: '2026-11-15T00:00:00Z' });
     const expected = await header(s, '2026-11-20');
     await s.close();
-    // back to version 10: the tables and triggers of 11 gone, as an older sales-coach left the file
+    // back to version 10: the tables and triggers of 11 gone (and the column of 12), as an older
+    // sales-coach left the file
     const raw = new Database(path);
-    raw.exec('DROP TABLE account_counts; DROP TABLE account_dates;');
     for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`);
-    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    raw.exec('DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until;');
+    raw.pragma('user_version = 10');
     raw.close();
     const upgraded = openSqliteStore(path);
     closeAfterTest(upgraded);
