@@ -77,6 +77,10 @@ describe('review 2026-12-07: said once, never contradicted', () => {
     expect([...r.tips, ...(r.moreTips ?? [])].map((t) => t.id)).not.toContain('purchase_formula');
     expect(all).not.toMatch(/不要马上销售/);
     expect(all).toContain('开场先简短总结上一次拜访');
+    // at the signing debrief too: no "the close comes after trust", no "meetings left before a decision"
+    const signing = screen(run(met('first_kp', { asked_to_sign: 'yes', signed: 'yes', statement_changed: 'no' }), 'debrief')).join('\n');
+    expect(signing).not.toContain('成交在信任之后');
+    expect(signing).not.toContain('整个沟通大概还需要几次');
   });
 
   it('#43: relationship = value + trust speaks of no "last time"', () => {
