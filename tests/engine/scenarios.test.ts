@@ -145,8 +145,8 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it.each([
     ['A', met('first_kp', { asked_to_sign: 'yes', signed: 'yes' }), 'A类客户，因为见的是第一KP、有需求、有购买能力、认可产品价值'],
-    ['B', met('second_kp', { approval_layers: 'one' }), 'B类客户，因为见的是第二KP、只需第一KP确认、有需求、有购买能力、认可产品价值'],
-    ['C', met('third_kp', { approval_layers: 'two' }), 'C类客户，因为见的是第三KP、要经过直属领导和第一KP两层确认、有需求、有购买能力、认可产品价值'],
+    ['B', met('second_kp', { approval_layers: 'one' }), 'B类客户，因为见的是第二KP、有需求、有购买能力、认可产品价值、只差第一KP确认'],
+    ['C', met('third_kp', { approval_layers: 'two' }), 'C类客户，因为见的是第三KP、有需求、有购买能力、认可产品价值、要经过直属领导和第一KP两层确认'],
     ['D', met('first_kp', { buying_power: 'no' }), 'D类客户，因为没有购买能力'],
   ])('in Chinese: %s', (klass, answers, reason) => {
     const r = run(answers, 'debrief', 'zh-CN');
@@ -156,7 +156,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('in Chinese: forward and reverse self-questions in the seed\'s words', () => {
     const a = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '要和老板商量' }), 'debrief', 'zh-CN');
-    expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？上面每一条理由，是你亲耳听到的，还是你希望的？');
+    expect(a.selfQuestions.forward[0]).toBe('为什么他是A类客户？上面每一条理由，是你亲耳听到的，还是你一厢情愿的？');
     expect(a.selfQuestions.forward[1]).toBe('那你今天为什么没能签下来？');
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
@@ -186,22 +186,22 @@ describe('seed 000: the koala (coordinator)', () => {
   const koalaPrep = (extra: Answers = {}) =>
     run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], last_discussed: 'the pilot scope', still_differ: 'the rollout date', visit_focus: 'get them to agree the rollout plan', visit_topic: 'the rollout plan', ...extra }), 'prep');
 
-  it('prep: send the recap the day before; open with it instead of selling', () => {
+  it('prep: send the recap the day before; open with a short summary of the last visit', () => {
     const r = koalaPrep();
     expect(item(r, 'koala_send_recap')).toMatchObject({ due: '2026-11-24', text: 'Before the visit, send Wang Li the recap by mail, phone or WeChat' });
     // advice of this visit (with a condition) comes apart from the type's standing advice
-    expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a summary of the last visit/)]));
+    expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a short summary of the last visit/)]));
     // "know the stage" is said by the tip that names the stage the rep wrote
     expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach' });
     expect(run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'] }), 'prep').persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/which stage this visit should move them to/)]));
-    expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap, we discussed the pilot scope. A few points still need talking through: the rollout date. At this visit I would like to focus on the rollout plan. Best regards');
+    expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap, last time we discussed the pilot scope. We still need to agree on the rollout date. At this visit I would like to focus on the rollout plan. Best regards');
   });
 
   it('everything the seed says is in the advice: trust first, unhurried, listen, consistent, share the plan, loyal once won', () => {
     const r = koalaPrep({ trust_level: 'liked' });
     // said once: "no close before trust" is the flag's word when the flag fires, the don't's otherwise
     const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.doNow ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.dontNow ?? []), ...(r.persona?.cues ?? []), ...r.flags.map((f) => f.message), ...r.checklist.map((c) => c.text)].join(' | ');
-    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'same thing as last time', 'how many meetings remain', 'Do not ask for the signature at this visit', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
+    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'consistent', 'as you said them last time', 'how many meetings remain', 'Do not ask for the signature at this visit', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
       expect(all).toContain(phrase);
     }
   });
@@ -282,7 +282,7 @@ describe('seeds 002-004: prep coaching', () => {
   it.each([
     ['none', 'trust_get_liked_commander', 'respect their time'],
     ['liked', 'trust_get_believed', 'From liked to believed'],
-    ['believed', 'trust_indispensable', 'never a kickback'],
+    ['believed', 'trust_indispensable', 'personal win'],
     ['indispensable', 'trust_interdependent', 'strategic account management'],
     ['interdependent', 'trust_keep', 'Keep it'],
   ])('trust level %s: the next step up (%s)', (level, id, phrase) => {

@@ -43,7 +43,7 @@ describe('the life of a step, and what a signed account is asked', () => {
     const signed = run(pb, first.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', ...quiet }, '2026-11-24');
     const closed = new Map(signed.events.flatMap((e) => (e.kind === 'step-closed' ? [[e.text.slice(0, 20), e]] : [])));
     const window = [...closed.values()].find((e) => e.text.startsWith('The A signing cycle'));
-    const wins = [...closed.values()].find((e) => e.text.startsWith('Find out the personal win'));
+    const wins = [...closed.values()].find((e) => e.text.startsWith("Find out each buying role's personal win"));
     expect(window).toMatchObject({ state: 'done', by: 'signed' });
     expect(wins).toMatchObject({ state: 'superseded', by: 'signed' });
   });

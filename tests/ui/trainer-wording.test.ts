@@ -24,9 +24,9 @@ describe('a reason that names what the rep does not know reads as a sentence', (
     expect(out).not.toMatch(/know recognises|on recognises/);
   });
 
-  it('zh-CN: 还不清楚购买能力、是否认可产品价值', () => {
+  it('zh-CN: 还不清楚购买能力、对方是否认可产品价值 (review 2026-12-07 #31: the clause has its subject)', () => {
     const out = screen({ ...firstKp, buying_power: 'unknown', sees_value: 'unknown' }, 'prep', 'zh-CN');
-    expect(out).toContain('因为你还不清楚购买能力、是否认可产品价值。');
+    expect(out).toContain('因为你还不清楚购买能力、对方是否认可产品价值。');
     expect(out).not.toContain('清楚认可价值');
   });
 });
@@ -49,21 +49,21 @@ describe('Chinese wording', () => {
   const zh = (id: string, name = '陈静') => fillTemplate(localize(pb.questions.find((q) => q.id === id)?.text, 'zh-CN'), (n) => (n === 'answers.contact_name' ? name : undefined));
 
   it('a question about the person met names them, never 他 (the person may be a woman)', () => {
-    expect(zh('contact_role')).toBe('陈静在采购决策中是什么位置？');
+    expect(zh('contact_role')).toBe('陈静在采购决策中扮演什么角色？');
     expect(zh('approval_layers')).toBe('从陈静到签单，中间还要经过几层确认？');
     expect(zh('decision_pace')).toBe('陈静做决定的节奏怎样？');
     expect(zh('focus')).toBe('陈静首先关心的是什么？');
     for (const q of pb.questions) expect(zh(q.id), q.id).not.toMatch(/^他(?!们)/);
   });
 
-  it('"个人的赢" is quoted where the question introduces it; labels and steps say 个人诉求', () => {
+  it('"个人的赢" is the one term, quoted, in the question, labels and steps (review 2026-12-07 #22, the glossary\'s term)', () => {
     expect(zh('personal_win')).toBe('陈静个人在工作上想赢得什么（“个人的赢”，绝不是回扣）？');
     // the resource a rep brings the person is the glossary's 个人利益 (seed 002), beside 企业利益
     const personal = pb.questions.find((q) => q.id === 'resources')?.options?.map((o) => localize(o.label, 'zh-CN'));
     expect(personal).toContain('个人利益（在公司里出彩、技能、人脉；绝不是回扣）');
-    expect(localize(pb.questions.find((q) => q.id === 'personal_win')?.short, 'zh-CN')).toBe('个人诉求');
+    expect(localize(pb.questions.find((q) => q.id === 'personal_win')?.short, 'zh-CN')).toBe('个人的赢');
     const out = screen({ ...firstKp, persona: 'commander', contact_stance: 'neutral' }, 'prep', 'zh-CN');
-    expect(out).toContain('弄清每个采购角色的个人诉求，不只是张伟的');
+    expect(out).toContain('弄清每个采购角色的“个人的赢”（工作上的成绩，绝不是回扣或礼物）：不只是张伟的');
     expect(out).not.toMatch(/[^“]个人的赢/);
   });
 

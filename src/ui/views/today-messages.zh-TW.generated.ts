@@ -16,7 +16,7 @@ export const zhTW: TodayMessages = {
   dueOn: (date) => `${date}到期`,
   dueToday: '今天到期',
   moreSteps: (n) => `……還有${n}項（sales-coach checklist 列出全部）`,
-  pastWindow: '已過簽單週期：簽單或重新分類',
+  pastWindow: '已過成交週期：簽約或重新分類',
   windowEnded: (cls, date) => `${cls}，週期已於${date}結束`,
   moreWindow: (n) => `……還有${n}個（sales-coach accounts --flag window 列出全部）`,
   notes: '經理的批註（未讀）',
