@@ -71,7 +71,7 @@ export const zhCN: UiMessages = {
   minimum: '底线',
   recap: '拜访前发送的总结（可直接复制）',
   recapAfter: '拜访后发送的总结（可直接复制）',
-  followUp: '今天发给客户的跟进消息（可直接复制）',
+  followUp: '今天要发给客户的跟进消息（可直接复制）',
   nothingToCopy: '没有可复制的内容：这次既没有跟进消息，也没有总结。',
   copied: (what) => `${what === 'followUp' ? '跟进消息' : '总结'}已复制到剪贴板。`,
   notCopied: (why) => `没能复制到剪贴板：${why} 消息就在上面，可以手动复制。`,

@@ -71,7 +71,7 @@ export const zhTW: UiMessages = {
   minimum: '底線',
   recap: '拜訪前傳送的總結（可直接複製）',
   recapAfter: '拜訪後傳送的總結（可直接複製）',
-  followUp: '今天發給客戶的後續追蹤訊息（可直接複製）',
+  followUp: '今天要發給客戶的後續追蹤訊息（可直接複製）',
   nothingToCopy: '沒有可複製的內容：這次既沒有後續追蹤訊息，也沒有總結。',
   copied: (what) => `${what === 'followUp' ? '後續追蹤訊息' : '總結'}已複製到剪貼簿。`,
   notCopied: (why) => `沒能複製到剪貼簿：${why} 訊息就在上面，可以手動複製。`,

@@ -21,7 +21,7 @@ describe('an answers file with mistakes, told in the session language', () => {
     expect(b.code).not.toBe(0);
     expect(b.stderr).toContain('剧本 abcd 里没有“contact_rol”这个问题');
     expect(b.stderr).toContain('是不是想写“contact_role”？');
-    expect(b.stderr).toContain('没有回答“contact_role”：陈女士在采购决策中是什么位置？');
+    expect(b.stderr).toContain('没有回答“contact_role”：陈女士在采购决策中扮演什么角色？');
     expect(b.stderr).toContain('提示：在 answers: 下补上这一题');
     expect(b.stderr).toMatch(/回答文件里有\d+处错误，没有运行/);
     expect(b.stderr).not.toMatch(/no answer to|add it under answers|nothing was run|hint:/);
@@ -29,7 +29,7 @@ describe('an answers file with mistakes, told in the session language', () => {
 
   it('zh-TW: the same, as Taiwan writes it', async () => {
     const r = await runBin(['debrief', '--account', '恆達物流', '--answers', lacking, '--dry-run', '--lang', 'zh-TW']);
-    expect(r.stderr).toContain('錯誤：沒有回答「contact_role」：陈女士在採購決策中是什麼位置？');
+    expect(r.stderr).toContain('錯誤：沒有回答「contact_role」：陈女士在採購決策中扮演什麼角色？');
     expect(r.stderr).toContain('提示：在 answers: 下補上這一題');
     expect(r.stderr).toMatch(/回答檔案裡有\d+處錯誤，沒有執行/);
     expect(r.stderr).not.toMatch(/[“”]|no answer to/);

@@ -71,7 +71,7 @@ describe('the follow-up after a debrief', () => {
     const answers = file('k.yaml', KOALA.replace('Ms Chen', '陈总'));
     const cn = await runBin(['debrief', '--account', 'Hengda', '--no-input', '--dry-run', '--lang', 'zh-CN', '--answers', answers], { env: sandbox().env });
     expect(cn.code, cn.stderr).toBe(0);
-    expect(cn.stdout).toContain('今天发给客户的跟进消息（可直接复制）');
+    expect(cn.stdout).toContain('今天要发给客户的跟进消息（可直接复制）');
     expect(cn.stdout).toContain('陈总，您好！感谢您今天抽出时间。');
     expect(cn.stdout).toContain('方便您安排：接下来我们大概还需要沟通2次。');
     const tw = await runBin(['debrief', '--account', 'Hengda', '--no-input', '--dry-run', '--lang', 'zh-TW', '--answers', answers], { env: sandbox().env });
