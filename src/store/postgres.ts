@@ -488,13 +488,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
           'owner as rep',
           'class',
           'class_status',
+          'signed',
           eb.fn.min('class_rank').as('rank'),
           eb.fn.max('dropped').as('dropped'),
           eb.fn.countAll().as('n'),
           eb.fn.sum(needs).as('attention'),
           ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
         ])
-        .groupBy(['owner', 'class', 'class_status'])
+        // a signed account is won, not in play: its own group, as in the rep's review (foldGroups);
+        // counted under its class, it made 'A 3' of one A and two signed, whose rows no group showed
+        .groupBy(['owner', 'class', 'class_status', 'signed'])
         .execute();
       const attentionOf = new Map<string, number>();
       for (const g of groups) attentionOf.set(String(g.rep), (attentionOf.get(String(g.rep)) ?? 0) + Number(g.attention ?? 0));
@@ -538,12 +541,13 @@ export class PostgresStore extends SqlStore implements TeamStore {
       };
       const out: TeamReviewData = {
         groups: groups.map((g) => {
-          const labels = labelsOf(g);
+          const signed = Number(g.signed) === 1;
+          const labels = signed ? undefined : labelsOf(g);
           return {
             rep: String(g.rep),
-            key: String(g.class ?? g.class_status ?? 'new'),
-            ...(g.class !== null ? { class: g.class } : {}),
-            ...(g.rank !== null ? { rank: Number(g.rank) } : {}),
+            key: signed ? 'signed' : String(g.class ?? g.class_status ?? 'new'),
+            ...(g.class !== null && !signed ? { class: g.class } : {}),
+            ...(g.rank !== null && !signed ? { rank: Number(g.rank) } : {}),
             ...(labels ? { labels } : {}),
             dropped: Number(g.dropped) === 1,
             count: Number(g.n),

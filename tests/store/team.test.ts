@@ -119,6 +119,23 @@ describe('a team on PostgreSQL', () => {
     expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining('nobody_else is not a rep of your team')]);
   });
 
+  it('team review: a signed account is in a group of its own, and every account counted is listed', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    const won = join(dir, 'won.yaml');
+    writeFileSync(won, 'mode: debrief\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "yes"\n  statement_changed: "no"\n');
+    expect((await as(rep1)(['debrief', '--account', 'Won Co', '--date', '2026-11-10', '--answers', won])).code).toBe(0);
+    const json = await as(boss)(['team', 'review', '--json', '--today', '2026-12-05']);
+    const v = JSON.parse(json.stdout) as { reps: { rep: string; total: number; classes: { key: string; count: number }[]; accounts: { name: string }[]; attention: { name: string }[]; attentionTotal: number }[] };
+    const alice = v.reps.find((r) => r.rep === rep1);
+    // before: 'A 2' (one A, one signed), and the signed account in no list
+    expect(alice?.classes.map((c) => [c.key, c.count])).toEqual([['A', 1], ['signed', 1]]);
+    expect(alice?.accounts.map((a) => a.name).sort()).toEqual(['Acme', 'Won Co']);
+    expect(alice?.attention.length).toBe(alice?.attentionTotal);
+    const text = await as(boss)(['team', 'review', '--today', '2026-12-05']);
+    expect(text.stdout).toMatch(/A 1 {3}Signed 1/);
+  });
+
   it("the weekly report of one rep, or of the whole team, for their manager", async () => {
     await setUpTeam();
     await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
