@@ -30,7 +30,11 @@ export const FLAG_IDS = PIPELINE_FLAGS;
 export function sinceDate(since: string, today: string): string {
   const m = /^(\d{1,4})\s*([dwm])$/i.exec(since.trim());
   if (m) return addDays(today, -Number(m[1]) * (m[2].toLowerCase() === 'w' ? 7 : m[2].toLowerCase() === 'm' ? 30 : 1));
-  if (isValidDate(since)) return since;
+  if (isValidDate(since)) {
+    // a period that starts after the review's day holds nothing yet: said, not an empty screen
+    if (since > today) throw new UserError(`--since ${since} is after the day of the review (${today})`, 'give a day on or before it, or a period such as 7d');
+    return since;
+  }
   throw new UserError(`--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
 }
 
@@ -53,7 +57,8 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
   try {
     const all = opts.all || opts.json || opts.csv;
     const p = await store.pipeline({ today, ...(groups ? { groups } : {}), flags: flags as PipelineFlag[], sort: sort as PipelineQuery['sort'], ...(all ? {} : { limitPerGroup: limit }) });
-    const events = since ? await store.eventsSince(since, ['class-changed', 'signed', 'dropped']) : undefined;
+    // what moved between --since and the review's day: a session dated later (tomorrow's prep) has not happened yet
+    const events = since ? (await store.eventsSince(since, ['class-changed', 'signed', 'dropped'])).filter((e) => e.event.date <= today) : undefined;
     if (groups?.length && p.total === 0 && !flags.length) {
       // a class that no account has (a typo, or another playbook's class): say which ones there are
       const all = await store.pipeline({ today, limitPerGroup: 1 });

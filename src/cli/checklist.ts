@@ -2,7 +2,7 @@
  * `checklist`: open next steps by due date. `done ID`, `skip ID` close one, `reopen ID` opens it
  * again, `undo` reverses the last of these, `add` writes a step of the rep's own.
  */
-import { isLapsed } from '../core/steps.js';
+import { isLapsed, stepText } from '../core/steps.js';
 import { isValidDate } from '../engine/dates.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
@@ -50,12 +50,13 @@ function itemNumber(id: string): number {
 
 export async function checklistSet(state: 'open' | 'done' | 'skipped', id: string, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
-  const m = VIEW_MESSAGES[localeOf(ctx, g)];
+  const locale = localeOf(ctx, g);
+  const m = VIEW_MESSAGES[locale];
   const n = itemNumber(id);
   return withStore(io, g, async (store) => {
     const { row, before } = await store.setChecklistState(n, state, now(), localToday());
     const say = state === 'done' ? m.done : state === 'skipped' ? m.skipped : m.reopened;
-    io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
+    io.stderr.write(`${say(sanitize(row.account), sanitize(stepText(row, locale)))}\n`);
     if (before !== state) io.stderr.write(`  ${m.undoHint}\n`);
     return EXIT.ok;
   });
@@ -63,7 +64,8 @@ export async function checklistSet(state: 'open' | 'done' | 'skipped', id: strin
 
 export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
-  const m = VIEW_MESSAGES[localeOf(ctx, g)];
+  const locale = localeOf(ctx, g);
+  const m = VIEW_MESSAGES[locale];
   return withStore(io, g, async (store) => {
     const last = await store.lastChecklistChange();
     // a step is superseded by a session, never by hand: no change of the rep's leads back to that state
@@ -71,7 +73,7 @@ export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
     // marked as the undoing of that change: the next undo walks further back, it does not undo this one
     const { row } = await store.setChecklistState(last.id, last.before, now(), localToday(), last.event);
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
-    io.stderr.write(`${say(sanitize(row.account), sanitize(row.text))}\n`);
+    io.stderr.write(`${say(sanitize(row.account), sanitize(stepText(row, locale)))}\n`);
     return EXIT.ok;
   });
 }

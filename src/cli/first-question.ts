@@ -231,8 +231,9 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   const date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // the steps still open come first on an account that has some: that question needs no playbook
-  // the steps that prepared a visit already made are not asked about (the session closes them)
-  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date, mode === 'debrief'));
+  // the steps that prepared a visit made before this day are not asked about (the session closes
+  // them); the debrief of the visit itself asks about its prep's steps
+  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date));
   const stepsFirst = state !== undefined && live.length > 0 && !backfilled;
   const windowMaybeOver = state?.classDeadline !== undefined && state.classDeadline < date && !backfilled && !opts.json && mode !== 'plan';
   // the prompts' modules load while the playbook is read

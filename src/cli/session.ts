@@ -421,8 +421,9 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   // -- the steps still open on the account: confirmed in one go ---------------------------------------------
   // (asked once: the decisions are kept in the draft, so a resumed session applies them too)
   const stepDecisions: Record<number, StepDecision> = { ...(draft?.stepDecisions ?? first?.stepDecisions ?? {}) };
-  // (not the steps that prepared a visit already made: this session closes them as no longer needed)
-  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date, mode === 'debrief'));
+  // (not the steps that prepared a visit made before this session's day: it closes them as no longer
+  // needed; the debrief of the visit itself asks about its prep's steps, as done or not)
+  const live = (state?.openSteps ?? []).filter((st) => !isLapsed(st, date));
   if (interactive && state && live.length && !draft && !backfilled && !first?.stepsAsked) Object.assign(stepDecisions, await askOpenSteps(io, locale, { ...state, openSteps: live }));
 
   // -- facts carried from earlier sessions: the account's, and those of the person met, if met before --

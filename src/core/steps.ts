@@ -27,12 +27,13 @@ export function isOverdue(step: { state: StepState; due: string }, today: string
 
 /**
  * Lapsed: a step that prepared a visit (`until`, that visit's day: "confirm the meeting of 3 Dec")
- * once the visit has taken place, seen from a day after it or from a debrief on the day. It is no
- * longer listed, asked about or overdue anywhere; the next session saved closes it as no longer needed.
+ * seen from a day after that visit. It is no longer listed, asked about or overdue anywhere; the next
+ * session saved closes it as no longer needed. On the day itself it is still shown: the debrief of
+ * that visit asks whether it was done.
  * @example isLapsed({ until: '2026-12-03' }, '2026-12-05') // true
  */
-export function isLapsed(step: { until?: string }, date: string, debrief = false): boolean {
-  return step.until !== undefined && (date > step.until || (debrief && date >= step.until));
+export function isLapsed(step: { until?: string }, date: string): boolean {
+  return step.until !== undefined && date > step.until;
 }
 
 /** When an open step falls due, seen from `today`: what the checklist says beside its date. */

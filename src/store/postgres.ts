@@ -524,6 +524,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .select('e.owner as rep')
         .where('e.owner', 'in', reps.length ? reps : [''])
         .where('e.date', '>=', since)
+        // up to the review's day: tomorrow's prep has not moved anything yet
+        .where('e.date', '<=', today)
         .where('e.kind', 'in', ['class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged'])
         .orderBy('e.owner')
         .orderBy('e.date')

@@ -52,4 +52,17 @@ describe('a step that prepares a meeting lives until that meeting', () => {
     const events = (JSON.parse(prep.stdout) as { accountEvents?: { kind: string; text?: string; state?: string; by?: string }[] }).accountEvents ?? [];
     expect(events.find((e) => e.kind === 'step-closed' && e.text?.startsWith('Confirm the meeting of Thu 3 Dec'))).toMatchObject({ state: 'superseded', by: 'visited' });
   }, 30_000);
+
+  it('checklist done and undo say the step in the reader\'s language, whatever the session that wrote it', async () => {
+    const { env: own } = sandbox();
+    const saved = await runBin(['--lang', 'zh-CN', 'debrief', '--account', 'Lang Co', '--answers', EXAMPLE, '--date', '2026-12-02'], { env: own });
+    expect(saved.code, saved.stderr).toBe(0);
+    const steps = JSON.parse((await runBin(['checklist', '--json', '--account', 'Lang Co', '--today', '2026-12-02'], { env: own })).stdout) as { id: number; text: string }[];
+    const confirm = steps.find((s) => s.text.startsWith('Confirm the meeting'));
+    expect(confirm).toBeDefined();
+    const done = await runBin(['checklist', 'done', String(confirm?.id)], { env: own });
+    expect(done.stderr).toContain('Confirm the meeting of Thu 3 Dec');
+    const undo = await runBin(['--lang', 'zh-CN', 'checklist', 'undo'], { env: own });
+    expect(undo.stderr).toContain('书面确认12月3日');
+  }, 30_000);
 });
