@@ -70,6 +70,8 @@ const en = {
   personaKnown: (name: string, summary: string) => `${name}: ${summary}`,
   moreWithFull: (n: number) => `${n} more with --full`,
   signedBefore: 'Signed: the coaching is for after the sale now.',
+  /** The badge of a signed account's result, where an unsigned one shows its class. */
+  signedBadge: 'Signed',
   /** The others at a debrief's meeting: "Also at the meeting: Mr Wang (first KP, Commander)". */
   alsoMet: 'Also at the meeting',
   othersPresent: 'Was anyone else at the meeting? Their name (leave empty if no one)',

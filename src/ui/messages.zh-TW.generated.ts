@@ -87,6 +87,7 @@ export const zhTW: UiMessages = {
   personaKnown: (name, summary) => `${name}：${summary}`,
   moreWithFull: (n) => `還有${n}條，加 --full 檢視`,
   signedBefore: '已簽約：接下來是售後階段的輔導。',
+  signedBadge: '已簽約',
   alsoMet: '同時在場',
   othersPresent: '這次見面還有其他人在場嗎？請輸入姓名（沒有就直接回車）',
   anotherPresent: '還有別人在場嗎？請輸入姓名（沒有了就直接回車）',

@@ -37,6 +37,8 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   const badge =
     r.mode === 'plan'
       ? c.inverse.bold(` ${m.modeName.plan} `)
+      : cls.signed || cls.signedBefore
+      ? c.inverse.green(` ${m.signedBadge} `)
       : cls.status === 'classified'
       ? c.inverse.bold(` ${s(cls.label ?? cls.class ?? '')} `)
       : cls.status === 'provisional'
