@@ -106,8 +106,9 @@ const en = {
   factsUnchanged: 'Nothing changed: the account already says so.',
   savedLater: (a: string) => `The team database could not be reached: the visit to "${a}" is kept on this machine and will be sent by the next command that reaches it.`,
   whichAccount: 'Which account (customer company)?',
-  // as recorded, not as at the visit: `account set` may have changed a fact since
-  carriedConfirm: (date: string, facts: string) => `Still as recorded (last visit ${date})? ${facts}`,
+  // as recorded, not as at a visit: `account set` may have changed a fact since, and the last
+  // session may have been a prep
+  carriedConfirm: (date: string, facts: string) => `Still as recorded on ${date}? ${facts}`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
   label: (name: string, value: string) => `${name}: ${value}`,
   /** What each key does, in the prompts' hint line; a missing one is inquirer's own English word. */

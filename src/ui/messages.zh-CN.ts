@@ -118,7 +118,7 @@ export const zhCN: UiMessages = {
   factsUnchanged: '没有变化：客户记录里已经是这样。',
   savedLater: (a) => `无法连接团队数据库：对客户“${a}”的这次拜访已保存在本机，下一次能连上时会自动发送。`,
   whichAccount: '哪个客户（公司名称）？',
-  carriedConfirm: (date, facts) => `还和记录的一样吗（上次拜访：${date}）？${facts}`,
+  carriedConfirm: (date, facts) => `还和${date}记录的一样吗？${facts}`,
   wroteMarkdown: (f) => `已写入 ${f}`,
   label: (name, value) => `${name}：${value}`,
   keys: { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选', tick: '勾选', why: '为什么问这个', back: '返回上一题' },

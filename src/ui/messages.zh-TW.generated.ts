@@ -118,7 +118,7 @@ export const zhTW: UiMessages = {
   factsUnchanged: '沒有變化：客戶記錄裡已經是這樣。',
   savedLater: (a) => `無法連線團隊資料庫：對客戶「${a}」的這次拜訪已儲存在本機，下一次能連上時會自動傳送。`,
   whichAccount: '哪個客戶（公司名稱）？',
-  carriedConfirm: (date, facts) => `還和記錄的一樣嗎（上次拜訪：${date}）？${facts}`,
+  carriedConfirm: (date, facts) => `還和${date}記錄的一樣嗎？${facts}`,
   wroteMarkdown: (f) => `已寫入 ${f}`,
   label: (name, value) => `${name}：${value}`,
   keys: { navigate: '移動', select: '選擇', submit: '確認', all: '全選', invert: '反選', tick: '勾選', why: '為什麼問這個', back: '返回上一題' },

@@ -280,7 +280,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const who = await waitFor('Who do you meet');
     expect(who).toContain('(Li)'); // the person met last time, offered as the default
     keys('Enter');
-    const asked = await waitFor('Still as recorded (last visit Fri, 20 Nov 2026)?');
+    const asked = await waitFor('Still as recorded on Fri, 20 Nov 2026?');
     expect(asked).toMatch(/need: Yes/);
     keys('n', 'Enter');
     await waitFor("What is Li's job title?");
@@ -299,14 +299,14 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter');
     await waitFor('Who do you meet');
     keys('Enter');
-    await waitFor('Still as recorded (last visit Fri, 20 Nov 2026)?');
+    await waitFor('Still as recorded on Fri, 20 Nov 2026?');
     keys('C-c');
     expect(await exitCode()).toBe(130);
     const screen = await waitFor('saved as a draft');
     expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
     // the resume takes the short path again: the carried facts in one question, not all of them asked
     start("prep --resume --account 'Confirm Co'");
-    const again = await waitFor('Still as recorded (last visit Fri, 20 Nov 2026)?');
+    const again = await waitFor('Still as recorded on Fri, 20 Nov 2026?');
     expect(again).toMatch(/need: Yes/);
     keys('C-c');
     expect(await exitCode()).toBe(130);
