@@ -135,7 +135,7 @@ describe('stats --json on a known history', () => {
     expect(r.stdout).toMatch(/asked for the signature +█{16} {4} {2}4 of 5 {2}80%/);
     expect(r.stdout).toContain('1 account ended D: 2 visits, about 6 hours');
     const zh = await runBin(['--lang', 'zh-TW', 'stats', '--today', '2026-11-30'], { env });
-    expect(zh.stdout).toContain('10天內簽單');
+    expect(zh.stdout).toContain('10天內簽約');
     expect(zh.stdout).toContain('3個中1個');
   });
 

@@ -279,7 +279,7 @@ describe('the fixes, in the words the rep reads', () => {
 
   it('the provisional reverse question speaks of this visit in prep, and answers as the seed does in debrief', () => {
     const prep = run(met('unknown', { approval_layers: 'one', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep', 'zh-CN');
-    expect(prep.selfQuestions.reverse[0]).toMatch(/^为什么他还不是A类客户？因为你还不清楚对方在决策中的位置。这次拜访/);
+    expect(prep.selfQuestions.reverse[0]).toMatch(/^为什么他还不是A类客户？因为你还不清楚对方在决策中的位置。像 Top Sales 那样回答/);
     const debrief = run(met('unknown', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'zh-CN');
     expect(debrief.selfQuestions.reverse[0]).toContain('第一KP这段时间在外出差');
   });
