@@ -34,8 +34,7 @@ import { Interrupted, UserError } from './errors.js';
 import { describeFsError } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { dataDir } from './paths.js';
-import { loadPlaybookCached } from './playbook-cache.js';
-import { PlaybookRegistry } from './registry.js';
+import type { PlaybookRegistry } from './registry.js';
 import { VERSION } from './version.js';
 
 // -- the file at hand -------------------------------------------------------------------------------
@@ -244,6 +243,8 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   // session, loading after it, says so should the account's playbook be gone)
   let registry: PlaybookRegistry | undefined;
   if (!stepsFirst || windowMaybeOver) {
+    // (loaded here: the steps' question, asked without a playbook, does not wait for these modules)
+    const [{ PlaybookRegistry }, { loadPlaybookCached }] = await Promise.all([import('./registry.js'), import('./playbook-cache.js')]);
     registry = new PlaybookRegistry(undefined);
     const byId = registry.find(playbookRef)?.file;
     const path = resolve(io.cwd, playbookRef);
