@@ -597,6 +597,39 @@ export const PG_MIGRATIONS: readonly string[] = [
     EXECUTE format('GRANT INSERT (lives_until) ON ${PG_SCHEMA}.checklist_items TO %I', ${PG_SCHEMA}.rep_role());
   END $$;
   `,
+  // 12: ids no rep can use up. A rep may draw from the shared sequences (their inserts need it), and
+  // drew two million ids a second: the integer ids ran out in about 18 minutes, and then every
+  // colleague's save failed. As bigint, that takes hundreds of thousands of years. The row-level
+  // security policies name these columns, so each is dropped and made again as it was (pg_policies).
+  `
+  DO $$
+  DECLARE
+    p record;
+    again text[] := '{}';
+    stmt text;
+  BEGIN
+    FOR p IN SELECT * FROM pg_policies WHERE schemaname = '${PG_SCHEMA}' AND tablename IN ('accounts', 'contacts', 'visits', 'checklist_items', 'account_events') LOOP
+      again := again || format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s', p.policyname, p.schemaname, p.tablename, p.permissive, p.cmd,
+        (SELECT string_agg(CASE WHEN r = 'public' THEN 'PUBLIC' ELSE quote_ident(r) END, ', ') FROM unnest(p.roles) AS r),
+        CASE WHEN p.qual IS NOT NULL THEN format(' USING (%s)', p.qual) ELSE '' END,
+        CASE WHEN p.with_check IS NOT NULL THEN format(' WITH CHECK (%s)', p.with_check) ELSE '' END);
+      EXECUTE format('DROP POLICY %I ON %I.%I', p.policyname, p.schemaname, p.tablename);
+    END LOOP;
+    ALTER TABLE accounts ALTER COLUMN id TYPE bigint;
+    ALTER TABLE contacts ALTER COLUMN id TYPE bigint, ALTER COLUMN account_id TYPE bigint;
+    ALTER TABLE visits ALTER COLUMN id TYPE bigint, ALTER COLUMN account_id TYPE bigint;
+    ALTER TABLE checklist_items ALTER COLUMN id TYPE bigint, ALTER COLUMN account_id TYPE bigint, ALTER COLUMN visit_id TYPE bigint;
+    ALTER TABLE account_events ALTER COLUMN id TYPE bigint, ALTER COLUMN account_id TYPE bigint, ALTER COLUMN visit_id TYPE bigint;
+    ALTER SEQUENCE accounts_id_seq AS bigint;
+    ALTER SEQUENCE contacts_id_seq AS bigint;
+    ALTER SEQUENCE visits_id_seq AS bigint;
+    ALTER SEQUENCE checklist_items_id_seq AS bigint;
+    ALTER SEQUENCE account_events_id_seq AS bigint;
+    FOREACH stmt IN ARRAY again LOOP
+      EXECUTE stmt;
+    END LOOP;
+  END $$;
+  `,
 ];
 
 /**

@@ -23,6 +23,9 @@ export interface StartedPool {
   ready: Promise<void>;
 }
 
+/** PostgreSQL's bigint (int8). */
+const INT8_OID = 20;
+
 export function teamPool(opts: PoolOptions): pg.Pool {
   // the URL's parts, then the password apart: pg lets a connection string override what is given beside it
   const parts = Object.fromEntries(Object.entries(parseConnectionString(opts.url)).filter(([k, v]) => v !== undefined && v !== null && v !== '' && k !== 'password')) as pg.PoolConfig;
@@ -35,6 +38,9 @@ export function teamPool(opts: PoolOptions): pg.Pool {
     idle_in_transaction_session_timeout: 60_000,
     application_name: 'sales-coach',
     options: `-c search_path=${PG_SCHEMA}`,
+    // ids are bigint (migration 12) and counts are bigint: numbers here, as SQLite gives them (pg
+    // reads int8 as a string by default); far below 2^53 either way
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
   });
   // an idle client whose server went away must not crash the process: the next query says so
   pool.on('error', () => {});

@@ -119,6 +119,24 @@ describe('a team on PostgreSQL', () => {
     expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining('nobody_else is not a rep of your team')]);
   });
 
+  it("a rep who draws the shared ids far ahead does not stop a colleague's save (ids are bigint)", async () => {
+    await setUpTeam();
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    // a rep may draw from the sequences (their inserts need it): two million a second, as a manager's
+    // trial did, used up the integer ids in 18 minutes; here they are drawn past integer's end at once
+    await rawAs(rep1, "SELECT nextval('sales_coach.visits_id_seq')");
+    await adminSql(db, "SELECT setval('sales_coach.visits_id_seq', 2147483647)");
+    for (const t of ['accounts', 'contacts', 'checklist_items', 'account_events']) await adminSql(db, `SELECT setval('sales_coach.${t}_id_seq', 2147483647)`);
+    const saved = await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-21', '--answers', answersFile('b.yaml', 'Wu')]);
+    expect([saved.code, saved.stderr]).toEqual([0, expect.any(String)]);
+    const ids = await adminSql<{ id: string }>(db, "SELECT id::text FROM sales_coach.visits WHERE account_id = (SELECT id FROM sales_coach.accounts WHERE name = 'Beta')");
+    expect(BigInt(ids[0].id)).toBeGreaterThan(2147483647n);
+    // and the colleague's screens read those ids as numbers: the steps can be ticked by their number
+    const steps = JSON.parse((await as(rep2)(['checklist', '--json', '--today', '2026-11-21'])).stdout) as { id: number }[];
+    expect(typeof steps[0].id).toBe('number');
+    expect((await as(rep2)(['checklist', 'done', String(steps[0].id)])).code).toBe(0);
+  });
+
   it('team review: a signed account is in a group of its own, and every account counted is listed', async () => {
     await setUpTeam();
     await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
