@@ -133,8 +133,11 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
     for (const a of assignments) {
       const at = a.indexOf('=');
       if (at <= 0) throw new UserError(`"${a}" is not a change`, 'write it as question=value, e.g. trust_level=believed');
-      const id = a.slice(0, at).trim();
+      const given = a.slice(0, at).trim();
       const raw = a.slice(at + 1);
+      // a fact as the screens name it ("stance", "role", "trust") is the one fact whose id it begins or ends
+      const named = settable.filter((x) => x.id.endsWith(`_${given}`) || x.id.startsWith(`${given}_`));
+      const id = settable.some((x) => x.id === given) || named.length !== 1 ? given : named[0].id;
       const q = settable.find((x) => x.id === id);
       if (!q) {
         const other = pb.questions.find((x) => x.id === id);

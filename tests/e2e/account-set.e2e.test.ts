@@ -33,7 +33,10 @@ describe('account set', () => {
     expect(zh.stderr).toContain('“trust_level”的回答不能是"believd"');
     expect(zh.stderr).not.toContain('cannot be');
 
-    const set = await runBin(['account', 'set', 'Hengda', '--person', 'ms chen', 'trust_level=believed', 'contact_stance=supporter', '--date', '2026-12-03'], { env });
+    // a fact as the screens name it ("stance", "trust") is the one fact it begins or ends; an ambiguous one is not
+    const ambiguous = await runBin(['account', 'set', 'Hengda', '--person', 'Ms Chen', 'win=x'], { env });
+    expect([ambiguous.code, ambiguous.stderr]).toEqual([2, expect.stringContaining('no question "win"')]);
+    const set = await runBin(['account', 'set', 'Hengda', '--person', 'ms chen', 'trust=believed', 'stance=supporter', '--date', '2026-12-03'], { env });
     expect(set.code, set.stderr).toBe(0);
     expect(set.stderr).toContain('Thu, 3 Dec 2026  Ms Chen: trust not known → They believe me (medium trust) and stance not known → A supporter');
     expect(set.stderr).toContain('Saved to the account "Hengda".');
