@@ -4,64 +4,16 @@
  * the next role (second KP), not "first KP" (the decider, someone else's role). Driven in a real
  * terminal (tmux), as pty.e2e.test.ts drives its sessions.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DraftStore } from '../../src/cli/drafts.js';
 import { BIN, sandbox } from '../helpers/spawn.js';
+import { hasTmux, tmuxSession } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const session = `sc-roles-${process.pid}`;
 const { home, env } = sandbox();
-
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-t', session, '-p', '-S', '-200');
-async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
-}
-/** The screen once the text is on it n times (a question asked again for the next person). */
-async function waitForCount(text: string, n: number, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (last.split(text).length - 1 >= n) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)} ${n} times; screen:\n${last}`);
-}
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-function start(args: string): void {
-  const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  spawnSync('rm', ['-f', join(home, 'exit-code')]);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${join(home, 'exit-code')}; sleep 60`);
-      return;
-    } catch (err) {
-      if (attempt === 5) throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-}
-async function exitCode(): Promise<number> {
-  const file = join(home, 'exit-code');
-  const end = Date.now() + 10_000;
-  while (Date.now() < end) {
-    if (existsSync(file) && readFileSync(file, 'utf8').trim()) return Number(readFileSync(file, 'utf8').trim());
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no exit; screen:\n${screen()}`);
-}
+const { waitFor, waitForCount, keys, start, exitCode, kill } = tmuxSession('sc-roles', env, home, 100);
 /** The choice the pointer is on, as the rep sees it. */
 const pointed = (s: string) => s.split('\n').filter((l) => l.includes('❯')).at(-1)?.replace(/^.*❯\s*/, '').trim();
 
@@ -74,7 +26,7 @@ function accountWithFirstKp(account: string): void {
 
 describe.runIf(hasTmux || process.env.CI)('the role offered for a new person', () => {
   afterAll(() => {
-    spawnSync('tmux', ['kill-session', '-t', session]);
+    kill();
   });
 
   it('among the others at a meeting, is not the first KP when the account knows its first KP', async () => {

@@ -8,76 +8,20 @@ import { rawDb } from '../helpers/db.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox } from '../helpers/spawn.js';
+import { hasTmux, tmuxSession } from '../helpers/tmux.js';
 import { DraftStore } from '../../src/cli/drafts.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const session = `sc-pty-${process.pid}`;
 const { home, env } = sandbox();
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
-}
-const screen = () => tmux('capture-pane', '-t', session, '-p', '-S', '-200');
-async function waitFor(text: string, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (last.includes(text)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)}; screen:\n${last}`);
-}
-/** Waits until `text` shows `n` times (a question asked again after going back). */
-async function waitForCount(text: string, n: number, timeoutMs = 10_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (last.split(text).length - 1 >= n) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${JSON.stringify(text)} ${n} times; screen:\n${last}`);
-}
+const { waitFor, waitForCount, keys, start, exitCode, kill } = tmuxSession('sc-pty', env, home);
 /** Drafts are a journal of files beside the database (coach.drafts/), not rows in it. */
 function draftCount(): number {
   const dir = join(home, 'data', 'sales-coach', 'coach.drafts');
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).length : 0;
 }
-const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-function start(args: string): void {
-  const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
-  const done = join(home, 'exit-code');
-  spawnSync('tmux', ['kill-session', '-t', session]);
-  spawnSync('rm', ['-f', done]);
-  // killing the last session stops the tmux server; a new session started while it shuts down can
-  // fail with "server exited unexpectedly": try again
-  for (let attempt = 1; ; attempt++) {
-    try {
-      tmux('new-session', '-d', '-s', session, '-x', '90', '-y', '50', `env -i ${vars} TERM=xterm ${process.execPath} ${BIN} ${args}; echo $? > ${done}; sleep 60`);
-      return;
-    } catch (err) {
-      if (attempt === 5) throw err;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-}
-async function exitCode(): Promise<number> {
-  const file = join(home, 'exit-code');
-  const end = Date.now() + 10_000;
-  while (Date.now() < end) {
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8').trim();
-      if (text) return Number(text);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no exit; screen:\n${screen()}`);
-}
 
 describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real terminal', () => {
   afterAll(() => {
-    spawnSync('tmux', ['kill-session', '-t', session]);
+    kill();
   });
 
   it('types answers, is interrupted with Ctrl-C, resumes with nothing lost', async () => {
@@ -174,7 +118,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     await waitFor('Where do they stand');
     keys('Enter'); // first KP
     await waitFor('How many people');
-    spawnSync('tmux', ['kill-session', '-t', session]); // SIGHUP, no chance to clean up
+    kill(); // SIGHUP, no chance to clean up
     await new Promise((r) => setTimeout(r, 300));
     start("prep --resume --account 'Closed Window'");
     await waitFor('Resuming the draft: 3 answers already given.');
