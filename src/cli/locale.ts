@@ -7,7 +7,6 @@ import type { Locale } from '../engine/model.js';
 import type { Env } from '../ui/style.js';
 import { USAGE_MESSAGES } from '../ui/usage-messages.js';
 import { UserError } from './errors.js';
-import { loadStoreWords } from './store-words.js';
 
 /** zh_CN.UTF-8 -> zh-CN, zh_TW / zh_HK -> zh-TW, anything else -> en. */
 export function localeFromEnv(env: Env): Locale {
@@ -20,8 +19,6 @@ export function localeFromEnv(env: Env): Locale {
 
 export function pickLocale(flag: string | undefined, env: Env, config: { lang?: string }): Locale {
   picked = choose(flag, env, config);
-  // the store's errors in this language are at hand by the time one is reported (store-words.ts)
-  if (picked !== 'en') void loadStoreWords();
   return picked;
 }
 

@@ -32,7 +32,8 @@ export async function startSession(mode: Mode, rawOpts: Record<string, unknown>,
   } catch (err) {
     if (err instanceof Interrupted || early.loaded || early.draftsOff || (!Object.keys(early.answers).length && !Object.keys(early.stepDecisions).length)) throw err;
     // the store or the playbook failed once the rep had answered: said as ever, then what is kept
-    const { reportError } = await import('./main.js');
+    const [{ reportError }, { readyToReport }] = await Promise.all([import('./main.js'), import('./usage-errors.js')]);
+    await readyToReport(err, io, g);
     const code = reportError(err, io, g);
     const { resumeCommand } = await import('./session.js');
     const n = Object.keys(early.answers).length + (Object.keys(early.stepDecisions).length ? 1 : 0);

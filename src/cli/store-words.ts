@@ -1,7 +1,7 @@
 /**
  * The store's errors in Chinese (src/ui/store-messages.ts) are loaded apart from the program's start:
- * most runs report none, and the first question's start-up stays as small as it was. Started as soon
- * as a language other than English is chosen (locale.ts), and awaited before main reports a StoreError.
+ * most runs report none, and the first question's start-up stays as small as it was. Loaded when a
+ * StoreError is to be said in another language than English (usage-errors.ts readyToReport).
  */
 type StoreWords = typeof import('../ui/store-messages.js');
 
