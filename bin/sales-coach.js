@@ -40,7 +40,7 @@ let code;
 try {
   code = await main(process.argv.slice(2), io);
 } catch (err) {
-  code = reportError(err, io, { debug: process.argv.includes('--debug') });
+  code = await reportError(err, io, { debug: process.argv.includes('--debug') });
 }
 // native handles (the database) closed before exit: Node 24 aborts when one is left to its exit hooks
 closeAll();

@@ -59,7 +59,7 @@ const commanderLazyChildProcess = pinnedPatch(
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -73,9 +73,14 @@ export async function main(argv: string[], io: IO): Promise<number> {
   try {
     return await action(io, global);
   } catch (err) {
-    await readyToReport(err, io, global);
-    return reportError(err, io, global);
+    return reportFailure(err, io, global);
   }
+}
+
+/** A command's error, said in the session's language once its words are loaded. */
+export async function reportFailure(err: unknown, io: IO, global: GlobalOptions): Promise<number> {
+  await readyToReport(err, io, global);
+  return reportError(err, io, global);
 }
 
 export function reportError(err: unknown, io: IO, global: GlobalOptions): number {

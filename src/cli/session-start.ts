@@ -32,9 +32,7 @@ export async function startSession(mode: Mode, rawOpts: Record<string, unknown>,
   } catch (err) {
     if (err instanceof Interrupted || early.loaded || early.draftsOff || (!Object.keys(early.answers).length && !Object.keys(early.stepDecisions).length)) throw err;
     // the store or the playbook failed once the rep had answered: said as ever, then what is kept
-    const [{ reportError }, { readyToReport }] = await Promise.all([import('./main.js'), import('./usage-errors.js')]);
-    await readyToReport(err, io, g);
-    const code = reportError(err, io, g);
+    const code = await (await import('./main.js')).reportFailure(err, io, g);
     const { resumeCommand } = await import('./session.js');
     const n = Object.keys(early.answers).length + (Object.keys(early.stepDecisions).length ? 1 : 0);
     io.stderr.write(`${UI[locale as Locale].answersKept(n, resumeCommand(mode, opts.account as string))}\n`);
