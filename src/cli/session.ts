@@ -831,16 +831,18 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
 
 /**
  * What the rep has read already: the persona's profile at an earlier session with this same person,
- * and the tips of the account's last session. The result then shows what is new.
+ * and the tips of every earlier session on the account (the last session's alone let the one before's
+ * come back at every other visit: a prep, its debrief, the next prep with the first prep's tips). The
+ * result then shows what is new, the rest behind --full.
  */
 function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers: Answers, person: string | undefined): Seen | undefined {
   const visits = timeline.visits;
   if (!visits.length) return undefined;
-  const last = latestVisit(timeline) as (typeof visits)[number];
   const personaNow = pickPersona(pb, mode, answers)?.id;
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
-  return { ...(profile ? { personaProfile: true } : {}), tips: (last.result?.tips ?? []).map((t) => t.id) };
+  const tips = new Set(visits.flatMap((v) => (v.result?.tips ?? []).map((t) => t.id)));
+  return { ...(profile ? { personaProfile: true } : {}), tips: [...tips] };
 }
 
 /** The latest visit of a timeline (the latest date; of one day, the one saved last). */

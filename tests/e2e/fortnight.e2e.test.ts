@@ -149,4 +149,18 @@ describe("a rep's fortnight", () => {
     expect(review.stdout).toContain('no buying power');
     expect(review.stdout).not.toMatch(/没有购买能力/);
   });
+
+  it('a tip read at any earlier session is not shown again: the prep after a debrief does not bring back the first prep\'s tips', async () => {
+    const prepAnswers = { contact_name: 'Ms Lin', contact_role: 'first_kp', ...facts, persona: 'koala', trust_level: 'none', perception: 'supplier', resources: ['success_case'], internal_support: [], last_discussed: 'the pilot', still_differ: 'the date', visit_focus: 'the plan', visit_topic: 'the pilot plan' };
+    const first = await session('prep', 'Repeat Co', '2026-11-16', prepAnswers);
+    const firstTips = first.result.tips.map((t) => t.id);
+    expect(firstTips.length).toBeGreaterThan(0);
+    const debrief = await session('debrief', 'Repeat Co', '2026-11-17', { contact_name: 'Ms Lin', contact_role: 'first_kp', ...facts, persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust comes first', ...debriefQuiet, next_meeting: '2026-11-24' });
+    const again = await session('prep', 'Repeat Co', '2026-11-23', prepAnswers);
+    const shown = again.result.tips.map((t) => t.id);
+    for (const id of [...firstTips, ...debrief.result.tips.map((t) => t.id)]) expect(shown).not.toContain(id);
+    // left for --full, and said so
+    expect((again.result.moreTips ?? []).map((t) => t.id)).toEqual(expect.arrayContaining(firstTips));
+    expect(again.screen).toMatch(/\d+ more with --full/);
+  });
 });
