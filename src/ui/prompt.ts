@@ -9,8 +9,16 @@ import { type AnswerValue, NOT_SURE, outOfBounds, parseDecimal, UNKNOWN } from '
 import { isValidDate } from '../engine/dates.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { Locale, Playbook, Question } from '../playbook/types.js';
-import { UI } from './messages.js';
+import { formatDate, UI } from './messages.js';
 import { sanitize } from './sanitize.js';
+
+/** A typed date with its weekday and day in words when it is one; else the text as typed. */
+export function dateInWords(value: string, locale: Locale): string {
+  const v = value.trim();
+  if (!isValidDate(v)) return value;
+  const weekday = new Date(`${v}T00:00:00Z`).getUTCDay();
+  return `${value}${UI[locale].dateInWords(formatDate(v, locale), weekday === 0 || weekday === 6)}`;
+}
 
 /** keep: what the rep had ticked with "Why this question", offered again after the help. */
 export type PromptOutcome = { kind: 'answer'; value: AnswerValue } | { kind: 'back' } | { kind: 'help'; keep?: AnswerValue };
@@ -101,6 +109,8 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
     config: {
       message: `${message}${sanitize(hint)}`,
       default: def,
+      // a date is read back in words as it is typed: the weekday shows a Saturday before it is kept
+      ...(q.kind === 'date' ? { transformer: (value: string) => dateInWords(value, view.locale) } : {}),
       validate: (value: string) => {
         const v = value.trim();
         if (v === '<' || v === '?') return true;

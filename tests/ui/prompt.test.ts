@@ -103,6 +103,21 @@ describe('typed questions', () => {
     expect(spec.interpret(await r.answer)).toEqual({ kind: 'answer', value: 2 });
   });
 
+  it('a typed date is read back with its weekday, and a weekend says so before it is kept', async () => {
+    for (const [locale, typed, expected] of [
+      ['en', '2026-12-12', '2026-12-12 (Sat, 12 Dec 2026: a weekend)'],
+      ['en', '2026-12-14', '2026-12-14 (Mon, 14 Dec 2026)'],
+      ['zh-CN', '2026-12-13', '2026-12-13（2026年12月13日周日，是周末）'],
+    ] as const) {
+      const spec = questionPrompt(builtin(), view('next_meeting', { locale }));
+      const r = await render(spec.prompt, spec.config as never);
+      r.events.type(typed);
+      expect(r.getScreen()).toContain(expected);
+      r.events.keypress('enter');
+      expect(spec.interpret(await r.answer)).toEqual({ kind: 'answer', value: typed });
+    }
+  });
+
   it('an optional date can be left empty', async () => {
     const { outcome } = await drive('next_meeting', (e) => e.keypress('enter'));
     expect(outcome).toEqual({ kind: 'answer', value: null });
