@@ -19,12 +19,14 @@ writeFileSync(huge, '');
 truncateSync(huge, 10 * 1024 ** 3); // 10 GB, sparse: nothing is written to disk
 const data = { XDG_DATA_HOME: join(dir, 'data') };
 
-/** Runs a command and returns within a second, with flat memory, or the test fails. */
+/**
+ * Runs a command with flat memory, or the test fails: a device or a huge file read before it is refused
+ * shows in the memory. A hang is caught by the test's own timeout (not a wall-clock bound of our own,
+ * which a busy machine failed at 1.0-1.2 s with nothing read).
+ */
 async function quick(args: string[]) {
   const heap = process.memoryUsage().rss;
-  const started = Date.now();
   const r = await runCli(args, { cwd: dir, env: data });
-  expect(Date.now() - started).toBeLessThan(1000);
   expect(process.memoryUsage().rss - heap).toBeLessThan(64 * 1024 * 1024);
   return r;
 }
