@@ -26,6 +26,8 @@ export interface Draft {
   stepDecisions?: Record<number, 'done' | 'keep' | 'drop'>;
   /** The other people at a debrief's meeting, as far as the rep got. */
   others?: { name: string; answers: Answers }[];
+  /** The rep answered "no" to "still as recorded?": the facts on record are being asked again. */
+  reviewing?: true;
 }
 
 export { draftKey, draftsDirFor } from './draft-files.js';

@@ -114,6 +114,8 @@ export const DraftSchema = z.object({
   stepDecisions: z.optional(z.record(text.check(z.regex(/^\d{1,15}$/, 'expected a step number')), z.enum(['done', 'keep', 'drop'], 'expected done, keep or drop'))),
   // the other people of a debrief's meeting, asked after the interview (checked like an answers file's on resume)
   others: z.optional(z.array(z.object({ name: text, answers: z.record(text, AnswerValueSchema) }))),
+  // the rep said the facts on record are not the same any more: a resumed session goes on asking them
+  reviewing: z.optional(z.literal(true)),
 });
 
 /** A visit kept for the team database: the fields the outbox and the store read first; the store checks the rest when it sends it. */

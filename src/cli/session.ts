@@ -445,11 +445,13 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   // facts carried from earlier sessions, which the counter of questions does not count
   const notCounted: string[] = [];
   let draftsOff = early?.draftsOff ?? false;
+  // "no" to "still as recorded?", kept in the draft: a resumed session goes on with the facts' questions
+  let reviewing: true | undefined = draft?.reviewing;
   const saveDraft = (a: Answers, o: string[]) => {
     order = o;
     if (draftsOff) return;
     try {
-      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}), ...(others.length ? { others } : {}) });
+      drafts.save({ version: 1, mode, account, playbook: playbookRef, date, lang: locale, answers: a, order: o, savedAt: now(), ...(Object.keys(stepDecisions).length ? { stepDecisions } : {}), ...(others.length ? { others } : {}), ...(reviewing ? { reviewing } : {}) });
     } catch (err) {
       // a full disk costs the draft, never the interview: said once, and the session goes on
       const code = (err as NodeJS.ErrnoException).code ?? (err as { cause?: NodeJS.ErrnoException }).cause?.code;
@@ -503,8 +505,10 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   // "Still as at …?", its answers are the person's name only, and it walked all 19 questions again
   knowMet(answers);
   const carried = carry(personName(answers));
-  for (const id of carried.carried) if (answers[id] === undefined) answers[id] = carried.answers[id];
-  const carriedIds = carried.carried.filter((id) => answers[id] === carried.answers[id]);
+  // carried: the facts filled in from the record now, not those the rep has answered (a draft's,
+  // answered again after "no" to "still as recorded?": a resumed draft asked them all once more)
+  const carriedIds = carried.carried.filter((id) => answers[id] === undefined);
+  for (const id of carriedIds) answers[id] = carried.answers[id];
   answers = defaultPersona(answers);
   notCounted.push(...carriedIds);
   // a carried answer can be gone back to like any other
@@ -522,11 +526,15 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     }
     // "still as at the visit of …": the last time this person was met, else the account's last visit
     const asOf = findPerson(state ?? emptyAccount(''), personName(answers))?.lastMet ?? state?.lastVisit;
-    if (carriedIds.length && asOf && !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted))) {
+    if (carriedIds.length && asOf && (reviewing || !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted)))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
       // asked again, they count again ("2/19, 2/18, 2/16…" stood still while the rep answered them)
       notCounted.length = 0;
+      if (!reviewing) {
+        reviewing = true;
+        saveDraft(answers, order);
+      }
     }
     answers = await interview(interviewOpts());
   }

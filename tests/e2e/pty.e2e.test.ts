@@ -255,6 +255,34 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
   }, 40_000);
 
+  it('a draft interrupted while the facts on record are asked again goes on where it stopped (no "still as recorded?" again)', async () => {
+    const answers = join(home, 'review.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Ma\n  contact_title: CTO\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Review Co', '--answers', answers], { env }).status).toBe(0);
+    start("prep --account 'Review Co' --date 2026-11-26");
+    await waitFor('Which are done?');
+    keys('Enter');
+    await waitFor('Who do you meet');
+    keys('Enter');
+    await waitFor('Still as recorded on Fri, 20 Nov 2026?');
+    keys('n', 'Enter');
+    await waitFor("What is Ma's job title?");
+    keys('C-u', 'CIO', 'Enter');
+    await waitFor('Where do they stand in the decision?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    start("prep --resume --account 'Review Co'");
+    const resumed = await waitFor('Where do they stand in the decision?');
+    // the facts' review goes on: neither the question that confirms them nor the title again
+    expect(resumed).not.toContain('Still as recorded');
+    expect(resumed).not.toContain("What is Ma's job title?");
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    const draft = JSON.parse(readFileSync(new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).pathOf('prep', 'Review Co'), 'utf8'));
+    expect(draft.answers.contact_title).toBe('CIO');
+    expect(draft.reviewing).toBe(true);
+  }, 40_000);
+
   // issue 25: with what the first question needs at hand, it is asked before the store is opened
   it('the first question of --account comes before the store opens: a store that fails after the answer is said, the answer kept', async () => {
     const db = join(home, 'data', 'sales-coach', 'coach.db');
