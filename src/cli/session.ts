@@ -933,8 +933,11 @@ function metBeforeOf(storeRead: boolean, state: AccountState | undefined, person
 }
 
 /** The answers a draft holds: the rep's about the person met, and those about each other person at the meeting. */
-function answeredIn(d: { answers: Answers; others?: { answers: Answers }[] }): number {
-  return Object.keys(d.answers).length + (d.others ?? []).reduce((n, o) => n + Object.keys(o.answers).length, 0);
+function answeredIn(d: { answers: Answers; others?: { answers: Answers }[]; stepDecisions?: Record<number, unknown> }): number {
+  // the open steps' question counts as one answer, as at the first question (session-start.ts): a
+  // Ctrl-C after it said "your 0 answers are saved as a draft" of a draft that holds it
+  const steps = Object.keys(d.stepDecisions ?? {}).length ? 1 : 0;
+  return Object.keys(d.answers).length + steps + (d.others ?? []).reduce((n, o) => n + Object.keys(o.answers).length, 0);
 }
 
 /** The line to paste to continue: quoted so that any account name survives the shell as it is. */

@@ -247,6 +247,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     const screen = await waitFor('saved as a draft');
     expect(screen).toContain("sales-coach prep --resume --account 'Confirm Co'");
+    // the steps' question and the person met: two answers kept (the steps' was not counted: "0 answers" at the next question)
+    expect(screen.replace(/\n/g, '')).toContain('Your 2 answers are saved as a draft');
     // the resume takes the short path again: the carried facts in one question, not all of them asked
     start("prep --resume --account 'Confirm Co'");
     const again = await waitFor('Still as recorded on Fri, 20 Nov 2026?');
