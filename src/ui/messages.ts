@@ -87,7 +87,10 @@ const en = {
   draftDiscard: 'Discard it and start over',
   draftDiscardSure: 'Discard the draft for good?',
   draftKept: (mode: string, cmd: string) => `An unfinished ${mode} of this account is kept as a draft; this run leaves it alone. Continue it with:\n  ${cmd}`,
-  sinceLast: (date: string, before: string, now: string) => (before === now ? `Class ${now}, as at the last visit (${date}).` : `Class ${before} at the last visit (${date}), ${now} now.`),
+  /** The class at the account's last session (a prep is one, and need not be a visit: "the last visit" named a prep of the same day). */
+  sinceLast: (date: string, before: string, now: string) => (before === now ? `Class ${now}, as at your last session (${date}).` : `Class ${before} at your last session (${date}), ${now} now.`),
+  /** "provisional" inside a sentence ("Class provisional at your last session"). */
+  provisionalInline: 'provisional',
   noFlags: 'none',
   prep: 'prep',
   debrief: 'debrief',
