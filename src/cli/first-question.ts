@@ -26,6 +26,7 @@ import { fitsAsIs, widthOf } from '../ui/fits.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday, now } from './clock.js';
+import { noticesBefore } from './notices-before.js';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import type { Draft } from './drafts.js';
@@ -261,6 +262,7 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
     const over = (await import('./window-over.js')).windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
+  if (!backfilled && !opts.json && mode !== 'plan') for (const line of noticesBefore(state, date, locale)) io.stderr.write(`${line}\n`);
 
   // the draft of this first answer: written as the session writes it, the journal's module loaded
   // while the question is on screen

@@ -34,6 +34,7 @@ import { packageRoot } from './paths.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { pickLocale } from './config.js';
 import { askOpenSteps, collectAtHand, type EarlyStart, lookupFor, readAtHand, writeAtHand } from './first-question.js';
+import { noticesBefore } from './notices-before.js';
 import { windowOver } from './window-over.js';
 
 export interface SessionOptions {
@@ -138,6 +139,9 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     if (!early?.start && context.state && !context.backfilled && !opts.json && mode !== 'plan' && interactive) {
       const over = windowOver(context.pb, context.state, context.date, inputs.locale);
       if (over) io.stderr.write(`${over}\n`);
+    }
+    if (!early?.start && !context.backfilled && !opts.json && mode !== 'plan' && interactive) {
+      for (const line of noticesBefore(context.state, context.date, inputs.locale)) io.stderr.write(`${line}\n`);
     }
     if (context.store && inputs.account && interactive) {
       remember = inputs.account;

@@ -285,6 +285,27 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(draft.reviewing).toBe(true);
   }, 40_000);
 
+  it('before the first question: an account dropped earlier says so, and a visit date on a weekend says it is one', async () => {
+    const answers = join(home, 'dropped.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Gu\n  contact_role: first_kp\n  contacts_known: 2\n  has_need: "yes"\n  buying_power: "no"\n  sees_value: "yes"\n  persona: thinker\n  asked_to_sign: "no"\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "no"\n');
+    const saved = spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Gone Co', '--answers', answers], { env, encoding: 'utf8' });
+    expect(saved.status, saved.stderr).toBe(0);
+    // 28 Nov 2026 is a Saturday
+    start("prep --account 'Gone Co' --date 2026-11-28");
+    const first = (await waitFor('Who do you meet')).replace(/\n/g, '');
+    expect(first).toMatch(/Gone Co is D\S* .*since Fri, 20 Nov 2026, dropped: this session reopens it only if your answers say otherwise\./);
+    expect(first).toContain('The visit date is Sat, 28 Nov 2026, a weekend');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+    // a weekday, in Chinese: the drop only
+    start("--lang zh-CN prep --account 'Gone Co' --date 2026-11-30");
+    const zh = (await waitFor('你见的是谁')).replace(/\n/g, '');
+    expect(zh).toContain('Gone Co自2026年11月20日周五起是');
+    expect(zh).not.toContain('周末');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 40_000);
+
   // issue 25: with what the first question needs at hand, it is asked before the store is opened
   it('the first question of --account comes before the store opens: a store that fails after the answer is said, the answer kept', async () => {
     const db = join(home, 'data', 'sales-coach', 'coach.db');
