@@ -129,6 +129,19 @@ describe('today', () => {
     expect(r.stdout).toContain('准备：sales-coach prep --account Acme --date 2026-12-03');
   });
 
+  it('a visit prepared on a day gone and not debriefed is recalled, with its debrief; the debrief ends it', async () => {
+    const r = await run(['today', '--today', '2026-12-03']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Prepared, not yet debriefed\n {2}Hengda Logistics {2}the visit of Wed, 2 Dec 2026\n {6}after the visit:\s+sales-coach debrief --account 'Hengda Logistics' --date 2026-12-02\n/);
+    const zh = await run(['--lang', 'zh-CN', 'today', '--today', '2026-12-03', '--json']);
+    expect(JSON.parse(zh.stdout).undebriefed).toEqual([{ account: 'Hengda Logistics', date: '2026-12-02', command: "sales-coach debrief --account 'Hengda Logistics' --date 2026-12-02" }]);
+    // a fortnight on, it is history
+    expect((await run(['today', '--today', '2026-12-17'])).stdout).not.toContain('not yet debriefed');
+    // debriefed with the person it was prepared for: no longer recalled
+    expect((await run(['debrief', '--account', 'Hengda Logistics', '--date', '2026-12-02', '--answers', file('h2.yaml', debrief('Ms Chen'))])).code).toBe(0);
+    expect((await run(['today', '--today', '2026-12-03'])).stdout).not.toContain('not yet debriefed');
+  });
+
   it('an empty day says so in one line, and creates no database', async () => {
     const fresh = sandbox();
     const r = await runBin(['today', '--today', '2026-12-02'], { env: fresh.env });

@@ -173,7 +173,7 @@ describe('today view', () => {
     const { renderTodayTerminal } = await import('../../src/ui/views/today.js');
     const plain = new Chalk({ level: 0 });
     const line = "sales-coach prep --account '远景制造有限公司' --date 2026-11-27";
-    const view = { locale: 'zh-TW' as const, today: '2026-11-26', to: '2026-11-27', week: false, steps: [], pastWindow: [], notes: [], drafts: [], unmatchedEvents: 0, warnings: [], visits: [{ account: '远景制造有限公司', date: '2026-11-27', when: 'tomorrow' as const, sources: ['next-meeting' as const], prepared: false, command: { kind: 'prep' as const, line } }] };
+    const view = { locale: 'zh-TW' as const, today: '2026-11-26', to: '2026-11-27', week: false, undebriefed: [], steps: [], pastWindow: [], notes: [], drafts: [], unmatchedEvents: 0, warnings: [], visits: [{ account: '远景制造有限公司', date: '2026-11-27', when: 'tomorrow' as const, sources: ['next-meeting' as const], prepared: false, command: { kind: 'prep' as const, line } }] };
     for (const width of [40, 50, 60, 80]) {
       const out = renderTodayTerminal(view as never, plain, width);
       expect(out.split('\n').some((l) => l.includes(line)), `width ${width}:\n${out}`).toBe(true);

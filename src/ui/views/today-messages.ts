@@ -16,6 +16,8 @@ const en = {
   source: { 'next-meeting': 'agreed at the last visit', prep: 'prepared', calendar: 'in your calendar' } as Record<'next-meeting' | 'prep' | 'calendar', string>,
   prepWith: (cmd: string) => `prepare: ${cmd}`,
   debriefWith: (cmd: string) => `after the visit: ${cmd}`,
+  undebriefed: 'Prepared, not yet debriefed',
+  preparedFor: (date: string) => `the visit of ${date}`,
   steps: 'Steps due',
   overdueSince: (date: string) => `due ${date}, overdue`,
   dueOn: (date: string) => `due ${date}`,

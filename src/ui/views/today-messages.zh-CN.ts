@@ -11,6 +11,8 @@ export const zhCN: TodayMessages = {
   source: { 'next-meeting': '上次拜访时约定', prep: '已准备', calendar: '日历中的安排' },
   prepWith: (cmd) => `准备：${cmd}`,
   debriefWith: (cmd) => `拜访后复盘：${cmd}`,
+  undebriefed: '已准备、还没复盘的拜访',
+  preparedFor: (date) => `${date}的拜访`,
   steps: '到期的下一步',
   overdueSince: (date) => `已逾期（${date}到期）`,
   dueOn: (date) => `${date}到期`,

@@ -11,6 +11,8 @@ export const zhTW: TodayMessages = {
   source: { 'next-meeting': '上次拜訪時約定', prep: '已準備', calendar: '日曆中的安排' },
   prepWith: (cmd) => `準備：${cmd}`,
   debriefWith: (cmd) => `拜訪後檢討：${cmd}`,
+  undebriefed: '已準備、還沒檢討的拜訪',
+  preparedFor: (date) => `${date}的拜訪`,
   steps: '到期的下一步',
   overdueSince: (date) => `已逾期（${date}到期）`,
   dueOn: (date) => `${date}到期`,

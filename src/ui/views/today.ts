@@ -77,6 +77,16 @@ export interface WindowView {
   deadline: string;
 }
 
+/** A visit a prep was saved for, on a day gone, with no debrief of the person prepared for since. */
+export interface UndebriefedView {
+  account: string;
+  date: string;
+  command: string;
+}
+
+/** How far back a prepared visit without its debrief is recalled: a fortnight, then it is history. */
+export const UNDEBRIEFED_DAYS = 14;
+
 export interface TodayView {
   locale: Locale;
   today: string;
@@ -84,6 +94,8 @@ export interface TodayView {
   to: string;
   week: boolean;
   visits: PlannedVisitView[];
+  /** Visits prepared on a day gone and not debriefed: the rep's debrief is what closes their steps. */
+  undebriefed: UndebriefedView[];
   steps: StepView[];
   pastWindow: WindowView[];
   notes: NoteView[];
@@ -210,6 +222,10 @@ export function todayView(input: TodayInput): TodayView {
       return { ...v, prepared: isPrepared, ...(command ? { command } : {}) };
     })
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.time ?? '99') !== (b.time ?? '99') ? ((a.time ?? '99') < (b.time ?? '99') ? -1 : 1) : a.account.localeCompare(b.account)));
+  const undebriefed = input.accounts
+    .filter((a) => !a.dropped)
+    .flatMap((a) => a.preparedFor.filter((d) => d < today && d >= addDays(today, -UNDEBRIEFED_DAYS)).map((date) => ({ account: a.name, date, command: shellCommand(['sales-coach', 'debrief', '--account', a.name, '--date', date]) })))
+    .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.account.localeCompare(b.account)));
   // open steps due today and overdue; with --week, also those due this week
   const steps = input.steps
     .filter((s) => isOpenStep(s) && s.due <= to && (week || dueWhen(s, today) !== 'later'))
@@ -217,11 +233,11 @@ export function todayView(input: TodayInput): TodayView {
   const pastWindow = input.pastWindow
     .filter((r) => r.classDeadline !== undefined)
     .map((r): WindowView => ({ account: r.name, class: r.classLabels?.[locale] ?? r.class ?? '?', deadline: r.classDeadline as string }));
-  return { locale, today, to, week, visits, steps, pastWindow, notes: [...input.notes], drafts: [...input.drafts], unmatchedEvents, warnings: [...(input.warnings ?? [])] };
+  return { locale, today, to, week, visits, undebriefed, steps, pastWindow, notes: [...input.notes], drafts: [...input.drafts], unmatchedEvents, warnings: [...(input.warnings ?? [])] };
 }
 
 export function isEmptyDay(v: TodayView): boolean {
-  return !v.visits.length && !v.steps.length && !v.pastWindow.length && !v.notes.length && !v.drafts.length;
+  return !v.visits.length && !v.undebriefed.length && !v.steps.length && !v.pastWindow.length && !v.notes.length && !v.drafts.length;
 }
 
 /** Lines of steps, or of accounts past their window, on the screen: the rest are counted, and --json has all. */
@@ -250,6 +266,16 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
         if (stringWidth(whole) <= width) out.push(c.cyan(whole));
         else out.push(c.cyan(`      ${say('').trimEnd()}`), c.cyan(`        ${x.command.line}`));
       }
+    }
+  }
+  if (v.undebriefed.length) {
+    section(m.undebriefed);
+    for (const u of v.undebriefed) {
+      out.push(hanging('  ', `${c.bold(sanitize(u.account))}  ${m.preparedFor(formatDate(u.date, v.locale))}`, width));
+      // copied whole, as a visit's command above
+      const whole = `      ${m.debriefWith(u.command)}`;
+      if (stringWidth(whole) <= width) out.push(c.cyan(whole));
+      else out.push(c.cyan(`      ${m.debriefWith('').trimEnd()}`), c.cyan(`        ${u.command}`));
     }
   }
   if (v.steps.length) {
@@ -290,6 +316,7 @@ export function todayJson(v: TodayView): unknown {
     to: v.to,
     week: v.week,
     visits: v.visits.map((x) => ({ account: x.account, date: x.date, when: x.when, ...(x.time ? { time: x.time } : {}), ...(x.title ? { title: x.title } : {}), sources: x.sources, prepared: x.prepared, ...(x.command ? { command: x.command.line } : {}) })),
+    undebriefed: v.undebriefed,
     steps: v.steps.map((s) => ({ id: s.id, account: s.account, due: s.due, text: s.text, overdue: s.when === 'overdue' })),
     pastWindow: v.pastWindow,
     notes: v.notes,
