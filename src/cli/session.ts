@@ -700,7 +700,10 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   // what changed since the last visit is every fact of the account and of its people, whoever was
   // met: the engine's list compares only the person of this visit with the person of the last one
   const result = history && state && applied && timeline ? { ...carriedDates, changes: await changeLines(pb, locale, changesSince(pb, asAtLastVisit(pb, state, editsSinceLastVisit(timeline)), applied.state)) } : carriedDates;
-  const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, backfilled && state?.lastVisit ? state.lastVisit : undefined);
+  // overdue as of the day the screen is read, or of the visit's day for a session dated before it (a
+  // debrief entered late says what was overdue at that visit, as its screen did then)
+  const readOn = localToday() < date ? localToday() : date;
+  const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, readOn, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
 }
 
@@ -887,7 +890,7 @@ async function changeLines(pb: Playbook, locale: Locale, changes: readonly FactC
 }
 
 /** The class move in words, and the steps still open from earlier sessions. */
-function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale, backfilledBefore?: string): AccountNotes {
+function accountNotes(events: AccountEvent[], state: AccountState | undefined, result: CoachingResult, locale: Locale, today: string, backfilledBefore?: string): AccountNotes {
   // state is the account after this visit: its open steps are the ones kept, plus this visit's
   const m = UI[locale];
   const move = classMove(events);
@@ -899,7 +902,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
   const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
-  return { ...(moved ? { moved } : {}), stillOpen, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
+  return { ...(moved ? { moved } : {}), stillOpen, today, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 
 

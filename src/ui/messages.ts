@@ -136,6 +136,8 @@ const en = {
   typeWholeNumber: 'Please type a whole number, such as 3',
   typeNoControl: 'That holds a control character, which cannot be shown or typed back: type it without it',
   typeDate: 'Please type a date as YYYY-MM-DD',
+  /** After a step due before the day the session is run. */
+  overdueMark: ' (overdue)',
   /** A typed date in words beside it, so a Saturday is seen before it is kept: "(Sat, 12 Dec 2026: a weekend)". */
   dateInWords: (words: string, weekend: boolean) => ` (${words}${weekend ? ': a weekend' : ''})`,
   /** The Intl locale for dates: British English reads "Wed 26 Nov 2026". */

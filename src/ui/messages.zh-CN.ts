@@ -135,6 +135,7 @@ export const zhCN: UiMessages = {
   typeWholeNumber: '请输入整数，如 3',
   typeNoControl: '含有控制字符，无法显示，也无法再输入：请去掉后重新输入',
   typeDate: '请按 YYYY-MM-DD 输入日期',
+  overdueMark: '（已逾期）',
   dateInWords: (words, weekend) => `（${words}${weekend ? '，是周末' : ''}）`,
   dateLocale: 'zh-CN',
   listSep: '；',

@@ -135,6 +135,7 @@ export const zhTW: UiMessages = {
   typeWholeNumber: '請輸入整數，如 3',
   typeNoControl: '含有控制字元，無法顯示，也無法再輸入：請去掉後重新輸入',
   typeDate: '請按 YYYY-MM-DD 輸入日期',
+  overdueMark: '（已逾期）',
   dateInWords: (words, weekend) => `（${words}${weekend ? '，是週末' : ''}）`,
   dateLocale: 'zh-TW',
   listSep: '；',

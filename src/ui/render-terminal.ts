@@ -11,6 +11,8 @@ export interface AccountNotes {
   moved?: string;
   /** Steps still open from earlier sessions, kept open. */
   stillOpen: { text: string; due: string }[];
+  /** The day the session is run: a step due before it is overdue, and said so (colour alone was lost without it). */
+  today?: string;
   /** A session dated before the account's latest visit: said so, since it moves nothing. */
   backfilled?: string;
 }
@@ -130,7 +132,8 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     const w = Math.max(...dates.map((d) => d.length));
     steps.forEach((item, i) => {
       const late = item.due < r.visitDate;
-      out.push(hanging(`  [ ] ${(late ? c.red : c.cyan)(dates[i].padEnd(w))}  `, b(item.text), width));
+      const overdue = notes?.today !== undefined && item.due < notes.today;
+      out.push(hanging(`  [ ] ${(late ? c.red : c.cyan)(dates[i].padEnd(w))}  `, `${b(item.text)}${overdue ? c.red(m.overdueMark) : ''}`, width));
     });
   }
 

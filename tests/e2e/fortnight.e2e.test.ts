@@ -89,6 +89,8 @@ describe("a rep's fortnight", () => {
     const late = await session('prep', 'Hengda', '2026-11-28', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], last_discussed: 'the pilot', still_differ: 'the date', visit_focus: 'the plan', visit_topic: 'the pilot plan' });
     expect(late.result.flags[0]).toMatchObject({ id: 'window-over', severity: 'critical' });
     expect(late.screen).toMatch(/The A window ended on 27 Nov|The A window ended on .*27/);
+    // a step due before the day is said overdue in words, not only in red (lost without colour)
+    expect(late.screen).toMatch(/The A signing cycle \(7-10 days\) ends: signed by today, or reclassify as B or D \(overdue\)/);
     const steps = await checklist('Hengda', '2026-11-28');
     const window = steps.filter((s) => /A signing cycle/.test(s.text));
     expect(window).toHaveLength(1);
