@@ -535,7 +535,10 @@ function classificationSection(s: Scope): Settled {
     });
     trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
   } else if (classification.status === 'provisional') {
-    const possible = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])];
+    // best first, as a rep reads them (A, then B…; the class's rank, 1 the best), not in the order the
+    // rules are tried: D is tried first because any one "no" makes a D, which says nothing of which
+    // class is the better outcome. A class without a rank keeps its place after the ranked ones.
+    const possible = bestFirst([...classification.undecided, ...(classification.rule ? [classification.rule] : [])]);
     candidates = possible.map((r) => r.id);
     candidateLabels = possible.map((r) => classLabel(r.name, locale) || r.id);
     const unknownQs = classification.unknownQuestions.map((id) => questions.get(id) as Question);
@@ -616,6 +619,12 @@ function localeOf(m: Messages): Locale {
  * ran out, unsigned, is that reclassification: the first of the class's `reclassifyAs`, unless the
  * visit itself says worse (a D rule held). A prep keeps the class: it is the last chance to sign.
  */
+/** Classes best first by their rank (1 is best); unranked ones after, each group in its given order (the sort is stable). */
+export function bestFirst(rules: readonly ClassRule[]): ClassRule[] {
+  const rank = (c: ClassRule) => c.rank ?? Number.MAX_SAFE_INTEGER;
+  return [...rules].sort((a, b) => rank(a) - rank(b));
+}
+
 function lapsedWindow(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; from: ClassRule; to: ClassRule; deadline: string } | undefined {
   const history = s.input.account?.history;
   if (s.mode !== 'debrief' || !history?.class || history.signed || own.status !== 'classified' || own.rule.id !== history.class) return undefined;

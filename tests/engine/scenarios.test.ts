@@ -123,9 +123,14 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(r.selfQuestions.reverse[0]).toMatch(/^Why is this not an A yet\? Because you don't know their role in the decision\. .*the first KP is travelling; I will meet them next week/);
   });
 
-  it('"don\'t know" the budget of a first KP: provisional between D and A', () => {
+  // review #30: D is tried first (any one "no" makes a D), but the rep reads the candidates best first
+  it('"don\'t know" the budget of a first KP: provisional between A and D, the better outcome first', () => {
     const r = run(met('first_kp', { buying_power: 'unknown' }));
-    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['D', 'A'] });
+    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['A', 'D'], candidateLabels: ['A', 'D'] });
+    expect(r.classification.reasons[0].text).toBe("Provisional: it could be A or D. It depends on buying power, which you don't know yet");
+    expect(run(met('first_kp', { buying_power: 'unknown' }), 'debrief', 'zh-CN').classification.reasons[0].text).toMatch(/^可能是A类客户或D类客户/);
+    // a role and the value unknown: every class is still possible, and they read A, B, C, D
+    expect(run(met('unknown', { approval_layers: 'unknown', sees_value: 'unknown' })).classification.candidates).toEqual(['A', 'B', 'C', 'D']);
     expect(item(r, 'find-out:buying_power')?.text).toBe('Find out whether the company can pay: is there a budget, and where does it come from?');
   });
 
