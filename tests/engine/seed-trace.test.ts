@@ -59,6 +59,7 @@ const TRACED: Traced[] = [
   { name: '000 koala, A, debrief, held back with no trust: right, not critical', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['koala_held_back'], notFlags: ['no_close_attempt'] },
   { name: '000 koala, A, trust built: the close is due, asked the koala way', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', steps: ['koala_ask_signature'], notSteps: ['ask_signature'], notFlags: ['koala_close_too_early'] },
   { name: '000 koala polite excuse: a no; never a task', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-01' }), class: 'D', flags: ['koala_polite_refusal'], onlySteps: [] },
+  { name: '000 a second KP\'s polite excuse, no close asked: that person\'s likely no; never a task', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' }), class: 'D', flags: ['koala_polite_refusal', 'd_time'], onlySteps: [] },
   { name: '000 koala thinking it over: re-thinking, not a refusal', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: '想再考虑一下', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['give_time'], notSteps: ['remove_obstacle'], notFlags: ['koala_polite_refusal'] },
   { name: '000 consistent statements: a change is critical with a koala', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'no', statement_changed: 'yes', plan_shared: 'no' }), class: 'B', flags: ['koala_inconsistent'], steps: ['koala_share_plan'] },
   { name: '000 recognising a koala from its cues, not as a thinker', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes', 'rethinks'], decision_pace: 'slow', focus: 'task', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', persona: 'koala' },
@@ -123,6 +124,35 @@ describe('the fixes, in the words the rep reads', () => {
     expect(run({ ...answers, not_asked_why: 'other' }, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
     const koala = met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
     expect(run(koala, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
+  });
+
+  // seed 000: "当他对你的产品或服务不感兴趣的时候，他们很难说出不这个字。那这种情况他们会找一些借口，比如说我快迟到了"
+  // and "我希望你能够明白我这句话背后的含义是我可能对你的产品不感兴趣": the excuse is that person's likely no.
+  // A close is asked of the first KP only: the reasons and the reverse question say what happened, never "asked to sign"
+  it('a D from a second KP\'s polite excuse says what happened: their excuse, their likely no, no close asked, in every language', () => {
+    const answers = met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' });
+    const said = (locale: Locale) => {
+      const r = run(answers, 'debrief', locale);
+      return { reason: r.classification.reasons[0]?.text ?? '', reverse: r.selfQuestions.reverse.join(' ') };
+    };
+    const en = said('en');
+    expect(en.reason).toBe('D because they ended the meeting with a polite excuse: from a koala, usually a no');
+    expect(en.reverse).toMatch(/^Why is this not an A\? 王力 is not the first KP, and ended the meeting with a polite excuse: a koala finds it hard to say no, so this is most likely their no, and the first KP has not answered\./);
+    expect(`${en.reason} ${en.reverse}`).not.toMatch(/asked to sign|your close/);
+    const cn = said('zh-CN');
+    expect(cn.reason).toMatch(/找借口结束了谈话，这通常就是委婉拒绝$/);
+    expect(cn.reverse).toMatch(/^为什么他不是A类客户？王力不是第一KP，又找借口结束了谈话：无尾熊型的人很难说出“不”字，这多半就是委婉的拒绝，而第一KP还没有表态。/);
+    expect(`${cn.reason}${cn.reverse}`).not.toMatch(/成交/);
+    const tw = said('zh-TW');
+    expect(tw.reverse).toMatch(/^為什麼他不是A類客戶？王力不是第一KP，又找藉口結束了談話：無尾熊型的人很難說出「不」字，這多半就是委婉的拒絕/);
+    expect(`${tw.reason}${tw.reverse}`).not.toMatch(/成交/);
+    // the first KP, not asked (a koala whose trust was not built): the same, without "not the first KP"
+    const kp = run(met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'en');
+    expect(kp.selfQuestions.reverse.join(' ')).toMatch(/^Why is this not an A\? 王力 ended the meeting with a polite excuse: a koala finds it hard to say no, so this is most likely their no\. /);
+    // the close asked and answered with an excuse: then, and only then, "asked to sign"
+    const asked = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'zh-CN');
+    expect(asked.classification.reasons[0]?.text).toBe('D类客户，因为你提出成交后，对方找借口结束了谈话，这就是拒绝');
+    expect(asked.selfQuestions.reverse.join('')).toMatch(/可你一提成交，王力就找借口结束了谈话，这就是答复/);
   });
 
   // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
