@@ -197,7 +197,7 @@ describe('seed 000: the koala (coordinator)', () => {
     // advice of this visit (with a condition) comes apart from the type's standing advice
     expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a short summary of the last visit/)]));
     // "know the stage" is said by the tip that names the stage the rep wrote
-    expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach' });
+    expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach_recap' });
     expect(run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'] }), 'prep').persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/which stage this visit should move them to/)]));
     expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap, last time we discussed the pilot scope. We still need to agree on the rollout date. At this visit I would like to focus on the rollout plan. Best regards');
   });

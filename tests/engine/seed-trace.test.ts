@@ -155,6 +155,29 @@ describe('the fixes, in the words the rep reads', () => {
     expect(asked.selfQuestions.reverse.join('')).toMatch(/可你一提成交，王力就找借口结束了谈话，这就是答复/);
   });
 
+  // seed 000: the recap says "我们上次是怎么谈的……这次过来我重点是想跟你谈哪一个部分", while "我要把这个客户的状态推到
+  //哪一个阶段" is the rep's own: the objective speaks of the recap only when a recap is on the screen
+  it('the rep\'s own objective mentions the recap only when one is drafted, in every language', () => {
+    const first = met('first_kp', { trust_level: 'liked', perception: 'supplier', visit_focus: '拿到财务总监的引荐' });
+    const tip = (r: CoachingResult) => [...r.tips, ...(r.moreTips ?? [])].find((t) => t.id.startsWith('stage_to_reach'));
+    for (const locale of LOCALES) {
+      const r = run(first, 'prep', locale);
+      expect(r.recap, locale).toBeUndefined();
+      expect(tip(r)?.text, locale).toMatch(/拿到财务总监的引荐/);
+      expect(tip(r)?.text, locale).not.toMatch(/recap|总结|總結/);
+    }
+    expect(tip(run(first, 'prep', 'en'))?.text).toBe('Your own objective, for you alone: 拿到财务总监的引荐. Know it before you go');
+    expect(tip(run(first, 'prep', 'zh-CN'))?.text).toBe('你自己的目标，只给你看：拿到财务总监的引荐。出发前想清楚');
+    // with what was discussed last time the recap is drafted, and the objective says it stays out of it
+    const again = { ...first, last_discussed: '试点范围', visit_topic: '上线计划' };
+    for (const locale of LOCALES) {
+      const r = run(again, 'prep', locale);
+      expect(r.recap, locale).toBeDefined();
+      expect(r.recap, locale).not.toMatch(/财务总监/);
+      expect(tip(r)?.text, locale).toMatch(/recap speaks only of the topic|发给客户的总结里只写要谈的内容|發給客戶的總結裡只寫要談的內容/);
+    }
+  });
+
   // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
   // not ideal says so and schedules no investment, strategy or first move
   it('a plan for a customer that is not ideal schedules no investment, in every language', () => {
