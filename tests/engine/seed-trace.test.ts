@@ -49,6 +49,7 @@ interface Traced {
 const TRACED: Traced[] = [
   { name: '001 A: first KP, need, buying power, value; close in the last 20 minutes', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'x' }), class: 'A', steps: ['ask_signature', 'a_window'] },
   { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
+  { name: '001 A not signed for an obstacle the customer places beyond the 10 days: not an A by the window; no step dated inside it to remove it', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle_later', not_signed_reason: '董事局月底', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['obstacle_beyond_window', 'prepare_for_obstacle'], notSteps: ['remove_obstacle', 'a_window'] },
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
   { name: '001 A not asked for fear of looking pushy: answered, and asked again inside the window', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'], steps: ['ask_despite_fear', 'a_window'] },
   { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['equip_second_kp', 'meet_first_kp', 'b_window'] },
@@ -176,6 +177,33 @@ describe('the fixes, in the words the rep reads', () => {
       expect(r.recap, locale).not.toMatch(/财务总监/);
       expect(tip(r)?.text, locale).toMatch(/recap speaks only of the topic|发给客户的总结里只写要谈的内容|發給客戶的總結裡只寫要談的內容/);
     }
+  });
+
+  // seed 001: "A类客户的签单周期为1周~10天。如果在这个期限内我们不能签掉，那么就可以把它归纳到B类客户，或者甚至可以直接
+  // 归类到D类客户": an obstacle the customer places beyond the 10 days makes the account no A, said the day of the
+  // debrief; no step or question asks to remove it inside the 10 days
+  it('an obstacle the customer places beyond the window is said as 001 says it, and no step dates its removal inside the window, in every language', () => {
+    const answers = met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle_later', not_signed_reason: '董事会下个月开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const r = (locale: Locale) => run(answers, 'debrief', locale);
+    const step = (locale: Locale, id: string) => r(locale).checklist.find((c) => c.id === id);
+    expect(step('en', 'obstacle_beyond_window')).toMatchObject({ due: VISIT });
+    expect(step('en', 'obstacle_beyond_window')?.text).toMatch(/^The customer places "董事会下个月开会" beyond the 10-day signing cycle, so this account will not sign as an A: an A signs within 7-10 days, or it is a B, or even a D\./);
+    expect(step('zh-CN', 'obstacle_beyond_window')?.text).toMatch(/^客户把“董事会下个月开会”放到了10天的签单周期以后，这个客户就不会按A类客户签单：A类客户1周到10天签单，签不下来就归为B类，甚至直接归为D类客户。/);
+    expect(step('zh-TW', 'obstacle_beyond_window')?.text).toMatch(/^客戶把「董事会下个月开会」放到了10天的成交週期以後.*歸為B類，甚至直接歸為D類客戶/);
+    // what can be done now is dated as such: asking what the board needs, never removing the obstacle
+    expect(step('en', 'prepare_for_obstacle')?.text).toMatch(/^Ask 王力 what "董事会下个月开会" needs from you to decide/);
+    for (const locale of LOCALES) {
+      const res = r(locale);
+      expect(res.checklist.map((c) => c.id), locale).not.toContain('remove_obstacle');
+      expect(res.checklist.map((c) => c.id), locale).not.toContain('a_window');
+      const said = [...res.checklist.map((c) => c.text), ...res.selfQuestions.forward].join(' ');
+      expect(said, locale).not.toMatch(/remove it before the 10 days|Remove what stopped|10天的签单周期结束前|解决没签单的原因|10天的成交週期結束前|解決沒簽/);
+    }
+    expect(r('en').selfQuestions.forward.join(' ')).toMatch(/The customer places it beyond the 10 days, and an A signs within 7-10 days: is this still an A, or a B, or even a D\?/);
+    // an obstacle inside the window is still a task inside it
+    const inside = run({ ...answers, not_signed_kind: 'obstacle' }, 'debrief', 'en');
+    expect(inside.checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['remove_obstacle', 'a_window']));
+    expect(inside.checklist.map((c) => c.id)).not.toContain('obstacle_beyond_window');
   });
 
   // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
