@@ -200,10 +200,14 @@ describe('the fixes, in the words the rep reads', () => {
       expect(said, locale).not.toMatch(/remove it before the 10 days|Remove what stopped|10天的签单周期结束前|解决没签单的原因|10天的成交週期結束前|解決沒簽/);
     }
     expect(r('en').selfQuestions.forward.join(' ')).toMatch(/The customer places it beyond the 10 days, and an A signs within 7-10 days: is this still an A, or a B, or even a D\?/);
-    // an obstacle inside the window is still a task inside it
-    const inside = run({ ...answers, not_signed_kind: 'obstacle' }, 'debrief', 'en');
+    // a next meeting after the window is not met with "plan to sign before it" beside the step that says it will not
+    const later = { ...answers, next_meeting: '2026-12-15' };
+    for (const locale of LOCALES) expect(run(later, 'debrief', locale).flags.map((f) => f.id), locale).not.toContain('meeting-after-window');
+    // an obstacle inside the window is still a task inside it, and a meeting after the window still a warning
+    const inside = run({ ...later, not_signed_kind: 'obstacle' }, 'debrief', 'en');
     expect(inside.checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['remove_obstacle', 'a_window']));
     expect(inside.checklist.map((c) => c.id)).not.toContain('obstacle_beyond_window');
+    expect(inside.flags.map((f) => f.id)).toContain('meeting-after-window');
   });
 
   // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
