@@ -225,7 +225,11 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const chosen = fresh.slice(0, MAX_TIPS);
   const moreTips = keptTips.filter((tip) => !chosen.includes(tip));
   const order = { critical: 0, warning: 1, info: 2 } as const;
-  const flagList = [...keep(flags.fired), ...flags.engine].sort((a, b) => order[a.severity] - order[b.severity]);
+  // a playbook that leaves out the class's sign-by step has said the window will not be met (an obstacle the
+  // customer places beyond it): "plan to sign before it" would say the opposite beside it
+  const windowLeftOut = steps.some((f) => f.byDeadline && excluded.has(f.id)) && !steps.some((f) => f.byDeadline && !excluded.has(f.id));
+  const engineFlags = windowLeftOut ? flags.engine.filter((f) => f.id !== 'meeting-after-window') : flags.engine;
+  const flagList = [...keep(flags.fired), ...engineFlags].sort((a, b) => order[a.severity] - order[b.severity]);
   // by due date; equal dates keep the playbook's order
   const checklist = keep(steps)
     .map((c, i) => ({ c, i }))
@@ -535,7 +539,10 @@ function classificationSection(s: Scope): Settled {
     });
     trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
   } else if (classification.status === 'provisional') {
-    const possible = [...classification.undecided, ...(classification.rule ? [classification.rule] : [])];
+    // best first, as a rep reads them (A, then B…; the class's rank, 1 the best), not in the order the
+    // rules are tried: D is tried first because any one "no" makes a D, which says nothing of which
+    // class is the better outcome. A class without a rank keeps its place after the ranked ones.
+    const possible = bestFirst([...classification.undecided, ...(classification.rule ? [classification.rule] : [])]);
     candidates = possible.map((r) => r.id);
     candidateLabels = possible.map((r) => classLabel(r.name, locale) || r.id);
     const unknownQs = classification.unknownQuestions.map((id) => questions.get(id) as Question);
@@ -616,6 +623,12 @@ function localeOf(m: Messages): Locale {
  * ran out, unsigned, is that reclassification: the first of the class's `reclassifyAs`, unless the
  * visit itself says worse (a D rule held). A prep keeps the class: it is the last chance to sign.
  */
+/** Classes best first by their rank (1 is best); unranked ones after, each group in its given order (the sort is stable). */
+export function bestFirst(rules: readonly ClassRule[]): ClassRule[] {
+  const rank = (c: ClassRule) => c.rank ?? Number.MAX_SAFE_INTEGER;
+  return [...rules].sort((a, b) => rank(a) - rank(b));
+}
+
 function lapsedWindow(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; from: ClassRule; to: ClassRule; deadline: string } | undefined {
   const history = s.input.account?.history;
   if (s.mode !== 'debrief' || !history?.class || history.signed || own.status !== 'classified' || own.rule.id !== history.class) return undefined;
@@ -782,10 +795,12 @@ function personaOf(s: Scope) {
 // -- the checklist ---------------------------------------------------------------------------------------
 
 type StepOut = CoachingResult['checklist'][number];
+/** byDeadline: a step due on the class's sign-by date (the window's own step). */
+type StepFired = Fired<StepOut> & { byDeadline?: boolean };
 
-function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<StepOut>[] {
+function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[] {
   const { pb, mode, visitDate, trace } = s;
-  const out: Fired<StepOut>[] = [];
+  const out: StepFired[] = [];
   const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : dueDate(s, item.due ?? 1));
   const signed = c.signedBefore || c.signedNow;
   // the step in every language, so a reader in another language reads it in theirs; a step that
@@ -811,7 +826,7 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): Fired<Step
         values.push(raw === undefined || raw === null ? v : Array.isArray(raw) ? raw.join(',') : String(raw));
         return v;
       });
-      out.push({ ...item, out: { id: item.id, text, ...textsOf(item.text), due: dueOf(item), source, ...(values.length ? { values } : {}) } });
+      out.push({ ...item, ...(item.due === 'deadline' ? { byDeadline: true } : {}), out: { id: item.id, text, ...textsOf(item.text), due: dueOf(item), source, ...(values.length ? { values } : {}) } });
       trace.push(`checklist ${item.id}`);
     }
   };

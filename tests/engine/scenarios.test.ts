@@ -123,9 +123,14 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(r.selfQuestions.reverse[0]).toMatch(/^Why is this not an A yet\? Because you don't know their role in the decision\. .*the first KP is travelling; I will meet them next week/);
   });
 
-  it('"don\'t know" the budget of a first KP: provisional between D and A', () => {
+  // review #30: D is tried first (any one "no" makes a D), but the rep reads the candidates best first
+  it('"don\'t know" the budget of a first KP: provisional between A and D, the better outcome first', () => {
     const r = run(met('first_kp', { buying_power: 'unknown' }));
-    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['D', 'A'] });
+    expect(r.classification).toMatchObject({ status: 'provisional', candidates: ['A', 'D'], candidateLabels: ['A', 'D'] });
+    expect(r.classification.reasons[0].text).toBe("Provisional: it could be A or D. It depends on buying power, which you don't know yet");
+    expect(run(met('first_kp', { buying_power: 'unknown' }), 'debrief', 'zh-CN').classification.reasons[0].text).toMatch(/^可能是A类客户或D类客户/);
+    // a role and the value unknown: every class is still possible, and they read A, B, C, D
+    expect(run(met('unknown', { approval_layers: 'unknown', sees_value: 'unknown' })).classification.candidates).toEqual(['A', 'B', 'C', 'D']);
     expect(item(r, 'find-out:buying_power')?.text).toBe('Find out whether the company can pay: is there a budget, and where does it come from?');
   });
 
@@ -192,7 +197,7 @@ describe('seed 000: the koala (coordinator)', () => {
     // advice of this visit (with a condition) comes apart from the type's standing advice
     expect(r.persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/^Open with a short summary of the last visit/)]));
     // "know the stage" is said by the tip that names the stage the rep wrote
-    expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach' });
+    expect(r.excluded).toContainEqual({ id: 'koala_know_stage', by: 'stage_to_reach_recap' });
     expect(run(met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'] }), 'prep').persona?.doNow).toEqual(expect.arrayContaining([expect.stringMatching(/which stage this visit should move them to/)]));
     expect(r.recap).toBe('Hello Wang Li, thank you for your time last time. To recap, last time we discussed the pilot scope. We still need to agree on the rollout date. At this visit I would like to focus on the rollout plan. Best regards');
   });

@@ -49,6 +49,7 @@ interface Traced {
 const TRACED: Traced[] = [
   { name: '001 A: first KP, need, buying power, value; close in the last 20 minutes', mode: 'prep', answers: met('first_kp', { trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], visit_focus: 'x' }), class: 'A', steps: ['ask_signature', 'a_window'] },
   { name: '001 A not signed: reclassify after 10 days; a concrete obstacle is a task', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: '董事会周五开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-28' }), class: 'A', steps: ['a_window', 'remove_obstacle', 'confirm_next_meeting'] },
+  { name: '001 A not signed for an obstacle the customer places beyond the 10 days: not an A by the window; no step dated inside it to remove it', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle_later', not_signed_reason: '董事局月底', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['obstacle_beyond_window', 'prepare_for_obstacle'], notSteps: ['remove_obstacle', 'a_window'] },
   { name: '001 A not asked to sign: critical (follow-up signs ~10%)', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'] },
   { name: '001 A not asked for fear of looking pushy: answered, and asked again inside the window', mode: 'debrief', answers: met('first_kp', { asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['no_close_attempt'], steps: ['ask_despite_fear', 'a_window'] },
   { name: '001 B: second KP, one approval; buying power is the company paying, not the final say', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', steps: ['equip_second_kp', 'meet_first_kp', 'b_window'] },
@@ -59,6 +60,7 @@ const TRACED: Traced[] = [
   { name: '000 koala, A, debrief, held back with no trust: right, not critical', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', flags: ['koala_held_back'], notFlags: ['no_close_attempt'] },
   { name: '000 koala, A, trust built: the close is due, asked the koala way', mode: 'prep', answers: met('first_kp', { persona: 'koala', trust_level: 'believed', perception: 'supplier', visit_focus: 'x' }), class: 'A', steps: ['koala_ask_signature'], notSteps: ['ask_signature'], notFlags: ['koala_close_too_early'] },
   { name: '000 koala polite excuse: a no; never a task', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-01' }), class: 'D', flags: ['koala_polite_refusal'], onlySteps: [] },
+  { name: '000 a second KP\'s polite excuse, no close asked: that person\'s likely no; never a task', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' }), class: 'D', flags: ['koala_polite_refusal', 'd_time'], onlySteps: [] },
   { name: '000 koala thinking it over: re-thinking, not a refusal', mode: 'debrief', answers: met('first_kp', { persona: 'koala', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: '想再考虑一下', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'A', steps: ['give_time'], notSteps: ['remove_obstacle'], notFlags: ['koala_polite_refusal'] },
   { name: '000 consistent statements: a change is critical with a koala', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'no', statement_changed: 'yes', plan_shared: 'no' }), class: 'B', flags: ['koala_inconsistent'], steps: ['koala_share_plan'] },
   { name: '000 recognising a koala from its cues, not as a thinker', mode: 'debrief', answers: met('second_kp', { approval_layers: 'one', persona: 'not-sure', observed: ['asks_details', 'takes_notes', 'rethinks'], decision_pace: 'slow', focus: 'task', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' }), class: 'B', persona: 'koala' },
@@ -123,6 +125,89 @@ describe('the fixes, in the words the rep reads', () => {
     expect(run({ ...answers, not_asked_why: 'other' }, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
     const koala = met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
     expect(run(koala, 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('ask_despite_fear');
+  });
+
+  // seed 000: "当他对你的产品或服务不感兴趣的时候，他们很难说出不这个字。那这种情况他们会找一些借口，比如说我快迟到了"
+  // and "我希望你能够明白我这句话背后的含义是我可能对你的产品不感兴趣": the excuse is that person's likely no.
+  // A close is asked of the first KP only: the reasons and the reverse question say what happened, never "asked to sign"
+  it('a D from a second KP\'s polite excuse says what happened: their excuse, their likely no, no close asked, in every language', () => {
+    const answers = met('second_kp', { approval_layers: 'one', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' });
+    const said = (locale: Locale) => {
+      const r = run(answers, 'debrief', locale);
+      return { reason: r.classification.reasons[0]?.text ?? '', reverse: r.selfQuestions.reverse.join(' ') };
+    };
+    const en = said('en');
+    expect(en.reason).toBe('D because they ended the meeting with a polite excuse: from a koala, usually a no');
+    expect(en.reverse).toMatch(/^Why is this not an A\? 王力 is not the first KP, and ended the meeting with a polite excuse: a koala finds it hard to say no, so this is most likely their no, and the first KP has not answered\./);
+    expect(`${en.reason} ${en.reverse}`).not.toMatch(/asked to sign|your close/);
+    const cn = said('zh-CN');
+    expect(cn.reason).toMatch(/找借口结束了谈话，这通常就是委婉拒绝$/);
+    expect(cn.reverse).toMatch(/^为什么他不是A类客户？王力不是第一KP，又找借口结束了谈话：无尾熊型的人很难说出“不”字，这多半就是委婉的拒绝，而第一KP还没有表态。/);
+    expect(`${cn.reason}${cn.reverse}`).not.toMatch(/成交/);
+    const tw = said('zh-TW');
+    expect(tw.reverse).toMatch(/^為什麼他不是A類客戶？王力不是第一KP，又找藉口結束了談話：無尾熊型的人很難說出「不」字，這多半就是委婉的拒絕/);
+    expect(`${tw.reason}${tw.reverse}`).not.toMatch(/成交/);
+    // the first KP, not asked (a koala whose trust was not built): the same, without "not the first KP"
+    const kp = run(met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'en');
+    expect(kp.selfQuestions.reverse.join(' ')).toMatch(/^Why is this not an A\? 王力 ended the meeting with a polite excuse: a koala finds it hard to say no, so this is most likely their no\. /);
+    // the close asked and answered with an excuse: then, and only then, "asked to sign"
+    const asked = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'zh-CN');
+    expect(asked.classification.reasons[0]?.text).toBe('D类客户，因为你提出成交后，对方找借口结束了谈话，这就是拒绝');
+    expect(asked.selfQuestions.reverse.join('')).toMatch(/可你一提成交，王力就找借口结束了谈话，这就是答复/);
+  });
+
+  // seed 000: the recap says "我们上次是怎么谈的……这次过来我重点是想跟你谈哪一个部分", while "我要把这个客户的状态推到
+  //哪一个阶段" is the rep's own: the objective speaks of the recap only when a recap is on the screen
+  it('the rep\'s own objective mentions the recap only when one is drafted, in every language', () => {
+    const first = met('first_kp', { trust_level: 'liked', perception: 'supplier', visit_focus: '拿到财务总监的引荐' });
+    const tip = (r: CoachingResult) => [...r.tips, ...(r.moreTips ?? [])].find((t) => t.id.startsWith('stage_to_reach'));
+    for (const locale of LOCALES) {
+      const r = run(first, 'prep', locale);
+      expect(r.recap, locale).toBeUndefined();
+      expect(tip(r)?.text, locale).toMatch(/拿到财务总监的引荐/);
+      expect(tip(r)?.text, locale).not.toMatch(/recap|总结|總結/);
+    }
+    expect(tip(run(first, 'prep', 'en'))?.text).toBe('Your own objective, for you alone: 拿到财务总监的引荐. Know it before you go');
+    expect(tip(run(first, 'prep', 'zh-CN'))?.text).toBe('你自己的目标，只给你看：拿到财务总监的引荐。出发前想清楚');
+    // with what was discussed last time the recap is drafted, and the objective says it stays out of it
+    const again = { ...first, last_discussed: '试点范围', visit_topic: '上线计划' };
+    for (const locale of LOCALES) {
+      const r = run(again, 'prep', locale);
+      expect(r.recap, locale).toBeDefined();
+      expect(r.recap, locale).not.toMatch(/财务总监/);
+      expect(tip(r)?.text, locale).toMatch(/recap speaks only of the topic|发给客户的总结里只写要谈的内容|發給客戶的總結裡只寫要談的內容/);
+    }
+  });
+
+  // seed 001: "A类客户的签单周期为1周~10天。如果在这个期限内我们不能签掉，那么就可以把它归纳到B类客户，或者甚至可以直接
+  // 归类到D类客户": an obstacle the customer places beyond the 10 days makes the account no A, said the day of the
+  // debrief; no step or question asks to remove it inside the 10 days
+  it('an obstacle the customer places beyond the window is said as 001 says it, and no step dates its removal inside the window, in every language', () => {
+    const answers = met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle_later', not_signed_reason: '董事会下个月开会', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' });
+    const r = (locale: Locale) => run(answers, 'debrief', locale);
+    const step = (locale: Locale, id: string) => r(locale).checklist.find((c) => c.id === id);
+    expect(step('en', 'obstacle_beyond_window')).toMatchObject({ due: VISIT });
+    expect(step('en', 'obstacle_beyond_window')?.text).toMatch(/^The customer places "董事会下个月开会" beyond the 10-day signing cycle, so this account will not sign as an A: an A signs within 7-10 days, or it is a B, or even a D\./);
+    expect(step('zh-CN', 'obstacle_beyond_window')?.text).toMatch(/^客户把“董事会下个月开会”放到了10天的签单周期以后，这个客户就不会按A类客户签单：A类客户1周到10天签单，签不下来就归为B类，甚至直接归为D类客户。/);
+    expect(step('zh-TW', 'obstacle_beyond_window')?.text).toMatch(/^客戶把「董事会下个月开会」放到了10天的成交週期以後.*歸為B類，甚至直接歸為D類客戶/);
+    // what can be done now is dated as such: asking what the board needs, never removing the obstacle
+    expect(step('en', 'prepare_for_obstacle')?.text).toMatch(/^Ask 王力 what "董事会下个月开会" needs from you to decide/);
+    for (const locale of LOCALES) {
+      const res = r(locale);
+      expect(res.checklist.map((c) => c.id), locale).not.toContain('remove_obstacle');
+      expect(res.checklist.map((c) => c.id), locale).not.toContain('a_window');
+      const said = [...res.checklist.map((c) => c.text), ...res.selfQuestions.forward].join(' ');
+      expect(said, locale).not.toMatch(/remove it before the 10 days|Remove what stopped|10天的签单周期结束前|解决没签单的原因|10天的成交週期結束前|解決沒簽/);
+    }
+    expect(r('en').selfQuestions.forward.join(' ')).toMatch(/The customer places it beyond the 10 days, and an A signs within 7-10 days: is this still an A, or a B, or even a D\?/);
+    // a next meeting after the window is not met with "plan to sign before it" beside the step that says it will not
+    const later = { ...answers, next_meeting: '2026-12-15' };
+    for (const locale of LOCALES) expect(run(later, 'debrief', locale).flags.map((f) => f.id), locale).not.toContain('meeting-after-window');
+    // an obstacle inside the window is still a task inside it, and a meeting after the window still a warning
+    const inside = run({ ...later, not_signed_kind: 'obstacle' }, 'debrief', 'en');
+    expect(inside.checklist.map((c) => c.id)).toEqual(expect.arrayContaining(['remove_obstacle', 'a_window']));
+    expect(inside.checklist.map((c) => c.id)).not.toContain('obstacle_beyond_window');
+    expect(inside.flags.map((f) => f.id)).toContain('meeting-after-window');
   });
 
   // seed 003: "不是所有的客户……都值得你去经营" and "如果你耗不起，那就别玩": a plan for a customer that is
