@@ -702,7 +702,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const result = history && state && applied && timeline ? { ...carriedDates, changes: await changeLines(pb, locale, changesSince(pb, asAtLastVisit(pb, state, editsSinceLastVisit(timeline)), applied.state)) } : carriedDates;
   // overdue as of the day the screen is read, or of the visit's day for a session dated before it (a
   // debrief entered late says what was overdue at that visit, as its screen did then)
-  const readOn = localToday() < date ? localToday() : date;
+  const [readOn] = [localToday(), date].sort();
   const notes = accountNotes(applied?.events ?? [], applied?.state, result, locale, readOn, backfilled && state?.lastVisit ? state.lastVisit : undefined);
   return { result, ...(applied ? { applied } : {}), stepDecisions, notes };
 }
