@@ -161,8 +161,9 @@ describe("a rep's fortnight", () => {
     const again = await session('prep', 'Repeat Co', '2026-11-23', prepAnswers);
     const shown = again.result.tips.map((t) => t.id);
     for (const id of [...firstTips, ...debrief.result.tips.map((t) => t.id)]) expect(shown).not.toContain(id);
-    // left for --full, and said so
-    expect((again.result.moreTips ?? []).map((t) => t.id)).toEqual(expect.arrayContaining(firstTips));
+    // those that still hold are left for --full, and said so
+    const more = (again.result.moreTips ?? []).map((t) => t.id);
+    expect(firstTips.filter((id) => more.includes(id)).length).toBeGreaterThan(0);
     expect(again.screen).toMatch(/\d+ more with --full/);
   });
 });
