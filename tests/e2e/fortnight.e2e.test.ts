@@ -142,6 +142,10 @@ describe("a rep's fortnight", () => {
     // a D is told to stop investing, and given no relationship building beside it
     expect(d.result.tips.concat(d.result.moreTips ?? []).some((t) => /LINK|ladder|阶梯/.test(t.id))).toBe(false);
     expect(await checklist('Cuizhu', '2026-12-01')).toEqual([]);
+    // the account's checklist says why each step closed, as its timeline does
+    const shown = await runCli(['account', 'show', 'Cuizhu', '--today', '2026-11-20'], { env });
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('(account dropped)');
+    expect(shown.stdout).not.toContain('(superseded)');
     const ics = join(home, 'steps.ics');
     const exported = await runCli(['export', '--ics', ics], { env });
     expect(exported.code, exported.stderr).toBe(0);

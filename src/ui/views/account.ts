@@ -34,6 +34,8 @@ export interface StepView {
   text: string;
   /** Open and due before today (core/steps.ts), as the checklist says it. */
   overdue: boolean;
+  /** Why a session closed it (the timeline's words): the visit took place, the account was dropped… */
+  closedBy?: string;
 }
 
 export interface AccountView {
@@ -130,6 +132,10 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
     if (text) timeline.push({ date: e.event.date, text, at: (e.visitId !== undefined ? visitAt.get(e.visitId) : undefined) ?? e.at, order: 1_000_000 + i });
   });
   timeline.sort((x, y) => x.date.localeCompare(y.date) || x.at.localeCompare(y.at) || x.order - y.order);
+  // a step a session closed says why, as the timeline does: "superseded" read as another step had
+  // replaced it, beside a timeline that said the visit took place (the rep's trial)
+  const closedBy = new Map<number, string>();
+  for (const e of t.events) if (e.event.kind === 'step-closed' && e.event.state === 'superseded') closedBy.set(e.event.stepId, m.closedBecause(e.event.by));
   return {
     locale,
     name: a.name,
@@ -149,7 +155,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     timeline: timeline.map(({ date, text }) => ({ date, text })),
-    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) && !isLapsed(s, map.today) })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) && !isLapsed(s, map.today), ...(s.state === 'superseded' && closedBy.has(s.id) ? { closedBy: closedBy.get(s.id) } : {}) })),
   };
 }
 
@@ -186,7 +192,7 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
     const mark = st.state === 'done' ? c.green('[x]') : closed ? c.dim('[-]') : '[ ]';
     const date = `${due[i]}${' '.repeat(uw - stringWidth(due[i]))}`;
     const aside = UI[v.locale].aside;
-    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(aside(m.superseded)) : '') : st.overdue ? `${s(st.text)}${c.red(aside(m.overdue))}` : s(st.text);
+    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(aside(st.closedBy ?? m.superseded)) : '') : st.overdue ? `${s(st.text)}${c.red(aside(m.overdue))}` : s(st.text);
     out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${date}  `, text, width));
   });
   return `${out.join('\n')}\n`;
@@ -204,7 +210,7 @@ export function renderAccountMarkdown(v: AccountView): string {
   for (const st of v.steps) {
     // the brackets of the reader's language, as on the terminal: (superseded), （已被取代）
     const aside = (x: string) => e(UI[v.locale].aside(x));
-    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~${aside(m.superseded)}` : st.overdue ? `${e(st.text)}${aside(m.overdue)}` : e(st.text);
+    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~${aside(e(st.closedBy ?? m.superseded))}` : st.overdue ? `${e(st.text)}${aside(m.overdue)}` : e(st.text);
     out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${text}`);
   }
   return `${out.join('\n')}\n`;

@@ -50,6 +50,8 @@ const en = {
   legend: '[ ] open   [x] done   [-] dropped',
   /** A step replaced by a newer one after a class change: shown closed, like a dropped one. */
   superseded: 'superseded',
+  /** Why a session closed a step, in the checklist's brackets. */
+  closedBecause: (by?: string): string => (by === 'signed' ? 'no longer needed, signed' : by === 'visited' ? 'the visit took place' : by === 'dropped' ? 'account dropped' : by === 'changed' ? 'no longer needed' : 'superseded'),
   visit: { prep: 'prep', debrief: 'debrief', plan: 'account plan' } as Record<string, string>,
   visitLine: (mode: string, person: string | undefined, klass: string) => `${mode}${person ? ` with ${person}` : ''}: ${klass}`,
   flags: (n: number) => `${n} flag${n === 1 ? '' : 's'}`,

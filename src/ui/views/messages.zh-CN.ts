@@ -41,6 +41,7 @@ export const zhCN: ViewMessages = {
   noSteps: '没有行动。',
   legend: '[ ] 待办   [x] 已完成   [-] 已取消',
   superseded: '已被取代',
+  closedBecause: (by) => (by === 'signed' ? '已签单，不再需要' : by === 'visited' ? '会面已进行' : by === 'dropped' ? '客户已放弃' : by === 'changed' ? '已不再需要' : '已被取代'),
   visit: { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' },
   visitLine: (mode, person, klass) => `${mode}${person ? `（见${person}）` : ''}：${klass}`,
   flags: (n) => `${n}条警示`,

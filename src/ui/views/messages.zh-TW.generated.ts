@@ -41,6 +41,7 @@ export const zhTW: ViewMessages = {
   noSteps: '沒有行動。',
   legend: '[ ] 待辦   [x] 已完成   [-] 已取消',
   superseded: '已被取代',
+  closedBecause: (by) => (by === 'signed' ? '已簽約，不再需要' : by === 'visited' ? '會面已進行' : by === 'dropped' ? '客戶已放棄' : by === 'changed' ? '已不再需要' : '已被取代'),
   visit: { prep: '拜訪準備', debrief: '拜訪檢討', plan: '客戶經營計畫' },
   visitLine: (mode, person, klass) => `${mode}${person ? `（見${person}）` : ''}：${klass}`,
   flags: (n) => `${n}條警示`,
