@@ -4,7 +4,7 @@
  * rows are written in one transaction. Nothing is held in memory but the row being read.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { describeFsError, LIMITS } from './files.js';
+import { describeFsError, fsWhy, LIMITS } from './files.js';
 import { resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { type ColumnMap, type Field, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
@@ -15,7 +15,7 @@ import type { ImportCounts, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import { now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -42,7 +42,7 @@ export function roleQuestionOf(pb: Playbook): Question | undefined {
 const JSON_PROBLEMS = 1000;
 
 export async function importCommand(opts: ImportCommandOptions, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.csv) throw new UserError('say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
+  if (!opts.csv) throw new UserError(said('importWhat', {}), 'say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
   const file = opts.csv;
   const path = resolve(io.cwd, file);
   checkCsvFile(path, file);
@@ -53,7 +53,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const words: RoleWord[] = [...(ctx.config.mapRole ?? [])];
   for (const text of opts.mapRole ?? []) {
     const w = parseRoleWord(text, `--map-role "${text}"`);
-    if (!w) throw new UserError(`--map-role "${text}": expected WORD=VALUE`, 'e.g. --map-role "decision maker=first_kp"');
+    if (!w) throw new UserError(said('mapRoleShape', { text }), `--map-role "${text}": expected WORD=VALUE`, 'e.g. --map-role "decision maker=first_kp"');
     words.push(w);
   }
   const rq = roleQuestionOf(pb);
@@ -61,7 +61,11 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const { matcher, problems: mapProblems } = roleMatcher(roleOptions, words, rq?.allowUnknown === true);
   if (mapProblems.length) {
     for (const p of mapProblems.slice(1)) io.stderr.write(`sales-coach: ${sanitize(`${p.source}: ${p.message}`)}\n`);
-    throw new UserError(sanitize(`${mapProblems[0].source}: ${mapProblems[0].message}`), mapProblems[0].hint);
+    const p = mapProblems[0];
+    const w = words.find((x) => x.source === p.source);
+    const values = /^map to one of (.*)$/s.exec(p.hint)?.[1].split(', ');
+    const key = said('roleMapProblem', { source: p.source, word: w?.word ?? '', target: w?.target ?? '', ...(values ? { values } : {}) });
+    throw new UserError(key, sanitize(`${p.source}: ${p.message}`), p.hint);
   }
   const personas: PersonaChoice[] = pb.personas.map((p) => ({ id: p.id, labels: typeof p.name === 'string' ? [p.name] : Object.values(p.name).filter((s): s is string => typeof s === 'string') }));
 
@@ -71,6 +75,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const map = mapColumns(head.headers);
   if (!map.fields.account) {
     throw new UserError(
+      said('noAccountColumn', { place: `${file}:${head.line}:1`, headers: head.headers.map(sanitize), names: HEADER_NAMES.account.slice(0, 4), ...(head.delimiter === ',' ? {} : { delimiter: head.delimiter === '\t' ? 'tab' : head.delimiter }) }),
       `${file}:${head.line}:1: no column names the account; found ${head.headers.map((h) => `"${sanitize(h)}"`).join(', ')}`,
       `name one column ${HEADER_NAMES.account.slice(0, 4).map((n) => `"${n}"`).join(', ')} or "公司"${head.delimiter === ',' ? '' : ` (read as ${DELIMITER_NAMES[head.delimiter]}-separated)`}`,
     );
@@ -108,7 +113,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       return EXIT.usage;
     }
     for (const h of check.hints) io.stderr.write(`  hint: ${sanitize(h)}\n`);
-    throw new UserError(msg);
+    throw new UserError(said('importProblems', { file, count: check.problemCount }), msg);
   }
 
   // -- pass 2: write ----------------------------------------------------------------------------------
@@ -116,7 +121,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   async function* rows(): AsyncGenerator<ImportRow> {
     for await (const rec of readRecords(path, file, encoding, head, () => {})) {
       const r: MappedRow = mapRecord(rec, rowCtx);
-      if (!r.ok) throw new UserError(`${file} changed while it was being imported; nothing was imported`, 'run the import again');
+      if (!r.ok) throw new UserError(said('csvChanged', { file }), `${file} changed while it was being imported; nothing was imported`, 'run the import again');
       yield { line: r.line, account: r.account, contact: r.contact };
     }
   }
@@ -172,7 +177,7 @@ function checkEncoding(name: string | undefined): string | undefined {
   try {
     return new TextDecoder(name).encoding;
   } catch {
-    throw new UserError(`--encoding ${name}: not an encoding this Node knows`, 'e.g. --encoding utf-8, --encoding gb18030 (Excel in China), --encoding utf-16le');
+    throw new UserError(said('unknownEncoding', { name }), `--encoding ${name}: not an encoding this Node knows`, 'e.g. --encoding utf-8, --encoding gb18030 (Excel in China), --encoding utf-16le');
   }
 }
 
@@ -181,7 +186,7 @@ async function loadPlaybook(ctx: ReturnType<typeof makeContext>, ref: string): P
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+    throw new UserError(said('playbookInvalid', { target: ref, command: `sales-coach playbook validate ${ref}` }), `the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
   }
   return r.playbook;
 }
@@ -203,14 +208,14 @@ async function readHeader(path: string, file: string, encoding: string | undefin
   const problems: CsvProblem[] = [];
   const headerProblem = (before: number) => {
     const p = problems.find((x) => x.line < before);
-    if (p) throw new UserError(`${file}:${p.line}:${p.col}: the header row cannot be read: ${p.code === 'too-many-fields' ? `it has more than ${MAX_FIELDS} fields` : p.message}`, 'is it a CSV export of contacts? The first line names the columns (e.g. "Account Name,First Name,Last Name,Title,Phone")');
+    if (p) throw new UserError(said('headerUnreadable', { place: `${file}:${p.line}:${p.col}`, detail: p.message, ...(p.code === 'too-many-fields' ? { tooMany: MAX_FIELDS } : {}) }), `${file}:${p.line}:${p.col}: the header row cannot be read: ${p.code === 'too-many-fields' ? `it has more than ${MAX_FIELDS} fields` : p.message}`, 'is it a CSV export of contacts? The first line names the columns (e.g. "Account Name,First Name,Last Name,Title,Phone")');
   };
   for await (const rec of readRecords(path, file, encoding, probe, (p) => problems.push(p), true)) {
     headerProblem(rec.line);
     return { headers: rec.cells.map((c) => c.value), line: rec.line, delimiter, sepLine };
   }
   headerProblem(Number.POSITIVE_INFINITY);
-  throw new UserError(`${file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")`);
+  throw new UserError(said('csvEmpty', { file }), `${file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")`);
 }
 
 async function firstLine(path: string, file: string, encoding: string | undefined): Promise<string> {
@@ -235,11 +240,11 @@ function checkCsvFile(path: string, file: string): void {
   try {
     st = statSync(path);
   } catch (err) {
-    throw new UserError(`cannot read the CSV file ${file}: ${describeFsError(err)}`, 'check the path');
+    throw new UserError(said('csvUnreadable', { file, why: fsWhy(err) }), `cannot read the CSV file ${file}: ${describeFsError(err)}`, 'check the path');
   }
-  if (st.isDirectory()) throw new UserError(`the CSV file ${file} is a folder`, 'give the path of the exported .csv file');
-  if (!st.isFile()) throw new UserError(`the CSV file ${file} is not a regular file (a device, a pipe or a socket)`, 'export to a file first, then import that file');
-  if (st.size > LIMITS.csv) throw new UserError(`the CSV file ${file} is too large (${(st.size / (1 << 30)).toFixed(1)} GB; the limit is ${LIMITS.csv / (1 << 30)} GB)`, 'is it the right file? Split a larger export into several files');
+  if (st.isDirectory()) throw new UserError(said('csvIsFolder', { file }), `the CSV file ${file} is a folder`, 'give the path of the exported .csv file');
+  if (!st.isFile()) throw new UserError(said('csvNotRegular', { file }), `the CSV file ${file} is not a regular file (a device, a pipe or a socket)`, 'export to a file first, then import that file');
+  if (st.size > LIMITS.csv) throw new UserError(said('csvTooLarge', { file, gb: (st.size / (1 << 30)).toFixed(1), limitGb: LIMITS.csv / (1 << 30) }), `the CSV file ${file} is too large (${(st.size / (1 << 30)).toFixed(1)} GB; the limit is ${LIMITS.csv / (1 << 30)} GB)`, 'is it the right file? Split a larger export into several files');
 }
 
 function open(path: string, file: string): AsyncIterable<Buffer> {
@@ -250,7 +255,7 @@ function open(path: string, file: string): AsyncIterable<Buffer> {
         for await (const chunk of stream) yield chunk as Buffer;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw new UserError(`cannot read ${file}: ${code ?? (err as Error).message}`, code === 'ENOENT' ? 'check the path' : undefined);
+        throw new UserError(said('cannotRead', { file, detail: (err as Error).message, ...(code ? { code } : {}) }), `cannot read ${file}: ${code ?? (err as Error).message}`, code === 'ENOENT' ? 'check the path' : undefined);
       } finally {
         stream.destroy();
       }
@@ -275,6 +280,7 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, file: string, l
     const bad = loose.indexOf('\uFFFD');
     const at = line + (bad > 0 ? (loose.slice(0, bad).match(/\r\n|\r|\n/g)?.length ?? 0) : 0);
     throw new UserError(
+      said('notEncodingText', { place: `${file}:${at}`, ...(encoding ? { encoding } : {}) }),
       `${file}:${at}: not ${encoding ?? 'UTF-8'} text (from this line on); nothing was imported`,
       encoding ? undefined : 'save it from your CRM or Excel as "CSV UTF-8"; a file saved by Excel in Chinese is often GBK: add --encoding gb18030',
     );
