@@ -160,8 +160,8 @@ export const zhCN: CliMessages = {
       ? { message: `${source}：“${word}=${target}”里的“${target}”不是这个剧本的角色`, hint: `请映射到其中之一：${list(values)}` }
       : { message: `${source}：“${word}=${target}”映射的词是空的`, hint: '写成 词=值，例如 "decision maker=first_kp"' },
   noAccountColumn: ({ place, headers, names, delimiter }) => ({
-    message: `${place}：没有一列是客户名称；找到的列是 ${headers.map((h) => `“${h}”`).join('、')}`,
-    hint: `把其中一列命名为 ${names.map((n) => `“${n}”`).join('、')} 或“公司”${delimiter ? `（这个文件是按${delimiter === 'tab' ? '制表符' : `“${delimiter}”`}分隔读取的）` : ''}`,
+    message: `${place}：没有一列是客户名称；找到的列是${headers.map((h) => `“${h}”`).join('、')}`,
+    hint: `把其中一列命名为${names.map((n) => `“${n}”`).join('、')}或“公司”${delimiter ? `（这个文件是按${delimiter === 'tab' ? '制表符' : `“${delimiter}”`}分隔读取的）` : ''}`,
   }),
   importProblems: ({ file, count }) => ({ message: `${file} 里${count === 1 ? '有一行有问题' : `有${count}处问题`}；什么都没有导入` }),
   csvChanged: ({ file }) => ({ message: `导入时 ${file} 被改动了；什么都没有导入`, hint: '再导入一次' }),

@@ -160,8 +160,8 @@ export const zhTW: CliMessages = {
       ? { message: `${source}：「${word}=${target}」裡的「${target}」不是這個劇本的角色`, hint: `請對映到其中之一：${list(values)}` }
       : { message: `${source}：「${word}=${target}」對映的詞是空的`, hint: '寫成 詞=值，例如 "decision maker=first_kp"' },
   noAccountColumn: ({ place, headers, names, delimiter }) => ({
-    message: `${place}：沒有一列是客戶名稱；找到的列是 ${headers.map((h) => `「${h}」`).join('、')}`,
-    hint: `把其中一列命名為 ${names.map((n) => `「${n}」`).join('、')} 或「公司」${delimiter ? `（這個檔案是按${delimiter === 'tab' ? '製表符' : `「${delimiter}」`}分隔讀取的）` : ''}`,
+    message: `${place}：沒有一列是客戶名稱；找到的列是${headers.map((h) => `「${h}」`).join('、')}`,
+    hint: `把其中一列命名為${names.map((n) => `「${n}」`).join('、')}或「公司」${delimiter ? `（這個檔案是按${delimiter === 'tab' ? '製表符' : `「${delimiter}」`}分隔讀取的）` : ''}`,
   }),
   importProblems: ({ file, count }) => ({ message: `${file} 裡${count === 1 ? '有一行有問題' : `有${count}處問題`}；什麼都沒有匯入` }),
   csvChanged: ({ file }) => ({ message: `匯入時 ${file} 被改動了；什麼都沒有匯入`, hint: '再匯入一次' }),
