@@ -14,8 +14,9 @@ import type { Playbook, Question } from '../playbook/types.js';
 import type { ImportCounts, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { hasErrors } from '../core/diagnostic.js';
-import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
+import { localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { EXIT, said, UserError } from './errors.js';
+import { sayDone } from './cli-words.js';
 import { now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -168,7 +169,26 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   ];
   if (check.nameless) lines.push(`${check.nameless} row(s) have contact details but no name, so only their account ${opts.dryRun ? 'would be' : 'was'} imported (line ${check.namelessLines.join(', ')}${check.nameless > check.namelessLines.length ? ', …' : ''})`);
   if (noContact) lines.push(`no contacts: ${noContact}`);
-  io.stdout.write(`${lines.map((l) => sanitize(l)).join('\n')}\n`);
+  const summary = said('importSummary', {
+    file: sanitize(file),
+    rows: total,
+    delimiter: DELIMITER_NAMES[head.delimiter] as 'comma' | 'semicolon' | 'tab',
+    dryRun: opts.dryRun === true,
+    accounts: counts.accounts,
+    contactsAdded: counts.contactsAdded,
+    contactsUpdated: counts.contactsUpdated,
+    contactsUnchanged: counts.contactsUnchanged,
+    read: readFields(map, columns.read),
+    unread: columns.unread.map((c) => ({
+      header: sanitize(c.header),
+      column: c.column,
+      noHeader: map.unread.some((u) => u.col + 1 === c.column && !u.header),
+      ...(c.why ? { why: c.why === 'the playbook asks no role question' ? ('noRoleQuestion' as const) : ('noPersonas' as const) } : {}),
+    })),
+    ...(check.nameless ? { nameless: { count: check.nameless, lines: check.namelessLines } } : {}),
+    ...(noContact ? { noContact: noContactKind(map, check.rows, check.nameless) } : {}),
+  });
+  io.stdout.write(`${await sayDone(localeOf(ctx, g), summary, lines.map((l) => sanitize(l)).join('\n'))}\n`);
   return EXIT.ok;
 }
 
@@ -335,6 +355,21 @@ function readByField(map: ColumnMap, read: ColumnSummary['read']): string {
   const fields = (Object.entries(map.fields) as [Field, number[]][]).filter(([, cols]) => cols.some((c) => shown.has(c)));
   fields.sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]));
   return fields.map(([f, cols]) => `${FIELD_NAMES[f]} <- ${cols.filter((c) => shown.has(c)).map((c) => `"${map.mapped.find((m) => m.col === c)?.header}"`).join(', then ')}`).join('; ');
+}
+
+/** Each field read, with its columns' headers in the order their values are tried (readByField's parts). */
+function readFields(map: ColumnMap, read: ColumnSummary['read']): { field: Field; headers: string[] }[] {
+  const shown = new Set(read.map((c) => c.column - 1));
+  const fields = (Object.entries(map.fields) as [Field, number[]][]).filter(([, cols]) => cols.some((c) => shown.has(c)));
+  fields.sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]));
+  return fields.map(([field, cols]) => ({ field, headers: cols.filter((c) => shown.has(c)).map((c) => sanitize(map.mapped.find((m) => m.col === c)?.header ?? '')) }));
+}
+
+/** whyNoContact's reason, as a kind for the other languages. */
+function noContactKind(map: ColumnMap, rows: number, nameless: number): 'noRows' | 'noNameColumn' | 'emptyNames' | 'emptyNamesNoDetails' {
+  if (rows === 0) return 'noRows';
+  if (!map.fields.name && !map.fields.firstName && !map.fields.lastName) return 'noNameColumn';
+  return nameless ? 'emptyNames' : 'emptyNamesNoDetails';
 }
 
 function whyNoContact(map: ColumnMap, rows: number, nameless: number): string {

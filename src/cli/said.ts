@@ -163,7 +163,26 @@ export interface CliParams {
   wroteIcs: { count: number; file: string };
   wroteCsv: { folder: string };
   noAccountInGroups: { groups: string[]; known: string[] };
+  /** import's summary, line by line as the English one (src/cli/import.ts) */
+  importSummary: {
+    file: string;
+    rows: number;
+    delimiter: 'comma' | 'semicolon' | 'tab';
+    dryRun: boolean;
+    accounts: number;
+    contactsAdded: number;
+    contactsUpdated: number;
+    contactsUnchanged: number;
+    /** each field read, with its columns in the order their values are tried */
+    read: { field: ImportField; headers: string[] }[];
+    unread: { header: string; column: number; noHeader: boolean; why?: 'noRoleQuestion' | 'noPersonas' }[];
+    nameless?: { count: number; lines: number[] };
+    noContact?: 'noRows' | 'noNameColumn' | 'emptyNames' | 'emptyNamesNoDetails';
+  };
 }
+
+/** A field of the import's columns (src/import/columns.ts's Field). */
+export type ImportField = 'account' | 'name' | 'firstName' | 'lastName' | 'title' | 'role' | 'reportsTo' | 'persona' | 'email' | 'phone';
 
 export type CliKey = keyof CliParams;
 

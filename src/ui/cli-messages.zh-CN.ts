@@ -1,5 +1,5 @@
 /** The command line's errors and confirmations in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
-import type { FileWhat, FsWhy, Suggestion } from '../cli/said.js';
+import type { FileWhat, FsWhy, ImportField, Suggestion } from '../cli/said.js';
 import type { CliMessages } from './cli-messages.js';
 
 const FS: Record<string, string> = {
@@ -64,6 +64,15 @@ function configSays(message: string): string {
   if (notAllowed) return `${notAllowed[1]}：不能是${kind(notAllowed[2])}`;
   return message;
 }
+
+const FIELDS: Record<ImportField, string> = { account: '客户', name: '姓名', firstName: '名', lastName: '姓', title: '职务', role: '角色', reportsTo: '上级', persona: '性格类型', email: '邮箱', phone: '电话' };
+const DELIMITERS = { comma: '逗号', semicolon: '分号', tab: '制表符' } as const;
+const NO_CONTACT = {
+  noRows: '文件只有表头，没有数据行',
+  noNameColumn: '没有一列是联系人的姓名（应为“Name”“Full Name”“Contact Name”“First Name”和“Last Name”“姓名”“联系人”“名”和“姓”之一）；只导入了客户',
+  emptyNames: '姓名一栏都是空的；只导入了客户',
+  emptyNamesNoDetails: '姓名一栏都是空的，也没有哪一行有联系方式；只导入了客户',
+} as const;
 
 export const zhCN: CliMessages = {
   userPlaybookFolderMissing: ({ dir }) => ({ message: `用户剧本文件夹 ${dir} 不存在`, hint: '检查 --playbooks、SALES_COACH_PLAYBOOKS 或配置文件' }),
@@ -232,6 +241,20 @@ export const zhCN: CliMessages = {
   wroteTexts: ({ count, file, done, locale }) => ({ message: `已把${count}条文本写入 ${file}（${done}条已有 ${locale} 译文，${count - done}条待翻译）` }),
   wroteIcs: ({ count, file }) => ({ message: `已把${count}个待办的下一步写入 ${file}` }),
   wroteCsv: ({ folder }) => ({ message: `已把客户、联系人、拜访、下一步和历史记录写入 ${folder}/` }),
+  importSummary: (p) => {
+    const q = (h: string) => `“${h}”`;
+    const lines = [
+      `${p.file}：共${p.rows}行，以${DELIMITERS[p.delimiter]}分隔${p.dryRun ? '（--dry-run：什么都没有写入）' : ''}`,
+      `  ${p.dryRun ? '将新增客户' : '新增客户'}    ${p.accounts}`,
+      `  ${p.dryRun ? '将新增联系人' : '新增联系人'}  ${p.contactsAdded}`,
+      `  ${p.dryRun ? '将更新联系人' : '更新联系人'}  ${p.contactsUpdated}${p.contactsUnchanged ? `（另有${p.contactsUnchanged}个已是最新）` : ''}`,
+      `读取的列：${p.read.map((r) => `${FIELDS[r.field]} <- ${r.headers.map(q).join('，其次')}`).join('；')}`,
+      `没有读取的列：${p.unread.length ? p.unread.map((u) => `${u.noHeader ? `（第${u.column}列，没有表头）` : q(u.header)}${u.why ? `（${u.why === 'noRoleQuestion' ? '剧本里没有问角色的问题' : '剧本里没有性格类型'}）` : ''}`).join('、') : '无'}`,
+    ];
+    if (p.nameless) lines.push(`有${p.nameless.count}行有联系方式却没有姓名，所以${p.dryRun ? '只会导入' : '只导入了'}它们的客户（第${p.nameless.lines.join('、')}${p.nameless.count > p.nameless.lines.length ? '等' : ''}行）`);
+    if (p.noContact) lines.push(`没有联系人：${NO_CONTACT[p.noContact]}`);
+    return { message: lines.join('\n') };
+  },
   noAccountInGroups: ({ groups, known }) => ({
     message: `没有客户属于 ${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join(' 或 ')}${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,
   }),

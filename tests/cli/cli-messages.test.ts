@@ -196,6 +196,19 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   wroteIcs: { count: 2, file: 's.ics' },
   wroteCsv: { folder: 'out' },
   noAccountInGroups: { groups: ['E'], known: ['A'] },
+  importSummary: {
+    file: 'c.csv',
+    rows: 3,
+    delimiter: 'comma',
+    dryRun: true,
+    accounts: 2,
+    contactsAdded: 1,
+    contactsUpdated: 0,
+    contactsUnchanged: 0,
+    read: [{ field: 'phone', headers: ['Phone', 'Mobile'] }],
+    unread: [{ header: 'Notes', column: 4, noHeader: false }],
+    nameless: { count: 1, lines: [3] },
+  },
 };
 
 const han = /\p{Script=Han}/u;

@@ -118,4 +118,29 @@ describe("the command line's confirmations in the session's language", () => {
     const deleted = await runBin(['--lang', 'zh-CN', 'account', 'delete', 'Hengda', '--yes'], { env });
     expect([deleted.code, deleted.stderr]).toEqual([0, '已删除“Hengda”\n']);
   });
+
+  it("import's summary, line by line in zh-CN; rows and columns as Taiwan says them (列 / 欄) in zh-TW", async () => {
+    const { env } = sandbox();
+    const { dir, file } = scratch('sc-cli-lang-');
+    file('i.csv', 'Account Name,First Name,Last Name,Phone,Mobile,Notes,\nAcme,Li,Wei,1,2,x,\nBeta,,,3,,y,\n');
+    const cn = await runBin(['--lang', 'zh-CN', 'import', '--csv', 'i.csv', '--dry-run'], { env, cwd: dir });
+    expect(cn.code, cn.stderr).toBe(0);
+    expect(cn.stdout).toBe(
+      [
+        'i.csv：共2行，以逗号分隔（--dry-run：什么都没有写入）',
+        '  将新增客户    2',
+        '  将新增联系人  1',
+        '  将更新联系人  0',
+        '读取的列：客户 <- “Account Name”；名 <- “First Name”；姓 <- “Last Name”；电话 <- “Phone”，其次“Mobile”',
+        '没有读取的列：“Notes”、（第7列，没有表头）',
+        '有1行有联系方式却没有姓名，所以只会导入它们的客户（第3行）',
+        '',
+      ].join('\n'),
+    );
+    const tw = await runBin(['--lang', 'zh-TW', 'import', '--csv', 'i.csv'], { env, cwd: dir });
+    expect(tw.stdout).toContain('i.csv：共2列，以逗號分隔\n  新增客戶    2\n');
+    expect(tw.stdout).toContain('沒有讀取的欄：「Notes」、（第7欄，沒有表頭）');
+    const en = await runBin(['import', '--csv', 'i.csv', '--dry-run'], { env, cwd: dir });
+    expect(en.stdout).toContain('i.csv: 2 row(s), comma-separated (--dry-run: nothing written)\n  accounts to add     0\n');
+  });
 });
