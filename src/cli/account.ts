@@ -10,8 +10,7 @@ import { labelerFor } from '../ui/views/labels.js';
 import { type Context, localeOf, makeContext } from './context.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { localToday, now } from './clock.js';
-import { EXIT, Interrupted, said, UserError } from './errors.js';
-import { sayDone } from './cli-words.js';
+import { EXIT, Interrupted, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 import { unknownAccount } from './account-names.js';
@@ -85,14 +84,18 @@ export async function accountDelete(name: string, opts: { yes?: boolean }, io: I
     if (!opts.yes) {
       if (!(io.stdin as { isTTY?: boolean }).isTTY) throw new UserError(said('deleteNeedsConfirm', { name }), `deleting "${name}" needs confirmation`, 'add --yes to delete without asking');
       const { confirm } = await import('../ui/prompts.js');
+      const locale = localeOf(makeContext(io, g), g);
+      const counts = { visits: t.visits.length, contacts: t.contacts.length, steps: t.checklist.length };
+      const english = `Delete "${sanitize(t.account.name)}" with its ${counts.visits} visit(s), ${counts.contacts} contact(s) and ${counts.steps} checklist item(s)? This cannot be undone.`;
+      const message = await sayDone(locale, said('confirmDelete', { name: sanitize(t.account.name), ...counts }), english);
       let ok: boolean;
       try {
         ok = await confirm(
-          { message: `Delete "${sanitize(t.account.name)}" with its ${t.visits.length} visit(s), ${t.contacts.length} contact(s) and ${t.checklist.length} checklist item(s)? This cannot be undone.`, default: false },
+          { message, default: false },
           { input: io.stdin, output: io.stderr } as never,
         );
       } catch {
-        throw new Interrupted('nothing was deleted');
+        throw new Interrupted(await sayDone(locale, said('nothingDeleted', {}), 'nothing was deleted'));
       }
       if (!ok) {
         io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('nothingDeleted', {}), 'nothing was deleted')}\n`);

@@ -7,8 +7,7 @@ import { widthOf } from '../ui/style.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
 import { localToday } from './clock.js';
 import { localeOf, makeContext } from './context.js';
-import { EXIT, said, UserError } from './errors.js';
-import { sayDone } from './cli-words.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 

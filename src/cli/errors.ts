@@ -1,3 +1,4 @@
+import type { Locale } from '../engine/model.js';
 import type { CliKey, CliParams, CliSaid, Inner } from './said.js';
 
 /** The few ways a command ends, as exit codes a script can rely on (see README, "Exit codes"). */
@@ -55,4 +56,43 @@ export function innerOf(err: Error & { hint?: string; said?: unknown }): Inner {
   const base = { message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
   if (err instanceof UserError) return { ...base, ...(err.said ? { cli: err.said } : {}) };
   return err.name === 'StoreError' && err.said ? { ...base, store: err.said as Inner['store'] } : base;
+}
+
+/*
+ * The command line's words in Chinese (src/ui/cli-messages.ts) are loaded apart from the program's
+ * start, as the store's are (store-words.ts): most runs say no error, and a confirmation is said once
+ * the work is done. Loaded when an error or a confirmation is to be said in another language than
+ * English. Kept here, beside UserError, so the first question's start reads no other module for them.
+ */
+type CliWords = typeof import('../ui/cli-messages.js');
+
+let loaded: CliWords | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadCliWords(): Promise<void> {
+  loading ??= import('../ui/cli-messages.js').then(
+    (m) => {
+      loaded = m;
+    },
+    () => {
+      // not there (a broken install): said in English, as the command wrote it
+    },
+  );
+  return loading;
+}
+
+export const loadedCliWords = (): CliWords | undefined => loaded;
+
+/** A confirmation in `locale`: `english` as the command wrote it, else worded from `said`. */
+export async function sayDone(locale: Locale, said: CliSaid, english: string): Promise<string> {
+  if (locale === 'en') return english;
+  await loadCliWords();
+  return loaded ? loaded.cliText(said, locale).message : english;
+}
+
+/** A message and its hint in `locale` (a diagnostic's, say): `english` as the command wrote it, else worded from `said`. */
+export async function sayText(locale: Locale, said: CliSaid, english: { message: string; hint?: string }): Promise<{ message: string; hint?: string }> {
+  if (locale === 'en') return english;
+  await loadCliWords();
+  return loaded ? loaded.cliText(said, locale) : english;
 }

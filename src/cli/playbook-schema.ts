@@ -1,8 +1,7 @@
 /** `playbook schema [--for playbook|test|answers] [--out FILE]`: a JSON Schema, for editors (yaml-language-server) and CI. */
 import { resolve } from 'node:path';
 import { answersJsonSchemaText, playbookJsonSchemaText, testFileJsonSchemaText } from '../playbook/json-schema.js';
-import { EXIT, said, UserError } from './errors.js';
-import { sayDone } from './cli-words.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import { localeOf, makeContext } from './context.js';
 import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';

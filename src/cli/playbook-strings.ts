@@ -13,8 +13,7 @@ import { readTranslations, writeTranslations } from '../playbook/strings-format.
 import { forTerminal, sanitize } from '../ui/sanitize.js';
 import { type Context, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { pickLocale } from './config.js';
-import { EXIT, said, UserError } from './errors.js';
-import { sayDone } from './cli-words.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import { readFileBounded, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { readPlaybookBytes } from './playbook-files.js';

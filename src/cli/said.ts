@@ -2,7 +2,7 @@
  * What the command line says, as keys and the values each echoes: its errors (UserError's `said`) and
  * its confirmations. Types only, so a command pays nothing at start for them; the words are in
  * src/ui/cli-messages*.ts, one typed catalogue per language other than English, loaded when one is to
- * be said (src/cli/cli-words.ts). English stays at the place that says it, as the store's errors do.
+ * be said (src/cli/errors.ts, loadCliWords). English stays at the place that says it, as the store's errors do.
  * Names, flags, paths and values are kept as the user typed them (or as the system named them).
  */
 
@@ -163,6 +163,10 @@ export interface CliParams {
   wroteIcs: { count: number; file: string };
   wroteCsv: { folder: string };
   noAccountInGroups: { groups: string[]; known: string[] };
+  /** account delete's question, before anything is deleted */
+  confirmDelete: { name: string; visits: number; contacts: number; steps: number };
+  /** a visit kept for the team database that the database refused */
+  visitRefused: { reason: string; file: string };
   /** import's summary, line by line as the English one (src/cli/import.ts) */
   importSummary: {
     file: string;

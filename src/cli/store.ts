@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store, TeamStore } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
-import { loadConfig, storeAddressProblem } from './config.js';
-import { said, UserError } from './errors.js';
+import { loadConfig, pickLocale, storeAddressProblem } from './config.js';
+import { said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStores } from './open-stores.js';
 import { dataDir } from './paths.js';
@@ -142,7 +142,13 @@ async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarg
   try {
     const { sent, refused } = await store.flushOutbox();
     if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);
-    for (const r of refused) io.stderr.write(`sales-coach: a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}\n`);
+    if (refused.length) {
+      const locale = pickLocale(g.lang, io.env, configOf(io, g));
+      for (const r of refused) {
+        const english = `a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}`;
+        io.stderr.write(`sales-coach: ${await sayDone(locale, said('visitRefused', { reason: sanitize(r.reason), file: sanitize(r.file) }), english)}\n`);
+      }
+    }
   } catch (err) {
     await store.close();
     throw err;

@@ -11,9 +11,8 @@ import type { Locale } from '../engine/model.js';
 import type { StoreError } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
 import { loadedStoreWords, loadStoreWords } from './store-words.js';
-import { loadCliWords, loadedCliWords } from './cli-words.js';
-import type { UserError } from './errors.js';
 import { type RefusedAt, type RefusedBecause, USAGE_MESSAGES, type UsageMessages } from '../ui/usage-messages.js';
+import { loadCliWords, loadedCliWords, type UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { forgetPickedLocale, localeFromEnv, pickedLocale, pickLocale } from './locale.js';
 

@@ -196,6 +196,8 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   wroteIcs: { count: 2, file: 's.ics' },
   wroteCsv: { folder: 'out' },
   noAccountInGroups: { groups: ['E'], known: ['A'] },
+  confirmDelete: { name: 'Acme', visits: 2, contacts: 1, steps: 3 },
+  visitRefused: { reason: 'permission denied', file: '/k/1.json' },
   importSummary: {
     file: 'c.csv',
     rows: 3,
