@@ -13,9 +13,10 @@ import { parseRoleWord, type RoleOption, type RoleWord, roleMatcher } from '../i
 import type { Playbook, Question } from '../playbook/types.js';
 import type { ImportCounts, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { USAGE_MESSAGES } from '../ui/usage-messages.js';
 import { hasErrors } from '../core/diagnostic.js';
 import { localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { EXIT, said, sayDone, UserError } from './errors.js';
+import { EXIT, loadCliWords, loadedCliWords, said, sayDone, UserError } from './errors.js';
 import { now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -48,6 +49,11 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   checkCsvFile(path, file);
   const encoding = checkEncoding(opts.encoding);
   const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  // a bad row is said as it is found (a sync callback): the words are loaded before, when not English
+  const zh = locale === 'en' ? undefined : locale;
+  if (zh) await loadCliWords();
+  const cliWords = zh ? loadedCliWords() : undefined;
   const pb = await loadPlaybook(ctx, opts.playbook ?? 'abcd');
 
   const words: RoleWord[] = [...(ctx.config.mapRole ?? [])];
@@ -88,7 +94,8 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       if (check.problems.length < JSON_PROBLEMS) check.problems.push(p);
     } else {
       progress.clear();
-      io.stderr.write(`${sanitize(`${file}:${p.line}:${p.col}: ${p.message}`)}\n`);
+      const english = `${file}:${p.line}:${p.col}: ${p.message}`;
+      io.stderr.write(`${sanitize(cliWords && zh ? cliWords.cliText(said('csvRowProblem', { place: `${file}:${p.line}:${p.col}`, code: p.code, message: p.message }), zh).message : english)}\n`);
     }
     // a few hints say what to do; a million different role words need not each get one
     if ('hint' in p && p.hint && check.hints.size < 5) check.hints.add(p.hint);
@@ -112,7 +119,11 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       io.stdout.write(`${JSON.stringify(sanitizeDeep({ ok: false, file, problems: check.problems.map((p) => ({ file, ...p })), problemCount: check.problemCount, columns }), null, 2)}\n`);
       return EXIT.usage;
     }
-    for (const h of check.hints) io.stderr.write(`  hint: ${sanitize(h)}\n`);
+    // the hints under the rows, in the session's language
+    for (const h of check.hints) {
+      const hint = cliWords && zh ? cliWords.cliText(said('csvRowHint', { hint: h }), zh).message : h;
+      io.stderr.write(`  ${cliWords && zh ? USAGE_MESSAGES[zh].hint : 'hint: '}${sanitize(hint)}\n`);
+    }
     throw new UserError(said('importProblems', { file, count: check.problemCount }), msg);
   }
 
@@ -187,7 +198,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
     ...(check.nameless ? { nameless: { count: check.nameless, lines: check.namelessLines } } : {}),
     ...(noContact ? { noContact: noContactKind(map, check.rows, check.nameless) } : {}),
   });
-  io.stdout.write(`${await sayDone(localeOf(ctx, g), summary, lines.map((l) => sanitize(l)).join('\n'))}\n`);
+  io.stdout.write(`${await sayDone(locale, summary, lines.map((l) => sanitize(l)).join('\n'))}\n`);
   return EXIT.ok;
 }
 

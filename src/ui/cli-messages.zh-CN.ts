@@ -74,6 +74,57 @@ const NO_CONTACT = {
   emptyNamesNoDetails: '姓名一栏都是空的，也没有哪一行有联系方式；只导入了客户',
 } as const;
 
+/** A bad row of the CSV, by its code; the values come from its English words (src/import/columns.ts, csv.ts). Undefined for one not known here. */
+function rowProblem(code: string, message: string): string | undefined {
+  const x = (re: RegExp) => re.exec(message);
+  switch (code) {
+    case 'field-count': {
+      const m = x(/^expected (\d+) fields as in the header, found (\d+)$/);
+      return m ? `表头有${m[1]}列，这一行却有${m[2]}列` : undefined;
+    }
+    case 'no-account':
+      return '应当有客户名称，这一格却是空的';
+    case 'unknown-role': {
+      const m = x(/^unknown role "(.*)"; expected one of (.*) \(or their labels\)$/s);
+      return m ? `没有“${m[1]}”这个角色；应为 ${m[2].split(', ').join('、')} 之一（或它们的显示名称）` : undefined;
+    }
+    case 'unknown-persona': {
+      const m = x(/^unknown persona "(.*)"; expected one of (.*)$/s);
+      return m ? `没有“${m[1]}”这种性格类型；应为 ${m[2].split(', ').join('、')} 之一` : undefined;
+    }
+    case 'control-character': {
+      const m = x(/^the (.*) holds a control character \((.*)\), which cannot be shown or typed back$/s);
+      return m ? `${IMPORT_FIELD_WORDS[m[1]] ?? m[1]}含有控制字符（${m[2]}），无法显示，也无法再输入` : undefined;
+    }
+    case 'unclosed-quote':
+      return '带引号的字段没有闭合（缺少右引号 "）';
+    case 'text-after-quote': {
+      const m = x(/^expected "(.*)" or the end of the line after a closing quote, found "(.*)"$/s);
+      return m ? `右引号后面应当是“${m[1]}”或行尾，却是“${m[2]}”` : undefined;
+    }
+    case 'field-too-long': {
+      const m = x(/^expected a field of at most (\d+)K characters/);
+      return m ? `一个字段最多 ${m[1]}K 个字符；这个字段还没完（是不是引号没有闭合？）` : undefined;
+    }
+    case 'too-many-fields': {
+      const m = x(/^expected at most (\d+) fields in a row$/);
+      return m ? `一行最多 ${m[1]} 个字段` : undefined;
+    }
+  }
+  return undefined;
+}
+const IMPORT_FIELD_WORDS: Record<string, string> = { account: '客户名称', name: '姓名', 'first name': '名', 'last name': '姓', title: '职务', role: '角色', 'reports to': '上级', persona: '性格类型', email: '邮箱', phone: '电话' };
+
+/** The hint under a bad row, by its English words. */
+function rowHint(hint: string): string {
+  if (hint === 'a delimiter inside a value needs quotes: "Acme, Inc."') return '值里有分隔符时，要用引号括起来："Acme, Inc."';
+  if (hint === 'every contact belongs to an account: fill it in or leave the row out') return '每个联系人都属于一个客户：填上客户名称，或者去掉这一行';
+  if (hint === 'the CRM export carries a character that is not text: correct it there, or in the file') return 'CRM 导出的文件里有一个不是文字的字符：请在 CRM 里或在文件里改正';
+  const role = /^map your CRM's word to a role: (--map-role .*)$/s.exec(hint);
+  if (role) return `把 CRM 里的说法映射到一个角色：${role[1]}`;
+  return hint;
+}
+
 export const zhCN: CliMessages = {
   userPlaybookFolderMissing: ({ dir }) => ({ message: `用户剧本文件夹 ${dir} 不存在`, hint: '检查 --playbooks、SALES_COACH_PLAYBOOKS 或配置文件' }),
   noPlaybook: ({ target, ids }) => ({ message: `没有“${target}”这个剧本：它既不是剧本 ID，也不是存在的文件`, hint: `现有的剧本：${list(ids)}（sales-coach playbook list）` }),
@@ -172,6 +223,8 @@ export const zhCN: CliMessages = {
     message: `${place}：没有一列是客户名称；找到的列是${headers.map((h) => `“${h}”`).join('、')}`,
     hint: `把其中一列命名为${names.map((n) => `“${n}”`).join('、')}或“公司”${delimiter ? `（这个文件是按${delimiter === 'tab' ? '制表符' : `“${delimiter}”`}分隔读取的）` : ''}`,
   }),
+  csvRowProblem: ({ place, code, message }) => ({ message: `${place}：${rowProblem(code, message) ?? message}` }),
+  csvRowHint: ({ hint }) => ({ message: rowHint(hint) }),
   importProblems: ({ file, count }) => ({ message: `${file} 里${count === 1 ? '有一行有问题' : `有${count}处问题`}；什么都没有导入` }),
   csvChanged: ({ file }) => ({ message: `导入时 ${file} 被改动了；什么都没有导入`, hint: '再导入一次' }),
   unknownEncoding: ({ name }) => ({ message: `--encoding ${name}：这个 Node 不认识这种编码`, hint: '例如 --encoding utf-8、--encoding gb18030（中文 Excel 导出的文件）、--encoding utf-16le' }),

@@ -74,6 +74,57 @@ const NO_CONTACT = {
   emptyNamesNoDetails: '姓名一欄都是空的，也沒有哪一列有聯絡方式；只匯入了客戶',
 } as const;
 
+/** A bad row of the CSV, by its code; the values come from its English words (src/import/columns.ts, csv.ts). Undefined for one not known here. */
+function rowProblem(code: string, message: string): string | undefined {
+  const x = (re: RegExp) => re.exec(message);
+  switch (code) {
+    case 'field-count': {
+      const m = x(/^expected (\d+) fields as in the header, found (\d+)$/);
+      return m ? `表頭有${m[1]}列，這一行卻有${m[2]}列` : undefined;
+    }
+    case 'no-account':
+      return '應當有客戶名稱，這一格卻是空的';
+    case 'unknown-role': {
+      const m = x(/^unknown role "(.*)"; expected one of (.*) \(or their labels\)$/s);
+      return m ? `沒有「${m[1]}」這個角色；應為 ${m[2].split(', ').join('、')} 之一（或它們的顯示名稱）` : undefined;
+    }
+    case 'unknown-persona': {
+      const m = x(/^unknown persona "(.*)"; expected one of (.*)$/s);
+      return m ? `沒有「${m[1]}」這種性格類型；應為 ${m[2].split(', ').join('、')} 之一` : undefined;
+    }
+    case 'control-character': {
+      const m = x(/^the (.*) holds a control character \((.*)\), which cannot be shown or typed back$/s);
+      return m ? `${IMPORT_FIELD_WORDS[m[1]] ?? m[1]}含有控制字元（${m[2]}），無法顯示，也無法再輸入` : undefined;
+    }
+    case 'unclosed-quote':
+      return '帶引號的欄位沒有閉合（缺少右引號 "）';
+    case 'text-after-quote': {
+      const m = x(/^expected "(.*)" or the end of the line after a closing quote, found "(.*)"$/s);
+      return m ? `右引號後面應當是「${m[1]}」或行尾，卻是「${m[2]}」` : undefined;
+    }
+    case 'field-too-long': {
+      const m = x(/^expected a field of at most (\d+)K characters/);
+      return m ? `一個欄位最多 ${m[1]}K 個字元；這個欄位還沒完（是不是引號沒有閉合？）` : undefined;
+    }
+    case 'too-many-fields': {
+      const m = x(/^expected at most (\d+) fields in a row$/);
+      return m ? `一行最多 ${m[1]} 個欄位` : undefined;
+    }
+  }
+  return undefined;
+}
+const IMPORT_FIELD_WORDS: Record<string, string> = { account: '客戶名稱', name: '姓名', 'first name': '名', 'last name': '姓', title: '職務', role: '角色', 'reports to': '上級', persona: '性格類型', email: '郵箱', phone: '電話' };
+
+/** The hint under a bad row, by its English words. */
+function rowHint(hint: string): string {
+  if (hint === 'a delimiter inside a value needs quotes: "Acme, Inc."') return '值裡有分隔符時，要用引號括起來："Acme, Inc."';
+  if (hint === 'every contact belongs to an account: fill it in or leave the row out') return '每個聯絡人都屬於一個客戶：填上客戶名稱，或者去掉這一行';
+  if (hint === 'the CRM export carries a character that is not text: correct it there, or in the file') return 'CRM 匯出的檔案裡有一個不是文字的字元：請在 CRM 裡或在檔案裡改正';
+  const role = /^map your CRM's word to a role: (--map-role .*)$/s.exec(hint);
+  if (role) return `把 CRM 裡的說法對映到一個角色：${role[1]}`;
+  return hint;
+}
+
 export const zhTW: CliMessages = {
   userPlaybookFolderMissing: ({ dir }) => ({ message: `使用者劇本資料夾 ${dir} 不存在`, hint: '檢查 --playbooks、SALES_COACH_PLAYBOOKS 或設定檔' }),
   noPlaybook: ({ target, ids }) => ({ message: `沒有「${target}」這個劇本：它既不是劇本 ID，也不是存在的檔案`, hint: `現有的劇本：${list(ids)}（sales-coach playbook list）` }),
@@ -172,6 +223,8 @@ export const zhTW: CliMessages = {
     message: `${place}：沒有一欄是客戶名稱；找到的欄是${headers.map((h) => `「${h}」`).join('、')}`,
     hint: `把其中一欄命名為${names.map((n) => `「${n}」`).join('、')}或「公司」${delimiter ? `（這個檔案是按${delimiter === 'tab' ? '製表符' : `「${delimiter}」`}分隔讀取的）` : ''}`,
   }),
+  csvRowProblem: ({ place, code, message }) => ({ message: `${place}：${rowProblem(code, message) ?? message}` }),
+  csvRowHint: ({ hint }) => ({ message: rowHint(hint) }),
   importProblems: ({ file, count }) => ({ message: `${file} 裡${count === 1 ? '有一列有問題' : `有${count}處問題`}；什麼都沒有匯入` }),
   csvChanged: ({ file }) => ({ message: `匯入時 ${file} 被改動了；什麼都沒有匯入`, hint: '再匯入一次' }),
   unknownEncoding: ({ name }) => ({ message: `--encoding ${name}：這個 Node 不認識這種編碼`, hint: '例如 --encoding utf-8、--encoding gb18030（中文 Excel 匯出的檔案）、--encoding utf-16le' }),

@@ -47,12 +47,27 @@ describe("the command line's errors in the session's language", () => {
     );
   });
 
-  it('import: a CSV with no column for the account, and one that is not there', async () => {
+  it('import: a CSV with no column for the account, one with bad rows (each said, then its hints), and one that is not there', async () => {
     const { env } = sandbox();
     const { file } = scratch('sc-cli-lang-');
     const csv = file('c.csv', 'Name,Phone\nBob,1\n');
     const r = await runBin(['--lang', 'zh-CN', 'import', '--csv', csv], { env });
     expect([r.code, r.stderr]).toEqual([2, `sales-coach: ${csv}:1:1：没有一列是客户名称；找到的列是“Name”、“Phone”\n  提示：把其中一列命名为“Account Name”、“Account”、“Company Name”、“Company”或“公司”\n`]);
+    const bad = file('bad.csv', 'Account Name,First Name,Role\nAcme,Li,boss\n,Wang,first_kp\nBeta,Zhao,x,extra\n');
+    const rows = await runBin(['--lang', 'zh-CN', 'import', '--csv', bad], { env });
+    expect([rows.code, rows.stderr]).toEqual([
+      2,
+      [
+        `${bad}:2:9：没有“boss”这个角色；应为 first_kp、second_kp、third_kp 之一（或它们的显示名称）`,
+        `${bad}:3:1：应当有客户名称，这一格却是空的`,
+        `${bad}:4:13：表头有3列，这一行却有4列`,
+        '  提示：把 CRM 里的说法映射到一个角色：--map-role "boss=ROLE"',
+        '  提示：每个联系人都属于一个客户：填上客户名称，或者去掉这一行',
+        '  提示：值里有分隔符时，要用引号括起来："Acme, Inc."',
+        `sales-coach: ${bad} 里有3处问题；什么都没有导入`,
+        '',
+      ].join('\n'),
+    ]);
     const gone = await runBin(['--lang', 'zh-CN', 'import', '--csv', '/nonexistent/c.csv'], { env });
     expect([gone.code, gone.stderr]).toEqual([2, 'sales-coach: 无法读取 CSV 文件 /nonexistent/c.csv：没有这个文件或文件夹（ENOENT）\n  提示：检查路径\n']);
   });
