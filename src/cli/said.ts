@@ -171,6 +171,8 @@ export interface CliParams {
   confirmDelete: { name: string; visits: number; contacts: number; steps: number };
   /** a visit kept for the team database that the database refused */
   visitRefused: { reason: string; file: string };
+  /** visits kept on this machine, now sent to the team database */
+  keptVisitsSent: { count: number };
   /** import's summary, line by line as the English one (src/cli/import.ts) */
   importSummary: {
     file: string;

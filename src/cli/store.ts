@@ -141,9 +141,12 @@ async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarg
   );
   try {
     const { sent, refused } = await store.flushOutbox();
-    if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);
+    const locale = sent || refused.length ? pickLocale(g.lang, io.env, configOf(io, g)) : 'en';
+    if (sent) {
+      const english = `${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database`;
+      io.stderr.write(`${await sayDone(locale, said('keptVisitsSent', { count: sent }), english)}\n`);
+    }
     if (refused.length) {
-      const locale = pickLocale(g.lang, io.env, configOf(io, g));
       for (const r of refused) {
         const english = `a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}`;
         io.stderr.write(`sales-coach: ${await sayDone(locale, said('visitRefused', { reason: sanitize(r.reason), file: sanitize(r.file) }), english)}\n`);

@@ -309,6 +309,7 @@ export const zhCN: CliMessages = {
     return { message: lines.join('\n') };
   },
   confirmDelete: ({ name, visits, contacts, steps }) => ({ message: `删除“${name}”及其${visits}次拜访、${contacts}个联系人和${steps}项下一步？删除后无法恢复。` }),
+  keptVisitsSent: ({ count }) => ({ message: `本机保留的${count}次拜访已发送到团队数据库` }),
   visitRefused: ({ reason, file }) => ({ message: `本机保留的一次拜访被团队数据库拒绝了（${reason}）；它仍保存在 ${file}` }),
   noAccountInGroups: ({ groups, known }) => ({
     message: `没有客户属于 ${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join(' 或 ')}${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,

@@ -199,6 +199,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   wroteCsv: { folder: 'out' },
   noAccountInGroups: { groups: ['E'], known: ['A'] },
   confirmDelete: { name: 'Acme', visits: 2, contacts: 1, steps: 3 },
+  keptVisitsSent: { count: 2 },
   visitRefused: { reason: 'permission denied', file: '/k/1.json' },
   importSummary: {
     file: 'c.csv',
