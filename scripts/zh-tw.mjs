@@ -64,7 +64,7 @@ function playbookTables() {
 }
 
 export function derive() {
-  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), catalogue('src/ui/views/today-messages.zh-CN.ts', 'src/ui/views/today-messages.zh-TW.generated.ts'), catalogue('src/ui/notice-messages.zh-CN.ts', 'src/ui/notice-messages.zh-TW.generated.ts'), catalogue('src/ui/store-messages.zh-CN.ts', 'src/ui/store-messages.zh-TW.generated.ts'), catalogue('src/ui/usage-messages.zh-CN.ts', 'src/ui/usage-messages.zh-TW.generated.ts'), ...playbookTables()];
+  return [catalogue('src/engine/messages.zh-CN.ts', 'src/engine/messages.zh-TW.generated.ts'), catalogue('src/ui/messages.zh-CN.ts', 'src/ui/messages.zh-TW.generated.ts'), catalogue('src/ui/views/messages.zh-CN.ts', 'src/ui/views/messages.zh-TW.generated.ts'), catalogue('src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-TW.generated.ts'), catalogue('src/ui/views/today-messages.zh-CN.ts', 'src/ui/views/today-messages.zh-TW.generated.ts'), catalogue('src/ui/notice-messages.zh-CN.ts', 'src/ui/notice-messages.zh-TW.generated.ts'), catalogue('src/ui/store-messages.zh-CN.ts', 'src/ui/store-messages.zh-TW.generated.ts'), catalogue('src/ui/usage-messages.zh-CN.ts', 'src/ui/usage-messages.zh-TW.generated.ts'), catalogue('src/ui/cli-messages.zh-CN.ts', 'src/ui/cli-messages.zh-TW.generated.ts'), ...playbookTables()];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

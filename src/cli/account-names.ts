@@ -7,7 +7,7 @@ import { closest } from '../core/diagnostic.js';
 import type { Store } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 
 /** The account the rep most likely meant, if one stands out: a near spelling, or the one name that holds what was typed. */
 export async function likelyAccount(store: Store, name: string): Promise<string | undefined> {
@@ -23,5 +23,5 @@ export async function likelyAccount(store: Store, name: string): Promise<string 
 
 export async function unknownAccount(store: Store, name: string): Promise<UserError> {
   const meant = await likelyAccount(store, name);
-  return new UserError(`no account "${name}"`, meant ? `did you mean "${sanitize(meant)}"? (sales-coach accounts lists them)` : 'sales-coach accounts lists them');
+  return new UserError(said('noAccount', { name, ...(meant ? { meant: sanitize(meant) } : {}) }), `no account "${name}"`, meant ? `did you mean "${sanitize(meant)}"? (sales-coach accounts lists them)` : 'sales-coach accounts lists them');
 }

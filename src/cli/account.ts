@@ -10,7 +10,7 @@ import { labelerFor } from '../ui/views/labels.js';
 import { type Context, localeOf, makeContext } from './context.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 import { localToday, now } from './clock.js';
-import { EXIT, Interrupted, UserError } from './errors.js';
+import { EXIT, Interrupted, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 import { unknownAccount } from './account-names.js';
@@ -29,9 +29,9 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
     // a manager reads a rep's account on the team database (row-level security decides what is seen)
-    if (opts.rep && !isTeamStore(store)) throw new UserError('--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+    if (opts.rep && !isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), '--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
     const t = opts.rep && isTeamStore(store) ? await store.teamAccount(opts.rep, name) : await store.timeline(name);
-    if (!t && opts.rep) throw new UserError(`no account "${name}" of ${opts.rep} that you can see`, 'sales-coach team review lists your team\'s accounts');
+    if (!t && opts.rep) throw new UserError(said('noRepAccount', { name, rep: opts.rep }), `no account "${name}" of ${opts.rep} that you can see`, 'sales-coach team review lists your team\'s accounts');
     if (!t) throw await unknownAccount(store, name);
     if (opts.json) {
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);
@@ -59,11 +59,11 @@ async function playbookOf(ctx: Context, source: string | undefined): Promise<Pla
 }
 
 export async function accountRename(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
-  if (!to.trim()) throw new UserError('the new name is empty', 'give the account a name with at least one visible character');
+  if (!to.trim()) throw new UserError(said('newNameEmpty', {}), 'the new name is empty', 'give the account a name with at least one visible character');
   return withStore(io, g, async (store) => {
     if (!(await store.getAccount(from))) throw await unknownAccount(store, from);
     await store.renameAccount(from, to);
-    io.stderr.write(`renamed "${sanitize(from)}" to "${sanitize(to)}"\n`);
+    io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('renamed', { from: sanitize(from), to: sanitize(to) }), `renamed "${sanitize(from)}" to "${sanitize(to)}"`)}\n`);
     return EXIT.ok;
   });
 }
@@ -72,7 +72,7 @@ export async function accountMerge(from: string, into: string, io: IO, g: Global
   return withStore(io, g, async (store) => {
     for (const name of [from, into]) if (!(await store.getAccount(name))) throw await unknownAccount(store, name);
     await store.mergeAccounts(from, into);
-    io.stderr.write(`merged "${sanitize(from)}" into "${sanitize(into)}"\n`);
+    io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('merged', { from: sanitize(from), into: sanitize(into) }), `merged "${sanitize(from)}" into "${sanitize(into)}"`)}\n`);
     return EXIT.ok;
   });
 }
@@ -82,24 +82,28 @@ export async function accountDelete(name: string, opts: { yes?: boolean }, io: I
     const t = await store.timeline(name);
     if (!t) throw await unknownAccount(store, name);
     if (!opts.yes) {
-      if (!(io.stdin as { isTTY?: boolean }).isTTY) throw new UserError(`deleting "${name}" needs confirmation`, 'add --yes to delete without asking');
+      if (!(io.stdin as { isTTY?: boolean }).isTTY) throw new UserError(said('deleteNeedsConfirm', { name }), `deleting "${name}" needs confirmation`, 'add --yes to delete without asking');
       const { confirm } = await import('../ui/prompts.js');
+      const locale = localeOf(makeContext(io, g), g);
+      const counts = { visits: t.visits.length, contacts: t.contacts.length, steps: t.checklist.length };
+      const english = `Delete "${sanitize(t.account.name)}" with its ${counts.visits} visit(s), ${counts.contacts} contact(s) and ${counts.steps} checklist item(s)? This cannot be undone.`;
+      const message = await sayDone(locale, said('confirmDelete', { name: sanitize(t.account.name), ...counts }), english);
       let ok: boolean;
       try {
         ok = await confirm(
-          { message: `Delete "${sanitize(t.account.name)}" with its ${t.visits.length} visit(s), ${t.contacts.length} contact(s) and ${t.checklist.length} checklist item(s)? This cannot be undone.`, default: false },
+          { message, default: false },
           { input: io.stdin, output: io.stderr } as never,
         );
       } catch {
-        throw new Interrupted('nothing was deleted');
+        throw new Interrupted(await sayDone(locale, said('nothingDeleted', {}), 'nothing was deleted'));
       }
       if (!ok) {
-        io.stderr.write('nothing was deleted\n');
+        io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('nothingDeleted', {}), 'nothing was deleted')}\n`);
         return EXIT.ok;
       }
     }
     await store.deleteAccount(name);
-    io.stderr.write(`deleted "${sanitize(t.account.name)}"\n`);
+    io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('deleted', { name: sanitize(t.account.name) }), `deleted "${sanitize(t.account.name)}"`)}\n`);
     return EXIT.ok;
   });
 }
@@ -112,19 +116,20 @@ export async function accountDelete(name: string, opts: { yes?: boolean }, io: I
 export async function accountSet(name: string, assignments: string[], opts: { person?: string; date?: string; json?: boolean; dryRun?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const date = opts.date ?? localToday();
-  if (assignments.length === 0) throw new UserError('nothing to set', 'write each change as question=value, e.g. trust_level=believed');
+  if (assignments.length === 0) throw new UserError(said('nothingToSet', {}), 'nothing to set', 'write each change as question=value, e.g. trust_level=believed');
   return withStore(io, g, async (store) => {
     const row = await store.getAccount(name);
     const state = row ? await store.accountState(name) : undefined;
     if (!row || !state) throw await unknownAccount(store, name);
     const pb = await playbookOf(ctx, row.playbookSource ?? row.playbookId ?? 'abcd');
-    if (!pb) throw new UserError(`the playbook "${row.playbookSource ?? row.playbookId}" that classified "${name}" cannot be loaded`, 'sales-coach playbook list shows the playbooks you have');
+    if (!pb) throw new UserError(said('accountPlaybookGone', { playbook: String(row.playbookSource ?? row.playbookId), account: name }), `the playbook "${row.playbookSource ?? row.playbookId}" that classified "${name}" cannot be loaded`, 'sales-coach playbook list shows the playbooks you have');
     const { carryScope, editFacts, findPerson } = await import('../engine/account.js');
     const { coerceAnswer } = await import('../engine/answers.js');
     const { suggest } = await import('../core/diagnostic.js');
     const person = opts.person !== undefined ? findPerson(state, opts.person) : undefined;
     if (opts.person !== undefined && !person) {
-      throw new UserError(`no person "${opts.person}" at "${name}"`, state.people.length ? suggest(opts.person, state.people.map((p) => p.name), 'one of') : 'the account has no people on record yet: a session names them');
+      const hint = state.people.length ? suggest(opts.person, state.people.map((p) => p.name), 'one of') : undefined;
+      throw new UserError(said('noPerson', { person: opts.person, account: name, ...(hint !== undefined ? { suggestion: hint } : {}) }), `no person "${opts.person}" at "${name}"`, hint ?? 'the account has no people on record yet: a session names them');
     }
     // a person's facts with --person, the account's without; a visit's own answers are not kept
     const scope = person ? 'person' : 'account';
@@ -132,7 +137,7 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
     const facts: Record<string, import('../engine/answers.js').AnswerValue> = {};
     for (const a of assignments) {
       const at = a.indexOf('=');
-      if (at <= 0) throw new UserError(`"${a}" is not a change`, 'write it as question=value, e.g. trust_level=believed');
+      if (at <= 0) throw new UserError(said('notAChange', { text: a }), `"${a}" is not a change`, 'write it as question=value, e.g. trust_level=believed');
       const given = a.slice(0, at).trim();
       const raw = a.slice(at + 1);
       // a fact as the screens name it ("stance", "role", "trust") is the one fact whose id it begins or ends
@@ -142,7 +147,9 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
       if (!q) {
         const other = pb.questions.find((x) => x.id === id);
         const why = !other ? `no question "${id}" in the playbook ${pb.id}` : carryScope(other) === undefined ? `"${id}" is an answer of one visit, not a fact the account keeps` : `"${id}" is a fact of ${carryScope(other) === 'person' ? 'a person: add --person NAME' : 'the account: leave out --person'}`;
-        throw new UserError(why, other ? undefined : suggest(id, settable.map((x) => x.id), scope === 'person' ? "one of a person's facts" : "one of the account's facts"));
+        const hint = other ? undefined : suggest(id, settable.map((x) => x.id), scope === 'person' ? "one of a person's facts" : "one of the account's facts");
+        const key = !other ? said('noSuchFact', { id, playbook: pb.id, suggestion: hint ?? '', person: scope === 'person' }) : carryScope(other) === undefined ? said('answerNotFact', { id }) : said('factOfOther', { id, person: carryScope(other) === 'person' });
+        throw new UserError(key, why, hint);
       }
       const c = coerceAnswer(q, raw, pb.personas.map((p) => p.id));
       if (!c.ok) {
@@ -150,7 +157,7 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
         const { localizeSuggestion, NOTICE_MESSAGES } = await import('../ui/notice-messages.js');
         const m = NOTICE_MESSAGES[localeOf(ctx, g)];
         const values = q.options?.map((o) => o.value) ?? (q.kind === 'persona' ? pb.personas.map((p) => p.id) : []);
-        throw new UserError(m.cannotBe(id, JSON.stringify(raw)), values.length ? localizeSuggestion(suggest(raw, values, 'one of'), m) : m.expected(UI[localeOf(ctx, g)].expectation(c.expectation)));
+        throw UserError.worded(m.cannotBe(id, JSON.stringify(raw)), values.length ? localizeSuggestion(suggest(raw, values, 'one of'), m) : m.expected(UI[localeOf(ctx, g)].expectation(c.expectation)));
       }
       facts[id] = c.value;
     }

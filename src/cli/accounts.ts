@@ -7,7 +7,7 @@ import { widthOf } from '../ui/style.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
 import { localToday } from './clock.js';
 import { localeOf, makeContext } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 
@@ -32,23 +32,23 @@ export function sinceDate(since: string, today: string): string {
   if (m) return addDays(today, -Number(m[1]) * (m[2].toLowerCase() === 'w' ? 7 : m[2].toLowerCase() === 'm' ? 30 : 1));
   if (isValidDate(since)) {
     // a period that starts after the review's day holds nothing yet: said, not an empty screen
-    if (since > today) throw new UserError(`--since ${since} is after the day of the review (${today})`, 'give a day on or before it, or a period such as 7d');
+    if (since > today) throw new UserError(said('sinceAfterToday', { since, today }), `--since ${since} is after the day of the review (${today})`, 'give a day on or before it, or a period such as 7d');
     return since;
   }
-  throw new UserError(`--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
+  throw new UserError(said('sinceNotAPeriod', { since }), `--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
 }
 
 export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const today = opts.today ?? localToday();
-  if (!isValidDate(today)) throw new UserError(`--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
+  if (!isValidDate(today)) throw new UserError(said('notADate', { flag: '--today', value: today, example: '--today 2026-11-26' }), `--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
   const flags = [...(opts.flag ?? []), ...(opts.overdue ? ['overdue'] : [])];
-  for (const f of flags) if (!(FLAG_IDS as readonly string[]).includes(f)) throw new UserError(`unknown flag "${f}"`, `one of ${FLAG_IDS.join(', ')}`);
+  for (const f of flags) if (!(FLAG_IDS as readonly string[]).includes(f)) throw new UserError(said('unknownFlag', { flag: f, flags: [...FLAG_IDS] }), `unknown flag "${f}"`, `one of ${FLAG_IDS.join(', ')}`);
   const limit = opts.limit ? Number(opts.limit) : 20;
-  if (!/^\d{1,6}$/.test(opts.limit ?? '20') || !Number.isInteger(limit) || limit < 1) throw new UserError(`--limit ${opts.limit} is not a whole number from 1 to 999999`);
+  if (!/^\d{1,6}$/.test(opts.limit ?? '20') || !Number.isInteger(limit) || limit < 1) throw new UserError(said('limitNotCount', { value: String(opts.limit) }), `--limit ${opts.limit} is not a whole number from 1 to 999999`);
   const sort = opts.sort ?? 'class';
-  if (!['class', 'age', 'due', 'name'].includes(sort)) throw new UserError(`--sort ${sort}: expected class, age, due or name`);
+  if (!['class', 'age', 'due', 'name'].includes(sort)) throw new UserError(said('badSort', { value: sort }), `--sort ${sort}: expected class, age, due or name`);
   const since = opts.since ? sinceDate(opts.since, today) : undefined;
   // "?" is the provisional group; any other value is a class id as the playbook wrote it
   const groups = opts.class?.map((k) => (k === '?' ? 'provisional' : k));
@@ -65,7 +65,8 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       const known = all.groups.map((x) => (x.key === 'provisional' ? '?' : x.key));
       // not an error: the class may exist and be empty; but a typo should not look like an empty class
       if (!opts.json && !opts.csv && !groups.some((k) => known.includes(k === 'provisional' ? '?' : k))) {
-        io.stderr.write(`sales-coach: no account is in ${groups.map((k) => (k === 'provisional' ? '"?"' : `"${k}"`)).join(' or ')}${known.length ? `; the classes in use are ${known.join(', ')} (? is provisional)` : ''}\n`);
+        const english = `no account is in ${groups.map((k) => (k === 'provisional' ? '"?"' : `"${k}"`)).join(' or ')}${known.length ? `; the classes in use are ${known.join(', ')} (? is provisional)` : ''}`;
+        io.stderr.write(`sales-coach: ${await sayDone(locale, said('noAccountInGroups', { groups, known }), english)}\n`);
       }
     }
     // a manager's notes (team database) since the review's period, or the last two weeks

@@ -4,7 +4,7 @@
  * expanded over the period only. Loaded only when a calendar is given.
  */
 import ICAL from 'ical.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 import { readFileBounded } from './files.js';
 import type { CalendarEvent } from '../ui/views/today.js';
 
@@ -105,9 +105,9 @@ export function calendarEvents(text: string, file: string, from: string, to: str
   try {
     root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   } catch (err) {
-    throw new UserError(`the calendar ${file} is not an iCalendar file: ${err instanceof Error ? err.message : String(err)}`, 'export it from your calendar as .ics (iCalendar)');
+    throw new UserError(said('notICalendar', { file, detail: err instanceof Error ? err.message : String(err) }), `the calendar ${file} is not an iCalendar file: ${err instanceof Error ? err.message : String(err)}`, 'export it from your calendar as .ics (iCalendar)');
   }
-  if (root.name !== 'vcalendar') throw new UserError(`the calendar ${file} holds no VCALENDAR`, 'export it from your calendar as .ics (iCalendar)');
+  if (root.name !== 'vcalendar') throw new UserError(said('noVcalendar', { file }), `the calendar ${file} holds no VCALENDAR`, 'export it from your calendar as .ics (iCalendar)');
   for (const tz of root.getAllSubcomponents('vtimezone')) {
     const id = tz.getFirstPropertyValue('tzid');
     if (typeof id === 'string' && !ICAL.TimezoneService.has(id)) ICAL.TimezoneService.register(tz);
@@ -201,7 +201,7 @@ export function readCalendar(path: string, from: string, to: string): CalendarRe
     bytes = readFileBounded(path, MAX_BYTES, 'the calendar');
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the calendar ${path}`, 'check --calendar (or calendar: in the config)');
+    throw new UserError(said('calendarUnreadable', { file: path }), `cannot read the calendar ${path}`, 'check --calendar (or calendar: in the config)');
   }
   return calendarEvents(bytes.toString('utf8').replace(/^\uFEFF/, ''), path, from, to);
 }

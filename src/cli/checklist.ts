@@ -12,7 +12,7 @@ import { VIEW_MESSAGES } from '../ui/views/messages.js';
 import { localToday, now } from './clock.js';
 import { localeOf, makeContext } from './context.js';
 import { unknownAccount } from './account-names.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 
@@ -26,7 +26,7 @@ async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<Retu
 }
 
 function checkDate(flag: string, value: string): string {
-  if (!isValidDate(value)) throw new UserError(`${flag} ${value} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-11-26');
+  if (!isValidDate(value)) throw new UserError(said('notADate', { flag, value, example: '2026-11-26' }), `${flag} ${value} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-11-26');
   return value;
 }
 
@@ -44,7 +44,7 @@ export async function checklistList(opts: { account?: string; json?: boolean; to
 
 function itemNumber(id: string): number {
   const n = Number(id);
-  if (!/^\d{1,15}$/.test(id) || !Number.isSafeInteger(n) || n < 1) throw new UserError(`"${id}" is not a checklist item number`, 'sales-coach checklist shows the numbers');
+  if (!/^\d{1,15}$/.test(id) || !Number.isSafeInteger(n) || n < 1) throw new UserError(said('notAnItemNumber', { id }), `"${id}" is not a checklist item number`, 'sales-coach checklist shows the numbers');
   return n;
 }
 
@@ -69,7 +69,7 @@ export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
   return withStore(io, g, async (store) => {
     const last = await store.lastChecklistChange();
     // a step is superseded by a session, never by hand: no change of the rep's leads back to that state
-    if (!last || last.before === 'superseded') throw new UserError(m.nothingToUndo);
+    if (!last || last.before === 'superseded') throw UserError.worded(m.nothingToUndo);
     // marked as the undoing of that change: the next undo walks further back, it does not undo this one
     const { row } = await store.setChecklistState(last.id, last.before, now(), localToday(), last.event);
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
@@ -82,11 +82,11 @@ export async function checklistAdd(text: string, opts: { account?: string; due?:
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const m = VIEW_MESSAGES[locale];
-  if (!opts.account?.trim()) throw new UserError('which account is the step for?', 'sales-coach checklist add --account "Acme Ltd" --due 2026-12-01 "Send the quote"');
-  if (!text.trim()) throw new UserError('the step is empty', 'write what to do, e.g. "Send the quote"');
+  if (!opts.account?.trim()) throw new UserError(said('whichAccountForStep', {}), 'which account is the step for?', 'sales-coach checklist add --account "Acme Ltd" --due 2026-12-01 "Send the quote"');
+  if (!text.trim()) throw new UserError(said('emptyStep', {}), 'the step is empty', 'write what to do, e.g. "Send the quote"');
   const today = localToday();
   const due = opts.due ? checkDate('--due', opts.due) : today;
-  if (due < today) throw new UserError(`--due ${due} is in the past`, `a new step is due today (${today}) or later`);
+  if (due < today) throw new UserError(said('dueInPast', { due, today }), `--due ${due} is in the past`, `a new step is due today (${today}) or later`);
   return withStore(io, g, async (store) => {
     if (!(await store.getAccount(opts.account as string))) throw await unknownAccount(store, opts.account as string);
     const row = await store.addChecklistItem(opts.account as string, text.trim(), due, now(), today);

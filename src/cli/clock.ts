@@ -6,13 +6,13 @@
  * range as --today and --date) is the clock's problem, said as such, before anything is stored.
  */
 import { YEARS } from '../engine/dates.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 
 function checked(d: Date): Date {
   const y = d.getFullYear();
   if (!Number.isFinite(d.getTime()) || y < YEARS.min || y > YEARS.max) {
     const shown = Number.isFinite(d.getTime()) ? day(d) : 'no date at all';
-    throw new UserError(`the system clock says ${shown}, outside the years ${YEARS.min}-${YEARS.max} that sales-coach works with; nothing was done`, "set the computer's date and time, or give the day: --today YYYY-MM-DD (--date for a session)");
+    throw new UserError(said('clockOutOfRange', { shown, min: YEARS.min, max: YEARS.max }), `the system clock says ${shown}, outside the years ${YEARS.min}-${YEARS.max} that sales-coach works with; nothing was done`, "set the computer's date and time, or give the day: --today YYYY-MM-DD (--date for a session)");
   }
   return d;
 }

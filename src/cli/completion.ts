@@ -9,7 +9,7 @@ import { MODES } from '../engine/model.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
 import { makeContext } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { dbPath, openStore, storeTarget } from './store.js';
 
@@ -297,7 +297,7 @@ export function fishScript(specs: CommandSpec[], bin = 'sales-coach'): string {
 }
 
 export async function completionCommand(shell: string, program: Command, io: IO, _g: GlobalOptions): Promise<number> {
-  if (!(SHELLS as readonly string[]).includes(shell)) throw new UserError(`no completion for "${shell}"`, `sales-coach completion ${SHELLS.join('|')}`, EXIT.usage);
+  if (!(SHELLS as readonly string[]).includes(shell)) throw new UserError(said('noCompletion', { shell, shells: [...SHELLS] }), `no completion for "${shell}"`, `sales-coach completion ${SHELLS.join('|')}`, EXIT.usage);
   const specs = commandSpecs(program);
   io.stdout.write(shell === 'bash' ? bashScript(specs) : shell === 'zsh' ? zshScript(specs) : fishScript(specs));
   return EXIT.ok;

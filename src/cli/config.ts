@@ -7,7 +7,7 @@ import { CONFIG_KIND, decodeSource, parseYamlSource, type YamlSource } from '../
 import { validateWithSchema } from '../core/zod-diagnostics.js';
 import type { Locale } from '../playbook/schema.js';
 import type { Env } from '../ui/style.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 import { readFileBounded } from './files.js';
 import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { configFile } from './paths.js';
@@ -87,10 +87,10 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
     bytes = readFileBounded(file, 256 * 1024, 'the config file');
   } catch (err) {
     if (err instanceof UserError) throw err; // there, but a device, a FIFO or far too large
-    if (flag) throw new UserError(`cannot read the config file ${file}`, 'check the path given to --config');
+    if (flag) throw new UserError(said('configUnreadable', { file }), `cannot read the config file ${file}`, 'check the path given to --config');
     // a file named on purpose and not there is a mistake to say, not a default to fall back on: a
     // typo in SALES_COACH_CONFIG would otherwise run every command on the wrong store or language
-    if (env.SALES_COACH_CONFIG) throw new UserError(`the config file ${file} named by SALES_COACH_CONFIG does not exist or cannot be read`, 'correct SALES_COACH_CONFIG, or unset it to use the default config');
+    if (env.SALES_COACH_CONFIG) throw new UserError(said('configEnvMissing', { file }), `the config file ${file} named by SALES_COACH_CONFIG does not exist or cannot be read`, 'correct SALES_COACH_CONFIG, or unset it to use the default config');
     return {};
   }
   const decoded = decodeSource(file, bytes, CONFIG_KIND);
@@ -131,7 +131,8 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   if (first || !data) {
     const d = first ?? diags[0];
     // line 0 is the whole file (empty, not UTF-8): named without a place, never as "config.yaml:0:0"
-    throw new UserError(d ? `${d.file}${d.line ? `:${d.line}:${d.col}` : ''}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
+    const place = d ? `${d.file}${d.line ? `:${d.line}:${d.col}` : ''}` : '';
+    throw new UserError(d ? said('configProblem', { place, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }) : said('configUnreadable', { file }), d ? `${place}: ${d.message}` : `cannot read the config file ${file}`, d?.hint);
   }
   if (data.playbooks) data.playbooks = resolve(dirname(file), data.playbooks);
   // ~/ is the user's home, as in a shell: a config is shared between machines more often than its folder

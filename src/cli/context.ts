@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { DiagnosticLabels } from '../ui/diagnostics.js';
 import { makeChalk } from '../ui/style.js';
 import { type Config, loadConfig, pickLocale } from './config.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { displayPath, PlaybookRegistry } from './registry.js';
 
@@ -22,7 +22,7 @@ export function makeContext(io: IO, g: GlobalOptions): Context {
   const config = loadConfig(io.env, g.config, g.lang);
   const userDir = g.playbooks ?? io.env.SALES_COACH_PLAYBOOKS ?? config.playbooks;
   if (userDir && !(existsSync(userDir) && statSync(userDir).isDirectory())) {
-    throw new UserError(`the user playbook folder ${userDir} does not exist`, 'check --playbooks, SALES_COACH_PLAYBOOKS or the config file');
+    throw new UserError(said('userPlaybookFolderMissing', { dir: userDir }), `the user playbook folder ${userDir} does not exist`, 'check --playbooks, SALES_COACH_PLAYBOOKS or the config file');
   }
   // the playbook folders are scanned when a command first asks for a playbook: a review (accounts,
   // team review) reads none, and the scan reads every file of the built-in's folder (about 130 KB)
@@ -50,7 +50,7 @@ export function resolvePlaybookTarget(ctx: Context, target: string): string {
   const path = resolve(ctx.io.cwd, target);
   if (existsSync(path) && statSync(path).isFile()) return path;
   const ids = ctx.registry.list().map((e) => e.id);
-  throw new UserError(`no playbook "${target}": not an id, and no such file`, `the playbooks are: ${ids.join(', ')} (sales-coach playbook list)`);
+  throw new UserError(said('noPlaybook', { target, ids }), `no playbook "${target}": not an id, and no such file`, `the playbooks are: ${ids.join(', ')} (sales-coach playbook list)`);
 }
 
 export async function printDiagnostics(ctx: Context, diagnostics: Diagnostic[], sources: Map<string, string>, stream = ctx.io.stderr, c = ctx.err, labels?: DiagnosticLabels): Promise<void> {

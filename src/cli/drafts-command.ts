@@ -6,7 +6,7 @@ import { draftViews, renderDraftsTerminal } from '../ui/views/checklist.js';
 import { MODES, type Mode } from '../engine/model.js';
 import { localeOf, makeContext } from './context.js';
 import { DraftStore, draftKey, draftsDirFor } from './drafts.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { shellQuote } from '../ui/sanitize.js';
 import { dbPath, openStore, storeTarget } from './store.js';
@@ -22,11 +22,11 @@ export async function draftsList(opts: { json?: boolean }, io: IO, g: GlobalOpti
 }
 
 export async function draftsDiscard(mode: string, opts: { account?: string }, io: IO, g: GlobalOptions): Promise<number> {
-  if (!(MODES as readonly string[]).includes(mode)) throw new UserError(`"${mode}" is not a session`, `sales-coach drafts discard ${MODES.join('|')} [--account NAME]`);
+  if (!(MODES as readonly string[]).includes(mode)) throw new UserError(said('notASession', { mode, modes: [...MODES] }), `"${mode}" is not a session`, `sales-coach drafts discard ${MODES.join('|')} [--account NAME]`);
   const store = new DraftStore(draftsDirFor(dbPath(io, g)), (line) => io.stderr.write(`${line}\n`));
   const key = draftKey(mode as Mode, opts.account);
-  if (!store.list().some((d) => draftKey(d.mode, d.account) === key)) throw new UserError(`no unfinished ${mode}${opts.account ? ` for "${opts.account}"` : ''}`, 'sales-coach drafts lists them');
+  if (!store.list().some((d) => draftKey(d.mode, d.account) === key)) throw new UserError(said('noDraftToDiscard', { mode, ...(opts.account ? { account: opts.account } : {}) }), `no unfinished ${mode}${opts.account ? ` for "${opts.account}"` : ''}`, 'sales-coach drafts lists them');
   store.remove(mode as Mode, opts.account);
-  io.stderr.write(`discarded the unfinished ${mode}${opts.account ? ` of "${opts.account}"` : ''}\n`);
+  io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('discardedDraft', { mode, ...(opts.account ? { account: opts.account } : {}) }), `discarded the unfinished ${mode}${opts.account ? ` of "${opts.account}"` : ''}`)}\n`);
   return EXIT.ok;
 }

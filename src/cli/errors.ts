@@ -1,3 +1,6 @@
+import type { Locale } from '../engine/model.js';
+import type { CliKey, CliParams, CliSaid, Inner } from './said.js';
+
 /** The few ways a command ends, as exit codes a script can rely on (see README, "Exit codes"). */
 export const EXIT = {
   ok: 0,
@@ -11,15 +14,32 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
-/** A user's mistake: printed as one message (and a hint), never with a stack trace. */
+/**
+ * What a message says, as a key and the values it echoes (src/cli/said.ts): main says it in the
+ * session's language from them (src/ui/cli-messages.ts), as it says a StoreError. Typed, so a key's
+ * values cannot be forgotten and each language's catalogue must word every key.
+ */
+export const said = <K extends CliKey>(key: K, params: CliParams[K]): CliSaid => ({ key, params }) as CliSaid;
+
+/**
+ * A user's mistake: printed as one message (and a hint), never with a stack trace. `message` and
+ * `hint` are the English; `said` is the same as a key and values, for the other languages. Null only
+ * for a message the command already worded in the session's language (UserError.worded).
+ */
 export class UserError extends Error {
   constructor(
+    readonly said: CliSaid | null,
     message: string,
     readonly hint?: string,
     readonly exitCode: number = EXIT.usage,
   ) {
     super(message);
     this.name = 'UserError';
+  }
+
+  /** A message already in the session's language (taken from a catalogue of the locale the command chose). */
+  static worded(message: string, hint?: string, exitCode: number = EXIT.usage): UserError {
+    return new UserError(null, message, hint, exitCode);
   }
 }
 
@@ -29,4 +49,50 @@ export class Interrupted extends Error {
     super('interrupted');
     this.name = 'Interrupted';
   }
+}
+
+/** An error said first by the store or by a UserError, to be said again inside another (said.ts's Inner). */
+export function innerOf(err: Error & { hint?: string; said?: unknown }): Inner {
+  const base = { message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
+  if (err instanceof UserError) return { ...base, ...(err.said ? { cli: err.said } : {}) };
+  return err.name === 'StoreError' && err.said ? { ...base, store: err.said as Inner['store'] } : base;
+}
+
+/*
+ * The command line's words in Chinese (src/ui/cli-messages.ts) are loaded apart from the program's
+ * start, as the store's are (store-words.ts): most runs say no error, and a confirmation is said once
+ * the work is done. Loaded when an error or a confirmation is to be said in another language than
+ * English. Kept here, beside UserError, so the first question's start reads no other module for them.
+ */
+type CliWords = typeof import('../ui/cli-messages.js');
+
+let loaded: CliWords | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadCliWords(): Promise<void> {
+  loading ??= import('../ui/cli-messages.js').then(
+    (m) => {
+      loaded = m;
+    },
+    () => {
+      // not there (a broken install): said in English, as the command wrote it
+    },
+  );
+  return loading;
+}
+
+export const loadedCliWords = (): CliWords | undefined => loaded;
+
+/** A confirmation in `locale`: `english` as the command wrote it, else worded from `said`. */
+export async function sayDone(locale: Locale, said: CliSaid, english: string): Promise<string> {
+  if (locale === 'en') return english;
+  await loadCliWords();
+  return loaded ? loaded.cliText(said, locale).message : english;
+}
+
+/** A message and its hint in `locale` (a diagnostic's, say): `english` as the command wrote it, else worded from `said`. */
+export async function sayText(locale: Locale, said: CliSaid, english: { message: string; hint?: string }): Promise<{ message: string; hint?: string }> {
+  if (locale === 'en') return english;
+  await loadCliWords();
+  return loaded ? loaded.cliText(said, locale) : english;
 }

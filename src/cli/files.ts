@@ -5,7 +5,8 @@
  */
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
+import type { FileWhat, FsWhy } from './said.js';
 
 const WHY: Record<string, string> = {
   ENOSPC: 'the disk is full',
@@ -18,6 +19,12 @@ const WHY: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'it is a folder',
 };
+
+/** describeFsError's words with the system's code, for the other languages to word it (said.ts's FsWhy). */
+export function fsWhy(err: unknown): FsWhy {
+  const code = (err as NodeJS.ErrnoException).code;
+  return { ...(code ? { code } : {}), text: describeFsError(err) };
+}
 
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -39,8 +46,8 @@ export function checkWriteTarget(path: string, opts: { force?: boolean; shown?: 
   } catch {
     // no file yet
   }
-  if (previous?.isDirectory()) throw new UserError(`cannot write ${shown}: it is a folder`, 'give the path of a file');
-  if (previous && !opts.force) throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
+  if (previous?.isDirectory()) throw new UserError(said('folderInPlace', { file: shown }), `cannot write ${shown}: it is a folder`, 'give the path of a file');
+  if (previous && !opts.force) throw new UserError(said('fileExists', { file: shown }), `${shown} already exists`, 'choose another name, or add --force to overwrite it');
   return previous;
 }
 
@@ -67,7 +74,7 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
       try {
         linkSync(tmp, path); // fails with EEXIST if another run made the file meanwhile
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${shown} already exists`, 'choose another name, or add --force to overwrite it');
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(said('fileExists', { file: shown }), `${shown} already exists`, 'choose another name, or add --force to overwrite it');
         // a file system without hard links: the check above has to do
         renameSync(tmp, path);
       }
@@ -80,7 +87,7 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
       // never created, or already renamed
     }
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot write ${shown}: ${describeFsError(err)}`, previous ? `${shown} was left as it was` : undefined);
+    throw new UserError(said('cannotWrite', { file: shown, why: fsWhy(err), kept: previous !== undefined }), `cannot write ${shown}: ${describeFsError(err)}`, previous ? `${shown} was left as it was` : undefined);
   }
   try {
     unlinkSync(tmp);
@@ -93,15 +100,15 @@ export function writeFileAtomic(path: string, text: string, opts: { force?: bool
  * Reads a regular file, refusing devices, FIFOs and sockets before opening it (a FIFO would block the
  * open) and anything over `maxBytes` while reading, so `/dev/zero` or a 10 GB file costs nothing.
  */
-export function readFileBounded(path: string, maxBytes: number, what: string): Buffer {
+export function readFileBounded(path: string, maxBytes: number, what: FileWhat): Buffer {
   const st = statSync(path); // ENOENT and friends go to the caller, which knows how to name the file
   if (st.isDirectory()) throw Object.assign(new Error(`${what} ${path} is a folder`), { code: 'EISDIR' });
-  if (!st.isFile()) throw new UserError(`${what} ${path} is not a regular file (a device, a pipe or a socket)`, 'give the path of an ordinary file');
-  if (st.size > maxBytes) throw new UserError(`${what} ${path} is too large (${mb(st.size)}; the limit is ${mb(maxBytes)})`, 'is it the right file?');
+  if (!st.isFile()) throw new UserError(said('notRegularFile', { what, path, kinds: true }), `${what} ${path} is not a regular file (a device, a pipe or a socket)`, 'give the path of an ordinary file');
+  if (st.size > maxBytes) throw new UserError(said('fileTooLarge', { what, path, size: mb(st.size), limit: mb(maxBytes) }), `${what} ${path} is too large (${mb(st.size)}; the limit is ${mb(maxBytes)})`, 'is it the right file?');
   // O_NONBLOCK: had the file been swapped for a FIFO since the stat, the open must not hang
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw new UserError(`${what} ${path} is not a regular file`, 'give the path of an ordinary file');
+    if (!fstatSync(fd).isFile()) throw new UserError(said('notRegularFile', { what, path, kinds: false }), `${what} ${path} is not a regular file`, 'give the path of an ordinary file');
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -109,7 +116,7 @@ export function readFileBounded(path: string, maxBytes: number, what: string): B
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) throw new UserError(`${what} ${path} is too large (over ${mb(maxBytes)})`, 'is it the right file?');
+      if (total > maxBytes) throw new UserError(said('fileTooLarge', { what, path, limit: mb(maxBytes) }), `${what} ${path} is too large (over ${mb(maxBytes)})`, 'is it the right file?');
       chunks.push(buf.subarray(0, n));
     }
     return Buffer.concat(chunks);

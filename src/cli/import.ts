@@ -4,7 +4,7 @@
  * rows are written in one transaction. Nothing is held in memory but the row being read.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { describeFsError, LIMITS } from './files.js';
+import { describeFsError, fsWhy, LIMITS } from './files.js';
 import { resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { type ColumnMap, type Field, FIELD_NAMES, HEADER_NAMES, type MappedRow, mapColumns, mapRecord, type PersonaChoice, type RowContext, type RowProblem } from '../import/columns.js';
@@ -13,9 +13,10 @@ import { parseRoleWord, type RoleOption, type RoleWord, roleMatcher } from '../i
 import type { Playbook, Question } from '../playbook/types.js';
 import type { ImportCounts, ImportRow } from '../store/types.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { USAGE_MESSAGES } from '../ui/usage-messages.js';
 import { hasErrors } from '../core/diagnostic.js';
-import { makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
+import { EXIT, loadCliWords, loadedCliWords, said, sayDone, UserError } from './errors.js';
 import { now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookCached } from './playbook-cache.js';
@@ -42,18 +43,23 @@ export function roleQuestionOf(pb: Playbook): Question | undefined {
 const JSON_PROBLEMS = 1000;
 
 export async function importCommand(opts: ImportCommandOptions, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.csv) throw new UserError('say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
+  if (!opts.csv) throw new UserError(said('importWhat', {}), 'say what to import', 'sales-coach import --csv FILE [--dry-run] (see sales-coach import --help)');
   const file = opts.csv;
   const path = resolve(io.cwd, file);
   checkCsvFile(path, file);
   const encoding = checkEncoding(opts.encoding);
   const ctx = makeContext(io, g);
+  const locale = localeOf(ctx, g);
+  // a bad row is said as it is found (a sync callback): the words are loaded before, when not English
+  const zh = locale === 'en' ? undefined : locale;
+  if (zh) await loadCliWords();
+  const cliWords = zh ? loadedCliWords() : undefined;
   const pb = await loadPlaybook(ctx, opts.playbook ?? 'abcd');
 
   const words: RoleWord[] = [...(ctx.config.mapRole ?? [])];
   for (const text of opts.mapRole ?? []) {
     const w = parseRoleWord(text, `--map-role "${text}"`);
-    if (!w) throw new UserError(`--map-role "${text}": expected WORD=VALUE`, 'e.g. --map-role "decision maker=first_kp"');
+    if (!w) throw new UserError(said('mapRoleShape', { text }), `--map-role "${text}": expected WORD=VALUE`, 'e.g. --map-role "decision maker=first_kp"');
     words.push(w);
   }
   const rq = roleQuestionOf(pb);
@@ -61,7 +67,11 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const { matcher, problems: mapProblems } = roleMatcher(roleOptions, words, rq?.allowUnknown === true);
   if (mapProblems.length) {
     for (const p of mapProblems.slice(1)) io.stderr.write(`sales-coach: ${sanitize(`${p.source}: ${p.message}`)}\n`);
-    throw new UserError(sanitize(`${mapProblems[0].source}: ${mapProblems[0].message}`), mapProblems[0].hint);
+    const p = mapProblems[0];
+    const w = words.find((x) => x.source === p.source);
+    const values = /^map to one of (.*)$/s.exec(p.hint)?.[1].split(', ');
+    const key = said('roleMapProblem', { source: p.source, word: w?.word ?? '', target: w?.target ?? '', ...(values ? { values } : {}) });
+    throw new UserError(key, sanitize(`${p.source}: ${p.message}`), p.hint);
   }
   const personas: PersonaChoice[] = pb.personas.map((p) => ({ id: p.id, labels: typeof p.name === 'string' ? [p.name] : Object.values(p.name).filter((s): s is string => typeof s === 'string') }));
 
@@ -71,6 +81,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const map = mapColumns(head.headers);
   if (!map.fields.account) {
     throw new UserError(
+      said('noAccountColumn', { place: `${file}:${head.line}:1`, headers: head.headers.map(sanitize), names: HEADER_NAMES.account.slice(0, 4), ...(head.delimiter === ',' ? {} : { delimiter: head.delimiter === '\t' ? 'tab' : head.delimiter }) }),
       `${file}:${head.line}:1: no column names the account; found ${head.headers.map((h) => `"${sanitize(h)}"`).join(', ')}`,
       `name one column ${HEADER_NAMES.account.slice(0, 4).map((n) => `"${n}"`).join(', ')} or "公司"${head.delimiter === ',' ? '' : ` (read as ${DELIMITER_NAMES[head.delimiter]}-separated)`}`,
     );
@@ -83,7 +94,8 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       if (check.problems.length < JSON_PROBLEMS) check.problems.push(p);
     } else {
       progress.clear();
-      io.stderr.write(`${sanitize(`${file}:${p.line}:${p.col}: ${p.message}`)}\n`);
+      const english = `${file}:${p.line}:${p.col}: ${p.message}`;
+      io.stderr.write(`${sanitize(cliWords && zh ? cliWords.cliText(said('csvRowProblem', { place: `${file}:${p.line}:${p.col}`, code: p.code, message: p.message }), zh).message : english)}\n`);
     }
     // a few hints say what to do; a million different role words need not each get one
     if ('hint' in p && p.hint && check.hints.size < 5) check.hints.add(p.hint);
@@ -107,8 +119,12 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       io.stdout.write(`${JSON.stringify(sanitizeDeep({ ok: false, file, problems: check.problems.map((p) => ({ file, ...p })), problemCount: check.problemCount, columns }), null, 2)}\n`);
       return EXIT.usage;
     }
-    for (const h of check.hints) io.stderr.write(`  hint: ${sanitize(h)}\n`);
-    throw new UserError(msg);
+    // the hints under the rows, in the session's language
+    for (const h of check.hints) {
+      const hint = cliWords && zh ? cliWords.cliText(said('csvRowHint', { hint: h }), zh).message : h;
+      io.stderr.write(`  ${cliWords && zh ? USAGE_MESSAGES[zh].hint : 'hint: '}${sanitize(hint)}\n`);
+    }
+    throw new UserError(said('importProblems', { file, count: check.problemCount }), msg);
   }
 
   // -- pass 2: write ----------------------------------------------------------------------------------
@@ -116,7 +132,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   async function* rows(): AsyncGenerator<ImportRow> {
     for await (const rec of readRecords(path, file, encoding, head, () => {})) {
       const r: MappedRow = mapRecord(rec, rowCtx);
-      if (!r.ok) throw new UserError(`${file} changed while it was being imported; nothing was imported`, 'run the import again');
+      if (!r.ok) throw new UserError(said('csvChanged', { file }), `${file} changed while it was being imported; nothing was imported`, 'run the import again');
       yield { line: r.line, account: r.account, contact: r.contact };
     }
   }
@@ -163,7 +179,26 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   ];
   if (check.nameless) lines.push(`${check.nameless} row(s) have contact details but no name, so only their account ${opts.dryRun ? 'would be' : 'was'} imported (line ${check.namelessLines.join(', ')}${check.nameless > check.namelessLines.length ? ', …' : ''})`);
   if (noContact) lines.push(`no contacts: ${noContact}`);
-  io.stdout.write(`${lines.map((l) => sanitize(l)).join('\n')}\n`);
+  const summary = said('importSummary', {
+    file: sanitize(file),
+    rows: total,
+    delimiter: DELIMITER_NAMES[head.delimiter] as 'comma' | 'semicolon' | 'tab',
+    dryRun: opts.dryRun === true,
+    accounts: counts.accounts,
+    contactsAdded: counts.contactsAdded,
+    contactsUpdated: counts.contactsUpdated,
+    contactsUnchanged: counts.contactsUnchanged,
+    read: readFields(map, columns.read),
+    unread: columns.unread.map((c) => ({
+      header: sanitize(c.header),
+      column: c.column,
+      noHeader: map.unread.some((u) => u.col + 1 === c.column && !u.header),
+      ...(c.why ? { why: c.why === 'the playbook asks no role question' ? ('noRoleQuestion' as const) : ('noPersonas' as const) } : {}),
+    })),
+    ...(check.nameless ? { nameless: { count: check.nameless, lines: check.namelessLines } } : {}),
+    ...(noContact ? { noContact: noContactKind(map, check.rows, check.nameless) } : {}),
+  });
+  io.stdout.write(`${await sayDone(locale, summary, lines.map((l) => sanitize(l)).join('\n'))}\n`);
   return EXIT.ok;
 }
 
@@ -172,7 +207,7 @@ function checkEncoding(name: string | undefined): string | undefined {
   try {
     return new TextDecoder(name).encoding;
   } catch {
-    throw new UserError(`--encoding ${name}: not an encoding this Node knows`, 'e.g. --encoding utf-8, --encoding gb18030 (Excel in China), --encoding utf-16le');
+    throw new UserError(said('unknownEncoding', { name }), `--encoding ${name}: not an encoding this Node knows`, 'e.g. --encoding utf-8, --encoding gb18030 (Excel in China), --encoding utf-16le');
   }
 }
 
@@ -181,7 +216,7 @@ async function loadPlaybook(ctx: ReturnType<typeof makeContext>, ref: string): P
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
+    throw new UserError(said('playbookInvalid', { target: ref, command: `sales-coach playbook validate ${ref}` }), `the playbook ${ref} is invalid; fix it first`, `sales-coach playbook validate ${ref}`, EXIT.findings);
   }
   return r.playbook;
 }
@@ -203,14 +238,14 @@ async function readHeader(path: string, file: string, encoding: string | undefin
   const problems: CsvProblem[] = [];
   const headerProblem = (before: number) => {
     const p = problems.find((x) => x.line < before);
-    if (p) throw new UserError(`${file}:${p.line}:${p.col}: the header row cannot be read: ${p.code === 'too-many-fields' ? `it has more than ${MAX_FIELDS} fields` : p.message}`, 'is it a CSV export of contacts? The first line names the columns (e.g. "Account Name,First Name,Last Name,Title,Phone")');
+    if (p) throw new UserError(said('headerUnreadable', { place: `${file}:${p.line}:${p.col}`, detail: p.message, ...(p.code === 'too-many-fields' ? { tooMany: MAX_FIELDS } : {}) }), `${file}:${p.line}:${p.col}: the header row cannot be read: ${p.code === 'too-many-fields' ? `it has more than ${MAX_FIELDS} fields` : p.message}`, 'is it a CSV export of contacts? The first line names the columns (e.g. "Account Name,First Name,Last Name,Title,Phone")');
   };
   for await (const rec of readRecords(path, file, encoding, probe, (p) => problems.push(p), true)) {
     headerProblem(rec.line);
     return { headers: rec.cells.map((c) => c.value), line: rec.line, delimiter, sepLine };
   }
   headerProblem(Number.POSITIVE_INFINITY);
-  throw new UserError(`${file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")`);
+  throw new UserError(said('csvEmpty', { file }), `${file} is empty; expected a header row (e.g. "Account Name,First Name,Last Name,Title,Phone")`);
 }
 
 async function firstLine(path: string, file: string, encoding: string | undefined): Promise<string> {
@@ -235,11 +270,11 @@ function checkCsvFile(path: string, file: string): void {
   try {
     st = statSync(path);
   } catch (err) {
-    throw new UserError(`cannot read the CSV file ${file}: ${describeFsError(err)}`, 'check the path');
+    throw new UserError(said('csvUnreadable', { file, why: fsWhy(err) }), `cannot read the CSV file ${file}: ${describeFsError(err)}`, 'check the path');
   }
-  if (st.isDirectory()) throw new UserError(`the CSV file ${file} is a folder`, 'give the path of the exported .csv file');
-  if (!st.isFile()) throw new UserError(`the CSV file ${file} is not a regular file (a device, a pipe or a socket)`, 'export to a file first, then import that file');
-  if (st.size > LIMITS.csv) throw new UserError(`the CSV file ${file} is too large (${(st.size / (1 << 30)).toFixed(1)} GB; the limit is ${LIMITS.csv / (1 << 30)} GB)`, 'is it the right file? Split a larger export into several files');
+  if (st.isDirectory()) throw new UserError(said('csvIsFolder', { file }), `the CSV file ${file} is a folder`, 'give the path of the exported .csv file');
+  if (!st.isFile()) throw new UserError(said('csvNotRegular', { file }), `the CSV file ${file} is not a regular file (a device, a pipe or a socket)`, 'export to a file first, then import that file');
+  if (st.size > LIMITS.csv) throw new UserError(said('csvTooLarge', { file, gb: (st.size / (1 << 30)).toFixed(1), limitGb: LIMITS.csv / (1 << 30) }), `the CSV file ${file} is too large (${(st.size / (1 << 30)).toFixed(1)} GB; the limit is ${LIMITS.csv / (1 << 30)} GB)`, 'is it the right file? Split a larger export into several files');
 }
 
 function open(path: string, file: string): AsyncIterable<Buffer> {
@@ -250,7 +285,7 @@ function open(path: string, file: string): AsyncIterable<Buffer> {
         for await (const chunk of stream) yield chunk as Buffer;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw new UserError(`cannot read ${file}: ${code ?? (err as Error).message}`, code === 'ENOENT' ? 'check the path' : undefined);
+        throw new UserError(said('cannotRead', { file, detail: (err as Error).message, ...(code ? { code } : {}) }), `cannot read ${file}: ${code ?? (err as Error).message}`, code === 'ENOENT' ? 'check the path' : undefined);
       } finally {
         stream.destroy();
       }
@@ -275,6 +310,7 @@ function decode(decoder: TextDecoder, chunk: Buffer | undefined, file: string, l
     const bad = loose.indexOf('\uFFFD');
     const at = line + (bad > 0 ? (loose.slice(0, bad).match(/\r\n|\r|\n/g)?.length ?? 0) : 0);
     throw new UserError(
+      said('notEncodingText', { place: `${file}:${at}`, ...(encoding ? { encoding } : {}) }),
       `${file}:${at}: not ${encoding ?? 'UTF-8'} text (from this line on); nothing was imported`,
       encoding ? undefined : 'save it from your CRM or Excel as "CSV UTF-8"; a file saved by Excel in Chinese is often GBK: add --encoding gb18030',
     );
@@ -329,6 +365,21 @@ function readByField(map: ColumnMap, read: ColumnSummary['read']): string {
   const fields = (Object.entries(map.fields) as [Field, number[]][]).filter(([, cols]) => cols.some((c) => shown.has(c)));
   fields.sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]));
   return fields.map(([f, cols]) => `${FIELD_NAMES[f]} <- ${cols.filter((c) => shown.has(c)).map((c) => `"${map.mapped.find((m) => m.col === c)?.header}"`).join(', then ')}`).join('; ');
+}
+
+/** Each field read, with its columns' headers in the order their values are tried (readByField's parts). */
+function readFields(map: ColumnMap, read: ColumnSummary['read']): { field: Field; headers: string[] }[] {
+  const shown = new Set(read.map((c) => c.column - 1));
+  const fields = (Object.entries(map.fields) as [Field, number[]][]).filter(([, cols]) => cols.some((c) => shown.has(c)));
+  fields.sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]));
+  return fields.map(([field, cols]) => ({ field, headers: cols.filter((c) => shown.has(c)).map((c) => sanitize(map.mapped.find((m) => m.col === c)?.header ?? '')) }));
+}
+
+/** whyNoContact's reason, as a kind for the other languages. */
+function noContactKind(map: ColumnMap, rows: number, nameless: number): 'noRows' | 'noNameColumn' | 'emptyNames' | 'emptyNamesNoDetails' {
+  if (rows === 0) return 'noRows';
+  if (!map.fields.name && !map.fields.firstName && !map.fields.lastName) return 'noNameColumn';
+  return nameless ? 'emptyNames' : 'emptyNamesNoDetails';
 }
 
 function whyNoContact(map: ColumnMap, rows: number, nameless: number): string {

@@ -9,8 +9,8 @@ import * as z from 'zod/mini';
 import { isValidDate, YEARS } from '../engine/dates.js';
 import { LOCALES } from '../engine/model.js';
 import { sanitize } from '../ui/sanitize.js';
-import { UserError } from './errors.js';
-import { describeFsError, readFileBounded } from './files.js';
+import { said, UserError } from './errors.js';
+import { describeFsError, fsWhy, readFileBounded } from './files.js';
 
 // as the playbook schema: no generated code
 z.config({ jitless: true });
@@ -19,7 +19,7 @@ z.config({ jitless: true });
  * The folder a journal is written to, made when missing. A file or a dangling path where the folder
  * should be is the rep's to move, said as such: mkdir's EEXIST or ENOTDIR was an "internal error".
  */
-export function journalFolder(dir: string, what: string): void {
+export function journalFolder(dir: string, what: 'the draft' | 'the visit for the team database'): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
@@ -30,8 +30,8 @@ export function journalFolder(dir: string, what: string): void {
     } catch {
       // not there at all: the error from mkdir says why
     }
-    if (notFolder) throw new UserError(`cannot keep ${what} in ${sanitize(dir)}: something other than a folder is in its place`, 'move that file away (sales-coach keeps its journal in that folder, beside the database)');
-    throw new UserError(`cannot keep ${what} in ${sanitize(dir)}: ${describeFsError(err)}`);
+    if (notFolder) throw new UserError(said('journalBlocked', { what, dir: sanitize(dir) }), `cannot keep ${what} in ${sanitize(dir)}: something other than a folder is in its place`, 'move that file away (sales-coach keeps its journal in that folder, beside the database)');
+    throw new UserError(said('journalUnwritable', { what, dir: sanitize(dir), why: fsWhy(err) }), `cannot keep ${what} in ${sanitize(dir)}: ${describeFsError(err)}`);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Locale } from '../engine/model.js';
 import type { Env } from '../ui/style.js';
 import { USAGE_MESSAGES } from '../ui/usage-messages.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 
 /** zh_CN.UTF-8 -> zh-CN, zh_TW / zh_HK -> zh-TW, anything else -> en. */
 export function localeFromEnv(env: Env): Locale {
@@ -29,9 +29,9 @@ function choose(flag: string | undefined, env: Env, config: { lang?: string }): 
   if (/^zh[_-]?cn$/i.test(value)) return 'zh-CN';
   if (/^zh[_-]?tw$/i.test(value)) return 'zh-TW';
   // said in the environment's language: the one asked for is not one the program speaks
-  const said = localeFromEnv(env);
-  if (said !== 'en') throw new UserError(USAGE_MESSAGES[said].unknownLanguage(value), USAGE_MESSAGES[said].unknownLanguageHint);
-  throw new UserError(`unknown language "${value}"`, 'use --lang en, --lang zh-CN or --lang zh-TW');
+  const inEnv = localeFromEnv(env);
+  if (inEnv !== 'en') throw UserError.worded(USAGE_MESSAGES[inEnv].unknownLanguage(value), USAGE_MESSAGES[inEnv].unknownLanguageHint);
+  throw new UserError(said('unknownLanguage', { value }), `unknown language "${value}"`, 'use --lang en, --lang zh-CN or --lang zh-TW');
 }
 
 /**

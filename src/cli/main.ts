@@ -11,7 +11,7 @@ import type { GlobalOptions, IO } from './io.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './open-stores.js';
-import { hintLabel, readyToReport, sayUsageErrorsInLanguage, storeErrorLines } from './usage-errors.js';
+import { readyToReport, sayUsageErrorsInLanguage, storeErrorLines, userErrorLines } from './usage-errors.js';
 import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
@@ -90,8 +90,7 @@ export function reportError(err: unknown, io: IO, global: GlobalOptions): number
     return EXIT.usage;
   }
   if (err instanceof UserError) {
-    io.stderr.write(`sales-coach: ${sanitize(err.message)}\n`);
-    if (err.hint) io.stderr.write(`  ${hintLabel(err.hint, io, global)}${sanitize(err.hint)}\n`);
+    io.stderr.write(userErrorLines(err, io, global));
     if (global.debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }

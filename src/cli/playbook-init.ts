@@ -17,7 +17,7 @@ import { localize } from '../engine/text.js';
 import type { Text } from '../playbook/types.js';
 import { sanitize, shellCommand } from '../ui/sanitize.js';
 import { localeOf, makeContext } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot, schemaFile } from './paths.js';
@@ -92,18 +92,18 @@ export async function initCommand(opts: InitOptions, io: IO, g: GlobalOptions): 
   }
   const template = opts.from === undefined ? undefined : templates.find((t) => t.name === opts.from);
   if (opts.from !== undefined && !template) {
-    throw new UserError(`no template "${opts.from}"`, `the templates are: ${templates.map((t) => t.name).join(', ')} (sales-coach playbook init --list)`, EXIT.usage);
+    throw new UserError(said('noTemplate', { name: String(opts.from), templates: templates.map((t) => t.name) }), `no template "${opts.from}"`, `the templates are: ${templates.map((t) => t.name).join(', ')} (sales-coach playbook init --list)`, EXIT.usage);
   }
   const target = resolve(io.cwd, opts.file);
   if (existsSync(target) && !opts.force) {
-    throw new UserError(`${opts.file} already exists`, 'choose another file name, or add --force to overwrite it');
+    throw new UserError(said('fileExists', { file: opts.file, fileName: true }), `${opts.file} already exists`, 'choose another file name, or add --force to overwrite it');
   }
   const base = basename(target).replace(/\.ya?ml$/i, '');
   const id = base.replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z]+/, '') || 'my-playbook';
   const testTarget = `${target.replace(/\.ya?ml$/i, '')}.test.yaml`;
   const testName = `${opts.file.replace(/\.ya?ml$/i, '')}.test.yaml`;
   if (existsSync(testTarget) && !opts.force) {
-    throw new UserError(`${testName} already exists`, 'choose another file name, or add --force to overwrite both');
+    throw new UserError(said('fileExists', { file: testName, both: true }), `${testName} already exists`, 'choose another file name, or add --force to overwrite both');
   }
   const source = template ?? { name: 'starter', ...starterFiles() };
   const playbookText = fromTemplate(readFileSync(source.file, 'utf8'), source.name, id, base);
@@ -120,6 +120,9 @@ export async function initCommand(opts: InitOptions, io: IO, g: GlobalOptions): 
     writeFileAtomic(path, readFileSync(source, 'utf8'), { force: true, shown: name });
     wrote.push(join(dirname(opts.file), name));
   }
-  io.stdout.write(`wrote ${wrote.map(sanitize).join(', ')}\nnext: edit them, then run  ${shellCommand(['sales-coach', 'playbook', 'validate', opts.file])}  and  ${shellCommand(['sales-coach', 'playbook', 'test', '--coverage', opts.file])}\n`);
+  const validate = shellCommand(['sales-coach', 'playbook', 'validate', opts.file]);
+  const test = shellCommand(['sales-coach', 'playbook', 'test', '--coverage', opts.file]);
+  const english = `wrote ${wrote.map(sanitize).join(', ')}\nnext: edit them, then run  ${validate}  and  ${test}`;
+  io.stdout.write(`${await sayDone(localeOf(makeContext(io, g), g), said('wroteStarter', { files: wrote.map(sanitize), validate, test }), english)}\n`);
   return EXIT.ok;
 }

@@ -12,7 +12,8 @@ import { applyWrites, collectUnits, type ImportPlan, ownFiles, planImport, type 
 import { readTranslations, writeTranslations } from '../playbook/strings-format.js';
 import { forTerminal, sanitize } from '../ui/sanitize.js';
 import { type Context, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { pickLocale } from './config.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import { readFileBounded, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { readPlaybookBytes } from './playbook-files.js';
@@ -60,7 +61,7 @@ async function loadValid(ctx: Context, target: string) {
   const r = load(ctx.registry, entry);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${target} is invalid; fix it first`, `sales-coach playbook validate ${target}`, EXIT.findings);
+    throw new UserError(said('playbookInvalid', { target, command: `sales-coach playbook validate ${target}` }), `the playbook ${target} is invalid; fix it first`, `sales-coach playbook validate ${target}`, EXIT.findings);
   }
   const files = ownFiles(entry, (f) => r.sources.get(f));
   return { entry, playbook: r.playbook, files };
@@ -68,9 +69,9 @@ async function loadValid(ctx: Context, target: string) {
 
 function targetLocale(value: string | undefined, fallback: Locale | undefined): Locale {
   const v = value ?? fallback;
-  if (!v) throw new UserError('which language to translate into?', 'add --lang zh-CN or --lang zh-TW');
+  if (!v) throw new UserError(said('whichLanguage', {}), 'which language to translate into?', 'add --lang zh-CN or --lang zh-TW');
   const locale = LOCALES.find((l) => l.toLowerCase() === v.toLowerCase());
-  if (!locale || locale === 'en') throw new UserError(`cannot translate into "${v}": the texts are translated from English into ${LOCALES.filter((l) => l !== 'en').join(' or ')}`);
+  if (!locale || locale === 'en') throw new UserError(said('cannotTranslateInto', { value: v, locales: LOCALES.filter((l) => l !== 'en') }), `cannot translate into "${v}": the texts are translated from English into ${LOCALES.filter((l) => l !== 'en').join(' or ')}`);
   return locale;
 }
 
@@ -80,9 +81,9 @@ export async function exportCommand(opts: ExportOptions, io: IO, g: GlobalOption
   const locale = targetLocale(opts.lang ?? g.lang, playbook.locales.find((l) => l !== 'en'));
   const units = collectUnits(playbook, files, locale);
   if (opts.from !== undefined) {
-    if (locale !== 'zh-TW' || opts.from.toLowerCase() !== 'zh-cn') throw new UserError(`--from ${opts.from} with --lang ${locale}: only zh-TW can start from zh-CN`, 'use --lang zh-TW --from zh-CN');
+    if (locale !== 'zh-TW' || opts.from.toLowerCase() !== 'zh-cn') throw new UserError(said('fromOnlyZhTW', { from: opts.from, locale }), `--from ${opts.from} with --lang ${locale}: only zh-TW can start from zh-CN`, 'use --lang zh-TW --from zh-CN');
     const n = await prefillTraditional(units, files);
-    io.stderr.write(`pre-filled ${n} zh-TW text(s) from zh-CN (marked for review)\n`);
+    io.stderr.write(`${await sayDone(readerLocale(ctx), said('prefilled', { count: n }), `pre-filled ${n} zh-TW text(s) from zh-CN (marked for review)`)}\n`);
   }
   const text = await writeTranslations(opts.format, units, { playbookId: playbook.id, locale, display: (f) => displayPath(f, io.cwd) });
   if (opts.out) {
@@ -90,7 +91,7 @@ export async function exportCommand(opts: ExportOptions, io: IO, g: GlobalOption
     // a translator's file of the same name may hold work not yet imported: replaced only with --force
     writeFileAtomic(out, text, { force: opts.force === true, shown: opts.out });
     const done = units.filter((u) => u.target && !u.fuzzy).length;
-    io.stderr.write(`wrote ${units.length} text(s) to ${opts.out} (${done} already in ${locale}, ${units.length - done} to translate)\n`);
+    io.stderr.write(`${await sayDone(readerLocale(ctx), said('wroteTexts', { count: units.length, file: opts.out, done, locale }), `wrote ${units.length} text(s) to ${opts.out} (${done} already in ${locale}, ${units.length - done} to translate)`)}\n`);
   } else io.stdout.write(forTerminal(io.stdout, text)); // exact to a pipe, as the translator's file needs
   return EXIT.ok;
 }
@@ -123,7 +124,7 @@ export async function importCommand(opts: ImportOptions, io: IO, g: GlobalOption
     tText = new TextDecoder().decode(readFileBounded(tPath, 64 * 1024 * 1024, 'the translation file'));
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read ${opts.translations}: no such file, or not readable`);
+    throw new UserError(said('translationsUnreadable', { file: opts.translations }), `cannot read ${opts.translations}: no such file, or not readable`);
   }
   const shown = displayPath(tPath, io.cwd);
   const read = await readTranslations(shown, tText);
@@ -153,7 +154,7 @@ export async function importCommand(opts: ImportOptions, io: IO, g: GlobalOption
     const check = load(ctx.registry, entry, edited);
     if (!check.playbook || hasErrors(check.diagnostics)) {
       await printDiagnostics(ctx, check.diagnostics.filter((d) => d.severity === 'error'), check.sources);
-      throw new UserError('the translated playbook would be invalid; nothing was written', 'this is a bug in sales-coach: please report it', EXIT.internal);
+      throw new UserError(said('translatedInvalid', {}), 'the translated playbook would be invalid; nothing was written', 'this is a bug in sales-coach: please report it', EXIT.internal);
     }
     if (!opts.dryRun) for (const [file, text] of edited) writeFileAtomic(file, text, { force: true, shown: displayPath(file, io.cwd) });
   }
@@ -168,4 +169,9 @@ function report(io: IO, plan: ImportPlan, locale: Locale, shown: string, dryRun:
   for (const m of plan.missing) w(`missing: ${m.id} (${displayPath(m.file, io.cwd)}:${m.line}): no ${locale} translation`);
   const verb = dryRun ? 'would write' : 'wrote';
   w(`${verb} ${plan.writes.length} ${locale} text(s), ${plan.unchanged.length} unchanged, ${plan.missing.length} missing, ${plan.stale.length} stale${plan.broken.length ? `, ${plan.broken.length} with wrong placeholders` : ''}`);
+}
+
+/** The language the trainer reads (the environment's or the config's): here --lang names the language translated into, not theirs. */
+function readerLocale(ctx: Context): Locale {
+  return pickLocale(undefined, ctx.io.env, ctx.config);
 }

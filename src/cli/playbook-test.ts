@@ -15,7 +15,7 @@ import { asserted, type CaseOutcome, coverageItems, exercised, expectationsFrom,
 import type { Playbook } from '../playbook/types.js';
 import { sanitize, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, makeContext, printDiagnostics } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookFile } from './playbook-files.js';
 import { displayPath, type PlaybookEntry, peekId } from './registry.js';
@@ -93,7 +93,7 @@ function lineOf(f: ParsedTestFile, index: number): string {
 export async function testCommand(opts: TestOptions, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const seed = opts.seed === undefined ? 1 : Number(opts.seed);
-  if (!Number.isInteger(seed)) throw new UserError(`--seed ${opts.seed} is not a whole number`);
+  if (!Number.isInteger(seed)) throw new UserError(said('seedNotInteger', { seed: String(opts.seed) }), `--seed ${opts.seed} is not a whole number`);
   const entries = selectEntries(ctx, opts.paths);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -302,7 +302,7 @@ function selectEntries(ctx: Context, paths: string[]): PlaybookEntry[] {
         out.push(byId);
         continue;
       }
-      throw new UserError(`no such file, folder or playbook id: ${p}`);
+      throw new UserError(said('noSuchTestTarget', { path: p }), `no such file, folder or playbook id: ${p}`);
     }
     if (isDir) {
       out.push(...ctx.registry.entries.filter((e) => e.file.startsWith(`${full}/`)));
@@ -314,11 +314,11 @@ function selectEntries(ctx: Context, paths: string[]): PlaybookEntry[] {
       }
     } else if (TEST_FILE.test(full)) {
       const entry = playbookForTestFile(ctx, full);
-      if (!entry) throw new UserError(`which playbook does ${p} test?`, 'add `playbook: ID` at its top, or put it beside the playbook as NAME.test.yaml');
+      if (!entry) throw new UserError(said('whichPlaybookTested', { path: p }), `which playbook does ${p} test?`, 'add `playbook: ID` at its top, or put it beside the playbook as NAME.test.yaml');
       out.push(entry);
     } else {
       const id = peekId(full);
-      if (!id) throw new UserError(`${p} is not a playbook (no id: at its top)`);
+      if (!id) throw new UserError(said('notAPlaybook', { path: p }), `${p} is not a playbook (no id: at its top)`);
       out.push(ctx.registry.entries.find((e) => e.file === full) ?? { id, file: full, origin: 'user' });
     }
   }

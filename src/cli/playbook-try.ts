@@ -14,11 +14,12 @@ import { fillTemplate, localize } from '../engine/text.js';
 import { type AnswersFileMeta, checkAnswers, readAnswersMeta } from '../playbook/answers-file.js';
 import type { Mode, Playbook } from '../playbook/types.js';
 import { UI } from '../ui/messages.js';
+import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
-import { EXIT, UserError } from './errors.js';
-import { describeFsError, readFileBounded } from './files.js';
+import { EXIT, said, sayText, UserError } from './errors.js';
+import { describeFsError, fsWhy, readFileBounded } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookFile } from './playbook-files.js';
 import { missingQuestions } from './session.js';
@@ -52,14 +53,14 @@ export async function tryCommand(opts: TryOptions, io: IO, g: GlobalOptions): Pr
     const checked = checkAnswers(given.file, given.raw, pb, given.locate, given.locateKey, date);
     if (hasErrors(checked.diagnostics)) {
       await printDiagnostics(ctx, checked.diagnostics, new Map(given.text ? [[given.file, given.text]] : []));
-      throw new UserError('the answers file has mistakes; nothing was run');
+      throw new UserError(said('answersHaveMistakes', {}), 'the answers file has mistakes; nothing was run');
     }
     answers = checked.answers;
   }
   const persona = opts.persona ?? meta.persona;
   if (persona !== undefined) {
     const ids = pb.personas.map((p) => p.id);
-    if (!ids.includes(persona)) throw new UserError(`unknown persona "${persona}"`, suggest(persona, ids, 'one of'));
+    if (!ids.includes(persona)) throw new UserError(said('unknownPersona', { persona, suggestion: suggest(persona, ids, 'one of') }), `unknown persona "${persona}"`, suggest(persona, ids, 'one of'));
     const pq = pb.questions.find((q) => q.kind === 'persona');
     if (pq && answers[pq.id] === undefined) answers[pq.id] = persona;
   }
@@ -67,7 +68,10 @@ export async function tryCommand(opts: TryOptions, io: IO, g: GlobalOptions): Pr
   let defaults: Answers = {};
   if (opts.from !== undefined) {
     const at = pb.questions.findIndex((q) => q.id === opts.from);
-    if (at === -1) throw new UserError(`no question "${opts.from}" in the playbook ${pb.id}`, suggest(opts.from, pb.questions.map((q) => q.id), 'one of'));
+    if (at === -1) {
+      const hint = suggest(opts.from, pb.questions.map((q) => q.id), 'one of');
+      throw new UserError(said('noQuestion', { id: opts.from, playbook: pb.id, suggestion: hint }), `no question "${opts.from}" in the playbook ${pb.id}`, hint);
+    }
     const later = new Set(pb.questions.slice(at).map((q) => q.id));
     defaults = Object.fromEntries(Object.entries(answers).filter(([id]) => later.has(id)));
     answers = Object.fromEntries(Object.entries(answers).filter(([id]) => !later.has(id)));
@@ -83,7 +87,7 @@ export async function tryCommand(opts: TryOptions, io: IO, g: GlobalOptions): Pr
     const { askWithInquirer } = await import('./ask.js');
     // nothing is kept between answers: a try has no draft
     answers = await runInterview(pb, { mode, locale, answers, defaults, visitDate: date, lookup }, askWithInquirer(pb, io, ctx, () => {})).catch((err: unknown) => {
-      if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new UserError('stopped; nothing was saved', undefined, EXIT.interrupted);
+      if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new UserError(said('stoppedNothingSaved', {}), 'stopped; nothing was saved', undefined, EXIT.interrupted);
       throw err;
     });
   } else {
@@ -99,16 +103,16 @@ export async function tryCommand(opts: TryOptions, io: IO, g: GlobalOptions): Pr
     }
     const missing = missingQuestions(pb, mode, answers);
     if (missing.length > 0) {
-      const list: Diagnostic[] = missing.map((q) => ({
-        file: given?.file ?? '<answers>',
-        ...(given ? given.locateKey(['answers']) : { line: 0, col: 0 }),
-        code: 'missing-answer',
-        severity: 'error',
-        message: `no answer to "${q.id}": ${fillTemplate(localize(q.text, locale), lookup(answers))}`,
-        hint: opts.from !== undefined ? 'run it in a terminal to answer from there' : 'add it under answers:, or run in a terminal to be asked',
-      }));
-      await printDiagnostics(ctx, list, new Map(given?.text ? [[given.file, given.text]] : []));
-      throw new UserError(`${missing.length} answer${missing.length === 1 ? '' : 's'} to give; nothing was run`);
+      const list: Diagnostic[] = [];
+      for (const q of missing) {
+        const question = fillTemplate(localize(q.text, locale), lookup(answers));
+        const from = opts.from !== undefined;
+        const english = { message: `no answer to "${q.id}": ${question}`, hint: from ? 'run it in a terminal to answer from there' : 'add it under answers:, or run in a terminal to be asked' };
+        const text = await sayText(locale, said('noAnswer', { id: q.id, question, from }), english);
+        list.push({ file: given?.file ?? '<answers>', ...(given ? given.locateKey(['answers']) : { line: 0, col: 0 }), code: 'missing-answer', severity: 'error', message: text.message, ...(text.hint ? { hint: text.hint } : {}) });
+      }
+      await printDiagnostics(ctx, list, new Map(given?.text ? [[given.file, given.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
+      throw new UserError(said('answersToGive', { count: missing.length }), `${missing.length} answer${missing.length === 1 ? '' : 's'} to give; nothing was run`);
     }
   }
   const result = evaluateSession(pb, { mode, answers, visitDate: date, locale, ...(meta.account ? { account: { name: meta.account } } : {}), ...(persona ? { persona } : {}) });
@@ -127,7 +131,7 @@ async function loadPlaybook(ctx: Context, target: string): Promise<Playbook> {
   const r = loadPlaybookFile(ctx.registry, file);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${target} is invalid; fix it first`, `sales-coach playbook validate ${target}`, EXIT.findings);
+    throw new UserError(said('playbookInvalid', { target, command: `sales-coach playbook validate ${target}` }), `the playbook ${target} is invalid; fix it first`, `sales-coach playbook validate ${target}`, EXIT.findings);
   }
   return r.playbook;
 }
@@ -139,12 +143,12 @@ async function readAnswers(ctx: Context, name: string) {
     bytes = readFileBounded(file, MAX_FILE_BYTES, 'the answers file');
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the answers file ${name}: ${describeFsError(err)}`);
+    throw new UserError(said('answersUnreadable', { file: name, why: fsWhy(err) }), `cannot read the answers file ${name}: ${describeFsError(err)}`);
   }
   const r = readAnswersMeta(file, bytes);
   if (hasErrors(r.diagnostics) || !r.meta || !r.raw || !r.locate || !r.locateKey) {
     await printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []));
-    throw new UserError('the answers file cannot be read; nothing was run');
+    throw new UserError(said('answersCannotBeRead', {}), 'the answers file cannot be read; nothing was run');
   }
   return { file, meta: r.meta, raw: r.raw, text: r.text, locate: r.locate, locateKey: r.locateKey };
 }

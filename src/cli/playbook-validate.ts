@@ -6,7 +6,7 @@ import { parsePlaybookFile } from '../playbook/load.js';
 import { plural, summarize } from '../ui/counts.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { makeContext, printDiagnostics } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { loadPlaybookFile } from './playbook-files.js';
 import { displayPath, peekId, scanFolder } from './registry.js';
@@ -27,11 +27,11 @@ export async function validateCommand(opts: ValidateOptions, io: IO, g: GlobalOp
     try {
       st = statSync(full);
     } catch {
-      throw new UserError(`no such file or folder: ${p}`);
+      throw new UserError(said('noSuchPath', { path: p }), `no such file or folder: ${p}`);
     }
     if (st.isDirectory()) {
       const found = scanFolder(full, 'user').map((e) => e.file);
-      if (found.length === 0) throw new UserError(`no playbook in ${p}`, 'a playbook file is a .yaml file with id: at the top');
+      if (found.length === 0) throw new UserError(said('noPlaybookIn', { path: p }), `no playbook in ${p}`, 'a playbook file is a .yaml file with id: at the top');
       targets.push(...found);
     } else targets.push(full);
   }

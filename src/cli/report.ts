@@ -6,7 +6,7 @@ import { addDays } from '../engine/dates.js';
 import { computeStats, computeWeeklyReport, REPORT_DAYS } from '../stats/stats.js';
 import { renderReportHtml, reportView } from '../ui/views/report.js';
 import { localeOf, makeContext } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { checkClasses, checkScope, historyFor, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
@@ -26,11 +26,11 @@ export interface ReportOptions {
 }
 
 export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.out) throw new UserError('say where to write the report', 'sales-coach report --out week.html');
-  if (opts.rep && opts.team) throw new UserError('--rep and --team: one or the other', '--rep ROLE for one rep of your team, --team for all of it');
+  if (!opts.out) throw new UserError(said('reportWhere', {}), 'say where to write the report', 'sales-coach report --out week.html');
+  if (opts.rep && opts.team) throw new UserError(said('repOrTeam', {}), '--rep and --team: one or the other', '--rep ROLE for one rep of your team, --team for all of it');
   const path = resolve(io.cwd, opts.out);
   // refuse before any work: the file is only replaced with --force (and then whole)
-  if (!opts.force && existsSync(path)) throw new UserError(`${opts.out} already exists; nothing was written`, 'choose another name, or add --force to overwrite it');
+  if (!opts.force && existsSync(path)) throw new UserError(said('fileExists', { file: opts.out, nothingWritten: true }), `${opts.out} already exists; nothing was written`, 'choose another name, or add --force to overwrite it');
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const playbooks = await playbooksInUse(ctx);
@@ -51,12 +51,12 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     if (opts.rep || opts.team) {
       // a manager's report of a rep, or of the team: the same report, from the reps' rows (row-level
       // security lets the manager read exactly these); a team's accounts are named with their rep
-      if (!isTeamStore(store)) throw new UserError(`--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+      if (!isTeamStore(store)) throw new UserError(said('reportNeedsTeamDb', { flag: opts.rep ? '--rep' : '--team' }), `--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
       const team = store;
       const managed = await team.managedReps();
-      if (opts.rep && !managed.includes(opts.rep)) throw new UserError(`${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+      if (opts.rep && !managed.includes(opts.rep)) throw new UserError(said('notYourRep', { rep: opts.rep, team: managed }), `${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
       const reps = opts.rep ? [opts.rep] : managed;
-      if (!reps.length) throw new UserError('you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+      if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
       const named = (rep: string, name: string) => (opts.team ? `${name} (${rep})` : name);
       all = [];
       steps = [];
@@ -82,6 +82,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     await store.close();
   }
   writeFileAtomic(path, html, { force: opts.force, shown: opts.out });
-  io.stderr.write(`wrote the report to ${opts.out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB)\n`);
+  const kb = Math.ceil(Buffer.byteLength(html) / 1024);
+  io.stderr.write(`${await sayDone(locale, said('wroteReport', { file: opts.out, kb }), `wrote the report to ${opts.out} (${kb} KB)`)}\n`);
   return EXIT.ok;
 }

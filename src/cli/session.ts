@@ -17,7 +17,7 @@ import { type AccountTimeline, isTeamStore, type Store, type StoredPlaybook } fr
 import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
-import { checkWriteTarget, describeFsError, readFileBounded } from './files.js';
+import { checkWriteTarget, describeFsError, fsWhy, readFileBounded } from './files.js';
 import { isLapsed } from '../core/steps.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
@@ -27,7 +27,7 @@ import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
-import { EXIT, Interrupted, UserError } from './errors.js';
+import { EXIT, innerOf, Interrupted, said, UserError } from './errors.js';
 import { localToday, now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
@@ -85,17 +85,17 @@ export async function readStdin(stream: NodeJS.ReadableStream, idleMs: number, m
     };
     const arm = () => {
       clearTimeout(timer);
-      if (total === 0 && Number.isFinite(idleMs)) timer = setTimeout(() => finish(new UserError(`standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
+      if (total === 0 && Number.isFinite(idleMs)) timer = setTimeout(() => finish(new UserError(said('stdinIdle', { seconds: idleMs / 1000 }), `standard input stayed open with nothing on it for ${idleMs / 1000} s; nothing was run`, 'give the answers with --answers FILE, or end the input (< file, or Ctrl-D)')), idleMs);
     };
     const onData = (chunk: Buffer | string) => {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       total += b.length;
-      if (total > maxBytes) return finish(new UserError(`the answers on standard input are over ${maxBytes / 1024 / 1024} MB; nothing was run`, 'is it the right input?'));
+      if (total > maxBytes) return finish(new UserError(said('stdinTooLarge', { mb: maxBytes / 1024 / 1024 }), `the answers on standard input are over ${maxBytes / 1024 / 1024} MB; nothing was run`, 'is it the right input?'));
       chunks.push(b);
       arm();
     };
     const onEnd = () => finish();
-    const onError = (err: Error) => finish(new UserError(`cannot read standard input: ${(err as NodeJS.ErrnoException).code ?? err.message}`));
+    const onError = (err: Error) => finish(new UserError(said('stdinUnreadable', { why: (err as NodeJS.ErrnoException).code ?? err.message }), `cannot read standard input: ${(err as NodeJS.ErrnoException).code ?? err.message}`));
     stream.on('data', onData);
     stream.once('end', onEnd);
     stream.once('error', onError);
@@ -247,6 +247,7 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
     const bytes = await readStdin(io.stdin, stdinTTY ? Number.POSITIVE_INFINITY : Number.isFinite(idle) && idle > 0 ? idle : 2000);
     if (bytes.length === 0) {
       throw new UserError(
+        said('noTerminal', { mode }),
         'no terminal to ask the questions on, and no answers given',
         `run it in a terminal, or give the answers: sales-coach ${mode} --answers FILE (see the README, "Scripted sessions")`,
       );
@@ -259,14 +260,14 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
       bytes = readFileBounded(file, MAX_FILE_BYTES, 'the answers file');
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`cannot read the answers file ${opts.answers}: ${describeFsError(err)}`);
+      throw new UserError(said('answersUnreadable', { file: opts.answers, why: fsWhy(err) }), `cannot read the answers file ${opts.answers}: ${describeFsError(err)}`);
     }
     source = await readAnswersSource(ctx, file, bytes, localeOf(ctx, g));
   }
   const meta = source?.meta ?? {};
   if (meta.mode && meta.mode !== mode && !opts.demo) {
     const n = NOTICE_MESSAGES[localeOf(ctx, g)];
-    throw new UserError(n.wrongMode(meta.mode, mode), n.run(shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])));
+    throw UserError.worded(n.wrongMode(meta.mode, mode), n.run(shellCommand(['sales-coach', meta.mode, '--answers', opts.answers ?? '-'])));
   }
 
   // -- a resumed draft ---------------------------------------------------------------------------
@@ -277,18 +278,20 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
     draft = drafts.find(mode, opts.account ?? meta.account);
   }
   if (opts.resume && !draft) {
-    throw new UserError(`no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: ${shellCommand(['sales-coach', mode, ...(opts.account ? ['--account', opts.account] : [])])} (sales-coach drafts lists the unfinished ones)`);
+    const command = shellCommand(['sales-coach', mode, ...(opts.account ? ['--account', opts.account] : [])]);
+    throw new UserError(said('noDraftToResume', { mode, command, ...(opts.account ? { account: opts.account } : {}) }), `no interrupted ${mode} to resume${opts.account ? ` for "${opts.account}"` : ''}`, `start a new one: ${command} (sales-coach drafts lists the unfinished ones)`);
   }
 
   let locale: Locale = g.lang ? localeOf(ctx, g) : meta.lang ? pickLocale(meta.lang, io.env, ctx.config) : draft ? pickLocale(draft.lang, io.env, ctx.config) : localeOf(ctx, g);
   let account = opts.account ?? meta.account ?? draft?.account;
   // a blank name would be saved as an account nobody can name again (or silently not saved at all)
   if (account !== undefined && !sanitize(account).trim()) {
-    throw new UserError(`the account name ${JSON.stringify(account)} is blank`, `name the customer company, e.g. ${shellCommand(['sales-coach', mode, '--account', 'Acme Ltd'])}`);
+    const example = shellCommand(['sales-coach', mode, '--account', 'Acme Ltd']);
+    throw new UserError(said('blankAccountName', { name: JSON.stringify(account), command: example }), `the account name ${JSON.stringify(account)} is blank`, `name the customer company, e.g. ${example}`);
   }
   const dryRun = opts.dryRun === true || opts.demo === true;
   if (!account && interactive && !dryRun && !opts.accountAsked) account = await (await import('./session-start.js')).askAccount(io, locale);
-  if (account !== undefined && !account.trim()) throw new UserError('the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
+  if (account !== undefined && !account.trim()) throw new UserError(said('emptyAccountName', {}), 'the account name is empty', 'give the customer company\'s name: --account "Acme Ltd"');
 
   // -- an unfinished session on this account is never replaced silently ------------------------------
   let ownsDraft = interactive || draft !== undefined;
@@ -345,11 +348,11 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
   const date = opts.date ?? meta.date ?? draft?.date ?? opts.early?.basis.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
-  if (!isValidDate(date)) throw new UserError(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
+  if (!isValidDate(date)) throw UserError.worded(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
-    throw new UserError(NOTICE_MESSAGES[locale].unknownPersona(persona), localizeSuggestion(suggest(persona, pb.personas.map((p) => p.id), 'one of'), NOTICE_MESSAGES[locale]));
+    throw UserError.worded(NOTICE_MESSAGES[locale].unknownPersona(persona), localizeSuggestion(suggest(persona, pb.personas.map((p) => p.id), 'one of'), NOTICE_MESSAGES[locale]));
   }
   return { store, state, pb, playbookRef, date, backfilled, ...(persona !== undefined ? { persona } : {}), ...(revision !== undefined ? { revision } : {}) };
 }
@@ -735,7 +738,8 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
     } catch {
       // the journal cannot even be read: say what failed, without the draft
     }
-    throw new UserError(`${err.message}; the visit was not saved`, kept ? `your answers are kept as a draft; when it is free, continue with: ${resumeCommand(mode, account)}` : (err as Error & { hint?: string }).hint);
+    const resume = kept ? resumeCommand(mode, account) : undefined;
+    throw new UserError(said('saveFailed', { inner: innerOf(err), ...(resume ? { resume } : {}) }), `${err.message}; the visit was not saved`, kept ? `your answers are kept as a draft; when it is free, continue with: ${resumeCommand(mode, account)}` : (err as Error & { hint?: string }).hint);
   };
   // the visit is saved before anything else can fail (a bad --out never costs the rep the visit)
   if (!dryRun && account && applied) {
@@ -761,7 +765,7 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
       // like report and export, an existing file is replaced only when asked (--force)
       writeFileAtomic(resolve(io.cwd, opts.out), renderMarkdown(result), { force: opts.force === true, shown: opts.out });
     } catch (err) {
-      if (err instanceof UserError && !dryRun && account) throw new UserError(`${err.message}; the visit itself is saved`, err.hint);
+      if (err instanceof UserError && !dryRun && account) throw new UserError(said('savedButOutFailed', { inner: innerOf(err) }), `${err.message}; the visit itself is saved`, err.hint);
       throw err;
     }
     if (!opts.json) io.stderr.write(`${UI[locale].wroteMarkdown(sanitize(opts.out))}\n`);
@@ -982,7 +986,7 @@ async function readAnswersSource(ctx: Context, file: string, bytes: Uint8Array, 
   const r = readAnswersMeta(file, bytes, locale);
   if (hasErrors(r.diagnostics) || !r.meta || !r.raw || !r.locate || !r.locateKey) {
     await printDiagnostics(ctx, r.diagnostics, new Map(r.text ? [[file, r.text]] : []), undefined, undefined, NOTICE_MESSAGES[locale]);
-    throw new UserError(NOTICE_MESSAGES[locale].cannotRead, NOTICE_MESSAGES[locale].cannotReadHint);
+    throw UserError.worded(NOTICE_MESSAGES[locale].cannotRead, NOTICE_MESSAGES[locale].cannotReadHint);
   }
   return { file, raw: r.raw, meta: r.meta, text: r.text, locate: r.locate, locateKey: r.locateKey };
 }
@@ -993,12 +997,13 @@ async function loadForSession(ctx: Context, ref: string, storedFor?: string): Pr
     file = resolvePlaybookTarget(ctx, ref);
   } catch (err) {
     if (storedFor === undefined) throw err;
-    throw new UserError(`"${storedFor}" was classified with the playbook ${ref}, which cannot be found now`, 'give the playbook to use: --playbook ID|FILE');
+    throw new UserError(said('playbookGone', { account: storedFor, ref }), `"${storedFor}" was classified with the playbook ${ref}, which cannot be found now`, 'give the playbook to use: --playbook ID|FILE');
   }
   const r = await loadPlaybookCached(ctx.registry, file, ctx.io.env);
   if (!r.playbook || hasErrors(r.diagnostics)) {
     await printDiagnostics(ctx, r.diagnostics, r.sources);
-    throw new UserError(`the playbook ${ref} is invalid; fix it first`, shellCommand(['sales-coach', 'playbook', 'validate', ref]), EXIT.findings);
+    const command = shellCommand(['sales-coach', 'playbook', 'validate', ref]);
+    throw new UserError(said('playbookInvalid', { target: ref, command }), `the playbook ${ref} is invalid; fix it first`, command, EXIT.findings);
   }
   return r.playbook;
 }

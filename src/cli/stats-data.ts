@@ -10,7 +10,7 @@ import { sinceDate } from './accounts.js';
 import { localToday } from './clock.js';
 import type { Context } from './context.js';
 import { unknownAccount } from './account-names.js';
-import { UserError } from './errors.js';
+import { said, UserError } from './errors.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 
 /** Every playbook the rep can use, by id; one that does not load is left out (its visits count as unknown). */
@@ -55,7 +55,7 @@ export interface Scope {
 /** The scope's days checked (before the store is opened); the classes are checked by checkClasses. */
 export function checkScope(opts: { today?: string; since?: string; account?: string; class?: string[] }): Scope {
   const today = opts.today ?? localToday();
-  if (!isValidDate(today)) throw new UserError(`--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
+  if (!isValidDate(today)) throw new UserError(said('notADate', { flag: '--today', value: today, example: '--today 2026-11-26' }), `--today ${today} is not a date`, 'write it as YYYY-MM-DD, e.g. --today 2026-11-26');
   const since = opts.since !== undefined ? sinceDate(opts.since, today) : undefined;
   return { today, ...(since ? { since } : {}), ...(opts.account !== undefined ? { account: opts.account } : {}), ...(opts.class?.length ? { classes: opts.class } : {}) };
 }
@@ -64,7 +64,7 @@ export function checkScope(opts: { today?: string; since?: string; account?: str
 export function checkClasses(scope: Scope, playbooks: Map<string, Playbook>): void {
   if (!scope.classes?.length) return;
   const known = [...new Set([...playbooks.values()].flatMap((pb) => pb.classes.map((c) => c.id)))];
-  for (const k of scope.classes) if (!known.includes(k)) throw new UserError(`unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
+  for (const k of scope.classes) if (!known.includes(k)) throw new UserError(said('unknownClass', { cls: k, known }), `unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
 }
 
 export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {

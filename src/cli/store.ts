@@ -7,8 +7,8 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Store, TeamStore } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
-import { loadConfig, storeAddressProblem } from './config.js';
-import { UserError } from './errors.js';
+import { loadConfig, pickLocale, storeAddressProblem } from './config.js';
+import { said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStores } from './open-stores.js';
 import { dataDir } from './paths.js';
@@ -46,7 +46,11 @@ export function storeTarget(io: IO, g: GlobalOptions): StoreTarget {
   const given = named ?? config?.store;
   if (given && isPostgresUrl(given)) return teamTarget(given, config?.passwordFile);
   const problem = given ? storeAddressProblem(given) : undefined;
-  if (problem) throw new UserError(problem.message, problem.hint);
+  if (problem) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(given as string)?.[1] ?? '';
+    const close = /did you mean "(.*):\/\/"\?/.exec(problem.hint)?.[1];
+    throw new UserError(said('unknownStore', { scheme, ...(close ? { close } : {}) }), problem.message, problem.hint);
+  }
   return { kind: 'sqlite', path: given ? resolve(io.cwd, given) : join(dataDir(io.env), 'coach.db') };
 }
 
@@ -55,16 +59,16 @@ function teamTarget(given: string, passwordFile: string | undefined): Extract<St
   try {
     u = new URL(given);
   } catch {
-    throw new UserError('the team database address is not a valid URL', 'expected postgres://USER@HOST[:PORT]/DATABASE');
+    throw new UserError(said('badTeamUrl', {}), 'the team database address is not a valid URL', 'expected postgres://USER@HOST[:PORT]/DATABASE');
   }
-  if (u.password) throw new UserError('the team database address holds a password; it was not used', "put the password in PGPASSWORD, ~/.pgpass or the config's passwordFile, never in the address: it would show in the process list and the shell history");
+  if (u.password) throw new UserError(said('passwordInUrl', {}), 'the team database address holds a password; it was not used', "put the password in PGPASSWORD, ~/.pgpass or the config's passwordFile, never in the address: it would show in the process list and the shell history");
   const shown = `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
   return { kind: 'postgres', url: given, shown, ...(passwordFile ? { passwordFile } : {}) };
 }
 
 /** A team database named by an option of its own (store push --to): the config's password file still applies. */
 export function teamTargetOf(io: IO, g: GlobalOptions, url: string): Extract<StoreTarget, { kind: 'postgres' }> {
-  if (!isPostgresUrl(url)) throw new UserError(`${url} is not a team database address`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
+  if (!isPostgresUrl(url)) throw new UserError(said('notTeamAddress', { url }), `${url} is not a team database address`, 'expected postgres://USER@HOST[:PORT]/DATABASE');
   return teamTarget(url, configOf(io, g).passwordFile);
 }
 
@@ -137,8 +141,17 @@ async function openTeamStore(io: IO, g: GlobalOptions, target: Extract<StoreTarg
   );
   try {
     const { sent, refused } = await store.flushOutbox();
-    if (sent) io.stderr.write(`${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database\n`);
-    for (const r of refused) io.stderr.write(`sales-coach: a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}\n`);
+    const locale = sent || refused.length ? pickLocale(g.lang, io.env, configOf(io, g)) : 'en';
+    if (sent) {
+      const english = `${sent === 1 ? '1 visit kept on this machine was' : `${sent} visits kept on this machine were`} sent to the team database`;
+      io.stderr.write(`${await sayDone(locale, said('keptVisitsSent', { count: sent }), english)}\n`);
+    }
+    if (refused.length) {
+      for (const r of refused) {
+        const english = `a visit kept on this machine was refused by the team database (${sanitize(r.reason)}); it is kept in ${sanitize(r.file)}`;
+        io.stderr.write(`sales-coach: ${await sayDone(locale, said('visitRefused', { reason: sanitize(r.reason), file: sanitize(r.file) }), english)}\n`);
+      }
+    }
   } catch (err) {
     await store.close();
     throw err;
@@ -154,12 +167,12 @@ export async function teamPassword(io: IO, target: Extract<StoreTarget, { kind: 
     try {
       // like libpq's ~/.pgpass: a password others can read is no secret, and is not used
       if ((statSync(target.passwordFile).mode & 0o077) !== 0) {
-        throw new UserError(`the password file ${target.passwordFile} can be read by others; it was not used`, `make it yours alone: chmod 600 ${target.passwordFile}`);
+        throw new UserError(said('passwordFileOpen', { file: target.passwordFile }), `the password file ${target.passwordFile} can be read by others; it was not used`, `make it yours alone: chmod 600 ${target.passwordFile}`);
       }
       return readFileBounded(target.passwordFile, 4096, 'the password file').toString('utf8').replace(/\r?\n$/, '');
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`cannot read the password file ${target.passwordFile}`, 'check passwordFile in the config');
+      throw new UserError(said('passwordFileUnreadable', { file: target.passwordFile, newRep: false }), `cannot read the password file ${target.passwordFile}`, 'check passwordFile in the config');
     }
   }
   const file = io.env.PGPASSFILE ?? (io.env.HOME ? join(io.env.HOME, '.pgpass') : undefined);

@@ -12,7 +12,7 @@ import { sinceDate } from './accounts.js';
 import { localToday, now } from './clock.js';
 import { tellDamaged } from './damaged.js';
 import { localeOf, makeContext } from './context.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { localDbPath, openStore, openTeamAt, storeTarget, teamTargetOf } from './store.js';
 
@@ -20,12 +20,12 @@ import { localDbPath, openStore, openTeamAt, storeTarget, teamTargetOf } from '.
 async function openTeam(io: IO, g: GlobalOptions, what: string): Promise<TeamStore> {
   const target = storeTarget(io, g);
   if (target.kind !== 'postgres') {
-    throw new UserError(`${what} works on a team database, and this is the database on this machine (${target.path})`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
+    throw new UserError(said('teamCommandNeedsTeamDb', { what, path: target.path }), `${what} works on a team database, and this is the database on this machine (${target.path})`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
   }
   const store = await openStore(io, g);
   if (isTeamStore(store)) return store;
   await store.close();
-  throw new UserError(`${what} works on a team database`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
+  throw new UserError(said('teamCommandNeedsTeamDb', { what }), `${what} works on a team database`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB or store: in the config');
 }
 
 async function withTeam<T>(io: IO, g: GlobalOptions, what: string, work: (s: TeamStore) => Promise<T>): Promise<T> {
@@ -59,11 +59,11 @@ export async function teamAdd(name: string, opts: { manager?: string; passwordFi
       password = readFileBounded(opts.passwordFile, 4096, 'the password file').toString('utf8').replace(/\r?\n$/, '');
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`cannot read the password file ${opts.passwordFile}`, 'give the path of a file that holds the new rep\'s password');
+      throw new UserError(said('passwordFileUnreadable', { file: opts.passwordFile, newRep: true }), `cannot read the password file ${opts.passwordFile}`, 'give the path of a file that holds the new rep\'s password');
     }
-    if (!password) throw new UserError(`the password file ${opts.passwordFile} is empty`);
+    if (!password) throw new UserError(said('passwordFileEmpty', { file: opts.passwordFile }), `the password file ${opts.passwordFile} is empty`);
   }
-  if (opts.manager !== undefined && !opts.manager.trim()) throw new UserError('--manager is empty', 'give the manager\'s role, or leave --manager out');
+  if (opts.manager !== undefined && !opts.manager.trim()) throw new UserError(said('managerEmpty', {}), '--manager is empty', 'give the manager\'s role, or leave --manager out');
   return withTeam(io, g, 'team add', async (s) => {
     const r = await s.addMember(name, { ...(opts.manager ? { manager: opts.manager } : {}), ...(password !== undefined ? { password } : {}), at: now() });
     io.stdout.write(`${noticesFor(io, g).memberSaved(r.created, sanitize(name), opts.manager ? sanitize(opts.manager) : undefined, password !== undefined)}\n`);
@@ -116,7 +116,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
   const limit = Number(opts.limit ?? '5');
   return withTeam(io, g, 'team review', async (s) => {
     const managed = await s.managedReps();
-    for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(`${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+    for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(said('notYourRep', { rep: r, team: managed }), `${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
     const reps = opts.rep?.length ? opts.rep : managed;
     const all = opts.all || opts.json || opts.csv;
     // the JSON and the CSV are everything: every account, needing attention or not
@@ -136,8 +136,8 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
 
 export async function accountReview(kind: 'class-validated' | 'class-challenged', name: string, opts: { rep?: string; note?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
   const verb = kind === 'class-validated' ? 'validate' : 'challenge';
-  if (!opts.rep) throw new UserError(`account ${verb} needs --rep: whose account is it?`, 'sales-coach team review lists your team\'s accounts by rep');
-  if (!opts.note?.trim()) throw new UserError(`account ${verb} needs --note "...": what the rep should read`, kind === 'class-challenged' ? 'e.g. --note "Why is this an A? Then why was it not signed today?"' : 'e.g. --note "Agreed: the first KP confirmed the budget"');
+  if (!opts.rep) throw new UserError(said('reviewNeedsRep', { verb }), `account ${verb} needs --rep: whose account is it?`, 'sales-coach team review lists your team\'s accounts by rep');
+  if (!opts.note?.trim()) throw new UserError(said('reviewNeedsNote', { verb, challenge: kind === 'class-challenged' }), `account ${verb} needs --note "...": what the rep should read`, kind === 'class-challenged' ? 'e.g. --note "Why is this an A? Then why was it not signed today?"' : 'e.g. --note "Agreed: the first KP confirmed the budget"');
   const today = opts.today ?? localToday();
   return withTeam(io, g, `account ${verb}`, async (s) => {
     const r = await s.reviewClass(opts.rep as string, name, kind, (opts.note as string).trim(), now(), today);
@@ -147,12 +147,12 @@ export async function accountReview(kind: 'class-validated' | 'class-challenged'
 }
 
 export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.to) throw new UserError('store push needs --to postgres://USER@HOST/DATABASE', "the team database to push this machine's accounts into");
+  if (!opts.to) throw new UserError(said('pushNeedsTo', {}), 'store push needs --to postgres://USER@HOST/DATABASE', "the team database to push this machine's accounts into");
   const target = teamTargetOf(io, g, opts.to);
   // what is pushed is the SQLite file on this machine, whatever store the config names
   const local = localDbPath(io, g);
   const { existsSync } = await import('node:fs');
-  if (!existsSync(local)) throw new UserError(`there is no database on this machine at ${local}: nothing to push`, 'give its path with --db FILE');
+  if (!existsSync(local)) throw new UserError(said('noLocalDb', { path: local }), `there is no database on this machine at ${local}: nothing to push`, 'give its path with --db FILE');
   const { openSqliteStore } = await import('../store/sqlite.js');
   const source = openSqliteStore(local);
   try {
@@ -163,6 +163,7 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
     if (damaged.length) {
       for (const what of damaged) io.stderr.write(`sales-coach: the stored ${sanitize(what)} cannot be read\n`);
       throw new UserError(
+        said('damagedRows', { count: damaged.length, path: local }),
         `${damaged.length === 1 ? '1 row' : `${damaged.length} rows`} of ${local} cannot be read (changed outside sales-coach, or damaged): nothing was pushed`,
         'export what is readable with sales-coach export --json, then delete or repair the account named above (sales-coach account delete NAME), and push again',
       );

@@ -19,7 +19,7 @@ import { loadPlaybookCached } from './playbook-cache.js';
 import { withStoredPlaybooks } from './stats-data.js';
 import type { Playbook } from '../engine/model.js';
 import { DraftStore, draftsDirFor } from './drafts.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { dbPath, openStore, storeTarget } from './store.js';
 
@@ -90,7 +90,7 @@ function calendarFile(opts: TodayOptions, config: object, cwd: string): string |
 export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
-  if (opts.today !== undefined && !isValidDate(opts.today)) throw new UserError(`--today ${opts.today} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-12-02');
+  if (opts.today !== undefined && !isValidDate(opts.today)) throw new UserError(said('notADate', { flag: '--today', value: opts.today, example: '2026-12-02' }), `--today ${opts.today} is not a date`, 'write it as YYYY-MM-DD, e.g. 2026-12-02');
   const today = opts.today ?? localToday();
   const week = Boolean(opts.week);
   const to = periodEnd(today, week);

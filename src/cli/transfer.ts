@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import { isOpenStep } from '../core/steps.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { csvLine } from '../ui/csv.js';
-import { EXIT, UserError } from './errors.js';
+import { EXIT, said, sayDone, UserError } from './errors.js';
+import { localeOf, makeContext } from './context.js';
 import { now } from './clock.js';
-import { describeFsError, writeFileAtomic } from './files.js';
+import { describeFsError, fsWhy, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
 import { VERSION } from './version.js';
@@ -55,12 +56,12 @@ export function toIcs(items: { id: number; account: string; text: string; due: s
 }
 
 export async function exportCommand(opts: { ics?: string; csv?: string; json?: boolean; force?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.ics && !opts.csv && !opts.json) throw new UserError('say what to export', 'sales-coach export --ics FILE | --csv DIR | --json');
+  if (!opts.ics && !opts.csv && !opts.json) throw new UserError(said('exportWhat', {}), 'say what to export', 'sales-coach export --ics FILE | --csv DIR | --json');
   const CSV_FILES = ['accounts.csv', 'contacts.csv', 'visits.csv', 'checklist.csv', 'class_history.csv'];
   // refuse before writing anything: half an export (new accounts.csv beside last week's visits.csv) is worse than none
   if (!opts.force) {
     const taken = [...(opts.ics ? [opts.ics] : []), ...(opts.csv ? CSV_FILES.map((f) => join(opts.csv as string, f)) : [])].filter((f) => existsSync(resolve(io.cwd, f)));
-    if (taken.length) throw new UserError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written`, 'choose another name, or add --force to overwrite');
+    if (taken.length) throw new UserError(said('exportTaken', { files: taken }), `${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing was written`, 'choose another name, or add --force to overwrite');
   }
   const store = await openStore(io, g);
   try {
@@ -69,7 +70,7 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
       const items = (await store.openChecklist()).filter(isOpenStep);
       const stamp = `${now().replace(/[-:]/g, '').slice(0, 15)}Z`;
       writeFileAtomic(resolve(io.cwd, opts.ics), toIcs(items, stamp), { force: opts.force, shown: opts.ics });
-      io.stderr.write(`wrote ${items.length} open next step(s) to ${opts.ics}\n`);
+      io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('wroteIcs', { count: items.length, file: opts.ics }), `wrote ${items.length} open next step(s) to ${opts.ics}`)}\n`);
     }
     const all = opts.csv || opts.json ? await store.exportAll() : undefined;
     if (opts.csv && all) {
@@ -77,7 +78,7 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
       try {
         mkdirSync(dir, { recursive: true });
       } catch (err) {
-        throw new UserError(`cannot create the folder ${opts.csv}: ${describeFsError(err)}`);
+        throw new UserError(said('cannotCreateFolder', { folder: opts.csv, why: fsWhy(err) }), `cannot create the folder ${opts.csv}: ${describeFsError(err)}`);
       }
       const table = (file: string, header: string[], rows: unknown[][]) =>
         writeFileAtomic(join(dir, file), [csvLine(header), ...rows.map(csvLine)].join(''), { force: opts.force, shown: join(opts.csv as string, file) });
@@ -89,7 +90,7 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
         const { kind, date, ...details } = e.event;
         return [e.account, date, kind, JSON.stringify(details)];
       }));
-      io.stderr.write(`wrote accounts, contacts, visits, checklist and events to ${opts.csv}/\n`);
+      io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('wroteCsv', { folder: opts.csv }), `wrote accounts, contacts, visits, checklist and events to ${opts.csv}/`)}\n`);
     }
     if (opts.json && all) io.stdout.write(`${JSON.stringify(sanitizeDeep(all), null, 2)}\n`);
     return EXIT.ok;

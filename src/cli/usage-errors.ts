@@ -12,6 +12,7 @@ import type { StoreError } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
 import { loadedStoreWords, loadStoreWords } from './store-words.js';
 import { type RefusedAt, type RefusedBecause, USAGE_MESSAGES, type UsageMessages } from '../ui/usage-messages.js';
+import { loadCliWords, loadedCliWords, type UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { forgetPickedLocale, localeFromEnv, pickedLocale, pickLocale } from './locale.js';
 
@@ -141,9 +142,25 @@ export function hintLabel(hint: string, io: IO, global: GlobalOptions): string {
   return locale !== 'en' && /\p{Script=Han}/u.test(hint) ? USAGE_MESSAGES[locale].hint : 'hint: ';
 }
 
-/** Before main reports an error: the store's words loaded when a StoreError is to be said in another language than English. */
+/** Before main reports an error: the words loaded when a StoreError or a UserError's key is to be said in another language than English. */
 export async function readyToReport(err: unknown, io: IO, global: GlobalOptions): Promise<void> {
-  if (err instanceof Error && err.name === 'StoreError' && (pickedLocale() ?? earlyLocale(global.lang, io)) !== 'en') await loadStoreWords();
+  if (!(err instanceof Error) || (pickedLocale() ?? earlyLocale(global.lang, io)) === 'en') return;
+  if (err.name === 'StoreError') await loadStoreWords();
+  else if (err.name === 'UserError' && (err as UserError).said) await loadCliWords();
+}
+
+/**
+ * A UserError as main reports it: its key said in the language the command chose (else the early
+ * one), or as the command worded it. The words are loaded apart (readyToReport): English until they are.
+ */
+export function userErrorLines(err: UserError, io: IO, global: GlobalOptions): string {
+  const chosen = pickedLocale() ?? earlyLocale(global.lang, io);
+  const words = loadedCliWords();
+  if (chosen !== 'en' && err.said && words) {
+    const { message, hint } = words.cliText(err.said, chosen);
+    return `sales-coach: ${sanitize(message)}\n${hint ? `  ${USAGE_MESSAGES[chosen].hint}${sanitize(hint)}\n` : ''}`;
+  }
+  return `sales-coach: ${sanitize(err.message)}\n${err.hint ? `  ${hintLabel(err.hint, io, global)}${sanitize(err.hint)}\n` : ''}`;
 }
 
 /**
