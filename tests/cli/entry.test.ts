@@ -9,7 +9,10 @@ const started: { mode: string; opts: Record<string, unknown>; global: Record<str
 vi.mock('../../src/cli/session-start.js', () => ({
   startSession: async (mode: string, opts: Record<string, unknown>, _io: unknown, global: Record<string, unknown>) => {
     started.push({ mode, opts, global });
-    if (opts.account === 'Boom') throw new (await import('../../src/cli/errors.js')).UserError('no such playbook "x"', 'run `sales-coach playbook list`');
+    if (opts.account === 'Boom') {
+      const { UserError, said } = await import('../../src/cli/errors.js');
+      throw new UserError(said('noPlaybook', { target: 'x', ids: ['abcd'] }), 'no playbook "x": not an id, and no such file', 'the playbooks are: abcd (sales-coach playbook list)');
+    }
     return 0;
   },
 }));
@@ -86,6 +89,6 @@ describe('the session shortcut', () => {
     const viaEntry = await said(entryMain);
     expect(viaEntry).toEqual(await said(programMain));
     expect(viaEntry.code).toBe(2);
-    expect(viaEntry.text).toContain('sales-coach: no such playbook "x"');
+    expect(viaEntry.text).toContain('sales-coach: no playbook "x": not an id, and no such file');
   });
 });
