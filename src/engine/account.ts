@@ -564,7 +564,13 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
   const facts = (p: Person): Answers => ({ ...p.facts, ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}) });
   if (id.startsWith('find-out:')) {
     const q = questions.get(id.slice('find-out:'.length));
-    return q !== undefined && ownerOf(q) === 'account' && known(q, state.facts[q.id]);
+    if (q === undefined) return false;
+    if (ownerOf(q) === 'account') return known(q, state.facts[q.id]);
+    // a person's fact, of the person the step names (stepKeyOf: "find-out:approval_layers#Tom Baker"):
+    // answered at the debrief, "find out who approves above Tom Baker" stood overdue every morning after
+    const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1) : undefined;
+    const who = named !== undefined ? state.people.find((p) => nameKey(p.name) === nameKey(named)) : undefined;
+    return ownerOf(q) === 'person' && who !== undefined && known(q, facts(who)[q.id]);
   }
   if (id.startsWith('address-opponent:')) {
     const stance = pb.roles.stance;

@@ -7,7 +7,7 @@
  * playbook's precedence (excludes, findsOut) decides what stays, across sections (persona advice
  * may silence a tip, a "will not buy" step every investment item).
  */
-import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Playbook, type Precedence, type Question, type Text } from './model.js';
+import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Playbook, type Precedence, type Question, type Text, ownerOf } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
@@ -849,7 +849,10 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[
     const due = mode === 'prep' ? visitDate : dueDate(s, pb.findOutDue);
     const id = `find-out:${q.id}`;
     const texts = inEveryLanguage((l) => (q.findOut ? fillTemplate(localize(q.findOut, l), s.lookupIn(l)) : MESSAGES[l].findOut((l === s.locale ? s.words : wordsFor(pb, l, s.questions)).shortName(q))));
-    out.push({ id, findsOut: q.id, out: { id, text: texts[s.locale] as string, texts, due, source: `question:${q.id}` } });
+    // a person's fact is found out of that person: the step names them, so that it ends once their
+    // answer is known (the account's own facts end it as before)
+    const person = ownerOf(q) === 'person' && pb.roles.person ? s.answers[pb.roles.person] : undefined;
+    out.push({ id, findsOut: q.id, out: { id, text: texts[s.locale] as string, texts, due, source: `question:${q.id}`, ...(typeof person === 'string' && person.trim() ? { values: [person] } : {}) } });
   }
   return out;
 }

@@ -170,4 +170,15 @@ describe("a rep's fortnight", () => {
     expect(firstTips.filter((id) => more.includes(id)).length).toBeGreaterThan(0);
     expect(again.screen).toMatch(/\d+ more with --full/);
   });
+
+  it("a person's fact the prep could not say is found out at the visit: its step ends when the debrief answers it", async () => {
+    const unknowns = { contact_role: 'second_kp', approval_layers: 'unknown', contacts_known: 1, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'unknown', trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'needs', visit_topic: 'their needs' };
+    await session('prep', 'Northwind', '2026-11-26', { contact_name: 'Tom Baker', ...unknowns });
+    const before = (await checklist('Northwind', '2026-11-26')).map((st) => st.text);
+    expect(before).toContain('Find out who must approve above Tom Baker, up to the first KP');
+    expect(before).toContain('Find out where Tom Baker stands: for you, neutral or against');
+    await session('debrief', 'Northwind', '2026-11-26', { contact_name: 'Tom Baker', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 1, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'neutral', asked_to_sign: 'no', ...debriefQuiet });
+    const after = (await checklist('Northwind', '2026-11-27')).map((st) => st.text);
+    expect(after.filter((t) => /Find out (who must approve above|where) Tom Baker/.test(t))).toEqual([]);
+  });
 });
