@@ -801,7 +801,11 @@ type StepFired = Fired<StepOut> & { byDeadline?: boolean };
 function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[] {
   const { pb, mode, visitDate, trace } = s;
   const out: StepFired[] = [];
-  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : dueDate(s, item.due ?? 1));
+  // what the customer is told the rep will do (a follow-up's promise) is due by the next meeting they
+  // agreed, never after it: "we meet again on Fri 4 Dec" beside "I will come back to you by Mon 7 Dec"
+  const nextMeeting = pb.roles.nextMeeting ? s.answers[pb.roles.nextMeeting] : undefined;
+  const byMeeting = (item: ChecklistItem, due: string) => (item.tellCustomer && typeof nextMeeting === 'string' && nextMeeting > visitDate && nextMeeting < due ? nextMeeting : due);
+  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : byMeeting(item, dueDate(s, item.due ?? 1)));
   const signed = c.signedBefore || c.signedNow;
   // the step in every language, so a reader in another language reads it in theirs; a step that
   // quotes this session's reasons is said in this session's language only

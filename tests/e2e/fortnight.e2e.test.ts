@@ -181,4 +181,13 @@ describe("a rep's fortnight", () => {
     const after = (await checklist('Northwind', '2026-11-27')).map((st) => st.text);
     expect(after.filter((t) => /Find out (who must approve above|where) Tom Baker/.test(t))).toEqual([]);
   });
+
+  it('what the customer is told the rep will do is due by the next meeting they agreed, never after it', async () => {
+    // Thu 3 Dec: "a kickoff plan" asked for, the next meeting on Fri 4 Dec (two days on would be Mon 7 Dec)
+    const d = await session('debrief', 'Kickoff Co', '2026-12-03', { contact_name: 'Ms Hu', contact_role: 'first_kp', ...facts, persona: 'thinker', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'the kickoff plan', customer_asked: 'a kickoff plan', ...debriefQuiet, next_meeting: '2026-12-04' });
+    expect(d.result.checklist.find((c) => c.id === 'answer_request')?.due).toBe('2026-12-04');
+    // with no meeting sooner, two working days on
+    const later = await session('debrief', 'Kickoff Two', '2026-12-03', { contact_name: 'Mr He', contact_role: 'first_kp', ...facts, persona: 'thinker', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'the kickoff plan', customer_asked: 'a kickoff plan', ...debriefQuiet, next_meeting: '2026-12-09' });
+    expect(later.result.checklist.find((c) => c.id === 'answer_request')?.due).toBe('2026-12-07');
+  });
 });
