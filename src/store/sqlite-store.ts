@@ -11,7 +11,8 @@ import { nameKey } from '../engine/names.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
 import { Kysely, SqliteDialect, sql } from './kysely.js';
-import { pending, SCHEMA_VERSION } from './migrations.js';
+import type { pending } from './migrations.js';
+import { SQLITE_SCHEMA_VERSION as SCHEMA_VERSION } from './schema-version.js';
 import type { DB } from './schema.js';
 import type { AccountDb, RawHistory } from './shape.js';
 import { StatsRows } from './shape.js';
@@ -21,6 +22,19 @@ import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccoun
 export interface OpenOptions {
   /** How long to wait for another sales-coach that holds the database. */
   busyTimeoutMs?: number;
+  /**
+   * The migrations (migrations.ts), for a database older than this program or new: without them such
+   * a database is closed and MigrationsNeeded thrown, so that a command loads their text (34 KB of
+   * the bundle) only then (cli/store.ts). sqlite.ts openSqliteStore always gives them.
+   */
+  migrations?: { pending: typeof pending };
+}
+
+/** The database lacks migrations and none were given (OpenOptions.migrations): open it again with them. */
+export class MigrationsNeeded extends Error {
+  constructor(readonly path: string) {
+    super(`the database ${path} needs migrating`);
+  }
 }
 
 export { nameKey };
@@ -119,7 +133,7 @@ export function keepStatements(db: Database.Database): void {
   }) as typeof db.pragma;
 }
 
-export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteStore {
+export function openSqlite(path: string, opts: OpenOptions = {}): SqliteStore {
   if (path !== ':memory:') {
     if (existsSync(path)) {
       const st = statSync(path);
@@ -150,7 +164,7 @@ export function openSqliteStore(path: string, opts: OpenOptions = {}): SqliteSto
   } catch (err) {
     throw describeError(err, path) ?? err;
   }
-  const store = new SqliteStore(db, path);
+  const store = new SqliteStore(db, path, opts.migrations);
   // SQLite answers "busy" at once, without waiting, where waiting could deadlock: two first runs
   // both switching a new file to WAL. Every step below can be taken again, so a busy answer is
   // retried until the busy timeout has passed.
@@ -197,6 +211,7 @@ export class SqliteStore extends SqlStore {
   constructor(
     readonly db: Database.Database,
     readonly path: string,
+    private readonly migrations?: OpenOptions['migrations'],
   ) {
     // kysely builds and compiles the queries; exec and write run them (see there)
     super(new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) }));
@@ -313,6 +328,8 @@ export class SqliteStore extends SqlStore {
    */
   migrate(): void {
     if (this.checkVersion() === SCHEMA_VERSION && this.db.pragma('application_id', { simple: true }) === APPLICATION_ID) return;
+    if (!this.migrations) throw new MigrationsNeeded(this.path);
+    const { pending } = this.migrations;
     // a migration that rebuilds a table others reference must not cascade deletes into them: foreign
     // keys are off for it (the pragma only takes effect outside a transaction), and checked before commit
     const rebuild = pending('sqlite', this.checkVersion()).some((m) => m.rebuild);
