@@ -5,7 +5,8 @@
  * and the two passes where raw SQL pays (statsHistory's packed index reads, the import's TEMP tables).
  */
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { nameKey } from '../engine/names.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
@@ -159,7 +160,8 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteStore {
   }
   let db: Database.Database;
   try {
-    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    const nativeBinding = addonPath();
+    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000, ...(nativeBinding ? { nativeBinding } : {}) });
     keepStatements(db);
   } catch (err) {
     throw describeError(err, path) ?? err;
@@ -197,6 +199,20 @@ export function openSqlite(path: string, opts: OpenOptions = {}): SqliteStore {
       db.close();
       throw describeError(err, path) ?? err;
     }
+  }
+}
+
+/**
+ * better-sqlite3's native addon, by its path where an install puts it: without one, the package asks
+ * `bindings` to find it, which loads that package and tries a dozen places as the first database
+ * opens. Undefined (the package's own search) when it is elsewhere (a debug build).
+ */
+function addonPath(): string | undefined {
+  try {
+    const file = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
   }
 }
 
