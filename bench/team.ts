@@ -68,6 +68,15 @@ try {
       const r = spawnSync(cmd[0], cmd.slice(1), { env: { ...process.env, PGPASSWORD: PASSWORD, HOME: dir, XDG_DATA_HOME: join(dir, 'data-ab') }, stdio: 'inherit' });
       if (r.status !== 0) throw new Error(`bench/ab.mjs exited ${r.status}`);
     };
+    // the same output, byte for byte, in every form
+    for (const [args, user] of [['team review --today 2026-11-25', 'manager'], ['accounts --today 2026-11-25', 'solo']] as const) {
+      for (const form of ['', ' --json', ' --csv', ' --all --json']) {
+        const out = (b: string, database?: string) =>
+          spawnSync(process.execPath, [b, ...`${args}${form}`.split(' '), '--db', url(user, database)], { env: { ...process.env, NO_COLOR: '1', PGPASSWORD: PASSWORD, HOME: dir, XDG_DATA_HOME: join(dir, 'data-ab') }, encoding: 'utf8' });
+        const [o, n] = [out(oldBin, 'team_old'), out(bin)];
+        console.log(`${args}${form}: ${o.status === n.status && o.stdout === n.stdout ? `identical (${n.stdout.length} bytes)` : `DIFFERENT: exit ${o.status}/${n.status}, ${o.stdout.length}/${n.stdout.length} bytes ${n.stderr}`}`);
+      }
+    }
     ab('team review', 'team review --today 2026-11-25', 'manager');
     ab("accounts (one rep's 100k)", 'accounts --today 2026-11-25', 'solo');
   }
