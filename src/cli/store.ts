@@ -110,9 +110,17 @@ function tracked<S extends Store>(store: S): S {
 
 async function openLocalStore(io: IO, g: GlobalOptions, path: string): Promise<Store> {
   // loaded only by the commands that need it: the native module costs start-up time
-  const { openSqliteStore } = await import('../store/sqlite.js');
+  const { MigrationsNeeded, openSqlite } = await import('../store/sqlite-store.js');
   const timeout = Number(io.env.SALES_COACH_DB_TIMEOUT_MS);
-  const store = openSqliteStore(path, { busyTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000 });
+  const opts = { busyTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000 };
+  let store: Awaited<ReturnType<typeof openSqlite>>;
+  try {
+    store = openSqlite(path, opts);
+  } catch (err) {
+    // a new file, or one an older sales-coach made: the migrations' text is loaded for it alone
+    if (!(err instanceof MigrationsNeeded)) throw err;
+    store = openSqlite(path, { ...opts, migrations: await import('../store/migrations.js') });
+  }
   // drafts kept in the database by an earlier version move to the journal beside it, once
   const legacy = store.takeLegacyDrafts();
   if (legacy.length) {

@@ -15,7 +15,7 @@ import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
-import { flagExpressions, type Q, type Runnable, SqlStore } from './sql-store.js';
+import { flagExpressions, liveNextStep, type Q, type Runnable, SqlStore, withLiveNext } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
   type AccountTimeline,
@@ -478,12 +478,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.run(async () => {
       const flags = flagExpressions(today);
       const needs = sql<number>`(CASE WHEN ${flags.window} + ${flags.provisional} + ${flags.overdue} + ${flags.no_next} > 0 THEN 1 ELSE 0 END)`;
-      // only columns of the index accounts_review: counted from the index alone (an index-only scan),
-      // about half the pages of the table, which a new connection's process must first map (190 ms
-      // against 95 ms for the team's 100,000 accounts); each class's labels are read apart, below
+      const team = reps.length ? reps : [''];
+      // each rep's totals as the database keeps them (migrations 10 and 13), as a rep's own review
+      // reads them: a few rows a rep, where counting the team's 100,000 accounts through row-level
+      // security took 140-170 ms. Each class's labels (the playbook's, alike on its accounts) come with them.
       const groups = await this.kdb
-        .selectFrom('accounts')
-        .where('owner', 'in', reps.length ? reps : [''])
+        .selectFrom('account_counts')
+        .where('owner', 'in', team)
+        .where('n', '>', 0)
         .select((eb) => [
           'owner as rep',
           'class',
@@ -491,31 +493,46 @@ export class PostgresStore extends SqlStore implements TeamStore {
           'signed',
           eb.fn.min('class_rank').as('rank'),
           eb.fn.max('dropped').as('dropped'),
-          eb.fn.countAll().as('n'),
-          eb.fn.sum(needs).as('attention'),
-          ...PIPELINE_FLAGS.map((k) => eb.fn.sum(flags[k]).as(k)),
+          eb.fn.max('class_labels').as('labels'),
+          eb.fn.sum<number>('n').as('n'),
+          eb.fn.sum<number>('attention').as('attention'),
+          eb.fn.sum<number>('provisional').as('provisional'),
+          eb.fn.sum<number>('no_next').as('no_next'),
+          eb.fn.sum<number>('one_contact').as('one_contact'),
         ])
         // a signed account is won, not in play: its own group, as in the rep's review (foldGroups);
         // counted under its class, it made 'A 3' of one A and two signed, whose rows no group showed
         .groupBy(['owner', 'class', 'class_status', 'signed'])
         .execute();
+      // the flags that depend on the day, per rep: the days before today summed (the window's end,
+      // the next step's due day, and the day from which an account needs attention)
+      const dated = await this.kdb
+        .selectFrom('account_dates')
+        .where('owner', 'in', team)
+        .where('date', '<', today)
+        .select((eb) => ['owner as rep', 'kind', eb.fn.sum<number>('n').as('n')])
+        .groupBy(['owner', 'kind'])
+        .execute();
       const attentionOf = new Map<string, number>();
+      const repFlags = new Map<string, Partial<Record<PipelineFlag, number>>>();
       for (const g of groups) attentionOf.set(String(g.rep), (attentionOf.get(String(g.rep)) ?? 0) + Number(g.attention ?? 0));
-      // a class's labels (the playbook's, alike on its accounts): one account's each, found by the index
-      const classes = groups.filter((g) => g.class !== null);
-      const labelRows = classes.length
-        ? (
-            await sql<{ rep: string; class: string; labels: string | null }>`
-            SELECT r.rep, r.class, (SELECT a.class_labels FROM accounts a WHERE a.owner = r.rep AND a.class = r.class AND a.class_labels IS NOT NULL LIMIT 1) AS labels
-            FROM unnest(${classes.map((g) => String(g.rep))}::name[], ${classes.map((g) => String(g.class))}::text[]) AS r(rep, class)`.execute(this.kdb)
-          ).rows
-        : [];
-      const labelTextOf = new Map(labelRows.map((r) => [`${r.rep}\u0000${r.class}`, r.labels]));
+      for (const d of dated) {
+        const rep = String(d.rep);
+        if (d.kind === 'attention') attentionOf.set(rep, (attentionOf.get(rep) ?? 0) + Number(d.n));
+        else repFlags.set(rep, { ...repFlags.get(rep), [d.kind === 'deadline' ? 'window' : 'overdue']: Number(d.n) });
+      }
+      // a class's labels: any of its rows' (the playbook's, alike on its accounts)
+      const labelTextOf = new Map<string, string | null>();
+      for (const g of groups) {
+        const k = `${g.rep}\u0000${g.class}`;
+        if (g.class !== null && g.labels !== null && (labelTextOf.get(k) ?? '') < g.labels) labelTextOf.set(k, g.labels);
+      }
       // each rep's first accounts needing attention, best class first, read in that order from the
       // index accounts_attention (migration 6: its expressions are this ORDER BY's, written alike)
-      const flagCols = sql.join(PIPELINE_FLAGS.map((k) => sql`${flags[k]} AS ${sql.ref(`f_${k}`)}`));
+      const live = liveNextStep(today);
+      const flagCols = sql.join([...PIPELINE_FLAGS.map((k) => sql`${flags[k]} AS ${sql.ref(`f_${k}`)}`), ...Object.entries(live).map(([k, e]) => sql`${e} AS ${sql.ref(k)}`)]);
       const limit = limitPerRep ? sql`LIMIT ${Math.floor(limitPerRep)}` : sql``;
-      const attention = await sql<AccountDbRow & { rep: string } & Record<string, number>>`
+      const attention = await sql<AccountDbRow & { rep: string; live_due: string | null; live_item: string | null; live_texts: string | null } & Record<`f_${PipelineFlag}`, number>>`
         SELECT r.rep, x.* FROM unnest(${reps}::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
           SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
           ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
@@ -553,11 +570,13 @@ export class PostgresStore extends SqlStore implements TeamStore {
             ...(labels ? { labels } : {}),
             dropped: Number(g.dropped) === 1,
             count: Number(g.n),
-            flagCounts: Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, Number(g[k] ?? 0)])) as Record<PipelineFlag, number>,
+            // the date-free flags by group; window and overdue are the rep's, in repFlags
+            flagCounts: { window: 0, overdue: 0, provisional: Number(g.provisional ?? 0), no_next: Number(g.no_next ?? 0), one_contact: Number(g.one_contact ?? 0) },
           };
         }),
+        repFlags: Object.fromEntries(repFlags),
         attention: attention.rows.flatMap((r) => {
-          const row = readable(() => accountRow(r), (what) => damaged.push({ rep: r.rep, what }));
+          const row = readable(() => accountRow(withLiveNext(r)), (what) => damaged.push({ rep: r.rep, what }));
           return row ? [{ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...row, flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } }] : [];
         }),
         events: events.flatMap((e) => {

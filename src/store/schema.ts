@@ -31,6 +31,8 @@ export interface AccountsTable {
   next_item: string | null;
   /** JSON: the next step in each language (next_item's translations); null for none or before. */
   next_texts?: string | null;
+  /** The last day of the next step (checklist_items.lives_until), when it has one: after it, the review looks for the next live step (SQLite 13, PostgreSQL 13). */
+  next_until?: string | null;
 }
 
 export interface ContactsTable {
@@ -130,12 +132,18 @@ export interface AccountCountsTable {
   provisional: number;
   no_next: number;
   one_contact: number;
+  /** PostgreSQL (migration 13): those needing attention whatever the day (provisional, or in play with no next step). */
+  attention?: number;
 }
 
-/** Per day: the accounts whose signing window ends then ('deadline'), whose next step is due then ('due'). */
+/**
+ * Per day: the accounts whose signing window ends then ('deadline'), whose next step is due then
+ * ('due'); on PostgreSQL (migration 13) also those not already counted in `attention` that need
+ * attention from then ('attention': the earlier of the two).
+ */
 export interface AccountDatesTable {
   owner?: string;
-  kind: 'deadline' | 'due';
+  kind: 'deadline' | 'due' | 'attention';
   date: string;
   n: number;
 }

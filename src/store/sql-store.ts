@@ -67,6 +67,27 @@ export function flagExpressions(today: string): Record<PipelineFlag, RawBuilder<
   return Object.fromEntries(PIPELINE_FLAGS.map((k) => [k, sql<number>`(CASE WHEN ${conditions[k]} THEN 1 ELSE 0 END)`])) as Record<PipelineFlag, RawBuilder<number>>;
 }
 
+/**
+ * An account's next step as the review shows it on `today`: the one kept on its row (refreshAccount),
+ * unless that step's last day has passed (core/steps.ts isLapsed: "confirm the meeting of 3 Dec" on
+ * 5 Dec), then its first open step still alive that day, read from its steps. A step lapses only
+ * until the account's next session closes it, so the steps are read for few rows. `row` names the
+ * accounts table as the query has it.
+ */
+export function liveNextStep(today: string, row = 'accounts') {
+  const lapsed = sql<SqlBool>`${sql.ref(`${row}.next_until`)} IS NOT NULL AND ${sql.ref(`${row}.next_until`)} < ${today}`;
+  const live = (column: 'due' | 'text' | 'texts') =>
+    sql<string | null>`(SELECT o.${sql.raw(column)} FROM checklist_items o WHERE o.account_id = ${sql.ref(`${row}.id`)} AND o.state = 'open' AND (o.lives_until IS NULL OR o.lives_until >= ${today}) ORDER BY o.due, o.id LIMIT 1)`;
+  const pick = (kept: string, column: 'due' | 'text' | 'texts') => sql<string | null>`(CASE WHEN ${lapsed} THEN ${live(column)} ELSE ${sql.ref(`${row}.${kept}`)} END)`;
+  return { live_due: pick('next_due', 'due'), live_item: pick('next_item', 'text'), live_texts: pick('next_texts', 'texts') };
+}
+
+/** A row read with liveNextStep's columns, its next step replaced by the live one. */
+export function withLiveNext<R extends { next_due: string | null; next_item: string | null; next_texts?: string | null }>(r: R & { live_due: string | null; live_item: string | null; live_texts: string | null }): R {
+  const { live_due, live_item, live_texts, ...rest } = r;
+  return { ...(rest as unknown as R), next_due: live_due, next_item: live_item, next_texts: live_texts };
+}
+
 export abstract class SqlStore implements Store {
   /** Rows are the current role's own (PostgreSQL's `owner`); false for the one-rep SQLite file. */
   protected abstract readonly scoped: boolean;
@@ -164,6 +185,7 @@ export abstract class SqlStore implements Store {
         next_due: eb.selectFrom('checklist_items as o').select((x) => x.fn.min('o.due').as('d')).whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open'),
         next_item: eb.selectFrom('checklist_items as o').select('o.text').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
         next_texts: eb.selectFrom('checklist_items as o').select('o.texts').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
+        next_until: eb.selectFrom('checklist_items as o').select('o.lives_until').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
       }))
       .where('id', '=', id)
       .$call(this.all);
@@ -436,9 +458,11 @@ export abstract class SqlStore implements Store {
       const { groups, total, flagCounts } = unfiltered ? await this.keptCounts(q.today) : foldGroups(await scanned());
       const rows: Pipeline['rows'] = [];
       for (const g of groups) {
+        const live = liveNextStep(q.today);
         const found = await filtered
           .selectAll()
           .select(PIPELINE_FLAGS.map((k) => flags[k].as(`f_${k}`)))
+          .select([live.live_due.as('live_due'), live.live_item.as('live_item'), live.live_texts.as('live_texts')])
           // signed = 1 as written (not a parameter), so that SQLite may read the signed accounts' own index
           .$if(g.key === 'signed', (qb) => qb.where('signed', '=', sql.lit(1)))
           .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
@@ -452,7 +476,7 @@ export abstract class SqlStore implements Store {
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);
-        for (const r of found) rows.push({ ...accountRow(r), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1) });
+        for (const r of found) rows.push({ ...accountRow(withLiveNext(r)), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1) });
       }
       return { groups, rows, total, flagCounts };
     });
@@ -488,6 +512,8 @@ export abstract class SqlStore implements Store {
       .selectFrom('account_dates')
       .where(this.owned('owner'))
       .where('date', '<', today)
+      // the team database keeps a third kind, for team review alone ('attention')
+      .where('kind', 'in', ['deadline', 'due'])
       .select((eb) => ['kind', eb.fn.sum<number>('n').as('n')])
       .groupBy('kind')
       .$call(this.all);

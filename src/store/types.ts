@@ -368,6 +368,8 @@ export interface PushCounts {
 /** What a manager's review reads (TeamStore.teamReview): the view model of `team review`. */
 export interface TeamReviewData {
   groups: (PipelineGroup & { rep: string; flagCounts: Record<PipelineFlag, number> })[];
+  /** Flags counted per rep rather than per group (window and overdue, kept per day); added to the groups' sums. */
+  repFlags?: Record<string, Partial<Record<PipelineFlag, number>>>;
   /** Accounts that need attention, each with the number of such accounts its rep has. */
   attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
   events: { rep: string; event: StoredEvent }[];

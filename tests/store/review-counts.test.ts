@@ -15,7 +15,7 @@ import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import { PIPELINE_FLAGS, type Pipeline, type Store } from '../../src/store/types.js';
+import { PIPELINE_FLAGS, type Pipeline, type Store, type TeamStore } from '../../src/store/types.js';
 import { freshDatabase, pgStore, roleName } from '../helpers/pg.js';
 import { builtin } from '../helpers/playbook.js';
 import { BOTH_STORES, closeAfterTest, closeStoresAfterEach } from '../helpers/stores.js';
@@ -102,11 +102,11 @@ describe('the kept totals of an older embedded database', () => {
     await s.importRows(stream([{ line: 2, account: 'Nova' }]), { at: '2026-11-15T00:00:00Z' });
     const expected = await header(s, '2026-11-20');
     await s.close();
-    // back to version 10: the tables and triggers of 11 gone (and the column of 12), as an older
-    // sales-coach left the file
+    // back to version 10: the tables and triggers of 11 gone (and the columns of 12 and 13), as an
+    // older sales-coach left the file
     const raw = new Database(path);
     for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`);
-    raw.exec('DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until;');
+    raw.exec('DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until;');
     raw.pragma('user_version = 10');
     raw.close();
     const upgraded = openSqliteStore(path);
@@ -159,6 +159,51 @@ describe('the kept totals on the team database', () => {
     expect(await header(two, '2026-11-20')).toMatchObject({ total: 0, groups: {} });
   });
 
+  /** Team review's header per rep, read from the kept totals, against every account's own flags (everyAccount). */
+  async function teamHeader(boss: TeamStore, reps: string[], today: string) {
+    const kept = await boss.teamReview(reps, today, today, 1);
+    const rows = await boss.teamReview(reps, today, today, undefined, { everyAccount: true });
+    const ATTENTION = ['window', 'provisional', 'overdue', 'no_next'];
+    const out: Record<string, unknown> = {};
+    for (const rep of reps) {
+      const mine = rows.attention.filter((a) => a.rep === rep).map((a) => a.row);
+      const counted = countedFromRows({ rows: mine, groups: [], total: mine.length, flagCounts: {} as Pipeline['flagCounts'] });
+      const groups = kept.groups.filter((g) => g.rep === rep);
+      const byKey: Record<string, number> = {};
+      for (const g of groups) byKey[g.key] = (byKey[g.key] ?? 0) + g.count;
+      const flagCounts = Object.fromEntries(PIPELINE_FLAGS.map((f) => [f, groups.reduce((n, g) => n + g.flagCounts[f], 0) + (kept.repFlags?.[rep]?.[f] ?? 0)]));
+      const attention = kept.attention.find((a) => a.rep === rep)?.total ?? 0;
+      expect({ total: groups.reduce((n, g) => n + g.count, 0), groups: byKey, flagCounts, attention }).toEqual({ ...counted, attention: mine.filter((r) => r.flags.some((f) => ATTENTION.includes(f))).length });
+      out[rep] = { ...counted, attention };
+    }
+    return out;
+  }
+
+  it("team review reads each rep's kept totals, the accounts needing attention counted up to the review's day", async () => {
+    const { db, rep1, rep2, boss } = await team();
+    const one = await pgStore(db, rep1, PASSWORD);
+    const two = await pgStore(db, rep2, PASSWORD);
+    const manager = await pgStore(db, boss, PASSWORD);
+    await save(one, 'Acme', A, '2026-11-01');
+    await save(one, 'Beta', { ...A, has_need: 'unknown' }, '2026-11-02'); // provisional
+    await save(two, 'Gamma', A, '2026-11-03');
+    await save(two, 'Delta', { ...A, signed: 'yes' }, '2026-11-04');
+    await save(two, 'Epsilon', { ...A, buying_power: 'no' }, '2026-11-05'); // D, dropped
+    const days = ['2026-11-02', '2026-11-06', '2026-11-20', '2026-12-31', '2027-06-01'];
+    const seen = [];
+    for (const d of days) seen.push(await teamHeader(manager, [rep1, rep2], d));
+    // the attention count moves with the day: the steps fall due, then the windows end
+    expect(new Set(seen.map((x) => JSON.stringify(x))).size).toBeGreaterThan(2);
+    // steps closed, added, an account with no next step; signed, reclassified, deleted
+    for (const open of (await one.openChecklist('Acme')).map((r) => r.id)) await one.setChecklistState(open, 'done', '2026-11-14T09:00:00Z', '2026-11-14');
+    await two.addChecklistItem('Gamma', 'Send the quote', '2027-01-15', '2026-11-13T09:00:00Z', '2026-11-13');
+    await save(one, 'Beta', A, '2026-11-15');
+    await save(two, 'Gamma', { ...A, signed: 'yes' }, '2026-11-16');
+    await two.deleteAccount('Epsilon');
+    for (const d of days) await teamHeader(manager, [rep1, rep2], d);
+    expect((await teamHeader(manager, [rep1, rep2], '2026-11-20'))[rep1]).toMatchObject({ total: 2, flagCounts: { no_next: 1 } });
+  });
+
   it("a rep cannot write the kept totals nor read a colleague's; their manager reads their reps'", async () => {
     const { db, rep1, rep2, boss } = await team();
     await save(await pgStore(db, rep1, PASSWORD), 'Acme', A, '2026-11-01');
@@ -173,6 +218,12 @@ describe('the kept totals on the team database', () => {
     }
     expect(await raw(db, rep1, `INSERT INTO sales_coach.account_counts (owner, k, dropped, signed, n, provisional, no_next, one_contact) VALUES (current_user, 'x', 0, 0, 5, 0, 0, 0)`)).toEqual({ code: '42501' });
     expect(await raw(db, rep1, `INSERT INTO sales_coach.account_dates (owner, kind, date, n) VALUES (current_user, 'due', '2026-01-01', 5)`)).toEqual({ code: '42501' });
+    // team review's own (migration 13): the accounts needing attention, by day and whatever the day
+    expect(await raw(db, rep1, `INSERT INTO sales_coach.account_dates (owner, kind, date, n) VALUES (current_user, 'attention', '2026-01-01', 5)`)).toEqual({ code: '42501' });
+    expect(await raw(db, rep1, 'UPDATE sales_coach.account_counts SET attention = attention + 5')).toEqual({ code: '42501' });
+    expect(await raw(db, rep2, "SELECT owner FROM sales_coach.account_dates WHERE kind = 'attention' AND owner <> current_user")).toEqual({ rows: [] });
+    const attention = (await raw(db, boss, "SELECT DISTINCT owner FROM sales_coach.account_dates WHERE kind = 'attention' ORDER BY owner")) as { rows: { owner: string }[] };
+    expect(attention.rows.map((r) => r.owner)).toEqual([rep1, rep2].sort());
     expect(await raw(db, rep1, 'SELECT sales_coach.count_accounts()')).toMatchObject({ code: expect.stringMatching(/^(42501|0A000)$/) });
     // nothing a rep tried changed what the review says
     expect(await header(await pgStore(db, rep1, PASSWORD), '2026-11-20')).toMatchObject({ total: 1, groups: { A: 1 } });

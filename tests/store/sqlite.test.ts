@@ -11,7 +11,8 @@ import type { StepDecision } from '../../src/engine/account.js';
 import { recordVisit } from '../../src/cli/record-visit.js';
 import type { Mode } from '../../src/playbook/types.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { APPLICATION_ID, openSqliteStore, readOnlyCulprit, type SqliteStore } from '../../src/store/sqlite.js';
+import { APPLICATION_ID, MigrationsNeeded, openSqlite, openSqliteStore, readOnlyCulprit, type SqliteStore } from '../../src/store/sqlite.js';
+import { SQLITE_SCHEMA_VERSION } from '../../src/store/schema-version.js';
 import { StoreError } from '../../src/store/types.js';
 import { builtin } from '../helpers/playbook.js';
 
@@ -34,6 +35,26 @@ function save(s: SqliteStore, account: string, answers: Answers, date = '2026-11
   return recordVisit(s, pb, account, result, { at: `${date}T18:00:00Z`, ...(stepDecisions ? { stepDecisions } : {}) });
 }
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('opening without the migrations (the commands on the rep\'s own file: cli/store.ts)', () => {
+  it('a database at this version opens without them; a new or older one asks for them, untouched', () => {
+    expect(SQLITE_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+    const path = join(dir(), 'coach.db');
+    expect(() => openSqlite(path)).toThrow(MigrationsNeeded);
+    const made = store(path);
+    expect(made.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const again = openSqlite(path);
+    open.push(again);
+    expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // one version behind: refused as it is, then migrated once the migrations are given
+    const older = join(dir(), 'coach.db');
+    store(older).db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    expect(() => openSqlite(older)).toThrow(MigrationsNeeded);
+    const raw = rawDb(older);
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION - 1);
+    raw.close();
+  });
+});
 
 describe('the embedded store alone', () => {
   it('reports progress, and a dry run holds no write lock on the database', async () => {

@@ -546,6 +546,17 @@ describe('nothing a rep (or a manager) does breaks a colleague or the team (issu
     expect((await as(rep1)(['account', 'show', 'Acme'])).code).toBe(0);
     const future = await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'From the future', '--today', '2099-01-01']);
     expect([future.code, future.stderr]).toEqual([2, expect.stringContaining('a note cannot be dated 2099-01-01')]);
+    // nor with psql: the database itself refuses a note dated after its today (a day's grace for time zones)
+    const note = (date: string) =>
+      rawAs(boss, `INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at) SELECT owner, id, $1, 'class-challenged', $2, 'x' FROM sales_coach.accounts WHERE name = 'Acme' RETURNING id`, [date, JSON.stringify({ by: boss, class: 'A', note: 'dated ahead' })]);
+    await expect(note('2099-01-01')).rejects.toThrow(/cannot be dated 2099-01-01/);
+    const [{ d: dayAfterTomorrow }] = await rawAs<{ d: string }>(boss, "SELECT to_char(current_date + 2, 'YYYY-MM-DD') AS d");
+    await expect(note(dayAfterTomorrow)).rejects.toThrow(/cannot be dated/);
+    const [{ d: tomorrow }] = await rawAs<{ d: string }>(boss, "SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d");
+    expect(await note(tomorrow)).toHaveLength(1);
+    // and a note is not moved ahead afterwards, even by the team admin
+    await expect(adminSql(db, "UPDATE sales_coach.account_events SET date = '2099-01-01' WHERE kind = 'class-challenged' RETURNING id")).rejects.toThrow(/cannot be dated/);
+    expect((await as(rep1)(['account', 'show', 'Acme'])).code).toBe(0);
   });
 
   it('team add refuses a role that bypasses row-level security (it would read every rep\'s rows)', async () => {

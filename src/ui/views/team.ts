@@ -70,6 +70,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
     const events = data.events.filter((e) => e.rep === rep).map((e) => e.event);
     const flagCounts = Object.fromEntries(ATTENTION.map((f) => [f, 0])) as Record<PipelineFlag, number>;
     for (const g of groups) for (const [k, n] of Object.entries(g.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
+    for (const [k, n] of Object.entries(data.repFlags?.[rep] ?? {})) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + (n ?? 0);
     // the rep's review as the rep sees it (the same names, the same order, the same moves)
     const view = pipelineView(
       { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts },
