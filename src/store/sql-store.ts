@@ -632,6 +632,15 @@ export abstract class SqlStore implements Store {
           key: 'stepSuperseded',
           params: { id, reopen: state === 'open', account: row.account },
         });
+      // a step that prepared a meeting which has taken place is moot (core/steps.ts isLapsed): reopened,
+      // it would say "reopened" and then show on no screen
+      const until = row.lives_until ?? undefined;
+      if (state === 'open' && before !== 'open' && until !== undefined && until < today) {
+        throw new StoreError(`step ${id} was for a meeting that has taken place (its last day was ${until}); it cannot be reopened`, `to do it anyway, add it again: sales-coach checklist add "…" --account ${JSON.stringify(row.account)}`, {
+          key: 'stepLapsed',
+          params: { id, until, account: row.account },
+        });
+      }
       if (before !== state) {
         await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
         // the step's words in every language go with the event, so the timeline reads in the reader's

@@ -466,6 +466,7 @@ export interface StoreErrorParams {
   sameAccount: { from: string; into: string };
   noChecklistItem: { id: number };
   stepSuperseded: { id: number; reopen: boolean; account: string };
+  stepLapsed: { id: number; until: string; account: string };
   pgNoPassword: { where: string };
   pgBadPassword: { where: string };
   pgNoDatabase: { where: string };

@@ -56,6 +56,10 @@ export const zhCN: StoreMessages = {
     message: `下一步${id}已被更新的一步取代，已经关闭，不能再${reopen ? '重新打开' : '更改'}`,
     hint: `sales-coach checklist 会列出要做的下一步；如果仍想做这一步，请重新添加：sales-coach checklist add "…" --account ${JSON.stringify(account)}`,
   }),
+  stepLapsed: ({ id, until, account }) => ({
+    message: `下一步${id}是为一次已经进行过的会面准备的（最后一天是${until}），不能再重新打开`,
+    hint: `如果仍想做这一步，请重新添加：sales-coach checklist add "…" --account ${JSON.stringify(account)}`,
+  }),
   pgNoPassword: ({ where }) => ({ message: `团队数据库 ${where} 需要密码，但没有提供`, hint: '设置 PGPASSWORD、在 ~/.pgpass 中加一行，或者在配置文件中写上 passwordFile（不要写进地址）' }),
   pgBadPassword: ({ where }) => ({ message: `团队数据库 ${where} 拒绝了这个用户的密码`, hint: '检查 PGPASSWORD、~/.pgpass 或配置文件中的 passwordFile；密码不会显示出来' }),
   pgNoDatabase: ({ where }) => ({ message: `团队数据库 ${where} 不存在`, hint: '向团队管理员要数据库地址，或者先创建它，再运行：sales-coach team init' }),

@@ -56,6 +56,10 @@ export const zhTW: StoreMessages = {
     message: `下一步${id}已被更新的一步取代，已經關閉，不能再${reopen ? '重新開啟' : '更改'}`,
     hint: `sales-coach checklist 會列出要做的下一步；如果仍想做這一步，請重新新增：sales-coach checklist add "…" --account ${JSON.stringify(account)}`,
   }),
+  stepLapsed: ({ id, until, account }) => ({
+    message: `下一步${id}是為一次已經進行過的會面準備的（最後一天是${until}），不能再重新開啟`,
+    hint: `如果仍想做這一步，請重新新增：sales-coach checklist add "…" --account ${JSON.stringify(account)}`,
+  }),
   pgNoPassword: ({ where }) => ({ message: `團隊資料庫 ${where} 需要密碼，但沒有提供`, hint: '設定 PGPASSWORD、在 ~/.pgpass 中加一行，或者在設定檔中寫上 passwordFile（不要寫進地址）' }),
   pgBadPassword: ({ where }) => ({ message: `團隊資料庫 ${where} 拒絕了這個使用者的密碼`, hint: '檢查 PGPASSWORD、~/.pgpass 或設定檔中的 passwordFile；密碼不會顯示出來' }),
   pgNoDatabase: ({ where }) => ({ message: `團隊資料庫 ${where} 不存在`, hint: '向團隊管理員要資料庫地址，或者先建立它，再執行：sales-coach team init' }),

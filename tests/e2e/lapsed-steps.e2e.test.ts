@@ -58,11 +58,32 @@ describe('a step that prepares a meeting lives until that meeting', () => {
     const saved = await runBin(['--lang', 'zh-CN', 'debrief', '--account', 'Lang Co', '--answers', EXAMPLE, '--date', '2026-12-02'], { env: own });
     expect(saved.code, saved.stderr).toBe(0);
     const steps = JSON.parse((await runBin(['checklist', '--json', '--account', 'Lang Co', '--today', '2026-12-02'], { env: own })).stdout) as { id: number; text: string }[];
-    const confirm = steps.find((s) => s.text.startsWith('Confirm the meeting'));
-    expect(confirm).toBeDefined();
-    const done = await runBin(['checklist', 'done', String(confirm?.id)], { env: own });
-    expect(done.stderr).toContain('Confirm the meeting of Thu 3 Dec');
+    const book = steps.find((s) => s.text.startsWith('Book a meeting with the first KP'));
+    expect(book).toBeDefined();
+    const done = await runBin(['checklist', 'done', String(book?.id)], { env: own });
+    expect(done.stderr).toContain('Book a meeting with the first KP, through Ms Chen');
     const undo = await runBin(['--lang', 'zh-CN', 'checklist', 'undo'], { env: own });
-    expect(undo.stderr).toContain('书面确认12月3日');
+    expect(undo.stderr).toContain('通过Ms Chen约第一KP见面');
+  }, 30_000);
+
+  it('a step for a meeting that has taken place is not reopened: said why, and how to add it again', async () => {
+    const { env: own } = sandbox();
+    const saved = await runBin(['debrief', '--account', 'Undo Co', '--answers', EXAMPLE, '--date', '2026-12-02'], { env: own });
+    expect(saved.code, saved.stderr).toBe(0);
+    const steps = JSON.parse((await runBin(['checklist', '--json', '--account', 'Undo Co', '--today', '2026-12-02'], { env: own })).stdout) as { id: number; text: string }[];
+    const confirm = steps.find((s) => s.text.startsWith(CONFIRM)) as { id: number };
+    // (checklist done and undo run on this machine's day, after 3 Dec 2026: the meeting has taken place)
+    expect((await runBin(['checklist', 'done', String(confirm.id)], { env: own })).code).toBe(0);
+    for (const args of [['checklist', 'undo'], ['checklist', 'reopen', String(confirm.id)]]) {
+      const r = await runBin(args, { env: own });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`step ${confirm.id} was for a meeting that has taken place (its last day was 2026-12-03); it cannot be reopened`);
+      expect(r.stderr).toContain('sales-coach checklist add');
+    }
+    const zh = await runBin(['--lang', 'zh-CN', 'checklist', 'undo'], { env: own });
+    expect(zh.stderr).toContain('是为一次已经进行过的会面准备的（最后一天是2026-12-03），不能再重新打开');
+    // still done: nothing was changed by the refusals
+    const after = JSON.parse((await runBin(['checklist', '--json', '--account', 'Undo Co', '--today', '2026-12-02'], { env: own })).stdout) as { id: number }[];
+    expect(after.map((s) => s.id)).not.toContain(confirm.id);
   }, 30_000);
 });
