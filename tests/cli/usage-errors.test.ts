@@ -44,8 +44,8 @@ function refusal(argv: string[]): { code: string; message: string } {
 describe('commander errors in zh-CN', () => {
   const m = USAGE_MESSAGES['zh-CN'];
   const cases: [string[], string][] = [
-    [['--limt', '3'], '错误：没有 --limt 这个选项\n（是不是想写 --limit？）'],
-    [['shwo'], '错误：没有“shwo”这个命令\n（是不是想写 show？）'],
+    [['--limt', '3'], '错误：没有 --limt 这个选项\n是不是想写 --limit？'],
+    [['shwo'], '错误：没有“shwo”这个命令\n是不是想写 show？'],
     [['show'], '错误：缺少必填的参数 name'],
     [['show', 'a', 'b'], '错误：参数太多了（show）：应为1个，实际给了2个'],
     [['--limit'], '错误：选项 --limit <n> 后面缺少取值'],

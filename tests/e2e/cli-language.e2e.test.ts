@@ -23,7 +23,7 @@ describe("the command line's errors in the session's language", () => {
   it('account: no account of that name, with the one meant (zh-CN), as the rep typed it; English unchanged', async () => {
     const { env } = await withAccount();
     const zh = await runBin(['--lang', 'zh-CN', 'account', 'show', 'Hengdq'], { env });
-    expect([zh.code, zh.stderr]).toEqual([2, 'sales-coach: 没有叫“Hengdq”的客户\n  提示：是不是想写“Hengda”？（sales-coach accounts 可以列出所有客户）\n']);
+    expect([zh.code, zh.stderr]).toEqual([2, 'sales-coach: 找不到名为“Hengdq”的客户\n  提示：是不是想写“Hengda”？（sales-coach accounts 可以列出所有客户）\n']);
     const tw = await runBin(['--lang', 'zh-TW', 'account', 'set', 'Hengda', 'trust'], { env });
     expect([tw.code, tw.stderr]).toEqual([2, 'sales-coach: 「trust」不是一項修改\n  提示：寫成 問題=值，例如 trust_level=believed\n']);
     const en = await runBin(['account', 'show', 'Hengdq'], { env });

@@ -13,20 +13,20 @@ describe("the store's errors in the session's language", () => {
   it('zh-CN: a checklist item that does not exist, with its hint; exit 2', async () => {
     const r = await runBin(['--lang', 'zh-CN', 'checklist', 'done', '999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sales-coach: 没有编号为999的下一步\n  提示：sales-coach checklist 会列出待办的下一步及其编号\n');
+    expect(r.stderr).toBe('sales-coach: 找不到编号为999的下一步\n  提示：sales-coach checklist 会列出待办的下一步及其编号\n');
   });
 
   it('zh-TW: the same, as Taiwan writes it', async () => {
     const r = await runBin(['--lang', 'zh-TW', 'checklist', 'done', '999']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sales-coach: 沒有編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
+    expect(r.stderr).toBe('sales-coach: 找不到編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
   });
 
   it('the language of the environment (LANG) when no --lang is given', async () => {
     const { env } = sandbox();
     const r = await runBin(['checklist', 'done', '999'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('没有编号为999的下一步');
+    expect(r.stderr).toContain('找不到编号为999的下一步');
   });
 
   it("the config's own lang: (zh-TW) when neither --lang nor the environment says one", async () => {
@@ -35,7 +35,7 @@ describe("the store's errors in the session's language", () => {
     writeFileSync(join(box.home, 'config', 'sales-coach', 'config.yaml'), 'lang: zh-TW\n');
     const r = await runBin(['checklist', 'done', '999'], { env: box.env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('sales-coach: 沒有編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
+    expect(r.stderr).toBe('sales-coach: 找不到編號為999的下一步\n  提示：sales-coach checklist 會列出待辦的下一步及其編號\n');
   });
 
   it('English as before', async () => {
@@ -81,13 +81,13 @@ describe("the command line's own errors in the session's language", () => {
   it('an unknown option, with commander\'s suggestion; exit 2', async () => {
     const r = await zh(['accounts', '--limt', '3']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('错误：没有 --limt 这个选项\n（是不是想写 --limit？）\n（加上 --help 查看用法）\n');
+    expect(r.stderr).toBe('错误：没有 --limt 这个选项\n是不是想写 --limit？\n加上 --help 可查看用法。\n');
   });
 
   it('an unknown command', async () => {
     const r = await zh(['frobnicate']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('错误：没有“frobnicate”这个命令\n（加上 --help 查看用法）\n');
+    expect(r.stderr).toBe('错误：没有“frobnicate”这个命令\n加上 --help 可查看用法。\n');
   });
 
   it('a missing argument, too many, an option without its value', async () => {
@@ -101,7 +101,7 @@ describe("the command line's own errors in the session's language", () => {
     expect(noValue.code).toBe(2);
     expect(noValue.stderr).toContain('错误：选项 --account <name> 后面缺少取值');
     for (const r of [missing, many, noValue]) {
-      expect(r.stderr).toContain('（加上 --help 查看用法）');
+      expect(r.stderr).toContain('加上 --help 可查看用法。');
       expect(r.stderr).not.toMatch(/error:|run with --help/);
     }
   });
@@ -124,7 +124,7 @@ describe("the command line's own errors in the session's language", () => {
   it('zh-TW, from LANG, before the config is read', async () => {
     const r = await runBin(['accounts', '--limt', '3'], { env: { ...sandbox().env, LANG: 'zh_TW.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('錯誤：沒有 --limt 這個選項\n（是不是想寫 --limit？）\n（加上 --help 檢視用法）\n');
+    expect(r.stderr).toBe('錯誤：沒有 --limt 這個選項\n是不是想寫 --limit？\n加上 --help 可檢視用法。\n');
   });
 
   it('English as commander writes it', async () => {

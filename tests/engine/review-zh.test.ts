@@ -50,7 +50,7 @@ describe('review 2026-12-07: said once, never contradicted', () => {
 
   it('#20: "no pressure tactics" and "calmly in the last 20 minutes" each once on an A koala prep', () => {
     const lines = screen(run(met('first_kp', believed)));
-    expect(count(lines, /销售性很强的技巧/)).toBe(1);
+    expect(count(lines, /推销味太重的技巧/)).toBe(1);
     expect(count(lines, /最后20分钟/)).toBe(1);
     expect(count(lines, /平和地/)).toBe(1);
   });

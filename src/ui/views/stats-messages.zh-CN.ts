@@ -61,7 +61,7 @@ export const zhCN: StatsMessages = {
     no_next: '没有下一步',
     one_contact: '只记录了一个人',
     provisional: '分类暂定',
-    overdue: '有下一步已逾期',
+    overdue: '有逾期未办的下一步',
   },
   made: (today) => `sales-coach 生成于${today}`,
   dateLocale: 'zh-CN',

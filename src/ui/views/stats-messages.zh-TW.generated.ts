@@ -61,7 +61,7 @@ export const zhTW: StatsMessages = {
     no_next: '沒有下一步',
     one_contact: '只記錄了一個人',
     provisional: '分類暫定',
-    overdue: '有下一步已逾期',
+    overdue: '有逾期未辦的下一步',
   },
   made: (today) => `sales-coach 生成於${today}`,
   dateLocale: 'zh-TW',
