@@ -30,7 +30,7 @@ export const zhCN: Messages = {
   thisAccount: '这个客户',
   you: (several) => (several ? '各位' : '您'),
   named: (name, role) => `${name}（${role}）`,
-  noSupporter: (account) => `${account}还没有已知的支持者：你不在场的时候，谁会替你说话？在继续投入之前先找到一位（每个采购角色都有自己的态度和“个人的赢”）`,
+  noSupporter: (account) => `${account}内部还没有明确支持你的人：你不在场时，谁会替你说话？在继续投入之前先找到一位（每个采购角色都有自己的态度和“个人的赢”）`,
   opponent: (name) => `${name}反对这个方案：不处理好${name}的反对，单子可能就卡在那里`,
   addressOpponent: (name) => `想好怎么回应${name}的顾虑：${name}的“个人的赢”是什么（绝不是回扣），${name}信任谁`,
   provisionalObjective: (list) => `弄清决定分类的关键——${list}`,

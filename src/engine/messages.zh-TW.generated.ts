@@ -30,7 +30,7 @@ export const zhTW: Messages = {
   thisAccount: '這個客戶',
   you: (several) => (several ? '各位' : '您'),
   named: (name, role) => `${name}（${role}）`,
-  noSupporter: (account) => `${account}還沒有已知的支持者：你不在場的時候，誰會替你說話？在繼續投入之前先找到一位（每個採購角色都有自己的態度和「個人的贏」）`,
+  noSupporter: (account) => `${account}內部還沒有明確支持你的人：你不在場時，誰會替你說話？在繼續投入之前先找到一位（每個採購角色都有自己的態度和「個人的贏」）`,
   opponent: (name) => `${name}反對這個方案：不處理好${name}的反對，案子可能就卡在那裡`,
   addressOpponent: (name) => `想好怎麼回應${name}的顧慮：${name}的「個人的贏」是什麼（絕不是回扣），${name}信任誰`,
   provisionalObjective: (list) => `弄清決定分類的關鍵——${list}`,
