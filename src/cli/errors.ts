@@ -1,3 +1,4 @@
+import { lazyWords } from './lazy-words.js';
 import type { Locale } from '../engine/model.js';
 import type { CliKey, CliParams, CliSaid, Inner } from './said.js';
 
@@ -64,35 +65,23 @@ export function innerOf(err: Error & { hint?: string; said?: unknown }): Inner {
  * the work is done. Loaded when an error or a confirmation is to be said in another language than
  * English. Kept here, beside UserError, so the first question's start reads no other module for them.
  */
-type CliWords = typeof import('../ui/cli-messages.js');
+const cliWords = lazyWords(() => import('../ui/cli-messages.js'));
 
-let loaded: CliWords | undefined;
-let loading: Promise<void> | undefined;
-
-export function loadCliWords(): Promise<void> {
-  loading ??= import('../ui/cli-messages.js').then(
-    (m) => {
-      loaded = m;
-    },
-    () => {
-      // not there (a broken install): said in English, as the command wrote it
-    },
-  );
-  return loading;
-}
-
-export const loadedCliWords = (): CliWords | undefined => loaded;
+export const loadCliWords = cliWords.load;
+export const loadedCliWords = cliWords.loaded;
 
 /** A confirmation in `locale`: `english` as the command wrote it, else worded from `said`. */
 export async function sayDone(locale: Locale, said: CliSaid, english: string): Promise<string> {
   if (locale === 'en') return english;
   await loadCliWords();
-  return loaded ? loaded.cliText(said, locale).message : english;
+  const words = loadedCliWords();
+  return words ? words.cliText(said, locale).message : english;
 }
 
 /** A message and its hint in `locale` (a diagnostic's, say): `english` as the command wrote it, else worded from `said`. */
 export async function sayText(locale: Locale, said: CliSaid, english: { message: string; hint?: string }): Promise<{ message: string; hint?: string }> {
   if (locale === 'en') return english;
   await loadCliWords();
-  return loaded ? loaded.cliText(said, locale) : english;
+  const words = loadedCliWords();
+  return words ? words.cliText(said, locale) : english;
 }

@@ -1,23 +1,10 @@
 /**
- * The store's errors in Chinese (src/ui/store-messages.ts) are loaded apart from the program's start:
- * most runs report none, and the first question's start-up stays as small as it was. Loaded when a
- * StoreError is to be said in another language than English (usage-errors.ts readyToReport).
+ * The store's errors in Chinese (src/ui/store-messages.ts), loaded when a StoreError is to be said in
+ * another language than English (usage-errors.ts readyToReport): most runs report none.
  */
-type StoreWords = typeof import('../ui/store-messages.js');
+import { lazyWords } from './lazy-words.js';
 
-let loaded: StoreWords | undefined;
-let loading: Promise<void> | undefined;
+const words = lazyWords(() => import('../ui/store-messages.js'));
 
-export function loadStoreWords(): Promise<void> {
-  loading ??= import('../ui/store-messages.js').then(
-    (m) => {
-      loaded = m;
-    },
-    () => {
-      // not there (a broken install): the errors are said in English, as the store wrote them
-    },
-  );
-  return loading;
-}
-
-export const loadedStoreWords = (): StoreWords | undefined => loaded;
+export const loadStoreWords = words.load;
+export const loadedStoreWords = words.loaded;
