@@ -68,7 +68,7 @@ export function checkClasses(scope: Scope, playbooks: Map<string, Playbook>): vo
 }
 
 export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {
-  const rows = await store.statsHistory({ ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), ...(withVisits ? { answers: answersNeeded(playbooks.values()) } : { visits: false }) });
+  const rows = await store.statsHistory({ today: scope.today, ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), ...(withVisits ? { answers: answersNeeded(playbooks.values()) } : { visits: false }) });
   if (scope.account !== undefined && rows.length === 0) {
     const exists = await store.getAccount(scope.account);
     if (!exists) throw await unknownAccount(store, scope.account);

@@ -10,12 +10,12 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'nod
 import type pg from 'pg';
 import { nameKey } from '../engine/names.js';
 import type { Mode } from '../playbook/types.js';
-import { CompiledQuery, Kysely, PostgresDialect, sql } from './kysely.js';
+import { CompiledQuery, Kysely, PostgresDialect, type SqlBool, sql } from './kysely.js';
 import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
-import { flagExpressions, liveNextStep, type Q, type Runnable, SqlStore, withLiveNext } from './sql-store.js';
+import { flagConditions, flagExpressions, liveNextStep, type Q, type Runnable, SqlStore, withLiveNext } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
   type AccountTimeline,
@@ -393,10 +393,15 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * events, their visits packed one row per account with only the answers asked for.
    */
   async statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
-    return this.run(() => this.statsOf(q, owner, damaged));
+    return this.run(async () => {
+      const lapsed = new Map<number, StatsAccount>();
+      const out = await this.statsOf(q, lapsed, owner, damaged);
+      await this.putLiveDue(lapsed, q.today);
+      return out;
+    });
   }
 
-  private async statsOf(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
+  private async statsOf(q: StatsQuery, lapsed: Map<number, StatsAccount>, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]> {
     // with a list to name them in, a row that cannot be read is left out; else it stops the read
     const skip = damaged ? (what: string) => damaged.push({ rep: owner ?? '', what }) : undefined;
     const read = <T>(work: () => T): T | undefined => (skip ? readable(work, skip) : work());
@@ -415,13 +420,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const out: StatsAccount[] = [];
     const rows = new StatsRows();
     for (const r of await this.q<AccountDb>(
-      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit FROM accounts WHERE ${accountWhere}`,
+      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
       const a = read(() => rows.account(r));
       if (!a) continue;
       byId.set(r.id, a);
       out.push(a);
+      if (q.today !== undefined && r.next_until && r.next_until < q.today) lapsed.set(r.id, a);
     }
     if (out.length === 0) return out;
     const scope = `account_id IN (SELECT id FROM accounts WHERE ${accountWhere})`;
@@ -513,13 +519,38 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .select((eb) => ['owner as rep', 'kind', eb.fn.sum<number>('n').as('n')])
         .groupBy(['owner', 'kind'])
         .execute();
+      // the kept day counts an account overdue (and so needing attention) from its kept next step's
+      // due day; put right for the accounts whose kept step has lapsed since (sql-store.ts lapsedCounts)
+      const conditions = flagConditions(today);
+      const keptAttention = sql<SqlBool>`least(CASE WHEN signed = 0 AND dropped = 0 THEN class_deadline END, next_due) < ${today}`;
+      const always = sql<SqlBool>`(class_status = 'provisional' OR (signed = 0 AND dropped = 0 AND open_items = 0))`;
+      const lapsed = await this.kdb
+        .selectFrom('accounts')
+        .where('owner', 'in', team)
+        .where('next_until', 'is not', null)
+        .where('next_until', '<', today)
+        .select((eb) => [
+          'owner as rep',
+          eb.fn.countAll<number>().filterWhere('next_due', '<', today).as('kept'),
+          eb.fn.countAll<number>().filterWhere(conditions.overdue).as('live'),
+          eb.fn.countAll<number>().filterWhere(sql<SqlBool>`NOT ${always} AND ${keptAttention}`).as('kept_attention'),
+          eb.fn.countAll<number>().filterWhere(sql<SqlBool>`NOT ${always} AND (${conditions.window} OR ${conditions.overdue})`).as('live_attention'),
+        ])
+        .groupBy('owner')
+        .execute();
       const attentionOf = new Map<string, number>();
       const repFlags = new Map<string, Partial<Record<PipelineFlag, number>>>();
-      for (const g of groups) attentionOf.set(String(g.rep), (attentionOf.get(String(g.rep)) ?? 0) + Number(g.attention ?? 0));
+      const add = (rep: string, n: number) => attentionOf.set(rep, (attentionOf.get(rep) ?? 0) + n);
+      for (const g of groups) add(String(g.rep), Number(g.attention ?? 0));
       for (const d of dated) {
         const rep = String(d.rep);
-        if (d.kind === 'attention') attentionOf.set(rep, (attentionOf.get(rep) ?? 0) + Number(d.n));
+        if (d.kind === 'attention') add(rep, Number(d.n));
         else repFlags.set(rep, { ...repFlags.get(rep), [d.kind === 'deadline' ? 'window' : 'overdue']: Number(d.n) });
+      }
+      for (const l of lapsed) {
+        const rep = String(l.rep);
+        repFlags.set(rep, { ...repFlags.get(rep), overdue: (repFlags.get(rep)?.overdue ?? 0) + Number(l.live) - Number(l.kept) });
+        add(rep, Number(l.live_attention) - Number(l.kept_attention));
       }
       // a class's labels: any of its rows' (the playbook's, alike on its accounts)
       const labelTextOf = new Map<string, string | null>();

@@ -49,7 +49,9 @@ export type Runnable<R> = { compile(): CompiledQuery; execute(): Promise<R[]> };
 
 /**
  * The pipeline's flags against `today` (see PipelineQuery), as conditions. Dates compare as text.
- * overdue is core/steps.ts hasOverdueStep in SQL: an open step due before today.
+ * overdue is core/steps.ts hasOverdueStep in SQL: an open step still alive (not lapsed) due before
+ * today; the kept next step unless it has lapsed (liveNextStep), so the flag and the review's "next
+ * step" column never disagree.
  */
 export function flagConditions(today: string): Record<PipelineFlag, RawBuilder<SqlBool>> {
   return {
@@ -57,7 +59,7 @@ export function flagConditions(today: string): Record<PipelineFlag, RawBuilder<S
     no_next: sql<SqlBool>`signed = 0 AND dropped = 0 AND open_items = 0`,
     one_contact: sql<SqlBool>`signed = 0 AND dropped = 0 AND contacts_count <= 1`,
     provisional: sql<SqlBool>`class_status = 'provisional'`,
-    overdue: sql<SqlBool>`next_due IS NOT NULL AND next_due < ${today}`,
+    overdue: sql<SqlBool>`next_due IS NOT NULL AND ${liveNextStep(today).live_due} < ${today}`,
   };
 }
 
@@ -518,7 +520,55 @@ export abstract class SqlStore implements Store {
       .groupBy('kind')
       .$call(this.all);
     for (const d of dated) folded.flagCounts[d.kind === 'deadline' ? 'window' : 'overdue'] = Number(d.n);
+    const lapsed = await this.lapsedCounts(today);
+    folded.flagCounts.overdue += Number(lapsed?.live ?? 0) - Number(lapsed?.kept ?? 0);
     return folded;
+  }
+
+  /**
+   * statsHistory's accounts whose kept next step had lapsed by `today` (by id): each given the due day
+   * of its first step still alive that day, or none, as liveNextStep gives the review. Few accounts
+   * (a step lapses only until the account's next session), read by their ids.
+   */
+  protected async putLiveDue(lapsed: Map<number, StatsAccount>, today: string | undefined): Promise<void> {
+    if (today === undefined || lapsed.size === 0) return;
+    const ids = [...lapsed.keys()];
+    const live = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.kdb
+        .selectFrom('checklist_items')
+        .where('account_id', 'in', ids.slice(i, i + 500))
+        .where('state', '=', 'open')
+        .where((eb) => eb.or([eb('lives_until', 'is', null), eb('lives_until', '>=', today)]))
+        .select((eb) => ['account_id', eb.fn.min<string>('due').as('due')])
+        .groupBy('account_id')
+        .$call(this.all);
+      for (const r of rows) live.set(Number(r.account_id), String(r.due));
+    }
+    for (const [id, a] of lapsed) {
+      const due = live.get(id);
+      if (due === undefined) delete a.nextDue;
+      else a.nextDue = due;
+    }
+  }
+
+  /**
+   * The kept totals count an account overdue from the day after its kept next step's due day
+   * (migrations.ts countsParts 'due'). That step may have lapsed since (core/steps.ts isLapsed): the
+   * account is then overdue only if a step still alive is. Over those accounts alone (an index on
+   * next_until; a step lapses only until the account's next session), `kept`: as the totals count
+   * them, `live`: as the flag does; with `owner`, per rep of the team given, with the same two
+   * counts for "needs attention" (team review).
+   */
+  protected lapsedCounts(today: string): Promise<{ kept: number; live: number } | undefined> {
+    const overdue = flagConditions(today).overdue;
+    return this.kdb
+      .selectFrom('accounts')
+      .where(this.owned('owner'))
+      .where('next_until', 'is not', null)
+      .where('next_until', '<', today)
+      .select((eb) => [eb.fn.countAll<number>().filterWhere('next_due', '<', today).as('kept'), eb.fn.countAll<number>().filterWhere(overdue).as('live')])
+      .$call(this.first);
   }
 
   async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {

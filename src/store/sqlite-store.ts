@@ -391,6 +391,13 @@ export class SqliteStore extends SqlStore {
   }
 
   async statsHistory(q: StatsQuery): Promise<StatsAccount[]> {
+    const lapsed = new Map<number, StatsAccount>();
+    const out = this.historyOf(q, lapsed);
+    await this.putLiveDue(lapsed, q.today);
+    return out;
+  }
+
+  private historyOf(q: StatsQuery, lapsed: Map<number, StatsAccount>): StatsAccount[] {
     return this.runSync(() => {
       const where: string[] = [];
       const params: Record<string, unknown> = {};
@@ -407,13 +414,14 @@ export class SqliteStore extends SqlStore {
       const out: StatsAccount[] = [];
       const rows = new StatsRows();
       const accounts = this.db.prepare(
-        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, last_visit
+        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit
          FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {
         const a = rows.account(r);
         byId.set(r.id, a);
         out.push(a);
+        if (q.today !== undefined && r.next_until && r.next_until < q.today) lapsed.set(r.id, a);
       }
       if (out.length === 0) return out;
       // the other tables are read for the same accounts, in the order of their (account, date, id) index

@@ -220,6 +220,11 @@ export interface StatsQuery {
   /** Only this account (matched as account names are everywhere: case and spacing do not matter). */
   account?: string;
   /**
+   * The day the flags are seen from: an account whose kept next step has lapsed by then (core/steps.ts
+   * isLapsed) gets as `nextDue` its first step still alive, as the review does; absent: the kept one.
+   */
+  today?: string;
+  /**
    * Question ids whose answers each visit row carries (the value as stored in the visit's answers;
    * a question the visit did not answer is absent). Nothing else of a visit's answers is read.
    */

@@ -59,3 +59,40 @@ describe.each(BOTH_STORES)("the review's next step: $name", (impl) => {
     expect((await s.pipeline({ today: '2026-12-05', sort: 'due', groups: [after?.class ?? 'new'] })).rows[0]).toMatchObject({ nextDue: alive.due, nextItem: alive.text });
   });
 });
+
+describe.each(BOTH_STORES)("the overdue flag on the review's day: $name", (impl) => {
+  it('follows the live next step: a step past its last day is not overdue, on the row, in the totals or in a filtered review', async () => {
+    const s = await impl.open();
+    await save(s, 'Lapse Co', '2026-12-02');
+    // the rep tells Ms Chen the plan on the meeting's day; the meeting's confirmation is left open
+    const plan = (await s.openChecklist('Lapse Co')).find((x) => x.text.startsWith('Tell Ms Chen the plan'));
+    expect(plan).toBeDefined();
+    await s.setChecklistState(plan?.id ?? 0, 'done', '2026-12-03T18:00:00Z', '2026-12-03');
+    const steps = await s.openChecklist('Lapse Co');
+    expect(steps.find((x) => x.text.startsWith(CONFIRM))).toMatchObject({ due: '2026-12-03', until: '2026-12-03' });
+    // every other open step is due after the review's day below
+    expect(steps.filter((x) => x.until === undefined).every((x) => x.due > '2026-12-05')).toBe(true);
+
+    // on the meeting's day the confirmation is due, not overdue
+    const onTheDay = await s.pipeline({ today: '2026-12-03' });
+    expect(onTheDay.rows.find((r) => r.name === 'Lapse Co')?.flags).not.toContain('overdue');
+
+    // two days later it has lapsed: the review's row, its header (the kept totals) and a review
+    // filtered by the flag all say the account has no overdue step (before: overdue until the next session)
+    const later = await s.pipeline({ today: '2026-12-05' });
+    expect(later.rows.find((r) => r.name === 'Lapse Co')?.flags).not.toContain('overdue');
+    expect(later.flagCounts.overdue).toBe(0);
+    expect((await s.pipeline({ today: '2026-12-05', flags: ['overdue'] })).rows).toEqual([]);
+    // the weekly report's and stats' flags read the accounts through statsHistory: the same next step
+    const nextOf = async (today: string) => (await s.statsHistory({ visits: false, today })).find((a) => a.name === 'Lapse Co')?.nextDue;
+    expect(await nextOf('2026-12-05')).toBe(later.rows.find((r) => r.name === 'Lapse Co')?.nextDue);
+    expect((await nextOf('2026-12-05')) ?? '').not.toBe('2026-12-03');
+    expect(await nextOf('2026-12-03')).toBe('2026-12-03');
+
+    // once a live step is past its day, the account is overdue again, everywhere
+    const past = await s.pipeline({ today: '2026-12-30' });
+    expect(past.rows.find((r) => r.name === 'Lapse Co')?.flags).toContain('overdue');
+    expect(past.flagCounts.overdue).toBe(1);
+    expect((await s.pipeline({ today: '2026-12-30', flags: ['overdue'] })).rows.map((r) => r.name)).toEqual(['Lapse Co']);
+  });
+});

@@ -102,11 +102,11 @@ describe('the kept totals of an older embedded database', () => {
     await s.importRows(stream([{ line: 2, account: 'Nova' }]), { at: '2026-11-15T00:00:00Z' });
     const expected = await header(s, '2026-11-20');
     await s.close();
-    // back to version 10: the tables and triggers of 11 gone (and the columns of 12 and 13), as an
+    // back to version 10: the tables and triggers of 11 gone (and the columns of 12 and 13, the index of 14), as an
     // older sales-coach left the file
     const raw = new Database(path);
     for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`);
-    raw.exec('DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until;');
+    raw.exec('DROP INDEX accounts_next_until; DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until;');
     raw.pragma('user_version = 10');
     raw.close();
     const upgraded = openSqliteStore(path);
@@ -202,6 +202,26 @@ describe('the kept totals on the team database', () => {
     await two.deleteAccount('Epsilon');
     for (const d of days) await teamHeader(manager, [rep1, rep2], d);
     expect((await teamHeader(manager, [rep1, rep2], '2026-11-20'))[rep1]).toMatchObject({ total: 2, flagCounts: { no_next: 1 } });
+  });
+
+  it('team review puts right an account whose kept next step has lapsed: overdue and needing attention only if a live step is', async () => {
+    const { db, rep1, boss } = await team();
+    const one = await pgStore(db, rep1, PASSWORD);
+    const manager = await pgStore(db, boss, PASSWORD);
+    // a second KP's debrief of 2 Dec that books 3 Dec: "confirm the meeting of Thu 3 Dec" lives until then
+    await save(one, 'Lapse Co', { contact_name: 'Li', contact_role: 'second_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-03' }, '2026-12-02');
+    const steps = await one.openChecklist('Lapse Co');
+    const lapsing = steps.find((x) => x.until === '2026-12-03');
+    expect(lapsing).toBeDefined();
+    // every other step due that day is done: on the 5th only the lapsed step is past its day
+    for (const x of steps) if (x.id !== lapsing?.id && x.due <= '2026-12-05') await one.setChecklistState(x.id, 'done', '2026-12-03T18:00:00Z', '2026-12-03');
+    const on5 = await teamHeader(manager, [rep1], '2026-12-05');
+    expect(on5[rep1]).toMatchObject({ flagCounts: { overdue: 0 }, attention: 0 });
+    // the rep's own review says the same
+    expect((await header(one, '2026-12-05')).flagCounts.overdue).toBe(0);
+    // a step added for later: once it is past its day the account is overdue and needs attention again
+    await one.addChecklistItem('Lapse Co', 'Send the quote', '2027-01-15', '2026-12-05T09:00:00Z', '2026-12-05');
+    expect((await teamHeader(manager, [rep1], '2027-01-20'))[rep1]).toMatchObject({ flagCounts: { overdue: 1 }, attention: 1 });
   });
 
   it("a rep cannot write the kept totals nor read a colleague's; their manager reads their reps'", async () => {
