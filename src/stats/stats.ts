@@ -326,15 +326,18 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
       c.given++;
       const s = signed !== undefined && signed >= e.date ? daysBetween(e.date, signed) : undefined;
       if (s !== undefined) c.days.push(s);
+      const later = a.events.slice(i + 1);
+      const next = later.find((x): x is ClassEvent => x.kind === 'class-changed' && x.status === 'classified');
       if (c.window) {
+        // a class stops being "still inside the window" when the account is dropped or given another
+        // class: it did not sign in it (counted open, a dropped A read as a chance still to come)
+        const over = later.some((x) => x.kind === 'dropped') || (next?.to !== undefined && next.to !== e.to);
         if (s !== undefined && s <= c.window.max) {
           c.inWindow++;
           c.decided++;
-        } else if (daysBetween(e.date, o.today) > c.window.max) c.decided++;
+        } else if (over || daysBetween(e.date, o.today) > c.window.max) c.decided++;
         else c.open++;
       }
-      const later = a.events.slice(i + 1);
-      const next = later.find((x): x is ClassEvent => x.kind === 'class-changed' && x.status === 'classified');
       if (next?.to && next.to !== e.to) {
         c.reclassified++;
         c.reclassifiedTo[next.to] = (c.reclassifiedTo[next.to] ?? 0) + 1;

@@ -92,6 +92,14 @@ describe('stats --json on a known history', () => {
     expect(byClass.D.window).toBeUndefined();
   });
 
+  it('calibration: a class whose account was dropped or reclassified inside its window is decided, not still open', async () => {
+    // on 11-12 Gamma's A (11-03) would run to 11-13, but Gamma became D and was dropped on 11-10
+    const s = JSON.parse((await runBin(['stats', '--json', '--today', '2026-11-12'], { env })).stdout);
+    const A = s.calibration.find((c: { class: string }) => c.class === 'A');
+    // Beta (window over 11-11), Acme (signed) and Gamma (dropped): three decided, one signed, none open
+    expect(A).toMatchObject({ given: 3, signedInWindow: { k: 1, n: 3 }, open: 0 });
+  });
+
   it('habits: asking on A visits, the first KP, the D accounts, one contact', async () => {
     const s = JSON.parse((await runBin(['stats', '--json', '--today', '2026-11-30'], { env })).stdout);
     const h = s.habits;
