@@ -468,6 +468,10 @@ export abstract class SqlStore implements Store {
           // signed = 1 as written (not a parameter), so that SQLite may read the signed accounts' own index
           .$if(g.key === 'signed', (qb) => qb.where('signed', '=', sql.lit(1)))
           .$if(g.key !== 'signed', (qb) => qb.where('signed', '=', 0))
+          // a signed account's age is counted from its signature, not from its class (a few rows: this group's)
+          .$if(g.key === 'signed', (qb) =>
+            qb.select((eb) => eb.selectFrom('account_events as e').select((x) => x.fn.max('e.date').as('d')).whereRef('e.account_id', '=', 'accounts.id').where('e.kind', '=', 'signed').as('signed_on')),
+          )
           .$if(g.class !== undefined, (qb) => qb.where('class', '=', g.key))
           // the status compared as a column, not coalesce(class_status, 'new'): PostgreSQL then reads
           // the unclassified accounts' own index in order (its migration 9), where a coalesce kept
@@ -478,7 +482,10 @@ export abstract class SqlStore implements Store {
           .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);
-        for (const r of found) rows.push({ ...accountRow(withLiveNext(r)), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1) });
+        for (const r of found) {
+          const signedOn = (r as { signed_on?: string | null }).signed_on;
+          rows.push({ ...accountRow(withLiveNext(r)), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1), ...(signedOn ? { signedOn: String(signedOn) } : {}) });
+        }
       }
       return { groups, rows, total, flagCounts };
     });

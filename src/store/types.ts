@@ -172,7 +172,8 @@ export interface PipelineGroup {
 
 export interface Pipeline {
   groups: PipelineGroup[];
-  rows: (AccountRow & { flags: PipelineFlag[] })[];
+  /** signedOn: a signed account's day of signature (its latest `signed` event). */
+  rows: (AccountRow & { flags: PipelineFlag[]; signedOn?: string })[];
   total: number;
   flagCounts: Record<PipelineFlag, number>;
 }

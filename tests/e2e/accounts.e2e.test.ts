@@ -112,8 +112,25 @@ describe('the weekly pipeline review', () => {
     expect(text.stdout).toContain('Old A');
     expect(text.stdout).not.toContain('Fresh A');
     const csv = await w.run(['accounts', '--today', '2026-11-25', '--csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('account,class,class_name,status,class_since,class_age_days,planned_for,last_visit,signed,dropped,contacts,open_items,next_due,next_step,flags');
+    expect(csv.stdout.split('\r\n')[0]).toBe('account,class,class_name,status,class_since,class_age_days,planned_for,last_visit,signed,dropped,contacts,open_items,next_due,next_step,flags,signed_on');
     expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(7);
+  });
+});
+
+describe('a signed account in the review', () => {
+  it('is dated by its signature, not aged from its class', async () => {
+    const w = world();
+    await w.run(['debrief', '--account', 'Late Won', '--date', '2026-11-05', '--answers', file('l1.yaml', debrief())]);
+    await w.run(['debrief', '--account', 'Late Won', '--date', '2026-11-20', '--answers', file('l2.yaml', debrief().replace('signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board', 'signed: "yes"'))]);
+    const out = JSON.parse((await w.run(['accounts', '--today', '2026-11-25', '--json'])).stdout);
+    expect(out.accounts.find((a: { name: string }) => a.name === 'Late Won')).toMatchObject({ signed: true, signedOn: '2026-11-20' });
+    const text = (await w.run(['accounts', '--today', '2026-11-25'])).stdout;
+    const line = text.split('\n').find((l) => l.includes('Late Won')) ?? '';
+    // before: "20 days in this class · signed" (the A given on 5 Nov)
+    expect(line).toContain('signed Fri, 20 Nov 2026');
+    expect(line).not.toContain('in this class');
+    const zh = (await w.run(['--lang', 'zh-CN', 'accounts', '--today', '2026-11-25'])).stdout;
+    expect(zh.split('\n').find((l) => l.includes('Late Won'))).toMatch(/11月20日.*签单/);
   });
 });
 

@@ -22,6 +22,7 @@ const en = {
   },
   classAge: (days: number) => (days === 0 ? 'in this class since today' : `${days} day${days === 1 ? '' : 's'} in this class`),
   planned: (date: string) => `visit planned for ${date}`,
+  signedOn: (date: string) => `signed ${date}`,
   signed: 'signed',
   dropped: 'will not buy',
   noNext: 'no next step',

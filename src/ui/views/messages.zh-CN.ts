@@ -16,6 +16,7 @@ export const zhCN: ViewMessages = {
   },
   classAge: (days) => (days === 0 ? '今天归入此类' : `归入此类已${days}天`),
   planned: (date) => `计划于${date}拜访`,
+  signedOn: (date: string) => `${date}签单`,
   signed: '已签单',
   dropped: '不会购买',
   noNext: '无下一步',

@@ -16,6 +16,7 @@ export const zhTW: ViewMessages = {
   },
   classAge: (days) => (days === 0 ? '今天歸入此類' : `歸入此類已${days}天`),
   planned: (date) => `計畫於${date}拜訪`,
+  signedOn: (date: string) => `${date}簽約`,
   signed: '已簽約',
   dropped: '不會購買',
   noNext: '無下一步',

@@ -25,6 +25,8 @@ export interface PipelineRowView {
   plannedFor?: string;
   lastVisit?: string;
   signed: boolean;
+  /** A signed account's day of signature: its age on screen counts from it, not from its class. */
+  signedOn?: string;
   dropped: boolean;
   contacts: number;
   openItems: number;
@@ -84,6 +86,7 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
           ...(age !== undefined && age < 0 ? { plannedFor: r.classSince } : {}),
           ...(r.lastVisit ? { lastVisit: r.lastVisit } : {}),
           signed: r.signed,
+          ...(r.signed && r.signedOn ? { signedOn: r.signedOn } : {}),
           dropped: r.dropped,
           contacts: r.contacts,
           openItems: r.openItems,
@@ -133,8 +136,8 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
     out.push('', c.bold.underline(`${s(g.title)}${UI[v.locale].aside(String(g.count))}`));
     for (const r of g.rows) {
       const status = [
-        r.plannedFor ? m.planned(formatDate(r.plannedFor, v.locale)) : r.classAgeDays !== undefined ? m.classAge(r.classAgeDays) : undefined,
-        r.signed ? c.green(m.signed) : undefined,
+        r.signedOn ? undefined : r.plannedFor ? m.planned(formatDate(r.plannedFor, v.locale)) : r.classAgeDays !== undefined ? m.classAge(r.classAgeDays) : undefined,
+        r.signed ? c.green(r.signedOn ? m.signedOn(formatDate(r.signedOn, v.locale)) : m.signed) : undefined,
         r.dropped ? m.dropped : undefined,
       ].filter(Boolean);
       out.push(hanging('  ', `${c.bold(s(r.name))}${status.length ? c.dim(`  ${status.join(' · ')}`) : ''}`, width));
@@ -173,10 +176,10 @@ export function pipelineJson(v: PipelineView): unknown {
   };
 }
 
-export const PIPELINE_CSV_HEADER = ['account', 'class', 'class_name', 'status', 'class_since', 'class_age_days', 'planned_for', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due', 'next_step', 'flags'];
+export const PIPELINE_CSV_HEADER = ['account', 'class', 'class_name', 'status', 'class_since', 'class_age_days', 'planned_for', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due', 'next_step', 'flags', 'signed_on'];
 
 export function pipelineCsvRows(v: PipelineView): unknown[][] {
   return v.groups.flatMap((g) =>
-    g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' ')]),
+    g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' '), r.signedOn]),
   );
 }
