@@ -81,7 +81,9 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       rep,
       total: view.total,
       classes: view.groups.map((g) => ({ key: g.key, title: g.title, count: g.count })),
-      flagCounts: Object.fromEntries(Object.entries(flagCounts).filter(([k, n]) => n > 0 && ATTENTION.includes(k as PipelineFlag))),
+      // every flag, in the order the rep's review and the weekly report count them: an account listed
+      // with "only one contact" is counted in the header too (it was left out, and the report said 3)
+      flagCounts: Object.fromEntries((Object.keys(VIEW_MESSAGES.en.flag) as PipelineFlag[]).filter((k) => (flagCounts[k] ?? 0) > 0).map((k) => [k, flagCounts[k]])),
       // the store gave every account when asked for them all: those needing attention are among them
       attention: view.groups.flatMap((g) => g.rows).filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
       ...(opts.everyAccount ? { accounts: view.groups.flatMap((g) => g.rows) } : {}),
