@@ -44,7 +44,8 @@ describe('a team on PostgreSQL, through the built binary', () => {
     expect(review.stdout).toContain('past its signing window: sign or reclassify');
     // the header counts every flag its accounts show, as the rep's review and the weekly report do
     // (before: "only one person on record" on the account's line, and not in the header)
-    expect(review.stdout).toMatch(/^\s+1 {2}only one person on record/m);
+    expect(review.stdout).toMatch(/^\s+1 {2}only one person on record \(account show NAME --rep REP lists them\)/m);
+    expect(review.stdout).toMatch(/! only one person on record/);
     const json = JSON.parse((await runBin(['team', 'review', '--today', '2026-12-02', '--json'], { env: bossEnv })).stdout);
     expect(json.reps[0].flagCounts).toMatchObject({ window: 1, one_contact: 1 });
     const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });

@@ -20,6 +20,7 @@ const en = {
     provisional: 'class still provisional',
     overdue: 'a next step is overdue',
   },
+  oneContactOfRep: 'only one person on record (account show NAME --rep REP lists them)',
   classAge: (days: number) => (days === 0 ? 'in this class since today' : `${days} day${days === 1 ? '' : 's'} in this class`),
   planned: (date: string) => `visit planned for ${date}`,
   signedOn: (date: string) => `signed ${date}`,

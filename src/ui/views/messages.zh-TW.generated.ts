@@ -14,6 +14,7 @@ export const zhTW: ViewMessages = {
     provisional: '分類仍是暫定',
     overdue: '有逾期未辦的下一步',
   },
+  oneContactOfRep: '客戶檔案裡只記錄了一個人（account show 客戶名 --rep 銷售 可以列出）',
   classAge: (days) => (days === 0 ? '今天歸入此類' : `歸入此類已${days}天`),
   planned: (date) => `計畫於${date}拜訪`,
   signedOn: (date: string) => `${date}簽約`,

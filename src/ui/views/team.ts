@@ -128,7 +128,9 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
   const out: string[] = [];
   const total = v.reps.reduce((n, r) => n + r.total, 0);
   out.push(hanging(`${c.bold(m.team)}  `, `${m.teamReps(v.reps.length)} · ${m.shown(total)}   ${v.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
-  for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
+  // the manager reads a rep's people with --rep: "account show lists them" would show their own
+  const flagText = { ...m.flag, one_contact: m.oneContactOfRep };
+  for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
   for (const r of v.reps) {
     out.push('', c.bold.underline(m.repLine(s(r.rep), r.total)));
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
@@ -136,7 +138,8 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
     for (const a of r.attention) {
       const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
       out.push(hanging('    ', `${c.bold(s(a.name))}  ${s(a.classLabel)} · ${c.dim(next)}`, width));
-      out.push(hanging('      ', c.yellow(a.flags.filter((f) => ATTENTION.includes(f)).map((f) => `! ${m.flag[f]}`).join('  ')), width));
+      // every flag of the account, as the header counts them
+      out.push(hanging('      ', c.yellow(a.flags.map((f) => `! ${flagText[f]}`).join('  ')), width));
     }
     if (r.attentionTotal > r.attention.length) out.push(c.dim(hanging('    ', m.moreAttention(r.attentionTotal - r.attention.length), width)));
     if (r.moved.length) {
