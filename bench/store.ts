@@ -37,12 +37,18 @@ db.transaction(() => {
   }
   const visit = db.prepare("INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, 'debrief', ?, 'abcd', 'h', '{}', '{}', 'x')");
   for (let i = 0; i < VISITS; i++) visit.run(1 + (i % ACCOUNTS), `2026-${String(1 + (i % 11)).padStart(2, '0')}-10`);
-  const item = db.prepare('INSERT INTO checklist_items (account_id, item_key, text, due, state) VALUES (?, ?, ?, ?, ?)');
-  for (let i = 0; i < ITEMS; i++) item.run(1 + (i % ACCOUNTS), `k${i % 7}`, `Next step ${i}`, `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`, i % 3 === 0 ? 'done' : 'open');
+  // one step in fifty prepares a meeting and lives until its due day: about 2% of the accounts' next
+  // steps have lapsed by the review's day, and the review reads their live steps (sql-store.ts lapsedCounts)
+  const item = db.prepare('INSERT INTO checklist_items (account_id, item_key, text, due, state, lives_until) VALUES (?, ?, ?, ?, ?, ?)');
+  for (let i = 0; i < ITEMS; i++) {
+    const due = `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`;
+    item.run(1 + (i % ACCOUNTS), `k${i % 7}`, `Next step ${i}`, due, i % 3 === 0 ? 'done' : 'open', i % 50 === 1 ? due : null);
+  }
   db.exec(`UPDATE accounts SET
     open_items = (SELECT count(*) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
     next_due = (SELECT min(due) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
-    next_item = (SELECT text FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1)`);
+    next_item = (SELECT text FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1),
+    next_until = (SELECT lives_until FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1)`);
 })();
 db.pragma('wal_checkpoint(TRUNCATE)');
 console.log(`generated ${ACCOUNTS} accounts, ${VISITS} visits, ${ITEMS} checklist items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -198,6 +198,15 @@ async function generate(database: string, open: typeof openPostgresStore, migrat
   for (const m of rest) await q(m.sql);
   await q(`UPDATE sales_coach.schema_version SET version = ${rest[rest.length - 1]?.version ?? 9}`);
   await q('COMMIT');
+  // one open step in fifty prepares a meeting and lives until its due day (migration 12's lives_until):
+  // the accounts whose next step it is have lapsed by the review's day, and the review reads their
+  // live steps (sql-store.ts liveNextStep, lapsedCounts): about 2% of the accounts, a rep who prepared
+  // and did not debrief
+  await q(`UPDATE sales_coach.checklist_items SET lives_until = due WHERE state = 'open' AND id % 50 = 1`);
+  await q(`UPDATE sales_coach.accounts a SET next_until = i.lives_until
+    FROM (SELECT DISTINCT ON (account_id) account_id, lives_until FROM sales_coach.checklist_items WHERE state = 'open' ORDER BY account_id, due, id) i
+    WHERE i.account_id = a.id AND i.lives_until IS NOT NULL`);
+  await q(`UPDATE sales_coach.accounts SET next_until = next_due WHERE owner = 'solo' AND id % 50 = 1`);
   const adminStore = await open({ url: url(SUPERUSER), password: SUPERUSER_PASSWORD });
   for (const r of reps) await adminStore.addMember(r, { manager: 'manager', password: PASSWORD, at: '2026-11-01T00:00:00Z' });
   await adminStore.addMember('manager', { password: PASSWORD, at: '2026-11-01T00:00:00Z' });

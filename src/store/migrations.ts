@@ -262,6 +262,12 @@ export const SQLITE_REBUILDS: ReadonlySet<number> = new Set([3]);
 // -- the team database (PostgreSQL) ------------------------------------------------------------
 export const PG_SCHEMA = 'sales_coach';
 /**
+ * Team review's order of a rep's accounts needing attention, as core/pipeline-groups.ts orders the
+ * screen's groups: the classes by rank, then provisional, then not yet classified, the signed last.
+ * Written once: the index (PostgreSQL migration 14) and the query (postgres.ts teamReview) must say it alike.
+ */
+export const ATTENTION_ORDER = "CASE WHEN signed = 1 THEN 3000 WHEN class IS NOT NULL THEN coalesce(class_rank, 999) WHEN class_status = 'provisional' THEN 1000 ELSE 2000 END";
+/**
  * The group role every rep (and manager) of every team database on a server was a member of, up to
  * migration 3. Since migration 4 each database has its own (`rep_role()` names it, the prefix is
  * this name), and this one holds no right on a database that has upgraded.
@@ -659,9 +665,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER notes_not_ahead BEFORE INSERT OR UPDATE OF date, kind ON account_events FOR EACH ROW
     WHEN (NEW.kind IN ${NOTE_KINDS}) EXECUTE FUNCTION notes_not_ahead();
   `,
-  // 14: as SQLite's 14, per owner: each rep's accounts whose kept next step has lapsed
+  // 14: as SQLite's 14, per owner: each rep's accounts whose kept next step has lapsed. And team
+  // review's accounts needing attention read in the order its screen shows them (the classes by
+  // rank, then provisional, new, and signed last): ordered by rank alone, a signed A came first, and
+  // `--limit 1` showed it where the screen's first account was an A past its window
   `
   CREATE INDEX accounts_next_until ON accounts (owner, next_until) WHERE next_until IS NOT NULL;
+  DROP INDEX accounts_attention;
+  CREATE INDEX accounts_attention_v14 ON accounts (owner, (${ATTENTION_ORDER}), class_deadline, (name_key COLLATE "C"));
   `,
 ];
 

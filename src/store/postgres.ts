@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { nameKey } from '../engine/names.js';
 import type { Mode } from '../playbook/types.js';
 import { CompiledQuery, Kysely, PostgresDialect, type SqlBool, sql } from './kysely.js';
-import { PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
+import { ATTENTION_ORDER, PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
 import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
@@ -559,15 +559,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
         if (g.class !== null && g.labels !== null && (labelTextOf.get(k) ?? '') < g.labels) labelTextOf.set(k, g.labels);
       }
       // each rep's first accounts needing attention, best class first, read in that order from the
-      // index accounts_attention (migration 6: its expressions are this ORDER BY's, written alike)
+      // index accounts_attention_v14 (migration 14: its expressions are this ORDER BY's, ATTENTION_ORDER)
       const live = liveNextStep(today);
       const flagCols = sql.join([...PIPELINE_FLAGS.map((k) => sql`${flags[k]} AS ${sql.ref(`f_${k}`)}`), ...Object.entries(live).map(([k, e]) => sql`${e} AS ${sql.ref(k)}`)]);
       const limit = limitPerRep ? sql`LIMIT ${Math.floor(limitPerRep)}` : sql``;
+      const order = sql.raw(ATTENTION_ORDER);
       const attention = await sql<AccountDbRow & { rep: string; live_due: string | null; live_item: string | null; live_texts: string | null } & Record<`f_${PipelineFlag}`, number>>`
         SELECT r.rep, x.* FROM unnest(${reps}::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
-          SELECT *, ${flagCols} FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
-          ORDER BY coalesce(class_rank, 999), class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
-        ORDER BY r.o, coalesce(x.class_rank, 999), x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
+          SELECT *, ${flagCols}, ${order} AS attention_order FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
+          ORDER BY ${order}, class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
+        ORDER BY r.o, x.attention_order, x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
       const events = await this.eventQuery(this.kdb)
         .select('e.owner as rep')
         .where('e.owner', 'in', reps.length ? reps : [''])

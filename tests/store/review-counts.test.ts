@@ -224,6 +224,20 @@ describe('the kept totals on the team database', () => {
     expect((await teamHeader(manager, [rep1], '2027-01-20'))[rep1]).toMatchObject({ flagCounts: { overdue: 1 }, attention: 1 });
   });
 
+  it('team review --limit shows the first accounts of the full list, in the order of its screen (the signed last)', async () => {
+    const { db, rep1, boss } = await team();
+    const one = await pgStore(db, rep1, PASSWORD);
+    const manager = await pgStore(db, boss, PASSWORD);
+    // an A signed on the 2nd (its next steps overdue by the 20th), and an A of the 3rd past its window
+    await save(one, 'Aardvark Won', A, '2026-11-01');
+    await save(one, 'Aardvark Won', { ...A, signed: 'yes' }, '2026-11-02');
+    await save(one, 'Zebra Late', A, '2026-11-03');
+    await save(one, 'Middle Prov', { ...A, has_need: 'unknown' }, '2026-11-04');
+    const full = (await manager.teamReview([rep1], '2026-11-20', '2026-11-20')).attention.map((a) => a.row.name);
+    expect(full).toEqual(['Zebra Late', 'Middle Prov', 'Aardvark Won']);
+    for (const n of [1, 2]) expect((await manager.teamReview([rep1], '2026-11-20', '2026-11-20', n)).attention.map((a) => a.row.name)).toEqual(full.slice(0, n));
+  });
+
   it("a rep cannot write the kept totals nor read a colleague's; their manager reads their reps'", async () => {
     const { db, rep1, rep2, boss } = await team();
     await save(await pgStore(db, rep1, PASSWORD), 'Acme', A, '2026-11-01');
