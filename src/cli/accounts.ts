@@ -4,6 +4,7 @@ import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } fr
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
+import { managerPointer } from './manager-pointer.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
 import { localToday } from './clock.js';
 import { localeOf, makeContext } from './context.js';
@@ -82,6 +83,8 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     }
     else {
       io.stdout.write(renderPipelineTerminal(view, ctx.out, widthOf(io.stdout)));
+      const pointer = view.total === 0 && !view.filtered ? await managerPointer(store, locale) : undefined;
+      if (pointer) io.stdout.write(`${ctx.out.dim(pointer)}\n`);
       if (noted.length && noteLines) {
         const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
         io.stdout.write(`\n${ctx.out.bold.underline(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noted, locale, ctx.out, widthOf(io.stdout), { indent: '  ', account: true, isoDates: true }).join('\n')}\n`);

@@ -7,6 +7,7 @@ import { isValidDate } from '../engine/dates.js';
 import { formatDate } from '../ui/messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
+import { managerPointer } from './manager-pointer.js';
 import { checklistJson, checklistView, renderChecklistTerminal } from '../ui/views/checklist.js';
 import { VIEW_MESSAGES } from '../ui/views/messages.js';
 import { localToday, now } from './clock.js';
@@ -38,6 +39,8 @@ export async function checklistList(opts: { account?: string; json?: boolean; to
     if (opts.account !== undefined && !(await store.getAccount(opts.account))) throw await unknownAccount(store, opts.account);
     const view = checklistView((await store.openChecklist(opts.account)).filter((s) => !isLapsed(s, today)), locale, today);
     io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(checklistJson(view)), null, 2)}\n` : renderChecklistTerminal(view, ctx.out, widthOf(io.stdout)));
+    const pointer = !opts.json && view.items.length === 0 && opts.account === undefined ? await managerPointer(store, locale) : undefined;
+    if (pointer) io.stdout.write(`${ctx.out.dim(pointer)}\n`);
     return EXIT.ok;
   });
 }

@@ -12,6 +12,7 @@ import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { draftViews } from '../ui/views/checklist.js';
 import { TODAY_MESSAGES } from '../ui/views/today-messages.js';
+import { managerPointer } from './manager-pointer.js';
 import { type AccountPlans, type CalendarEvent, periodEnd, renderTodayTerminal, todayJson, todayView } from '../ui/views/today.js';
 import { localToday } from './clock.js';
 import { type Context, localeOf, makeContext } from './context.js';
@@ -112,6 +113,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
   let accounts: AccountPlans[] = [];
   let steps: Awaited<ReturnType<Store['stepsDue']>> = [];
   let notes: StoredEvent[] = [];
+  let pointer: string | undefined;
   // a first run on a new machine has no database yet: nothing to read, and none is created for it
   if (storeTarget(io, g).kind === 'postgres' || existsSync(dbPath(io, g))) {
     const store = await openStore(io, g);
@@ -121,6 +123,7 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
       // (not the steps that prepared a visit already made: moot, closed by the next session)
       steps = (await store.stepsDue({ to })).filter((s) => !isLapsed(s, today));
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
+      if (rows.length === 0 && steps.length === 0 && !opts.json) pointer = await managerPointer(store, locale);
     } finally {
       await store.close();
     }
@@ -141,5 +144,6 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     warnings,
   });
   io.stdout.write(opts.json ? `${JSON.stringify(sanitizeDeep(todayJson(view)), null, 2)}\n` : renderTodayTerminal(view, ctx.out, widthOf(io.stdout)));
+  if (pointer) io.stdout.write(`${ctx.out.dim(pointer)}\n`);
   return EXIT.ok;
 }

@@ -490,7 +490,8 @@ export interface Move {
 
 export interface DaySteps {
   date: string;
-  steps: { account: string; text: string; id: number }[];
+  /** texts: the step in each language its playbook says it in (core/steps.ts stepText). */
+  steps: { account: string; text: string; texts?: ChecklistRow['texts']; id: number }[];
 }
 
 export interface WeeklyReport {
@@ -594,7 +595,7 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
   for (const s of o.steps) {
     if (!isOpenStep(s)) continue;
     const i = daysBetween(o.today, s.due);
-    if (i >= 0 && i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, id: s.id });
+    if (i >= 0 && i < REPORT_DAYS) days[i].steps.push({ account: s.account, text: s.text, ...(s.texts ? { texts: s.texts } : {}), id: s.id });
   }
   return {
     today: o.today,

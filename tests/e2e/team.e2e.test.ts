@@ -48,6 +48,11 @@ describe('a team on PostgreSQL, through the built binary', () => {
     expect(review.stdout).toMatch(/! only one person on record/);
     const json = JSON.parse((await runBin(['team', 'review', '--today', '2026-12-02', '--json'], { env: bossEnv })).stdout);
     expect(json.reps[0].flagCounts).toMatchObject({ window: 1, one_contact: 1 });
+    // the manager's own screens are empty (no accounts of their own): each says where the reps' are
+    for (const args of [['accounts'], ['checklist'], ['today', '--today', '2026-12-02']]) {
+      const own = await runBin(args, { env: bossEnv });
+      expect([args[0], own.code, own.stdout]).toEqual([args[0], 0, expect.stringContaining('You manage 1 rep: their accounts and steps are in sales-coach team review')]);
+    }
     const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });
     expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Li  First KP')]);
     const zh = await runBin(['team', 'review', '--today', '2026-12-02', '--lang', 'zh-CN'], { env: bossEnv });

@@ -82,6 +82,17 @@ describe.each(STORES)('every screen counts the same overdue steps: $name', ({ op
     const report = computeWeeklyReport(rows, { today, playbooks: new Map([['abcd', pb]]), steps: reportSteps });
     expect(report.flags.overdue).toBe(overdueAccounts);
     expect(reportView(report, 'en').steps.overdue).toBe(`${overdue.length} steps overdue, in ${overdueAccounts} accounts (sales-coach checklist lists them)`);
+    // the steps in the reader's language (before: as they were first written, English in a Chinese report)
+    const first = steps.filter((x) => x.texts?.['zh-CN']).map((x) => x.due).sort()[0];
+    expect(first).toBeDefined();
+    const week = await store.stepsDue({ from: first, to: addDays(first, REPORT_DAYS - 1) });
+    const early = computeWeeklyReport(rows, { today: first, playbooks: new Map([['abcd', pb]]), steps: week });
+    const zhItems = reportView(early, 'zh-CN').steps.days.flatMap((d) => d.items).join('\n');
+    const worded = week.filter((x) => x.texts?.['zh-CN']);
+    expect(worded.length).toBeGreaterThan(0);
+    for (const x of worded) expect(zhItems).toContain(x.texts?.['zh-CN']);
+    // a manager's team report points to where a manager reads the steps (their own checklist is empty)
+    expect(reportView(report, 'en', { team: ['ann'] }).steps.overdue).toBe(`${overdue.length} steps overdue, in ${overdueAccounts} accounts (sales-coach team review lists the accounts; account show NAME --rep REP their steps)`);
 
     // account show: the same steps marked overdue, in the terminal and in Markdown
     for (const name of ['Acme', 'Gamma']) {

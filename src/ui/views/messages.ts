@@ -28,6 +28,7 @@ const en = {
   dropped: 'will not buy',
   noNext: 'no next step',
   next: (date: string, text: string) => `next: ${date}, ${text}`,
+  youManage: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: their accounts and steps are in sales-coach team review (account show NAME --rep REP for one account).`,
   noAccounts: 'No accounts yet: sales-coach prep --account NAME starts one (or import --csv from your CRM).',
   noneMatch: 'No account matches these filters.',
   more: (n: number, limit: number) => `… ${n} more in this group (at most ${limit} shown per group; --all, --limit N, --json or --csv for all)`,

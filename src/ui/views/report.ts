@@ -5,6 +5,7 @@
  * and needs nothing outside the file: inline CSS and SVG, no script, no URL, A4 print styles.
  */
 import { reasonsIn } from '../../core/reasons.js';
+import { stepText } from '../../core/steps.js';
 import type { Locale } from '../../engine/model.js';
 import type { WeeklyReport } from '../../stats/stats.js';
 import { formatDate, UI } from '../messages.js';
@@ -150,11 +151,13 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     steps: {
       title: m.nextSteps,
       days: r.nextSteps.filter((x) => x.steps.length).map((x) => {
-        const items = x.steps.slice(0, 20).map((s) => UI[locale].label(sanitize(s.account), sanitize(s.text)));
+        // in the reader's language, as the rep's checklist and team review say them
+        const items = x.steps.slice(0, 20).map((s) => UI[locale].label(sanitize(s.account), sanitize(stepText(s, locale))));
         if (x.steps.length > 20) items.push(m.moreRows(x.steps.length - 20));
         return { date: d(x.date), items };
       }),
-      ...(r.overdue.steps ? { overdue: m.overdue(r.overdue.steps, r.overdue.accounts) } : {}),
+      // a manager's own checklist is empty: their reps' steps are read in team review
+      ...(r.overdue.steps ? { overdue: who ? m.overdueOfTeam(r.overdue.steps, r.overdue.accounts) : m.overdue(r.overdue.steps, r.overdue.accounts) } : {}),
       ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },

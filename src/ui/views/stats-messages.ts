@@ -61,6 +61,7 @@ const en = {
   nextSteps: 'Next steps, the coming two weeks',
   stepsAxis: 'steps due',
   noSteps: 'No step due in the coming two weeks.',
+  overdueOfTeam: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach team review lists the accounts; account show NAME --rep REP their steps)`,
   overdue: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach checklist lists them)`,
   flags: 'Flags',
   flag: {

@@ -54,6 +54,7 @@ export const zhCN: StatsMessages = {
   nextSteps: '未来两周的下一步',
   stepsAxis: '到期的下一步',
   noSteps: '未来两周没有到期的下一步。',
+  overdueOfTeam: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach team review 列出这些客户；account show 客户名 --rep 销售 列出其下一步）`,
   overdue: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach checklist 列出它们）`,
   flags: '提醒',
   flag: {

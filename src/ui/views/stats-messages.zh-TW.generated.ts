@@ -54,6 +54,7 @@ export const zhTW: StatsMessages = {
   nextSteps: '未來兩週的下一步',
   stepsAxis: '到期的下一步',
   noSteps: '未來兩週沒有到期的下一步。',
+  overdueOfTeam: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach team review 列出這些客戶；account show 客戶名 --rep 銷售 列出其下一步）`,
   overdue: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach checklist 列出它們）`,
   flags: '提醒',
   flag: {
