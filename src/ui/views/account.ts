@@ -36,6 +36,11 @@ export interface StepView {
   overdue: boolean;
   /** Why a session closed it (the timeline's words): the visit took place, the account was dropped… */
   closedBy?: string;
+  /**
+   * An open step past its last day (core/steps.ts isLapsed: "confirm the meeting of 25 Nov" seen on
+   * 7 Dec): that day. Every list leaves it out and the next session closes it; here it is said so.
+   */
+  lapsed?: string;
 }
 
 export interface AccountView {
@@ -155,7 +160,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       ...(p.phone ? { phone: p.phone } : {}),
     })),
     timeline: timeline.map(({ date, text }) => ({ date, text })),
-    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) && !isLapsed(s, map.today), ...(s.state === 'superseded' && closedBy.has(s.id) ? { closedBy: closedBy.get(s.id) } : {}) })),
+    steps: t.checklist.map((s) => ({ id: s.id, state: s.state, due: s.due, text: stepText(s, locale), overdue: map?.today !== undefined && isOverdue(s, map.today) && !isLapsed(s, map.today), ...(s.state === 'open' && s.until !== undefined && map?.today !== undefined && isLapsed(s, map.today) ? { lapsed: s.until } : {}), ...(s.state === 'superseded' && closedBy.has(s.id) ? { closedBy: closedBy.get(s.id) } : {}) })),
   };
 }
 
@@ -192,7 +197,13 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
     const mark = st.state === 'done' ? c.green('[x]') : closed ? c.dim('[-]') : '[ ]';
     const date = `${due[i]}${' '.repeat(uw - stringWidth(due[i]))}`;
     const aside = UI[v.locale].aside;
-    const text = closed ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(aside(st.closedBy ?? m.superseded)) : '') : st.overdue ? `${s(st.text)}${c.red(aside(m.overdue))}` : s(st.text);
+    const text = closed
+      ? c.dim.strikethrough(s(st.text)) + (st.state === 'superseded' ? c.dim(aside(st.closedBy ?? m.superseded)) : '')
+      : st.lapsed
+        ? c.dim(`${s(st.text)}${aside(m.lapsed(formatDate(st.lapsed, v.locale)))}`)
+        : st.overdue
+          ? `${s(st.text)}${c.red(aside(m.overdue))}`
+          : s(st.text);
     out.push(hanging(`  ${mark} ${String(st.id).padStart(4)}  ${date}  `, text, width));
   });
   return `${out.join('\n')}\n`;
@@ -210,7 +221,16 @@ export function renderAccountMarkdown(v: AccountView): string {
   for (const st of v.steps) {
     // the brackets of the reader's language, as on the terminal: (superseded), （已被取代）
     const aside = (x: string) => e(UI[v.locale].aside(x));
-    const text = st.state === 'skipped' ? `~~${e(st.text)}~~` : st.state === 'superseded' ? `~~${e(st.text)}~~${aside(e(st.closedBy ?? m.superseded))}` : st.overdue ? `${e(st.text)}${aside(m.overdue)}` : e(st.text);
+    const text =
+      st.state === 'skipped'
+        ? `~~${e(st.text)}~~`
+        : st.state === 'superseded'
+          ? `~~${e(st.text)}~~${aside(e(st.closedBy ?? m.superseded))}`
+          : st.lapsed
+            ? `${e(st.text)}${aside(m.lapsed(formatDate(st.lapsed, v.locale)))}`
+            : st.overdue
+              ? `${e(st.text)}${aside(m.overdue)}`
+              : e(st.text);
     out.push(`- [${st.state === 'done' ? 'x' : ' '}] ${st.due}: ${text}`);
   }
   return `${out.join('\n')}\n`;

@@ -93,6 +93,7 @@ const en = {
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',
+  lapsed: (day: string) => `no longer needed after ${day}: the next session closes it`,
   overdue: 'overdue',
   dueToday: 'today',
   stepNumber: 'no.',
