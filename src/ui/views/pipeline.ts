@@ -104,11 +104,15 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
   // "new" is said of an account first seen in the period (its first class event has nothing before it);
   // an account seen before, provisional, that gets its first class now has moved from provisional
   const firstSeen = new Set(opts.events?.flatMap((e) => (e.event.kind === 'class-changed' && e.event.fromStatus === undefined && e.event.from === undefined ? [e.account] : [])));
+  // and only of its first move: first seen provisional on 30 Nov, its class on 1 Dec is a change
+  // from provisional, as the weekly report says it (it read "new" a day after the account appeared)
+  const firstMove = new Map<string, StoredEvent>();
+  for (const e of events ?? []) if (e.event.kind === 'class-changed' && !firstMove.has(e.account)) firstMove.set(e.account, e);
   const moved = events?.map((e): MovedView => {
     const ev = e.event;
     const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id === undefined ? undefined : (labels?.[opts.locale] ?? labelOf.get(id) ?? id));
     if (ev.kind === 'class-changed') {
-      const seen = ev.movement === 'new' && !firstSeen.has(e.account);
+      const seen = ev.movement === 'new' && (!firstSeen.has(e.account) || firstMove.get(e.account) !== e);
       const from = ev.from ? label(ev.from, ev.fromLabels) : seen && ev.fromStatus === 'provisional' ? m.provisional : undefined;
       return { date: ev.date, account: e.account, movement: seen ? 'changed' : ev.movement, ...(from ? { from } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: reasonsIn(ev, opts.locale) };
     }
