@@ -40,7 +40,7 @@ const en = {
   teamOf: (n: number) => `the team (${n} rep${n === 1 ? '' : 's'})`,
   reportTitle: (today: string) => `Week ending ${today}`,
   reportScope: (accounts: number, from: string, to: string) => `${accounts} account${accounts === 1 ? '' : 's'} · this week ${from} – ${to}`,
-  pipeline: 'Pipeline by class: this week against last',
+  pipeline: 'Accounts in play by class (the signed left out): this week against last',
   thisWeek: 'this week',
   lastWeek: 'last week',
   accountsAxis: 'accounts',

@@ -33,7 +33,7 @@ export const zhCN: StatsMessages = {
   teamOf: (n) => `团队（${n}名销售）`,
   reportTitle: (today) => `截至${today}的一周`,
   reportScope: (accounts, from, to) => `${accounts}个客户 · 本周${from} – ${to}`,
-  pipeline: '各类客户数量：本周与上周',
+  pipeline: '在跟进的各类客户数量（不含已签单）：本周与上周',
   thisWeek: '本周',
   lastWeek: '上周',
   accountsAxis: '客户数',

@@ -33,7 +33,7 @@ export const zhTW: StatsMessages = {
   teamOf: (n) => `團隊（${n}名業務）`,
   reportTitle: (today) => `截至${today}的一週`,
   reportScope: (accounts, from, to) => `${accounts}個客戶 · 本週${from} – ${to}`,
-  pipeline: '各類客戶數量：本週與上週',
+  pipeline: '在跟進的各類客戶數量（不含已簽約）：本週與上週',
   thisWeek: '本週',
   lastWeek: '上週',
   accountsAxis: '客戶數',
