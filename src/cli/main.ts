@@ -331,7 +331,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--all', 'show every account')
       .option('--json', 'print JSON (every account)')
       .option('--csv', 'print CSV (every account)')
-      .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
+      .option('--today <YYYY-MM-DD>', 'count windows and overdue steps as of this day, over the accounts as they are now (default: today)', parseDay)
       .addHelpText(
         'after',
         `
@@ -556,7 +556,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--all', 'every account that needs attention')
       .option('--json', 'print JSON (everything: every account, with its flags)')
       .option('--csv', 'print CSV: one line per account (everything)')
-      .option('--today <YYYY-MM-DD>', 'review as of this day (default: today)', parseDay)
+      .option('--today <YYYY-MM-DD>', 'count windows and overdue steps as of this day, over the accounts as they are now (default: today)', parseDay)
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./team.js')).teamReview(opts, io, g));
       });
