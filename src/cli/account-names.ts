@@ -12,7 +12,11 @@ import { said, UserError } from './errors.js';
 /** The account the rep most likely meant, if one stands out: a near spelling, or the one name that holds what was typed. */
 export async function likelyAccount(store: Store, name: string): Promise<string | undefined> {
   const { rows } = await store.pipeline({ today: localToday(), sort: 'name' });
-  const names = rows.map((r) => r.name);
+  return likelyName(name, rows.map((r) => r.name));
+}
+
+/** Of `names`, the one meant by `name`: a near spelling, or the one name that holds what was typed. */
+export function likelyName(name: string, names: string[]): string | undefined {
   const near = closest(name, names);
   if (near) return near;
   const typed = name.trim().toLowerCase();

@@ -90,7 +90,7 @@ export interface CliParams {
   noAnswer: { id: string; question: string; from: boolean };
   // -- accounts and steps ----------------------------------------------------------------------------
   noAccount: { name: string; meant?: string };
-  noRepAccount: { name: string; rep: string };
+  noRepAccount: { name: string; rep: string; meant?: string };
   newNameEmpty: Record<string, never>;
   deleteNeedsConfirm: { name: string };
   nothingToSet: Record<string, never>;

@@ -197,7 +197,7 @@ export const zhCN: CliMessages = {
   noAnswer: ({ id, question, from }) => ({ message: `没有回答“${id}”：${question}`, hint: from ? '在终端里运行，从那里回答' : '在 answers: 下补上这一题，或者在终端里运行，程序会逐题提问' }),
 
   noAccount: ({ name, meant }) => ({ message: `找不到名为“${name}”的客户`, hint: meant ? `是不是想写“${meant}”？（sales-coach accounts 可以列出所有客户）` : 'sales-coach accounts 可以列出所有客户' }),
-  noRepAccount: ({ name, rep }) => ({ message: `${rep} 没有你能看到的叫“${name}”的客户`, hint: 'sales-coach team review 会按销售列出你团队的客户' }),
+  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 没有你能看到的叫“${name}”的客户`, hint: meant ? `是不是想写“${meant}”？（sales-coach team review --rep ${rep} --all 可以列出他的所有客户）` : `sales-coach team review --rep ${rep} --all 可以列出他的所有客户` }),
   newNameEmpty: () => ({ message: '新名称是空的', hint: '给客户起一个至少有一个可见字符的名称' }),
   deleteNeedsConfirm: ({ name }) => ({ message: `删除“${name}”需要确认`, hint: '加上 --yes，不再询问直接删除' }),
   nothingToSet: () => ({ message: '没有要修改的内容', hint: '每项修改写成 问题=值，例如 trust_level=believed' }),

@@ -197,7 +197,7 @@ export const zhTW: CliMessages = {
   noAnswer: ({ id, question, from }) => ({ message: `沒有回答「${id}」：${question}`, hint: from ? '在終端裡執行，從那裡回答' : '在 answers: 下補上這一題，或者在終端裡執行，程式會逐題提問' }),
 
   noAccount: ({ name, meant }) => ({ message: `找不到名為「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach accounts 可以列出所有客戶）` : 'sales-coach accounts 可以列出所有客戶' }),
-  noRepAccount: ({ name, rep }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: 'sales-coach team review 會按銷售列出你團隊的客戶' }),
+  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach team review --rep ${rep} --all 可以列出他的所有客戶）` : `sales-coach team review --rep ${rep} --all 可以列出他的所有客戶` }),
   newNameEmpty: () => ({ message: '新名稱是空的', hint: '給客戶起一個至少有一個可見字元的名稱' }),
   deleteNeedsConfirm: ({ name }) => ({ message: `刪除「${name}」需要確認`, hint: '加上 --yes，不再詢問直接刪除' }),
   nothingToSet: () => ({ message: '沒有要修改的內容', hint: '每項修改寫成 問題=值，例如 trust_level=believed' }),

@@ -53,6 +53,9 @@ describe('a team on PostgreSQL, through the built binary', () => {
       const own = await runBin(args, { env: bossEnv });
       expect([args[0], own.code, own.stdout]).toEqual([args[0], 0, expect.stringContaining('You manage 1 rep: their accounts and steps are in sales-coach team review')]);
     }
+    // a misspelt account of the rep: the one meant, and where the rep's accounts are listed
+    const typo = await runBin(['account', 'show', 'Acme Ltt', '--rep', rep], { env: bossEnv });
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining(`did you mean "Acme Ltd"? (sales-coach team review --rep ${rep} --all lists them)`)]);
     const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });
     expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Li  First KP')]);
     const zh = await runBin(['team', 'review', '--today', '2026-12-02', '--lang', 'zh-CN'], { env: bossEnv });
