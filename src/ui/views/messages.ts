@@ -85,7 +85,7 @@ const en = {
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,
   managerNotes: 'From your manager',
   notes: 'Your notes',
-  noTeam: 'You manage no rep in this team database (the team admin adds them with: sales-coach team add NAME --manager YOU).',
+  noTeam: 'You manage no rep in this team database: sales-coach team list shows who is on the team and their managers; the team admin adds a rep to you with: sales-coach team add NAME --manager YOU.',
   managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string | undefined, note: string) =>
     `${by} ${kind === 'class-validated' ? 'confirmed' : 'questions'} ${cls ? `the class ${cls}` : 'the provisional class'}: ${note}`,
   /** A fact changed since the last visit, its owner named (a person's), else the account's own. */

@@ -73,7 +73,7 @@ export const zhCN: ViewMessages = {
   moreAttention: (n) => `……还有${n}个（用 --all、--json 或 --csv 查看全部）`,
   managerNotes: '经理的批注',
   notes: '你的批注',
-  noTeam: '你在这个团队数据库里没有下属销售（由团队管理员添加：sales-coach team add 姓名 --manager 你的用户名）。',
+  noTeam: '你在这个团队数据库里没有下属销售：sales-coach team list 可以列出团队成员及其经理；由团队管理员把销售加到你名下：sales-coach team add 姓名 --manager 你的用户名。',
   managerNote: (kind, by, cls, note) => `${by}${kind === 'class-validated' ? '确认了' : '质疑'}${cls ? `${cls}的分类` : '暂定的分类'}：${note}`,
   factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',

@@ -73,7 +73,7 @@ export const zhTW: ViewMessages = {
   moreAttention: (n) => `……還有${n}個（用 --all、--json 或 --csv 檢視全部）`,
   managerNotes: '經理的批註',
   notes: '你的批註',
-  noTeam: '你在這個團隊資料庫裡沒有下屬業務（由團隊管理員新增：sales-coach team add 姓名 --manager 你的使用者名稱）。',
+  noTeam: '你在這個團隊資料庫裡沒有下屬業務：sales-coach team list 可以列出團隊成員及其經理；由團隊管理員把銷售加到你名下：sales-coach team add 姓名 --manager 你的使用者名稱。',
   managerNote: (kind, by, cls, note) => `${by}${kind === 'class-validated' ? '確認了' : '質疑'}${cls ? `${cls}的分類` : '暫定的分類'}：${note}`,
   factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',
