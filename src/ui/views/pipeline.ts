@@ -147,7 +147,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
       out.push(hanging('  ', `${c.bold(s(r.name))}${status.length ? c.dim(`  ${status.join(' · ')}`) : ''}`, width));
       const next = r.nextDue ? m.next(formatDate(r.nextDue, v.locale), s(r.nextStep ?? '')) : c.dim(m.noNext);
       out.push(hanging('    ', next, width));
-      if (r.flags.length) out.push(hanging('    ', c.yellow(r.flags.map((f) => `! ${m.flag[f]}`).join('  ')), width));
+      if (r.flags.length) out.push(hanging('    ', c.yellow(r.flags.map((f) => `! ${flagOnLine(m.flag[f])}`).join('  ')), width));
     }
     if (g.hidden > 0 && v.limit) out.push(c.dim(hanging('  ', m.more(g.hidden, v.limit), width)));
   }
@@ -186,4 +186,9 @@ export function pipelineCsvRows(v: PipelineView): unknown[][] {
   return v.groups.flatMap((g) =>
     g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' '), r.signedOn]),
   );
+}
+
+/** A flag on an account's line: without the hint in brackets the header's count line already gives once. */
+export function flagOnLine(text: string): string {
+  return text.replace(/ \([^)]*\)$/, '');
 }

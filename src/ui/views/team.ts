@@ -12,7 +12,7 @@ import { formatDate } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
 import { VIEW_MESSAGES } from './messages.js';
-import { type MovedView, type PipelineRowView, pipelineView } from './pipeline.js';
+import { flagOnLine, type MovedView, type PipelineRowView, pipelineView } from './pipeline.js';
 
 export interface NoteView {
   date: string;
@@ -139,7 +139,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
       const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
       out.push(hanging('    ', `${c.bold(s(a.name))}  ${s(a.classLabel)} · ${c.dim(next)}`, width));
       // every flag of the account, as the header counts them
-      out.push(hanging('      ', c.yellow(a.flags.map((f) => `! ${flagText[f]}`).join('  ')), width));
+      out.push(hanging('      ', c.yellow(a.flags.map((f) => `! ${flagOnLine(flagText[f])}`).join('  ')), width));
     }
     if (r.attentionTotal > r.attention.length) out.push(c.dim(hanging('    ', m.moreAttention(r.attentionTotal - r.attention.length), width)));
     if (r.moved.length) {
