@@ -77,6 +77,18 @@ describe('zh-TW as Taiwan writes it', () => {
   });
 });
 
+describe("one word for a step: 下一步, the seeds' word (下一步动作), never 行动 beside it", () => {
+  it('no zh-CN or zh-TW catalogue of the screens and messages calls a step 行动', () => {
+    const files = [...CATALOGUES, ...CATALOGUES.map((f) => f.replace('.zh-TW.generated.ts', '.zh-CN.ts'))];
+    const found = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/行动|行動/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe('line breaking of Chinese', () => {
   const text =
     '这是上司一定会问的问题。谈完客户能清楚说出没签的原因，你就是Top Sales。我们在2027年（明年）见面，好的、对！为什么他不是A类客户？因为Ms Chen不是第一KP。“我不能伤害你，希望你明白我可能对你的产品不感兴趣。”';
@@ -98,6 +110,15 @@ describe('line breaking of Chinese', () => {
       expect(joined).toContain('2027年');
     });
   }
+
+  it('keeps a date whole with its weekday (account show, checklist): never 2026年 at the end of a line and 12月3日 at the start of the next', () => {
+    const step = '新增下一步：告诉Ms Chen接下来的节奏，下次谈什么（2026年12月3日周四前）';
+    const cycle = '簽單週期到2026年12月3日（週四）為止，請盡快安排見面並提出成交';
+    for (let width = 24; width <= 44; width++) {
+      expect(wrap(step, width), `${width}`).toMatch(/2026年12月3日周四/);
+      expect(wrap(cycle, width), `${width}`).toMatch(/2026年12月3日（週四）/);
+    }
+  });
 
   it('keeps the whole text, each line within the width, in zh-TW too', () => {
     const tw = '這是上司一定會問的問題。談完客戶能清楚說出沒簽的原因，你就是Top Sales。';
