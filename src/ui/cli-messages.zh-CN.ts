@@ -226,6 +226,8 @@ export const zhCN: CliMessages = {
   csvRowProblem: ({ place, code, message }) => ({ message: `${place}：${rowProblem(code, message) ?? message}` }),
   csvRowHint: ({ hint }) => ({ message: rowHint(hint) }),
   importProblems: ({ file, count }) => ({ message: `${file} 里${count === 1 ? '有一行有问题' : `有${count}处问题`}；什么都没有导入` }),
+  importChecking: ({ file, rows }) => ({ message: `正在检查 ${file}：已检查${rows}行` }),
+  importProgress: ({ dryRun, done, total, percent }) => ({ message: `正在${dryRun ? '清点' : '导入'}：${total}行中的第${done}行（${percent}%）` }),
   csvChanged: ({ file }) => ({ message: `导入时 ${file} 被改动了；什么都没有导入`, hint: '再导入一次' }),
   unknownEncoding: ({ name }) => ({ message: `--encoding ${name}：这个 Node 不认识这种编码`, hint: '例如 --encoding utf-8、--encoding gb18030（中文 Excel 导出的文件）、--encoding utf-16le' }),
   headerUnreadable: ({ place, tooMany, detail }) => ({

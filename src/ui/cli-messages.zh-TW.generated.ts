@@ -226,6 +226,8 @@ export const zhTW: CliMessages = {
   csvRowProblem: ({ place, code, message }) => ({ message: `${place}：${rowProblem(code, message) ?? message}` }),
   csvRowHint: ({ hint }) => ({ message: rowHint(hint) }),
   importProblems: ({ file, count }) => ({ message: `${file} 裡${count === 1 ? '有一列有問題' : `有${count}處問題`}；什麼都沒有匯入` }),
+  importChecking: ({ file, rows }) => ({ message: `正在檢查 ${file}：已檢查${rows}行` }),
+  importProgress: ({ dryRun, done, total, percent }) => ({ message: `正在${dryRun ? '清點' : '匯入'}：${total}行中的第${done}行（${percent}%）` }),
   csvChanged: ({ file }) => ({ message: `匯入時 ${file} 被改動了；什麼都沒有匯入`, hint: '再匯入一次' }),
   unknownEncoding: ({ name }) => ({ message: `--encoding ${name}：這個 Node 不認識這種編碼`, hint: '例如 --encoding utf-8、--encoding gb18030（中文 Excel 匯出的檔案）、--encoding utf-16le' }),
   headerUnreadable: ({ place, tooMany, detail }) => ({

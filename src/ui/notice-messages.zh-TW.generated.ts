@@ -65,4 +65,25 @@ export const zhTW: NoticeMessages = {
   nothingToPush: (where, local) => `沒有需要推送的內容：${local} 裡的每個客戶、拜訪和下一步，${where} 都已經有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}個客戶（更新${c.accountsUpdated}個），${c.visits}次拜訪，${c.steps}項下一步（更新${c.stepsUpdated}項），新增或更新${c.contacts}個聯絡人，${c.events}條歷史記錄。`,
   pushedSteps: '下一步在團隊資料庫裡有自己的編號：在團隊資料庫上執行 sales-coach checklist 可以列出它們。',
+  reassignHint: (name) => `可以把這些客戶交給團隊裡的其他人：sales-coach team reassign ${name} 角色`,
+  reassigned: (accounts, from, to) => `已把${from}的${accounts}個客戶轉給${to}，連同其中的聯絡人、拜訪、下一步和歷史記錄。`,
+  rowLeftOut: (rep, what) => `沒有列出${rep}的${rowName(what)}：它無法讀取（在 sales-coach 之外被改動過，或者已經損壞）；這位銷售可以用 sales-coach export --json 匯出還能讀取的內容`,
+  rowUnreadable: (what) => `儲存的${rowName(what)}無法讀取`,
 };
+
+/** A stored row as the store names it in English (src/store/shape.ts), in Chinese; a name it does not know stays as written. */
+function rowName(what: string): string {
+  const forms: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^class of "(.*)"$/s, (m) => `客戶「${m[1]}」的分類`],
+    [/^visit of (\S+) to "(.*)"$/s, (m) => `${m[1]}對客戶「${m[2]}」的拜訪記錄`],
+    [/^history of "(.*)"$/s, (m) => `客戶「${m[1]}」的歷史記錄`],
+    [/^facts of "(.*)"$/s, (m) => `客戶「${m[1]}」的檔案`],
+    [/^facts of (.*) at "(.*)"$/s, (m) => `客戶「${m[2]}」的聯絡人${m[1]}的檔案`],
+    [/^last visit to "(.*)"$/s, (m) => `客戶「${m[1]}」最近一次拜訪的回答`],
+  ];
+  for (const [form, word] of forms) {
+    const m = form.exec(what);
+    if (m) return word(m);
+  }
+  return what;
+}

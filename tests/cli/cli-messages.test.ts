@@ -147,6 +147,8 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   roleMapProblem: { source: '--map-role "a=b"', word: 'a', target: 'b', values: ['first_kp'] },
   noAccountColumn: { place: 'c.csv:1:1', headers: ['Name'], names: ['Account'] },
   importProblems: { file: 'c.csv', count: 3 },
+  importChecking: { file: 'c.csv', rows: 20000 },
+  importProgress: { dryRun: false, done: 10000, total: 40000, percent: 25 },
   csvRowProblem: { place: 'c.csv:3:2', code: 'field-count', message: 'expected 5 fields as in the header, found 6' },
   csvRowHint: { hint: 'a delimiter inside a value needs quotes: "Acme, Inc."' },
   csvChanged: { file: 'c.csv' },
