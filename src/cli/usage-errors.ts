@@ -144,7 +144,19 @@ export function hintLabel(hint: string, io: IO, global: GlobalOptions): string {
 
 /** Before main reports an error: the words loaded when a StoreError or a UserError's key is to be said in another language than English. */
 export async function readyToReport(err: unknown, io: IO, global: GlobalOptions): Promise<void> {
-  if (!(err instanceof Error) || (pickedLocale() ?? earlyLocale(global.lang, io)) === 'en') return;
+  if (!(err instanceof Error)) return;
+  // an error found before the command chose its language (import's CSV, checked first, that is not
+  // there) is said in the config's lang: as well, which comes before the environment's: a rep with
+  // lang: zh-TW in the config read it in English
+  if (pickedLocale() === undefined && global.lang === undefined && io.env.SALES_COACH_LANG === undefined) {
+    try {
+      const { loadConfig } = await import('./config.js');
+      pickLocale(undefined, io.env, loadConfig(io.env, global.config));
+    } catch {
+      // a config that cannot be read, or names no language sales-coach speaks: the environment's, as before
+    }
+  }
+  if ((pickedLocale() ?? earlyLocale(global.lang, io)) === 'en') return;
   if (err.name === 'StoreError') await loadStoreWords();
   else if (err.name === 'UserError' && (err as UserError).said) await loadCliWords();
 }

@@ -100,6 +100,32 @@ describe("the command line's errors in the session's language", () => {
     expect([r.code, r.stderr]).toEqual([2, `sales-coach: ${join(dir, 'config.yaml')}:2:1：配置文件里没有“stroe”这个键\n  提示：是不是想写“store”？\n`]);
   });
 
+  it("files that are not there, in the config's lang: zh-TW (no --lang): the CSV (checked before the command chose its language), the answers, the calendar, a playbook", async () => {
+    const box = sandbox();
+    const dir = join(box.home, 'config', 'sales-coach');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.yaml'), 'lang: zh-TW\n');
+    const csv = await runBin(['import', '--csv', '/nonexistent/c.csv'], { env: box.env });
+    expect([csv.code, csv.stderr]).toEqual([2, 'sales-coach: 無法讀取 CSV 檔案 /nonexistent/c.csv：沒有這個檔案或資料夾（ENOENT）\n  提示：檢查路徑\n']);
+    const folder = await runBin(['import', '--csv', box.home], { env: box.env });
+    expect([folder.code, folder.stderr]).toEqual([2, `sales-coach: CSV 檔案 ${box.home} 是一個資料夾\n  提示：請給出匯出的 .csv 檔案的路徑\n`]);
+    const answers = await runBin(['debrief', '--account', 'Hengda', '--no-input', '--answers', '/nonexistent/a.yaml'], { env: box.env });
+    expect([answers.code, answers.stderr]).toEqual([2, 'sales-coach: 無法讀取回答檔案 /nonexistent/a.yaml：沒有這個檔案或資料夾（ENOENT）\n']);
+    const calendar = await runBin(['today', '--calendar', '/nonexistent/c.ics'], { env: box.env });
+    expect([calendar.code, calendar.stderr]).toEqual([2, 'sales-coach: 無法讀取日曆 /nonexistent/c.ics\n  提示：檢查 --calendar（或設定檔裡的 calendar:）\n']);
+    const playbook = await runBin(['playbook', 'validate', '/nonexistent/p.yaml'], { env: box.env });
+    expect([playbook.code, playbook.stderr]).toEqual([2, 'sales-coach: 沒有這個檔案或資料夾：/nonexistent/p.yaml\n']);
+  });
+
+  it("the team database's password file that is not there, with --lang zh-TW and a config without lang: (reading it chose English mid-command)", async () => {
+    const box = sandbox();
+    const dir = join(box.home, 'config', 'sales-coach');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.yaml'), 'store: postgres://rep@127.0.0.1:1/sales\npasswordFile: /nonexistent/pw\n');
+    const r = await runBin(['--lang', 'zh-TW', 'accounts'], { env: box.env });
+    expect([r.code, r.stderr]).toEqual([2, 'sales-coach: 無法讀取密碼檔案 /nonexistent/pw\n  提示：檢查設定檔裡的 passwordFile\n']);
+  });
+
   it('--db with a scheme sales-coach does not know', async () => {
     const r = await runBin(['--lang', 'zh-CN', '--db', 'mysql://x/y', 'accounts']);
     expect([r.code, r.stderr]).toEqual([2, 'sales-coach: sales-coach 不认识 mysql:// 这种数据库\n  提示：团队数据库的写法是 postgres://USER@HOST[:PORT]/DATABASE；其他写法都当作 SQLite 文件的路径\n']);
