@@ -1,5 +1,6 @@
 /** The words of the program's notices in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { NoticeMessages } from './notice-messages.js';
+import { rowName } from './store-messages.zh-CN.js';
 
 const MODE: Record<string, string> = { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' };
 
@@ -68,22 +69,6 @@ export const zhCN: NoticeMessages = {
   reassignHint: (name) => `可以把这些客户交给团队里的其他人：sales-coach team reassign ${name} 角色`,
   reassigned: (accounts, from, to) => `已把${from}的${accounts}个客户转给${to}，连同其中的联系人、拜访、下一步和历史记录。`,
   rowLeftOut: (rep, what) => `没有列出${rep}的${rowName(what)}：它无法读取（在 sales-coach 之外被改动过，或者已经损坏）；这位销售可以用 sales-coach export --json 导出还能读取的内容`,
-  rowUnreadable: (what) => `保存的${rowName(what)}无法读取`,
+  rowUnreadable: (what) => `存储的${rowName(what)}无法读取`,
 };
 
-/** A stored row as the store names it in English (src/store/shape.ts), in Chinese; a name it does not know stays as written. */
-function rowName(what: string): string {
-  const forms: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/^class of "(.*)"$/s, (m) => `客户“${m[1]}”的分类`],
-    [/^visit of (\S+) to "(.*)"$/s, (m) => `${m[1]}对客户“${m[2]}”的拜访记录`],
-    [/^history of "(.*)"$/s, (m) => `客户“${m[1]}”的历史记录`],
-    [/^facts of "(.*)"$/s, (m) => `客户“${m[1]}”的档案`],
-    [/^facts of (.*) at "(.*)"$/s, (m) => `客户“${m[2]}”的联系人${m[1]}的档案`],
-    [/^last visit to "(.*)"$/s, (m) => `客户“${m[1]}”最近一次拜访的回答`],
-  ];
-  for (const [form, word] of forms) {
-    const m = form.exec(what);
-    if (m) return word(m);
-  }
-  return what;
-}

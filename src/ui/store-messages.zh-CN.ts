@@ -3,8 +3,8 @@ import type { StoreMessages } from './store-messages.js';
 
 const recover = (path: string) => `sqlite3 '${path.replace(/'/g, `'\\''`)}' .recover | sqlite3 recovered.db`;
 
-/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese. */
-function row(what: string): string {
+/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese; also the team's notices' (notice-messages). */
+export function rowName(what: string): string {
   const m =
     /^class of "(.*)"$/s.exec(what) ??
     /^history of "(.*)"$/s.exec(what) ??
@@ -46,7 +46,7 @@ export const zhCN: StoreMessages = {
   }),
   damaged: ({ path, detail }) => ({ message: `数据库 ${path} 已损坏（${detail}）；没有写入任何内容`, hint: `抢救能抢救的部分：${recover(path)}，然后加上 --db recovered.db 运行` }),
   brokenReferences: ({ path }) => ({ message: `数据库 ${path} 里有指向不存在记录的引用；没有做任何改动`, hint: `抢救能抢救的部分：${recover(path)}` }),
-  damagedRow: ({ what }) => ({ message: `存储的${row(what)}无法读取：数据库在 sales-coach 之外被改过，或者已经损坏`, hint: '用 sales-coach export --json 导出还能读取的内容，或者恢复备份' }),
+  damagedRow: ({ what }) => ({ message: `存储的${rowName(what)}无法读取：数据库在 sales-coach 之外被改过，或者已经损坏`, hint: '用 sales-coach export --json 导出还能读取的内容，或者恢复备份' }),
   accountKeptChanging: ({ account, tries }) => ({ message: `保存这次拜访时，客户“${account}”一直在变（试了${tries}次）；什么都没有保存`, hint: '再运行一次；这次的草稿还在' }),
   noAccount: ({ name }) => ({ message: `找不到名为“${name}”的客户`, hint: 'sales-coach accounts 可以列出所有客户' }),
   accountExists: ({ from, to }) => ({ message: `已经有叫“${to}”的客户了`, hint: `要把两个客户合并，运行：sales-coach account merge "${from}" "${to}"` }),

@@ -3,8 +3,8 @@ import type { StoreMessages } from './store-messages.js';
 
 const recover = (path: string) => `sqlite3 '${path.replace(/'/g, `'\\''`)}' .recover | sqlite3 recovered.db`;
 
-/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese. */
-function row(what: string): string {
+/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese; also the team's notices' (notice-messages). */
+export function rowName(what: string): string {
   const m =
     /^class of "(.*)"$/s.exec(what) ??
     /^history of "(.*)"$/s.exec(what) ??
@@ -46,7 +46,7 @@ export const zhTW: StoreMessages = {
   }),
   damaged: ({ path, detail }) => ({ message: `資料庫 ${path} 已損壞（${detail}）；沒有寫入任何內容`, hint: `搶救能搶救的部分：${recover(path)}，然後加上 --db recovered.db 執行` }),
   brokenReferences: ({ path }) => ({ message: `資料庫 ${path} 裡有指向不存在記錄的引用；沒有做任何改動`, hint: `搶救能搶救的部分：${recover(path)}` }),
-  damagedRow: ({ what }) => ({ message: `儲存的${row(what)}無法讀取：資料庫在 sales-coach 之外被改過，或者已經損壞`, hint: '用 sales-coach export --json 匯出還能讀取的內容，或者恢復備份' }),
+  damagedRow: ({ what }) => ({ message: `儲存的${rowName(what)}無法讀取：資料庫在 sales-coach 之外被改過，或者已經損壞`, hint: '用 sales-coach export --json 匯出還能讀取的內容，或者恢復備份' }),
   accountKeptChanging: ({ account, tries }) => ({ message: `儲存這次拜訪時，客戶「${account}」一直在變（試了${tries}次）；什麼都沒有儲存`, hint: '再執行一次；這次的草稿還在' }),
   noAccount: ({ name }) => ({ message: `找不到名為「${name}」的客戶`, hint: 'sales-coach accounts 可以列出所有客戶' }),
   accountExists: ({ from, to }) => ({ message: `已經有叫「${to}」的客戶了`, hint: `要把兩個客戶合併，執行：sales-coach account merge "${from}" "${to}"` }),

@@ -186,10 +186,10 @@ describe("a stored row that cannot be read, named in the session's language", ()
   it('the rows the store names in English (class of "Acme", visit of DATE to "Acme"…) are named in Chinese; the names stay as written', async () => {
     const { NOTICE_MESSAGES } = await import('../../src/ui/notice-messages.js');
     const cn = NOTICE_MESSAGES['zh-CN'];
-    expect(cn.rowUnreadable('class of "Acme"')).toBe('保存的客户“Acme”的分类无法读取');
-    expect(cn.rowUnreadable('visit of 2026-11-20 to "Acme"')).toBe('保存的2026-11-20对客户“Acme”的拜访记录无法读取');
+    expect(cn.rowUnreadable('class of "Acme"')).toBe('存储的客户“Acme”的分类无法读取');
+    expect(cn.rowUnreadable('visit of 2026-11-20 to "Acme"')).toBe('存储的客户“Acme”2026-11-20的拜访记录无法读取');
     expect(cn.rowLeftOut('wang_li', 'facts of Li at "Acme"')).toBe(
-      '没有列出wang_li的客户“Acme”的联系人Li的档案：它无法读取（在 sales-coach 之外被改动过，或者已经损坏）；这位销售可以用 sales-coach export --json 导出还能读取的内容',
+      '没有列出wang_li的客户“Acme”里Li的资料：它无法读取（在 sales-coach 之外被改动过，或者已经损坏）；这位销售可以用 sales-coach export --json 导出还能读取的内容',
     );
     expect(NOTICE_MESSAGES['zh-TW'].rowUnreadable('history of "Acme"')).toBe('儲存的客戶「Acme」的歷史記錄無法讀取');
     expect(NOTICE_MESSAGES['zh-TW'].reassigned(2, 'wang_li', 'chen_jing')).toMatch(/^已把wang_li的2個客戶轉給chen_jing/);
