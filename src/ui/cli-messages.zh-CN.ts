@@ -1,6 +1,7 @@
 /** The command line's errors and confirmations in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { FileWhat, FsWhy, ImportField, Suggestion } from '../cli/said.js';
 import type { CliMessages } from './cli-messages.js';
+import { icalWhy } from './ical-words.zh-CN.js';
 
 const FS: Record<string, string> = {
   ENOSPC: '磁盘已满',
@@ -246,7 +247,7 @@ export const zhCN: CliMessages = {
   }),
   reportWhere: () => ({ message: '请说明报告写到哪里', hint: 'sales-coach report --out week.html' }),
   repOrTeam: () => ({ message: '--rep 和 --team 只能选一个', hint: '--rep ROLE 看团队里的一位销售，--team 看整个团队' }),
-  notICalendar: ({ file, detail }) => ({ message: `日历 ${file} 不是 iCalendar 文件：${detail}`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
+  notICalendar: ({ file, detail }) => ({ message: `日历 ${file} 不是 iCalendar 文件：${icalWhy(detail)}`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
   noVcalendar: ({ file }) => ({ message: `日历 ${file} 里没有 VCALENDAR`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
   calendarUnreadable: ({ file }) => ({ message: `无法读取日历 ${file}`, hint: '检查 --calendar（或配置文件里的 calendar:）' }),
 

@@ -88,7 +88,11 @@ describe("the command line's errors in the session's language", () => {
     const ics = file('c.ics', 'BEGIN:VCALENDAR\nnonsense\n');
     const r = await runBin(['--lang', 'zh-CN', 'today', '--calendar', ics], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^sales-coach: 日历 ${ics} 不是 iCalendar 文件：.*\\n  提示：从你的日历里导出 \\.ics（iCalendar）文件\\n$`));
+    // ical.js's reason in Chinese too, the line it quotes as written
+    expect(r.stderr).toBe(`sales-coach: 日历 ${ics} 不是 iCalendar 文件：这一行既没有“;”也没有“:”：“nonsense”\n  提示：从你的日历里导出 .ics（iCalendar）文件\n`);
+    const event = file('e.ics', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2026120X\nSUMMARY:Hengda\nEND:VEVENT\nEND:VCALENDAR\n');
+    const tw = await runBin(['--lang', 'zh-TW', 'today', '--calendar', event], { env });
+    expect(tw.stdout).toContain(`${event}:2：事件「Hengda」無法讀取，已略過：日期時間「2026-12-0XT::」無效\n`);
   });
 
   it("config: a misspelt key, said in the config's own language (lang: zh-CN)", async () => {
