@@ -197,6 +197,27 @@ describe("a stored row that cannot be read, named in the session's language", ()
   });
 });
 
+describe("the reasons a server or a parser gives in English, in the session's language", () => {
+  it("PostgreSQL's and SQLite's reasons said by their shape, names as written; one of another shape marked as the server's words", async () => {
+    const { storeErrorText } = await import('../../src/ui/store-messages.js');
+    const say = (said: unknown, locale: 'zh-CN' | 'zh-TW' = 'zh-CN') => storeErrorText({ message: 'x', said: said as never }, locale).message;
+    expect(say({ key: 'pgPermission', params: { where: 'db', detail: 'table accounts' } })).toBe('团队数据库 db 拒绝了这个操作（无权操作：数据表 accounts）');
+    expect(say({ key: 'pgUnreachable', params: { where: 'rep@h/db', detail: 'ECONNREFUSED' } }, 'zh-TW')).toBe('連不上團隊資料庫 rep@h/db（連線被拒絕，ECONNREFUSED）');
+    expect(say({ key: 'pgBadRow', params: { where: 'db', detail: 'new row for relation "visits" violates check constraint "visits_date"' } })).toBe(
+      '团队数据库 db 拒绝了一行 sales-coach 无法读回的数据（写入数据表 visits 的数据不符合检查约束 visits_date）',
+    );
+    expect(say({ key: 'damaged', params: { path: 'c.db', detail: 'database disk image is malformed' } })).toMatch(/^数据库 c\.db 已损坏（数据库文件的结构已损坏）/);
+    expect(say({ key: 'pgSsl', params: { where: 'db', detail: 'unsupported protocol' } })).toBe('无法与团队数据库 db 建立安全连接（PostgreSQL的原话：unsupported protocol）');
+  });
+
+  it("ical.js's reasons said by their shape, the value as written", async () => {
+    const { icalWhy } = await import('../../src/ui/ical-words.zh-CN.js');
+    expect(icalWhy('invalid date-time value: "2026-12-0XT::"')).toBe('日期时间“2026-12-0XT::”无效');
+    expect(icalWhy('invalid ical body. component began but did not end')).toBe('有一部分开始了却没有结束（少了 END:）');
+    expect(icalWhy('something new')).toBe('日历解析器的原话：something new');
+  });
+});
+
 describe('a remark after a word', () => {
   it('has full-width brackets and no space before them in Chinese, a space and brackets in English', async () => {
     const { Chalk } = await import('chalk');
