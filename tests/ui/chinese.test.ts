@@ -200,7 +200,7 @@ describe("a stored row that cannot be read, named in the session's language", ()
 describe("the reasons a server or a parser gives in English, in the session's language", () => {
   it("PostgreSQL's and SQLite's reasons said by their shape, names as written; one of another shape marked as the server's words", async () => {
     const { storeErrorText } = await import('../../src/ui/store-messages.js');
-    const say = (said: unknown, locale: 'zh-CN' | 'zh-TW' = 'zh-CN') => storeErrorText({ message: 'x', said: said as never }, locale).message;
+    const say = (said: unknown, locale: 'zh-CN' | 'zh-TW' = 'zh-CN') => storeErrorText({ message: 'x', hint: undefined, said: said as never }, locale).message;
     expect(say({ key: 'pgPermission', params: { where: 'db', detail: 'table accounts' } })).toBe('团队数据库 db 拒绝了这个操作（无权操作：数据表 accounts）');
     expect(say({ key: 'pgUnreachable', params: { where: 'rep@h/db', detail: 'ECONNREFUSED' } }, 'zh-TW')).toBe('連不上團隊資料庫 rep@h/db（連線被拒絕，ECONNREFUSED）');
     expect(say({ key: 'pgBadRow', params: { where: 'db', detail: 'new row for relation "visits" violates check constraint "visits_date"' } })).toBe(
