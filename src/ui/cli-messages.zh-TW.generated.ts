@@ -66,7 +66,7 @@ function configSays(message: string): string {
   return message;
 }
 
-const FIELDS: Record<ImportField, string> = { account: '客戶', name: '姓名', firstName: '名', lastName: '姓', title: '職務', role: '角色', reportsTo: '上級', persona: '性格類型', email: '郵箱', phone: '電話' };
+const FIELDS: Record<ImportField, string> = { account: '客戶', name: '姓名', firstName: '名', lastName: '姓', title: '職務', role: '角色', reportsTo: '上級', persona: '性格類型', email: '電子郵件', phone: '電話' };
 const DELIMITERS = { comma: '逗號', semicolon: '分號', tab: '製表符' } as const;
 const NO_CONTACT = {
   noRows: '檔案只有表頭，沒有資料列',
@@ -114,7 +114,7 @@ function rowProblem(code: string, message: string): string | undefined {
   }
   return undefined;
 }
-const IMPORT_FIELD_WORDS: Record<string, string> = { account: '客戶名稱', name: '姓名', 'first name': '名', 'last name': '姓', title: '職務', role: '角色', 'reports to': '上級', persona: '性格類型', email: '郵箱', phone: '電話' };
+const IMPORT_FIELD_WORDS: Record<string, string> = { account: '客戶名稱', name: '姓名', 'first name': '名', 'last name': '姓', title: '職務', role: '角色', 'reports to': '上級', persona: '性格類型', email: '電子郵件', phone: '電話' };
 
 /** The hint under a bad row, by its English words. */
 function rowHint(hint: string): string {
@@ -137,7 +137,7 @@ export const zhTW: CliMessages = {
   noTemplate: ({ name, templates }) => ({ message: `沒有「${name}」這個模板`, hint: `現有的模板：${list(templates)}（sales-coach playbook init --list）` }),
   noSuchSchema: ({ kind, kinds }) => ({ message: `--for ${kind}：沒有這種 schema`, hint: `可選的有：${list(kinds)}` }),
   whichLanguage: () => ({ message: '要翻譯成哪種語言？', hint: '加上 --lang zh-CN 或 --lang zh-TW' }),
-  cannotTranslateInto: ({ value, locales }) => ({ message: `不能翻譯成「${value}」：文本只能從英文翻譯成 ${locales.join(' 或 ')}` }),
+  cannotTranslateInto: ({ value, locales }) => ({ message: `不能翻譯成「${value}」：文字只能從英文翻譯成 ${locales.join(' 或 ')}` }),
   fromOnlyZhTW: ({ from, locale }) => ({ message: `--from ${from} 不能和 --lang ${locale} 一起用：只有 zh-TW 可以從 zh-CN 轉換`, hint: '請用 --lang zh-TW --from zh-CN' }),
   translationsUnreadable: ({ file }) => ({ message: `無法讀取 ${file}：檔案不存在，或者沒有讀取權限` }),
   translatedInvalid: () => ({ message: '翻譯後的劇本會有錯誤，所以什麼都沒有寫入', hint: '這是 sales-coach 的 bug，請報告給我們' }),
@@ -176,7 +176,7 @@ export const zhTW: CliMessages = {
   stdinIdle: ({ seconds }) => ({ message: `標準輸入一直開著，卻${seconds}秒都沒有內容；什麼都沒有執行`, hint: '用 --answers FILE 給出回答，或者結束輸入（< 檔案，或按 Ctrl-D）' }),
   stdinTooLarge: ({ mb }) => ({ message: `標準輸入裡的回答超過了 ${mb} MB；什麼都沒有執行`, hint: '輸入的內容對嗎？' }),
   stdinUnreadable: ({ why: w }) => ({ message: `無法讀取標準輸入：${w}` }),
-  noTerminal: ({ mode: m }) => ({ message: '沒有可以提問的終端，也沒有給出回答', hint: `請在終端裡執行，或者給出回答：sales-coach ${m} --answers FILE（見 README 的「Scripted sessions」一節）` }),
+  noTerminal: ({ mode: m }) => ({ message: '沒有可以提問的終端機，也沒有給出回答', hint: `請在終端機裡執行，或者給出回答：sales-coach ${m} --answers FILE（見 README 的「Scripted sessions」一節）` }),
   answersUnreadable: ({ file, why: w }) => ({ message: `無法讀取回答檔案 ${file}：${why(w)}` }),
   noDraftToResume: ({ mode: m, account, command }) => ({ message: `${account ? `「${account}」` : ''}沒有中斷的${mode(m)}可以繼續`, hint: `新開一次：${command}（sales-coach drafts 會列出未完成的拜訪）` }),
   blankAccountName: ({ name, command }) => ({ message: `客戶名稱 ${name} 是空白的`, hint: `請寫上客戶公司的名稱，例如 ${command}` }),
@@ -195,7 +195,7 @@ export const zhTW: CliMessages = {
   noQuestion: ({ id, playbook, suggestion: s }) => ({ message: `劇本 ${playbook} 裡沒有「${id}」這個問題`, hint: suggestion(s) }),
   stoppedNothingSaved: () => ({ message: '已停止；什麼都沒有儲存' }),
   answersToGive: ({ count }) => ({ message: `還有${count}個問題沒有回答；什麼都沒有執行` }),
-  noAnswer: ({ id, question, from }) => ({ message: `沒有回答「${id}」：${question}`, hint: from ? '在終端裡執行，從那裡回答' : '在 answers: 下補上這一題，或者在終端裡執行，程式會逐題提問' }),
+  noAnswer: ({ id, question, from }) => ({ message: `沒有回答「${id}」：${question}`, hint: from ? '在終端機裡執行，從那裡回答' : '在 answers: 下補上這一題，或者在終端機裡執行，程式會逐題提問' }),
 
   noAccount: ({ name, meant }) => ({ message: `找不到名為「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach accounts 可以列出所有客戶）` : 'sales-coach accounts 可以列出所有客戶' }),
   noRepAccount: ({ name, rep }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: 'sales-coach team review 會按銷售列出你團隊的客戶' }),
@@ -242,7 +242,7 @@ export const zhTW: CliMessages = {
   csvTooLarge: ({ file, gb, limitGb }) => ({ message: `CSV 檔案 ${file} 太大了（${gb} GB，上限是 ${limitGb} GB）`, hint: '是不是選錯了檔案？太大的匯出請拆成幾個檔案' }),
   cannotRead: ({ file, code, detail }) => ({ message: `無法讀取 ${file}：${code ? why({ code, text: code }) : detail}`, ...(code === 'ENOENT' ? { hint: '檢查路徑' } : {}) }),
   notEncodingText: ({ place, encoding }) => ({
-    message: `${place}：從這一行起不是 ${encoding ?? 'UTF-8'} 文本；什麼都沒有匯入`,
+    message: `${place}：從這一行起不是 ${encoding ?? 'UTF-8'} 文字；什麼都沒有匯入`,
     ...(encoding ? {} : { hint: '在 CRM 或 Excel 裡另存為「CSV UTF-8」；中文 Excel 儲存的檔案常常是 GBK 編碼：請加上 --encoding gb18030' }),
   }),
   reportWhere: () => ({ message: '請說明報告寫到哪裡', hint: 'sales-coach report --out week.html' }),
@@ -256,7 +256,7 @@ export const zhTW: CliMessages = {
     hint: `${close ? `是不是想寫「${close}://」？` : ''}團隊資料庫的寫法是 postgres://USER@HOST[:PORT]/DATABASE；其他寫法都當作 SQLite 檔案的路徑`,
   }),
   badTeamUrl: () => ({ message: '團隊資料庫的地址不是有效的 URL', hint: '應為 postgres://USER@HOST[:PORT]/DATABASE' }),
-  passwordInUrl: () => ({ message: '團隊資料庫的地址裡寫了密碼；沒有使用它', hint: '把密碼放在 PGPASSWORD、~/.pgpass 或設定檔的 passwordFile 裡，不要寫進地址：它會出現在程序列表和命令歷史裡' }),
+  passwordInUrl: () => ({ message: '團隊資料庫的地址裡寫了密碼；沒有使用它', hint: '把密碼放在 PGPASSWORD、~/.pgpass 或設定檔的 passwordFile 裡，不要寫進地址：它會出現在處理程序清單和指令歷史裡' }),
   notTeamAddress: ({ url }) => ({ message: `${url} 不是團隊資料庫的地址`, hint: '應為 postgres://USER@HOST[:PORT]/DATABASE' }),
   passwordFileOpen: ({ file }) => ({ message: `密碼檔案 ${file} 別人也能讀取；沒有使用它`, hint: `改成只有你自己能讀：chmod 600 ${file}` }),
   passwordFileUnreadable: ({ file, newRep }) => ({ message: `無法讀取密碼檔案 ${file}`, hint: newRep ? '請給出存有這位新銷售密碼的檔案路徑' : '檢查設定檔裡的 passwordFile' }),
@@ -293,8 +293,8 @@ export const zhTW: CliMessages = {
   wroteReport: ({ file, kb }) => ({ message: `報告已寫入 ${file}（${kb} KB）` }),
   wroteFile: ({ file }) => ({ message: `已寫入 ${file}` }),
   wroteStarter: ({ files, validate, test }) => ({ message: `已寫入 ${list(files)}\n下一步：編輯它們，然後執行  ${validate}  和  ${test}` }),
-  prefilled: ({ count }) => ({ message: `已從 zh-CN 預填了${count}條 zh-TW 文本（標記為待審校）` }),
-  wroteTexts: ({ count, file, done, locale }) => ({ message: `已把${count}條文本寫入 ${file}（${done}條已有 ${locale} 譯文，${count - done}條待翻譯）` }),
+  prefilled: ({ count }) => ({ message: `已從 zh-CN 預填了${count}條 zh-TW 文字（標記為待審校）` }),
+  wroteTexts: ({ count, file, done, locale }) => ({ message: `已把${count}條文字寫入 ${file}（${done}條已有 ${locale} 譯文，${count - done}條待翻譯）` }),
   wroteIcs: ({ count, file }) => ({ message: `已把${count}個待辦的下一步寫入 ${file}` }),
   wroteCsv: ({ folder }) => ({ message: `已把客戶、聯絡人、拜訪、下一步和歷史記錄寫入 ${folder}/` }),
   importSummary: (p) => {

@@ -41,7 +41,7 @@ export const zhTW: NoticeMessages = {
   cannotBe: (id, value) => `「${id}」的回答不能是${value}`,
   expected: (what) => `應為：${what}`,
   noAnswer: (id, question) => `沒有回答「${id}」：${question}`,
-  noAnswerHint: '在 answers: 下補上這一題，或者在終端裡執行（不加 --no-input），程式會逐題提問',
+  noAnswerHint: '在 answers: 下補上這一題，或者在終端機裡執行（不加 --no-input），程式會逐題提問',
   fileMistakes: (n) => `回答檔案裡有${n}處錯誤，沒有執行`,
   answersMissing: (n, file) => `${file ? '回答檔案' : '回答'}裡缺少${n}個回答，沒有執行`,
   draftMistakes: '草稿裡有錯誤，沒有儲存任何內容',

@@ -25,7 +25,7 @@ const side = (x: { option?: string; env?: string }): string => (x.env ? `環境�
 
 export const zhTW: UsageMessages = {
   unknownOption: (flag) => `錯誤：沒有 ${flag} 這個選項`,
-  unknownCommand: (name) => `錯誤：沒有「${name}」這個命令`,
+  unknownCommand: (name) => `錯誤：沒有「${name}」這個指令`,
   didYouMean: (words) => (words.length === 1 ? `是不是想寫 ${words[0]}？` : `是不是想寫其中之一：${words.join('、')}？`),
   missingArgument: (name) => `錯誤：缺少必填的引數 ${name}`,
   optionMissingArgument: (flags) => `錯誤：選項 ${flags} 後面缺少取值`,
