@@ -56,15 +56,43 @@ function kind(s: string): string {
 
 /** The config's own words (the schema's checks): said in Chinese when known, else as they are. */
 function configSays(message: string): string {
-  if (/\p{Script=Han}/u.test(message)) return message;
+  // a key's problem already said in Chinese (store:'s), after the key as the English wrote it
+  if (/\p{Script=Han}/u.test(message)) return message.replace(/^([\w.]+): /, '$1：');
+  const where = (path: string) => (path === 'the config' ? '設定檔' : path);
   const unknown = /^unknown key "(.*)" in (?:the config|(.*))$/s.exec(message);
   if (unknown) return unknown[2] ? `${unknown[2]} 裡沒有「${unknown[1]}」這個鍵` : `設定檔裡沒有「${unknown[1]}」這個鍵`;
   const type = /^(.*): expected (.*), found (.*)$/s.exec(message);
-  if (type) return `${type[1]}：應為${kind(type[2])}，實際是${kind(type[3])}`;
+  if (type) return `${where(type[1])}：應為${kind(type[2])}，實際是${kind(type[3])}`;
   const notAllowed = /^(.*): (.*) is not allowed$/s.exec(message);
-  if (notAllowed) return `${notAllowed[1]}：不能是${kind(notAllowed[2])}`;
-  return message;
+  if (notAllowed) return `${where(notAllowed[1])}：不能是${kind(notAllowed[2])}`;
+  // the YAML reader's words (src/core/yaml-source.ts)
+  const fixed = YAML_SAYS[message];
+  if (fixed) return fixed;
+  const docs = /^the file holds (\d+) YAML documents \(separated by ---\); expected one$/s.exec(message);
+  if (docs) return `檔案裡有${docs[1]}個 YAML 文件（用 --- 分開）；應當只有一個`;
+  const deep = /^nesting deeper than (\d+) levels$/s.exec(message);
+  if (deep) return `巢狀超過了${deep[1]}層`;
+  const tag = /^the tag (\S+) is not supported; .*$/s.exec(message);
+  if (tag) return `不支持標籤 ${tag[1]}：設定檔只是資料`;
+  const bracket = /^(.*) \(an unclosed bracket\?\)$/s.exec(message);
+  if (bracket) return `括號可能沒有閉合（YAML 解析器的原話：${bracket[1]}）`;
+  // the YAML library's own sentence: marked as its words
+  return `YAML 格式有誤（解析器的原話：${message}）`;
 }
+
+/** The YAML reader's fixed sentences and hints, as the config's problems say them. */
+const YAML_SAYS: Record<string, string> = {
+  'this key appears twice in the same mapping': '同一層裡這個鍵出現了兩次',
+  'keep one of the two; YAML keeps neither silently': '刪掉其中一個：YAML 不會替你選',
+  'a tab is used for indentation; YAML indents with spaces': '縮排裡用了製表符；YAML 只用空格縮排',
+  'replace the tab with spaces (2 per level)': '把製表符換成空格（每層2個）',
+  'this quote is never closed': '這個引號沒有閉合',
+  'add the closing quote at the end of the value': '在值的末尾補上對應的引號',
+  'close the bracket that opens before this point': '把這裡之前開啟的括號閉合',
+  'line the key up with its siblings (spaces only)': '讓這個鍵和同一層的其他鍵對齊（只用空格）',
+  'the config is one mapping': '設定檔是一組鍵值對',
+  'the config is three keys deep at most': '設定檔最多巢狀三層',
+};
 
 const FIELDS: Record<ImportField, string> = { account: '客戶', name: '姓名', firstName: '名', lastName: '姓', title: '職務', role: '角色', reportsTo: '上級', persona: '性格類型', email: '電子郵件', phone: '電話' };
 const DELIMITERS = { comma: '逗號', semicolon: '分號', tab: '製表符' } as const;
@@ -263,7 +291,10 @@ export const zhTW: CliMessages = {
   passwordFileEmpty: ({ file }) => ({ message: `密碼檔案 ${file} 是空的` }),
   configUnreadable: ({ file }) => ({ message: `無法讀取設定檔 ${file}`, hint: '檢查 --config 給出的路徑' }),
   configEnvMissing: ({ file }) => ({ message: `SALES_COACH_CONFIG 指定的設定檔 ${file} 不存在或無法讀取`, hint: '改正 SALES_COACH_CONFIG，或者取消設定它，使用預設的設定檔' }),
-  configProblem: ({ place, message, hint }) => ({ message: `${place}：${configSays(message)}`, ...(hint ? { hint: /\p{Script=Han}/u.test(hint) ? hint : suggestion(hint.replace(/^expected (?!one of)(.*)$/s, (_, k: string) => `應為${kind(k)}`)) } : {}) }),
+  configProblem: ({ place, message, hint }) => ({
+    message: `${place}：${configSays(message)}`,
+    ...(hint ? { hint: /\p{Script=Han}/u.test(hint) ? hint : (YAML_SAYS[hint] ?? suggestion(hint.replace(/^expected (?!one of)(.*)$/s, (_, k: string) => `應為${kind(k)}`))) } : {}),
+  }),
   repNeedsTeamDb: () => ({ message: '--rep 讀取的是團隊資料庫裡某位銷售的客戶，而這是本機上的資料庫', hint: TEAM_DB }),
   reportNeedsTeamDb: ({ flag }) => ({ message: `${flag} 的報告要用團隊資料庫，而這是本機上的資料庫`, hint: TEAM_DB }),
   teamCommandNeedsTeamDb: ({ what, path }) => ({

@@ -248,6 +248,17 @@ describe('each key is said in Chinese', () => {
     });
   });
 
+  it("the config's YAML problems in Chinese: the reader's own sentences, the top level as 配置文件, a library's sentence marked as its words", () => {
+    const say = (message: string, hint?: string) => cliText({ key: 'configProblem', params: { place: 'c.yaml:2:1', message, ...(hint ? { hint } : {}) } }, 'zh-CN');
+    expect(say('this key appears twice in the same mapping', 'keep one of the two; YAML keeps neither silently')).toEqual({ message: 'c.yaml:2:1：同一层里这个键出现了两次', hint: '删掉其中一个：YAML 不会替你选' });
+    expect(say('the config: expected a mapping, found a list').message).toBe('c.yaml:2:1：配置文件：应为键值对，实际是列表');
+    expect(say('store: sales-coach 不认识 mysql:// 这种数据库').message).toBe('c.yaml:2:1：store：sales-coach 不认识 mysql:// 这种数据库');
+    expect(say('Flow sequence in block collection must be sufficiently indented and end with a ]', 'line the key up with its siblings (spaces only)')).toEqual({
+      message: 'c.yaml:2:1：YAML 格式有误（解析器的原话：Flow sequence in block collection must be sufficiently indented and end with a ]）',
+      hint: '让这个键和同一层的其他键对齐（只用空格）',
+    });
+  });
+
   it("suggestions and the config's schema words in Chinese", () => {
     expect(cliText({ key: 'unknownPersona', params: SAMPLES.unknownPersona }, 'zh-CN').hint).toBe('是不是想写“koala”？');
     expect(cliText({ key: 'noQuestion', params: SAMPLES.noQuestion }, 'zh-CN').hint).toBe('可选的有：“a”、“b”');
