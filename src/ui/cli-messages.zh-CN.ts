@@ -346,6 +346,6 @@ export const zhCN: CliMessages = {
   keptVisitsSent: ({ count }) => ({ message: `本机保留的${count}次拜访已发送到团队数据库` }),
   visitRefused: ({ reason, file }) => ({ message: `本机保留的一次拜访被团队数据库拒绝了（${reason}）；它仍保存在 ${file}` }),
   noAccountInGroups: ({ groups, known }) => ({
-    message: `没有客户属于 ${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join(' 或 ')}${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,
+    message: `没有属于${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join('或')}的客户${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,
   }),
 };

@@ -346,6 +346,6 @@ export const zhTW: CliMessages = {
   keptVisitsSent: ({ count }) => ({ message: `本機保留的${count}次拜訪已傳送到團隊資料庫` }),
   visitRefused: ({ reason, file }) => ({ message: `本機保留的一次拜訪被團隊資料庫拒絕了（${reason}）；它仍儲存在 ${file}` }),
   noAccountInGroups: ({ groups, known }) => ({
-    message: `沒有客戶屬於 ${groups.map((k) => (k === 'provisional' ? '「?」' : `「${k}」`)).join(' 或 ')}${known.length ? `；在用的分類有 ${list(known)}（? 表示暫定）` : ''}`,
+    message: `沒有屬於${groups.map((k) => (k === 'provisional' ? '「?」' : `「${k}」`)).join('或')}的客戶${known.length ? `；在用的分類有 ${list(known)}（? 表示暫定）` : ''}`,
   }),
 };

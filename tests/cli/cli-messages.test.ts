@@ -241,6 +241,8 @@ describe('each key is said in Chinese', () => {
   it('values are echoed as typed; a wrapped error is said again in Chinese', () => {
     expect(cliText({ key: 'notADate', params: SAMPLES.notADate }, 'zh-CN')).toEqual({ message: '--due 2026-13-01 不是有效的日期', hint: '请写成 YYYY-MM-DD，例如 2026-11-26' });
     expect(cliText({ key: 'savedButOutFailed', params: SAMPLES.savedButOutFailed }, 'zh-CN').message).toBe('f 已经存在；拜访本身已经保存');
+    // no space before a quote in Chinese ("没有客户属于 “Z”" read as a gap)
+    expect(cliText({ key: 'noAccountInGroups', params: { groups: ['E', 'provisional'], known: ['A'] } }, 'zh-CN').message).toBe('没有属于“E”或“?”的客户；在用的分类有 A（? 表示暂定）');
     const busy = { message: 'the database x is busy', store: { key: 'busy', params: { path: 'x' } } };
     expect(cliText({ key: 'saveFailed', params: { inner: busy, resume: 'sales-coach debrief --resume --account Acme' } }, 'zh-CN')).toEqual({
       message: '数据库 x 正被另一个 sales-coach 使用（等了一会儿，还是没能用上）；这次拜访没有保存',
