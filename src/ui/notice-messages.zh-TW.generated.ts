@@ -66,6 +66,8 @@ export const zhTW: NoticeMessages = {
   nothingToPush: (where, local) => `沒有需要推送的內容：${local} 裡的每個客戶、拜訪和下一步，${where} 都已經有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}個客戶（更新${c.accountsUpdated}個），${c.visits}次拜訪，${c.steps}項下一步（更新${c.stepsUpdated}項），新增或更新${c.contacts}個聯絡人，${c.events}條歷史記錄。`,
   pushedSteps: '下一步在團隊資料庫裡有自己的編號：在團隊資料庫上執行 sales-coach checklist 可以列出它們。',
+  playbookOrigin: (origin, overrides, file) => `${origin === 'user' ? (overrides ? '使用者劇本（取代內建的同名劇本）' : '使用者劇本') : '內建劇本'}：${file}`,
+  playbookListedInvalid: '（無效）',
   reassignHint: (name) => `可以把這些客戶交給團隊裡的其他人：sales-coach team reassign ${name} 角色`,
   reassigned: (accounts, from, to) => `已把${from}的${accounts}個客戶轉給${to}，連同其中的聯絡人、拜訪、下一步和歷史記錄。`,
   rowLeftOut: (rep, what) => `沒有列出${rep}的${rowName(what)}：它無法讀取（在 sales-coach 之外被改動過，或者已經損壞）；這位銷售可以用 sales-coach export --json 匯出還能讀取的內容`,
