@@ -167,7 +167,7 @@ describe("the command line's confirmations in the session's language", () => {
   it('playbook list: where each playbook comes from, in zh-TW', async () => {
     const r = await runBin(['--lang', 'zh-TW', 'playbook', 'list']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^abcd  ABCD客戶分類 v\d+\n      內建劇本：\S*playbooks\/abcd\.yaml\n$/);
+    expect(r.stdout).toMatch(/^abcd {2}ABCD客戶分類 v\d+\n {6}內建劇本：\S*playbooks\/abcd\.yaml\n$/);
   });
 
   it("import's summary, line by line in zh-CN; rows and columns as Taiwan says them (列 / 欄) in zh-TW", async () => {
