@@ -186,3 +186,12 @@ export function storeErrorLines(err: StoreError, io: IO, global: GlobalOptions):
   const { message, hint } = words ? words.storeErrorText(err, locale) : { message: err.message, hint: err.hint };
   return `sales-coach: ${sanitize(message)}\n${hint ? `  ${locale === 'en' ? 'hint: ' : USAGE_MESSAGES[locale].hint}${sanitize(hint)}\n` : ''}`;
 }
+
+/** A bug as main reports it: its three lines in the session's language, the error's own words as they are (they go into the bug report). */
+export function internalErrorLines(e: Error, io: IO, global: GlobalOptions): string {
+  const locale = pickedLocale() ?? earlyLocale(global.lang, io);
+  const m = locale === 'en' ? undefined : USAGE_MESSAGES[locale];
+  const first = `sales-coach: ${m ? m.internalError(sanitize(e.message)) : `internal error: ${sanitize(e.message)}`}\n`;
+  const debug = global.debug ? `${e.stack}\n` : `${m ? m.runWithDebug : 'Run again with --debug for details.'}\n`;
+  return `${first}${debug}${m ? m.pleaseReport : 'This is a bug in sales-coach: please report it with the command you ran.'}\n`;
+}

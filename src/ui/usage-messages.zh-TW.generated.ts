@@ -37,4 +37,7 @@ export const zhTW: UsageMessages = {
   hint: '提示：',
   unknownLanguage: (value) => `沒有「${value}」這種語言可選`,
   unknownLanguageHint: '請用 --lang en、--lang zh-CN 或 --lang zh-TW',
+  internalError: (message) => `內部錯誤：${message}`,
+  runWithDebug: '加上 --debug 再執行一次，可以看到詳細資訊。',
+  pleaseReport: '這是 sales-coach 的程式錯誤：請把你執行的指令連同這段資訊一起報告給我們。',
 };
