@@ -66,16 +66,24 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
   const roleOptions: RoleOption[] = rq?.options ?? [];
   const { matcher, problems: mapProblems } = roleMatcher(roleOptions, words, rq?.allowUnknown === true);
   if (mapProblems.length) {
-    for (const p of mapProblems.slice(1)) io.stderr.write(`sales-coach: ${sanitize(`${p.source}: ${p.message}`)}\n`);
+    const valuesOf = (p: (typeof mapProblems)[number]) => {
+      const w = words.find((x) => x.source === p.source);
+      const values = /^map to one of (.*)$/s.exec(p.hint)?.[1].split(', ');
+      return { source: p.source, word: w?.word ?? '', target: w?.target ?? '', ...(values ? { values } : {}) };
+    };
+    // every problem but the first on its own line, in the session's language; the first ends the command
+    for (const p of mapProblems.slice(1)) {
+      io.stderr.write(`sales-coach: ${sanitize(cliWords && zh ? cliWords.cliText(said('roleMapProblem', valuesOf(p)), zh).message : `${p.source}: ${p.message}`)}\n`);
+    }
     const p = mapProblems[0];
-    const w = words.find((x) => x.source === p.source);
-    const values = /^map to one of (.*)$/s.exec(p.hint)?.[1].split(', ');
-    const key = said('roleMapProblem', { source: p.source, word: w?.word ?? '', target: w?.target ?? '', ...(values ? { values } : {}) });
-    throw new UserError(key, sanitize(`${p.source}: ${p.message}`), p.hint);
+    throw new UserError(said('roleMapProblem', valuesOf(p)), sanitize(`${p.source}: ${p.message}`), p.hint);
   }
   const personas: PersonaChoice[] = pb.personas.map((p) => ({ id: p.id, labels: typeof p.name === 'string' ? [p.name] : Object.values(p.name).filter((s): s is string => typeof s === 'string') }));
 
   const progress = progressLine(io);
+  // the progress lines in the session's language (the catalogue is loaded above when it is not English)
+  const checking = (rows: number) =>
+    cliWords && zh ? cliWords.cliText(said('importChecking', { file, rows }), zh).message : `checking ${file}: ${rows.toLocaleString('en')} rows`;
   // -- pass 1: check every row ------------------------------------------------------------------------
   const head = await readHeader(path, file, encoding);
   const map = mapColumns(head.headers);
@@ -109,7 +117,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
       check.nameless++;
       if (check.namelessLines.length < 10) check.namelessLines.push(r.line);
     }
-    if (check.rows % 10_000 === 0) progress.show(`checking ${file}: ${check.rows.toLocaleString('en')} rows`);
+    if (check.rows % 10_000 === 0) progress.show(checking(check.rows));
   }
   progress.clear();
   const columns = columnSummary(map, rq !== undefined, personas.length > 0);
@@ -129,6 +137,12 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
 
   // -- pass 2: write ----------------------------------------------------------------------------------
   const total = check.rows;
+  const importing = (n: number) => {
+    const percent = Math.floor((100 * n) / Math.max(1, total));
+    return cliWords && zh
+      ? cliWords.cliText(said('importProgress', { dryRun: opts.dryRun === true, done: n, total, percent }), zh).message
+      : `${opts.dryRun ? 'counting' : 'importing'} ${n.toLocaleString('en')} of ${total.toLocaleString('en')} rows (${percent}%)`;
+  };
   async function* rows(): AsyncGenerator<ImportRow> {
     for await (const rec of readRecords(path, file, encoding, head, () => {})) {
       const r: MappedRow = mapRecord(rec, rowCtx);
@@ -142,7 +156,7 @@ export async function importCommand(opts: ImportCommandOptions, io: IO, g: Globa
     counts = await store.importRows(rows(), {
       at: now(),
       dryRun: opts.dryRun,
-      onProgress: (n) => progress.show(`${opts.dryRun ? 'counting' : 'importing'} ${n.toLocaleString('en')} of ${total.toLocaleString('en')} rows (${Math.floor((100 * n) / Math.max(1, total))}%)`),
+      onProgress: (n) => progress.show(importing(n)),
     });
   } finally {
     progress.clear();

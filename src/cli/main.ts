@@ -11,7 +11,7 @@ import type { GlobalOptions, IO } from './io.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './open-stores.js';
-import { readyToReport, sayUsageErrorsInLanguage, storeErrorLines, userErrorLines } from './usage-errors.js';
+import { internalErrorLines, readyToReport, sayUsageErrorsInLanguage, storeErrorLines, userErrorLines } from './usage-errors.js';
 import { VERSION } from './version.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
@@ -102,9 +102,7 @@ export function reportError(err: unknown, io: IO, global: GlobalOptions): number
   // still an interruption (130), never an internal error (inquirer's names, see src/ui/prompts.ts)
   if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) return EXIT.interrupted;
   const e = err instanceof Error ? err : new Error(String(err));
-  io.stderr.write(`sales-coach: internal error: ${sanitize(e.message)}\n`);
-  io.stderr.write(global.debug ? `${e.stack}\n` : 'Run again with --debug for details.\n');
-  io.stderr.write('This is a bug in sales-coach: please report it with the command you ran.\n');
+  io.stderr.write(internalErrorLines(e, io, global));
   return EXIT.internal;
 }
 

@@ -1,4 +1,5 @@
 /** `playbook list`: the playbooks a rep can use, and where each comes from. */
+import { NOTICE_MESSAGES } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { localize } from '../engine/text.js';
 import { localeOf, makeContext } from './context.js';
@@ -28,11 +29,11 @@ export async function listCommand(opts: { json?: boolean }, io: IO, g: GlobalOpt
     return EXIT.ok;
   }
   const c = ctx.out;
+  const m = NOTICE_MESSAGES[locale];
   const idWidth = Math.max(2, ...rows.map((r) => r.id.length));
   for (const r of rows) {
-    const origin = r.origin === 'user' ? (r.overrides ? 'user (replaces built-in)' : 'user') : 'built-in';
-    io.stdout.write(`${c.bold(sanitize(r.id).padEnd(idWidth))}  ${sanitize(r.title)}${r.version ? c.dim(` v${sanitize(r.version)}`) : ''}${r.valid ? '' : c.red(' (invalid)')}\n`);
-    io.stdout.write(`${' '.repeat(idWidth)}  ${c.dim(`${origin}: ${r.file}`)}\n`);
+    io.stdout.write(`${c.bold(sanitize(r.id).padEnd(idWidth))}  ${sanitize(r.title)}${r.version ? c.dim(` v${sanitize(r.version)}`) : ''}${r.valid ? '' : c.red(m.playbookListedInvalid)}\n`);
+    io.stdout.write(`${' '.repeat(idWidth)}  ${c.dim(m.playbookOrigin(r.origin === 'user' ? 'user' : 'built-in', r.overrides, r.file))}\n`);
   }
   return EXIT.ok;
 }

@@ -68,7 +68,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
       who = opts.rep ? { rep: opts.rep } : { team: reps };
-      tellDamaged(io, damaged);
+      // the team's catalogue of notices: loaded only when a manager's report left a row out
+      if (damaged.length) tellDamaged(io, damaged, (await import('../ui/notice-messages.js')).NOTICE_MESSAGES[locale]);
     } else {
       all = await historyFor(store, { today: scope.today }, playbooks, false);
       steps = (await store.stepsDue(window)).filter((s) => !isLapsed(s, scope.today));

@@ -112,6 +112,10 @@ export interface CliParams {
   roleMapProblem: { source: string; word: string; target: string; values?: string[] };
   noAccountColumn: { place: string; headers: string[]; names: string[]; delimiter?: string };
   importProblems: { file: string; count: number };
+  /** import's progress line (on a terminal only): the first pass, checking every row */
+  importChecking: { file: string; rows: number };
+  /** import's progress line: the second pass, writing (or, with --dry-run, counting) */
+  importProgress: { dryRun: boolean; done: number; total: number; percent: number };
   /** a bad row of the CSV (src/import's RowProblem or CsvProblem): its code, and its English words to take the values from */
   csvRowProblem: { place: string; code: string; message: string };
   /** a hint under the bad rows (one of a few, each said once) */

@@ -32,7 +32,9 @@ function configOf(io: IO, g: GlobalOptions): ReturnType<typeof loadConfig> {
   const key = g.config ?? '';
   let config = byFlag.get(key);
   if (!config) {
-    config = loadConfig(io.env, g.config);
+    // with --lang: the config's notices speak it, and so does every error after (reading the config
+    // picks the session's language; without the flag it picked the environment's, English, mid-command)
+    config = loadConfig(io.env, g.config, g.lang);
     byFlag.set(key, config);
   }
   return config;

@@ -75,7 +75,7 @@ export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promis
   return withTeam(io, g, 'team remove', async (s) => {
     const r = await s.removeMember(name);
     io.stdout.write(`${noticesFor(io, g).memberRemoved(sanitize(name), r.accounts)}\n`);
-    if (r.accounts) io.stdout.write(`Give them to someone in the team with: sales-coach team reassign ${sanitize(name)} ROLE\n`);
+    if (r.accounts) io.stdout.write(`${noticesFor(io, g).reassignHint(sanitize(name))}\n`);
     return EXIT.ok;
   });
 }
@@ -83,7 +83,7 @@ export async function teamRemove(name: string, io: IO, g: GlobalOptions): Promis
 export async function teamReassign(from: string, to: string, io: IO, g: GlobalOptions): Promise<number> {
   return withTeam(io, g, 'team reassign', async (s) => {
     const r = await s.reassign(from, to);
-    io.stdout.write(`Moved ${r.accounts === 1 ? '1 account' : `${r.accounts} accounts`} of ${sanitize(from)} to ${sanitize(to)}, with their people, visits, steps and history.\n`);
+    io.stdout.write(`${noticesFor(io, g).reassigned(r.accounts, sanitize(from), sanitize(to))}\n`);
     return EXIT.ok;
   });
 }
@@ -129,7 +129,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
       io.stdout.write([csvLine(TEAM_CSV_HEADER), ...teamCsvRows(view).map((r) => csvLine(shown(r)))].join(''));
     } else io.stdout.write(renderTeamTerminal(view, ctx.out, widthOf(io.stdout)));
-    tellDamaged(io, data.damaged);
+    tellDamaged(io, data.damaged, noticesFor(io, g));
     return EXIT.ok;
   });
 }
@@ -161,7 +161,7 @@ export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g
     const { damagedRows } = await import('../store/shape.js');
     const damaged = damagedRows(history);
     if (damaged.length) {
-      for (const what of damaged) io.stderr.write(`sales-coach: the stored ${sanitize(what)} cannot be read\n`);
+      for (const what of damaged) io.stderr.write(`sales-coach: ${noticesFor(io, g).rowUnreadable(sanitize(what))}\n`);
       throw new UserError(
         said('damagedRows', { count: damaged.length, path: local }),
         `${damaged.length === 1 ? '1 row' : `${damaged.length} rows`} of ${local} cannot be read (changed outside sales-coach, or damaged): nothing was pushed`,

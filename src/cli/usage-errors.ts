@@ -144,7 +144,19 @@ export function hintLabel(hint: string, io: IO, global: GlobalOptions): string {
 
 /** Before main reports an error: the words loaded when a StoreError or a UserError's key is to be said in another language than English. */
 export async function readyToReport(err: unknown, io: IO, global: GlobalOptions): Promise<void> {
-  if (!(err instanceof Error) || (pickedLocale() ?? earlyLocale(global.lang, io)) === 'en') return;
+  if (!(err instanceof Error)) return;
+  // an error found before the command chose its language (import's CSV, checked first, that is not
+  // there) is said in the config's lang: as well, which comes before the environment's: a rep with
+  // lang: zh-TW in the config read it in English
+  if (pickedLocale() === undefined && global.lang === undefined && io.env.SALES_COACH_LANG === undefined) {
+    try {
+      const { loadConfig } = await import('./config.js');
+      pickLocale(undefined, io.env, loadConfig(io.env, global.config));
+    } catch {
+      // a config that cannot be read, or names no language sales-coach speaks: the environment's, as before
+    }
+  }
+  if ((pickedLocale() ?? earlyLocale(global.lang, io)) === 'en') return;
   if (err.name === 'StoreError') await loadStoreWords();
   else if (err.name === 'UserError' && (err as UserError).said) await loadCliWords();
 }
@@ -173,4 +185,13 @@ export function storeErrorLines(err: StoreError, io: IO, global: GlobalOptions):
   const locale = words ? chosen : 'en';
   const { message, hint } = words ? words.storeErrorText(err, locale) : { message: err.message, hint: err.hint };
   return `sales-coach: ${sanitize(message)}\n${hint ? `  ${locale === 'en' ? 'hint: ' : USAGE_MESSAGES[locale].hint}${sanitize(hint)}\n` : ''}`;
+}
+
+/** A bug as main reports it: its three lines in the session's language, the error's own words as they are (they go into the bug report). */
+export function internalErrorLines(e: Error, io: IO, global: GlobalOptions): string {
+  const locale = pickedLocale() ?? earlyLocale(global.lang, io);
+  const m = locale === 'en' ? undefined : USAGE_MESSAGES[locale];
+  const first = `sales-coach: ${m ? m.internalError(sanitize(e.message)) : `internal error: ${sanitize(e.message)}`}\n`;
+  const debug = global.debug ? `${e.stack}\n` : `${m ? m.runWithDebug : 'Run again with --debug for details.'}\n`;
+  return `${first}${debug}${m ? m.pleaseReport : 'This is a bug in sales-coach: please report it with the command you ran.'}\n`;
 }

@@ -1,6 +1,7 @@
 /** The command line's errors and confirmations in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { FileWhat, FsWhy, ImportField, Suggestion } from '../cli/said.js';
 import type { CliMessages } from './cli-messages.js';
+import { icalWhy } from './ical-words.zh-CN.js';
 
 const FS: Record<string, string> = {
   ENOSPC: '磁盘已满',
@@ -55,15 +56,43 @@ function kind(s: string): string {
 
 /** The config's own words (the schema's checks): said in Chinese when known, else as they are. */
 function configSays(message: string): string {
-  if (/\p{Script=Han}/u.test(message)) return message;
+  // a key's problem already said in Chinese (store:'s), after the key as the English wrote it
+  if (/\p{Script=Han}/u.test(message)) return message.replace(/^([\w.]+): /, '$1：');
+  const where = (path: string) => (path === 'the config' ? '配置文件' : path);
   const unknown = /^unknown key "(.*)" in (?:the config|(.*))$/s.exec(message);
   if (unknown) return unknown[2] ? `${unknown[2]} 里没有“${unknown[1]}”这个键` : `配置文件里没有“${unknown[1]}”这个键`;
   const type = /^(.*): expected (.*), found (.*)$/s.exec(message);
-  if (type) return `${type[1]}：应为${kind(type[2])}，实际是${kind(type[3])}`;
+  if (type) return `${where(type[1])}：应为${kind(type[2])}，实际是${kind(type[3])}`;
   const notAllowed = /^(.*): (.*) is not allowed$/s.exec(message);
-  if (notAllowed) return `${notAllowed[1]}：不能是${kind(notAllowed[2])}`;
-  return message;
+  if (notAllowed) return `${where(notAllowed[1])}：不能是${kind(notAllowed[2])}`;
+  // the YAML reader's words (src/core/yaml-source.ts)
+  const fixed = YAML_SAYS[message];
+  if (fixed) return fixed;
+  const docs = /^the file holds (\d+) YAML documents \(separated by ---\); expected one$/s.exec(message);
+  if (docs) return `文件里有${docs[1]}个 YAML 文档（用 --- 分开）；应当只有一个`;
+  const deep = /^nesting deeper than (\d+) levels$/s.exec(message);
+  if (deep) return `嵌套超过了${deep[1]}层`;
+  const tag = /^the tag (\S+) is not supported; .*$/s.exec(message);
+  if (tag) return `不支持标签 ${tag[1]}：配置文件只是数据`;
+  const bracket = /^(.*) \(an unclosed bracket\?\)$/s.exec(message);
+  if (bracket) return `括号可能没有闭合（YAML 解析器的原话：${bracket[1]}）`;
+  // the YAML library's own sentence: marked as its words
+  return `YAML 格式有误（解析器的原话：${message}）`;
 }
+
+/** The YAML reader's fixed sentences and hints, as the config's problems say them. */
+const YAML_SAYS: Record<string, string> = {
+  'this key appears twice in the same mapping': '同一层里这个键出现了两次',
+  'keep one of the two; YAML keeps neither silently': '删掉其中一个：YAML 不会替你选',
+  'a tab is used for indentation; YAML indents with spaces': '缩进里用了制表符；YAML 只用空格缩进',
+  'replace the tab with spaces (2 per level)': '把制表符换成空格（每层2个）',
+  'this quote is never closed': '这个引号没有闭合',
+  'add the closing quote at the end of the value': '在值的末尾补上对应的引号',
+  'close the bracket that opens before this point': '把这里之前打开的括号闭合',
+  'line the key up with its siblings (spaces only)': '让这个键和同一层的其他键对齐（只用空格）',
+  'the config is one mapping': '配置文件是一组键值对',
+  'the config is three keys deep at most': '配置文件最多嵌套三层',
+};
 
 const FIELDS: Record<ImportField, string> = { account: '客户', name: '姓名', firstName: '名', lastName: '姓', title: '职务', role: '角色', reportsTo: '上级', persona: '性格类型', email: '邮箱', phone: '电话' };
 const DELIMITERS = { comma: '逗号', semicolon: '分号', tab: '制表符' } as const;
@@ -226,6 +255,8 @@ export const zhCN: CliMessages = {
   csvRowProblem: ({ place, code, message }) => ({ message: `${place}：${rowProblem(code, message) ?? message}` }),
   csvRowHint: ({ hint }) => ({ message: rowHint(hint) }),
   importProblems: ({ file, count }) => ({ message: `${file} 里${count === 1 ? '有一行有问题' : `有${count}处问题`}；什么都没有导入` }),
+  importChecking: ({ file, rows }) => ({ message: `正在检查 ${file}：已检查${rows}行` }),
+  importProgress: ({ dryRun, done, total, percent }) => ({ message: `正在${dryRun ? '清点' : '导入'}：${total}行中的第${done}行（${percent}%）` }),
   csvChanged: ({ file }) => ({ message: `导入时 ${file} 被改动了；什么都没有导入`, hint: '再导入一次' }),
   unknownEncoding: ({ name }) => ({ message: `--encoding ${name}：这个 Node 不认识这种编码`, hint: '例如 --encoding utf-8、--encoding gb18030（中文 Excel 导出的文件）、--encoding utf-16le' }),
   headerUnreadable: ({ place, tooMany, detail }) => ({
@@ -244,7 +275,7 @@ export const zhCN: CliMessages = {
   }),
   reportWhere: () => ({ message: '请说明报告写到哪里', hint: 'sales-coach report --out week.html' }),
   repOrTeam: () => ({ message: '--rep 和 --team 只能选一个', hint: '--rep ROLE 看团队里的一位销售，--team 看整个团队' }),
-  notICalendar: ({ file, detail }) => ({ message: `日历 ${file} 不是 iCalendar 文件：${detail}`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
+  notICalendar: ({ file, detail }) => ({ message: `日历 ${file} 不是 iCalendar 文件：${icalWhy(detail)}`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
   noVcalendar: ({ file }) => ({ message: `日历 ${file} 里没有 VCALENDAR`, hint: '从你的日历里导出 .ics（iCalendar）文件' }),
   calendarUnreadable: ({ file }) => ({ message: `无法读取日历 ${file}`, hint: '检查 --calendar（或配置文件里的 calendar:）' }),
 
@@ -260,7 +291,10 @@ export const zhCN: CliMessages = {
   passwordFileEmpty: ({ file }) => ({ message: `密码文件 ${file} 是空的` }),
   configUnreadable: ({ file }) => ({ message: `无法读取配置文件 ${file}`, hint: '检查 --config 给出的路径' }),
   configEnvMissing: ({ file }) => ({ message: `SALES_COACH_CONFIG 指定的配置文件 ${file} 不存在或无法读取`, hint: '改正 SALES_COACH_CONFIG，或者取消设置它，使用默认的配置文件' }),
-  configProblem: ({ place, message, hint }) => ({ message: `${place}：${configSays(message)}`, ...(hint ? { hint: /\p{Script=Han}/u.test(hint) ? hint : suggestion(hint.replace(/^expected (?!one of)(.*)$/s, (_, k: string) => `应为${kind(k)}`)) } : {}) }),
+  configProblem: ({ place, message, hint }) => ({
+    message: `${place}：${configSays(message)}`,
+    ...(hint ? { hint: /\p{Script=Han}/u.test(hint) ? hint : (YAML_SAYS[hint] ?? suggestion(hint.replace(/^expected (?!one of)(.*)$/s, (_, k: string) => `应为${kind(k)}`))) } : {}),
+  }),
   repNeedsTeamDb: () => ({ message: '--rep 读取的是团队数据库里某位销售的客户，而这是本机上的数据库', hint: TEAM_DB }),
   reportNeedsTeamDb: ({ flag }) => ({ message: `${flag} 的报告要用团队数据库，而这是本机上的数据库`, hint: TEAM_DB }),
   teamCommandNeedsTeamDb: ({ what, path }) => ({
@@ -312,6 +346,6 @@ export const zhCN: CliMessages = {
   keptVisitsSent: ({ count }) => ({ message: `本机保留的${count}次拜访已发送到团队数据库` }),
   visitRefused: ({ reason, file }) => ({ message: `本机保留的一次拜访被团队数据库拒绝了（${reason}）；它仍保存在 ${file}` }),
   noAccountInGroups: ({ groups, known }) => ({
-    message: `没有客户属于 ${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join(' 或 ')}${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,
+    message: `没有属于${groups.map((k) => (k === 'provisional' ? '“?”' : `“${k}”`)).join('或')}的客户${known.length ? `；在用的分类有 ${list(known)}（? 表示暂定）` : ''}`,
   }),
 };

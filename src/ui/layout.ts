@@ -91,6 +91,10 @@ const KEEP_LATIN = 20;
 // Latin letter or a bracket and the same or an English mark ("serves 王丽's personal win", "with 李总.")
 // ("IT主管" stays whole too)
 const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\w'’"”)\].,;:!?-])/gu;
+// a date as the program writes it in Chinese, its weekday with it: 2026年12月3日周四, 12月3日（週四）. UAX #14
+// breaks after 年 and 月, and the rule above keeps only a digit with the character after it: a reader sees
+// "2026年" at the end of one line and "12月3日" at the start of the next as two dates
+const HAN_DATE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[（(]?(?:周|週|星期)[一二三四五六日天][）)]?)?/gu;
 /** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
 function besideHan(plain: string, from: number, to: number): boolean {
   const before = plain[from - 1] === ' ' ? plain[from - 2] : plain[from - 1];
@@ -101,9 +105,9 @@ function besideHan(plain: string, from: number, to: number): boolean {
 /**
  * Where a line may start (string offsets of the plain text, 0 and the end left out): the Unicode line
  * breaking algorithm (UAX #14, the linebreak package) — so no line starts with ， 、 。 ： ） or ”, nor
- * ends with （ or “ — less two breaks it allows that Chinese typesetting does not: between a number and
- * the character after it (2027年, 12月, 10天), inside a short run of Latin words in Chinese text, and
- * inside a Chinese name in English text.
+ * ends with （ or “ — less the breaks it allows that Chinese typesetting does not: between a number and
+ * the character after it (2027年, 12月, 10天), inside a date (2026年12月3日周四), inside a short run of
+ * Latin words in Chinese text, and inside a Chinese name in English text.
  */
 function breakOpportunities(plain: string): Set<number> {
   const at = new Set<number>();
@@ -115,6 +119,7 @@ function breakOpportunities(plain: string): Set<number> {
   if (HAN.test(plain)) {
     // UAX #14 breaks between any two ideographs: "王" at the end of a line, "丽" at the start of the next
     for (const m of plain.matchAll(HAN_NAME)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
+    for (const m of plain.matchAll(HAN_DATE)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(LATIN_RUN)) {
       // kept whole only inside Chinese text: in English with a Chinese name, "about the budget" wraps as English
       if (stringWidth(m[0]) > KEEP_LATIN || !besideHan(plain, m.index ?? 0, (m.index ?? 0) + m[0].length)) continue;

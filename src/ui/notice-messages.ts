@@ -75,6 +75,15 @@ const en = {
   pushed: (where: string, c: { accounts: number; accountsUpdated: number; visits: number; steps: number; stepsUpdated: number; contacts: number; events: number }) =>
     `Pushed to ${where}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.`,
   pushedSteps: 'The steps have their own numbers on the team database: sales-coach checklist (on it) lists them.',
+  // playbook list: where each playbook comes from
+  playbookOrigin: (origin: 'user' | 'built-in', overrides: boolean, file: string) => `${origin === 'user' ? (overrides ? 'user (replaces built-in)' : 'user') : 'built-in'}: ${file}`,
+  playbookListedInvalid: ' (invalid)',
+  reassignHint: (name: string) => `Give them to someone in the team with: sales-coach team reassign ${name} ROLE`,
+  reassigned: (accounts: number, from: string, to: string) => `Moved ${accounts === 1 ? '1 account' : `${accounts} accounts`} of ${from} to ${to}, with their people, visits, steps and history.`,
+  // a stored row the program cannot read, named by the store in English (src/store/shape.ts: class of "Acme",
+  // visit of 2026-11-20 to "Acme", history of "Acme", facts of "Acme", facts of Li at "Acme", last visit to "Acme")
+  rowLeftOut: (rep: string, what: string) => `left out ${rep}'s ${what}: it cannot be read (changed outside sales-coach, or damaged); the rep can export what is readable with sales-coach export --json`,
+  rowUnreadable: (what: string) => `the stored ${what} cannot be read`,
 };
 export type NoticeMessages = typeof en;
 

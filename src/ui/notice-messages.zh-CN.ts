@@ -1,5 +1,6 @@
 /** The words of the program's notices in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { NoticeMessages } from './notice-messages.js';
+import { rowName } from './store-messages.zh-CN.js';
 
 const MODE: Record<string, string> = { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' };
 
@@ -62,7 +63,14 @@ export const zhCN: NoticeMessages = {
   noMembers: '团队里还没有人：sales-coach team add 姓名 --manager 经理',
   memberLine: (rep, manager, accounts) => `${rep}${manager ? `（经理：${manager}）` : ''}  ${accounts}个客户`,
   classReviewed: (validated, cls, account, rep) => `已${validated ? '确认' : '质疑'}“${account}”（${rep}）的${cls ? `${cls}分类` : '暂定分类'}；${rep}下次做拜访准备和查看客户列表时会看到。`,
-  nothingToPush: (where, local) => `没有需要推送的内容：${local} 里的每个客户、拜访和行动，${where} 都已经有了。`,
-  pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}个客户（更新${c.accountsUpdated}个），${c.visits}次拜访，${c.steps}项行动（更新${c.stepsUpdated}项），添加或更新${c.contacts}个联系人，${c.events}条历史记录。`,
-  pushedSteps: '行动在团队数据库里有自己的编号：在团队数据库上运行 sales-coach checklist 可以列出它们。',
+  nothingToPush: (where, local) => `没有需要推送的内容：${local} 里的每个客户、拜访和下一步，${where} 都已经有了。`,
+  pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}个客户（更新${c.accountsUpdated}个），${c.visits}次拜访，${c.steps}项下一步（更新${c.stepsUpdated}项），添加或更新${c.contacts}个联系人，${c.events}条历史记录。`,
+  pushedSteps: '下一步在团队数据库里有自己的编号：在团队数据库上运行 sales-coach checklist 可以列出它们。',
+  playbookOrigin: (origin, overrides, file) => `${origin === 'user' ? (overrides ? '用户剧本（取代内置的同名剧本）' : '用户剧本') : '内置剧本'}：${file}`,
+  playbookListedInvalid: '（无效）',
+  reassignHint: (name) => `可以把这些客户交给团队里的其他人：sales-coach team reassign ${name} 角色`,
+  reassigned: (accounts, from, to) => `已把${from}的${accounts}个客户转给${to}，连同其中的联系人、拜访、下一步和历史记录。`,
+  rowLeftOut: (rep, what) => `没有列出${rep}的${rowName(what)}：它无法读取（在 sales-coach 之外被改动过，或者已经损坏）；这位销售可以用 sales-coach export --json 导出还能读取的内容`,
+  rowUnreadable: (what) => `存储的${rowName(what)}无法读取`,
 };
+

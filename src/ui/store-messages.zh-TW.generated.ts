@@ -3,8 +3,8 @@ import type { StoreMessages } from './store-messages.js';
 
 const recover = (path: string) => `sqlite3 '${path.replace(/'/g, `'\\''`)}' .recover | sqlite3 recovered.db`;
 
-/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese. */
-function row(what: string): string {
+/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese; also the team's notices' (notice-messages). */
+export function rowName(what: string): string {
   const m =
     /^class of "(.*)"$/s.exec(what) ??
     /^history of "(.*)"$/s.exec(what) ??
@@ -23,6 +23,40 @@ function row(what: string): string {
   return `分類${m[1]}的名稱`;
 }
 
+/**
+ * A server's or SQLite's reason (PostgreSQL's message, the socket's code, SQLite's words), in Chinese by
+ * its shape; the names it quotes stay as written. A reason of another shape is marked as the server's words.
+ */
+const SERVER_WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^(table|schema|sequence|function|view|database|relation) "?([^"\s]+)"?$/s, (m) => `${({ table: '資料表', schema: '模式', sequence: '序列', function: '函式', view: '檢視', database: '資料庫', relation: '資料表' } as Record<string, string>)[m[1]]} ${m[2]}`],
+  [/^to (create|alter|drop) role$/s, (m) => `${({ create: '建立', alter: '修改', drop: '刪除' } as Record<string, string>)[m[1]]}資料庫角色`],
+  [/^new row violates row-level security policy for table "(.*)"$/s, (m) => `新寫入的資料不符合資料表 ${m[1]} 的訪問規則（行級安全策略）`],
+  [/^new row for relation "(.*)" violates check constraint "(.*)"$/s, (m) => `寫入資料表 ${m[1]} 的資料不符合檢查約束 ${m[2]}`],
+  [/^role name "(.*)" is reserved$/s, (m) => `角色名「${m[1]}」是保留的`],
+  [/^role "(.*)" already exists$/s, (m) => `角色「${m[1]}」已經存在`],
+  [/^The server does not support SSL connections$/is, () => '伺服器不支持 SSL 連線'],
+  [/^self[- ]signed certificate( in certificate chain)?$/is, () => '證書是自簽名的'],
+  [/^ECONNREFUSED$/, () => '連線被拒絕，ECONNREFUSED'],
+  [/^ENOTFOUND$/, () => '找不到這個主機，ENOTFOUND'],
+  [/^ETIMEDOUT$/, () => '連線超時，ETIMEDOUT'],
+  [/^ECONNRESET$/, () => '連線被對方斷開，ECONNRESET'],
+  [/^EHOSTUNREACH$/, () => '主機不可達，EHOSTUNREACH'],
+  [/^Connection terminated unexpectedly$/s, () => '連線意外中斷'],
+  [/^(timeout expired|Connection terminated due to connection timeout)$/s, () => '連線超時'],
+  [/^database disk image is malformed$/s, () => '資料庫檔案的結構已損壞'],
+  [/^file is not a database$/s, () => '這個檔案不是資料庫'],
+  [/^unable to open database file$/s, () => '無法開啟資料庫檔案'],
+  [/^disk I\/O error$/s, () => '磁碟讀寫出錯'],
+  [/^attempt to write a readonly database$/s, () => '資料庫是唯讀的，不能寫入'],
+];
+function serverWords(detail: string, server: string): string {
+  for (const [form, word] of SERVER_WORDS) {
+    const m = form.exec(detail);
+    if (m) return word(m);
+  }
+  return `${server}的原話：${detail}`;
+}
+
 export const zhTW: StoreMessages = {
   busy: ({ path }) => ({ message: `資料庫 ${path} 正被另一個 sales-coach 使用（等了一會兒，還是沒能用上）`, hint: '先結束或關閉另一個 sales-coach，再執行一次；什麼都沒有改動' }),
   readOnly: ({ file, what }) => ({
@@ -32,7 +66,7 @@ export const zhTW: StoreMessages = {
   diskFull: ({ path }) => ({ message: `存放 ${path} 的磁碟已滿；什麼都沒有改動`, hint: '騰出一些空間後再執行一次' }),
   notADatabaseOrDamaged: ({ path }) => ({ message: `${path} 不是 sales-coach 的資料庫，或者已經損壞；沒有動它`, hint: `要搶救能搶救的部分：${recover(path)}，然後用 --db recovered.db` }),
   parentIsAFile: ({ path }) => ({ message: `無法為資料庫 ${path} 建立資料夾：路徑中有一段是檔案，不是資料夾`, hint: '用 --db（SALES_COACH_DB）指向某個資料夾裡的檔案' }),
-  cannotOpen: ({ path, detail }) => ({ message: `無法開啟或寫入資料庫 ${path}（${detail}）`, hint: '檢查資料夾是否存在、是否可寫' }),
+  cannotOpen: ({ path, detail }) => ({ message: `無法開啟或寫入資料庫 ${path}（${serverWords(detail, 'SQLite')}）`, hint: '檢查資料夾是否存在、是否可寫' }),
   isAFolder: ({ path }) => ({ message: `${path} 是資料夾，不是資料庫檔案`, hint: '給 --db 一個檔案的路徑' }),
   notAFile: ({ path }) => ({ message: `${path} 不是資料庫檔案（而是裝置、管道或 socket）；沒有動它`, hint: '給 --db 一個檔案的路徑' }),
   notSqlite: ({ path }) => ({ message: `${path} 不是 sales-coach 的資料庫（它不是 SQLite 檔案）；沒有動它`, hint: '用 --db（SALES_COACH_DB）指向另一個檔案，或者把這個檔案移走' }),
@@ -44,9 +78,9 @@ export const zhTW: StoreMessages = {
     message: `${path} 是 SQLite 資料庫，但不是 sales-coach 的（${appId !== 0 ? `應用 ID ${appId}` : `表：${tables.slice(0, 5).join('、') || '無'}${tables.length > 5 ? '等' : ''}`}）；沒有動它`,
     hint: '用 --db（SALES_COACH_DB）指向另一個檔案，或者一個新檔案',
   }),
-  damaged: ({ path, detail }) => ({ message: `資料庫 ${path} 已損壞（${detail}）；沒有寫入任何內容`, hint: `搶救能搶救的部分：${recover(path)}，然後加上 --db recovered.db 執行` }),
+  damaged: ({ path, detail }) => ({ message: `資料庫 ${path} 已損壞（${serverWords(detail, 'SQLite')}）；沒有寫入任何內容`, hint: `搶救能搶救的部分：${recover(path)}，然後加上 --db recovered.db 執行` }),
   brokenReferences: ({ path }) => ({ message: `資料庫 ${path} 裡有指向不存在記錄的引用；沒有做任何改動`, hint: `搶救能搶救的部分：${recover(path)}` }),
-  damagedRow: ({ what }) => ({ message: `儲存的${row(what)}無法讀取：資料庫在 sales-coach 之外被改過，或者已經損壞`, hint: '用 sales-coach export --json 匯出還能讀取的內容，或者恢復備份' }),
+  damagedRow: ({ what }) => ({ message: `儲存的${rowName(what)}無法讀取：資料庫在 sales-coach 之外被改過，或者已經損壞`, hint: '用 sales-coach export --json 匯出還能讀取的內容，或者恢復備份' }),
   accountKeptChanging: ({ account, tries }) => ({ message: `儲存這次拜訪時，客戶「${account}」一直在變（試了${tries}次）；什麼都沒有儲存`, hint: '再執行一次；這次的草稿還在' }),
   noAccount: ({ name }) => ({ message: `找不到名為「${name}」的客戶`, hint: 'sales-coach accounts 可以列出所有客戶' }),
   accountExists: ({ from, to }) => ({ message: `已經有叫「${to}」的客戶了`, hint: `要把兩個客戶合併，執行：sales-coach account merge "${from}" "${to}"` }),
@@ -64,14 +98,14 @@ export const zhTW: StoreMessages = {
   pgBadPassword: ({ where }) => ({ message: `團隊資料庫 ${where} 拒絕了這個使用者的密碼`, hint: '檢查 PGPASSWORD、~/.pgpass 或設定檔中的 passwordFile；密碼不會顯示出來' }),
   pgNoDatabase: ({ where }) => ({ message: `團隊資料庫 ${where} 不存在`, hint: '向團隊管理員要資料庫地址，或者先建立它，再執行：sales-coach team init' }),
   pgPermission: ({ where, detail }) => ({
-    message: `團隊資料庫 ${where} 拒絕了這個操作（無權操作：${detail}）`,
+    message: `團隊資料庫 ${where} 拒絕了這個操作（無權操作：${serverWords(detail, 'PostgreSQL')}）`,
     hint: '銷售只能修改自己的客戶，經理可以檢視自己團隊的客戶；由團隊管理員用 sales-coach team add 授權',
   }),
-  pgBadName: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 不接受這個名字（${detail}）`, hint: '用這個人自己的名字，例如 alice_wong' }),
-  pgBadRow: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 拒絕了一行 sales-coach 無法讀回的資料（${detail}）`, hint: '這個命令的內容都沒有儲存；可以用 sales-coach export --json 匯出還能讀取的部分' }),
+  pgBadName: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 不接受這個名字（${serverWords(detail, 'PostgreSQL')}）`, hint: '用這個人自己的名字，例如 alice_wong' }),
+  pgBadRow: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 拒絕了一行 sales-coach 無法讀回的資料（${serverWords(detail, 'PostgreSQL')}）`, hint: '這個指令的內容都沒有儲存；可以用 sales-coach export --json 匯出還能讀取的部分' }),
   pgTimeout: ({ where }) => ({ message: `團隊資料庫 ${where} 回應超時（語句超時）；什麼都沒有改動`, hint: '再試一次；如果還是這樣，請聯絡團隊管理員' }),
-  pgSsl: ({ where, detail }) => ({ message: `無法與團隊資料庫 ${where} 建立安全連線（${detail}）`, hint: '對照伺服器支持的方式，檢查地址裡的 sslmode' }),
-  pgUnreachable: ({ where, detail }) => ({ message: `連不上團隊資料庫 ${where}（${detail}）`, hint: '檢查地址（--db、SALES_COACH_DB 或設定檔中的 store:），並確認伺服器正在執行' }),
+  pgSsl: ({ where, detail }) => ({ message: `無法與團隊資料庫 ${where} 建立安全連線（${serverWords(detail, 'PostgreSQL')}）`, hint: '對照伺服器支持的方式，檢查地址裡的 sslmode' }),
+  pgUnreachable: ({ where, detail }) => ({ message: `連不上團隊資料庫 ${where}（${serverWords(detail, 'PostgreSQL')}）`, hint: '檢查地址（--db、SALES_COACH_DB 或設定檔中的 store:），並確認伺服器正在執行' }),
   pgNotSetUp: ({ where, version, known }) => ({
     message: `團隊資料庫 ${where} ${version === 0 ? '還沒有為 sales-coach 初始化' : `的結構版本是 ${version}，比當前的 sales-coach（${known}）舊`}，而這個使用者無權${version === 0 ? '初始化' : '升級'}它`,
     hint: `由團隊管理員執行：sales-coach team init --db ${where}`,
@@ -83,7 +117,7 @@ export const zhTW: StoreMessages = {
   badRoleName: ({ role }) => ({ message: `「${role}」不能用作這裡的資料庫角色名`, hint: '只用小寫字母、數字和 _（例如 alice_wong），並以字母開頭' }),
   reservedRoleName: ({ role }) => ({ message: `「${role}」是 PostgreSQL 或 sales-coach 自己保留的名字`, hint: '用這個人自己的名字，例如 alice_wong' }),
   ownManager: ({ name }) => ({ message: `${name} 不能做自己的經理` }),
-  adminNotMember: ({ me }) => ({ message: `${me} 是執行這個命令的角色（團隊管理員），不是團隊成員`, hint: '用團隊成員各自的角色新增他們' }),
+  adminNotMember: ({ me }) => ({ message: `${me} 是執行這個指令的角色（團隊管理員），不是團隊成員`, hint: '用團隊成員各自的角色新增他們' }),
   superuserMember: ({ name }) => ({ message: `${name} 是這臺伺服器的超級使用者，或者可以繞過行級安全：不能成為團隊成員` }),
   foreignRolePassword: ({ name }) => ({ message: `${name} 是這臺伺服器上一個不在團隊裡的角色：它的密碼不歸 sales-coach 修改`, hint: '新增時不要帶 --password-file，或者換一個名字' }),
   superuserManager: ({ name }) => ({ message: `${name} 是這臺伺服器的超級使用者，或者可以繞過行級安全：不能擔任團隊裡的經理` }),

@@ -39,6 +39,10 @@ export interface UsageMessages {
   /** --lang, SALES_COACH_LANG or the config's lang: a language the program does not speak */
   unknownLanguage: (value: string) => string;
   unknownLanguageHint: string;
+  /** a bug's three lines (main.ts): the error's own words stay in English, for the report */
+  internalError: (message: string) => string;
+  runWithDebug: string;
+  pleaseReport: string;
 }
 
 export const USAGE_MESSAGES: Record<Exclude<Locale, 'en'>, UsageMessages> = { 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -37,4 +37,7 @@ export const zhCN: UsageMessages = {
   hint: '提示：',
   unknownLanguage: (value) => `没有“${value}”这种语言可选`,
   unknownLanguageHint: '请用 --lang en、--lang zh-CN 或 --lang zh-TW',
+  internalError: (message) => `内部错误：${message}`,
+  runWithDebug: '加上 --debug 再运行一次，可以看到详细信息。',
+  pleaseReport: '这是 sales-coach 的程序错误：请把你运行的命令连同这段信息一起报告给我们。',
 };

@@ -25,7 +25,7 @@ const side = (x: { option?: string; env?: string }): string => (x.env ? `環境�
 
 export const zhTW: UsageMessages = {
   unknownOption: (flag) => `錯誤：沒有 ${flag} 這個選項`,
-  unknownCommand: (name) => `錯誤：沒有「${name}」這個命令`,
+  unknownCommand: (name) => `錯誤：沒有「${name}」這個指令`,
   didYouMean: (words) => (words.length === 1 ? `是不是想寫 ${words[0]}？` : `是不是想寫其中之一：${words.join('、')}？`),
   missingArgument: (name) => `錯誤：缺少必填的引數 ${name}`,
   optionMissingArgument: (flags) => `錯誤：選項 ${flags} 後面缺少取值`,
@@ -37,4 +37,7 @@ export const zhTW: UsageMessages = {
   hint: '提示：',
   unknownLanguage: (value) => `沒有「${value}」這種語言可選`,
   unknownLanguageHint: '請用 --lang en、--lang zh-CN 或 --lang zh-TW',
+  internalError: (message) => `內部錯誤：${message}`,
+  runWithDebug: '加上 --debug 再執行一次，可以看到詳細資訊。',
+  pleaseReport: '這是 sales-coach 的程式錯誤：請把你執行的指令連同這段資訊一起報告給我們。',
 };

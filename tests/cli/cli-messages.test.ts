@@ -147,6 +147,8 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   roleMapProblem: { source: '--map-role "a=b"', word: 'a', target: 'b', values: ['first_kp'] },
   noAccountColumn: { place: 'c.csv:1:1', headers: ['Name'], names: ['Account'] },
   importProblems: { file: 'c.csv', count: 3 },
+  importChecking: { file: 'c.csv', rows: 20000 },
+  importProgress: { dryRun: false, done: 10000, total: 40000, percent: 25 },
   csvRowProblem: { place: 'c.csv:3:2', code: 'field-count', message: 'expected 5 fields as in the header, found 6' },
   csvRowHint: { hint: 'a delimiter inside a value needs quotes: "Acme, Inc."' },
   csvChanged: { file: 'c.csv' },
@@ -239,10 +241,23 @@ describe('each key is said in Chinese', () => {
   it('values are echoed as typed; a wrapped error is said again in Chinese', () => {
     expect(cliText({ key: 'notADate', params: SAMPLES.notADate }, 'zh-CN')).toEqual({ message: '--due 2026-13-01 不是有效的日期', hint: '请写成 YYYY-MM-DD，例如 2026-11-26' });
     expect(cliText({ key: 'savedButOutFailed', params: SAMPLES.savedButOutFailed }, 'zh-CN').message).toBe('f 已经存在；拜访本身已经保存');
+    // no space before a quote in Chinese ("没有客户属于 “Z”" read as a gap)
+    expect(cliText({ key: 'noAccountInGroups', params: { groups: ['E', 'provisional'], known: ['A'] } }, 'zh-CN').message).toBe('没有属于“E”或“?”的客户；在用的分类有 A（? 表示暂定）');
     const busy = { message: 'the database x is busy', store: { key: 'busy', params: { path: 'x' } } };
     expect(cliText({ key: 'saveFailed', params: { inner: busy, resume: 'sales-coach debrief --resume --account Acme' } }, 'zh-CN')).toEqual({
       message: '数据库 x 正被另一个 sales-coach 使用（等了一会儿，还是没能用上）；这次拜访没有保存',
       hint: '你的回答已存为草稿；等它空出来，再这样继续：sales-coach debrief --resume --account Acme',
+    });
+  });
+
+  it("the config's YAML problems in Chinese: the reader's own sentences, the top level as 配置文件, a library's sentence marked as its words", () => {
+    const say = (message: string, hint?: string) => cliText({ key: 'configProblem', params: { place: 'c.yaml:2:1', message, ...(hint ? { hint } : {}) } }, 'zh-CN');
+    expect(say('this key appears twice in the same mapping', 'keep one of the two; YAML keeps neither silently')).toEqual({ message: 'c.yaml:2:1：同一层里这个键出现了两次', hint: '删掉其中一个：YAML 不会替你选' });
+    expect(say('the config: expected a mapping, found a list').message).toBe('c.yaml:2:1：配置文件：应为键值对，实际是列表');
+    expect(say('store: sales-coach 不认识 mysql:// 这种数据库').message).toBe('c.yaml:2:1：store：sales-coach 不认识 mysql:// 这种数据库');
+    expect(say('Flow sequence in block collection must be sufficiently indented and end with a ]', 'line the key up with its siblings (spaces only)')).toEqual({
+      message: 'c.yaml:2:1：YAML 格式有误（解析器的原话：Flow sequence in block collection must be sufficiently indented and end with a ]）',
+      hint: '让这个键和同一层的其他键对齐（只用空格）',
     });
   });
 

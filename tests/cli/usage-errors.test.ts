@@ -66,3 +66,24 @@ describe('commander errors in zh-CN', () => {
     expect(sayUsageError('commander.unknownOption', 'error: an unknown option, worded anew', m)).toBeUndefined();
   });
 });
+
+describe("a bug's lines in the session's language", () => {
+  it("says them in zh-CN and zh-TW, the error's own words as they are; English as before", async () => {
+    const { internalErrorLines } = await import('../../src/cli/usage-errors.js');
+    const { forgetPickedLocale } = await import('../../src/cli/locale.js');
+    const io = { env: { LANG: 'en_US.UTF-8' } } as never;
+    const e = new Error('boom');
+    // each as a run of its own: main forgets the language chosen by the run before
+    const lines = (g: object) => {
+      forgetPickedLocale();
+      return internalErrorLines(e, io, g as never);
+    };
+    expect(lines({ lang: 'zh-CN' })).toBe(
+      'sales-coach: 内部错误：boom\n加上 --debug 再运行一次，可以看到详细信息。\n这是 sales-coach 的程序错误：请把你运行的命令连同这段信息一起报告给我们。\n',
+    );
+    expect(lines({ lang: 'zh-TW' })).toMatch(/^sales-coach: 內部錯誤：boom\n/);
+    expect(lines({})).toBe(
+      'sales-coach: internal error: boom\nRun again with --debug for details.\nThis is a bug in sales-coach: please report it with the command you ran.\n',
+    );
+  });
+});

@@ -88,7 +88,11 @@ describe("the command line's errors in the session's language", () => {
     const ics = file('c.ics', 'BEGIN:VCALENDAR\nnonsense\n');
     const r = await runBin(['--lang', 'zh-CN', 'today', '--calendar', ics], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^sales-coach: 日历 ${ics} 不是 iCalendar 文件：.*\\n  提示：从你的日历里导出 \\.ics（iCalendar）文件\\n$`));
+    // ical.js's reason in Chinese too, the line it quotes as written
+    expect(r.stderr).toBe(`sales-coach: 日历 ${ics} 不是 iCalendar 文件：这一行既没有“;”也没有“:”：“nonsense”\n  提示：从你的日历里导出 .ics（iCalendar）文件\n`);
+    const event = file('e.ics', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2026120X\nSUMMARY:Hengda\nEND:VEVENT\nEND:VCALENDAR\n');
+    const tw = await runBin(['--lang', 'zh-TW', 'today', '--calendar', event], { env });
+    expect(tw.stdout).toContain(`${event}:2：事件「Hengda」無法讀取，已略過：日期時間「2026-12-0XT::」無效\n`);
   });
 
   it("config: a misspelt key, said in the config's own language (lang: zh-CN)", async () => {
@@ -98,6 +102,32 @@ describe("the command line's errors in the session's language", () => {
     writeFileSync(join(dir, 'config.yaml'), 'lang: zh-CN\nstroe: team.db\n');
     const r = await runBin(['--lang', 'zh-CN', 'accounts'], { env: box.env });
     expect([r.code, r.stderr]).toEqual([2, `sales-coach: ${join(dir, 'config.yaml')}:2:1：配置文件里没有“stroe”这个键\n  提示：是不是想写“store”？\n`]);
+  });
+
+  it("files that are not there, in the config's lang: zh-TW (no --lang): the CSV (checked before the command chose its language), the answers, the calendar, a playbook", async () => {
+    const box = sandbox();
+    const dir = join(box.home, 'config', 'sales-coach');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.yaml'), 'lang: zh-TW\n');
+    const csv = await runBin(['import', '--csv', '/nonexistent/c.csv'], { env: box.env });
+    expect([csv.code, csv.stderr]).toEqual([2, 'sales-coach: 無法讀取 CSV 檔案 /nonexistent/c.csv：沒有這個檔案或資料夾（ENOENT）\n  提示：檢查路徑\n']);
+    const folder = await runBin(['import', '--csv', box.home], { env: box.env });
+    expect([folder.code, folder.stderr]).toEqual([2, `sales-coach: CSV 檔案 ${box.home} 是一個資料夾\n  提示：請給出匯出的 .csv 檔案的路徑\n`]);
+    const answers = await runBin(['debrief', '--account', 'Hengda', '--no-input', '--answers', '/nonexistent/a.yaml'], { env: box.env });
+    expect([answers.code, answers.stderr]).toEqual([2, 'sales-coach: 無法讀取回答檔案 /nonexistent/a.yaml：沒有這個檔案或資料夾（ENOENT）\n']);
+    const calendar = await runBin(['today', '--calendar', '/nonexistent/c.ics'], { env: box.env });
+    expect([calendar.code, calendar.stderr]).toEqual([2, 'sales-coach: 無法讀取日曆 /nonexistent/c.ics\n  提示：檢查 --calendar（或設定檔裡的 calendar:）\n']);
+    const playbook = await runBin(['playbook', 'validate', '/nonexistent/p.yaml'], { env: box.env });
+    expect([playbook.code, playbook.stderr]).toEqual([2, 'sales-coach: 沒有這個檔案或資料夾：/nonexistent/p.yaml\n']);
+  });
+
+  it("the team database's password file that is not there, with --lang zh-TW and a config without lang: (reading it chose English mid-command)", async () => {
+    const box = sandbox();
+    const dir = join(box.home, 'config', 'sales-coach');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.yaml'), 'store: postgres://rep@127.0.0.1:1/sales\npasswordFile: /nonexistent/pw\n');
+    const r = await runBin(['--lang', 'zh-TW', 'accounts'], { env: box.env });
+    expect([r.code, r.stderr]).toEqual([2, 'sales-coach: 無法讀取密碼檔案 /nonexistent/pw\n  提示：檢查設定檔裡的 passwordFile\n']);
   });
 
   it('--db with a scheme sales-coach does not know', async () => {
@@ -132,6 +162,12 @@ describe("the command line's confirmations in the session's language", () => {
     expect([back.code, back.stderr]).toEqual([0, 'renamed "Hengda Pharma" to "Hengda"\n']);
     const deleted = await runBin(['--lang', 'zh-CN', 'account', 'delete', 'Hengda', '--yes'], { env });
     expect([deleted.code, deleted.stderr]).toEqual([0, '已删除“Hengda”\n']);
+  });
+
+  it('playbook list: where each playbook comes from, in zh-TW', async () => {
+    const r = await runBin(['--lang', 'zh-TW', 'playbook', 'list']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^abcd {2}ABCD客戶分類 v\d+\n {6}內建劇本：\S*playbooks\/abcd\.yaml\n$/);
   });
 
   it("import's summary, line by line in zh-CN; rows and columns as Taiwan says them (列 / 欄) in zh-TW", async () => {

@@ -28,6 +28,7 @@ const CATALOGUES = [
   'src/ui/store-messages.zh-TW.generated.ts',
   'src/ui/usage-messages.zh-TW.generated.ts',
   'src/ui/cli-messages.zh-TW.generated.ts',
+  'src/ui/ical-words.zh-TW.generated.ts',
 ];
 
 /** Every zh-TW text: each line of a generated catalogue that holds Chinese, and every value of the playbook table. */
@@ -77,6 +78,18 @@ describe('zh-TW as Taiwan writes it', () => {
   });
 });
 
+describe("one word for a step: 下一步, the seeds' word (下一步动作), never 行动 beside it", () => {
+  it('no zh-CN or zh-TW catalogue of the screens and messages calls a step 行动', () => {
+    const files = [...CATALOGUES, ...CATALOGUES.map((f) => f.replace('.zh-TW.generated.ts', '.zh-CN.ts'))];
+    const found = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/行动|行動/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe('line breaking of Chinese', () => {
   const text =
     '这是上司一定会问的问题。谈完客户能清楚说出没签的原因，你就是Top Sales。我们在2027年（明年）见面，好的、对！为什么他不是A类客户？因为Ms Chen不是第一KP。“我不能伤害你，希望你明白我可能对你的产品不感兴趣。”';
@@ -98,6 +111,15 @@ describe('line breaking of Chinese', () => {
       expect(joined).toContain('2027年');
     });
   }
+
+  it('keeps a date whole with its weekday (account show, checklist): never 2026年 at the end of a line and 12月3日 at the start of the next', () => {
+    const step = '新增下一步：告诉Ms Chen接下来的节奏，下次谈什么（2026年12月3日周四前）';
+    const cycle = '簽單週期到2026年12月3日（週四）為止，請盡快安排見面並提出成交';
+    for (let width = 24; width <= 44; width++) {
+      expect(wrap(step, width), `${width}`).toMatch(/2026年12月3日周四/);
+      expect(wrap(cycle, width), `${width}`).toMatch(/2026年12月3日（週四）/);
+    }
+  });
 
   it('keeps the whole text, each line within the width, in zh-TW too', () => {
     const tw = '這是上司一定會問的問題。談完客戶能清楚說出沒簽的原因，你就是Top Sales。';
@@ -131,7 +153,7 @@ describe('line breaking of Chinese', () => {
 
 describe('the notices (answers file, config, team) in Chinese', () => {
   // what stays as written: commands, keys, placeholders and the values given
-  const ASIS = /sales-coach|team add|account set|--[a-z-]+|answers:|question_id|README|Scripted sessions|postgres:\/\/USER@HOST\[:PORT\]\/DATABASE|SQLite|YYYY-MM-DD|REP|MANAGER|FILE|mode:|roles\.others|others|account:|checklist|\\[0e]|X+/g;
+  const ASIS = /sales-coach export|sales-coach|team add|team reassign|account set|--[a-z-]+|answers:|question_id|README|Scripted sessions|postgres:\/\/USER@HOST\[:PORT\]\/DATABASE|SQLite|YYYY-MM-DD|REP|MANAGER|FILE|mode:|roles\.others|others|account:|checklist|\\[0e]|X+/g;
   const sample = { accounts: 2, accountsUpdated: 1, visits: 3, steps: 4, stepsUpdated: 0, contacts: 5, events: 6 };
   const call = (v: unknown): string[] => {
     if (typeof v === 'string') return [v];
@@ -158,6 +180,41 @@ describe('the notices (answers file, config, team) in Chinese', () => {
         }
       }
     }
+  });
+});
+
+describe("a stored row that cannot be read, named in the session's language", () => {
+  it('the rows the store names in English (class of "Acme", visit of DATE to "Acme"…) are named in Chinese; the names stay as written', async () => {
+    const { NOTICE_MESSAGES } = await import('../../src/ui/notice-messages.js');
+    const cn = NOTICE_MESSAGES['zh-CN'];
+    expect(cn.rowUnreadable('class of "Acme"')).toBe('存储的客户“Acme”的分类无法读取');
+    expect(cn.rowUnreadable('visit of 2026-11-20 to "Acme"')).toBe('存储的客户“Acme”2026-11-20的拜访记录无法读取');
+    expect(cn.rowLeftOut('wang_li', 'facts of Li at "Acme"')).toBe(
+      '没有列出wang_li的客户“Acme”里Li的资料：它无法读取（在 sales-coach 之外被改动过，或者已经损坏）；这位销售可以用 sales-coach export --json 导出还能读取的内容',
+    );
+    expect(NOTICE_MESSAGES['zh-TW'].rowUnreadable('history of "Acme"')).toBe('儲存的客戶「Acme」的歷史記錄無法讀取');
+    expect(NOTICE_MESSAGES['zh-TW'].reassigned(2, 'wang_li', 'chen_jing')).toMatch(/^已把wang_li的2個客戶轉給chen_jing/);
+  });
+});
+
+describe("the reasons a server or a parser gives in English, in the session's language", () => {
+  it("PostgreSQL's and SQLite's reasons said by their shape, names as written; one of another shape marked as the server's words", async () => {
+    const { storeErrorText } = await import('../../src/ui/store-messages.js');
+    const say = (said: unknown, locale: 'zh-CN' | 'zh-TW' = 'zh-CN') => storeErrorText({ message: 'x', hint: undefined, said: said as never }, locale).message;
+    expect(say({ key: 'pgPermission', params: { where: 'db', detail: 'table accounts' } })).toBe('团队数据库 db 拒绝了这个操作（无权操作：数据表 accounts）');
+    expect(say({ key: 'pgUnreachable', params: { where: 'rep@h/db', detail: 'ECONNREFUSED' } }, 'zh-TW')).toBe('連不上團隊資料庫 rep@h/db（連線被拒絕，ECONNREFUSED）');
+    expect(say({ key: 'pgBadRow', params: { where: 'db', detail: 'new row for relation "visits" violates check constraint "visits_date"' } })).toBe(
+      '团队数据库 db 拒绝了一行 sales-coach 无法读回的数据（写入数据表 visits 的数据不符合检查约束 visits_date）',
+    );
+    expect(say({ key: 'damaged', params: { path: 'c.db', detail: 'database disk image is malformed' } })).toMatch(/^数据库 c\.db 已损坏（数据库文件的结构已损坏）/);
+    expect(say({ key: 'pgSsl', params: { where: 'db', detail: 'unsupported protocol' } })).toBe('无法与团队数据库 db 建立安全连接（PostgreSQL的原话：unsupported protocol）');
+  });
+
+  it("ical.js's reasons said by their shape, the value as written", async () => {
+    const { icalWhy } = await import('../../src/ui/ical-words.zh-CN.js');
+    expect(icalWhy('invalid date-time value: "2026-12-0XT::"')).toBe('日期时间“2026-12-0XT::”无效');
+    expect(icalWhy('invalid ical body. component began but did not end')).toBe('有一部分开始了却没有结束（少了 END:）');
+    expect(icalWhy('something new')).toBe('日历解析器的原话：something new');
   });
 });
 

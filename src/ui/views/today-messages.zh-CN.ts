@@ -1,5 +1,6 @@
 /** The words of `today` in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { TodayMessages } from './today-messages.js';
+import { icalWhy } from '../ical-words.zh-CN.js';
 
 export const zhCN: TodayMessages = {
   title: (date) => `今天，${date}`,
@@ -24,7 +25,7 @@ export const zhCN: TodayMessages = {
   notes: '经理的批注（未读）',
   drafts: '未完成的访谈',
   calendarSkipped: (n, names) => `${n}个重复的日历事件未显示：在这段时间之前已重复超过一万次（${names}）；请把开始日期改晚，或加上 UNTIL`,
-  calendarUnreadable: (where, summary, why) => `${where}：${summary ? `事件“${summary}”` : '一个事件'}无法读取，已略过：${why}`,
+  calendarUnreadable: (where, summary, why) => `${where}：${summary ? `事件“${summary}”` : '一个事件'}无法读取，已略过：${icalWhy(why)}`,
   calendarUnreadableMore: (n) => `……另有${n}个日历事件无法读取`,
   unmatched: (n) => `${n}个日历事件没有对应的客户（按事件标题或地点中的客户名称匹配）`,
 };
