@@ -1,6 +1,6 @@
 /** The words of the program's notices in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
 import type { NoticeMessages } from './notice-messages.js';
-import { rowName } from './store-messages.zh-CN.js';
+import { rowName } from './row-names.zh-CN.js';
 
 const MODE: Record<string, string> = { prep: '拜访准备', debrief: '拜访复盘', plan: '客户经营计划' };
 

@@ -1,27 +1,8 @@
 /** The store's errors in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
+import { rowName } from './row-names.zh-CN.js';
 import type { StoreMessages } from './store-messages.js';
 
 const recover = (path: string) => `sqlite3 '${path.replace(/'/g, `'\\''`)}' .recover | sqlite3 recovered.db`;
-
-/** A stored row named as the store names it (class of "Acme", history of "Acme", …), in Chinese; also the team's notices' (notice-messages). */
-export function rowName(what: string): string {
-  const m =
-    /^class of "(.*)"$/s.exec(what) ??
-    /^history of "(.*)"$/s.exec(what) ??
-    /^facts of "(.*)"$/s.exec(what) ??
-    /^last visit to "(.*)"$/s.exec(what) ??
-    /^facts of (.*) at "(.*)"$/s.exec(what) ??
-    /^visit of (\S+) to "(.*)"$/s.exec(what) ??
-    /^class (.*)$/s.exec(what);
-  if (!m) return what;
-  if (what.startsWith('class of ')) return `客户“${m[1]}”的分类`;
-  if (what.startsWith('history of ')) return `客户“${m[1]}”的历史记录`;
-  if (what.startsWith('facts of "')) return `客户“${m[1]}”的资料`;
-  if (what.startsWith('last visit to ')) return `客户“${m[1]}”的上次拜访`;
-  if (what.startsWith('facts of ')) return `客户“${m[2]}”里${m[1]}的资料`;
-  if (what.startsWith('visit of ')) return `客户“${m[2]}”${m[1]}的拜访记录`;
-  return `分类${m[1]}的名称`;
-}
 
 /**
  * A server's or SQLite's reason (PostgreSQL's message, the socket's code, SQLite's words), in Chinese by
