@@ -12,7 +12,8 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true); // sta
 
 // A write to stdout that fails (a full disk, `> /dev/full`, a reader that went away) must never end
 // in exit 0 or a stack trace: the first failure is remembered, said in one line, and the exit is 74
-// (EX_IOERR), or 141 (128 + SIGPIPE) when the reader closed the pipe, as `yes | head` would.
+// (EX_IOERR); a reader that closed the pipe (`accounts | head`) had what it wanted: exit 141
+// (128 + SIGPIPE) without a word, as `yes | head`, git or ls would.
 let outputError;
 const onError = (name) => (err) => {
   if (outputError) return;
@@ -24,6 +25,7 @@ process.stderr.on('error', onError('stderr'));
 
 function failOutput() {
   const { name, code } = outputError;
+  if (code === 'EPIPE' && name === 'stdout') process.exit(141);
   const why = code === 'EPIPE' ? 'the reader closed the pipe' : code === 'ENOSPC' ? 'the disk is full' : code;
   try {
     writeSync(2, `sales-coach: cannot write to standard ${name === 'stdout' ? 'output' : 'error'} (${why}); the output is incomplete\n`);

@@ -42,12 +42,12 @@ describe('a failed write to stdout', () => {
     }
   });
 
-  it('a reader that closed the pipe: exit 141 (as SIGPIPE), one line', async () => {
+  it('a reader that closed the pipe: exit 141 (as SIGPIPE), and nothing said (`accounts | head` is not a failure)', async () => {
     const { env } = sandbox();
     // `true` is gone long before node has started, so the first write meets a closed pipe
     const r = await runTo([], 'ignore' as never, env, { shell: `"${process.execPath}" "${BIN}" --help | true; exit "\${PIPESTATUS[0]}"` });
     expect(r.code).toBe(141);
-    expect(r.stderr).toContain('cannot write to standard output (the reader closed the pipe)');
+    expect(r.stderr).toBe('');
   });
 });
 
