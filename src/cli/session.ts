@@ -341,7 +341,9 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   if (unseen.length) {
     const { noteLines, noteViews } = await import('../ui/views/team.js');
     const { widthOf } = await import('../ui/style.js');
-    io.stderr.write(`${noteLines(noteViews(unseen), locale, ctx.out, widthOf(io.stderr), { indent: '', account: false, isoDates: true }).join('\n')}\n`);
+    const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
+    // under the heading `today` and `accounts` give them, dated as every screen dates
+    io.stderr.write(`${ctx.out.bold(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noteViews(unseen), locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false }).join('\n')}\n`);
   }
   // an account keeps the playbook that classified it, unless the rep names another
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;

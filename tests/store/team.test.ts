@@ -191,7 +191,7 @@ describe('a team on PostgreSQL', () => {
     const prepAnswers = join(dir, 'p.yaml');
     writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
     const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-23', '--answers', prepAnswers, '--dry-run']);
-    expect(prep.stderr.replace(/\s+/g, " ")).toContain(`2026-11-21 ${boss} questions the class A: Then why was it not signed today?`);
+    expect(prep.stderr.replace(/\s+/g, " ")).toContain(`From your manager Sat, 21 Nov 2026 ${boss} questions the class A: Then why was it not signed today?`);
     const show = await as(rep1)(['account', 'show', 'Acme']);
     expect(show.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Then why was it not signed today?`);
   });
@@ -334,7 +334,7 @@ describe('what a first trial found', () => {
     await as(rep1)(['debrief', '--account', 'Omega', '--date', '2026-11-27', '--answers', answersFile('a3.yaml')]);
     expect((await as(boss)(['account', 'challenge', 'Omega', '--rep', rep1, '--note', 'Written after the prep', '--today', '2026-11-25'])).code).toBe(0);
     const next = await as(rep1)(['prep', '--account', 'Omega', '--date', '2026-12-01', '--answers', prepAnswers, '--dry-run']);
-    expect(next.stderr.replace(/\s+/g, " ")).toContain(`2026-11-25 ${boss} questions the class A: Written after the prep`);
+    expect(next.stderr.replace(/\s+/g, " ")).toContain(`From your manager Wed, 25 Nov 2026 ${boss} questions the class A: Written after the prep`);
   });
 
   it('team add refuses what would break the team or the server: the admin itself, a superuser, a reserved name, a loop, an empty manager', async () => {

@@ -8,7 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
 import { orderGroups } from '../../core/pipeline-groups.js';
 import type { PipelineFlag, StoredEvent, TeamReviewData } from '../../store/types.js';
-import { formatDate } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
 import { VIEW_MESSAGES } from './messages.js';
@@ -55,9 +55,13 @@ export function noteViews(events: readonly StoredEvent[]): NoteView[] {
 }
 
 /** Each note on its lines, wrapped to the width: in the review, in `accounts` and before a prep. */
-export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean; isoDates?: boolean }): string[] {
+export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean }): string[] {
   const m = VIEW_MESSAGES[locale];
-  return notes.map((n) => hanging(`${opts.indent}${opts.isoDates ? n.date : formatDate(n.date, locale)}  `, `${opts.account ? `${c.bold(sanitize(n.account))}: ` : ''}${sanitize(m.managerNote(n.kind, n.by, n.class, n.note))}`, width));
+  return notes.map((n) => {
+    const note = sanitize(m.managerNote(n.kind, n.by, n.class, n.note));
+    // the account and the note joined as the reader's language joins them (a full-width colon in Chinese)
+    return hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width);
+  });
 }
 
 const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
