@@ -77,6 +77,8 @@ export interface Option {
 export interface Question {
   id: string;
   text: Text;
+  /** The question in one session's own words (a debrief asks in the past tense); `text` elsewhere. */
+  textIn?: Partial<Record<Mode, Text>>;
   short?: Text;
   help?: Text;
   kind: QuestionKind;

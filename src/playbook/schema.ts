@@ -95,6 +95,14 @@ export const Option = z.strictObject({
 export const Question = z.strictObject({
     id: described(id, 'Unique id; conditions, templates and answers files refer to it.'),
     text: described(Text, 'The question as the rep reads it.'),
+    textIn: optional(
+      z.strictObject({
+        prep: optional(Text, 'The question at a prep.'),
+        debrief: optional(Text, 'The question at a debrief, e.g. in the past tense: "Who did you meet?".'),
+        plan: optional(Text, 'The question in an account plan.'),
+      }),
+      'The question in one session\'s own words where text does not fit it, e.g. { debrief: { en: "Who did you meet?" } }: a debrief asks of what has happened. Without it, text.',
+    ),
     short: optional(Text, 'A short name used in reasons and steps, e.g. "buying power" in "D because buying power: no" and "Find out buying power".'),
     help: optional(Text, 'Why this question is asked; shown when the rep asks for help.'),
     kind: described(z.enum(QUESTION_KINDS), 'single: one option; multiple: several options; yes-no: yes or no; text; number; date (YYYY-MM-DD); persona: pick one of the playbook\'s personas.'),
