@@ -288,6 +288,9 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
   const words = wordsFor(pb, locale, questions);
+  // the first KP's win on record: "find out each buying role's win" asks only for those not known
+  const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
+  const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
   const lookupIn =
     (l: Locale, extra: Record<string, string> = {}) =>
     (name: string): string | undefined => {
@@ -323,7 +326,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,

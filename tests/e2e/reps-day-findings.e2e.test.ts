@@ -81,6 +81,17 @@ describe("the rep's day (issue 25)", () => {
     expect(texts).not.toContain('Equip Li to carry the value');
   });
 
+  it("the personal win of each buying role asks only for those whose win is not on record", async () => {
+    const base = { ...facts, contacts_known: 3, persona: 'thinker', asked_to_sign: 'no', not_asked_why: 'other', not_signed_reason: 'timing', polite_excuse: 'no', statement_changed: 'no' };
+    await session('debrief', 'Win Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', personal_win: 'a result to show the board', ...base }, '2026-11-10');
+    const li = await session('debrief', 'Win Co', { contact_name: 'Li', contact_role: 'second_kp', approval_layers: 'one', ...base }, '2026-11-12');
+    const wins = li.checklist.filter((c) => c.text.includes('personal win')).map((c) => c.text);
+    expect(wins).toHaveLength(1);
+    // Ms Chen's win is on record: not asked again, said as known
+    expect(wins[0]).toContain('Li and the users (Ms Chen (the first KP)');
+    expect(wins[0]).not.toContain('Li, Ms Chen (the first KP) and the users');
+  });
+
   it("a debrief's first question asks of a meeting that has taken place", async () => {
     const file = join(home, 'missing.json');
     writeFileSync(file, JSON.stringify({ mode: 'debrief', account: 'Tense Co', date: '2026-11-17', answers: { has_need: 'yes' } }));
