@@ -51,13 +51,26 @@ function itemNumber(id: string): number {
   return n;
 }
 
-export async function checklistSet(state: 'open' | 'done' | 'skipped', id: string, io: IO, g: GlobalOptions): Promise<number> {
+/**
+ * --date: the day it happened, as the sessions take it ("done on Friday", said on Monday); never a day
+ * still ahead (a step is not done tomorrow). Today without it.
+ */
+function dayOf(date: string | undefined): string {
+  const today = localToday();
+  if (date === undefined) return today;
+  const day = checkDate('--date', date);
+  if (day > today) throw new UserError(said('dateAfterToday', { flag: '--date', value: day, today }), `--date ${day} is after today`, `give the day it happened: today (${today}) or earlier`);
+  return day;
+}
+
+export async function checklistSet(state: 'open' | 'done' | 'skipped', id: string, io: IO, g: GlobalOptions, opts: { date?: string } = {}): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const m = VIEW_MESSAGES[locale];
   const n = itemNumber(id);
+  const day = dayOf(opts.date);
   return withStore(io, g, async (store) => {
-    const { row, before } = await store.setChecklistState(n, state, now(), localToday());
+    const { row, before } = await store.setChecklistState(n, state, now(), day);
     const say = state === 'done' ? m.done : state === 'skipped' ? m.skipped : m.reopened;
     io.stderr.write(`${say(sanitize(row.account), sanitize(stepText(row, locale)))}\n`);
     if (before !== state) io.stderr.write(`  ${m.undoHint}\n`);
@@ -65,16 +78,17 @@ export async function checklistSet(state: 'open' | 'done' | 'skipped', id: strin
   });
 }
 
-export async function checklistUndo(io: IO, g: GlobalOptions): Promise<number> {
+export async function checklistUndo(io: IO, g: GlobalOptions, opts: { date?: string } = {}): Promise<number> {
   const ctx = makeContext(io, g);
   const locale = localeOf(ctx, g);
   const m = VIEW_MESSAGES[locale];
+  const day = dayOf(opts.date);
   return withStore(io, g, async (store) => {
     const last = await store.lastChecklistChange();
     // a step is superseded by a session, never by hand: no change of the rep's leads back to that state
     if (!last || last.before === 'superseded') throw UserError.worded(m.nothingToUndo);
     // marked as the undoing of that change: the next undo walks further back, it does not undo this one
-    const { row } = await store.setChecklistState(last.id, last.before, now(), localToday(), last.event);
+    const { row } = await store.setChecklistState(last.id, last.before, now(), day, last.event);
     const say = last.before === 'open' ? m.reopened : last.before === 'done' ? m.done : m.skipped;
     io.stderr.write(`${say(sanitize(row.account), sanitize(stepText(row, locale)))}\n`);
     return EXIT.ok;

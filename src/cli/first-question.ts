@@ -18,7 +18,7 @@ import { sha256Hex } from '../core/hash.js';
 import { isLapsed } from '../core/steps.js';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
-import { addDays } from '../engine/dates.js';
+import { addDays, agreedMeeting } from '../engine/dates.js';
 import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
 import { isTeamStore, type Store } from '../store/types.js';
@@ -228,7 +228,30 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   if (existsSync(draftFileIn(draftsDirFor(db), draftKey(mode, account)))) return undefined;
   const playbookRef = opts.playbook ?? known.playbook ?? 'abcd';
   const { state } = known;
-  const date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
+  let pb: Playbook | undefined;
+  let registry: PlaybookRegistry | undefined;
+  /** The account's playbook, loaded once; false when it cannot be (the session then loads first). */
+  const loadPlaybook = async (): Promise<boolean> => {
+    if (pb) return true;
+    // (loaded here: the steps' question, asked without a playbook, does not wait for these modules)
+    const [{ PlaybookRegistry }, { loadPlaybookCached }] = await Promise.all([import('./registry.js'), import('./playbook-cache.js')]);
+    registry = new PlaybookRegistry(undefined);
+    const byId = registry.find(playbookRef)?.file;
+    const path = resolve(io.cwd, playbookRef);
+    const file = byId ?? (existsSync(path) && statSync(path).isFile() ? path : undefined);
+    if (!file) return false;
+    const loaded = await loadPlaybookCached(registry, file, env);
+    if (!loaded.playbook || loaded.diagnostics.some((d) => d.severity === 'error')) return false;
+    pb = loaded.playbook;
+    return true;
+  };
+  // a prep is for the meeting the last visit agreed, else for tomorrow (as session.ts): which answer
+  // is that meeting is the playbook's to say, so an account with answers on record loads it first
+  let date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
+  if (mode === 'prep' && opts.date === undefined && state?.lastAnswers !== undefined) {
+    if (!(await loadPlaybook())) return undefined;
+    date = agreedMeeting(pb?.roles.nextMeeting, state.lastAnswers, localToday()) ?? date;
+  }
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   // the steps still open come first on an account that has some: that question needs no playbook
   // the steps that prepared a visit made before this day are not asked about (the session closes
@@ -239,30 +262,19 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   // the prompts' modules load while the playbook is read
   const promptsLoading = stepsFirst ? import('../ui/prompts.js') : Promise.all([import('../ui/interview.js'), import('./ask.js')]);
   promptsLoading.catch(() => undefined);
-  let pb: Playbook | undefined;
   // the playbooks are looked for only when this question needs one: the steps' question does not (the
   // session, loading after it, says so should the account's playbook be gone)
-  let registry: PlaybookRegistry | undefined;
   if (!stepsFirst || windowMaybeOver) {
-    // (loaded here: the steps' question, asked without a playbook, does not wait for these modules)
-    const [{ PlaybookRegistry }, { loadPlaybookCached }] = await Promise.all([import('./registry.js'), import('./playbook-cache.js')]);
-    registry = new PlaybookRegistry(undefined);
-    const byId = registry.find(playbookRef)?.file;
-    const path = resolve(io.cwd, playbookRef);
-    const file = byId ?? (existsSync(path) && statSync(path).isFile() ? path : undefined);
-    if (!file) return undefined;
-    const loaded = await loadPlaybookCached(registry, file, env);
-    if (!loaded.playbook || loaded.diagnostics.some((d) => d.severity === 'error')) return undefined;
-    pb = loaded.playbook;
+    if (!(await loadPlaybook()) || !pb) return undefined;
     // an account's interview starts with the person met; a playbook that names none: the session decides
-    if (state && !stepsFirst && !pb.roles.person) return undefined;
+    if (state && !stepsFirst && !(pb as Playbook).roles.person) return undefined;
   }
   // (the classes' labels load only for an account whose window is over)
   if (state && pb && windowMaybeOver) {
     const over = (await import('./window-over.js')).windowOver(pb, state, date, locale);
     if (over) io.stderr.write(`${over}\n`);
   }
-  if (!backfilled && !opts.json && mode !== 'plan') for (const line of noticesBefore(state, date, locale)) io.stderr.write(`${line}\n`);
+  if (!backfilled && !opts.json && mode !== 'plan') for (const line of noticesBefore(state, date, locale, mode)) io.stderr.write(`${line}\n`);
 
   // the draft of this first answer: written as the session writes it, the journal's module loaded
   // while the question is on screen

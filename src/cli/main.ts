@@ -593,15 +593,18 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
         .command(verb)
         .argument('<id>', 'the item number shown by sales-coach checklist (or account show)')
         .description(what)
-        .action((id: string) => {
-          setAction(async (io, g) => (await import('./checklist.js')).checklistSet(state, id, io, g));
+        // the day it happened, as prep and debrief take it (a step done on Friday, ticked on Monday)
+        .option('--date <YYYY-MM-DD>', 'the day it happened (default: today)', parseDay)
+        .action((id: string, opts: { date?: string }) => {
+          setAction(async (io, g) => (await import('./checklist.js')).checklistSet(state, id, io, g, opts));
         });
     }
     checklist
       .command('undo')
       .description('undo the last done, skip or reopen')
-      .action(() => {
-        setAction(async (io, g) => (await import('./checklist.js')).checklistUndo(io, g));
+      .option('--date <YYYY-MM-DD>', 'the day the undoing is dated (default: today)', parseDay)
+      .action((opts: { date?: string }) => {
+        setAction(async (io, g) => (await import('./checklist.js')).checklistUndo(io, g, opts));
       });
     checklist
       .command('add')

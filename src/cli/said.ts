@@ -103,6 +103,7 @@ export interface CliParams {
   whichAccountForStep: Record<string, never>;
   emptyStep: Record<string, never>;
   dueInPast: { due: string; today: string };
+  dateAfterToday: { flag: string; value: string; today: string };
   // -- import, export, report, calendar --------------------------------------------------------------
   exportWhat: Record<string, never>;
   exportTaken: { files: string[] };

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
-import { addDays, isValidDate } from '../engine/dates.js';
+import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
@@ -141,7 +141,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
       if (over) io.stderr.write(`${over}\n`);
     }
     if (!early?.start && !context.backfilled && !opts.json && mode !== 'plan' && interactive) {
-      for (const line of noticesBefore(context.state, context.date, inputs.locale)) io.stderr.write(`${line}\n`);
+      for (const line of noticesBefore(context.state, context.date, inputs.locale, run.mode)) io.stderr.write(`${line}\n`);
     }
     if (context.store && inputs.account && interactive) {
       remember = inputs.account;
@@ -349,7 +349,8 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;
   const playbookRef = opts.playbook ?? meta.playbook ?? draft?.playbook ?? accountPlaybook ?? 'abcd';
   const pb = await loadForSession(ctx, playbookRef, playbookRef === accountPlaybook && !opts.playbook && !meta.playbook ? account : undefined);
-  const date = opts.date ?? meta.date ?? draft?.date ?? opts.early?.basis.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
+  // a prep is for the meeting the last visit agreed, else for tomorrow (first-question.ts says the same)
+  const date = opts.date ?? meta.date ?? draft?.date ?? opts.early?.basis.date ?? (mode === 'prep' ? (agreedMeeting(pb.roles.nextMeeting, state?.lastAnswers, localToday()) ?? addDays(localToday(), 1)) : localToday());
   if (!isValidDate(date)) throw UserError.worded(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
   const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
   const persona = opts.persona ?? meta.persona ?? ctx.config.persona;

@@ -409,7 +409,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       const before = next.facts[LAPSED_FACT];
       next.facts[LAPSED_FACT] = [...new Set([...(Array.isArray(before) ? before : []), c.lapsed.from])];
     }
-    if (to !== state.class || c.status !== state.classStatus) {
+    // a prep is the evening before: its answers are what the rep expects, so the class it shows is
+    // expected, not recorded (the debrief says what happened); nor is the account dropped or reopened
+    if (result.mode === 'prep') {
+      // (the window a prep shows for the class already on record is that class's own)
+    } else if (to !== state.class || c.status !== state.classStatus) {
       const evidence = c.reasons.flatMap((r) => r.because);
       // what moved it: the evidence whose answer differs from the last visit's (or the person changed)
       const before = state.lastAnswers;
@@ -484,12 +488,34 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // dropped account has nothing left to do
   const closedByRep = state.closedSteps ?? [];
   // what the rep closed is not handed back by a later session (unless it is for something else now)
-  const issued = isLatest && !next.dropped ? result.checklist.filter((i) => !closedByRep.some((c) => sameStep(c, i))) : [];
+  // (a prep for a dropped account whose answers say otherwise plans the visit: its steps are to do,
+  // not a class moved; one that still reads "will not buy" has nothing to plan)
+  const plansVisit = result.mode === 'prep' && !(c.class !== undefined && (pb.roles.willNotBuy ?? []).includes(c.class));
+  const issued = isLatest && (!next.dropped || plansVisit) ? result.checklist.filter((i) => !closedByRep.some((c) => sameStep(c, i))) : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
   // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
   const openIds = new Set(state.openSteps.map((st) => stepIdOf(st.key)));
   const replaced = new Set<string>();
   const firstDue = new Map<string, string>();
+  // one plan across sessions too: a step this session issues ends an open one it cannot stand beside
+  // (a declared conflict, or one it excludes): "meet the first KP around them" once the contact is
+  // against, not beside "through them"; "ask for the signature" once trust is built, not beside
+  // "build trust first". Within a session precedence chose; the session's own reading is the newer.
+  // (only of the same person, by the answers the two were filled with: becoming indispensable to Wang
+  // stands beside the role step of Chen, met next)
+  const clashes = (a: string, b: string) => pb.conflicts.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  const valuesOf = (key: string) => (key.includes('#') ? key.slice(key.indexOf('#') + 1).split('|') : []);
+  for (const i of issued) {
+    const own = items.get(i.id);
+    const mine = i.values ?? [];
+    for (const st of state.openSteps) {
+      const id = stepIdOf(st.key);
+      const other = items.get(id);
+      const theirs = valuesOf(st.key);
+      if (id === i.id || !other || !(mine.length === 0 && theirs.length === 0 ? true : mine.some((v) => theirs.includes(v)))) continue;
+      if (clashes(i.id, id) || (own?.excludes ?? []).some((n) => targets(n, other))) replaced.add(st.key);
+    }
+  }
   for (const i of issued) {
     if (openIds.has(i.id)) continue;
     for (const name of items.get(i.id)?.supersedes ?? []) {
@@ -512,7 +538,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const again = reissued.get(stepIdOf(step.key));
     // a step that prepared an earlier visit is not this visit's, though its words are the same
     const forEarlierVisit = visitOf(step) < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
-    const same = again !== undefined && sameStep(step, again) && !forEarlierVisit;
+    // the same task reworded: an item of a group that replaces its own rungs ("the personal win of each
+    // buying role", naming the people as they become known) issued again with other words is the step
+    // the rep already has, with its first date, not a new one beside the one left open
+    const own = again !== undefined ? items.get(again.id) : undefined;
+    const regrouped = again !== undefined && !forEarlierVisit && !sameStep(step, again) && (own?.supersedes ?? []).some((n) => n.startsWith('#') && (own?.tags ?? []).includes(n.slice(1)));
+    const same = again !== undefined && (sameStep(step, again) || regrouped) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
     const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
@@ -532,7 +563,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
       const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
-      const kept = reworded ? { ...step, text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : step;
+      const kept = reworded ? { ...step, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : step;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
       if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: step.due, ...(kept.updated ? { updated: true } : {}) });
@@ -584,7 +615,12 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
   const asked = [...questionsIn(item.when)];
   const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
   // the people the step can be about: those of whom one of its facts is known
-  const about = personal.length ? state.people.filter((p) => personal.some((q) => facts(p)[q] !== undefined && facts(p)[q] !== null)) : [];
+  // (a step filled with a person's name is about that person: "equip Li to carry the value" ends once
+  // Li stands against you, though another person's stance would still allow it)
+  const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1).split('|').map(nameKey) : [];
+  const knownOf = (p: Person) => personal.some((q) => facts(p)[q] !== undefined && facts(p)[q] !== null);
+  const byName = state.people.filter((p) => named.includes(nameKey(p.name)) && knownOf(p));
+  const about = personal.length ? (byName.length ? byName : state.people.filter(knownOf)) : [];
   const readings = (about.length ? about : [undefined]).map((p) => settled(item.when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
   return readings.every((r) => r === false);
 }
@@ -690,3 +726,4 @@ export function withCarriedDates(result: CoachingResult, state: AccountState): C
   });
   return { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) };
 }
+

@@ -16,6 +16,8 @@ export interface ConditionContext {
   klass?: string;
   /** The person met was met before at this account; undefined where no account is known (a test, a try): read as met. */
   metBefore?: boolean;
+  /** The account's first KP has a personal win on record; undefined (no account, no first KP known) reads as none. */
+  deciderWin?: boolean;
   /**
    * A leaf the caller reads as undecided before it is tested ('unknown'), or undefined to test it: what
    * an account knows between visits leaves a visit's own answers, the mode and the type undecided.
@@ -98,6 +100,7 @@ export function evaluateCondition(c: Condition | undefined, ctx: ConditionContex
   if (c.class !== undefined) return ctx.klass === c.class;
   // without an account (a playbook test, a try) the rep's own answers say there was a last time
   if (c.metBefore !== undefined) return (ctx.metBefore ?? true) === c.metBefore;
+  if (c.deciderWin !== undefined) return (ctx.deciderWin ?? false) === c.deciderWin;
   return true;
 }
 

@@ -61,3 +61,13 @@ export function workingDay(date: string, move: 'later' | 'earlier'): string {
   for (let i = 0; i < 2 && isWeekend(d); i++) d = addDays(d, move === 'later' ? 1 : -1);
   return d;
 }
+
+/**
+ * The meeting the latest visit agreed (the answer to the playbook's roles.nextMeeting question),
+ * when it is today or later: the day a prep is for unless the rep names another. Kept whatever the
+ * class: a D's debrief that booked one (a koala's polite "see you on the 24th") still has it ahead.
+ */
+export function agreedMeeting(nextMeetingId: string | undefined, lastAnswers: Readonly<Record<string, unknown>> | undefined, today: string): string | undefined {
+  const v = nextMeetingId !== undefined ? lastAnswers?.[nextMeetingId] : undefined;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= today ? v : undefined;
+}

@@ -10,7 +10,7 @@
 import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Playbook, type Precedence, type Question, type Text, ownerOf } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
-import { type ConditionContext, evaluateCondition, evidence } from './conditions.js';
+import { type ConditionContext, evaluateCondition, evidence, questionsIn } from './conditions.js';
 import { addDays, workingDay } from './dates.js';
 import { questionIndex, pickPersona, pruneAnswers } from './interview.js';
 import { nameKey } from './names.js';
@@ -108,6 +108,10 @@ export interface CoachingResult {
      * word. wouldBe: what this person's answers alone would have made it; refused: that was "will not buy".
      */
     heldBy?: { decider: string; person?: string; wouldBe?: string; refused?: boolean };
+    /** A prep that knows nothing new since the last visit: the class is the one on record, not read again. */
+    onRecord?: boolean;
+    /** A prep whose answers make another class than the one on record: the class shown is what the rep expects, and the record keeps this one until a debrief. */
+    expectedFrom?: string;
     /** Seed 001: the class's window ran out unsigned before this debrief, so the class moved as its playbook says (an A to a B). */
     lapsed?: { from: string; deadline?: string };
   };
@@ -284,6 +288,9 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
   const words = wordsFor(pb, locale, questions);
+  // the first KP's win on record: "find out each buying role's win" asks only for those not known
+  const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
+  const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
   const lookupIn =
     (l: Locale, extra: Record<string, string> = {}) =>
     (name: string): string | undefined => {
@@ -319,7 +326,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,
@@ -498,8 +505,9 @@ function classificationSection(s: Scope): Settled {
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
   const held = heldByDecider(s, rules, own);
   const kept = held ? undefined : keptAfterLapse(s, rules, own);
-  const lapsed = lapsedWindow(s, rules, held?.classification ?? kept?.classification ?? own);
-  const classification = lapsed?.classification ?? kept?.classification ?? held?.classification ?? own;
+  const recorded = held || kept ? undefined : onRecord(s, rules, own);
+  const lapsed = lapsedWindow(s, rules, held?.classification ?? kept?.classification ?? recorded?.classification ?? own);
+  const classification = lapsed?.classification ?? kept?.classification ?? held?.classification ?? recorded?.classification ?? own;
   const classCtx = held?.ctx ?? s.base;
   const settled = classification.status === 'classified' ? classification.rule : undefined;
   // a visit with someone other than the first KP does not move the class, and the class's own steps
@@ -517,6 +525,12 @@ function classificationSection(s: Scope): Settled {
     const say = (m: Messages, l: Locale) => (lapsed ? m.windowLapsed(label(lapsed.to, l), label(lapsed.from, l), m.date(lapsed.deadline)) : m.keptAfterLapse(label(moved.to, l), label(moved.from, l)));
     reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(lapsed ? `class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned` : `class ${moved.to.id} kept: ${moved.from.id}'s window ran out before`);
+  } else if (recorded && classification.status === 'classified') {
+    // the class stands on what the visit that gave it heard (a polite excuse is not carried): a prep
+    // that knows nothing new does not read it again from the carried facts alone
+    const say = (m: Messages, l: Locale) => m.classOnRecord(classLabel(recorded.rule.name, l) || recorded.rule.id, m.date(recorded.since));
+    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    trace.push(`class ${recorded.rule.id} kept: nothing known has changed since the visit of ${recorded.since}`);
   } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
     const who = held.heldBy.person ?? msg.thisAccount;
@@ -559,6 +573,14 @@ function classificationSection(s: Scope): Settled {
   } else {
     reasons.push({ text: msg.unclassified, because: [] });
     trace.push('no class rule held');
+  }
+  // a prep is what the rep expects, not what happened: the class on record moves only at a debrief
+  const onFile = s.input.account?.history?.class;
+  const expected = mode === 'prep' && !held && !kept && !recorded && onFile !== undefined && settled !== undefined && settled.id !== onFile ? rules.find((r) => r.id === onFile) : undefined;
+  if (expected && settled) {
+    const say = (m: Messages, l: Locale) => m.classExpected(classLabel(settled.name, l) || settled.id, classLabel(expected.name, l) || expected.id);
+    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    trace.push(`prep expects ${settled?.id ?? classification.status}; ${expected.id} stays on record until a debrief`);
   }
   const unknownList = msg.list(unknowns.map((u) => u.text));
   // signed: the window is closed, there is nothing left to sign by (at this session or an earlier one)
@@ -605,6 +627,8 @@ function classificationSection(s: Scope): Settled {
     // (a refusal by another person stays theirs: their stance, their flag)
     ...(held && (!lapsed || held.heldBy.refused) ? { heldBy: held.heldBy } : {}),
     ...(lapsed ? { lapsed: { from: lapsed.from.id, deadline: lapsed.deadline } } : kept ? { lapsed: { from: kept.from.id } } : {}),
+    ...(recorded ? { onRecord: true } : {}),
+    ...(expected ? { expectedFrom: expected.id } : {}),
   };
   return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
@@ -650,6 +674,34 @@ function keptAfterLapse(s: Scope, rules: ClassRule[], own: Classification): { cl
   const current = rules.find((r) => r.id === history.class);
   if (!current) return undefined;
   return { classification: { status: 'classified', rule: current, undecided: [] }, from: own.rule, to: current };
+}
+
+/**
+ * A class changes only on new evidence. The class on record was given by a visit, partly on what that
+ * visit alone heard (a koala's polite excuse, the answer to the close: `owner: visit`, never carried);
+ * a prep reads the carried facts only, and without anything new it would read another class from
+ * them (D, then A or C at the next prep, with nothing said in between). So a prep whose facts the
+ * class rules read are as the last visit left them keeps the class on record; a fact that changed is
+ * new evidence, and the prep shows the class it expects (the debrief records it).
+ */
+function onRecord(s: Scope, rules: ClassRule[], own: Classification): { classification: Classification; rule: ClassRule; since: string } | undefined {
+  const history = s.input.account?.history;
+  const last = history?.lastVisit;
+  if (s.mode !== 'prep' || !history?.class || !last) return undefined;
+  const current = rules.find((r) => r.id === history.class);
+  if (!current || (own.status === 'classified' && own.rule.id === current.id)) return undefined;
+  const read = new Set<string>();
+  for (const r of rules) questionsIn(r.when, read);
+  // (a rule's `persona:` leaf reads the person's type: a type said otherwise now is news too)
+  const personaQ = s.pb.questions.find((q) => q.kind === 'persona');
+  if (personaQ) read.add(personaQ.id);
+  const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const news = [...read].some((id) => {
+    const q = s.questions.get(id);
+    return q !== undefined && ownerOf(q) !== 'visit' && !sameAnswer(s.answers[id], last.answers[id]);
+  });
+  if (news) return undefined;
+  return { classification: { status: 'classified', rule: current, undecided: [] }, rule: current, since: last.date };
 }
 
 /**

@@ -70,7 +70,9 @@ export function walkInterview(pb: Playbook, mode: Mode, answers: Answers, known:
       const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
       if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona, ...(known.metBefore !== undefined ? { metBefore: known.metBefore } : {}) }) === false) continue;
     }
-    questions.push(q);
+    // asked in this session's own words where the playbook gives them ("Who did you meet?" at a debrief)
+    const own = q.textIn?.[mode];
+    questions.push(own !== undefined ? { ...q, text: own } : q);
     if (Object.hasOwn(answers, q.id)) kept[q.id] = answers[q.id];
   }
   return { questions, kept };

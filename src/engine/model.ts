@@ -38,6 +38,8 @@ export interface Condition {
   class?: string;
   /** The person met was met before at this account: what the last meeting said is theirs to recall. */
   metBefore?: boolean;
+  /** The account's first KP (roles.metFirstKp, as last met) has a personal win on record (roles.personalWin): a step does not ask for it again. */
+  deciderWin?: boolean;
 }
 
 /** Whose fact an answer is: it carries to the account's next session, to the next session with that person, or nowhere. */
@@ -77,6 +79,8 @@ export interface Option {
 export interface Question {
   id: string;
   text: Text;
+  /** The question in one session's own words (a debrief asks in the past tense); `text` elsewhere. */
+  textIn?: Partial<Record<Mode, Text>>;
   short?: Text;
   help?: Text;
   kind: QuestionKind;

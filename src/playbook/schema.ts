@@ -74,12 +74,13 @@ export const Condition: z.ZodMiniType<ConditionModel> = z.strictObject({
     mode: optional(z.enum(MODES), 'True in this kind of session.'),
     class: optional(id, 'True when the account was classified as this class (flags and checklist only).'),
     metBefore: optional(z.boolean(), 'true: the person met was met at an earlier visit to this account; false: the first meeting with them (a recap of "last time" is not theirs). Without an account (a playbook test), read as true.'),
+    deciderWin: optional(z.boolean(), 'true: the account\'s first KP (roles.metFirstKp) has a personal win on record (roles.personalWin), so a step does not ask for it again; false: none is recorded, or no first KP is known. Without an account, read as false.'),
   })
   // registered rather than checked: a check would read the recursive shape before it exists
   .register(z.globalRegistry, {
     id: 'Condition',
     description:
-      'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode, class or metBefore.',
+      'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode, class, metBefore or deciderWin.',
   });
 
 export const Mode = z.enum(MODES);
@@ -95,6 +96,14 @@ export const Option = z.strictObject({
 export const Question = z.strictObject({
     id: described(id, 'Unique id; conditions, templates and answers files refer to it.'),
     text: described(Text, 'The question as the rep reads it.'),
+    textIn: optional(
+      z.strictObject({
+        prep: optional(Text, 'The question at a prep.'),
+        debrief: optional(Text, 'The question at a debrief, e.g. in the past tense: "Who did you meet?".'),
+        plan: optional(Text, 'The question in an account plan.'),
+      }),
+      'The question in one session\'s own words where text does not fit it, e.g. { debrief: { en: "Who did you meet?" } }: a debrief asks of what has happened. Without it, text.',
+    ),
     short: optional(Text, 'A short name used in reasons and steps, e.g. "buying power" in "D because buying power: no" and "Find out buying power".'),
     help: optional(Text, 'Why this question is asked; shown when the rep asks for help.'),
     kind: described(z.enum(QUESTION_KINDS), 'single: one option; multiple: several options; yes-no: yes or no; text; number; date (YYYY-MM-DD); persona: pick one of the playbook\'s personas.'),

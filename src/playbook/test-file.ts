@@ -50,6 +50,13 @@ export const TestCase = z.strictObject({
   date: opt(z.string(), 'The visit date, YYYY-MM-DD (default 2026-01-05).'),
   locale: opt(z.enum(LOCALES), 'The locale of texts in the expectations (default en).'),
   account: opt(z.string(), 'The account name, for {account.name}.'),
+  decider: opt(
+    z.strictObject({
+      name: d(z.string(), "The first KP's name, for {account.decider}."),
+      facts: opt(z.record(z.string(), z.unknown()), 'What is on record of them, by question id, e.g. { personal_win: "a result to show" } for deciderWin.'),
+    }),
+    "The account's first KP on record (met at an earlier visit), e.g. for a step that reads deciderWin.",
+  ),
   answers: d(z.record(z.string(), z.unknown()), 'Question id -> answer, as in an answers file.'),
   others: opt(
     z.array(z.unknown()),
@@ -73,6 +80,7 @@ export interface ParsedCase {
   date: string;
   locale: (typeof LOCALES)[number];
   account?: string;
+  decider?: { name: string; facts: Answers };
   answers: Answers;
   /** As written until checkTestFile reads them against the playbook. */
   othersRaw?: unknown[];
@@ -107,6 +115,7 @@ export function parseTestFile(file: string, bytes: Uint8Array): { parsed?: Parse
     date: c.date ?? DEFAULT_TEST_DATE,
     locale: c.locale ?? 'en',
     account: c.account,
+    ...(c.decider ? { decider: { name: c.decider.name, facts: (c.decider.facts ?? {}) as Answers } } : {}),
     answers: c.answers as Answers,
     othersRaw: c.others,
     expect: c.expect,

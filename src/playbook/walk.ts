@@ -2,7 +2,7 @@
  * Walks over a merged playbook: every condition and every text, with the item and the path inside it
  * where each is written. The rules check them; the language server finds references with them.
  */
-import type { Condition, PathSegment, Playbook, Text } from '../engine/model.js';
+import { type Condition, MODES, type PathSegment, type Playbook, type Text } from '../engine/model.js';
 import { SELF_QUESTION_FIELDS } from '../engine/text.js';
 import { formsOf } from './rules/conditions.js';
 import type { ConditionSite, TextSite } from './rules/rule.js';
@@ -65,6 +65,7 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
   at(pb.description, top, ['description'], plain);
   for (const q of pb.questions) {
     at(q.text, q, ['text'], plain);
+    for (const m of MODES) at(q.textIn?.[m], q, ['textIn', m], plain);
     at(q.short, q, ['short'], plain);
     at(q.help, q, ['help'], plain);
     at(q.findOut, q, ['findOut'], templated);

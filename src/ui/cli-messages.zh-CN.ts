@@ -239,6 +239,7 @@ export const zhCN: CliMessages = {
   whichAccountForStep: () => ({ message: '这一步是哪个客户的？', hint: 'sales-coach checklist add --account "Acme Ltd" --due 2026-12-01 "发报价单"' }),
   emptyStep: () => ({ message: '这一步是空的', hint: '写上要做的事，例如“发报价单”' }),
   dueInPast: ({ due, today }) => ({ message: `--due ${due} 已经过去了`, hint: `新的一步最早只能定在今天（${today}）` }),
+  dateAfterToday: ({ flag, value, today }) => ({ message: `${flag} ${value} 还没到`, hint: `写上这件事做完的那天：今天（${today}）或更早` }),
 
   exportWhat: () => ({ message: '请说明要导出什么', hint: 'sales-coach export --ics FILE | --csv DIR | --json' }),
   exportTaken: ({ files }) => ({ message: `${list(files)} 已经存在；什么都没有写入`, hint: '换一个名字，或者加上 --force 覆盖' }),

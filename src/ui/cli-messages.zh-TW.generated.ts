@@ -239,6 +239,7 @@ export const zhTW: CliMessages = {
   whichAccountForStep: () => ({ message: '這一步是哪個客戶的？', hint: 'sales-coach checklist add --account "Acme Ltd" --due 2026-12-01 "發報價單"' }),
   emptyStep: () => ({ message: '這一步是空的', hint: '寫上要做的事，例如「發報價單」' }),
   dueInPast: ({ due, today }) => ({ message: `--due ${due} 已經過去了`, hint: `新的一步最早只能定在今天（${today}）` }),
+  dateAfterToday: ({ flag, value, today }) => ({ message: `${flag} ${value} 還沒到`, hint: `寫上這件事做完的那天：今天（${today}）或更早` }),
 
   exportWhat: () => ({ message: '請說明要匯出什麼', hint: 'sales-coach export --ics FILE | --csv DIR | --json' }),
   exportTaken: ({ files }) => ({ message: `${list(files)} 已經存在；什麼都沒有寫入`, hint: '換一個名字，或者加上 --force 覆蓋' }),

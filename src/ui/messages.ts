@@ -68,6 +68,7 @@ const en = {
   /** Said before the first question: an account whose window ran out is reclassified at this session. */
   /** Said before the first question of a session on an account classified as one that will not buy. */
   droppedBefore: (account: string, klass: string, date: string) => `${account} is ${klass} since ${date}, dropped: this session reopens it only if your answers say otherwise.`,
+  droppedBeforePrep: (account: string, klass: string, date: string) => `${account} is ${klass} since ${date}, dropped: a prep does not reopen it; the debrief does, if what happened says otherwise.`,
   /** Said before the first question when the visit falls on a Saturday or Sunday (a prep's default is tomorrow). */
   weekendVisit: (date: string) => `The visit date is ${date}, a weekend: if the visit is on another day, start again with --date YYYY-MM-DD.`,
   windowOverBefore: (account: string, klass: string, date: string, then: string) => `${account}: the ${klass} window ended on ${date} without a signature. This session should reclassify it${then ? ` (${then})` : ''}.`,

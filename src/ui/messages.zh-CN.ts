@@ -84,6 +84,7 @@ export const zhCN: UiMessages = {
   openStepsIntro: (n, account) => `${account}还有${n}项下一步没完成。`,
   stepsDoneQuestion: '哪些已经完成？（空格勾选，回车确认；没勾的继续保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放弃：只有这次的回答表明情况变了，才会重新跟进。`,
+  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放弃：准备拜访不会重新跟进它；拜访后的复盘如果表明情况变了，才会重新跟进。`,
   weekendVisit: (date) => `拜访日期是${date}，是周末：如果拜访不在这天，请加上 --date YYYY-MM-DD 重新开始。`,
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的签单周期已在${date}结束，还没签下来。这次要重新分类${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,

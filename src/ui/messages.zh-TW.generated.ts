@@ -84,6 +84,7 @@ export const zhTW: UiMessages = {
   openStepsIntro: (n, account) => `${account}還有${n}項下一步沒完成。`,
   stepsDoneQuestion: '哪些已經完成？（按空白鍵勾選、Enter 確認；沒勾的繼續保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放棄：只有這次的回答表明情況變了，才會重新跟進。`,
+  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放棄：準備拜訪不會重新跟進它；拜訪後的檢討如果表明情況變了，才會重新跟進。`,
   weekendVisit: (date) => `拜訪日期是${date}，是週末：如果拜訪不在這天，請加上 --date YYYY-MM-DD 重新開始。`,
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的成交週期已在${date}結束，還沒簽下來。這次要重新分類${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,

@@ -140,6 +140,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   whichAccountForStep: {},
   emptyStep: {},
   dueInPast: { due: '2026-01-01', today: '2026-12-01' },
+  dateAfterToday: { flag: '--date', value: '2026-12-02', today: '2026-12-01' },
   exportWhat: {},
   exportTaken: { files: ['accounts.csv'] },
   importWhat: {},

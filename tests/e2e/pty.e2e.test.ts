@@ -27,7 +27,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
   it('types answers, is interrupted with Ctrl-C, resumes with nothing lost', async () => {
     expect(hasTmux).toBe(true);
     start("debrief --account 'Acme Ltd' --date 2026-11-25");
-    await waitFor('Who do you meet');
+    await waitFor('Who did you meet');
     keys('Wang Li', 'Enter');
     await waitFor("Wang Li's job title");
     keys('Enter'); // optional: left empty
@@ -293,7 +293,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     // 28 Nov 2026 is a Saturday
     start("prep --account 'Gone Co' --date 2026-11-28");
     const first = (await waitFor('Who do you meet')).replace(/\n/g, '');
-    expect(first).toMatch(/Gone Co is D\S* .*since Fri, 20 Nov 2026, dropped: this session reopens it only if your answers say otherwise\./);
+    expect(first).toMatch(/Gone Co is D\S* .*since Fri, 20 Nov 2026, dropped: a prep does not reopen it; the debrief does, if what happened says otherwise\./);
     expect(first).toContain('The visit date is Sat, 28 Nov 2026, a weekend');
     keys('C-c');
     expect(await exitCode()).toBe(130);

@@ -51,9 +51,10 @@ describe("an account's timeline", () => {
     expect(zh).toContain('会面已进行：从喜欢你到相信你');
     expect(zh).not.toMatch(/superseded|the visit took place|From liked to believed/);
     const en = (await runBin(['account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, ' ');
-    // the prep's class comes before the debrief that moved it, though both are of one day
-    expect(en.indexOf('classified B')).toBeGreaterThan(-1);
-    expect(en.indexOf('classified B')).toBeLessThan(en.indexOf('debrief with Ms Chen'));
+    // the class is the debrief's to record: the prep expected B (Mr Li), the debrief met the first KP
+    // (issue 25: a prep's answers are what the rep expects, not what happened)
+    expect(en).not.toContain('classified B');
+    expect(en).toContain('classified A');
     // a step the rep ticks done with checklist done reads in Chinese too (before the meeting it prepares:
     // after it, the step is no longer listed)
     const open = JSON.parse((await runBin(['checklist', '--json', '--account', 'Acme', '--today', '2026-11-21'], { env })).stdout) as { id: number; text: string }[];

@@ -439,3 +439,22 @@ describe('a step ends when its reason no longer holds (the trial of a fortnight 
     expect(keys(b)).toContain('trust_indispensable');
   });
 });
+
+describe('a step carried across sessions (issue 25)', () => {
+  it('the same task reworded as people become known is the step the rep has, once, with its first date', async () => {
+    const pb = await builtin();
+    const { signed: _s, not_signed_kind: _k, ...rest } = abcdA;
+    const second: Answers = { ...rest, contact_role: 'second_kp', approval_layers: 'one', persona: 'thinker', asked_to_sign: 'no', not_asked_why: 'other', not_signed_reason: 'the boss' };
+    const a = stored(run(pb, emptyAccount('Acme'), second, '2026-11-10').state);
+    const first = a.openSteps.find((s) => s.key.startsWith('role_wins_to_first_kp#'));
+    expect(first?.key).toBe('role_wins_to_first_kp#Li|the first KP');
+    // the first KP is named since: the step names her, and is still the one the rep left open
+    const result = evaluateSession(pb, { mode: 'debrief', answers: second, visitDate: '2026-11-16', locale: 'en', account: { name: 'Acme', decider: { name: 'Ms Chen', facts: { contact_role: 'first_kp' } } } });
+    const b = applyVisit(pb, a, { result });
+    const wins = b.state.openSteps.filter((s) => s.key.startsWith('role_wins_to_first_kp#'));
+    expect(wins).toHaveLength(1);
+    expect(wins[0]).toMatchObject({ id: first?.id, due: first?.due, key: 'role_wins_to_first_kp#Li|Ms Chen (the first KP)' });
+    expect(wins[0]?.text).toContain('Ms Chen');
+    expect(b.events.some((e) => e.kind === 'step-opened' && e.key.startsWith('role_wins_to_first_kp#'))).toBe(false);
+  });
+});
