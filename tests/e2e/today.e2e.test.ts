@@ -132,14 +132,21 @@ describe('today', () => {
   it('a visit prepared on a day gone and not debriefed is recalled, with its debrief; the debrief ends it', async () => {
     const r = await run(['today', '--today', '2026-12-03']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Prepared, not yet debriefed\n {2}Hengda Logistics {2}the visit of Wed, 2 Dec 2026\n {6}after the visit:\s+sales-coach debrief --account 'Hengda Logistics' --date 2026-12-02\n/);
+    expect(r.stdout).toMatch(/Not yet debriefed\n {2}Hengda Logistics {2}the visit of Wed, 2 Dec 2026\n {6}after the visit:\s+sales-coach debrief --account 'Hengda Logistics' --date 2026-12-02\n/);
     const zh = await run(['--lang', 'zh-CN', 'today', '--today', '2026-12-03', '--json']);
     expect(JSON.parse(zh.stdout).undebriefed).toEqual([{ account: 'Hengda Logistics', date: '2026-12-02', command: "sales-coach debrief --account 'Hengda Logistics' --date 2026-12-02" }]);
     // a fortnight on, it is history
-    expect((await run(['today', '--today', '2026-12-17'])).stdout).not.toContain('not yet debriefed');
+    expect((await run(['today', '--today', '2026-12-18'])).stdout).not.toContain('Not yet debriefed');
     // debriefed with the person it was prepared for: no longer recalled
     expect((await run(['debrief', '--account', 'Hengda Logistics', '--date', '2026-12-02', '--answers', file('h2.yaml', debrief('Ms Chen'))])).code).toBe(0);
-    expect((await run(['today', '--today', '2026-12-03'])).stdout).not.toContain('not yet debriefed');
+    expect((await run(['today', '--today', '2026-12-03'])).stdout).not.toContain('Not yet debriefed');
+    // a meeting agreed at the last visit (Acme, 3 Dec) whose day has gone with no session since is
+    // recalled too (before: it left every screen the next day); a session ends it
+    const later = await run(['today', '--today', '2026-12-05']);
+    expect(later.stdout).toMatch(/Not yet debriefed\n {2}Acme {2}the meeting of Thu, 3 Dec 2026 agreed at the last visit \(not prepared\)\n {6}after the visit:\s+sales-coach debrief --account Acme --date 2026-12-03\n/);
+    expect((await run(['--lang', 'zh-CN', 'today', '--today', '2026-12-05'])).stdout).toContain('上次约好的');
+    expect((await run(['debrief', '--account', 'Acme', '--date', '2026-12-03', '--answers', file('a2.yaml', debrief('Li'))])).code).toBe(0);
+    expect((await run(['today', '--today', '2026-12-05'])).stdout).not.toContain('Not yet debriefed');
   });
 
   it('an empty day says so in one line, and creates no database', async () => {

@@ -82,6 +82,8 @@ export interface UndebriefedView {
   account: string;
   date: string;
   command: string;
+  /** Not prepared: the meeting the last visit agreed, whose day has gone with no session since. */
+  agreed?: boolean;
 }
 
 /** How far back a prepared visit without its debrief is recalled: a fortnight, then it is history. */
@@ -222,9 +224,16 @@ export function todayView(input: TodayInput): TodayView {
       return { ...v, prepared: isPrepared, ...(command ? { command } : {}) };
     })
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.time ?? '99') !== (b.time ?? '99') ? ((a.time ?? '99') < (b.time ?? '99') ? -1 : 1) : a.account.localeCompare(b.account)));
+  const recalled = (d: string) => d < today && d >= addDays(today, -UNDEBRIEFED_DAYS);
+  const debrief = (account: string, date: string) => shellCommand(['sales-coach', 'debrief', '--account', account, '--date', date]);
   const undebriefed = input.accounts
     .filter((a) => !a.dropped)
-    .flatMap((a) => a.preparedFor.filter((d) => d < today && d >= addDays(today, -UNDEBRIEFED_DAYS)).map((date) => ({ account: a.name, date, command: shellCommand(['sales-coach', 'debrief', '--account', a.name, '--date', date]) })))
+    .flatMap((a): UndebriefedView[] => [
+      ...a.preparedFor.filter(recalled).map((date) => ({ account: a.name, date, command: debrief(a.name, date) })),
+      // a meeting agreed at the last visit whose day has gone with no session since (not prepared):
+      // it left every screen the day after, and the rep's record of it with it
+      ...(isDay(a.nextMeeting) && recalled(a.nextMeeting) && !a.preparedFor.includes(a.nextMeeting) && (a.lastVisit === undefined || a.lastVisit < a.nextMeeting) ? [{ account: a.name, date: a.nextMeeting, command: debrief(a.name, a.nextMeeting), agreed: true }] : []),
+    ])
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.account.localeCompare(b.account)));
   // open steps due today and overdue; with --week, also those due this week
   const steps = input.steps
@@ -271,7 +280,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
   if (v.undebriefed.length) {
     section(m.undebriefed);
     for (const u of v.undebriefed) {
-      out.push(hanging('  ', `${c.bold(sanitize(u.account))}  ${m.preparedFor(formatDate(u.date, v.locale))}`, width));
+      out.push(hanging('  ', `${c.bold(sanitize(u.account))}  ${(u.agreed ? m.agreedFor : m.preparedFor)(formatDate(u.date, v.locale))}`, width));
       // copied whole, as a visit's command above
       const whole = `      ${m.debriefWith(u.command)}`;
       if (stringWidth(whole) <= width) out.push(c.cyan(whole));
