@@ -11,12 +11,17 @@ export function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Median wall time in ms of `node ...args`, after one warm-up run. Fails loudly on an unexpected exit. */
+/**
+ * Median wall time in ms of `node ...args`, after one warm-up run. Fails loudly on an unexpected exit.
+ * BENCH_CHRT=1: each timed process (never the bench itself, whose tsx and esbuild would spin) runs
+ * under `chrt -f 50`, so the other work of a busy 2-core machine does not fall on it.
+ */
 export function timeNode(args, { runs = 15, expectCode = 0, env = {}, input } = {}) {
   const times = [];
+  const [cmd, pre] = process.env.BENCH_CHRT === '1' ? ['chrt', ['-f', '50', process.execPath]] : [process.execPath, []];
   for (let i = 0; i <= runs; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env: { ...process.env, NO_COLOR: '1', ...env }, input, encoding: 'utf8' });
+    const r = spawnSync(cmd, [...pre, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, input, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== expectCode) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     if (i > 0) times.push(ms);

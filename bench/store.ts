@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlaybookFile } from '../src/cli/playbook-files.js';
+import { afterStepSql } from '../src/store/after-step.js';
 import { recordVisit } from '../src/cli/record-visit.js';
 import { PlaybookRegistry } from '../src/cli/registry.js';
 import { evaluateSession } from '../src/engine/evaluate.js';
@@ -49,6 +50,7 @@ db.transaction(() => {
     next_due = (SELECT min(due) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),
     next_item = (SELECT text FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1),
     next_until = (SELECT lives_until FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open' ORDER BY due, id LIMIT 1)`);
+  db.exec(`UPDATE accounts SET after_due = ${afterStepSql('due')}, after_until = ${afterStepSql('lives_until')} WHERE next_until IS NOT NULL`);
 })();
 db.pragma('wal_checkpoint(TRUNCATE)');
 console.log(`generated ${ACCOUNTS} accounts, ${VISITS} visits, ${ITEMS} checklist items in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -33,6 +33,8 @@ export interface AccountsTable {
   next_texts?: string | null;
   /** The last day of the next step (checklist_items.lives_until), when it has one: after it, the review looks for the next live step (SQLite 13, PostgreSQL 13). */
   next_until?: string | null;
+  after_due?: string | null;
+  after_until?: string | null;
 }
 
 export interface ContactsTable {

@@ -41,6 +41,7 @@ import {
   AccountChanged,
   StoreError,
 } from './types.js';
+import { afterStepSql } from './after-step.js';
 import { type ChecklistChange, latestNotUndoneAsync, undoMark } from './undo.js';
 
 export type Q = Kysely<DB>;
@@ -59,7 +60,7 @@ export function flagConditions(today: string): Record<PipelineFlag, RawBuilder<S
     no_next: sql<SqlBool>`signed = 0 AND dropped = 0 AND open_items = 0`,
     one_contact: sql<SqlBool>`signed = 0 AND dropped = 0 AND contacts_count <= 1`,
     provisional: sql<SqlBool>`class_status = 'provisional'`,
-    overdue: sql<SqlBool>`next_due IS NOT NULL AND ${liveNextStep(today).live_due} < ${today}`,
+    overdue: sql<SqlBool>`next_due IS NOT NULL AND ${liveDue(today)} < ${today}`,
   };
 }
 
@@ -82,6 +83,16 @@ export function liveNextStep(today: string, row = 'accounts') {
     sql<string | null>`(SELECT o.${sql.raw(column)} FROM checklist_items o WHERE o.account_id = ${sql.ref(`${row}.id`)} AND o.state = 'open' AND (o.lives_until IS NULL OR o.lives_until >= ${today}) ORDER BY o.due, o.id LIMIT 1)`;
   const pick = (kept: string, column: 'due' | 'text' | 'texts') => sql<string | null>`(CASE WHEN ${lapsed} THEN ${live(column)} ELSE ${sql.ref(`${row}.${kept}`)} END)`;
   return { live_due: pick('next_due', 'due'), live_item: pick('next_item', 'text'), live_texts: pick('next_texts', 'texts') };
+}
+
+/**
+ * The due day of an account's next step alive on `today`, as liveNextStep's, read from the row: the
+ * kept step's, or once it has lapsed the step after it (migrations.ts afterSchema); only when that one
+ * has lapsed too are the account's steps read. What the overdue flag compares.
+ */
+export function liveDue(today: string, row = 'accounts') {
+  const r = (c: string) => sql.ref(`${row}.${c}`);
+  return sql<string | null>`(CASE WHEN ${r('next_until')} IS NULL OR ${r('next_until')} >= ${today} THEN ${r('next_due')} WHEN ${r('after_until')} IS NULL OR ${r('after_until')} >= ${today} THEN ${r('after_due')} ELSE ${liveNextStep(today, row).live_due} END)`;
 }
 
 /** A row read with liveNextStep's columns, its next step replaced by the live one. */
@@ -188,6 +199,9 @@ export abstract class SqlStore implements Store {
         next_item: eb.selectFrom('checklist_items as o').select('o.text').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
         next_texts: eb.selectFrom('checklist_items as o').select('o.texts').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
         next_until: eb.selectFrom('checklist_items as o').select('o.lives_until').whereRef('o.account_id', '=', 'accounts.id').where('o.state', '=', 'open').orderBy('o.due').orderBy('o.id').limit(1),
+        // the step after it (migrations.ts afterSchema): the first still alive after the kept one's last day
+        after_due: sql<string | null>`${sql.raw(afterStepSql('due'))}`,
+        after_until: sql<string | null>`${sql.raw(afterStepSql('lives_until'))}`,
       }))
       .where('id', '=', id)
       .$call(this.all);

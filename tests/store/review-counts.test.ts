@@ -106,7 +106,7 @@ describe('the kept totals of an older embedded database', () => {
     // older sales-coach left the file
     const raw = new Database(path);
     for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`);
-    raw.exec('DROP INDEX accounts_next_until; DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until;');
+    raw.exec('DROP INDEX accounts_next_until; ALTER TABLE accounts DROP COLUMN after_due; ALTER TABLE accounts DROP COLUMN after_until; DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until;');
     raw.pragma('user_version = 10');
     raw.close();
     const upgraded = openSqliteStore(path);
