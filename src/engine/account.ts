@@ -152,6 +152,15 @@ export function personOf(pb: Playbook, answers: Answers, persona?: string): Omit
   const questions = questionIndex(pb);
   const facts: Answers = {};
   for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, answers[q.id])) facts[q.id] = answers[q.id];
+  // what the visit heard says what the person's fact now is: it is raised, never lowered
+  for (const q of pb.questions) {
+    const r = q.raises;
+    const target = r ? questions.get(r.question) : undefined;
+    if (!r || !target || answers[q.id] !== r.answer || carryScope(target) !== 'person') continue;
+    const scale = (target.options ?? []).map((o) => o.value);
+    const at = known(target, facts[target.id]) ? scale.indexOf(String(facts[target.id])) : -1;
+    if (scale.includes(r.to) && at < scale.indexOf(r.to)) facts[target.id] = r.to;
+  }
   const roleQ = roles.decision ? questions.get(roles.decision) : undefined;
   const role = roleQ && known(roleQ, answers[roleQ.id]) ? String(answers[roleQ.id]) : undefined;
   const title = roles.title ? text(answers[roles.title]) : undefined;

@@ -122,6 +122,10 @@ export const Question = z.strictObject({
     min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
     integer: optional(z.boolean(), 'Number questions: only a whole number is accepted (a count of people or meetings): 1.5 is refused, saying so.'),
+    raises: optional(
+      z.strictObject({ answer: z.string(), question: z.string(), to: z.string() }),
+      'An answer that says what another question\'s fact now is, at least: { answer: "yes", question: trust_level, to: believed } records the person\'s trust as believed when a debrief answers yes (a level later in the options stays). So a later session does not ask again what this one heard.',
+    ),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
     closedBy: optional(z.array(z.enum(['signed'])), 'Events after which the question is no longer asked: [signed] for a question about reaching the signature (did you ask for it? did they sign?), which an account signed at an earlier session is not asked again. Questions whose condition reads its answer fall away with it.'),

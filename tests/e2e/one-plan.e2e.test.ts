@@ -1,0 +1,34 @@
+/**
+ * Issue 25, a rep's fortnight: what a debrief heard is what every later screen says (the trust built
+ * at the visit is the person's trust).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, sandbox } from '../helpers/spawn.js';
+
+const { home, env } = sandbox();
+let n = 0;
+
+async function run(mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) {
+  const file = join(home, `s${++n}.json`);
+  writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
+  const r = await runBin([...extra, mode, '--answers', file], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+const facts = { contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
+
+describe('one plan on each screen (issue 25)', () => {
+  it("a debrief's 'trust built: yes' is the person's trust at the next prep", async () => {
+    await run('prep', 'Trust Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the pilot' }, '2026-11-17');
+    await run('debrief', 'Trust Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', asked_to_sign: 'no', trust_built: 'yes', not_asked_why: 'other', not_signed_reason: 'budget round', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-24' }, '2026-11-17');
+    const shown = await runBin(['account', 'show', 'Trust Co'], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain('Ms Chen: trust They like me (shallow trust) → They believe me (medium trust)');
+    // the next prep starts from it: no step to build the trust already built
+    const prep = await run('prep', 'Trust Co', { contact_name: 'Ms Chen', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the plan' }, '2026-11-24', []);
+    expect(prep).not.toContain('From liked to believed');
+  });
+});
