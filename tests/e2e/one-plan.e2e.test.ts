@@ -13,7 +13,7 @@ let n = 0;
 async function run(mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) {
   const file = join(home, `s${++n}.json`);
   writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
-  const r = await runBin([...extra, mode, '--answers', file], { env });
+  const r = await runBin([mode, '--answers', file, ...extra], { env });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -30,5 +30,18 @@ describe('one plan on each screen (issue 25)', () => {
     // the next prep starts from it: no step to build the trust already built
     const prep = await run('prep', 'Trust Co', { contact_name: 'Ms Chen', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the plan' }, '2026-11-24', []);
     expect(prep).not.toContain('From liked to believed');
+  });
+
+  it('the class "at your last session" is the one a debrief recorded: a prep records none', async () => {
+    const prep = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the plan' };
+    await run('prep', 'Class Co', prep, '2026-11-24');
+    const again = await run('prep', 'Class Co', prep, '2026-11-26');
+    // no class was ever recorded: the first prep was not "provisional"
+    expect(again).not.toContain('provisional');
+    await run('debrief', 'Class Co', { contact_name: 'Mr Wu', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'commander', asked_to_sign: 'no', not_asked_why: 'other', not_signed_reason: 'the boss decides', polite_excuse: 'no', statement_changed: 'no' }, '2026-11-26');
+    const zh = await run('prep', 'Class Co', prep, '2026-11-30', ['--dry-run', '--lang', 'zh-CN']);
+    expect(zh.replace(/\s+/g, '')).toContain('记录中自2026年11月26日周四起是B类，这次拜访预计是A类客户');
+    const expected = await run('prep', 'Class Co', prep, '2026-11-30');
+    expect(expected.replace(/\s+/g, ' ')).toContain('Class B on record since Thu, 26 Nov 2026; this visit expects A');
   });
 });
