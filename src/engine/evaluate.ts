@@ -283,6 +283,10 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
   const others = mode === 'debrief' ? othersOf(pb, input.others ?? [], answers) : [];
+  // the people at the meeting are known: the count carried from before them does not fall behind
+  // ("you know only the first KP" stood after a debrief with a second KP at the table)
+  const contactsQ = pb.roles.contacts;
+  if (contactsQ && others.length && !(typeof answers[contactsQ] === 'number' && answers[contactsQ] >= 1 + others.length)) answers[contactsQ] = 1 + others.length;
   // seed 001: the first KP's word counts. With them at the meeting, the visit reads as one with the
   // highest role present, though the person it is about keeps their own role on the account
   const lead = leadOf(pb, answers, others);

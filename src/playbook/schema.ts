@@ -123,7 +123,11 @@ export const Question = z.strictObject({
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
     integer: optional(z.boolean(), 'Number questions: only a whole number is accepted (a count of people or meetings): 1.5 is refused, saying so.'),
     raises: optional(
-      z.strictObject({ answer: z.string(), question: z.string(), to: z.string() }),
+      z.strictObject({
+        answer: described(z.string(), 'The answer that says it, e.g. "yes".'),
+        question: described(id, 'The question whose fact it records, of the same owner (a person\'s: trust_level).'),
+        to: described(z.string(), 'The option it records at least, e.g. believed: an answer later in that question\'s options stays.'),
+      }),
       'An answer that says what another question\'s fact now is, at least: { answer: "yes", question: trust_level, to: believed } records the person\'s trust as believed when a debrief answers yes (a level later in the options stays). So a later session does not ask again what this one heard.',
     ),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),

@@ -44,4 +44,15 @@ describe('one plan on each screen (issue 25)', () => {
     const expected = await run('prep', 'Class Co', prep, '2026-11-30');
     expect(expected.replace(/\s+/g, ' ')).toContain('Class B on record since Thu, 26 Nov 2026; this visit expects A');
   });
+
+  it('a debrief with a second KP at the table ends "you know only the first KP"', async () => {
+    await run('prep', 'KP Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, contacts_known: 1, persona: 'commander', trust_level: 'liked', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the plan' }, '2026-11-17');
+    const file = join(home, 'kp.yaml');
+    writeFileSync(file, 'mode: debrief\naccount: KP Co\ndate: 2026-11-17\nanswers: { contact_name: Ms Chen, contact_role: first_kp, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: commander, asked_to_sign: "no", not_asked_why: other, not_signed_reason: budget round, polite_excuse: "no", statement_changed: "no", plan_shared: "yes", next_meeting: 2026-11-24 }\nothers:\n  - { contact_name: Mr Li, contact_title: IT Manager, contact_role: second_kp, contact_stance: neutral }\n');
+    const d = await runBin(['debrief', '--answers', file], { env });
+    expect(d.code, d.stderr).toBe(0);
+    expect(d.stdout).not.toContain('You know only the first KP');
+    const open = await runBin(['checklist', '--account', 'KP Co', '--today', '2026-11-18'], { env });
+    expect(open.stdout).not.toContain('You know only the first KP');
+  });
 });
