@@ -542,6 +542,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
   }
   const held = new Set<string>();
+  // the next meeting this debrief agreed: the day a step for it is due
+  const agreed = result.mode === 'debrief' && pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date ? agreed : undefined;
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
@@ -572,10 +575,13 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
       const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
-      const kept = reworded ? { ...step, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : step;
+      // a step for the meeting agreed follows it: the deciding meeting moved at this debrief, so does its date
+      const redated = isLatest && meeting !== undefined && meeting !== step.due && items.get(stepIdOf(step.key))?.forMeeting === true;
+      const moved = redated ? { ...step, due: meeting, updated: true } : step;
+      const kept = reworded ? { ...moved, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : moved;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: step.due, ...(kept.updated ? { updated: true } : {}) });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: kept.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {

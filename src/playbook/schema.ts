@@ -161,6 +161,7 @@ export const ChecklistItem = z.strictObject({
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
     supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
+    forMeeting: optional(z.boolean(), 'true: the step is for the next meeting agreed (roles.nextMeeting), e.g. "have the contract ready for the deciding meeting": a debrief that agrees a meeting on another day re-dates the open step to that day, so it does not keep the date of a meeting that moved.'),
     tellCustomer: optional(Text, 'The step as the customer hears it in the follow-up after a debrief, e.g. "send you the list of reference sites"; listed with its date, which is never after the next meeting agreed (roles.nextMeeting). Without it the step is the rep\'s own and never told. Placeholders as in text.'),
     ...precedence,
   });

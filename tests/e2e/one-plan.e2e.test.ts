@@ -55,4 +55,12 @@ describe('one plan on each screen (issue 25)', () => {
     const open = await runBin(['checklist', '--account', 'KP Co', '--today', '2026-11-18'], { env });
     expect(open.stdout).not.toContain('You know only the first KP');
   });
+
+  it('a step for the deciding meeting takes the day the debrief agreed for it', async () => {
+    await run('prep', 'Meet Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, contacts_known: 3, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the plan' }, '2026-11-17');
+    await run('debrief', 'Meet Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, contacts_known: 3, persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }, '2026-11-17');
+    const r = await runBin(['checklist', '--json', '--account', 'Meet Co', '--today', '2026-11-18'], { env });
+    const steps = JSON.parse(r.stdout) as { text: string; due: string }[];
+    expect(steps.find((s) => s.text.startsWith('Have the contract ready for the deciding meeting'))?.due).toBe('2026-12-01');
+  });
 });
