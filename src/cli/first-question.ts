@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sha256Hex } from '../core/hash.js';
-import { isLapsed } from '../core/steps.js';
+import { isLapsed, stepText } from '../core/steps.js';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
 import { addDays, agreedMeeting } from '../engine/dates.js';
@@ -153,7 +153,8 @@ export async function askOpenSteps(io: IO, locale: Locale, state: AccountState, 
     const asked = checkbox(
       {
         message: m.stepsDoneQuestion,
-        choices: steps.map((st) => ({ name: `${formatDate(st.due, locale)}  ${sanitize(st.text)}`, value: st.id as number })),
+        // in the session's language, as today and checklist say them, not the one the step was made in
+        choices: steps.map((st) => ({ name: `${formatDate(st.due, locale)}  ${sanitize(stepText(st, locale))}`, value: st.id as number })),
         theme: promptTheme(locale),
       },
       { input: io.stdin, output } as never,

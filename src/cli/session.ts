@@ -845,6 +845,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
   return {
     lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },
     ...(state.class ? { class: state.class } : {}),
+    ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
     ...(state.signed ? { signed: true } : {}),
     ...(Array.isArray(state.facts[LAPSED_FACT]) ? { lapsedFrom: state.facts[LAPSED_FACT] as string[] } : {}),

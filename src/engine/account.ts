@@ -152,6 +152,15 @@ export function personOf(pb: Playbook, answers: Answers, persona?: string): Omit
   const questions = questionIndex(pb);
   const facts: Answers = {};
   for (const q of pb.questions) if (carryScope(q) === 'person' && known(q, answers[q.id])) facts[q.id] = answers[q.id];
+  // what the visit heard says what the person's fact now is: it is raised, never lowered
+  for (const q of pb.questions) {
+    const r = q.raises;
+    const target = r ? questions.get(r.question) : undefined;
+    if (!r || !target || answers[q.id] !== r.answer || carryScope(target) !== 'person') continue;
+    const scale = (target.options ?? []).map((o) => o.value);
+    const at = known(target, facts[target.id]) ? scale.indexOf(String(facts[target.id])) : -1;
+    if (scale.includes(r.to) && at < scale.indexOf(r.to)) facts[target.id] = r.to;
+  }
   const roleQ = roles.decision ? questions.get(roles.decision) : undefined;
   const role = roleQ && known(roleQ, answers[roleQ.id]) ? String(answers[roleQ.id]) : undefined;
   const title = roles.title ? text(answers[roles.title]) : undefined;
@@ -533,6 +542,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
   }
   const held = new Set<string>();
+  // the next meeting this debrief agreed: the day a step for it is due
+  const agreed = result.mode === 'debrief' && pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date ? agreed : undefined;
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
@@ -563,10 +575,13 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
       const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
-      const kept = reworded ? { ...step, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : step;
+      // a step for the meeting agreed follows it: the deciding meeting moved at this debrief, so does its date
+      const redated = isLatest && meeting !== undefined && meeting !== step.due && items.get(stepIdOf(step.key))?.forMeeting === true;
+      const moved = redated ? { ...step, due: meeting, updated: true } : step;
+      const kept = reworded ? { ...moved, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : moved;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: step.due, ...(kept.updated ? { updated: true } : {}) });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: kept.due, ...(kept.updated ? { updated: true } : {}) });
     }
   }
   for (const item of issued) {

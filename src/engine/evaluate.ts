@@ -24,6 +24,8 @@ export interface AccountHistory {
   /** The account's class now and the sign-by date its window set when it was given: a visit that
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
+  /** The day the class on record (or its being provisional) was recorded, by a debrief: absent, none was ever recorded (a prep records none). */
+  classSince?: string;
   classDeadline?: string;
   /** The account is signed already: no window runs any more. */
   signed?: boolean;
@@ -152,7 +154,7 @@ export interface CoachingResult {
   answers: Answers;
   /** What reads differently from the last visit, in words: "buying power: don't know → yes". */
   changes: { question: string; before: AnswerValue; after: AnswerValue; text: string }[];
-  /** The last visit, when the account has one: its date and class, to show what moved. */
+  /** The class on record (absent: provisional) and the day a debrief recorded it, to show what moved. */
   previous?: { date: string; class?: string };
   /**
    * The other people met at this meeting, with their answers (kept with the visit and recorded on the
@@ -243,7 +245,8 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
   const plan = planSection(s, settled);
   const recap = pb.recap && evaluateCondition(pb.recap.when, settled.ctx) === true ? fillRecap(s.t(pb.recap.text), s.lookup()) : undefined;
   const followUp = followUpSection(s, settled, steps.filter((f) => !excluded.has(f.id)));
-  const lastVisit = input.account?.history?.lastVisit;
+  const history = input.account?.history;
+  const lastVisit = history?.lastVisit;
   return {
     playbook: { id: pb.id, version: pb.version, hash: pb.hash },
     mode: s.mode,
@@ -265,7 +268,8 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     answers: s.answers,
     changes: changesSection(s),
     ...(s.others.length ? { others: othersSection(s) } : {}),
-    ...(lastVisit ? { previous: { date: lastVisit.date, ...(lastVisit.class ? { class: lastVisit.class } : {}) } } : {}),
+    // the class on record and the day a debrief recorded it: a prep's class was expected, never recorded
+    ...(lastVisit && history?.classSince ? { previous: { date: history.classSince, ...(history.class ? { class: history.class } : {}) } } : {}),
     trace: s.trace,
   };
 }
@@ -279,6 +283,10 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
   const others = mode === 'debrief' ? othersOf(pb, input.others ?? [], answers) : [];
+  // the people at the meeting are known: the count carried from before them does not fall behind
+  // ("you know only the first KP" stood after a debrief with a second KP at the table)
+  const contactsQ = pb.roles.contacts;
+  if (contactsQ && others.length && !(typeof answers[contactsQ] === 'number' && answers[contactsQ] >= 1 + others.length)) answers[contactsQ] = 1 + others.length;
   // seed 001: the first KP's word counts. With them at the meeting, the visit reads as one with the
   // highest role present, though the person it is about keeps their own role on the account
   const lead = leadOf(pb, answers, others);

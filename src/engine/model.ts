@@ -101,6 +101,8 @@ export interface Question {
   when?: Condition;
   /** Events after which the question is no longer asked: signed (how the close went means nothing once the account is signed). */
   closedBy?: 'signed'[];
+  /** This answer records another question's fact at least at `to` (options order is the scale): a debrief's "trust was built" is the person's trust. */
+  raises?: { answer: string; question: string; to: string };
 }
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
@@ -120,6 +122,8 @@ export interface ChecklistItem extends Precedence {
   text: Text;
   /** Days after the visit, or the class's sign-by date. */
   due?: number | 'deadline';
+  /** The step is for the next meeting agreed (roles.nextMeeting): a debrief that agrees one re-dates it. */
+  forMeeting?: boolean;
   /** Open steps this one replaces when it opens (ids or #tags; its own tag means the others of its group). */
   supersedes?: string[];
   /** The step as the customer hears it in the follow-up; absent: the rep's own step. */

@@ -122,6 +122,14 @@ export const Question = z.strictObject({
     min: optional(z.number(), 'The smallest answer accepted. Number questions: the value (0 refuses a negative count). Date questions: days from the visit date (0 refuses a date before the visit).'),
     max: optional(z.number(), 'The largest answer accepted. Number questions: the value. Date questions: days from the visit date (e.g. 365).'),
     integer: optional(z.boolean(), 'Number questions: only a whole number is accepted (a count of people or meetings): 1.5 is refused, saying so.'),
+    raises: optional(
+      z.strictObject({
+        answer: described(z.string(), 'The answer that says it, e.g. "yes".'),
+        question: described(id, 'The question whose fact it records, of the same owner (a person\'s: trust_level).'),
+        to: described(z.string(), 'The option it records at least, e.g. believed: an answer later in that question\'s options stays.'),
+      }),
+      'An answer that says what another question\'s fact now is, at least: { answer: "yes", question: trust_level, to: believed } records the person\'s trust as believed when a debrief answers yes (a level later in the options stays). So a later session does not ask again what this one heard.',
+    ),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
     closedBy: optional(z.array(z.enum(['signed'])), 'Events after which the question is no longer asked: [signed] for a question about reaching the signature (did you ask for it? did they sign?), which an account signed at an earlier session is not asked again. Questions whose condition reads its answer fall away with it.'),
@@ -153,6 +161,7 @@ export const ChecklistItem = z.strictObject({
     text: described(Text, 'The next step. Placeholders: {answers.ID}, {account.name}, {visit.date}.'),
     due: optional(z.union([z.int().check(z.minimum(-365), z.maximum(365)), z.literal('deadline')]), 'Due date: days after the visit (0 = the visit day; -1 = the day before, for a step that prepares the visit), or "deadline" for the class\'s sign-by date. Default 1.'),
     supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
+    forMeeting: optional(z.boolean(), 'true: the step is for the next meeting agreed (roles.nextMeeting), e.g. "have the contract ready for the deciding meeting": a debrief that agrees a meeting on another day re-dates the open step to that day, so it does not keep the date of a meeting that moved.'),
     tellCustomer: optional(Text, 'The step as the customer hears it in the follow-up after a debrief, e.g. "send you the list of reference sites"; listed with its date, which is never after the next meeting agreed (roles.nextMeeting). Without it the step is the rep\'s own and never told. Placeholders as in text.'),
     ...precedence,
   });

@@ -92,8 +92,12 @@ const en = {
   draftDiscard: 'Discard it and start over',
   draftDiscardSure: 'Discard the draft for good?',
   draftKept: (mode: string, cmd: string) => `An unfinished ${mode} of this account is kept as a draft; this run leaves it alone. Continue it with:\n  ${cmd}`,
-  /** The class at the account's last session (a prep is one, and need not be a visit: "the last visit" named a prep of the same day). */
-  sinceLast: (date: string, before: string, now: string) => (before === now ? `Class ${now}, as at your last session (${date}).` : `Class ${before} at your last session (${date}), ${now} now.`),
+  /**
+   * The class on record (a debrief's: a prep records none) against this session's; `since`: the day it
+   * was recorded. A prep's class is what it expects, not what is so.
+   */
+  sinceLast: (since: string, before: string, now: string, expected = false) =>
+    expected ? `Class ${before} on record since ${since}; this visit expects ${now}.` : `Class ${before} on record since ${since}, ${now} now.`,
   /** "provisional" inside a sentence ("Class provisional at your last session"). */
   provisionalInline: 'provisional',
   noFlags: 'none',

@@ -105,7 +105,8 @@ export const zhCN: UiMessages = {
   draftDiscard: '放弃草稿，重新开始',
   draftDiscardSure: '确定要永久删除这份草稿吗？',
   draftKept: (mode, cmd) => `这个客户有一次没做完的${mode}，草稿保留不动。继续请运行：\n  ${cmd}`,
-  sinceLast: (date, before, now) => (before === now ? `仍是${classNoun(now, '类')}，与上次记录时（${date}）相同。` : `上次记录时（${date}）是${classNoun(before, '类')}，现在是${classNoun(now, '类')}。`),
+  sinceLast: (since, before, now, expected = false) =>
+    expected ? `记录中自${since}起是${classNoun(before, '类')}，这次拜访预计是${classNoun(now, '类')}。` : `记录中自${since}起是${classNoun(before, '类')}，现在是${classNoun(now, '类')}。`,
   provisionalInline: '暂定',
   noFlags: '无',
   prep: '拜访准备',

@@ -105,7 +105,8 @@ export const zhTW: UiMessages = {
   draftDiscard: '放棄草稿，重新開始',
   draftDiscardSure: '確定要永久刪除這份草稿嗎？',
   draftKept: (mode, cmd) => `這個客戶有一次沒做完的${mode}，草稿保留不動。繼續請執行：\n  ${cmd}`,
-  sinceLast: (date, before, now) => (before === now ? `仍是${classNoun(now, '類')}，與上次記錄時（${date}）相同。` : `上次記錄時（${date}）是${classNoun(before, '類')}，現在是${classNoun(now, '類')}。`),
+  sinceLast: (since, before, now, expected = false) =>
+    expected ? `記錄中自${since}起是${classNoun(before, '類')}，這次拜訪預計是${classNoun(now, '類')}。` : `記錄中自${since}起是${classNoun(before, '類')}，現在是${classNoun(now, '類')}。`,
   provisionalInline: '暫定',
   noFlags: '無',
   prep: '拜訪準備',

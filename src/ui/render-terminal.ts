@@ -70,7 +70,7 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
     // the same class as last time is no news: said only when it changed
     const now = cls.label ?? cls.class ?? m.provisional;
-    if (r.previous.class !== cls.class) para(m.sinceLast(formatDate(r.previous.date, r.locale), r.previous.class ?? m.provisionalInline, now), '  ', c.dim);
+    if (r.previous.class !== cls.class) para(m.sinceLast(formatDate(r.previous.date, r.locale), r.previous.class ?? m.provisionalInline, now, r.mode === 'prep'), '  ', c.dim);
   }
   if (r.changes.length) {
     heading(m.changes);

@@ -208,6 +208,21 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
   }, 30_000);
 
+  it('the open steps picker says the steps in the session\'s language, as checklist does (issue 25)', async () => {
+    const answers = join(home, 'lang.yaml');
+    writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 3\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: commander\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Lang Co', '--answers', answers], { env }).status).toBe(0);
+    const zh = JSON.parse(execFileSync(process.execPath, [BIN, '--lang', 'zh-CN', 'checklist', '--json', '--account', 'Lang Co'], { env, encoding: 'utf8' })) as { text: string }[];
+    const en = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Lang Co'], { env, encoding: 'utf8' })) as { text: string }[];
+    expect(zh[0].text).not.toBe(en[0].text);
+    start("--lang zh-CN prep --account 'Lang Co' --date 2026-11-26");
+    const list = (await waitFor('哪些已经完成')).replace(/\s+/g, '');
+    expect(list).toContain(zh[0].text.replace(/\s+/g, '').slice(0, 12));
+    expect(list).not.toContain(en[0].text.replace(/\s+/g, '').slice(0, 16));
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+
   it('a repeat visit: steps still open are the rep\'s to close; the same person\'s facts are confirmed in one question', async () => {
     const answers = join(home, 'first.yaml');
     writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');

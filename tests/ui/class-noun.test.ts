@@ -65,9 +65,9 @@ describe('classNoun', () => {
 });
 
 describe('a provisional class in a sentence', () => {
-  it('reads "上次记录时（…）是暂定的分类", never "是暂定类"', async () => {
+  it('reads "记录中自…起是暂定的分类", never "是暂定类"', async () => {
     const { UI } = await import('../../src/ui/messages.js');
-    expect(UI['zh-CN'].sinceLast('12月8日', UI['zh-CN'].provisional, 'A类客户')).toBe('上次记录时（12月8日）是暂定的分类，现在是A类客户。');
-    expect(UI['zh-TW'].sinceLast('12月8日', UI['zh-TW'].provisional, 'A類客戶')).toBe('上次記錄時（12月8日）是暫定的分類，現在是A類客戶。');
+    expect(UI['zh-CN'].sinceLast('12月8日', UI['zh-CN'].provisional, 'A类客户')).toBe('记录中自12月8日起是暂定的分类，现在是A类客户。');
+    expect(UI['zh-TW'].sinceLast('12月8日', UI['zh-TW'].provisional, 'A類客戶')).toBe('記錄中自12月8日起是暫定的分類，現在是A類客戶。');
   });
 });
