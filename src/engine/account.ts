@@ -257,14 +257,26 @@ export function editFacts(pb: Playbook, state: AccountState, edit: { person?: st
       if (field && typeof v === 'string') person[field] = v;
       person.facts[id] = v;
     }
-    return { state: next, events: changes.length ? [{ kind: 'person-updated', date, person: person.name, changes }] : [] };
+    return changes.length ? withOutlived(pb, next, [{ kind: 'person-updated', date, person: person.name, changes }], date) : { state, events: [] };
   }
   for (const [id, v] of Object.entries(edit.facts)) {
     if (same(next.facts[id], v)) continue;
     changes.push({ field: id, before: next.facts[id] ?? null, after: v });
     next.facts[id] = v;
   }
-  return { state: next, events: changes.length ? [{ kind: 'facts-updated', date, changes }] : [] };
+  return changes.length ? withOutlived(pb, next, [{ kind: 'facts-updated', date, changes }], date) : { state, events: [] };
+}
+
+/**
+ * After an edit, the open steps whose reason it answered end, as a session ends them (outlived: "plan
+ * how to answer Mr Li's concerns" once he is set neutral): closed as no longer needed, changed.
+ */
+function withOutlived(pb: Playbook, next: AccountState, events: AccountEvent[], date: string): { state: AccountState; events: AccountEvent[] } {
+  const items = stepItems(pb);
+  const ended = next.openSteps.filter((step) => step.id !== undefined && outlived(pb, items, next, step));
+  if (!ended.length) return { state: next, events };
+  const closed = ended.map((step): AccountEvent => ({ kind: 'step-closed', date, stepId: step.id as number, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: 'superseded', by: 'changed' }));
+  return { state: { ...next, openSteps: next.openSteps.filter((st) => !ended.includes(st)) }, events: [...events, ...closed] };
 }
 
 /** A fact that reads differently since the last visit: the account's own (no person) or a person's, by question id. */

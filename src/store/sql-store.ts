@@ -286,6 +286,11 @@ export abstract class SqlStore implements Store {
       if (e.basedOn !== undefined && (await this.revisionOf(q, row.id)) !== e.basedOn) throw new AccountChanged(e.account);
       await q.updateTable('accounts').set({ facts: JSON.stringify(e.state.facts) }).where('id', '=', row.id).$call(this.all);
       for (const p of e.state.people as Contact[]) await this.savePerson(q, row.id, p);
+      // the steps an edit ended (engine/account.ts editFacts), closed as a visit closes them
+      for (const ev of e.events) {
+        const change = stepRowChange(ev);
+        if (change?.kind === 'close') await q.updateTable('checklist_items').set({ state: change.state, state_at: e.at }).where('id', '=', change.stepId).where('account_id', '=', row.id).where('state', '=', 'open').$call(this.all);
+      }
       if (e.events.length) await q.insertInto('account_events').values(e.events.map((ev) => ({ account_id: row.id, visit_id: null, date: ev.date, kind: ev.kind, data: eventData(ev), at: e.at }))).$call(this.all);
       await this.refreshAccount(q, row.id);
     });

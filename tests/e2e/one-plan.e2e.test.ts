@@ -63,4 +63,17 @@ describe('one plan on each screen (issue 25)', () => {
     const steps = JSON.parse(r.stdout) as { text: string; due: string }[];
     expect(steps.find((s) => s.text.startsWith('Have the contract ready for the deciding meeting'))?.due).toBe('2026-12-01');
   });
+
+  it('account set ends the steps whose reason it answered, as a session would', async () => {
+    // Qian stands against us: the prep issues "Plan how to answer Qian's concerns"
+    await run('prep', 'Set Co', { contact_name: 'Qian', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'commander', contact_stance: 'opponent', personal_win: 'a smooth audit this year', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['manager'], visit_focus: 'x' }, '2026-11-26');
+    const steps = async () => (JSON.parse((await runBin(['checklist', '--json', '--account', 'Set Co', '--today', '2026-11-26'], { env })).stdout) as { text: string }[]).map((x) => x.text);
+    const concerns = (list: string[]) => list.filter((x) => x.startsWith("Plan how to answer Qian's concerns"));
+    expect(concerns(await steps())).toHaveLength(1);
+    const set = await runBin(['account', 'set', 'Set Co', '--person', 'Qian', 'stance=neutral', '--date', '2026-11-27'], { env });
+    expect(set.code, set.stderr).toBe(0);
+    // before: the step stayed open (and overdue) until the next session; the README says it ends
+    expect(concerns(await steps())).toEqual([]);
+    expect(set.stderr.replace(/\s+/g, ' ')).toContain("Plan how to answer Qian's concerns");
+  });
 });
