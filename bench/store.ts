@@ -38,12 +38,13 @@ db.transaction(() => {
   }
   const visit = db.prepare("INSERT INTO visits (account_id, mode, date, playbook_id, playbook_hash, answers, result, created_at) VALUES (?, 'debrief', ?, 'abcd', 'h', '{}', '{}', 'x')");
   for (let i = 0; i < VISITS; i++) visit.run(1 + (i % ACCOUNTS), `2026-${String(1 + (i % 11)).padStart(2, '0')}-10`);
-  // one step in fifty prepares a meeting and lives until its due day: about 2% of the accounts' next
-  // steps have lapsed by the review's day, and the review reads their live steps (sql-store.ts lapsedCounts)
+  // in one account of fifty, one step (its first) prepares a meeting and lives until its due day: about
+  // 2% of the accounts' next steps have lapsed by the review's day (a prep not debriefed), and the
+  // review reads the step after it (sql-store.ts liveDue, lapsedCounts)
   const item = db.prepare('INSERT INTO checklist_items (account_id, item_key, text, due, state, lives_until) VALUES (?, ?, ?, ?, ?, ?)');
   for (let i = 0; i < ITEMS; i++) {
     const due = `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`;
-    item.run(1 + (i % ACCOUNTS), `k${i % 7}`, `Next step ${i}`, due, i % 3 === 0 ? 'done' : 'open', i % 50 === 1 ? due : null);
+    item.run(1 + (i % ACCOUNTS), `k${i % 7}`, `Next step ${i}`, due, i % 3 === 0 ? 'done' : 'open', i % 50 === 1 && i < ACCOUNTS ? due : null);
   }
   db.exec(`UPDATE accounts SET
     open_items = (SELECT count(*) FROM checklist_items i WHERE i.account_id = accounts.id AND i.state = 'open'),

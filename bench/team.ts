@@ -213,11 +213,11 @@ async function generate(database: string, open: typeof openPostgresStore, migrat
   for (const m of rest) await q(m.sql);
   await q(`UPDATE sales_coach.schema_version SET version = ${rest[rest.length - 1]?.version ?? 9}`);
   await q('COMMIT');
-  // one open step in fifty prepares a meeting and lives until its due day (migration 12's lives_until):
-  // the accounts whose next step it is have lapsed by the review's day, and the review reads their
-  // live steps (sql-store.ts liveNextStep, lapsedCounts): about 2% of the accounts, a rep who prepared
-  // and did not debrief
-  await q(`UPDATE sales_coach.checklist_items SET lives_until = due WHERE state = 'open' AND id % 50 = 1`);
+  // in one account of fifty, one step (its first) prepares a meeting and lives until its due day
+  // (migration 12's lives_until): the accounts whose next step it is have lapsed by the review's day
+  // (a rep who prepared and did not debrief), and the review reads the step after it (sql-store.ts
+  // liveDue, lapsedCounts); every step of such an account lapsing made each read its steps
+  await q(`UPDATE sales_coach.checklist_items SET lives_until = due WHERE state = 'open' AND id % 50 = 1 AND id <= ${REPS * PER_REP}`);
   await q(`UPDATE sales_coach.accounts a SET next_until = i.lives_until
     FROM (SELECT DISTINCT ON (account_id) account_id, lives_until FROM sales_coach.checklist_items WHERE state = 'open' ORDER BY account_id, due, id) i
     WHERE i.account_id = a.id AND i.lives_until IS NOT NULL`);

@@ -273,7 +273,19 @@ export function editFacts(pb: Playbook, state: AccountState, edit: { person?: st
  */
 function withOutlived(pb: Playbook, next: AccountState, events: AccountEvent[], date: string): { state: AccountState; events: AccountEvent[] } {
   const items = stepItems(pb);
-  const ended = next.openSteps.filter((step) => step.id !== undefined && outlived(pb, items, next, step));
+  // only the steps that read a fact the edit changed: an edit knows none of a visit's own answers, so
+  // a step resting on them would read as ended (setting Li's trust closed the buying roles' wins)
+  const personaQ = pb.questions.find((q) => q.kind === 'persona')?.id;
+  const byField = (f: string) => (f === 'title' ? pb.roles.title : f === 'role' ? pb.roles.decision : f === 'persona' ? personaQ : f);
+  const changed = new Set(events.flatMap((e) => (e.kind === 'person-updated' || e.kind === 'facts-updated' ? e.changes.map((c) => byField(c.field)) : [])).filter((q): q is string => q !== undefined));
+  const reads = (step: Step): boolean => {
+    const id = stepIdOf(step.key);
+    if (id.startsWith('find-out:')) return changed.has(id.slice('find-out:'.length).split('#')[0]);
+    if (id.startsWith('address-opponent:')) return pb.roles.stance !== undefined && changed.has(pb.roles.stance.question);
+    const when = items.get(id)?.when;
+    return when !== undefined && [...questionsIn(when)].some((q) => changed.has(q));
+  };
+  const ended = next.openSteps.filter((step) => step.id !== undefined && reads(step) && outlived(pb, items, next, step));
   if (!ended.length) return { state: next, events };
   const closed = ended.map((step): AccountEvent => ({ kind: 'step-closed', date, stepId: step.id as number, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: 'superseded', by: 'changed' }));
   return { state: { ...next, openSteps: next.openSteps.filter((st) => !ended.includes(st)) }, events: [...events, ...closed] };
