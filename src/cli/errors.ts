@@ -1,6 +1,6 @@
 import { lazyWords } from './lazy-words.js';
 import type { Locale } from '../engine/model.js';
-import type { CliKey, CliParams, CliSaid, Inner } from './said.js';
+import type { CliKey, CliParams, CliSaid, Inner } from '../ui/cli-said.js';
 
 /** The few ways a command ends, as exit codes a script can rely on (see README, "Exit codes"). */
 export const EXIT = {
@@ -16,7 +16,7 @@ export const EXIT = {
 } as const;
 
 /**
- * What a message says, as a key and the values it echoes (src/cli/said.ts): main says it in the
+ * What a message says, as a key and the values it echoes (src/ui/cli-said.ts): main says it in the
  * session's language from them (src/ui/cli-messages.ts), as it says a StoreError. Typed, so a key's
  * values cannot be forgotten and each language's catalogue must word every key.
  */

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { said, UserError } from './errors.js';
-import type { FileWhat, FsWhy } from './said.js';
+import type { FileWhat, FsWhy } from '../ui/cli-said.js';
 
 const WHY: Record<string, string> = {
   ENOSPC: 'the disk is full',

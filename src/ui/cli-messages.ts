@@ -1,11 +1,11 @@
 /**
- * The command line's errors and confirmations in the session's language (src/cli/said.ts lists what
+ * The command line's errors and confirmations in the session's language (src/ui/cli-said.ts lists what
  * each says). English is said where it happens, as it always was; the other languages are worded here
  * from the key and its values. One typed catalogue per locale: zh-CN beside this file, zh-TW generated
  * from it (scripts/zh-tw.mjs); a key missing from one fails to compile. Loaded only when something is
  * to be said in Chinese (src/cli/errors.ts, loadCliWords), so the first question's start does not carry it.
  */
-import type { CliKey, CliParams, CliSaid, Inner } from '../cli/said.js';
+import type { CliKey, CliParams, CliSaid, Inner } from './cli-said.js';
 import type { Locale } from '../engine/model.js';
 import type { StoreError } from '../store/types.js';
 import { zhCN } from './cli-messages.zh-CN.js';

@@ -1,5 +1,5 @@
 /** The command line's errors and confirmations in Simplified Chinese. zh-TW is generated from this file (scripts/zh-tw.mjs). */
-import type { FileWhat, FsWhy, ImportField, Suggestion } from '../cli/said.js';
+import type { FileWhat, FsWhy, ImportField, Suggestion } from './cli-said.js';
 import type { CliMessages } from './cli-messages.js';
 import { icalWhy } from './ical-words.zh-CN.js';
 

@@ -1,13 +1,13 @@
 /**
  * Issue 23, every message of the program in the session's language: the command line's errors and
- * confirmations are said as a key and values (src/cli/said.ts), worded in zh-CN and zh-TW from them
+ * confirmations are said as a key and values (src/ui/cli-said.ts), worded in zh-CN and zh-TW from them
  * (src/ui/cli-messages*.ts). A source scan keeps every UserError of src/cli keyed, and each key has
  * Chinese words that are not the English.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliKey, CliParams, CliSaid } from '../../src/cli/said.js';
+import type { CliKey, CliParams, CliSaid } from '../../src/ui/cli-said.js';
 import { CLI_CATALOGUES, cliText } from '../../src/ui/cli-messages.js';
 
 const CLI = join(import.meta.dirname, '../../src/cli');
