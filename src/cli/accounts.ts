@@ -1,9 +1,10 @@
 /** `accounts`: the weekly pipeline review. Parses options, asks the store, renders the view. */
 import { addDays, isValidDate } from '../engine/dates.js';
-import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
+import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery, type Store } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
+import { likelyName } from './account-names.js';
 import { managerPointer } from './manager-pointer.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
 import { localToday } from './clock.js';
@@ -23,6 +24,8 @@ export interface AccountsOptions {
   json?: boolean;
   csv?: boolean;
   today?: string;
+  /** A manager reads one rep's review (team database). */
+  rep?: string;
 }
 
 export const FLAG_IDS = PIPELINE_FLAGS;
@@ -37,6 +40,22 @@ export function sinceDate(since: string, today: string): string {
     return since;
   }
   throw new UserError(said('sinceNotAPeriod', { since }), `--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
+}
+
+/**
+ * `--rep`: only on a team database, and only a rep of the reader's team (row-level security would show
+ * an empty review for anyone else, which reads as "no accounts" rather than "not yours to read").
+ */
+async function mustManage(store: Store, rep: string): Promise<void> {
+  if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--rep reads a rep's accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+  const managed = await store.managedReps();
+  if (managed.includes(rep)) return;
+  const meant = likelyName(rep, managed);
+  throw new UserError(
+    said('notYourRep', { rep, team: managed, ...(meant ? { meant } : {}) }),
+    `${rep} is not a rep of your team`,
+    meant ? `did you mean ${meant}? (your team: ${managed.join(', ')})` : managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU',
+  );
 }
 
 export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -56,13 +75,16 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
 
   const store = await openStore(io, g);
   try {
+    const rep = opts.rep;
+    if (rep !== undefined) await mustManage(store, rep);
+    const owner = rep !== undefined ? { owner: rep } : {};
     const all = opts.all || opts.json || opts.csv;
-    const p = await store.pipeline({ today, ...(groups ? { groups } : {}), flags: flags as PipelineFlag[], sort: sort as PipelineQuery['sort'], ...(all ? {} : { limitPerGroup: limit }) });
+    const p = await store.pipeline({ today, ...(groups ? { groups } : {}), flags: flags as PipelineFlag[], sort: sort as PipelineQuery['sort'], ...(all ? {} : { limitPerGroup: limit }), ...owner });
     // what moved between --since and the review's day: a session dated later (tomorrow's prep) has not happened yet
-    const events = since ? (await store.eventsSince(since, ['class-changed', 'signed', 'dropped'])).filter((e) => e.event.date <= today) : undefined;
+    const events = since ? (await store.eventsSince(since, ['class-changed', 'signed', 'dropped'], rep)).filter((e) => e.event.date <= today) : undefined;
     if (groups?.length && p.total === 0 && !flags.length) {
       // a class that no account has (a typo, or another playbook's class): say which ones there are
-      const all = await store.pipeline({ today, limitPerGroup: 1 });
+      const all = await store.pipeline({ today, limitPerGroup: 1, ...owner });
       const known = all.groups.map((x) => (x.key === 'provisional' ? '?' : x.key));
       // not an error: the class may exist and be empty; but a typo should not look like an empty class
       if (!opts.json && !opts.csv && !groups.some((k) => known.includes(k === 'provisional' ? '?' : k))) {
@@ -71,8 +93,8 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       }
     }
     // a manager's notes (team database) since the review's period, or the last two weeks
-    const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
-    const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}) });
+    const notes = isTeamStore(store) && rep === undefined ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
+    const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}), ...(rep !== undefined ? { rep } : {}) });
     const { noteLines, noteViews } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [] };
     const noted = noteViews(notes);
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...(pipelineJson(view) as object), ...(noted.length ? { notes: noted } : {}) }), null, 2)}\n`);
@@ -83,7 +105,7 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     }
     else {
       io.stdout.write(renderPipelineTerminal(view, ctx.out, widthOf(io.stdout)));
-      const pointer = view.total === 0 && !view.filtered ? await managerPointer(store, locale) : undefined;
+      const pointer = view.total === 0 && !view.filtered && rep === undefined ? await managerPointer(store, locale) : undefined;
       if (pointer) io.stdout.write(`${ctx.out.dim(pointer)}\n`);
       if (noted.length && noteLines) {
         const { VIEW_MESSAGES } = await import('../ui/views/messages.js');

@@ -329,6 +329,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--all', 'show every account')
       .option('--json', 'print JSON (every account)')
       .option('--csv', 'print CSV (every account)')
+      .option('--rep <role>', "a manager reads one rep's review, as the rep sees it (team database; read-only)")
       .option('--today <YYYY-MM-DD>', 'count windows and overdue steps as of this day, over the accounts as they are now (default: today)', parseDay)
       .addHelpText(
         'after',
@@ -342,7 +343,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
     $ sales-coach accounts                       the review, at most 20 accounts per class
     $ sales-coach accounts --since 7d            and what moved this week, with why
     $ sales-coach accounts --flag window,no_next what needs you now
-    $ sales-coach accounts --csv > pipeline.csv  every account, for a spreadsheet`,
+    $ sales-coach accounts --csv > pipeline.csv  every account, for a spreadsheet
+    $ sales-coach accounts --rep wang_li         a manager reads a rep's review (team database)`,
       )
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./accounts.js')).accountsCommand(opts, io, g));

@@ -451,7 +451,7 @@ export abstract class SqlStore implements Store {
       const groupOf = sql<string>`CASE WHEN signed = 1 THEN 'signed' ELSE coalesce(class, class_status, 'new') END`;
       const filtered = this.kdb
         .selectFrom('accounts')
-        .where(this.owned('owner'))
+        .where(this.owned('owner', q.owner))
         .$if(!!q.groups?.length, (qb) => qb.where(groupOf, 'in', q.groups ?? []))
         .$if(!!q.flags?.length, (qb) => qb.where((eb) => eb.and((q.flags ?? []).map((f) => conditions[f]))));
       // grouped in the review index's own column order (class, status, rank, dropped, signed), so
@@ -476,7 +476,7 @@ export abstract class SqlStore implements Store {
       // the whole review (no class or flag asked for) reads the totals the database keeps
       // (migrations.ts countsSchema) instead of counting every account: a few rows against 100,000
       const unfiltered = !q.groups?.length && !q.flags?.length;
-      const { groups, total, flagCounts } = unfiltered ? await this.keptCounts(q.today) : foldGroups(await scanned());
+      const { groups, total, flagCounts } = unfiltered ? await this.keptCounts(q.today, q.owner) : foldGroups(await scanned());
       const rows: Pipeline['rows'] = [];
       for (const g of groups) {
         const live = liveNextStep(q.today);
@@ -515,10 +515,10 @@ export abstract class SqlStore implements Store {
    * review index's order (NULL first, as SQLite reads it), so that foldGroups meets each group's
    * labels in the same order; the window and overdue totals summed over the days before `today`.
    */
-  protected async keptCounts(today: string): Promise<ReturnType<typeof foldGroups>> {
+  protected async keptCounts(today: string, owner?: string): Promise<ReturnType<typeof foldGroups>> {
     const rows = await this.kdb
       .selectFrom('account_counts')
-      .where(this.owned('owner'))
+      .where(this.owned('owner', owner))
       .where('n', '>', 0)
       .select((eb) => [
         'class',
@@ -538,7 +538,7 @@ export abstract class SqlStore implements Store {
     const folded = foldGroups(rows);
     const dated = await this.kdb
       .selectFrom('account_dates')
-      .where(this.owned('owner'))
+      .where(this.owned('owner', owner))
       .where('date', '<', today)
       // the team database keeps a third kind, for team review alone ('attention')
       .where('kind', 'in', ['deadline', 'due'])
@@ -546,7 +546,7 @@ export abstract class SqlStore implements Store {
       .groupBy('kind')
       .$call(this.all);
     for (const d of dated) folded.flagCounts[d.kind === 'deadline' ? 'window' : 'overdue'] = Number(d.n);
-    const lapsed = await this.lapsedCounts(today);
+    const lapsed = await this.lapsedCounts(today, owner);
     folded.flagCounts.overdue += Number(lapsed?.live ?? 0) - Number(lapsed?.kept ?? 0);
     return folded;
   }
@@ -586,22 +586,22 @@ export abstract class SqlStore implements Store {
    * them, `live`: as the flag does; with `owner`, per rep of the team given, with the same two
    * counts for "needs attention" (team review).
    */
-  protected lapsedCounts(today: string): Promise<{ kept: number; live: number } | undefined> {
+  protected lapsedCounts(today: string, owner?: string): Promise<{ kept: number; live: number } | undefined> {
     const overdue = flagConditions(today).overdue;
     return this.kdb
       .selectFrom('accounts')
-      .where(this.owned('owner'))
+      .where(this.owned('owner', owner))
       .where('next_until', 'is not', null)
       .where('next_until', '<', today)
       .select((eb) => [eb.fn.countAll<number>().filterWhere('next_due', '<', today).as('kept'), eb.fn.countAll<number>().filterWhere(overdue).as('live')])
       .$call(this.first);
   }
 
-  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]> {
+  async eventsSince(date: string, kinds?: StoredAccountEvent['kind'][], owner?: string): Promise<StoredEvent[]> {
     return this.run(async () => {
       const rows = await this.eventQuery(this.kdb)
         .where('e.date', '>=', date)
-        .where(this.owned('e.owner'))
+        .where(this.owned('e.owner', owner))
         .$if(!!kinds?.length, (qb) => qb.where('e.kind', 'in', kinds ?? []))
         .orderBy('e.date')
         .orderBy('e.id')

@@ -158,6 +158,11 @@ export interface PipelineQuery {
   sort?: 'class' | 'age' | 'due' | 'name';
   /** At most this many rows per group; all rows when absent. */
   limitPerGroup?: number;
+  /**
+   * A rep of the manager's team (team database): their review as they see it, read through row-level
+   * security (a manager reads, never writes, a rep's rows). Absent: the current role's own.
+   */
+  owner?: string;
 }
 
 /** One group of the review: a class (as the playbook named and ranked it), provisional, or new. */
@@ -316,7 +321,7 @@ export interface Store {
   saveEdit(edit: SaveEdit): Promise<void>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
   /** Events of every account dated on or after `date`, oldest first. */
-  eventsSince(date: string, kinds?: StoredAccountEvent['kind'][]): Promise<StoredEvent[]>;
+  eventsSince(date: string, kinds?: StoredAccountEvent['kind'][], owner?: string): Promise<StoredEvent[]>;
   timeline(account: string): Promise<AccountTimeline | undefined>;
   renameAccount(from: string, to: string): Promise<void>;
   mergeAccounts(from: string, into: string): Promise<void>;

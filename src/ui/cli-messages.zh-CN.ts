@@ -302,7 +302,7 @@ export const zhCN: CliMessages = {
     message: `${what} 只能用在团队数据库上${path ? `，而这是本机上的数据库（${path}）` : ''}`,
     hint: `${TEAM_DB}，或者在配置文件里写上 store:`,
   }),
-  notYourRep: ({ rep, team }) => ({ message: `${rep} 不是你团队的销售`, hint: team.length ? `你的团队：${list(team)}` : ADD_REPS }),
+  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你团队的销售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的团队：${list(team)}` : ADD_REPS }),
   noRepsManaged: () => ({ message: '在这个团队数据库里，你没有管理任何销售', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '写上经理的角色名，或者去掉 --manager' }),
   reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：这是谁的客户？`, hint: 'sales-coach team review 会按销售列出你团队的客户' }),

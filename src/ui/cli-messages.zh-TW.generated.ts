@@ -302,7 +302,7 @@ export const zhTW: CliMessages = {
     message: `${what} 只能用在團隊資料庫上${path ? `，而這是本機上的資料庫（${path}）` : ''}`,
     hint: `${TEAM_DB}，或者在設定檔裡寫上 store:`,
   }),
-  notYourRep: ({ rep, team }) => ({ message: `${rep} 不是你團隊的銷售`, hint: team.length ? `你的團隊：${list(team)}` : ADD_REPS }),
+  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的銷售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : ADD_REPS }),
   noRepsManaged: () => ({ message: '在這個團隊資料庫裡，你沒有管理任何銷售', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '寫上經理的角色名，或者去掉 --manager' }),
   reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：這是誰的客戶？`, hint: 'sales-coach team review 會按銷售列出你團隊的客戶' }),

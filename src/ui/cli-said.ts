@@ -150,7 +150,7 @@ export interface CliParams {
   repNeedsTeamDb: Record<string, never>;
   reportNeedsTeamDb: { flag: string };
   teamCommandNeedsTeamDb: { what: string; path?: string };
-  notYourRep: { rep: string; team: string[] };
+  notYourRep: { rep: string; team: string[]; meant?: string };
   noRepsManaged: Record<string, never>;
   managerEmpty: Record<string, never>;
   reviewNeedsRep: { verb: string };

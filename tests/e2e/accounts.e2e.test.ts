@@ -114,6 +114,9 @@ describe('the weekly pipeline review', () => {
     const csv = await w.run(['accounts', '--today', '2026-11-25', '--csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('account,class,class_name,status,class_since,class_age_days,planned_for,last_visit,signed,dropped,contacts,open_items,next_due,next_step,flags,signed_on');
     expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(7);
+    // --rep is a manager's read of a rep's review: on this machine's database there is no team
+    const rep = await w.run(['accounts', '--rep', 'wang_li']);
+    expect([rep.code, rep.stdout, rep.stderr]).toEqual([2, '', expect.stringContaining("--rep reads a rep's accounts on a team database")]);
   });
 });
 

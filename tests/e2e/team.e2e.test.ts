@@ -58,6 +58,20 @@ describe('a team on PostgreSQL, through the built binary', () => {
     expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining(`did you mean "Acme Ltd"? (sales-coach team review --rep ${rep} --all lists them)`)]);
     const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });
     expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Li  First KP')]);
+    // the manager reads the rep's own review, as the rep sees it (issue 26: accounts --rep)
+    const theirs = await runBin(['accounts', '--rep', rep, '--today', '2026-12-02'], { env: bossEnv });
+    expect([theirs.code, theirs.stderr]).toEqual([0, '']);
+    expect(theirs.stdout).toContain(`Pipeline of ${rep} (read-only)`);
+    expect(theirs.stdout).toMatch(/Acme Ltd[\s\S]*! past its signing window/);
+    const theirsJson = JSON.parse((await runBin(['accounts', '--rep', rep, '--today', '2026-12-02', '--json'], { env: bossEnv })).stdout);
+    expect([theirsJson.rep, theirsJson.total, theirsJson.accounts.map((a: { name: string }) => a.name)]).toEqual([rep, 1, ['Acme Ltd']]);
+    // a role outside the team is said so (row-level security alone would show an empty review), with the one meant
+    const stranger = await runBin(['accounts', '--rep', `${rep}x`], { env: bossEnv });
+    expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining(`${rep}x is not a rep of your team`)]);
+    expect(stranger.stderr).toContain(`did you mean ${rep}?`);
+    // a rep cannot read their manager's (or anyone's) review
+    const upward = await runBin(['accounts', '--rep', boss], { env: repBox.env });
+    expect([upward.code, upward.stderr]).toEqual([2, expect.stringContaining(`${boss} is not a rep of your team`)]);
     const zh = await runBin(['team', 'review', '--today', '2026-12-02', '--lang', 'zh-CN'], { env: bossEnv });
     expect(zh.stdout).toContain(`团队  1名销售`);
     expect(zh.stdout).toContain(`${rep}：1个客户`);

@@ -8,6 +8,8 @@ import { zhTW } from './messages.zh-TW.generated.js';
 
 const en = {
   pipeline: 'Pipeline',
+  /** A manager reading one rep's review (accounts --rep): whose it is, and that it is only read. */
+  pipelineOf: (rep: string) => `Pipeline of ${rep} (read-only)`,
   shown: (n: number) => `${n} account${n === 1 ? '' : 's'}`,
   provisional: 'Provisional',
   newAccounts: 'Not yet classified',
@@ -28,7 +30,7 @@ const en = {
   dropped: 'will not buy',
   noNext: 'no next step',
   next: (date: string, text: string) => `next: ${date}, ${text}`,
-  youManage: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: their accounts and steps are in sales-coach team review (account show NAME --rep REP for one account).`,
+  youManage: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: their accounts and steps are in sales-coach team review (one rep's review: accounts --rep REP; one account: account show NAME --rep REP).`,
   noAccounts: 'No accounts yet: sales-coach prep --account NAME starts one (or import --csv from your CRM).',
   noneMatch: 'No account matches these filters.',
   more: (n: number, limit: number) => `… ${n} more in this group (at most ${limit} shown per group; --all, --limit N, --json or --csv for all)`,

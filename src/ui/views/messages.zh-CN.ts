@@ -3,6 +3,7 @@ import type { ViewMessages } from './messages.js';
 
 export const zhCN: ViewMessages = {
   pipeline: '客户分布',
+  pipelineOf: (rep) => `${rep}的客户分布（只读）`,
   shown: (n) => `共${n}个客户`,
   provisional: '暂定',
   newAccounts: '尚未分类',
@@ -22,7 +23,7 @@ export const zhCN: ViewMessages = {
   dropped: '不会购买',
   noNext: '无下一步',
   next: (date, text) => `下一步：${date}，${text}`,
-  youManage: (reps: number) => `你管理${reps}名销售：他们的客户和下一步请看 sales-coach team review（单个客户：account show 客户名 --rep 销售）。`,
+  youManage: (reps: number) => `你管理${reps}名销售：他们的客户和下一步请看 sales-coach team review（某位销售的客户分布：accounts --rep 销售；单个客户：account show 客户名 --rep 销售）。`,
   noAccounts: '还没有客户：用 sales-coach prep --account 客户名 开始（或用 import --csv 从CRM导入）。',
   noneMatch: '没有符合筛选条件的客户。',
   more: (n, limit) => `…… 本组还有${n}个（每组最多显示${limit}个；用 --all、--limit N、--json 或 --csv 查看全部）`,

@@ -64,9 +64,11 @@ export interface PipelineView {
   flagCounts: Partial<Record<PipelineFlag, number>>;
   since?: string;
   moved?: MovedView[];
+  /** Whose review a manager reads (accounts --rep); absent: the reader's own. */
+  rep?: string;
 }
 
-export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[] }): PipelineView {
+export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[]; rep?: string }): PipelineView {
   const m = VIEW_MESSAGES[opts.locale];
   const titleOf = (key: string, labels?: Partial<Record<Locale, string>>, klass?: string) =>
     klass !== undefined ? (labels?.[opts.locale] ?? labels?.en ?? Object.values(labels ?? {})[0] ?? klass) : key === 'provisional' ? m.provisional : key === 'signed' ? m.signedGroup : m.newAccounts;
@@ -124,7 +126,7 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
     }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });
-  return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}) };
+  return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}), ...(opts.rep ? { rep: opts.rep } : {}) };
 }
 
 /** The terminal: groups by class, each account on two lines wrapped to the width, flags in words. */
@@ -133,7 +135,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
   const s = sanitize;
   const out: string[] = [];
   const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
-  out.push(hanging(`${c.bold(m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(UI[v.locale].aside(m.shown(v.total)).trimStart())}`, width));
+  out.push(hanging(`${c.bold(v.rep ? m.pipelineOf(s(v.rep)) : m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(UI[v.locale].aside(m.shown(v.total)).trimStart())}`, width));
   const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
   for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
   for (const g of v.groups) {
@@ -170,6 +172,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
 
 export function pipelineJson(v: PipelineView): unknown {
   return {
+    ...(v.rep ? { rep: v.rep } : {}),
     today: v.today,
     total: v.total,
     counts: Object.fromEntries(v.groups.map((g) => [g.key, g.count])),
