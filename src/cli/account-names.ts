@@ -4,7 +4,7 @@
  * the list. Read only when the name was not found, so a found account costs nothing more.
  */
 import { closest } from '../core/diagnostic.js';
-import type { Store } from '../store/types.js';
+import { isTeamStore, type Store, type TeamStore } from '../store/types.js';
 import { sanitize } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
 import { said, UserError } from './errors.js';
@@ -27,5 +27,53 @@ export function likelyName(name: string, names: string[]): string | undefined {
 
 export async function unknownAccount(store: Store, name: string): Promise<UserError> {
   const meant = await likelyAccount(store, name);
+  if (!meant && isTeamStore(store)) {
+    // a manager has no accounts of their own: the name is most likely a rep's, and `accounts` (their
+    // own review) would be an empty list to follow
+    const reps = await store.managedReps();
+    if (reps.length) {
+      const whose = (await Promise.all(reps.map(async (rep) => ((await repAccountNames(store, rep)).some((n) => n.toLowerCase() === name.trim().toLowerCase()) ? rep : undefined)))).filter((r): r is string => r !== undefined);
+      return new UserError(
+        said('accountOfRep', { name, reps: whose, team: reps }),
+        `no account "${name}" of your own`,
+        whose.length ? `it is ${whose.join("'s and ")}'s: add --rep ${whose[0]}` : `your reps' accounts: sales-coach accounts --rep REP --all (your team: ${reps.join(', ')})`,
+      );
+    }
+  }
   return new UserError(said('noAccount', { name, ...(meant ? { meant: sanitize(meant) } : {}) }), `no account "${name}"`, meant ? `did you mean "${sanitize(meant)}"? (sales-coach accounts lists them)` : 'sales-coach accounts lists them');
+}
+
+/** Every account of a rep of the manager's team, by name (read only when a name was not found). */
+export async function repAccountNames(store: TeamStore, rep: string): Promise<string[]> {
+  return (await store.pipeline({ today: localToday(), sort: 'name', owner: rep })).rows.map((r) => r.name);
+}
+
+/**
+ * A manager named an account their rep does not have (a note, account show --rep): the one meant
+ * among the rep's, and where all of them are listed (accounts --rep: every account, dropped and
+ * signed too, where team review lists those needing attention).
+ */
+export async function noRepAccount(store: TeamStore, rep: string, name: string): Promise<UserError> {
+  const meant = likelyName(name, await repAccountNames(store, rep));
+  return new UserError(
+    said('noRepAccount', { name, rep, ...(meant ? { meant: sanitize(meant) } : {}) }),
+    `no account "${name}" of ${rep} that you can see`,
+    meant ? `did you mean "${sanitize(meant)}"? (sales-coach accounts --rep ${rep} --all lists them)` : `sales-coach accounts --rep ${rep} --all lists their accounts`,
+  );
+}
+
+/**
+ * `--rep`: only on a team database, and only a rep of the reader's team (row-level security would show
+ * an empty review for anyone else, which reads as "no accounts" rather than "not yours to read").
+ */
+export async function mustManage(store: Store, rep: string): Promise<void> {
+  if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--rep reads a rep's accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+  const managed = await store.managedReps();
+  if (managed.includes(rep)) return;
+  const meant = likelyName(rep, managed);
+  throw new UserError(
+    said('notYourRep', { rep, team: managed, ...(meant ? { meant } : {}) }),
+    `${rep} is not a rep of your team`,
+    meant ? `did you mean ${meant}? (your team: ${managed.join(', ')})` : managed.length ? `your team: ${managed.join(', ')}` : 'you manage no one on this team database (a team admin adds reps with: sales-coach team add REP --manager YOU); your own accounts: sales-coach accounts',
+  );
 }

@@ -13,7 +13,7 @@ import { localToday, now } from './clock.js';
 import { EXIT, Interrupted, said, sayDone, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
-import { likelyName, unknownAccount } from './account-names.js';
+import { mustManage, noRepAccount, unknownAccount } from './account-names.js';
 
 async function withStore<T>(io: IO, g: GlobalOptions, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(io, g);
@@ -30,17 +30,9 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
   return withStore(io, g, async (store) => {
     // a manager reads a rep's account on the team database (row-level security decides what is seen)
     if (opts.rep && !isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), '--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+    if (opts.rep) await mustManage(store, opts.rep);
     const t = opts.rep && isTeamStore(store) ? await store.teamAccount(opts.rep, name) : await store.timeline(name);
-    if (!t && opts.rep && isTeamStore(store)) {
-      // the account the manager most likely meant, among the rep's (read only when the name was not found)
-      const names = (await store.teamReview([opts.rep], localToday(), localToday(), undefined, { everyAccount: true })).attention.map((a) => a.row.name);
-      const meant = likelyName(name, names);
-      throw new UserError(
-        said('noRepAccount', { name, rep: opts.rep, ...(meant ? { meant: sanitize(meant) } : {}) }),
-        `no account "${name}" of ${opts.rep} that you can see`,
-        meant ? `did you mean "${sanitize(meant)}"? (sales-coach team review --rep ${opts.rep} --all lists them)` : `sales-coach team review --rep ${opts.rep} --all lists their accounts`,
-      );
-    }
+    if (!t && opts.rep && isTeamStore(store)) throw await noRepAccount(store, opts.rep, name);
     if (!t) throw await unknownAccount(store, name);
     if (opts.json) {
       io.stdout.write(`${JSON.stringify(sanitizeDeep(t), null, 2)}\n`);

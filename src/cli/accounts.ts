@@ -1,10 +1,10 @@
 /** `accounts`: the weekly pipeline review. Parses options, asks the store, renders the view. */
 import { addDays, isValidDate } from '../engine/dates.js';
-import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery, type Store } from '../store/types.js';
+import { isTeamStore, PIPELINE_FLAGS, type PipelineFlag, type PipelineQuery } from '../store/types.js';
 import { csvLine } from '../ui/csv.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
-import { likelyName } from './account-names.js';
+import { mustManage } from './account-names.js';
 import { managerPointer } from './manager-pointer.js';
 import { PIPELINE_CSV_HEADER, pipelineCsvRows, pipelineJson, pipelineView, renderPipelineTerminal } from '../ui/views/pipeline.js';
 import { localToday } from './clock.js';
@@ -40,22 +40,6 @@ export function sinceDate(since: string, today: string): string {
     return since;
   }
   throw new UserError(said('sinceNotAPeriod', { since }), `--since ${since} is not a period`, 'use a number of days, weeks or months (7d, 2w, 1m; up to 9999) or a date YYYY-MM-DD');
-}
-
-/**
- * `--rep`: only on a team database, and only a rep of the reader's team (row-level security would show
- * an empty review for anyone else, which reads as "no accounts" rather than "not yours to read").
- */
-async function mustManage(store: Store, rep: string): Promise<void> {
-  if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--rep reads a rep's accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
-  const managed = await store.managedReps();
-  if (managed.includes(rep)) return;
-  const meant = likelyName(rep, managed);
-  throw new UserError(
-    said('notYourRep', { rep, team: managed, ...(meant ? { meant } : {}) }),
-    `${rep} is not a rep of your team`,
-    meant ? `did you mean ${meant}? (your team: ${managed.join(', ')})` : managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU',
-  );
 }
 
 export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOptions): Promise<number> {

@@ -3,7 +3,8 @@
  * challenge`, and `store push`. Each parses its options, asks the team store, and renders; access is
  * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
  */
-import { isTeamStore, type TeamStore } from '../store/types.js';
+import { isTeamStore, StoreError, type TeamStore } from '../store/types.js';
+import { mustManage, noRepAccount } from './account-names.js';
 import { csvLine } from '../ui/csv.js';
 import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
@@ -140,8 +141,13 @@ export async function accountReview(kind: 'class-validated' | 'class-challenged'
   if (!opts.note?.trim()) throw new UserError(said('reviewNeedsNote', { verb, challenge: kind === 'class-challenged' }), `account ${verb} needs --note "...": what the rep should read`, kind === 'class-challenged' ? 'e.g. --note "Why is this an A? Then why was it not signed today?"' : 'e.g. --note "Agreed: the first KP confirmed the budget"');
   const today = opts.today ?? localToday();
   return withTeam(io, g, `account ${verb}`, async (s) => {
-    const r = await s.reviewClass(opts.rep as string, name, kind, (opts.note as string).trim(), now(), today);
-    io.stdout.write(`${noticesFor(io, g).classReviewed(kind === 'class-validated', r.class ? sanitize(r.class) : undefined, sanitize(r.name), sanitize(opts.rep as string))}\n`);
+    const rep = opts.rep as string;
+    const r = await s.reviewClass(rep, name, kind, (opts.note as string).trim(), now(), today).catch(async (err: unknown) => {
+      // the rep or the account the manager most likely meant
+      if (err instanceof StoreError && err.said.key === 'notYourRep') await mustManage(s, rep);
+      throw err instanceof StoreError && err.said.key === 'repHasNoAccount' ? await noRepAccount(s, rep, name) : err;
+    });
+    io.stdout.write(`${noticesFor(io, g).classReviewed(kind === 'class-validated', r.class ? sanitize(r.class) : undefined, sanitize(r.name), sanitize(rep), r.closed)}\n`);
     return EXIT.ok;
   });
 }

@@ -635,7 +635,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
   }
 
   /** The manager's note on a rep's account: an event with who and when, refused by the database for anyone else. */
-  async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }> {
+  async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string; closed: boolean }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
       // the server's day, a day's grace for time zones: a manager cannot date a note in the future
@@ -645,11 +645,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes', { key: 'noteOnOwnAccount', params: {} });
       const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
       if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU', { key: 'notYourRep', params: { rep } });
-      const a = (await this.q<{ id: number; name: string; class: string | null; class_status: string | null }>('SELECT id, name, class, class_status FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
-      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach team review --rep ${rep} --all lists their accounts`, { key: 'repHasNoAccount', params: { rep, account } });
+      const a = (await this.q<{ id: number; name: string; class: string | null; class_status: string | null; signed: number; dropped: number }>('SELECT id, name, class, class_status, signed, dropped FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
+      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach accounts --rep ${rep} --all lists their accounts`, { key: 'repHasNoAccount', params: { rep, account } });
+      // a note speaks of the class the account had that day: before its first session it had none
+      const first = (await this.q<{ d: string | null }>('SELECT min(date) AS d FROM visits WHERE account_id = $1', [a.id], c))[0]?.d;
+      if (first && today < first) throw new StoreError(`a note on "${a.name}" cannot be dated ${today}: its first session was on ${first}`, `leave --today out, or give a day from ${first} on`, { key: 'noteBeforeAccount', params: { date: today, account: a.name, first } });
       const e: StoredAccountEvent = { kind, date: today, by, ...(a.class ? { class: a.class } : {}), note };
       await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES ($1, $2, NULL, $3, $4, $5, $6)', [rep, a.id, e.date, e.kind, eventData(e), at], c);
-      return { by, name: a.name, ...(a.class ? { class: a.class } : {}), ...(a.class_status ? { status: a.class_status } : {}) };
+      return { by, name: a.name, ...(a.class ? { class: a.class } : {}), ...(a.class_status ? { status: a.class_status } : {}), closed: Number(a.signed) === 1 || Number(a.dropped) === 1 };
     });
   }
 

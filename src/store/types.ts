@@ -416,7 +416,7 @@ export interface TeamStore extends Store {
    */
   statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]>;
   stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]>;
-  reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string }>;
+  reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string; closed: boolean }>;
   /**
    * Managers' notes on this rep's accounts (class-validated and class-challenged events), oldest
    * first; with `unseen`, only those written since the account's latest session was saved. A team
@@ -489,6 +489,8 @@ export interface StoreErrorParams {
   pgUnreachable: { where: string; detail: string };
   pgNotSetUp: { where: string; version: number; known: number };
   noteAfterToday: { date: string };
+  /** A note dated before the account's first session: the class it would speak of did not exist yet. */
+  noteBeforeAccount: { date: string; account: string; first: string };
   noteOnOwnAccount: Record<string, never>;
   notYourRep: { rep: string };
   repHasNoAccount: { rep: string; account: string };

@@ -226,7 +226,11 @@ export const zhCN: CliMessages = {
   noAnswer: ({ id, question, from }) => ({ message: `没有回答“${id}”：${question}`, hint: from ? '在终端里运行，从那里回答' : '在 answers: 下补上这一题，或者在终端里运行，程序会逐题提问' }),
 
   noAccount: ({ name, meant }) => ({ message: `找不到名为“${name}”的客户`, hint: meant ? `是不是想写“${meant}”？（sales-coach accounts 可以列出所有客户）` : 'sales-coach accounts 可以列出所有客户' }),
-  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 没有你能看到的叫“${name}”的客户`, hint: meant ? `是不是想写“${meant}”？（sales-coach team review --rep ${rep} --all 可以列出他的所有客户）` : `sales-coach team review --rep ${rep} --all 可以列出他的所有客户` }),
+  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 没有你能看到的叫“${name}”的客户`, hint: meant ? `是不是想写“${meant}”？（sales-coach accounts --rep ${rep} --all 可以列出其所有客户）` : `sales-coach accounts --rep ${rep} --all 可以列出其所有客户` }),
+  accountOfRep: ({ name, reps, team }) => ({
+    message: `你自己名下没有叫“${name}”的客户`,
+    hint: reps.length ? `这是${list(reps)}的客户：加上 --rep ${reps[0]}` : `你团队销售的客户：sales-coach accounts --rep 销售 --all（你的团队：${list(team)}）`,
+  }),
   newNameEmpty: () => ({ message: '新名称是空的', hint: '给客户起一个至少有一个可见字符的名称' }),
   deleteNeedsConfirm: ({ name }) => ({ message: `删除“${name}”需要确认`, hint: '加上 --yes，不再询问直接删除' }),
   nothingToSet: () => ({ message: '没有要修改的内容', hint: '每项修改写成 问题=值，例如 trust_level=believed' }),
@@ -302,7 +306,7 @@ export const zhCN: CliMessages = {
     message: `${what} 只能用在团队数据库上${path ? `，而这是本机上的数据库（${path}）` : ''}`,
     hint: `${TEAM_DB}，或者在配置文件里写上 store:`,
   }),
-  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你团队的销售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的团队：${list(team)}` : ADD_REPS }),
+  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你团队的销售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的团队：${list(team)}` : `你在这个团队数据库里没有下属销售（${ADD_REPS}）；你自己的客户：sales-coach accounts` }),
   noRepsManaged: () => ({ message: '在这个团队数据库里，你没有管理任何销售', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '写上经理的角色名，或者去掉 --manager' }),
   reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：这是谁的客户？`, hint: 'sales-coach team review 会按销售列出你团队的客户' }),

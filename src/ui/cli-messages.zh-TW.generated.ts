@@ -226,7 +226,11 @@ export const zhTW: CliMessages = {
   noAnswer: ({ id, question, from }) => ({ message: `沒有回答「${id}」：${question}`, hint: from ? '在終端機裡執行，從那裡回答' : '在 answers: 下補上這一題，或者在終端機裡執行，程式會逐題提問' }),
 
   noAccount: ({ name, meant }) => ({ message: `找不到名為「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach accounts 可以列出所有客戶）` : 'sales-coach accounts 可以列出所有客戶' }),
-  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach team review --rep ${rep} --all 可以列出他的所有客戶）` : `sales-coach team review --rep ${rep} --all 可以列出他的所有客戶` }),
+  noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach accounts --rep ${rep} --all 可以列出其所有客戶）` : `sales-coach accounts --rep ${rep} --all 可以列出其所有客戶` }),
+  accountOfRep: ({ name, reps, team }) => ({
+    message: `你自己名下沒有叫「${name}」的客戶`,
+    hint: reps.length ? `這是${list(reps)}的客戶：加上 --rep ${reps[0]}` : `你團隊銷售的客戶：sales-coach accounts --rep 銷售 --all（你的團隊：${list(team)}）`,
+  }),
   newNameEmpty: () => ({ message: '新名稱是空的', hint: '給客戶起一個至少有一個可見字元的名稱' }),
   deleteNeedsConfirm: ({ name }) => ({ message: `刪除「${name}」需要確認`, hint: '加上 --yes，不再詢問直接刪除' }),
   nothingToSet: () => ({ message: '沒有要修改的內容', hint: '每項修改寫成 問題=值，例如 trust_level=believed' }),
@@ -302,7 +306,7 @@ export const zhTW: CliMessages = {
     message: `${what} 只能用在團隊資料庫上${path ? `，而這是本機上的資料庫（${path}）` : ''}`,
     hint: `${TEAM_DB}，或者在設定檔裡寫上 store:`,
   }),
-  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的銷售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : ADD_REPS }),
+  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的銷售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : `你在這個團隊資料庫裡沒有下屬業務（${ADD_REPS}）；你自己的客戶：sales-coach accounts` }),
   noRepsManaged: () => ({ message: '在這個團隊資料庫裡，你沒有管理任何銷售', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '寫上經理的角色名，或者去掉 --manager' }),
   reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：這是誰的客戶？`, hint: 'sales-coach team review 會按銷售列出你團隊的客戶' }),

@@ -91,6 +91,8 @@ export interface CliParams {
   // -- accounts and steps ----------------------------------------------------------------------------
   noAccount: { name: string; meant?: string };
   noRepAccount: { name: string; rep: string; meant?: string };
+  /** A manager named an account they have none of: whose it is (`reps`), among their team. */
+  accountOfRep: { name: string; reps: string[]; team: string[] };
   newNameEmpty: Record<string, never>;
   deleteNeedsConfirm: { name: string };
   nothingToSet: Record<string, never>;

@@ -70,7 +70,8 @@ const en = {
   memberRemoved: (name: string, accounts: number) => `Removed ${name} from the team; ${accounts === 1 ? 'their 1 account stays' : `their ${accounts} accounts stay`} in the database, and the role itself is left to you.`,
   noMembers: 'No one yet: sales-coach team add REP --manager MANAGER',
   memberLine: (rep: string, manager: string | undefined, accounts: number) => `${rep}${manager ? `  (manager: ${manager})` : ''}  ${accounts} account${accounts === 1 ? '' : 's'}`,
-  classReviewed: (validated: boolean, cls: string | undefined, account: string, rep: string) => `${validated ? 'Confirmed' : 'Questioned'} ${cls ? `the class ${cls}` : 'the provisional class'} of "${account}" (${rep}); they will see it at their next prep and in accounts.`,
+  /** `closed`: signed or dropped, so no prep is coming: the rep reads it in their review. */
+  classReviewed: (validated: boolean, cls: string | undefined, account: string, rep: string, closed: boolean) => `${validated ? 'Confirmed' : 'Questioned'} ${cls ? `the class ${cls}` : 'the provisional class'} of "${account}" (${rep}); they will see it ${closed ? 'in accounts and today' : 'at their next prep and in accounts'}.`,
   nothingToPush: (where: string, local: string) => `Nothing to push: ${where} already has every account, visit and step of ${local}.`,
   pushed: (where: string, c: { accounts: number; accountsUpdated: number; visits: number; steps: number; stepsUpdated: number; contacts: number; events: number }) =>
     `Pushed to ${where}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.`,

@@ -62,7 +62,7 @@ export const zhCN: NoticeMessages = {
   memberRemoved: (name, accounts) => `已把${name}移出团队；${name}的${accounts}个客户仍保留在数据库里，数据库角色本身由你处理。`,
   noMembers: '团队里还没有人：sales-coach team add 姓名 --manager 经理',
   memberLine: (rep, manager, accounts) => `${rep}${manager ? `（经理：${manager}）` : ''}  ${accounts}个客户`,
-  classReviewed: (validated, cls, account, rep) => `已${validated ? '确认' : '质疑'}“${account}”（${rep}）的${cls ? `${cls}分类` : '暂定分类'}；${rep}下次做拜访准备和查看客户列表时会看到。`,
+  classReviewed: (validated, cls, account, rep, closed) => `已${validated ? '确认' : '质疑'}“${account}”（${rep}）的${cls ? `${cls}分类` : '暂定分类'}；${rep}${closed ? '查看客户列表和今日安排时' : '下次做拜访准备和查看客户列表时'}会看到。`,
   nothingToPush: (where, local) => `没有需要推送的内容：${local} 里的每个客户、拜访和下一步，${where} 都已经有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}个客户（更新${c.accountsUpdated}个），${c.visits}次拜访，${c.steps}项下一步（更新${c.stepsUpdated}项），添加或更新${c.contacts}个联系人，${c.events}条历史记录。`,
   pushedSteps: '下一步在团队数据库里有自己的编号：在团队数据库上运行 sales-coach checklist 可以列出它们。',

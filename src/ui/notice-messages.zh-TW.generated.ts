@@ -62,7 +62,7 @@ export const zhTW: NoticeMessages = {
   memberRemoved: (name, accounts) => `已把${name}移出團隊；${name}的${accounts}個客戶仍保留在資料庫裡，資料庫角色本身由你處理。`,
   noMembers: '團隊裡還沒有人：sales-coach team add 姓名 --manager 經理',
   memberLine: (rep, manager, accounts) => `${rep}${manager ? `（經理：${manager}）` : ''}  ${accounts}個客戶`,
-  classReviewed: (validated, cls, account, rep) => `已${validated ? '確認' : '質疑'}「${account}」（${rep}）的${cls ? `${cls}分類` : '暫定分類'}；${rep}下次做拜訪準備和檢視客戶列表時會看到。`,
+  classReviewed: (validated, cls, account, rep, closed) => `已${validated ? '確認' : '質疑'}「${account}」（${rep}）的${cls ? `${cls}分類` : '暫定分類'}；${rep}${closed ? '檢視客戶列表和今日安排時' : '下次做拜訪準備和檢視客戶列表時'}會看到。`,
   nothingToPush: (where, local) => `沒有需要推送的內容：${local} 裡的每個客戶、拜訪和下一步，${where} 都已經有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}個客戶（更新${c.accountsUpdated}個），${c.visits}次拜訪，${c.steps}項下一步（更新${c.stepsUpdated}項），新增或更新${c.contacts}個聯絡人，${c.events}條歷史記錄。`,
   pushedSteps: '下一步在團隊資料庫裡有自己的編號：在團隊資料庫上執行 sales-coach checklist 可以列出它們。',

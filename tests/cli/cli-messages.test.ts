@@ -128,6 +128,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   noAnswer: { id: 'has_need', question: 'Has a need?', from: false },
   noAccount: { name: 'Acme' },
   noRepAccount: { name: 'Acme', rep: 'bob' },
+  accountOfRep: { name: 'Acme', reps: ['bob'], team: ['bob', 'ann'] },
   newNameEmpty: {},
   deleteNeedsConfirm: { name: 'Acme' },
   nothingToSet: {},

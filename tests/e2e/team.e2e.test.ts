@@ -55,7 +55,7 @@ describe('a team on PostgreSQL, through the built binary', () => {
     }
     // a misspelt account of the rep: the one meant, and where the rep's accounts are listed
     const typo = await runBin(['account', 'show', 'Acme Ltt', '--rep', rep], { env: bossEnv });
-    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining(`did you mean "Acme Ltd"? (sales-coach team review --rep ${rep} --all lists them)`)]);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining(`did you mean "Acme Ltd"? (sales-coach accounts --rep ${rep} --all lists them)`)]);
     const shown = await runBin(['account', 'show', 'Acme Ltd', '--rep', rep], { env: bossEnv });
     expect([shown.code, shown.stdout]).toEqual([0, expect.stringContaining('Li  First KP')]);
     // the manager reads the rep's own review, as the rep sees it (issue 26: accounts --rep)

@@ -583,3 +583,32 @@ describe('nothing a rep (or a manager) does breaks a colleague or the team (issu
     expect(await rawAs(dave, 'SELECT current_user AS u')).toEqual([{ u: dave }]);
   });
 });
+
+describe("a manager's Monday, second trial (issue 21)", () => {
+  it('notes name the account meant, refuse a day before the account, and say where a closed account is read', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme Ltd', '--date', '2026-11-20', '--answers', answersFile('m1.yaml')]);
+    const signed = join(dir, 'signed.yaml');
+    writeFileSync(signed, 'mode: debrief\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "yes"\n  statement_changed: "no"\n');
+    await as(rep1)(['debrief', '--account', 'Polaris', '--date', '2026-11-21', '--answers', signed]);
+    // a misspelt account: the one meant, and a list that holds every account of the rep
+    const typo = await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'Why an A?']);
+    expect([typo.code, typo.stderr]).toEqual([2, expect.stringContaining(`did you mean "Acme Ltd"? (sales-coach accounts --rep ${rep1} --all lists them)`)]);
+    // before the account's first session there was no class to question
+    const early = await as(boss)(['account', 'challenge', 'Acme Ltd', '--rep', rep1, '--note', 'Old', '--today', '2026-11-01']);
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining('a note on "Acme Ltd" cannot be dated 2026-11-01: its first session was on 2026-11-20')]);
+    // a signed account has no next prep: the rep reads the note in their review
+    const onSigned = await as(boss)(['account', 'validate', 'Polaris', '--rep', rep1, '--note', 'Well done', '--today', '2026-11-22']);
+    expect([onSigned.code, onSigned.stdout]).toEqual([0, expect.stringContaining('they will see it in accounts and today')]);
+    const open = await as(boss)(['account', 'validate', 'Acme Ltd', '--rep', rep1, '--note', 'Agreed', '--today', '2026-11-22']);
+    expect(open.stdout).toContain('they will see it at their next prep and in accounts');
+    // the manager names a rep's account without --rep: whose it is, not their own empty list
+    const whose = await as(boss)(['account', 'show', 'Acme Ltd']);
+    expect([whose.code, whose.stderr]).toEqual([2, expect.stringContaining(`it is ${rep1}'s: add --rep ${rep1}`)]);
+    // a rep cannot read a colleague's account, and is told so (not pointed to a list they cannot read)
+    const peer = await as(rep2)(['account', 'show', 'Acme Ltd', '--rep', rep1]);
+    expect([peer.code, peer.stderr]).toEqual([2, expect.stringContaining(`${rep1} is not a rep of your team`)]);
+    expect(peer.stderr).not.toContain('team review --rep');
+    expect(peer.stderr).toContain('your own accounts: sales-coach accounts');
+  });
+});
