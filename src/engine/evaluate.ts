@@ -878,7 +878,7 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[
     for (const item of list) {
       if (evaluateCondition(item.when, c.ctx) !== true) continue;
       // a step the signature ends is moot on a signed account
-      if (signed && item.closedBy?.includes('signed')) continue;
+      if (signed && item.closedBy?.includes('signed') && !item.owedAtSigning) continue;
       // "sign by <a day gone>" is not a step: the window-over flag says the window ran out
       if (item.due === 'deadline' && c.out.cycle?.overdue) continue;
       // the values as answered, not as worded: the same in every language

@@ -128,6 +128,8 @@ export interface ChecklistItem extends Precedence {
   supersedes?: string[];
   /** The step as the customer hears it in the follow-up; absent: the rep's own step. */
   tellCustomer?: Text;
+  /** With closedBy [signed]: still given at and after the signing session (a request made then is owed); one open from before ends. */
+  owedAtSigning?: boolean;
 }
 
 export interface Advice extends Precedence {

@@ -163,6 +163,7 @@ export const ChecklistItem = z.strictObject({
     supersedes: optional(z.array(ref), 'Open steps this one replaces when it opens, by id or #tag (a tag the step itself has means the other steps of its group): the rung of a ladder replaces the rung before.'),
     forMeeting: optional(z.boolean(), 'true: the step is for the next meeting agreed (roles.nextMeeting), e.g. "have the contract ready for the deciding meeting": a debrief that agrees a meeting on another day re-dates the open step to that day, so it does not keep the date of a meeting that moved.'),
     tellCustomer: optional(Text, 'The step as the customer hears it in the follow-up after a debrief, e.g. "send you the list of reference sites"; listed with its date, which is never after the next meeting agreed (roles.nextMeeting). Without it the step is the rep\'s own and never told. Placeholders as in text.'),
+    owedAtSigning: optional(z.boolean(), 'true, with closedBy: [signed]: the step is still given at the session that records the signature and after it (a request the customer made at the signing meeting, or later, is owed), while one left open from before the signature ends with it (what they asked for to decide is moot once they have).'),
     ...precedence,
   });
 

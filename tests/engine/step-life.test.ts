@@ -48,6 +48,23 @@ describe('the life of a step, and what a signed account is asked', () => {
     expect(wins).toMatchObject({ state: 'superseded', by: 'signed' });
   });
 
+  it('what they asked for to decide ends with the signature; a request made at the signing meeting is still owed', () => {
+    const pb = builtin();
+    const asked = run(pb, emptyAccount('Acme'), { ...facts, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', customer_asked: 'a price comparison sheet', ...quiet }, '2026-11-24');
+    const requests = (s: AccountState) => s.openSteps.filter((x) => stepIdOf(x.key) === 'answer_request').map((x) => x.text);
+    expect(requests(asked.state)).toEqual(['Answer what they asked for: a price comparison sheet']);
+    // signed with nothing more asked: the sheet was for deciding, and they have decided
+    const signed = run(pb, asked.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', ...quiet }, '2026-12-02');
+    expect(requests(signed.state)).toEqual([]);
+    expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'superseded', by: 'signed', text: 'Answer what they asked for: a price comparison sheet' }));
+    // signed, and asked at that meeting for the onboarding schedule: owed, and open
+    const owed = run(pb, asked.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', customer_asked: 'the onboarding schedule', ...quiet }, '2026-12-02');
+    expect(requests(owed.state)).toEqual(['Answer what they asked for: the onboarding schedule']);
+    // and one made after the signature
+    const after = run(pb, signed.state, { ...facts, customer_asked: 'a training plan', ...quiet }, '2026-12-09');
+    expect(requests(after.state)).toEqual(['Answer what they asked for: a training plan']);
+  });
+
   it('"confirm the meeting of 1 Dec" lives until 1 Dec: a prep the day before keeps it, the debrief on the day ends it', () => {
     const pb = builtin();
     const a = run(pb, emptyAccount('Hengda'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet, next_meeting: '2026-12-01' }, '2026-11-24');
