@@ -909,7 +909,8 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
-  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
+  // (not those past their last day: every screen leaves them out, as the window-over flag speaks for an ended window)
+  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key) && !isLapsed(s, today)).map((s) => ({ text: s.text, due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen, today, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 

@@ -1,12 +1,12 @@
 /** `export`: open next steps as a calendar, or everything as CSV or JSON. (`import` is in import.ts.) */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isOpenStep } from '../core/steps.js';
+import { isLapsed, isOpenStep } from '../core/steps.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { csvLine } from '../ui/csv.js';
 import { EXIT, said, sayDone, UserError } from './errors.js';
 import { localeOf, makeContext } from './context.js';
-import { now } from './clock.js';
+import { localToday, now } from './clock.js';
 import { describeFsError, fsWhy, writeFileAtomic } from './files.js';
 import type { GlobalOptions, IO } from './io.js';
 import { openStore } from './store.js';
@@ -66,8 +66,10 @@ export async function exportCommand(opts: { ics?: string; csv?: string; json?: b
   const store = await openStore(io, g);
   try {
     if (opts.ics) {
-      // the calendar holds the steps the checklist lists: open ones, as core/steps.ts says
-      const items = (await store.openChecklist()).filter(isOpenStep);
+      // the calendar holds the steps the checklist lists: open ones, as core/steps.ts says, and not past
+      // their last day (a step for a meeting gone by, a window that has ended: the checklist leaves them out)
+      const today = localToday();
+      const items = (await store.openChecklist()).filter((s) => isOpenStep(s) && !isLapsed(s, today));
       const stamp = `${now().replace(/[-:]/g, '').slice(0, 15)}Z`;
       writeFileAtomic(resolve(io.cwd, opts.ics), toIcs(items, stamp), { force: opts.force, shown: opts.ics });
       io.stderr.write(`${await sayDone(localeOf(makeContext(io, g), g), said('wroteIcs', { count: items.length, file: opts.ics }), `wrote ${items.length} open next step(s) to ${opts.ics}`)}\n`);

@@ -27,7 +27,8 @@ export function isOverdue(step: { state: StepState; due: string }, today: string
 
 /**
  * Lapsed: a step that prepared a visit (`until`, that visit's day: "confirm the meeting of 3 Dec")
- * seen from a day after that visit. It is no longer listed, asked about or overdue anywhere; the next
+ * seen from a day after that visit, or a signing window's step after its last day (the window-over
+ * flag speaks for it then). It is no longer listed, asked about or overdue anywhere; the next
  * session saved closes it as no longer needed. On the day itself it is still shown: the debrief of
  * that visit asks whether it was done.
  * @example isLapsed({ until: '2026-12-03' }, '2026-12-05') // true

@@ -49,8 +49,8 @@ export interface Step {
   since: string;
   /**
    * The last day the step is for: a step that prepares a visit (its item is closed by `visited`) is
-   * moot once that visit has taken place, and every screen leaves it out from then on (core/steps.ts
-   * isLapsed).
+   * moot once that visit has taken place, and a signing window's step once the window has ended; every
+   * screen leaves it out from then on (core/steps.ts isLapsed).
    */
   until?: string;
 }
@@ -613,7 +613,9 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     held.add(item.id);
     const key = stepKeyOf(item);
     const due = firstDue.get(item.id) ?? item.due;
-    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : undefined;
+    // a signing window's step lives until its last day: after it the window-over flag says what to do
+    // (sign at this visit or reclassify), and the step listed "(overdue)" beside it said it again
+    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : items.get(item.id)?.due === 'deadline' ? due : undefined;
     next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }

@@ -765,14 +765,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
         if (accountId === undefined) continue;
         const origin = `push:c:${hash(keyOf.get(i.account_id), i.visit_id !== null ? visitOrigin.get(i.visit_id) : 'rep', i.item_key, i.added_on)}`;
         const r = await this.q<{ id: number; inserted: boolean }>(
-          `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+          // with its words in every language and its last day: without them a pushed step read in English
+          // only, and one past its last day (a meeting gone by, a window ended) was listed overdue
+          `INSERT INTO checklist_items (account_id, visit_id, item_key, text, due, state, state_at, added_on, origin, texts, lives_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
            ON CONFLICT (owner, origin) DO UPDATE SET state = excluded.state, state_at = excluded.state_at
            WHERE excluded.state_at IS NOT NULL AND excluded.state_at > greatest(coalesce(checklist_items.state_at, ''), coalesce((
              -- a step reopened here has no state_at: its last close or reopen here is in its history
              SELECT max(e.at) FROM account_events e WHERE e.account_id = checklist_items.account_id AND e.kind IN ('step-closed', 'step-reopened')
                AND json_or_null(e.data) ->> 'stepId' = checklist_items.id::text), ''))
            RETURNING id, (xmax = 0) AS inserted`,
-          [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin],
+          [accountId, i.visit_id !== null ? (visitIds.get(i.visit_id) ?? null) : null, i.item_key, i.text, i.due, i.state, i.state_at, i.added_on, origin, i.texts ?? null, i.lives_until ?? null],
           c,
         );
         if (r.length) {

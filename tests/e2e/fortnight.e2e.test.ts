@@ -85,16 +85,17 @@ describe("a rep's fortnight", () => {
     expect(people.code, people.stderr).toBe(0);
     expect(JSON.parse(people.stdout).account.class).toBe('A');
 
-    // the A's window ran out on 27 Nov: flagged at the next prep, and the step keeps its date (overdue)
+    // the A's window ran out on 27 Nov: flagged at the next prep, which speaks alone (the window's step
+    // listed "(overdue)" beside the flag said it twice: the manager's second trial)
     const late = await session('prep', 'Hengda', '2026-11-28', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], last_discussed: 'the pilot', still_differ: 'the date', visit_focus: 'the plan', visit_topic: 'the pilot plan' });
     expect(late.result.flags[0]).toMatchObject({ id: 'window-over', severity: 'critical' });
     expect(late.screen).toMatch(/The A window ended on 27 Nov|The A window ended on .*27/);
-    // a step due before the day is said overdue in words, not only in red (lost without colour)
-    expect(late.screen).toMatch(/The A signing cycle \(7-10 days\) ends: signed by today, or reclassify as B or D \(overdue\)/);
+    expect(late.screen).not.toMatch(/The A signing cycle \(7-10 days\) ends/);
     const steps = await checklist('Hengda', '2026-11-28');
-    const window = steps.filter((s) => /A signing cycle/.test(s.text));
-    expect(window).toHaveLength(1);
-    expect(window[0]).toMatchObject({ due: '2026-11-27', overdue: true });
+    expect(steps.filter((s) => /A signing cycle/.test(s.text))).toEqual([]);
+    // on its last day it is still listed, due today
+    const onTheDay = await checklist('Hengda', '2026-11-27');
+    expect(onTheDay.filter((s) => /A signing cycle/.test(s.text))).toEqual([expect.objectContaining({ due: '2026-11-27', overdue: false })]);
 
     // signed: the window step ends, what follows a signature opens
     const signed = await session('debrief', 'Hengda', '2026-11-29', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', asked_to_sign: 'yes', signed: 'yes', ...debriefQuiet });

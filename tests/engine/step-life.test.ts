@@ -65,6 +65,18 @@ describe('the life of a step, and what a signed account is asked', () => {
     expect(requests(after.state)).toEqual(['Answer what they asked for: a training plan']);
   });
 
+  it('a signing window\'s step lives until the window\'s last day: after it the window-over flag speaks alone', async () => {
+    const pb = builtin();
+    const { isLapsed } = await import('../../src/core/steps.js');
+    const a = run(pb, emptyAccount('Orion'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet }, '2026-11-16');
+    const window = a.state.openSteps.find((x) => stepIdOf(x.key) === 'a_window');
+    expect(window).toMatchObject({ until: window?.due });
+    expect(isLapsed(window as { until?: string }, window?.due as string)).toBe(false);
+    expect(isLapsed(window as { until?: string }, '2026-12-08')).toBe(true);
+    const prep = run(pb, a.state, { ...facts, trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-12-08', 'prep');
+    expect(prep.result.flags.map((f) => f.id)).toContain('window-over');
+  });
+
   it('"confirm the meeting of 1 Dec" lives until 1 Dec: a prep the day before keeps it, the debrief on the day ends it', () => {
     const pb = builtin();
     const a = run(pb, emptyAccount('Hengda'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet, next_meeting: '2026-12-01' }, '2026-11-24');

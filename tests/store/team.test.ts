@@ -232,8 +232,11 @@ describe('a team on PostgreSQL', () => {
     expect(JSON.parse(r1.stdout)).toMatchObject({ accounts: 1, visits: 2, steps: expect.any(Number), events: expect.any(Number) });
     const r2 = await push(['store', 'push', '--to', serverUrl(rep1, db)]);
     expect([r2.code, r2.stdout]).toEqual([0, expect.stringContaining('Nothing to push')]);
-    const [a, b] = [await sqlite(['account', 'show', 'Acme']), await as(rep1)(['account', 'show', 'Acme'])];
-    expect(b.stdout.replace(/\b\d+\b/g, 'N')).toBe(a.stdout.replace(/\b\d+\b/g, 'N'));
+    // the same account on both, in each language (a pushed step kept its words in every language and its last day)
+    for (const lang of ['en', 'zh-CN']) {
+      const [a, b] = [await sqlite(['account', 'show', 'Acme', '--lang', lang]), await as(rep1)(['account', 'show', 'Acme', '--lang', lang])];
+      expect(b.stdout.replace(/\b\d+\b/g, 'N')).toBe(a.stdout.replace(/\b\d+\b/g, 'N'));
+    }
     // a pushed step is the rep's on the server: closing it there works, and the history says so
     const open = JSON.stringify(JSON.parse((await as(rep1)(['checklist', '--json'])).stdout));
     const id = Number(/"id":(\d+)[^}]*"text":"Send the revised quote"/.exec(open)?.[1]);
