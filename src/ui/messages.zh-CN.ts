@@ -54,7 +54,8 @@ export const zhCN: UiMessages = {
   provisionalBadge: (classes) => `暂定：${classes}`,
   unclassified: '无法分类',
   signBy: (date, window) => `${date}前签单（${window}），否则重新分类。`,
-  window: (min, max) => (min !== undefined ? `${min}到${max}天` : `约${max}天`),
+  // a window worded as the seed and the class name word it (A类客户“1周到10天”签单): a minimum of whole weeks in weeks
+  window: (min, max) => (min !== undefined ? `${min % 7 === 0 ? `${min / 7}周` : min}到${max}天` : `约${max}天`),
   askYourself: '问自己',
   forward: '正向',
   reverse: '反向',
@@ -84,7 +85,7 @@ export const zhCN: UiMessages = {
   openStepsIntro: (n, account) => `${account}还有${n}项下一步没完成。`,
   stepsDoneQuestion: '哪些已经完成？（空格勾选，回车确认；没勾的继续保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放弃：只有这次的回答表明情况变了，才会重新跟进。`,
-  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放弃：准备拜访不会重新跟进它；拜访后的复盘如果表明情况变了，才会重新跟进。`,
+  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放弃。拜访准备不会让已放弃的客户重新进入跟进；拜访后做复盘时，如果情况确实有了变化，这个客户会重新开始跟进。`,
   weekendVisit: (date) => `拜访日期是${date}，是周末：如果拜访不在这天，请加上 --date YYYY-MM-DD 重新开始。`,
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的签单周期已在${date}结束，还没签下来。这次要重新分类${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,

@@ -54,7 +54,8 @@ export const zhTW: UiMessages = {
   provisionalBadge: (classes) => `暫定：${classes}`,
   unclassified: '無法分類',
   signBy: (date, window) => `${date}前簽約（${window}），否則重新分類。`,
-  window: (min, max) => (min !== undefined ? `${min}到${max}天` : `約${max}天`),
+  // a window worded as the seed and the class name word it (A類客戶「1週到10天」簽約): a minimum of whole weeks in weeks
+  window: (min, max) => (min !== undefined ? `${min % 7 === 0 ? `${min / 7}周` : min}到${max}天` : `約${max}天`),
   askYourself: '問自己',
   forward: '正向',
   reverse: '反向',
@@ -84,7 +85,7 @@ export const zhTW: UiMessages = {
   openStepsIntro: (n, account) => `${account}還有${n}項下一步沒完成。`,
   stepsDoneQuestion: '哪些已經完成？（按空白鍵勾選、Enter 確認；沒勾的繼續保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放棄：只有這次的回答表明情況變了，才會重新跟進。`,
-  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放棄：準備拜訪不會重新跟進它；拜訪後的檢討如果表明情況變了，才會重新跟進。`,
+  droppedBeforePrep: (account, klass, date) => `${account}自${date}起是${klass}，已放棄。拜訪準備不會讓已放棄的客戶重新進入跟進；拜訪後做檢討時，如果情況確實有了變化，這個客戶會重新開始跟進。`,
   weekendVisit: (date) => `拜訪日期是${date}，是週末：如果拜訪不在這天，請加上 --date YYYY-MM-DD 重新開始。`,
   windowOverBefore: (account, klass, date, then) => `${account}：${klass}的成交週期已在${date}結束，還沒簽下來。這次要重新分類${then ? `（${then}）` : ''}。`,
   personaKnown: (name, summary) => `${name}：${summary}`,
