@@ -116,7 +116,7 @@ export const zhCN: UiMessages = {
   draftSaved: (n, cmd) => `已中断。你的${n}个回答已存为草稿，继续请运行：\n  ${cmd}`,
   resumed: (n) => `继续草稿：已回答${n}题。`,
   answersKept: (n, cmd) => `你的${n}个回答已存为草稿；问题解决后，继续请运行：\n  ${cmd}`,
-  accountChangedMeanwhile: (account) => `${account}在你回答时有了变化（另一个 sales-coach 保存了它）：问题按它现在的内容重新开始，你的回答作为默认值。`,
+  accountChangedMeanwhile: (account) => `你回答期间，另一个 sales-coach 改动了${account}的记录：问题按最新的记录重新开始，你已有的回答作为默认值。`,
   dryRun: '未保存（--dry-run）。',
   notSavedNoAccount: '未保存：没有指定客户（--account 客户名）。',
   tryNotSaved: '试运行：没有保存任何内容。改动回答文件里的一个回答，再运行一次即可对比。',

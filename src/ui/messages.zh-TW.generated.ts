@@ -116,7 +116,7 @@ export const zhTW: UiMessages = {
   draftSaved: (n, cmd) => `已中斷。你的${n}個回答已存為草稿，繼續請執行：\n  ${cmd}`,
   resumed: (n) => `繼續草稿：已回答${n}題。`,
   answersKept: (n, cmd) => `你的${n}個回答已存為草稿；問題解決後，繼續請執行：\n  ${cmd}`,
-  accountChangedMeanwhile: (account) => `${account}在你回答時有了變化（另一個 sales-coach 儲存了它）：問題按它現在的內容重新開始，你的回答作為預設值。`,
+  accountChangedMeanwhile: (account) => `你回答期間，另一個 sales-coach 改動了${account}的記錄：問題按最新的記錄重新開始，你已有的回答作為預設值。`,
   dryRun: '未儲存（--dry-run）。',
   notSavedNoAccount: '未儲存：沒有指定客戶（--account 客戶名）。',
   tryNotSaved: '試執行：沒有儲存任何內容。改動回答檔案裡的一個回答，再執行一次即可對比。',
