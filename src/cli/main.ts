@@ -85,8 +85,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
 
 /**
  * Whether commander will print help for these arguments: -h or --help before `--`, the help command
- * (`help prep`), or a command of subcommands named without one (`playbook`, which commander answers
- * with its help). Only then are the help's words in another language loaded.
+ * (`help prep`), or a command of subcommands named without one (`playbook`, or no command at all, which
+ * commander answers with its help). Only then are the help's words in another language loaded.
  */
 export function helpAsked(program: Command, argv: readonly string[]): boolean {
   let cmd = program;
@@ -95,6 +95,8 @@ export function helpAsked(program: Command, argv: readonly string[]): boolean {
     const arg = argv[i];
     if (arg === '--') break;
     if (arg === '-h' || arg === '--help') return true;
+    // the version is printed as it is asked for, in no language: nothing to load for it
+    if (arg === '-V' || arg === '--version') return false;
     if (GLOBAL_VALUES.has(arg)) i++;
     else if (!arg.startsWith('-')) {
       if (operands++ === 0 && arg === 'help') return true;
@@ -103,8 +105,9 @@ export function helpAsked(program: Command, argv: readonly string[]): boolean {
       cmd = sub;
     }
   }
-  // commander prints the help of a command that has subcommands and no action of its own when none is named
-  return cmd !== program && cmd.commands.length > 0 && !(cmd as unknown as { _actionHandler: unknown })._actionHandler;
+  // commander prints the help of a command that has subcommands and no action of its own when none is
+  // named: `playbook`, and the program itself (`sales-coach` alone)
+  return cmd.commands.length > 0 && !(cmd as unknown as { _actionHandler: unknown })._actionHandler;
 }
 
 /**

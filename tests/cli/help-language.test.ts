@@ -59,7 +59,10 @@ describe('the help in Chinese', () => {
     [['prep', '--account', 'help'], false],
     [['prep', '--', '--help'], false],
     [['--lang', 'help', 'prep'], false],
-    [[], false],
+    [[], true],
+    [['--lang', 'zh-CN'], true],
+    [['--version'], false],
+    [['-V', '--lang', 'zh-CN'], false],
   ])('help asked by %j: %s', (argv, asked) => {
     expect(helpAsked(program(), argv)).toBe(asked);
   });

@@ -56,6 +56,8 @@ describe('--help in the session language', () => {
   });
 
   it('a command of subcommands named alone prints its help in the language too (stderr, as commander does)', async () => {
+    const alone = await runBin(['--lang', 'zh-CN']);
+    expect(alone.stdout + alone.stderr).toMatch(/^用法： sales-coach \[options\] \[command\]\n/);
     const r = await runBin(['--lang', 'zh-CN', 'playbook']);
     expect(r.stdout + r.stderr).toContain('培训师工具：检查、列出、查看剧本，生成 schema，新建剧本');
     expect(r.stdout + r.stderr).toContain('\n命令：\n');
