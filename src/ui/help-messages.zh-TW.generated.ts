@@ -8,7 +8,7 @@ export const zhTW: HelpMessages = {
   extra: { default: '預設', choices: '可選', env: '環境變數', preset: '不帶值時' },
   texts: {
     'A coach for B2B sales reps (prep before a visit, debrief after it) and for the trainers who write its playbooks.':
-      'B2B銷售的教練（拜訪前做準備，拜訪後做檢討），也供編寫劇本的培訓師使用。',
+      'B2B業務的教練（拜訪前做準備，拜訪後做檢討），也供編寫劇本的培訓師使用。',
     'print the version': '顯示版本號',
     'language: en, zh-CN or zh-TW (default: from LANG, SALES_COACH_LANG or the config)': '介面語言：en、zh-CN 或 zh-TW（預設取 LANG、SALES_COACH_LANG 或設定檔中的設定）',
     'a folder of user playbooks (or SALES_COACH_PLAYBOOKS, or the config)': '存放自定義劇本的資料夾（也可用 SALES_COACH_PLAYBOOKS 或設定檔指定）',
@@ -44,7 +44,7 @@ export const zhTW: HelpMessages = {
     'overwrite an existing file': '覆蓋已有的檔案',
     'where to write it': '寫到哪裡',
     'preview a playbook as a rep sees it: run the interview (answers from a file, the rest asked) and show the result; nothing is saved':
-      '以銷售的視角預覽劇本：走一遍訪談（答案取自檔案，缺的再問），顯示結果；什麼都不儲存',
+      '以業務的視角預覽劇本：走一遍訪談（答案取自檔案，缺的再問），顯示結果；什麼都不儲存',
     'pre-fill the answers from a YAML or JSON answers file': '用 YAML 或 JSON 答案檔案預先填好答案',
     "ask again from this question on (the file's answers as defaults)": '從這個問題起重新提問（檔案裡的答案作為預設值）',
     "the kind of session (default: the answers file's, else debrief)": '訪談類型（預設取答案檔案中的，否則為檢討）',
@@ -111,13 +111,13 @@ export const zhTW: HelpMessages = {
     'overwrite the file if it exists (it is replaced whole, never half-written)': '檔案已存在時覆蓋（整體替換，不會只寫一半）',
     'the calibration counts classes given since 90d, 6m or a date (default: all history)': '校準統計自 90d、6m 或某個日期以來給出的分類（預設：全部記錄）',
     'the week ending on this day (default: today)': '以這一天結束的一週（預設：今天）',
-    "a manager's report of one rep of their team (team database)": '經理檢視團隊中某位銷售的週報（團隊資料庫）',
-    "a manager's report of their whole team (team database; accounts named with their rep)": '經理檢視整個團隊的週報（團隊資料庫；客戶名旁註明所屬銷售）',
+    "a manager's report of one rep of their team (team database)": '經理檢視團隊中某位業務的週報（團隊資料庫）',
+    "a manager's report of their whole team (team database; accounts named with their rep)": '經理檢視整個團隊的週報（團隊資料庫；客戶名旁註明所屬業務）',
     'one account: show its timeline, rename, merge or delete it': '單個客戶：檢視時間線、改名、合併或刪除',
     'the timeline of visits and classes, the contacts and the checklist': '拜訪和分類的時間線、聯絡人和清單',
     'print JSON (everything stored: visits with their results, people, events, steps)': '以 JSON 輸出（儲存的全部內容：拜訪及結果、人員、事件、下一步）',
     'print Markdown (for notes or a CRM)': '以 Markdown 輸出（用於筆記或 CRM）',
-    "a rep's account, for their manager (team database)": '某位銷售的客戶，供其經理檢視（團隊資料庫）',
+    "a rep's account, for their manager (team database)": '某位業務的客戶，供其經理檢視（團隊資料庫）',
     'mark overdue steps as of this day (default: today)': '以這一天為準標出逾期的下一步（預設：今天）',
     'the account': '客戶',
     "change a fact between visits, without a session: a person's (with --person) or the account's own; the change is dated in the timeline and the next session starts from it":
@@ -134,31 +134,31 @@ export const zhTW: HelpMessages = {
     'the account that keeps everything': '保留全部內容的客戶',
     'delete an account with its visits, contacts and checklist': '刪除客戶及其拜訪、聯絡人和清單',
     'do not ask for confirmation (for scripts)': '不要求確認（供指令碼使用）',
-    "a manager confirms a rep's class (team database): an event in the account's history, with who and when": '經理確認銷售給出的分類（團隊資料庫）：作為一條事件記入客戶歷史，註明誰在何時確認',
-    'the rep whose account it is': '這個客戶所屬的銷售',
-    'what the rep reads at their next prep': '銷售下次做拜訪準備時會看到的話',
+    "a manager confirms a rep's class (team database): an event in the account's history, with who and when": '經理確認業務給出的分類（團隊資料庫）：作為一條事件記入客戶歷史，註明誰在何時確認',
+    'the rep whose account it is': '這個客戶所屬的業務',
+    'what the rep reads at their next prep': '業務下次做拜訪準備時會看到的話',
     'the date of the note (default: today)': '批註的日期（預設：今天）',
     'a manager questions a rep\'s class (team database; the seed\'s "why is this an A? then why was it not signed?"); the rep sees it at the next prep':
-      '經理對銷售給出的分類提出質疑（團隊資料庫；比如「為什麼他是A類客戶？那你今天為什麼沒簽掉呢？」）；銷售下次做拜訪準備時會看到',
-    'the question the rep should answer': '銷售需要回答的問題',
-    "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的團隊資料庫：建庫、新增銷售、盤點每位業務的客戶',
+      '經理對業務給出的分類提出質疑（團隊資料庫；比如「為什麼他是A類客戶？那你今天為什麼沒簽掉呢？」）；業務下次做拜訪準備時會看到',
+    'the question the rep should answer': '業務需要回答的問題',
+    "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的團隊資料庫：建庫、新增業務、盤點每位業務的客戶',
     'set up (or upgrade) the team database: tables, row-level security, the rep role (the team admin: a role that owns the database and may create roles; --db names it)':
-      '建立（或升級）團隊資料庫：表、行級安全、銷售角色（由團隊管理員執行：擁有該資料庫且能建立角色的角色，用 --db 指定）',
+      '建立（或升級）團隊資料庫：表、行級安全、業務角色（由團隊管理員執行：擁有該資料庫且能建立角色的角色，用 --db 指定）',
     'add a rep (or a manager) to the team: a new database role is created; an existing one is given the rep role (its password is changed only if it is already in the team)':
-      '把一位銷售（或經理）加入團隊：新建一個資料庫角色；已有的角色則授予銷售角色（只有已在團隊中時才會修改其密碼）',
-    "the manager who reviews this rep's pipeline": '盤點這位銷售客戶的經理',
-    "set the rep's password from this file (never on the command line)": '從這個檔案讀取銷售的密碼（絕不在指令列上寫密碼）',
-    "the rep's database role (lower-case letters, digits and _), created if new": '銷售的資料庫角色（小寫字母、數字和 _），不存在時新建',
+      '把一位業務（或經理）加入團隊：新建一個資料庫角色；已有的角色則授予業務角色（只有已在團隊中時才會修改其密碼）',
+    "the manager who reviews this rep's pipeline": '盤點這位業務客戶的經理',
+    "set the rep's password from this file (never on the command line)": '從這個檔案讀取業務的密碼（絕不在指令列上寫密碼）',
+    "the rep's database role (lower-case letters, digits and _), created if new": '業務的資料庫角色（小寫字母、數字和 _），不存在時新建',
     'take a member out of the team (their accounts stay; the database role is left to the admin)': '把一位成員移出團隊（其客戶保留；資料庫角色留給管理員處理）',
     'the member to take out of the team': '要移出團隊的成員',
     "move every account of one role to a member of the team, with its people, visits, steps and history (a removed rep's accounts are otherwise seen by no one)":
-      '把一個角色的所有客戶連同人員、拜訪、下一步和歷史轉給團隊中的一位成員（否則被移出的銷售的客戶沒有人能看到）',
-    'the role whose accounts move (a rep who left, or is leaving)': '要轉出客戶的角色（已離職或即將離職的銷售）',
+      '把一個角色的所有客戶連同人員、拜訪、下一步和歷史轉給團隊中的一位成員（否則被移出的業務的客戶沒有人能看到）',
+    'the role whose accounts move (a rep who left, or is leaving)': '要轉出客戶的角色（已離職或即將離職的業務）',
     'the member of the team who takes them': '接手這些客戶的團隊成員',
     'the members of the team, their manager and how many accounts each has': '團隊成員、各自的經理以及每人有多少客戶',
     "a manager's review: every rep's pipeline by class, what needs attention, what moved": '經理盤點：每位業務按分類列出的客戶、需要關注的事、有哪些變化',
     'what moved since 7d (default), 2w, 1m or a date': '自 7d（預設）、2w、1m 或某個日期以來的變化',
-    'only these reps (comma-separated)': '只看這些銷售（用逗號分隔）',
+    'only these reps (comma-separated)': '只看這些業務（用逗號分隔）',
     'accounts needing attention shown per rep': '每位業務顯示多少個需要關注的客戶',
     'every account that needs attention': '顯示所有需要關注的客戶',
     'print JSON (everything: every account, with its flags)': '以 JSON 輸出（全部內容：所有客戶及其警示）',
@@ -258,13 +258,13 @@ export const zhTW: HelpMessages = {
     team: `
   團隊資料庫用 --db postgres://USER@HOST[:PORT]/DATABASE、SALES_COACH_DB 或設定檔中的 store: 指定。
   密碼取自 PGPASSWORD、~/.pgpass 或設定檔中的 passwordFile:，絕不寫在地址裡。每位業務是一個資料庫
-  角色；由 PostgreSQL 本身（行級安全）保證銷售只能檢視和修改自己的客戶，經理能檢視自己團隊的客戶。
+  角色；由 PostgreSQL 本身（行級安全）保證業務只能檢視和修改自己的客戶，經理能檢視自己團隊的客戶。
 
   建庫（由團隊管理員執行，需要能建立角色）：
     $ createdb sales                                          （或任何空資料庫）
     $ sales-coach team init --db postgres://admin@db.example/sales
     $ sales-coach team add wang_li --manager chen_jing --password-file wang.txt --db ...
-  之後銷售這樣連線：SALES_COACH_DB=postgres://wang_li@db.example/sales sales-coach prep ...
+  之後業務這樣連線：SALES_COACH_DB=postgres://wang_li@db.example/sales sales-coach prep ...
   並這樣遷移自己電腦上的資料：sales-coach store push --to postgres://wang_li@db.example/sales`,
     import: `
   按表頭名稱識別欄位，中英文均可：客戶（"Account Name"、"Company"、"Company Name"、"Organization"、公司、
