@@ -49,6 +49,7 @@ describe('Chinese a trainer would not rewrite', () => {
   });
 
   it('a company is not 他: its strategy, its first choice, its class are 对方的 or 这个客户的', () => {
+    expect(found(/把它重新归为/)).toEqual([]);
     expect(found(/他的战略|他心目中|是他的首选|不是他对你有什么贡献|他属于哪一类|他是不是A类客户|为什么他不再是|只认识一个人：他|它还是A类客户/)).toEqual([]);
     expect(MESSAGES['zh-CN'].terms.provisionalVerdict).toBe('这个客户属于哪一类');
     expect(MESSAGES['zh-CN'].lapsedReverse('A类客户', 'B类客户')).toMatch(/^为什么这个客户不再是A类客户？/);
@@ -63,7 +64,8 @@ describe('Chinese a trainer would not rewrite', () => {
     }
     expect(UI['zh-CN'].moved('A类客户', 'B类客户', zh.windowLapsed('B类客户', 'A类客户', '12月11日'))).toBe('分类从A类客户变为B类客户，因为A类客户的签单周期已在12月11日结束，仍未签单。');
     // nor does a catalogue say a reason's class and then the reason: "B类客户：A类客户…"
-    expect(found(/\$\{(to|klass)\}：\$\{from\}的签单周期/)).toEqual([]);
+    expect(found(/\$\{(to|klass)\}：(\$\{from\}的签单周期|按\$\{date\})/)).toEqual([]);
+    expect(zh.classOnRecord('A类客户', '12月1日')).toBe('分类沿用12月1日那次拜访的记录：之后你了解的情况没有变化，拜访准备不会改变分类');
   });
 
   it('the A window is 1周到10天 wherever it is given, as the class name and the seed say it', () => {
