@@ -8,11 +8,13 @@ import { isValidDate, YEARS } from '../engine/dates.js';
 import { EXIT, Interrupted, UserError } from './errors.js';
 import type { StoreError } from '../store/types.js';
 import type { GlobalOptions, IO } from './io.js';
+import type { Locale } from '../engine/model.js';
 
 import { sanitize, sanitizeBlock } from '../ui/sanitize.js';
 import { closeAllStores } from './open-stores.js';
-import { internalErrorLines, readyToReport, sayUsageErrorsInLanguage, storeErrorLines, userErrorLines } from './usage-errors.js';
+import { configFlag, internalErrorLines, langFlag, readyToReport, sayUsageErrorsInLanguage, storeErrorLines, userErrorLines } from './usage-errors.js';
 import { VERSION } from './version.js';
+import { localeFromEnv, pickLocale } from './locale.js';
 
 /** bin/ calls it before exit: native handles must be closed while Node's environment is still alive. */
 export const closeAll = closeAllStores;
@@ -59,6 +61,10 @@ export async function main(argv: string[], io: IO): Promise<number> {
     argv,
   );
   sayUsageErrorsInLanguage(program, argv, io);
+  if (helpAsked(program, argv)) {
+    const locale = await helpLocale(argv, io);
+    if (locale !== 'en') (await import('./help.js')).sayHelpIn(program, locale);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -74,6 +80,49 @@ export async function main(argv: string[], io: IO): Promise<number> {
     return await action(io, global);
   } catch (err) {
     return reportFailure(err, io, global);
+  }
+}
+
+/**
+ * Whether commander will print help for these arguments: -h or --help before `--`, the help command
+ * (`help prep`), or a command of subcommands named without one (`playbook`, or no command at all, which
+ * commander answers with its help). Only then are the help's words in another language loaded.
+ */
+export function helpAsked(program: Command, argv: readonly string[]): boolean {
+  let cmd = program;
+  let operands = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    if (arg === '-h' || arg === '--help') return true;
+    // the version is printed as it is asked for, in no language: nothing to load for it
+    if (arg === '-V' || arg === '--version') return false;
+    if (GLOBAL_VALUES.has(arg)) i++;
+    else if (!arg.startsWith('-')) {
+      if (operands++ === 0 && arg === 'help') return true;
+      const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+      if (!sub) return false;
+      cmd = sub;
+    }
+  }
+  // commander prints the help of a command that has subcommands and no action of its own when none is
+  // named: `playbook`, and the program itself (`sales-coach` alone)
+  return cmd.commands.length > 0 && !(cmd as unknown as { _actionHandler: unknown })._actionHandler;
+}
+
+/**
+ * The language of the help, decided as a session decides it: --lang, SALES_COACH_LANG, the config's
+ * lang:, then LANG and LC_*. The config is read only here, when help is asked for; one that cannot be
+ * read, or a language the program does not speak, leaves the help to the environment's language.
+ */
+async function helpLocale(argv: readonly string[], io: IO): Promise<Locale> {
+  try {
+    const flag = langFlag(argv);
+    if (flag !== undefined || io.env.SALES_COACH_LANG !== undefined) return pickLocale(flag, io.env, {});
+    const { loadConfig } = await import('./config.js');
+    return pickLocale(undefined, io.env, loadConfig(io.env, configFlag(argv)));
+  } catch {
+    return localeFromEnv(io.env);
   }
 }
 
@@ -127,7 +176,7 @@ export function commandNamed(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-function buildProgram(io: IO, setAction: (a: Action) => void, argv: readonly string[] = []): Command {
+export function buildProgram(io: IO, setAction: (a: Action) => void, argv: readonly string[] = []): Command {
   const named = commandNamed(argv);
   const wants = (...names: string[]) => named === undefined || names.includes(named);
   const program = new Command('sales-coach');

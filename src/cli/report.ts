@@ -78,7 +78,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
     const view = reportView(report, locale, who);
     const { renderCharts } = await import('../report/charts.js');
-    html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec)));
+    html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec), view.chartRoles));
   } finally {
     await store.close();
   }

@@ -17,14 +17,19 @@ import type { GlobalOptions, IO } from './io.js';
 import { forgetPickedLocale, localeFromEnv, pickedLocale, pickLocale } from './locale.js';
 
 /** --lang as typed anywhere on the line ("--lang zh-CN", "--lang=zh-CN"), the last one winning, as commander reads it. */
-function langFlag(argv: readonly string[]): string | undefined {
-  let lang: string | undefined;
+export const langFlag = (argv: readonly string[]): string | undefined => optionValue(argv, '--lang');
+
+/** --config as typed anywhere on the line, the last one winning. */
+export const configFlag = (argv: readonly string[]): string | undefined => optionValue(argv, '--config');
+
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') break;
-    if (argv[i] === '--lang' && i + 1 < argv.length) lang = argv[++i];
-    else if (argv[i].startsWith('--lang=')) lang = argv[i].slice(7);
+    if (argv[i] === name && i + 1 < argv.length) value = argv[++i];
+    else if (argv[i].startsWith(`${name}=`)) value = argv[i].slice(name.length + 1);
   }
-  return lang;
+  return value;
 }
 
 /** The language before the config is read: --lang, else the environment; one it does not know is English's mistake to say. */

@@ -300,7 +300,7 @@ export const zhTW: CliMessages = {
     message: `${place}：${configSays(message)}`,
     ...(hint ? { hint: /\p{Script=Han}/u.test(hint) ? hint : (YAML_SAYS[hint] ?? suggestion(hint.replace(/^expected (?!one of)(.*)$/s, (_, k: string) => `應為${kind(k)}`))) } : {}),
   }),
-  repNeedsTeamDb: () => ({ message: '--rep 讀取的是團隊資料庫裡某位銷售的客戶，而這是本機上的資料庫', hint: TEAM_DB }),
+  repNeedsTeamDb: () => ({ message: '--rep 讀取的是團隊資料庫裡某位業務的客戶，而這是本機上的資料庫', hint: TEAM_DB }),
   reportNeedsTeamDb: ({ flag }) => ({ message: `${flag} 的報告要用團隊資料庫，而這是本機上的資料庫`, hint: TEAM_DB }),
   teamCommandNeedsTeamDb: ({ what, path }) => ({
     message: `${what} 只能用在團隊資料庫上${path ? `，而這是本機上的資料庫（${path}）` : ''}`,

@@ -29,6 +29,7 @@ const CATALOGUES = [
   'src/ui/usage-messages.zh-TW.generated.ts',
   'src/ui/cli-messages.zh-TW.generated.ts',
   'src/ui/ical-words.zh-TW.generated.ts',
+  'src/ui/help-messages.zh-TW.generated.ts',
 ];
 
 /** Every zh-TW text: each line of a generated catalogue that holds Chinese, and every value of the playbook table. */

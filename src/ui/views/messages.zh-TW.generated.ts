@@ -23,7 +23,7 @@ export const zhTW: ViewMessages = {
   dropped: '不會購買',
   noNext: '無下一步',
   next: (date, text) => `下一步：${date}，${text}`,
-  youManage: (reps: number) => `你管理${reps}名業務：他們的客戶和下一步請看 sales-coach team review（某位銷售的客戶分佈：accounts --rep 銷售；單個客戶：account show 客戶名 --rep 銷售）。`,
+  youManage: (reps: number) => `你管理${reps}名業務：他們的客戶和下一步請看 sales-coach team review（某位業務的客戶分佈：accounts --rep 銷售；單個客戶：account show 客戶名 --rep 銷售）。`,
   noAccounts: '還沒有客戶：用 sales-coach prep --account 客戶名 開始（或用 import --csv 從CRM匯入）。',
   noneMatch: '沒有符合篩選條件的客戶。',
   more: (n, limit) => `…… 本組還有${n}個（每組最多顯示${limit}個；用 --all、--limit N、--json 或 --csv 檢視全部）`,

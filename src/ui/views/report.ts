@@ -35,6 +35,8 @@ export interface ReportView {
   title: string;
   scope: string;
   charts: ReportChart[];
+  /** Vega's role names (axis, legend, bar) as a screen reader should announce them, by the English name (src/report/charts.ts). */
+  chartRoles: Record<string, string>;
   moved: { title: string; header: string[]; rows: string[][]; more?: string; empty?: string };
   steps: { title: string; days: { date: string; items: string[] }[]; overdue?: string; empty?: string };
   flags: { title: string; rows: [string, number][] };
@@ -57,9 +59,13 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
 
   // -- pipeline: this week against last, a pair of bars per class -------------------------------------
   const pipelineValues = r.pipeline.flatMap((b) => [
-    { cls: short(b.key), name: name(b.key, b.labels), week: m.lastWeek, order: 0, n: b.lastWeek },
-    { cls: short(b.key), name: name(b.key, b.labels), week: m.thisWeek, order: 1, n: b.thisWeek },
+    { cls: short(b.key), name: name(b.key, b.labels), week: m.lastWeek, order: 0, n: b.lastWeek, label: m.chartBar.pipeline(name(b.key, b.labels), m.lastWeek, b.lastWeek) },
+    { cls: short(b.key), name: name(b.key, b.labels), week: m.thisWeek, order: 1, n: b.thisWeek, label: m.chartBar.pipeline(name(b.key, b.labels), m.thisWeek, b.thisWeek) },
   ]);
+  // what a screen reader says (aria labels): Vega-Lite's own are English ("X-axis for a discrete scale
+  // with 2 values", "cls: A; week: 上周"); each bar, axis and legend is given its words in the report's language
+  const said = (text: string) => ({ description: text });
+  const scale = (title: string, ns: number[]) => said(m.chartScale(title, Math.max(0, ...ns)));
   const classOrder = r.pipeline.map((b) => short(b.key));
   const pipeline: ReportChart = {
     id: 'pipeline',
@@ -70,13 +76,15 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
       // so a chart sized to its marks would cut a Chinese legend short
       width: 360,
       height: 180,
+      description: m.pipeline,
       data: { values: pipelineValues },
       mark: { type: 'bar', tooltip: false },
       encoding: {
-        x: { field: 'cls', type: 'nominal', sort: classOrder, title: null, axis: { labelAngle: 0 } },
+        x: { field: 'cls', type: 'nominal', sort: classOrder, title: null, axis: { labelAngle: 0, ...said(m.chartClasses(r.pipeline.map((b) => name(b.key, b.labels)))) } },
         xOffset: { field: 'week', sort: [m.lastWeek, m.thisWeek] },
-        y: { field: 'n', type: 'quantitative', title: m.accountsAxis, axis: countAxis(pipelineValues.map((x) => x.n)) },
-        color: { field: 'week', type: 'nominal', sort: [m.lastWeek, m.thisWeek], scale: { range: ['#b8c4d6', '#2b5f9e'] }, title: null },
+        y: { field: 'n', type: 'quantitative', title: m.accountsAxis, axis: { ...countAxis(pipelineValues.map((x) => x.n)), ...scale(m.accountsAxis, pipelineValues.map((x) => x.n)) } },
+        color: { field: 'week', type: 'nominal', sort: [m.lastWeek, m.thisWeek], scale: { range: ['#b8c4d6', '#2b5f9e'] }, title: null, legend: said(m.chartLegend([m.lastWeek, m.thisWeek])) },
+        description: { field: 'label' },
       },
       config: config(FONT_STACK),
     },
@@ -86,9 +94,10 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
   const calValues = r.calibration
     .filter((c) => c.window && c.medianDaysToSign !== null)
     .flatMap((c) => [
-      { cls: short(c.class), what: m.plannedWindow, days: c.window?.max ?? 0 },
-      { cls: short(c.class), what: m.actualDays, days: c.medianDaysToSign ?? 0 },
+      { cls: short(c.class), what: m.plannedWindow, days: c.window?.max ?? 0, label: m.chartBar.calibration(name(c.class, c.labels), m.plannedWindow, c.window?.max ?? 0) },
+      { cls: short(c.class), what: m.actualDays, days: c.medianDaysToSign ?? 0, label: m.chartBar.calibration(name(c.class, c.labels), m.actualDays, c.medianDaysToSign ?? 0) },
     ]);
+  const calClasses = r.calibration.filter((c) => c.window && c.medianDaysToSign !== null).map((c) => name(c.class, c.labels));
   const calibration: ReportChart = {
     id: 'calibration',
     title: m.calibrationChart,
@@ -98,20 +107,22 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
       // so a chart sized to its marks would cut a Chinese legend short
       width: 360,
       height: 180,
+      description: m.calibrationChart,
       data: { values: calValues },
       mark: { type: 'bar', tooltip: false },
       encoding: {
-        x: { field: 'cls', type: 'nominal', sort: r.calibration.map((c) => short(c.class)), title: null, axis: { labelAngle: 0 } },
+        x: { field: 'cls', type: 'nominal', sort: r.calibration.map((c) => short(c.class)), title: null, axis: { labelAngle: 0, ...said(m.chartClasses(calClasses)) } },
         xOffset: { field: 'what', sort: [m.plannedWindow, m.actualDays] },
-        y: { field: 'days', type: 'quantitative', title: m.daysAxis },
-        color: { field: 'what', type: 'nominal', sort: [m.plannedWindow, m.actualDays], scale: { range: ['#b8c4d6', '#c0572b'] }, title: null },
+        y: { field: 'days', type: 'quantitative', title: m.daysAxis, axis: scale(m.daysAxis, calValues.map((x) => x.days)) },
+        color: { field: 'what', type: 'nominal', sort: [m.plannedWindow, m.actualDays], scale: { range: ['#b8c4d6', '#c0572b'] }, title: null, legend: said(m.chartLegend([m.plannedWindow, m.actualDays])) },
+        description: { field: 'label' },
       },
       config: config(FONT_STACK),
     },
   };
 
   // -- next steps: how many fall due each day of the coming two weeks ----------------------------------
-  const stepValues = r.nextSteps.map((x) => ({ day: d(x.date).replace(/, \d{4}$/, ''), date: x.date, n: x.steps.length }));
+  const stepValues = r.nextSteps.map((x) => ({ day: d(x.date).replace(/, \d{4}$/, ''), date: x.date, n: x.steps.length, label: m.chartBar.steps(d(x.date), x.steps.length) }));
   const steps: ReportChart = {
     id: 'steps',
     title: m.nextSteps,
@@ -119,11 +130,18 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     spec: {
       width: { step: 26 },
       height: 120,
+      description: m.nextSteps,
       data: { values: stepValues },
       mark: { type: 'bar', tooltip: false, color: '#2b5f9e' },
       encoding: {
-        x: { field: 'date', type: 'ordinal', title: null, axis: { labelAngle: -45, labelExpr: 'slice(datum.value, 5)' } },
-        y: { field: 'n', type: 'quantitative', title: m.stepsAxis, axis: countAxis(stepValues.map((x) => x.n)) },
+        x: {
+          field: 'date',
+          type: 'ordinal',
+          title: null,
+          axis: { labelAngle: -45, labelExpr: 'slice(datum.value, 5)', ...(stepValues.length ? said(m.chartDays(d(stepValues[0].date), d(stepValues[stepValues.length - 1].date))) : {}) },
+        },
+        y: { field: 'n', type: 'quantitative', title: m.stepsAxis, axis: { ...countAxis(stepValues.map((x) => x.n)), ...scale(m.stepsAxis, stepValues.map((x) => x.n)) } },
+        description: { field: 'label' },
       },
       config: config(FONT_STACK),
     },
@@ -141,6 +159,7 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     title: who ? `${m.reportTitle(d(r.today))} · ${'rep' in who ? sanitize(who.rep) : m.teamOf(who.team.length)}` : m.reportTitle(d(r.today)),
     scope: m.reportScope(r.accounts, d(r.weekStart), d(r.today)),
     charts: [pipeline, calibration, steps],
+    chartRoles: m.chartRoles,
     moved: {
       title: m.moved,
       header: [m.colDate, m.colAccount, m.colWhat, m.colWhy],

@@ -60,6 +60,14 @@ const en = {
   daysAxis: 'days',
   nextSteps: 'Next steps, the coming two weeks',
   stepsAxis: 'steps due',
+  // what a screen reader says of the charts (their aria labels): a bar, an axis, the legend, and what each part is
+  chartBar: { pipeline: (cls: string, week: string, n: number) => `${cls}, ${week}: ${n} account${n === 1 ? '' : 's'}`, calibration: (cls: string, what: string, days: number) => `${cls}, ${what}: ${days}`, steps: (day: string, n: number) => `${day}: ${n} step${n === 1 ? '' : 's'} due` },
+  chartClasses: (classes: string[]) => (classes.length ? `classes: ${classes.join(', ')}` : 'no class'),
+  chartDays: (from: string, to: string) => `the days from ${from} to ${to}`,
+  chartScale: (title: string, max: number) => `${title}, from 0 to ${max}`,
+  chartLegend: (items: string[]) => `legend: ${items.join(', ')}`,
+  /** Vega's own role names (aria-roledescription), as a screen reader announces each part. */
+  chartRoles: { axis: 'axis', legend: 'legend', bar: 'bar', 'group mark container': 'chart', 'rect mark container': 'bars' } as Record<string, string>,
   noSteps: 'No step due in the coming two weeks.',
   overdueOfTeam: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach team review lists the accounts; account show NAME --rep REP their steps)`,
   overdue: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach checklist lists them)`,
