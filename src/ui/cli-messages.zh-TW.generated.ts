@@ -32,7 +32,7 @@ const mode = (m: string): string => MODE[m] ?? m;
 const JOURNAL = { 'the draft': '草稿', 'the visit for the team database': '要發往團隊資料庫的拜訪記錄' } as const;
 const list = (xs: readonly string[]): string => xs.join('、');
 const TEAM_DB = '用 --db postgres://USER@HOST/DATABASE 指定團隊資料庫，或者設定 SALES_COACH_DB';
-const ADD_REPS = '由團隊管理員新增銷售：sales-coach team add REP --manager YOU';
+const ADD_REPS = '由團隊管理員新增業務：sales-coach team add REP --manager YOU';
 const OVERWRITE = '換一個名字，或者加上 --force 覆蓋它';
 
 /** suggest()'s English said in Chinese: the name it found closest, or the list it offered. */
@@ -229,7 +229,7 @@ export const zhTW: CliMessages = {
   noRepAccount: ({ name, rep, meant }) => ({ message: `${rep} 沒有你能看到的叫「${name}」的客戶`, hint: meant ? `是不是想寫「${meant}」？（sales-coach accounts --rep ${rep} --all 可以列出其所有客戶）` : `sales-coach accounts --rep ${rep} --all 可以列出其所有客戶` }),
   accountOfRep: ({ name, reps, team }) => ({
     message: `你自己名下沒有叫「${name}」的客戶`,
-    hint: reps.length ? `這是${list(reps)}的客戶：加上 --rep ${reps[0]}` : `你團隊銷售的客戶：sales-coach accounts --rep 銷售 --all（你的團隊：${list(team)}）`,
+    hint: reps.length ? `這是${list(reps)}的客戶：加上 --rep ${reps[0]}` : `你團隊業務的客戶：sales-coach accounts --rep 業務 --all（你的團隊：${list(team)}）`,
   }),
   newNameEmpty: () => ({ message: '新名稱是空的', hint: '給客戶起一個至少有一個可見字元的名稱' }),
   deleteNeedsConfirm: ({ name }) => ({ message: `刪除「${name}」需要確認`, hint: '加上 --yes，不再詢問直接刪除' }),
@@ -279,7 +279,7 @@ export const zhTW: CliMessages = {
     ...(encoding ? {} : { hint: '在 CRM 或 Excel 裡另存為「CSV UTF-8」；中文 Excel 儲存的檔案常常是 GBK 編碼：請加上 --encoding gb18030' }),
   }),
   reportWhere: () => ({ message: '請說明報告寫到哪裡', hint: 'sales-coach report --out week.html' }),
-  repOrTeam: () => ({ message: '--rep 和 --team 只能選一個', hint: '--rep ROLE 看團隊裡的一位銷售，--team 看整個團隊' }),
+  repOrTeam: () => ({ message: '--rep 和 --team 只能選一個', hint: '--rep ROLE 看團隊裡的一位業務，--team 看整個團隊' }),
   notICalendar: ({ file, detail }) => ({ message: `日曆 ${file} 不是 iCalendar 檔案：${icalWhy(detail)}`, hint: '從你的日曆裡匯出 .ics（iCalendar）檔案' }),
   noVcalendar: ({ file }) => ({ message: `日曆 ${file} 裡沒有 VCALENDAR`, hint: '從你的日曆裡匯出 .ics（iCalendar）檔案' }),
   calendarUnreadable: ({ file }) => ({ message: `無法讀取日曆 ${file}`, hint: '檢查 --calendar（或設定檔裡的 calendar:）' }),
@@ -292,7 +292,7 @@ export const zhTW: CliMessages = {
   passwordInUrl: () => ({ message: '團隊資料庫的地址裡寫了密碼；沒有使用它', hint: '把密碼放在 PGPASSWORD、~/.pgpass 或設定檔的 passwordFile 裡，不要寫進地址：它會出現在處理程序清單和指令歷史裡' }),
   notTeamAddress: ({ url }) => ({ message: `${url} 不是團隊資料庫的地址`, hint: '應為 postgres://USER@HOST[:PORT]/DATABASE' }),
   passwordFileOpen: ({ file }) => ({ message: `密碼檔案 ${file} 別人也能讀取；沒有使用它`, hint: `改成只有你自己能讀：chmod 600 ${file}` }),
-  passwordFileUnreadable: ({ file, newRep }) => ({ message: `無法讀取密碼檔案 ${file}`, hint: newRep ? '請給出存有這位新銷售密碼的檔案路徑' : '檢查設定檔裡的 passwordFile' }),
+  passwordFileUnreadable: ({ file, newRep }) => ({ message: `無法讀取密碼檔案 ${file}`, hint: newRep ? '請給出存有這位新業務密碼的檔案路徑' : '檢查設定檔裡的 passwordFile' }),
   passwordFileEmpty: ({ file }) => ({ message: `密碼檔案 ${file} 是空的` }),
   configUnreadable: ({ file }) => ({ message: `無法讀取設定檔 ${file}`, hint: '檢查 --config 給出的路徑' }),
   configEnvMissing: ({ file }) => ({ message: `SALES_COACH_CONFIG 指定的設定檔 ${file} 不存在或無法讀取`, hint: '改正 SALES_COACH_CONFIG，或者取消設定它，使用預設的設定檔' }),
@@ -306,12 +306,12 @@ export const zhTW: CliMessages = {
     message: `${what} 只能用在團隊資料庫上${path ? `，而這是本機上的資料庫（${path}）` : ''}`,
     hint: `${TEAM_DB}，或者在設定檔裡寫上 store:`,
   }),
-  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的銷售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : `你在這個團隊資料庫裡沒有下屬業務（${ADD_REPS}）；你自己的客戶：sales-coach accounts` }),
-  noRepsManaged: () => ({ message: '在這個團隊資料庫裡，你沒有管理任何銷售', hint: ADD_REPS }),
+  notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的業務`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : `你在這個團隊資料庫裡沒有下屬業務（${ADD_REPS}）；你自己的客戶：sales-coach accounts` }),
+  noRepsManaged: () => ({ message: '在這個團隊資料庫裡，你沒有管理任何業務', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '寫上經理的角色名，或者去掉 --manager' }),
-  reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：這是誰的客戶？`, hint: 'sales-coach team review 會按銷售列出你團隊的客戶' }),
+  reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：這是誰的客戶？`, hint: 'sales-coach team review 會按業務列出你團隊的客戶' }),
   reviewNeedsNote: ({ verb, challenge }) => ({
-    message: `account ${verb} 需要 --note "..."：寫上要讓銷售看到的話`,
+    message: `account ${verb} 需要 --note "..."：寫上要讓業務看到的話`,
     hint: challenge ? '例如 --note "為什麼他是A類客戶？那你今天為什麼沒簽掉呢？"' : '例如 --note "同意：第一KP確認了預算"',
   }),
   pushNeedsTo: () => ({ message: 'store push 需要 --to postgres://USER@HOST/DATABASE', hint: '要把本機的客戶推送到哪個團隊資料庫' }),

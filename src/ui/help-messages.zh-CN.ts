@@ -99,6 +99,7 @@ export const zhCN: HelpMessages = {
     'print JSON (every account)': '以 JSON 输出（所有客户）',
     'print CSV (every account)': '以 CSV 输出（所有客户）',
     'count windows and overdue steps as of this day, over the accounts as they are now (default: today)': '以这一天为准计算签单周期和逾期的下一步，客户按现在的状态计（默认：今天）',
+    "a manager reads one rep's review, as the rep sees it (team database; read-only)": '经理查看某位销售的客户分布，与其本人看到的一样（团队数据库；只读）',
     'your own evidence: how each class you gave turned out, and your habits, against your history': '用你自己的记录说话：你给出的每个分类后来结果如何，以及你的习惯',
     'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)': '统计自 90d、12w、6m 或某个日期以来给出的分类和拜访（默认：全部记录）',
     'only this account': '只看这个客户',
@@ -227,7 +228,8 @@ export const zhCN: HelpMessages = {
     $ sales-coach accounts                       盘点，每个分类最多 20 个客户
     $ sales-coach accounts --since 7d            加上本周的变化及原因
     $ sales-coach accounts --flag window,no_next 现在需要你处理的
-    $ sales-coach accounts --csv > pipeline.csv  所有客户，用于电子表格`,
+    $ sales-coach accounts --csv > pipeline.csv  所有客户，用于电子表格
+    $ sales-coach accounts --rep wang_li         经理查看某位销售的客户分布（团队数据库）`,
     stats: `
   校准：对每个给出过的分类（每次拜访给出都算一次），在签单周期已过的客户中，有多少比例在该分类的
   签单周期（剧本中的周期，例如 A类为 10 天）内签单、签单所需天数的中位数、后来有多少被改成别的

@@ -99,6 +99,7 @@ export const zhTW: HelpMessages = {
     'print JSON (every account)': '以 JSON 輸出（所有客戶）',
     'print CSV (every account)': '以 CSV 輸出（所有客戶）',
     'count windows and overdue steps as of this day, over the accounts as they are now (default: today)': '以這一天為準計算成交週期和逾期的下一步，客戶按現在的狀態計（預設：今天）',
+    "a manager reads one rep's review, as the rep sees it (team database; read-only)": '經理檢視某位業務的客戶分佈，與其本人看到的一樣（團隊資料庫；唯讀）',
     'your own evidence: how each class you gave turned out, and your habits, against your history': '用你自己的記錄說話：你給出的每個分類後來結果如何，以及你的習慣',
     'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)': '統計自 90d、12w、6m 或某個日期以來給出的分類和拜訪（預設：全部記錄）',
     'only this account': '只看這個客戶',
@@ -227,7 +228,8 @@ export const zhTW: HelpMessages = {
     $ sales-coach accounts                       盤點，每個分類最多 20 個客戶
     $ sales-coach accounts --since 7d            加上本週的變化及原因
     $ sales-coach accounts --flag window,no_next 現在需要你處理的
-    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於電子表格`,
+    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於電子表格
+    $ sales-coach accounts --rep wang_li         經理檢視某位業務的客戶分佈（團隊資料庫）`,
     stats: `
   校準：對每個給出過的分類（每次拜訪給出都算一次），在成交週期已過的客戶中，有多少比例在該分類的
   成交週期（劇本中的週期，例如 A類為 10 天）內簽約、簽約所需天數的中位數、後來有多少被改成別的

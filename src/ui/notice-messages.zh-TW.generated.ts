@@ -70,7 +70,7 @@ export const zhTW: NoticeMessages = {
   playbookListedInvalid: '（無效）',
   reassignHint: (name) => `可以把這些客戶交給團隊裡的其他人：sales-coach team reassign ${name} 角色`,
   reassigned: (accounts, from, to) => `已把${from}的${accounts}個客戶轉給${to}，連同其中的聯絡人、拜訪、下一步和歷史記錄。`,
-  rowLeftOut: (rep, what) => `沒有列出${rep}的${rowName(what)}：它無法讀取（在 sales-coach 之外被改動過，或者已經損壞）；這位銷售可以用 sales-coach export --json 匯出還能讀取的內容`,
+  rowLeftOut: (rep, what) => `沒有列出${rep}的${rowName(what)}：它無法讀取（在 sales-coach 之外被改動過，或者已經損壞）；這位業務可以用 sales-coach export --json 匯出還能讀取的內容`,
   rowUnreadable: (what) => `儲存的${rowName(what)}無法讀取`,
 };
 

@@ -80,7 +80,7 @@ export const zhTW: StoreMessages = {
   pgNoDatabase: ({ where }) => ({ message: `團隊資料庫 ${where} 不存在`, hint: '向團隊管理員要資料庫地址，或者先建立它，再執行：sales-coach team init' }),
   pgPermission: ({ where, detail }) => ({
     message: `團隊資料庫 ${where} 拒絕了這個操作（無權操作：${serverWords(detail, 'PostgreSQL')}）`,
-    hint: '銷售只能修改自己的客戶，經理可以檢視自己團隊的客戶；由團隊管理員用 sales-coach team add 授權',
+    hint: '業務只能修改自己的客戶，經理可以檢視自己團隊的客戶；由團隊管理員用 sales-coach team add 授權',
   }),
   pgBadName: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 不接受這個名字（${serverWords(detail, 'PostgreSQL')}）`, hint: '用這個人自己的名字，例如 alice_wong' }),
   pgBadRow: ({ where, detail }) => ({ message: `團隊資料庫 ${where} 拒絕了一行 sales-coach 無法讀回的資料（${serverWords(detail, 'PostgreSQL')}）`, hint: '這個指令的內容都沒有儲存；可以用 sales-coach export --json 匯出還能讀取的部分' }),
@@ -94,7 +94,7 @@ export const zhTW: StoreMessages = {
   noteAfterToday: ({ date }) => ({ message: `備註的日期不能是 ${date}：按團隊資料庫的日期，那天還沒到`, hint: '去掉 --today，或者給一個過去的日期' }),
   noteBeforeAccount: ({ date, account, first }) => ({ message: `「${account}」的備註不能寫在 ${date}：這個客戶的第一次記錄是 ${first}`, hint: `去掉 --today，或者給 ${first} 當天或之後的日期` }),
   noteOnOwnAccount: () => ({ message: '給自己的客戶寫備註，不算經理的點評', hint: '由你的經理確認或質疑你的分類；sales-coach accounts 會顯示他們的備註' }),
-  notYourRep: ({ rep }) => ({ message: `${rep} 不是你團隊的銷售`, hint: 'sales-coach team review 會列出你的團隊；團隊管理員可以這樣新增銷售：sales-coach team add REP --manager YOU' }),
+  notYourRep: ({ rep }) => ({ message: `${rep} 不是你團隊的業務`, hint: 'sales-coach team review 會列出你的團隊；團隊管理員可以這樣新增業務：sales-coach team add REP --manager YOU' }),
   repHasNoAccount: ({ rep, account }) => ({ message: `${rep} 名下找不到名為「${account}」的客戶`, hint: `sales-coach accounts --rep ${rep} --all 會列出其所有客戶` }),
   badRoleName: ({ role }) => ({ message: `「${role}」不能用作這裡的資料庫角色名`, hint: '只用小寫字母、數字和 _（例如 alice_wong），並以字母開頭' }),
   reservedRoleName: ({ role }) => ({ message: `「${role}」是 PostgreSQL 或 sales-coach 自己保留的名字`, hint: '用這個人自己的名字，例如 alice_wong' }),

@@ -60,7 +60,7 @@ export const zhTW: StatsMessages = {
   chartLegend: (items) => `圖例：${items.join('、')}`,
   chartRoles: { axis: '座標軸', legend: '圖例', bar: '柱', 'group mark container': '圖表', 'rect mark container': '柱形' },
   noSteps: '未來兩週沒有到期的下一步。',
-  overdueOfTeam: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach team review 列出這些客戶；account show 客戶名 --rep 銷售 列出其下一步）`,
+  overdueOfTeam: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach team review 列出這些客戶；account show 客戶名 --rep 業務 列出其下一步）`,
   overdue: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach checklist 列出它們）`,
   flags: '提醒',
   flag: {
