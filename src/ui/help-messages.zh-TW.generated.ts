@@ -85,7 +85,7 @@ export const zhTW: HelpMessages = {
     'ask again the facts carried over from the last visit (contact, role, needs…)': '重新詢問沿用上次拜訪的資訊（聯絡人、角色、需求……）',
     "show everything: the persona's whole profile and every tip, even what you read last time": '顯示全部內容：完整的性格類型說明和每一條提示，包括上次已經看過的',
     'run a complete example with built-in answers': '用內建答案執行一個完整範例',
-    'debrief right after a visit: what happened, the class and why, flags and next steps': '拜訪後馬上覆盤：發生了什麼、客戶分類及理由、警示和下一步',
+    'debrief right after a visit: what happened, the class and why, flags and next steps': '拜訪後馬上檢討：發生了什麼、客戶分類及理由、警示和下一步',
     'plan a key account (strategic account management): ideal-customer fit, what you sell to whom, the goal agreed with their key players, investment, strategy and execution, each with a date':
       '重點客戶經營規劃：是否是理想客戶、向誰賣什麼、與對方關鍵人物商定的目標、投入、策略和執行，每項都有日期',
     'the weekly pipeline review: accounts by class, how old each class is, the next step, and what needs you': '每週客戶盤點：按分類列出客戶、每個分類已持續多久、下一步，以及需要你處理的事',
@@ -214,7 +214,7 @@ export const zhTW: HelpMessages = {
 範例：
   $ sales-coach demo                          完整範例，無需設定
   $ sales-coach prep --account "Acme Ltd"     為明天的拜訪做準備
-  $ sales-coach debrief --account "Acme Ltd"  拜訪結束後馬上覆盤
+  $ sales-coach debrief --account "Acme Ltd"  拜訪結束後馬上檢討
   $ sales-coach playbook validate my.yaml     檢查你寫的劇本
 
 退出碼：0 正常，1 發現問題（劇本無效），2 用法或輸入錯誤，3 內部錯誤，

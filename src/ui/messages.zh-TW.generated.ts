@@ -55,7 +55,7 @@ export const zhTW: UiMessages = {
   unclassified: '無法分類',
   signBy: (date, window) => `${date}前簽約（${window}），否則重新分類。`,
   // a window worded as the seed and the class name word it (A類客戶「1週到10天」簽約): a minimum of whole weeks in weeks
-  window: (min, max) => (min !== undefined ? `${min % 7 === 0 ? `${min / 7}周` : min}到${max}天` : `約${max}天`),
+  window: (min, max) => (min !== undefined ? `${min % 7 === 0 ? `${min / 7}週` : min}到${max}天` : `約${max}天`),
   askYourself: '問自己',
   forward: '正向',
   reverse: '反向',

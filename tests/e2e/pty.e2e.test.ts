@@ -227,7 +227,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const answers = join(home, 'first.yaml');
     writeFileSync(answers, 'mode: debrief\ndate: 2026-11-20\nanswers:\n  contact_name: Li\n  contact_role: first_kp\n  contacts_known: 1\n  has_need: "yes"\n  buying_power: "yes"\n  sees_value: "yes"\n  persona: koala\n  asked_to_sign: "yes"\n  signed: "no"\n  not_signed_kind: obstacle\n  not_signed_reason: board\n  polite_excuse: "no"\n  statement_changed: "no"\n  plan_shared: "yes"\n');
     expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Repeat Co', '--answers', answers], { env }).status).toBe(0);
-    const open = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Repeat Co'], { env, encoding: 'utf8' })) as { text: string }[];
+    const open = JSON.parse(execFileSync(process.execPath, [BIN, 'checklist', '--json', '--account', 'Repeat Co', '--today', '2026-11-26'], { env, encoding: 'utf8' })) as { text: string }[];
     expect(open.length).toBeGreaterThan(1);
     start("prep --account 'Repeat Co' --date 2026-11-26");
     await waitFor(`${open.length} steps are still open on Repeat Co`);

@@ -32,7 +32,7 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(r.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A', cycle: { minDays: 7, maxDays: 10, deadline: '2026-12-04' } });
     expect(r.classification.reasons[0].text).toBe('A because you met the first KP, they have a need, they have buying power and they recognise the value');
     expect(r.classification.reasons[0].because.map((e) => e.question)).toEqual(['contact_role', 'has_need', 'buying_power', 'sees_value']);
-    expect(item(r, 'a_window')).toMatchObject({ due: '2026-12-04', text: 'The A signing cycle (7-10 days) ends: signed by today, or reclassify as B or D' });
+    expect(item(r, 'a_window')).toMatchObject({ due: '2026-12-04', text: 'The A signing cycle (7-10 days) ends: signed by then, or reclassify as B or D' });
   });
 
   it('forward self-questions: "why is this an A?", then "so why was it not signed today?"', () => {
