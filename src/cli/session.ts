@@ -18,7 +18,7 @@ import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
 import { checkWriteTarget, describeFsError, fsWhy, readFileBounded } from './files.js';
-import { isLapsed } from '../core/steps.js';
+import { isLapsed, stepText } from '../core/steps.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
@@ -535,7 +535,11 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       return EXIT.usage;
     }
     // "still as at the visit of …": the last time this person was met, else the account's last visit
-    const asOf = findPerson(state ?? emptyAccount(''), personName(answers))?.lastMet ?? state?.lastVisit;
+    const met = findPerson(state ?? emptyAccount(''), personName(answers));
+    const recorded = met?.lastMet ?? state?.lastVisit;
+    // a fact `account set` changed since is as recorded on the edit's day, not the visit's
+    const timeline = recorded && store && account ? await store.timeline(account) : undefined;
+    const asOf = recorded && timeline ? laterEdit(pb, timeline, recorded, met?.name, carriedIds) : recorded;
     if (carriedIds.length && asOf && (reviewing || !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted)))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
@@ -678,7 +682,9 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const { pb, state, store, date, backfilled, persona } = context;
   const { answers, stepDecisions, others } = interviewed;
   const person = personOf(pb.roles.person, answers);
-  const history = backfilled ? undefined : historyFor(pb, state, person);
+  // the account's history, read once: what the rep has seen, and what changed since the last visit
+  const timeline = store && account && state ? await store.timeline(account) : undefined;
+  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const winQ = pb.roles.personalWin;
@@ -686,8 +692,6 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
     : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  // the account's history, read once: what the rep has seen, and what changed since the last visit
-  const timeline = store && account && state ? await store.timeline(account) : undefined;
   const seen = timeline && !opts.full ? seenBefore(timeline, pb, mode, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
     mode,
@@ -829,7 +833,7 @@ function personOf(personQ: string | undefined, a: Answers): string | undefined {
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
-function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined): AccountHistory | undefined {
+function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number]): AccountHistory | undefined {
   if (!state?.lastVisit || !state.lastAnswers) return undefined;
   const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
   // a person's facts as last recorded for them, though someone else was met in between
@@ -843,7 +847,8 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     } else if (scope === 'person' && known?.facts[q.id] !== undefined) before[q.id] = known.facts[q.id];
   }
   return {
-    lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },
+    // what the last session was, and what a prep expected (it records no class)
+    lastVisit: { date: state.lastVisit, mode: latest?.date === state.lastVisit && latest.mode !== 'plan' ? latest.mode : 'prep', ...(state.class ? { class: state.class } : {}), answers: before, ...(latest?.date === state.lastVisit && latest.mode === 'prep' && latest.result?.classification?.class ? { expected: latest.result.classification.class } : {}) },
     ...(state.class ? { class: state.class } : {}),
     ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
@@ -888,6 +893,22 @@ function editsSinceLastVisit(timeline: AccountTimeline): AccountEvent[] {
     .map((e) => e.event as AccountEvent);
 }
 
+/**
+ * The day the facts offered as "still as recorded?" were last recorded: the visit's, or a later
+ * `account set` of one of them (of the account, or of this person).
+ */
+function laterEdit(pb: Playbook, timeline: AccountTimeline, recorded: string, person: string | undefined, ids: readonly string[]): string {
+  // a person row keeps its title, role and type by those names: their questions' ids are what is offered
+  const idOf = (field: string) => (field === 'title' ? pb.roles.title : field === 'role' ? pb.roles.decision : field === 'persona' ? pb.questions.find((q) => q.kind === 'persona')?.id : field);
+  let day = recorded;
+  for (const { event: e } of timeline.events) {
+    if (e.kind !== 'facts-updated' && e.kind !== 'person-updated') continue;
+    if (e.kind === 'person-updated' && (person === undefined || nameKey(e.person) !== nameKey(person))) continue;
+    if (e.date > day && e.changes.some((c) => ids.includes(idOf(c.field) ?? c.field))) day = e.date;
+  }
+  return day;
+}
+
 /** The changes in the words of the account's timeline, each with its owner: "Mr Zhao: stance Neutral → A supporter". */
 async function changeLines(pb: Playbook, locale: Locale, changes: readonly FactChange[]): Promise<CoachingResult['changes']> {
   if (!changes.length) return [];
@@ -909,7 +930,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
-  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: s.text, due: s.due }));
+  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key)).map((s) => ({ text: stepText(s, locale), due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen, today, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 

@@ -7,6 +7,7 @@ import { isLapsed } from '../core/steps.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { addDays, isValidDate } from '../engine/dates.js';
+import { stepIdOf } from '../engine/account.js';
 import { type AccountRow, isTeamStore, type Pipeline, type Store, type StoredEvent } from '../store/types.js';
 import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
@@ -56,13 +57,13 @@ async function accountPlans(store: Store, rows: readonly AccountRow[], today: st
   return (await store.plannedVisits({ since, answers: ids })).map((a) => {
     const q = questionOf.has(a.playbookId) ? questionOf.get(a.playbookId) : undefined;
     const next = q ? a.answers[q] : undefined;
-    return { name: a.name, dropped: false, ...(a.lastVisit ? { lastVisit: a.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor: a.preparedFor };
+    return { name: a.name, dropped: a.dropped === true, ...(a.lastVisit ? { lastVisit: a.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor: a.preparedFor };
   });
 }
 
-/** The question each playbook declares as the next meeting, read once per playbook (an unknown or broken one: none). */
-function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | undefined) => Promise<string | undefined> {
-  const known = new Map<string, Promise<string | undefined>>();
+/** Each account's playbook, read once per playbook (an unknown or broken one: none). */
+function playbooksOf(ctx: Context, store: Store): (playbookId: string | undefined) => Promise<Playbook | undefined> {
+  const known = new Map<string, Promise<Playbook | undefined>>();
   // a playbook the rep gave as a file (--playbook FILE) and no longer has: the one kept with the history
   let kept: Promise<Map<string, Playbook>> | undefined;
   return (playbookId) => {
@@ -70,10 +71,10 @@ function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | und
     let found = known.get(id);
     if (!found) {
       const entry = ctx.registry.find(id);
-      if (entry) found = loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined);
+      if (entry) found = loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook).catch(() => undefined);
       else {
         kept ??= withStoredPlaybooks(new Map(), store).catch(() => new Map<string, Playbook>());
-        found = kept.then((m) => m.get(id)?.roles.nextMeeting);
+        found = kept.then((m) => m.get(id));
       }
       known.set(id, found);
     }
@@ -119,9 +120,18 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     const store = await openStore(io, g);
     try {
       rows = (await store.pipeline({ today })).rows;
-      accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx, store));
+      const playbookOf = playbooksOf(ctx, store);
+      accounts = await accountPlans(store, rows, today, async (id) => (await playbookOf(id))?.roles.nextMeeting);
       // (not the steps that prepared a visit already made: moot, closed by the next session)
       steps = (await store.stepsDue({ to })).filter((s) => !isLapsed(s, today));
+      // an account past its window is said once, in its own section: not again as its window's step
+      // ("The B signing cycle ends: signed, or reclassify", overdue) among the steps due
+      const past = rows.filter((r) => r.flags.includes('window'));
+      if (past.length) {
+        const windowSteps = new Map<string, Set<string>>();
+        for (const r of past) windowSteps.set(r.name, new Set((await playbookOf(r.playbookId))?.checklist.filter((i) => i.due === 'deadline').map((i) => i.id) ?? []));
+        steps = steps.filter((s) => !windowSteps.get(s.account)?.has(stepIdOf(s.key)));
+      }
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
       if (rows.length === 0 && steps.length === 0 && !opts.json) pointer = await managerPointer(store, locale);
     } finally {

@@ -19,8 +19,8 @@ import { isAdvice, resolvePrecedence } from './precedence.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
-  /** The last stored visit: its date, class and answers (for defaults and "what changed"). */
-  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers };
+  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none). */
+  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string };
   /** The account's class now and the sign-by date its window set when it was given: a visit that
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
@@ -544,8 +544,8 @@ function classificationSection(s: Scope): Settled {
     const who = held.heldBy.person ?? msg.thisAccount;
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({
-      text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg)),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m))),
+      text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg), s.mode === 'prep'),
+      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
       because: [],
     });
     trace.push(`class ${classification.rule.id} held on the first KP's word`);
@@ -709,7 +709,11 @@ function onRecord(s: Scope, rules: ClassRule[], own: Classification): { classifi
     return q !== undefined && ownerOf(q) !== 'visit' && !sameAnswer(s.answers[id], last.answers[id]);
   });
   if (news) return undefined;
-  return { classification: { status: 'classified', rule: current, undecided: [] }, rule: current, since: last.date };
+  // a prep after a prep that expected another class, knowing nothing new: the same expectation, not
+  // the record read back ("expects C", then "B as recorded" for the same answers)
+  if (last.mode === 'prep' && last.expected !== undefined && last.expected !== current.id) return undefined;
+  // the day the class was recorded is the debrief's that gave it, not the last session's (a prep records none)
+  return { classification: { status: 'classified', rule: current, undecided: [] }, rule: current, since: history.classSince ?? last.date };
 }
 
 /**
