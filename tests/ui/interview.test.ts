@@ -97,6 +97,48 @@ describe('the question counter', () => {
   });
 });
 
+describe('the question counter moves by one with each answer (issue 25: "1/17 -> 4/16 -> 11/17")', () => {
+  /** A rep who answers every question with its first option (text: "x"), recording the counter. */
+  async function walk(mode: 'prep' | 'debrief', answers: Answers, notCounted: string[] = []): Promise<string[]> {
+    const seen: string[] = [];
+    const driver = {
+      async ask(v: QuestionView): Promise<PromptOutcome> {
+        seen.push(`${v.position}/${v.total}`);
+        const q = v.question;
+        const value = q.kind === 'text' ? 'x' : q.kind === 'number' ? 2 : q.kind === 'date' ? null : q.kind === 'multiple' ? [] : (q.options?.[0]?.value ?? 'yes');
+        return { kind: 'answer', value };
+      },
+      showHelp: () => {},
+      onAnswer: () => {},
+    };
+    await runInterview(builtin(), { mode, locale: 'en', answers, notCounted, visitDate: '2026-11-23', lookup: () => () => undefined }, driver);
+    return seen;
+  }
+  const positions = (seen: string[]) => seen.map((x) => Number(x.split('/')[0]));
+
+  it("a debrief's first question, asked in the debrief's own words, is 1, not 0", async () => {
+    const seen = await walk('debrief', {});
+    expect(seen[0]).toMatch(/^1\//);
+  });
+
+  it('answers already given further on (a draft, a file) do not make it jump: 1, 2, 3…', async () => {
+    // the facts further down the list are given; the rep answers the rest in order
+    const given: Answers = { has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+    const seen = await walk('debrief', given);
+    const at = positions(seen);
+    for (let i = 1; i < at.length; i++) expect(at[i], seen.join(' ')).toBe(at[i - 1] + 1);
+    for (const x of seen) expect(Number(x.split('/')[0])).toBeLessThanOrEqual(Number(x.split('/')[1]));
+  });
+
+  it('carried facts that are not counted keep it moving by one as well', async () => {
+    const carried: Answers = { contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+    const seen = await walk('prep', { contact_name: 'Chen', ...carried }, Object.keys(carried));
+    const at = positions(seen);
+    expect(at[0]).toBe(2); // the name, asked before the carried facts were filled in, is the first
+    for (let i = 1; i < at.length; i++) expect(at[i], seen.join(' ')).toBe(at[i - 1] + 1);
+  });
+});
+
 describe('runInterview: what is offered of a person is that person\'s', () => {
   it('going back to the name and naming someone else offers the new person\'s facts, not the answers given of the one named before', async () => {
     const known: Record<string, Answers> = { 'Ms Chen': { contact_title: 'GM', contact_role: 'first_kp' }, 'Mr Zhao': { contact_role: 'second_kp' } };
