@@ -9,7 +9,7 @@ import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
-import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
+import { asksInMode, type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
@@ -473,6 +473,12 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
   // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
   // are already in the draft, and the rep is told how to go on
+  // what the last session agreed for this one (a prep's topic: the next meeting's, from its debrief)
+  const offeredLast: Answers = {};
+  for (const q of pb.questions) {
+    const v = q.offerFrom && asksInMode(q, mode) ? state?.lastAnswers?.[q.offerFrom] : undefined;
+    if (typeof v === 'string' && v.trim()) offeredLast[q.id] = v;
+  }
   const stop = new AbortController();
   const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft, stop.signal) : undefined;
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
@@ -481,7 +487,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     answers,
     order,
     // read at each question: what is offered is the person named now's, never the one named before
-    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredFor(personName(a), others), ...early?.offered }),
+    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredLast, ...offeredFor(personName(a), others), ...early?.offered }),
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
     known,
@@ -525,6 +531,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   for (const id of carriedIds) if (!order.includes(id)) order.push(id);
 
   // -- ask what is missing, or say what is missing ------------------------------------------------------
+  // a script that leaves out what the last session agreed for this one takes it (the recap says it)
+  if (!interactive) for (const [id, v] of Object.entries(offeredLast)) if (answers[id] === undefined) answers[id] = v;
   if (!interactive) answers = skipOptional(pb, mode, answers, known); // a script leaves out what it may leave out
   const missing = missingQuestions(pb, mode, answers, known);
   if (missing.length > 0 || (interactive && carriedIds.length > 0)) {

@@ -960,7 +960,15 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
   if (!f || s.mode !== 'debrief' || settled.droppedNow) return undefined;
   if (settled.out.class && (s.pb.roles.willNotBuy ?? []).includes(settled.out.class)) return undefined;
   if (f.when && evaluateCondition(f.when, settled.ctx) !== true) return undefined;
-  const lookup = s.lookup();
+  // the message is addressed to the people met: a note the rep wrote of them ("Ms Chen wants a
+  // reference site") is quoted as what they asked, not said of them in the third person
+  const people = peopleByRank(s.pb, s.answers, s.input.others ?? []);
+  const base = s.lookup();
+  const lookup = (name: string): string | undefined => {
+    const v = base(name);
+    const q = name.startsWith('answers.') ? s.questions.get(name.slice(8)) : undefined;
+    return v !== undefined && q?.kind === 'text' ? addressedToThem(v, people) : v;
+  };
   const paragraphs = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true).map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
   const told = f.steps
     ? steps.flatMap((step) => {
@@ -971,6 +979,33 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
   if (paragraphs.length === 0 && told.length === 0) return undefined;
   // one line each, as a chat message reads (WeChat, a text): the rep adds blank lines for a mail if wanted
   return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n');
+}
+
+const THIRD_PERSON_EN = /^(?:she|he|they|the customer|the client)\s+/i;
+const ASKS_EN = /^(?:wants?|needs?|asked(?: us| me)? for|asks? (?:us |me )?for|would like|requested|requests)\s+(?:to (?:see|have|get)\s+)?/i;
+const THIRD_PERSON_ZH = /^(?:她|他|他们|她们|对方|客户)/;
+const ASKS_ZH = /^(?:想要|想看|需要|希望|要求|要)/;
+
+/**
+ * A note of what the customer asked, as the rep wrote it of them ("she wants a reference site",
+ * "Ms Chen asked for a trial", "对方想要参考案例"), said to them: the subject and its verb left out
+ * ("a reference site"). A note without such a subject is kept as written.
+ */
+export function addressedToThem(note: string, people: readonly string[]): string {
+  const text = note.trim();
+  for (const name of [...people].sort((a, b) => b.length - a.length)) {
+    if (!name || !text.toLowerCase().startsWith(name.toLowerCase())) continue;
+    const rest = text.slice(name.length).trimStart();
+    const en = ASKS_EN.exec(rest);
+    if (en && rest.length > en[0].length) return rest.slice(en[0].length);
+    const zh = ASKS_ZH.exec(rest);
+    if (zh && rest.length > zh[0].length) return rest.slice(zh[0].length);
+  }
+  const who = THIRD_PERSON_EN.exec(text) ?? THIRD_PERSON_ZH.exec(text);
+  if (!who) return note;
+  const rest = text.slice(who[0].length);
+  const verb = ASKS_EN.exec(rest) ?? ASKS_ZH.exec(rest);
+  return verb && rest.length > verb[0].length ? rest.slice(verb[0].length) : note;
 }
 
 // -- persona, tips, plan, changes ----------------------------------------------------------------------------

@@ -101,6 +101,8 @@ export interface Question {
   when?: Condition;
   /** Events after which the question is no longer asked: signed (how the close went means nothing once the account is signed). */
   closedBy?: 'signed'[];
+  /** The answer offered by default: the latest session's answer to this question (a prep's topic offers the one the last debrief agreed for the next meeting). */
+  offerFrom?: string;
   /** This answer records another question's fact at least at `to` (options order is the scale): a debrief's "trust was built" is the person's trust. */
   raises?: { answer: string; question: string; to: string };
 }

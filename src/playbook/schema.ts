@@ -130,6 +130,7 @@ export const Question = z.strictObject({
       }),
       'An answer that says what another question\'s fact now is, at least: { answer: "yes", question: trust_level, to: believed } records the person\'s trust as believed when a debrief answers yes (a level later in the options stays). So a later session does not ask again what this one heard.',
     ),
+    offerFrom: optional(id, 'The answer offered by default (and taken when an answers file leaves this question out): the latest session\'s answer to that question, e.g. a prep\'s visit_topic with offerFrom: next_topic offers the topic the last debrief agreed for this meeting, which the recap then says.'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
     closedBy: optional(z.array(z.enum(['signed'])), 'Events after which the question is no longer asked: [signed] for a question about reaching the signature (did you ask for it? did they sign?), which an account signed at an earlier session is not asked again. Questions whose condition reads its answer fall away with it.'),

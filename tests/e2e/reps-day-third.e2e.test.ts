@@ -80,4 +80,20 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     expect(r.stdout).toContain('Not yet debriefed');
     expect(r.stdout).toMatch(/Dee Co\s+the visit of Mon, 30 Nov 2026/);
   });
+
+  it("the prep's recap says the topic the debrief agreed for this meeting", async () => {
+    await run('debrief', 'Topic Co', { contact_name: 'Ms Chen', ...secondKp, ...notAsked, next_meeting: '2026-11-30', next_topic: 'the pilot plan' }, '2026-11-23');
+    // the file leaves the topic out: before, the recap said nothing of it
+    const p = await run('prep', 'Topic Co', { contact_name: 'Ms Chen', ...prepOnly, visit_topic: undefined, last_discussed: 'the budget' }, '2026-11-30');
+    expect(p.out).toContain('At this visit I would like to focus on the pilot plan.');
+  });
+
+  it('the follow-up is addressed to the customer: what they asked is not said of them in the third person', async () => {
+    const d = await run('debrief', 'Asked Co', { contact_name: 'Ms Chen', ...secondKp, ...notAsked, customer_asked: 'Ms Chen wants a reference site' }, '2026-11-23');
+    expect(d.out).toContain('come back to you on what you asked for: a reference site');
+    expect(d.out).not.toContain('come back to you on what you asked for: Ms Chen');
+    const zh = await run('debrief', 'Asked Co', { contact_name: '陈总', ...secondKp, ...notAsked, customer_asked: '她想要一个参考案例' }, '2026-11-24', ['--lang', 'zh-CN']);
+    expect(zh.out).toContain('提到的事项（一个参考案例）');
+    expect(zh.out).not.toContain('（她想要');
+  });
 });
