@@ -878,7 +878,10 @@ function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   const tips = new Set(visits.flatMap((v) => (v.result?.tips ?? []).map((t) => t.id)));
-  return { ...(profile ? { personaProfile: true } : {}), tips: [...tips] };
+  // the advice the last session with this person gave (its kept ids: the persona's advice among them)
+  const lastWith = visits.filter(samePerson).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+  const advice = personaNow !== undefined && lastWith?.result?.persona?.id === personaNow ? (lastWith.result.kept ?? []) : [];
+  return { ...(profile ? { personaProfile: true } : {}), tips: [...tips], ...(advice.length ? { advice: [...advice] } : {}) };
 }
 
 /** The latest visit of a timeline (the latest date; of one day, the one saved last). */

@@ -39,6 +39,8 @@ export interface Seen {
   personaProfile?: boolean;
   /** Tips shown at the account's last session. */
   tips?: string[];
+  /** The ids of the persona's advice of the visit given at the last session with this person: said again only in full (--full), as the type's standing advice. */
+  advice?: string[];
 }
 
 export interface SessionInput {
@@ -255,7 +257,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.name ? { account: input.account.name } : {}),
     classification: settled.out,
     selfQuestions,
-    ...(persona ? { persona: { ...persona.out, ...splitAdvice(persona, excluded) } } : {}),
+    ...(persona ? { persona: { ...persona.out, ...splitAdvice(persona, excluded, new Set(input.account?.seen?.advice ?? [])) } } : {}),
     flags: flagList,
     checklist,
     tips: chosen,
@@ -1061,10 +1063,12 @@ function personaSection(s: Scope, c: Settled): PersonaFired | undefined {
 }
 
 /** The persona's advice after precedence: the standing advice, and this visit's (conditional) advice apart. */
-function splitAdvice(p: PersonaFired, excluded: ReadonlyMap<string, string>): Pick<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'> {
+function splitAdvice(p: PersonaFired, excluded: ReadonlyMap<string, string>, given: ReadonlySet<string>): Pick<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'> {
   const now = { do: [] as string[], dont: [] as string[] };
   const always = { do: [...p.standing.do], dont: [...p.standing.dont] };
-  for (const a of p.advice) if (!excluded.has(a.id)) (a.out.now ? now : always)[a.out.list].push(a.out.text);
+  // only what is new: advice of the visit given at the last session with this person is not listed as
+  // new again ("keep your story consistent" at every session); it stays with the type's, for --full
+  for (const a of p.advice) if (!excluded.has(a.id)) (a.out.now && !given.has(a.id) ? now : always)[a.out.list].push(a.out.text);
   return { do: always.do, dont: always.dont, ...(now.do.length ? { doNow: now.do } : {}), ...(now.dont.length ? { dontNow: now.dont } : {}) };
 }
 

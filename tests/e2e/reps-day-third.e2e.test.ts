@@ -96,4 +96,21 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     expect(zh.out).toContain('提到的事项（一个参考案例）');
     expect(zh.out).not.toContain('（她想要');
   });
+
+  it('the same advice is not added visit after visit: one open step, and advice given last time is not listed as new', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const prep = { contact_name: 'Ms Chen', trust_level: 'liked', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'x' };
+    const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_asked_why: 'other', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    await run('prep', 'Same Co', { ...chen, ...prep }, '2026-11-23');
+    const story: boolean[] = [];
+    for (const [visit, next] of [['2026-11-23', '2026-11-25'], ['2026-11-25', '2026-11-27'], ['2026-11-27', '2026-11-30']]) {
+      await run('debrief', 'Same Co', debrief, visit);
+      story.push((await run('prep', 'Same Co', prep, next)).out.includes('Keep your story consistent'));
+    }
+    // before: added at each prep ("ask your manager to meet Ms Chen" three times)
+    const shown = await runBin(['account', 'show', 'Same Co'], { env });
+    expect(shown.stdout.match(/step added: Ask your manager to meet or call Ms Chen/g)).toHaveLength(1);
+    // before: "Keep your story consistent" at every session; now said once, then only with --full
+    expect(story).toEqual([true, false, false]);
+  });
 });
