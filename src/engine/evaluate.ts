@@ -811,6 +811,17 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
     engine.push({ id: 'meeting-after-window', severity: 'warning', message: msg.meetingAfterWindow(msg.date(next), label(cls.class), msg.date(cls.cycle.deadline)), source: 'engine' });
     trace.push('flag meeting-after-window');
   }
+  // the customer placed what stands in the way after the window's end ("budget only in January"): a
+  // deadline before it contradicts what they said, unless it is said
+  const obstacle = pb.roles.obstacleDate ? s.answers[pb.roles.obstacleDate] : undefined;
+  if (s.mode === 'debrief' && cls.class && cls.cycle && !cls.cycle.overdue && !cls.signed && typeof obstacle === 'string' && obstacle > cls.cycle.deadline) {
+    // the obstacle in the customer's words: the answer the date question is asked after
+    const reasonId = s.questions.get(pb.roles.obstacleDate as string)?.when?.question;
+    const said = reasonId ? s.answers[reasonId] : undefined;
+    const reason = typeof said === 'string' ? said.trim() : '';
+    engine.push({ id: 'obstacle-after-window', severity: 'warning', message: msg.obstacleAfterWindow(reason, msg.date(obstacle), label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
+    trace.push('flag obstacle-after-window');
+  }
   // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
   if (cls.heldBy?.refused && cls.class) {
     const who = cls.heldBy.person ?? msg.thisAccount;

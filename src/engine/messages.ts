@@ -59,6 +59,8 @@ const en = {
   keptAfterLapse: (klass: string, from: string) => `${klass}: its ${from} window ran out unsigned, and the same facts do not make it ${from} again`,
   lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
+  /** The customer said what stands in the way lasts until `date`, after the window ends: the deadline cannot be met as things stand. */
+  obstacleAfterWindow: (reason: string, date: string, klass: string, deadline: string, then: string) => `The ${klass} window ends on ${deadline}, before ${date}, the day the customer places ${reason ? `"${reason}"` : 'what stands in the way'}: as things stand it will not sign inside the window. Find out what would let it sign before then, or reclassify it${then ? ` as ${then}` : ''}`,
   meetingAfterWindow: (meeting: string, klass: string, deadline: string) => `The next meeting, ${meeting}, is after the ${klass} window ends (${deadline}): bring it forward, or plan to sign before it`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */

@@ -40,6 +40,7 @@ export const zhTW: Messages = {
   keptAfterLapse: (klass, from) => `${klass}：${from}的成交週期已過而沒有簽約，同樣的情況不會讓它重新成為${from}`,
   lapsedForward: (from) => `為什麼在${from}的成交週期內沒有簽下來？當初判斷為${from}的理由裡，哪一條是你一廂情願的，而不是你親耳聽到的？`,
   lapsedReverse: (from, to) => `為什麼他不再是${from}？因為沒有按時簽約。要在${to}的成交週期內簽下來，必須發生什麼？如果什麼都不會發生，就別再投入了。`,
+  obstacleAfterWindow: (reason, date, klass, deadline, then) => `${klass}的成交週期${deadline}就到期了，早於客戶說的${reason ? `「${reason}」` : '障礙'}所在的${date}：照現在的情況，週期內簽不下來。弄清楚有什麼辦法能在那之前簽約，否則重新分類${then ? `為${then}` : ''}`,
   meetingAfterWindow: (meeting, klass, deadline) => `下次見面定在${meeting}，晚於${klass}的成交週期截止日（${deadline}）：把見面提前，或者在那之前爭取簽約`,
   windowOver: (klass, date, then) => `${klass}的成交週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `把它重新歸為${then}` : '重新分類'}`,
   toldStep: (step, date) => `${date}前${step}`,

@@ -207,6 +207,8 @@ export interface Roles {
   contacts?: string;
   /** The date question that gives the next meeting agreed at a debrief (read by `today`). */
   nextMeeting?: string;
+  /** The date question that gives the day the customer places what stands in the way ("budget only in January"): a window that ends before it is flagged. */
+  obstacleDate?: string;
   /** The buying map: which question says where a person stands, and which of its values are for and against. */
   stance?: { question: string; supporter: string[]; opponent: string[] };
   /** The person's questions asked of each other person met at the same debrief (their role, type, stance). */

@@ -264,6 +264,7 @@ export const Roles = z.strictObject({
   metFirstKp: optional(Condition, 'When this condition holds, the visit met the final decision-maker (seed 001: the first KP), e.g. { question: contact_role, equals: first_kp }. `stats` counts the share of visits that did.'),
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
   nextMeeting: optional(id, 'The date question that gives the next meeting agreed at a visit (e.g. next_meeting): `today` lists it as a planned visit.'),
+  obstacleDate: optional(id, 'The date question that gives the day the customer places what stands in the way of the signature (e.g. obstacle_date: "budget only in January"): a debrief whose class window ends before that day says so (a flag), instead of a deadline that silently contradicts what the customer said.'),
   contacts: optional(id, 'The number question that counts the people the rep knows at the account (e.g. contacts_known): a carried answer is never fewer than the people on record.'),
   personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
   stance: optional(
