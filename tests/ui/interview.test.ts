@@ -65,7 +65,7 @@ describe('runInterview', () => {
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')], ['next_topic', ans(null)]]);
-    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, customer_asked: null, obstacle_date: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     // a next meeting brings its topic, for the follow-up
