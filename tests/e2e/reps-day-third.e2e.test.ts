@@ -121,6 +121,8 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     const d = await run('debrief', 'January Co', { ...wu, not_signed_kind: 'obstacle_later', not_signed_reason: 'budget only in January', obstacle_date: '2027-01-11' }, '2026-12-07');
     expect(d.out).toContain('Sign by Fri, 25 Dec 2026');
     expect(d.out).toContain('The B window ends on Fri 25 Dec, before Mon 11 Jan, the day the customer places "budget only in January"');
+    // nor is a B told it "will not sign as an A" (the A's flag), beside the B's own window
+    expect(d.out).not.toContain('will not sign as an A');
     const zh = await run('debrief', 'January Co', { ...wu, contact_name: 'Mr Wu', not_signed_kind: 'obstacle_later', not_signed_reason: '预算1月才下来', obstacle_date: '2027-01-11' }, '2026-12-08', ['--lang', 'zh-CN']);
     expect(zh.out.replace(/\s+/g, '')).toContain('早于客户说的“预算1月才下来”所在的');
   });
