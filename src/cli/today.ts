@@ -129,7 +129,11 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
       const past = rows.filter((r) => r.flags.includes('window'));
       if (past.length) {
         const windowSteps = new Map<string, Set<string>>();
-        for (const r of past) windowSteps.set(r.name, new Set((await playbookOf(r.playbookId))?.checklist.filter((i) => i.due === 'deadline').map((i) => i.id) ?? []));
+        for (const r of past) {
+          const pb = await playbookOf(r.playbookId);
+          const items = pb ? [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])] : [];
+          windowSteps.set(r.name, new Set(items.filter((i) => i.due === 'deadline').map((i) => i.id)));
+        }
         steps = steps.filter((s) => !windowSteps.get(s.account)?.has(stepIdOf(s.key)));
       }
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
