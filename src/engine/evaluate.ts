@@ -297,7 +297,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
-  const words = wordsFor(pb, locale, questions);
+  const words = wordsFor(pb, locale, questions, mode);
   // the first KP's win on record: "find out each buying role's win" asks only for those not known
   const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
   const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
@@ -321,7 +321,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
       if (name.startsWith('answers.')) {
         const q = questions.get(name.slice(8));
         const v = q ? answers[q.id] : undefined;
-        return q && v !== undefined && v !== null && !isUnknown(q, v) ? (l === locale ? words : wordsFor(pb, l, questions)).answerText(q, v) : undefined;
+        return q && v !== undefined && v !== null && !isUnknown(q, v) ? (l === locale ? words : wordsFor(pb, l, questions, mode)).answerText(q, v) : undefined;
       }
       return undefined;
     };
@@ -436,7 +436,7 @@ interface Words {
   describe: (c: Condition, answers: Answers) => Evidence;
 }
 
-function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>): Words {
+function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>, mode?: Mode): Words {
   const msg = MESSAGES[locale];
   const t = (text: Text | undefined) => localize(text, locale);
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
@@ -474,7 +474,9 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
     const name = shortName(q);
     const valueText = (x: string | number | boolean) => answerText(q, typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'number' && q.kind !== 'number' ? String(x) : x);
     // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
-    const phrase = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
+    // (in the session's own words where the playbook gives them: a prep's meeting is ahead)
+    const option = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v) : undefined;
+    const phrase = option ? ((mode !== undefined ? option.shortIn?.[mode] : undefined) ?? option.short) : undefined;
     const text = (): string => {
       if (phrase) return t(phrase);
       if (leaf.equals !== undefined) return negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v));
@@ -502,14 +504,16 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
 }
 
 /** The words of every locale for the same reasons, so that a stored reason is rendered in the reader's language. */
-function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string): Partial<Record<Locale, string>> {
-  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions), MESSAGES[l])]));
+function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string, mode?: Mode): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions, mode), MESSAGES[l])]));
 }
 
 // -- classification ------------------------------------------------------------------------------------
 
 function classificationSection(s: Scope): Settled {
   const { pb, mode, locale, msg, trace, questions, words } = s;
+  // the reasons in every language, in this session's words (a prep: "you meet the first KP")
+  const everyLocale = (say: (w: Words, m: Messages) => string) => inEveryLocale(pb, questions, say, mode);
   const rules = orderedRules(pb);
   // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
@@ -533,13 +537,13 @@ function classificationSection(s: Scope): Settled {
     // the window that ran out says why: at this debrief (the date it ended), or before it (kept)
     const label = (r: ClassRule, l: Locale) => classLabel(r.name, l) || r.id;
     const say = (m: Messages, l: Locale) => (lapsed ? m.windowLapsed(label(lapsed.to, l), label(lapsed.from, l), m.date(lapsed.deadline)) : m.keptAfterLapse(label(moved.to, l), label(moved.from, l)));
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(lapsed ? `class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned` : `class ${moved.to.id} kept: ${moved.from.id}'s window ran out before`);
   } else if (recorded && classification.status === 'classified') {
     // the class stands on what the visit that gave it heard (a polite excuse is not carried): a prep
     // that knows nothing new does not read it again from the carried facts alone
     const say = (m: Messages, l: Locale) => m.classOnRecord(classLabel(recorded.rule.name, l) || recorded.rule.id, m.date(recorded.since));
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`class ${recorded.rule.id} kept: nothing known has changed since the visit of ${recorded.since}`);
   } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
@@ -547,18 +551,18 @@ function classificationSection(s: Scope): Settled {
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({
       text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg), s.mode === 'prep'),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
+      texts: everyLocale((_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
       because: [],
     });
     trace.push(`class ${classification.rule.id} held on the first KP's word`);
   } else if (classification.status === 'classified') {
     const rule = classification.rule;
     const conditions = dedupeConditions(evidence(rule.when, classCtx), (c) => words.describe(c, classCtx.answers).text);
-    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: inEveryLocale(pb, questions, (w) => w.describe(c, classCtx.answers).text) }));
+    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: everyLocale((w) => w.describe(c, classCtx.answers).text) }));
     const label = classLabel(rule.name, locale) || rule.id;
     reasons.push({
       text: msg.because(label, msg.list(because.map((e) => e.text))),
-      texts: inEveryLocale(pb, questions, (w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
+      texts: everyLocale((w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
       because,
     });
     trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
@@ -573,8 +577,8 @@ function classificationSection(s: Scope): Settled {
     for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
       text: msg.provisionalReason(candidateLabels.join(msg.or), msg.list(unknowns.map((u) => u.text))),
-      texts: inEveryLocale(pb, questions, (w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
-      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: inEveryLocale(pb, questions, (w, m) => m.notKnown(w.shortName(q))) })),
+      texts: everyLocale((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
+      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: everyLocale((w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else if (mode === 'plan') {
@@ -589,7 +593,7 @@ function classificationSection(s: Scope): Settled {
   const expected = mode === 'prep' && !held && !kept && !recorded && onFile !== undefined && settled !== undefined && settled.id !== onFile ? rules.find((r) => r.id === onFile) : undefined;
   if (expected && settled) {
     const say = (m: Messages, l: Locale) => m.classExpected(classLabel(settled.name, l) || settled.id, classLabel(expected.name, l) || expected.id);
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`prep expects ${settled?.id ?? classification.status}; ${expected.id} stays on record until a debrief`);
   }
   const unknownList = msg.list(unknowns.map((u) => u.text));

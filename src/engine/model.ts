@@ -73,6 +73,8 @@ export interface Option {
   value: string;
   label: Text;
   short?: Text;
+  /** The phrase in one session's own words where `short` does not fit it (a prep's "you meet the first KP": the meeting is ahead). */
+  shortIn?: Partial<Record<Mode, Text>>;
   help?: Text;
 }
 

@@ -90,6 +90,14 @@ export const Option = z.strictObject({
     value: described(id, 'The stored value; conditions compare against it. Stable: changing it breaks stored answers.'),
     label: described(Text, 'What the rep sees.'),
     short: optional(Text, 'A phrase that reads as a reason on its own, e.g. "the decider" in "Hot because budget: yes, the decider and need: yes"; without it, a reason reads "question: option label".'),
+    shortIn: optional(
+      z.strictObject({
+        prep: optional(Text, 'The phrase at a prep, e.g. "you meet the first KP": the meeting is ahead.'),
+        debrief: optional(Text, 'The phrase at a debrief.'),
+        plan: optional(Text, 'The phrase in an account plan.'),
+      }),
+      'The phrase in one session\'s own words where short does not fit it, e.g. { prep: { en: "you meet the first KP" } } beside short "you met the first KP". Without it, short.',
+    ),
     help: optional(Text, 'A line shown under the option.'),
   });
 

@@ -60,6 +60,10 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     const p = await run('prep', 'Held Co', { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', persona: 'thinker', ...prepOnly }, '2026-11-25');
     expect(p.out).not.toContain('You met Mr Zhao');
     expect(p.out).toContain('You meet Mr Zhao, not the first KP');
+    // nor does a prep's class give as its reason a meeting not held yet
+    const first = await run('prep', 'Ahead Co', { contact_name: 'Ms Wu', contact_role: 'first_kp', ...facts, persona: 'commander', ...prepOnly }, '2026-11-25');
+    expect(first.out).toContain('A because you meet the first KP');
+    expect(first.out).not.toContain('you met the first KP');
   });
 
   it("today says a window's end once: in its section, not again as the window's step", async () => {
