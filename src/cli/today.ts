@@ -7,7 +7,6 @@ import { isLapsed } from '../core/steps.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { addDays, isValidDate } from '../engine/dates.js';
-import { stepIdOf } from '../engine/account.js';
 import { type AccountRow, isTeamStore, type Pipeline, type Store, type StoredEvent } from '../store/types.js';
 import { sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
@@ -134,7 +133,9 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
           const items = pb ? [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])] : [];
           windowSteps.set(r.name, new Set(items.filter((i) => i.due === 'deadline').map((i) => i.id)));
         }
-        steps = steps.filter((s) => !windowSteps.get(s.account)?.has(stepIdOf(s.key)));
+        // (a step's key is its item's id, then '#' and the answers it was filled with: engine/account.ts stepIdOf,
+        // not imported: `today` does not load the engine)
+        steps = steps.filter((s) => !windowSteps.get(s.account)?.has(s.key.split('#')[0] as string));
       }
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
       if (rows.length === 0 && steps.length === 0 && !opts.json) pointer = await managerPointer(store, locale);
