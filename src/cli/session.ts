@@ -9,7 +9,7 @@ import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
-import { type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
+import { asksInMode, type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
 import { snapshotPlaybook } from '../playbook/snapshot.js';
@@ -18,7 +18,7 @@ import type { AccountNotes } from '../ui/render-terminal.js';
 import { MESSAGES } from '../engine/messages.js';
 import { recordVisit } from './record-visit.js';
 import { checkWriteTarget, describeFsError, fsWhy, readFileBounded } from './files.js';
-import { isLapsed } from '../core/steps.js';
+import { isLapsed, stepText } from '../core/steps.js';
 import { MAX_FILE_BYTES } from '../core/yaml-source.js';
 import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
@@ -473,6 +473,12 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   if (interactive && Object.keys(stepDecisions).length) saveDraft(answers, order);
   // a kill (SIGTERM) or a closed terminal (SIGHUP) ends the interview as Ctrl-C does: the answers
   // are already in the draft, and the rep is told how to go on
+  // what the last session agreed for this one (a prep's topic: the next meeting's, from its debrief)
+  const offeredLast: Answers = {};
+  for (const q of pb.questions) {
+    const v = q.offerFrom && asksInMode(q, mode) ? state?.lastAnswers?.[q.offerFrom] : undefined;
+    if (typeof v === 'string' && v.trim()) offeredLast[q.id] = v;
+  }
   const stop = new AbortController();
   const driver = interactive ? (await import('./ask.js')).askWithInquirer(pb, io, ctx, saveDraft, stop.signal) : undefined;
   const interviewOpts = (until?: (a: Answers) => boolean) => ({
@@ -481,7 +487,7 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
     answers,
     order,
     // read at each question: what is offered is the person named now's, never the one named before
-    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredFor(personName(a), others), ...early?.offered }),
+    defaults: (a: Answers): Answers => ({ ...(personQ && state?.lastPerson ? { [personQ]: state.lastPerson } : {}), ...offeredLast, ...offeredFor(personName(a), others), ...early?.offered }),
     visitDate: date,
     lookup: (a: Answers) => lookupFor(a, account),
     known,
@@ -525,6 +531,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   for (const id of carriedIds) if (!order.includes(id)) order.push(id);
 
   // -- ask what is missing, or say what is missing ------------------------------------------------------
+  // a script that leaves out what the last session agreed for this one takes it (the recap says it)
+  if (!interactive) for (const [id, v] of Object.entries(offeredLast)) if (answers[id] === undefined) answers[id] = v;
   if (!interactive) answers = skipOptional(pb, mode, answers, known); // a script leaves out what it may leave out
   const missing = missingQuestions(pb, mode, answers, known);
   if (missing.length > 0 || (interactive && carriedIds.length > 0)) {
@@ -535,7 +543,11 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       return EXIT.usage;
     }
     // "still as at the visit of …": the last time this person was met, else the account's last visit
-    const asOf = findPerson(state ?? emptyAccount(''), personName(answers))?.lastMet ?? state?.lastVisit;
+    const met = findPerson(state ?? emptyAccount(''), personName(answers));
+    const recorded = met?.lastMet ?? state?.lastVisit;
+    // a fact `account set` changed since is as recorded on the edit's day, not the visit's
+    const timeline = recorded && store && account ? await store.timeline(account) : undefined;
+    const asOf = recorded && timeline ? laterEdit(pb, timeline, recorded, met?.name, carriedIds) : recorded;
     if (carriedIds.length && asOf && (reviewing || !(await confirmCarried(io, pb, locale, asOf, answers, carriedIds).catch(interrupted)))) {
       // not the same facts any more: ask them again, the last answers as defaults
       for (const id of carriedIds) delete answers[id];
@@ -678,7 +690,9 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const { pb, state, store, date, backfilled, persona } = context;
   const { answers, stepDecisions, others } = interviewed;
   const person = personOf(pb.roles.person, answers);
-  const history = backfilled ? undefined : historyFor(pb, state, person);
+  // the account's history, read once: what the rep has seen, and what changed since the last visit
+  const timeline = store && account && state ? await store.timeline(account) : undefined;
+  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const winQ = pb.roles.personalWin;
@@ -686,8 +700,6 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     ? state.people.map((p) => ({ name: p.name, ...(typeof p.facts[stanceQ] === 'string' ? { stance: p.facts[stanceQ] as string } : {}), ...(winQ && typeof p.facts[winQ] === 'string' ? { personalWin: p.facts[winQ] as string } : {}) }))
     : undefined;
   const decider = backfilled ? undefined : deciderOf(pb, state);
-  // the account's history, read once: what the rep has seen, and what changed since the last visit
-  const timeline = store && account && state ? await store.timeline(account) : undefined;
   const seen = timeline && !opts.full ? seenBefore(timeline, pb, mode, answers, person) : undefined;
   const evaluated = evaluateSession(pb, {
     mode,
@@ -829,7 +841,7 @@ function personOf(personQ: string | undefined, a: Answers): string | undefined {
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
-function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined): AccountHistory | undefined {
+function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number]): AccountHistory | undefined {
   if (!state?.lastVisit || !state.lastAnswers) return undefined;
   const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
   // a person's facts as last recorded for them, though someone else was met in between
@@ -843,7 +855,8 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     } else if (scope === 'person' && known?.facts[q.id] !== undefined) before[q.id] = known.facts[q.id];
   }
   return {
-    lastVisit: { date: state.lastVisit, mode: 'prep', ...(state.class ? { class: state.class } : {}), answers: before },
+    // what the last session was, and what a prep expected (it records no class)
+    lastVisit: { date: state.lastVisit, mode: latest?.date === state.lastVisit && latest.mode !== 'plan' ? latest.mode : 'prep', ...(state.class ? { class: state.class } : {}), answers: before, ...(latest?.date === state.lastVisit && latest.mode === 'prep' && latest.result?.classification?.class ? { expected: latest.result.classification.class } : {}) },
     ...(state.class ? { class: state.class } : {}),
     ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
@@ -865,7 +878,10 @@ function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   const tips = new Set(visits.flatMap((v) => (v.result?.tips ?? []).map((t) => t.id)));
-  return { ...(profile ? { personaProfile: true } : {}), tips: [...tips] };
+  // the advice the last session with this person gave (its kept ids: the persona's advice among them)
+  const lastWith = visits.filter(samePerson).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+  const advice = personaNow !== undefined && lastWith?.result?.persona?.id === personaNow ? (lastWith.result.kept ?? []) : [];
+  return { ...(profile ? { personaProfile: true } : {}), tips: [...tips], ...(advice.length ? { advice: [...advice] } : {}) };
 }
 
 /** The latest visit of a timeline (the latest date; of one day, the one saved last). */
@@ -886,6 +902,22 @@ function editsSinceLastVisit(timeline: AccountTimeline): AccountEvent[] {
     .filter((e) => e.visitId === undefined && (e.event.kind === 'person-updated' || e.event.kind === 'facts-updated') && after(e))
     .sort((a, b) => a.id - b.id)
     .map((e) => e.event as AccountEvent);
+}
+
+/**
+ * The day the facts offered as "still as recorded?" were last recorded: the visit's, or a later
+ * `account set` of one of them (of the account, or of this person).
+ */
+function laterEdit(pb: Playbook, timeline: AccountTimeline, recorded: string, person: string | undefined, ids: readonly string[]): string {
+  // a person row keeps its title, role and type by those names: their questions' ids are what is offered
+  const idOf = (field: string) => (field === 'title' ? pb.roles.title : field === 'role' ? pb.roles.decision : field === 'persona' ? pb.questions.find((q) => q.kind === 'persona')?.id : field);
+  let day = recorded;
+  for (const { event: e } of timeline.events) {
+    if (e.kind !== 'facts-updated' && e.kind !== 'person-updated') continue;
+    if (e.kind === 'person-updated' && (person === undefined || nameKey(e.person) !== nameKey(person))) continue;
+    if (e.date > day && e.changes.some((c) => ids.includes(idOf(c.field) ?? c.field))) day = e.date;
+  }
+  return day;
 }
 
 /** The changes in the words of the account's timeline, each with its owner: "Mr Zhao: stance Neutral → A supporter". */
@@ -910,7 +942,7 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));
   // (not those past their last day: every screen leaves them out, as the window-over flag speaks for an ended window)
-  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key) && !isLapsed(s, today)).map((s) => ({ text: s.text, due: s.due }));
+  const stillOpen = (state?.openSteps ?? []).filter((s) => s.id !== undefined && !issued.has(s.key) && !isLapsed(s, today)).map((s) => ({ text: stepText(s, locale), due: s.due }));
   return { ...(moved ? { moved } : {}), stillOpen, today, ...(backfilledBefore ? { backfilled: m.backfilled(backfilledBefore) } : {}) };
 }
 

@@ -56,13 +56,13 @@ async function accountPlans(store: Store, rows: readonly AccountRow[], today: st
   return (await store.plannedVisits({ since, answers: ids })).map((a) => {
     const q = questionOf.has(a.playbookId) ? questionOf.get(a.playbookId) : undefined;
     const next = q ? a.answers[q] : undefined;
-    return { name: a.name, dropped: false, ...(a.lastVisit ? { lastVisit: a.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor: a.preparedFor };
+    return { name: a.name, dropped: a.dropped === true, ...(a.lastVisit ? { lastVisit: a.lastVisit } : {}), ...(typeof next === 'string' ? { nextMeeting: next } : {}), preparedFor: a.preparedFor };
   });
 }
 
-/** The question each playbook declares as the next meeting, read once per playbook (an unknown or broken one: none). */
-function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | undefined) => Promise<string | undefined> {
-  const known = new Map<string, Promise<string | undefined>>();
+/** Each account's playbook, read once per playbook (an unknown or broken one: none). */
+function playbooksOf(ctx: Context, store: Store): (playbookId: string | undefined) => Promise<Playbook | undefined> {
+  const known = new Map<string, Promise<Playbook | undefined>>();
   // a playbook the rep gave as a file (--playbook FILE) and no longer has: the one kept with the history
   let kept: Promise<Map<string, Playbook>> | undefined;
   return (playbookId) => {
@@ -70,10 +70,10 @@ function nextMeetingRoles(ctx: Context, store: Store): (playbookId: string | und
     let found = known.get(id);
     if (!found) {
       const entry = ctx.registry.find(id);
-      if (entry) found = loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook?.roles.nextMeeting).catch(() => undefined);
+      if (entry) found = loadPlaybookCached(ctx.registry, entry.file, ctx.io.env).then((r) => r.playbook).catch(() => undefined);
       else {
         kept ??= withStoredPlaybooks(new Map(), store).catch(() => new Map<string, Playbook>());
-        found = kept.then((m) => m.get(id)?.roles.nextMeeting);
+        found = kept.then((m) => m.get(id));
       }
       known.set(id, found);
     }
@@ -119,9 +119,24 @@ export async function todayCommand(opts: TodayOptions, io: IO, g: GlobalOptions)
     const store = await openStore(io, g);
     try {
       rows = (await store.pipeline({ today })).rows;
-      accounts = await accountPlans(store, rows, today, nextMeetingRoles(ctx, store));
+      const playbookOf = playbooksOf(ctx, store);
+      accounts = await accountPlans(store, rows, today, async (id) => (await playbookOf(id))?.roles.nextMeeting);
       // (not the steps that prepared a visit already made: moot, closed by the next session)
       steps = (await store.stepsDue({ to })).filter((s) => !isLapsed(s, today));
+      // an account past its window is said once, in its own section: not again as its window's step
+      // ("The B signing cycle ends: signed, or reclassify", overdue) among the steps due
+      const past = rows.filter((r) => r.flags.includes('window'));
+      if (past.length) {
+        const windowSteps = new Map<string, Set<string>>();
+        for (const r of past) {
+          const pb = await playbookOf(r.playbookId);
+          const items = pb ? [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])] : [];
+          windowSteps.set(r.name, new Set(items.filter((i) => i.due === 'deadline').map((i) => i.id)));
+        }
+        // (a step's key is its item's id, then '#' and the answers it was filled with: engine/account.ts stepIdOf,
+        // not imported: `today` does not load the engine)
+        steps = steps.filter((s) => !windowSteps.get(s.account)?.has(s.key.split('#')[0] as string));
+      }
       notes = isTeamStore(store) ? await store.reviewNotes(undefined, { unseen: true }) : [];
       if (rows.length === 0 && steps.length === 0 && !opts.json) pointer = await managerPointer(store, locale);
     } finally {

@@ -19,8 +19,8 @@ import { isAdvice, resolvePrecedence } from './precedence.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
-  /** The last stored visit: its date, class and answers (for defaults and "what changed"). */
-  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers };
+  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none). */
+  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string };
   /** The account's class now and the sign-by date its window set when it was given: a visit that
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
@@ -39,6 +39,8 @@ export interface Seen {
   personaProfile?: boolean;
   /** Tips shown at the account's last session. */
   tips?: string[];
+  /** The ids of the persona's advice of the visit given at the last session with this person: said again only in full (--full), as the type's standing advice. */
+  advice?: string[];
 }
 
 export interface SessionInput {
@@ -255,7 +257,7 @@ export function evaluateSession(pb: Playbook, input: SessionInput): CoachingResu
     ...(input.account?.name ? { account: input.account.name } : {}),
     classification: settled.out,
     selfQuestions,
-    ...(persona ? { persona: { ...persona.out, ...splitAdvice(persona, excluded) } } : {}),
+    ...(persona ? { persona: { ...persona.out, ...splitAdvice(persona, excluded, new Set(input.account?.seen?.advice ?? [])) } } : {}),
     flags: flagList,
     checklist,
     tips: chosen,
@@ -295,7 +297,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
-  const words = wordsFor(pb, locale, questions);
+  const words = wordsFor(pb, locale, questions, mode);
   // the first KP's win on record: "find out each buying role's win" asks only for those not known
   const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
   const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
@@ -319,7 +321,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
       if (name.startsWith('answers.')) {
         const q = questions.get(name.slice(8));
         const v = q ? answers[q.id] : undefined;
-        return q && v !== undefined && v !== null && !isUnknown(q, v) ? (l === locale ? words : wordsFor(pb, l, questions)).answerText(q, v) : undefined;
+        return q && v !== undefined && v !== null && !isUnknown(q, v) ? (l === locale ? words : wordsFor(pb, l, questions, mode)).answerText(q, v) : undefined;
       }
       return undefined;
     };
@@ -434,7 +436,7 @@ interface Words {
   describe: (c: Condition, answers: Answers) => Evidence;
 }
 
-function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>): Words {
+function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>, mode?: Mode): Words {
   const msg = MESSAGES[locale];
   const t = (text: Text | undefined) => localize(text, locale);
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
@@ -472,7 +474,9 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
     const name = shortName(q);
     const valueText = (x: string | number | boolean) => answerText(q, typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'number' && q.kind !== 'number' ? String(x) : x);
     // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
-    const phrase = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v)?.short : undefined;
+    // (in the session's own words where the playbook gives them: a prep's meeting is ahead)
+    const option = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v) : undefined;
+    const phrase = option ? ((mode !== undefined ? option.shortIn?.[mode] : undefined) ?? option.short) : undefined;
     const text = (): string => {
       if (phrase) return t(phrase);
       if (leaf.equals !== undefined) return negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v));
@@ -500,14 +504,16 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
 }
 
 /** The words of every locale for the same reasons, so that a stored reason is rendered in the reader's language. */
-function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string): Partial<Record<Locale, string>> {
-  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions), MESSAGES[l])]));
+function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string, mode?: Mode): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions, mode), MESSAGES[l])]));
 }
 
 // -- classification ------------------------------------------------------------------------------------
 
 function classificationSection(s: Scope): Settled {
   const { pb, mode, locale, msg, trace, questions, words } = s;
+  // the reasons in every language, in this session's words (a prep: "you meet the first KP")
+  const everyLocale = (say: (w: Words, m: Messages) => string) => inEveryLocale(pb, questions, say, mode);
   const rules = orderedRules(pb);
   // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
@@ -531,32 +537,32 @@ function classificationSection(s: Scope): Settled {
     // the window that ran out says why: at this debrief (the date it ended), or before it (kept)
     const label = (r: ClassRule, l: Locale) => classLabel(r.name, l) || r.id;
     const say = (m: Messages, l: Locale) => (lapsed ? m.windowLapsed(label(lapsed.to, l), label(lapsed.from, l), m.date(lapsed.deadline)) : m.keptAfterLapse(label(moved.to, l), label(moved.from, l)));
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(lapsed ? `class ${lapsed.from.id} -> ${lapsed.to.id}: its window ended on ${lapsed.deadline} unsigned` : `class ${moved.to.id} kept: ${moved.from.id}'s window ran out before`);
   } else if (recorded && classification.status === 'classified') {
     // the class stands on what the visit that gave it heard (a polite excuse is not carried): a prep
     // that knows nothing new does not read it again from the carried facts alone
     const say = (m: Messages, l: Locale) => m.classOnRecord(classLabel(recorded.rule.name, l) || recorded.rule.id, m.date(recorded.since));
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`class ${recorded.rule.id} kept: nothing known has changed since the visit of ${recorded.since}`);
   } else if (held && classification.status === 'classified') {
     // the reason is whose word the class stands on, not "you met the first KP"
     const who = held.heldBy.person ?? msg.thisAccount;
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({
-      text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg)),
-      texts: inEveryLocale(pb, questions, (_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m))),
+      text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg), s.mode === 'prep'),
+      texts: everyLocale((_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
       because: [],
     });
     trace.push(`class ${classification.rule.id} held on the first KP's word`);
   } else if (classification.status === 'classified') {
     const rule = classification.rule;
     const conditions = dedupeConditions(evidence(rule.when, classCtx), (c) => words.describe(c, classCtx.answers).text);
-    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: inEveryLocale(pb, questions, (w) => w.describe(c, classCtx.answers).text) }));
+    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: everyLocale((w) => w.describe(c, classCtx.answers).text) }));
     const label = classLabel(rule.name, locale) || rule.id;
     reasons.push({
       text: msg.because(label, msg.list(because.map((e) => e.text))),
-      texts: inEveryLocale(pb, questions, (w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
+      texts: everyLocale((w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
       because,
     });
     trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
@@ -571,8 +577,8 @@ function classificationSection(s: Scope): Settled {
     for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
       text: msg.provisionalReason(candidateLabels.join(msg.or), msg.list(unknowns.map((u) => u.text))),
-      texts: inEveryLocale(pb, questions, (w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
-      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: inEveryLocale(pb, questions, (w, m) => m.notKnown(w.shortName(q))) })),
+      texts: everyLocale((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
+      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: everyLocale((w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else if (mode === 'plan') {
@@ -587,7 +593,7 @@ function classificationSection(s: Scope): Settled {
   const expected = mode === 'prep' && !held && !kept && !recorded && onFile !== undefined && settled !== undefined && settled.id !== onFile ? rules.find((r) => r.id === onFile) : undefined;
   if (expected && settled) {
     const say = (m: Messages, l: Locale) => m.classExpected(classLabel(settled.name, l) || settled.id, classLabel(expected.name, l) || expected.id);
-    reasons.push({ text: say(msg, locale), texts: inEveryLocale(pb, questions, (_w, m) => say(m, localeOf(m))), because: [] });
+    reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`prep expects ${settled?.id ?? classification.status}; ${expected.id} stays on record until a debrief`);
   }
   const unknownList = msg.list(unknowns.map((u) => u.text));
@@ -709,7 +715,11 @@ function onRecord(s: Scope, rules: ClassRule[], own: Classification): { classifi
     return q !== undefined && ownerOf(q) !== 'visit' && !sameAnswer(s.answers[id], last.answers[id]);
   });
   if (news) return undefined;
-  return { classification: { status: 'classified', rule: current, undecided: [] }, rule: current, since: last.date };
+  // a prep after a prep that expected another class, knowing nothing new: the same expectation, not
+  // the record read back ("expects C", then "B as recorded" for the same answers)
+  if (last.mode === 'prep' && last.expected !== undefined && last.expected !== current.id) return undefined;
+  // the day the class was recorded is the debrief's that gave it, not the last session's (a prep records none)
+  return { classification: { status: 'classified', rule: current, undecided: [] }, rule: current, since: history.classSince ?? last.date };
 }
 
 /**
@@ -804,6 +814,17 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   if (s.mode === 'debrief' && cls.class && cls.cycle && !cls.cycle.overdue && typeof next === 'string' && next > cls.cycle.deadline) {
     engine.push({ id: 'meeting-after-window', severity: 'warning', message: msg.meetingAfterWindow(msg.date(next), label(cls.class), msg.date(cls.cycle.deadline)), source: 'engine' });
     trace.push('flag meeting-after-window');
+  }
+  // the customer placed what stands in the way after the window's end ("budget only in January"): a
+  // deadline before it contradicts what they said, unless it is said
+  const obstacle = pb.roles.obstacleDate ? s.answers[pb.roles.obstacleDate] : undefined;
+  if (s.mode === 'debrief' && cls.class && cls.cycle && !cls.cycle.overdue && !cls.signed && typeof obstacle === 'string' && obstacle > cls.cycle.deadline) {
+    // the obstacle in the customer's words: the answer the date question is asked after
+    const reasonId = s.questions.get(pb.roles.obstacleDate as string)?.when?.question;
+    const said = reasonId ? s.answers[reasonId] : undefined;
+    const reason = typeof said === 'string' ? said.trim() : '';
+    engine.push({ id: 'obstacle-after-window', severity: 'warning', message: msg.obstacleAfterWindow(reason, msg.date(obstacle), label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
+    trace.push('flag obstacle-after-window');
   }
   // the class held on the first KP's word is said by the reason; a refusal is also this person's stance
   if (cls.heldBy?.refused && cls.class) {
@@ -956,7 +977,15 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
   if (!f || s.mode !== 'debrief' || settled.droppedNow) return undefined;
   if (settled.out.class && (s.pb.roles.willNotBuy ?? []).includes(settled.out.class)) return undefined;
   if (f.when && evaluateCondition(f.when, settled.ctx) !== true) return undefined;
-  const lookup = s.lookup();
+  // the message is addressed to the people met: a note the rep wrote of them ("Ms Chen wants a
+  // reference site") is quoted as what they asked, not said of them in the third person
+  const people = peopleByRank(s.pb, s.answers, s.input.others ?? []);
+  const base = s.lookup();
+  const lookup = (name: string): string | undefined => {
+    const v = base(name);
+    const q = name.startsWith('answers.') ? s.questions.get(name.slice(8)) : undefined;
+    return v !== undefined && q?.kind === 'text' ? addressedToThem(v, people) : v;
+  };
   const paragraphs = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true).map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
   const told = f.steps
     ? steps.flatMap((step) => {
@@ -967,6 +996,33 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
   if (paragraphs.length === 0 && told.length === 0) return undefined;
   // one line each, as a chat message reads (WeChat, a text): the rep adds blank lines for a mail if wanted
   return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n');
+}
+
+const THIRD_PERSON_EN = /^(?:she|he|they|the customer|the client)\s+/i;
+const ASKS_EN = /^(?:wants?|needs?|asked(?: us| me)? for|asks? (?:us |me )?for|would like|requested|requests)\s+(?:to (?:see|have|get)\s+)?/i;
+const THIRD_PERSON_ZH = /^(?:她|他|他们|她们|对方|客户)/;
+const ASKS_ZH = /^(?:想要|想看|需要|希望|要求|要)/;
+
+/**
+ * A note of what the customer asked, as the rep wrote it of them ("she wants a reference site",
+ * "Ms Chen asked for a trial", "对方想要参考案例"), said to them: the subject and its verb left out
+ * ("a reference site"). A note without such a subject is kept as written.
+ */
+export function addressedToThem(note: string, people: readonly string[]): string {
+  const text = note.trim();
+  for (const name of [...people].sort((a, b) => b.length - a.length)) {
+    if (!name || !text.toLowerCase().startsWith(name.toLowerCase())) continue;
+    const rest = text.slice(name.length).trimStart();
+    const en = ASKS_EN.exec(rest);
+    if (en && rest.length > en[0].length) return rest.slice(en[0].length);
+    const zh = ASKS_ZH.exec(rest);
+    if (zh && rest.length > zh[0].length) return rest.slice(zh[0].length);
+  }
+  const who = THIRD_PERSON_EN.exec(text) ?? THIRD_PERSON_ZH.exec(text);
+  if (!who) return note;
+  const rest = text.slice(who[0].length);
+  const verb = ASKS_EN.exec(rest) ?? ASKS_ZH.exec(rest);
+  return verb && rest.length > verb[0].length ? rest.slice(verb[0].length) : note;
 }
 
 // -- persona, tips, plan, changes ----------------------------------------------------------------------------
@@ -1022,10 +1078,12 @@ function personaSection(s: Scope, c: Settled): PersonaFired | undefined {
 }
 
 /** The persona's advice after precedence: the standing advice, and this visit's (conditional) advice apart. */
-function splitAdvice(p: PersonaFired, excluded: ReadonlyMap<string, string>): Pick<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'> {
+function splitAdvice(p: PersonaFired, excluded: ReadonlyMap<string, string>, given: ReadonlySet<string>): Pick<PersonaOut, 'do' | 'dont' | 'doNow' | 'dontNow'> {
   const now = { do: [] as string[], dont: [] as string[] };
   const always = { do: [...p.standing.do], dont: [...p.standing.dont] };
-  for (const a of p.advice) if (!excluded.has(a.id)) (a.out.now ? now : always)[a.out.list].push(a.out.text);
+  // only what is new: advice of the visit given at the last session with this person is not listed as
+  // new again ("keep your story consistent" at every session); it stays with the type's, for --full
+  for (const a of p.advice) if (!excluded.has(a.id)) (a.out.now && !given.has(a.id) ? now : always)[a.out.list].push(a.out.text);
   return { do: always.do, dont: always.dont, ...(now.do.length ? { doNow: now.do } : {}), ...(now.dont.length ? { dontNow: now.dont } : {}) };
 }
 

@@ -59,14 +59,18 @@ const en = {
   keptAfterLapse: (klass: string, from: string) => `${klass}: its ${from} window ran out unsigned, and the same facts do not make it ${from} again`,
   lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
+  /** The customer said what stands in the way lasts until `date`, after the window ends: the deadline cannot be met as things stand. */
+  obstacleAfterWindow: (reason: string, date: string, klass: string, deadline: string, then: string) => `The ${klass} window ends on ${deadline}, before ${date}, the day the customer places ${reason ? `"${reason}"` : 'what stands in the way'}: as things stand it will not sign inside the window. Find out what would let it sign before then, or reclassify it${then ? ` as ${then}` : ''}`,
   meetingAfterWindow: (meeting: string, klass: string, deadline: string) => `The next meeting, ${meeting}, is after the ${klass} window ends (${deadline}): bring it forward, or plan to sign before it`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
   personRefusedStance: (person: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict. Find out what ${person} would need`,
   personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,
-  classOnRecord: (klass: string, date: string) => `${klass} as recorded at the visit of ${date}: nothing you know has changed since, and a prep does not move the class`,
+  /** date: the debrief that recorded the class (a prep records none: "the visit of <a prep's day>" was untrue). */
+  classOnRecord: (klass: string, date: string) => `${klass} as recorded at the debrief of ${date}: nothing you know has changed since your last session, and a prep does not move the class`,
   classExpected: (klass: string, onRecord: string) => `Expected: ${klass}. The account stays ${onRecord} on record until the debrief says what happened`,
-  classHeld: (person: string, klass: string, decider: string, role: string) => `You met ${person}, not ${role}: the account stays ${klass} on the word of ${decider}`,
+  /** prep: the meeting is ahead, and "You met" said of someone not met yet. */
+  classHeld: (person: string, klass: string, decider: string, role: string, prep?: boolean) => `${prep ? `You meet ${person}` : `You met ${person}`}, not ${role}: the account stays ${klass} on the word of ${decider}`,
   addressOpponentWin: (name: string, win: string) => `Plan how to answer ${name}'s concerns, starting from what ${name} wants at work: ${win} (never a kickback); if your offer cannot serve it, find a bigger win for ${name} elsewhere`,
   windowOverObjective: (then: string) => `The window has run out: get the signature at this visit, or reclassify${then ? ` as ${then}` : ''} after it`,
   windowOverCommitment: 'The signature at this visit',

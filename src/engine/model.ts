@@ -73,6 +73,8 @@ export interface Option {
   value: string;
   label: Text;
   short?: Text;
+  /** The phrase in one session's own words where `short` does not fit it (a prep's "you meet the first KP": the meeting is ahead). */
+  shortIn?: Partial<Record<Mode, Text>>;
   help?: Text;
 }
 
@@ -101,6 +103,8 @@ export interface Question {
   when?: Condition;
   /** Events after which the question is no longer asked: signed (how the close went means nothing once the account is signed). */
   closedBy?: 'signed'[];
+  /** The answer offered by default: the latest session's answer to this question (a prep's topic offers the one the last debrief agreed for the next meeting). */
+  offerFrom?: string;
   /** This answer records another question's fact at least at `to` (options order is the scale): a debrief's "trust was built" is the person's trust. */
   raises?: { answer: string; question: string; to: string };
 }
@@ -207,6 +211,8 @@ export interface Roles {
   contacts?: string;
   /** The date question that gives the next meeting agreed at a debrief (read by `today`). */
   nextMeeting?: string;
+  /** The date question that gives the day the customer places what stands in the way ("budget only in January"): a window that ends before it is flagged. */
+  obstacleDate?: string;
   /** The buying map: which question says where a person stands, and which of its values are for and against. */
   stance?: { question: string; supporter: string[]; opponent: string[] };
   /** The person's questions asked of each other person met at the same debrief (their role, type, stance). */

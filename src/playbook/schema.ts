@@ -90,6 +90,14 @@ export const Option = z.strictObject({
     value: described(id, 'The stored value; conditions compare against it. Stable: changing it breaks stored answers.'),
     label: described(Text, 'What the rep sees.'),
     short: optional(Text, 'A phrase that reads as a reason on its own, e.g. "the decider" in "Hot because budget: yes, the decider and need: yes"; without it, a reason reads "question: option label".'),
+    shortIn: optional(
+      z.strictObject({
+        prep: optional(Text, 'The phrase at a prep, e.g. "you meet the first KP": the meeting is ahead.'),
+        debrief: optional(Text, 'The phrase at a debrief.'),
+        plan: optional(Text, 'The phrase in an account plan.'),
+      }),
+      'The phrase in one session\'s own words where short does not fit it, e.g. { prep: { en: "you meet the first KP" } } beside short "you met the first KP". Without it, short.',
+    ),
     help: optional(Text, 'A line shown under the option.'),
   });
 
@@ -130,6 +138,7 @@ export const Question = z.strictObject({
       }),
       'An answer that says what another question\'s fact now is, at least: { answer: "yes", question: trust_level, to: believed } records the person\'s trust as believed when a debrief answers yes (a level later in the options stays). So a later session does not ask again what this one heard.',
     ),
+    offerFrom: optional(id, 'The answer offered by default (and taken when an answers file leaves this question out): the latest session\'s answer to that question, e.g. a prep\'s visit_topic with offerFrom: next_topic offers the topic the last debrief agreed for this meeting, which the recap then says.'),
     modes: optional(z.array(Mode), 'The sessions that ask this question (default: prep and debrief).'),
     when: optional(Condition, 'Ask the question only when this condition holds. A condition left undecided by an earlier "don\'t know" asks the question (one question too many rather than a gap); to leave it out then, add { question: ID, unknown: false } to an `all`.'),
     closedBy: optional(z.array(z.enum(['signed'])), 'Events after which the question is no longer asked: [signed] for a question about reaching the signature (did you ask for it? did they sign?), which an account signed at an earlier session is not asked again. Questions whose condition reads its answer fall away with it.'),
@@ -264,6 +273,7 @@ export const Roles = z.strictObject({
   metFirstKp: optional(Condition, 'When this condition holds, the visit met the final decision-maker (seed 001: the first KP), e.g. { question: contact_role, equals: first_kp }. `stats` counts the share of visits that did.'),
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
   nextMeeting: optional(id, 'The date question that gives the next meeting agreed at a visit (e.g. next_meeting): `today` lists it as a planned visit.'),
+  obstacleDate: optional(id, 'The date question that gives the day the customer places what stands in the way of the signature (e.g. obstacle_date: "budget only in January"): a debrief whose class window ends before that day says so (a flag), instead of a deadline that silently contradicts what the customer said.'),
   contacts: optional(id, 'The number question that counts the people the rep knows at the account (e.g. contacts_known): a carried answer is never fewer than the people on record.'),
   personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
   stance: optional(

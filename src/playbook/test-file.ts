@@ -131,7 +131,7 @@ export function checkTestFile(t: ParsedTestFile, pb: Playbook): Diagnostic[] {
     out.push({ file: t.file, ...at(path, key), code, severity: 'error', message, hint });
   const personaIds = pb.personas.map((p) => p.id);
   // the engine's own flags and steps: the buying map's (with roles.stance), and "find out" for a don't know
-  const flagIds = [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])].map((f) => f.id).concat(pb.roles.stance ? ['no-supporter'] : []);
+  const flagIds = [...pb.flags, ...pb.personas.flatMap((p) => p.flags ?? [])].map((f) => f.id).concat(pb.roles.stance ? ['no-supporter'] : [], pb.roles.obstacleDate ? ['obstacle-after-window'] : []);
   const itemIds = [...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])].map((c) => c.id).concat(pb.questions.filter((q) => q.allowUnknown).map((q) => `find-out:${q.id}`));
   // one per person, named after them: "opponent:Qian", "address-opponent:qian"
   const perPerson = (id: string, prefix: string) => pb.roles.stance !== undefined && id.startsWith(prefix) && id.length > prefix.length;

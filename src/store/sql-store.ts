@@ -378,7 +378,8 @@ export abstract class SqlStore implements Store {
       const accounts = this.kdb
         .selectFrom('accounts as a')
         .where(this.owned('a.owner'))
-        .where('a.dropped', '=', 0)
+        // a dropped account (a D) only for a visit its rep prepared since: that visit is still to debrief
+        .where((eb) => eb.or([eb('a.dropped', '=', 0), eb.exists(eb.selectFrom('contacts as pc').select('pc.id').whereRef('pc.account_id', '=', 'a.id').where('pc.planned_for', 'is not', null))]))
         .where('a.last_visit', '>=', q.since);
       // each account's latest session (a plan is not one), read backwards from its index of sessions
       // (mode <> 'plan' written as such, so that SQLite may use that partial index), and of its answers only those asked for, as JSON text (the database reads them out:
@@ -387,7 +388,7 @@ export abstract class SqlStore implements Store {
         .leftJoin('visits as lv', (join) =>
           join.on('lv.id', '=', (eb) => eb.selectFrom('visits as v').select('v.id').whereRef('v.account_id', '=', 'a.id').where('v.mode', '<>', sql.lit('plan')).orderBy('v.date', 'desc').orderBy('v.id', 'desc').limit(1)),
         )
-        .select(['a.id', 'a.name', 'a.playbook_id', 'a.last_visit'])
+        .select(['a.id', 'a.name', 'a.playbook_id', 'a.last_visit', 'a.dropped'])
         .select(ids.map((id, i) => this.jsonField('lv.answers', id).as(`a${i}`)))
         .$call(this.all);
       const planned = await this.kdb
@@ -402,6 +403,7 @@ export abstract class SqlStore implements Store {
         const values = r as unknown as Record<string, string | null>;
         return {
           name: r.name,
+          ...(r.dropped ? { dropped: true } : {}),
           ...(r.playbook_id ? { playbookId: r.playbook_id } : {}),
           ...(r.last_visit ? { lastVisit: r.last_visit } : {}),
           answers: readAnswerValues(ids, (i) => values[`a${i}`], `last visit to "${r.name}"`),

@@ -278,7 +278,7 @@ export interface StatsAccount {
 
 /** What `today` reads to find the visits planned (Store.plannedVisits). */
 export interface PlannedVisitsQuery {
-  /** Accounts last visited on or after this day (YYYY-MM-DD); dropped accounts are left out. */
+  /** Accounts last visited on or after this day (YYYY-MM-DD); a dropped account only with a visit prepared (planned_for). */
   since: string;
   /** Question ids whose answers, as the latest session (not a plan) gave them, each row carries. */
   answers: string[];
@@ -287,6 +287,8 @@ export interface PlannedVisitsQuery {
 /** An account that may have a visit planned: its latest session's answers asked for, and the days preps were saved for. */
 export interface PlannedVisitsRow {
   name: string;
+  /** A D: only its prepared visits count (a D's next meeting is not planned work). */
+  dropped?: boolean;
   playbookId?: string;
   lastVisit?: string;
   /** Only the question ids asked for that the latest session answered. */

@@ -74,11 +74,15 @@ export async function runInterview(pb: Playbook, opts: InterviewOptions, driver:
     // jump from 1 to 11 once the person met is named
     const skip = new Set(opts.notCounted ?? []);
     const counted = walkInterview(pb, opts.mode, answers, opts.known).questions.filter((x) => !skip.has(x.id) || !Object.hasOwn(answers, x.id));
+    // the position is how many of them are answered, plus this one: it moves by one with each answer,
+    // whatever the questions' order (a place in the list jumped past answers already given further on,
+    // "4/16 -> 11/17"; and a question asked in its session's own words, a copy, was found nowhere: "0/15")
+    const answered = counted.filter((x) => Object.hasOwn(answers, x.id)).length;
     const outcome = await driver.ask({
       question: q,
       locale: opts.locale,
-      position: counted.indexOf(q) + 1,
-      total: counted.length,
+      position: answered + 1,
+      total: Math.max(counted.length, answered + 1),
       canGoBack: order.length > 0 || opts.canLeaveBack === true,
       default: offered(q.id),
       ...(opts.visitDate ? { visitDate: opts.visitDate } : {}),

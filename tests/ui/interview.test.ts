@@ -65,7 +65,7 @@ describe('runInterview', () => {
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')], ['next_topic', ans(null)]]);
-    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, customer_asked: null, obstacle_date: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     // a next meeting brings its topic, for the follow-up
@@ -94,6 +94,48 @@ describe('the question counter', () => {
     // the name was asked (1), the carried facts are not counted: the next question is the 2nd, not the 9th
     expect(seen[0]).toMatch(/^2\//);
     expect(seen[1]).toMatch(/^3\//);
+  });
+});
+
+describe('the question counter moves by one with each answer (issue 25: "1/17 -> 4/16 -> 11/17")', () => {
+  /** A rep who answers every question with its first option (text: "x"), recording the counter. */
+  async function walk(mode: 'prep' | 'debrief', answers: Answers, notCounted: string[] = []): Promise<string[]> {
+    const seen: string[] = [];
+    const driver = {
+      async ask(v: QuestionView): Promise<PromptOutcome> {
+        seen.push(`${v.position}/${v.total}`);
+        const q = v.question;
+        const value = q.kind === 'text' ? 'x' : q.kind === 'number' ? 2 : q.kind === 'date' ? null : q.kind === 'multiple' ? [] : (q.options?.[0]?.value ?? 'yes');
+        return { kind: 'answer', value };
+      },
+      showHelp: () => {},
+      onAnswer: () => {},
+    };
+    await runInterview(builtin(), { mode, locale: 'en', answers, notCounted, visitDate: '2026-11-23', lookup: () => () => undefined }, driver);
+    return seen;
+  }
+  const positions = (seen: string[]) => seen.map((x) => Number(x.split('/')[0]));
+
+  it("a debrief's first question, asked in the debrief's own words, is 1, not 0", async () => {
+    const seen = await walk('debrief', {});
+    expect(seen[0]).toMatch(/^1\//);
+  });
+
+  it('answers already given further on (a draft, a file) do not make it jump: 1, 2, 3…', async () => {
+    // the facts further down the list are given; the rep answers the rest in order
+    const given: Answers = { has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+    const seen = await walk('debrief', given);
+    const at = positions(seen);
+    for (let i = 1; i < at.length; i++) expect(at[i], seen.join(' ')).toBe(at[i - 1] + 1);
+    for (const x of seen) expect(Number(x.split('/')[0])).toBeLessThanOrEqual(Number(x.split('/')[1]));
+  });
+
+  it('carried facts that are not counted keep it moving by one as well', async () => {
+    const carried: Answers = { contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala' };
+    const seen = await walk('prep', { contact_name: 'Chen', ...carried }, Object.keys(carried));
+    const at = positions(seen);
+    expect(at[0]).toBe(2); // the name, asked before the carried facts were filled in, is the first
+    for (let i = 1; i < at.length; i++) expect(at[i], seen.join(' ')).toBe(at[i - 1] + 1);
   });
 });
 

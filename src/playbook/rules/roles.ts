@@ -13,7 +13,7 @@ export const roles: Rule = {
   check({ pb, report, questions, classIds }) {
     const r = pb.roles;
     const ids = [...questions.keys()];
-    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts' | 'nextMeeting', kinds: Question['kind'][], what: string) => {
+    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts' | 'nextMeeting' | 'obstacleDate', kinds: Question['kind'][], what: string) => {
       const id = r[key];
       if (id === undefined) return;
       const q = questions.get(id);
@@ -29,6 +29,7 @@ export const roles: Rule = {
     needQuestion('personalWin', ['text'], "a text question (the person's personal win)");
     needQuestion('contacts', ['number'], 'a number question (the people known at the account)');
     needQuestion('nextMeeting', ['date'], 'a date question (the next meeting agreed)');
+    needQuestion('obstacleDate', ['date'], 'a date question (the day the customer places what stands in the way)');
     if (r.stance) {
       const q = questions.get(r.stance.question);
       if (!q) {

@@ -139,9 +139,10 @@ const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2
  * next meeting the latest debrief agreed, while no later session has taken place.
  */
 export function plannedMeetings(a: AccountPlans, from: string, to: string): { date: string; source: 'next-meeting' | 'prep' }[] {
-  if (a.dropped) return [];
   const out = new Map<string, 'next-meeting' | 'prep'>();
+  // a dropped account's visit is planned only by a prep: the rep chose to go back
   for (const d of a.preparedFor) if (d >= from && d <= to) out.set(d, 'prep');
+  if (a.dropped) return [...out].map(([date, source]) => ({ date, source }));
   const next = a.nextMeeting;
   if (isDay(next) && next >= from && next <= to && (!a.lastVisit || next > a.lastVisit) && !out.has(next)) out.set(next, 'next-meeting');
   return [...out].map(([date, source]) => ({ date, source }));
@@ -227,12 +228,12 @@ export function todayView(input: TodayInput): TodayView {
   const recalled = (d: string) => d < today && d >= addDays(today, -UNDEBRIEFED_DAYS);
   const debrief = (account: string, date: string) => shellCommand(['sales-coach', 'debrief', '--account', account, '--date', date]);
   const undebriefed = input.accounts
-    .filter((a) => !a.dropped)
     .flatMap((a): UndebriefedView[] => [
+      // a D's prep too ("Not yet debriefed" said of every other class's): the rep went back to it
       ...a.preparedFor.filter(recalled).map((date) => ({ account: a.name, date, command: debrief(a.name, date) })),
       // a meeting agreed at the last visit whose day has gone with no session since (not prepared):
       // it left every screen the day after, and the rep's record of it with it
-      ...(isDay(a.nextMeeting) && recalled(a.nextMeeting) && !a.preparedFor.includes(a.nextMeeting) && (a.lastVisit === undefined || a.lastVisit < a.nextMeeting) ? [{ account: a.name, date: a.nextMeeting, command: debrief(a.name, a.nextMeeting), agreed: true }] : []),
+      ...(!a.dropped && isDay(a.nextMeeting) && recalled(a.nextMeeting) && !a.preparedFor.includes(a.nextMeeting) && (a.lastVisit === undefined || a.lastVisit < a.nextMeeting) ? [{ account: a.name, date: a.nextMeeting, command: debrief(a.name, a.nextMeeting), agreed: true }] : []),
     ])
     .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.account.localeCompare(b.account)));
   // open steps due today and overdue; with --week, also those due this week
