@@ -3,7 +3,8 @@
 // SELECT/INSERT/UPDATE/DELETE/WITH, normalised (case, spaces, placeholders $1 ? @x ${...} -> ?),
 // counted where the same normalised text occurs in two places or more.
 import { readFileSync, readdirSync } from 'node:fs';
-const dir = process.argv[2];
+// the store's folder unless another is named
+const dir = process.argv[2] ?? 'src/store';
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'migrations.ts' && f !== 'pg-migrations.ts');
 const seen = new Map();
 for (const f of files) {
