@@ -986,14 +986,17 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
     const q = name.startsWith('answers.') ? s.questions.get(name.slice(8)) : undefined;
     return v !== undefined && q?.kind === 'text' ? addressedToThem(v, people) : v;
   };
-  const paragraphs = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true).map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
+  const fired = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true);
+  const paragraphs = fired.map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
   const told = f.steps
     ? steps.flatMap((step) => {
         const text = (step as { tellCustomer?: Text }).tellCustomer;
         return text ? [`- ${s.msg.toldStep(fillRecap(s.t(text), lookup), s.msg.date(step.out.due))}`] : [];
       })
     : [];
-  if (paragraphs.length === 0 && told.length === 0) return undefined;
+  // a part with no condition is the frame (the greeting): a message of the frame alone ("Hello Ms Wu,
+  // thank you for your time today. Best regards") has nothing to send after a visit that agreed nothing
+  if (!fired.some((p) => p.when !== undefined) && told.length === 0) return undefined;
   // one line each, as a chat message reads (WeChat, a text): the rep adds blank lines for a mail if wanted
   return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n');
 }

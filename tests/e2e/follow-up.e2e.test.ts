@@ -73,7 +73,7 @@ describe('the follow-up after a debrief', () => {
     expect(cn.code, cn.stderr).toBe(0);
     expect(cn.stdout).toContain('今天要发给客户的跟进消息（可直接复制）');
     expect(cn.stdout).toContain('陈总，您好！感谢您今天抽出时间。');
-    expect(cn.stdout).toContain('方便您安排：接下来我们大概还需要沟通2次。');
+    expect(cn.stdout).toContain('也跟您说一下整体安排：接下来大概还要再沟通2次。');
     const tw = await runBin(['debrief', '--account', 'Hengda', '--no-input', '--dry-run', '--lang', 'zh-TW', '--answers', answers], { env: sandbox().env });
     expect(tw.code, tw.stderr).toBe(0);
     // the playbook's words are converted; what the rep typed (the name) is kept as typed

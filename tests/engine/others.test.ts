@@ -48,6 +48,16 @@ describe('several people at one debrief', () => {
     expect(debrief([]).followUp).toMatch(/^Hello Ms Chen, thank you/);
   });
 
+  it('no follow-up of a greeting alone: a visit that agreed nothing and owes nothing has nothing to send', () => {
+    // the manager's second trial: "Hello Ms Wu, thank you for your time today. / Best regards"
+    const { next_meeting: _m, next_topic: _t, ...nothingAgreed } = chen;
+    const r = debrief([], 'en', { ...nothingAgreed, persona: 'commander' });
+    expect(r.checklist.filter((i) => i.id === 'answer_request' || i.id === 'confirm_next_meeting')).toEqual([]);
+    expect(r.followUp).toBeUndefined();
+    // one thing agreed is enough to write
+    expect(debrief([], 'en', { ...nothingAgreed, persona: 'commander', customer_asked: 'a reference site' }).followUp).toContain('a reference site');
+  });
+
   it('each other person is put on the account with their facts; the same person named twice, or the person met, is one person', () => {
     const pb = builtin();
     const result = debrief([wang, { ...wang, name: 'MR WANG' }, { name: 'ms chen', answers: { contact_role: 'first_kp' } }, li]);

@@ -84,7 +84,7 @@ describe('the follow-up after a signature', () => {
     const { renderMarkdown } = await import('../../src/ui/render-markdown.js');
     const open: Answers = { ...firstKp, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: '要和财务商量', statement_changed: 'no', plan_shared: 'yes', meetings_left: 1, next_meeting: '2026-12-15', next_topic: '试点方案' };
     const planned = renderMarkdown(evaluateSession(builtin(), { mode: 'debrief', answers: open, visitDate: '2026-12-10', locale: 'zh-CN', account: { name: '恒达物流' } }));
-    expect(planned).toContain('方便您安排：接下来我们大概还需要沟通1次。');
+    expect(planned).toContain('也跟您说一下整体安排：接下来大概还要再沟通1次。');
     const signed: Answers = { ...firstKp, asked_to_sign: 'yes', signed: 'yes', statement_changed: 'no', plan_shared: 'yes', meetings_left: 1, next_meeting: '2026-12-22', next_topic: '项目启动会' };
     const md = renderMarkdown(evaluateSession(builtin(), { mode: 'debrief', answers: signed, visitDate: '2026-12-10', locale: 'zh-CN', account: { name: '恒达物流' } }));
     expect(md).not.toContain('还需要沟通');
