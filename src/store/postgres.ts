@@ -569,17 +569,30 @@ export class PostgresStore extends SqlStore implements TeamStore {
           SELECT *, ${flagCols}, ${order} AS attention_order FROM accounts WHERE owner = r.rep AND ${opts.everyAccount ? sql`true` : sql`${needs} = 1`}
           ORDER BY ${order}, class_deadline NULLS LAST, name_key COLLATE "C" ${limit}) x
         ORDER BY r.o, x.attention_order, x.class_deadline NULLS LAST, x.name_key COLLATE "C"`.execute(this.kdb);
-      const events = await this.eventQuery(this.kdb)
+      // what moved, and the notes: with a limit, each rep's first moves of the period (the screen said
+      // every move of every rep, 1,500 lines for a team of 50, each read and checked) and how many there
+      // are; the notes all (a challenge is not cut off by a busy week)
+      const note = sql<boolean>`e.kind IN ('class-validated', 'class-challenged')`;
+      const period = this.eventQuery(this.kdb)
         .select('e.owner as rep')
+        .select(sql<number>`row_number() OVER (PARTITION BY e.owner, ${note} ORDER BY e.date, e.id)`.as('rn'))
+        .select(sql<number>`count(*) OVER (PARTITION BY e.owner, ${note})`.as('of'))
+        .select(note.as('is_note'))
         .where('e.owner', 'in', reps.length ? reps : [''])
         .where('e.date', '>=', since)
         // up to the review's day: tomorrow's prep has not moved anything yet
         .where('e.date', '<=', today)
-        .where('e.kind', 'in', ['class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged'])
-        .orderBy('e.owner')
-        .orderBy('e.date')
-        .orderBy('e.id')
+        .where('e.kind', 'in', ['class-changed', 'signed', 'dropped', 'class-validated', 'class-challenged']);
+      const events = await this.kdb
+        .selectFrom(period.as('x'))
+        .selectAll()
+        .$if(limitPerRep !== undefined, (qb) => qb.where((eb) => eb.or([eb('x.is_note', '=', true), eb('x.rn', '<=', Math.floor(limitPerRep ?? 0))])))
+        .orderBy('x.rep')
+        .orderBy('x.date')
+        .orderBy('x.id')
         .execute();
+      const movedTotal: Record<string, number> = {};
+      for (const e of events) if (!e.is_note) movedTotal[String(e.rep)] = Number(e.of);
       // one row a rep damaged (changed outside sales-coach) is named and left out, never the whole team's review
       const damaged: Damaged[] = [];
       const badLabels = new Set<string>();
@@ -615,6 +628,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
           const event = readable(() => this.event(e), (what) => damaged.push({ rep: String(e.rep), what }));
           return event ? [{ rep: String(e.rep), event }] : [];
         }),
+        movedTotal,
         damaged,
       };
       // the accounts whose labels spoiled their class's: named (their class still counts them)

@@ -385,7 +385,10 @@ export interface TeamReviewData {
   repFlags?: Record<string, Partial<Record<PipelineFlag, number>>>;
   /** Accounts that need attention, each with the number of such accounts its rep has. */
   attention: { rep: string; total: number; row: Pipeline['rows'][number] }[];
+  /** What moved (with a limit, each rep's first moves of the period) and the managers' notes (all). */
   events: { rep: string; event: StoredEvent }[];
+  /** How many moves each rep had in the period, those left out by the limit counted. */
+  movedTotal?: Record<string, number>;
   /** Rows the program cannot read (changed outside sales-coach), each left out of the review: whose, and what (e.g. `class of "Acme"`). */
   damaged?: Damaged[];
 }

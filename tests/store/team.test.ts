@@ -614,4 +614,21 @@ describe("a manager's Monday, second trial (issue 21)", () => {
     expect(peer.stderr).not.toContain('team review --rep');
     expect(peer.stderr).toContain('your own accounts: sales-coach accounts');
   });
+
+  it("team review shows each rep's first moves up to its limit and says how many more; --all, --json and notes are whole", async () => {
+    await setUpTeam();
+    for (const [i, name] of ['Acme', 'Beta', 'Gamma'].entries()) await as(rep1)(['debrief', '--account', name, '--date', `2026-11-2${i}`, '--answers', answersFile(`mv${i}.yaml`)]);
+    expect((await as(boss)(['account', 'challenge', 'Gamma', '--rep', rep1, '--note', 'Why an A?', '--today', '2026-11-23'])).code).toBe(0);
+    const moves = (out: string) => out.split('\n').filter((l) => /^\s+\S.*\s{2}new\s{2}/.test(l));
+    const limited = await as(boss)(['team', 'review', '--rep', rep1, '--limit', '1', '--since', '2026-11-19', '--today', '2026-11-24']);
+    expect(moves(limited.stdout)).toEqual([expect.stringContaining('Acme')]);
+    expect(limited.stdout).toContain('… 2 more moves (--all, --json or --csv for all)');
+    // the manager's note is not cut off by the limit
+    expect(limited.stdout).toContain('Why an A?');
+    const all = await as(boss)(['team', 'review', '--rep', rep1, '--all', '--since', '2026-11-19', '--today', '2026-11-24']);
+    expect(moves(all.stdout)).toHaveLength(3);
+    expect(all.stdout).not.toContain('more moves');
+    const json = JSON.parse((await as(boss)(['team', 'review', '--rep', rep1, '--json', '--since', '2026-11-19', '--today', '2026-11-24'])).stdout);
+    expect(json.reps[0].moved.map((m: { account: string }) => m.account)).toEqual(['Acme', 'Beta', 'Gamma']);
+  });
 });

@@ -85,6 +85,7 @@ const en = {
   needsAttention: (n: number) => `${n} need${n === 1 ? 's' : ''} attention`,
   allWell: 'nothing needs attention',
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,
+  moreMoved: (n: number) => `… ${n} more move${n === 1 ? '' : 's'} (--all, --json or --csv for all)`,
   managerNotes: 'From your manager',
   notes: 'Your notes',
   noTeam: 'You manage no rep in this team database: sales-coach team list shows who is on the team and their managers; the team admin adds a rep to you with: sales-coach team add NAME --manager YOU.',

@@ -72,6 +72,7 @@ export const zhCN: ViewMessages = {
   needsAttention: (n) => `${n}个需要关注`,
   allWell: '没有需要关注的客户',
   moreAttention: (n) => `……还有${n}个（用 --all、--json 或 --csv 查看全部）`,
+  moreMoved: (n) => `……还有${n}项变化（用 --all、--json 或 --csv 查看全部）`,
   managerNotes: '经理的批注',
   notes: '你的批注',
   noTeam: '你在这个团队数据库里没有下属销售：sales-coach team list 可以列出团队成员及其经理；由团队管理员把销售加到你名下：sales-coach team add 姓名 --manager 你的用户名。',

@@ -72,6 +72,7 @@ export const zhTW: ViewMessages = {
   needsAttention: (n) => `${n}個需要關注`,
   allWell: '沒有需要關注的客戶',
   moreAttention: (n) => `……還有${n}個（用 --all、--json 或 --csv 檢視全部）`,
+  moreMoved: (n) => `……還有${n}項變化（用 --all、--json 或 --csv 檢視全部）`,
   managerNotes: '經理的批註',
   notes: '你的批註',
   noTeam: '你在這個團隊資料庫裡沒有下屬業務：sales-coach team list 可以列出團隊成員及其經理；由團隊管理員把業務加到你名下：sales-coach team add 姓名 --manager 你的使用者名稱。',

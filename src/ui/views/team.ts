@@ -34,6 +34,8 @@ export interface RepReview {
   /** How many accounts need attention in all (the list may show fewer). */
   attentionTotal: number;
   moved: MovedView[];
+  /** Moves of the period not shown (team review's limit per rep). */
+  movedHidden: number;
   notes: NoteView[];
 }
 
@@ -93,6 +95,8 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       ...(opts.everyAccount ? { accounts: view.groups.flatMap((g) => g.rows) } : {}),
       attentionTotal,
       moved: view.moved ?? [],
+      // the moves the limit left out (a move the store counted but could not read is not among them)
+      movedHidden: Math.max(0, (data.movedTotal?.[rep] ?? 0) - events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped').length),
       notes,
     };
   });
@@ -154,6 +158,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
         const why = x.because.length ? `${m.clauseSep}${m.because(s(x.because.join(m.and)))}` : '';
         out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
       }
+      if (r.movedHidden > 0) out.push(c.dim(hanging('    ', m.moreMoved(r.movedHidden), width)));
     }
     out.push(...noteLines(r.notes, v.locale, c, width, { indent: '    ', account: true }));
   }
