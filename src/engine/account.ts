@@ -524,7 +524,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // (a prep for a dropped account whose answers say otherwise plans the visit: its steps are to do,
   // not a class moved; one that still reads "will not buy" has nothing to plan)
   const plansVisit = result.mode === 'prep' && !(c.class !== undefined && (pb.roles.willNotBuy ?? []).includes(c.class));
-  const issued = isLatest && (!next.dropped || plansVisit) ? result.checklist.filter((i) => !closedByRep.some((c) => sameStep(c, i))) : [];
+  // a prep expects a class, it does not record one: the window that class would open is not kept as a
+  // step (a prep never debriefed left "the A signing cycle ends 7 Dec" open on an unclassified account,
+  // and the next prep listed it beside its own "sign by 18 Dec")
+  const issued = isLatest && (!next.dropped || plansVisit) ? result.checklist.filter((i) => !closedByRep.some((c) => sameStep(c, i)) && !(result.mode === 'prep' && items.get(i.id)?.due === 'deadline')) : [];
   const reissued = new Map(issued.map((i) => [i.id, i]));
   // a step that opens may replace open ones (the next rung of a ladder replaces the rung before)
   const openIds = new Set(state.openSteps.map((st) => stepIdOf(st.key)));

@@ -719,6 +719,15 @@ export abstract class SqlStore implements Store {
           params: { id, until, account: row.account },
         });
       }
+      // done before it was given ("done 20 Nov" for a step of the 24 Nov visit): a day that cannot be,
+      // dated in the timeline before the account had the step
+      const since = row.since ?? undefined;
+      if (state !== 'open' && undoes === undefined && since && today < since) {
+        throw new StoreError(`step ${id} was given on ${since}: it cannot have been ${state === 'done' ? 'done' : 'skipped'} on ${today}`, `give the day it happened, from ${since} on (--date), or leave --date out for today`, {
+          key: 'stepBeforeGiven',
+          params: { id, since, date: today, done: state === 'done' },
+        });
+      }
       if (before !== state) {
         await q.updateTable('checklist_items').set({ state, state_at: state === 'open' ? null : at }).where('id', '=', id).$call(this.all);
         // the step's words in every language go with the event, so the timeline reads in the reader's

@@ -494,6 +494,8 @@ export interface StoreErrorParams {
   pgUnreachable: { where: string; detail: string };
   pgNotSetUp: { where: string; version: number; known: number };
   noteAfterToday: { date: string };
+  /** A step closed on a day before the session (or the rep) gave it. */
+  stepBeforeGiven: { id: number; since: string; date: string; done: boolean };
   /** A note dated before the account's first session: the class it would speak of did not exist yet. */
   noteBeforeAccount: { date: string; account: string; first: string };
   noteOnOwnAccount: Record<string, never>;

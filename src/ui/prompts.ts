@@ -57,6 +57,8 @@ export function promptTheme(locale: Locale) {
       keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[action] ?? action}`).join(' • '),
       // a default answer, or a confirm's "是/否", in the brackets of the rep's language
       defaultAnswer: (text: string) => styleText('dim', m.defaultAnswer(text)),
+      // the ticked answers joined as the rep's language joins a list: "、" in Chinese, not ", "
+      renderSelectedChoices: <T>(chosen: ReadonlyArray<{ short: string; value: T }>) => chosen.map((c) => c.short).join(m.tickSep),
     },
     keywords: { yes: m.yes, no: m.no, error: () => m.yesOrNo },
   };

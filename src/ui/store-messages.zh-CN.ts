@@ -91,6 +91,7 @@ export const zhCN: StoreMessages = {
     message: `团队数据库 ${where} ${version === 0 ? '还没有为 sales-coach 初始化' : `的结构版本是 ${version}，比当前的 sales-coach（${known}）旧`}，而这个用户无权${version === 0 ? '初始化' : '升级'}它`,
     hint: `由团队管理员运行：sales-coach team init --db ${where}`,
   }),
+  stepBeforeGiven: ({ id, since, date, done }) => ({ message: `第${id}项下一步是${since}才有的：不可能在${date}就${done ? '完成' : '跳过'}`, hint: `用 --date 给出实际发生的日期（${since}当天或之后），或者去掉 --date 表示今天` }),
   noteAfterToday: ({ date }) => ({ message: `备注的日期不能是 ${date}：按团队数据库的日期，那天还没到`, hint: '去掉 --today，或者给一个过去的日期' }),
   noteBeforeAccount: ({ date, account, first }) => ({ message: `“${account}”的备注不能写在 ${date}：这个客户的第一次记录是 ${first}`, hint: `去掉 --today，或者给 ${first} 当天或之后的日期` }),
   noteOnOwnAccount: () => ({ message: '给自己的客户写备注，不算经理的点评', hint: '由你的经理确认或质疑你的分类；sales-coach accounts 会显示他们的备注' }),

@@ -91,6 +91,7 @@ export const zhTW: StoreMessages = {
     message: `團隊資料庫 ${where} ${version === 0 ? '還沒有為 sales-coach 初始化' : `的結構版本是 ${version}，比當前的 sales-coach（${known}）舊`}，而這個使用者無權${version === 0 ? '初始化' : '升級'}它`,
     hint: `由團隊管理員執行：sales-coach team init --db ${where}`,
   }),
+  stepBeforeGiven: ({ id, since, date, done }) => ({ message: `第${id}項下一步是${since}才有的：不可能在${date}就${done ? '完成' : '跳過'}`, hint: `用 --date 給出實際發生的日期（${since}當天或之後），或者去掉 --date 表示今天` }),
   noteAfterToday: ({ date }) => ({ message: `備註的日期不能是 ${date}：按團隊資料庫的日期，那天還沒到`, hint: '去掉 --today，或者給一個過去的日期' }),
   noteBeforeAccount: ({ date, account, first }) => ({ message: `「${account}」的備註不能寫在 ${date}：這個客戶的第一次記錄是 ${first}`, hint: `去掉 --today，或者給 ${first} 當天或之後的日期` }),
   noteOnOwnAccount: () => ({ message: '給自己的客戶寫備註，不算經理的點評', hint: '由你的經理確認或質疑你的分類；sales-coach accounts 會顯示他們的備註' }),

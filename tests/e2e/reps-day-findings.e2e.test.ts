@@ -116,6 +116,9 @@ describe("the rep's day (issue 25)", () => {
     const ahead = await runBin(['checklist', 'done', String(step.id), '--date', '2199-01-01'], { env });
     expect(ahead.code).toBe(2);
     expect(ahead.stderr).toContain('after today');
+    // done before the visit that gave it: a day that cannot be (the third rep's trial)
+    const early = await runBin(['checklist', 'done', String(step.id), '--date', '2026-11-10'], { env });
+    expect([early.code, early.stderr]).toEqual([2, expect.stringContaining(`step ${step.id} was given on 2026-11-17: it cannot have been done on 2026-11-10`)]);
     const done = await runBin(['checklist', 'done', String(step.id), '--date', '2026-11-19'], { env });
     expect(done.code, done.stderr).toBe(0);
     const shown = await runBin(['account', 'show', 'Tick Co'], { env });

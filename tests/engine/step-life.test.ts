@@ -77,6 +77,18 @@ describe('the life of a step, and what a signed account is asked', () => {
     expect(prep.result.flags.map((f) => f.id)).toContain('window-over');
   });
 
+  it('a prep keeps no signing window: it expects a class, it does not record one (a debrief\'s window stays)', () => {
+    const pb = builtin();
+    const windows = (st: AccountState) => st.openSteps.filter((x) => stepIdOf(x.key).endsWith('_window'));
+    const prepOnly = run(pb, emptyAccount('Delta'), { ...facts, trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-11-27', 'prep');
+    expect(prepOnly.result.classification.class).toBe('A');
+    expect(windows(prepOnly.state)).toEqual([]);
+    const debriefed = run(pb, emptyAccount('Echo'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet }, '2026-11-16');
+    const prep = run(pb, debriefed.state, { ...facts, trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-11-20', 'prep');
+    expect(windows(prep.state).map((x) => x.due)).toEqual(windows(debriefed.state).map((x) => x.due));
+    expect(windows(prep.state)).toHaveLength(1);
+  });
+
   it('"confirm the meeting of 1 Dec" lives until 1 Dec: a prep the day before keeps it, the debrief on the day ends it', () => {
     const pb = builtin();
     const a = run(pb, emptyAccount('Hengda'), { ...facts, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', ...quiet, next_meeting: '2026-12-01' }, '2026-11-24');

@@ -229,3 +229,11 @@ describe('Chinese punctuation around the question', () => {
     expect(await r.answer).toBe(true);
   });
 });
+
+describe('the ticked steps echoed after "which are done?"', () => {
+  it('are joined as the rep\'s language joins a list (the third trial: "…现场签合同, 2026年…")', () => {
+    const chosen = [{ short: '书面确认', value: 1 }, { short: '12月4日 约第一KP', value: 2 }];
+    expect(promptTheme('zh-CN').style.renderSelectedChoices(chosen)).toBe('书面确认、12月4日 约第一KP');
+    expect(promptTheme('en').style.renderSelectedChoices(chosen)).toBe('书面确认, 12月4日 约第一KP');
+  });
+});
