@@ -11,14 +11,14 @@ export const zhTW: HelpMessages = {
       'B2B業務的教練（拜訪前做準備，拜訪後做檢討），也供編寫劇本的培訓師使用。',
     'print the version': '顯示版本號',
     'language: en, zh-CN or zh-TW (default: from LANG, SALES_COACH_LANG or the config)': '介面語言：en、zh-CN 或 zh-TW（預設取 LANG、SALES_COACH_LANG 或設定檔中的設定）',
-    'a folder of user playbooks (or SALES_COACH_PLAYBOOKS, or the config)': '存放自定義劇本的資料夾（也可用 SALES_COACH_PLAYBOOKS 或設定檔指定）',
+    'a folder of user playbooks (or SALES_COACH_PLAYBOOKS, or the config)': '存放自訂劇本的資料夾（也可用 SALES_COACH_PLAYBOOKS 或設定檔指定）',
     'the config file (or SALES_COACH_CONFIG; default $XDG_CONFIG_HOME/sales-coach/config.yaml)': '設定檔（也可用 SALES_COACH_CONFIG 指定；預設 $XDG_CONFIG_HOME/sales-coach/config.yaml）',
     'the database: a SQLite file, or a team database postgres://USER@HOST/DB (or SALES_COACH_DB, or store: in the config; default $XDG_DATA_HOME/sales-coach/coach.db)':
       '資料庫：一個 SQLite 檔案，或團隊資料庫 postgres://USER@HOST/DB（也可用 SALES_COACH_DB 或設定檔中的 store: 指定；預設 $XDG_DATA_HOME/sales-coach/coach.db）',
     'no colour (also NO_COLOR, or when output is not a terminal)': '不用顏色（設定了 NO_COLOR 或輸出不是終端機時也不用）',
-    'show stack traces for errors': '出錯時顯示呼叫棧',
-    'trainer tools: validate, list, show, schema, init': '培訓師工具：檢查、列出、檢視劇本，生成 schema，新建劇本',
-    'check playbook files (all built-in and user playbooks when no path is given)': '檢查劇本檔案（不寫路徑時檢查所有內建劇本和自定義劇本）',
+    'show stack traces for errors': '出錯時顯示呼叫堆疊',
+    'trainer tools: validate, list, show, schema, init': '培訓師工具：檢查、列出、檢視劇本，產生 schema，新建劇本',
+    'check playbook files (all built-in and user playbooks when no path is given)': '檢查劇本檔案（不寫路徑時檢查所有內建劇本和自訂劇本）',
     'output format': '輸出格式',
     'treat warnings as errors (exit 1)': '把警告當作錯誤（退出碼 1）',
     'playbook files or folders': '劇本檔案或資料夾',
@@ -29,7 +29,7 @@ export const zhTW: HelpMessages = {
     'walk the paths through the interview and report dead ends, gaps and crashes': '遍歷訪談的各條路徑，報告走不通的地方、遺漏和崩潰',
     'the seed for --explore when it samples': '--explore 抽樣時使用的隨機種子',
     'playbook files, test files, folders or playbook ids (default: all playbooks)': '劇本檔案、測試檔案、資料夾或劇本 id（預設：所有劇本）',
-    'list the built-in and user playbooks, and where each comes from': '列出內建劇本和自定義劇本，以及各自的來源',
+    'list the built-in and user playbooks, and where each comes from': '列出內建劇本和自訂劇本，以及各自的來源',
     'print JSON': '以 JSON 輸出',
     'print a playbook as resolved (includes and extends applied)': '顯示展開後的劇本（已合併 includes 和 extends）',
     'a playbook id or a file': '劇本 id 或檔案',
@@ -99,7 +99,7 @@ export const zhTW: HelpMessages = {
     'print JSON (every account)': '以 JSON 輸出（所有客戶）',
     'print CSV (every account)': '以 CSV 輸出（所有客戶）',
     'count windows and overdue steps as of this day, over the accounts as they are now (default: today)': '以這一天為準計算成交週期和逾期的下一步，客戶按現在的狀態計（預設：今天）',
-    "a manager reads one rep's review, as the rep sees it (team database; read-only)": '經理檢視某位業務的客戶分佈，與其本人看到的一樣（團隊資料庫；唯讀）',
+    "a manager reads one rep's review, as the rep sees it (team database; read-only)": '經理檢視某位業務的客戶分布，與其本人看到的一樣（團隊資料庫；唯讀）',
     'your own evidence: how each class you gave turned out, and your habits, against your history': '用你自己的記錄說話：你給出的每個分類後來結果如何，以及你的習慣',
     'count classes given and visits made since 90d, 12w, 6m or a date (default: all history)': '統計自 90d、12w、6m 或某個日期以來給出的分類和拜訪（預設：全部記錄）',
     'only this account': '只看這個客戶',
@@ -107,7 +107,7 @@ export const zhTW: HelpMessages = {
     'print the numbers as JSON': '以 JSON 輸出數字',
     'count as of this day (default: today)': '以這一天為準統計（預設：今天）',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
-      '生成單個 HTML 檔案的週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',
+      '產生一份 HTML 週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',
     'where to write it (required)': '寫到哪裡（必填）',
     'overwrite the file if it exists (it is replaced whole, never half-written)': '檔案已存在時覆蓋（整體替換，不會只寫一半）',
     'the calibration counts classes given since 90d, 6m or a date (default: all history)': '校準統計自 90d、6m 或某個日期以來給出的分類（預設：全部記錄）',
@@ -134,7 +134,7 @@ export const zhTW: HelpMessages = {
     'the account to fold in (it disappears)': '被併入的客戶（合併後消失）',
     'the account that keeps everything': '保留全部內容的客戶',
     'delete an account with its visits, contacts and checklist': '刪除客戶及其拜訪、聯絡人和清單',
-    'do not ask for confirmation (for scripts)': '不要求確認（供指令碼使用）',
+    'do not ask for confirmation (for scripts)': '不要求確認（供腳本使用）',
     "a manager confirms a rep's class (team database): an event in the account's history, with who and when": '經理確認業務給出的分類（團隊資料庫）：作為一條事件記入客戶歷史，註明誰在何時確認',
     'the rep whose account it is': '這個客戶所屬的業務',
     'what the rep reads at their next prep': '業務下次做拜訪準備時會看到的話',
@@ -142,7 +142,7 @@ export const zhTW: HelpMessages = {
     'a manager questions a rep\'s class (team database; the seed\'s "why is this an A? then why was it not signed?"); the rep sees it at the next prep':
       '經理對業務給出的分類提出質疑（團隊資料庫；比如「為什麼他是A類客戶？那你今天為什麼沒簽掉呢？」）；業務下次做拜訪準備時會看到',
     'the question the rep should answer': '業務需要回答的問題',
-    "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的團隊資料庫：建庫、新增業務、盤點每位業務的客戶',
+    "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的團隊資料庫：建立資料庫、新增業務、盤點每位業務的客戶',
     'set up (or upgrade) the team database: tables, row-level security, the rep role (the team admin: a role that owns the database and may create roles; --db names it)':
       '建立（或升級）團隊資料庫：表、行級安全、業務角色（由團隊管理員執行：擁有該資料庫且能建立角色的角色，用 --db 指定）',
     'add a rep (or a manager) to the team: a new database role is created; an existing one is given the rep role (its password is changed only if it is already in the team)':
@@ -204,7 +204,7 @@ export const zhTW: HelpMessages = {
     'the seven days ahead instead of today and tomorrow': '顯示接下來七天，而不只是今天和明天',
     'your calendar (an .ics export): its events are matched to accounts by name (or calendar: in the config)': '你的日曆（匯出的 .ics 檔案）：按名稱把其中的事件對應到客戶（也可寫在設定檔的 calendar: 中）',
     'the day to show (default: today)': '顯示哪一天（預設：今天）',
-    'print the shell completion script for bash, zsh or fish (README: "Shell completion" says where to put it)': '輸出 bash、zsh 或 fish 的指令補全指令碼（放在哪裡見 README 的「Shell completion」一節）',
+    'print the shell completion script for bash, zsh or fish (README: "Shell completion" says where to put it)': '輸出 bash、zsh 或 fish 的自動補全腳本（放在哪裡見 README 的「Shell completion」一節）',
     'bash, zsh or fish': 'bash、zsh 或 fish',
     'accounts, playbooks or classes': 'accounts（客戶）、playbooks（劇本）或 classes（分類）',
     'a complete example, with no set-up: what the tool does in one minute': '一個完整範例，無需任何設定：一分鐘看懂這個工具能做什麼',
@@ -220,7 +220,7 @@ export const zhTW: HelpMessages = {
 退出碼：0 正常，1 發現問題（劇本無效），2 用法或輸入錯誤，3 內部錯誤，
 130 已中斷（答案已存為草稿；用 --resume 繼續）。`,
     accounts: `
-  分類按給出它們的劇本分組、命名和排序：培訓師自定義的分類（比如 commit / best_case / pipeline）
+  分類按給出它們的劇本分組、命名和排序：培訓師自訂的分類（比如 commit / best_case / pipeline）
   按原樣顯示。客戶在拜訪時因分類而定下的簽約期限過了，就算已過成交週期；表示「不會購買」的分類
   （劇本中的 roles.willNotBuy）算作放棄，不需要下一步。
 
@@ -229,7 +229,7 @@ export const zhTW: HelpMessages = {
     $ sales-coach accounts --since 7d            加上本週的變化及原因
     $ sales-coach accounts --flag window,no_next 現在需要你處理的
     $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於電子表格
-    $ sales-coach accounts --rep wang_li         經理檢視某位業務的客戶分佈（團隊資料庫）`,
+    $ sales-coach accounts --rep wang_li         經理檢視某位業務的客戶分布（團隊資料庫）`,
     stats: `
   校準：對每個給出過的分類（每次拜訪給出都算一次），在成交週期已過的客戶中，有多少比例在該分類的
   成交週期（劇本中的週期，例如 A類為 10 天）內簽約、簽約所需天數的中位數、後來有多少被改成別的
@@ -238,7 +238,7 @@ export const zhTW: HelpMessages = {
   習慣：拜訪最高分類的客戶時，你有多少次提出了成交（劇本中的 roles.askedToSign），以及提出和沒提出
   時的簽約率；見到最終拍板人（roles.metFirstKp；內建劇本中為第一KP）的拜訪所佔比例；最後「不會購買」
   的客戶上花了多少次拜訪和多少小時（小時數是估算，每次按 3 小時：劇本不記錄拜訪時長）；在跟進中、
-  卻只記錄了一個人的客戶。
+  卻只有一個聯絡人的客戶。
 
   範例：
     $ sales-coach stats                   你記錄的全部內容
@@ -246,7 +246,7 @@ export const zhTW: HelpMessages = {
     $ sales-coach stats --class A --json  你的A類客戶，以 JSON 輸出`,
     report: `
   這個檔案不依賴任何別的東西：圖表在生成時就畫成 SVG，樣式寫在檔案裡，不聯網載入任何內容，也不執行
-  指令碼。可以用 A4 紙列印。文字使用 --lang 指定的語言（en、zh-CN、zh-TW）。
+  腳本。可以用 A4 紙列印。文字使用 --lang 指定的語言（en、zh-CN、zh-TW）。
 
   範例：
     $ sales-coach report --out week.html && xdg-open week.html`,
@@ -262,7 +262,7 @@ export const zhTW: HelpMessages = {
   密碼取自 PGPASSWORD、~/.pgpass 或設定檔中的 passwordFile:，絕不寫在地址裡。每位業務是一個資料庫
   角色；由 PostgreSQL 本身（行級安全）保證業務只能檢視和修改自己的客戶，經理能檢視自己團隊的客戶。
 
-  建庫（由團隊管理員執行，需要能建立角色）：
+  建立資料庫（由團隊管理員執行，需要能建立角色）：
     $ createdb sales                                          （或任何空資料庫）
     $ sales-coach team init --db postgres://admin@db.example/sales
     $ sales-coach team add wang_li --manager chen_jing --password-file wang.txt --db ...

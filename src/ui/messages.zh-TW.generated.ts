@@ -127,7 +127,7 @@ export const zhTW: UiMessages = {
   carriedConfirm: (date, facts) => `還和${date}記錄的一樣嗎？${facts}`,
   wroteMarkdown: (f) => `已寫入 ${f}`,
   label: (name, value) => `${name}：${value}`,
-  keys: { navigate: '移動', select: '選擇', submit: '確認', all: '全選', invert: '反選', tick: '勾選', why: '為什麼問這個', back: '返回上一題' },
+  keys: { navigate: '移動', select: '選擇', submit: '確認', all: '全選', invert: '反向選取', tick: '勾選', why: '為什麼問這個', back: '返回上一題' },
   keyNames: { space: '空白鍵', '⏎': 'Enter 鍵' },
   yesOrNo: '請回答「是」或「否」',
   tickOne: '請至少勾選一項（按空白鍵勾選）',

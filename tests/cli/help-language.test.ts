@@ -30,7 +30,7 @@ describe('the help in Chinese', () => {
     expect(all.filter((t) => !(t in zhTW.texts))).toEqual([]);
     // zh-TW in Taiwan's words: a sales rep is 業務 (銷售 is selling: 銷售方法論)
     expect(Object.values(zhTW.texts).filter((t) => /銷售(?!方法論)/.test(t))).toEqual([]);
-    expect(zhTW.texts["a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline"]).toBe('PostgreSQL 上的團隊資料庫：建庫、新增業務、盤點每位業務的客戶');
+    expect(zhTW.texts["a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline"]).toBe('PostgreSQL 上的團隊資料庫：建立資料庫、新增業務、盤點每位業務的客戶');
     // an entry for an English text that is no longer declared is a translation nobody sees
     expect(Object.keys(zhCN.texts).filter((t) => !all.includes(t))).toEqual([]);
   });

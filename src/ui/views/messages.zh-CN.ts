@@ -11,11 +11,11 @@ export const zhCN: ViewMessages = {
   flag: {
     window: '已过签单周期：签单或重新分类',
     no_next: '没有安排下一步',
-    one_contact: '客户档案里只记录了一个人',
+    one_contact: '客户档案里只有一个联系人',
     provisional: '分类仍是暂定',
     overdue: '有逾期未办的下一步',
   },
-  oneContactOfRep: '客户档案里只记录了一个人（account show 客户名 --rep 销售 可以列出）',
+  oneContactOfRep: '客户档案里只有一个联系人（account show 客户名 --rep 销售 可以列出）',
   classAge: (days) => (days === 0 ? '今天归入此类' : `归入此类已${days}天`),
   planned: (date) => `计划于${date}拜访`,
   signedOn: (date: string) => `${date}签单`,

@@ -2,8 +2,8 @@
 import type { ViewMessages } from './messages.js';
 
 export const zhTW: ViewMessages = {
-  pipeline: '客戶分佈',
-  pipelineOf: (rep) => `${rep}的客戶分佈（唯讀）`,
+  pipeline: '客戶分布',
+  pipelineOf: (rep) => `${rep}的客戶分布（唯讀）`,
   shown: (n) => `共${n}個客戶`,
   provisional: '暫定',
   newAccounts: '尚未分類',
@@ -11,11 +11,11 @@ export const zhTW: ViewMessages = {
   flag: {
     window: '已過成交週期：簽約或重新分類',
     no_next: '沒有安排下一步',
-    one_contact: '客戶檔案裡只記錄了一個人',
+    one_contact: '客戶檔案裡只有一個聯絡人',
     provisional: '分類仍是暫定',
     overdue: '有逾期未辦的下一步',
   },
-  oneContactOfRep: '客戶檔案裡只記錄了一個人（account show 客戶名 --rep 業務 可以列出）',
+  oneContactOfRep: '客戶檔案裡只有一個聯絡人（account show 客戶名 --rep 業務 可以列出）',
   classAge: (days) => (days === 0 ? '今天歸入此類' : `歸入此類已${days}天`),
   planned: (date) => `計畫於${date}拜訪`,
   signedOn: (date: string) => `${date}簽約`,
@@ -23,7 +23,7 @@ export const zhTW: ViewMessages = {
   dropped: '不會購買',
   noNext: '無下一步',
   next: (date, text) => `下一步：${date}，${text}`,
-  youManage: (reps: number) => `你管理${reps}名業務：他們的客戶和下一步請看 sales-coach team review（某位業務的客戶分佈：accounts --rep 業務；單個客戶：account show 客戶名 --rep 業務）。`,
+  youManage: (reps: number) => `你管理${reps}名業務：他們的客戶和下一步請看 sales-coach team review（某位業務的客戶分布：accounts --rep 業務；單個客戶：account show 客戶名 --rep 業務）。`,
   noAccounts: '還沒有客戶：用 sales-coach prep --account 客戶名 開始（或用 import --csv 從CRM匯入）。',
   noneMatch: '沒有符合篩選條件的客戶。',
   more: (n, limit) => `…… 本組還有${n}個（每組最多顯示${limit}個；用 --all、--limit N、--json 或 --csv 檢視全部）`,

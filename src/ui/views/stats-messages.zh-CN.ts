@@ -27,7 +27,7 @@ export const zhCN: StatsMessages = {
   endedDropped: (accounts, cls, visits, hours) => `${accounts}个客户最后成了${classNoun(cls, '类')}：拜访${visits}次，约${hours}小时`,
   hoursEstimate: (h, note) => `估算：每次拜访按${h}小时计${note ? `（${note}）` : ''}；剧本没有记录拜访时长`,
   wereTop: (n, cls) => `其中${n}个曾经是${classNoun(cls, '类')}`,
-  oneContact: '在跟进、只记录了一个人',
+  oneContact: '在跟进、只有一个联系人',
   missingRole: (role) => `你的剧本没有声明roles.${role}，这一项不统计`,
   noTopClass: '你的剧本没有排名第一的类别',
   teamOf: (n) => `团队（${n}名销售）`,
@@ -66,7 +66,7 @@ export const zhCN: StatsMessages = {
   flag: {
     window: '已过签单周期',
     no_next: '没有下一步',
-    one_contact: '只记录了一个人',
+    one_contact: '只有一个联系人',
     provisional: '分类暂定',
     overdue: '有逾期未办的下一步',
   },

@@ -27,7 +27,7 @@ export const zhTW: StatsMessages = {
   endedDropped: (accounts, cls, visits, hours) => `${accounts}個客戶最後成了${classNoun(cls, '類')}：拜訪${visits}次，約${hours}小時`,
   hoursEstimate: (h, note) => `估算：每次拜訪按${h}小時計${note ? `（${note}）` : ''}；劇本沒有記錄拜訪時長`,
   wereTop: (n, cls) => `其中${n}個曾經是${classNoun(cls, '類')}`,
-  oneContact: '在跟進、只記錄了一個人',
+  oneContact: '在跟進、只有一個聯絡人',
   missingRole: (role) => `你的劇本沒有宣告roles.${role}，這一項不統計`,
   noTopClass: '你的劇本沒有排名第一的類別',
   teamOf: (n) => `團隊（${n}名業務）`,
@@ -66,7 +66,7 @@ export const zhTW: StatsMessages = {
   flag: {
     window: '已過成交週期',
     no_next: '沒有下一步',
-    one_contact: '只記錄了一個人',
+    one_contact: '只有一個聯絡人',
     provisional: '分類暫定',
     overdue: '有逾期未辦的下一步',
   },
