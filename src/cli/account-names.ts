@@ -32,7 +32,7 @@ export async function unknownAccount(store: Store, name: string): Promise<UserEr
     // own review) would be an empty list to follow
     const reps = await store.managedReps();
     if (reps.length) {
-      const whose = (await Promise.all(reps.map(async (rep) => ((await repAccountNames(store, rep)).some((n) => n.toLowerCase() === name.trim().toLowerCase()) ? rep : undefined)))).filter((r): r is string => r !== undefined);
+      const whose = await store.ownersOf(name, reps);
       return new UserError(
         said('accountOfRep', { name, reps: whose, team: reps }),
         `no account "${name}" of your own`,

@@ -29,7 +29,6 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
   const locale = localeOf(ctx, g);
   return withStore(io, g, async (store) => {
     // a manager reads a rep's account on the team database (row-level security decides what is seen)
-    if (opts.rep && !isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), '--rep reads a rep\'s account on a team database, and this is the database on this machine', 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
     if (opts.rep) await mustManage(store, opts.rep);
     const t = opts.rep && isTeamStore(store) ? await store.teamAccount(opts.rep, name) : await store.timeline(name);
     if (!t && opts.rep && isTeamStore(store)) throw await noRepAccount(store, opts.rep, name);

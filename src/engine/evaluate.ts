@@ -986,8 +986,8 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
     const q = name.startsWith('answers.') ? s.questions.get(name.slice(8)) : undefined;
     return v !== undefined && q?.kind === 'text' ? addressedToThem(v, people) : v;
   };
-  const fired = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true);
-  const paragraphs = fired.map((p) => fillRecap(s.t(p.text), lookup)).filter(Boolean);
+  const fired = f.parts.filter((p) => evaluateCondition(p.when, settled.ctx) === true).map((p) => ({ framed: p.when === undefined, text: fillRecap(s.t(p.text), lookup) })).filter((p) => p.text);
+  const paragraphs = fired.map((p) => p.text);
   const told = f.steps
     ? steps.flatMap((step) => {
         const text = (step as { tellCustomer?: Text }).tellCustomer;
@@ -996,7 +996,7 @@ function followUpSection(s: Scope, settled: Settled, steps: readonly Fired<{ due
     : [];
   // a part with no condition is the frame (the greeting): a message of the frame alone ("Hello Ms Wu,
   // thank you for your time today. Best regards") has nothing to send after a visit that agreed nothing
-  if (!fired.some((p) => p.when !== undefined) && told.length === 0) return undefined;
+  if (fired.every((p) => p.framed) && told.length === 0) return undefined;
   // one line each, as a chat message reads (WeChat, a text): the rep adds blank lines for a mail if wanted
   return [...paragraphs, ...(told.length ? [`${s.t(f.steps)}\n${told.join('\n')}`] : []), ...(f.closing ? [s.t(f.closing)] : [])].join('\n');
 }

@@ -643,6 +643,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
     });
   }
 
+  /** The reps of `reps` who have an account of this name (as the store keys names), read through row-level security. */
+  async ownersOf(account: string, reps: string[]): Promise<string[]> {
+    return this.run(async () => (await this.q<{ owner: string }>('SELECT DISTINCT owner FROM accounts WHERE name_key = $1 AND owner = ANY($2) ORDER BY owner', [nameKey(account), reps])).map((r) => r.owner));
+  }
+
   /** A rep's account as their manager sees it (read-only through row-level security). */
   async teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined> {
     return this.timeline(account, rep);

@@ -415,6 +415,8 @@ export interface TeamStore extends Store {
   teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean }): Promise<TeamReviewData>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
+  /** The reps of `reps` who have an account of this name. */
+  ownersOf(account: string, reps: string[]): Promise<string[]>;
   /**
    * statsHistory of this role, or of `owner` (a rep of the manager's team). Given `damaged`, a row
    * that cannot be read is pushed there and left out, instead of failing the whole read.
