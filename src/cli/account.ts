@@ -43,7 +43,7 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // the buying map's questions, as the playbook declares them
     const stance = pb?.roles.stance?.question;
     const personalWin = pb?.roles.personalWin;
-    const view = accountView(t, labelerFor(pb, locale), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: opts.today ?? localToday() });
+    const view = accountView(t, labelerFor(pb, locale, t.account.value?.currency ? { currency: t.account.value.currency } : {}), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: opts.today ?? localToday() });
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });
@@ -142,7 +142,9 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
       const raw = a.slice(at + 1);
       // a fact as the screens name it ("stance", "role", "trust") is the one fact whose id it begins or ends
       const named = settable.filter((x) => x.id.endsWith(`_${given}`) || x.id.startsWith(`${given}_`));
-      const id = settable.some((x) => x.id === given) || named.length !== 1 ? given : named[0].id;
+      // the deal's value and signing day by their roles' names, whatever the playbook calls the questions
+      const byRole = scope === 'account' ? new Map([['amount', pb.roles.amount], ['value', pb.roles.amount], ['close', pb.roles.closeDate], ['closeDate', pb.roles.closeDate]]).get(given) : undefined;
+      const id = settable.some((x) => x.id === given) ? given : byRole ?? (named.length === 1 ? named[0].id : given);
       const q = settable.find((x) => x.id === id);
       if (!q) {
         const other = pb.questions.find((x) => x.id === id);
@@ -162,7 +164,8 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
       facts[id] = c.value;
     }
     const revision = await store.accountRevision(name);
-    const edit = editFacts(pb, state, { ...(person ? { person: person.name } : {}), facts }, date);
+    const { currencyOf } = await import('./config.js');
+    const edit = editFacts(pb, state, { ...(person ? { person: person.name } : {}), facts }, date, currencyOf(ctx.config, localeOf(ctx, g)));
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ account: row.name, events: edit.events }), null, 2)}\n`);
     const locale = localeOf(ctx, g);
     if (edit.events.length === 0) {
@@ -173,7 +176,7 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
     if (!opts.json) {
       const t = await store.timeline(row.name);
       // the change in the timeline's own words: the view of the account with only these events
-      const view = t ? accountView({ ...t, visits: [], events: edit.events.map((event, i) => ({ id: -1 - i, account: row.name, at: date, event })) }, labelerFor(pb, locale), locale, { today: date }) : undefined;
+      const view = t ? accountView({ ...t, visits: [], events: edit.events.map((event, i) => ({ id: -1 - i, account: row.name, at: date, event })) }, labelerFor(pb, locale, edit.state.value?.currency ? { currency: edit.state.value.currency } : {}), locale, { today: date }) : undefined;
       for (const line of view?.timeline ?? []) io.stderr.write(`${formatDate(line.date, locale)}  ${sanitize(line.text)}\n`);
       io.stderr.write(`${opts.dryRun ? UI[locale].dryRun : UI[locale].saved(sanitize(row.name))}\n`);
     }

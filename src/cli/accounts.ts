@@ -52,7 +52,7 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
   const limit = opts.limit ? Number(opts.limit) : 20;
   if (!/^\d{1,6}$/.test(opts.limit ?? '20') || !Number.isInteger(limit) || limit < 1) throw new UserError(said('limitNotCount', { value: String(opts.limit) }), `--limit ${opts.limit} is not a whole number from 1 to 999999`);
   const sort = opts.sort ?? 'class';
-  if (!['class', 'age', 'due', 'name'].includes(sort)) throw new UserError(said('badSort', { value: sort }), `--sort ${sort}: expected class, age, due or name`);
+  if (!['class', 'age', 'due', 'name', 'value'].includes(sort)) throw new UserError(said('badSort', { value: sort }), `--sort ${sort}: expected class, age, due, name or value`);
   const since = opts.since ? sinceDate(opts.since, today) : undefined;
   // "?" is the provisional group; any other value is a class id as the playbook wrote it
   const groups = opts.class?.map((k) => (k === '?' ? 'provisional' : k));

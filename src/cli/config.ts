@@ -33,6 +33,8 @@ export const ConfigFileSchema = z.strictObject({
   passwordFile: z.optional(z.string()),
   /** `today`: the rep's calendar, an .ics file (relative to the folder today runs in). */
   calendar: z.optional(z.string()),
+  /** The currency of deal values given from now on (ISO 4217, e.g. CNY). */
+  currency: z.optional(z.string()),
 });
 
 export interface Config {
@@ -47,6 +49,8 @@ export interface Config {
   passwordFile?: string;
   /** `today`: the rep's calendar (.ics), as written. */
   calendar?: string;
+  /** The currency of deal values given from now on: an ISO 4217 code, upper case. */
+  currency?: string;
 }
 
 /**
@@ -110,7 +114,9 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
     // 'calendar: "a\0.ics"' was reported as the missing file "a.ics"
     const controls = v ? controlCharsIn(v, src, file, noticeLocale(env, lang, v.lang)) : [];
     diags.push(...controls);
-    if (!storeProblem && !controls.length && v) {
+    const currencyProblem = v?.currency === undefined ? undefined : currencyCodeProblem(v.currency);
+    if (currencyProblem) diags.push({ file, ...src.locate(['currency']), code: 'invalid-value', severity: 'error', message: `currency: ${currencyProblem.message}`, hint: currencyProblem.hint });
+    if (!storeProblem && !controls.length && !currencyProblem && v) {
       data = {
         ...(v.lang !== undefined ? { lang: v.lang } : {}),
         ...(v.playbooks !== undefined ? { playbooks: v.playbooks } : {}),
@@ -118,6 +124,7 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
         ...(v.store !== undefined ? { store: v.store } : {}),
         ...(v.passwordFile !== undefined ? { passwordFile: v.passwordFile } : {}),
         ...(v.calendar !== undefined ? { calendar: v.calendar } : {}),
+        ...(v.currency !== undefined ? { currency: v.currency.trim().toUpperCase() } : {}),
       };
       if (v.map_role) {
         data.mapRole = Object.entries(v.map_role).map(([word, target]) => {
@@ -140,6 +147,29 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
   if (data.passwordFile) data.passwordFile = home(data.passwordFile);
   if (data.store && !/^postgres(ql)?:\/\//i.test(data.store)) data.store = home(data.store);
   return data;
+}
+
+/**
+ * What is wrong with a currency code, if anything: it must be one of ISO 4217's, as the runtime's
+ * own list knows them (Intl.supportedValuesOf), written in any case ("cny" is CNY).
+ */
+export function currencyCodeProblem(given: string): { message: string; hint: string } | undefined {
+  const code = given.trim().toUpperCase();
+  const known = Intl.supportedValuesOf('currency');
+  if (known.includes(code)) return undefined;
+  // what people call a currency rather than its code
+  const called = new Map([['YUAN', 'CNY'], ['RMB', 'CNY'], ['¥', 'CNY (or JPY)'], ['NTD', 'TWD'], ['NT$', 'TWD'], ['$', 'USD'], ['€', 'EUR'], ['HK$', 'HKD'], ['£', 'GBP']]);
+  const near = called.get(code) ?? closest(code, known);
+  return { message: `"${given}" is not an ISO 4217 currency code`, hint: near ? `did you mean ${near}? (three letters, e.g. CNY, TWD, USD, EUR)` : 'three letters, e.g. CNY, TWD, USD, EUR' };
+}
+
+/**
+ * The currency a deal value given now is in: the config's, else none (the number alone). Not guessed
+ * from the language: a rep who runs one session in Chinese and the next in English would otherwise
+ * keep one deal in yuan and the next in no currency, and their totals could not be added.
+ */
+export function currencyOf(config: Config, _locale?: Locale): string | undefined {
+  return config.currency;
 }
 
 /** The language of the config's own diagnostics: --lang, else the config's lang: if it is one, else the environment's. */

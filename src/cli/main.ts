@@ -156,7 +156,7 @@ export function reportError(err: unknown, io: IO, global: GlobalOptions): number
 }
 
 /** The top-level commands, each declared by its own section of buildProgram. */
-const COMMANDS = ['playbook', 'lsp', 'prep', 'debrief', 'plan', 'accounts', 'stats', 'report', 'account', 'team', 'store', 'checklist', 'drafts', 'export', 'import', 'today', 'demo'];
+const COMMANDS = ['playbook', 'lsp', 'prep', 'debrief', 'plan', 'accounts', 'stats', 'forecast', 'report', 'account', 'team', 'store', 'checklist', 'drafts', 'export', 'import', 'today', 'demo'];
 /** The global options that take a value: their value is not the command's name. */
 const GLOBAL_VALUES = new Set(['--lang', '--playbooks', '--config', '--db']);
 
@@ -373,7 +373,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--class <ids>', 'only these classes (A,B or ? for provisional)', collect)
       .option('--flag <ids>', 'only accounts with these flags: window, no_next, one_contact, provisional, overdue', collect)
       .option('--overdue', 'only accounts with an overdue next step')
-      .addOption(new Option('--sort <key>', 'order within a class').choices(['class', 'age', 'due', 'name']).default('class'))
+      .addOption(new Option('--sort <key>', 'order within a class (value: the largest deal first)').choices(['class', 'age', 'due', 'name', 'value']).default('class'))
       .option('--limit <n>', 'accounts shown per class', parseLimit, '20')
       .option('--all', 'show every account')
       .option('--json', 'print JSON (every account)')
@@ -430,6 +430,38 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       )
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./stats.js')).statsCommand(opts, io, g));
+      });
+  }
+
+  if (wants('forecast')) {
+    program
+      .command('forecast')
+      .description('what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made')
+      .option('--period <period>', 'month (to the end of this month), quarter (to the end of this quarter) or 30d', 'month')
+      .option('--json', 'print the forecast as JSON')
+      .option('--today <YYYY-MM-DD>', 'forecast as of this day (default: today)', parseDay)
+      .option('--rep <role>', "a manager reads one rep's forecast (team database; read-only)")
+      .addHelpText(
+        'after',
+        `
+  Which accounts: those in play (not signed, not dropped, with a class) whose day falls in the period:
+  the day the customer expects to sign (the deal's expected signing date), else the end of the class's
+  signing window. Their value is the deal value (asked at prep and debrief; account set NAME amount=…).
+
+  The chance: your own rate for the class, signed within its window of the cases decided (as stats
+  shows it), once 5 cases are decided; until then the playbook's default for the class. The screen says
+  which, with the counts. Expected = value x chance, per currency (never converted).
+
+  Commit, best case, pipeline: the playbook puts each class in one (the built-in: A, B, C); best case
+  adds commit, pipeline adds both.
+
+  Examples:
+    $ sales-coach forecast                    this month
+    $ sales-coach forecast --period quarter   to the end of the quarter
+    $ sales-coach forecast --json             the numbers, as JSON`,
+      )
+      .action((opts: Record<string, unknown>) => {
+        setAction(async (io, g) => (await import('./forecast.js')).forecastCommand(opts, io, g));
       });
   }
 

@@ -24,7 +24,7 @@ export async function recordVisit(
   pb: Playbook,
   account: string,
   result: CoachingResult,
-  opts: { at: string; stepDecisions?: Record<number, StepDecision>; state?: AccountState; playbookSource?: string; playbook?: StoredPlaybook; applied?: { state: AccountState; events: AccountEvent[] }; basedOn?: string },
+  opts: { at: string; stepDecisions?: Record<number, StepDecision>; currency?: string; state?: AccountState; playbookSource?: string; playbook?: StoredPlaybook; applied?: { state: AccountState; events: AccountEvent[] }; basedOn?: string },
 ): Promise<Recorded> {
   const person = pb.roles.person ? result.answers[pb.roles.person] : undefined;
   for (let attempt = 0; ; attempt++) {
@@ -37,7 +37,7 @@ export async function recordVisit(
     const basedOn = handed ? opts.basedOn : await store.accountRevision(account);
     const { state, events } =
       (handed ? opts.applied : undefined) ??
-      applyVisit(pb, (handed ? opts.state : undefined) ?? (await store.accountState(account)) ?? emptyAccount(account), { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}) });
+      applyVisit(pb, (handed ? opts.state : undefined) ?? (await store.accountState(account)) ?? emptyAccount(account), { result, ...(opts.stepDecisions ? { stepDecisions: opts.stepDecisions } : {}), ...(opts.currency ? { currency: opts.currency } : {}) });
     try {
       const { visitId, pending } = await store.saveVisit({
         account,

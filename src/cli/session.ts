@@ -32,7 +32,7 @@ import { localToday, now } from './clock.js';
 import type { GlobalOptions, IO } from './io.js';
 import { packageRoot } from './paths.js';
 import { loadPlaybookCached } from './playbook-cache.js';
-import { pickLocale } from './config.js';
+import { currencyOf, pickLocale } from './config.js';
 import { askOpenSteps, collectAtHand, type EarlyStart, lookupFor, readAtHand, writeAtHand } from './first-question.js';
 import { noticesBefore } from './notices-before.js';
 import { windowOver } from './window-over.js';
@@ -712,7 +712,9 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
     ...(persona !== undefined ? { persona } : {}),
     ...(others.length ? { others } : {}),
   });
-  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions }) : undefined;
+  // a deal value given now is in the config's currency (or the language's), kept with it
+  const currency = currencyOf(run.ctx.config, locale);
+  const applied = account ? applyVisit(pb, state ?? emptyAccount(account), { result: evaluated, stepDecisions, ...(currency ? { currency } : {}) }) : undefined;
   // what the rep sees and what is kept: a step carried from an earlier session with its first date
   const carriedDates = applied ? withCarriedDates(evaluated, applied.state) : evaluated;
   // what changed since the last visit is every fact of the account and of its people, whoever was
@@ -764,6 +766,7 @@ async function persistStage(run: SessionRun, inputs: Inputs, context: SessionCon
       ...(revision !== undefined ? { basedOn: revision } : {}),
       // applied again to a changed account, the rep's decisions on its steps still hold
       stepDecisions,
+      ...(currencyOf(ctx.config, locale) ? { currency: currencyOf(ctx.config, locale) } : {}),
       playbookSource: ctx.registry.find(playbookRef) ? playbookRef : resolvePlaybookTarget(ctx, playbookRef),
       ...keptPlaybook(pb, ctx),
     }).catch(notSaved);

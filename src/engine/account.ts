@@ -75,6 +75,14 @@ export interface AccountState {
   dropped: boolean;
   /** Account facts carried between sessions (answers to `carry: account` questions). */
   facts: Answers;
+  /**
+   * The deal's value (the roles.amount fact) and the currency it was given in (the config's when it was
+   * given): a later change of the config does not relabel it. Kept beside the facts so that a store
+   * adds values up without the playbook.
+   */
+  value?: DealValue;
+  /** The day the customer expects to sign (the roles.closeDate fact). */
+  closeDate?: string;
   /** The answers of the latest visit: what a change of class is compared with. */
   lastAnswers?: Answers;
   people: Person[];
@@ -84,6 +92,12 @@ export interface AccountState {
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
+
+/** An amount and its ISO 4217 currency (absent: none was configured when it was given). */
+export interface DealValue {
+  amount: number;
+  currency?: string;
+}
 
 export type Movement = 'new' | 'upgraded' | 'downgraded' | 'changed' | 'provisional' | 'unclassified';
 
@@ -118,6 +132,24 @@ export interface VisitOutcome {
   result: CoachingResult;
   /** What the rep decided for each step still open on the account, by step id; a step not named stays open. */
   stepDecisions?: Readonly<Record<number, StepDecision>>;
+  /** The currency a value given now is in (ISO 4217, the config's): kept with the value. */
+  currency?: string;
+}
+
+/**
+ * The deal's value and expected signing day read from the account's facts (roles.amount, roles.closeDate).
+ * A value that did not change keeps the currency it was given in; a new one takes `currency`.
+ */
+export function withDeal(pb: Playbook, before: AccountState, next: AccountState, currency: string | undefined): AccountState {
+  const amount = pb.roles.amount ? next.facts[pb.roles.amount] : undefined;
+  const close = pb.roles.closeDate ? next.facts[pb.roles.closeDate] : undefined;
+  const { value: _v, closeDate: _c, ...rest } = next;
+  const kept = before.value && typeof amount === 'number' && before.value.amount === amount ? before.value.currency : currency;
+  return {
+    ...rest,
+    ...(typeof amount === 'number' && Number.isFinite(amount) ? { value: { amount, ...(kept ? { currency: kept } : {}) } } : {}),
+    ...(typeof close === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(close) ? { closeDate: close } : {}),
+  };
 }
 
 /** A class's label in every language, so the review and the timeline can name it without the playbook. */
@@ -241,7 +273,12 @@ const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.st
  * not moved: that is a session's to say, from all the facts. The answers are checked by the caller;
  * a person not on the account is the caller's to refuse.
  */
-export function editFacts(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string): { state: AccountState; events: AccountEvent[] } {
+export function editFacts(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string, currency?: string): { state: AccountState; events: AccountEvent[] } {
+  const r = editFactsOnly(pb, state, edit, date);
+  return r.events.length ? { ...r, state: withDeal(pb, state, r.state, currency) } : r;
+}
+
+function editFactsOnly(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string): { state: AccountState; events: AccountEvent[] } {
   const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })) };
   const changes: { field: string; before: AnswerValue; after: AnswerValue }[] = [];
   const personQ = pb.questions.find((q) => q.kind === 'persona')?.id;
@@ -622,7 +659,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }
-  return { state: next, events };
+  return { state: withDeal(pb, state, next, outcome.currency), events };
 }
 
 /**

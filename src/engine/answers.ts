@@ -42,6 +42,8 @@ export function choiceValues(q: Question, personaIds: readonly string[]): string
  */
 export function parseDecimal(text: string): number {
   const t = text.trim();
+  // an amount as a person writes it, with thousands separated ("120,000"): a comma never stands for a decimal point here
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return Number(t.replaceAll(',', ''));
   return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 }
 

@@ -162,6 +162,10 @@ export interface SelfQuestion {
   text: Text;
 }
 
+/** Where a class counts in a forecast: commit (the rep stands behind it), best case, the rest of the pipeline. */
+export const FORECAST_CATEGORIES = ['commit', 'best', 'pipeline'] as const;
+export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
+
 export interface ClassRule {
   id: string;
   name: Text;
@@ -170,6 +174,8 @@ export interface ClassRule {
   when: Condition;
   cycle?: { min?: number; max: number; reclassifyAs?: string[] };
   rank?: number;
+  /** How the class counts in the forecast: its default chance of signing in the window, and its category. */
+  forecast?: { chance: number; category: ForecastCategory };
   forward?: SelfQuestion[];
   reverse?: SelfQuestion[];
   visit?: {
@@ -207,6 +213,10 @@ export interface Roles {
   willNotBuy?: string[];
   /** The text question that gives a person's personal win (shown with them on the account). */
   personalWin?: string;
+  /** The number question that gives the deal's value (an account's fact): carried, added up by accounts, team review and forecast. */
+  amount?: string;
+  /** The date question that gives the day the customer expects to sign (an account's fact): the forecast's day for the account. */
+  closeDate?: string;
   /** The number question that counts the people known at the account: never fewer than those on record. */
   contacts?: string;
   /** The date question that gives the next meeting agreed at a debrief (read by `today`). */

@@ -219,6 +219,13 @@ export const ClassRule = z.strictObject({
       'The signing cycle window in days. Absent for a class that will not buy.',
     ),
     rank: optional(z.int(), 'For sorting the pipeline and telling upgrades from downgrades: 1 is best.'),
+    forecast: optional(
+      z.strictObject({
+        chance: described(z.number().check(z.minimum(0), z.maximum(1)), 'The share of this class\'s accounts expected to sign within the window, from 0 to 1 (e.g. 0.8): the forecast uses it until the rep has 5 accounts of the class decided, then the rep\'s own rate.'),
+        category: described(z.enum(['commit', 'best', 'pipeline']), 'Where the class counts in the forecast: commit (the rep stands behind it), best (the best case adds it), pipeline (the rest in play).'),
+      }),
+      'How the class counts in `forecast`. Absent: the class is not forecast (a class that will not buy).',
+    ),
     forward: optional(z.array(SelfQuestion), 'Forward self-questions: "why is this an A?"'),
     reverse: optional(z.array(SelfQuestion), 'Reverse self-questions: "why is this not an A?"'),
     visit: optional(
@@ -274,6 +281,8 @@ export const Roles = z.strictObject({
   willNotBuy: optional(z.array(id), 'Classes that mean the account will not buy (e.g. [D]): reaching one drops the account from the active pipeline.'),
   nextMeeting: optional(id, 'The date question that gives the next meeting agreed at a visit (e.g. next_meeting): `today` lists it as a planned visit.'),
   obstacleDate: optional(id, 'The date question that gives the day the customer places what stands in the way of the signature (e.g. obstacle_date: "budget only in January"): a debrief whose class window ends before that day says so (a flag), instead of a deadline that silently contradicts what the customer said.'),
+  amount: optional(id, 'The number question that gives the deal\'s value (e.g. deal_value; owner: account): the value carries with the account, in the currency of the config (`currency:`), and `accounts`, `team review` and `forecast` add it up. A change is an event in the timeline.'),
+  closeDate: optional(id, 'The date question that gives the day the customer expects to sign (e.g. expected_close; owner: account): `forecast` counts the account in the period that holds that day, else the one that holds its class window\'s end.'),
   contacts: optional(id, 'The number question that counts the people the rep knows at the account (e.g. contacts_known): a carried answer is never fewer than the people on record.'),
   personalWin: optional(id, 'The text question that gives the person\'s personal win (seed 003: their own success at work, never a kickback); shown with the person on the account.'),
   stance: optional(

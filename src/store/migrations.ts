@@ -257,6 +257,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX accounts_next_until ON accounts (next_until) WHERE next_until IS NOT NULL;
   ${afterSchema('sqlite')}
   `,
+  // 15: the deal's value, its currency and the day the customer expects to sign (issue 26), kept on
+  // the account as its class is: the review and the forecast add them up without the playbook
+  `
+  ${dealSchema('sqlite')}
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
@@ -678,6 +683,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   DROP INDEX accounts_attention;
   CREATE INDEX accounts_attention_v14 ON accounts (owner, (${ATTENTION_ORDER}), class_deadline, (name_key COLLATE "C"));
   `,
+  // 15: as SQLite's 15; a rep writes their own accounts' values, a manager reads them (row-level security)
+  `
+  ${dealSchema('postgres')}
+  `,
 ];
 
 /**
@@ -911,6 +920,26 @@ function afterSchema(dialect: MigratingDialect): string {
       ? `
   DO $$ BEGIN
     EXECUTE format('GRANT INSERT (after_due, after_until), UPDATE (after_due, after_until) ON ${PG_SCHEMA}.accounts TO %I', ${PG_SCHEMA}.rep_role());
+  END $$;`
+      : ''
+  }`;
+}
+
+/**
+ * The deal's value on the account (SQLite 15, PostgreSQL 15): the amount, its ISO 4217 currency, the
+ * expected signing day. Only accounts with a value are summed: the index holds those alone, so a
+ * review of accounts without values reads nothing more.
+ */
+function dealSchema(dialect: MigratingDialect): string {
+  const pg = dialect === 'postgres';
+  return `ALTER TABLE accounts ADD COLUMN amount ${pg ? 'double precision' : 'REAL'};
+  ALTER TABLE accounts ADD COLUMN currency ${pg ? 'text' : 'TEXT'};
+  ALTER TABLE accounts ADD COLUMN close_date ${pg ? 'text' : 'TEXT'};
+  CREATE INDEX accounts_amount ON accounts (${pg ? 'owner, ' : ''}class, currency) WHERE amount IS NOT NULL;${
+    pg
+      ? `
+  DO $$ BEGIN
+    EXECUTE format('GRANT INSERT (amount, currency, close_date), UPDATE (amount, currency, close_date) ON ${PG_SCHEMA}.accounts TO %I', ${PG_SCHEMA}.rep_role());
   END $$;`
       : ''
   }`;

@@ -420,7 +420,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const out: StatsAccount[] = [];
     const rows = new StatsRows();
     for (const r of await this.q<AccountDb>(
-      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit FROM accounts WHERE ${accountWhere}`,
+      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit, amount, currency, close_date FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
       const a = read(() => rows.account(r));
@@ -716,11 +716,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
       for (const a of h.accounts) {
         keyOf.set(a.id, a.name_key);
         const found = (await this.q<{ id: number; last_visit: string | null }>('SELECT id, last_visit FROM accounts WHERE owner = current_user AND name_key = $1 FOR UPDATE', [a.name_key], c))[0];
-        const cols = [a.playbook_id, a.playbook_source, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.signed, a.dropped, a.facts];
+        const cols = [a.playbook_id, a.playbook_source, a.class, a.class_status, a.class_since, a.class_rank, a.class_labels, a.class_deadline, a.last_visit, a.last_person, a.signed, a.dropped, a.facts, a.amount ?? null, a.currency ?? null, a.close_date ?? null];
         if (!found) {
           const id = (
             await this.q<{ id: number }>(
-              'INSERT INTO accounts (name, name_key, created_at, playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id',
+              'INSERT INTO accounts (name, name_key, created_at, playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts, amount, currency, close_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id',
               [a.name, a.name_key, a.created_at, ...cols],
               c,
             )
@@ -735,9 +735,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
         if ((a.last_visit ?? '') > (found.last_visit ?? '')) {
           laptopNewer.add(found.id);
           const changed = await this.q(
-            `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14
-             WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts)
-               IS DISTINCT FROM ($2, $3, $4, $5, $6, $7::integer, $8, $9, $10, $11, $12::integer, $13::integer, $14) RETURNING id`,
+            `UPDATE accounts SET playbook_id = $2, playbook_source = $3, class = $4, class_status = $5, class_since = $6, class_rank = $7, class_labels = $8, class_deadline = $9, last_visit = $10, last_person = $11, signed = $12, dropped = $13, facts = $14, amount = $15, currency = $16, close_date = $17
+             WHERE id = $1 AND (playbook_id, playbook_source, class, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, signed, dropped, facts, amount, currency, close_date)
+               IS DISTINCT FROM ($2, $3, $4, $5, $6, $7::integer, $8, $9, $10, $11, $12::integer, $13::integer, $14, $15::double precision, $16, $17) RETURNING id`,
             [found.id, ...cols],
             c,
           );

@@ -35,6 +35,10 @@ export interface AccountsTable {
   next_until?: string | null;
   after_due?: string | null;
   after_until?: string | null;
+  /** The deal's value, its ISO 4217 currency and the expected signing day (SQLite 15, PostgreSQL 15). */
+  amount?: number | null;
+  currency?: string | null;
+  close_date?: string | null;
 }
 
 export interface ContactsTable {

@@ -50,6 +50,8 @@ export function accountRow(r: AccountDb): AccountRow {
     ...(r.next_due ? { nextDue: r.next_due } : {}),
     ...(r.next_item ? { nextItem: r.next_item } : {}),
     ...(r.next_item && stepTexts(r.next_texts) ? { nextItemTexts: stepTexts(r.next_texts) } : {}),
+    ...(typeof r.amount === 'number' ? { value: { amount: r.amount, ...(r.currency ? { currency: r.currency } : {}) } } : {}),
+    ...(r.close_date ? { closeDate: r.close_date } : {}),
   };
 }
 
@@ -224,6 +226,8 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     signed: row.signed,
     dropped: row.dropped,
     facts: readAnswers(a.facts, `facts of "${a.name}"`),
+    ...(row.value ? { value: row.value } : {}),
+    ...(row.closeDate ? { closeDate: row.closeDate } : {}),
     ...(lastAnswers !== undefined ? { lastAnswers: readAnswers(lastAnswers, `last visit to "${a.name}"`) } : {}),
     // contactOf always reads the facts column: every contact here is a full Person
     people: people as AccountState['people'],
@@ -281,6 +285,8 @@ export class StatsRows {
     if (r.class_deadline) a.classDeadline = this.text(r.class_deadline);
     if (r.next_due) a.nextDue = this.text(r.next_due);
     if (r.last_visit) a.lastVisit = this.text(r.last_visit);
+    if (typeof r.amount === 'number') a.value = r.currency ? { amount: r.amount, currency: this.text(r.currency) } : { amount: r.amount };
+    if (r.close_date) a.closeDate = this.text(r.close_date);
     return a;
   }
 

@@ -45,6 +45,11 @@ import { afterStepSql } from './after-step.js';
 import { type ChecklistChange, latestNotUndoneAsync, undoMark } from './undo.js';
 
 export type Q = Kysely<DB>;
+
+/** The account's deal columns from its state (engine/account.ts withDeal). */
+export function dealColumns(s: AccountState): { amount: number | null; currency: string | null; close_date: string | null } {
+  return { amount: s.value?.amount ?? null, currency: s.value?.currency ?? null, close_date: s.closeDate ?? null };
+}
 /** A built query: compiled to SQL and parameters, or run by kysely. */
 export type Runnable<R> = { compile(): CompiledQuery; execute(): Promise<R[]> };
 
@@ -284,7 +289,7 @@ export abstract class SqlStore implements Store {
         .$call(this.first);
       if (!row) throw new StoreError(`no account "${e.account}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name: e.account } });
       if (e.basedOn !== undefined && (await this.revisionOf(q, row.id)) !== e.basedOn) throw new AccountChanged(e.account);
-      await q.updateTable('accounts').set({ facts: JSON.stringify(e.state.facts) }).where('id', '=', row.id).$call(this.all);
+      await q.updateTable('accounts').set({ facts: JSON.stringify(e.state.facts), ...dealColumns(e.state) }).where('id', '=', row.id).$call(this.all);
       for (const p of e.state.people as Contact[]) await this.savePerson(q, row.id, p);
       // the steps an edit ended (engine/account.ts editFacts), closed as a visit closes them
       for (const ev of e.events) {
@@ -350,6 +355,7 @@ export abstract class SqlStore implements Store {
         signed: s.signed ? 1 : 0,
         dropped: s.dropped ? 1 : 0,
         facts: JSON.stringify(s.facts),
+        ...dealColumns(s),
         playbook_source: v.playbookSource ?? eb.ref('playbook_source'),
       }))
       .where('id', '=', accountId)
@@ -500,7 +506,7 @@ export abstract class SqlStore implements Store {
           .$if(g.class === undefined && g.key !== 'signed', (qb) =>
             qb.where('class', 'is', null).where((eb) => (g.key === 'new' ? eb.or([eb('class_status', 'is', null), eb('class_status', '=', 'new')]) : eb('class_status', '=', g.key))),
           )
-          .$call((qb) => (q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
+          .$call((qb) => (q.sort === 'value' ? qb.orderBy(sql`coalesce(amount, -1)`, 'desc').orderBy('id') : q.sort === 'name' ? qb.orderBy(this.bytewise('name_key')) : q.sort === 'due' ? qb.orderBy(sql`coalesce(next_due, '9999')`).orderBy('id') : qb.orderBy('class_since').orderBy('id')))
           .$if(!!q.limitPerGroup, (qb) => qb.limit(Math.floor(q.limitPerGroup ?? 0)))
           .$call(this.all);
         for (const r of found) {
@@ -508,7 +514,15 @@ export abstract class SqlStore implements Store {
           rows.push({ ...accountRow(withLiveNext(r)), flags: PIPELINE_FLAGS.filter((f) => Number((r as Record<string, unknown>)[`f_${f}`]) === 1), ...(signedOn ? { signedOn: String(signedOn) } : {}) });
         }
       }
-      return { groups, rows, total, flagCounts };
+      // the deals' values per group and currency: only accounts with a value are read (their own index)
+      const values = (
+        await filtered
+          .where('amount', 'is not', null)
+          .select((eb) => [groupOf.as('g'), 'currency', eb.fn.sum<number>('amount').as('amount'), eb.fn.countAll<number>().as('n')])
+          .groupBy([groupOf, 'currency'])
+          .$call(this.all)
+      ).map((v) => ({ group: String(v.g), ...(v.currency ? { currency: v.currency } : {}), amount: Number(v.amount), accounts: Number(v.n) }));
+      return { groups, rows, total, flagCounts, values };
     });
   }
 
@@ -654,10 +668,10 @@ export abstract class SqlStore implements Store {
       const b = await q.selectFrom('accounts').selectAll().where('id', '=', dst).$call(this.one);
       // the account whose last visit is more recent keeps its class and facts
       const newer = (a.last_visit ?? '') > (b.last_visit ?? '');
-      const { playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts } = newer ? a : b;
+      const { playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, amount, currency, close_date } = newer ? a : b;
       await q
         .updateTable('accounts')
-        .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
+        .set({ playbook_id, class: cls, class_status, class_since, class_rank, class_labels, class_deadline, last_visit, last_person, dropped, facts, amount: amount ?? null, currency: currency ?? null, close_date: close_date ?? null, signed: Math.max(a.signed, b.signed), created_at: [a.created_at, b.created_at].sort()[0] })
         .where('id', '=', dst)
         .$call(this.all);
       await this.deleteAccountRow(q, src);

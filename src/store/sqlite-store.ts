@@ -414,7 +414,7 @@ export class SqliteStore extends SqlStore {
       const out: StatsAccount[] = [];
       const rows = new StatsRows();
       const accounts = this.db.prepare(
-        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit
+        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit, amount, currency, close_date
          FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {

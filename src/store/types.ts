@@ -4,7 +4,7 @@
  * by the engine (src/engine/account.ts); a store persists the state and the events it is given, so a
  * team database (PostgreSQL) can implement the same contract.
  */
-import type { AccountEvent, AccountState, ClassStatus, Person } from '../engine/account.js';
+import type { AccountEvent, AccountState, ClassStatus, DealValue, Person } from '../engine/account.js';
 import type { Answers } from '../engine/answers.js';
 import type { CoachingResult } from '../engine/evaluate.js';
 import type { Locale, Mode } from '../playbook/types.js';
@@ -35,6 +35,9 @@ export interface AccountRow {
   nextItem?: string;
   /** The next step in each language its playbook says it in. */
   nextItemTexts?: Partial<Record<Locale, string>>;
+  /** The deal's value (roles.amount) and the day the customer expects to sign (roles.closeDate). */
+  value?: DealValue;
+  closeDate?: string;
 }
 
 /** A person at an account, as the store keeps them (the engine's Person plus the store's id). */
@@ -155,7 +158,7 @@ export interface PipelineQuery {
   /** Group keys: a class id, "provisional" or "new". */
   groups?: string[];
   flags?: PipelineFlag[];
-  sort?: 'class' | 'age' | 'due' | 'name';
+  sort?: 'class' | 'age' | 'due' | 'name' | 'value';
   /** At most this many rows per group; all rows when absent. */
   limitPerGroup?: number;
   /**
@@ -181,6 +184,16 @@ export interface Pipeline {
   rows: (AccountRow & { flags: PipelineFlag[]; signedOn?: string })[];
   total: number;
   flagCounts: Record<PipelineFlag, number>;
+  /** The deals' values added up per group (a class, provisional, new, signed) and currency: accounts with a value only. */
+  values?: GroupValue[];
+}
+
+export interface GroupValue {
+  group: string;
+  currency?: string;
+  amount: number;
+  /** The accounts of the group with a value. */
+  accounts: number;
 }
 
 export interface AccountTimeline {
@@ -270,6 +283,9 @@ export interface StatsAccount {
   openItems: number;
   nextDue?: string;
   lastVisit?: string;
+  /** The deal's value and the day the customer expects to sign (forecast). */
+  value?: DealValue;
+  closeDate?: string;
   /** Its class-changed, signed and dropped events, oldest first (by date, then in the order recorded). */
   events: StatsEvent[];
   /** Its visits (prep, debrief and plan), oldest first (by date, then in the order recorded). */

@@ -65,6 +65,7 @@ export interface CliParams {
   unknownFlag: { flag: string; flags: string[] };
   limitNotCount: { value: string };
   badSort: { value: string };
+  badPeriod: { value: string };
   unknownClass: { cls: string; known: string[] };
   clockOutOfRange: { shown: string; min: number; max: number };
   unknownLanguage: { value: string };

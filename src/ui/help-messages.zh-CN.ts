@@ -93,7 +93,7 @@ export const zhCN: HelpMessages = {
     'only these classes (A,B or ? for provisional)': '只看这些分类（如 A,B；? 表示暂定）',
     'only accounts with these flags: window, no_next, one_contact, provisional, overdue': '只看带这些警示的客户：window、no_next、one_contact、provisional、overdue',
     'only accounts with an overdue next step': '只看下一步已逾期的客户',
-    'order within a class': '同一分类内的排序方式',
+    'order within a class (value: the largest deal first)': '同一分类内的排序方式（value：金额大的在前）',
     'accounts shown per class': '每个分类显示多少个客户',
     'show every account': '显示所有客户',
     'print JSON (every account)': '以 JSON 输出（所有客户）',

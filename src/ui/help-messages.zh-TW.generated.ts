@@ -93,7 +93,7 @@ export const zhTW: HelpMessages = {
     'only these classes (A,B or ? for provisional)': '只看這些分類（如 A,B；? 表示暫定）',
     'only accounts with these flags: window, no_next, one_contact, provisional, overdue': '只看帶這些警示的客戶：window、no_next、one_contact、provisional、overdue',
     'only accounts with an overdue next step': '只看下一步已逾期的客戶',
-    'order within a class': '同一分類內的排序方式',
+    'order within a class (value: the largest deal first)': '同一分類內的排序方式（value：金額大的在前）',
     'accounts shown per class': '每個分類顯示多少個客戶',
     'show every account': '顯示所有客戶',
     'print JSON (every account)': '以 JSON 輸出（所有客戶）',

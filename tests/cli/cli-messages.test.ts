@@ -104,6 +104,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   unknownFlag: { flag: 'x', flags: ['overdue'] },
   limitNotCount: { value: '0' },
   badSort: { value: 'x' },
+  badPeriod: { value: 'week' },
   unknownClass: { cls: 'E', known: ['A', 'B'] },
   clockOutOfRange: { shown: '1970-01-01', min: 2000, max: 2099 },
   unknownLanguage: { value: 'fr' },

@@ -32,7 +32,7 @@ function playbookTexts(): { where: string; text: string }[] {
 
 /** Each line of the zh-CN catalogues that holds Chinese. */
 function catalogueLines(): { where: string; text: string }[] {
-  const files = ['src/engine/messages.zh-CN.ts', 'src/ui/messages.zh-CN.ts', 'src/ui/views/messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/today-messages.zh-CN.ts', 'src/ui/notice-messages.zh-CN.ts', 'src/ui/cli-messages.zh-CN.ts', 'src/ui/store-messages.zh-CN.ts', 'src/ui/usage-messages.zh-CN.ts', 'src/ui/help-messages.zh-CN.ts'];
+  const files = ['src/engine/messages.zh-CN.ts', 'src/ui/messages.zh-CN.ts', 'src/ui/views/messages.zh-CN.ts', 'src/ui/views/stats-messages.zh-CN.ts', 'src/ui/views/today-messages.zh-CN.ts', 'src/ui/views/forecast-messages.zh-CN.ts', 'src/ui/notice-messages.zh-CN.ts', 'src/ui/cli-messages.zh-CN.ts', 'src/ui/store-messages.zh-CN.ts', 'src/ui/usage-messages.zh-CN.ts', 'src/ui/help-messages.zh-CN.ts'];
   return files.flatMap((f) =>
     readFileSync(f, 'utf8')
       .split('\n')

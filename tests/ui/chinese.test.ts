@@ -24,6 +24,7 @@ const CATALOGUES = [
   'src/ui/views/messages.zh-TW.generated.ts',
   'src/ui/views/stats-messages.zh-TW.generated.ts',
   'src/ui/views/today-messages.zh-TW.generated.ts',
+  'src/ui/views/forecast-messages.zh-TW.generated.ts',
   'src/ui/notice-messages.zh-TW.generated.ts',
   'src/ui/store-messages.zh-TW.generated.ts',
   'src/ui/usage-messages.zh-TW.generated.ts',

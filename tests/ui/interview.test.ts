@@ -47,6 +47,8 @@ describe('runInterview', () => {
       ['persona', ans('commander')],
       ['contact_stance', ans('supporter')],
       ['personal_win', ans(null)],
+      ['deal_value', ans(null)],
+      ['expected_close', ans(null)],
       ['customer_asked', ans(null)],
       ['polite_excuse', ans('no')],
       ['statement_changed', ans('no')],
@@ -58,14 +60,14 @@ describe('runInterview', () => {
     expect(rep.asked.find((a, i) => a.id === 'contact_role' && i === 5)?.default).toBe('first_kp');
     expect(answers).toMatchObject({ contact_role: 'second_kp', approval_layers: 'one', next_meeting: null });
     // a save after each answer and after going back
-    expect(rep.saved.length).toBe(17);
+    expect(rep.saved.length).toBe(19);
     expect(rep.saved[2]).toEqual({ contact_name: 'Wang', contact_title: 'CFO', contact_role: 'first_kp' });
     expect(rep.saved[3]).toEqual({ contact_name: 'Wang', contact_title: 'CFO' });
   });
 
   it('asks only what is missing when answers are given', async () => {
     const rep = scripted([['next_meeting', ans('2026-12-01')], ['next_topic', ans(null)]]);
-    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, customer_asked: null, obstacle_date: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const given = { contact_name: 'W', contact_title: null, contact_role: 'first_kp', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', asked_to_sign: 'no', not_asked_why: null, not_signed_reason: 'the board', persona: 'thinker', contact_stance: null, personal_win: null, deal_value: null, expected_close: null, customer_asked: null, obstacle_date: null, polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
     const answers = await runInterview(builtin(), { mode: 'debrief', locale: 'en', answers: given, lookup: () => () => undefined }, rep.driver);
     expect(answers.next_meeting).toBe('2026-12-01');
     // a next meeting brings its topic, for the follow-up

@@ -13,7 +13,7 @@ export const roles: Rule = {
   check({ pb, report, questions, classIds }) {
     const r = pb.roles;
     const ids = [...questions.keys()];
-    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts' | 'nextMeeting' | 'obstacleDate', kinds: Question['kind'][], what: string) => {
+    const needQuestion = (key: 'person' | 'title' | 'decision' | 'personalWin' | 'contacts' | 'nextMeeting' | 'obstacleDate' | 'amount' | 'closeDate', kinds: Question['kind'][], what: string) => {
       const id = r[key];
       if (id === undefined) return;
       const q = questions.get(id);
@@ -30,6 +30,13 @@ export const roles: Rule = {
     needQuestion('contacts', ['number'], 'a number question (the people known at the account)');
     needQuestion('nextMeeting', ['date'], 'a date question (the next meeting agreed)');
     needQuestion('obstacleDate', ['date'], 'a date question (the day the customer places what stands in the way)');
+    needQuestion('amount', ['number'], "a number question (the deal's value)");
+    needQuestion('closeDate', ['date'], 'a date question (the day the customer expects to sign)');
+    for (const key of ['amount', 'closeDate'] as const) {
+      const q = r[key] !== undefined ? questions.get(r[key]) : undefined;
+      // a visit's own answer would be forgotten by the next visit: the pipeline would lose the value
+      if (q && ownerOf(q) !== 'account') report(r, [key], 'invalid-value', 'error', `roles.${key} must name a fact of the account, but "${q.id}" is the ${ownerOf(q)}'s`, `give "${q.id}" owner: account`);
+    }
     if (r.stance) {
       const q = questions.get(r.stance.question);
       if (!q) {

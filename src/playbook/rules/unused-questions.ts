@@ -12,7 +12,7 @@ export const unusedQuestions: Rule = {
       if (c.question !== undefined) used.add(c.question);
     });
     // a question named by a role is read by the account model
-    for (const id of [pb.roles?.person, pb.roles?.title, pb.roles?.decision, pb.roles?.personalWin, pb.roles?.obstacleDate, pb.roles?.stance?.question, ...(pb.roles?.others ?? [])]) if (id) used.add(id);
+    for (const id of [pb.roles?.person, pb.roles?.title, pb.roles?.decision, pb.roles?.personalWin, pb.roles?.obstacleDate, pb.roles?.amount, pb.roles?.closeDate, pb.roles?.stance?.question, ...(pb.roles?.others ?? [])]) if (id) used.add(id);
     eachText((text, { placeholders }) => {
       if (placeholders === null) return;
       eachString(text, (_, s) => {

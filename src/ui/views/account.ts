@@ -13,6 +13,7 @@ import { sanitize } from '../sanitize.js';
 import { hanging, stringWidth } from '../layout.js';
 import type { Labeler } from './labels.js';
 import { VIEW_MESSAGES } from './messages.js';
+import { formatMoney } from '../money.js';
 
 export interface PersonView {
   name: string;
@@ -50,6 +51,9 @@ export interface AccountView {
   status: 'classified' | 'provisional' | 'unclassified' | 'new';
   signed: boolean;
   dropped: boolean;
+  /** The deal's value, as money in the reader's language, and the day the customer expects to sign. */
+  value?: string;
+  closeDate?: string;
   people: PersonView[];
   timeline: { date: string; text: string }[];
   steps: StepView[];
@@ -148,6 +152,8 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
     status: a.classStatus ?? 'new',
     signed: a.signed,
     dropped: a.dropped,
+    ...(a.value ? { value: formatMoney(a.value.amount, a.value.currency, locale) } : {}),
+    ...(a.closeDate && !a.signed && !a.dropped ? { closeDate: a.closeDate } : {}),
     people: t.contacts.map((p) => ({
       name: p.name,
       ...(p.title ? { title: p.title } : {}),
@@ -169,7 +175,8 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
   const s = sanitize;
   const out: string[] = [];
   const badge = v.classTitle ? c.inverse(` ${s(v.classTitle)} `) : v.status === 'provisional' ? c.yellow(m.provisional) : '';
-  out.push(`${c.bold(s(v.name))}  ${badge}${v.signed ? c.green(`  ${m.signed}`) : ''}${v.dropped ? c.dim(`  ${m.dropped}`) : ''}`);
+  const deal = [v.value, v.closeDate ? m.expectedClose(formatDate(v.closeDate, v.locale)) : undefined].filter(Boolean).join(' · ');
+  out.push(`${c.bold(s(v.name))}  ${badge}${v.signed ? c.green(`  ${m.signed}`) : ''}${v.dropped ? c.dim(`  ${m.dropped}`) : ''}${deal ? `  ${deal}` : ''}`);
   out.push('', c.bold.underline(m.people));
   if (v.people.length === 0) out.push(c.dim(`  ${m.noPeople}`));
   for (const p of v.people) {
@@ -213,7 +220,8 @@ export function renderAccountTerminal(v: AccountView, c: ChalkInstance, width: n
 export function renderAccountMarkdown(v: AccountView): string {
   const m = VIEW_MESSAGES[v.locale];
   const e = (x: string) => sanitize(x).replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch] as string).replace(/([\\`*_[\]#|])/g, '\\$1');
-  const out = [`# ${e(v.name)}${v.classTitle ? ` (${e(v.classTitle)})` : ''}`, '', `## ${m.people}`, ''];
+  const deal = [v.value, v.closeDate ? m.expectedClose(formatDate(v.closeDate, v.locale)) : undefined].filter((x): x is string => x !== undefined);
+  const out = [`# ${e(v.name)}${v.classTitle ? ` (${e(v.classTitle)})` : ''}`, '', ...(deal.length ? [e(deal.join(' · ')), ''] : []), `## ${m.people}`, ''];
   for (const p of v.people) out.push(`- **${e(p.name)}**${[p.title, p.role, p.type].filter(Boolean).map((x) => `, ${e(x as string)}`).join('')}`);
   out.push('', `## ${m.timeline}`, '');
   for (const t of v.timeline) out.push(`- ${t.date}: ${e(t.text)}`);

@@ -5,7 +5,8 @@
 import { type AnswerValue, isUnknown, NOT_SURE } from '../../engine/answers.js';
 import { localize } from '../../engine/text.js';
 import type { Locale, Playbook } from '../../playbook/types.js';
-import { UI } from '../messages.js';
+import { formatDate, UI } from '../messages.js';
+import { formatMoney } from '../money.js';
 
 export interface Labeler {
   question(id: string): string;
@@ -16,7 +17,8 @@ export interface Labeler {
 
 const readable = (id: string) => id.replace(/[_-]+/g, ' ').trim();
 
-export function labelerFor(pb: Playbook | undefined, locale: Locale): Labeler {
+/** `currency`: the account's deal value's, so that its value reads as money (¥120,000, not 120000). */
+export function labelerFor(pb: Playbook | undefined, locale: Locale, opts: { currency?: string } = {}): Labeler {
   const m = UI[locale];
   const q = (id: string) => pb?.questions.find((x) => x.id === id);
   const persona = (id: string) => {
@@ -44,8 +46,10 @@ export function labelerFor(pb: Playbook | undefined, locale: Locale): Labeler {
       if (v === undefined || v === null) return '—';
       if (question && isUnknown(question, v)) return m.unknown;
       if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(m.tickSep);
-      if (typeof v === 'number') return String(v);
-      return question && (question.kind === 'text' || question.kind === 'date') ? v : option(qid, v);
+      if (typeof v === 'number') return qid === pb?.roles.amount ? formatMoney(v, opts.currency, locale) : String(v);
+      // a date as every other date of the screen reads (not 2026-12-12 beside "Sat, 28 Nov 2026")
+      if (question?.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, locale);
+      return question && question.kind === 'text' ? v : question?.kind === 'date' ? v : option(qid, v);
     },
     role: (value) => (pb?.roles.decision ? option(pb.roles.decision, value) : readable(value)),
     persona,

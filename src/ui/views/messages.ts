@@ -11,6 +11,10 @@ const en = {
   /** A manager reading one rep's review (accounts --rep): whose it is, and that it is only read. */
   pipelineOf: (rep: string) => `Pipeline of ${rep} (read-only)`,
   shown: (n: number) => `${n} account${n === 1 ? '' : 's'}`,
+  /** The deals' values of the accounts in play (not signed, not dropped): their total and how many have one. */
+  /** The day the customer expects to sign, beside the deal's value on an account's first line. */
+  expectedClose: (date: string) => `expected to sign ${date}`,
+  valueInPlay: (total: string, valued: number, n: number) => `value in play: ${total}${valued < n ? ` (${valued} of ${n} accounts have a value)` : ''}`,
   provisional: 'Provisional',
   newAccounts: 'Not yet classified',
   /** The group of signed accounts: won, not in play. */

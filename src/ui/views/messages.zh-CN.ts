@@ -5,6 +5,8 @@ export const zhCN: ViewMessages = {
   pipeline: '客户分布',
   pipelineOf: (rep) => `${rep}的客户分布（只读）`,
   shown: (n) => `共${n}个客户`,
+  expectedClose: (date) => `预计${date}签约`,
+  valueInPlay: (total, valued, n) => `在谈金额：${total}${valued < n ? `（${n}个客户中有${valued}个填了金额）` : ''}`,
   provisional: '暂定',
   newAccounts: '尚未分类',
   signedGroup: '已签单',

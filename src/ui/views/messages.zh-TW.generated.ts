@@ -5,6 +5,8 @@ export const zhTW: ViewMessages = {
   pipeline: '客戶分布',
   pipelineOf: (rep) => `${rep}的客戶分布（唯讀）`,
   shown: (n) => `共${n}個客戶`,
+  expectedClose: (date) => `預計${date}簽約`,
+  valueInPlay: (total, valued, n) => `在談金額：${total}${valued < n ? `（${n}個客戶中有${valued}個填了金額）` : ''}`,
   provisional: '暫定',
   newAccounts: '尚未分類',
   signedGroup: '已簽約',

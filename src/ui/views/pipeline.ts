@@ -13,6 +13,8 @@ import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { hanging, stringWidth } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
+import { formatMoney, formatTotals } from '../money.js';
+import type { DealValue } from '../../engine/account.js';
 
 export interface PipelineRowView {
   name: string;
@@ -33,6 +35,9 @@ export interface PipelineRowView {
   nextDue?: string;
   nextStep?: string;
   flags: PipelineFlag[];
+  /** The deal's value, in the currency it was given in, and the day the customer expects to sign. */
+  value?: DealValue;
+  closeDate?: string;
 }
 
 export interface PipelineGroupView {
@@ -43,6 +48,9 @@ export interface PipelineGroupView {
   count: number;
   hidden: number;
   rows: PipelineRowView[];
+  /** The group's accounts' values added up per currency, and how many have one. */
+  values: { amount: number; currency?: string }[];
+  valued: number;
 }
 
 export interface MovedView {
@@ -66,6 +74,8 @@ export interface PipelineView {
   moved?: MovedView[];
   /** Whose review a manager reads (accounts --rep); absent: the reader's own. */
   rep?: string;
+  /** The accounts in play (a class or provisional or new; not signed, not dropped): their values per currency, how many have one, of how many. */
+  inPlay: { values: { amount: number; currency?: string }[]; valued: number; accounts: number };
 }
 
 export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[]; rep?: string }): PipelineView {
@@ -95,10 +105,26 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
           ...(r.nextDue ? { nextDue: r.nextDue } : {}),
           ...(r.nextItem ? { nextStep: stepText({ text: r.nextItem, ...(r.nextItemTexts ? { texts: r.nextItemTexts } : {}) }, opts.locale) } : {}),
           flags: r.flags,
+          ...(r.value ? { value: r.value } : {}),
+          ...(r.closeDate ? { closeDate: r.closeDate } : {}),
         };
       });
-    return { key: g.key, title: titleOf(g.key, g.labels, g.class), ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count, hidden: g.count - rows.length, rows };
+    const values = (p.values ?? []).filter((v) => v.group === g.key);
+    return {
+      key: g.key,
+      title: titleOf(g.key, g.labels, g.class),
+      ...(g.class ? { class: g.class } : {}),
+      ...(g.rank !== undefined ? { rank: g.rank } : {}),
+      count: g.count,
+      hidden: g.count - rows.length,
+      rows,
+      values: values.map((v) => ({ amount: v.amount, ...(v.currency ? { currency: v.currency } : {}) })),
+      valued: values.reduce((n, v) => n + v.accounts, 0),
+    };
   });
+  // in play: every group but the signed and those that will not buy
+  const playing = groups.filter((g, i) => g.key !== 'signed' && !p.groups[i].dropped);
+  const inPlay = { values: playing.flatMap((g) => g.values), valued: playing.reduce((n, g) => n + g.valued, 0), accounts: playing.reduce((n, g) => n + g.count, 0) };
   const flagCounts = Object.fromEntries(Object.entries(p.flagCounts).filter(([, n]) => n > 0)) as Partial<Record<PipelineFlag, number>>;
   // a move into a class that will not buy is one line: "dropped", with where from and why
   const events = opts.events?.filter((e, i, all) => !(e.event.kind === 'class-changed' && all[i + 1]?.event.kind === 'dropped' && all[i + 1].account === e.account && all[i + 1].event.date === e.event.date));
@@ -126,7 +152,7 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
     }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });
-  return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}), ...(opts.rep ? { rep: opts.rep } : {}) };
+  return { locale: opts.locale, today: opts.today, total: p.total, ...(opts.limit ? { limit: opts.limit } : {}), filtered: opts.filtered, groups, flagCounts, ...(opts.since ? { since: opts.since } : {}), ...(moved ? { moved } : {}), ...(opts.rep ? { rep: opts.rep } : {}), inPlay };
 }
 
 /** The terminal: groups by class, each account on two lines wrapped to the width, flags in words. */
@@ -136,15 +162,18 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
   const out: string[] = [];
   const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
   out.push(hanging(`${c.bold(v.rep ? m.pipelineOf(s(v.rep)) : m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(UI[v.locale].aside(m.shown(v.total)).trimStart())}`, width));
+  if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
   const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
   for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
   for (const g of v.groups) {
-    out.push('', c.bold.underline(`${s(g.title)}${UI[v.locale].aside(String(g.count))}`));
+    const worth = g.valued > 0 ? c.dim(`  ${formatTotals(g.values, v.locale)}`) : '';
+    out.push('', `${c.bold.underline(`${s(g.title)}${UI[v.locale].aside(String(g.count))}`)}${worth}`);
     for (const r of g.rows) {
       const status = [
         r.signedOn ? undefined : r.plannedFor ? m.planned(formatDate(r.plannedFor, v.locale)) : r.classAgeDays !== undefined ? m.classAge(r.classAgeDays) : undefined,
         r.signed ? c.green(r.signedOn ? m.signedOn(formatDate(r.signedOn, v.locale)) : m.signed) : undefined,
         r.dropped ? m.dropped : undefined,
+        r.value ? formatMoney(r.value.amount, r.value.currency, v.locale) : undefined,
       ].filter(Boolean);
       out.push(hanging('  ', `${c.bold(s(r.name))}${status.length ? c.dim(`  ${status.join(' · ')}`) : ''}`, width));
       const next = r.nextDue ? m.next(formatDate(r.nextDue, v.locale), s(r.nextStep ?? '')) : c.dim(m.noNext);
@@ -176,18 +205,19 @@ export function pipelineJson(v: PipelineView): unknown {
     today: v.today,
     total: v.total,
     counts: Object.fromEntries(v.groups.map((g) => [g.key, g.count])),
-    groups: v.groups.map((g) => ({ key: g.key, title: g.title, ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count })),
+    groups: v.groups.map((g) => ({ key: g.key, title: g.title, ...(g.class ? { class: g.class } : {}), ...(g.rank !== undefined ? { rank: g.rank } : {}), count: g.count, valued: g.valued, values: g.values })),
+    inPlay: v.inPlay,
     flagCounts: v.flagCounts,
     accounts: v.groups.flatMap((g) => g.rows),
     ...(v.moved ? { since: v.since, moved: v.moved } : {}),
   };
 }
 
-export const PIPELINE_CSV_HEADER = ['account', 'class', 'class_name', 'status', 'class_since', 'class_age_days', 'planned_for', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due', 'next_step', 'flags', 'signed_on'];
+export const PIPELINE_CSV_HEADER = ['account', 'class', 'class_name', 'status', 'class_since', 'class_age_days', 'planned_for', 'last_visit', 'signed', 'dropped', 'contacts', 'open_items', 'next_due', 'next_step', 'flags', 'signed_on', 'value', 'currency', 'expected_close'];
 
 export function pipelineCsvRows(v: PipelineView): unknown[][] {
   return v.groups.flatMap((g) =>
-    g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' '), r.signedOn]),
+    g.rows.map((r) => [r.name, r.class, r.classLabel, r.status, r.classSince, r.classAgeDays, r.plannedFor, r.lastVisit, r.signed ? 'yes' : 'no', r.dropped ? 'yes' : 'no', r.contacts, r.openItems, r.nextDue, r.nextStep, r.flags.join(' '), r.signedOn, r.value?.amount, r.value?.currency, r.closeDate]),
   );
 }
 

@@ -1,0 +1,164 @@
+/**
+ * The forecast, pure: for each class the playbook forecasts, the accounts in play whose day falls in
+ * the period (the customer's expected signing day, else the class window's end), their value, and
+ * the chance they sign: the rep's own rate for the class (signed within the window, of the decided
+ * cases: `stats`' calibration) once there are MIN_RATE_N decided cases, else the playbook's default.
+ * Expected value = value x chance, added up per currency (never converted). Every number on the
+ * screen can be worked out by hand from the rows it lists.
+ */
+import { addDays } from '../engine/dates.js';
+import type { DealValue } from '../engine/account.js';
+import { type ForecastCategory, FORECAST_CATEGORIES, type Locale, type Playbook } from '../engine/model.js';
+import type { StatsAccount } from '../store/types.js';
+import { type CalibrationRow, type Labels, MIN_RATE_N } from './stats.js';
+import { classLabel } from '../engine/evaluate.js';
+
+export const FORECAST_PERIODS = ['month', 'quarter', '30d'] as const;
+export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
+
+/** An amount per currency ('' for none). */
+export type Money = { currency?: string; amount: number }[];
+
+export interface ForecastAccountRow {
+  name: string;
+  value?: DealValue;
+  /** The day it is counted on, and where that day comes from. */
+  date: string;
+  dateFrom: 'expected' | 'window';
+  /** value x chance; absent without a value. */
+  expected?: number;
+}
+
+export interface ForecastClass {
+  class: string;
+  labels: Labels;
+  rank?: number;
+  category: ForecastCategory;
+  /** The chance used, and where it comes from: the rep's own rate (k signed in the window of n decided), or the playbook's default. */
+  chance: number;
+  source: 'calibrated' | 'default';
+  decided: number;
+  signedInWindow: number;
+  accounts: ForecastAccountRow[];
+  /** Accounts in the period without a value: counted, not valued. */
+  unvalued: number;
+  value: Money;
+  expected: Money;
+}
+
+export interface Forecast {
+  today: string;
+  period: { kind: ForecastPeriod; from: string; to: string };
+  classes: ForecastClass[];
+  /** Per category: the value and expected value of its classes; best adds commit, pipeline adds both. */
+  categories: Record<ForecastCategory, { value: Money; expected: Money; accounts: number }>;
+  /** The expected value of every class in the period. */
+  expected: Money;
+  /** In play but not in the forecast: a day already past (reclassify), a day after the period, provisional. */
+  pastDate: number;
+  afterPeriod: number;
+  provisional: number;
+}
+
+/** The period's last day: the month's or the quarter's last day, or 29 days on (30 days in all). */
+export function periodOf(kind: ForecastPeriod, today: string): { kind: ForecastPeriod; from: string; to: string } {
+  const [y, m] = today.split('-').map(Number);
+  if (kind === '30d') return { kind, from: today, to: addDays(today, 29) };
+  const endMonth = kind === 'month' ? m : Math.ceil(m / 3) * 3;
+  // the day before the first of the next month
+  const next = endMonth === 12 ? `${y + 1}-01-01` : `${y}-${String(endMonth + 1).padStart(2, '0')}-01`;
+  return { kind, from: today, to: addDays(next, -1) };
+}
+
+function add(money: Money, currency: string | undefined, amount: number): void {
+  const found = money.find((x) => x.currency === currency);
+  if (found) found.amount += amount;
+  else money.push({ ...(currency ? { currency } : {}), amount });
+}
+
+/** Sums rounded to cents: a chance of 0.8 times 120,000 is 96,000, not 95,999.99999999999. */
+function rounded(money: Money): Money {
+  return money.map((x) => ({ ...x, amount: Math.round(x.amount * 100) / 100 }));
+}
+
+export function computeForecast(accounts: readonly StatsAccount[], o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[] }): Forecast {
+  const period = periodOf(o.period, o.today);
+  const byClass = new Map<string, ForecastClass>();
+  const calibrated = new Map(o.calibration.map((c) => [c.class, c]));
+  let pastDate = 0;
+  let afterPeriod = 0;
+  let provisional = 0;
+  for (const a of accounts) {
+    if (a.signed || a.dropped) continue;
+    if (a.classStatus === 'provisional') {
+      provisional++;
+      continue;
+    }
+    if (a.class === undefined || a.classStatus !== 'classified') continue;
+    const pb = a.playbookId !== undefined ? o.playbooks.get(a.playbookId) : undefined;
+    const rule = pb?.classes.find((c) => c.id === a.class);
+    if (!rule?.forecast) continue;
+    const date = a.closeDate ?? a.classDeadline;
+    if (date === undefined) continue;
+    if (date < o.today) {
+      pastDate++;
+      continue;
+    }
+    if (date > period.to) {
+      afterPeriod++;
+      continue;
+    }
+    let c = byClass.get(a.class);
+    if (!c) {
+      const cal = calibrated.get(a.class);
+      const decided = cal?.signedInWindow.n ?? 0;
+      const own = cal && decided >= MIN_RATE_N && cal.signedInWindow.rate !== null;
+      c = {
+        class: a.class,
+        labels: Object.fromEntries((['en', 'zh-CN', 'zh-TW'] as Locale[]).map((l) => [l, classLabel(rule.name, l) || rule.id])),
+        ...(rule.rank !== undefined ? { rank: rule.rank } : {}),
+        category: rule.forecast.category,
+        chance: own ? (cal.signedInWindow.rate as number) : rule.forecast.chance,
+        source: own ? 'calibrated' : 'default',
+        decided,
+        signedInWindow: cal?.signedInWindow.k ?? 0,
+        accounts: [],
+        unvalued: 0,
+        value: [],
+        expected: [],
+      };
+      byClass.set(a.class, c);
+    }
+    const row: ForecastAccountRow = { name: a.name, date, dateFrom: a.closeDate !== undefined ? 'expected' : 'window' };
+    if (a.value) {
+      row.value = a.value;
+      row.expected = Math.round(a.value.amount * c.chance * 100) / 100;
+      add(c.value, a.value.currency, a.value.amount);
+      add(c.expected, a.value.currency, a.value.amount * c.chance);
+    } else c.unvalued++;
+    c.accounts.push(row);
+  }
+  const classes = [...byClass.values()].sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99) || (x.class < y.class ? -1 : 1));
+  for (const c of classes) {
+    c.value = rounded(c.value);
+    c.expected = rounded(c.expected);
+    c.accounts.sort((x, y) => (y.value?.amount ?? -1) - (x.value?.amount ?? -1) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  }
+  const categories = Object.fromEntries(FORECAST_CATEGORIES.map((k) => [k, { value: [] as Money, expected: [] as Money, accounts: 0 }])) as Forecast['categories'];
+  // cumulative, as a forecast call reads: best case is commit and best; pipeline is everything in play
+  const upTo = (k: ForecastCategory) => FORECAST_CATEGORIES.slice(FORECAST_CATEGORIES.indexOf(k));
+  const expected: Money = [];
+  for (const c of classes) {
+    for (const k of upTo(c.category)) {
+      for (const v of c.value) add(categories[k].value, v.currency, v.amount);
+      for (const v of c.expected) add(categories[k].expected, v.currency, v.amount);
+      categories[k].accounts += c.accounts.length;
+    }
+    for (const v of c.expected) add(expected, v.currency, v.amount);
+  }
+  for (const k of FORECAST_CATEGORIES) {
+    categories[k].value = rounded(categories[k].value);
+    categories[k].expected = rounded(categories[k].expected);
+  }
+  return { today: o.today, period, classes, categories, expected: rounded(expected), pastDate, afterPeriod, provisional };
+}

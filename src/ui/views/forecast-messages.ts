@@ -1,0 +1,31 @@
+/**
+ * The words of `forecast`, one typed catalogue per locale: zh-CN beside this file, zh-TW generated
+ * from it (scripts/zh-tw.mjs).
+ */
+import type { Locale } from '../../engine/model.js';
+import { zhCN } from './forecast-messages.zh-CN.js';
+import { zhTW } from './forecast-messages.zh-TW.generated.js';
+
+const en = {
+  title: (kind: 'month' | 'quarter' | '30d', from: string, to: string) => `Forecast, ${kind === 'month' ? 'this month' : kind === 'quarter' ? 'this quarter' : 'the next 30 days'}: ${from} to ${to}`,
+  category: { commit: 'Commit', best: 'Best case', pipeline: 'Pipeline' } as Record<'commit' | 'best' | 'pipeline', string>,
+  categoryHelp: 'commit: the classes you stand behind; best case adds the next; pipeline is all in the period',
+  expectedOf: (expected: string, value: string, n: number) => `${expected} expected of ${value} (${n} account${n === 1 ? '' : 's'})`,
+  noAccount: 'no account in the period',
+  noValue: (n: number) => `${n} account${n === 1 ? '' : 's'}, no value given`,
+  chanceOwn: (pct: string, k: number, n: number) => `chance ${pct}: your own rate, ${k} of ${n} decided signed within the window`,
+  chanceDefault: (pct: string, n: number, min: number) => `chance ${pct}: the playbook's default (${n} of your accounts decided; your own rate from ${min})`,
+  row: (value: string, pct: string, expected: string) => `${value} × ${pct} = ${expected}`,
+  unvalued: 'no value (account set NAME amount=…)',
+  expectedOn: (date: string) => `expected to sign ${date}`,
+  windowEnds: (date: string) => `window ends ${date}`,
+  total: (expected: string) => `Expected in the period: ${expected}`,
+  nothing: 'No account in play has its day in this period.',
+  notCounted: 'Not in this forecast',
+  pastDate: (n: number) => `${n} account${n === 1 ? '' : 's'} past ${n === 1 ? 'its' : 'their'} day: sign or reclassify (accounts --flag window)`,
+  afterPeriod: (n: number) => `${n} account${n === 1 ? '' : 's'} after the period (--period quarter for longer)`,
+  provisional: (n: number) => `${n} provisional account${n === 1 ? '' : 's'}: no class yet`,
+};
+export type ForecastMessages = typeof en;
+
+export const FORECAST_MESSAGES: Record<Locale, ForecastMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
