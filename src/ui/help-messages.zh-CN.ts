@@ -106,6 +106,11 @@ export const zhCN: HelpMessages = {
     'calibration only for these classes (e.g. A,B)': '只校准这些分类（例如 A,B）',
     'print the numbers as JSON': '以 JSON 输出数字',
     'count as of this day (default: today)': '以这一天为准统计（默认：今天）',
+    'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在谈客户在本月、本季度或未来30天预计签下多少，以及每个数字是怎么算出来的',
+    'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季度末）或 30d（未来30天）',
+    'print the forecast as JSON': '以 JSON 输出预测',
+    'forecast as of this day (default: today)': '以这一天为准预测（默认：今天）',
+    "a manager reads one rep's forecast (team database; read-only)": '经理查看某位销售的预测（团队数据库；只读）',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '生成单个 HTML 文件的周报：本周与上周的客户对比、变化及原因、校准、下一步、警示',
     'where to write it (required)': '写到哪里（必填）',
@@ -244,6 +249,22 @@ export const zhCN: HelpMessages = {
     $ sales-coach stats                   你记录的全部内容
     $ sales-coach stats --since 90d       最近 90 天
     $ sales-coach stats --class A --json  你的A类客户，以 JSON 输出`,
+    forecast: `
+  哪些客户：在谈的客户（没签单、没放弃、已分类），日期落在这段时间内：客户自己说的预计签约日，没有
+  的话就用这个分类签单周期的最后一天。金额是这一单的金额（准备和复盘时会问；也可以用
+  account set 客户名 amount=… 修改）。
+
+  签约概率：这个分类已有结果（在周期内签单，或周期已过）的客户满 5 个后，用你自己在周期内签单的比例
+  （和 stats 显示的一样）；不满 5 个时用剧本给这个分类的默认值。屏幕上会写明用的是哪一种，以及个数。
+  预计金额 = 金额 × 签约概率，按币种分别相加（不换算）。
+
+  有把握、乐观、全部在谈：剧本把每个分类放进其中一档（内置剧本：A、B、C）；乐观包含有把握，全部在谈
+  包含前两档。
+
+  示例：
+    $ sales-coach forecast                    本月
+    $ sales-coach forecast --period quarter   到本季度末
+    $ sales-coach forecast --json             以 JSON 输出数字`,
     report: `
   这个文件不依赖任何别的东西：图表在生成时就画成 SVG，样式写在文件里，不联网加载任何内容，也不运行
   脚本。可以用 A4 纸打印。文字使用 --lang 指定的语言（en、zh-CN、zh-TW）。

@@ -106,6 +106,11 @@ export const zhTW: HelpMessages = {
     'calibration only for these classes (e.g. A,B)': '只校準這些分類（例如 A,B）',
     'print the numbers as JSON': '以 JSON 輸出數字',
     'count as of this day (default: today)': '以這一天為準統計（預設：今天）',
+    'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在談客戶在本月、本季度或未來30天預計簽下多少，以及每個數字是怎麼算出來的',
+    'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季度末）或 30d（未來30天）',
+    'print the forecast as JSON': '以 JSON 輸出預測',
+    'forecast as of this day (default: today)': '以這一天為準預測（預設：今天）',
+    "a manager reads one rep's forecast (team database; read-only)": '經理檢視某位業務的預測（團隊資料庫；唯讀）',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '產生一份 HTML 週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',
     'where to write it (required)': '寫到哪裡（必填）',
@@ -244,6 +249,22 @@ export const zhTW: HelpMessages = {
     $ sales-coach stats                   你記錄的全部內容
     $ sales-coach stats --since 90d       最近 90 天
     $ sales-coach stats --class A --json  你的A類客戶，以 JSON 輸出`,
+    forecast: `
+  哪些客戶：在談的客戶（沒簽約、沒放棄、已分類），日期落在這段時間內：客戶自己說的預計簽約日，沒有
+  的話就用這個分類成交週期的最後一天。金額是這一單的金額（準備和檢討時會問；也可以用
+  account set 客戶名 amount=… 修改）。
+
+  簽約機率：這個分類已有結果（在週期內簽約，或週期已過）的客戶滿 5 個後，用你自己在週期內簽約的比例
+  （和 stats 顯示的一樣）；不滿 5 個時用劇本給這個分類的預設值。螢幕上會寫明用的是哪一種，以及個數。
+  預計金額 = 金額 × 簽約機率，按幣種分別相加（不換算）。
+
+  有把握、樂觀、全部在談：劇本把每個分類放進其中一檔（內建劇本：A、B、C）；樂觀包含有把握，全部在談
+  包含前兩檔。
+
+  範例：
+    $ sales-coach forecast                    本月
+    $ sales-coach forecast --period quarter   到本季度末
+    $ sales-coach forecast --json             以 JSON 輸出數字`,
     report: `
   這個檔案不依賴任何別的東西：圖表在生成時就畫成 SVG，樣式寫在檔案裡，不聯網載入任何內容，也不執行
   腳本。可以用 A4 紙列印。文字使用 --lang 指定的語言（en、zh-CN、zh-TW）。

@@ -1,0 +1,104 @@
+/**
+ * Issue 26, `forecast` through the built binary, with numbers worked out by hand. The rep's A's have
+ * five decided cases (three signed within the window, two whose window ran out): their own rate, 3/5,
+ * replaces the playbook's 0.8. Their one B has none decided: the playbook's 0.5 stands.
+ *
+ *   A  New1  100,000 x 0.6 =  60,000   window ends 2026-12-08
+ *   A  New2   50,000 x 0.6 =  30,000   expected to sign 2026-12-20 (the customer's own day)
+ *   A  New3  no value                  window ends 2026-12-09
+ *   B  Bee   200,000 x 0.5 = 100,000   window ends 2026-12-18 (20 days on is a Sunday)
+ *   commit (A) 90,000 of 150,000; best case (A+B) 190,000 of 350,000; pipeline the same (no C)
+ *   not counted: Late1 and Late2 (A, windows ended 2026-11-12), Far (B, expected 2027-02-01)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aDebriefAnswers } from '../helpers/answers.js';
+import { runBin, sandbox, scratch } from '../helpers/spawn.js';
+
+const { file } = scratch('sc-forecast-');
+const { env, home } = sandbox();
+const run = (args: string[]) => runBin(args, { env });
+
+const notSigned = (date: string, contact: string, extra = '') => `mode: debrief
+date: ${date}
+answers:
+${aDebriefAnswers(contact)}${extra}`;
+const signed = (date: string, contact: string) => `mode: debrief
+date: ${date}
+answers:
+${aDebriefAnswers(contact).replace(/ {2}signed: "no"\n {2}not_signed_kind: obstacle\n {2}not_signed_reason: board\n/, '  signed: "yes"\n')}`;
+// a second KP who has a need and buying power and sees the value: a B
+const bee = (date: string, contact: string, extra = '') => notSigned(date, contact, extra).replace('contact_role: first_kp', 'contact_role: second_kp\n  approval_layers: one').replace(/ {2}asked_to_sign: "yes"\n/, '  asked_to_sign: "no"\n  not_asked_why: other\n');
+
+async function session(account: string, text: string): Promise<void> {
+  const r = await run(['debrief', '--account', account, '--answers', file(`${account}-${text.length}.yaml`, text)]);
+  expect({ account, code: r.code, error: r.stderr.match(/sales-coach:.*/)?.[0] }).toEqual({ account, code: 0, error: undefined });
+}
+
+describe('forecast', () => {
+  beforeAll(async () => {
+    mkdirSync(join(home, 'config', 'sales-coach'), { recursive: true });
+    writeFileSync(join(home, 'config', 'sales-coach', 'config.yaml'), 'currency: CNY\n');
+    for (const n of ['Won1', 'Won2', 'Won3']) {
+      await session(n, notSigned('2026-11-02', 'Li'));
+      await session(n, signed('2026-11-06', 'Li'));
+    }
+    for (const n of ['Late1', 'Late2']) await session(n, notSigned('2026-11-02', 'Li', '  deal_value: 70000\n'));
+    await session('New1', notSigned('2026-11-28', 'Li', '  deal_value: 100000\n'));
+    await session('New2', notSigned('2026-11-28', 'Li', '  deal_value: 50000\n  expected_close: 2026-12-20\n'));
+    await session('New3', notSigned('2026-11-29', 'Li'));
+    await session('Bee', bee('2026-11-30', 'Wu', '  deal_value: 200000\n'));
+    await session('Far', bee('2026-11-30', 'Wu', '  deal_value: 999\n  expected_close: 2027-02-01\n'));
+  }, 120_000);
+
+  it('mixes the rep own rate and the playbook default, as worked out by hand (--json)', async () => {
+    const r = await run(['forecast', '--today', '2026-12-01', '--json']);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.stdout);
+    expect(f.period).toEqual({ kind: 'month', from: '2026-12-01', to: '2026-12-31' });
+    expect(f.classes.map((c: { class: string; chance: number; source: string; decided: number; signedInWindow: number }) => [c.class, c.chance, c.source, c.decided, c.signedInWindow])).toEqual([
+      ['A', 0.6, 'calibrated', 5, 3],
+      ['B', 0.5, 'default', 0, 0],
+    ]);
+    const a = f.classes[0];
+    expect(a.accounts).toEqual([
+      { name: 'New1', value: { amount: 100000, currency: 'CNY' }, date: '2026-12-08', dateFrom: 'window', expected: 60000 },
+      { name: 'New2', value: { amount: 50000, currency: 'CNY' }, date: '2026-12-20', dateFrom: 'expected', expected: 30000 },
+      { name: 'New3', date: '2026-12-09', dateFrom: 'window' },
+    ]);
+    expect(a.unvalued).toBe(1);
+    expect(a.expected).toEqual([{ currency: 'CNY', amount: 90000 }]);
+    expect(f.categories).toEqual({
+      commit: { value: [{ currency: 'CNY', amount: 150000 }], expected: [{ currency: 'CNY', amount: 90000 }], accounts: 3 },
+      best: { value: [{ currency: 'CNY', amount: 350000 }], expected: [{ currency: 'CNY', amount: 190000 }], accounts: 4 },
+      pipeline: { value: [{ currency: 'CNY', amount: 350000 }], expected: [{ currency: 'CNY', amount: 190000 }], accounts: 4 },
+    });
+    expect(f.expected).toEqual([{ currency: 'CNY', amount: 190000 }]);
+    expect([f.pastDate, f.afterPeriod, f.provisional]).toEqual([2, 1, 0]);
+  });
+
+  it('shows each line working on the terminal, and says where each chance comes from', async () => {
+    const r = await run(['forecast', '--today', '2026-12-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Commit {5}CN¥90,000 expected of CN¥150,000 \(3 accounts\)/);
+    expect(r.stdout).toMatch(/Best case {2}CN¥190,000 expected of CN¥350,000 \(4 accounts\)/);
+    expect(r.stdout).toContain('chance 60%: your own rate, 3 of 5 decided signed within the window');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain("chance 50%: the playbook's default (0 of your accounts decided; your own rate from 5)");
+    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 60% = CN¥60,000 {2}window ends Tue, 8 Dec 2026/);
+    expect(r.stdout).toContain('Expected in the period: CN¥190,000');
+    expect(r.stdout).toContain('2 accounts past their day: sign or reclassify');
+    const zh = await run(['forecast', '--today', '2026-12-01', '--lang', 'zh-CN']);
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('签约概率60%：按你自己的记录，已有结果的5个中3个在周期内签单');
+    expect(zh.stdout).toContain('这段时间预计签单：¥190,000');
+  });
+
+  it('a quarter holds the account expected in February only from its quarter; a bad period is refused', async () => {
+    const q = JSON.parse((await run(['forecast', '--today', '2027-01-05', '--period', 'quarter', '--json'])).stdout);
+    expect(q.period.to).toBe('2027-03-31');
+    expect(q.classes.flatMap((c: { accounts: { name: string }[] }) => c.accounts.map((x) => x.name))).toEqual(['Far']);
+    const bad = await run(['forecast', '--period', 'week']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--period week: expected month, quarter or 30d');
+  });
+});
