@@ -1,13 +1,12 @@
 /** `forecast`: what the rep's pipeline is expected to sign in a period. Parses, asks the store, computes, renders. */
 import { FORECAST_PERIODS, type ForecastPeriod } from '../stats/forecast.js';
-import { isTeamStore } from '../store/types.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { mustManage } from './account-names.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT, said, UserError } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { checkScope, historyFor, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
+import { checkScope, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
 import { openStore } from './store.js';
 
 export interface ForecastOptions {
@@ -29,11 +28,13 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
   try {
     if (opts.rep !== undefined) await mustManage(store, opts.rep);
     await withStoredPlaybooks(playbooks, store);
-    // the classes' history (no visits): the calibration and the accounts in play come from the same rows
-    const rows = opts.rep !== undefined && isTeamStore(store) ? await store.statsHistory({ today: scope.today, visits: false }, opts.rep) : await historyFor(store, scope, playbooks, false);
-    const [{ computeStats }, { computeForecast }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
+    // the classes' history alone for the calibration (100,000 accounts' events, not their columns),
+    // and only the accounts whose day falls in the period, whole
+    const rows = await store.classHistory(opts.rep);
+    const [{ computeStats }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
+    const inPeriod = await store.forecastAccounts({ today: scope.today, to: periodOf(period, scope.today).to, ...(opts.rep !== undefined ? { owner: opts.rep } : {}) });
     const stats = computeStats(rows, { today: scope.today, playbooks });
-    const forecast = computeForecast(rows, { today: scope.today, period, playbooks, calibration: stats.calibration });
+    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration: stats.calibration, outside: inPeriod.outside, provisional: inPeriod.provisional });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(forecast), null, 2)}\n`);
     else {
       const { renderForecastTerminal } = await import('../ui/views/forecast.js');

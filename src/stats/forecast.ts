@@ -9,7 +9,6 @@
 import { addDays } from '../engine/dates.js';
 import type { DealValue } from '../engine/account.js';
 import { type ForecastCategory, FORECAST_CATEGORIES, type Locale, type Playbook } from '../engine/model.js';
-import type { StatsAccount } from '../store/types.js';
 import { type CalibrationRow, type Labels, MIN_RATE_N } from './stats.js';
 import { classLabel } from '../engine/evaluate.js';
 
@@ -81,13 +80,39 @@ function rounded(money: Money): Money {
   return money.map((x) => ({ ...x, amount: Math.round(x.amount * 100) / 100 }));
 }
 
-export function computeForecast(accounts: readonly StatsAccount[], o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[] }): Forecast {
+/** An account as the forecast reads it (the store's row or stats' account alike). */
+export interface ForecastInput {
+  name: string;
+  playbookId?: string;
+  class?: string;
+  classStatus?: string;
+  signed: boolean;
+  dropped: boolean;
+  classDeadline?: string;
+  closeDate?: string;
+  value?: DealValue;
+}
+
+/**
+ * `accounts`: those the store read (every account, or only those in the period); `outside`: the
+ * accounts in play the store counted instead of reading, per playbook and class, and `provisional`.
+ */
+export function computeForecast(
+  accounts: readonly ForecastInput[],
+  o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[]; outside?: readonly { playbookId?: string; class: string; past: number; after: number }[]; provisional?: number },
+): Forecast {
   const period = periodOf(o.period, o.today);
   const byClass = new Map<string, ForecastClass>();
   const calibrated = new Map(o.calibration.map((c) => [c.class, c]));
   let pastDate = 0;
   let afterPeriod = 0;
-  let provisional = 0;
+  let provisional = o.provisional ?? 0;
+  const forecasts = (playbookId: string | undefined, cls: string) => (playbookId !== undefined ? o.playbooks.get(playbookId) : undefined)?.classes.find((c) => c.id === cls)?.forecast !== undefined;
+  for (const x of o.outside ?? []) {
+    if (!forecasts(x.playbookId, x.class)) continue;
+    pastDate += x.past;
+    afterPeriod += x.after;
+  }
   for (const a of accounts) {
     if (a.signed || a.dropped) continue;
     if (a.classStatus === 'provisional') {

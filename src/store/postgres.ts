@@ -14,7 +14,7 @@ import { CompiledQuery, Kysely, PostgresDialect, type SqlBool, sql } from './kys
 import { ATTENTION_ORDER, PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
-import { type AccountDb, accountRow, eventData, type RawHistory, StatsRows } from './shape.js';
+import { type AccountDb, accountRow, eventData, type RawHistory, STATS_COLUMNS, StatsRows } from './shape.js';
 import { flagConditions, flagExpressions, liveNextStep, type Q, type Runnable, SqlStore, withLiveNext } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
@@ -420,7 +420,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
     const out: StatsAccount[] = [];
     const rows = new StatsRows();
     for (const r of await this.q<AccountDb>(
-      `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit, amount, currency, close_date FROM accounts WHERE ${accountWhere}`,
+      `SELECT ${STATS_COLUMNS} FROM accounts WHERE ${accountWhere}`,
       params,
     )) {
       const a = read(() => rows.account(r));
@@ -593,6 +593,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .execute();
       const movedTotal: Record<string, number> = {};
       for (const e of events) if (!e.is_note) movedTotal[String(e.rep)] = Number(e.of);
+      // each rep's deals' values per group and currency: only valued accounts, read from their own index
+      const values = await this.kdb
+        .selectFrom('accounts')
+        .where('owner', 'in', team)
+        .where('amount', 'is not', null)
+        .select((eb) => ['owner as rep', sql<string>`CASE WHEN signed = 1 THEN 'signed' ELSE coalesce(class, class_status, 'new') END`.as('g'), 'currency', eb.fn.sum<number>('amount').as('amount'), eb.fn.countAll<number>().as('n')])
+        .groupBy(['owner', sql`2`, 'currency'])
+        .execute();
       // one row a rep damaged (changed outside sales-coach) is named and left out, never the whole team's review
       const damaged: Damaged[] = [];
       const badLabels = new Set<string>();
@@ -629,6 +637,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
           return event ? [{ rep: String(e.rep), event }] : [];
         }),
         movedTotal,
+        values: values.map((v) => ({ rep: String(v.rep), group: String(v.g), ...(v.currency ? { currency: v.currency } : {}), amount: Number(v.amount), accounts: Number(v.n) })),
         damaged,
       };
       // the accounts whose labels spoiled their class's: named (their class still counts them)

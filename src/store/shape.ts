@@ -28,6 +28,9 @@ function labelsOf(text: string, name: string): AccountRow['classLabels'] {
   return l;
 }
 
+/** The account columns statsHistory reads. */
+export const STATS_COLUMNS = 'id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit, amount, currency, close_date';
+
 export function accountRow(r: AccountDb): AccountRow {
   return {
     id: r.id,
@@ -280,7 +283,7 @@ export class StatsRows {
     if (r.playbook_id) a.playbookId = this.text(r.playbook_id);
     if (r.class) a.class = this.text(r.class);
     if (r.class_status) a.classStatus = this.text(r.class_status as NonNullable<StatsAccount['classStatus']>);
-    if (r.class_rank !== null) a.classRank = r.class_rank;
+    if (r.class_rank !== null && r.class_rank !== undefined) a.classRank = r.class_rank;
     if (l) a.classLabels = l;
     if (r.class_deadline) a.classDeadline = this.text(r.class_deadline);
     if (r.next_due) a.nextDue = this.text(r.next_due);

@@ -15,7 +15,7 @@ import { Kysely, SqliteDialect, sql } from './kysely.js';
 import type { pending } from './migrations.js';
 import { SQLITE_SCHEMA_VERSION as SCHEMA_VERSION } from './schema-version.js';
 import type { DB } from './schema.js';
-import type { AccountDb, RawHistory } from './shape.js';
+import { type AccountDb, type RawHistory, STATS_COLUMNS } from './shape.js';
 import { StatsRows } from './shape.js';
 import { type Q, type Runnable, SqlStore } from './sql-store.js';
 import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccount, type StatsQuery, type StatsVisit, StoreError } from './types.js';
@@ -414,7 +414,7 @@ export class SqliteStore extends SqlStore {
       const out: StatsAccount[] = [];
       const rows = new StatsRows();
       const accounts = this.db.prepare(
-        `SELECT id, name, playbook_id, class, class_status, class_rank, class_labels, class_deadline, signed, dropped, contacts_count, open_items, next_due, next_until, last_visit, amount, currency, close_date
+        `SELECT ${STATS_COLUMNS}
          FROM accounts ${accountWhere}`,
       );
       for (const r of accounts.iterate(params) as Iterable<AccountDb>) {

@@ -196,6 +196,15 @@ export interface GroupValue {
   accounts: number;
 }
 
+/** What `forecast` reads (Store.forecastAccounts). */
+export interface ForecastAccounts {
+  /** In play, classified, with their day in the period. */
+  rows: AccountRow[];
+  /** The others in play, per playbook and class: their day before the period's first day, or after its last. */
+  outside: { playbookId?: string; class: string; past: number; after: number }[];
+  provisional: number;
+}
+
 export interface AccountTimeline {
   account: AccountRow;
   contacts: Contact[];
@@ -338,6 +347,10 @@ export interface Store {
   /** The account's facts and people as `account set` left them, and its events: no visit is written. */
   saveEdit(edit: SaveEdit): Promise<void>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
+  /** Every account's class history, its events with their class and status only (the forecast's calibration); a manager's rep's with `owner`. */
+  classHistory(owner?: string): Promise<StatsAccount[]>;
+  /** The accounts in play whose day falls from `today` to `to`, and counts of the others (forecast). */
+  forecastAccounts(q: { today: string; to: string; owner?: string }): Promise<ForecastAccounts>;
   /** Events of every account dated on or after `date`, oldest first. */
   eventsSince(date: string, kinds?: StoredAccountEvent['kind'][], owner?: string): Promise<StoredEvent[]>;
   timeline(account: string): Promise<AccountTimeline | undefined>;
@@ -405,6 +418,8 @@ export interface TeamReviewData {
   events: { rep: string; event: StoredEvent }[];
   /** How many moves each rep had in the period, those left out by the limit counted. */
   movedTotal?: Record<string, number>;
+  /** Each rep's deals' values per group and currency (valued accounts only). */
+  values?: (GroupValue & { rep: string })[];
   /** Rows the program cannot read (changed outside sales-coach), each left out of the review: whose, and what (e.g. `class of "Acme"`). */
   damaged?: Damaged[];
 }

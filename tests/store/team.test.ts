@@ -3,7 +3,7 @@
  * and a manager work through the CLI, the database itself refuses what a role may not do (checked
  * with raw SQL, not through our code), and the bad days of the team issue each get a test.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -111,7 +111,7 @@ describe('a team on PostgreSQL', () => {
     expect(text.stdout).toContain(`${rep2}: 1 account`);
     expect(text.stdout).toContain('past its signing window');
     const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
-    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,flags');
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,flags,value,currency,expected_close');
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
     // a rep who manages no one is told so; another team's rep cannot be asked for
     expect((await as(rep1)(['team', 'review'])).stdout).toContain('You manage no rep');
@@ -263,6 +263,41 @@ describe('a team on PostgreSQL', () => {
     expect(await rawAs(rep1, 'SELECT count(*)::int AS n FROM sales_coach.accounts')).toEqual([{ n: 0 }]);
     const again = await runCli(['store', 'push', '--to', serverUrl(rep1, db), '--json'], { env });
     expect(JSON.parse(again.stdout)).toMatchObject({ accounts: 5, visits: 5 });
+  });
+});
+
+describe('what the pipeline is worth (issue 26)', () => {
+  it("a rep's deal values: on the manager's review per rep and for the team; the rep changes them, the manager cannot; a push carries them", async () => {
+    await setUpTeam();
+    for (const u of [rep1, rep2]) {
+      mkdirSync(join(dir, `home-${u}`, 'config', 'sales-coach'), { recursive: true });
+      writeFileSync(join(dir, `home-${u}`, 'config', 'sales-coach', 'config.yaml'), 'currency: CNY\n');
+    }
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml', 'Li', '  deal_value: 120000\n')])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-22', '--answers', answersFile('b.yaml', 'Wu', '  deal_value: 30000\n')])).code).toBe(0);
+    const review = await as(boss)(['team', 'review', '--today', '2026-11-25']);
+    expect(review.stdout).toContain('value in play: CN¥150,000');
+    expect(review.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?value in play: CN¥120,000[^]*?${rep2}: 1 account[^]*?value in play: CN¥30,000`));
+    const json = JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout);
+    expect(json.inPlay).toEqual({ values: [{ amount: 150000, currency: 'CNY' }], valued: 2, accounts: 2 });
+    // the manager reads the value and cannot change it, by the tool or by hand; nor can a colleague
+    expect(await rawAs(boss, 'UPDATE sales_coach.accounts SET amount = 1 RETURNING id')).toEqual([]);
+    expect(await rawAs(rep2, "UPDATE sales_coach.accounts SET amount = 1 WHERE name = 'Acme' RETURNING id")).toEqual([]);
+    expect((await rawAs<{ amount: number }>(rep1, "SELECT amount FROM sales_coach.accounts WHERE name = 'Acme'"))[0].amount).toBe(120000);
+    // the rep changes it: an event in the timeline, the review adds the new value up
+    expect((await as(rep1)(['account', 'set', 'Acme', 'amount=90000', '--date', '2026-11-24'])).code).toBe(0);
+    expect((await as(boss)(['account', 'show', 'Acme', '--rep', rep1, '--today', '2026-11-25'])).stdout).toContain('deal value CN¥120,000 → CN¥90,000');
+    expect(JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout).inPlay.values).toEqual([{ amount: 120000, currency: 'CNY' }]);
+    // a value kept on a laptop reaches the team database with its currency
+    const local = join(dir, 'local.db');
+    const home = join(dir, 'laptop');
+    mkdirSync(join(home, 'config', 'sales-coach'), { recursive: true });
+    writeFileSync(join(home, 'config', 'sales-coach', 'config.yaml'), 'currency: TWD\n');
+    const laptop = (args: string[]) => runCli(args, { env: { HOME: home, XDG_DATA_HOME: join(home, 'd'), XDG_CONFIG_HOME: join(home, 'config'), SALES_COACH_DB: local, PGPASSWORD: PASSWORD } });
+    expect((await laptop(['debrief', '--account', 'Delta', '--date', '2026-11-23', '--answers', answersFile('d.yaml', 'Zhou', '  deal_value: 5000\n  expected_close: 2026-12-01\n')])).code).toBe(0);
+    expect((await laptop(['store', 'push', '--to', serverUrl(rep1, db)])).code).toBe(0);
+    const mine = JSON.parse((await as(rep1)(['accounts', '--json', '--today', '2026-11-25'])).stdout);
+    expect(mine.accounts.find((a: { name: string }) => a.name === 'Delta')).toMatchObject({ value: { amount: 5000, currency: 'TWD' }, closeDate: '2026-12-01' });
   });
 });
 

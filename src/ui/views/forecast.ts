@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../engine/model.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import { type Forecast, type Money } from '../../stats/forecast.js';
+import type { Forecast, Money } from '../../stats/forecast.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { hanging, stringWidth } from '../layout.js';
 import { formatDate } from '../messages.js';

@@ -12,7 +12,8 @@ import { formatDate, UI } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
 import { VIEW_MESSAGES } from './messages.js';
-import { flagOnLine, type MovedView, type PipelineRowView, pipelineView } from './pipeline.js';
+import { flagOnLine, type MovedView, type PipelineRowView, type PipelineView, pipelineView } from './pipeline.js';
+import { formatTotals } from '../money.js';
 
 export interface NoteView {
   date: string;
@@ -37,6 +38,8 @@ export interface RepReview {
   /** Moves of the period not shown (team review's limit per rep). */
   movedHidden: number;
   notes: NoteView[];
+  /** The deals' values of the rep's accounts in play (as the rep's own review adds them up). */
+  inPlay: PipelineView['inPlay'];
 }
 
 export interface TeamReviewView {
@@ -47,6 +50,8 @@ export interface TeamReviewView {
   reps: RepReview[];
   classes: { key: string; title: string; count: number }[];
   flagCounts: Partial<Record<PipelineFlag, number>>;
+  /** The team's value in play: every rep's added up per currency. */
+  inPlay: PipelineView['inPlay'];
 }
 
 /** The managers' notes among an account's events (the rest are left out). */
@@ -79,7 +84,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
     for (const [k, n] of Object.entries(data.repFlags?.[rep] ?? {})) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + (n ?? 0);
     // the rep's review as the rep sees it (the same names, the same order, the same moves)
     const view = pipelineView(
-      { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts },
+      { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts, values: (data.values ?? []).filter((x) => x.rep === rep) },
       { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
     const notes = noteViews(events);
@@ -98,6 +103,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       // the moves the limit left out (a move the store counted but could not read is not among them)
       movedHidden: Math.max(0, (data.movedTotal?.[rep] ?? 0) - events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped').length),
       notes,
+      inPlay: view.inPlay,
     };
   });
   // the team's line in the playbook's order of classes (best first), as each rep's line is
@@ -111,7 +117,8 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
   }
   const flagCounts: Partial<Record<PipelineFlag, number>> = {};
   for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
-  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts };
+  const inPlay = { values: reps.flatMap((r) => r.inPlay.values), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) };
+  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts, inPlay };
 }
 
 /** One group per class across its statuses, as the store's own pipeline folds them. */
@@ -138,10 +145,12 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
   out.push(hanging(`${c.bold(m.team)}  `, `${m.teamReps(v.reps.length)} · ${m.shown(total)}   ${v.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
   // the manager reads a rep's people with --rep: "account show lists them" would show their own
   const flagText = { ...m.flag, one_contact: m.oneContactOfRep };
+  if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
   for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
   for (const r of v.reps) {
     out.push('', c.bold.underline(m.repLine(s(r.rep), r.total)));
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
+    if (r.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(r.inPlay.values, v.locale), r.inPlay.valued, r.inPlay.accounts), width));
     out.push(hanging('  ', r.attentionTotal ? c.yellow(m.needsAttention(r.attentionTotal)) : c.dim(m.allWell), width));
     for (const a of r.attention) {
       const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
@@ -167,11 +176,11 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
 }
 
 export function teamJson(v: TeamReviewView): unknown {
-  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, reps: v.reps };
+  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, reps: v.reps };
 }
 
-export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'flags'];
+export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'flags', 'value', 'currency', 'expected_close'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
-  return v.reps.flatMap((r) => (r.accounts ?? r.attention).map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' ')]));
+  return v.reps.flatMap((r) => (r.accounts ?? r.attention).map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' '), a.value?.amount, a.value?.currency, a.closeDate]));
 }
