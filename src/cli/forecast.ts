@@ -15,6 +15,8 @@ export interface ForecastOptions {
   today?: string;
   /** A manager reads one rep's forecast (team database). */
   rep?: string;
+  /** The kept forecasts whose period has ended, against what signed. */
+  accuracy?: boolean;
 }
 
 export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -31,10 +33,33 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
     // the classes' history alone for the calibration (100,000 accounts' events, not their columns),
     // and only the accounts whose day falls in the period, whole
     const rows = await store.classHistory(opts.rep);
+    if (opts.accuracy) {
+      const { forecastAccuracy } = await import('../stats/forecast.js');
+      const kept = (await store.keptForecasts(scope.today, opts.rep)).filter((k) => k.kind === period);
+      const read = kept.flatMap((k) => {
+        try {
+          return [{ madeOn: k.madeOn, forecast: JSON.parse(k.data) as import('../stats/forecast.js').Forecast }];
+        } catch {
+          return []; // a row changed outside sales-coach: left out
+        }
+      });
+      const accuracy = forecastAccuracy(read, rows);
+      if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ today: scope.today, kind: period, accuracy }), null, 2)}\n`);
+      else {
+        const { renderAccuracyTerminal } = await import('../ui/views/forecast.js');
+        io.stdout.write(renderAccuracyTerminal(accuracy, period, locale, ctx.out, widthOf(io.stdout)));
+      }
+      return EXIT.ok;
+    }
     const [{ computeStats }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
     const inPeriod = await store.forecastAccounts({ today: scope.today, to: periodOf(period, scope.today).to, ...(opts.rep !== undefined ? { owner: opts.rep } : {}) });
     const stats = computeStats(rows, { today: scope.today, playbooks });
     const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration: stats.calibration, outside: inPeriod.outside, provisional: inPeriod.provisional });
+    // kept, one a week for each kind of period, for a later --accuracy (a manager reading a rep's keeps nothing)
+    if (opts.rep === undefined) {
+      const { weekOf } = await import('../stats/forecast.js');
+      await store.keepForecast({ week: weekOf(scope.today), kind: period, madeOn: scope.today, from: forecast.period.from, to: forecast.period.to, data: JSON.stringify(forecast) });
+    }
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(forecast), null, 2)}\n`);
     else {
       const { renderForecastTerminal } = await import('../ui/views/forecast.js');

@@ -441,6 +441,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--json', 'print the forecast as JSON')
       .option('--today <YYYY-MM-DD>', 'forecast as of this day (default: today)', parseDay)
       .option('--rep <role>', "a manager reads one rep's forecast (team database; read-only)")
+      .option('--accuracy', 'how the kept forecasts of this kind of period turned out, once their period has ended')
       .addHelpText(
         'after',
         `
@@ -455,10 +456,14 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
   Commit, best case, pipeline: the playbook puts each class in one (the built-in: A, B, C); best case
   adds commit, pipeline adds both.
 
+  Each forecast is kept, one a week for each kind of period (a manager's reading keeps none); --accuracy
+  compares those whose period has ended with what their accounts signed in it.
+
   Examples:
     $ sales-coach forecast                    this month
     $ sales-coach forecast --period quarter   to the end of the quarter
-    $ sales-coach forecast --json             the numbers, as JSON`,
+    $ sales-coach forecast --json             the numbers, as JSON
+    $ sales-coach forecast --accuracy         how last months' forecasts turned out`,
       )
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./forecast.js')).forecastCommand(opts, io, g));

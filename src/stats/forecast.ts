@@ -187,3 +187,60 @@ export function computeForecast(
   }
   return { today: o.today, period, classes, categories, expected: rounded(expected), pastDate, afterPeriod, provisional };
 }
+
+/** A kept forecast against what signed: per class, what it expected and what its accounts signed in its period. */
+export interface AccuracyClass {
+  class: string;
+  labels: Labels;
+  /** The forecast's accounts of the class, and how many of them signed in the period. */
+  accounts: number;
+  signedAccounts: number;
+  /** What the forecast expected (value x chance), the value it counted, and the value of those that signed. */
+  expected: Money;
+  value: Money;
+  signed: Money;
+}
+
+export interface Accuracy {
+  kind: ForecastPeriod;
+  madeOn: string;
+  from: string;
+  to: string;
+  classes: AccuracyClass[];
+  expected: Money;
+  signed: Money;
+}
+
+/**
+ * Each kept forecast whose period has ended, against what signed: an account of the forecast signed
+ * if it has a signature dated in the period (the value counted is the forecast's: what was expected
+ * of it). An account that signed without being in the forecast is not in it: this measures the
+ * forecast, not the month.
+ */
+export function forecastAccuracy(kept: readonly { madeOn: string; forecast: Forecast }[], history: readonly { name: string; events: readonly { kind: string; date: string }[] }[]): Accuracy[] {
+  const signedOn = new Map<string, string[]>();
+  for (const a of history) {
+    const days = a.events.filter((e) => e.kind === 'signed').map((e) => e.date);
+    if (days.length) signedOn.set(a.name, days);
+  }
+  return kept.map(({ madeOn, forecast: f }) => {
+    const inPeriod = (name: string) => (signedOn.get(name) ?? []).some((d) => d >= f.period.from && d <= f.period.to);
+    const expected: Money = [];
+    const signed: Money = [];
+    const classes = f.classes.map((c): AccuracyClass => {
+      const won = c.accounts.filter((a) => inPeriod(a.name));
+      const s: Money = [];
+      for (const a of won) if (a.value) add(s, a.value.currency, a.value.amount);
+      for (const v of c.expected) add(expected, v.currency, v.amount);
+      for (const v of s) add(signed, v.currency, v.amount);
+      return { class: c.class, labels: c.labels, accounts: c.accounts.length, signedAccounts: won.length, expected: c.expected, value: c.value, signed: rounded(s) };
+    });
+    return { kind: f.period.kind, madeOn, from: f.period.from, to: f.period.to, classes, expected: rounded(expected), signed: rounded(signed) };
+  });
+}
+
+/** The Monday of the week a day is in: a forecast is kept once a week. */
+export function weekOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return addDays(day, -((d.getUTCDay() + 6) % 7));
+}

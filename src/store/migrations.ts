@@ -262,6 +262,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ${dealSchema('sqlite')}
   `,
+  // 16: each forecast kept, one a week for each kind of period, so that a later forecast --accuracy
+  // compares it with what signed
+  `
+  ${snapshotSchema('sqlite')}
+  `,
 ];
 
 /** SQLite migrations that rebuild a table others reference: run with foreign keys off, checked before commit. */
@@ -687,6 +692,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ${dealSchema('postgres')}
   `,
+  // 16: as SQLite's 16, per owner: a rep keeps and reads their own forecasts, their manager reads them
+  `
+  ${snapshotSchema('postgres')}
+  `,
 ];
 
 /**
@@ -943,6 +952,45 @@ function dealSchema(dialect: MigratingDialect): string {
   END $$;`
       : ''
   }`;
+}
+
+/**
+ * The forecasts kept (SQLite 16, PostgreSQL 16): one row a week (its Monday) for each kind of period,
+ * the latest of the week replacing the one before; `data` is the forecast as `forecast --json` gives it.
+ * On the team database each rep's own (row-level security), read by their manager; a rep writes no
+ * owner and no id.
+ */
+function snapshotSchema(dialect: MigratingDialect): string {
+  if (dialect === 'sqlite')
+    return `CREATE TABLE forecast_snapshots (
+    id INTEGER PRIMARY KEY,
+    week TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    made_on TEXT NOT NULL,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (week, kind)
+  );`;
+  return `CREATE TABLE forecast_snapshots (
+    id bigserial PRIMARY KEY,
+    owner name NOT NULL DEFAULT current_user,
+    week text NOT NULL,
+    kind text NOT NULL,
+    made_on text NOT NULL,
+    period_from text NOT NULL,
+    period_to text NOT NULL,
+    data text NOT NULL,
+    UNIQUE (owner, week, kind)
+  );
+  ALTER TABLE forecast_snapshots ENABLE ROW LEVEL SECURITY;
+  ALTER TABLE forecast_snapshots FORCE ROW LEVEL SECURITY;
+  CREATE POLICY own_rows ON forecast_snapshots USING (owner = current_user) WITH CHECK (owner = current_user);
+  CREATE POLICY team_reads ON forecast_snapshots FOR SELECT USING (EXISTS (SELECT 1 FROM team_members m WHERE m.rep = forecast_snapshots.owner AND m.manager = current_user));
+  DO $$ BEGIN
+    EXECUTE format('GRANT SELECT, INSERT (week, kind, made_on, period_from, period_to, data), UPDATE (made_on, period_from, period_to, data) ON ${PG_SCHEMA}.forecast_snapshots TO %I', ${PG_SCHEMA}.rep_role());
+    EXECUTE format('GRANT USAGE ON SEQUENCE ${PG_SCHEMA}.forecast_snapshots_id_seq TO %I', ${PG_SCHEMA}.rep_role());
+  END $$;`;
 }
 
 /**

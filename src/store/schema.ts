@@ -164,6 +164,19 @@ export interface DB {
   account_events: AccountEventsTable;
   team_members: TeamMembersTable;
   playbooks: PlaybooksTable;
+  forecast_snapshots: ForecastSnapshotsTable;
+}
+
+/** A forecast kept (migration 16): one a week for each kind of period. */
+export interface ForecastSnapshotsTable {
+  id: Generated<number>;
+  owner?: Generated<string>;
+  week: string;
+  kind: string;
+  made_on: string;
+  period_from: string;
+  period_to: string;
+  data: string;
 }
 
 export type AccountDbRow = Selectable<AccountsTable>;

@@ -18,6 +18,7 @@ import {
   type AccountRow,
   type AccountTimeline,
   type ForecastAccounts,
+  type ForecastSnapshot,
   type ChecklistRow,
   type Contact,
   type ImportCounts,
@@ -536,6 +537,34 @@ export abstract class SqlStore implements Store {
       ).map((v) => ({ group: String(v.g), ...(v.currency ? { currency: v.currency } : {}), amount: Number(v.amount), accounts: Number(v.n) }));
       return { groups, rows, total, flagCounts, values };
     });
+  }
+
+  /** A forecast kept: the week's one for its kind of period replaced (a forecast run twice a week keeps the later). */
+  async keepForecast(f: ForecastSnapshot): Promise<void> {
+    await this.write(async (q) => {
+      const row = { week: f.week, kind: f.kind, made_on: f.madeOn, period_from: f.from, period_to: f.to, data: f.data };
+      await q
+        .insertInto('forecast_snapshots')
+        .values(row)
+        .onConflict((oc) => oc.columns(this.scoped ? ['owner', 'week', 'kind'] : ['week', 'kind']).doUpdateSet({ made_on: row.made_on, period_from: row.period_from, period_to: row.period_to, data: row.data }))
+        .$call(this.all);
+    });
+  }
+
+  /** The forecasts kept whose period ended before `before`, latest period first (a manager's rep's with `owner`). */
+  async keptForecasts(before: string, owner?: string): Promise<ForecastSnapshot[]> {
+    return this.run(async () =>
+      (
+        await this.kdb
+          .selectFrom('forecast_snapshots')
+          .where(this.owned('owner', owner))
+          .where('period_to', '<', before)
+          .selectAll()
+          .orderBy('period_to', 'desc')
+          .orderBy('made_on', 'desc')
+          .$call(this.all)
+      ).map((r) => ({ week: r.week, kind: r.kind, madeOn: r.made_on, from: r.period_from, to: r.period_to, data: r.data })),
+    );
   }
 
   /**

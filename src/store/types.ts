@@ -196,6 +196,16 @@ export interface GroupValue {
   accounts: number;
 }
 
+/** A forecast as kept (Store.keepForecast): its week's Monday, its kind of period, the day it was made, its period, and the forecast as JSON. */
+export interface ForecastSnapshot {
+  week: string;
+  kind: string;
+  madeOn: string;
+  from: string;
+  to: string;
+  data: string;
+}
+
 /** What `forecast` reads (Store.forecastAccounts). */
 export interface ForecastAccounts {
   /** In play, classified, with their day in the period. */
@@ -347,6 +357,8 @@ export interface Store {
   /** The account's facts and people as `account set` left them, and its events: no visit is written. */
   saveEdit(edit: SaveEdit): Promise<void>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
+  keepForecast(f: ForecastSnapshot): Promise<void>;
+  keptForecasts(before: string, owner?: string): Promise<ForecastSnapshot[]>;
   /** Every account's class history, its events with their class and status only (the forecast's calibration); a manager's rep's with `owner`. */
   classHistory(owner?: string): Promise<StatsAccount[]>;
   /** The accounts in play whose day falls from `today` to `to`, and counts of the others (forecast). */

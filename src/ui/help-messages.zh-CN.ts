@@ -111,6 +111,7 @@ export const zhCN: HelpMessages = {
     'print the forecast as JSON': '以 JSON 输出预测',
     'forecast as of this day (default: today)': '以这一天为准预测（默认：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '经理查看某位销售的预测（团队数据库；只读）',
+    'how the kept forecasts of this kind of period turned out, once their period has ended': '时段已经结束的预测（这一类时段）后来实际签了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '生成单个 HTML 文件的周报：本周与上周的客户对比、变化及原因、校准、下一步、警示',
     'where to write it (required)': '写到哪里（必填）',
@@ -261,10 +262,14 @@ export const zhCN: HelpMessages = {
   有把握、乐观、全部在谈：剧本把每个分类放进其中一档（内置剧本：A、B、C）；乐观包含有把握，全部在谈
   包含前两档。
 
+  每次预测都会保存，每类时段每周一份（经理查看时不保存）；--accuracy 把时段已经结束的预测和这些客户
+  在时段内实际签下的金额作对比。
+
   示例：
     $ sales-coach forecast                    本月
     $ sales-coach forecast --period quarter   到本季度末
-    $ sales-coach forecast --json             以 JSON 输出数字`,
+    $ sales-coach forecast --json             以 JSON 输出数字
+    $ sales-coach forecast --accuracy         之前几个月的预测后来怎样`,
     report: `
   这个文件不依赖任何别的东西：图表在生成时就画成 SVG，样式写在文件里，不联网加载任何内容，也不运行
   脚本。可以用 A4 纸打印。文字使用 --lang 指定的语言（en、zh-CN、zh-TW）。

@@ -111,6 +111,7 @@ export const zhTW: HelpMessages = {
     'print the forecast as JSON': '以 JSON 輸出預測',
     'forecast as of this day (default: today)': '以這一天為準預測（預設：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '經理檢視某位業務的預測（團隊資料庫；唯讀）',
+    'how the kept forecasts of this kind of period turned out, once their period has ended': '時段已經結束的預測（這一類時段）後來實際簽了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '產生一份 HTML 週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',
     'where to write it (required)': '寫到哪裡（必填）',
@@ -261,10 +262,14 @@ export const zhTW: HelpMessages = {
   有把握、樂觀、全部在談：劇本把每個分類放進其中一檔（內建劇本：A、B、C）；樂觀包含有把握，全部在談
   包含前兩檔。
 
+  每次預測都會儲存，每類時段每週一份（經理檢視時不儲存）；--accuracy 把時段已經結束的預測和這些客戶
+  在時段內實際簽下的金額作對比。
+
   範例：
     $ sales-coach forecast                    本月
     $ sales-coach forecast --period quarter   到本季度末
-    $ sales-coach forecast --json             以 JSON 輸出數字`,
+    $ sales-coach forecast --json             以 JSON 輸出數字
+    $ sales-coach forecast --accuracy         之前幾個月的預測後來怎樣`,
     report: `
   這個檔案不依賴任何別的東西：圖表在生成時就畫成 SVG，樣式寫在檔案裡，不聯網載入任何內容，也不執行
   腳本。可以用 A4 紙列印。文字使用 --lang 指定的語言（en、zh-CN、zh-TW）。

@@ -101,4 +101,32 @@ describe('forecast', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--period week: expected month, quarter or 30d');
   });
+
+  it('--accuracy: each kept forecast whose period ended, against what its accounts signed, over two months', async () => {
+    expect((await run(['forecast', '--accuracy', '--today', '2026-12-15'])).stdout).toContain('No monthly forecast kept has its period over yet');
+    // December's forecast was kept on 1 Dec (the first test). New1 signs on 5 Dec.
+    await session('New1', signed('2026-12-05', 'Li'));
+    // January: a new A. The A's decided by now: Won1-3 and New1 signed in their windows, Late1-2, New2
+    // and New3 not: 4 of 8, so 50%. J1 40,000 x 0.5 = 20,000. It signs on 10 Jan.
+    await session('J1', notSigned('2027-01-04', 'Li', '  deal_value: 40000\n'));
+    const jan = JSON.parse((await run(['forecast', '--today', '2027-01-04', '--json'])).stdout);
+    expect(jan.classes.map((c: { class: string; chance: number; decided: number }) => [c.class, c.chance, c.decided])).toEqual([['A', 0.5, 8]]);
+    await session('J1', signed('2027-01-10', 'Li'));
+    const acc = JSON.parse((await run(['forecast', '--accuracy', '--today', '2027-02-01', '--json'])).stdout);
+    expect(acc.accuracy.map((a: { madeOn: string; from: string; to: string }) => [a.madeOn, a.from, a.to])).toEqual([
+      ['2027-01-04', '2027-01-04', '2027-01-31'],
+      ['2026-12-01', '2026-12-01', '2026-12-31'],
+    ]);
+    expect(acc.accuracy[0]).toMatchObject({ classes: [{ class: 'A', accounts: 1, signedAccounts: 1, expected: [{ currency: 'CNY', amount: 20000 }], signed: [{ currency: 'CNY', amount: 40000 }] }], expected: [{ currency: 'CNY', amount: 20000 }], signed: [{ currency: 'CNY', amount: 40000 }] });
+    // December: A expected 90,000 and New1's 100,000 signed (1 of 3); B expected 100,000, nothing signed
+    expect(acc.accuracy[1].classes.map((c: { class: string; accounts: number; signedAccounts: number; expected: unknown; signed: unknown }) => [c.class, c.signedAccounts, c.accounts, c.expected, c.signed])).toEqual([
+      ['A', 1, 3, [{ currency: 'CNY', amount: 90000 }], [{ currency: 'CNY', amount: 100000 }]],
+      ['B', 0, 1, [{ currency: 'CNY', amount: 100000 }], []],
+    ]);
+    expect(acc.accuracy[1].expected).toEqual([{ currency: 'CNY', amount: 190000 }]);
+    const text = await run(['forecast', '--accuracy', '--today', '2027-02-01']);
+    expect(text.stdout).toContain('Forecast of Tue, 1 Dec 2026, for Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(text.stdout).toMatch(/A {2}expected CN¥90,000, signed CN¥100,000 \(1 of 3 accounts\)/);
+    expect(text.stdout).toContain('In all: expected CN¥190,000, signed CN¥100,000');
+  });
 });

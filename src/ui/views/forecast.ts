@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../engine/model.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import type { Forecast, Money } from '../../stats/forecast.js';
+import type { Accuracy, Forecast, ForecastPeriod, Money } from '../../stats/forecast.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { hanging, stringWidth } from '../layout.js';
 import { formatDate } from '../messages.js';
@@ -48,6 +48,24 @@ export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInst
   if (left.length) {
     out.push('', c.dim(m.notCounted));
     for (const l of left) out.push(c.dim(hanging('  ', l, width)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Each kept forecast against what signed, latest period first: per class, expected against signed. */
+export function renderAccuracyTerminal(list: readonly Accuracy[], kind: ForecastPeriod, locale: Locale, c: ChalkInstance, width: number): string {
+  const m = FORECAST_MESSAGES[locale];
+  const s = sanitize;
+  const out: string[] = [c.bold(m.accuracyTitle(kind))];
+  if (list.length === 0) out.push('', c.dim(hanging('', m.noneKept(kind), width)));
+  for (const a of list) {
+    out.push('', c.bold.underline(m.keptOn(formatDate(a.madeOn, locale), formatDate(a.from, locale), formatDate(a.to, locale))));
+    const names = a.classes.map((k) => s(k.labels[locale] ?? k.class));
+    const w = Math.max(0, ...names.map(stringWidth));
+    a.classes.forEach((k, i) => {
+      out.push(hanging(`  ${names[i]}${' '.repeat(w - stringWidth(names[i]))}  `, m.expectedSigned(money(k.expected, locale), money(k.signed, locale), k.signedAccounts, k.accounts), width));
+    });
+    out.push(hanging('  ', c.bold(m.accuracyTotal(money(a.expected, locale), money(a.signed, locale))), width));
   }
   return `${out.join('\n')}\n`;
 }
