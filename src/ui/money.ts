@@ -27,7 +27,14 @@ export function formatMoney(amount: number, currency: string | undefined, locale
 
 /** Amounts in several currencies, each added up apart ("¥1,200,000 + US$30,000"); empty for none. */
 export function formatTotals(values: readonly { amount: number; currency?: string }[], locale: Locale): string {
+  return sumMoney(values)
+    .map((v) => formatMoney(v.amount, v.currency, locale))
+    .join(' + ');
+}
+
+/** Amounts added up per currency, in the order each currency first comes. */
+export function sumMoney(values: readonly { amount: number; currency?: string }[]): { amount: number; currency?: string }[] {
   const by = new Map<string, number>();
   for (const v of values) by.set(v.currency ?? '', (by.get(v.currency ?? '') ?? 0) + v.amount);
-  return [...by].map(([c, n]) => formatMoney(n, c || undefined, locale)).join(' + ');
+  return [...by].map(([currency, amount]) => ({ amount, ...(currency ? { currency } : {}) }));
 }

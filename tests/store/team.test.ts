@@ -288,6 +288,14 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect((await as(rep1)(['account', 'set', 'Acme', 'amount=90000', '--date', '2026-11-24'])).code).toBe(0);
     expect((await as(boss)(['account', 'show', 'Acme', '--rep', rep1, '--today', '2026-11-25'])).stdout).toContain('deal value CN¥120,000 → CN¥90,000');
     expect(JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout).inPlay.values).toEqual([{ amount: 120000, currency: 'CNY' }]);
+    // the rep's forecast is kept as theirs: read by their manager, by no colleague, changed by neither
+    expect((await as(rep1)(['forecast', '--today', '2026-11-25'])).code).toBe(0);
+    const managerView = await as(boss)(['forecast', '--rep', rep1, '--today', '2026-11-25', '--json']);
+    expect(JSON.parse(managerView.stdout).classes[0].accounts).toEqual([expect.objectContaining({ name: 'Acme', value: { amount: 90000, currency: 'CNY' }, date: '2026-11-30' })]);
+    expect(await rawAs(rep2, 'SELECT id FROM sales_coach.forecast_snapshots')).toEqual([]);
+    expect((await rawAs<{ owner: string }>(boss, 'SELECT owner FROM sales_coach.forecast_snapshots')).map((r) => r.owner)).toEqual([rep1]);
+    expect(await rawAs(boss, "UPDATE sales_coach.forecast_snapshots SET data = '{}' RETURNING id")).toEqual([]);
+    await expect(rawAs(rep2, "INSERT INTO sales_coach.forecast_snapshots (owner, week, kind, made_on, period_from, period_to, data) VALUES ($1, 'w', 'month', 'd', 'f', 't', '{}')", [rep1])).rejects.toThrow(/permission denied|row-level security/);
     // a value kept on a laptop reaches the team database with its currency
     const local = join(dir, 'local.db');
     const home = join(dir, 'laptop');

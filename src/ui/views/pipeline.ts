@@ -13,7 +13,7 @@ import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { hanging, stringWidth } from '../layout.js';
 import { VIEW_MESSAGES } from './messages.js';
-import { formatMoney, formatTotals } from '../money.js';
+import { formatMoney, formatTotals, sumMoney } from '../money.js';
 import type { DealValue } from '../../engine/account.js';
 
 export interface PipelineRowView {
@@ -124,7 +124,7 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
   });
   // in play: every group but the signed and those that will not buy
   const playing = groups.filter((g, i) => g.key !== 'signed' && !p.groups[i].dropped);
-  const inPlay = { values: playing.flatMap((g) => g.values), valued: playing.reduce((n, g) => n + g.valued, 0), accounts: playing.reduce((n, g) => n + g.count, 0) };
+  const inPlay = { values: sumMoney(playing.flatMap((g) => g.values)), valued: playing.reduce((n, g) => n + g.valued, 0), accounts: playing.reduce((n, g) => n + g.count, 0) };
   const flagCounts = Object.fromEntries(Object.entries(p.flagCounts).filter(([, n]) => n > 0)) as Partial<Record<PipelineFlag, number>>;
   // a move into a class that will not buy is one line: "dropped", with where from and why
   const events = opts.events?.filter((e, i, all) => !(e.event.kind === 'class-changed' && all[i + 1]?.event.kind === 'dropped' && all[i + 1].account === e.account && all[i + 1].event.date === e.event.date));

@@ -13,7 +13,7 @@ import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
 import { VIEW_MESSAGES } from './messages.js';
 import { flagOnLine, type MovedView, type PipelineRowView, type PipelineView, pipelineView } from './pipeline.js';
-import { formatTotals } from '../money.js';
+import { formatTotals, sumMoney } from '../money.js';
 
 export interface NoteView {
   date: string;
@@ -117,7 +117,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
   }
   const flagCounts: Partial<Record<PipelineFlag, number>> = {};
   for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
-  const inPlay = { values: reps.flatMap((r) => r.inPlay.values), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) };
+  const inPlay = { values: sumMoney(reps.flatMap((r) => r.inPlay.values)), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) };
   return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts, inPlay };
 }
 
