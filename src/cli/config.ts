@@ -35,6 +35,8 @@ export const ConfigFileSchema = z.strictObject({
   calendar: z.optional(z.string()),
   /** The currency of deal values given from now on (ISO 4217, e.g. CNY). */
   currency: z.optional(z.string()),
+  /** team review: an account in play not visited for this many days is untouched (default 14). */
+  untouchedDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
 });
 
 export interface Config {
@@ -51,6 +53,8 @@ export interface Config {
   calendar?: string;
   /** The currency of deal values given from now on: an ISO 4217 code, upper case. */
   currency?: string;
+  /** team review: days without a visit after which an account in play is untouched. */
+  untouchedDays?: number;
 }
 
 /**
@@ -125,6 +129,7 @@ export function loadConfig(env: Env, flag?: string, lang?: string): Config {
         ...(v.passwordFile !== undefined ? { passwordFile: v.passwordFile } : {}),
         ...(v.calendar !== undefined ? { calendar: v.calendar } : {}),
         ...(v.currency !== undefined ? { currency: v.currency.trim().toUpperCase() } : {}),
+        ...(v.untouchedDays !== undefined ? { untouchedDays: v.untouchedDays } : {}),
       };
       if (v.map_role) {
         data.mapRole = Object.entries(v.map_role).map(([word, target]) => {

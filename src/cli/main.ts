@@ -643,6 +643,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--json', 'print JSON (everything: every account, with its flags)')
       .option('--csv', 'print CSV: one line per account (everything)')
       .option('--today <YYYY-MM-DD>', 'count windows and overdue steps as of this day, over the accounts as they are now (default: today)', parseDay)
+      .option('--untouched <days>', 'an account in play not visited for this many days is untouched (default: the config\'s untouchedDays, else 14)')
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./team.js')).teamReview(opts, io, g));
       });

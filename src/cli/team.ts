@@ -10,6 +10,7 @@ import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { sinceDate } from './accounts.js';
+import { addDays } from '../engine/dates.js';
 import { localToday, now } from './clock.js';
 import { tellDamaged } from './damaged.js';
 import { localeOf, makeContext } from './context.js';
@@ -107,6 +108,8 @@ export interface TeamReviewOptions {
   json?: boolean;
   csv?: boolean;
   today?: string;
+  /** Days without a visit after which an account in play is untouched (else the config's, else 14). */
+  untouched?: string;
 }
 
 export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -115,6 +118,8 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
   const today = opts.today ?? localToday();
   const since = sinceDate(opts.since ?? '7d', today);
   const limit = Number(opts.limit ?? '5');
+  const untouchedDays = opts.untouched !== undefined ? Number(opts.untouched) : (ctx.config.untouchedDays ?? 14);
+  if (opts.untouched !== undefined && (!/^\d{1,4}$/.test(opts.untouched) || untouchedDays < 1)) throw new UserError(said('untouchedNotDays', { value: opts.untouched }), `--untouched ${opts.untouched} is not a number of days from 1 to 3650`);
   return withTeam(io, g, 'team review', async (s) => {
     const managed = await s.managedReps();
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(said('notYourRep', { rep: r, team: managed }), `${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
@@ -122,9 +127,9 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     const all = opts.all || opts.json || opts.csv;
     // the JSON and the CSV are everything: every account, needing attention or not
     const everyAccount = Boolean(opts.json || opts.csv);
-    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount });
+    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount, untouchedSince: addDays(today, -untouchedDays) });
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, ...(all ? {} : { limit }) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, ...(all ? {} : { limit }) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;

@@ -692,9 +692,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ${dealSchema('postgres')}
   `,
-  // 16: as SQLite's 16, per owner: a rep keeps and reads their own forecasts, their manager reads them
+  // 16: as SQLite's 16, per owner: a rep keeps and reads their own forecasts, their manager reads them.
+  // And each rep's debriefs by day, for team review's activity (a million visits are not counted by scanning)
   `
   ${snapshotSchema('postgres')}
+  CREATE INDEX visits_debriefs ON visits (owner, date) WHERE mode = 'debrief';
   `,
 ];
 

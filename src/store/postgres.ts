@@ -480,7 +480,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * provisional, an overdue step, no next step), at most `limitPerRep` each; what moved since `since`
    * and the managers' notes. Row-level security would refuse another team's rows anyway.
    */
-  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts: { everyAccount?: boolean } = {}): Promise<TeamReviewData> {
+  async teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts: { everyAccount?: boolean; untouchedSince?: string } = {}): Promise<TeamReviewData> {
     return this.run(async () => {
       const flags = flagExpressions(today);
       const needs = sql<number>`(CASE WHEN ${flags.window} + ${flags.provisional} + ${flags.overdue} + ${flags.no_next} > 0 THEN 1 ELSE 0 END)`;
@@ -593,6 +593,21 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .execute();
       const movedTotal: Record<string, number> = {};
       for (const e of events) if (!e.is_note) movedTotal[String(e.rep)] = Number(e.of);
+      // activity: each rep's debriefs in the period, and their accounts in play not visited since the
+      // untouched day (an account never visited, imported, is untouched too)
+      const debriefs = await this.kdb.selectFrom('visits').where('owner', 'in', team).where('mode', '=', 'debrief').where('date', '>=', since).where('date', '<=', today).select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')]).groupBy('owner').execute();
+      const untouched = opts.untouchedSince
+        ? await this.kdb
+            .selectFrom('accounts')
+            .where('owner', 'in', team)
+            .where('signed', '=', 0)
+            .where('dropped', '=', 0)
+            .where(sql<string>`coalesce(last_visit, '')`, '<', opts.untouchedSince)
+            .select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')])
+            .groupBy('owner')
+            .execute()
+        : [];
+      const activity = Object.fromEntries(team.map((r) => [r, { debriefs: Number(debriefs.find((d) => d.rep === r)?.n ?? 0), untouched: Number(untouched.find((d) => d.rep === r)?.n ?? 0) }]));
       // each rep's deals' values per group and currency: only valued accounts, read from their own index
       const values = await this.kdb
         .selectFrom('accounts')
@@ -637,6 +652,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
           return event ? [{ rep: String(e.rep), event }] : [];
         }),
         movedTotal,
+        activity,
         values: values.map((v) => ({ rep: String(v.rep), group: String(v.g), ...(v.currency ? { currency: v.currency } : {}), amount: Number(v.amount), accounts: Number(v.n) })),
         damaged,
       };

@@ -430,6 +430,8 @@ export interface TeamReviewData {
   events: { rep: string; event: StoredEvent }[];
   /** How many moves each rep had in the period, those left out by the limit counted. */
   movedTotal?: Record<string, number>;
+  /** Each rep's debriefs in the period, and accounts in play not visited since the untouched day. */
+  activity?: Record<string, { debriefs: number; untouched: number }>;
   /** Each rep's deals' values per group and currency (valued accounts only). */
   values?: (GroupValue & { rep: string })[];
   /** Rows the program cannot read (changed outside sales-coach), each left out of the review: whose, and what (e.g. `class of "Acme"`). */
@@ -455,7 +457,8 @@ export interface TeamStore extends Store {
   /** The reps this user manages. */
   managedReps(): Promise<string[]>;
   /** `everyAccount`: every account of the reps, not only those that need attention (JSON and CSV). */
-  teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean }): Promise<TeamReviewData>;
+  /** untouchedSince: count each rep's accounts in play last visited before this day (activity). */
+  teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean; untouchedSince?: string }): Promise<TeamReviewData>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
   /** The reps of `reps` who have an account of this name. */

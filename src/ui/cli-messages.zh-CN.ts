@@ -191,6 +191,7 @@ export const zhCN: CliMessages = {
   sinceNotAPeriod: ({ since }) => ({ message: `--since ${since} 不是有效的时长`, hint: '写成天数、周数或月数（7d、2w、1m，最多 9999），或者日期 YYYY-MM-DD' }),
   unknownFlag: ({ flag, flags }) => ({ message: `没有“${flag}”这个标记`, hint: `可选的有：${list(flags)}` }),
   limitNotCount: ({ value }) => ({ message: `--limit ${value} 不是 1 到 999999 之间的整数` }),
+  untouchedNotDays: ({ value }) => ({ message: `--untouched ${value} 不是天数：应为1到3650之间的整数` }),
   badPeriod: ({ value }) => ({ message: `--period ${value}：应为 month（本月）、quarter（本季度）或 30d（未来30天）` }),
   badSort: ({ value }) => ({ message: `--sort ${value}：应为 class、age、due、name 或 value` }),
   unknownClass: ({ cls, known }) => ({ message: `没有“${cls}”这个分类`, hint: `剧本里的分类有：${list(known)}` }),

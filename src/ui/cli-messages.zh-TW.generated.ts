@@ -191,6 +191,7 @@ export const zhTW: CliMessages = {
   sinceNotAPeriod: ({ since }) => ({ message: `--since ${since} 不是有效的時長`, hint: '寫成天數、週數或月數（7d、2w、1m，最多 9999），或者日期 YYYY-MM-DD' }),
   unknownFlag: ({ flag, flags }) => ({ message: `沒有「${flag}」這個標記`, hint: `可選的有：${list(flags)}` }),
   limitNotCount: ({ value }) => ({ message: `--limit ${value} 不是 1 到 999999 之間的整數` }),
+  untouchedNotDays: ({ value }) => ({ message: `--untouched ${value} 不是天數：應為1到3650之間的整數` }),
   badPeriod: ({ value }) => ({ message: `--period ${value}：應為 month（本月）、quarter（本季度）或 30d（未來30天）` }),
   badSort: ({ value }) => ({ message: `--sort ${value}：應為 class、age、due、name 或 value` }),
   unknownClass: ({ cls, known }) => ({ message: `沒有「${cls}」這個分類`, hint: `劇本裡的分類有：${list(known)}` }),

@@ -66,6 +66,7 @@ export interface CliParams {
   limitNotCount: { value: string };
   badSort: { value: string };
   badPeriod: { value: string };
+  untouchedNotDays: { value: string };
   unknownClass: { cls: string; known: string[] };
   clockOutOfRange: { shown: string; min: number; max: number };
   unknownLanguage: { value: string };

@@ -111,6 +111,7 @@ export const zhCN: HelpMessages = {
     'print the forecast as JSON': '以 JSON 输出预测',
     'forecast as of this day (default: today)': '以这一天为准预测（默认：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '经理查看某位销售的预测（团队数据库；只读）',
+    "an account in play not visited for this many days is untouched (default: the config's untouchedDays, else 14)": '在谈客户超过这么多天没有拜访就算“没人跟进”（默认取配置文件的 untouchedDays，没有则为14天）',
     'how the kept forecasts of this kind of period turned out, once their period has ended': '时段已经结束的预测（这一类时段）后来实际签了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '生成单个 HTML 文件的周报：本周与上周的客户对比、变化及原因、校准、下一步、警示',

@@ -111,6 +111,7 @@ export const zhTW: HelpMessages = {
     'print the forecast as JSON': '以 JSON 輸出預測',
     'forecast as of this day (default: today)': '以這一天為準預測（預設：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '經理檢視某位業務的預測（團隊資料庫；唯讀）',
+    "an account in play not visited for this many days is untouched (default: the config's untouchedDays, else 14)": '在談客戶超過這麼多天沒有拜訪就算「沒人跟進」（預設取設定檔的 untouchedDays，沒有則為14天）',
     'how the kept forecasts of this kind of period turned out, once their period has ended': '時段已經結束的預測（這一類時段）後來實際簽了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '產生一份 HTML 週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',

@@ -105,6 +105,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   limitNotCount: { value: '0' },
   badSort: { value: 'x' },
   badPeriod: { value: 'week' },
+  untouchedNotDays: { value: '0' },
   unknownClass: { cls: 'E', known: ['A', 'B'] },
   clockOutOfRange: { shown: '1970-01-01', min: 2000, max: 2099 },
   unknownLanguage: { value: 'fr' },

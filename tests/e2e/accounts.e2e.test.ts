@@ -112,7 +112,7 @@ describe('the weekly pipeline review', () => {
     expect(text.stdout).toContain('Old A');
     expect(text.stdout).not.toContain('Fresh A');
     const csv = await w.run(['accounts', '--today', '2026-11-25', '--csv']);
-    expect(csv.stdout.split('\r\n')[0]).toBe('account,class,class_name,status,class_since,class_age_days,planned_for,last_visit,signed,dropped,contacts,open_items,next_due,next_step,flags,signed_on');
+    expect(csv.stdout.split('\r\n')[0]).toBe('account,class,class_name,status,class_since,class_age_days,planned_for,last_visit,signed,dropped,contacts,open_items,next_due,next_step,flags,signed_on,value,currency,expected_close');
     expect(csv.stdout.split('\r\n').filter(Boolean)).toHaveLength(7);
     // --rep is a manager's read of a rep's review: on this machine's database there is no team
     const rep = await w.run(['accounts', '--rep', 'wang_li']);

@@ -111,7 +111,10 @@ describe('a team on PostgreSQL', () => {
     expect(text.stdout).toContain(`${rep2}: 1 account`);
     expect(text.stdout).toContain('past its signing window');
     const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
-    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,flags,value,currency,expected_close');
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched');
+    // each flag a column: Acme, an A past its window on 5 December, visited 15 days before (untouched: 14 days)
+    const acme = csv.stdout.split(/\r?\n/).find((l) => l.startsWith(`${rep1},Acme,`))?.split(',');
+    expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes']);
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
     // a rep who manages no one is told so; another team's rep cannot be asked for
     expect((await as(rep1)(['team', 'review'])).stdout).toContain('You manage no rep');
@@ -278,6 +281,14 @@ describe('what the pipeline is worth (issue 26)', () => {
     const review = await as(boss)(['team', 'review', '--today', '2026-11-25']);
     expect(review.stdout).toContain('value in play: CN¥150,000');
     expect(review.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?value in play: CN¥120,000[^]*?${rep2}: 1 account[^]*?value in play: CN¥30,000`));
+    // activity: each rep's debriefs in the period, and what nobody has visited for a while
+    expect(review.stdout).toContain('1 debrief since Wed, 18 Nov 2026');
+    const later = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '15']);
+    expect(later.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?0 debriefs since Thu, 3 Dec 2026 · 1 account untouched for 15 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu, 3 Dec 2026 · 1 account untouched`));
+    // 19 days: Beta, visited on 22 Nov, is not untouched yet; Acme, on 20 Nov, is
+    const twenty = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '19']);
+    expect(twenty.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?1 account untouched for 19 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu, 3 Dec 2026\\n`));
+    expect((await as(boss)(['team', 'review', '--untouched', '0'])).stderr).toContain('--untouched 0 is not a number of days from 1 to 3650');
     const json = JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout);
     expect(json.inPlay).toEqual({ values: [{ amount: 150000, currency: 'CNY' }], valued: 2, accounts: 2 });
     // the manager reads the value and cannot change it, by the tool or by hand; nor can a colleague

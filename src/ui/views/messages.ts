@@ -14,6 +14,8 @@ const en = {
   /** The deals' values of the accounts in play (not signed, not dropped): their total and how many have one. */
   /** The day the customer expects to sign, beside the deal's value on an account's first line. */
   expectedClose: (date: string) => `expected to sign ${date}`,
+  /** A rep's activity on team review: debriefs in the period, accounts in play not visited for N days. */
+  activity: (debriefs: number, since: string, untouched: number, days: number) => `${debriefs} debrief${debriefs === 1 ? '' : 's'} since ${since}${untouched ? ` · ${untouched} account${untouched === 1 ? '' : 's'} untouched for ${days} days or more` : ''}`,
   valueInPlay: (total: string, valued: number, n: number) => `value in play: ${total}${valued < n ? ` (${valued} of ${n} accounts have a value)` : ''}`,
   provisional: 'Provisional',
   newAccounts: 'Not yet classified',

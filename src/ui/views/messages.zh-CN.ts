@@ -6,6 +6,7 @@ export const zhCN: ViewMessages = {
   pipelineOf: (rep) => `${rep}的客户分布（只读）`,
   shown: (n) => `共${n}个客户`,
   expectedClose: (date) => `预计${date}签约`,
+  activity: (debriefs, since, untouched, days) => `${since}以来复盘${debriefs}次${untouched ? ` · ${untouched}个客户${days}天以上没有拜访` : ''}`,
   valueInPlay: (total, valued, n) => `在谈金额：${total}${valued < n ? `（${n}个客户中有${valued}个填了金额）` : ''}`,
   provisional: '暂定',
   newAccounts: '尚未分类',

@@ -6,6 +6,7 @@ export const zhTW: ViewMessages = {
   pipelineOf: (rep) => `${rep}的客戶分布（唯讀）`,
   shown: (n) => `共${n}個客戶`,
   expectedClose: (date) => `預計${date}簽約`,
+  activity: (debriefs, since, untouched, days) => `${since}以來檢討${debriefs}次${untouched ? ` · ${untouched}個客戶${days}天以上沒有拜訪` : ''}`,
   valueInPlay: (total, valued, n) => `在談金額：${total}${valued < n ? `（${n}個客戶中有${valued}個填了金額）` : ''}`,
   provisional: '暫定',
   newAccounts: '尚未分類',

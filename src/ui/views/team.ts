@@ -8,6 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
 import { orderGroups } from '../../core/pipeline-groups.js';
 import type { PipelineFlag, StoredEvent, TeamReviewData } from '../../store/types.js';
+import { addDays } from '../../engine/dates.js';
 import { formatDate, UI } from '../messages.js';
 import { hanging } from '../layout.js';
 import { sanitize } from '../sanitize.js';
@@ -40,6 +41,8 @@ export interface RepReview {
   notes: NoteView[];
   /** The deals' values of the rep's accounts in play (as the rep's own review adds them up). */
   inPlay: PipelineView['inPlay'];
+  /** Debriefs in the period, and accounts in play not visited for `untouchedDays` or more. */
+  activity: { debriefs: number; untouched: number };
 }
 
 export interface TeamReviewView {
@@ -52,6 +55,8 @@ export interface TeamReviewView {
   flagCounts: Partial<Record<PipelineFlag, number>>;
   /** The team's value in play: every rep's added up per currency. */
   inPlay: PipelineView['inPlay'];
+  /** Days without a visit after which an account in play is untouched. */
+  untouchedDays: number;
 }
 
 /** The managers' notes among an account's events (the rest are left out). */
@@ -73,7 +78,8 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
 
 const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
 
-export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean }): TeamReviewView {
+export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number }): TeamReviewView {
+  const untouchedDays = opts.untouchedDays ?? 14;
   const reps = opts.reps.map((rep): RepReview => {
     const groups = data.groups.filter((g) => g.rep === rep);
     const rows = data.attention.filter((a) => a.rep === rep).map((a) => a.row);
@@ -104,6 +110,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       movedHidden: Math.max(0, (data.movedTotal?.[rep] ?? 0) - events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped').length),
       notes,
       inPlay: view.inPlay,
+      activity: data.activity?.[rep] ?? { debriefs: 0, untouched: 0 },
     };
   });
   // the team's line in the playbook's order of classes (best first), as each rep's line is
@@ -118,7 +125,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
   const flagCounts: Partial<Record<PipelineFlag, number>> = {};
   for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
   const inPlay = { values: sumMoney(reps.flatMap((r) => r.inPlay.values)), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) };
-  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts, inPlay };
+  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts, inPlay, untouchedDays };
 }
 
 /** One group per class across its statuses, as the store's own pipeline folds them. */
@@ -151,6 +158,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
     out.push('', c.bold.underline(m.repLine(s(r.rep), r.total)));
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
     if (r.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(r.inPlay.values, v.locale), r.inPlay.valued, r.inPlay.accounts), width));
+    out.push(hanging('  ', c.dim(m.activity(r.activity.debriefs, formatDate(v.since, v.locale), r.activity.untouched, v.untouchedDays)), width));
     out.push(hanging('  ', r.attentionTotal ? c.yellow(m.needsAttention(r.attentionTotal)) : c.dim(m.allWell), width));
     for (const a of r.attention) {
       const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
@@ -176,11 +184,32 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
 }
 
 export function teamJson(v: TeamReviewView): unknown {
-  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, reps: v.reps };
+  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, untouchedDays: v.untouchedDays, reps: v.reps };
 }
 
-export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'flags', 'value', 'currency', 'expected_close'];
+const CSV_FLAGS: PipelineFlag[] = ['window', 'overdue', 'no_next', 'one_contact', 'provisional'];
+
+/** One line per account; each flag a column of its own (yes or empty), with the last visit and whether it is untouched. */
+export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
-  return v.reps.flatMap((r) => (r.accounts ?? r.attention).map((a) => [r.rep, a.name, a.class, a.classLabel, a.status, a.classSince, a.nextDue, a.nextStep, a.flags.join(' '), a.value?.amount, a.value?.currency, a.closeDate]));
+  const cutoff = addDays(v.today, -v.untouchedDays);
+  return v.reps.flatMap((r) =>
+    (r.accounts ?? r.attention).map((a) => [
+      r.rep,
+      a.name,
+      a.class,
+      a.classLabel,
+      a.status,
+      a.classSince,
+      a.nextDue,
+      a.nextStep,
+      a.value?.amount,
+      a.value?.currency,
+      a.closeDate,
+      a.lastVisit,
+      ...CSV_FLAGS.map((f) => (a.flags.includes(f) ? 'yes' : '')),
+      !a.signed && !a.dropped && (a.lastVisit ?? '') < cutoff ? 'yes' : '',
+    ]),
+  );
 }
