@@ -38,6 +38,8 @@ export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void
   const english = new Help();
   const configure = {
     styleTitle: (title: string) => m.titles[title] ?? title,
+    // commander writes "Usage: x"; a heading that ends in a full-width colon takes no space after it (用法：sales-coach …)
+    formatHelp: (cmd: Command, helper: Help) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1'),
     displayWidth: (text: string) => stringWidth(text),
     boxWrap: (text: string, width: number) => (width < 40 ? text : text.split('\n').map((line) => wrap(line, width)).join('\n')),
     optionDescription: (option: Option) => extraInfo(english.optionDescription(option), m),
@@ -47,6 +49,7 @@ export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void
     cmd.description(say(cmd.description()));
     for (const option of cmd.options) option.description = say(option.description);
     for (const argument of cmd.registeredArguments) argument.description = say(argument.description);
+    cmd.usage(cmd.usage().replace(/\[(?:options|command)\]/g, (w) => m.usageWords[w] ?? w));
     cmd.helpOption('-h, --help', m.helpOption);
     if (cmd.commands.length) cmd.helpCommand('help [command]', m.helpCommand);
     cmd.configureHelp(configure);
