@@ -35,6 +35,7 @@ function extraInfo(text: string, m: HelpMessages): string {
 export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void {
   const m = HELP_MESSAGES[locale];
   const say = (text: string) => m.texts[text] ?? text;
+  const usageWords = (text: string) => text.replace(/\[(?:options|command)\]/g, (w) => m.usageWords[w] ?? w);
   const english = new Help();
   const configure = {
     styleTitle: (title: string) => m.titles[title] ?? title,
@@ -42,6 +43,7 @@ export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void
     formatHelp: (cmd: Command, helper: Help) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1'),
     displayWidth: (text: string) => stringWidth(text),
     boxWrap: (text: string, width: number) => (width < 40 ? text : text.split('\n').map((line) => wrap(line, width)).join('\n')),
+    subcommandTerm: (cmd: Command) => usageWords(english.subcommandTerm(cmd)),
     optionDescription: (option: Option) => extraInfo(english.optionDescription(option), m),
     argumentDescription: (argument: Parameters<Help['argumentDescription']>[0]) => extraInfo(english.argumentDescription(argument), m),
   };
@@ -49,7 +51,7 @@ export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void
     cmd.description(say(cmd.description()));
     for (const option of cmd.options) option.description = say(option.description);
     for (const argument of cmd.registeredArguments) argument.description = say(argument.description);
-    cmd.usage(cmd.usage().replace(/\[(?:options|command)\]/g, (w) => m.usageWords[w] ?? w));
+    cmd.usage(usageWords(cmd.usage()));
     cmd.helpOption('-h, --help', m.helpOption);
     if (cmd.commands.length) cmd.helpCommand('help [command]', m.helpCommand);
     cmd.configureHelp(configure);

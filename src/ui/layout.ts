@@ -103,6 +103,9 @@ const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\
 // a date as the program writes it in Chinese, its weekday with it: 2026年12月3日周四, 12月3日（週四）. UAX #14
 // breaks after 年 and 月, and the rule above keeps only a digit with the character after it: a reader sees
 // "2026年" at the end of one line and "12月3日" at the start of the next as two dates
+// an address or a path (postgres://USER@HOST/DB, $XDG_DATA_HOME/sales-coach/coach.db) is one word: UAX #14
+// breaks it after each / and before @ (one wider than the line is still cut by width)
+const URL_RUN = /[\x21-\x7e]*\/[\x21-\x7e]*/g;
 const HAN_DATE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[（(]?(?:周|週|星期)[一二三四五六日天][）)]?)?/gu;
 /** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
 function besideHan(plain: string, from: number, to: number): boolean {
@@ -134,6 +137,7 @@ function breakOpportunities(plain: string): Set<number> {
     }
     // UAX #14 breaks between any two ideographs: "王" at the end of a line, "丽" at the start of the next
     for (const m of plain.matchAll(HAN_NAME)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
+    for (const m of plain.matchAll(URL_RUN)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(HAN_DATE)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(LATIN_RUN)) {
       // kept whole only inside Chinese text: in English with a Chinese name, "about the budget" wraps as English

@@ -137,6 +137,15 @@ describe('line breaking of Chinese', () => {
       }
   });
 
+  it('keeps an address or a path whole in Chinese text (postgres://USER@HOST/DB, $XDG_DATA_HOME/…/coach.db)', () => {
+    const db = '数据库：一个 SQLite 文件，或团队数据库 postgres://USER@HOST/DB（也可用 SALES_COACH_DB 或配置文件中的 store: 指定；默认 $XDG_DATA_HOME/sales-coach/coach.db）';
+    for (let width = 40; width <= 80; width++) {
+      const out = wrap(db, width);
+      expect(out, `${width}`).toContain('postgres://USER@HOST/DB');
+      expect(out, `${width}`).toContain('$XDG_DATA_HOME/sales-coach/coach.db');
+    }
+  });
+
   it('keeps a date whole with its weekday (account show, checklist): never 2026年 at the end of a line and 12月3日 at the start of the next', () => {
     const step = '新增下一步：告诉Ms Chen接下来的节奏，下次谈什么（2026年12月3日周四前）';
     const cycle = '簽單週期到2026年12月3日（週四）為止，請盡快安排見面並提出成交';
