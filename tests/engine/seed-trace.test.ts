@@ -149,7 +149,7 @@ describe('the fixes, in the words the rep reads', () => {
     expect(`${tw.reason}${tw.reverse}`).not.toMatch(/成交/);
     // the first KP, not asked (a koala whose trust was not built): the same, without "not the first KP"
     const kp = run(met('first_kp', { persona: 'koala', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'x', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'en');
-    expect(kp.selfQuestions.reverse.join(' ')).toMatch(/^Why is this not an A\? 王力 ended the meeting with a polite excuse: a koala finds it hard to say no, so this is most likely their no\. /);
+    expect(kp.selfQuestions.reverse.join(' ')).toMatch(/^Why is this not an A\? 王力 has politely said no\. /);
     // the close asked and answered with an excuse: then, and only then, "asked to sign"
     const asked = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'excuse', statement_changed: 'no', plan_shared: 'yes' }), 'debrief', 'zh-CN');
     expect(asked.classification.reasons[0]?.text).toBe('D类客户，因为你提出成交后，对方找借口结束了谈话，这就是拒绝');
