@@ -22,7 +22,12 @@ function pathOf(cmd: Command): string {
 /** commander's "(default: …, choices: …)" after a description, in the catalogue's words and full-width brackets. */
 function extraInfo(text: string, m: HelpMessages): string {
   return text.replace(/ \(((?:choices|default|preset|env): .*)\)$/s, (_, inner: string) => {
-    const said = inner.replace(/(^|, )(choices|default|preset|env): /g, (_x, sep: string, key: keyof HelpMessages['extra']) => `${sep ? '，' : ''}${m.extra[key]}：`);
+    // commander quotes each value and joins them with ", "; Chinese lists with 、 and needs no quotes
+    // (可选：class、age、due、name，默认：class)
+    const said = inner
+      .replace(/", "/g, '"、"')
+      .replace(/(^|, )(choices|default|preset|env): /g, (_x, sep: string, key: keyof HelpMessages['extra']) => `${sep ? '，' : ''}${m.extra[key]}：`)
+      .replace(/"([^"]*)"/g, '$1');
     return `（${said}）`;
   });
 }

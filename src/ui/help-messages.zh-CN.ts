@@ -121,7 +121,7 @@ export const zhCN: HelpMessages = {
     'print Markdown (for notes or a CRM)': '以 Markdown 格式输出（用于笔记或 CRM）',
     "a rep's account, for their manager (team database)": '某位销售的客户，供其经理查看（团队数据库）',
     'mark overdue steps as of this day (default: today)': '以这一天为准标出逾期的下一步（默认：今天）',
-    'the account': '客户',
+    'the account': '客户名称',
     "change a fact between visits, without a session: a person's (with --person) or the account's own; the change is dated in the timeline and the next session starts from it":
       '在两次拜访之间修改一条信息，不必走访谈：某个人的（用 --person）或客户本身的；修改会带日期记入时间线，下一次访谈从它开始',
     'the person whose facts change (their type, role, trust, stance…)': '要修改其信息的人（性格类型、角色、信任程度、态度……）',

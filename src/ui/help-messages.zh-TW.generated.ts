@@ -121,7 +121,7 @@ export const zhTW: HelpMessages = {
     'print Markdown (for notes or a CRM)': '以 Markdown 格式輸出（用於筆記或 CRM）',
     "a rep's account, for their manager (team database)": '某位業務的客戶，供其經理檢視（團隊資料庫）',
     'mark overdue steps as of this day (default: today)': '以這一天為準標出逾期的下一步（預設：今天）',
-    'the account': '客戶',
+    'the account': '客戶名稱',
     "change a fact between visits, without a session: a person's (with --person) or the account's own; the change is dated in the timeline and the next session starts from it":
       '在兩次拜訪之間修改一條資訊，不必走訪談：某個人的（用 --person）或客戶本身的；修改會帶日期記入時間線，下一次訪談從它開始',
     'the person whose facts change (their type, role, trust, stance…)': '要修改其資訊的人（性格類型、角色、信任程度、態度……）',

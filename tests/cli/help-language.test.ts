@@ -42,7 +42,7 @@ describe('the help in Chinese', () => {
     const help = validate.helpInformation({ error: false });
     expect(help).toContain('用法：sales-coach playbook validate [选项] [paths...]');
     expect(help).toContain('参数：\n  paths              剧本文件或文件夹');
-    expect(help).toContain('选项：\n  --format <format>  输出格式（可选："pretty", "json"，默认："pretty"）');
+    expect(help).toContain('选项：\n  --format <format>  输出格式（可选：pretty、json，默认：pretty）');
     expect(help).toContain('  -h, --help         显示本命令的帮助');
     expect(help).not.toMatch(/Usage:|Options:|Arguments:|Commands:|display help/);
     const top = p.helpInformation({ error: false });
