@@ -3,6 +3,7 @@
  * zh-CN, zh-TW and en, and the rules each finding broke, held over the whole playbook and catalogue
  * (the template, not the one sentence the review saw).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
@@ -111,6 +112,14 @@ describe('the rules behind the findings, over every template', () => {
   it('a person prepared for and not met, once the day has gone by, is not "planned" in the present', () => {
     expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', true)).toBe('原定2026年12月8日周二见面，还没有复盘');
     expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', false)).toBe('计划于2026年12月8日周二见面');
+  });
+});
+
+describe('zh-TW keeps the seed’s facts', () => {
+  it('the bigger-win story stays in Beijing and a county town: seed 003 says 他的家在北京，工作的企业却在一个县城 (and 高考), which no Taiwanese city fits', () => {
+    const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
+    const story = Object.entries(table).find(([cn]) => cn.startsWith('更大的“个人的赢”可以从哪里来'))?.[1] ?? '';
+    expect(story).toContain('他家在北京，工作的企業卻在縣城');
   });
 });
 
