@@ -4,8 +4,8 @@ import type { HelpMessages } from './help-messages.js';
 export const zhTW: HelpMessages = {
   titles: { 'Usage:': '用法：', 'Options:': '選項：', 'Arguments:': '引數：', 'Commands:': '指令：', 'Global Options:': '全局選項：' },
   usageWords: { '[options]': '[選項]', '[command]': '[指令]' },
-  helpOption: '顯示本指令的幫助',
-  helpCommand: '顯示某條指令的幫助',
+  helpOption: '顯示本指令的說明',
+  helpCommand: '顯示某條指令的說明',
   extra: { default: '預設', choices: '可選', env: '環境變數', preset: '不帶值時' },
   texts: {
     'A coach for B2B sales reps (prep before a visit, debrief after it) and for the trainers who write its playbooks.':
@@ -51,7 +51,7 @@ export const zhTW: HelpMessages = {
     "the kind of session (default: the answers file's, else debrief)": '訪談類型（預設取答案檔案中的，否則為檢討）',
     "the visit date (default: the answers file's, else today)": '拜訪日期（預設取答案檔案中的，否則為今天）',
     'the persona of the person met': '所見之人的性格類型',
-    'never ask: fail on missing answers instead': '不提問：缺少答案就直接報錯',
+    'never ask: fail on missing answers instead': '不提問：缺少答案就直接顯示錯誤',
     'show everything (the whole persona profile, every tip)': '顯示全部內容（完整的性格類型說明和每一條提示）',
     'print the result as JSON': '以 JSON 格式輸出結果',
     'the playbook (a file or an id)': '劇本（檔案或 id）',
@@ -85,7 +85,7 @@ export const zhTW: HelpMessages = {
     'show the result without saving it to the account': '只顯示結果，不儲存到客戶檔案',
     'ask again the facts carried over from the last visit (contact, role, needs…)': '上次拜訪記下的資訊（聯絡人、角色、需求等）也重新問一遍',
     "show everything: the persona's whole profile and every tip, even what you read last time": '顯示全部內容：完整的性格類型說明，以及所有提示（包括上次已經看過的）',
-    'run a complete example with built-in answers': '用內建的範例答案完整演示一遍',
+    'run a complete example with built-in answers': '用內建的範例答案完整示範一遍',
     'debrief right after a visit: what happened, the class and why, flags and next steps': '拜訪結束後馬上檢討：記下發生了什麼，得到客戶分類及理由、警示和下一步',
     'plan a key account (strategic account management): ideal-customer fit, what you sell to whom, the goal agreed with their key players, investment, strategy and execution, each with a date':
       '重點客戶經營規劃：是否是理想客戶、向誰賣什麼、與對方關鍵人物商定的目標、投入、策略和執行，每項都有日期',
