@@ -104,6 +104,13 @@ describe('the rules behind the findings, over every template', () => {
       const message = String(spec.config.message);
       expect(message.match(locale === 'en' ? /leave empty/g : /留空/g)?.length, message).toBe(1);
     }
+    // the question after the interview, who else was there: 没有就直接回车 says it already
+    const others = pb.questions.find((q) => q.id === 'contact_title');
+    if (!others) throw new Error('contact_title');
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const spec = questionPrompt(pb, { question: { ...others, text: { [locale]: UI[locale].othersPresent } }, locale, position: 1, total: 1, canGoBack: true, lookup: () => undefined });
+      expect(String(spec.config.message), locale).not.toContain(UI[locale].skip);
+    }
     // a question that does not say it is still told
     const optional = pb.questions.find((q) => q.kind === 'text' && q.required === false && !/留空/.test(String((q.text as Record<string, string>)['zh-CN'])));
     if (optional) expect(String(questionPrompt(pb, { question: optional, locale: 'zh-CN', position: 1, total: 2, canGoBack: false, lookup: () => 'x' }).config.message)).toContain(UI['zh-CN'].skip);
