@@ -22,7 +22,12 @@ function pathOf(cmd: Command): string {
 /** commander's "(default: …, choices: …)" after a description, in the catalogue's words and full-width brackets. */
 function extraInfo(text: string, m: HelpMessages): string {
   return text.replace(/ \(((?:choices|default|preset|env): .*)\)$/s, (_, inner: string) => {
-    const said = inner.replace(/(^|, )(choices|default|preset|env): /g, (_x, sep: string, key: keyof HelpMessages['extra']) => `${sep ? '，' : ''}${m.extra[key]}：`);
+    // commander quotes each value and joins them with ", "; Chinese lists with 、 and needs no quotes
+    // (可选：class、age、due、name，默认：class)
+    const said = inner
+      .replace(/", "/g, '"、"')
+      .replace(/(^|, )(choices|default|preset|env): /g, (_x, sep: string, key: keyof HelpMessages['extra']) => `${sep ? '，' : ''}${m.extra[key]}：`)
+      .replace(/"([^"]*)"/g, '$1');
     return `（${said}）`;
   });
 }
@@ -35,11 +40,15 @@ function extraInfo(text: string, m: HelpMessages): string {
 export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void {
   const m = HELP_MESSAGES[locale];
   const say = (text: string) => m.texts[text] ?? text;
+  const usageWords = (text: string) => text.replace(/\[(?:options|command)\]/g, (w) => m.usageWords[w] ?? w);
   const english = new Help();
   const configure = {
     styleTitle: (title: string) => m.titles[title] ?? title,
+    // commander writes "Usage: x"; a heading that ends in a full-width colon takes no space after it (用法：sales-coach …)
+    formatHelp: (cmd: Command, helper: Help) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*：) /, '$1'),
     displayWidth: (text: string) => stringWidth(text),
     boxWrap: (text: string, width: number) => (width < 40 ? text : text.split('\n').map((line) => wrap(line, width)).join('\n')),
+    subcommandTerm: (cmd: Command) => usageWords(english.subcommandTerm(cmd)),
     optionDescription: (option: Option) => extraInfo(english.optionDescription(option), m),
     argumentDescription: (argument: Parameters<Help['argumentDescription']>[0]) => extraInfo(english.argumentDescription(argument), m),
   };
@@ -47,6 +56,7 @@ export function sayHelpIn(program: Command, locale: Exclude<Locale, 'en'>): void
     cmd.description(say(cmd.description()));
     for (const option of cmd.options) option.description = say(option.description);
     for (const argument of cmd.registeredArguments) argument.description = say(argument.description);
+    cmd.usage(usageWords(cmd.usage()));
     cmd.helpOption('-h, --help', m.helpOption);
     if (cmd.commands.length) cmd.helpCommand('help [command]', m.helpCommand);
     cmd.configureHelp(configure);

@@ -7,6 +7,8 @@
 export interface HelpMessages {
   /** commander's headings, as its Help passes them to styleTitle: 'Usage:', 'Options:', 'Arguments:', 'Commands:', 'Global Options:' */
   titles: Record<string, string>;
+  /** the English words in commander's usage line ('[options]', '[command]'), as the language says them */
+  usageWords: Record<string, string>;
   /** -h, --help and the help command */
   helpOption: string;
   helpCommand: string;

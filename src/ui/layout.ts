@@ -82,7 +82,16 @@ export function wrap(text: string, width: number, indent = ''): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-const DIGIT = /[0-9]/;
+const ALNUM = /[0-9A-Za-z]/;
+// a short term in capitals or digits right after a Han character stays with it: 第一KP, 第2
+const SHORT_TERM = /^[A-Z0-9]{1,3}(?![A-Za-z0-9])/;
+// quotation marks UAX #14 (the linebreak package's Unicode) keeps glued on both sides; Unicode 15.1's
+// LB19a lets Chinese text break before an opening one and after a closing one, as Chinese is typeset
+const OPENING_QUOTE = /[“‘]/;
+const CLOSING_QUOTE = /[”’]/;
+/** Marks no line may start with (closing brackets, quotes and the stops), nor end with (the opening ones). */
+const NO_LINE_START = /^[）」』】》〉〕］｝”’，。、：；！？．,.:;!?)\]}…·]/u;
+const NO_LINE_END = /[（「『【《〈〔［｛“‘(\[{]$/u;
 // a name or a term of two or three Latin words inside Chinese text (Ms Chen, Top Sales, Hengda Logistics Ltd)
 const LATIN_RUN = /(?<![\w.'’&-] ?)[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*){1,2}(?![\w.'’&-]* ?[A-Za-z0-9])/g;
 /** The widest such name kept on one line; a longer run of words (a sentence in English) wraps at its spaces. */
@@ -94,6 +103,9 @@ const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\
 // a date as the program writes it in Chinese, its weekday with it: 2026年12月3日周四, 12月3日（週四）. UAX #14
 // breaks after 年 and 月, and the rule above keeps only a digit with the character after it: a reader sees
 // "2026年" at the end of one line and "12月3日" at the start of the next as two dates
+// an address or a path (postgres://USER@HOST/DB, $XDG_DATA_HOME/sales-coach/coach.db) is one word: UAX #14
+// breaks it after each / and before @ (one wider than the line is still cut by width)
+const URL_RUN = /[\x21-\x7e]*\/[\x21-\x7e]*/g;
 const HAN_DATE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[（(]?(?:周|週|星期)[一二三四五六日天][）)]?)?/gu;
 /** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
 function besideHan(plain: string, from: number, to: number): boolean {
@@ -114,11 +126,18 @@ function breakOpportunities(plain: string): Set<number> {
   const breaker = new (unicodeText().LineBreaker)(plain);
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {
     const p = bk.position;
-    if (p > 0 && p < plain.length && !(DIGIT.test(plain[p - 1]) && HAN.test(plain[p]))) at.add(p);
+    // a number or a letter and the character after it are one word: 2027年, 10天, A类
+    if (p > 0 && p < plain.length && !(ALNUM.test(plain[p - 1]) && HAN.test(plain[p]))) at.add(p);
   }
   if (HAN.test(plain)) {
+    for (let p = 1; p < plain.length; p++) {
+      if (OPENING_QUOTE.test(plain[p]) && HAN.test(plain[p - 1])) at.add(p);
+      if (CLOSING_QUOTE.test(plain[p - 1]) && (HAN.test(plain[p]) || /[（「『“]/.test(plain[p]))) at.add(p);
+      if (HAN.test(plain[p - 1]) && SHORT_TERM.test(plain.slice(p, p + 4))) at.delete(p);
+    }
     // UAX #14 breaks between any two ideographs: "王" at the end of a line, "丽" at the start of the next
     for (const m of plain.matchAll(HAN_NAME)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
+    for (const m of plain.matchAll(URL_RUN)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(HAN_DATE)) for (let p = (m.index ?? 0) + 1; p < (m.index ?? 0) + m[0].length; p++) at.delete(p);
     for (const m of plain.matchAll(LATIN_RUN)) {
       // kept whole only inside Chinese text: in English with a Chinese name, "about the budget" wraps as English
@@ -213,6 +232,16 @@ function cutByWidth(text: string, w: number): [string, string] {
     if (used + cw > w && used > 0) break;
     used += cw;
     i += ch.length;
+  }
+  // a cut by width is still a line break: no line starts with ） ， 。 nor ends with （ “. The cut moves
+  // back while the line keeps some text; a run of closing marks too long for that hangs past the width
+  // (Chinese typesetting's hanging punctuation). Coloured text is cut as measured.
+  if (i < text.length && !text.includes('\u001b')) {
+    const bad = (at: number) => NO_LINE_START.test(text.slice(at)) || NO_LINE_END.test(text.slice(0, at)) || /[\ud800-\udbff]$/.test(text.slice(0, at));
+    let cut = i;
+    while (cut > 1 && bad(cut)) cut--;
+    if (!bad(cut)) i = cut;
+    else while (i < text.length && NO_LINE_START.test(text.slice(i))) i++;
   }
   return [text.slice(0, i), text.slice(i)];
 }

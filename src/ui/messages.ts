@@ -17,6 +17,8 @@ const en = {
   /** "Not sure" as a recorded value (a timeline, a list), not as the option to pick. */
   notSureValue: 'not sure',
   skip: 'leave empty to skip',
+  /** Words by which a question already says it may be left empty: its prompt then does not say it twice. */
+  saysSkip: /leave (it )?empty/i,
   inputHint: 'type < to go back, ? for help',
   unknownHint: 'or "unknown"',
   required: 'An answer is needed here (type < to go back)',

@@ -37,6 +37,8 @@ export const zhCN: UiMessages = {
   notSure: '不确定：我来描述看到的情况',
   notSureValue: '不确定',
   skip: '可留空跳过',
+  // 下次见面是哪天？（YYYY-MM-DD，没有就留空）【…；可留空跳过】 said 留空 twice
+  saysSkip: /留空|不填|直接回车/,
   inputHint: '输入 < 返回上一题，? 查看说明',
   unknownHint: '不清楚就输入“不知道”',
   required: '这一题需要回答（输入 < 返回上一题）',

@@ -37,6 +37,8 @@ export const zhTW: UiMessages = {
   notSure: '不確定：我來描述看到的情況',
   notSureValue: '不確定',
   skip: '可留空跳過',
+  // 下次見面是哪天？（YYYY-MM-DD，沒有就留空）【…；可留空跳過】 said 留空 twice
+  saysSkip: /留空|不填|直接按 Enter/,
   inputHint: '輸入 < 返回上一題，? 檢視說明',
   unknownHint: '不清楚就輸入「不知道」',
   required: '這一題需要回答（輸入 < 返回上一題）',

@@ -100,7 +100,7 @@ export function questionPrompt(pb: Playbook, view: QuestionView): PromptSpec {
   }
   // text, number, date: typed; "<" goes back, "?" asks why
   const optional = q.required === false;
-  const hint = m.inputHints(m.inputHint, ...(q.allowUnknown ? [m.unknownHint] : []), ...(optional ? [m.skip] : []));
+  const hint = m.inputHints(m.inputHint, ...(q.allowUnknown ? [m.unknownHint] : []), ...(optional && !m.saysSkip.test(message) ? [m.skip] : []));
   // the default is shown in the prompt and taken as typed: an earlier answer (a contact's name) may
   // carry an escape sequence that would retitle or clear the terminal
   const def = view.default !== undefined && view.default !== null ? sanitize(String(view.default)) : undefined;

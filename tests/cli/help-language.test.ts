@@ -40,10 +40,10 @@ describe('the help in Chinese', () => {
     sayHelpIn(p, 'zh-CN');
     const validate = p.commands.find((c) => c.name() === 'playbook')?.commands.find((c) => c.name() === 'validate') as Command;
     const help = validate.helpInformation({ error: false });
-    expect(help).toContain('用法： sales-coach playbook validate [options] [paths...]');
+    expect(help).toContain('用法：sales-coach playbook validate [选项] [paths...]');
     expect(help).toContain('参数：\n  paths              剧本文件或文件夹');
-    expect(help).toContain('选项：\n  --format <format>  输出格式（可选："pretty", "json"，默认："pretty"）');
-    expect(help).toContain('  -h, --help         显示这条命令的帮助');
+    expect(help).toContain('选项：\n  --format <format>  输出格式（可选：pretty、json，默认：pretty）');
+    expect(help).toContain('  -h, --help         显示本命令的帮助');
     expect(help).not.toMatch(/Usage:|Options:|Arguments:|Commands:|display help/);
     const top = p.helpInformation({ error: false });
     expect(top).toContain('命令：');

@@ -19,7 +19,8 @@ describe('the account screens after three Chinese sessions', () => {
     const accounts = (await run(['accounts'])).stdout;
     expect(accounts).toContain('（共2个客户）');
     expect(accounts).toMatch(/D类客户（1）/);
-    const show = (await run(['account', 'show', '恒达物流'])).stdout;
+    // the day before the prepared visit (a later day reads 原定…见面): the test does not age with the clock
+    const show = (await run(['account', 'show', '恒达物流', '--today', '2026-12-07'])).stdout;
     expect(show).toContain('准备拜访王丽（采购经理、第一KP）');
     expect(show).toMatch(/（计划于2026年12月8日周二见面）/);
     expect(show).toContain('王丽：对方在决策中的位置 第一KP → 第二KP');

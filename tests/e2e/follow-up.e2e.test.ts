@@ -56,14 +56,14 @@ describe('the follow-up after a debrief', () => {
         'As agreed, we meet again on Tue 8 Dec. Next time we will cover the rollout plan.',
         'So that you can plan, the meetings we still need before a decision: about 2.',
         'What I will do next:',
-        '- come back to you on what you asked for: a reference site, by Thu 3 Dec',
+        '- send you what you asked for: a reference site, by Thu 3 Dec',
         'Best regards',
       ].join('\n'),
     );
     // the customer reads neither the class nor the rep's coaching
     expect(clip.held()).not.toMatch(/\bA\b|first KP|koala|signature/);
     // what they asked for is the rep's step too, inside the A window
-    expect(r.stdout).toMatch(/Thu 3 Dec +Answer what they asked for: a reference site/);
+    expect(r.stdout).toMatch(/Thu 3 Dec +Send them what they asked for: a reference site/);
   });
 
   it('in Chinese, simplified and traditional', async () => {

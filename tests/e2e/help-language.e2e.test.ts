@@ -21,10 +21,10 @@ describe('--help in the session language', () => {
   it('sales-coach --lang zh-CN --help: the headings, commands and options in Chinese', async () => {
     const r = await runBin(['--lang', 'zh-CN', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法： sales-coach \[options\] \[command\]\n\nB2B销售的教练（拜访前做准备，拜访后做复盘），也供编写剧本的培训师使用。\n\n选项：\n/);
+    expect(r.stdout).toMatch(/^用法：sales-coach \[选项\] \[命令\]\n\nB2B销售的教练（拜访前做准备，拜访后做复盘），也供编写剧本的培训师使用。\n\n选项：\n/);
     expect(r.stdout).toContain('\n命令：\n');
-    expect(r.stdout).toMatch(/\n {2}debrief \[options\] +拜访后马上复盘：发生了什么、客户分类及理由、警示和下一步\n/);
-    expect(r.stdout).toMatch(/\n {2}-h, --help +显示这条命令的帮助\n/);
+    expect(r.stdout).toMatch(/\n {2}debrief \[选项\] +拜访结束后马上复盘：记下发生了什么/);
+    expect(r.stdout).toMatch(/\n {2}-h, --help +显示本命令的帮助\n/);
     expect(r.stdout).toContain('\n示例：\n');
     expect(r.stdout).toContain('退出码：0 正常');
     expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|Examples:|display help|prepare a customer visit/);
@@ -34,8 +34,8 @@ describe('--help in the session language', () => {
     for (const env of [withConfigLang('zh-CN'), { ...sandbox().env, LANG: 'zh_CN.UTF-8' }]) {
       const r = await runBin(['prep', '--help'], { env });
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^用法： sales-coach prep \[options\]\n\n拜访准备：/);
-      expect(r.stdout).toMatch(/\n {2}--account <name> +客户（公司名）\n/);
+      expect(r.stdout).toMatch(/^用法：sales-coach prep \[选项\]\n\n拜访前做准备：/);
+      expect(r.stdout).toMatch(/\n {2}--account <name> +客户名称（公司名）\n/);
       expect(r.stdout).not.toMatch(/Usage:|Options:|the account \(customer company\)/);
     }
   });
@@ -48,7 +48,7 @@ describe('--help in the session language', () => {
     ];
     for (const r of runs) {
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^用法： sales-coach prep \[options\]\n\n拜訪準備：/);
+      expect(r.stdout).toMatch(/^用法：sales-coach prep \[選項\]\n\n拜訪前做準備：/);
       expect(r.stdout).toContain('\n選項：\n');
       expect(r.stdout).toMatch(/ {2}--answers <file> +從 YAML 或 JSON 檔案讀取答案/);
       expect(r.stdout).not.toMatch(/[准备访户据]|Options:/);
@@ -57,7 +57,7 @@ describe('--help in the session language', () => {
 
   it('a command of subcommands named alone prints its help in the language too (stderr, as commander does)', async () => {
     const alone = await runBin(['--lang', 'zh-CN']);
-    expect(alone.stdout + alone.stderr).toMatch(/^用法： sales-coach \[options\] \[command\]\n/);
+    expect(alone.stdout + alone.stderr).toMatch(/^用法：sales-coach \[选项\] \[命令\]\n/);
     const r = await runBin(['--lang', 'zh-CN', 'playbook']);
     expect(r.stdout + r.stderr).toContain('培训师工具：检查、列出、查看剧本，生成 schema，新建剧本');
     expect(r.stdout + r.stderr).toContain('\n命令：\n');
@@ -72,7 +72,7 @@ describe('--help in the session language', () => {
   it('the Chinese help words are in a chunk that only a dynamic import (a help request) loads', () => {
     const files = readdirSync(DIST).filter((f) => f.endsWith('.js'));
     // esbuild writes non-ASCII text as \u escapes
-    const words = '显示这条命令的帮助';
+    const words = '显示本命令的帮助';
     const escaped = [...words].map((ch) => `\\u${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`).join('');
     const holders = files.filter((f) => {
       const text = readFileSync(join(DIST, f), 'utf8');

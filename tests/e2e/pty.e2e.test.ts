@@ -60,7 +60,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // a supporter
     await waitFor("Wang Li's personal win");
     keys('Enter'); // left empty
-    await waitFor('What did they ask you for');
+    await waitFor('What did they ask you to send');
     keys('a pilot line', 'Enter');
     await waitFor('polite excuse');
     keys('Down', 'Enter'); // no
@@ -101,7 +101,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const screen = await waitFor('Best regards');
     expect(screen).toContain('Follow-up to send today');
     expect(screen).toContain('the meetings we still need before a decision: about 2');
-    expect(screen).toMatch(/come back to you on what you asked for: a pilot line, by Fri 27 Nov/);
+    expect(screen).toMatch(/send you what you asked for: a pilot line, by Fri 27 Nov/);
     // done: the draft is gone, the visit is stored
     expect(draftCount()).toBe(0);
     const db = rawDb(join(home, 'data', 'sales-coach', 'coach.db'), { readonly: true });
@@ -314,7 +314,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(await exitCode()).toBe(130);
     // a weekday, in Chinese: the drop only
     start("--lang zh-CN prep --account 'Gone Co' --date 2026-11-30");
-    const zh = (await waitFor('你见的是谁')).replace(/\n/g, '');
+    const zh = (await waitFor('这次见的是谁')).replace(/\n/g, '');
     expect(zh).toContain('Gone Co自2026年11月20日周五起是');
     expect(zh).not.toContain('周末');
     keys('C-c');

@@ -103,7 +103,7 @@ describe("the rep's day (issue 25)", () => {
     expect(prep.stderr).toContain('Who do you meet?');
     writeFileSync(file, JSON.stringify({ mode: 'debrief', account: 'Tense Co', date: '2026-11-17', answers: { has_need: 'yes' } }));
     const zh = await runBin(['--lang', 'zh-CN', 'debrief', '--answers', file, '--no-input'], { env });
-    expect(zh.stderr).toContain('你见了谁');
+    expect(zh.stderr).toContain('这次见了谁');
   });
 
   it('checklist done --date records the day it happened; a bad or future day is refused (exit 2)', async () => {

@@ -94,10 +94,10 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
 
   it('the follow-up is addressed to the customer: what they asked is not said of them in the third person', async () => {
     const d = await run('debrief', 'Asked Co', { contact_name: 'Ms Chen', ...secondKp, ...notAsked, customer_asked: 'Ms Chen wants a reference site' }, '2026-11-23');
-    expect(d.out).toContain('come back to you on what you asked for: a reference site');
-    expect(d.out).not.toContain('come back to you on what you asked for: Ms Chen');
+    expect(d.out).toContain('send you what you asked for: a reference site');
+    expect(d.out).not.toContain('send you what you asked for: Ms Chen');
     const zh = await run('debrief', 'Asked Co', { contact_name: '陈总', ...secondKp, ...notAsked, customer_asked: '她想要一个参考案例' }, '2026-11-24', ['--lang', 'zh-CN']);
-    expect(zh.out).toContain('提到的事项（一个参考案例）');
+    expect(zh.out).toContain('把您要的资料发给您：一个参考案例');
     expect(zh.out).not.toContain('（她想要');
   });
 

@@ -340,7 +340,7 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(prep.selfQuestions.forward).toEqual(['Why did it not sign within the A window? Which of your reasons for the A was a hope rather than something you heard?']);
     // a koala whose trust is not built is still not pushed to sign; the window says what follows if it does not
     const koala = evaluateSession(pb, { mode: 'prep', answers: { ...abcdA, trust_level: 'liked', visit_focus: 'x' }, visitDate: '2026-11-30', locale: 'en', account: { name: 'Lotus', decider, history } });
-    expect(koala.visitPlan).toMatchObject({ objective: 'Build trust first: listen, and agree the plan to the decision', commitment: 'Agreement on the plan; without a signature at this visit, reclassify it as B or D after it' });
+    expect(koala.visitPlan).toMatchObject({ objective: 'Build trust first, listen, and agree the plan to the decision', commitment: 'Agreement on the plan; without a signature at this visit, reclassify it as B or D after it' });
     expect(koala.flags.find((f) => f.id === 'window-over')?.message).toBe('The A window ended on Fri 27 Nov without a signature: unless it signs at this visit, reclassify it as B or D');
     // the zh-CN screen says it in Chinese
     const zh = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'zh-CN', account: { name: 'Lotus', decider, history } });

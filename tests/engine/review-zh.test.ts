@@ -104,7 +104,7 @@ describe('review 2026-12-07: reasons and the recap as a trainer says them', () =
 
   it('#16: the recap has no colon per sentence, and each sentence stands alone', () => {
     const r = run(met('first_kp', { ...believed, persona: 'thinker', last_discussed: '合同签署和实施团队', still_differ: '上线时间', visit_topic: '项目启动会和实施计划' }));
-    expect(r.recap).toContain('简单回顾一下，上次我们谈了合同签署和实施团队。上线时间还需要再商量。这次见面，我想重点和您沟通项目启动会和实施计划。');
+    expect(r.recap).toContain('简单回顾一下，上次我们谈了合同签署和实施团队。还需要再商量的是：上线时间。这次见面，我想重点和您沟通项目启动会和实施计划。');
     const noDiffer = run(met('first_kp', { ...believed, persona: 'thinker', last_discussed: '合同签署和实施团队', visit_topic: '项目启动会和实施计划' }));
     expect(noDiffer.recap).toContain('上次我们谈了合同签署和实施团队。这次见面');
   });

@@ -65,7 +65,7 @@ describe('seed 001: A/B/C/D classification', () => {
     expect(item(r, 'ask_signature')).toMatchObject({ due: VISIT });
     expect(item(r, 'ask_signature')?.text).toContain('last 20 minutes');
     expect(r.visitPlan).toEqual({
-      objective: 'Close: get the signature on site',
+      objective: 'Close at this visit, and get the signature on site',
       commitment: 'Sign at this visit; ask for it in the last 20 minutes',
       minimum: 'A signing date inside the 10-day window, and who signs',
     });

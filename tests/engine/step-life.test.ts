@@ -52,17 +52,17 @@ describe('the life of a step, and what a signed account is asked', () => {
     const pb = builtin();
     const asked = run(pb, emptyAccount('Acme'), { ...facts, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', customer_asked: 'a price comparison sheet', ...quiet }, '2026-11-24');
     const requests = (s: AccountState) => s.openSteps.filter((x) => stepIdOf(x.key) === 'answer_request').map((x) => x.text);
-    expect(requests(asked.state)).toEqual(['Answer what they asked for: a price comparison sheet']);
+    expect(requests(asked.state)).toEqual(['Send them what they asked for: a price comparison sheet']);
     // signed with nothing more asked: the sheet was for deciding, and they have decided
     const signed = run(pb, asked.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', ...quiet }, '2026-12-02');
     expect(requests(signed.state)).toEqual([]);
-    expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'superseded', by: 'signed', text: 'Answer what they asked for: a price comparison sheet' }));
+    expect(signed.events).toContainEqual(expect.objectContaining({ kind: 'step-closed', state: 'superseded', by: 'signed', text: 'Send them what they asked for: a price comparison sheet' }));
     // signed, and asked at that meeting for the onboarding schedule: owed, and open
     const owed = run(pb, asked.state, { ...facts, asked_to_sign: 'yes', signed: 'yes', customer_asked: 'the onboarding schedule', ...quiet }, '2026-12-02');
-    expect(requests(owed.state)).toEqual(['Answer what they asked for: the onboarding schedule']);
+    expect(requests(owed.state)).toEqual(['Send them what they asked for: the onboarding schedule']);
     // and one made after the signature
     const after = run(pb, signed.state, { ...facts, customer_asked: 'a training plan', ...quiet }, '2026-12-09');
-    expect(requests(after.state)).toEqual(['Answer what they asked for: a training plan']);
+    expect(requests(after.state)).toEqual(['Send them what they asked for: a training plan']);
   });
 
   it('a signing window\'s step lives until the window\'s last day: after it the window-over flag speaks alone', async () => {

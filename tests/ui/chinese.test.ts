@@ -114,6 +114,39 @@ describe('line breaking of Chinese', () => {
     });
   }
 
+  // the review's screens (rv-10212): a quoted term glued to the characters around it (UAX #14 breaks on
+  // neither side of “ ”) left 陈 at a line's end and 总“个人的赢 on the next, and a run too long for a
+  // narrow line was cut by width before ） or ，
+  it('breaks before an opening quote and after a closing one in Chinese, and a cut by width keeps the rules', () => {
+    const steps = [
+      '你的方案满足不了陈总“个人的赢”（希望新仓库按期上线，在集团里露脸），而没被满足的人最后都会反对你：在别的方面为陈总找到更大的“个人的赢”，设计进你的方案（绝不是回扣）',
+      '除了陈总，还要弄清具体负责采购的人和使用者的“个人的赢”（工作上的成绩，绝不是回扣或礼物）',
+      '你的方案滿足不了陳總「個人的贏」（希望新倉庫如期上線，在集團裡露臉），而沒被滿足的人最後都會反對你。',
+      '帮李经理把产品价值带给第一KP：准备好可以转交的材料。A类客户的签单周期（ABCDEFGHIJKLMNOPQRSTUVWXYZ）。',
+    ];
+    for (const step of steps)
+      for (let width = 10; width <= 90; width++) {
+        const lines = wrap(step, width).split('\n');
+        expect(lines.join(''), `${width}`).toBe(step);
+        for (const line of lines) {
+          expect(line, `${width}: ${line}`).not.toMatch(NO_LINE_START);
+          expect(line, `${width}: ${line}`).not.toMatch(NO_LINE_END);
+          expect(stringWidthOf(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+        }
+        const joined = lines.join('\n');
+        expect(joined, `${width}`).not.toMatch(/A\n类|第一\nKP/);
+      }
+  });
+
+  it('keeps an address or a path whole in Chinese text (postgres://USER@HOST/DB, $XDG_DATA_HOME/…/coach.db)', () => {
+    const db = '数据库：一个 SQLite 文件，或团队数据库 postgres://USER@HOST/DB（也可用 SALES_COACH_DB 或配置文件中的 store: 指定；默认 $XDG_DATA_HOME/sales-coach/coach.db）';
+    for (let width = 40; width <= 80; width++) {
+      const out = wrap(db, width);
+      expect(out, `${width}`).toContain('postgres://USER@HOST/DB');
+      expect(out, `${width}`).toContain('$XDG_DATA_HOME/sales-coach/coach.db');
+    }
+  });
+
   it('keeps a date whole with its weekday (account show, checklist): never 2026年 at the end of a line and 12月3日 at the start of the next', () => {
     const step = '新增下一步：告诉Ms Chen接下来的节奏，下次谈什么（2026年12月3日周四前）';
     const cycle = '簽單週期到2026年12月3日（週四）為止，請盡快安排見面並提出成交';

@@ -52,7 +52,7 @@ describe('the review (pipeline view)', () => {
     expect(cjk.plannedFor).toBe('2026-11-30');
     const text = renderPipelineTerminal(v, plain, 60);
     expect(text).toContain('Pipeline  Commit 1   Best case 2   Provisional 1');
-    expect(text).toContain('visit planned for');
+    expect(text).toContain('classed at the visit of');
     expect(text).toContain('5 days in this class');
     expect(text).toContain('past its signing window: sign or reclassify');
     expect(text).toContain('… 1 more in this group');

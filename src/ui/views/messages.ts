@@ -30,7 +30,9 @@ const en = {
   },
   oneContactOfRep: 'only one person on record (account show NAME --rep REP lists them)',
   classAge: (days: number) => (days === 0 ? 'in this class since today' : `${days} day${days === 1 ? '' : 's'} in this class`),
-  planned: (date: string) => `visit planned for ${date}`,
+  // a class dated after today comes from a debrief the rep dated ahead: the visit is recorded as held,
+  // so it is never "planned" (the review read 计划于…拜访 beside a debriefed visit)
+  planned: (date: string) => `classed at the visit of ${date}`,
   signedOn: (date: string) => `signed ${date}`,
   signed: 'signed',
   dropped: 'will not buy',
@@ -54,7 +56,8 @@ const en = {
   met: (first: string, last: string) => (first === last ? `met ${first}` : `met ${first} – ${last}`),
   notMet: 'not met yet',
   personalWin: (win: string) => `personal win: ${win}`,
-  plannedMeeting: (date: string) => `meeting planned for ${date}`,
+  /** A person prepared for and not met yet; `past`: the day has gone by with no debrief. */
+  plannedMeeting: (date: string, past: boolean) => (past ? `was to be met on ${date}` : `meeting planned for ${date}`),
   timeline: 'Timeline',
   checklist: 'Checklist',
   noSteps: 'No steps.',

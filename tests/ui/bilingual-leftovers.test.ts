@@ -1,0 +1,149 @@
+/**
+ * Issue 23, the bilingual review's leftovers (rv-10212): its own answers files run through the CLI in
+ * zh-CN, zh-TW and en, and the rules each finding broke, held over the whole playbook and catalogue
+ * (the template, not the one sentence the review saw).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/engine/model.js';
+import { UI } from '../../src/ui/messages.js';
+import { questionPrompt } from '../../src/ui/prompt.js';
+import { VIEW_MESSAGES } from '../../src/ui/views/messages.js';
+import { runCli } from '../helpers/cli.js';
+import { builtin } from '../helpers/playbook.js';
+import { sandbox } from '../helpers/spawn.js';
+
+const DIR = 'tests/fixtures/answers/rv-10212';
+
+/** Runs one review session in a fresh sandbox (or the one given), the screen as the rep reads it. */
+async function session(args: string[], env = sandbox().env): Promise<string> {
+  const r = await runCli(args, { env: { ...env, COLUMNS: '90' } });
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+describe('the review’s sessions, as a trainer reads them', () => {
+  it('a request for material is sent (发给您), never promised an 答复, in the step and the follow-up', async () => {
+    const cn = await session(['debrief', '--account', '恒达物流', '--answers', `${DIR}/cn-deb1.yaml`, '--lang', 'zh-CN', '--dry-run']);
+    expect(cn).toContain('发资料给对方：一份同类型仓库项目的成功案例');
+    expect(cn).toContain('12月10日前把您要的资料发给您：一份同类型仓库项目的成功案例');
+    expect(cn).not.toContain('答复');
+    const tw = await session(['debrief', '--account', '恆達物流', '--answers', `${DIR}/tw-deb1.yaml`, '--lang', 'zh-TW', '--dry-run']);
+    expect(tw).toContain('把您要的資料發給您：');
+    expect(tw).not.toMatch(/答覆|答復/);
+    const en = await session(['debrief', '--account', 'Hengda', '--answers', `${DIR}/cn-deb1.yaml`, '--lang', 'en', '--dry-run']);
+    expect(en).toContain('send you what you asked for: 一份同类型仓库项目的成功案例');
+  });
+
+  it('a D by a koala’s polite excuse explains the refusal once (the flag), not in the reason, the questions and the flag', async () => {
+    const cn = await session(['debrief', '--account', '华信科技', '--answers', `${DIR}/cn-deb2.yaml`, '--lang', 'zh-CN', '--dry-run']);
+    expect(cn.match(/委婉/g)?.length).toBe(2); // the flag's title, and the reverse question's plain fact "已经委婉地拒绝了"
+    expect(cn.match(/潜台词/g)?.length).toBe(1);
+    expect(cn).not.toMatch(/很难\s*说出/);
+    expect(cn).toContain('D类客户，因为对方（无尾熊型）找借口结束了谈话\n');
+  });
+
+  it('the A prep’s question names the contact, not 他 three times; the visit’s lines have one colon each', async () => {
+    const cn = await session(['prep', '--account', '恒达物流', '--answers', `${DIR}/cn-prep.yaml`, '--lang', 'zh-CN', '--dry-run']);
+    expect(cn).toMatch(/这次拜访要让陈总看到什么，对方才会信任你/);
+    const visit = cn.split('这次拜访\n')[1].split('\n\n')[0].split('\n');
+    expect(visit.length).toBe(3);
+    for (const line of visit) expect(line.match(/：/g)?.length, line).toBe(1);
+  });
+
+  it('after the debrief the account speaks of the visit as held: no 计划于 beside a debriefed visit, no 会面已进行', async () => {
+    const { env } = sandbox();
+    await session(['prep', '--account', '恒达物流', '--answers', `${DIR}/cn-prep.yaml`, '--lang', 'zh-CN'], env);
+    await session(['debrief', '--account', '恒达物流', '--answers', `${DIR}/cn-deb1.yaml`, '--lang', 'zh-CN'], env);
+    // the review ran on 7 Dec with sessions dated 8 Dec: the class's day is after "today"
+    const accounts = await session(['accounts', '--today', '2026-12-07', '--lang', 'zh-CN'], env);
+    expect(accounts).not.toContain('计划于');
+    expect(accounts).toContain('2026年12月8日周二拜访后归入此类');
+    const show = await session(['account', 'show', '恒达物流', '--today', '2026-12-10', '--lang', 'zh-CN'], env);
+    expect(show).not.toContain('会面已进行');
+    expect(show).toContain('（拜访已结束）');
+  });
+});
+
+describe('the rules behind the findings, over every template', () => {
+  const pb = builtin();
+  const freeText = new Set(pb.questions.filter((q) => q.kind === 'text' && q.id !== 'contact_name' && q.id !== 'contact_title').map((q) => q.id));
+
+  it('a step or tip frames what the rep typed (after a colon, in quotes or brackets), never makes it the sentence’s subject', () => {
+    const loose: string[] = [];
+    for (const item of [...pb.checklist, ...pb.tips]) {
+      for (const [locale, text] of Object.entries(typeof item.text === 'string' ? { en: item.text } : item.text)) {
+        for (const m of (text ?? '').matchAll(/\{answers\.(\w+)\}/g)) {
+          if (!freeText.has(m[1])) continue;
+          const before = (text ?? '').slice(0, m.index);
+          const after = (text ?? '').slice((m.index ?? 0) + m[0].length);
+          const framed = locale === 'en' ? /(^|: |"|\()$/.test(before) && /^($|"|\)|\.|,|;)/.test(after) : /(^|[：“「（])$/.test(before) && /^($|[”」）。；，])/.test(after);
+          if (!framed) loose.push(`${item.id} ${locale}: ${text}`);
+        }
+      }
+    }
+    expect(loose).toEqual([]);
+  });
+
+  it('no objective, commitment or minimum of a visit holds a colon: the screen puts one after its label', () => {
+    const withColon: string[] = [];
+    for (const c of pb.classes) {
+      const visits = [c.visit, ...(c.visit?.variants ?? [])].filter((v) => v !== undefined);
+      for (const v of visits)
+        for (const t of [v.objective, v.commitment, v.minimum])
+          for (const text of Object.values(typeof t === 'string' ? { en: t } : (t ?? {}))) if (/[：:]/.test(text ?? '')) withColon.push(`${c.id}: ${text}`);
+    }
+    expect(withColon).toEqual([]);
+  });
+
+  it('a typed question that already says it may be left empty is not told so again by the prompt', () => {
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const question = pb.questions.find((q) => q.id === 'next_meeting');
+      if (!question) throw new Error('next_meeting');
+      const spec = questionPrompt(pb, { question, locale, position: 3, total: 9, canGoBack: true, lookup: () => undefined });
+      const message = String(spec.config.message);
+      expect(message.match(locale === 'en' ? /leave empty/g : /留空/g)?.length, message).toBe(1);
+    }
+    // the question after the interview, who else was there: 没有就直接回车 says it already
+    const others = pb.questions.find((q) => q.id === 'contact_title');
+    if (!others) throw new Error('contact_title');
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const spec = questionPrompt(pb, { question: { ...others, text: { [locale]: UI[locale].othersPresent } }, locale, position: 1, total: 1, canGoBack: true, lookup: () => undefined });
+      expect(String(spec.config.message), locale).not.toContain(UI[locale].skip);
+    }
+    // a question that does not say it is still told
+    const optional = pb.questions.find((q) => q.kind === 'text' && q.required === false && !/留空/.test(String((q.text as Record<string, string>)['zh-CN'])));
+    if (optional) expect(String(questionPrompt(pb, { question: optional, locale: 'zh-CN', position: 1, total: 2, canGoBack: false, lookup: () => 'x' }).config.message)).toContain(UI['zh-CN'].skip);
+  });
+
+  it('a person prepared for and not met, once the day has gone by, is not "planned" in the present', () => {
+    expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', true)).toBe('原定2026年12月8日周二见面，还没有复盘');
+    expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', false)).toBe('计划于2026年12月8日周二见面');
+  });
+});
+
+describe('zh-TW keeps the seed’s facts', () => {
+  it('the bigger-win story stays in Beijing and a county town: seed 003 says 他的家在北京，工作的企业却在一个县城 (and 高考), which no Taiwanese city fits', () => {
+    const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
+    const story = Object.entries(table).find(([cn]) => cn.startsWith('更大的“个人的赢”可以从哪里来'))?.[1] ?? '';
+    expect(story).toContain('他家在北京，工作的企業卻在縣城');
+  });
+});
+
+describe('help in Chinese, as a mainland trainer reads it', () => {
+  it('no space after 用法：, and the usage line’s words in Chinese', async () => {
+    for (const [lang, options] of [['zh-CN', '[选项]'], ['zh-TW', '[選項]']]) {
+      const r = await runCli(['prep', '--help', '--lang', lang], { env: sandbox().env });
+      const first = r.stdout.split('\n')[0];
+      expect(first).toBe(`用法：sales-coach prep ${options}`);
+    }
+  });
+
+  it('commander’s choices and defaults are listed with 、 and no English quotes', async () => {
+    const r = await runCli(['accounts', '--help', '--lang', 'zh-CN'], { env: sandbox().env });
+    const flat = r.stdout.replace(/\n\s*/g, '');
+    expect(flat).toContain('（可选：class、age、due、name，默认：class）');
+    expect(flat).toContain('每个分类显示多少个客户（默认：20）');
+    expect(r.stdout).not.toMatch(/"class"/);
+  });
+});
