@@ -76,7 +76,10 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     }
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
-    const view = reportView(report, locale, who);
+    // the month's forecast, from the same rows and the same calibration the report shows
+    const { computeForecast } = await import('../stats/forecast.js');
+    const forecast = computeForecast(all, { today: scope.today, period: 'month', playbooks, calibration: stats.calibration });
+    const view = reportView(report, locale, who, forecast);
     const { renderCharts } = await import('../report/charts.js');
     html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec), view.chartRoles));
   } finally {

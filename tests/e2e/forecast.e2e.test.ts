@@ -10,7 +10,7 @@
  *   commit (A) 90,000 of 150,000; best case (A+B) 190,000 of 350,000; pipeline the same (no C)
  *   not counted: Late1 and Late2 (A, windows ended 2026-11-12), Far (B, expected 2027-02-01)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aDebriefAnswers } from '../helpers/answers.js';
@@ -100,6 +100,17 @@ describe('forecast', () => {
     const bad = await run(['forecast', '--period', 'week']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--period week: expected month, quarter or 30d');
+  });
+
+  it('the weekly report shows the month\'s forecast with the same numbers', async () => {
+    const out = file('week.html', '');
+    expect((await run(['report', '--today', '2026-12-01', '--out', out, '--force'])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const section = /<section data-section="forecast">(.*?)<\/section>/s.exec(html)?.[1] ?? '';
+    expect(section).toContain('Forecast, this month: Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(section).toContain('<tr><td>Commit</td><td class="n">CN¥90,000</td><td class="n">CN¥150,000</td><td class="n">3</td></tr>');
+    expect(section).toContain('<tr><td>Best case</td><td class="n">CN¥190,000</td><td class="n">CN¥350,000</td><td class="n">4</td></tr>');
+    expect(section).toContain('A: chance 60%: your own rate, 3 of 5 decided signed within the window');
   });
 
   it('--accuracy: each kept forecast whose period ended, against what its accounts signed, over two months', async () => {

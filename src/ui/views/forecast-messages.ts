@@ -17,6 +17,7 @@ const en = {
   keptOn: (made: string, from: string, to: string) => `Forecast of ${made}, for ${from} to ${to}`,
   expectedSigned: (expected: string, signed: string, k: number, n: number) => `expected ${expected}, signed ${signed} (${k} of ${n} account${n === 1 ? '' : 's'})`,
   accuracyTotal: (expected: string, signed: string) => `In all: expected ${expected}, signed ${signed}`,
+  reportHeader: ['', 'expected', 'value', 'accounts'],
   noValue: (n: number) => `${n} account${n === 1 ? '' : 's'}, no value given`,
   chanceOwn: (pct: string, k: number, n: number) => `chance ${pct}: your own rate, ${k} of ${n} decided signed within the window`,
   chanceDefault: (pct: string, n: number, min: number) => `chance ${pct}: the playbook's default (${n} of your accounts decided; your own rate from ${min})`,

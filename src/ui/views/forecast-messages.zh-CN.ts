@@ -12,6 +12,7 @@ export const zhCN: ForecastMessages = {
   keptOn: (made, from, to) => `${made}的预测，时段${from}至${to}`,
   expectedSigned: (expected, signed, k, n) => `预计${expected}，实际签单${signed}（${n}个客户中签了${k}个）`,
   accuracyTotal: (expected, signed) => `合计：预计${expected}，实际签单${signed}`,
+  reportHeader: ['', '预计', '总金额', '客户数'],
   noValue: (n) => `${n}个客户，未填金额`,
   chanceOwn: (pct, k, n) => `签约概率${pct}：按你自己的记录，已有结果的${n}个中${k}个在周期内签单`,
   chanceDefault: (pct, n, min) => `签约概率${pct}：用的是剧本的默认值（你已有结果的客户${n}个，满${min}个后改用你自己的记录）`,

@@ -12,6 +12,7 @@ export const zhTW: ForecastMessages = {
   keptOn: (made, from, to) => `${made}的預測，時段${from}至${to}`,
   expectedSigned: (expected, signed, k, n) => `預計${expected}，實際簽約${signed}（${n}個客戶中籤了${k}個）`,
   accuracyTotal: (expected, signed) => `合計：預計${expected}，實際簽約${signed}`,
+  reportHeader: ['', '預計', '總金額', '客戶數'],
   noValue: (n) => `${n}個客戶，未填金額`,
   chanceOwn: (pct, k, n) => `簽約機率${pct}：按你自己的記錄，已有結果的${n}個中${k}個在週期內簽約`,
   chanceDefault: (pct, n, min) => `簽約機率${pct}：用的是劇本的預設值（你已有結果的客戶${n}個，滿${min}個後改用你自己的記錄）`,

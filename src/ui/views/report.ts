@@ -10,6 +10,11 @@ import type { Locale } from '../../engine/model.js';
 import type { WeeklyReport } from '../../stats/stats.js';
 import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
+import { FORECAST_CATEGORIES } from '../../engine/model.js';
+import type { Forecast, Money } from '../../stats/forecast.js';
+import { MIN_RATE_N } from '../../stats/stats.js';
+import { formatMoney, formatTotals } from '../money.js';
+import { FORECAST_MESSAGES } from './forecast-messages.js';
 import { STATS_MESSAGES } from './stats-messages.js';
 import { classTitle } from './stats.js';
 
@@ -40,6 +45,8 @@ export interface ReportView {
   moved: { title: string; header: string[]; rows: string[][]; more?: string; empty?: string };
   steps: { title: string; days: { date: string; items: string[] }[]; overdue?: string; empty?: string };
   flags: { title: string; rows: [string, number][] };
+  /** This month's forecast (stats/forecast.ts): a line per category, then per class with its chance and where it comes from. */
+  forecast?: { title: string; header: string[]; rows: string[][]; classes: string[]; empty?: string };
   footer: string;
 }
 
@@ -51,7 +58,7 @@ function countAxis(ns: number[]): Record<string, unknown> {
   return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
 }
 
-export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }): ReportView {
+export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast): ReportView {
   const m = STATS_MESSAGES[locale];
   const d = (date: string) => formatDate(date, locale);
   const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
@@ -180,7 +187,22 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
       ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },
+    ...(forecast ? { forecast: forecastSection(forecast, locale) } : {}),
     footer: m.made(d(r.today)),
+  };
+}
+
+/** The forecast as the report shows it: the same numbers and words as `forecast` on the terminal. */
+function forecastSection(f: Forecast, locale: Locale): NonNullable<ReportView['forecast']> {
+  const m = FORECAST_MESSAGES[locale];
+  const money = (x: Money) => (x.length ? formatTotals(x, locale) : formatMoney(0, undefined, locale));
+  const pct = (chance: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
+  return {
+    title: sanitize(m.title(f.period.kind, formatDate(f.period.from, locale), formatDate(f.period.to, locale))),
+    header: m.reportHeader,
+    rows: FORECAST_CATEGORIES.map((k) => [m.category[k], money(f.categories[k].expected), money(f.categories[k].value), String(f.categories[k].accounts)]),
+    classes: f.classes.map((c) => sanitize(`${c.labels[locale] ?? c.class}: ${c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N)}`)),
+    ...(f.classes.length === 0 ? { empty: m.nothing } : {}),
   };
 }
 
@@ -237,6 +259,7 @@ ${chart(calibration, 1)}
 ${chart(steps, 2)}
 <section>${v.steps.overdue ? `<p class="note">${e(v.steps.overdue)}</p>` : ''}${v.steps.empty ? `<p class="note">${e(v.steps.empty)}</p>` : days}</section>
 <section><h2>${e(v.flags.title)}</h2>${flags}</section>
+${v.forecast ? `<section data-section="forecast"><h2>${e(v.forecast.title)}</h2>${v.forecast.empty ? `<p class="note">${e(v.forecast.empty)}</p>` : `<table><thead><tr>${v.forecast.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.forecast.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table><ul>${v.forecast.classes.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`}</section>` : ''}
 <footer>${e(v.footer)}</footer>
 </body>
 </html>
