@@ -142,7 +142,7 @@ describe('help in Chinese, as a mainland trainer reads it', () => {
   it('commander’s choices and defaults are listed with 、 and no English quotes', async () => {
     const r = await runCli(['accounts', '--help', '--lang', 'zh-CN'], { env: sandbox().env });
     const flat = r.stdout.replace(/\n\s*/g, '');
-    expect(flat).toContain('（可选：class、age、due、name，默认：class）');
+    expect(flat).toContain('（可选：class、age、due、name、value，默认：class）');
     expect(flat).toContain('每个分类显示多少个客户（默认：20）');
     expect(r.stdout).not.toMatch(/"class"/);
   });
