@@ -10,7 +10,7 @@ export const zhCN: ForecastMessages = {
   accuracyTitle: (kind) => `你的${kind === 'month' ? '月度' : kind === 'quarter' ? '季度' : '30天'}预测后来怎样`,
   noneKept: (kind) => `还没有哪次${kind === 'month' ? '月度' : kind === 'quarter' ? '季度' : '30天'}预测的时段已经结束：每次预测都会保存（每周一份），时段结束后再对比。`,
   keptOn: (made, from, to) => `${made}的预测，时段${from}至${to}`,
-  expectedSigned: (expected, signed, k, n) => `预计${expected}，实际签单${signed}（${n}个客户，已签${k}个）`,
+  expectedSigned: (expected, signed, k, n) => `预计${expected}，实际签单${signed}（${n}个客户，其中${k}个已签单）`,
   accuracyTotal: (expected, signed) => `合计：预计${expected}，实际签单${signed}`,
   reportHeader: ['', '预计', '总金额', '客户数'],
   noValue: (n) => `${n}个客户，未填金额`,

@@ -10,7 +10,7 @@ export const zhTW: ForecastMessages = {
   accuracyTitle: (kind) => `你的${kind === 'month' ? '月度' : kind === 'quarter' ? '季度' : '30天'}預測後來怎樣`,
   noneKept: (kind) => `還沒有哪次${kind === 'month' ? '月度' : kind === 'quarter' ? '季度' : '30天'}預測的時段已經結束：每次預測都會儲存（每週一份），時段結束後再對比。`,
   keptOn: (made, from, to) => `${made}的預測，時段${from}至${to}`,
-  expectedSigned: (expected, signed, k, n) => `預計${expected}，實際簽約${signed}（${n}個客戶，已籤${k}個）`,
+  expectedSigned: (expected, signed, k, n) => `預計${expected}，實際簽約${signed}（${n}個客戶，其中${k}個已簽約）`,
   accuracyTotal: (expected, signed) => `合計：預計${expected}，實際簽約${signed}`,
   reportHeader: ['', '預計', '總金額', '客戶數'],
   noValue: (n) => `${n}個客戶，未填金額`,
