@@ -30,4 +30,18 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     // nor is it written "Mon, 4 Jan 2027" below "Thu 3 Dec": one shape of date in the list
     expect(d.out).toMatch(/Mon 4 Jan 2027 A month after the signature/);
   });
+
+  it('the prep and the debrief of one visit are one plan: hold back until trust is built, then the close is due', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const p = await run('prep', 'Koala Co', { ...chen, ...prepOnly }, '2026-11-23');
+    // before: "Do not ask for the signature at this visit", then the debrief's "you did not ask" when trust came
+    expect(p.out).not.toContain('at this visit: build trust');
+    expect(p.out).toContain('Do not ask for the signature before trust is built');
+    expect(p.out).toContain('if by the last 20 minutes they have come to believe you, ask calmly');
+    const d = await run('debrief', 'Koala Co', { ...chen, asked_to_sign: 'no', trust_built: 'yes', not_asked_why: 'other', not_signed_reason: 'timing', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-30' }, '2026-11-23');
+    expect(d.out).toContain('a koala is held back only until they believe you');
+    expect(d.out).not.toContain('An A, and you did not ask for the signature');
+    const zh = await run('prep', 'Koala Zh', { ...chen, ...prepOnly }, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('如果对方已经信任你了，再平和地提出成交');
+  });
 });

@@ -206,7 +206,7 @@ describe('seed 000: the koala (coordinator)', () => {
     const r = koalaPrep({ trust_level: 'liked' });
     // said once: "no close before trust" is the flag's word when the flag fires, the don't's otherwise
     const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.doNow ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.dontNow ?? []), ...(r.persona?.cues ?? []), ...r.flags.map((f) => f.message), ...r.checklist.map((c) => c.text)].join(' | ');
-    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'consistent', 'as you said them last time', 'how many meetings remain', 'Do not ask for the signature at this visit', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
+    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'consistent', 'as you said them last time', 'how many meetings remain', 'Do not ask for the signature before trust is built', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
       expect(all).toContain(phrase);
     }
   });

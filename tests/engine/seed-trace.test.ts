@@ -358,7 +358,9 @@ describe('the fixes, in the words the rep reads', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
     const all = [r.visitPlan?.objective, r.visitPlan?.commitment, ...r.checklist.map((c) => c.text)].join(' | ');
-    expect(all).not.toMatch(/last 20 minutes/);
+    // no close planned for the visit; only the hold-back's end, trust built by then, may call for one
+    expect(all).not.toMatch(/In the last 20 minutes, ask/);
+    expect(all).toContain('if by the last 20 minutes they have come to believe you, ask calmly');
     // said once, by the step, not again by a flag and the persona's don't beside it
     expect(r.checklist.map((c) => c.id)).toContain('koala_build_trust_before_close');
     expect(r.persona?.dontNow ?? []).not.toContain('Do not ask for the close before trust is built');
