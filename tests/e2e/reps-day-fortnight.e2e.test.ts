@@ -44,4 +44,14 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const zh = await run('prep', 'Koala Zh', { ...chen, ...prepOnly }, '2026-11-23', ['--lang', 'zh-CN']);
     expect(zh.raw.replace(/\s+/g, '')).toContain('如果对方已经信任你了，再平和地提出成交');
   });
+
+  it("a B's reasons say the company can pay, not that the second KP has buying power (the final say is the first KP's)", async () => {
+    const li = { contact_name: 'Ms Li', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', ...prepOnly };
+    const p = await run('prep', 'Power Co', li, '2026-11-23');
+    // before: "B because you meet a second KP, they have a need, they have buying power…"
+    expect(p.out).toContain('B because you meet a second KP, they have a need, their company can pay');
+    expect(p.out).not.toContain('they have buying power');
+    const zh = await run('prep', 'Power Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('有需求、对方公司有购买能力、认可产品价值');
+  });
 });
