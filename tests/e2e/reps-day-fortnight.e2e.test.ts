@@ -54,4 +54,15 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const zh = await run('prep', 'Power Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
     expect(zh.raw.replace(/\s+/g, '')).toContain('有需求、对方公司有购买能力、认可产品价值');
   });
+
+  it('a debrief does not ask about the close of someone whose role in the decision is not known', async () => {
+    const sun = { contact_name: 'Mr Sun', contact_role: 'unknown', approval_layers: 'one', ...facts, persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-01' };
+    // before: refused, "no answer to asked_to_sign: In the last 20 minutes, did you ask for the signature?"
+    const d = await run('debrief', 'Unknown Co', sun, '2026-11-23');
+    expect(d.out).toContain('You do not know whether this is the first KP');
+    expect(d.out).not.toContain('did not ask for the signature');
+    const zh = await run('debrief', 'Unknown Zh', sun, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw).toContain('你不清楚对方是不是第一KP');
+    expect(zh.raw).not.toContain('A类客户却没有提出成交');
+  });
 });
