@@ -65,4 +65,17 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(zh.raw).toContain('你不清楚对方是不是第一KP');
     expect(zh.raw).not.toContain('A类客户却没有提出成交');
   });
+
+  it('a signed account is coached for after the sale: no approvals, no polite-excuse question, no "ask plainly" for the decision', async () => {
+    await run('debrief', 'After Co', { ...signed, next_meeting: '2026-11-30' }, '2026-11-23');
+    const zhao = { contact_name: 'Mr Zhao', contact_role: 'second_kp', contacts_known: 3, persona: 'thinker' };
+    // before: refused, "no answer to approval_layers"; then "when you ask for the decision, ask plainly"
+    const p = await run('prep', 'After Co', { ...zhao, ...prepOnly, trust_level: 'liked' }, '2026-11-30');
+    expect(p.out).toContain('Signed: the coaching is for after the sale now.');
+    expect(p.out).toContain('Do not pressure them or overstate');
+    expect(p.out).not.toContain('ask plainly');
+    // before: refused, "no answer to polite_excuse: Did they end the meeting with a polite excuse"
+    const d = await run('debrief', 'After Co', { ...zhao, statement_changed: 'no', next_meeting: '2026-12-07' }, '2026-11-30');
+    expect(d.out).not.toContain('polite excuse');
+  });
 });
