@@ -655,6 +655,14 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
     return stance !== undefined && q !== undefined && known(q, now) && !stance.opponent.includes(String(now));
   }
   const item = items.get(id);
+  // a step that finds out an answer ends once it is known ("learn what would be a personal win for Mr Wu"
+  // stood open beside the win the debrief had just recorded): of the person the step names, or the account's
+  const sought = item?.findsOut !== undefined ? questions.get(item.findsOut) : undefined;
+  if (sought !== undefined) {
+    if (ownerOf(sought) === 'account' && known(sought, state.facts[sought.id])) return true;
+    const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1).split('|').map(nameKey) : [];
+    if (ownerOf(sought) === 'person' && state.people.some((p) => named.includes(nameKey(p.name)) && known(sought, facts(p)[sought.id]))) return true;
+  }
   if (!item?.when) return false;
   const asked = [...questionsIn(item.when)];
   const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');

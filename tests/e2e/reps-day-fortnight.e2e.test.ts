@@ -78,4 +78,15 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const d = await run('debrief', 'After Co', { ...zhao, statement_changed: 'no', next_meeting: '2026-12-07' }, '2026-11-30');
     expect(d.out).not.toContain('polite excuse');
   });
+
+  it('a personal win the debrief records ends the step that was to find it out', async () => {
+    const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander' };
+    const p = await run('prep', 'Win Co', { ...wu, ...prepOnly, trust_level: 'believed', resources: ['success_case'], internal_support: ['contracts_finance'] }, '2026-11-23');
+    expect(p.out).toContain('learn what would be a personal win for Mr Wu');
+    const d = await run('debrief', 'Win Co', { ...wu, personal_win: 'a smooth audit', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-27' }, '2026-11-23');
+    // before: "From believed to indispensable: learn what would be a personal win for Mr Wu" beside the win just given
+    expect(d.out).not.toContain('learn what would be a personal win for Mr Wu');
+    const shown = await runBin(['account', 'show', 'Win Co', '--today', '2026-11-24'], { env });
+    expect(shown.stdout.replace(/\s+/g, ' ')).not.toMatch(/\[ \] [^[]*learn what would be a personal win for Mr Wu/);
+  });
 });
