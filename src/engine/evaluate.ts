@@ -91,6 +91,8 @@ export interface CoachingResult {
     name?: string;
     /** The class's label in the session's language ("A" of "A: signs within 7-10 days"). */
     label?: string;
+    /** The label in every language: a screen in another language than the session's says it in its own ("C" beside English, not "C类客户"). */
+    labels?: Partial<Record<Locale, string>>;
     /** The session ended signed (the playbook's roles.signed held). */
     signed?: boolean;
     /** The account was signed at an earlier session. */
@@ -623,6 +625,7 @@ function classificationSection(s: Scope): Settled {
           class: settled.id,
           name: s.t(settled.name),
           label: classLabel(settled.name, locale) || settled.id,
+          labels: Object.fromEntries(LOCALES.map((l) => [l, classLabel(settled.name, l) || settled.id])),
           // a class's summary says how to reach the signature: an account signed already has it
           // nor is a class's definition (a second KP who must carry it…) when a window running out gave it
           ...(settled.summary && !history?.signed && !signedNow && !lapsed && !kept ? { summary: s.fill(settled.summary, classExtra) } : {}),

@@ -89,4 +89,14 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const shown = await runBin(['account', 'show', 'Win Co', '--today', '2026-11-24'], { env });
     expect(shown.stdout.replace(/\s+/g, ' ')).not.toMatch(/\[ \] [^[]*learn what would be a personal win for Mr Wu/);
   });
+
+  it("an English timeline names a zh-CN session's class in English", async () => {
+    const zhao = { contact_name: '赵总', contact_role: 'third_kp', approval_layers: 'two', ...facts, persona: 'thinker', ...prepOnly };
+    await run('prep', 'Label Co', zhao, '2026-11-23', ['--lang', 'zh-CN']);
+    const shown = await runBin(['account', 'show', 'Label Co', '--today', '2026-11-24'], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    // before: "prep with 赵总: C类客户" (the label the zh-CN session stored)
+    expect(shown.stdout).toMatch(/prep with 赵总: C\b/);
+    expect(shown.stdout).not.toContain('C类客户');
+  });
 });
