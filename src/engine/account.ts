@@ -618,7 +618,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const due = firstDue.get(item.id) ?? item.due;
     // a signing window's step lives until its last day: after it the window-over flag says what to do
     // (sign at this visit or reclassify), and the step listed "(overdue)" beside it said it again
-    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : items.get(item.id)?.due === 'deadline' ? due : undefined;
+    // a step for the window ("agree the day you will hear back, inside the signing cycle") lapses with it:
+    // a B's "hear back" stood open, overdue, under the window-over flag weeks after the window ended
+    const windowEnd = result.classification.cycle?.deadline;
+    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : items.get(item.id)?.due === 'deadline' ? due : items.get(item.id)?.inWindow && windowEnd !== undefined && windowEnd >= due ? windowEnd : undefined;
     next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }

@@ -99,4 +99,18 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(shown.stdout).toMatch(/prep with 赵总: C\b/);
     expect(shown.stdout).not.toContain('C类客户');
   });
+
+  it("a step for the signing window lapses with it: 'agree the day you will hear back' is not overdue weeks after the window", async () => {
+    const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: 'budget', polite_excuse: 'no', statement_changed: 'no' };
+    const d = await run('debrief', 'Hear Co', wu, '2026-11-23');
+    expect(d.out).toContain('agree the day you will hear back');
+    const r = await runBin(['today', '--today', '2026-12-14'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Hear Co\s+A, window ended/);
+    // before: "due Tue, 24 Nov 2026, overdue  Hear Co: They want to think it over: agree the day you will hear back"
+    expect(r.stdout.replace(/\s+/g, ' ')).not.toContain('Hear Co: They want to think it over');
+    // on the window's last day it is still there
+    const last = await runBin(['today', '--today', '2026-12-03'], { env });
+    expect(last.stdout.replace(/\s+/g, ' ')).toContain('Hear Co: They want to think it over');
+  });
 });
