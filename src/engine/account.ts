@@ -562,8 +562,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
           // the same task reworded (its own group, the same timing: "the personal win of each buying
           // role" as the people known change) keeps its first date, as a step issued again does
           const own = items.get(i.id);
-          // (a date already gone is not handed to a step born today: it would be overdue at birth)
-          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due >= date && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+          // a date already gone too: the obligation did not move because its words did (the third trial:
+          // "find out each buying role's personal win", overdue, reworded once a win was known, was due a
+          // week later and overdue no more); overdue stays overdue, as for a step issued again
+          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
         }
       }
     }

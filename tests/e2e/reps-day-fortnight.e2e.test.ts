@@ -113,4 +113,14 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const last = await runBin(['today', '--today', '2026-12-03'], { env });
     expect(last.stdout.replace(/\s+/g, ' ')).toContain('Hear Co: They want to think it over');
   });
+
+  it('a step reworded by a later session keeps its first date: overdue stays overdue', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'commander' };
+    const p = await run('prep', 'Reword Co', { ...chen, ...prepOnly, trust_level: 'liked' }, '2026-11-23');
+    expect(p.out).toMatch(/Mon 30 Nov Find out each buying role's personal win/);
+    const d = await run('debrief', 'Reword Co', { ...chen, personal_win: 'a result to show the board', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-04' }, '2026-12-02');
+    // before: "Wed 9 Dec Besides Ms Chen, find out…": the reworded step took a new week, and was not overdue
+    expect(d.out).toMatch(/Mon 30 Nov Besides Ms Chen, find out the personal win/);
+    expect(d.out).not.toMatch(/Wed 9 Dec Besides Ms Chen/);
+  });
 });
