@@ -13,6 +13,9 @@ import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
+import { RECORDED_FACT, speaksForPresent } from './present.js';
+
+export { RECORDED_FACT, speaksForPresent };
 
 /** The account's facts also keep the classes whose window ran out unsigned (not a question: no playbook asks it). */
 export const LAPSED_FACT = '@lapsed';
@@ -407,7 +410,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const isPlan = result.mode === 'plan';
   const answers = result.answers;
   const events: AccountEvent[] = [];
-  const isLatest = !state.lastVisit || date >= state.lastVisit;
+  const isLatest = speaksForPresent(state, result.mode, date);
   const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })), openSteps: [] };
 
   // -- the person met -------------------------------------------------------------------------------
@@ -486,6 +489,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
     next.lastAnswers = answers;
     if (met) next.lastPerson = met.name;
+    if (result.mode === 'debrief') next.facts[RECORDED_FACT] = date;
   }
   if (!next.lastVisit || date > next.lastVisit) next.lastVisit = date;
 

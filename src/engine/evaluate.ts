@@ -19,8 +19,8 @@ import { isAdvice, resolvePrecedence } from './precedence.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
-  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none). */
-  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string };
+  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none); agreed: the next meeting a debrief agreed. */
+  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string; agreed?: string };
   /** The account's class now and the sign-by date its window set when it was given: a visit that
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
@@ -811,6 +811,14 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   if (cls.cycle?.overdue && cls.class) {
     engine.push({ id: 'window-over', severity: 'critical', message: msg.windowOver(label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
     trace.push('flag window-over');
+  }
+  // a prep after the meeting the last debrief agreed, with no session on or since that day: what
+  // happened there is not on record, and this prep would plan past it in silence (the third trial)
+  const last = s.input.account?.history?.lastVisit;
+  const agreed = last?.mode === 'debrief' ? last.agreed : undefined;
+  if (s.mode === 'prep' && last && agreed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed > last.date && agreed < s.visitDate) {
+    engine.push({ id: 'meeting-not-debriefed', severity: 'warning', message: msg.meetingNotDebriefed(msg.date(agreed), agreed), source: 'engine' });
+    trace.push('flag meeting-not-debriefed');
   }
   // a debrief that books the next meeting after the window ends has no meeting left to sign at
   const next = pb.roles.nextMeeting ? s.answers[pb.roles.nextMeeting] : undefined;

@@ -123,4 +123,23 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(d.out).toMatch(/Mon 30 Nov Besides Ms Chen, find out the personal win/);
     expect(d.out).not.toMatch(/Wed 9 Dec Besides Ms Chen/);
   });
+
+  it('a prep after a missed agreed meeting says so, and a debrief back-filled for that meeting records its class', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', polite_excuse: 'no', statement_changed: 'no' };
+    await run('debrief', 'Missed Co', { ...chen, next_meeting: '2026-11-30' }, '2026-11-23');
+    const prep = { contact_name: 'Ms Chen', ...prepOnly, trust_level: 'liked', last_discussed: 'the pilot' };
+    const p = await run('prep', 'Missed Co', prep, '2026-12-02');
+    // before: nothing about Mon 30 Nov
+    expect(p.out).toContain('The meeting of Mon 30 Nov agreed at the last visit has no debrief');
+    await run('debrief', 'Missed Zh', { ...chen, next_meeting: '2026-11-30' }, '2026-11-23');
+    const zh = await run('prep', 'Missed Zh', prep, '2026-12-02', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('上次约好的11月30日的见面还没有复盘');
+    // the debrief of that meeting, entered late: the account is dropped, though a prep is dated after it
+    const d = await run('debrief', 'Missed Co', { contact_name: 'Ms Chen', has_need: 'no', polite_excuse: 'no', statement_changed: 'no' }, '2026-11-30');
+    expect(d.out).not.toContain('changes neither the class nor the open steps');
+    const r = await runBin(['accounts', '--json', '--today', '2026-12-03'], { env });
+    const { accounts } = JSON.parse(r.stdout) as { accounts: { name: string; class?: string }[] };
+    // before: still B (the later prep outranked the debrief)
+    expect(accounts.find((a) => a.name === 'Missed Co')?.class).toBe('D');
+  });
 });
