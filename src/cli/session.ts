@@ -887,8 +887,10 @@ function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   const tips = new Set(visits.flatMap((v) => (v.result?.tips ?? []).map((t) => t.id)));
-  // the advice the last session with this person gave (its kept ids: the persona's advice among them)
-  const lastWith = visits.filter(samePerson).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+  // the advice the last session with this person of this mode gave (its kept ids: the persona's advice
+  // among them): a prep's advice is the last prep's news, not the debrief's between them ("open with a
+  // short summary of the last visit" was new again at every prep of a prep, debrief, prep fortnight)
+  const lastWith = visits.filter((v) => samePerson(v) && v.mode === mode).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
   const advice = personaNow !== undefined && lastWith?.result?.persona?.id === personaNow ? (lastWith.result.kept ?? []) : [];
   return { ...(profile ? { personaProfile: true } : {}), tips: [...tips], ...(advice.length ? { advice: [...advice] } : {}) };
 }

@@ -142,4 +142,18 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     // before: still B (the later prep outranked the debrief)
     expect(accounts.find((a) => a.name === 'Missed Co')?.class).toBe('D');
   });
+
+  it("a prep's persona advice given at the last prep is not new again after the debrief between them", async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const prep = { ...chen, ...prepOnly, trust_level: 'liked', resources: ['success_case'], last_discussed: 'the pilot' };
+    const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    await run('debrief', 'Advice Co', debrief, '2026-11-20');
+    const said: boolean[] = [];
+    for (const day of ['2026-11-23', '2026-11-25', '2026-11-27']) {
+      said.push((await run('prep', 'Advice Co', prep, day)).out.includes('Open with a short summary of the last visit'));
+      await run('debrief', 'Advice Co', debrief, day);
+    }
+    // before: [true, true, true] (the debrief between two preps gave none of a prep's advice)
+    expect(said).toEqual([true, false, false]);
+  });
 });
