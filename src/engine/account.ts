@@ -577,7 +577,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const held = new Set<string>();
   // the next meeting this debrief agreed: the day a step for it is due
   const agreed = result.mode === 'debrief' && pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
-  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date ? agreed : undefined;
+  // the deciding meeting is agreed with the decider: a meeting agreed with someone else (a second KP
+  // who will carry it to the first KP) is not the one the contract is for, and does not re-date its step
+  // (the decider among the others at the meeting counts: the class follows them too)
+  const decides = (a: Answers) => pb.roles.metFirstKp === undefined || evaluateCondition(pb.roles.metFirstKp, { answers: a, questions: questionIndex(pb), mode: result.mode }) === true;
+  const withDecider = decides(answers) || (result.others ?? []).some((o) => decides(o.answers));
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : undefined;
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));

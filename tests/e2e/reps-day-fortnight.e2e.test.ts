@@ -156,4 +156,16 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     // before: [true, true, true] (the debrief between two preps gave none of a prep's advice)
     expect(said).toEqual([true, false, false]);
   });
+
+  it('"have the contract ready for the deciding meeting" is not moved onto a meeting agreed with someone who does not decide', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    await run('prep', 'Contract Co', { ...chen, ...prepOnly }, '2026-11-23');
+    const d = await run('debrief', 'Contract Co', { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-30' }, '2026-11-23');
+    expect(d.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
+    const zhao = await run('debrief', 'Contract Co', { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-26' }, '2026-11-24');
+    expect(zhao.out).toContain('the account stays A on the word of Ms Chen');
+    // before: "Thu 26 Nov Have the contract ready…", the day of the meeting with Mr Zhao
+    expect(zhao.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
+    expect(zhao.out).not.toContain('Thu 26 Nov Have the contract ready');
+  });
 });
