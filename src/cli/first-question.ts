@@ -18,6 +18,7 @@ import { sha256Hex } from '../core/hash.js';
 import { isLapsed, stepText } from '../core/steps.js';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
+import { speaksForPresent } from '../engine/present.js';
 import { addDays, agreedMeeting } from '../engine/dates.js';
 import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
@@ -253,7 +254,7 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
     if (!(await loadPlaybook())) return undefined;
     date = agreedMeeting(pb?.roles.nextMeeting, state.lastAnswers, localToday()) ?? date;
   }
-  const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
+  const backfilled = state !== undefined && !speaksForPresent(state, mode, date);
   // the steps still open come first on an account that has some: that question needs no playbook
   // the steps that prepared a visit made before this day are not asked about (the session closes
   // them); the debrief of the visit itself asks about its prep's steps

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, speaksForPresent, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { asksInMode, type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -352,7 +352,8 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   // a prep is for the meeting the last visit agreed, else for tomorrow (first-question.ts says the same)
   const date = opts.date ?? meta.date ?? draft?.date ?? opts.early?.basis.date ?? (mode === 'prep' ? (agreedMeeting(pb.roles.nextMeeting, state?.lastAnswers, localToday()) ?? addDays(localToday(), 1)) : localToday());
   if (!isValidDate(date)) throw UserError.worded(NOTICE_MESSAGES[locale].notADateFlag(date), NOTICE_MESSAGES[locale].dateFlagHint);
-  const backfilled = state?.lastVisit !== undefined && date < state.lastVisit;
+  // a debrief after which only preps came speaks for the account (a prep records no class)
+  const backfilled = state !== undefined && !speaksForPresent(state, mode, date);
   const persona = opts.persona ?? meta.persona ?? ctx.config.persona;
   if (persona !== undefined && !pb.personas.some((p) => p.id === persona)) {
     throw UserError.worded(NOTICE_MESSAGES[locale].unknownPersona(persona), localizeSuggestion(suggest(persona, pb.personas.map((p) => p.id), 'one of'), NOTICE_MESSAGES[locale]));
@@ -857,9 +858,17 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
       if (state.lastAnswers[q.id] !== undefined) before[q.id] = state.lastAnswers[q.id];
     } else if (scope === 'person' && known?.facts[q.id] !== undefined) before[q.id] = known.facts[q.id];
   }
+  const agreed = pb.roles.nextMeeting ? state.lastAnswers[pb.roles.nextMeeting] : undefined;
   return {
-    // what the last session was, and what a prep expected (it records no class)
-    lastVisit: { date: state.lastVisit, mode: latest?.date === state.lastVisit && latest.mode !== 'plan' ? latest.mode : 'prep', ...(state.class ? { class: state.class } : {}), answers: before, ...(latest?.date === state.lastVisit && latest.mode === 'prep' && latest.result?.classification?.class ? { expected: latest.result.classification.class } : {}) },
+    // what the last session was, what a prep expected (it records no class), and the meeting a debrief agreed
+    lastVisit: {
+      date: state.lastVisit,
+      mode: latest?.date === state.lastVisit && latest.mode !== 'plan' ? latest.mode : 'prep',
+      ...(state.class ? { class: state.class } : {}),
+      answers: before,
+      ...(latest?.date === state.lastVisit && latest.mode === 'prep' && latest.result?.classification?.class ? { expected: latest.result.classification.class } : {}),
+      ...(typeof agreed === 'string' ? { agreed } : {}),
+    },
     ...(state.class ? { class: state.class } : {}),
     ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
@@ -881,8 +890,10 @@ function seenBefore(timeline: AccountTimeline, pb: Playbook, mode: Mode, answers
   const samePerson = (v: (typeof visits)[number]) => person !== undefined && v.person !== undefined && nameKey(v.person) === nameKey(person);
   const profile = personaNow !== undefined && visits.some((v) => samePerson(v) && v.result?.persona?.id === personaNow);
   const tips = new Set(visits.flatMap((v) => (v.result?.tips ?? []).map((t) => t.id)));
-  // the advice the last session with this person gave (its kept ids: the persona's advice among them)
-  const lastWith = visits.filter(samePerson).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
+  // the advice the last session with this person of this mode gave (its kept ids: the persona's advice
+  // among them): a prep's advice is the last prep's news, not the debrief's between them ("open with a
+  // short summary of the last visit" was new again at every prep of a prep, debrief, prep fortnight)
+  const lastWith = visits.filter((v) => samePerson(v) && v.mode === mode).reduce<(typeof visits)[number] | undefined>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.id > a.id) ? b : a), undefined);
   const advice = personaNow !== undefined && lastWith?.result?.persona?.id === personaNow ? (lastWith.result.kept ?? []) : [];
   return { ...(profile ? { personaProfile: true } : {}), tips: [...tips], ...(advice.length ? { advice: [...advice] } : {}) };
 }

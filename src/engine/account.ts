@@ -13,6 +13,9 @@ import { type CoachingResult, classLabel } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
+import { RECORDED_FACT, speaksForPresent } from './present.js';
+
+export { RECORDED_FACT, speaksForPresent };
 
 /** The account's facts also keep the classes whose window ran out unsigned (not a question: no playbook asks it). */
 export const LAPSED_FACT = '@lapsed';
@@ -444,7 +447,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const isPlan = result.mode === 'plan';
   const answers = result.answers;
   const events: AccountEvent[] = [];
-  const isLatest = !state.lastVisit || date >= state.lastVisit;
+  const isLatest = speaksForPresent(state, result.mode, date);
   const next: AccountState = { ...state, facts: { ...state.facts }, people: state.people.map((p) => ({ ...p, facts: { ...p.facts } })), openSteps: [] };
 
   // -- the person met -------------------------------------------------------------------------------
@@ -523,6 +526,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
     next.lastAnswers = answers;
     if (met) next.lastPerson = met.name;
+    if (result.mode === 'debrief') next.facts[RECORDED_FACT] = date;
   }
   if (!next.lastVisit || date > next.lastVisit) next.lastVisit = date;
 
@@ -599,8 +603,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
           // the same task reworded (its own group, the same timing: "the personal win of each buying
           // role" as the people known change) keeps its first date, as a step issued again does
           const own = items.get(i.id);
-          // (a date already gone is not handed to a step born today: it would be overdue at birth)
-          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due >= date && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+          // a date already gone too: the obligation did not move because its words did (the third trial:
+          // "find out each buying role's personal win", overdue, reworded once a win was known, was due a
+          // week later and overdue no more); overdue stays overdue, as for a step issued again
+          if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
         }
       }
     }
@@ -608,7 +614,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const held = new Set<string>();
   // the next meeting this debrief agreed: the day a step for it is due
   const agreed = result.mode === 'debrief' && pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
-  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date ? agreed : undefined;
+  // the deciding meeting is agreed with the decider: a meeting agreed with someone else (a second KP
+  // who will carry it to the first KP) is not the one the contract is for, and does not re-date its step
+  // (the decider among the others at the meeting counts: the class follows them too)
+  const decides = (a: Answers) => pb.roles.metFirstKp === undefined || evaluateCondition(pb.roles.metFirstKp, { answers: a, questions: questionIndex(pb), mode: result.mode }) === true;
+  const withDecider = decides(answers) || (result.others ?? []).some((o) => decides(o.answers));
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : undefined;
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
@@ -655,7 +666,10 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const due = firstDue.get(item.id) ?? item.due;
     // a signing window's step lives until its last day: after it the window-over flag says what to do
     // (sign at this visit or reclassify), and the step listed "(overdue)" beside it said it again
-    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : items.get(item.id)?.due === 'deadline' ? due : undefined;
+    // a step for the window ("agree the day you will hear back, inside the signing cycle") lapses with it:
+    // a B's "hear back" stood open, overdue, under the window-over flag weeks after the window ended
+    const windowEnd = result.classification.cycle?.deadline;
+    const until = (items.get(item.id)?.closedBy ?? []).includes('visited') ? visitOf({ key, since: date }) : items.get(item.id)?.due === 'deadline' ? due : items.get(item.id)?.inWindow && windowEnd !== undefined && windowEnd >= due ? windowEnd : undefined;
     next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }
@@ -692,6 +706,14 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
     return stance !== undefined && q !== undefined && known(q, now) && !stance.opponent.includes(String(now));
   }
   const item = items.get(id);
+  // a step that finds out an answer ends once it is known ("learn what would be a personal win for Mr Wu"
+  // stood open beside the win the debrief had just recorded): of the person the step names, or the account's
+  const sought = item?.findsOut !== undefined ? questions.get(item.findsOut) : undefined;
+  if (sought !== undefined) {
+    if (ownerOf(sought) === 'account' && known(sought, state.facts[sought.id])) return true;
+    const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1).split('|').map(nameKey) : [];
+    if (ownerOf(sought) === 'person' && state.people.some((p) => named.includes(nameKey(p.name)) && known(sought, facts(p)[sought.id]))) return true;
+  }
   if (!item?.when) return false;
   const asked = [...questionsIn(item.when)];
   const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');

@@ -52,13 +52,23 @@ export function isWeekend(date: string): boolean {
 }
 
 /**
- * The date itself on a working day; on a weekend, the Monday after (`later`) or the Friday before
- * (`earlier`): a step due on a Saturday is a step nobody does, and a window ending on a Sunday ends,
- * for the customer, on the Friday.
+ * New Year's Day, the one public holiday every market the playbooks are written for keeps on 1 January:
+ * a service check "a month after" a signature of 2 Dec fell on it, a day no customer answers. (Other
+ * holidays move with the calendar and the country; they are the rep's to see.)
+ */
+export function isHoliday(date: string): boolean {
+  return date.slice(4) === '-01-01';
+}
+
+/**
+ * The date itself on a working day; on a weekend or New Year's Day, the next working day (`later`) or the
+ * last one before (`earlier`): a step due on a Saturday is a step nobody does, and a window ending on a
+ * Sunday ends, for the customer, on the Friday.
  */
 export function workingDay(date: string, move: 'later' | 'earlier'): string {
   let d = date;
-  for (let i = 0; i < 2 && isWeekend(d); i++) d = addDays(d, move === 'later' ? 1 : -1);
+  // at most three days off in a row (Fri 1 Jan, then the weekend)
+  for (let i = 0; i < 3 && (isWeekend(d) || isHoliday(d)); i++) d = addDays(d, move === 'later' ? 1 : -1);
   return d;
 }
 

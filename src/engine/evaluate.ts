@@ -19,8 +19,8 @@ import { isAdvice, resolvePrecedence } from './precedence.js';
 import { fillRecap, fillTemplate, localize } from './text.js';
 
 export interface AccountHistory {
-  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none). */
-  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string };
+  /** The last stored visit: its date, class and answers (for defaults and "what changed"); expected: the class a prep expected (it records none); agreed: the next meeting a debrief agreed. */
+  lastVisit?: { date: string; mode: Mode; class?: string; answers: Answers; expected?: string; agreed?: string };
   /** The account's class now and the sign-by date its window set when it was given: a visit that
    * confirms the class keeps that date (the window runs from the classification, not from each visit). */
   class?: string;
@@ -91,6 +91,8 @@ export interface CoachingResult {
     name?: string;
     /** The class's label in the session's language ("A" of "A: signs within 7-10 days"). */
     label?: string;
+    /** The label in every language: a screen in another language than the session's says it in its own ("C" beside English, not "C类客户"). */
+    labels?: Partial<Record<Locale, string>>;
     /** The session ended signed (the playbook's roles.signed held). */
     signed?: boolean;
     /** The account was signed at an earlier session. */
@@ -623,6 +625,7 @@ function classificationSection(s: Scope): Settled {
           class: settled.id,
           name: s.t(settled.name),
           label: classLabel(settled.name, locale) || settled.id,
+          labels: Object.fromEntries(LOCALES.map((l) => [l, classLabel(settled.name, l) || settled.id])),
           // a class's summary says how to reach the signature: an account signed already has it
           // nor is a class's definition (a second KP who must carry it…) when a window running out gave it
           ...(settled.summary && !history?.signed && !signedNow && !lapsed && !kept ? { summary: s.fill(settled.summary, classExtra) } : {}),
@@ -808,6 +811,14 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   if (cls.cycle?.overdue && cls.class) {
     engine.push({ id: 'window-over', severity: 'critical', message: msg.windowOver(label(cls.class), msg.date(cls.cycle.deadline), (cls.cycle.reclassifyAs ?? []).map(label).join(msg.or)), source: 'engine' });
     trace.push('flag window-over');
+  }
+  // a prep after the meeting the last debrief agreed, with no session on or since that day: what
+  // happened there is not on record, and this prep would plan past it in silence (the third trial)
+  const last = s.input.account?.history?.lastVisit;
+  const agreed = last?.mode === 'debrief' ? last.agreed : undefined;
+  if (s.mode === 'prep' && last && agreed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed > last.date && agreed < s.visitDate) {
+    engine.push({ id: 'meeting-not-debriefed', severity: 'warning', message: msg.meetingNotDebriefed(msg.date(agreed), agreed), source: 'engine' });
+    trace.push('flag meeting-not-debriefed');
   }
   // a debrief that books the next meeting after the window ends has no meeting left to sign at
   const next = pb.roles.nextMeeting ? s.answers[pb.roles.nextMeeting] : undefined;

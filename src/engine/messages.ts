@@ -61,6 +61,8 @@ const en = {
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
   /** The customer said what stands in the way lasts until `date`, after the window ends: the deadline cannot be met as things stand. */
   obstacleAfterWindow: (reason: string, date: string, klass: string, deadline: string, then: string) => `The ${klass} window ends on ${deadline}, before ${date}, the day the customer places ${reason ? `"${reason}"` : 'what stands in the way'}: as things stand it will not sign inside the window. Find out what would let it sign before then, or reclassify it${then ? ` as ${then}` : ''}`,
+  /** A prep after the meeting the last debrief agreed, with no debrief of it: what happened there comes first. */
+  meetingNotDebriefed: (meeting: string, iso: string) => `The meeting of ${meeting} agreed at the last visit has no debrief: record what happened there first (debrief --date ${iso}), or, if it did not take place, find out why at this visit`,
   meetingAfterWindow: (meeting: string, klass: string, deadline: string) => `The next meeting, ${meeting}, is after the ${klass} window ends (${deadline}): bring it forward, or plan to sign before it`,
   windowOver: (klass: string, date: string, then: string) => `The ${klass} window ended on ${date} without a signature: unless it signs at this visit, reclassify it${then ? ` as ${then}` : ''}`,
   /** Another person's refusal is that person's stance: the account's class follows the decider (`role`: the playbook's name for them). */
@@ -83,7 +85,7 @@ const en = {
     const [y, m, d] = iso.split('-').map(Number);
     if (!y || !m || !d) return iso;
     const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-    return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][day]} ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]}`;
+    return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][day]} ${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'][m - 1]}`;
   },
 };
 

@@ -41,6 +41,7 @@ export const zhCN: Messages = {
   lapsedForward: (from) => `为什么在${from}的签单周期内没有签下来？当初判断为${from}的理由里，哪一条是你一厢情愿的，而不是你亲耳听到的？`,
   lapsedReverse: (from, to) => `为什么这个客户不再是${from}？因为没有按时签单。要在${to}的签单周期内签下来，必须发生什么？如果什么都不会发生，就别再投入了。`,
   obstacleAfterWindow: (reason, date, klass, deadline, then) => `${klass}的签单周期${deadline}就到期了，早于客户说的${reason ? `“${reason}”` : '障碍'}所在的${date}：照现在的情况，周期内签不下来。弄清楚有什么办法能在那之前签单，否则重新分类${then ? `为${then}` : ''}`,
+  meetingNotDebriefed: (meeting, iso) => `上次约好的${meeting}的见面还没有复盘：先把那次见面的情况记下来（debrief --date ${iso}）；如果那次没见成，这次拜访时弄清楚原因`,
   meetingAfterWindow: (meeting, klass, deadline) => `下次见面定在${meeting}，晚于${klass}的签单周期截止日（${deadline}）：把见面提前，或者在那之前争取签单`,
   windowOver: (klass, date, then) => `${klass}的签单周期已在${date}结束，还没签下来：这次拜访签不下来，就${then ? `改归${then}` : '重新分类'}`,
   toldStep: (step, date) => `${date}前${step}`,

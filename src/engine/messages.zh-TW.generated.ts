@@ -41,6 +41,7 @@ export const zhTW: Messages = {
   lapsedForward: (from) => `為什麼在${from}的成交週期內沒有簽下來？當初判斷為${from}的理由裡，哪一條是你一廂情願的，而不是你親耳聽到的？`,
   lapsedReverse: (from, to) => `為什麼這個客戶不再是${from}？因為沒有按時簽約。要在${to}的成交週期內簽下來，必須發生什麼？如果什麼都不會發生，就別再投入了。`,
   obstacleAfterWindow: (reason, date, klass, deadline, then) => `${klass}的成交週期${deadline}就到期了，早於客戶說的${reason ? `「${reason}」` : '障礙'}所在的${date}：照現在的情況，週期內簽不下來。弄清楚有什麼辦法能在那之前簽約，否則重新分類${then ? `為${then}` : ''}`,
+  meetingNotDebriefed: (meeting, iso) => `上次約好的${meeting}的見面還沒有檢討：先把那次見面的情況記下來（debrief --date ${iso}）；如果那次沒見成，這次拜訪時弄清楚原因`,
   meetingAfterWindow: (meeting, klass, deadline) => `下次見面定在${meeting}，晚於${klass}的成交週期截止日（${deadline}）：把見面提前，或者在那之前爭取簽約`,
   windowOver: (klass, date, then) => `${klass}的成交週期已在${date}結束，還沒簽下來：這次拜訪簽不下來，就${then ? `改歸${then}` : '重新分類'}`,
   toldStep: (step, date) => `${date}前${step}`,

@@ -165,18 +165,16 @@ export const UI: Record<Locale, UiMessages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW
 /** Dates as a rep reads them: "Wed 26 Nov 2026" / "2026年11月26日 周三". Computed in UTC: a date has no time zone. */
 const formatters = new Map<Locale, Intl.DateTimeFormat>();
 
-const shortFormatters = new Map<Locale, Intl.DateTimeFormat>();
-
-/** A date in a list of the same year's dates: "Fri, 27 Nov", the year said once in the title. */
+/**
+ * A date in a list of dates: "Fri 27 Nov", the year said once in the title; another year's date in the
+ * same shape with its year, "Fri 1 Jan 2027" (the list wrote "Thu 3 Dec" above "Fri, 1 Jan 2027": two
+ * formats in one column). The shape the steps' own words use ("Confirm the meeting of Wed 9 Dec").
+ */
 export function formatShortDate(date: string, locale: Locale, sameYearAs: string): string {
-  if (date.slice(0, 4) !== sameYearAs.slice(0, 4)) return formatDate(date, locale);
   const [y, m, d] = date.split('-').map(Number);
-  let f = shortFormatters.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(UI[locale].dateLocale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
-    shortFormatters.set(locale, f);
-  }
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
+  const words = DATE_WORDS[locale];
+  const weekday = words.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  return words.short(date.slice(0, 4) === sameYearAs.slice(0, 4) ? undefined : y, words.months?.[m - 1] ?? String(m), d, weekday);
 }
 
 /** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
@@ -201,14 +199,26 @@ export function othersLine(o: { name: string; words: readonly string[] }, locale
  * steps still open are listed with their dates; issue 25). tests/ui/format-date.test.ts holds the two
  * to the same words for every day of the years sales-coach works with.
  */
-const DATE_WORDS: Record<Locale, { weekdays: readonly string[]; months?: readonly string[]; format: (y: number, month: string, d: number, weekday: string) => string }> = {
+const DATE_WORDS: Record<
+  Locale,
+  { weekdays: readonly string[]; months?: readonly string[]; format: (y: number, month: string, d: number, weekday: string) => string; short: (y: number | undefined, month: string, d: number, weekday: string) => string }
+> = {
   en: {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
     format: (y, month, d, weekday) => `${weekday}, ${d} ${month} ${y}`,
+    short: (y, month, d, weekday) => `${weekday} ${d} ${month}${y !== undefined ? ` ${y}` : ''}`,
   },
-  'zh-CN': { weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'], format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}` },
-  'zh-TW': { weekdays: ['週日', '週一', '週二', '週三', '週四', '週五', '週六'], format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}` },
+  'zh-CN': {
+    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}`,
+    short: (y, month, d, weekday) => `${y !== undefined ? `${y}年` : ''}${month}月${d}日${weekday}`,
+  },
+  'zh-TW': {
+    weekdays: ['週日', '週一', '週二', '週三', '週四', '週五', '週六'],
+    format: (y, month, d, weekday) => `${y}年${month}月${d}日${weekday}`,
+    short: (y, month, d, weekday) => `${y !== undefined ? `${y}年` : ''}${month}月${d}日${weekday}`,
+  },
 };
 
 export function formatDate(date: string, locale: Locale): string {

@@ -78,7 +78,7 @@ describe('sessions that remember', () => {
     expect(r.stdout).toContain('~ buying power: Yes → No');
     expect(r.stdout).not.toMatch(/buying_power|"yes"/);
     expect(r.stdout).toContain(' D  Acme');
-    expect(r.stdout).toContain('Class moved from A to D because they have no buying power.');
+    expect(r.stdout).toContain('Class moved from A to D because their company cannot pay.');
   });
 });
 

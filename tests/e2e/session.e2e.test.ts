@@ -33,12 +33,13 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Not saved (--dry-run).\n');
     expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
-    expect(r.stdout).toContain('A because you met the first KP, they have a need, they have buying power');
+    expect(r.stdout).toContain('A because you met the first KP, they have a need, their company can pay');
     expect(r.stdout).toContain('Sign by Fri, 4 Dec 2026 (7-10 days), or reclassify.');
     // where to reclassify an A is the playbook's word (seed 001), not the program's
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
     expect(r.stdout).toContain('→ So why was it not signed today?');
-    expect(r.stdout).toContain('!! An A, and you did not ask for the signature');
+    // a koala whose trust was built: the close was due, said in the koala's words (not beside the prep's hold-back)
+    expect(r.stdout).toContain('!! Trust was built, so the close was due in the last 20 minutes');
     expect(r.stdout).toMatch(/\[ \] Thu 26 Nov\s+Confirm the meeting of Tue 1 Dec/);
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
   });
@@ -65,7 +66,7 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A' });
-    expect(result.flags.map((f: { id: string }) => f.id)).toContain('no_close_attempt');
+    expect(result.flags.map((f: { id: string }) => f.id)).toContain('koala_trust_won_not_asked');
     const text = readFileSync(md, 'utf8');
     expect(text).toMatch(/^# Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026/);
     expect(text).toContain('- [ ] Fri, 4 Dec 2026: The A signing cycle (7-10 days) ends');

@@ -257,10 +257,10 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     const result = evaluateSession(pb, { mode: 'debrief', answers: { ...abcdA, buying_power: 'no' }, visitDate: '2026-11-20', locale: 'zh-CN', account: { name: 'Acme' } });
     const { events } = applyVisit(pb, emptyAccount('Acme'), { result });
     const move = events.find((e) => e.kind === 'class-changed');
-    expect(move?.kind === 'class-changed' && move.because).toEqual(['没有购买能力']);
-    expect(move?.kind === 'class-changed' && move.reasons?.en).toEqual(['they have no buying power']);
+    expect(move?.kind === 'class-changed' && move.because).toEqual(['对方公司没有购买能力']);
+    expect(move?.kind === 'class-changed' && move.reasons?.en).toEqual(['their company cannot pay']);
     const drop = events.find((e) => e.kind === 'dropped');
-    expect(drop?.kind === 'dropped' && drop.reasons?.en).toEqual(['they have no buying power']);
+    expect(drop?.kind === 'dropped' && drop.reasons?.en).toEqual(['their company cannot pay']);
   });
 
   it("another person's refusal marks that person's stance, and the first KP's A holds", () => {

@@ -93,7 +93,7 @@ describe('review 2026-12-07: said once, never contradicted', () => {
 describe('review 2026-12-07: reasons and the recap as a trainer says them', () => {
   it('#38: a B reads who you met, the three tests, then what is missing', () => {
     const r = run(met('second_kp', { approval_layers: 'one', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no' }), 'debrief');
-    expect(r.classification.reasons[0].text).toContain('见的是第二KP、有需求、有购买能力、认可产品价值、只差第一KP确认');
+    expect(r.classification.reasons[0].text).toContain('见的是第二KP、有需求、对方公司有购买能力、认可产品价值、只差第一KP确认');
     expect(r.selfQuestions.forward.join('')).toContain('还是你一厢情愿的？');
   });
 

@@ -30,7 +30,7 @@ describe('seed 001: A/B/C/D classification', () => {
     // 25 Nov + 10 days is a Saturday: the window ends, for the customer, on the Friday
     const r = run(met('first_kp', { asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'the board meets Friday' }));
     expect(r.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A', cycle: { minDays: 7, maxDays: 10, deadline: '2026-12-04' } });
-    expect(r.classification.reasons[0].text).toBe('A because you met the first KP, they have a need, they have buying power and they recognise the value');
+    expect(r.classification.reasons[0].text).toBe('A because you met the first KP, they have a need, their company can pay and they recognise the value');
     expect(r.classification.reasons[0].because.map((e) => e.question)).toEqual(['contact_role', 'has_need', 'buying_power', 'sees_value']);
     expect(item(r, 'a_window')).toMatchObject({ due: '2026-12-04', text: 'The A signing cycle (7-10 days) ends: signed by then, or reclassify as B or D' });
   });
@@ -90,7 +90,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it.each([
     ['has_need', 'D because they have no need'],
-    ['buying_power', 'D because they have no buying power'],
+    ['buying_power', 'D because their company cannot pay'],
     ['sees_value', 'D because they do not recognise the value'],
   ])('D when %s = no: any one is enough, even with the first KP', (question, reason) => {
     const r = run(met('first_kp', { [question]: 'no' }));
@@ -109,7 +109,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('D names every "no" that caused it', () => {
     const r = run(met('third_kp', { approval_layers: 'two', has_need: 'no', buying_power: 'no' }));
-    expect(r.classification.reasons[0].text).toBe('D because they have no need and they have no buying power');
+    expect(r.classification.reasons[0].text).toBe('D because they have no need and their company cannot pay');
   });
 
   it('"don\'t know" who was met: provisional, with what to find out and by when', () => {
@@ -149,10 +149,10 @@ describe('seed 001: A/B/C/D classification', () => {
   });
 
   it.each([
-    ['A', met('first_kp', { asked_to_sign: 'yes', signed: 'yes' }), 'A类客户，因为见的是第一KP、有需求、有购买能力、认可产品价值'],
-    ['B', met('second_kp', { approval_layers: 'one' }), 'B类客户，因为见的是第二KP、有需求、有购买能力、认可产品价值、只差第一KP确认'],
-    ['C', met('third_kp', { approval_layers: 'two' }), 'C类客户，因为见的是第三KP、有需求、有购买能力、认可产品价值、要经过直属领导和第一KP两层确认'],
-    ['D', met('first_kp', { buying_power: 'no' }), 'D类客户，因为没有购买能力'],
+    ['A', met('first_kp', { asked_to_sign: 'yes', signed: 'yes' }), 'A类客户，因为见的是第一KP、有需求、对方公司有购买能力、认可产品价值'],
+    ['B', met('second_kp', { approval_layers: 'one' }), 'B类客户，因为见的是第二KP、有需求、对方公司有购买能力、认可产品价值、只差第一KP确认'],
+    ['C', met('third_kp', { approval_layers: 'two' }), 'C类客户，因为见的是第三KP、有需求、对方公司有购买能力、认可产品价值、要经过直属领导和第一KP两层确认'],
+    ['D', met('first_kp', { buying_power: 'no' }), 'D类客户，因为对方公司没有购买能力'],
   ])('in Chinese: %s', (klass, answers, reason) => {
     const r = run(answers, 'debrief', 'zh-CN');
     expect(r.classification.class).toBe(klass);
@@ -206,7 +206,7 @@ describe('seed 000: the koala (coordinator)', () => {
     const r = koalaPrep({ trust_level: 'liked' });
     // said once: "no close before trust" is the flag's word when the flag fires, the don't's otherwise
     const all = [r.persona?.summary, ...(r.persona?.traits ?? []), ...(r.persona?.do ?? []), ...(r.persona?.doNow ?? []), ...(r.persona?.dont ?? []), ...(r.persona?.dontNow ?? []), ...(r.persona?.cues ?? []), ...r.flags.map((f) => f.message), ...r.checklist.map((c) => c.text)].join(' | ');
-    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'consistent', 'as you said them last time', 'how many meetings remain', 'Do not ask for the signature at this visit', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
+    for (const phrase of ['without trust', 'humble, professional', 'Listen', 'consistent', 'as you said them last time', 'how many meetings remain', 'Do not ask for the signature before trust is built', 'polite excuse', 'most loyal', 'referrals', 'rethinks']) {
       expect(all).toContain(phrase);
     }
   });

@@ -358,7 +358,9 @@ describe('the fixes, in the words the rep reads', () => {
     const r = run(met('first_kp', { persona: 'koala', trust_level: 'none', perception: 'supplier', visit_focus: 'x' }), 'prep', 'en');
     expect(r.visitPlan?.objective).toMatch(/^Build trust first/);
     const all = [r.visitPlan?.objective, r.visitPlan?.commitment, ...r.checklist.map((c) => c.text)].join(' | ');
-    expect(all).not.toMatch(/last 20 minutes/);
+    // no close planned for the visit; only the hold-back's end, trust built by then, may call for one
+    expect(all).not.toMatch(/In the last 20 minutes, ask/);
+    expect(all).toContain('if by the last 20 minutes they have come to believe you, ask calmly');
     // said once, by the step, not again by a flag and the persona's don't beside it
     expect(r.checklist.map((c) => c.id)).toContain('koala_build_trust_before_close');
     expect(r.persona?.dontNow ?? []).not.toContain('Do not ask for the close before trust is built');
@@ -404,8 +406,8 @@ describe('zh-TW is complete', () => {
     for (const tc of TRACED) {
       const r = run(tc.answers, tc.mode, 'zh-TW');
       const { answers: _given, ...shown } = r; // the rep's own answers are theirs, not ours to convert
-      // a reason's words in every language are kept for storage (rendered in the reader's); the rep sees this one
-      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|升任厂长|保住他选的数据库|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
+      // a reason's words and a class's label in every language are kept for storage (rendered in the reader's); the rep sees this one
+      const text = [JSON.stringify(shown, (k, v) => (k === 'texts' || k === 'labels' ? undefined : v)), renderMarkdown(r)].join('\n').replace(/王力|宏達|试点范围|上线计划|董事会周五开会|想再考虑一下|预算|车队管理模块|升任厂长|保住他选的数据库|物流部|减少空驶|西安枢纽|技术研讨会|两个枢纽|见枢纽负责人/g, '');
       expect(simplifiedOnly(text), tc.name).toEqual([]);
     }
   });

@@ -97,7 +97,7 @@ describe.each(IMPLEMENTATIONS)('the store contract: $name', (impl) => {
     expect(await s.getAccount('Acme')).toMatchObject({ class: 'D', dropped: true });
     const moved = await s.eventsSince('2026-11-25', ['class-changed', 'dropped']);
     expect(moved.map((e) => e.event)).toEqual([
-      expect.objectContaining({ kind: 'class-changed', from: 'A', to: 'D', movement: 'downgraded', because: ['they have no buying power'] }),
+      expect.objectContaining({ kind: 'class-changed', from: 'A', to: 'D', movement: 'downgraded', because: ['their company cannot pay'] }),
       expect.objectContaining({ kind: 'dropped', class: 'D' }),
     ]);
   });

@@ -130,7 +130,10 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   const visitAt = new Map(t.visits.map((v) => [v.id, v.createdAt]));
   t.visits.forEach((v, i) => {
     const c = v.result.classification;
-    const klass = c.status === 'classified' ? (labelOf(c.class) ?? c.label ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
+    // the label the session stored is in the session's language: a zh-CN prep's "C类客户" on an English
+    // screen was that; the class id names it where neither the account nor the visit has this language's
+    const own = v.result.locale === locale ? c.label : undefined;
+    const klass = c.status === 'classified' ? (labelOf(c.class) ?? c.labels?.[locale] ?? own ?? c.class ?? '') : c.status === 'provisional' ? m.provisional : '—';
     const flags = v.result.flags.length ? ` · ${m.flags(v.result.flags.length)}` : '';
     // an account plan has no class of its own: it is the plan, and its steps
     const text = v.mode === 'plan' ? (m.visit.plan ?? v.mode) : m.visitLine(m.visit[v.mode] ?? v.mode, v.person, klass);

@@ -1,0 +1,171 @@
+/**
+ * Issue 25, the third rep's trial (a fortnight with the built binary) and the manager's: one plan from
+ * the prep to the debrief, dates a customer can keep, and each screen in its own language.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, sandbox } from '../helpers/spawn.js';
+
+const { home, env } = sandbox();
+let n = 0;
+
+async function run(mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) {
+  const file = join(home, `s${++n}.json`);
+  writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
+  const r = await runBin([...extra, mode, '--answers', file], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return { out: r.stdout.replace(/\s+/g, ' '), raw: r.stdout };
+}
+
+const facts = { contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
+const prepOnly = { trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the pilot', visit_topic: 'the pilot' };
+const signed = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'yes' };
+
+describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
+  it("no step falls on New Year's Day: the month's service check after a signature of 2 Dec is due on Mon 4 Jan", async () => {
+    const d = await run('debrief', 'New Year Co', { ...signed, next_meeting: '2026-12-09' }, '2026-12-02');
+    // before: "Fri, 1 Jan 2027  A month after the signature, check with Mr Wu…"
+    expect(d.out).not.toContain('1 Jan 2027');
+    // nor is it written "Mon, 4 Jan 2027" below "Thu 3 Dec": one shape of date in the list
+    expect(d.out).toMatch(/Mon 4 Jan 2027 A month after the signature/);
+  });
+
+  it('the prep and the debrief of one visit are one plan: hold back until trust is built, then the close is due', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const p = await run('prep', 'Koala Co', { ...chen, ...prepOnly }, '2026-11-23');
+    // before: "Do not ask for the signature at this visit", then the debrief's "you did not ask" when trust came
+    expect(p.out).not.toContain('at this visit: build trust');
+    expect(p.out).toContain('Do not ask for the signature before trust is built');
+    expect(p.out).toContain('if by the last 20 minutes they have come to believe you, ask calmly');
+    const d = await run('debrief', 'Koala Co', { ...chen, asked_to_sign: 'no', trust_built: 'yes', not_asked_why: 'other', not_signed_reason: 'timing', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-30' }, '2026-11-23');
+    expect(d.out).toContain('a koala is held back only until they believe you');
+    expect(d.out).not.toContain('An A, and you did not ask for the signature');
+    const zh = await run('prep', 'Koala Zh', { ...chen, ...prepOnly }, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('如果对方已经信任你了，再平和地提出成交');
+  });
+
+  it("a B's reasons say the company can pay, not that the second KP has buying power (the final say is the first KP's)", async () => {
+    const li = { contact_name: 'Ms Li', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', ...prepOnly };
+    const p = await run('prep', 'Power Co', li, '2026-11-23');
+    // before: "B because you meet a second KP, they have a need, they have buying power…"
+    expect(p.out).toContain('B because you meet a second KP, they have a need, their company can pay');
+    expect(p.out).not.toContain('they have buying power');
+    const zh = await run('prep', 'Power Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('有需求、对方公司有购买能力、认可产品价值');
+  });
+
+  it('a debrief does not ask about the close of someone whose role in the decision is not known', async () => {
+    const sun = { contact_name: 'Mr Sun', contact_role: 'unknown', approval_layers: 'one', ...facts, persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-01' };
+    // before: refused, "no answer to asked_to_sign: In the last 20 minutes, did you ask for the signature?"
+    const d = await run('debrief', 'Unknown Co', sun, '2026-11-23');
+    expect(d.out).toContain('You do not know whether this is the first KP');
+    expect(d.out).not.toContain('did not ask for the signature');
+    const zh = await run('debrief', 'Unknown Zh', sun, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.raw).toContain('你不清楚对方是不是第一KP');
+    expect(zh.raw).not.toContain('A类客户却没有提出成交');
+  });
+
+  it('a signed account is coached for after the sale: no approvals, no polite-excuse question, no "ask plainly" for the decision', async () => {
+    await run('debrief', 'After Co', { ...signed, next_meeting: '2026-11-30' }, '2026-11-23');
+    const zhao = { contact_name: 'Mr Zhao', contact_role: 'second_kp', contacts_known: 3, persona: 'thinker' };
+    // before: refused, "no answer to approval_layers"; then "when you ask for the decision, ask plainly"
+    const p = await run('prep', 'After Co', { ...zhao, ...prepOnly, trust_level: 'liked' }, '2026-11-30');
+    expect(p.out).toContain('Signed: the coaching is for after the sale now.');
+    expect(p.out).toContain('Do not pressure them or overstate');
+    expect(p.out).not.toContain('ask plainly');
+    // before: refused, "no answer to polite_excuse: Did they end the meeting with a polite excuse"
+    const d = await run('debrief', 'After Co', { ...zhao, statement_changed: 'no', next_meeting: '2026-12-07' }, '2026-11-30');
+    expect(d.out).not.toContain('polite excuse');
+  });
+
+  it('a personal win the debrief records ends the step that was to find it out', async () => {
+    const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander' };
+    const p = await run('prep', 'Win Co', { ...wu, ...prepOnly, trust_level: 'believed', resources: ['success_case'], internal_support: ['contracts_finance'] }, '2026-11-23');
+    expect(p.out).toContain('learn what would be a personal win for Mr Wu');
+    const d = await run('debrief', 'Win Co', { ...wu, personal_win: 'a smooth audit', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-27' }, '2026-11-23');
+    // before: "From believed to indispensable: learn what would be a personal win for Mr Wu" beside the win just given
+    expect(d.out).not.toContain('learn what would be a personal win for Mr Wu');
+    const shown = await runBin(['account', 'show', 'Win Co', '--today', '2026-11-24'], { env });
+    expect(shown.stdout.replace(/\s+/g, ' ')).not.toMatch(/\[ \] [^[]*learn what would be a personal win for Mr Wu/);
+  });
+
+  it("an English timeline names a zh-CN session's class in English", async () => {
+    const zhao = { contact_name: '赵总', contact_role: 'third_kp', approval_layers: 'two', ...facts, persona: 'thinker', ...prepOnly };
+    await run('prep', 'Label Co', zhao, '2026-11-23', ['--lang', 'zh-CN']);
+    const shown = await runBin(['account', 'show', 'Label Co', '--today', '2026-11-24'], { env });
+    expect(shown.code, shown.stderr).toBe(0);
+    // before: "prep with 赵总: C类客户" (the label the zh-CN session stored)
+    expect(shown.stdout).toMatch(/prep with 赵总: C\b/);
+    expect(shown.stdout).not.toContain('C类客户');
+  });
+
+  it("a step for the signing window lapses with it: 'agree the day you will hear back' is not overdue weeks after the window", async () => {
+    const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'think_over', not_signed_reason: 'budget', polite_excuse: 'no', statement_changed: 'no' };
+    const d = await run('debrief', 'Hear Co', wu, '2026-11-23');
+    expect(d.out).toContain('agree the day you will hear back');
+    const r = await runBin(['today', '--today', '2026-12-14'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Hear Co\s+A, window ended/);
+    // before: "due Tue, 24 Nov 2026, overdue  Hear Co: They want to think it over: agree the day you will hear back"
+    expect(r.stdout.replace(/\s+/g, ' ')).not.toContain('Hear Co: They want to think it over');
+    // on the window's last day it is still there
+    const last = await runBin(['today', '--today', '2026-12-03'], { env });
+    expect(last.stdout.replace(/\s+/g, ' ')).toContain('Hear Co: They want to think it over');
+  });
+
+  it('a step reworded by a later session keeps its first date: overdue stays overdue', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'commander' };
+    const p = await run('prep', 'Reword Co', { ...chen, ...prepOnly, trust_level: 'liked' }, '2026-11-23');
+    expect(p.out).toMatch(/Mon 30 Nov Find out each buying role's personal win/);
+    const d = await run('debrief', 'Reword Co', { ...chen, personal_win: 'a result to show the board', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-04' }, '2026-12-02');
+    // before: "Wed 9 Dec Besides Ms Chen, find out…": the reworded step took a new week, and was not overdue
+    expect(d.out).toMatch(/Mon 30 Nov Besides Ms Chen, find out the personal win/);
+    expect(d.out).not.toMatch(/Wed 9 Dec Besides Ms Chen/);
+  });
+
+  it('a prep after a missed agreed meeting says so, and a debrief back-filled for that meeting records its class', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', polite_excuse: 'no', statement_changed: 'no' };
+    await run('debrief', 'Missed Co', { ...chen, next_meeting: '2026-11-30' }, '2026-11-23');
+    const prep = { contact_name: 'Ms Chen', ...prepOnly, trust_level: 'liked', last_discussed: 'the pilot' };
+    const p = await run('prep', 'Missed Co', prep, '2026-12-02');
+    // before: nothing about Mon 30 Nov
+    expect(p.out).toContain('The meeting of Mon 30 Nov agreed at the last visit has no debrief');
+    await run('debrief', 'Missed Zh', { ...chen, next_meeting: '2026-11-30' }, '2026-11-23');
+    const zh = await run('prep', 'Missed Zh', prep, '2026-12-02', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('上次约好的11月30日的见面还没有复盘');
+    // the debrief of that meeting, entered late: the account is dropped, though a prep is dated after it
+    const d = await run('debrief', 'Missed Co', { contact_name: 'Ms Chen', has_need: 'no', polite_excuse: 'no', statement_changed: 'no' }, '2026-11-30');
+    expect(d.out).not.toContain('changes neither the class nor the open steps');
+    const r = await runBin(['accounts', '--json', '--today', '2026-12-03'], { env });
+    const { accounts } = JSON.parse(r.stdout) as { accounts: { name: string; class?: string }[] };
+    // before: still B (the later prep outranked the debrief)
+    expect(accounts.find((a) => a.name === 'Missed Co')?.class).toBe('D');
+  });
+
+  it("a prep's persona advice given at the last prep is not new again after the debrief between them", async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const prep = { ...chen, ...prepOnly, trust_level: 'liked', resources: ['success_case'], last_discussed: 'the pilot' };
+    const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    await run('debrief', 'Advice Co', debrief, '2026-11-20');
+    const said: boolean[] = [];
+    for (const day of ['2026-11-23', '2026-11-25', '2026-11-27']) {
+      said.push((await run('prep', 'Advice Co', prep, day)).out.includes('Open with a short summary of the last visit'));
+      await run('debrief', 'Advice Co', debrief, day);
+    }
+    // before: [true, true, true] (the debrief between two preps gave none of a prep's advice)
+    expect(said).toEqual([true, false, false]);
+  });
+
+  it('"have the contract ready for the deciding meeting" is not moved onto a meeting agreed with someone who does not decide', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    await run('prep', 'Contract Co', { ...chen, ...prepOnly }, '2026-11-23');
+    const d = await run('debrief', 'Contract Co', { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-11-30' }, '2026-11-23');
+    expect(d.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
+    const zhao = await run('debrief', 'Contract Co', { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', persona: 'thinker', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-26' }, '2026-11-24');
+    expect(zhao.out).toContain('the account stays A on the word of Ms Chen');
+    // before: "Thu 26 Nov Have the contract ready…", the day of the meeting with Mr Zhao
+    expect(zhao.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
+    expect(zhao.out).not.toContain('Thu 26 Nov Have the contract ready');
+  });
+});
