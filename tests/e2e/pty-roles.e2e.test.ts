@@ -32,7 +32,7 @@ describe.runIf(hasTmux || process.env.CI)('the role offered for a new person', (
   it('among the others at a meeting, is not the first KP when the account knows its first KP', async () => {
     accountWithFirstKp('Roles Co');
     // a debrief with Mr Li (a third KP) answered to its end, left as a draft: the others are next
-    const main = { contact_name: 'Mr Li', contact_title: 'Plant manager', contact_role: 'third_kp', approval_layers: 'two', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'supporter', personal_win: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: null };
+    const main = { contact_name: 'Mr Li', contact_title: 'Plant manager', contact_role: 'third_kp', approval_layers: 'two', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'supporter', personal_win: null, deal_value: null, expected_close: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: null };
     new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'debrief', account: 'Roles Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
     start("debrief --resume --account 'Roles Co'");
     // the draft holds the rep's answers to the facts on record: not asked to confirm them again

@@ -60,6 +60,11 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     keys('Enter'); // a supporter
     await waitFor("Wang Li's personal win");
     keys('Enter'); // left empty
+    // the deal's value and signing day (issue 26): "120,000" as a rep types it; the day left empty
+    await waitFor('What is the deal worth');
+    keys('120,000', 'Enter');
+    await waitFor('On what day do they expect to sign');
+    keys('Enter');
     await waitFor('What did they ask you to send');
     keys('a pilot line', 'Enter');
     await waitFor('polite excuse');
@@ -382,7 +387,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
 
   /** A debrief answered up to its last question, left as a draft (as an interrupted one is): the others at the meeting are next. */
   const debriefDraftUpToOthers = (account: string) => {
-    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
+    const main = { contact_name: 'Ms Chen', contact_title: 'Purchasing manager', personal_win: 'fewer complaints', win_served: 'yes', deal_value: null, expected_close: null, customer_asked: 'a reference site', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', trust_built: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'board', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', meetings_left: 2, next_meeting: '2026-12-08', next_topic: 'the contract' };
     const drafts = new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts'));
     drafts.save({ version: 1, mode: 'debrief', account, playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
     return drafts;
