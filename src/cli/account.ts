@@ -153,7 +153,8 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
         const key = !other ? said('noSuchFact', { id, playbook: pb.id, suggestion: hint ?? '', person: scope === 'person' }) : carryScope(other) === undefined ? said('answerNotFact', { id }) : said('factOfOther', { id, person: carryScope(other) === 'person' });
         throw new UserError(key, why, hint);
       }
-      const c = coerceAnswer(q, raw, pb.personas.map((p) => p.id));
+      // a date's bounds count from the day of the change, as a session's count from its visit
+      const c = coerceAnswer(q, raw, pb.personas.map((p) => p.id), date);
       if (!c.ok) {
         // said as an answers file says it, in the session's language ("不能是…", "你是不是想写…")
         const { localizeSuggestion, NOTICE_MESSAGES } = await import('../ui/notice-messages.js');

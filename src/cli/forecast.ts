@@ -1,6 +1,8 @@
 /** `forecast`: what the rep's pipeline is expected to sign in a period. Parses, asks the store, computes, renders. */
 import { FORECAST_PERIODS, type ForecastPeriod } from '../stats/forecast.js';
+import { isTeamStore } from '../store/types.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
+import { localToday } from './clock.js';
 import { widthOf } from '../ui/style.js';
 import { mustManage } from './account-names.js';
 import { localeOf, makeContext } from './context.js';
@@ -17,6 +19,8 @@ export interface ForecastOptions {
   rep?: string;
   /** The kept forecasts whose period has ended, against what signed. */
   accuracy?: boolean;
+  /** Keep this forecast although --today names another day than today (kept by default only for today). */
+  keep?: boolean;
 }
 
 export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -54,16 +58,24 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
     const [{ computeStats }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
     const inPeriod = await store.forecastAccounts({ today: scope.today, to: periodOf(period, scope.today).to, ...(opts.rep !== undefined ? { owner: opts.rep } : {}) });
     const stats = computeStats(rows, { today: scope.today, playbooks });
-    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration: stats.calibration, outside: inPeriod.outside, provisional: inPeriod.provisional });
-    // kept, one a week for each kind of period, for a later --accuracy (a manager reading a rep's keeps nothing)
-    if (opts.rep === undefined) {
+    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration: stats.calibration, outside: inPeriod.outside, pastNames: inPeriod.pastNames });
+    // kept, one a week for each kind of period, for a later --accuracy: a manager reading a rep's keeps
+    // nothing, and another day than today (--today reads the accounts as they are now, not as they
+    // were then) only when asked to (--keep)
+    const keep = opts.rep === undefined && (opts.today === undefined || opts.today === localToday() || opts.keep === true);
+    if (keep) {
       const { weekOf } = await import('../stats/forecast.js');
       await store.keepForecast({ week: weekOf(scope.today), kind: period, madeOn: scope.today, from: forecast.period.from, to: forecast.period.to, data: JSON.stringify(forecast) });
     }
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(forecast), null, 2)}\n`);
     else {
       const { renderForecastTerminal } = await import('../ui/views/forecast.js');
-      io.stdout.write(renderForecastTerminal(forecast, locale, ctx.out, widthOf(io.stdout)));
+      io.stdout.write(renderForecastTerminal(forecast, locale, ctx.out, widthOf(io.stdout), { ...(opts.rep !== undefined ? { rep: opts.rep } : {}), kept: keep }));
+      // a manager's own forecast is empty: their reps' are a --rep away
+      if (opts.rep === undefined && forecast.classes.length === 0 && isTeamStore(store)) {
+        const reps = await store.managedReps();
+        if (reps.length) io.stdout.write(`${ctx.out.dim((await import('../ui/views/forecast-messages.js')).FORECAST_MESSAGES[locale].noTeamForecast(reps.length))}\n`);
+      }
     }
     return EXIT.ok;
   } finally {

@@ -442,6 +442,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--today <YYYY-MM-DD>', 'forecast as of this day (default: today)', parseDay)
       .option('--rep <role>', "a manager reads one rep's forecast (team database; read-only)")
       .option('--accuracy', 'how the kept forecasts of this kind of period turned out, once their period has ended')
+      .option('--keep', 'keep this forecast for --accuracy although --today names another day (it reads the accounts as they are now)')
       .addHelpText(
         'after',
         `
@@ -456,8 +457,9 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
   Commit, best case, pipeline: the playbook puts each class in one (the built-in: A, B, C); best case
   adds commit, pipeline adds both.
 
-  Each forecast is kept, one a week for each kind of period (a manager's reading keeps none); --accuracy
-  compares those whose period has ended with what their accounts signed in it.
+  Each forecast of today is kept, one a week for each kind of period (a manager's reading keeps none;
+  another day only with --keep); --accuracy compares those whose period has ended with what their
+  accounts signed in it, and names what signed without being forecast.
 
   Examples:
     $ sales-coach forecast                    this month

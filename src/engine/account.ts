@@ -125,7 +125,7 @@ export type AccountEvent =
   | { kind: 'person-added'; date: string; person: string; title?: string; role?: string; planned?: boolean }
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   /** The account's own facts changed between visits (`account set`). */
-  | { kind: 'facts-updated'; date: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
+  | { kind: 'facts-updated'; date: string; changes: { field: string; before: AnswerValue; after: AnswerValue; currencies?: { before?: string; after?: string } }[] }
   | { kind: 'step-opened'; date: string; key: string; text: string; texts?: Partial<Record<Locale, string>>; due: string }
   | { kind: 'step-carried'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; updated?: boolean }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
@@ -278,7 +278,15 @@ const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.st
  */
 export function editFacts(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string, currency?: string): { state: AccountState; events: AccountEvent[] } {
   const r = editFactsOnly(pb, state, edit, date);
-  return r.events.length ? { ...r, state: withDeal(pb, state, r.state, currency) } : r;
+  if (!r.events.length) return r;
+  const next = withDeal(pb, state, r.state, currency);
+  // the value's change says each amount in its own currency: a config changed since must not relabel the old one
+  const events = r.events.map((e) =>
+    e.kind === 'facts-updated' && pb.roles.amount !== undefined
+      ? { ...e, changes: e.changes.map((c) => (c.field === pb.roles.amount ? { ...c, currencies: { ...(state.value?.currency ? { before: state.value.currency } : {}), ...(next.value?.currency ? { after: next.value.currency } : {}) } } : c)) }
+      : e,
+  );
+  return { state: next, events };
 }
 
 function editFactsOnly(pb: Playbook, state: AccountState, edit: { person?: string; facts: Answers }, date: string): { state: AccountState; events: AccountEvent[] } {

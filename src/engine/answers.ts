@@ -44,6 +44,9 @@ export function parseDecimal(text: string): number {
   const t = text.trim();
   // an amount as a person writes it, with thousands separated ("120,000"): a comma never stands for a decimal point here
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) return Number(t.replaceAll(',', ''));
+  // and as Chinese writes it: 12万 is 120,000, 1.5亿 is 150,000,000
+  const wan = /^(\d+(?:\.\d+)?)\s*(万|萬|亿|億)$/u.exec(t);
+  if (wan) return Math.round(Number(wan[1]) * (wan[2] === '万' || wan[2] === '萬' ? 1e4 : 1e8) * 100) / 100;
   return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 }
 
@@ -58,6 +61,11 @@ export type Expectation =
 
 /** `expected` is the expectation in English, for the readers that are English only (a trainer's test file, `account set`). */
 export type Coerced = { ok: true; value: AnswerValue } | { ok: false; expected: string; expectation: Expectation };
+
+/** A bound as people read it: 1,000,000,000,000, not 1000000000000. */
+export function grouped(n: number): string {
+  return Math.abs(n) >= 10_000 ? n.toLocaleString('en-US') : String(n);
+}
 
 /** An expectation in English. */
 export function expectationText(e: Expectation): string {
@@ -81,7 +89,7 @@ export function expectationText(e: Expectation): string {
     case 'text':
       return 'a text';
     case 'number-range':
-      return e.min !== undefined && e.max !== undefined ? `a number from ${e.min} to ${e.max}` : e.min !== undefined ? `a number of at least ${e.min}` : `a number of at most ${e.max}`;
+      return e.min !== undefined && e.max !== undefined ? `a number from ${grouped(e.min)} to ${grouped(e.max)}` : e.min !== undefined ? `a number of at least ${grouped(e.min)}` : `a number of at most ${grouped(e.max as number)}`;
     case 'date-from':
       return `a date on or after ${e.date}${e.visit ? ', the visit date' : ''}`;
     case 'date-until':

@@ -11,6 +11,7 @@ import type { DealValue } from '../engine/account.js';
 import { type ForecastCategory, FORECAST_CATEGORIES, type Locale, type Playbook } from '../engine/model.js';
 import { type CalibrationRow, type Labels, MIN_RATE_N } from './stats.js';
 import { classLabel } from '../engine/evaluate.js';
+import type { ForecastAccounts } from '../store/types.js';
 
 export const FORECAST_PERIODS = ['month', 'quarter', '30d'] as const;
 export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
@@ -53,10 +54,22 @@ export interface Forecast {
   categories: Record<ForecastCategory, { value: Money; expected: Money; accounts: number }>;
   /** The expected value of every class in the period. */
   expected: Money;
-  /** In play but not in the forecast: a day already past (reclassify), a day after the period, provisional. */
-  pastDate: number;
-  afterPeriod: number;
-  provisional: number;
+  /**
+   * In play but not in this forecast, each with how many, their value and how many have one: past
+   * their day or their window (sign or reclassify; the first few named), after the period,
+   * provisional, and not classified yet.
+   */
+  notCounted: Record<NotCountedKind, NotCounted>;
+}
+
+export const NOT_COUNTED = ['past', 'after', 'provisional', 'unclassified'] as const;
+export type NotCountedKind = (typeof NOT_COUNTED)[number];
+export interface NotCounted {
+  accounts: number;
+  valued: number;
+  value: Money;
+  /** past only: the first few by name. */
+  names?: string[];
 }
 
 /** The period's last day: the month's or the quarter's last day, or 29 days on (30 days in all). */
@@ -99,38 +112,42 @@ export interface ForecastInput {
  */
 export function computeForecast(
   accounts: readonly ForecastInput[],
-  o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[]; outside?: readonly { playbookId?: string; class: string; past: number; after: number }[]; provisional?: number },
+  o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[]; outside?: ForecastAccounts['outside']; pastNames?: readonly string[] },
 ): Forecast {
   const period = periodOf(o.period, o.today);
   const byClass = new Map<string, ForecastClass>();
   const calibrated = new Map(o.calibration.map((c) => [c.class, c]));
-  let pastDate = 0;
-  let afterPeriod = 0;
-  let provisional = o.provisional ?? 0;
-  const forecasts = (playbookId: string | undefined, cls: string) => (playbookId !== undefined ? o.playbooks.get(playbookId) : undefined)?.classes.find((c) => c.id === cls)?.forecast !== undefined;
+  const notCounted = Object.fromEntries(NOT_COUNTED.map((k) => [k, { accounts: 0, valued: 0, value: [] as Money }])) as Record<NotCountedKind, NotCounted>;
+  const ruleOf = (playbookId: string | undefined, cls: string | undefined) => (playbookId !== undefined && cls !== undefined ? o.playbooks.get(playbookId) : undefined)?.classes.find((c) => c.id === cls);
+  const leave = (kind: NotCountedKind, n: number, valued: number, currency: string | undefined, amount: number) => {
+    notCounted[kind].accounts += n;
+    notCounted[kind].valued += valued;
+    if (valued > 0) add(notCounted[kind].value, currency, amount);
+  };
   for (const x of o.outside ?? []) {
-    if (!forecasts(x.playbookId, x.class)) continue;
-    pastDate += x.past;
-    afterPeriod += x.after;
+    // a class its playbook does not forecast is not the forecast's to count
+    if ((x.kind === 'past' || x.kind === 'after') && !ruleOf(x.playbookId, x.class)?.forecast) continue;
+    leave(x.kind, x.accounts, x.valued, x.currency, x.amount);
   }
+  const pastNames: string[] = [...(o.pastNames ?? [])];
   for (const a of accounts) {
     if (a.signed || a.dropped) continue;
-    if (a.classStatus === 'provisional') {
-      provisional++;
+    if (a.classStatus === 'provisional' || a.classStatus !== 'classified' || a.class === undefined) {
+      leave(a.classStatus === 'provisional' ? 'provisional' : 'unclassified', 1, a.value ? 1 : 0, a.value?.currency, a.value?.amount ?? 0);
       continue;
     }
-    if (a.class === undefined || a.classStatus !== 'classified') continue;
-    const pb = a.playbookId !== undefined ? o.playbooks.get(a.playbookId) : undefined;
-    const rule = pb?.classes.find((c) => c.id === a.class);
+    const rule = ruleOf(a.playbookId, a.class);
     if (!rule?.forecast) continue;
     const date = a.closeDate ?? a.classDeadline;
     if (date === undefined) continue;
-    if (date < o.today) {
-      pastDate++;
+    // a window already over is past, whatever day the customer named: sign it or reclassify it
+    if (date < o.today || (a.classDeadline !== undefined && a.classDeadline < o.today)) {
+      leave('past', 1, a.value ? 1 : 0, a.value?.currency, a.value?.amount ?? 0);
+      if (pastNames.length < 5) pastNames.push(a.name);
       continue;
     }
     if (date > period.to) {
-      afterPeriod++;
+      leave('after', 1, a.value ? 1 : 0, a.value?.currency, a.value?.amount ?? 0);
       continue;
     }
     let c = byClass.get(a.class);
@@ -163,6 +180,8 @@ export function computeForecast(
     } else c.unvalued++;
     c.accounts.push(row);
   }
+  if (pastNames.length) notCounted.past.names = pastNames;
+  for (const k of NOT_COUNTED) notCounted[k].value = rounded(notCounted[k].value);
   const classes = [...byClass.values()].sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99) || (x.class < y.class ? -1 : 1));
   for (const c of classes) {
     c.value = rounded(c.value);
@@ -185,7 +204,7 @@ export function computeForecast(
     categories[k].value = rounded(categories[k].value);
     categories[k].expected = rounded(categories[k].expected);
   }
-  return { today: o.today, period, classes, categories, expected: rounded(expected), pastDate, afterPeriod, provisional };
+  return { today: o.today, period, classes, categories, expected: rounded(expected), notCounted };
 }
 
 /** A kept forecast against what signed: per class, what it expected and what its accounts signed in its period. */
@@ -209,15 +228,16 @@ export interface Accuracy {
   classes: AccuracyClass[];
   expected: Money;
   signed: Money;
+  /** Accounts that signed in the period without being in the forecast, and their value now. */
+  unforecast: { accounts: number; value: Money; names: string[] };
 }
 
 /**
  * Each kept forecast whose period has ended, against what signed: an account of the forecast signed
  * if it has a signature dated in the period (the value counted is the forecast's: what was expected
- * of it). An account that signed without being in the forecast is not in it: this measures the
- * forecast, not the month.
+ * of it). What signed in the period without being in the forecast is counted apart, at its value now.
  */
-export function forecastAccuracy(kept: readonly { madeOn: string; forecast: Forecast }[], history: readonly { name: string; events: readonly { kind: string; date: string }[] }[]): Accuracy[] {
+export function forecastAccuracy(kept: readonly { madeOn: string; forecast: Forecast }[], history: readonly { name: string; value?: DealValue; events: readonly { kind: string; date: string }[] }[]): Accuracy[] {
   const signedOn = new Map<string, string[]>();
   for (const a of history) {
     const days = a.events.filter((e) => e.kind === 'signed').map((e) => e.date);
@@ -235,7 +255,13 @@ export function forecastAccuracy(kept: readonly { madeOn: string; forecast: Fore
       for (const v of s) add(signed, v.currency, v.amount);
       return { class: c.class, labels: c.labels, accounts: c.accounts.length, signedAccounts: won.length, expected: c.expected, value: c.value, signed: rounded(s) };
     });
-    return { kind: f.period.kind, madeOn, from: f.period.from, to: f.period.to, classes, expected: rounded(expected), signed: rounded(signed) };
+    // what signed in the period that the forecast did not hold (a class not forecast then, a day
+    // outside it, no class yet): said beside it, so that a month of signatures never reads as nothing
+    const held = new Set(f.classes.flatMap((c) => c.accounts.map((a) => a.name)));
+    const outside = history.filter((a) => !held.has(a.name) && inPeriod(a.name));
+    const outsideValue: Money = [];
+    for (const a of outside) if (a.value) add(outsideValue, a.value.currency, a.value.amount);
+    return { kind: f.period.kind, madeOn, from: f.period.from, to: f.period.to, classes, expected: rounded(expected), signed: rounded(signed), unforecast: { accounts: outside.length, value: rounded(outsideValue), names: outside.slice(0, 5).map((a) => a.name) } };
   });
 }
 

@@ -568,16 +568,19 @@ export abstract class SqlStore implements Store {
   }
 
   /**
-   * Each account's class history as the calibration reads it (stats' computeStats): its playbook and
-   * its class-changed, signed and dropped events with only their class and status, read in the
+   * Each account's class history as the calibration reads it (stats' computeStats): its playbook, its
+   * deal's value (what signed outside a forecast was worth) and its class-changed, signed and dropped events with only their class and status, read in the
    * table's order and put in date order here. The events' reasons and labels are not kept: for
    * 100,000 accounts statsHistory's whole rows were most of the forecast's time and memory.
    */
   async classHistory(owner?: string): Promise<StatsAccount[]> {
     return this.run(async () => {
-      const accounts = await this.kdb.selectFrom('accounts').where(this.owned('owner', owner)).select(['id', 'name', 'playbook_id', 'signed', 'dropped']).$call(this.all);
+      const accounts = await this.kdb.selectFrom('accounts').where(this.owned('owner', owner)).select(['id', 'name', 'playbook_id', 'signed', 'dropped', 'amount', 'currency']).$call(this.all);
       const byId = new Map<number, StatsAccount>();
-      for (const a of accounts) byId.set(a.id, { name: a.name, ...(a.playbook_id ? { playbookId: a.playbook_id } : {}), signed: Number(a.signed) === 1, dropped: Number(a.dropped) === 1, contacts: 0, openItems: 0, events: [], visits: [] });
+      for (const a of accounts) {
+        const value = typeof a.amount === 'number' ? { value: { amount: a.amount, ...(a.currency ? { currency: a.currency } : {}) } } : {};
+        byId.set(a.id, { name: a.name, ...(a.playbook_id ? { playbookId: a.playbook_id } : {}), signed: Number(a.signed) === 1, dropped: Number(a.dropped) === 1, contacts: 0, openItems: 0, events: [], visits: [], ...value });
+      }
       const events = await this.kdb
         .selectFrom('account_events as e')
         .where(this.owned('e.owner', owner))
@@ -611,19 +614,32 @@ export abstract class SqlStore implements Store {
   async forecastAccounts(q: { today: string; to: string; owner?: string }): Promise<ForecastAccounts> {
     return this.run(async () => {
       const day = sql<string>`coalesce(close_date, class_deadline)`;
+      // a window already over is past its day whatever the customer's expected day says: the review
+      // flags it "sign or reclassify", and the forecast must not count it as commit
+      const past = sql<SqlBool>`(class_deadline < ${q.today} OR ${day} < ${q.today})`;
       const inPlay = this.kdb.selectFrom('accounts').where(this.owned('owner', q.owner)).where('signed', '=', 0).where('dropped', '=', 0);
-      const rows = (await inPlay.selectAll().where('class_status', '=', 'classified').where(day, '>=', q.today).where(day, '<=', q.to).orderBy('id').$call(this.all)).map(accountRow);
+      const classified = inPlay.where('class_status', '=', 'classified');
+      const rows = (await classified.selectAll().where((eb) => eb.not(past)).where(day, '<=', q.to).orderBy('id').$call(this.all)).map(accountRow);
+      const kind = sql<string>`CASE WHEN class_status = 'classified' THEN (CASE WHEN ${past} THEN 'past' WHEN ${day} > ${q.to} THEN 'after' END) WHEN class_status = 'provisional' THEN 'provisional' ELSE 'unclassified' END`;
       const outside = await inPlay
-        .where('class_status', '=', 'classified')
-        .where((eb) => eb.or([eb(day, '<', q.today), eb(day, '>', q.to)]))
-        .select((eb) => ['playbook_id', 'class', eb.fn.countAll<number>().filterWhere(day, '<', q.today).as('past'), eb.fn.countAll<number>().filterWhere(day, '>', q.to).as('after')])
-        .groupBy(['playbook_id', 'class'])
+        .select((eb) => ['playbook_id', 'class', kind.as('kind'), 'currency', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('amount').as('valued'), eb.fn.sum<number>('amount').as('amount')])
+        .where(kind, 'is not', null)
+        .groupBy(['playbook_id', 'class', kind, 'currency'])
         .$call(this.all);
-      const provisional = await inPlay.where('class_status', '=', 'provisional').select((eb) => eb.fn.countAll<number>().as('n')).$call(this.first);
+      // the first few past their day, by name, oldest day first: the screen names them
+      const pastNames = await classified.where(past).select('name').orderBy(day).orderBy('id').limit(5).$call(this.all);
       return {
         rows,
-        outside: outside.map((o) => ({ ...(o.playbook_id ? { playbookId: o.playbook_id } : {}), class: String(o.class), past: Number(o.past), after: Number(o.after) })),
-        provisional: Number(provisional?.n ?? 0),
+        outside: outside.map((o) => ({
+          ...(o.playbook_id ? { playbookId: o.playbook_id } : {}),
+          ...(o.class ? { class: o.class } : {}),
+          kind: String(o.kind) as ForecastAccounts['outside'][number]['kind'],
+          ...(o.currency ? { currency: o.currency } : {}),
+          accounts: Number(o.n),
+          valued: Number(o.valued),
+          amount: Number(o.amount ?? 0),
+        })),
+        pastNames: pastNames.map((r) => r.name),
       };
     });
   }

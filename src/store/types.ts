@@ -208,11 +208,15 @@ export interface ForecastSnapshot {
 
 /** What `forecast` reads (Store.forecastAccounts). */
 export interface ForecastAccounts {
-  /** In play, classified, with their day in the period. */
+  /** In play, classified, with their day in the period and their window not over. */
   rows: AccountRow[];
-  /** The others in play, per playbook and class: their day before the period's first day, or after its last. */
-  outside: { playbookId?: string; class: string; past: number; after: number }[];
-  provisional: number;
+  /**
+   * The others in play, counted per playbook, class and currency: past their day (or their window),
+   * after the period, provisional, or not classified yet; with how many have a value and its sum.
+   */
+  outside: { playbookId?: string; class?: string; kind: 'past' | 'after' | 'provisional' | 'unclassified'; currency?: string; accounts: number; valued: number; amount: number }[];
+  /** The first few past their day, by name. */
+  pastNames: string[];
 }
 
 export interface AccountTimeline {

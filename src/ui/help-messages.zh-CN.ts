@@ -113,6 +113,7 @@ export const zhCN: HelpMessages = {
     'forecast as of this day (default: today)': '以这一天为准预测（默认：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '经理查看某位销售的预测（团队数据库；只读）',
     "an account in play not visited for this many days is untouched (default: the config's untouchedDays, else 14)": '在谈客户超过这么多天没有拜访就算“没人跟进”（默认取配置文件的 untouchedDays，没有则为14天）',
+    'keep this forecast for --accuracy although --today names another day (it reads the accounts as they are now)': '即使 --today 指定的不是今天，也保存这次预测供 --accuracy 对比（它按客户现在的状态计算）',
     'how the kept forecasts of this kind of period turned out, once their period has ended': '时段已经结束的预测（这一类时段）后来实际签了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '生成单个 HTML 文件的周报：本周与上周的客户对比、变化及原因、校准、下一步、警示',
@@ -264,8 +265,8 @@ export const zhCN: HelpMessages = {
   有把握、乐观、全部在谈：剧本把每个分类放进其中一档（内置剧本：A、B、C）；乐观包含有把握，全部在谈
   包含前两档。
 
-  每次预测都会保存，每类时段每周一份（经理查看时不保存）；--accuracy 把时段已经结束的预测和这些客户
-  在时段内实际签下的金额作对比。
+  今天的每次预测都会保存，每类时段每周一份（经理查看时不保存；别的日子要加 --keep 才保存）；
+  --accuracy 把时段已经结束的预测和这些客户在时段内实际签下的金额作对比，并列出预测之外签下的客户。
 
   示例：
     $ sales-coach forecast                    本月

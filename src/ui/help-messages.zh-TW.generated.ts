@@ -113,6 +113,7 @@ export const zhTW: HelpMessages = {
     'forecast as of this day (default: today)': '以這一天為準預測（預設：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '經理檢視某位業務的預測（團隊資料庫；唯讀）',
     "an account in play not visited for this many days is untouched (default: the config's untouchedDays, else 14)": '在談客戶超過這麼多天沒有拜訪就算「沒人跟進」（預設取設定檔的 untouchedDays，沒有則為14天）',
+    'keep this forecast for --accuracy although --today names another day (it reads the accounts as they are now)': '即使 --today 指定的不是今天，也儲存這次預測供 --accuracy 對比（它按客戶現在的狀態計算）',
     'how the kept forecasts of this kind of period turned out, once their period has ended': '時段已經結束的預測（這一類時段）後來實際簽了多少',
     'the weekly report as one HTML file: pipeline this week against last, what moved and why, calibration, next steps, flags':
       '產生一份 HTML 週報：本週與上週的客戶對比、變化及原因、校準、下一步、警示',
@@ -264,8 +265,8 @@ export const zhTW: HelpMessages = {
   有把握、樂觀、全部在談：劇本把每個分類放進其中一檔（內建劇本：A、B、C）；樂觀包含有把握，全部在談
   包含前兩檔。
 
-  每次預測都會儲存，每類時段每週一份（經理檢視時不儲存）；--accuracy 把時段已經結束的預測和這些客戶
-  在時段內實際簽下的金額作對比。
+  今天的每次預測都會儲存，每類時段每週一份（經理檢視時不儲存；別的日子要加 --keep 才儲存）；
+  --accuracy 把時段已經結束的預測和這些客戶在時段內實際簽下的金額作對比，並列出預測之外簽下的客戶。
 
   範例：
     $ sales-coach forecast                    本月

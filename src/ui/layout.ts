@@ -91,7 +91,7 @@ const OPENING_QUOTE = /[“‘]/;
 const CLOSING_QUOTE = /[”’]/;
 /** Marks no line may start with (closing brackets, quotes and the stops), nor end with (the opening ones). */
 const NO_LINE_START = /^[）」』】》〉〕］｝”’，。、：；！？．,.:;!?)\]}…·]/u;
-const NO_LINE_END = /[（「『【《〈〔［｛“‘(\[{]$/u;
+const NO_LINE_END = /[（「『【《〈〔［｛“‘([{]$/u;
 // a name or a term of two or three Latin words inside Chinese text (Ms Chen, Top Sales, Hengda Logistics Ltd)
 const LATIN_RUN = /(?<![\w.'’&-] ?)[A-Za-z0-9][\w.'’&-]*(?: [A-Za-z0-9][\w.'’&-]*){1,2}(?![\w.'’&-]* ?[A-Za-z0-9])/g;
 /** The widest such name kept on one line; a longer run of words (a sentence in English) wraps at its spaces. */

@@ -1,4 +1,5 @@
 /** The interface's words in Simplified Chinese. zh-TW is generated from this file. */
+import { grouped } from '../engine/answers.js';
 import { classNoun } from './class-noun.js';
 import type { UiMessages } from './messages.js';
 
@@ -19,13 +20,13 @@ export const zhCN: UiMessages = {
       case 'integer':
         return `整数，例如 3${or}`;
       case 'number':
-        return `数字，例如 3 或 2.5${or}`;
+        return `数字，例如 3、2.5 或 12万${or}`;
       case 'date':
         return `YYYY-MM-DD 格式的日期，年份在${e.minYear}到${e.maxYear}之间${or}`;
       case 'text':
         return '一段文字';
       case 'number-range':
-        return e.min !== undefined && e.max !== undefined ? `${e.min}到${e.max}之间的数` : e.min !== undefined ? `不小于${e.min}的数` : `不大于${e.max}的数`;
+        return e.min !== undefined && e.max !== undefined ? `${grouped(e.min)}到${grouped(e.max)}之间的数` : e.min !== undefined ? `不小于${grouped(e.min)}的数` : `不大于${grouped(e.max as number)}的数`;
       case 'date-from':
         return `${e.date}${e.visit ? '（拜访当天）' : ''}或之后的日期`;
       case 'date-until':

@@ -68,9 +68,13 @@ describe('deal values', () => {
     const negative = await w.run(['account', 'set', 'Hengda', 'amount=-5', '--date', '2026-11-23']);
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('"deal_value" cannot be "-5"');
-    expect(negative.stderr).toContain('a number from 0 to 1000000000000');
+    expect(negative.stderr).toContain('a number from 0 to 1,000,000,000,000');
+    // 12万 as a Chinese rep writes it; a signing day before the day of the change is refused, as the interview refuses it
+    expect((await w.run(['account', 'set', 'Hengda', 'amount=12万', '--date', '2026-11-23'])).code).toBe(0);
+    const past = await w.run(['account', 'set', 'Hengda', 'close=2026-10-01', '--date', '2026-11-23']);
+    expect([past.code, past.stderr]).toEqual([2, expect.stringContaining('a date on or after 2026-11-23')]);
     const json = JSON.parse((await w.run(['accounts', '--today', '2026-11-24', '--json'])).stdout);
-    expect(json.accounts[0].value).toEqual({ amount: 90000, currency: 'TWD' });
+    expect(json.accounts[0].value).toEqual({ amount: 120000, currency: 'TWD' });
   });
 
   it('a value kept in its own currency when the config changes later; totals per currency', async () => {
@@ -86,6 +90,9 @@ describe('deal values', () => {
     expect((await run(['debrief', '--account', 'Yuan', '--answers', file('y.yaml', debrief('2026-11-20', '  deal_value: 50\n', 'Wu'))])).code).toBe(0);
     const shown = await run(['accounts', '--today', '2026-11-21']);
     expect(shown.stdout).toContain('value in play: CN¥100 + $50');
+    // a change under the new config says the old amount in its own currency, never relabelled
+    const set = await run(['account', 'set', 'Hengda', 'amount=150', '--date', '2026-11-22']);
+    expect(set.stderr).toContain('deal value CN¥100 → $150');
   });
 
   it('a currency that is not ISO 4217 is refused at its line, with the code meant', async () => {

@@ -53,7 +53,8 @@ describe('forecast', () => {
   }, 120_000);
 
   it('mixes the rep own rate and the playbook default, as worked out by hand (--json)', async () => {
-    const r = await run(['forecast', '--today', '2026-12-01', '--json']);
+    // kept for --accuracy (the last test): a day other than today is kept only when asked
+    const r = await run(['forecast', '--today', '2026-12-01', '--json', '--keep']);
     expect(r.code).toBe(0);
     const f = JSON.parse(r.stdout);
     expect(f.period).toEqual({ kind: 'month', from: '2026-12-01', to: '2026-12-31' });
@@ -75,28 +76,45 @@ describe('forecast', () => {
       pipeline: { value: [{ currency: 'CNY', amount: 350000 }], expected: [{ currency: 'CNY', amount: 190000 }], accounts: 4 },
     });
     expect(f.expected).toEqual([{ currency: 'CNY', amount: 190000 }]);
-    expect([f.pastDate, f.afterPeriod, f.provisional]).toEqual([2, 1, 0]);
+    // not counted, each with its value: Late1 and Late2 past their window (named), Far after the period
+    expect(f.notCounted).toEqual({
+      past: { accounts: 2, valued: 2, value: [{ currency: 'CNY', amount: 140000 }], names: ['Late1', 'Late2'] },
+      after: { accounts: 1, valued: 1, value: [{ currency: 'CNY', amount: 999 }] },
+      provisional: { accounts: 0, valued: 0, value: [] },
+      unclassified: { accounts: 0, valued: 0, value: [] },
+    });
   });
 
   it('shows each line working on the terminal, and says where each chance comes from', async () => {
     const r = await run(['forecast', '--today', '2026-12-01']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Commit {5}CN¥90,000 expected of CN¥150,000 \(3 accounts\)/);
-    expect(r.stdout).toMatch(/Best case {2}CN¥190,000 expected of CN¥350,000 \(4 accounts\)/);
+    expect(r.stdout).toMatch(/Commit {5}CN¥90,000 expected of CN¥150,000 \(3 accounts, 1 without a value\)/);
+    expect(r.stdout).toMatch(/Best case {2}CN¥190,000 expected of CN¥350,000 \(4 accounts, 1 without a value\)/);
     expect(r.stdout).toContain('chance 60%: your own rate, 3 of 5 decided signed within the window');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain("chance 50%: the playbook's default (0 of your accounts decided; your own rate from 5)");
-    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 60% = CN¥60,000 {2}window ends Tue, 8 Dec 2026/);
+    // the rep's own rate as the fraction it is, so that the line checks by hand; the date never split
+    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 3\/5 = CN¥60,000 {2}window\u00a0ends\u00a0Tue,\u00a08\u00a0Dec\u00a02026/);
+    expect(r.stdout).toMatch(/Bee {2}CN¥200,000 × 50% = CN¥100,000/);
     expect(r.stdout).toContain('Expected in the period: CN¥190,000');
-    expect(r.stdout).toContain('2 accounts past their day: sign or reclassify');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('2 past their day or window: sign or reclassify (accounts --flag window); CN¥140,000: Late1, Late2');
+    expect(r.stdout).not.toContain('Kept for forecast --accuracy');
     const zh = await run(['forecast', '--today', '2026-12-01', '--lang', 'zh-CN']);
     expect(zh.stdout.replace(/\s+/g, '')).toContain('签约概率60%：按你自己的记录，已有结果的5个中3个在周期内签单');
     expect(zh.stdout).toContain('这段时间预计签单：¥190,000');
   });
 
-  it('a quarter holds the account expected in February only from its quarter; a bad period is refused', async () => {
+  it('a quarter holds the account expected in February only from its quarter; a window over is past whatever day the customer named; a bad period is refused', async () => {
+    await session('Feb', bee('2027-01-04', 'Wu', '  deal_value: 10000\n  expected_close: 2027-02-20\n'));
+    const month = JSON.parse((await run(['forecast', '--today', '2027-01-05', '--json'])).stdout);
+    expect(month.classes).toEqual([]);
+    expect(month.notCounted.after.accounts).toBe(1);
     const q = JSON.parse((await run(['forecast', '--today', '2027-01-05', '--period', 'quarter', '--json'])).stdout);
     expect(q.period.to).toBe('2027-03-31');
-    expect(q.classes.flatMap((c: { accounts: { name: string }[] }) => c.accounts.map((x) => x.name))).toEqual(['Far']);
+    expect(q.classes.flatMap((c: { accounts: { name: string }[] }) => c.accounts.map((x) => x.name))).toEqual(['Feb']);
+    // Far expects to sign on 1 Feb, but its B window ended on 18 Dec: sign or reclassify, never commit.
+    // Past: Late1, Late2, New1-3, Bee and Far; the first five named, by their day (New2's own is 20 Dec)
+    expect(q.notCounted.past).toMatchObject({ accounts: 7, names: ['Late1', 'Late2', 'New1', 'New3', 'Bee'] });
+    expect((await run(['forecast', '--today', '2027-01-05', '--period', 'quarter'])).stdout.replace(/\s+/g, ' ')).toContain(': Late1, Late2, New1, New3, Bee and 2 more');
     const bad = await run(['forecast', '--period', 'week']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--period week: expected month, quarter or 30d');
@@ -120,7 +138,7 @@ describe('forecast', () => {
     // January: a new A. The A's decided by now: Won1-3 and New1 signed in their windows, Late1-2, New2
     // and New3 not: 4 of 8, so 50%. J1 40,000 x 0.5 = 20,000. It signs on 10 Jan.
     await session('J1', notSigned('2027-01-04', 'Li', '  deal_value: 40000\n'));
-    const jan = JSON.parse((await run(['forecast', '--today', '2027-01-04', '--json'])).stdout);
+    const jan = JSON.parse((await run(['forecast', '--today', '2027-01-04', '--json', '--keep'])).stdout);
     expect(jan.classes.map((c: { class: string; chance: number; decided: number }) => [c.class, c.chance, c.decided])).toEqual([['A', 0.5, 8]]);
     await session('J1', signed('2027-01-10', 'Li'));
     const acc = JSON.parse((await run(['forecast', '--accuracy', '--today', '2027-02-01', '--json'])).stdout);
@@ -139,5 +157,7 @@ describe('forecast', () => {
     expect(text.stdout).toContain('Forecast of Tue, 1 Dec 2026, for Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
     expect(text.stdout).toMatch(/A {2}expected CN¥90,000, signed CN¥100,000 \(1 of 3 accounts\)/);
     expect(text.stdout).toContain('In all: expected CN¥190,000, signed CN¥100,000');
+    // B expected 100,000 and nothing signed: said in its currency
+    expect(text.stdout).toMatch(/B {2}expected CN¥100,000, signed CN¥0 \(0 of 1 account\)/);
   });
 });

@@ -71,12 +71,14 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   const a = t.account;
   const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
   const why = (list: string[]) => list.join(m.and);
-  const changesText = (changes: { field: string; before: AnswerValue; after: AnswerValue }[]) =>
+  const changesText = (changes: { field: string; before: AnswerValue; after: AnswerValue; currencies?: { before?: string; after?: string } }[]) =>
     changes
       .map((ch) => {
         const name = label.question(ch.field);
-        const value = (v: typeof ch.before) => (v === null ? m.unknownValue : ch.field === 'role' ? label.role(String(v)) : ch.field === 'persona' ? label.persona(String(v)) : ch.field === 'title' ? String(v) : label.answer(ch.field, v));
-        return `${name} ${value(ch.before)} → ${value(ch.after)}`;
+        const value = (v: typeof ch.before, currency: string | undefined) => (v === null ? m.unknownValue : ch.field === 'role' ? label.role(String(v)) : ch.field === 'persona' ? label.persona(String(v)) : ch.field === 'title' ? String(v) : label.answer(ch.field, v, currency));
+        // an amount in the currency it was given in, where the event kept it (a config changed since)
+        // ('' when it had none: never the account's present one)
+        return `${name} ${value(ch.before, ch.currencies ? (ch.currencies.before ?? '') : undefined)} → ${value(ch.after, ch.currencies ? (ch.currencies.after ?? '') : undefined)}`;
       })
       .join(m.and);
   const eventText = (e: StoredAccountEvent): string | undefined => {

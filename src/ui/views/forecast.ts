@@ -5,21 +5,31 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../engine/model.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import type { Accuracy, Forecast, ForecastPeriod, Money } from '../../stats/forecast.js';
+import type { Accuracy, Forecast, ForecastPeriod, Money, NotCountedKind } from '../../stats/forecast.js';
+import { daysBetween } from '../../engine/dates.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { hanging, stringWidth } from '../layout.js';
-import { formatDate } from '../messages.js';
-import { formatMoney, formatTotals } from '../money.js';
+import { formatDate, UI } from '../messages.js';
+import { formatMoney } from '../money.js';
 import { sanitize } from '../sanitize.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
 
 const pct = (chance: number, locale: Locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
-const money = (m: Money, locale: Locale) => (m.length ? formatTotals(m, locale) : formatMoney(0, undefined, locale));
 
-export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInstance, width: number): string {
+/** A date that a line break never splits ("Fri, 18 Dec 2026" whole). */
+const whole = (text: string) => text.replace(/ /g, '\u00a0');
+/** Money as the forecast shows it: whole units (an expected amount is an estimate, not cents). */
+const rough = (amount: number, currency: string | undefined, locale: Locale) => formatMoney(Math.round(amount), currency, locale);
+const roughTotals = (m: Money, locale: Locale) => (m.length ? m.map((x) => rough(x.amount, x.currency, locale)).join(' + ') : formatMoney(0, undefined, locale));
+
+/** `rep`: a manager reads a rep's forecast, said of the rep, with no hint to change what is theirs. */
+export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInstance, width: number, opts: { rep?: string; kept?: boolean } = {}): string {
   const m = FORECAST_MESSAGES[locale];
   const s = sanitize;
+  const rep = opts.rep !== undefined ? s(opts.rep) : undefined;
   const out: string[] = [c.bold(m.title(f.period.kind, formatDate(f.period.from, locale), formatDate(f.period.to, locale)))];
+  const days = daysBetween(f.period.from, f.period.to) + 1;
+  if (days < 7) out.push(c.dim(hanging('', m.shortPeriod(days), width)));
   if (f.classes.length === 0) out.push('', c.dim(m.nothing));
   else {
     out.push('');
@@ -28,28 +38,47 @@ export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInst
     for (const k of FORECAST_CATEGORIES) {
       const cat = f.categories[k];
       const name = m.category[k];
-      const line = cat.accounts === 0 ? m.noAccount : cat.value.length ? m.expectedOf(money(cat.expected, locale), money(cat.value, locale), cat.accounts) : m.noValue(cat.accounts);
+      const unvalued = f.classes.filter((x) => FORECAST_CATEGORIES.indexOf(x.category) <= FORECAST_CATEGORIES.indexOf(k)).reduce((n, x) => n + x.unvalued, 0);
+      const line = cat.accounts === 0 ? m.noAccount : cat.value.length ? m.expectedOf(roughTotals(cat.expected, locale), roughTotals(cat.value, locale), cat.accounts, unvalued) : m.noValue(cat.accounts);
       out.push(hanging(`  ${c.bold(name)}${' '.repeat(w - stringWidth(name))}  `, line, width));
     }
     out.push(hanging('  ', c.dim(m.categoryHelp), width));
     for (const k of f.classes) {
       out.push('', c.bold.underline(s(k.labels[locale] ?? k.class)));
       const chance = pct(k.chance, locale);
-      out.push(hanging('  ', c.dim(k.source === 'calibrated' ? m.chanceOwn(chance, k.signedInWindow, k.decided) : m.chanceDefault(chance, k.decided, MIN_RATE_N)), width));
+      out.push(hanging('  ', c.dim(k.source === 'calibrated' ? m.chanceOwn(chance, k.signedInWindow, k.decided, rep) : m.chanceDefault(chance, k.decided, MIN_RATE_N, rep)), width));
+      // the rep's own rate as the fraction it is (4/7), so that value x chance = expected checks by hand
+      const factor = k.source === 'calibrated' ? `${k.signedInWindow}/${k.decided}` : chance;
       for (const a of k.accounts) {
-        const worth = a.value ? m.row(formatMoney(a.value.amount, a.value.currency, locale), chance, formatMoney(a.expected ?? 0, a.value.currency, locale)) : c.dim(m.unvalued);
-        const day = a.dateFrom === 'expected' ? m.expectedOn(formatDate(a.date, locale)) : m.windowEnds(formatDate(a.date, locale));
+        const worth = a.value ? m.row(rough(a.value.amount, a.value.currency, locale), factor, rough(a.expected ?? 0, a.value.currency, locale)) : c.dim(rep !== undefined ? m.unvaluedRep : m.unvalued);
+        const day = whole(a.dateFrom === 'expected' ? m.expectedOn(formatDate(a.date, locale)) : m.windowEnds(formatDate(a.date, locale)));
         out.push(hanging('    ', `${c.bold(s(a.name))}  ${worth}${c.dim(`  ${day}`)}`, width));
       }
     }
-    out.push('', c.bold(m.total(money(f.expected, locale))));
+    out.push('', c.bold(m.total(roughTotals(f.expected, locale))));
   }
-  const left = [f.pastDate ? m.pastDate(f.pastDate) : undefined, f.afterPeriod ? m.afterPeriod(f.afterPeriod) : undefined, f.provisional ? m.provisional(f.provisional) : undefined].filter((x): x is string => x !== undefined);
+  const left = notCountedLines(f, locale);
   if (left.length) {
     out.push('', c.dim(m.notCounted));
     for (const l of left) out.push(c.dim(hanging('  ', l, width)));
   }
+  if (opts.kept) out.push('', c.dim(m.kept));
   return `${out.join('\n')}\n`;
+}
+
+/** What is in play and not in the forecast, each with its value: the screen and the report say the same. */
+export function notCountedLines(f: Forecast, locale: Locale): string[] {
+  const m = FORECAST_MESSAGES[locale];
+  const n = f.notCounted;
+  const value = (k: NotCountedKind) => (n[k].valued ? roughTotals(n[k].value, locale) : '');
+  const names = (n.past.names ?? []).map(sanitize);
+  const named = names.length ? `${names.join(UI[locale].tickSep)}${n.past.accounts > names.length ? ` ${m.andMore(n.past.accounts - names.length)}` : ''}` : '';
+  return [
+    n.past.accounts ? m.pastDate(n.past.accounts, value('past'), named) : undefined,
+    n.after.accounts ? m.afterPeriod(n.after.accounts, value('after')) : undefined,
+    n.provisional.accounts ? m.provisional(n.provisional.accounts, value('provisional')) : undefined,
+    n.unclassified.accounts ? m.unclassified(n.unclassified.accounts, value('unclassified')) : undefined,
+  ].filter((x): x is string => x !== undefined);
 }
 
 /** Each kept forecast against what signed, latest period first: per class, expected against signed. */
@@ -62,10 +91,14 @@ export function renderAccuracyTerminal(list: readonly Accuracy[], kind: Forecast
     out.push('', c.bold.underline(m.keptOn(formatDate(a.madeOn, locale), formatDate(a.from, locale), formatDate(a.to, locale))));
     const names = a.classes.map((k) => s(k.labels[locale] ?? k.class));
     const w = Math.max(0, ...names.map(stringWidth));
+    // nothing signed is said in the currency the forecast expected ("CN¥0", not "0")
+    const none = (expected: Money) => formatMoney(0, expected[0]?.currency, locale);
+    const shown = (x: Money, expected: Money) => (x.length ? roughTotals(x, locale) : none(expected));
     a.classes.forEach((k, i) => {
-      out.push(hanging(`  ${names[i]}${' '.repeat(w - stringWidth(names[i]))}  `, m.expectedSigned(money(k.expected, locale), money(k.signed, locale), k.signedAccounts, k.accounts), width));
+      out.push(hanging(`  ${names[i]}${' '.repeat(w - stringWidth(names[i]))}  `, m.expectedSigned(roughTotals(k.expected, locale), shown(k.signed, k.expected), k.signedAccounts, k.accounts), width));
     });
-    out.push(hanging('  ', c.bold(m.accuracyTotal(money(a.expected, locale), money(a.signed, locale))), width));
+    out.push(hanging('  ', c.bold(m.accuracyTotal(roughTotals(a.expected, locale), shown(a.signed, a.expected))), width));
+    if (a.unforecast.accounts) out.push(hanging('  ', m.unforecast(a.unforecast.accounts, a.unforecast.value.length ? roughTotals(a.unforecast.value, locale) : '', a.unforecast.names.map(s).join(UI[locale].tickSep)), width));
   }
   return `${out.join('\n')}\n`;
 }

@@ -10,7 +10,8 @@ import { formatMoney } from '../money.js';
 
 export interface Labeler {
   question(id: string): string;
-  answer(questionId: string, v: AnswerValue | undefined): string;
+  /** `currency`: the one an amount was given in, where the account's own may since have changed ('' for none). */
+  answer(questionId: string, v: AnswerValue | undefined, currency?: string): string;
   role(value: string): string;
   persona(id: string): string;
 }
@@ -41,12 +42,12 @@ export function labelerFor(pb: Playbook | undefined, locale: Locale, opts: { cur
       const question = q(field[id] ?? id);
       return question ? localize(question.short, locale) || localize(question.text, locale) : readable(id);
     },
-    answer: (qid, v) => {
+    answer: (qid, v, currency) => {
       const question = q(qid);
       if (v === undefined || v === null) return '—';
       if (question && isUnknown(question, v)) return m.unknown;
       if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(m.tickSep);
-      if (typeof v === 'number') return qid === pb?.roles.amount ? formatMoney(v, opts.currency, locale) : String(v);
+      if (typeof v === 'number') return qid === pb?.roles.amount ? formatMoney(v, currency === '' ? undefined : (currency ?? opts.currency), locale) : String(v);
       // a date as every other date of the screen reads (not 2026-12-12 beside "Sat, 28 Nov 2026")
       if (question?.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, locale);
       return question && question.kind === 'text' ? v : question?.kind === 'date' ? v : option(qid, v);

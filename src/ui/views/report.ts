@@ -15,6 +15,7 @@ import type { Forecast, Money } from '../../stats/forecast.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { formatMoney, formatTotals } from '../money.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
+import { notCountedLines } from './forecast.js';
 import { STATS_MESSAGES } from './stats-messages.js';
 import { classTitle } from './stats.js';
 
@@ -201,7 +202,11 @@ function forecastSection(f: Forecast, locale: Locale): NonNullable<ReportView['f
     title: sanitize(m.title(f.period.kind, formatDate(f.period.from, locale), formatDate(f.period.to, locale))),
     header: m.reportHeader,
     rows: FORECAST_CATEGORIES.map((k) => [m.category[k], money(f.categories[k].expected), money(f.categories[k].value), String(f.categories[k].accounts)]),
-    classes: f.classes.map((c) => sanitize(`${c.labels[locale] ?? c.class}: ${c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N)}`)),
+    classes: [
+      ...f.classes.map((c) => sanitize(UI[locale].label(c.labels[locale] ?? c.class, c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N)))),
+      // what is in play and not in it, as the forecast screen says it
+      ...notCountedLines(f, locale).map((l) => sanitize(UI[locale].label(m.notCounted, l))),
+    ],
     ...(f.classes.length === 0 ? { empty: m.nothing } : {}),
   };
 }
@@ -259,7 +264,7 @@ ${chart(calibration, 1)}
 ${chart(steps, 2)}
 <section>${v.steps.overdue ? `<p class="note">${e(v.steps.overdue)}</p>` : ''}${v.steps.empty ? `<p class="note">${e(v.steps.empty)}</p>` : days}</section>
 <section><h2>${e(v.flags.title)}</h2>${flags}</section>
-${v.forecast ? `<section data-section="forecast"><h2>${e(v.forecast.title)}</h2>${v.forecast.empty ? `<p class="note">${e(v.forecast.empty)}</p>` : `<table><thead><tr>${v.forecast.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.forecast.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table><ul>${v.forecast.classes.map((x) => `<li>${e(x)}</li>`).join('')}</ul>`}</section>` : ''}
+${v.forecast ? `<section data-section="forecast"><h2>${e(v.forecast.title)}</h2>${v.forecast.empty ? `<p class="note">${e(v.forecast.empty)}</p>` : `<table><thead><tr>${v.forecast.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.forecast.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table>`}<ul>${v.forecast.classes.map((x) => `<li>${e(x)}</li>`).join('')}</ul></section>` : ''}
 <footer>${e(v.footer)}</footer>
 </body>
 </html>
