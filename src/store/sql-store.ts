@@ -624,7 +624,8 @@ export abstract class SqlStore implements Store {
       const outside = await inPlay
         .select((eb) => ['playbook_id', 'class', kind.as('kind'), 'currency', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('amount').as('valued'), eb.fn.sum<number>('amount').as('amount')])
         .where(kind, 'is not', null)
-        .groupBy(['playbook_id', 'class', kind, 'currency'])
+        // by position: the same CASE with its parameters twice is two expressions to PostgreSQL
+        .groupBy(['playbook_id', 'class', sql`3`, 'currency'])
         .$call(this.all);
       // the first few past their day, by name, oldest day first: the screen names them
       const pastNames = await classified.where(past).select('name').orderBy(day).orderBy('id').limit(5).$call(this.all);
