@@ -107,8 +107,8 @@ export const zhTW: HelpMessages = {
     'calibration only for these classes (e.g. A,B)': '只校準這些分類（例如 A,B）',
     'print the numbers as JSON': '以 JSON 格式輸出數字',
     'count as of this day (default: today)': '以這一天為準統計（預設：今天）',
-    'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在談客戶在本月、本季度或未來30天預計簽下多少，以及每個數字是怎麼算出來的',
-    'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季度末）或 30d（未來30天）',
+    'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在談客戶在本月、本季或未來30天預計簽下多少，以及每個數字是怎麼算出來的',
+    'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季末）或 30d（未來30天）',
     'print the forecast as JSON': '以 JSON 輸出預測',
     'forecast as of this day (default: today)': '以這一天為準預測（預設：今天）',
     "a manager reads one rep's forecast (team database; read-only)": '經理檢視某位業務的預測（團隊資料庫；唯讀）',
@@ -270,7 +270,7 @@ export const zhTW: HelpMessages = {
 
   範例：
     $ sales-coach forecast                    本月
-    $ sales-coach forecast --period quarter   到本季度末
+    $ sales-coach forecast --period quarter   到本季末
     $ sales-coach forecast --json             以 JSON 輸出數字
     $ sales-coach forecast --accuracy         之前幾個月的預測後來怎樣`,
     report: `

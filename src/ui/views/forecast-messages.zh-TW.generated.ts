@@ -2,7 +2,7 @@
 import type { ForecastMessages } from './forecast-messages.js';
 
 export const zhTW: ForecastMessages = {
-  title: (kind, from, to) => `簽約預測，${kind === 'month' ? '本月' : kind === 'quarter' ? '本季度' : '未來30天'}：${from}至${to}`,
+  title: (kind, from, to) => `簽約預測，${kind === 'month' ? '本月' : kind === 'quarter' ? '本季' : '未來30天'}：${from}至${to}`,
   category: { commit: '有把握', best: '樂觀', pipeline: '全部在談' },
   categoryHelp: '有把握：你敢承諾的類別；樂觀：再加上下一類；全部在談：這段時間內的所有客戶',
   expectedOf: (expected, value, n, unvalued) => `預計${expected}，總金額${value}（${n}個客戶${unvalued ? `，${unvalued}個未填金額` : ''}）`,
