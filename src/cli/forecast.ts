@@ -34,10 +34,9 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
   try {
     if (opts.rep !== undefined) await mustManage(store, opts.rep);
     await withStoredPlaybooks(playbooks, store);
-    // the classes' history alone for the calibration (100,000 accounts' events, not their columns),
-    // and only the accounts whose day falls in the period, whole
-    const rows = await store.classHistory(opts.rep);
     if (opts.accuracy) {
+      // what signed, and when: each account's class events (the forecasts kept say the rest)
+      const rows = await store.classHistory(opts.rep);
       const { forecastAccuracy } = await import('../stats/forecast.js');
       const kept = (await store.keptForecasts(scope.today, opts.rep)).filter((k) => k.kind === period);
       const read = kept.flatMap((k) => {
@@ -55,10 +54,13 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
       }
       return EXIT.ok;
     }
-    const [{ computeStats }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
+    const [{ share }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
+    // the rep's own rates counted by the database (a few rows a class), each class with its playbook's
+    // window; and only the accounts whose day falls in the period, whole
+    const windows = [...playbooks].flatMap(([id, pb]) => pb.classes.flatMap((c) => (c.cycle ? [{ playbookId: id, class: c.id, max: c.cycle.max }] : [])));
+    const calibration = (await store.classCalibration(windows, scope.today, opts.rep)).map((c) => ({ class: c.class, signedInWindow: share(c.inWindow, c.decided) }));
     const inPeriod = await store.forecastAccounts({ today: scope.today, to: periodOf(period, scope.today).to, ...(opts.rep !== undefined ? { owner: opts.rep } : {}) });
-    const stats = computeStats(rows, { today: scope.today, playbooks });
-    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration: stats.calibration, outside: inPeriod.outside, pastNames: inPeriod.pastNames });
+    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration, outside: inPeriod.outside, pastNames: inPeriod.pastNames });
     // kept, one a week for each kind of period, for a later --accuracy: a manager reading a rep's keeps
     // nothing, and another day than today (--today reads the accounts as they are now, not as they
     // were then) only when asked to (--keep)

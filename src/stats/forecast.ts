@@ -112,7 +112,7 @@ export interface ForecastInput {
  */
 export function computeForecast(
   accounts: readonly ForecastInput[],
-  o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly CalibrationRow[]; outside?: ForecastAccounts['outside']; pastNames?: readonly string[] },
+  o: { today: string; period: ForecastPeriod; playbooks: ReadonlyMap<string, Playbook>; calibration: readonly Pick<CalibrationRow, 'class' | 'signedInWindow'>[]; outside?: ForecastAccounts['outside']; pastNames?: readonly string[] },
 ): Forecast {
   const period = periodOf(o.period, o.today);
   const byClass = new Map<string, ForecastClass>();

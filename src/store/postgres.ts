@@ -10,7 +10,7 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'nod
 import type pg from 'pg';
 import { nameKey } from '../engine/names.js';
 import type { Mode } from '../playbook/types.js';
-import { CompiledQuery, Kysely, PostgresDialect, type SqlBool, sql } from './kysely.js';
+import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { ATTENTION_ORDER, PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
@@ -162,6 +162,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   protected bytewise(column: string) {
     return sql<string>`${sql.ref(column)} COLLATE "C"`;
+  }
+
+  protected jsonText(column: string, key: string) {
+    return sql<string | null>`(${sql.ref(column)}::json ->> ${key})`;
+  }
+
+  protected daysSql(from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+    return sql<number>`(${to}::date - ${from}::date)`;
   }
 
   protected jsonField(column: string, key: string) {

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { nameKey } from '../engine/names.js';
 import type { AnswerValue, Answers } from '../engine/answers.js';
 import type { Mode } from '../playbook/types.js';
-import { Kysely, SqliteDialect, sql } from './kysely.js';
+import { Kysely, type RawBuilder, SqliteDialect, sql } from './kysely.js';
 import type { pending } from './migrations.js';
 import { SQLITE_SCHEMA_VERSION as SCHEMA_VERSION } from './schema-version.js';
 import type { DB } from './schema.js';
@@ -273,6 +273,14 @@ export class SqliteStore extends SqlStore {
 
   protected bytewise(column: string) {
     return sql<string>`${sql.ref(column)}`;
+  }
+
+  protected jsonText(column: string, key: string) {
+    return sql<string | null>`${sql.ref(column)} ->> ${`$.${JSON.stringify(key)}`}`;
+  }
+
+  protected daysSql(from: RawBuilder<unknown>, to: RawBuilder<unknown>) {
+    return sql<number>`CAST(julianday(${to}) - julianday(${from}) AS INTEGER)`;
   }
 
   protected jsonField(column: string, key: string) {

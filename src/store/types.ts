@@ -361,6 +361,8 @@ export interface Store {
   /** The account's facts and people as `account set` left them, and its events: no visit is written. */
   saveEdit(edit: SaveEdit): Promise<void>;
   pipeline(q: PipelineQuery): Promise<Pipeline>;
+  /** Per class given: how many times, how many decided, how many signed within the window (stats' calibration, counted by the database). */
+  classCalibration(windows: readonly { playbookId: string; class: string; max: number }[], today: string, owner?: string): Promise<{ class: string; given: number; decided: number; inWindow: number }[]>;
   keepForecast(f: ForecastSnapshot): Promise<void>;
   keptForecasts(before: string, owner?: string): Promise<ForecastSnapshot[]>;
   /** Every account's class history, its events with their class and status only (the forecast's calibration); a manager's rep's with `owner`. */
