@@ -2,21 +2,10 @@
  * Issue 25, the third rep's trial (a fortnight with the built binary) and the manager's: one plan from
  * the prep to the debrief, dates a customer can keep, and each screen in its own language.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, sandbox } from '../helpers/spawn.js';
+import { runBin, sessionRunner } from '../helpers/spawn.js';
 
-const { home, env } = sandbox();
-let n = 0;
-
-async function run(mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) {
-  const file = join(home, `s${++n}.json`);
-  writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
-  const r = await runBin([...extra, mode, '--answers', file], { env });
-  expect(r.code, r.stderr).toBe(0);
-  return { out: r.stdout.replace(/\s+/g, ' '), raw: r.stdout };
-}
+const { env, run } = sessionRunner();
 
 const facts = { contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
 const prepOnly = { trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the pilot', visit_topic: 'the pilot' };

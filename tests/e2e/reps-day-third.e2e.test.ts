@@ -2,21 +2,10 @@
  * Issue 25, the second rep's trial (what was left open): each screen says what the rep can trust, with
  * the built binary.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, sandbox } from '../helpers/spawn.js';
+import { runBin, sessionRunner } from '../helpers/spawn.js';
 
-const { home, env } = sandbox();
-let n = 0;
-
-async function run(mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) {
-  const file = join(home, `s${++n}.json`);
-  writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
-  const r = await runBin([...extra, mode, '--answers', file], { env });
-  expect(r.code, r.stderr).toBe(0);
-  return { out: r.stdout.replace(/\s+/g, ' '), stderr: r.stderr };
-}
+const { env, run } = sessionRunner();
 
 const facts = { contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
 const prepOnly = { trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the pilot', visit_topic: 'the pilot' };

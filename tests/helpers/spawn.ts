@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export const BIN = join(import.meta.dirname, '../../bin/sales-coach.js');
 
@@ -43,4 +44,21 @@ export function scratch(prefix = 'sc-e2e-'): { dir: string; file: (name: string,
       return p;
     },
   };
+}
+
+/**
+ * Sessions from answers files in one sandbox, each file written from an object: the e2e trials' way
+ * of living a rep's days. `out` is stdout with its whitespace folded (a wrapped line reads whole).
+ */
+export function sessionRunner(): { home: string; env: Record<string, string>; run: (mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra?: string[]) => Promise<{ out: string; raw: string; stderr: string }> } {
+  const { home, env } = sandbox();
+  let n = 0;
+  const run = async (mode: 'prep' | 'debrief', account: string, answers: Record<string, unknown>, date: string, extra: string[] = []) => {
+    const file = join(home, `s${++n}.json`);
+    writeFileSync(file, JSON.stringify({ mode, account, date, answers }));
+    const r = await runBin([...extra, mode, '--answers', file], { env });
+    expect(r.code, r.stderr).toBe(0);
+    return { out: r.stdout.replace(/\s+/g, ' '), raw: r.stdout, stderr: r.stderr };
+  };
+  return { home, env, run };
 }
