@@ -121,7 +121,8 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
   const untouchedDays = opts.untouched !== undefined ? Number(opts.untouched) : (ctx.config.untouchedDays ?? 14);
   if (opts.untouched !== undefined && (!/^\d{1,4}$/.test(opts.untouched) || untouchedDays < 1)) throw new UserError(said('untouchedNotDays', { value: opts.untouched }), `--untouched ${opts.untouched} is not a number of days from 1 to 3650`);
   return withTeam(io, g, 'team review', async (s) => {
-    const managed = await s.managedReps();
+    const tree = await s.teamTree();
+    const managed = tree.map((t) => t.rep);
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(said('notYourRep', { rep: r, team: managed }), `${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
     const reps = opts.rep?.length ? opts.rep : managed;
     const all = opts.all || opts.json || opts.csv;
@@ -129,7 +130,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     const everyAccount = Boolean(opts.json || opts.csv);
     const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount, untouchedSince: addDays(today, -untouchedDays) });
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, ...(all ? {} : { limit }) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, reader: await s.currentUser(), managerOf: Object.fromEntries(tree.map((t) => [t.rep, t.manager])), ...(all ? {} : { limit }) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;

@@ -698,6 +698,36 @@ export const PG_MIGRATIONS: readonly string[] = [
   ${snapshotSchema('postgres')}
   CREATE INDEX visits_debriefs ON visits (owner, date) WHERE mode = 'debrief';
   `,
+  // 17: a manager of managers reads the reps of their managers, at any depth (a roll-up by level).
+  // The reps under the caller are read by one function that runs as the tables' owner: a policy on
+  // team_members that read team_members itself would recurse. Each policy that read "m.manager =
+  // current_user" is made again over that set, read once a query (an InitPlan), not once a row.
+  // session_user, as delete_account: inside the function current_user is the owner.
+  `
+  CREATE FUNCTION managed_reps() RETURNS name[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ${PG_SCHEMA}, pg_temp
+    AS $$ WITH RECURSIVE below(rep) AS (
+      SELECT rep FROM ${PG_SCHEMA}.team_members WHERE manager = session_user
+      UNION SELECT m.rep FROM ${PG_SCHEMA}.team_members m JOIN below b ON m.manager = b.rep
+    ) SELECT coalesce(array_agg(rep), '{}') FROM below WHERE rep <> session_user $$;
+  REVOKE EXECUTE ON FUNCTION managed_reps() FROM PUBLIC;
+  DO $$
+  DECLARE
+    p record;
+  BEGIN
+    EXECUTE format('GRANT EXECUTE ON FUNCTION ${PG_SCHEMA}.managed_reps() TO %I', ${PG_SCHEMA}.rep_role());
+    FOR p IN SELECT tablename FROM pg_policies WHERE schemaname = '${PG_SCHEMA}' AND policyname = 'team_reads' LOOP
+      EXECUTE format('DROP POLICY team_reads ON ${PG_SCHEMA}.%I', p.tablename);
+      EXECUTE format('CREATE POLICY team_reads ON ${PG_SCHEMA}.%I FOR SELECT USING (owner = ANY ((SELECT ${PG_SCHEMA}.managed_reps())::name[]))', p.tablename);
+    END LOOP;
+  END $$;
+  DROP POLICY members_read ON team_members;
+  CREATE POLICY members_read ON team_members FOR SELECT USING (rep = current_user OR manager = current_user OR rep = ANY ((SELECT managed_reps())::name[]));
+  DROP POLICY manager_notes ON account_events;
+  CREATE POLICY manager_notes ON account_events FOR INSERT WITH CHECK (
+    by_user = current_user AND kind IN ${NOTE_KINDS} AND visit_id IS NULL
+    AND owner = ANY ((SELECT managed_reps())::name[])
+    AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = account_events.owner));
+  `,
 ];
 
 /**

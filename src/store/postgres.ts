@@ -477,9 +477,14 @@ export class PostgresStore extends SqlStore implements TeamStore {
 
   // -- the team: what only a shared database has ------------------------------------------------
 
-  /** The reps this user manages (row-level security shows a manager exactly these). */
+  /** The reps this user manages, at any depth (row-level security shows a manager exactly these). */
   async managedReps(): Promise<string[]> {
-    return (await this.q<{ rep: string }>('SELECT rep FROM team_members WHERE manager = current_user ORDER BY rep')).map((r) => r.rep);
+    return (await this.teamTree()).map((r) => r.rep);
+  }
+
+  /** The reps under this user with each one's manager: theirs directly, or one of their managers'. */
+  async teamTree(): Promise<{ rep: string; manager: string }[]> {
+    return this.q<{ rep: string; manager: string }>(`SELECT rep, manager FROM team_members WHERE rep = ANY (${PG_SCHEMA}.managed_reps()) ORDER BY rep`);
   }
 
   /**
@@ -695,7 +700,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
       // the seed's question is the manager's to ask: never a rep's of their own class
       if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes', { key: 'noteOnOwnAccount', params: {} });
-      const managed = (await this.q('SELECT 1 FROM team_members WHERE rep = $1 AND manager = current_user', [rep], c)).length > 0;
+      const managed = (await this.q(`SELECT 1 WHERE $1 = ANY (${PG_SCHEMA}.managed_reps())`, [rep], c)).length > 0;
       if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU', { key: 'notYourRep', params: { rep } });
       const a = (await this.q<{ id: number; name: string; class: string | null; class_status: string | null; signed: number; dropped: number }>('SELECT id, name, class, class_status, signed, dropped FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
       if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach accounts --rep ${rep} --all lists their accounts`, { key: 'repHasNoAccount', params: { rep, account } });

@@ -460,8 +460,10 @@ export interface TeamStore extends Store {
   /** The server and database, as they may be shown (never a password). */
   readonly where: string;
   currentUser(): Promise<string>;
-  /** The reps this user manages. */
+  /** The reps this user manages, at any depth: their own, and their managers' reps (a roll-up). */
   managedReps(): Promise<string[]>;
+  /** The same reps, each with their manager (this user, or a manager under them). */
+  teamTree(): Promise<{ rep: string; manager: string }[]>;
   /** `everyAccount`: every account of the reps, not only those that need attention (JSON and CSV). */
   /** untouchedSince: count each rep's accounts in play last visited before this day (activity). */
   teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean; untouchedSince?: string }): Promise<TeamReviewData>;

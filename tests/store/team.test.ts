@@ -111,7 +111,7 @@ describe('a team on PostgreSQL', () => {
     expect(text.stdout).toContain(`${rep2}: 1 account`);
     expect(text.stdout).toContain('past its signing window');
     const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
-    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched');
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,manager,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched');
     // each flag a column: Acme, an A past its window on 5 December, visited 15 days before (untouched: 14 days)
     const acme = csv.stdout.split(/\r?\n/).find((l) => l.startsWith(`${rep1},Acme,`))?.split(',');
     expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes']);
@@ -318,6 +318,53 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect((await laptop(['store', 'push', '--to', serverUrl(rep1, db)])).code).toBe(0);
     const mine = JSON.parse((await as(rep1)(['accounts', '--json', '--today', '2026-11-25'])).stdout);
     expect(mine.accounts.find((a: { name: string }) => a.name === 'Delta')).toMatchObject({ value: { amount: 5000, currency: 'TWD' }, closeDate: '2026-12-01' });
+  });
+
+  it("a manager of managers reads their managers' reps (a roll-up by level); each manager still only their own, each rep only theirs", async () => {
+    // dana heads carol (alice's and bob's manager) and erin (frank's manager)
+    const [director, erin, frank] = [roleName('dana'), roleName('erin'), roleName('frank')];
+    await setUpTeam();
+    const add = async (...args: string[]) => expect((await admin()(['team', 'add', ...args, '--password-file', join(dir, 'pw.txt')])).code).toBe(0);
+    await add(director);
+    await add(boss, '--manager', director);
+    await add(erin, '--manager', director);
+    await add(frank, '--manager', erin);
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml', 'Li', '  deal_value: 100\n')])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')])).code).toBe(0);
+    expect((await as(frank)(['debrief', '--account', 'Gamma', '--date', '2026-11-20', '--answers', answersFile('g.yaml', 'Ma', '  deal_value: 50\n')])).code).toBe(0);
+
+    // row-level security, by hand: the director reads every rep below; carol and erin their own reps; a rep only theirs
+    const names = async (user: string) => (await rawAs<{ name: string }>(user, 'SELECT name FROM sales_coach.accounts ORDER BY name')).map((r) => r.name);
+    expect(await names(director)).toEqual(['Acme', 'Beta', 'Gamma']);
+    expect(await names(boss)).toEqual(['Acme', 'Beta']);
+    expect(await names(erin)).toEqual(['Gamma']);
+    expect(await names(frank)).toEqual(['Gamma']);
+    expect(await rawAs(frank, 'SELECT rep FROM sales_coach.team_members WHERE rep <> current_user')).toEqual([]);
+    // reading is all: the director changes no rep's value
+    expect(await rawAs(director, 'UPDATE sales_coach.accounts SET amount = 1 RETURNING id')).toEqual([]);
+
+    const review = await as(director)(['team', 'review', '--today', '2026-11-25']);
+    expect(review.code).toBe(0);
+    // each manager's team added up, then the reps (the managers, who sell nothing, are not listed as reps)
+    expect(review.stdout).toMatch(/Team {2}3 reps · 3 accounts/);
+    expect(review.stdout).toContain(`${boss}'s team: 2 reps, 2 accounts`);
+    expect(review.stdout).toContain(`${erin}'s team: 1 rep, 1 account`);
+    expect(review.stdout).toMatch(new RegExp(`${rep1}: 1 account  in ${boss}'s team`));
+    expect(review.stdout).toMatch(new RegExp(`${frank}: 1 account  in ${erin}'s team`));
+    expect(review.stdout).not.toMatch(new RegExp(`^${boss}: `, 'm'));
+    const json = JSON.parse((await as(director)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout);
+    expect(json.managers.map((m: { manager: string; reps: number; inPlay: { values: unknown } }) => [m.manager, m.reps, m.inPlay.values])).toEqual([
+      [boss, 2, [{ amount: 100 }]],
+      [erin, 1, [{ amount: 50 }]],
+    ]);
+    // carol's own review is hers alone, and has no roll-up
+    const own = await as(boss)(['team', 'review', '--today', '2026-11-25', '--json']);
+    expect(JSON.parse(own.stdout).reps.map((r: { rep: string }) => r.rep)).toEqual([rep1, rep2]);
+    expect(JSON.parse(own.stdout).managers).toEqual([]);
+    // the director questions a class two levels down; the rep reads it
+    expect((await as(director)(['account', 'challenge', 'Gamma', '--rep', frank, '--note', 'Why is this an A?', '--today', '2026-11-25'])).code).toBe(0);
+    expect((await as(frank)(['accounts', '--today', '2026-11-25'])).stdout).toContain('Why is this an A?');
+    expect((await as(boss)(['account', 'challenge', 'Gamma', '--rep', frank, '--note', 'x', '--today', '2026-11-25'])).code).not.toBe(0);
   });
 });
 

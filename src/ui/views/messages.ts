@@ -91,6 +91,9 @@ const en = {
   team: 'Team',
   teamReps: (n: number) => `${n} rep${n === 1 ? '' : 's'}`,
   repLine: (rep: string, n: number) => `${rep}: ${n} account${n === 1 ? '' : 's'}`,
+  /** A manager of managers' roll-up: one manager's reps added up. */
+  managerTeam: (manager: string, reps: number, n: number) => `${manager}'s team: ${reps} rep${reps === 1 ? '' : 's'}, ${n} account${n === 1 ? '' : 's'}`,
+  inTeamOf: (manager: string) => `in ${manager}'s team`,
   needsAttention: (n: number) => `${n} need${n === 1 ? 's' : ''} attention`,
   allWell: 'nothing needs attention',
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,

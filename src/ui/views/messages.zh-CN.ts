@@ -72,6 +72,8 @@ export const zhCN: ViewMessages = {
   team: '团队',
   teamReps: (n) => `${n}名销售`,
   repLine: (rep, n) => `${rep}：${n}个客户`,
+  managerTeam: (manager, reps, n) => `${manager}的团队：${reps}名销售，${n}个客户`,
+  inTeamOf: (manager) => `${manager}的团队`,
   needsAttention: (n) => `${n}个需要关注`,
   allWell: '没有需要关注的客户',
   moreAttention: (n) => `……还有${n}个（用 --all、--json 或 --csv 查看全部）`,

@@ -72,6 +72,8 @@ export const zhTW: ViewMessages = {
   team: '團隊',
   teamReps: (n) => `${n}名業務`,
   repLine: (rep, n) => `${rep}：${n}個客戶`,
+  managerTeam: (manager, reps, n) => `${manager}的團隊：${reps}名業務，${n}個客戶`,
+  inTeamOf: (manager) => `${manager}的團隊`,
   needsAttention: (n) => `${n}個需要關注`,
   allWell: '沒有需要關注的客戶',
   moreAttention: (n) => `……還有${n}個（用 --all、--json 或 --csv 檢視全部）`,

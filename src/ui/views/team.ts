@@ -27,6 +27,8 @@ export interface NoteView {
 
 export interface RepReview {
   rep: string;
+  /** Their manager, when it is not the reader (a manager of managers reads their managers' reps). */
+  manager?: string;
   total: number;
   classes: { key: string; title: string; count: number }[];
   flagCounts: Partial<Record<PipelineFlag, number>>;
@@ -57,6 +59,17 @@ export interface TeamReviewView {
   inPlay: PipelineView['inPlay'];
   /** Days without a visit after which an account in play is untouched. */
   untouchedDays: number;
+  /** A manager of managers: each manager under them with their reps' totals (empty for a manager of reps). */
+  managers: ManagerRollUp[];
+}
+
+/** One manager's reps added up, as a manager of managers reads them. */
+export interface ManagerRollUp {
+  manager: string;
+  reps: number;
+  total: number;
+  classes: { key: string; title: string; count: number }[];
+  inPlay: PipelineView['inPlay'];
 }
 
 /** The managers' notes among an account's events (the rest are left out). */
@@ -78,8 +91,13 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
 
 const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'];
 
-export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number }): TeamReviewView {
+export function teamReviewView(
+  data: TeamReviewData,
+  opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number; reader?: string; managerOf?: Readonly<Record<string, string>> },
+): TeamReviewView {
   const untouchedDays = opts.untouchedDays ?? 14;
+  const managerOf = opts.managerOf ?? {};
+  const managers = new Set(Object.values(managerOf));
   const reps = opts.reps.map((rep): RepReview => {
     const groups = data.groups.filter((g) => g.rep === rep);
     const rows = data.attention.filter((a) => a.rep === rep).map((a) => a.row);
@@ -94,8 +112,10 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
     const notes = noteViews(events);
+    const manager = managerOf[rep];
     return {
       rep,
+      ...(manager && manager !== opts.reader ? { manager } : {}),
       total: view.total,
       classes: view.groups.map((g) => ({ key: g.key, title: g.title, count: g.count })),
       // every flag, in the order the rep's review and the weekly report count them: an account listed
@@ -113,7 +133,37 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
       activity: data.activity?.[rep] ?? { debriefs: 0, untouched: 0 },
     };
   });
-  // the team's line in the playbook's order of classes (best first), as each rep's line is
+  const flagCounts: Partial<Record<PipelineFlag, number>> = {};
+  for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
+  const inPlay = addUp(reps);
+  // a manager under the reader is listed with their reps' totals; as a rep, only when they sell too
+  const shown = reps.filter((r) => !managers.has(r.rep) || r.total > 0);
+  const rollUp = [...managers]
+    .filter((m) => m !== opts.reader)
+    .sort()
+    .flatMap((manager): ManagerRollUp[] => {
+      // the manager's own accounts, if they sell too, are their team's as well
+      const under = reps.filter((r) => r.rep === manager || below(r.rep, manager, managerOf));
+      const sellers = under.filter((r) => !managers.has(r.rep) || r.total > 0);
+      return under.some((r) => r.rep !== manager) ? [{ manager, reps: sellers.length, total: under.reduce((n, r) => n + r.total, 0), classes: teamClasses(under, data), inPlay: addUp(under) }] : [];
+    });
+  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps: shown, classes: teamClasses(reps, data), flagCounts, inPlay, untouchedDays, managers: rollUp };
+}
+
+/** Whether `manager` is above `rep`, at any depth (the tree the database gave: no cycles, team add refuses them). */
+function below(rep: string, manager: string, managerOf: Readonly<Record<string, string>>): boolean {
+  const seen = new Set<string>();
+  for (let up = managerOf[rep]; up !== undefined && !seen.has(up); up = managerOf[up]) {
+    if (up === manager) return true;
+    seen.add(up);
+  }
+  return false;
+}
+
+const addUp = (reps: readonly RepReview[]): PipelineView['inPlay'] => ({ values: sumMoney(reps.flatMap((r) => r.inPlay.values)), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) });
+
+/** The classes of these reps added up, in the playbook's order of classes (best first), as each rep's line is. */
+function teamClasses(reps: readonly RepReview[], data: TeamReviewData): { key: string; title: string; count: number }[] {
   const classes = new Map<string, { key: string; title: string; count: number; class?: string; rank?: number }>();
   for (const r of reps) for (const c of r.classes) classes.set(c.key, { ...c, count: (classes.get(c.key)?.count ?? 0) + c.count });
   for (const g of data.groups) {
@@ -122,10 +172,7 @@ export function teamReviewView(data: TeamReviewData, opts: { reps: string[]; loc
     if (g.class !== undefined) c.class = g.class;
     if (g.rank !== undefined && (c.rank === undefined || g.rank < c.rank)) c.rank = g.rank;
   }
-  const flagCounts: Partial<Record<PipelineFlag, number>> = {};
-  for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
-  const inPlay = { values: sumMoney(reps.flatMap((r) => r.inPlay.values)), valued: reps.reduce((n, r) => n + r.inPlay.valued, 0), accounts: reps.reduce((n, r) => n + r.inPlay.accounts, 0) };
-  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps, classes: orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count })), flagCounts, inPlay, untouchedDays };
+  return orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count }));
 }
 
 /** One group per class across its statuses, as the store's own pipeline folds them. */
@@ -154,8 +201,13 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
   const flagText = { ...m.flag, one_contact: m.oneContactOfRep };
   if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
   for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
+  // a manager of managers: each manager's team added up, before the reps one by one
+  for (const t of v.managers) {
+    out.push('', hanging('  ', `${c.bold(m.managerTeam(s(t.manager), t.reps, t.total))}   ${t.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
+    if (t.inPlay.valued > 0) out.push(hanging('    ', m.valueInPlay(formatTotals(t.inPlay.values, v.locale), t.inPlay.valued, t.inPlay.accounts), width));
+  }
   for (const r of v.reps) {
-    out.push('', c.bold.underline(m.repLine(s(r.rep), r.total)));
+    out.push('', `${c.bold.underline(m.repLine(s(r.rep), r.total))}${r.manager ? c.dim(`  ${m.inTeamOf(s(r.manager))}`) : ''}`);
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
     if (r.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(r.inPlay.values, v.locale), r.inPlay.valued, r.inPlay.accounts), width));
     out.push(hanging('  ', c.dim(m.activity(r.activity.debriefs, formatDate(v.since, v.locale), r.activity.untouched, v.untouchedDays)), width));
@@ -184,19 +236,20 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
 }
 
 export function teamJson(v: TeamReviewView): unknown {
-  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, untouchedDays: v.untouchedDays, reps: v.reps };
+  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, untouchedDays: v.untouchedDays, managers: v.managers, reps: v.reps };
 }
 
 const CSV_FLAGS: PipelineFlag[] = ['window', 'overdue', 'no_next', 'one_contact', 'provisional'];
 
 /** One line per account; each flag a column of its own (yes or empty), with the last visit and whether it is untouched. */
-export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched'];
+export const TEAM_CSV_HEADER = ['rep', 'manager', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
   const cutoff = addDays(v.today, -v.untouchedDays);
   return v.reps.flatMap((r) =>
     (r.accounts ?? r.attention).map((a) => [
       r.rep,
+      r.manager ?? '',
       a.name,
       a.class,
       a.classLabel,
