@@ -77,10 +77,11 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       }
     }
     // a manager's notes (team database) since the review's period, or the last two weeks
-    const notes = isTeamStore(store) && rep === undefined ? (await store.reviewNotes()).filter((n) => n.event.date >= (since ?? addDays(today, -14))) : [];
+    // with their threads: a question still open is listed however old
+    const notes = isTeamStore(store) && rep === undefined ? await store.reviewNotes() : [];
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}), ...(rep !== undefined ? { rep } : {}) });
-    const { noteLines, noteViews } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [] };
-    const noted = noteViews(notes);
+    const { noteLines, noteViews, isOpen, lastWord } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [], isOpen: () => false, lastWord: () => '' };
+    const noted = noteViews(notes).filter((n) => isOpen(n) || lastWord(n) >= (since ?? addDays(today, -14)));
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...(pipelineJson(view) as object), ...(noted.length ? { notes: noted } : {}) }), null, 2)}\n`);
     else if (opts.csv) {
       // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised

@@ -576,6 +576,25 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .action((name: string, opts: { rep?: string; note?: string; today?: string }) => {
         setAction(async (io, g) => (await import('./team.js')).accountReview('class-challenged', name, opts, io, g));
       });
+    account
+      .command('reply')
+      .argument('<name>', 'the account')
+      .description("answer your manager's open question on one of your accounts (team database); the question stays open until they close it")
+      .option('--note <text>', 'your answer')
+      .option('--today <YYYY-MM-DD>', 'the date of the answer (default: today)', parseDay)
+      .action((name: string, opts: { note?: string; today?: string }) => {
+        setAction(async (io, g) => (await import('./team.js')).accountReply(name, opts, io, g));
+      });
+    account
+      .command('resolve')
+      .argument('<name>', 'the account')
+      .description("a manager closes the open questions on a rep's account (team database), answered or not, with a last word if they like")
+      .option('--rep <role>', 'the rep whose account it is')
+      .option('--note <text>', 'a last word the rep reads (optional)')
+      .option('--today <YYYY-MM-DD>', 'the date of the close (default: today)', parseDay)
+      .action((name: string, opts: { rep?: string; note?: string; today?: string }) => {
+        setAction(async (io, g) => (await import('./team.js')).accountResolve(name, opts, io, g));
+      });
   }
 
   if (wants('team')) {

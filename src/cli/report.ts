@@ -13,6 +13,7 @@ import { checkClasses, checkScope, historyFor, playbooksInUse, withStoredPlayboo
 import { openStore } from './store.js';
 import { type ChecklistRow, type Damaged, isTeamStore, type StatsAccount } from '../store/types.js';
 import { tellDamaged } from './damaged.js';
+import type { NoteView } from '../ui/views/team.js';
 
 export interface ReportOptions {
   out?: string;
@@ -48,6 +49,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     let all: StatsAccount[];
     let steps: ChecklistRow[];
     let who: { rep: string } | { team: string[] } | undefined;
+    // the managers' questions no one has closed, with their threads (team database): the rep's own, or the reps'
+    let questions: { rep?: string; note: NoteView }[] = [];
     if (opts.rep || opts.team) {
       // a manager's report of a rep, or of the team: the same report, from the reps' rows (row-level
       // security lets the manager read exactly these); a team's accounts are named with their rep
@@ -68,18 +71,28 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
       who = opts.rep ? { rep: opts.rep } : { team: reps };
+      const threads = await team.teamThreads(reps, scope.today);
+      if (threads.length) {
+        const { noteViews, isOpen } = await import('../ui/views/team.js');
+        questions = reps.flatMap((rep) => noteViews(threads.filter((t) => t.rep === rep).map((t) => t.event)).filter(isOpen).map((note) => ({ ...(opts.team ? { rep } : {}), note })));
+      }
       // the team's catalogue of notices: loaded only when a manager's report left a row out
       if (damaged.length) tellDamaged(io, damaged, (await import('../ui/notice-messages.js')).NOTICE_MESSAGES[locale]);
     } else {
       all = await historyFor(store, { today: scope.today }, playbooks, false);
       steps = (await store.stepsDue(window)).filter((s) => !isLapsed(s, scope.today));
+      const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((e) => e.event.date <= scope.today) : [];
+      if (notes.length) {
+        const { noteViews, isOpen } = await import('../ui/views/team.js');
+        questions = noteViews(notes).filter(isOpen).map((note) => ({ note }));
+      }
     }
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
     // the month's forecast, from the same rows and the same calibration the report shows
     const { computeForecast } = await import('../stats/forecast.js');
     const forecast = computeForecast(all, { today: scope.today, period: 'month', playbooks, calibration: stats.calibration });
-    const view = reportView(report, locale, who, forecast);
+    const view = reportView(report, locale, who, forecast, questions);
     const { renderCharts } = await import('../report/charts.js');
     html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec), view.chartRoles));
   } finally {

@@ -24,7 +24,7 @@ import { dbPath, openStore } from './store.js';
 import type { Locale, Mode, Playbook, Question } from '../playbook/types.js';
 import { formatDate, UI } from '../ui/messages.js';
 import { localizeSuggestion, NOTICE_MESSAGES } from '../ui/notice-messages.js';
-import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand } from '../ui/sanitize.js';
+import { sanitize, sanitizeBlock, sanitizeDeep, shellCommand, shellQuote } from '../ui/sanitize.js';
 import { type Context, localeOf, makeContext, printDiagnostics, resolvePlaybookTarget } from './context.js';
 import { type Draft, DraftStore, draftsDirFor } from './drafts.js';
 import { EXIT, innerOf, Interrupted, said, UserError } from './errors.js';
@@ -337,13 +337,22 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const state: AccountState | undefined = store && account ? await store.accountState(account) : undefined;
   // a manager's note on this account since the last visit (team database): read before the interview
   // (the notes written since the account's last session was saved: what the rep has not seen at a prep)
-  const unseen = store && isTeamStore(store) && state && !opts.json ? await store.reviewNotes(account, { unseen: true }) : [];
-  if (unseen.length) {
-    const { noteLines, noteViews } = await import('../ui/views/team.js');
+  // and the questions the manager has not closed, seen or not, each with its thread, under a heading of their own
+  const [unseen, every] = store && isTeamStore(store) && state && !opts.json ? await Promise.all([store.reviewNotes(account, { unseen: true }), store.reviewNotes(account)]) : [[], []];
+  if (unseen.length || every.some((e) => e.event.kind === 'class-challenged')) {
+    const { noteLines, noteViews, isOpen } = await import('../ui/views/team.js');
+    const threads = noteViews(every);
+    const open = threads.filter(isOpen);
+    // news: a note written since, or a question closed since (the rep's own answers are not news to them)
+    const fresh = new Set(unseen.flatMap((e) => (e.event.kind === 'note-resolved' ? [e.event.to] : e.event.kind === 'note-replied' ? [] : [e.id])));
+    const news = threads.filter((n) => !isOpen(n) && n.id !== undefined && fresh.has(n.id));
     const { widthOf } = await import('../ui/style.js');
     const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
-    // under the heading `today` and `accounts` give them, dated as every screen dates
-    io.stderr.write(`${ctx.out.bold(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noteViews(unseen), locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false }).join('\n')}\n`);
+    const m = VIEW_MESSAGES[locale];
+    const lines = (notes: typeof threads) => noteLines(notes, locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false }).join('\n');
+    // under the headings `today` and `accounts` give them, dated as every screen dates
+    if (open.length) io.stderr.write(`${ctx.out.bold(m.openQuestions)}\n${lines(open)}\n${ctx.out.dim(`  ${m.replyHint(shellQuote(state?.name ?? account ?? ''))}`)}\n`);
+    if (news.length) io.stderr.write(`${ctx.out.bold(m.managerNotes)}\n${lines(news)}\n`);
   }
   // an account keeps the playbook that classified it, unless the rep names another
   const accountPlaybook = store && account && state ? (await store.getAccount(account))?.playbookSource : undefined;

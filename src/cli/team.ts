@@ -158,6 +158,32 @@ export async function accountReview(kind: 'class-validated' | 'class-challenged'
   });
 }
 
+/** A rep answers the question their manager left open on one of their accounts. */
+export async function accountReply(name: string, opts: { note?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  if (!opts.note?.trim()) throw new UserError(said('replyNeedsNote', {}), 'account reply needs --note "...": your answer to the question', 'e.g. --note "The first KP signs on Friday: the board approved the budget"');
+  const today = opts.today ?? localToday();
+  return withTeam(io, g, 'account reply', async (s) => {
+    const r = await s.replyToNote(name, (opts.note as string).trim(), now(), today);
+    io.stdout.write(`${noticesFor(io, g).noteReplied(sanitize(r.name), sanitize(r.asked))}\n`);
+    return EXIT.ok;
+  });
+}
+
+/** A manager closes the open questions on a rep's account. */
+export async function accountResolve(name: string, opts: { rep?: string; note?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
+  if (!opts.rep) throw new UserError(said('reviewNeedsRep', { verb: 'resolve' }), 'account resolve needs --rep: whose account is it?', "sales-coach team review lists your team's accounts by rep");
+  const today = opts.today ?? localToday();
+  return withTeam(io, g, 'account resolve', async (s) => {
+    const rep = opts.rep as string;
+    const r = await s.resolveNotes(rep, name, opts.note?.trim() || undefined, now(), today).catch(async (err: unknown) => {
+      if (err instanceof StoreError && err.said.key === 'notYourRep') await mustManage(s, rep);
+      throw err instanceof StoreError && err.said.key === 'repHasNoAccount' ? await noRepAccount(s, rep, name) : err;
+    });
+    io.stdout.write(`${noticesFor(io, g).notesResolved(r.closed, sanitize(r.name), sanitize(rep), r.answered)}\n`);
+    return EXIT.ok;
+  });
+}
+
 export async function storePush(opts: { to?: string; json?: boolean }, io: IO, g: GlobalOptions): Promise<number> {
   if (!opts.to) throw new UserError(said('pushNeedsTo', {}), 'store push needs --to postgres://USER@HOST/DATABASE', "the team database to push this machine's accounts into");
   const target = teamTargetOf(io, g, opts.to);

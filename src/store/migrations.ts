@@ -290,6 +290,12 @@ export const REP_ROLE = 'sales_coach_rep';
 const OWNED = ['accounts', 'contacts', 'visits', 'checklist_items', 'account_events'] as const;
 const CHILDREN = ['contacts', 'visits', 'checklist_items', 'account_events'] as const;
 const NOTE_KINDS = "('class-validated', 'class-challenged')";
+/** What a manager writes on a rep's account since threads (PostgreSQL 17): a note, or a question closed. */
+const MANAGER_KINDS = "('class-validated', 'class-challenged', 'note-resolved')";
+/** The threads' events as readable_event checks them (rows.ts EventRow): the rep's answer, the manager's close. */
+const THREAD_EVENTS = `
+      WHEN 'note-replied' THEN json_has(j, 'by', 'string') AND json_has(j, 'to', 'number') AND json_has(j, 'note', 'string')
+      WHEN 'note-resolved' THEN json_has(j, 'by', 'string') AND json_has(j, 'to', 'number') AND json_opt(j, 'note', 'string')`;
 /** The columns a rep writes on each table (besides `owner`, always their own): never an id. */
 const WRITABLE: Record<(typeof OWNED)[number], string[]> = {
   accounts: ['name', 'name_key', 'created_at', 'playbook_id', 'playbook_source', 'class', 'class_status', 'class_since', 'class_rank', 'class_labels', 'class_deadline', 'last_visit', 'last_person', 'signed', 'dropped', 'facts', 'contacts_count', 'open_items', 'next_due', 'next_item'],
@@ -300,10 +306,10 @@ const WRITABLE: Record<(typeof OWNED)[number], string[]> = {
 };
 
 /** What makes a row of a child table the current rep's own: theirs, on their account, from their visit. */
-function ownChild(t: (typeof CHILDREN)[number]): string {
+function ownChild(t: (typeof CHILDREN)[number], managers = NOTE_KINDS): string {
   const mine = [`owner = current_user`, `EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${t}.account_id AND a.owner = current_user)`];
   if (t === 'checklist_items' || t === 'account_events') mine.push(`(${t}.visit_id IS NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.id = ${t}.visit_id AND v.owner = current_user))`);
-  if (t === 'account_events') mine.push(`by_user = current_user`, `kind NOT IN ${NOTE_KINDS}`);
+  if (t === 'account_events') mine.push(`by_user = current_user`, `kind NOT IN ${managers}`);
   return mine.join(' AND ');
 }
 
@@ -506,24 +512,7 @@ export const PG_MIGRATIONS: readonly string[] = [
       AND json_has(j -> 'classification', 'status', 'string') AND json_has(j -> 'classification', 'candidates', 'array') AND json_has(j -> 'classification', 'reasons', 'array') AND json_has(j -> 'classification', 'unknowns', 'array')
       FROM (SELECT json_or_null(t) AS j) x), false) $$;
   -- an event of a kind the program reads, with the fields it reads (rows.ts EventRow)
-  CREATE FUNCTION readable_event(kind text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
-    AS $$ SELECT coalesce((SELECT jsonb_typeof(j) = 'object' AND CASE kind
-      WHEN 'class-changed' THEN json_opt(j, 'from', 'string') AND json_opt(j, 'to', 'string') AND coalesce(j ->> 'fromStatus', 'classified') IN ('classified', 'provisional', 'unclassified')
-        AND json_has(j, 'status', 'string') AND json_has(j, 'movement', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons') AND readable_labels(j -> 'labels') AND readable_labels(j -> 'fromLabels')
-      WHEN 'signed' THEN json_opt(j, 'class', 'string')
-      WHEN 'dropped' THEN json_has(j, 'class', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons')
-      WHEN 'person-added' THEN json_has(j, 'person', 'string') AND json_opt(j, 'title', 'string') AND json_opt(j, 'role', 'string') AND json_opt(j, 'planned', 'boolean')
-      WHEN 'person-updated' THEN json_has(j, 'person', 'string') AND json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
-      WHEN 'facts-updated' THEN json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
-      WHEN 'step-opened' THEN json_has(j, 'key', 'string') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
-      WHEN 'step-carried' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string') AND json_opt(j, 'updated', 'boolean')
-      WHEN 'step-closed' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'state' IN ('done', 'skipped', 'superseded') AND json_has(j, 'state', 'string'), false)
-      WHEN 'step-reopened' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'before' IN ('done', 'skipped') AND json_has(j, 'before', 'string'), false)
-      WHEN 'step-added' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
-      WHEN 'class-validated' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')
-      WHEN 'class-challenged' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')
-      ELSE false END
-      FROM (SELECT json_or_null(t) AS j) x), false) $$;
+  ${readableEventSql('CREATE')}
   ALTER TABLE accounts ADD CONSTRAINT accounts_readable CHECK (
     (class_labels IS NULL OR class_labels = '' OR (json_or_null(class_labels) IS NOT NULL AND jsonb_typeof(json_or_null(class_labels)) <> 'null' AND readable_labels(json_or_null(class_labels))))
     AND readable_answers(facts)) NOT VALID;
@@ -724,11 +713,50 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE POLICY members_read ON team_members FOR SELECT USING (rep = current_user OR manager = current_user OR rep = ANY ((SELECT managed_reps())::name[]));
   DROP POLICY manager_notes ON account_events;
   CREATE POLICY manager_notes ON account_events FOR INSERT WITH CHECK (
-    by_user = current_user AND kind IN ${NOTE_KINDS} AND visit_id IS NULL
+    by_user = current_user AND kind IN ${MANAGER_KINDS} AND visit_id IS NULL
     AND owner = ANY ((SELECT managed_reps())::name[])
     AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = account_events.owner));
+  -- and notes become threads: a rep answers a question on their own account (note-replied, theirs),
+  -- the manager closes it (note-resolved, the manager's: no rep may write one, and it follows a merge
+  -- as the notes do); both of a shape the reader reads, and a manager's never dated ahead
+  ${readableEventSql('CREATE OR REPLACE', true)}
+  DROP POLICY own_inserts ON account_events;
+  CREATE POLICY own_inserts ON account_events FOR INSERT WITH CHECK (${ownChild('account_events', MANAGER_KINDS)});
+  DROP POLICY notes_follow_merges ON account_events;
+  CREATE POLICY notes_follow_merges ON account_events FOR UPDATE
+    USING (owner = current_user AND kind IN ${MANAGER_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user))
+    WITH CHECK (owner = current_user AND kind IN ${MANAGER_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
+  CREATE INDEX account_events_threads ON account_events (owner, date) WHERE kind IN ('class-challenged', 'note-replied', 'note-resolved');
+  DROP TRIGGER notes_not_ahead ON account_events;
+  CREATE TRIGGER notes_not_ahead BEFORE INSERT OR UPDATE OF date, kind ON account_events FOR EACH ROW
+    WHEN (NEW.kind IN ${MANAGER_KINDS}) EXECUTE FUNCTION notes_not_ahead();
   `,
 ];
+
+/**
+ * The readable_event function (migration 4), made again by migration 17 with the threads' kinds: the
+ * kinds of event a row may hold, with the fields the reader (rows.ts EventRow) requires of each.
+ */
+function readableEventSql(verb: 'CREATE' | 'CREATE OR REPLACE', threads = false): string {
+  return `${verb} FUNCTION readable_event(kind text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+    AS $$ SELECT coalesce((SELECT jsonb_typeof(j) = 'object' AND CASE kind
+      WHEN 'class-changed' THEN json_opt(j, 'from', 'string') AND json_opt(j, 'to', 'string') AND coalesce(j ->> 'fromStatus', 'classified') IN ('classified', 'provisional', 'unclassified')
+        AND json_has(j, 'status', 'string') AND json_has(j, 'movement', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons') AND readable_labels(j -> 'labels') AND readable_labels(j -> 'fromLabels')
+      WHEN 'signed' THEN json_opt(j, 'class', 'string')
+      WHEN 'dropped' THEN json_has(j, 'class', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons')
+      WHEN 'person-added' THEN json_has(j, 'person', 'string') AND json_opt(j, 'title', 'string') AND json_opt(j, 'role', 'string') AND json_opt(j, 'planned', 'boolean')
+      WHEN 'person-updated' THEN json_has(j, 'person', 'string') AND json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
+      WHEN 'facts-updated' THEN json_has(j, 'changes', 'array') AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(j -> 'changes') c WHERE NOT json_has(c, 'field', 'string'))
+      WHEN 'step-opened' THEN json_has(j, 'key', 'string') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
+      WHEN 'step-carried' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string') AND json_opt(j, 'updated', 'boolean')
+      WHEN 'step-closed' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'state' IN ('done', 'skipped', 'superseded') AND json_has(j, 'state', 'string'), false)
+      WHEN 'step-reopened' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND coalesce(j ->> 'before' IN ('done', 'skipped') AND json_has(j, 'before', 'string'), false)
+      WHEN 'step-added' THEN json_has(j, 'stepId', 'number') AND json_has(j, 'text', 'string') AND json_has(j, 'due', 'string')
+      WHEN 'class-validated' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')
+      WHEN 'class-challenged' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')${threads ? THREAD_EVENTS : ''}
+      ELSE false END
+      FROM (SELECT json_or_null(t) AS j) x), false) $$;`;
+}
 
 /**
  * PL/pgSQL statements granting the rep's rights on this database (as migrations 1 and 3 left them)

@@ -629,6 +629,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .select((eb) => ['owner as rep', sql<string>`CASE WHEN signed = 1 THEN 'signed' ELSE coalesce(class, class_status, 'new') END`.as('g'), 'currency', eb.fn.sum<number>('amount').as('amount'), eb.fn.countAll<number>().as('n')])
         .groupBy(['owner', sql`2`, 'currency'])
         .execute();
+      // the questions' threads, whenever asked: a question still open is shown however old
+      const threads = await this.threadRows(team, today);
+      const inPeriod = new Set(events.map((e) => Number(e.id)));
       // one row a rep damaged (changed outside sales-coach) is named and left out, never the whole team's review
       const damaged: Damaged[] = [];
       const badLabels = new Set<string>();
@@ -660,7 +663,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
           const row = readable(() => accountRow(withLiveNext(r)), (what) => damaged.push({ rep: r.rep, what }));
           return row ? [{ rep: r.rep, total: attentionOf.get(r.rep) ?? 0, row: { ...row, flags: PIPELINE_FLAGS.filter((f) => Number(r[`f_${f}`]) === 1) } }] : [];
         }),
-        events: events.flatMap((e) => {
+        events: [...events, ...threads.filter((e) => !inPeriod.has(Number(e.id)))].flatMap((e) => {
           const event = readable(() => this.event(e), (what) => damaged.push({ rep: String(e.rep), what }));
           return event ? [{ rep: String(e.rep), event }] : [];
         }),
@@ -679,6 +682,22 @@ export class PostgresStore extends SqlStore implements TeamStore {
       }
       return out;
     });
+  }
+
+  /** Every question asked on these reps' accounts up to `today`, with its answers and close (from their own index). */
+  private threadRows(reps: string[], today: string) {
+    return this.eventQuery(this.kdb)
+      .select('e.owner as rep')
+      .where('e.owner', 'in', reps.length ? reps : [''])
+      .where('e.kind', 'in', ['class-challenged', 'note-replied', 'note-resolved'])
+      .where('e.date', '<=', today)
+      .orderBy('e.date')
+      .orderBy('e.id')
+      .execute();
+  }
+
+  async teamThreads(reps: string[], today: string): Promise<{ rep: string; event: StoredEvent }[]> {
+    return this.run(async () => (await this.threadRows(reps, today)).map((e) => ({ rep: String(e.rep), event: this.event(e) })));
   }
 
   /** The reps of `reps` who have an account of this name (as the store keys names), read through row-level security. */
@@ -714,6 +733,57 @@ export class PostgresStore extends SqlStore implements TeamStore {
   }
 
   /**
+   * A rep's answer to the question their manager left open on their account: a note-replied event of
+   * their own (row-level security: on their own account only), naming the question it answers.
+   */
+  async replyToNote(account: string, note: string, at: string, today: string): Promise<{ by: string; name: string; asked: string }> {
+    return this.write(async (c) => {
+      const by = await this.currentUser();
+      const a = (await this.q<{ id: number; name: string }>('SELECT id, name FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)], c))[0];
+      if (!a) throw new StoreError(`no account "${account}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name: account } });
+      const open = await this.openQuestions(c, a.id);
+      const question = open.at(-1);
+      if (!question) throw new StoreError(`"${a.name}" has no question from your manager waiting for an answer`, 'sales-coach accounts lists your manager\'s notes', { key: 'noOpenQuestion', params: { account: a.name } });
+      const e: StoredAccountEvent = { kind: 'note-replied', date: today, by, to: question.id, note };
+      await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES (current_user, $1, NULL, $2, $3, $4, $5)', [a.id, e.date, e.kind, eventData(e), at], c);
+      return { by, name: a.name, asked: question.by };
+    });
+  }
+
+  /** A manager closes the questions open on a rep's account (one note-resolved each), with a word or not. */
+  async resolveNotes(rep: string, account: string, note: string | undefined, at: string, today: string): Promise<{ by: string; name: string; closed: number; answered: boolean }> {
+    return this.write(async (c) => {
+      const by = await this.currentUser();
+      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
+      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
+      const managed = (await this.q(`SELECT 1 WHERE $1 = ANY (${PG_SCHEMA}.managed_reps())`, [rep], c)).length > 0;
+      if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU', { key: 'notYourRep', params: { rep } });
+      const a = (await this.q<{ id: number; name: string }>('SELECT id, name FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];
+      if (!a) throw new StoreError(`${rep} has no account "${account}"`, `sales-coach accounts --rep ${rep} --all lists their accounts`, { key: 'repHasNoAccount', params: { rep, account } });
+      const open = await this.openQuestions(c, a.id);
+      if (!open.length) throw new StoreError(`${rep}'s "${a.name}" has no open question`, `sales-coach account show "${a.name}" --rep ${rep} shows its notes`, { key: 'noOpenQuestion', params: { account: a.name, rep } });
+      for (const question of open) {
+        const e: StoredAccountEvent = { kind: 'note-resolved', date: today, by, to: question.id, ...(note ? { note } : {}) };
+        await this.q('INSERT INTO account_events (owner, account_id, visit_id, date, kind, data, at) VALUES ($1, $2, NULL, $3, $4, $5, $6)', [rep, a.id, e.date, e.kind, eventData(e), at], c);
+      }
+      return { by, name: a.name, closed: open.length, answered: open.every((q) => q.answered) };
+    });
+  }
+
+  /** The account's questions no one has closed, oldest first, and whether the rep has answered each. */
+  private async openQuestions(c: Q, accountId: number): Promise<{ id: number; by: string; answered: boolean }[]> {
+    const rows = await this.q<{ id: string; by_user: string; answered: boolean }>(
+      `SELECT e.id, e.by_user, EXISTS (SELECT 1 FROM account_events r WHERE r.account_id = e.account_id AND r.kind = 'note-replied' AND r.data::jsonb ->> 'to' = e.id::text) AS answered
+       FROM account_events e WHERE e.account_id = $1 AND e.kind = 'class-challenged'
+       AND NOT EXISTS (SELECT 1 FROM account_events r WHERE r.account_id = e.account_id AND r.kind = 'note-resolved' AND r.data::jsonb ->> 'to' = e.id::text)
+       ORDER BY e.date, e.id`,
+      [accountId],
+      c,
+    );
+    return rows.map((r) => ({ id: Number(r.id), by: r.by_user, answered: r.answered }));
+  }
+
+  /**
    * Managers' notes on this rep's accounts, oldest first. With `unseen`, only those written since
    * the account's latest session was saved: what the rep has not had in front of them at a prep yet.
    */
@@ -721,7 +791,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.run(async () => {
       const rows = await this.eventQuery(this.kdb)
         .where(this.owned('e.owner'))
-        .where('e.kind', 'in', ['class-validated', 'class-challenged'])
+        .where('e.kind', 'in', ['class-validated', 'class-challenged', 'note-replied', 'note-resolved'])
         .$if(account !== undefined, (qb) => qb.where('a.name_key', '=', nameKey(account ?? '')))
         .$if(opts.unseen === true, (qb) =>
           qb.where(({ eb, selectFrom, fn }) =>

@@ -66,6 +66,8 @@ const EventRow = z.union([
   z.looseObject({ kind: z.literal('step-reopened'), stepId: z.number(), text: z.string(), before: z.enum(['done', 'skipped']) }),
   z.looseObject({ kind: z.literal('step-added'), stepId: z.number(), text: z.string(), due: z.string() }),
   z.looseObject({ kind: z.enum(['class-validated', 'class-challenged']), by: z.string(), class: opt(z.string()), note: z.string() }),
+  z.looseObject({ kind: z.literal('note-replied'), by: z.string(), to: z.number(), note: z.string() }),
+  z.looseObject({ kind: z.literal('note-resolved'), by: z.string(), to: z.number(), note: opt(z.string()) }),
 ]);
 
 function parseJson(text: string, what: string | (() => string)): unknown {

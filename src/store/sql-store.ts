@@ -209,7 +209,7 @@ export abstract class SqlStore implements Store {
   /** A stored event; a manager's note names who PostgreSQL says wrote it, whatever its text claims. */
   protected event(r: EventDb & { by_user?: string | null }): StoredEvent {
     const e = storedEvent(r);
-    if ((e.event.kind === 'class-validated' || e.event.kind === 'class-challenged') && r.by_user) e.event.by = r.by_user;
+    if ((e.event.kind === 'class-validated' || e.event.kind === 'class-challenged' || e.event.kind === 'note-replied' || e.event.kind === 'note-resolved') && r.by_user) e.event.by = r.by_user;
     return e;
   }
 

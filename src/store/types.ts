@@ -83,8 +83,12 @@ export type StepReopened = { kind: 'step-reopened'; date: string; stepId: number
 export type StepAdded = { kind: 'step-added'; date: string; stepId: number; text: string; due: string };
 /** A manager's answer to the seed's question ("why is this an A?"): the class confirmed, or questioned. */
 export type ClassReviewed = { kind: 'class-validated' | 'class-challenged'; date: string; by: string; class?: string; note: string };
-/** Events as stored: the engine's, the rep's own changes to steps made outside a session, a manager's review. */
-export type StoredAccountEvent = AccountEvent | StepReopened | StepAdded | ClassReviewed;
+/** A rep's answer to a manager's question on a class (`to`: the question's event id): the thread stays open. */
+export type NoteReplied = { kind: 'note-replied'; date: string; by: string; to: number; note: string };
+/** The manager closes the question `to` (answered, or settled), with a word or not. */
+export type NoteResolved = { kind: 'note-resolved'; date: string; by: string; to: number; note?: string };
+/** Events as stored: the engine's, the rep's own changes to steps made outside a session, a manager's review and its thread. */
+export type StoredAccountEvent = AccountEvent | StepReopened | StepAdded | ClassReviewed | NoteReplied | NoteResolved;
 
 export interface StoredEvent {
   id: number;
@@ -478,6 +482,12 @@ export interface TeamStore extends Store {
   statsHistory(q: StatsQuery, owner?: string, damaged?: Damaged[]): Promise<StatsAccount[]>;
   stepsDue(q: StepsDueQuery, owner?: string): Promise<ChecklistRow[]>;
   reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string; closed: boolean }>;
+  /** The questions asked on these reps' accounts up to `today` (a manager's), each event with its rep: the threads' events. */
+  teamThreads(reps: string[], today: string): Promise<{ rep: string; event: StoredEvent }[]>;
+  /** A rep answers the open question on their own account (the latest the manager asked and has not closed). */
+  replyToNote(account: string, note: string, at: string, today: string): Promise<{ by: string; name: string; asked: string }>;
+  /** A manager closes every open question on a rep's account, with a word or not: how many were open, and who asked them. */
+  resolveNotes(rep: string, account: string, note: string | undefined, at: string, today: string): Promise<{ by: string; name: string; closed: number; answered: boolean }>;
   /**
    * Managers' notes on this rep's accounts (class-validated and class-challenged events), oldest
    * first; with `unseen`, only those written since the account's latest session was saved. A team
@@ -557,6 +567,8 @@ export interface StoreErrorParams {
   noteOnOwnAccount: Record<string, never>;
   notYourRep: { rep: string };
   repHasNoAccount: { rep: string; account: string };
+  /** `account reply` or `account resolve` on an account with no question open; `rep` when the manager asked. */
+  noOpenQuestion: { account: string; rep?: string };
   badRoleName: { role: string };
   reservedRoleName: { role: string };
   ownManager: { name: string };

@@ -159,6 +159,7 @@ export interface CliParams {
   managerEmpty: Record<string, never>;
   reviewNeedsRep: { verb: string };
   reviewNeedsNote: { verb: string; challenge: boolean };
+  replyNeedsNote: Record<string, never>;
   pushNeedsTo: Record<string, never>;
   noLocalDb: { path: string };
   damagedRows: { count: number; path: string };

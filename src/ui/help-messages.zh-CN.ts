@@ -151,6 +151,12 @@ export const zhCN: HelpMessages = {
     'a manager questions a rep\'s class (team database; the seed\'s "why is this an A? then why was it not signed?"); the rep sees it at the next prep':
       '经理对销售给出的分类提出质疑（团队数据库；比如“为什么他是A类客户？那你今天为什么没签掉呢？”）；销售下次做拜访准备时会看到',
     'the question the rep should answer': '销售需要回答的问题',
+    "answer your manager's open question on one of your accounts (team database); the question stays open until they close it": '回答经理在你某个客户上提出、还没解决的问题（团队数据库）；经理结束之前，问题一直保留',
+    'your answer': '你的回答',
+    'the date of the answer (default: today)': '回答的日期（默认今天）',
+    "a manager closes the open questions on a rep's account (team database), answered or not, with a last word if they like": '经理结束下属某个客户上还没解决的问题（团队数据库），不论对方是否已回答，可以附一句话',
+    'a last word the rep reads (optional)': '附给下属的一句话（可不填）',
+    'the date of the close (default: today)': '结束的日期（默认今天）',
     "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的团队数据库：建库、添加销售、盘点每位销售的客户',
     'set up (or upgrade) the team database: tables, row-level security, the rep role (the team admin: a role that owns the database and may create roles; --db names it)':
       '建立（或升级）团队数据库：表、行级安全、销售角色（由团队管理员执行：拥有该数据库且能创建角色的角色，用 --db 指定）',

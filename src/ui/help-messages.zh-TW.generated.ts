@@ -151,6 +151,12 @@ export const zhTW: HelpMessages = {
     'a manager questions a rep\'s class (team database; the seed\'s "why is this an A? then why was it not signed?"); the rep sees it at the next prep':
       '經理對業務給出的分類提出質疑（團隊資料庫；比如「為什麼他是A類客戶？那你今天為什麼沒簽掉呢？」）；業務下次做拜訪準備時會看到',
     'the question the rep should answer': '業務需要回答的問題',
+    "answer your manager's open question on one of your accounts (team database); the question stays open until they close it": '回答經理在你某個客戶上提出、還沒解決的問題（團隊資料庫）；經理結束之前，問題一直保留',
+    'your answer': '你的回答',
+    'the date of the answer (default: today)': '回答的日期（預設今天）',
+    "a manager closes the open questions on a rep's account (team database), answered or not, with a last word if they like": '經理結束下屬某個客戶上還沒解決的問題（團隊資料庫），不論對方是否已回答，可以附一句話',
+    'a last word the rep reads (optional)': '附給下屬的一句話（可不填）',
+    'the date of the close (default: today)': '結束的日期（預設今天）',
     "a team database on PostgreSQL: set it up, add reps, and review every rep's pipeline": 'PostgreSQL 上的團隊資料庫：建立資料庫、新增業務、盤點每位業務的客戶',
     'set up (or upgrade) the team database: tables, row-level security, the rep role (the team admin: a role that owns the database and may create roles; --db names it)':
       '建立（或升級）團隊資料庫：表、行級安全、業務角色（由團隊管理員執行：擁有該資料庫且能建立角色的角色，用 --db 指定）',

@@ -72,6 +72,9 @@ const en = {
   memberLine: (rep: string, manager: string | undefined, accounts: number) => `${rep}${manager ? `  (manager: ${manager})` : ''}  ${accounts} account${accounts === 1 ? '' : 's'}`,
   /** `closed`: signed or dropped, so no prep is coming: the rep reads it in their review. */
   classReviewed: (validated: boolean, cls: string | undefined, account: string, rep: string, closed: boolean) => `${validated ? 'Confirmed' : 'Questioned'} ${cls ? `the class ${cls}` : 'the provisional class'} of "${account}" (${rep}); they will see it ${closed ? 'in accounts and today' : 'at their next prep and in accounts'}.`,
+  noteReplied: (account: string, asked: string) => `Answered the question on "${account}"; ${asked} reads it in team review and closes it when it is settled.`,
+  notesResolved: (n: number, account: string, rep: string, answered: boolean) =>
+    `Closed ${n === 1 ? 'the question' : `${n} questions`} on "${account}" (${rep})${answered ? '' : ', though not answered yet'}; it is no longer shown at their prep.`,
   nothingToPush: (where: string, local: string) => `Nothing to push: ${where} already has every account, visit and step of ${local}.`,
   pushed: (where: string, c: { accounts: number; accountsUpdated: number; visits: number; steps: number; stepsUpdated: number; contacts: number; events: number }) =>
     `Pushed to ${where}: ${c.accounts} new account${c.accounts === 1 ? '' : 's'} (${c.accountsUpdated} updated), ${c.visits} visit${c.visits === 1 ? '' : 's'}, ${c.steps} step${c.steps === 1 ? '' : 's'} (${c.stepsUpdated} updated), ${c.contacts} people added or updated, ${c.events} history event${c.events === 1 ? '' : 's'}.`,

@@ -63,6 +63,8 @@ export const zhCN: NoticeMessages = {
   noMembers: '团队里还没有人：sales-coach team add 姓名 --manager 经理',
   memberLine: (rep, manager, accounts) => `${rep}${manager ? `（经理：${manager}）` : ''}  ${accounts}个客户`,
   classReviewed: (validated, cls, account, rep, closed) => `已${validated ? '确认' : '质疑'}“${account}”（${rep}）的${cls ? `${cls}分类` : '暂定分类'}；${rep}${closed ? '查看客户列表和今日安排时' : '下次做拜访准备和查看客户列表时'}会看到。`,
+  noteReplied: (account, asked) => `已回答“${account}”上的问题；${asked}会在团队回顾里看到，认为解决了就会结束这个问题。`,
+  notesResolved: (n, account, rep, answered) => `已结束“${account}”（${rep}）上的${n === 1 ? '问题' : `${n}个问题`}${answered ? '' : '（对方还没回答）'}；下次做拜访准备时不再显示。`,
   nothingToPush: (where, local) => `没有需要推送的内容：${local} 里的每个客户、拜访和下一步，${where} 都已经有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}个客户（更新${c.accountsUpdated}个），${c.visits}次拜访，${c.steps}项下一步（更新${c.stepsUpdated}项），添加或更新${c.contacts}个联系人，${c.events}条历史记录。`,
   pushedSteps: '下一步在团队数据库里有自己的编号：在团队数据库上运行 sales-coach checklist 可以列出它们。',

@@ -63,6 +63,8 @@ export const zhTW: NoticeMessages = {
   noMembers: '團隊裡還沒有人：sales-coach team add 姓名 --manager 經理',
   memberLine: (rep, manager, accounts) => `${rep}${manager ? `（經理：${manager}）` : ''}  ${accounts}個客戶`,
   classReviewed: (validated, cls, account, rep, closed) => `已${validated ? '確認' : '質疑'}「${account}」（${rep}）的${cls ? `${cls}分類` : '暫定分類'}；${rep}${closed ? '檢視客戶列表和今日安排時' : '下次做拜訪準備和檢視客戶列表時'}會看到。`,
+  noteReplied: (account, asked) => `已回答「${account}」上的問題；${asked}會在團隊回顧裡看到，認為解決了就會結束這個問題。`,
+  notesResolved: (n, account, rep, answered) => `已結束「${account}」（${rep}）上的${n === 1 ? '問題' : `${n}個問題`}${answered ? '' : '（對方還沒回答）'}；下次做拜訪準備時不再顯示。`,
   nothingToPush: (where, local) => `沒有需要推送的內容：${local} 裡的每個客戶、拜訪和下一步，${where} 都已經有了。`,
   pushed: (where, c) => `已推送到 ${where}：新增${c.accounts}個客戶（更新${c.accountsUpdated}個），${c.visits}次拜訪，${c.steps}項下一步（更新${c.stepsUpdated}項），新增或更新${c.contacts}個聯絡人，${c.events}條歷史記錄。`,
   pushedSteps: '下一步在團隊資料庫裡有自己的編號：在團隊資料庫上執行 sales-coach checklist 可以列出它們。',

@@ -97,6 +97,10 @@ export const zhCN: StoreMessages = {
   noteOnOwnAccount: () => ({ message: '给自己的客户写备注，不算经理的点评', hint: '由你的经理确认或质疑你的分类；sales-coach accounts 会显示他们的备注' }),
   notYourRep: ({ rep }) => ({ message: `${rep} 不是你团队的销售`, hint: 'sales-coach team review 会列出你的团队；团队管理员可以这样添加销售：sales-coach team add REP --manager YOU' }),
   repHasNoAccount: ({ rep, account }) => ({ message: `${rep} 名下找不到名为“${account}”的客户`, hint: `sales-coach accounts --rep ${rep} --all 会列出其所有客户` }),
+  noOpenQuestion: ({ account, rep }) => ({
+    message: rep ? `${rep}的“${account}”上没有待解决的问题` : `“${account}”上没有经理待你回答的问题`,
+    hint: rep ? `sales-coach account show "${account}" --rep ${rep} 可以看到这个客户的批注` : 'sales-coach accounts 会列出经理的批注',
+  }),
   badRoleName: ({ role }) => ({ message: `“${role}”不能用作这里的数据库角色名`, hint: '只用小写字母、数字和 _（例如 alice_wong），并以字母开头' }),
   reservedRoleName: ({ role }) => ({ message: `“${role}”是 PostgreSQL 或 sales-coach 自己保留的名字`, hint: '用这个人自己的名字，例如 alice_wong' }),
   ownManager: ({ name }) => ({ message: `${name} 不能做自己的经理` }),

@@ -97,6 +97,10 @@ export const zhTW: StoreMessages = {
   noteOnOwnAccount: () => ({ message: '給自己的客戶寫備註，不算經理的點評', hint: '由你的經理確認或質疑你的分類；sales-coach accounts 會顯示他們的備註' }),
   notYourRep: ({ rep }) => ({ message: `${rep} 不是你團隊的業務`, hint: 'sales-coach team review 會列出你的團隊；團隊管理員可以這樣新增業務：sales-coach team add REP --manager YOU' }),
   repHasNoAccount: ({ rep, account }) => ({ message: `${rep} 名下找不到名為「${account}」的客戶`, hint: `sales-coach accounts --rep ${rep} --all 會列出其所有客戶` }),
+  noOpenQuestion: ({ account, rep }) => ({
+    message: rep ? `${rep}的「${account}」上沒有待解決的問題` : `「${account}」上沒有經理待你回答的問題`,
+    hint: rep ? `sales-coach account show "${account}" --rep ${rep} 可以看到這個客戶的批註` : 'sales-coach accounts 會列出經理的批註',
+  }),
   badRoleName: ({ role }) => ({ message: `「${role}」不能用作這裡的資料庫角色名`, hint: '只用小寫字母、數字和 _（例如 alice_wong），並以字母開頭' }),
   reservedRoleName: ({ role }) => ({ message: `「${role}」是 PostgreSQL 或 sales-coach 自己保留的名字`, hint: '用這個人自己的名字，例如 alice_wong' }),
   ownManager: ({ name }) => ({ message: `${name} 不能做自己的經理` }),

@@ -188,6 +188,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   managerEmpty: {},
   reviewNeedsRep: { verb: 'validate' },
   reviewNeedsNote: { verb: 'challenge', challenge: true },
+  replyNeedsNote: {},
   pushNeedsTo: {},
   noLocalDb: { path: 'coach.db' },
   damagedRows: { count: 2, path: 'coach.db' },

@@ -111,10 +111,10 @@ describe('a team on PostgreSQL', () => {
     expect(text.stdout).toContain(`${rep2}: 1 account`);
     expect(text.stdout).toContain('past its signing window');
     const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
-    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,manager,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched');
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched,manager');
     // each flag a column: Acme, an A past its window on 5 December, visited 15 days before (untouched: 14 days)
     const acme = csv.stdout.split(/\r?\n/).find((l) => l.startsWith(`${rep1},Acme,`))?.split(',');
-    expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes']);
+    expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes', '']);
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
     // a rep who manages no one is told so; another team's rep cannot be asked for
     expect((await as(rep1)(['team', 'review'])).stdout).toContain('You manage no rep');
@@ -194,7 +194,8 @@ describe('a team on PostgreSQL', () => {
     const prepAnswers = join(dir, 'p.yaml');
     writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
     const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-23', '--answers', prepAnswers, '--dry-run']);
-    expect(prep.stderr.replace(/\s+/g, " ")).toContain(`From your manager Sat, 21 Nov 2026 ${boss} questions the class A: Then why was it not signed today?`);
+    // a question: open until the rep answers and the manager closes it
+    expect(prep.stderr.replace(/\s+/g, " ")).toContain(`Open questions from your manager Sat, 21 Nov 2026 ${boss} questions the class A: Then why was it not signed today? open: waiting for an answer`);
     const show = await as(rep1)(['account', 'show', 'Acme']);
     expect(show.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questioned the class A: Then why was it not signed today?`);
   });
@@ -320,6 +321,58 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(mine.accounts.find((a: { name: string }) => a.name === 'Delta')).toMatchObject({ value: { amount: 5000, currency: 'TWD' }, closeDate: '2026-12-01' });
   });
 
+  it('a question is a thread: open until the rep answers and the manager closes it; the prep, team review and the report show where it stands', async () => {
+    await setUpTeam();
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu')])).code).toBe(0);
+    expect((await as(boss)(['account', 'challenge', 'Acme', '--rep', rep1, '--note', 'Why is this an A? Then why was it not signed?', '--today', '2026-11-23'])).code).toBe(0);
+    expect((await as(boss)(['account', 'challenge', 'Beta', '--rep', rep2, '--note', 'Who signs at Beta?', '--today', '2026-11-21'])).code).toBe(0);
+
+    // the prep: the question under its own heading, open, and how to answer it
+    const prepAnswers = join(dir, 'p.yaml');
+    writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
+    const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-24', '--answers', prepAnswers, '--dry-run']);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    expect(flat(prep.stderr)).toContain(`Open questions from your manager Mon, 23 Nov 2026 ${boss} questions the class A: Why is this an A? Then why was it not signed? open: waiting for an answer answer with: sales-coach account reply Acme --note "…"`);
+    // nothing to answer without a word; the rep answers
+    expect((await as(rep1)(['account', 'reply', 'Acme', '--today', '2026-11-24'])).stderr).toContain('account reply needs --note');
+    const reply = await as(rep1)(['account', 'reply', 'Acme', '--note', 'The board meets on Friday; the first KP signs after it', '--today', '2026-11-24']);
+    expect([reply.code, reply.stdout]).toEqual([0, `Answered the question on "Acme"; ${boss} reads it in team review and closes it when it is settled.\n`]);
+    // an answer is the rep's on their own account: not a colleague's, not the manager's
+    expect((await as(rep2)(['account', 'reply', 'Acme', '--note', 'x'])).stderr).toContain('no account "Acme"');
+    await expect(rawAs(boss, "INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at) SELECT owner, id, '2026-11-24', 'note-replied', '{\"by\":\"x\",\"to\":1,\"note\":\"x\"}', 'x' FROM sales_coach.accounts WHERE name = 'Acme'")).rejects.toThrow(/row-level security/);
+    // and no rep closes a question, by hand either
+    await expect(rawAs(rep1, "INSERT INTO sales_coach.account_events (owner, account_id, date, kind, data, at) SELECT owner, id, '2026-11-24', 'note-resolved', '{\"by\":\"x\",\"to\":1}', 'x' FROM sales_coach.accounts WHERE name = 'Acme'")).rejects.toThrow(/row-level security/);
+
+    // the manager's review: the question with its answer, waiting for them; Beta's, asked before the period, still open
+    const review = await as(boss)(['team', 'review', '--today', '2026-11-25']);
+    expect(flat(review.stdout)).toContain(`Acme: ${boss} questions the class A: Why is this an A? Then why was it not signed? ↳ ${rep1}: The board meets on Friday; the first KP signs after it (Tue, 24 Nov 2026) answered, not closed yet`);
+    expect(flat(review.stdout)).toContain(`Beta: ${boss} questions the class A: Who signs at Beta? open: waiting for an answer`);
+    const json = JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout);
+    expect(json.reps[0].notes[0]).toMatchObject({ account: 'Acme', kind: 'class-challenged', replies: [{ by: rep1, date: '2026-11-24' }] });
+    // the team's report lists what is still open
+    const out = join(dir, 'team.html');
+    expect((await as(boss)(['report', '--team', '--out', out, '--today', '2026-11-25'])).code).toBe(0);
+    const html = (await import('node:fs')).readFileSync(out, 'utf8');
+    expect(html).toMatch(/<h2>Questions still open<\/h2><ul><li>Mon, 23 Nov 2026 {2}Acme \(alice_\w+\): carol_\w+ questions the class A: Why is this an A\? Then why was it not signed\?<ul><li>↳ alice_\w+: The board meets on Friday/);
+    expect(html).toContain('Beta (bob_');
+
+    // closed: gone from the next prep's open questions, said once as news
+    const closed = await as(boss)(['account', 'resolve', 'Acme', '--rep', rep1, '--note', 'Fine: ask for the signature on Friday', '--today', '2026-11-26']);
+    expect([closed.code, closed.stdout]).toEqual([0, `Closed the question on "Acme" (${rep1}); it is no longer shown at their prep.\n`]);
+    const again = await as(boss)(['account', 'resolve', 'Acme', '--rep', rep1, '--today', '2026-11-26']);
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining(`${rep1}'s "Acme" has no open question`)]);
+    expect((await as(rep1)(['account', 'reply', 'Acme', '--note', 'more'])).stderr).toContain('"Acme" has no question from your manager waiting for an answer');
+    const next = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-27', '--answers', prepAnswers, '--dry-run']);
+    expect(next.stderr).not.toContain('Open questions');
+    expect(flat(next.stderr)).toContain(`From your manager Mon, 23 Nov 2026 ${boss} questions the class A: Why is this an A? Then why was it not signed? ↳ ${rep1}: The board meets on Friday; the first KP signs after it (Tue, 24 Nov 2026) ✓ closed by ${boss}: Fine: ask for the signature on Friday (Thu, 26 Nov 2026)`);
+    expect(flat((await as(rep1)(['account', 'show', 'Acme'])).stdout)).toContain(`${rep1} answered the question: The board meets on Friday; the first KP signs after it Thu, 26 Nov 2026 ${boss} closed the question: Fine: ask for the signature on Friday`);
+    // a week on, the closed thread has left the review; the open one has not
+    const later = await as(boss)(['team', 'review', '--today', '2026-12-10']);
+    expect(later.stdout).not.toContain('Why is this an A?');
+    expect(flat(later.stdout)).toContain('Who signs at Beta? open: waiting for an answer');
+  });
+
   it("a manager of managers reads their managers' reps (a roll-up by level); each manager still only their own, each rep only theirs", async () => {
     // dana heads carol (alice's and bob's manager) and erin (frank's manager)
     const [director, erin, frank] = [roleName('dana'), roleName('erin'), roleName('frank')];
@@ -439,7 +492,8 @@ describe('what a first trial found', () => {
     await as(rep1)(['debrief', '--account', 'Omega', '--date', '2026-11-27', '--answers', answersFile('a3.yaml')]);
     expect((await as(boss)(['account', 'challenge', 'Omega', '--rep', rep1, '--note', 'Written after the prep', '--today', '2026-11-25'])).code).toBe(0);
     const next = await as(rep1)(['prep', '--account', 'Omega', '--date', '2026-12-01', '--answers', prepAnswers, '--dry-run']);
-    expect(next.stderr.replace(/\s+/g, " ")).toContain(`From your manager Wed, 25 Nov 2026 ${boss} questions the class A: Written after the prep`);
+    // a question not closed yet: under its own heading, with how to answer it
+    expect(next.stderr.replace(/\s+/g, " ")).toContain(`Open questions from your manager Wed, 25 Nov 2026 ${boss} questions the class A: Written after the prep open: waiting for an answer answer with: sales-coach account reply Omega`);
   });
 
   it('team add refuses what would break the team or the server: the admin itself, a superuser, a reserved name, a loop, an empty manager', async () => {

@@ -112,6 +112,10 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
         return m.ev.classValidated(e.by, classTitle(e.class), e.note);
       case 'class-challenged':
         return m.ev.classChallenged(e.by, classTitle(e.class), e.note);
+      case 'note-replied':
+        return m.ev.noteReplied(e.by, e.note);
+      case 'note-resolved':
+        return m.ev.noteResolved(e.by, e.note);
       default:
         // a new kind of event is a compile error here until it is said in words
         return assertNever(e, 'account event');

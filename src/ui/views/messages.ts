@@ -86,6 +86,8 @@ const en = {
     stepAdded: (text: string, due: string) => `you added: ${text} (by ${due})`,
     classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,
     classChallenged: (by: string, cls: string, note: string) => `${by} questioned the class ${cls}: ${note}`,
+    noteReplied: (by: string, note: string) => `${by} answered the question: ${note}`,
+    noteResolved: (by: string, note: string | undefined) => `${by} closed the question${note ? `: ${note}` : ''}`,
   },
   // team review (a manager's view of every rep's pipeline)
   team: 'Team',
@@ -99,6 +101,14 @@ const en = {
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,
   moreMoved: (n: number) => `… ${n} more move${n === 1 ? '' : 's'} (--all, --json or --csv for all)`,
   managerNotes: 'From your manager',
+  /** A prep's heading over the questions the manager has not closed yet. */
+  openQuestions: 'Open questions from your manager',
+  /** `account`: shell-quoted. */
+  replyHint: (account: string) => `answer with: sales-coach account reply ${account} --note "…"`,
+  /** A question's thread, under the question: the rep's answers, its close, or where it stands. */
+  noteReply: (by: string, note: string) => `↳ ${by}: ${note}`,
+  noteClosed: (by: string, note: string | undefined) => `✓ closed by ${by}${note ? `: ${note}` : ''}`,
+  noteState: (answered: boolean): string => (answered ? 'answered, not closed yet' : 'open: waiting for an answer'),
   notes: 'Your notes',
   noTeam: 'You manage no rep in this team database: sales-coach team list shows who is on the team and their managers; the team admin adds a rep to you with: sales-coach team add NAME --manager YOU.',
   managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string | undefined, note: string) =>

@@ -16,7 +16,9 @@ import { MIN_RATE_N } from '../../stats/stats.js';
 import { formatMoney, formatTotals } from '../money.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
 import { notCountedLines } from './forecast.js';
+import { VIEW_MESSAGES } from './messages.js';
 import { STATS_MESSAGES } from './stats-messages.js';
+import type { NoteView } from './team.js';
 import { classTitle } from './stats.js';
 
 /** At most this many rows in a table: a week with thousands of moves still makes a file worth opening. */
@@ -48,6 +50,8 @@ export interface ReportView {
   flags: { title: string; rows: [string, number][] };
   /** This month's forecast (stats/forecast.ts): a line per category, then per class with its chance and where it comes from. */
   forecast?: { title: string; header: string[]; rows: string[][]; classes: string[]; empty?: string };
+  /** The managers' questions no one has closed (team database): each a line, its thread under it. */
+  questions?: { title: string; items: { head: string; thread: string[] }[] };
   footer: string;
 }
 
@@ -59,7 +63,7 @@ function countAxis(ns: number[]): Record<string, unknown> {
   return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
 }
 
-export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast): ReportView {
+export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast, questions?: readonly { rep?: string; note: NoteView }[]): ReportView {
   const m = STATS_MESSAGES[locale];
   const d = (date: string) => formatDate(date, locale);
   const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
@@ -189,7 +193,19 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },
     ...(forecast ? { forecast: forecastSection(forecast, locale) } : {}),
+    ...(questions?.length ? { questions: { title: m.openQuestions, items: questions.map((q) => questionItem(q, locale)) } } : {}),
     footer: m.made(d(r.today)),
+  };
+}
+
+/** A question as the report lists it: the account (with its rep on a team's report), who asked what, and its thread. */
+function questionItem(q: { rep?: string; note: NoteView }, locale: Locale): { head: string; thread: string[] } {
+  const v = VIEW_MESSAGES[locale];
+  const n = q.note;
+  const account = q.rep ? `${n.account} (${q.rep})` : n.account;
+  return {
+    head: sanitize(`${formatDate(n.date, locale)}  ${UI[locale].label(account, v.managerNote(n.kind, n.by, n.class, n.note))}`),
+    thread: [...(n.replies ?? []).map((r) => sanitize(`${v.noteReply(r.by, r.note)} (${formatDate(r.date, locale)})`)), v.noteState((n.replies ?? []).length > 0)],
   };
 }
 
@@ -265,6 +281,7 @@ ${chart(steps, 2)}
 <section>${v.steps.overdue ? `<p class="note">${e(v.steps.overdue)}</p>` : ''}${v.steps.empty ? `<p class="note">${e(v.steps.empty)}</p>` : days}</section>
 <section><h2>${e(v.flags.title)}</h2>${flags}</section>
 ${v.forecast ? `<section data-section="forecast"><h2>${e(v.forecast.title)}</h2>${v.forecast.empty ? `<p class="note">${e(v.forecast.empty)}</p>` : `<table><thead><tr>${v.forecast.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.forecast.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table>`}<ul>${v.forecast.classes.map((x) => `<li>${e(x)}</li>`).join('')}</ul></section>` : ''}
+${v.questions ? `<section data-section="questions"><h2>${e(v.questions.title)}</h2><ul>${v.questions.items.map((q) => `<li>${e(q.head)}<ul>${q.thread.map((t) => `<li>${e(t)}</li>`).join('')}</ul></li>`).join('')}</ul></section>` : ''}
 <footer>${e(v.footer)}</footer>
 </body>
 </html>

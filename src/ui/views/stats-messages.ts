@@ -72,6 +72,8 @@ const en = {
   overdueOfTeam: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach team review lists the accounts; account show NAME --rep REP their steps)`,
   overdue: (steps: number, accounts: number) => `${steps} step${steps === 1 ? '' : 's'} overdue, in ${accounts} account${accounts === 1 ? '' : 's'} (sales-coach checklist lists them)`,
   flags: 'Flags',
+  /** The report's list of managers' questions no one has closed yet, each with its thread. */
+  openQuestions: 'Questions still open',
   flag: {
     window: 'past the signing window',
     no_next: 'no next step',

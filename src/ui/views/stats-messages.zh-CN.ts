@@ -63,6 +63,7 @@ export const zhCN: StatsMessages = {
   overdueOfTeam: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach team review 列出这些客户；account show 客户名 --rep 销售 列出其下一步）`,
   overdue: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach checklist 列出它们）`,
   flags: '提醒',
+  openQuestions: '还没解决的问题',
   flag: {
     window: '已过签单周期',
     no_next: '没有下一步',

@@ -63,6 +63,7 @@ export const zhTW: StatsMessages = {
   overdueOfTeam: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach team review 列出這些客戶；account show 客戶名 --rep 業務 列出其下一步）`,
   overdue: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach checklist 列出它們）`,
   flags: '提醒',
+  openQuestions: '還沒解決的問題',
   flag: {
     window: '已過成交週期',
     no_next: '沒有下一步',

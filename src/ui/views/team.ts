@@ -10,20 +10,30 @@ import { orderGroups } from '../../core/pipeline-groups.js';
 import type { PipelineFlag, StoredEvent, TeamReviewData } from '../../store/types.js';
 import { addDays } from '../../engine/dates.js';
 import { formatDate, UI } from '../messages.js';
-import { hanging } from '../layout.js';
+import { hanging, stringWidth } from '../layout.js';
 import { sanitize } from '../sanitize.js';
 import { VIEW_MESSAGES } from './messages.js';
 import { flagOnLine, type MovedView, type PipelineRowView, type PipelineView, pipelineView } from './pipeline.js';
 import { formatTotals, sumMoney } from '../money.js';
 
 export interface NoteView {
+  /** The note's event (a thread's answers name it). */
+  id?: number;
   date: string;
   account: string;
   kind: 'class-validated' | 'class-challenged';
   by: string;
   class?: string;
   note: string;
+  /** A question's thread: the rep's answers, oldest first, and its close. */
+  replies?: { date: string; by: string; note: string }[];
+  resolved?: { date: string; by: string; note?: string };
 }
+
+/** A question no one has closed yet. */
+export const isOpen = (n: NoteView): boolean => n.kind === 'class-challenged' && !n.resolved;
+/** The thread's last word: the day of its last answer or close, else of the note. */
+export const lastWord = (n: NoteView): string => [n.date, ...(n.replies ?? []).map((r) => r.date), n.resolved?.date ?? ''].sort().at(-1) as string;
 
 export interface RepReview {
   rep: string;
@@ -72,20 +82,47 @@ export interface ManagerRollUp {
   inPlay: PipelineView['inPlay'];
 }
 
-/** The managers' notes among an account's events (the rest are left out). */
+/**
+ * The managers' notes among the events, each question with its thread: the rep's answers and the
+ * manager's close (the rest are left out, and an answer to a note not among them).
+ */
 export function noteViews(events: readonly StoredEvent[]): NoteView[] {
-  return events.flatMap((e): NoteView[] =>
-    e.event.kind === 'class-validated' || e.event.kind === 'class-challenged' ? [{ date: e.event.date, account: e.account, kind: e.event.kind, by: e.event.by, ...(e.event.class ? { class: e.event.class } : {}), note: e.event.note }] : [],
-  );
+  const notes: NoteView[] = [];
+  const byId = new Map<number, NoteView>();
+  // in the order they were written, whichever query read them
+  events = [...events].sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.id - b.id));
+  for (const e of events) {
+    const x = e.event;
+    if (x.kind === 'class-validated' || x.kind === 'class-challenged') {
+      if (byId.has(e.id)) continue;
+      const n: NoteView = { id: e.id, date: x.date, account: e.account, kind: x.kind, by: x.by, ...(x.class ? { class: x.class } : {}), note: x.note };
+      notes.push(n);
+      byId.set(e.id, n);
+    }
+  }
+  for (const e of events) {
+    const x = e.event;
+    const n = x.kind === 'note-replied' || x.kind === 'note-resolved' ? byId.get(x.to) : undefined;
+    if (!n) continue;
+    if (x.kind === 'note-replied' && !n.replies?.some((r) => r.date === x.date && r.note === x.note && r.by === x.by)) n.replies = [...(n.replies ?? []), { date: x.date, by: x.by, note: x.note }];
+    if (x.kind === 'note-resolved' && !n.resolved) n.resolved = { date: x.date, by: x.by, ...(x.note ? { note: x.note } : {}) };
+  }
+  return notes;
 }
 
 /** Each note on its lines, wrapped to the width: in the review, in `accounts` and before a prep. */
 export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean }): string[] {
   const m = VIEW_MESSAGES[locale];
-  return notes.map((n) => {
+  return notes.flatMap((n) => {
     const note = sanitize(m.managerNote(n.kind, n.by, n.class, n.note));
     // the account and the note joined as the reader's language joins them (a full-width colon in Chinese)
-    return hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width);
+    const lines = [hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width)];
+    // the thread under its question, as far as the dates' column: each answer, then its close or where it stands
+    const under = `${opts.indent}${' '.repeat(stringWidth(formatDate(n.date, locale)) + 2)}`;
+    for (const r of n.replies ?? []) lines.push(hanging(`${under}`, `${sanitize(m.noteReply(r.by, r.note))} ${c.dim(`(${formatDate(r.date, locale)})`)}`, width));
+    if (n.resolved) lines.push(hanging(under, c.dim(`${sanitize(m.noteClosed(n.resolved.by, n.resolved.note))} (${formatDate(n.resolved.date, locale)})`), width));
+    else if (n.kind === 'class-challenged') lines.push(hanging(under, c.yellow(m.noteState((n.replies ?? []).length > 0)), width));
+    return lines;
   });
 }
 
@@ -111,7 +148,8 @@ export function teamReviewView(
       { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts, values: (data.values ?? []).filter((x) => x.rep === rep) },
       { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
-    const notes = noteViews(events);
+    // the period's notes, and every question still open however old
+    const notes = noteViews(events).filter((n) => isOpen(n) || lastWord(n) >= opts.since);
     const manager = managerOf[rep];
     return {
       rep,
@@ -242,14 +280,13 @@ export function teamJson(v: TeamReviewView): unknown {
 const CSV_FLAGS: PipelineFlag[] = ['window', 'overdue', 'no_next', 'one_contact', 'provisional'];
 
 /** One line per account; each flag a column of its own (yes or empty), with the last visit and whether it is untouched. */
-export const TEAM_CSV_HEADER = ['rep', 'manager', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched'];
+export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched', 'manager'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
   const cutoff = addDays(v.today, -v.untouchedDays);
   return v.reps.flatMap((r) =>
     (r.accounts ?? r.attention).map((a) => [
       r.rep,
-      r.manager ?? '',
       a.name,
       a.class,
       a.classLabel,
@@ -263,6 +300,8 @@ export function teamCsvRows(v: TeamReviewView): unknown[][] {
       a.lastVisit,
       ...CSV_FLAGS.map((f) => (a.flags.includes(f) ? 'yes' : '')),
       !a.signed && !a.dropped && (a.lastVisit ?? '') < cutoff ? 'yes' : '',
+      // a manager of managers: the rep's own manager (empty for the reader's own reps)
+      r.manager ?? '',
     ]),
   );
 }
