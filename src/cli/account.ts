@@ -43,7 +43,7 @@ export async function accountShow(name: string, opts: { json?: boolean; markdown
     // the buying map's questions, as the playbook declares them
     const stance = pb?.roles.stance?.question;
     const personalWin = pb?.roles.personalWin;
-    const view = accountView(t, labelerFor(pb, locale, t.account.value?.currency ? { currency: t.account.value.currency } : {}), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: opts.today ?? localToday() });
+    const view = accountView(t, labelerFor(pb, locale, t.account.value?.currency ? { currency: t.account.value.currency } : {}), locale, { ...(stance ? { stance } : {}), ...(personalWin ? { personalWin } : {}), today: opts.today ?? localToday(), ...(opts.rep ? { about: opts.rep } : {}) });
     io.stdout.write(opts.markdown ? renderAccountMarkdown(view) : renderAccountTerminal(view, ctx.out, widthOf(io.stdout)));
     return EXIT.ok;
   });

@@ -66,7 +66,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       // a row one rep damaged is named and left out, never the whole report
       const damaged: Damaged[] = [];
       for (const rep of reps) {
-        for (const a of await team.statsHistory({ visits: false, today: scope.today }, rep, damaged)) all.push({ ...a, name: named(rep, a.name) });
+        for (const a of await team.statsHistory({ visits: false, today: scope.today }, rep, damaged)) all.push({ ...a, name: named(rep, a.name), rep });
         for (const s of (await team.stepsDue(window, rep)).filter((x) => !isLapsed(x, scope.today))) steps.push({ ...s, account: named(rep, s.account) });
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);

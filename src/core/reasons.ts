@@ -12,7 +12,12 @@ export type Reasons = Partial<Record<Locale, string[]>>;
 export interface WithReasons {
   because: string[];
   reasons?: Reasons;
+  /** The same as a manager reads them, where they differ ("{rep} met the first KP"). */
+  about?: Reasons;
 }
+
+/** How the rep is named in a reason a manager reads (engine/messages.ts notKnownOf; a playbook option's `about`). */
+export const REP_PLACEHOLDER = '{rep}';
 
 /** An event's reasons in every language, if it has them. */
 export function reasonsOf(e: WithReasons): Reasons | undefined {
@@ -25,4 +30,14 @@ export function reasonsOf(e: WithReasons): Reasons | undefined {
  */
 export function reasonsIn(e: WithReasons, locale: Locale): string[] {
   return e.reasons?.[locale] ?? e.because;
+}
+
+/**
+ * The reasons as `rep`'s manager reads them: in the third person where the event has them so, the rep
+ * named; else as the rep reads them (an event stored before, or one that never spoke of the rep).
+ * @example reasonsAbout({ because: ['you met the first KP'], about: { en: ['{rep} met the first KP'] } }, 'en', 'wang_li') // ['wang_li met the first KP']
+ */
+export function reasonsAbout(e: WithReasons, locale: Locale, rep: string): string[] {
+  const about = e.about?.[locale];
+  return about ? about.map((t) => t.split(REP_PLACEHOLDER).join(rep)) : reasonsIn(e, locale);
 }

@@ -117,11 +117,13 @@ export type AccountEvent =
       because: string[];
       /** The same reasons in every language: rendered in the reader's, `because` for rows stored before. */
       reasons?: Partial<Record<Locale, string[]>>;
+      /** As a manager reads them, where they differ: the rep in the third person, {rep} for their name. */
+      about?: Partial<Record<Locale, string[]>>;
       labels?: Partial<Record<Locale, string>>;
       fromLabels?: Partial<Record<Locale, string>>;
     }
   | { kind: 'signed'; date: string; class?: string }
-  | { kind: 'dropped'; date: string; class: string; because: string[]; reasons?: Partial<Record<Locale, string[]>> }
+  | { kind: 'dropped'; date: string; class: string; because: string[]; reasons?: Partial<Record<Locale, string[]>>; about?: Partial<Record<Locale, string[]>> }
   | { kind: 'person-added'; date: string; person: string; title?: string; role?: string; planned?: boolean }
   | { kind: 'person-updated'; date: string; person: string; changes: { field: string; before: AnswerValue; after: AnswerValue }[] }
   /** The account's own facts changed between visits (`account set`). */
@@ -505,6 +507,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       const reasons = Object.fromEntries(
         LOCALES.map((l) => [l, chosen.length ? chosen.map((e) => e.texts?.[l] ?? e.text) : c.reasons.map((r) => r.texts?.[l] ?? r.text)]),
       ) as Partial<Record<Locale, string[]>>;
+      // and as a manager reads them (the rep in the third person), where they differ
+      const aboutRep = Object.fromEntries(
+        LOCALES.map((l) => [l, chosen.length ? chosen.map((e) => e.about?.[l] ?? e.texts?.[l] ?? e.text) : c.reasons.map((r) => r.about?.[l] ?? r.texts?.[l] ?? r.text)]),
+      ) as Partial<Record<Locale, string[]>>;
+      const about = LOCALES.some((l) => (aboutRep[l] ?? []).join('\n') !== (reasons[l] ?? []).join('\n')) ? { about: aboutRep } : {};
       const rank = c.rank;
       events.push({
         kind: 'class-changed',
@@ -516,6 +523,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
         movement: movementOf(state.classRank, rank, state.class, to, c.status),
         because,
         reasons,
+        ...about,
         ...(to ? { labels: labelsOf(pb, to) } : {}),
         ...(state.class && state.classLabels ? { fromLabels: state.classLabels } : {}),
       });
@@ -527,7 +535,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       next.classDeadline = to ? c.cycle?.deadline : undefined;
       next.playbookId = result.playbook.id;
       const willNotBuy = to !== undefined && (pb.roles.willNotBuy ?? []).includes(to);
-      if (willNotBuy && !state.dropped) events.push({ kind: 'dropped', date, class: to, because, reasons });
+      if (willNotBuy && !state.dropped) events.push({ kind: 'dropped', date, class: to, because, reasons, ...about });
       next.dropped = willNotBuy;
     } else if (c.status === 'classified' && c.cycle?.deadline && state.classDeadline === undefined) {
       next.classDeadline = c.cycle.deadline;

@@ -77,6 +77,8 @@ export interface Evidence {
   text: string;
   /** The same text in every language, so that a stored reason reads in the reader's language. */
   texts?: Partial<Record<Locale, string>>;
+  /** As a manager reads it, where it differs: the rep in the third person, {rep} for their name. */
+  about?: Partial<Record<Locale, string>>;
 }
 
 export interface CoachingResult {
@@ -105,7 +107,7 @@ export interface CoachingResult {
     candidates: string[];
     /** The same, as the playbook names them in this locale ("A", "Best case"). */
     candidateLabels?: string[];
-    reasons: { text: string; texts?: Partial<Record<Locale, string>>; because: Evidence[] }[];
+    reasons: { text: string; texts?: Partial<Record<Locale, string>>; about?: Partial<Record<Locale, string>>; because: Evidence[] }[];
     unknowns: { question: string; text: string }[];
     /** overdue: the window ran out before this visit, unsigned; reclassifyAs: the classes to reclassify as. */
     cycle?: { minDays?: number; maxDays: number; deadline: string; overdue?: boolean; reclassifyAs?: string[] };
@@ -438,8 +440,13 @@ interface Words {
   describe: (c: Condition, answers: Answers) => Evidence;
 }
 
-function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>, mode?: Mode): Words {
-  const msg = MESSAGES[locale];
+/** The messages a manager reads: the rep in the third person where the rep's own say "you". */
+function aboutTheRep(m: Messages): Messages {
+  return { ...m, notKnown: m.notKnownOf, provisionalReason: m.provisionalReasonOf, classHeld: m.classHeldOf };
+}
+
+function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Question>, mode?: Mode, about = false): Words {
+  const msg = about ? aboutTheRep(MESSAGES[locale]) : MESSAGES[locale];
   const t = (text: Text | undefined) => localize(text, locale);
   const answerText = (q: Question, v: AnswerValue | undefined): string => {
     if (v === undefined || v === null) return msg.skipped;
@@ -478,7 +485,8 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
     // an option's short phrase reads as a reason on its own: "no buying power", "met the first KP"
     // (in the session's own words where the playbook gives them: a prep's meeting is ahead)
     const option = !negated && (leaf.equals !== undefined || leaf.in !== undefined) && typeof v === 'string' ? q.options?.find((o) => o.value === v) : undefined;
-    const phrase = option ? ((mode !== undefined ? option.shortIn?.[mode] : undefined) ?? option.short) : undefined;
+    const own = option ? ((mode !== undefined ? option.shortIn?.[mode] : undefined) ?? option.short) : undefined;
+    const phrase = about ? (option?.about ?? own) : own;
     const text = (): string => {
       if (phrase) return t(phrase);
       if (leaf.equals !== undefined) return negated ? msg.isNotValue(name, valueText(leaf.equals)) : msg.isValue(name, answerText(q, v));
@@ -506,8 +514,13 @@ function wordsFor(pb: Playbook, locale: Locale, questions: ReadonlyMap<string, Q
 }
 
 /** The words of every locale for the same reasons, so that a stored reason is rendered in the reader's language. */
-function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string, mode?: Mode): Partial<Record<Locale, string>> {
-  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions, mode), MESSAGES[l])]));
+function inEveryLocale(pb: Playbook, questions: ReadonlyMap<string, Question>, say: (w: Words, m: Messages) => string, mode?: Mode, about = false): Partial<Record<Locale, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, say(wordsFor(pb, l, questions, mode, about), about ? aboutTheRep(MESSAGES[l]) : MESSAGES[l])]));
+}
+
+/** The texts as a manager reads them, kept only where one language's differs from the rep's own. */
+function aboutIfOther(texts: Partial<Record<Locale, string>>, about: Partial<Record<Locale, string>>): { about?: Partial<Record<Locale, string>> } {
+  return LOCALES.some((l) => about[l] !== texts[l]) ? { about } : {};
 }
 
 // -- classification ------------------------------------------------------------------------------------
@@ -516,6 +529,11 @@ function classificationSection(s: Scope): Settled {
   const { pb, mode, locale, msg, trace, questions, words } = s;
   // the reasons in every language, in this session's words (a prep: "you meet the first KP")
   const everyLocale = (say: (w: Words, m: Messages) => string) => inEveryLocale(pb, questions, say, mode);
+  // each text and, where it speaks of the rep, the same as their manager reads it
+  const bothVoices = (say: (w: Words, m: Messages) => string) => {
+    const texts = everyLocale(say);
+    return { texts, ...aboutIfOther(texts, inEveryLocale(pb, questions, say, mode, true)) };
+  };
   const rules = orderedRules(pb);
   // a plan is about the account as a whole, not a visit: the visits (prep and debrief) classify it
   const own: Classification = mode === 'plan' ? { status: 'unclassified', undecided: [] } : classifyAccount(rules, s.base);
@@ -553,18 +571,18 @@ function classificationSection(s: Scope): Settled {
     const label = classLabel(classification.rule.name, locale) || classification.rule.id;
     reasons.push({
       text: msg.classHeld(who, label, held.heldBy.decider, termOf(pb, 'decider', msg), s.mode === 'prep'),
-      texts: everyLocale((_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
+      ...bothVoices((_w, m) => m.classHeld(who, classLabel(classification.rule.name, localeOf(m)) || classification.rule.id, held.heldBy.decider, termOf(pb, 'decider', m), s.mode === 'prep')),
       because: [],
     });
     trace.push(`class ${classification.rule.id} held on the first KP's word`);
   } else if (classification.status === 'classified') {
     const rule = classification.rule;
     const conditions = dedupeConditions(evidence(rule.when, classCtx), (c) => words.describe(c, classCtx.answers).text);
-    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), texts: everyLocale((w) => w.describe(c, classCtx.answers).text) }));
+    const because = conditions.map((c) => ({ ...words.describe(c, classCtx.answers), ...bothVoices((w) => w.describe(c, classCtx.answers).text) }));
     const label = classLabel(rule.name, locale) || rule.id;
     reasons.push({
       text: msg.because(label, msg.list(because.map((e) => e.text))),
-      texts: everyLocale((w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
+      ...bothVoices((w, m) => m.because(classLabel(rule.name, localeOf(m)) || rule.id, m.list(conditions.map((c) => w.describe(c, classCtx.answers).text)))),
       because,
     });
     trace.push(`class rule ${rule.id} (priority ${rule.priority}) held`);
@@ -579,8 +597,8 @@ function classificationSection(s: Scope): Settled {
     for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
       text: msg.provisionalReason(candidateLabels.join(msg.or), msg.list(unknowns.map((u) => u.text))),
-      texts: everyLocale((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
-      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), texts: everyLocale((w, m) => m.notKnown(w.shortName(q))) })),
+      ...bothVoices((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
+      because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), ...bothVoices((w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
   } else if (mode === 'plan') {

@@ -30,6 +30,13 @@ const en = {
   notKnown: (what: string) => `you don't know ${what}`,
   provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which you don't know yet`,
   /**
+   * The same three reasons as a manager reads them: the rep in the third person, {rep} standing for
+   * their name (the view puts it in; a stored event does not know who will read it).
+   */
+  notKnownOf: (what: string) => `{rep} does not know ${what}`,
+  provisionalReasonOf: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which {rep} does not know yet`,
+  classHeldOf: (person: string, klass: string, decider: string, role: string, prep?: boolean) => `${prep ? `{rep} meets ${person}` : `{rep} met ${person}`}, not ${role}: the account stays ${klass} on the word of ${decider}`,
+  /**
    * The reverse question when the class is provisional, answered as seed 001 answers it: the reason,
    * then when you will find out. `question`, `verdict` and `decider` are the playbook's terms.
    */

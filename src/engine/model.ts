@@ -75,6 +75,8 @@ export interface Option {
   short?: Text;
   /** The phrase in one session's own words where `short` does not fit it (a prep's "you meet the first KP": the meeting is ahead). */
   shortIn?: Partial<Record<Mode, Text>>;
+  /** The phrase as a manager reads it, the rep in the third person ({rep}: their name): "{rep} met the first KP". */
+  about?: Text;
   help?: Text;
 }
 

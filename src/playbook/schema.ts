@@ -98,6 +98,7 @@ export const Option = z.strictObject({
       }),
       'The phrase in one session\'s own words where short does not fit it, e.g. { prep: { en: "you meet the first KP" } } beside short "you met the first KP". Without it, short.',
     ),
+    about: optional(Text, 'The phrase as a manager reads it (team review, a rep\'s account), the rep in the third person: {rep} stands for their name, e.g. "{rep} met the first KP" beside short "you met the first KP". Without it, short.'),
     help: optional(Text, 'A line shown under the option.'),
   });
 

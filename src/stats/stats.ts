@@ -486,6 +486,10 @@ export interface Move {
   /** In the language of the session that saved it; `reasons` in every language when stored (core/reasons.ts). */
   because: string[];
   reasons?: Reasons;
+  /** As a manager reads them, where they differ (the rep in the third person, core/reasons.ts reasonsAbout). */
+  about?: Reasons;
+  /** The rep whose account it is, in a manager's report. */
+  rep?: string;
 }
 
 export interface DaySteps {
@@ -557,7 +561,7 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
     const firstSeen = a.events[0]?.date;
     a.events.forEach((e, i) => {
       if (e.date < weekStart || e.date > o.today) return;
-      const why = { because: e.kind === 'signed' ? [] : e.because, ...(e.kind !== 'signed' && reasonsOf(e) ? { reasons: reasonsOf(e) } : {}) };
+      const why = { because: e.kind === 'signed' ? [] : e.because, ...(e.kind !== 'signed' && reasonsOf(e) ? { reasons: reasonsOf(e) } : {}), ...(e.kind !== 'signed' && e.about ? { about: e.about } : {}), ...(a.rep ? { rep: a.rep } : {}) };
       if (e.kind === 'signed') moved.push({ account: a.name, date: e.date, kind: 'signed', ...(e.class ? { to: e.class } : {}), ...why });
       else if (e.kind === 'dropped') {
         // one row per move: the class change that dropped it ("A -> D") is this row, "dropped: A -> D"

@@ -734,11 +734,12 @@ export const PG_MIGRATIONS: readonly string[] = [
 ];
 
 /**
- * The readable_event function (migration 4), made again by migration 17 with the threads' kinds: the
- * kinds of event a row may hold, with the fields the reader (rows.ts EventRow) requires of each.
+ * The readable_event function (migration 4), made again by migration 17 with the threads' kinds and
+ * the reasons as a manager reads them (`about`): the kinds of event a row may hold, with the fields
+ * the reader (rows.ts EventRow) requires of each.
  */
 function readableEventSql(verb: 'CREATE' | 'CREATE OR REPLACE', threads = false): string {
-  return `${verb} FUNCTION readable_event(kind text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
+  const sql = `${verb} FUNCTION readable_event(kind text, t text) RETURNS boolean LANGUAGE sql IMMUTABLE SET search_path = ${PG_SCHEMA}, pg_catalog
     AS $$ SELECT coalesce((SELECT jsonb_typeof(j) = 'object' AND CASE kind
       WHEN 'class-changed' THEN json_opt(j, 'from', 'string') AND json_opt(j, 'to', 'string') AND coalesce(j ->> 'fromStatus', 'classified') IN ('classified', 'provisional', 'unclassified')
         AND json_has(j, 'status', 'string') AND json_has(j, 'movement', 'string') AND json_strings(j -> 'because') AND readable_reasons(j -> 'reasons') AND readable_labels(j -> 'labels') AND readable_labels(j -> 'fromLabels')
@@ -756,6 +757,7 @@ function readableEventSql(verb: 'CREATE' | 'CREATE OR REPLACE', threads = false)
       WHEN 'class-challenged' THEN json_has(j, 'by', 'string') AND json_opt(j, 'class', 'string') AND json_has(j, 'note', 'string')${threads ? THREAD_EVENTS : ''}
       ELSE false END
       FROM (SELECT json_or_null(t) AS j) x), false) $$;`;
+  return threads ? sql.replaceAll("readable_reasons(j -> 'reasons')", "readable_reasons(j -> 'reasons') AND readable_reasons(j -> 'about')") : sql;
 }
 
 /**

@@ -52,11 +52,12 @@ const EventRow = z.union([
     movement: z.string(),
     because: z.array(z.string()),
     reasons: opt(ReasonsRow),
+    about: opt(ReasonsRow),
     labels: opt(LabelsRow),
     fromLabels: opt(LabelsRow),
   }),
   z.looseObject({ kind: z.literal('signed'), class: opt(z.string()) }),
-  z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()), reasons: opt(ReasonsRow) }),
+  z.looseObject({ kind: z.literal('dropped'), class: z.string(), because: z.array(z.string()), reasons: opt(ReasonsRow), about: opt(ReasonsRow) }),
   z.looseObject({ kind: z.literal('person-added'), person: z.string(), title: opt(z.string()), role: opt(z.string()), planned: opt(z.boolean()) }),
   z.looseObject({ kind: z.literal('person-updated'), person: z.string(), changes: z.array(z.looseObject({ field: z.string() })) }),
   z.looseObject({ kind: z.literal('facts-updated'), changes: z.array(z.looseObject({ field: z.string() })) }),
@@ -133,11 +134,11 @@ export function readStatsEvent(kind: string, date: string, text: string, account
   if (o === null || typeof o !== 'object' || Array.isArray(o)) throw damaged(what());
   const ok =
     kind === 'class-changed'
-      ? optString(o.from) && optString(o.to) && optString(o.fromStatus) && typeof o.status === 'string' && typeof o.movement === 'string' && isStrings(o.because) && isReasons(o.reasons) && isLabels(o.labels) && isLabels(o.fromLabels)
+      ? optString(o.from) && optString(o.to) && optString(o.fromStatus) && typeof o.status === 'string' && typeof o.movement === 'string' && isStrings(o.because) && isReasons(o.reasons) && isReasons(o.about) && isLabels(o.labels) && isLabels(o.fromLabels)
       : kind === 'signed'
         ? optString(o.class)
         : kind === 'dropped'
-          ? typeof o.class === 'string' && isStrings(o.because) && isReasons(o.reasons)
+          ? typeof o.class === 'string' && isStrings(o.because) && isReasons(o.reasons) && isReasons(o.about)
           : false;
   if (!ok) throw damaged(what());
   // the parsed object is ours: completed in place rather than copied (180,000 events in a report)

@@ -296,6 +296,8 @@ export interface StatsVisit {
 /** One account as statsHistory returns it: its state now, its class history and its visits. */
 export interface StatsAccount {
   name: string;
+  /** The rep whose account it is, when a manager reads it (a report of their rep or team). */
+  rep?: string;
   playbookId?: string;
   class?: string;
   classStatus?: ClassStatus;

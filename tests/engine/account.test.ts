@@ -460,3 +460,18 @@ describe('a step carried across sessions (issue 25)', () => {
     expect(b.events.some((e) => e.kind === 'step-opened' && e.key.startsWith('role_wins_to_first_kp#'))).toBe(false);
   });
 });
+
+describe("a manager's reading (issue 26)", () => {
+  it('a class event keeps its reasons as the manager reads them: the rep in the third person, only where they differ', () => {
+    const pb = builtin();
+    const met = run(pb, emptyAccount('Acme'), abcdA, '2026-11-20').events.find((e) => e.kind === 'class-changed');
+    expect(met).toMatchObject({ reasons: { en: expect.arrayContaining(['you met the first KP']) }, about: { en: expect.arrayContaining(['{rep} met the first KP']), 'zh-CN': expect.arrayContaining(['{rep}见的是第一KP']) } });
+    // what they do not know yet, said of them
+    const unknown = run(pb, emptyAccount('Beta'), { ...abcdA, buying_power: 'unknown' }, '2026-11-20').events.find((e) => e.kind === 'class-changed');
+    expect(unknown?.kind === 'class-changed' && unknown.status).toBe('provisional');
+    expect(JSON.stringify(unknown)).toContain('{rep} does not know');
+    // reasons that never speak of the rep keep no second copy
+    const signed = run(pb, emptyAccount('Gamma'), { ...abcdA, signed: 'yes' }, '2026-11-20').events.filter((e) => e.kind === 'class-changed' && e.about === undefined && JSON.stringify(e.reasons).includes('you'));
+    expect(signed).toEqual([]);
+  });
+});

@@ -373,6 +373,24 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(flat(later.stdout)).toContain('Who signs at Beta? open: waiting for an answer');
   });
 
+  it("the manager's screens speak of the rep in the third person: team review, a rep's account, the report, in each language", async () => {
+    await setUpTeam();
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const review = flat((await as(boss)(['team', 'review', '--today', '2026-11-22'])).stdout);
+    expect(review).toContain(`Acme A, because ${rep1} met the first KP and they have a need`);
+    expect(review).not.toContain('you met');
+    const zh = flat((await as(boss)(['team', 'review', '--today', '2026-11-22', '--lang', 'zh-CN'])).stdout);
+    expect(zh).toContain(`${rep1}见的是第一KP`);
+    const show = flat((await as(boss)(['account', 'show', 'Acme', '--rep', rep1, '--today', '2026-11-22'])).stdout);
+    expect(show).toContain(`classified A because ${rep1} met the first KP`);
+    const out = join(dir, 'rep.html');
+    expect((await as(boss)(['report', '--rep', rep1, '--out', out, '--today', '2026-11-22'])).code).toBe(0);
+    expect((await import('node:fs')).readFileSync(out, 'utf8')).toContain(`${rep1} met the first KP`);
+    // the rep still reads their own in the second person
+    expect(flat((await as(rep1)(['account', 'show', 'Acme', '--today', '2026-11-22'])).stdout)).toContain('classified A because you met the first KP');
+  });
+
   it("a manager of managers reads their managers' reps (a roll-up by level); each manager still only their own, each rep only theirs", async () => {
     // dana heads carol (alice's and bob's manager) and erin (frank's manager)
     const [director, erin, frank] = [roleName('dana'), roleName('erin'), roleName('frank')];

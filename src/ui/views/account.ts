@@ -3,7 +3,7 @@
  * Every line is words in the session's language: events become sentences, ids become labels.
  */
 import type { ChalkInstance } from 'chalk';
-import { reasonsIn } from '../../core/reasons.js';
+import { reasonsAbout, reasonsIn, type WithReasons } from '../../core/reasons.js';
 import { isLapsed, isOverdue, stepText } from '../../core/steps.js';
 import type { AnswerValue } from '../../engine/answers.js';
 import { assertNever, type Locale } from '../../engine/model.js';
@@ -66,8 +66,10 @@ export function factChangeText(label: Labeler, locale: Locale, c: { person?: str
   return m.factChange(c.person, label.question(c.question), value(c.before), value(c.after));
 }
 
-export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string; today?: string }): AccountView {
+export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, map?: { stance?: string; personalWin?: string; today?: string; about?: string }): AccountView {
   const m = VIEW_MESSAGES[locale];
+  // a manager reads a rep's account: the reasons in the third person, the rep named
+  const reasons = (e: WithReasons) => (map?.about ? reasonsAbout(e, locale, map.about) : reasonsIn(e, locale));
   const a = t.account;
   const classTitle = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? (id === a.class ? a.classLabels?.[locale] : undefined) ?? id) : m.provisional);
   const why = (list: string[]) => list.join(m.and);
@@ -84,9 +86,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
   const eventText = (e: StoredAccountEvent): string | undefined => {
     switch (e.kind) {
       case 'class-changed':
-        if (e.status === 'provisional') return m.ev.classProvisional(why(reasonsIn(e, locale)));
+        if (e.status === 'provisional') return m.ev.classProvisional(why(reasons(e)));
         if (!e.to) return undefined;
-        return e.from ? m.ev.classMoved(classTitle(e.from, e.fromLabels), classTitle(e.to, e.labels), why(reasonsIn(e, locale))) : m.ev.classNew(classTitle(e.to, e.labels), why(reasonsIn(e, locale)));
+        return e.from ? m.ev.classMoved(classTitle(e.from, e.fromLabels), classTitle(e.to, e.labels), why(reasons(e))) : m.ev.classNew(classTitle(e.to, e.labels), why(reasons(e)));
       case 'signed':
         return m.ev.signed;
       case 'dropped':

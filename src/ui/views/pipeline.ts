@@ -5,7 +5,7 @@
  */
 import { stepText } from '../../core/steps.js';
 import type { ChalkInstance } from 'chalk';
-import { reasonsIn } from '../../core/reasons.js';
+import { reasonsAbout, reasonsIn, type WithReasons } from '../../core/reasons.js';
 import { daysBetween } from '../../engine/dates.js';
 import type { Locale } from '../../playbook/types.js';
 import type { Pipeline, PipelineFlag, StoredEvent } from '../../store/types.js';
@@ -78,7 +78,10 @@ export interface PipelineView {
   inPlay: { values: { amount: number; currency?: string }[]; valued: number; accounts: number };
 }
 
-export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[]; rep?: string }): PipelineView {
+export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string; limit?: number; filtered: boolean; since?: string; events?: StoredEvent[]; rep?: string; about?: string }): PipelineView {
+  // a manager reads a rep's moves in the third person ("because wang_li met the first KP")
+  const about = opts.about ?? opts.rep;
+  const why = (ev: WithReasons) => (about ? reasonsAbout(ev, opts.locale, about) : reasonsIn(ev, opts.locale));
   const m = VIEW_MESSAGES[opts.locale];
   const titleOf = (key: string, labels?: Partial<Record<Locale, string>>, klass?: string) =>
     klass !== undefined ? (labels?.[opts.locale] ?? labels?.en ?? Object.values(labels ?? {})[0] ?? klass) : key === 'provisional' ? m.provisional : key === 'signed' ? m.signedGroup : m.newAccounts;
@@ -142,13 +145,13 @@ export function pipelineView(p: Pipeline, opts: { locale: Locale; today: string;
     if (ev.kind === 'class-changed') {
       const seen = ev.movement === 'new' && (!firstSeen.has(e.account) || firstMove.get(e.account) !== e);
       const from = ev.from ? label(ev.from, ev.fromLabels) : seen && ev.fromStatus === 'provisional' ? m.provisional : undefined;
-      return { date: ev.date, account: e.account, movement: seen ? 'changed' : ev.movement, ...(from ? { from } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: reasonsIn(ev, opts.locale) };
+      return { date: ev.date, account: e.account, movement: seen ? 'changed' : ev.movement, ...(from ? { from } : {}), ...(ev.to ? { to: label(ev.to, ev.labels) } : { to: m.provisional }), because: why(ev) };
     }
     if (ev.kind === 'dropped') {
       const before = fromOf.get(e);
       const change = before?.kind === 'class-changed' ? before : undefined;
       const from = change?.from ? label(change.from, change.fromLabels) : change?.fromStatus === 'provisional' ? m.provisional : undefined;
-      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from } : {}), to: label(ev.class, change?.labels), because: reasonsIn(ev, opts.locale) };
+      return { date: ev.date, account: e.account, movement: 'dropped', ...(from ? { from } : {}), to: label(ev.class, change?.labels), because: why(ev) };
     }
     return { date: ev.date, account: e.account, movement: 'signed', ...(ev.kind === 'signed' && ev.class ? { to: label(ev.class) } : {}), because: [] };
   });

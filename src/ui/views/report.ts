@@ -4,7 +4,7 @@
  * not pictures: src/report/charts.ts draws them to SVG), and one HTML renderer that escapes every text
  * and needs nothing outside the file: inline CSS and SVG, no script, no URL, A4 print styles.
  */
-import { reasonsIn } from '../../core/reasons.js';
+import { reasonsAbout, reasonsIn } from '../../core/reasons.js';
 import { stepText } from '../../core/steps.js';
 import type { Locale } from '../../engine/model.js';
 import type { WeeklyReport } from '../../stats/stats.js';
@@ -163,7 +163,8 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     const from = x.from ? name(x.from, x.fromLabels ?? {}) : undefined;
     const to = x.to ? name(x.to, x.toLabels ?? {}) : undefined;
     const what = `${m.move[x.kind] ?? x.kind}${from && to ? `: ${from} → ${to}` : to ? `: ${to}` : ''}`;
-    return [d(x.date), sanitize(x.account), what, sanitize(reasonsIn(x, locale).join('; '))];
+    // a manager's report speaks of the rep in the third person
+    return [d(x.date), sanitize(x.account), what, sanitize((x.rep ? reasonsAbout(x, locale, x.rep) : reasonsIn(x, locale)).join('; '))];
   });
   return {
     locale,

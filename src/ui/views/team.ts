@@ -146,7 +146,7 @@ export function teamReviewView(
     // the rep's review as the rep sees it (the same names, the same order, the same moves)
     const view = pipelineView(
       { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts, values: (data.values ?? []).filter((x) => x.rep === rep) },
-      { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
+      { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, about: rep, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
     // the period's notes, and every question still open however old
     const notes = noteViews(events).filter((n) => isOpen(n) || lastWord(n) >= opts.since);
