@@ -1,6 +1,8 @@
 /** `forecast`: what the rep's pipeline is expected to sign in a period. Parses, asks the store, computes, renders. */
-import { FORECAST_PERIODS, type ForecastPeriod } from '../stats/forecast.js';
-import { isTeamStore } from '../store/types.js';
+import type { ChalkInstance } from 'chalk';
+import type { Locale } from '../engine/model.js';
+import { type Forecast, FORECAST_PERIODS, type ForecastPeriod } from '../stats/forecast.js';
+import { isTeamStore, type Store } from '../store/types.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
 import { widthOf } from '../ui/style.js';
@@ -17,6 +19,8 @@ export interface ForecastOptions {
   today?: string;
   /** A manager reads one rep's forecast (team database). */
   rep?: string;
+  /** A manager's forecast of every rep of theirs, and the team's in all (team database). */
+  team?: boolean;
   /** The kept forecasts whose period has ended, against what signed. */
   accuracy?: boolean;
   /** Keep this forecast although --today names another day than today (kept by default only for today). */
@@ -28,12 +32,15 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
   const locale = localeOf(ctx, g);
   const period = (opts.period ?? 'month') as ForecastPeriod;
   if (!(FORECAST_PERIODS as readonly string[]).includes(period)) throw new UserError(said('badPeriod', { value: String(opts.period) }), `--period ${opts.period}: expected month, quarter or 30d`);
+  if (opts.team && opts.rep !== undefined) throw new UserError(said('repOrTeam', {}), '--rep and --team: one or the other', '--rep ROLE for one rep of your team, --team for all of it');
+  if (opts.team && opts.accuracy) throw new UserError(said('accuracyOfOneRep', {}), "--accuracy reads one rep's kept forecasts, not the team's", 'forecast --accuracy --rep ROLE, for each rep');
   const scope = checkScope(opts);
   const playbooks = await playbooksInUse(ctx);
   const store = await openStore(io, g);
   try {
     if (opts.rep !== undefined) await mustManage(store, opts.rep);
     await withStoredPlaybooks(playbooks, store);
+    if (opts.team) return await teamForecast(store, { period, today: scope.today, playbooks, json: opts.json === true }, io, locale, ctx.out);
     if (opts.accuracy) {
       // what signed, and when: each account's class events (the forecasts kept say the rest)
       const rows = await store.classHistory(opts.rep);
@@ -54,13 +61,8 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
       }
       return EXIT.ok;
     }
-    const [{ share }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
-    // the rep's own rates counted by the database (a few rows a class), each class with its playbook's
+    const forecast = await forecastOf(store, { period, today: scope.today, playbooks, ...(opts.rep !== undefined ? { rep: opts.rep } : {}) });
     // window; and only the accounts whose day falls in the period, whole
-    const windows = [...playbooks].flatMap(([id, pb]) => pb.classes.flatMap((c) => (c.cycle ? [{ playbookId: id, class: c.id, max: c.cycle.max }] : [])));
-    const calibration = (await store.classCalibration(windows, scope.today, opts.rep)).map((c) => ({ class: c.class, signedInWindow: share(c.inWindow, c.decided) }));
-    const inPeriod = await store.forecastAccounts({ today: scope.today, to: periodOf(period, scope.today).to, ...(opts.rep !== undefined ? { owner: opts.rep } : {}) });
-    const forecast = computeForecast(inPeriod.rows, { today: scope.today, period, playbooks, calibration, outside: inPeriod.outside, pastNames: inPeriod.pastNames });
     // kept, one a week for each kind of period, for a later --accuracy: a manager reading a rep's keeps
     // nothing, and another day than today (--today reads the accounts as they are now, not as they
     // were then) only when asked to (--keep)
@@ -83,4 +85,36 @@ export async function forecastCommand(opts: ForecastOptions, io: IO, g: GlobalOp
   } finally {
     await store.close();
   }
+}
+
+type Playbooks = Awaited<ReturnType<typeof playbooksInUse>>;
+
+/** One rep's forecast (this role's, or `rep`'s for their manager): their own rates, their accounts in the period. */
+async function forecastOf(store: Store, o: { period: ForecastPeriod; today: string; playbooks: Playbooks; rep?: string }): Promise<Forecast> {
+  const [{ share }, { computeForecast, periodOf }] = await Promise.all([import('../stats/stats.js'), import('../stats/forecast.js')]);
+  // the rep's own rates counted by the database (a few rows a class), each class with its playbook's window
+  const windows = [...o.playbooks].flatMap(([id, pb]) => pb.classes.flatMap((c) => (c.cycle ? [{ playbookId: id, class: c.id, max: c.cycle.max }] : [])));
+  const calibration = (await store.classCalibration(windows, o.today, o.rep)).map((c) => ({ class: c.class, signedInWindow: share(c.inWindow, c.decided) }));
+  const inPeriod = await store.forecastAccounts({ today: o.today, to: periodOf(o.period, o.today).to, ...(o.rep !== undefined ? { owner: o.rep } : {}) });
+  return computeForecast(inPeriod.rows, { today: o.today, period: o.period, playbooks: o.playbooks, calibration, outside: inPeriod.outside, pastNames: inPeriod.pastNames });
+}
+
+/**
+ * A manager's forecast of their team: each rep's own (their rates, their accounts), then the team's in
+ * all, per category and currency. Nothing is kept: a rep keeps their own forecasts.
+ */
+async function teamForecast(store: Store, o: { period: ForecastPeriod; today: string; playbooks: Playbooks; json: boolean }, io: IO, locale: Locale, c: ChalkInstance): Promise<number> {
+  if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--team reads the reps' accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
+  const reps = await store.managedReps();
+  if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+  const each: { rep: string; forecast: Forecast }[] = [];
+  for (const rep of reps) each.push({ rep, forecast: await forecastOf(store, { ...o, rep }) });
+  const { teamForecastOf } = await import('../stats/forecast.js');
+  const team = teamForecastOf(each.map((x) => x.forecast));
+  if (o.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ today: o.today, period: team.period ?? each[0]?.forecast.period, reps: each, team }), null, 2)}\n`);
+  else {
+    const { renderTeamForecastTerminal } = await import('../ui/views/forecast.js');
+    io.stdout.write(renderTeamForecastTerminal(each, team, locale, c, widthOf(io.stdout)));
+  }
+  return EXIT.ok;
 }

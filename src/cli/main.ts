@@ -441,6 +441,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--json', 'print the forecast as JSON')
       .option('--today <YYYY-MM-DD>', 'forecast as of this day (default: today)', parseDay)
       .option('--rep <role>', "a manager reads one rep's forecast (team database; read-only)")
+      .option('--team', "a manager's forecast of their whole team: each rep's, on their own rates, and the team's in all (team database)")
       .option('--accuracy', 'how the kept forecasts of this kind of period turned out, once their period has ended')
       .option('--keep', 'keep this forecast for --accuracy although --today names another day (it reads the accounts as they are now)')
       .addHelpText(

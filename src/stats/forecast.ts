@@ -270,3 +270,29 @@ export function weekOf(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   return addDays(day, -((d.getUTCDay() + 6) % 7));
 }
+
+/** A team's forecast: its reps' added up per category and currency (each rep's on their own rates). */
+export interface TeamForecast {
+  period?: Forecast['period'];
+  categories: Forecast['categories'];
+  expected: Money;
+  /** Accounts in play left out of the reps' forecasts, per kind, in all. */
+  notCounted: Record<NotCountedKind, { accounts: number }>;
+}
+
+export function teamForecastOf(forecasts: readonly Forecast[]): TeamForecast {
+  const categories = Object.fromEntries(FORECAST_CATEGORIES.map((k) => [k, { value: [] as Money, expected: [] as Money, accounts: 0 }])) as Forecast['categories'];
+  const expected: Money = [];
+  const notCounted = Object.fromEntries(NOT_COUNTED.map((k) => [k, { accounts: 0 }])) as TeamForecast['notCounted'];
+  for (const f of forecasts) {
+    for (const k of FORECAST_CATEGORIES) {
+      for (const x of f.categories[k].value) add(categories[k].value, x.currency, x.amount);
+      for (const x of f.categories[k].expected) add(categories[k].expected, x.currency, x.amount);
+      categories[k].accounts += f.categories[k].accounts;
+    }
+    for (const x of f.expected) add(expected, x.currency, x.amount);
+    for (const k of NOT_COUNTED) notCounted[k].accounts += f.notCounted[k].accounts;
+  }
+  for (const k of FORECAST_CATEGORIES) categories[k] = { value: rounded(categories[k].value), expected: rounded(categories[k].expected), accounts: categories[k].accounts };
+  return { ...(forecasts[0] ? { period: forecasts[0].period } : {}), categories, expected: rounded(expected), notCounted };
+}

@@ -316,6 +316,7 @@ export const zhCN: CliMessages = {
     message: `account ${verb} 需要 --note "..."：写上要让销售看到的话`,
     hint: challenge ? '例如 --note "为什么他是A类客户？那你今天为什么没签掉呢？"' : '例如 --note "同意：第一KP确认了预算"',
   }),
+  accuracyOfOneRep: () => ({ message: '--accuracy 只看一个人保存的预测，不看整个团队', hint: '对每名下属分别运行 forecast --accuracy --rep 角色名' }),
   replyNeedsNote: () => ({ message: 'account reply 需要 --note "..."：写上你对这个问题的回答', hint: '例如 --note "董事会已批预算，第一KP周五签字"' }),
   pushNeedsTo: () => ({ message: 'store push 需要 --to postgres://USER@HOST/DATABASE', hint: '要把本机的客户推送到哪个团队数据库' }),
   noLocalDb: ({ path }) => ({ message: `本机的 ${path} 没有数据库：没有可以推送的内容`, hint: '用 --db FILE 给出它的路径' }),

@@ -316,6 +316,7 @@ export const zhTW: CliMessages = {
     message: `account ${verb} 需要 --note "..."：寫上要讓業務看到的話`,
     hint: challenge ? '例如 --note "為什麼他是A類客戶？那你今天為什麼沒簽掉呢？"' : '例如 --note "同意：第一KP確認了預算"',
   }),
+  accuracyOfOneRep: () => ({ message: '--accuracy 只看一個人儲存的預測，不看整個團隊', hint: '對每名下屬分別執行 forecast --accuracy --rep 角色名' }),
   replyNeedsNote: () => ({ message: 'account reply 需要 --note "..."：寫上你對這個問題的回答', hint: '例如 --note "董事會已批預算，第一KP週五簽字"' }),
   pushNeedsTo: () => ({ message: 'store push 需要 --to postgres://USER@HOST/DATABASE', hint: '要把本機的客戶推送到哪個團隊資料庫' }),
   noLocalDb: ({ path }) => ({ message: `本機的 ${path} 沒有資料庫：沒有可以推送的內容`, hint: '用 --db FILE 給出它的路徑' }),

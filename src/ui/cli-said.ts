@@ -160,6 +160,7 @@ export interface CliParams {
   reviewNeedsRep: { verb: string };
   reviewNeedsNote: { verb: string; challenge: boolean };
   replyNeedsNote: Record<string, never>;
+  accuracyOfOneRep: Record<string, never>;
   pushNeedsTo: Record<string, never>;
   noLocalDb: { path: string };
   damagedRows: { count: number; path: string };

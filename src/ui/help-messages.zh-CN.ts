@@ -153,6 +153,7 @@ export const zhCN: HelpMessages = {
     'the question the rep should answer': '销售需要回答的问题',
     "answer your manager's open question on one of your accounts (team database); the question stays open until they close it": '回答经理在你某个客户上提出、还没解决的问题（团队数据库）；经理结束之前，问题一直保留',
     'your answer': '你的回答',
+    "a manager's forecast of their whole team: each rep's, on their own rates, and the team's in all (team database)": '经理查看整个团队的预测：每名下属按各自的签单率计算，再加总（团队数据库）',
     'the date of the answer (default: today)': '回答的日期（默认今天）',
     "a manager closes the open questions on a rep's account (team database), answered or not, with a last word if they like": '经理结束下属某个客户上还没解决的问题（团队数据库），不论对方是否已回答，可以附一句话',
     'a last word the rep reads (optional)': '附给下属的一句话（可不填）',

@@ -153,6 +153,7 @@ export const zhTW: HelpMessages = {
     'the question the rep should answer': '業務需要回答的問題',
     "answer your manager's open question on one of your accounts (team database); the question stays open until they close it": '回答經理在你某個客戶上提出、還沒解決的問題（團隊資料庫）；經理結束之前，問題一直保留',
     'your answer': '你的回答',
+    "a manager's forecast of their whole team: each rep's, on their own rates, and the team's in all (team database)": '經理檢視整個團隊的預測：每名下屬按各自的簽約率計算，再加總（團隊資料庫）',
     'the date of the answer (default: today)': '回答的日期（預設今天）',
     "a manager closes the open questions on a rep's account (team database), answered or not, with a last word if they like": '經理結束下屬某個客戶上還沒解決的問題（團隊資料庫），不論對方是否已回答，可以附一句話',
     'a last word the rep reads (optional)': '附給下屬的一句話（可不填）',

@@ -189,6 +189,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   reviewNeedsRep: { verb: 'validate' },
   reviewNeedsNote: { verb: 'challenge', challenge: true },
   replyNeedsNote: {},
+  accuracyOfOneRep: {},
   pushNeedsTo: {},
   noLocalDb: { path: 'coach.db' },
   damagedRows: { count: 2, path: 'coach.db' },

@@ -37,7 +37,21 @@ const en = {
   andMore: (n: number) => `and ${n} more`,
   shortPeriod: (days: number) => `Only ${days} day${days === 1 ? '' : 's'} left in this period: --period 30d looks further.`,
   kept: 'Kept for forecast --accuracy (one a week).',
-  noTeamForecast: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: forecast --rep REP shows each one's forecast.`,
+  noTeamForecast: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: forecast --rep REP shows each one's forecast, forecast --team the team's.`,
+  // forecast --team: a manager's view of every rep's forecast, and the team's in all
+  teamTitle: (kind: 'month' | 'quarter' | '30d', from: string, to: string) => `The team's forecast, ${kind === 'month' ? 'this month' : kind === 'quarter' ? 'this quarter' : 'the next 30 days'}: ${from} to ${to}`,
+  teamExpected: (expected: string) => `${expected} expected`,
+  teamCategory: (category: string, value: string, n: number) => `${category} ${value} (${n})`,
+  teamAll: 'Team',
+  teamNotCounted: (list: string) => `Not in these forecasts: ${list}.`,
+  teamLeft: {
+    past: (n: number) => `${n} past ${n === 1 ? 'its' : 'their'} day or window`,
+    after: (n: number) => `${n} after the period`,
+    provisional: (n: number) => `${n} provisional`,
+    unclassified: (n: number) => `${n} not classified yet`,
+  } as Record<'past' | 'after' | 'provisional' | 'unclassified', (n: number) => string>,
+  listSep: ', ',
+  teamHint: "Each rep's on their own rates (signed within the window, once 5 cases are decided; else the playbook's). forecast --rep REP shows one rep's working.",
 };
 export type ForecastMessages = typeof en;
 

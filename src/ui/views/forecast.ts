@@ -5,7 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../engine/model.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import type { Accuracy, Forecast, ForecastPeriod, Money, NotCountedKind } from '../../stats/forecast.js';
+import { type Accuracy, type Forecast, type ForecastPeriod, type Money, NOT_COUNTED, type NotCountedKind, type TeamForecast } from '../../stats/forecast.js';
 import { daysBetween } from '../../engine/dates.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { hanging, stringWidth } from '../layout.js';
@@ -100,5 +100,29 @@ export function renderAccuracyTerminal(list: readonly Accuracy[], kind: Forecast
     out.push(hanging('  ', c.bold(m.accuracyTotal(roughTotals(a.expected, locale), shown(a.signed, a.expected))), width));
     if (a.unforecast.accounts) out.push(hanging('  ', m.unforecast(a.unforecast.accounts, a.unforecast.value.length ? roughTotals(a.unforecast.value, locale) : '', a.unforecast.names.map(s).join(UI[locale].tickSep)), width));
   }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A manager's forecast of their team: a line per rep (expected, and each category's value and accounts,
+ * on the rep's own rates), then the team's in all; `forecast --rep` shows one rep's working.
+ */
+export function renderTeamForecastTerminal(reps: readonly { rep: string; forecast: Forecast }[], team: TeamForecast, locale: Locale, c: ChalkInstance, width: number): string {
+  const m = FORECAST_MESSAGES[locale];
+  const period = team.period ?? reps[0]?.forecast.period;
+  const out: string[] = period ? [c.bold(m.teamTitle(period.kind, formatDate(period.from, locale), formatDate(period.to, locale)))] : [];
+  const line = (f: Pick<Forecast, 'categories' | 'expected'>) =>
+    [m.teamExpected(roughTotals(f.expected, locale)), ...FORECAST_CATEGORIES.filter((k) => f.categories[k].accounts > 0).map((k) => m.teamCategory(m.category[k], roughTotals(f.categories[k].value, locale), f.categories[k].accounts))].join(' · ');
+  const names = [...reps.map((r) => sanitize(r.rep)), m.teamAll];
+  const w = Math.max(...names.map(stringWidth));
+  for (const r of reps) {
+    const name = sanitize(r.rep);
+    const counted = FORECAST_CATEGORIES.some((k) => r.forecast.categories[k].accounts > 0);
+    out.push(hanging(`  ${c.bold(name)}${' '.repeat(w - stringWidth(name))}  `, counted ? line(r.forecast) : c.dim(m.noAccount), width));
+  }
+  out.push('', hanging(`  ${c.bold(m.teamAll)}${' '.repeat(w - stringWidth(m.teamAll))}  `, c.bold(line(team)), width));
+  const left = NOT_COUNTED.filter((k) => team.notCounted[k].accounts > 0);
+  if (left.length) out.push('', c.dim(hanging('', m.teamNotCounted(left.map((k) => m.teamLeft[k](team.notCounted[k].accounts)).join(m.listSep)), width)));
+  out.push('', c.dim(hanging('', m.teamHint, width)));
   return `${out.join('\n')}\n`;
 }
