@@ -33,6 +33,8 @@ const en = {
   /** The default a prompt offers (Enter takes it). */
   defaultAnswer: (text: string) => `(${text})`,
   class: 'Class',
+  /** Under the class's badge: what the class means and why, the label left to the badge ("will not buy, because …"). */
+  classWhy: (rest: string | undefined, why: string) => (rest ? `${rest[0].toUpperCase()}${rest.slice(1)}, because ${why}` : `Because ${why}`),
   provisional: 'Provisional',
   /** The class badge of a provisional result: the classes still possible. */
   provisionalBadge: (classes: string) => `Provisional: ${classes}`,
