@@ -245,3 +245,19 @@ describe('a result’s header says the class once: the badge, then what it means
     expect(renderResult(r, new Chalk({ level: 0 }), 200).split('\n').slice(0, 2)).toEqual([' D类客户  华信科技 · 拜访复盘 2026年12月10日周四', '  不会购买，因为对方（无尾熊型）找借口结束了谈话']);
   });
 });
+
+describe('the four persona types are named alike', () => {
+  it('each by the role it plays, one noun without brackets or 型, in en, zh-CN and zh-TW; the ids unchanged', () => {
+    const pb = builtin();
+    const names = (locale: Locale) => pb.personas.map((p) => (typeof p.name === 'string' ? p.name : (p.name[locale] ?? '')));
+    expect(pb.personas.map((p) => p.id)).toEqual(['koala', 'commander', 'socializer', 'thinker']);
+    expect(names('en')).toEqual(['Coordinator', 'Commander', 'Socializer', 'Thinker']);
+    expect(names('zh-CN')).toEqual(['协调者', '指挥官', '社交者', '思考者']);
+    expect(names('zh-TW')).toEqual(['協調者', '指揮官', '社交者', '思考者']);
+    // the seed's koala is not lost: the coordinator's summary says it
+    const koala = pb.personas[0].summary as Record<string, string>;
+    expect(koala['zh-CN']).toContain('无尾熊型客户');
+    expect(koala['zh-TW']).toContain('無尾熊型客戶');
+    expect(koala.en).toContain('koala');
+  });
+});
