@@ -180,7 +180,7 @@ describe('a timeline line reads as one sentence: no label stacked before a step 
       expect(show).not.toMatch(/新增下一步：|step added: |你添加了：|you added: /);
     }
     const cn = entries(await session(['account', 'show', '恒达物流', '--today', '2026-12-10', '--lang', 'zh-CN'], env), '时间线', '下一步清单');
-    expect(cn).toContain('2026年12月8日周二  从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（新的下一步，2026年12月8日周二前完成）');
+    expect(cn).toContain('2026年12月8日周二  从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（新的下一步，2026年12月8日周二前）');
     expect(cn).toContain('2026年12月8日周二  从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（拜访已结束，随之关闭）');
   });
 
@@ -198,8 +198,8 @@ describe('a timeline line reads as one sentence: no label stacked before a step 
       ],
     } as unknown as Parameters<typeof accountView>[0];
     const out = renderAccountTerminal(accountView(t, label, 'zh-CN'), new Chalk({ level: 0 }), 200);
-    expect(out).toContain('发资料给对方：报价单（新的下一步，2026年11月23日周一前完成）');
-    expect(out).toContain('确认预算：找财务（你添加的，2026年11月25日周三前完成）');
+    expect(out).toContain('发资料给对方：报价单（新的下一步，2026年11月23日周一前）');
+    expect(out).toContain('确认预算：找财务（你添加的，2026年11月25日周三前）');
     expect(out).toContain('发资料给对方：报价单（重新打开）');
   });
 
@@ -259,5 +259,15 @@ describe('the four persona types are named alike', () => {
     expect(koala['zh-CN']).toContain('无尾熊型客户');
     expect(koala['zh-TW']).toContain('無尾熊型客戶');
     expect(koala.en).toContain('koala');
+  });
+});
+
+describe('help speaks of the advice, never of our sources', () => {
+  it('no question’s help or text says "seed" or 种子 in any language', () => {
+    const said: string[] = [];
+    for (const q of builtin().questions)
+      for (const t of [q.text, q.help])
+        for (const [locale, text] of Object.entries(typeof t === 'string' ? { en: t } : (t ?? {}))) if (/seed|种子|種子/i.test(text ?? '')) said.push(`${q.id} ${locale}: ${text}`);
+    expect(said).toEqual([]);
   });
 });
