@@ -64,7 +64,7 @@ describe('sessions that remember', () => {
     expect(r.stdout).not.toContain('Changed since the last visit');
     const show = await w.run(['account', 'show', 'Acme']);
     expect(show.stdout).toMatch(/Wu {2}Second KP/);
-    expect(show.stdout).toMatch(/Li {2}First KP · Koala/);
+    expect(show.stdout).toMatch(/Li {2}First KP · Coordinator/);
     expect(show.stdout).toContain('class moved from B to A because you met the first KP');
     expect(show.stdout).not.toMatch(/second_kp|first_kp/);
   });
@@ -441,7 +441,7 @@ describe('the buying map across visits (seed 003)', () => {
     expect(r.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['no-supporter', 'opponent:Zhao']));
     expect(r.checklist.map((i) => i.id)).toContain('address-opponent:zhao');
     const show = (await w.run(['account', 'show', 'Acme'])).stdout;
-    expect(show).toMatch(/Zhao {2}First KP · Koala \(coordinator\) · Against/);
+    expect(show).toMatch(/Zhao {2}First KP · Coordinator · Against/);
     expect(show).toContain('personal win: fewer night shifts');
   });
 });

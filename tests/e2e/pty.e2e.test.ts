@@ -98,9 +98,9 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const result = await waitFor('Next steps');
     expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
     expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
-    expect(result).toContain('Koala (coordinator; ');
+    expect(result).toContain('The person: Coordinator (');
     // a third KP beside a second KP: the class stays the second KP's B, and Mr Zhao is on the account
-    expect(result).toMatch(/Also at the meeting: Mr Zhao \(Plant manager, Third KP, Koala[^)]*\)/);
+    expect(result).toMatch(/Also at the meeting: Mr Zhao \(Plant manager, Third KP, Coordinator[^)]*\)/);
     expect(result).toContain('Saved to the account "Acme Ltd".');
     // the follow-up to send today: the plan a koala wants, the request answered inside the window
     const screen = await waitFor('Best regards');

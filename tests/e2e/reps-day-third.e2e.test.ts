@@ -51,7 +51,7 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     expect(p.out).toContain('You meet Mr Zhao, not the first KP');
     // nor does a prep's class give as its reason a meeting not held yet
     const first = await run('prep', 'Ahead Co', { contact_name: 'Ms Wu', contact_role: 'first_kp', ...facts, persona: 'commander', ...prepOnly }, '2026-11-25');
-    expect(first.out).toContain('A because you meet the first KP');
+    expect(first.out).toContain('Because you meet the first KP');
     expect(first.out).not.toContain('you met the first KP');
   });
 

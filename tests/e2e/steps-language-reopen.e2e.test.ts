@@ -48,7 +48,7 @@ describe("an account's timeline", () => {
     expect((await runBin(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--no-input', '--answers', file('d.yaml', debrief)], { env })).code).toBe(0);
     const zh = (await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '');
     // a step closed by the debrief (the trust rung of the prep) in Chinese, as the reason it closed
-    expect(zh).toContain('拜访已结束：从喜欢你到相信你');
+    expect(zh).toContain('从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（拜访已结束，随之关闭）');
     expect(zh).not.toMatch(/superseded|the visit took place|From liked to believed/);
     const en = (await runBin(['account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, ' ');
     // the class is the debrief's to record: the prep expected B (Mr Li), the debrief met the first KP

@@ -157,12 +157,14 @@ describe('help in Chinese, as a mainland trainer reads it', () => {
 
 describe('a timeline line reads as one sentence: no label stacked before a step that has its own colon', () => {
   /** The timeline's entries, a wrapped entry joined again (its next lines are indented past the date). */
-  const entries = (show: string, heading: string, next: string) =>
-    show
-      .split(`${heading}\n`)[1]
-      .split(`\n\n${next}`)[0]
-      .split('\n')
-      .reduce<string[]>((all, line) => (/^ {2}\S/.test(line) ? [...all, line.trim()] : [...all.slice(0, -1), `${all[all.length - 1]}${line.trim()}`]), []);
+  const entries = (show: string, heading: string, next: string) => {
+    const all: string[] = [];
+    for (const line of show.split(`${heading}\n`)[1].split(`\n\n${next}`)[0].split('\n')) {
+      if (/^ {2}\S/.test(line)) all.push(line.trim());
+      else all[all.length - 1] += line.trim();
+    }
+    return all;
+  };
 
   it('account show in zh-CN, zh-TW and en: 从喜欢你到相信你：… is not under 新增下一步：, and no entry has two colons', async () => {
     const { env } = sandbox();
