@@ -29,7 +29,7 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     await run('prep', 'Record Co', prep, '2026-11-30');
     const again = await run('prep', 'Record Co', prep, '2026-11-30');
     // before: "D as recorded at the visit of Mon 30 Nov" (the prep's day: a prep records nothing)
-    expect(again.out).toContain('D as recorded at the debrief of Mon 23 Nov');
+    expect(again.out).toContain('The class stands as recorded at the debrief of Mon 23 Nov');
     expect(again.out).not.toContain('30 Nov: nothing you know');
   });
 

@@ -8,6 +8,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import { evaluateSession } from '../../src/engine/evaluate.js';
+import { MESSAGES as ENGINE_MESSAGES } from '../../src/engine/messages.js';
 import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
 import { questionPrompt } from '../../src/ui/prompt.js';
@@ -241,6 +242,13 @@ describe('a result’s header says the class once: the badge, then what it means
       }
     });
   }
+
+  it('a reason under the badge does not name the class again: a window that ran out, a class on record (en said "B: the A window…", "D as recorded…")', () => {
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const m = ENGINE_MESSAGES[locale];
+      for (const said of [m.windowLapsed('Q', 'A', '11月27日'), m.keptAfterLapse('Q', 'A'), m.classOnRecord('Q', '11月23日')]) expect(said, said).not.toContain('Q');
+    }
+  });
 
   it('D in zh-CN reads as one sentence: 不会购买，因为对方（无尾熊型）找借口结束了谈话', () => {
     const r = evaluateSession(pb, { mode: 'debrief', answers: cases[3][1], visitDate: '2026-12-10', locale: 'zh-CN', account: { name: '华信科技' } });
