@@ -62,8 +62,9 @@ const en = {
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
   provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
   /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
-  windowLapsed: (to: string, from: string, date: string) => `${to}: the ${from} window ended on ${date} without a signature, so the account is reclassified`,
-  keptAfterLapse: (klass: string, from: string) => `${klass}: its ${from} window ran out unsigned, and the same facts do not make it ${from} again`,
+  // the new class is the badge's to say, not again before the reason ("B: the A window…" under " B ")
+  windowLapsed: (_to: string, from: string, date: string) => `The ${from} window ended on ${date} without a signature, so the account is reclassified`,
+  keptAfterLapse: (_klass: string, from: string) => `The ${from} window ran out unsigned, and the same facts do not make it ${from} again`,
   lapsedForward: (from: string) => `Why did it not sign within the ${from} window? Which of your reasons for the ${from} was a hope rather than something you heard?`,
   lapsedReverse: (from: string, to: string) => `Why is this no longer ${from}? It did not sign in time. What must happen for it to sign within the ${to} window? If nothing will, stop investing.`,
   /** The customer said what stands in the way lasts until `date`, after the window ends: the deadline cannot be met as things stand. */
@@ -76,7 +77,7 @@ const en = {
   personRefusedStance: (person: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict. Find out what ${person} would need`,
   personRefused: (person: string, klass: string, decider: string, role: string) => `${person}'s refusal is ${person}'s own stance, not the account's verdict: the class stays ${klass} on the word of ${decider}, ${role}. Find out what ${person} would need`,
   /** date: the debrief that recorded the class (a prep records none: "the visit of <a prep's day>" was untrue). */
-  classOnRecord: (klass: string, date: string) => `${klass} as recorded at the debrief of ${date}: nothing you know has changed since your last session, and a prep does not move the class`,
+  classOnRecord: (_klass: string, date: string) => `The class stands as recorded at the debrief of ${date}: nothing you know has changed since, and a prep does not move the class`,
   classExpected: (klass: string, onRecord: string) => `Expected: ${klass}. The account stays ${onRecord} on record until the debrief says what happened`,
   /** prep: the meeting is ahead, and "You met" said of someone not met yet. */
   classHeld: (person: string, klass: string, decider: string, role: string, prep?: boolean) => `${prep ? `You meet ${person}` : `You met ${person}`}, not ${role}: the account stays ${klass} on the word of ${decider}`,

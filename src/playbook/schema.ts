@@ -190,7 +190,7 @@ const AdviceList = z.array(z.union([Text, Advice]));
 
 export const Persona = z.strictObject({
     id: described(id, 'Unique id, e.g. koala.'),
-    name: described(Text, 'The persona\'s name, e.g. "Koala (coordinator)".'),
+    name: described(Text, 'The persona\'s name, e.g. "Coordinator".'),
     summary: optional(Text, 'One line that sums the type up.'),
     cues: optional(z.array(Text), 'How a rep recognises this type: what they see and hear.'),
     traits: optional(z.array(Text), 'What the type is like.'),

@@ -33,6 +33,8 @@ const en = {
   /** The default a prompt offers (Enter takes it). */
   defaultAnswer: (text: string) => `(${text})`,
   class: 'Class',
+  /** Under the class's badge: what the class means and why, the label left to the badge ("will not buy, because …"). */
+  classWhy: (rest: string | undefined, why: string) => (rest ? `${rest[0].toUpperCase()}${rest.slice(1)}, because ${why}` : `Because ${why}`),
   provisional: 'Provisional',
   /** The class badge of a provisional result: the classes still possible. */
   provisionalBadge: (classes: string) => `Provisional: ${classes}`,
@@ -179,7 +181,7 @@ export function formatShortDate(date: string, locale: Locale, sameYearAs: string
 
 /** "Mr Wang (first KP, Commander, supporter)": another person at a meeting, as a result words them (unsanitised: the caller sanitises the line). */
 /**
- * A remark after a name that may end in its own brackets ("Koala (coordinator)"): one pair of brackets,
+ * A remark after a name that may end in its own brackets (a playbook's "Koala (coordinator)"): one pair of brackets,
  * "Koala (coordinator; as you said)", "无尾熊（协调者；你的判断）", never two side by side.
  */
 export function withAside(name: string, remark: string, locale: Locale): string {

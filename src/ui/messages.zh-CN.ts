@@ -53,6 +53,7 @@ export const zhCN: UiMessages = {
   inputHints: (...parts) => `【${parts.join('；')}】`,
   defaultAnswer: (text) => `（${text}）`,
   class: '客户分类',
+  classWhy: (rest, why) => (rest ? `${rest}，因为${why}` : `因为${why}`),
   provisional: '暂定',
   provisionalBadge: (classes) => `暂定：${classes}`,
   unclassified: '无法分类',

@@ -53,6 +53,7 @@ export const zhTW: UiMessages = {
   inputHints: (...parts) => `【${parts.join('；')}】`,
   defaultAnswer: (text) => `（${text}）`,
   class: '客戶分類',
+  classWhy: (rest, why) => (rest ? `${rest}，因為${why}` : `因為${why}`),
   provisional: '暫定',
   provisionalBadge: (classes) => `暫定：${classes}`,
   unclassified: '無法分類',

@@ -1,5 +1,6 @@
 /** The result as Markdown (`--out FILE.md`): to keep, print or paste into a CRM note. */
 import type { CoachingResult } from '../engine/evaluate.js';
+import { classHead, classHeadLines } from './class-head.js';
 import { formatDate, othersLine, UI } from './messages.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 
@@ -19,10 +20,13 @@ export function renderMarkdown(r: CoachingResult): string {
   lines.push(`# ${title}`, '');
   // once signed, the signature is said, not the class's window and the reasons for a deal still to win
   const signed = cls.signed || cls.signedBefore;
-  const head = cls.status === 'classified' ? `${m.class} ${md(cls.class ?? '')}${signed ? '' : `: ${md(cls.name ?? '')}`}` : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
+  // the class's label once, in the heading: the name's rest beside it and the reasons' lists under it
+  const { rest } = classHead(r);
+  const label = md(cls.label ?? cls.class ?? '');
+  const head = cls.status === 'classified' ? (signed || !rest ? label : m.label(label, md(rest))) : cls.status === 'provisional' ? m.provisionalBadge(md((cls.candidateLabels ?? cls.candidates).join(' / '))) : m.unclassified;
   lines.push(`## ${head}`, '');
   if (signed) lines.push(md(cls.signed ? m.signedNow : m.signedBefore), '');
-  else for (const reason of cls.reasons) lines.push(md(reason.text), '');
+  else for (const line of classHeadLines(r, false)) lines.push(md(line), '');
   for (const o of r.others ?? []) lines.push(md(`${m.label(m.alsoMet, othersLine(o, r.locale))}${o.ledClass ? `${m.listSep}${m.classFollows(o.name)}` : ''}`), '');
   if (cls.summary && !signed) lines.push(md(cls.summary), '');
   if (cls.cycle && cls.class) lines.push(`**${m.signBy(formatDate(cls.cycle.deadline, r.locale), m.window(cls.cycle.minDays, cls.cycle.maxDays))}**`, '');

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CoachingResult } from '../engine/evaluate.js';
 import { formatDate, formatShortDate, othersLine, UI, withAside } from './messages.js';
+import { classHeadLines } from './class-head.js';
 import { sanitize, sanitizeBlock } from './sanitize.js';
 import { hanging, wrap } from './layout.js';
 
@@ -51,10 +52,10 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
   // "A: signs within 7-10 days" says what the sign-by line says, with its date: one of them; a signed
   // account says so instead
   if (cls.signedBefore) out.push(c.green(`  ${m.signedBefore}`));
-  else if (cls.name && !(cls.cycle && cls.class) && !cls.signed) out.push(c.bold(`  ${s(cls.name)}`));
   // why it is an A argues for a deal still to win: once signed, the signature says it (the timeline
-  // keeps the reasons), not "signs within 7-10 days" and its reasons under "signed, well done"
-  if (!cls.signed && !cls.signedBefore) for (const reason of cls.reasons) para(reason.text);
+  // keeps the reasons), not "signs within 7-10 days" and its reasons under "signed, well done"; the
+  // class's label is the badge's alone (class-head.ts)
+  else if (!cls.signed) for (const line of classHeadLines(r, cls.name !== undefined && !(cls.cycle && cls.class))) para(line);
   for (const o of r.others ?? []) para(`${m.label(m.alsoMet, othersLine(o, r.locale))}${o.ledClass ? `${m.listSep}${m.classFollows(o.name)}` : ''}`, '  ', c.dim);
   // what the class means, when it is news: a first class, a new one, or --full; not at every visit
   // what the class means, when it moved (a first class is explained by its self-questions and window)

@@ -45,7 +45,7 @@ describe('account set', () => {
 
     const show = await runBin(['account', 'show', 'Hengda'], { env });
     expect(show.stdout).toMatch(/Thu, 3 Dec 2026 +Ms Chen: trust not known → They believe me/);
-    expect(show.stdout).toMatch(/Ms Chen +First KP · Koala \(coordinator\) · A supporter/);
+    expect(show.stdout).toMatch(/Ms Chen +First KP · Coordinator · A supporter/);
 
     // the next prep with Ms Chen is not asked her trust again: it starts from what was set
     const prep = file('p.yaml', 'mode: prep\ndate: 2026-12-04\nanswers: { contact_name: Ms Chen, perception: supplier, resources: [], internal_support: [], visit_focus: the plan }\n');

@@ -64,7 +64,7 @@ describe('sessions that remember', () => {
     expect(r.stdout).not.toContain('Changed since the last visit');
     const show = await w.run(['account', 'show', 'Acme']);
     expect(show.stdout).toMatch(/Wu {2}Second KP/);
-    expect(show.stdout).toMatch(/Li {2}First KP · Koala/);
+    expect(show.stdout).toMatch(/Li {2}First KP · Coordinator/);
     expect(show.stdout).toContain('class moved from B to A because you met the first KP');
     expect(show.stdout).not.toMatch(/second_kp|first_kp/);
   });
@@ -279,22 +279,22 @@ describe('the checklist the rep owns, drafts, bounds, what is read back', () => 
     await w.run(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', file('c.yaml', debrief())]);
     const added = await w.run(['checklist', 'add', '--account', 'acme', '--due', '2099-01-15', 'Send the revised quote']);
     expect(added.code).toBe(0);
-    expect(added.stderr).toMatch(/Added step (\d+) to Acme: Send the revised quote/);
-    const id = /Added step (\d+)/.exec(added.stderr)?.[1] as string;
+    expect(added.stderr).toMatch(/Send the revised quote \(step (\d+) of Acme, by /);
+    const id = /\(step (\d+) of Acme/.exec(added.stderr)?.[1] as string;
     const past = await w.run(['checklist', 'add', '--account', 'Acme', '--due', '2000-01-01', 'Too late']);
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('--due 2000-01-01 is in the past');
     expect((await w.run(['checklist', 'add', '--account', 'Nobody', 'x'])).stderr).toContain('no account "Nobody"');
-    expect((await w.run(['checklist', 'done', id])).stderr).toContain('Done: Acme: Send the revised quote');
+    expect((await w.run(['checklist', 'done', id])).stderr).toContain('Send the revised quote (Acme, done)');
     const open = () => w.run(['checklist', '--json']).then((r) => (JSON.parse(r.stdout) as { id: number }[]).map((i) => String(i.id)));
     expect(await open()).not.toContain(id);
-    expect((await w.run(['checklist', 'undo'])).stderr).toContain('Reopened: Acme: Send the revised quote');
+    expect((await w.run(['checklist', 'undo'])).stderr).toContain('Send the revised quote (Acme, reopened)');
     expect(await open()).toContain(id);
     await w.run(['checklist', 'skip', id]);
-    expect((await w.run(['checklist', 'reopen', id])).stderr).toContain('Reopened: Acme: Send the revised quote');
+    expect((await w.run(['checklist', 'reopen', id])).stderr).toContain('Send the revised quote (Acme, reopened)');
     expect(await open()).toContain(id);
     const show = await w.run(['account', 'show', 'Acme']);
-    expect(show.stdout.replace(/\s+/g, ' ')).toContain('you added: Send the revised quote');
+    expect(show.stdout.replace(/\s+/g, ' ')).toContain('Send the revised quote (you added it, by ');
   });
 
   it('a scripted run leaves an unfinished session alone and says so; drafts lists it; discard removes it', async () => {
@@ -441,7 +441,7 @@ describe('the buying map across visits (seed 003)', () => {
     expect(r.flags.map((f) => f.id)).toEqual(expect.arrayContaining(['no-supporter', 'opponent:Zhao']));
     expect(r.checklist.map((i) => i.id)).toContain('address-opponent:zhao');
     const show = (await w.run(['account', 'show', 'Acme'])).stdout;
-    expect(show).toMatch(/Zhao {2}First KP · Koala \(coordinator\) · Against/);
+    expect(show).toMatch(/Zhao {2}First KP · Coordinator · Against/);
     expect(show).toContain('personal win: fewer night shifts');
   });
 });

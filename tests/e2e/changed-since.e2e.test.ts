@@ -27,17 +27,17 @@ describe('changed since the last visit', () => {
 
     const withChen = await runBin(['prep', '--account', 'Hengda', '--no-input', '--dry-run', '--answers', file('p.yaml', prep('Ms Chen'))], { env });
     expect(withChen.code, withChen.stderr).toBe(0);
-    expect(changedLines(withChen.stdout)).toEqual(['Ms Chen: type Koala (coordinator) → Thinker', 'Mr Zhao: stance Neutral → A supporter']);
+    expect(changedLines(withChen.stdout)).toEqual(['Ms Chen: type Coordinator → Thinker', 'Mr Zhao: stance Neutral → A supporter']);
 
     // a prep with Mr Zhao himself: his change is still a change (his facts were compared with themselves)
     const withZhao = await runBin(['prep', '--account', 'Hengda', '--no-input', '--dry-run', '--json', '--answers', file('p2.yaml', prep('Mr Zhao'))], { env });
     expect(withZhao.code, withZhao.stderr).toBe(0);
-    expect(JSON.parse(withZhao.stdout).changes.map((c: { text: string }) => c.text)).toEqual(['Ms Chen: type Koala (coordinator) → Thinker', 'Mr Zhao: stance Neutral → A supporter']);
+    expect(JSON.parse(withZhao.stdout).changes.map((c: { text: string }) => c.text)).toEqual(['Ms Chen: type Coordinator → Thinker', 'Mr Zhao: stance Neutral → A supporter']);
 
     // changed back: nothing to say of it
     expect((await runBin(['account', 'set', 'Hengda', '--person', 'Mr Zhao', 'contact_stance=neutral', '--date', '2026-12-03'], { env })).code).toBe(0);
     const back = await runBin(['prep', '--account', 'Hengda', '--no-input', '--dry-run', '--answers', file('p.yaml', prep('Ms Chen'))], { env });
-    expect(changedLines(back.stdout)).toEqual(['Ms Chen: type Koala (coordinator) → Thinker']);
+    expect(changedLines(back.stdout)).toEqual(['Ms Chen: type Coordinator → Thinker']);
 
     // once a visit is saved, what was set before it is no longer "since the last visit"
     expect((await runBin(['prep', '--account', 'Hengda', '--no-input', '--answers', file('p.yaml', prep('Ms Chen'))], { env })).code).toBe(0);

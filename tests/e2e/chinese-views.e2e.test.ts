@@ -24,7 +24,7 @@ describe('the account screens after three Chinese sessions', () => {
     expect(show).toContain('准备拜访王丽（采购经理、第一KP）');
     expect(show).toMatch(/（计划于2026年12月8日周二见面）/);
     expect(show).toContain('王丽：对方在决策中的位置 第一KP → 第二KP');
-    expect(show).toContain('性格类型 无尾熊型协调者 → 不确定');
+    expect(show).toContain('性格类型 协调者 → 不确定');
     expect(show).toContain('（已被取代）');
     expect(show).not.toMatch(/\brole\b|, |\(|\)/);
     const steps = (await run(['checklist'])).stdout;

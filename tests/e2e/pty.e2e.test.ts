@@ -98,9 +98,9 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const result = await waitFor('Next steps');
     expect(result).toContain(' B  Acme Ltd · debrief Wed, 25 Nov 2026');
     expect(result).toContain('Why is this not an A? Because Wang Li is not the first KP.');
-    expect(result).toContain('Koala (coordinator; ');
+    expect(result).toContain('The person: Coordinator (');
     // a third KP beside a second KP: the class stays the second KP's B, and Mr Zhao is on the account
-    expect(result).toMatch(/Also at the meeting: Mr Zhao \(Plant manager, Third KP, Koala[^)]*\)/);
+    expect(result).toMatch(/Also at the meeting: Mr Zhao \(Plant manager, Third KP, Coordinator[^)]*\)/);
     expect(result).toContain('Saved to the account "Acme Ltd".');
     // the follow-up to send today: the plan a koala wants, the request answered inside the window
     const screen = await waitFor('Best regards');
@@ -446,7 +446,7 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     const result = await waitFor('Best regards');
     // the first KP was in the room: the class is read as a meeting with them (seed 001), an A
     expect(result).toContain(' A  Three Co · debrief');
-    expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (CEO, First KP, Koala (coordinator), A supporter); the class follows Mr Wang's role, the highest at the meeting");
+    expect(result.replace(/\s+/g, ' ')).toContain("Also at the meeting: Mr Wang (CEO, First KP, Coordinator, A supporter); the class follows Mr Wang's role, the highest at the meeting");
     expect(result).toContain('Hello Mr Wang and Ms Chen, thank you for your time today.');
     const people = JSON.parse(execFileSync(process.execPath, [BIN, 'account', 'show', 'Three Co', '--json'], { env, encoding: 'utf8' })) as { contacts: { name: string; role?: string }[] };
     expect(people.contacts.map((p) => [p.name, p.role])).toEqual(expect.arrayContaining([['Ms Chen', 'second_kp'], ['Mr Wang', 'first_kp']]));

@@ -38,7 +38,7 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const li = { contact_name: 'Ms Li', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', ...prepOnly };
     const p = await run('prep', 'Power Co', li, '2026-11-23');
     // before: "B because you meet a second KP, they have a need, they have buying power…"
-    expect(p.out).toContain('B because you meet a second KP, they have a need, their company can pay');
+    expect(p.out).toContain('2026 Because you meet a second KP, they have a need, their company can pay');
     expect(p.out).not.toContain('they have buying power');
     const zh = await run('prep', 'Power Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
     expect(zh.raw.replace(/\s+/g, '')).toContain('有需求、对方公司有购买能力、认可产品价值');

@@ -33,7 +33,7 @@ describe('scripted sessions', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Not saved (--dry-run).\n');
     expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
-    expect(r.stdout).toContain('A because you met the first KP, they have a need, their company can pay');
+    expect(r.stdout).toContain('Because you met the first KP, they have a need, their company can pay');
     expect(r.stdout).toContain('Sign by Fri, 4 Dec 2026 (7-10 days), or reclassify.');
     // where to reclassify an A is the playbook's word (seed 001), not the program's
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
@@ -55,7 +55,7 @@ describe('scripted sessions', () => {
   it('fits 80 columns, measuring CJK by display width', async () => {
     const r = await runBin(['debrief', '--answers', file('zh.yaml', fullDebrief), '--lang', 'zh-CN']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('A类客户，因为见的是第一KP');
+    expect(r.stdout).toContain('因为见的是第一KP');
     const widest = Math.max(...r.stdout.split('\n').map((l) => stringWidth(l)));
     expect(widest).toBeLessThanOrEqual(80);
   });
@@ -138,7 +138,7 @@ describe('demo and help', () => {
     const r = await runBin(['demo'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hengda Logistics');
-    expect(r.stdout).toContain('Koala (coordinator; ');
+    expect(r.stdout).toContain('The person: Coordinator (');
     expect(r.stdout).toContain('Recap to send before the visit');
   });
 

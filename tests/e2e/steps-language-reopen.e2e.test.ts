@@ -17,7 +17,7 @@ describe('steps', () => {
     expect(zh.stdout).toContain('书面确认12月8日的会面和议程');
     expect(zh.stdout).not.toContain('Confirm the meeting');
     const accounts = await runBin(['--lang', 'zh-CN', 'accounts', '--today', '2026-12-02'], { env });
-    expect(accounts.stdout).toMatch(/下一步：.*书面确认12月8日的会面和议程/);
+    expect(accounts.stdout).toMatch(/书面确认12月8日的会面和议程（下一步，/);
     const en = await runBin(['checklist', '--today', '2026-12-02'], { env });
     expect(en.stdout).toContain('Confirm the meeting of Tue 8 Dec in writing');
   });
@@ -48,7 +48,7 @@ describe("an account's timeline", () => {
     expect((await runBin(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--no-input', '--answers', file('d.yaml', debrief)], { env })).code).toBe(0);
     const zh = (await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '');
     // a step closed by the debrief (the trust rung of the prep) in Chinese, as the reason it closed
-    expect(zh).toContain('拜访已结束：从喜欢你到相信你');
+    expect(zh).toContain('从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（拜访已结束，随之关闭）');
     expect(zh).not.toMatch(/superseded|the visit took place|From liked to believed/);
     const en = (await runBin(['account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, ' ');
     // the class is the debrief's to record: the prep expected B (Mr Li), the debrief met the first KP
@@ -61,7 +61,7 @@ describe("an account's timeline", () => {
     const confirm = open.find((x) => x.text.startsWith('Confirm the meeting'));
     expect(confirm).toBeDefined();
     expect((await runBin(['checklist', 'done', String(confirm?.id)], { env })).code).toBe(0);
-    expect((await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '')).toContain('已完成：书面确认11月27日的会面和议程');
+    expect((await runBin(['--lang', 'zh-CN', 'account', 'show', 'Acme'], { env })).stdout.replace(/\s+/g, '')).toContain('书面确认11月27日的会面和议程（已完成）');
     // overdue as of the day asked for, as checklist --today reads it (a fortnight lived back-filled)
     const then = (await runBin(['account', 'show', 'Acme', '--today', '2026-11-20'], { env })).stdout;
     const later = (await runBin(['account', 'show', 'Acme', '--today', '2027-01-30'], { env })).stdout;

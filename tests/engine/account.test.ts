@@ -314,7 +314,7 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     const decider = { name: 'Li', facts: a.people[0].facts };
     const late = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-01', locale: 'en', account: { name: 'Lotus', decider, history } });
     expect(late.classification).toMatchObject({ class: 'B', lapsed: { from: 'A', deadline: '2026-11-27' }, cycle: { deadline: '2026-12-21' } });
-    expect(late.classification.reasons.map((r) => r.text)).toEqual(['B: the A window ended on Fri 27 Nov without a signature, so the account is reclassified']);
+    expect(late.classification.reasons.map((r) => r.text)).toEqual(['The A window ended on Fri 27 Nov without a signature, so the account is reclassified']);
     // no "window over" flag beside it, no A question asking to decide within the 10 days, no B step to meet the first KP already met
     expect(late.flags.map((f) => f.id)).not.toContain('window-over');
     expect([...late.selfQuestions.forward, ...late.selfQuestions.reverse].join(' ')).not.toMatch(/10 days|not the first KP/);
@@ -328,7 +328,7 @@ describe('one plan: words as data, whose fact, the life of a step', () => {
     expect(moved.state.facts[LAPSED_FACT]).toEqual(['A']);
     const next = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-07', locale: 'en', account: { name: 'Lotus', decider, history: { class: 'B', classDeadline: moved.state.classDeadline, lapsedFrom: ['A'] } } });
     expect(next.classification).toMatchObject({ class: 'B', cycle: { deadline: '2026-12-21' } });
-    expect(next.classification.reasons[0].text).toBe('B: its A window ran out unsigned, and the same facts do not make it A again');
+    expect(next.classification.reasons[0].text).toBe('The A window ran out unsigned, and the same facts do not make it A again');
     expect(next.checklist.map((i) => i.id)).not.toContain('meet_first_kp');
     // and when the B's own window runs out in turn, it moves on (C), as seed 001 says
     const later = evaluateSession(pb, { mode: 'debrief', answers: abcdA, visitDate: '2026-12-22', locale: 'en', account: { name: 'Lotus', decider, history: { class: 'B', classDeadline: moved.state.classDeadline, lapsedFrom: ['A'] } } });

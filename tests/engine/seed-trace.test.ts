@@ -168,7 +168,7 @@ describe('the fixes, in the words the rep reads', () => {
       expect(tip(r)?.text, locale).not.toMatch(/recap|总结|總結/);
     }
     expect(tip(run(first, 'prep', 'en'))?.text).toBe('Your own objective, for you alone: 拿到财务总监的引荐. Know it before you go');
-    expect(tip(run(first, 'prep', 'zh-CN'))?.text).toBe('这次你自己要达成的目标：拿到财务总监的引荐。出发前想清楚，只放在心里');
+    expect(tip(run(first, 'prep', 'zh-CN'))?.text).toBe('这次你自己要达成的目标：拿到财务总监的引荐。出发前想清楚，这是你自己的目标，不必告诉客户');
     // with what was discussed last time the recap is drafted, and the objective says it stays out of it
     const again = { ...first, last_discussed: '试点范围', visit_topic: '上线计划' };
     for (const locale of LOCALES) {

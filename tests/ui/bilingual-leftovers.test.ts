@@ -4,10 +4,18 @@
  * (the template, not the one sentence the review saw).
  */
 import { readFileSync } from 'node:fs';
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import { evaluateSession } from '../../src/engine/evaluate.js';
+import { MESSAGES as ENGINE_MESSAGES } from '../../src/engine/messages.js';
 import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
 import { questionPrompt } from '../../src/ui/prompt.js';
+import { renderMarkdown } from '../../src/ui/render-markdown.js';
+import { renderResult } from '../../src/ui/render-terminal.js';
+import { accountView, renderAccountTerminal } from '../../src/ui/views/account.js';
+import { labelerFor } from '../../src/ui/views/labels.js';
 import { VIEW_MESSAGES } from '../../src/ui/views/messages.js';
 import { runCli } from '../helpers/cli.js';
 import { builtin } from '../helpers/playbook.js';
@@ -40,7 +48,7 @@ describe('the review’s sessions, as a trainer reads them', () => {
     expect(cn.match(/委婉/g)?.length).toBe(2); // the flag's title, and the reverse question's plain fact "已经委婉地拒绝了"
     expect(cn.match(/潜台词/g)?.length).toBe(1);
     expect(cn).not.toMatch(/很难\s*说出/);
-    expect(cn).toContain('D类客户，因为对方（无尾熊型）找借口结束了谈话\n');
+    expect(cn).toContain('不会购买，因为对方（无尾熊型）找借口结束了谈话\n');
   });
 
   it('the A prep’s question names the contact, not 他 three times; the visit’s lines have one colon each', async () => {
@@ -145,5 +153,131 @@ describe('help in Chinese, as a mainland trainer reads it', () => {
     expect(flat).toContain('（可选：class、age、due、name、value，默认：class）');
     expect(flat).toContain('每个分类显示多少个客户（默认：20）');
     expect(r.stdout).not.toMatch(/"class"/);
+  });
+});
+
+describe('a timeline line reads as one sentence: no label stacked before a step that has its own colon', () => {
+  /** The timeline's entries, a wrapped entry joined again (its next lines are indented past the date). */
+  const entries = (show: string, heading: string, next: string) => {
+    const all: string[] = [];
+    for (const line of show.split(`${heading}\n`)[1].split(`\n\n${next}`)[0].split('\n')) {
+      if (/^ {2}\S/.test(line)) all.push(line.trim());
+      else all[all.length - 1] += line.trim();
+    }
+    return all;
+  };
+
+  it('account show in zh-CN, zh-TW and en: 从喜欢你到相信你：… is not under 新增下一步：, and no entry has two colons', async () => {
+    const { env } = sandbox();
+    await session(['prep', '--account', '恒达物流', '--answers', `${DIR}/cn-prep.yaml`, '--lang', 'zh-CN'], env);
+    await session(['debrief', '--account', '恒达物流', '--answers', `${DIR}/cn-deb1.yaml`, '--lang', 'zh-CN'], env);
+    for (const [lang, heading, next, colon] of [
+      ['zh-CN', '时间线', '下一步清单', /：/g],
+      ['zh-TW', '時間線', '下一步清單', /：/g],
+      ['en', 'Timeline', 'Checklist', /: /g],
+    ] as const) {
+      const show = await session(['account', 'show', '恒达物流', '--today', '2026-12-10', '--lang', lang], env);
+      const lines = entries(show, heading, next);
+      expect(lines.length, show).toBeGreaterThan(8);
+      for (const line of lines) expect(line.match(colon)?.length ?? 0, line).toBeLessThanOrEqual(1);
+      expect(show).not.toMatch(/新增下一步：|step added: |你添加了：|you added: /);
+    }
+    const cn = entries(await session(['account', 'show', '恒达物流', '--today', '2026-12-10', '--lang', 'zh-CN'], env), '时间线', '下一步清单');
+    expect(cn).toContain('2026年12月8日周二  从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（新的下一步，2026年12月8日周二前）');
+    expect(cn).toContain('2026年12月8日周二  从喜欢你到相信你：带上同类项目的成功案例，兑现每一个小承诺（拜访已结束，随之关闭）');
+  });
+
+  it('an event stored before (no texts, a step the rep added, a reopened one) renders in the same form', () => {
+    const label = labelerFor(builtin(), 'zh-CN');
+    const t = {
+      account: { name: '恒达物流', signed: false, dropped: false },
+      contacts: [],
+      checklist: [],
+      visits: [],
+      events: [
+        { id: 1, account: '恒达物流', at: '2026-11-20T10:00:00Z', event: { kind: 'step-opened', date: '2026-11-20', stepId: 1, key: 'x', text: '发资料给对方：报价单', due: '2026-11-23' } },
+        { id: 2, account: '恒达物流', at: '2026-11-21T10:00:00Z', event: { kind: 'step-added', date: '2026-11-21', stepId: 2, text: '确认预算：找财务', due: '2026-11-25' } },
+        { id: 3, account: '恒达物流', at: '2026-11-22T10:00:00Z', event: { kind: 'step-reopened', date: '2026-11-22', stepId: 1, text: '发资料给对方：报价单', before: 'done' } },
+      ],
+    } as unknown as Parameters<typeof accountView>[0];
+    const out = renderAccountTerminal(accountView(t, label, 'zh-CN'), new Chalk({ level: 0 }), 200);
+    expect(out).toContain('发资料给对方：报价单（新的下一步，2026年11月23日周一前）');
+    expect(out).toContain('确认预算：找财务（你添加的，2026年11月25日周三前）');
+    expect(out).toContain('发资料给对方：报价单（重新打开）');
+  });
+
+  it('the confirmations of checklist done, drop, reopen and add say the step first, and add no colon of their own', () => {
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const m = VIEW_MESSAGES[locale];
+      for (const said of [m.done('恒达物流', 'X'), m.skipped('恒达物流', 'X'), m.reopened('恒达物流', 'X'), m.added(6, '恒达物流', 'X', '12月9日'), m.next('12月9日', 'X')]) {
+        expect(said.startsWith('X'), said).toBe(true);
+        expect(said, said).not.toMatch(/[：:]/);
+      }
+    }
+  });
+});
+
+describe('a result’s header says the class once: the badge, then what it means and why', () => {
+  const pb = builtin();
+  const base: Answers = { contact_name: '李经理', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', approval_layers: 'one' };
+  const cases: [string, Answers, 'prep' | 'debrief'][] = [
+    ['A', { ...base, contact_role: 'first_kp' }, 'prep'],
+    ['B', { ...base, contact_role: 'second_kp' }, 'prep'],
+    ['C', { ...base, contact_role: 'second_kp', approval_layers: 'two' }, 'prep'],
+    ['D', { ...base, contact_role: 'second_kp', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no' }, 'debrief'],
+  ];
+  const label = { en: (c: string) => c, 'zh-CN': (c: string) => `${c}类客户`, 'zh-TW': (c: string) => `${c}類客戶` } as const;
+
+  for (const [klass, answers, mode] of cases) {
+    it(`${klass}: the label once in the header of the screen and of the Markdown, in en, zh-CN and zh-TW`, () => {
+      for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+        const r = evaluateSession(pb, { mode, answers, visitDate: '2026-12-10', locale, account: { name: '华信科技' } });
+        expect(r.classification.class).toBe(klass);
+        const head = renderResult(r, new Chalk({ level: 0 }), 200).split('\n\n')[0];
+        const said = new RegExp(locale === 'en' ? `\\b${klass}\\b` : label[locale](klass), 'g');
+        expect(head.match(said)?.length, head).toBe(1);
+        expect(head, head).toMatch(locale === 'en' ? /because /i : /因[为為]/);
+        const md = renderMarkdown(r).split('\n## ')[1].split('\n\n').slice(0, 2).join('\n\n');
+        expect(md.match(said)?.length, md).toBe(1);
+      }
+    });
+  }
+
+  it('a reason under the badge does not name the class again: a window that ran out, a class on record (en said "B: the A window…", "D as recorded…")', () => {
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const m = ENGINE_MESSAGES[locale];
+      for (const said of [m.windowLapsed('Q', 'A', '11月27日'), m.keptAfterLapse('Q', 'A'), m.classOnRecord('Q', '11月23日')]) expect(said, said).not.toContain('Q');
+    }
+  });
+
+  it('D in zh-CN reads as one sentence: 不会购买，因为对方（无尾熊型）找借口结束了谈话', () => {
+    const r = evaluateSession(pb, { mode: 'debrief', answers: cases[3][1], visitDate: '2026-12-10', locale: 'zh-CN', account: { name: '华信科技' } });
+    expect(renderResult(r, new Chalk({ level: 0 }), 200).split('\n').slice(0, 2)).toEqual([' D类客户  华信科技 · 拜访复盘 2026年12月10日周四', '  不会购买，因为对方（无尾熊型）找借口结束了谈话']);
+  });
+});
+
+describe('the four persona types are named alike', () => {
+  it('each by the role it plays, one noun without brackets or 型, in en, zh-CN and zh-TW; the ids unchanged', () => {
+    const pb = builtin();
+    const names = (locale: Locale) => pb.personas.map((p) => (typeof p.name === 'string' ? p.name : (p.name[locale] ?? '')));
+    expect(pb.personas.map((p) => p.id)).toEqual(['koala', 'commander', 'socializer', 'thinker']);
+    expect(names('en')).toEqual(['Coordinator', 'Commander', 'Socializer', 'Thinker']);
+    expect(names('zh-CN')).toEqual(['协调者', '指挥官', '社交者', '思考者']);
+    expect(names('zh-TW')).toEqual(['協調者', '指揮官', '社交者', '思考者']);
+    // the seed's koala is not lost: the coordinator's summary says it
+    const koala = pb.personas[0].summary as Record<string, string>;
+    expect(koala['zh-CN']).toContain('无尾熊型客户');
+    expect(koala['zh-TW']).toContain('無尾熊型客戶');
+    expect(koala.en).toContain('koala');
+  });
+});
+
+describe('help speaks of the advice, never of our sources', () => {
+  it('no question’s help or text says "seed" or 种子 in any language', () => {
+    const said: string[] = [];
+    for (const q of builtin().questions)
+      for (const t of [q.text, q.help])
+        for (const [locale, text] of Object.entries(typeof t === 'string' ? { en: t } : (t ?? {}))) if (/seed|种子|種子/i.test(text ?? '')) said.push(`${q.id} ${locale}: ${text}`);
+    expect(said).toEqual([]);
   });
 });

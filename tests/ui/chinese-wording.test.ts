@@ -65,7 +65,7 @@ describe('Chinese a trainer would not rewrite', () => {
     expect(UI['zh-CN'].moved('A类客户', 'B类客户', zh.windowLapsed('B类客户', 'A类客户', '12月11日'))).toBe('分类从A类客户变为B类客户，因为A类客户的签单周期已在12月11日结束，仍未签单。');
     // nor does a catalogue say a reason's class and then the reason: "B类客户：A类客户…"
     expect(found(/\$\{(to|klass)\}：(\$\{from\}的签单周期|按\$\{date\})/)).toEqual([]);
-    expect(zh.classOnRecord('A类客户', '12月1日')).toBe('分类沿用12月1日那次复盘的记录：之后你了解的情况没有变化，拜访准备不会改变分类');
+    expect(zh.classOnRecord('A类客户', '12月1日')).toBe('分类沿用12月1日复盘时的判断：此后你了解的情况没有变化，而拜访准备本身不改变分类');
   });
 
   it('the A window is 1周到10天 wherever it is given, as the class name and the seed say it', () => {

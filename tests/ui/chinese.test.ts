@@ -261,11 +261,13 @@ describe('a remark after a word', () => {
     const { builtin } = await import('../helpers/playbook.js');
     const answers = { contact_name: 'Ms Chen', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'koala', visit_focus: 'x' } as const;
     const text = (locale: 'en' | 'zh-CN') => renderResult(evaluateSession(builtin(), { mode: 'prep', answers, visitDate: '2026-12-01', locale }), new Chalk({ level: 0 }), 200);
-    expect(text('zh-CN')).toContain('无尾熊型协调者（你的判断）');
-    expect(text('zh-CN')).not.toMatch(/ （/);
-    // a name that ends in its own brackets takes the remark inside them: never "(coordinator) (as you said)"
-    expect(text('en')).toContain('Koala (coordinator; as you said)');
     const { withAside } = await import('../../src/ui/messages.js');
+    const withAsideOf = (name: string, remark: string) => withAside(name, remark, 'en');
+    expect(text('zh-CN')).toContain('协调者（你的判断）');
+    expect(text('zh-CN')).not.toMatch(/ （/);
+    expect(text('en')).toContain('Coordinator (as you said)');
+    // a name that ends in its own brackets (a user playbook's) takes the remark inside them: never "(coordinator) (as you said)"
+    expect(withAsideOf('Koala (coordinator)', 'as you said')).toBe('Koala (coordinator; as you said)');
     expect(withAside('无尾熊（协调者）', '你的判断', 'zh-CN')).toBe('无尾熊（协调者；你的判断）');
     expect(withAside('无尾熊型协调者', '你的判断', 'zh-CN')).toBe('无尾熊型协调者（你的判断）');
   });

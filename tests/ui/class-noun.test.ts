@@ -18,7 +18,6 @@ const withClass: [string, (l: Locale, cls: string) => string][] = [
   ['moved', (l, cls) => UI[l].moved(cls, cls.replace('A', 'D'), '没有购买能力')],
   ['ev.classNew', (l, cls) => VIEW_MESSAGES[l].ev.classNew(cls, '没有购买能力')],
   ['ev.classMoved', (l, cls) => VIEW_MESSAGES[l].ev.classMoved(cls, cls.replace('A', 'D'), '没有购买能力')],
-  ['ev.dropped', (l, cls) => VIEW_MESSAGES[l].ev.dropped(cls)],
   ['ev.classValidated', (l, cls) => VIEW_MESSAGES[l].ev.classValidated('王经理', cls, '同意')],
   ['ev.classChallenged', (l, cls) => VIEW_MESSAGES[l].ev.classChallenged('王经理', cls, '为什么？')],
   ['managerNote', (l, cls) => VIEW_MESSAGES[l].managerNote('class-challenged', '王经理', cls, '为什么？')],

@@ -66,7 +66,7 @@ describe('choice questions', () => {
   it('fills the contact\'s name into the question and lists the personas', async () => {
     const { screen, outcome } = await drive('persona', (e) => e.keypress('enter'));
     expect(screen).toContain('Which type is Wang Li?');
-    expect(screen).toContain('Koala (coordinator)');
+    expect(screen).toContain('Coordinator');
     expect(screen).toContain('Not sure: let me describe what I saw');
     expect(outcome).toEqual({ kind: 'answer', value: 'koala' });
   });

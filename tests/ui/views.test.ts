@@ -120,9 +120,9 @@ describe('one account (account view)', () => {
     const v = accountView(timeline(), labelerFor(builtin(), 'en'), 'en');
     const text = renderAccountTerminal(v, plain, 70);
     const flat = text.replace(/\s+/g, ' ');
-    expect(text).toMatch(/Li {2}General Manager · First KP · Koala \(coordinator\)/);
+    expect(text).toMatch(/Li {2}General Manager · First KP · Coordinator/);
     expect(flat).toContain('class moved from B to A because you met the first KP');
-    expect(flat).toContain('Li: type Thinker → Koala (coordinator) and trust They like me (shallow trust) → They believe me (medium trust)');
+    expect(flat).toContain('Li: type Thinker → Coordinator and trust They like me (shallow trust) → They believe me (medium trust)');
     expect(text).toContain('[ ] open   [x] done   [-] dropped');
     expect(text).not.toMatch(/first_kp|second_kp|trust_level|thinker\b/);
     expect(text).not.toMatch(/[\u001b\u0007\u009b]/);

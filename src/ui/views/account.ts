@@ -92,7 +92,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'signed':
         return m.ev.signed;
       case 'dropped':
-        return m.ev.dropped(classTitle(e.class));
+        return m.ev.dropped;
       case 'person-added':
         return (e.planned ? m.ev.personPlanned : m.ev.personAdded)(e.person, [e.title, e.role ? label.role(e.role) : undefined].filter(Boolean).join(UI[locale].tickSep));
       case 'person-updated':
@@ -235,7 +235,8 @@ export function renderAccountMarkdown(v: AccountView): string {
   const out = [`# ${e(v.name)}${v.classTitle ? ` (${e(v.classTitle)})` : ''}`, '', ...(deal.length ? [e(deal.join(' · ')), ''] : []), `## ${m.people}`, ''];
   for (const p of v.people) out.push(`- **${e(p.name)}**${[p.title, p.role, p.type].filter(Boolean).map((x) => `, ${e(x as string)}`).join('')}`);
   out.push('', `## ${m.timeline}`, '');
-  for (const t of v.timeline) out.push(`- ${t.date}: ${e(t.text)}`);
+  // no colon after the day: the event's text may hold one of its own (a step's title and detail)
+  for (const t of v.timeline) out.push(`- ${t.date} ${e(t.text)}`);
   out.push('', `## ${m.checklist}`, '');
   for (const st of v.steps) {
     // the brackets of the reader's language, as on the terminal: (superseded), （已被取代）

@@ -37,7 +37,9 @@ const en = {
   signed: 'signed',
   dropped: 'will not buy',
   noNext: 'no next step',
-  next: (date: string, text: string) => `next: ${date}, ${text}`,
+  // the step's text may hold its own colon ("Send the material: the case study"): the date is an aside after
+  // it, never a second label before it
+  next: (date: string, text: string) => `${text} (next step, by ${date})`,
   youManage: (reps: number) => `You manage ${reps} rep${reps === 1 ? '' : 's'}: their accounts and steps are in sales-coach team review (one rep's review: accounts --rep REP; one account: account show NAME --rep REP).`,
   noAccounts: 'No accounts yet: sales-coach prep --account NAME starts one (or import --csv from your CRM).',
   noneMatch: 'No account matches these filters.',
@@ -74,16 +76,19 @@ const en = {
     classMoved: (from: string, to: string, why: string) => `class moved from ${from} to ${to} because ${why}`,
     classProvisional: (why: string) => `class provisional: ${why}`,
     signed: 'signed',
-    dropped: (cls: string) => `dropped: ${cls}, will not buy`,
+    // the class is the line before's ("classified D because …"): said once
+    dropped: 'will not buy: no more time on this account',
     personAdded: (name: string, detail: string) => `met ${name}${detail ? ` (${detail})` : ''} for the first time`,
     personPlanned: (name: string, detail: string) => `prepared to meet ${name}${detail ? ` (${detail})` : ''}`,
     personUpdated: (name: string, changes: string) => `${name}: ${changes}`,
     factsUpdated: (changes: string) => `Set between visits: ${changes}`,
-    stepOpened: (text: string, due: string) => `step added: ${text} (by ${due})`,
+    // a step's text is said first and what happened to it after, in brackets: the text may be a title
+    // and its detail ("From liked to believed: …"), and a label before it stacked a second colon
+    stepOpened: (text: string, due: string) => `${text} (new step, by ${due})`,
     stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded', by?: string) =>
-      `${state === 'done' ? 'done' : state === 'skipped' ? 'dropped' : by === 'signed' ? 'no longer needed, signed' : by === 'visited' ? 'the visit took place' : by === 'dropped' ? 'account dropped' : by === 'changed' ? 'no longer needed' : 'superseded'}: ${text}`,
-    stepReopened: (text: string) => `reopened: ${text}`,
-    stepAdded: (text: string, due: string) => `you added: ${text} (by ${due})`,
+      `${text} (${state === 'done' ? 'done' : state === 'skipped' ? 'dropped' : by === 'signed' ? 'no longer needed, signed' : by === 'visited' ? 'closed, the visit took place' : by === 'dropped' ? 'closed, account dropped' : by === 'changed' ? 'no longer needed' : 'superseded'})`,
+    stepReopened: (text: string) => `${text} (reopened)`,
+    stepAdded: (text: string, due: string) => `${text} (you added it, by ${due})`,
     classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,
     classChallenged: (by: string, cls: string, note: string) => `${by} questioned the class ${cls}: ${note}`,
     noteReplied: (by: string, note: string) => `${by} answered the question: ${note}`,
@@ -122,10 +127,12 @@ const en = {
   overdue: 'overdue',
   dueToday: 'today',
   stepNumber: 'no.',
-  done: (account: string, text: string) => `Done: ${account}: ${text}`,
-  skipped: (account: string, text: string) => `Dropped: ${account}: ${text}`,
-  reopened: (account: string, text: string) => `Reopened: ${account}: ${text}`,
-  added: (id: number, account: string, text: string, due: string) => `Added step ${id} to ${account}: ${text} (by ${due})`,
+  // the step's text first, the account and what was done after it: a label and the account before it
+  // stacked colons on a text that has its own ("Done: Hengda: Send the material: …")
+  done: (account: string, text: string) => `${text} (${account}, done)`,
+  skipped: (account: string, text: string) => `${text} (${account}, dropped)`,
+  reopened: (account: string, text: string) => `${text} (${account}, reopened)`,
+  added: (id: number, account: string, text: string, due: string) => `${text} (step ${id} of ${account}, by ${due})`,
   undoHint: 'undo it with: sales-coach checklist undo',
   nothingToUndo: 'nothing to undo: no step was marked done, dropped or reopened by hand',
   // drafts
