@@ -125,7 +125,7 @@ describe('forecast', () => {
     expect((await run(['report', '--today', '2026-12-01', '--out', out, '--force'])).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     const section = /<section data-section="forecast">(.*?)<\/section>/s.exec(html)?.[1] ?? '';
-    expect(section).toContain('Forecast, this month: Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(section).toContain('Forecast, this month: Tue 1 Dec 2026 to Thu 31 Dec 2026');
     expect(section).toContain('<tr><td>Commit</td><td class="n">CN¥90,000</td><td class="n">CN¥150,000</td><td class="n">3</td></tr>');
     expect(section).toContain('<tr><td>Best case</td><td class="n">CN¥190,000</td><td class="n">CN¥350,000</td><td class="n">4</td></tr>');
     expect(section).toContain('A: chance 60%: your own rate, 3 of 5 decided signed within the window');
@@ -154,7 +154,7 @@ describe('forecast', () => {
     ]);
     expect(acc.accuracy[1].expected).toEqual([{ currency: 'CNY', amount: 190000 }]);
     const text = await run(['forecast', '--accuracy', '--today', '2027-02-01']);
-    expect(text.stdout).toContain('Forecast of Tue, 1 Dec 2026, for Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(text.stdout).toContain('Forecast of Tue 1 Dec 2026, for Tue 1 Dec 2026 to Thu 31 Dec 2026');
     expect(text.stdout).toMatch(/A {2}expected CN¥90,000, signed CN¥100,000 \(1 of 3 accounts\)/);
     expect(text.stdout).toContain('In all: expected CN¥190,000, signed CN¥100,000');
     // B expected 100,000 and nothing signed: said in its currency

@@ -157,4 +157,12 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(zhao.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
     expect(zhao.out).not.toContain('Thu 26 Nov Have the contract ready');
   });
+
+  it('a screen writes its dates in one shape: the title and "Sign by" as the steps, no comma after the weekday', async () => {
+    const d = await run('debrief', 'Shape Co', { ...signed, signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-09' }, '2026-12-02');
+    // before: "debrief Wed, 2 Dec 2026" and "Sign by Sat, 12 Dec 2026" above "Wed 9 Dec" in the steps
+    expect(d.out).toContain('debrief Wed 2 Dec 2026');
+    expect(d.out).toMatch(/Sign by \w{3} \d{1,2} Dec 2026 \(/);
+    expect(d.out).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d/);
+  });
 });
