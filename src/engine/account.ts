@@ -9,7 +9,7 @@
 import { type ChecklistItem, type Condition, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { evaluateCondition, questionsIn, type Tri } from './conditions.js';
-import { type CoachingResult, classLabel } from './evaluate.js';
+import { type CoachingResult, classLabel, saleFacts } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
@@ -388,9 +388,11 @@ export function asAtLastVisit(pb: Playbook, state: AccountState, editsSince: rea
  */
 export function changesSince(pb: Playbook, then: AccountState, now: AccountState): FactChange[] {
   const out: FactChange[] = [];
+  // after the signature, what led to it is no news (evaluate.ts saleFacts)
+  const moot = then.signed ? saleFacts(pb) : new Set<string>();
   const diff = (before: Answers, after: Answers, scope: 'account' | 'person', person?: string) => {
     for (const q of pb.questions) {
-      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id)) continue;
+      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id) || moot.has(q.id)) continue;
       const a = after[q.id] ?? null;
       const b = before[q.id] ?? null;
       if (same(b, a)) continue;

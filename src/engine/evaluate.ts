@@ -1144,12 +1144,37 @@ function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
   return undefined;
 }
 
+/**
+ * The facts that lead to the sale: the questions a signed account is no longer asked (closedBy
+ * signed), and the account's own facts the class is read from or the pipeline counts (need, buying
+ * power, value, the people known). Once signed the class no longer moves on them: "contacts known
+ * 2 → 3" on a signed account's screen coached toward a sale already made. People's facts (trust,
+ * stance, a personal win) still matter after it, and stay.
+ */
+const saleFactsCache = new WeakMap<Playbook, ReadonlySet<string>>();
+export function saleFacts(pb: Playbook): ReadonlySet<string> {
+  let ids = saleFactsCache.get(pb);
+  if (ids === undefined) {
+    const classReads = new Set(pb.classes.flatMap((r) => [...questionsIn(r.when)]));
+    const set = new Set<string>();
+    for (const q of pb.questions) {
+      if (q.closedBy?.includes('signed')) set.add(q.id);
+      else if (ownerOf(q) === 'account' && (classReads.has(q.id) || q.id === pb.roles.contacts)) set.add(q.id);
+    }
+    ids = set;
+    saleFactsCache.set(pb, ids);
+  }
+  return ids;
+}
+
 function changesSection(s: Scope): CoachingResult['changes'] {
   const changes: CoachingResult['changes'] = [];
   const before = s.input.account?.history?.lastVisit?.answers;
   if (!before) return changes;
+  const signed = s.input.account?.history?.signed === true;
   for (const q of s.pb.questions) {
     if (!(q.id in s.answers) || !(q.id in before)) continue;
+    if (signed && saleFacts(s.pb).has(q.id)) continue;
     if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
       // nothing recorded before reads as a dash, not as "skipped"
       const was = before[q.id] === null || before[q.id] === undefined ? '—' : s.words.answerText(q, before[q.id]);

@@ -165,4 +165,16 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(d.out).toMatch(/Sign by \w{3} \d{1,2} Dec 2026 \(/);
     expect(d.out).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d/);
   });
+
+  it("a signed account's screen does not say what changed toward the sale: no \"contacts known 2 → 3\"", async () => {
+    await run('debrief', 'Signed Facts Co', { ...signed, next_meeting: '2026-11-30' }, '2026-11-23');
+    const wu = { contact_name: 'Mr Wu', contacts_known: 3, persona: 'commander', ...prepOnly, trust_level: 'believed' };
+    const p = await run('prep', 'Signed Facts Co', wu, '2026-11-30');
+    expect(p.out).toContain('Signed: the coaching is for after the sale now.');
+    // before: "Changed since the last visit ~ contacts known: 2 → 3"
+    expect(p.out).not.toContain('contacts known: 2 → 3');
+    const d = await run('debrief', 'Signed Facts Co', { contact_name: 'Mr Wu', contacts_known: 4, has_need: 'no', persona: 'commander', statement_changed: 'no', next_meeting: '2026-12-07' }, '2026-11-30');
+    expect(d.out).not.toContain('contacts known: 3 → 4');
+    expect(d.out).not.toMatch(/has a need|need: Yes → No/i);
+  });
 });
