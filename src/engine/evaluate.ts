@@ -303,6 +303,12 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   // the first KP's win on record: "find out each buying role's win" asks only for those not known
   const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
   const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
+  // the wins on record of the others in the purchase (a second KP's "credit for a sound choice"): the
+  // step that asks for "the win of who runs the purchase" asks only for those not known (the fortnight
+  // trial: the second KP's win on record was asked for again at each prep with the first KP)
+  const metName = pb.roles.person && typeof answers[pb.roles.person] === 'string' ? (answers[pb.roles.person] as string) : undefined;
+  const othersWithWin = (input.account?.people ?? []).filter((p) => typeof p.personalWin === 'string' && p.personalWin.trim() !== '' && (metName === undefined || nameKey(p.name) !== nameKey(metName)) && (input.account?.decider === undefined || nameKey(p.name) !== nameKey(input.account.decider.name))).map((p) => p.name);
+  const othersWin = othersWithWin.length > 0;
   const lookupIn =
     (l: Locale, extra: Record<string, string> = {}) =>
     (name: string): string | undefined => {
@@ -314,6 +320,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
         const decider = input.account?.decider?.name;
         return decider ? MESSAGES[l].named(decider, term) : term;
       }
+      if (name === 'account.othersWithWin') return othersWithWin.length ? MESSAGES[l].list(othersWithWin) : undefined;
       if (name === 'visit.date') return visitDate;
       if (name === 'visit.people' || name === 'visit.you') {
         const names = peopleByRank(pb, answers, others);
@@ -338,7 +345,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,

@@ -177,4 +177,16 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(d.out).not.toContain('contacts known: 3 → 4');
     expect(d.out).not.toMatch(/has a need|need: Yes → No/i);
   });
+
+  it("a second KP's personal win on record is not asked for again by the first KP's step on the buying roles' wins", async () => {
+    const zhao = { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', personal_win: 'credit for a sound choice', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-30' };
+    await run('debrief', 'Roles Win Co', zhao, '2026-11-20');
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'commander', personal_win: 'a result to show the board', ...prepOnly, trust_level: 'liked', resources: ['success_case'], internal_support: ['contracts_finance', 'manager'] };
+    const p = await run('prep', 'Roles Win Co', chen, '2026-11-23');
+    // before: "Besides Ms Chen, find out the personal win of who runs the purchase and of the users", Mr Zhao's on record
+    expect(p.out).not.toContain('Besides Ms Chen, find out the personal win of who runs the purchase');
+    expect(p.out).toContain('Besides Ms Chen and Mr Zhao, whose wins you know, find out the personal win of the others in the purchase and of the users');
+    const zh = await run('prep', 'Roles Win Co', chen, '2026-11-24', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('除了MsChen和MrZhao（他们的“个人的赢”你已经知道）');
+  });
 });
