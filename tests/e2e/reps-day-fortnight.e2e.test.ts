@@ -2,8 +2,13 @@
  * Issue 25, the third rep's trial (a fortnight with the built binary) and the manager's: one plan from
  * the prep to the debrief, dates a customer can keep, and each screen in its own language.
  */
-import { describe, expect, it } from 'vitest';
-import { runBin, sessionRunner } from '../helpers/spawn.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DraftStore } from '../../src/cli/drafts.js';
+import { BIN, runBin, sandbox, sessionRunner } from '../helpers/spawn.js';
+import { hasTmux, tmuxSession } from '../helpers/tmux.js';
 
 const { env, run } = sessionRunner();
 
@@ -190,3 +195,28 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(zh.raw.replace(/\s+/g, '')).toContain('除了MsChen和MrZhao（他们的“个人的赢”你已经知道）');
   });
 });
+
+describe.runIf(hasTmux || process.env.CI)('the others at a meeting, in a terminal', () => {
+  const { home, env } = sandbox();
+  const { waitFor, keys, start, exitCode, kill, screen } = tmuxSession('sc-fortnight', env, home, 100);
+  afterAll(() => kill());
+
+  it('a person met before is not asked again what is on record of them (their personal win, type, stance)', async () => {
+    const file = join(home, 'zhao.yaml');
+    writeFileSync(file, 'mode: debrief\ndate: 2026-12-01\nanswers: { contact_name: Mr Zhao, contact_title: Buyer, contact_role: second_kp, approval_layers: one, contacts_known: 2, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: thinker, contact_stance: supporter, personal_win: credit for a sound choice, polite_excuse: "no", statement_changed: "no" }\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Others Co', '--no-input', '--answers', file], { env }).status).toBe(0);
+    // a debrief with Ms Chen answered to its end, left as a draft: the others at the meeting are next
+    const main = { contact_name: 'Ms Chen', contact_title: 'GM', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'commander', contact_stance: 'supporter', personal_win: null, deal_value: null, expected_close: null, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', obstacle_date: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: null };
+    new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'debrief', account: 'Others Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    start("debrief --resume --account 'Others Co'");
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Zhao', 'Enter');
+    // before: "Mr Zhao's job title", "Where do they stand", "Which type is Mr Zhao?", … "What would be Mr Zhao's personal win?"
+    await waitFor('Anyone else at the meeting?');
+    expect(screen()).not.toContain("What would be Mr Zhao's personal win?");
+    expect(screen()).not.toContain('Which type is Mr Zhao?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+});
+
