@@ -92,6 +92,11 @@ export interface AccountState {
   openSteps: Step[];
   /** Steps the rep marked done or skipped: the same step is not handed back by a later session. */
   closedSteps?: { key: string; text: string }[];
+  /**
+   * Steps that prepared a visit and lapsed with it, not done (superseded; until: that visit's day). One
+   * issued again at the next prep is the step the rep already had, with its first date.
+   */
+  lapsedSteps?: { key: string; due: string; until: string }[];
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
@@ -619,6 +624,18 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
           if (name.startsWith('#') && (own?.tags ?? []).includes(name.slice(1)) && own?.due === other.due && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
         }
       }
+    }
+  }
+  // a step that prepared the last visit, not done, and issued again for this one ("bring a success case"
+  // at each prep where the rep brings none): the step the rep already had, with its first date (overdue
+  // stays overdue), not a fresh one each prep. Only from the last visit: one left weeks before and not
+  // issued at the visits since is new again
+  if (result.mode === 'prep') {
+    const before = [...(state.lapsedSteps ?? []).filter((st) => state.lastVisit !== undefined && st.until >= state.lastVisit), ...state.openSteps.filter((st) => st.until !== undefined && st.until < date)];
+    for (const i of issued) {
+      if (!(items.get(i.id)?.closedBy ?? []).includes('visited')) continue;
+      const key = stepKeyOf(i);
+      for (const st of before) if (st.key === key && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
     }
   }
   const held = new Set<string>();

@@ -194,7 +194,27 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const zh = await run('prep', 'Roles Win Co', chen, '2026-11-24', ['--lang', 'zh-CN']);
     expect(zh.raw.replace(/\s+/g, '')).toContain('除了MsChen和MrZhao（他们的“个人的赢”你已经知道）');
   });
+
+  it('a step the rep already had is not issued again as new at each prep: "bring a success case" keeps its first date', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const prep = { ...chen, ...prepOnly, internal_support: ['contracts_finance', 'manager'], last_discussed: 'the pilot' };
+    const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const first = await run('prep', 'Again Co', prep, '2026-11-23');
+    expect(first.out).toContain('Mon 23 Nov Bring a success case');
+    await run('debrief', 'Again Co', debrief, '2026-11-23');
+    // before: "Wed 25 Nov Bring a success case…", a fresh step at each prep where the rep brings none
+    const second = await run('prep', 'Again Co', prep, '2026-11-25');
+    expect(second.out).toMatch(/Mon 23 Nov Bring a success case of a similar project: it lowers their risk and is what customers value most \(overdue\)/);
+    expect(second.out).not.toContain('Wed 25 Nov Bring a success case');
+    // two preps with no debrief between: still the one step
+    const third = await run('prep', 'Again Co', prep, '2026-11-27');
+    expect(third.out).toContain('Mon 23 Nov Bring a success case');
+    const shown = await runBin(['checklist', '--json', '--today', '2026-11-27'], { env });
+    const steps = (JSON.parse(shown.stdout) as { items?: { text: string; due: string }[] }).items ?? (JSON.parse(shown.stdout) as { text: string; due: string }[]);
+    expect(steps.filter((st) => st.text.startsWith('Bring a success case')).map((st) => st.due)).toEqual(['2026-11-23']);
+  });
 });
+
 
 describe.runIf(hasTmux || process.env.CI)('the others at a meeting, in a terminal', () => {
   const { home, env } = sandbox();
