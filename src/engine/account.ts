@@ -646,7 +646,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // (the decider among the others at the meeting counts: the class follows them too)
   const decides = (a: Answers) => pb.roles.metFirstKp === undefined || evaluateCondition(pb.roles.metFirstKp, { answers: a, questions: questionIndex(pb), mode: result.mode }) === true;
   const withDecider = decides(answers) || (result.others ?? []).some((o) => decides(o.answers));
-  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : undefined;
+  // a prep knows the meeting the last debrief agreed with the decider: a step for it is due that day, not
+  // a number of days after the prep ("have the contract ready for the deciding meeting" was dated three
+  // days out though the deciding meeting was agreed for the week after)
+  const lastAgreed = result.mode === 'prep' && pb.roles.nextMeeting && state.lastAnswers && decides(state.lastAnswers) ? state.lastAnswers[pb.roles.nextMeeting] : undefined;
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : typeof lastAgreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastAgreed) && lastAgreed >= date ? lastAgreed : undefined;
+  if (meeting !== undefined) for (const i of issued) if (items.get(i.id)?.forMeeting && !firstDue.has(i.id)) firstDue.set(i.id, meeting);
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));

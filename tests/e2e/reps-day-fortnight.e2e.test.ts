@@ -213,6 +213,15 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     const steps = (JSON.parse(shown.stdout) as { items?: { text: string; due: string }[] }).items ?? (JSON.parse(shown.stdout) as { text: string; due: string }[]);
     expect(steps.filter((st) => st.text.startsWith('Bring a success case')).map((st) => st.due)).toEqual(['2026-11-23']);
   });
+
+  it("a prep dates the contract for the deciding meeting on the meeting the last debrief agreed, not three days out", async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    await run('debrief', 'Meeting Co', { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }, '2026-11-20');
+    const p = await run('prep', 'Meeting Co', { ...chen, ...prepOnly, resources: ['success_case'], last_discussed: 'the pilot' }, '2026-11-23');
+    // before: "Thu 26 Nov Have the contract ready for the deciding meeting", three days after the prep
+    expect(p.out).toContain('Tue 1 Dec Have the contract ready for the deciding meeting');
+    expect(p.out).not.toContain('Thu 26 Nov Have the contract ready');
+  });
 });
 
 
