@@ -93,7 +93,7 @@ describe('forecast', () => {
     expect(r.stdout).toContain('chance 60%: your own rate, 3 of 5 decided signed within the window');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain("chance 50%: the playbook's default (0 of your accounts decided; your own rate from 5)");
     // the rep's own rate as the fraction it is, so that the line checks by hand; the date never split
-    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 3\/5 = CN¥60,000 {2}window\u00a0ends\u00a0Tue,\u00a08\u00a0Dec\u00a02026/);
+    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 3\/5 = CN¥60,000 {2}window\u00a0ends\u00a0Tue\u00a08\u00a0Dec\u00a02026/);
     expect(r.stdout).toMatch(/Bee {2}CN¥200,000 × 50% = CN¥100,000/);
     expect(r.stdout).toContain('Expected in the period: CN¥190,000');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('2 past their day or window: sign or reclassify (accounts --flag window); CN¥140,000: Late1, Late2');

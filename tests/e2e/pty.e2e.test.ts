@@ -312,7 +312,8 @@ describe.runIf(hasTmux || process.env.CI)('interactive debrief in a real termina
     expect(saved.status, saved.stderr).toBe(0);
     // 28 Nov 2026 is a Saturday
     start("prep --account 'Gone Co' --date 2026-11-28");
-    const first = (await waitFor('Who do you meet')).replace(/\n/g, '');
+    // the notices are wrapped at spaces: a line's end reads as one
+    const first = (await waitFor('Who do you meet')).replace(/\n/g, ' ');
     expect(first).toMatch(/Gone Co is D\S* .*since Fri 20 Nov 2026, dropped: a prep does not reopen it; the debrief does, if what happened says otherwise\./);
     expect(first).toContain('The visit date is Sat 28 Nov 2026, a weekend');
     keys('C-c');
