@@ -584,8 +584,16 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
       const known = offeredFor(name, present);
       return Object.fromEntries(otherQs.flatMap((q) => (known[q.id] !== undefined ? [[q.id, known[q.id]]] : [])));
     };
+    // what is on record of a person met before is theirs already: not asked again (a second KP's
+    // personal win on record was asked for again among the others at the meeting), as the person the
+    // visit is about is not asked their carried facts; going back asks everything, with it offered
+    const recordedOf = (name: string): Answers => {
+      const own = state && !opts.review && findPerson(state, name) ? carriedAnswers(pb, state, name).answers : {};
+      return Object.fromEntries(otherQs.flatMap((q) => (carryScope(q) === 'person' && own[q.id] !== undefined ? [[q.id, own[q.id]]] : [])));
+    };
     /** Ask about one person: what is missing of them (a resumed draft), or everything again with their answers offered (going back). */
     const askAbout = async (person: OtherPerson, again: boolean) => {
+      if (!again) person.answers = { ...recordedOf(person.name), ...person.answers };
       if (!again && nextStep({ ...pb, questions: otherQs }, mode, person.answers).done) return;
       output.write(`${ctx.out.bold(m.aboutPerson(person.name))}\n`);
       const given = again ? {} : person.answers;

@@ -9,7 +9,7 @@
 import { type ChecklistItem, type Condition, LOCALES, type Locale, ownerOf, type Playbook, type Question, type StepEnding } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { evaluateCondition, questionsIn, type Tri } from './conditions.js';
-import { type CoachingResult, classLabel } from './evaluate.js';
+import { type CoachingResult, classLabel, saleFacts } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
@@ -92,6 +92,11 @@ export interface AccountState {
   openSteps: Step[];
   /** Steps the rep marked done or skipped: the same step is not handed back by a later session. */
   closedSteps?: { key: string; text: string }[];
+  /**
+   * Steps that prepared a visit and lapsed with it, not done (superseded; until: that visit's day). One
+   * issued again at the next prep is the step the rep already had, with its first date.
+   */
+  lapsedSteps?: { key: string; due: string; until: string }[];
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
@@ -390,9 +395,11 @@ export function asAtLastVisit(pb: Playbook, state: AccountState, editsSince: rea
  */
 export function changesSince(pb: Playbook, then: AccountState, now: AccountState): FactChange[] {
   const out: FactChange[] = [];
+  // after the signature, what led to it is no news (evaluate.ts saleFacts)
+  const moot = then.signed ? saleFacts(pb) : new Set<string>();
   const diff = (before: Answers, after: Answers, scope: 'account' | 'person', person?: string) => {
     for (const q of pb.questions) {
-      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id)) continue;
+      if (carryScope(q) !== scope || q.id === pb.roles.person || !Object.hasOwn(before, q.id) || moot.has(q.id)) continue;
       const a = after[q.id] ?? null;
       const b = before[q.id] ?? null;
       if (same(b, a)) continue;
@@ -627,6 +634,18 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       }
     }
   }
+  // a step that prepared the last visit, not done, and issued again for this one ("bring a success case"
+  // at each prep where the rep brings none): the step the rep already had, with its first date (overdue
+  // stays overdue), not a fresh one each prep. Only from the last visit: one left weeks before and not
+  // issued at the visits since is new again
+  if (result.mode === 'prep') {
+    const before = [...(state.lapsedSteps ?? []).filter((st) => state.lastVisit !== undefined && st.until >= state.lastVisit), ...state.openSteps.filter((st) => st.until !== undefined && st.until < date)];
+    for (const i of issued) {
+      if (!(items.get(i.id)?.closedBy ?? []).includes('visited')) continue;
+      const key = stepKeyOf(i);
+      for (const st of before) if (st.key === key && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+    }
+  }
   const held = new Set<string>();
   // the next meeting this debrief agreed: the day a step for it is due
   const agreed = result.mode === 'debrief' && pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
@@ -635,7 +654,12 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   // (the decider among the others at the meeting counts: the class follows them too)
   const decides = (a: Answers) => pb.roles.metFirstKp === undefined || evaluateCondition(pb.roles.metFirstKp, { answers: a, questions: questionIndex(pb), mode: result.mode }) === true;
   const withDecider = decides(answers) || (result.others ?? []).some((o) => decides(o.answers));
-  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : undefined;
+  // a prep knows the meeting the last debrief agreed with the decider: a step for it is due that day, not
+  // a number of days after the prep ("have the contract ready for the deciding meeting" was dated three
+  // days out though the deciding meeting was agreed for the week after)
+  const lastAgreed = result.mode === 'prep' && pb.roles.nextMeeting && state.lastAnswers && decides(state.lastAnswers) ? state.lastAnswers[pb.roles.nextMeeting] : undefined;
+  const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : typeof lastAgreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastAgreed) && lastAgreed >= date ? lastAgreed : undefined;
+  if (meeting !== undefined) for (const i of issued) if (items.get(i.id)?.forMeeting && !firstDue.has(i.id)) firstDue.set(i.id, meeting);
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));

@@ -18,6 +18,8 @@ export interface ConditionContext {
   metBefore?: boolean;
   /** The account's first KP has a personal win on record; undefined (no account, no first KP known) reads as none. */
   deciderWin?: boolean;
+  /** Someone on the account besides the person met and the first KP has a personal win on record; undefined reads as none. */
+  othersWin?: boolean;
   /**
    * A leaf the caller reads as undecided before it is tested ('unknown'), or undefined to test it: what
    * an account knows between visits leaves a visit's own answers, the mode and the type undecided.
@@ -101,6 +103,7 @@ export function evaluateCondition(c: Condition | undefined, ctx: ConditionContex
   // without an account (a playbook test, a try) the rep's own answers say there was a last time
   if (c.metBefore !== undefined) return (ctx.metBefore ?? true) === c.metBefore;
   if (c.deciderWin !== undefined) return (ctx.deciderWin ?? false) === c.deciderWin;
+  if (c.othersWin !== undefined) return (ctx.othersWin ?? false) === c.othersWin;
   return true;
 }
 

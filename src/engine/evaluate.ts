@@ -305,6 +305,12 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   // the first KP's win on record: "find out each buying role's win" asks only for those not known
   const winOfDecider = pb.roles.personalWin ? input.account?.decider?.facts[pb.roles.personalWin] : undefined;
   const deciderWin = typeof winOfDecider === 'string' && winOfDecider.trim() !== '';
+  // the wins on record of the others in the purchase (a second KP's "credit for a sound choice"): the
+  // step that asks for "the win of who runs the purchase" asks only for those not known (the fortnight
+  // trial: the second KP's win on record was asked for again at each prep with the first KP)
+  const metName = pb.roles.person && typeof answers[pb.roles.person] === 'string' ? (answers[pb.roles.person] as string) : undefined;
+  const othersWithWin = (input.account?.people ?? []).filter((p) => typeof p.personalWin === 'string' && p.personalWin.trim() !== '' && (metName === undefined || nameKey(p.name) !== nameKey(metName)) && (input.account?.decider === undefined || nameKey(p.name) !== nameKey(input.account.decider.name))).map((p) => p.name);
+  const othersWin = othersWithWin.length > 0;
   const lookupIn =
     (l: Locale, extra: Record<string, string> = {}) =>
     (name: string): string | undefined => {
@@ -316,6 +322,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
         const decider = input.account?.decider?.name;
         return decider ? MESSAGES[l].named(decider, term) : term;
       }
+      if (name === 'account.othersWithWin') return othersWithWin.length ? MESSAGES[l].list(othersWithWin) : undefined;
       if (name === 'visit.date') return visitDate;
       if (name === 'visit.people' || name === 'visit.you') {
         const names = peopleByRank(pb, answers, others);
@@ -340,7 +347,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,
@@ -1162,12 +1169,37 @@ function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
   return undefined;
 }
 
+/**
+ * The facts that lead to the sale: the questions a signed account is no longer asked (closedBy
+ * signed), and the account's own facts the class is read from or the pipeline counts (need, buying
+ * power, value, the people known). Once signed the class no longer moves on them: "contacts known
+ * 2 → 3" on a signed account's screen coached toward a sale already made. People's facts (trust,
+ * stance, a personal win) still matter after it, and stay.
+ */
+const saleFactsCache = new WeakMap<Playbook, ReadonlySet<string>>();
+export function saleFacts(pb: Playbook): ReadonlySet<string> {
+  let ids = saleFactsCache.get(pb);
+  if (ids === undefined) {
+    const classReads = new Set(pb.classes.flatMap((r) => [...questionsIn(r.when)]));
+    const set = new Set<string>();
+    for (const q of pb.questions) {
+      if (q.closedBy?.includes('signed')) set.add(q.id);
+      else if (ownerOf(q) === 'account' && (classReads.has(q.id) || q.id === pb.roles.contacts)) set.add(q.id);
+    }
+    ids = set;
+    saleFactsCache.set(pb, ids);
+  }
+  return ids;
+}
+
 function changesSection(s: Scope): CoachingResult['changes'] {
   const changes: CoachingResult['changes'] = [];
   const before = s.input.account?.history?.lastVisit?.answers;
   if (!before) return changes;
+  const signed = s.input.account?.history?.signed === true;
   for (const q of s.pb.questions) {
     if (!(q.id in s.answers) || !(q.id in before)) continue;
+    if (signed && saleFacts(s.pb).has(q.id)) continue;
     if (JSON.stringify(before[q.id]) !== JSON.stringify(s.answers[q.id])) {
       // nothing recorded before reads as a dash, not as "skipped"
       const was = before[q.id] === null || before[q.id] === undefined ? '—' : s.words.answerText(q, before[q.id]);

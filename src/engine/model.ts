@@ -40,6 +40,8 @@ export interface Condition {
   metBefore?: boolean;
   /** The account's first KP (roles.metFirstKp, as last met) has a personal win on record (roles.personalWin): a step does not ask for it again. */
   deciderWin?: boolean;
+  /** Someone on the account other than the person met and the first KP has a personal win on record ({account.othersWithWin} names them): a step does not ask for it again. */
+  othersWin?: boolean;
 }
 
 /** Whose fact an answer is: it carries to the account's next session, to the next session with that person, or nowhere. */

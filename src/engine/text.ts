@@ -50,5 +50,6 @@ export function fillRecap(template: string, lookup: (name: string) => string | u
 /** visit.people: everyone met at the visit by name ("Ms Chen and Mr Wang"), the person it is about first. */
 // visit.you: how the follow-up addresses the people met, one (您) or several (各位), for the languages that tell them apart
 // account.decider: the account's decider by name and role once one is on record ("Ms Wang (the first KP)"), else the playbook's term for them
-export const ACCOUNT_FIELDS = ['account.name', 'account.decider', 'visit.date', 'visit.people', 'visit.you'] as const;
+// account.othersWithWin: the people on the account besides the person met and the first KP whose personal win is on record (the condition othersWin)
+export const ACCOUNT_FIELDS = ['account.name', 'account.decider', 'account.othersWithWin', 'visit.date', 'visit.people', 'visit.you'] as const;
 export const SELF_QUESTION_FIELDS = ['reasons', 'class'] as const;

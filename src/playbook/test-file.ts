@@ -57,6 +57,10 @@ export const TestCase = z.strictObject({
     }),
     "The account's first KP on record (met at an earlier visit), e.g. for a step that reads deciderWin.",
   ),
+  people: opt(
+    z.array(z.strictObject({ name: d(z.string(), 'Their name.'), personalWin: opt(z.string(), 'Their personal win on record.'), stance: opt(z.string(), 'Where they stand (roles.stance).') })),
+    "The account's other people on record, e.g. [{ name: Zhao, personalWin: credit for a sound choice }] for a step that reads othersWin.",
+  ),
   answers: d(z.record(z.string(), z.unknown()), 'Question id -> answer, as in an answers file.'),
   others: opt(
     z.array(z.unknown()),
@@ -81,6 +85,7 @@ export interface ParsedCase {
   locale: (typeof LOCALES)[number];
   account?: string;
   decider?: { name: string; facts: Answers };
+  people?: { name: string; personalWin?: string; stance?: string }[];
   answers: Answers;
   /** As written until checkTestFile reads them against the playbook. */
   othersRaw?: unknown[];
@@ -116,6 +121,7 @@ export function parseTestFile(file: string, bytes: Uint8Array): { parsed?: Parse
     locale: c.locale ?? 'en',
     account: c.account,
     ...(c.decider ? { decider: { name: c.decider.name, facts: (c.decider.facts ?? {}) as Answers } } : {}),
+    ...(c.people ? { people: c.people } : {}),
     answers: c.answers as Answers,
     othersRaw: c.others,
     expect: c.expect,

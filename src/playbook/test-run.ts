@@ -24,7 +24,7 @@ export function runCase(pb: Playbook, c: ParsedCase, clock: () => number = () =>
   const t0 = clock();
   let result: CoachingResult;
   try {
-    result = evaluateSession(pb, { mode: c.mode, answers: c.answers, visitDate: c.date, locale: c.locale, account: c.account || c.decider ? { ...(c.account ? { name: c.account } : {}), ...(c.decider ? { decider: c.decider } : {}) } : undefined, persona: c.persona, others: c.others });
+    result = evaluateSession(pb, { mode: c.mode, answers: c.answers, visitDate: c.date, locale: c.locale, account: c.account || c.decider || c.people ? { ...(c.account ? { name: c.account } : {}), ...(c.decider ? { decider: c.decider } : {}), ...(c.people ? { people: c.people } : {}) } : undefined, persona: c.persona, others: c.others });
   } catch (err) {
     return { name: c.name, passed: false, mismatches: [], error: err instanceof Error ? err.message : String(err), ms: clock() - t0 };
   }

@@ -241,7 +241,13 @@ export abstract class SqlStore implements Store {
   protected async readState(q: Q, a: Awaited<ReturnType<SqlStore['accountRowOf']>> & object): Promise<AccountState> {
     const people = (await q.selectFrom('contacts').selectAll().where('account_id', '=', a.id).orderBy('id').$call(this.all)).map((p) => contactOf(p, a.name));
     // the open steps, and those the rep closed: a later session does not hand the same step back
-    const steps = await this.checklistQuery(q).where('i.account_id', '=', a.id).where('i.state', 'in', ['open', 'done', 'skipped']).orderBy('i.due').orderBy('i.id').$call(this.all);
+    // and those that lapsed with the visit they prepared: given again at the next prep, they keep their first date
+    const steps = await this.checklistQuery(q)
+      .where('i.account_id', '=', a.id)
+      .where((eb) => eb.or([eb('i.state', 'in', ['open', 'done', 'skipped']), eb.and([eb('i.state', '=', 'superseded'), eb('i.lives_until', 'is not', null)])]))
+      .orderBy('i.due')
+      .orderBy('i.id')
+      .$call(this.all);
     const last = await q.selectFrom('visits').select('answers').where('account_id', '=', a.id).where('mode', '<>', sql.lit('plan')).orderBy('date', 'desc').orderBy('id', 'desc').limit(1).$call(this.first);
     return accountStateOf(a, people, steps, last?.answers);
   }

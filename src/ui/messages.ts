@@ -208,7 +208,9 @@ const DATE_WORDS: Record<
   en: {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'],
-    format: (y, month, d, weekday) => `${weekday}, ${d} ${month} ${y}`,
+    // one shape on a screen: the title's "Wed 9 Dec 2026" as the list's "Mon 4 Jan 2027" (Intl's comma
+    // after the weekday, "Wed, 9 Dec 2026", stood in the title and the sign-by date beside them)
+    format: (y, month, d, weekday) => `${weekday} ${d} ${month} ${y}`,
     short: (y, month, d, weekday) => `${weekday} ${d} ${month}${y !== undefined ? ` ${y}` : ''}`,
   },
   'zh-CN': {
@@ -238,5 +240,6 @@ export function formatDateIntl(date: string, locale: Locale): string {
     f = new Intl.DateTimeFormat(UI[locale].dateLocale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
     formatters.set(locale, f);
   }
-  return f.format(new Date(Date.UTC(y, m - 1, d)));
+  // Intl's long English form puts a comma after the weekday, its short one does not: the screens use one shape
+  return f.format(new Date(Date.UTC(y, m - 1, d))).replace(/^([A-Za-z]+),/, '$1');
 }

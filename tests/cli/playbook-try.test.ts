@@ -33,8 +33,8 @@ describe('playbook try', () => {
     expect(r.stderr).toContain('A try: nothing was saved.');
     expect(r.code).toBe(0);
     // the session's own screen: the class badge and title, the reasons, the steps with their dates
-    expect(r.stdout).toMatch(/^ Hot {2}Acme Ltd · debrief Wed, 25 Nov 2026$/m);
-    expect(r.stdout).toContain(' Hot  Acme Ltd · debrief Wed, 25 Nov 2026\n  Because budget: yes, the decider, need: yes and this quarter');
+    expect(r.stdout).toMatch(/^ Hot {2}Acme Ltd · debrief Wed 25 Nov 2026$/m);
+    expect(r.stdout).toContain(' Hot  Acme Ltd · debrief Wed 25 Nov 2026\n  Because budget: yes, the decider, need: yes and this quarter');
     expect(r.stdout).toContain('Get the signature by the deadline, or reclassify');
     expect(existsSync(data)).toBe(false);
     // change one answer and look again

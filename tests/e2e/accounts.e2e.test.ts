@@ -130,7 +130,7 @@ describe('a signed account in the review', () => {
     const text = (await w.run(['accounts', '--today', '2026-11-25'])).stdout;
     const line = text.split('\n').find((l) => l.includes('Late Won')) ?? '';
     // before: "20 days in this class · signed" (the A given on 5 Nov)
-    expect(line).toContain('signed Fri, 20 Nov 2026');
+    expect(line).toContain('signed Fri 20 Nov 2026');
     expect(line).not.toContain('in this class');
     const zh = (await w.run(['--lang', 'zh-CN', 'accounts', '--today', '2026-11-25'])).stdout;
     expect(zh.split('\n').find((l) => l.includes('Late Won'))).toMatch(/11月20日.*签单/);

@@ -93,7 +93,7 @@ describe('forecast', () => {
     expect(r.stdout).toContain('chance 60%: your own rate, 3 of 5 decided signed within the window');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain("chance 50%: the playbook's default (0 of your accounts decided; your own rate from 5)");
     // the rep's own rate as the fraction it is, so that the line checks by hand; the date never split
-    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 3\/5 = CN¥60,000 {2}window\u00a0ends\u00a0Tue,\u00a08\u00a0Dec\u00a02026/);
+    expect(r.stdout).toMatch(/New1 {2}CN¥100,000 × 3\/5 = CN¥60,000 {2}window\u00a0ends\u00a0Tue\u00a08\u00a0Dec\u00a02026/);
     expect(r.stdout).toMatch(/Bee {2}CN¥200,000 × 50% = CN¥100,000/);
     expect(r.stdout).toContain('Expected in the period: CN¥190,000');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('2 past their day or window: sign or reclassify (accounts --flag window); CN¥140,000: Late1, Late2');
@@ -125,7 +125,7 @@ describe('forecast', () => {
     expect((await run(['report', '--today', '2026-12-01', '--out', out, '--force'])).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     const section = /<section data-section="forecast">(.*?)<\/section>/s.exec(html)?.[1] ?? '';
-    expect(section).toContain('Forecast, this month: Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(section).toContain('Forecast, this month: Tue 1 Dec 2026 to Thu 31 Dec 2026');
     expect(section).toContain('<tr><td>Commit</td><td class="n">CN¥90,000</td><td class="n">CN¥150,000</td><td class="n">3</td></tr>');
     expect(section).toContain('<tr><td>Best case</td><td class="n">CN¥190,000</td><td class="n">CN¥350,000</td><td class="n">4</td></tr>');
     expect(section).toContain('A: chance 60%: your own rate, 3 of 5 decided signed within the window');
@@ -154,7 +154,7 @@ describe('forecast', () => {
     ]);
     expect(acc.accuracy[1].expected).toEqual([{ currency: 'CNY', amount: 190000 }]);
     const text = await run(['forecast', '--accuracy', '--today', '2027-02-01']);
-    expect(text.stdout).toContain('Forecast of Tue, 1 Dec 2026, for Tue, 1 Dec 2026 to Thu, 31 Dec 2026');
+    expect(text.stdout).toContain('Forecast of Tue 1 Dec 2026, for Tue 1 Dec 2026 to Thu 31 Dec 2026');
     expect(text.stdout).toMatch(/A {2}expected CN¥90,000, signed CN¥100,000 \(1 of 3 accounts\)/);
     expect(text.stdout).toContain('In all: expected CN¥190,000, signed CN¥100,000');
     // B expected 100,000 and nothing signed: said in its currency

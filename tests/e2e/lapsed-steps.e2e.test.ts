@@ -44,7 +44,7 @@ describe('a step that prepares a meeting lives until that meeting', () => {
     expect(line).toBeDefined();
     expect(line).not.toMatch(/overdue/i);
     // still open in the store until the next session: said so, not shown as a step to do
-    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${CONFIRM}, with its agenda (no longer needed after Thu, 3 Dec 2026: the next session closes it)`);
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${CONFIRM}, with its agenda (no longer needed after Thu 3 Dec 2026: the next session closes it)`);
 
     // the next prep (5 Dec) closes it, said as no longer needed since the meeting took place
     const prepFile = join(home, 'prep.yaml');

@@ -42,7 +42,7 @@ describe('one plan on each screen (issue 25)', () => {
     const zh = await run('prep', 'Class Co', prep, '2026-11-30', ['--dry-run', '--lang', 'zh-CN']);
     expect(zh.replace(/\s+/g, '')).toContain('记录中自2026年11月26日周四起是B类，这次拜访预计是A类客户');
     const expected = await run('prep', 'Class Co', prep, '2026-11-30');
-    expect(expected.replace(/\s+/g, ' ')).toContain('Class B on record since Thu, 26 Nov 2026; this visit expects A');
+    expect(expected.replace(/\s+/g, ' ')).toContain('Class B on record since Thu 26 Nov 2026; this visit expects A');
   });
 
   it('a debrief with a second KP at the table ends "you know only the first KP"', async () => {

@@ -122,7 +122,7 @@ describe("the rep's day (issue 25)", () => {
     const done = await runBin(['checklist', 'done', String(step.id), '--date', '2026-11-19'], { env });
     expect(done.code, done.stderr).toBe(0);
     const shown = await runBin(['account', 'show', 'Tick Co'], { env });
-    expect(shown.stdout).toMatch(/Thu, 19 Nov 2026\s+Confirm the meeting[^(]*\(done\)/);
+    expect(shown.stdout).toMatch(/Thu 19 Nov 2026\s+Confirm the meeting[^(]*\(done\)/);
     const help = await runBin(['checklist', 'done', '--help'], { env });
     expect(help.stdout).toContain('--date <YYYY-MM-DD>');
   });

@@ -2,8 +2,13 @@
  * Issue 25, the third rep's trial (a fortnight with the built binary) and the manager's: one plan from
  * the prep to the debrief, dates a customer can keep, and each screen in its own language.
  */
-import { describe, expect, it } from 'vitest';
-import { runBin, sessionRunner } from '../helpers/spawn.js';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DraftStore } from '../../src/cli/drafts.js';
+import { BIN, runBin, sandbox, sessionRunner } from '../helpers/spawn.js';
+import { hasTmux, tmuxSession } from '../helpers/tmux.js';
 
 const { env, run } = sessionRunner();
 
@@ -157,4 +162,90 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(zhao.out).toContain('Mon 30 Nov Have the contract ready for the deciding meeting');
     expect(zhao.out).not.toContain('Thu 26 Nov Have the contract ready');
   });
+
+  it('a screen writes its dates in one shape: the title and "Sign by" as the steps, no comma after the weekday', async () => {
+    const d = await run('debrief', 'Shape Co', { ...signed, signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-09' }, '2026-12-02');
+    // before: "debrief Wed, 2 Dec 2026" and "Sign by Sat, 12 Dec 2026" above "Wed 9 Dec" in the steps
+    expect(d.out).toContain('debrief Wed 2 Dec 2026');
+    expect(d.out).toMatch(/Sign by \w{3} \d{1,2} Dec 2026 \(/);
+    expect(d.out).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d/);
+  });
+
+  it("a signed account's screen does not say what changed toward the sale: no \"contacts known 2 → 3\"", async () => {
+    await run('debrief', 'Signed Facts Co', { ...signed, next_meeting: '2026-11-30' }, '2026-11-23');
+    const wu = { contact_name: 'Mr Wu', contacts_known: 3, persona: 'commander', ...prepOnly, trust_level: 'believed' };
+    const p = await run('prep', 'Signed Facts Co', wu, '2026-11-30');
+    expect(p.out).toContain('Signed: the coaching is for after the sale now.');
+    // before: "Changed since the last visit ~ contacts known: 2 → 3"
+    expect(p.out).not.toContain('contacts known: 2 → 3');
+    const d = await run('debrief', 'Signed Facts Co', { contact_name: 'Mr Wu', contacts_known: 4, has_need: 'no', persona: 'commander', statement_changed: 'no', next_meeting: '2026-12-07' }, '2026-11-30');
+    expect(d.out).not.toContain('contacts known: 3 → 4');
+    expect(d.out).not.toMatch(/has a need|need: Yes → No/i);
+  });
+
+  it("a second KP's personal win on record is not asked for again by the first KP's step on the buying roles' wins", async () => {
+    const zhao = { contact_name: 'Mr Zhao', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', personal_win: 'credit for a sound choice', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-30' };
+    await run('debrief', 'Roles Win Co', zhao, '2026-11-20');
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'commander', personal_win: 'a result to show the board', ...prepOnly, trust_level: 'liked', resources: ['success_case'], internal_support: ['contracts_finance', 'manager'] };
+    const p = await run('prep', 'Roles Win Co', chen, '2026-11-23');
+    // before: "Besides Ms Chen, find out the personal win of who runs the purchase and of the users", Mr Zhao's on record
+    expect(p.out).not.toContain('Besides Ms Chen, find out the personal win of who runs the purchase');
+    expect(p.out).toContain('Besides Ms Chen and Mr Zhao, whose wins you know, find out the personal win of the others in the purchase and of the users');
+    const zh = await run('prep', 'Roles Win Co', chen, '2026-11-24', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('除了MsChen和MrZhao（他们的“个人的赢”你已经知道）');
+  });
+
+  it('a step the rep already had is not issued again as new at each prep: "bring a success case" keeps its first date', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    const prep = { ...chen, ...prepOnly, internal_support: ['contracts_finance', 'manager'], last_discussed: 'the pilot' };
+    const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const first = await run('prep', 'Again Co', prep, '2026-11-23');
+    expect(first.out).toContain('Mon 23 Nov Bring a success case');
+    await run('debrief', 'Again Co', debrief, '2026-11-23');
+    // before: "Wed 25 Nov Bring a success case…", a fresh step at each prep where the rep brings none
+    const second = await run('prep', 'Again Co', prep, '2026-11-25');
+    expect(second.out).toMatch(/Mon 23 Nov Bring a success case of a similar project: it lowers their risk and is what customers value most \(overdue\)/);
+    expect(second.out).not.toContain('Wed 25 Nov Bring a success case');
+    // two preps with no debrief between: still the one step
+    const third = await run('prep', 'Again Co', prep, '2026-11-27');
+    expect(third.out).toContain('Mon 23 Nov Bring a success case');
+    const shown = await runBin(['checklist', '--json', '--today', '2026-11-27'], { env });
+    const steps = (JSON.parse(shown.stdout) as { items?: { text: string; due: string }[] }).items ?? (JSON.parse(shown.stdout) as { text: string; due: string }[]);
+    expect(steps.filter((st) => st.text.startsWith('Bring a success case')).map((st) => st.due)).toEqual(['2026-11-23']);
+  });
+
+  it("a prep dates the contract for the deciding meeting on the meeting the last debrief agreed, not three days out", async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
+    await run('debrief', 'Meeting Co', { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-01' }, '2026-11-20');
+    const p = await run('prep', 'Meeting Co', { ...chen, ...prepOnly, resources: ['success_case'], last_discussed: 'the pilot' }, '2026-11-23');
+    // before: "Thu 26 Nov Have the contract ready for the deciding meeting", three days after the prep
+    expect(p.out).toContain('Tue 1 Dec Have the contract ready for the deciding meeting');
+    expect(p.out).not.toContain('Thu 26 Nov Have the contract ready');
+  });
 });
+
+
+describe.runIf(hasTmux || process.env.CI)('the others at a meeting, in a terminal', () => {
+  const { home, env } = sandbox();
+  const { waitFor, keys, start, exitCode, kill, screen } = tmuxSession('sc-fortnight', env, home, 100);
+  afterAll(() => kill());
+
+  it('a person met before is not asked again what is on record of them (their personal win, type, stance)', async () => {
+    const file = join(home, 'zhao.yaml');
+    writeFileSync(file, 'mode: debrief\ndate: 2026-12-01\nanswers: { contact_name: Mr Zhao, contact_title: Buyer, contact_role: second_kp, approval_layers: one, contacts_known: 2, has_need: "yes", buying_power: "yes", sees_value: "yes", persona: thinker, contact_stance: supporter, personal_win: credit for a sound choice, polite_excuse: "no", statement_changed: "no" }\n');
+    expect(spawnSync(process.execPath, [BIN, 'debrief', '--account', 'Others Co', '--no-input', '--answers', file], { env }).status).toBe(0);
+    // a debrief with Ms Chen answered to its end, left as a draft: the others at the meeting are next
+    const main = { contact_name: 'Ms Chen', contact_title: 'GM', contact_role: 'first_kp', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'commander', contact_stance: 'supporter', personal_win: null, deal_value: null, expected_close: null, asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', obstacle_date: null, customer_asked: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: null };
+    new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'debrief', account: 'Others Co', playbook: 'abcd', date: '2026-12-03', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-03T10:00:00.000Z' });
+    start("debrief --resume --account 'Others Co'");
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Zhao', 'Enter');
+    // before: "Mr Zhao's job title", "Where do they stand", "Which type is Mr Zhao?", … "What would be Mr Zhao's personal win?"
+    await waitFor('Anyone else at the meeting?');
+    expect(screen()).not.toContain("What would be Mr Zhao's personal win?");
+    expect(screen()).not.toContain('Which type is Mr Zhao?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
+});
+

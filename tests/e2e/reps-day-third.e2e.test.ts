@@ -71,7 +71,7 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     const r = await runBin(['today', '--today', '2026-12-01'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Not yet debriefed');
-    expect(r.stdout).toMatch(/Dee Co\s+the visit of Mon, 30 Nov 2026/);
+    expect(r.stdout).toMatch(/Dee Co\s+the visit of Mon 30 Nov 2026/);
   });
 
   it("the prep's recap says the topic the debrief agreed for this meeting", async () => {
@@ -112,7 +112,7 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     await run('debrief', 'January Co', { ...wu, not_signed_kind: 'obstacle', not_signed_reason: 'legal review' }, '2026-11-23');
     // the A window ran out: a B, signing by Fri 25 Dec; the customer's budget comes only in January
     const d = await run('debrief', 'January Co', { ...wu, not_signed_kind: 'obstacle_later', not_signed_reason: 'budget only in January', obstacle_date: '2027-01-11' }, '2026-12-07');
-    expect(d.out).toContain('Sign by Fri, 25 Dec 2026');
+    expect(d.out).toContain('Sign by Fri 25 Dec 2026');
     expect(d.out).toContain('The B window ends on Fri 25 Dec, before Mon 11 Jan, the day the customer places "budget only in January"');
     // nor is a B told it "will not sign as an A" (the A's flag), beside the B's own window
     expect(d.out).not.toContain('will not sign as an A');

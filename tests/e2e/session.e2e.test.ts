@@ -32,9 +32,9 @@ describe('scripted sessions', () => {
     const r = await runBin(['debrief', '--answers', file('a.yaml', fullDebrief), '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Not saved (--dry-run).\n');
-    expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026');
+    expect(r.stdout).toContain(' A  Acme "Quotes" 有限公司 · debrief Wed 25 Nov 2026');
     expect(r.stdout).toContain('Because you met the first KP, they have a need, their company can pay');
-    expect(r.stdout).toContain('Sign by Fri, 4 Dec 2026 (7-10 days), or reclassify.');
+    expect(r.stdout).toContain('Sign by Fri 4 Dec 2026 (7-10 days), or reclassify.');
     // where to reclassify an A is the playbook's word (seed 001), not the program's
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('or reclassify as B or D');
     expect(r.stdout).toContain('→ So why was it not signed today?');
@@ -68,8 +68,8 @@ describe('scripted sessions', () => {
     expect(result.classification).toMatchObject({ status: 'classified', class: 'A', rule: 'A' });
     expect(result.flags.map((f: { id: string }) => f.id)).toContain('koala_trust_won_not_asked');
     const text = readFileSync(md, 'utf8');
-    expect(text).toMatch(/^# Acme "Quotes" 有限公司 · debrief Wed, 25 Nov 2026/);
-    expect(text).toContain('- [ ] Fri, 4 Dec 2026: The A signing cycle (7-10 days) ends');
+    expect(text).toMatch(/^# Acme "Quotes" 有限公司 · debrief Wed 25 Nov 2026/);
+    expect(text).toContain('- [ ] Fri 4 Dec 2026: The A signing cycle (7-10 days) ends');
   });
 
   it('answers piped on stdin are read whole and fed to the engine', async () => {

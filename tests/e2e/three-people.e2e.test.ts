@@ -53,7 +53,7 @@ describe('a debrief with three people at the meeting', () => {
     const r = await runBin(['debrief', '--answers', answers], { env });
     expect(r.code).toBe(0);
     const out = r.stdout.replace(/\s+/g, ' ');
-    expect(out).toContain(' A Hengda · debrief Thu, 3 Dec 2026');
+    expect(out).toContain(' A Hengda · debrief Thu 3 Dec 2026');
     expect(out).toContain("Also at the meeting: Mr Wang (General manager, First KP, Commander, A supporter); the class follows Mr Wang's role, the highest at the meeting");
     expect(out).toContain('Also at the meeting: Li Na (Third KP, Socializer, Neutral)');
     expect(out).toContain('Hello Mr Wang, Ms Chen and Li Na, thank you for your time today.');

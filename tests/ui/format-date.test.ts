@@ -19,8 +19,8 @@ describe('formatDate', () => {
   });
 
   it('reads as the screens show it', () => {
-    expect(formatDate('2026-11-27', 'en')).toBe('Fri, 27 Nov 2026');
-    expect(formatDate('2026-09-05', 'en')).toBe('Sat, 5 Sept 2026');
+    expect(formatDate('2026-11-27', 'en')).toBe('Fri 27 Nov 2026');
+    expect(formatDate('2026-09-05', 'en')).toBe('Sat 5 Sept 2026');
     expect(formatDate('2026-11-27', 'zh-CN')).toBe('2026年11月27日周五');
     expect(formatDate('2026-11-27', 'zh-TW')).toBe('2026年11月27日週五');
   });

@@ -105,8 +105,8 @@ describe('typed questions', () => {
 
   it('a typed date is read back with its weekday, and a weekend says so before it is kept', async () => {
     for (const [locale, typed, expected] of [
-      ['en', '2026-12-12', '2026-12-12 (Sat, 12 Dec 2026: a weekend)'],
-      ['en', '2026-12-14', '2026-12-14 (Mon, 14 Dec 2026)'],
+      ['en', '2026-12-12', '2026-12-12 (Sat 12 Dec 2026: a weekend)'],
+      ['en', '2026-12-14', '2026-12-14 (Mon 14 Dec 2026)'],
       ['zh-CN', '2026-12-13', '2026-12-13（2026年12月13日周日，是周末）'],
     ] as const) {
       const spec = questionPrompt(builtin(), view('next_meeting', { locale }));

@@ -16,7 +16,7 @@ import { FORECAST_MESSAGES } from './forecast-messages.js';
 
 const pct = (chance: number, locale: Locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
 
-/** A date that a line break never splits ("Fri, 18 Dec 2026" whole). */
+/** A date that a line break never splits ("Fri 18 Dec 2026" whole). */
 const whole = (text: string) => text.replace(/ /g, '\u00a0');
 /** Money as the forecast shows it: whole units (an expected amount is an estimate, not cents). */
 const rough = (amount: number, currency: string | undefined, locale: Locale) => formatMoney(Math.round(amount), currency, locale);

@@ -48,7 +48,7 @@ export function labelerFor(pb: Playbook | undefined, locale: Locale, opts: { cur
       if (question && isUnknown(question, v)) return m.unknown;
       if (Array.isArray(v)) return v.map((x) => option(qid, x)).join(m.tickSep);
       if (typeof v === 'number') return qid === pb?.roles.amount ? formatMoney(v, currency === '' ? undefined : (currency ?? opts.currency), locale) : String(v);
-      // a date as every other date of the screen reads (not 2026-12-12 beside "Sat, 28 Nov 2026")
+      // a date as every other date of the screen reads (not 2026-12-12 beside "Sat 28 Nov 2026")
       if (question?.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v, locale);
       return question && question.kind === 'text' ? v : question?.kind === 'date' ? v : option(qid, v);
     },
