@@ -391,6 +391,31 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(flat((await as(rep1)(['account', 'show', 'Acme', '--today', '2026-11-22'])).stdout)).toContain('classified A because you met the first KP');
   });
 
+  it("forecast --team: each rep's forecast on their own rates, and the team's added up (worked out by hand)", async () => {
+    await setUpTeam();
+    // two A accounts, each in its window to 30 November: the playbook's default chance for A, 80%
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml', 'Li', '  deal_value: 100\n')])).code).toBe(0);
+    expect((await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-20', '--answers', answersFile('b.yaml', 'Wu', '  deal_value: 50\n')])).code).toBe(0);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const team = await as(boss)(['forecast', '--team', '--today', '2026-11-25']);
+    expect(team.code).toBe(0);
+    expect(flat(team.stdout)).toContain(`The team's forecast, this month: Wed 25 Nov 2026 to Mon 30 Nov 2026`);
+    expect(flat(team.stdout)).toContain(`${rep1} 80 expected · Commit 100 (1) · Best case 100 (1) · Pipeline 100 (1)`);
+    expect(flat(team.stdout)).toContain(`${rep2} 40 expected · Commit 50 (1)`);
+    expect(flat(team.stdout)).toContain('Team 120 expected · Commit 150 (2) · Best case 150 (2) · Pipeline 150 (2)');
+    const json = JSON.parse((await as(boss)(['forecast', '--team', '--json', '--today', '2026-11-25'])).stdout);
+    expect(json.reps.map((r: { rep: string; forecast: { expected: unknown } }) => [r.rep, r.forecast.expected])).toEqual([
+      [rep1, [{ amount: 80 }]],
+      [rep2, [{ amount: 40 }]],
+    ]);
+    expect(json.team.categories.commit).toEqual({ value: [{ amount: 150 }], expected: [{ amount: 120 }], accounts: 2 });
+    // nothing of the team's is kept as anyone's forecast; --team with --rep or --accuracy is refused
+    expect(await rawAs(boss, 'SELECT id FROM sales_coach.forecast_snapshots')).toEqual([]);
+    expect((await as(boss)(['forecast', '--team', '--rep', rep1])).stderr).toContain('--rep and --team: one or the other');
+    expect((await as(boss)(['forecast', '--team', '--accuracy'])).stderr).toContain("--accuracy reads one rep's kept forecasts");
+    expect((await as(rep1)(['forecast', '--team'])).stderr).toContain('you manage no rep');
+  });
+
   it("a manager of managers reads their managers' reps (a roll-up by level); each manager still only their own, each rep only theirs", async () => {
     // dana heads carol (alice's and bob's manager) and erin (frank's manager)
     const [director, erin, frank] = [roleName('dana'), roleName('erin'), roleName('frank')];
