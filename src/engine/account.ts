@@ -713,7 +713,21 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     next.openSteps.push({ key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, ...(until ? { until } : {}) });
     events.push({ kind: 'step-opened', date, key, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due });
   }
-  return { state: withDeal(pb, state, next, outcome.currency), events };
+  const dealt = withDeal(pb, state, next, outcome.currency);
+  return { state: dealt, events: [...events, ...dealChanged(pb, state, dealt, date)] };
+}
+
+/**
+ * The deal's value or expected signing day changed at a session: an event, as `account set` makes one
+ * ("deal value CN¥120,000 → CN¥90,000"), each amount with the currency it was given in, so the timeline
+ * says it and the week's movement of value can be read from the events.
+ */
+function dealChanged(pb: Playbook, before: AccountState, after: AccountState, date: string): AccountEvent[] {
+  const changes: { field: string; before: AnswerValue; after: AnswerValue; currencies?: { before?: string; after?: string } }[] = [];
+  if (pb.roles.amount && (before.value?.amount !== after.value?.amount || before.value?.currency !== after.value?.currency) && after.value !== undefined)
+    changes.push({ field: pb.roles.amount, before: before.value?.amount ?? null, after: after.value.amount, currencies: { ...(before.value?.currency ? { before: before.value.currency } : {}), ...(after.value.currency ? { after: after.value.currency } : {}) } });
+  if (pb.roles.closeDate && before.closeDate !== after.closeDate && after.closeDate !== undefined) changes.push({ field: pb.roles.closeDate, before: before.closeDate ?? null, after: after.closeDate });
+  return changes.length ? [{ kind: 'facts-updated', date, changes }] : [];
 }
 
 /**

@@ -72,6 +72,8 @@ export function eachText(pb: Playbook, visit: (text: Text, site: TextSite) => vo
     (q.options ?? []).forEach((o, i) => {
       at(o.label, q, ['options', i, 'label'], plain);
       at(o.short, q, ['options', i, 'short'], plain);
+      for (const mode of MODES) at(o.shortIn?.[mode], q, ['options', i, 'shortIn', mode], plain);
+      at(o.about, q, ['options', i, 'about'], plain);
       at(o.help, q, ['options', i, 'help'], plain);
     });
   }

@@ -54,6 +54,13 @@ describe('deal values', () => {
     expect((await w.run(['debrief', '--account', 'Hengda', '--answers', file('h2.yaml', debrief('2026-11-24', ''))])).code).toBe(0);
     const kept = await w.run(['account', 'show', 'Hengda', '--today', '2026-11-24']);
     expect(kept.stdout.split('\n')[0]).toContain('CN¥120,000 · expected to sign Sat 28 Nov 2026');
+    // the value given at a session is in the history, once, as the session's (not "set between visits")
+    expect(kept.stdout.replace(/\s+/g, ' ')).toContain('Fri 20 Nov 2026 deal value not known → CN¥120,000 and expected signing not known → Sat 28 Nov 2026');
+    expect(kept.stdout).not.toContain('Set between visits');
+    expect(kept.stdout.match(/deal value/g)).toHaveLength(1);
+    // a session that changes it says from what to what
+    expect((await w.run(['debrief', '--account', 'Hengda', '--answers', file('h3.yaml', debrief('2026-11-26', '  deal_value: 90000\n'))])).code).toBe(0);
+    expect((await w.run(['account', 'show', 'Hengda', '--today', '2026-11-26'])).stdout).toMatch(/Thu 26 Nov 2026 +deal value CN¥120,000 → CN¥90,000\n/);
   });
 
   it('account set amount= changes the value as an event in money, in the reader language', async () => {

@@ -475,3 +475,17 @@ describe("a manager's reading (issue 26)", () => {
     expect(signed).toEqual([]);
   });
 });
+
+describe('the deal value moves in the history (issue 26)', () => {
+  it("a session that gives or changes the deal's value or day records the change as an event, as account set does; the same value records nothing", () => {
+    const pb = builtin();
+    const first = run(pb, emptyAccount('Acme'), { ...abcdA, deal_value: 120000 }, '2026-11-20');
+    expect(first.events.filter((e) => e.kind === 'facts-updated')).toEqual([{ kind: 'facts-updated', date: '2026-11-20', changes: [{ field: 'deal_value', before: null, after: 120000, currencies: {} }] }]);
+    const same = run(pb, first.state, { ...abcdA, deal_value: 120000 }, '2026-11-24');
+    expect(same.events.filter((e) => e.kind === 'facts-updated')).toEqual([]);
+    const down = run(pb, same.state, { ...abcdA, deal_value: 90000, expected_close: '2026-12-01' }, '2026-11-26');
+    expect(down.events.filter((e) => e.kind === 'facts-updated')).toEqual([
+      { kind: 'facts-updated', date: '2026-11-26', changes: [{ field: 'deal_value', before: 120000, after: 90000, currencies: {} }, { field: 'expected_close', before: null, after: '2026-12-01' }] },
+    ]);
+  });
+});

@@ -83,7 +83,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
         return `${name} ${value(ch.before, ch.currencies ? (ch.currencies.before ?? '') : undefined)} → ${value(ch.after, ch.currencies ? (ch.currencies.after ?? '') : undefined)}`;
       })
       .join(m.and);
-  const eventText = (e: StoredAccountEvent): string | undefined => {
+  const eventText = (e: StoredAccountEvent, atVisit = false): string | undefined => {
     switch (e.kind) {
       case 'class-changed':
         if (e.status === 'provisional') return m.ev.classProvisional(why(reasons(e)));
@@ -98,7 +98,8 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'person-updated':
         return m.ev.personUpdated(e.person, changesText(e.changes));
       case 'facts-updated':
-        return m.ev.factsUpdated(changesText(e.changes));
+        // a session's (the deal's value, its day) is said as what it is: not "set between visits"
+        return atVisit ? m.ev.dealChanged(changesText(e.changes)) : m.ev.factsUpdated(changesText(e.changes));
       case 'step-opened':
         return m.ev.stepOpened(stepText(e, locale), formatDate(e.due, locale));
       case 'step-closed':
@@ -148,7 +149,7 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
     timeline.push({ date: v.date, text: `${text}${flags}`, at: v.createdAt, order: i });
   });
   t.events.forEach((e, i) => {
-    const text = eventText(e.event);
+    const text = eventText(e.event, e.visitId !== undefined);
     if (text) timeline.push({ date: e.event.date, text, at: (e.visitId !== undefined ? visitAt.get(e.visitId) : undefined) ?? e.at, order: 1_000_000 + i });
   });
   timeline.sort((x, y) => x.date.localeCompare(y.date) || x.at.localeCompare(y.at) || x.order - y.order);

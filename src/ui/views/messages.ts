@@ -82,6 +82,8 @@ const en = {
     personPlanned: (name: string, detail: string) => `prepared to meet ${name}${detail ? ` (${detail})` : ''}`,
     personUpdated: (name: string, changes: string) => `${name}: ${changes}`,
     factsUpdated: (changes: string) => `Set between visits: ${changes}`,
+    /** The deal's value or expected signing day, given or changed at a session. */
+    dealChanged: (changes: string) => changes,
     // a step's text is said first and what happened to it after, in brackets: the text may be a title
     // and its detail ("From liked to believed: …"), and a label before it stacked a second colon
     stepOpened: (text: string, due: string) => `${text} (new step, by ${due})`,
