@@ -14,6 +14,21 @@ import { openStore } from './store.js';
 import { type ChecklistRow, type Damaged, isTeamStore, type StatsAccount } from '../store/types.js';
 import { tellDamaged } from './damaged.js';
 import type { NoteView } from '../ui/views/team.js';
+import type { StoredEvent } from '../store/types.js';
+import type { ValueChange } from '../stats/forecast.js';
+import type { Playbook } from '../engine/model.js';
+
+/** The value changes among the events: the change of each account's amount (its playbook's roles.amount). */
+function valueChanges(accounts: readonly StatsAccount[], events: readonly StoredEvent[], playbooks: ReadonlyMap<string, Playbook>): ValueChange[] {
+  const field = new Map(accounts.map((a) => [a.name, playbooks.get(a.playbookId ?? 'abcd')?.roles.amount]));
+  return events.flatMap((e): ValueChange[] => {
+    if (e.event.kind !== 'facts-updated') return [];
+    const c = e.event.changes.find((x) => x.field === field.get(e.account));
+    if (!c) return [];
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+    return [{ account: e.account, date: e.event.date, before: num(c.before), after: num(c.after), ...(c.currencies ? { currencies: c.currencies } : {}) }];
+  });
+}
 
 export interface ReportOptions {
   out?: string;
@@ -51,6 +66,9 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     let who: { rep: string } | { team: string[] } | undefined;
     // the managers' questions no one has closed, with their threads (team database): the rep's own, or the reps'
     let questions: { rep?: string; note: NoteView }[] = [];
+    // the week's changes of the deals' values (the waterfall), each account's under its name in the report
+    const changes: StoredEvent[] = [];
+    const weekStart = addDays(scope.today, -6);
     if (opts.rep || opts.team) {
       // a manager's report of a rep, or of the team: the same report, from the reps' rows (row-level
       // security lets the manager read exactly these); a team's accounts are named with their rep
@@ -68,6 +86,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       for (const rep of reps) {
         for (const a of await team.statsHistory({ visits: false, today: scope.today }, rep, damaged)) all.push({ ...a, name: named(rep, a.name), rep });
         for (const s of (await team.stepsDue(window, rep)).filter((x) => !isLapsed(x, scope.today))) steps.push({ ...s, account: named(rep, s.account) });
+        for (const e of await team.eventsSince(weekStart, ['facts-updated'], rep)) changes.push({ ...e, account: named(rep, e.account) });
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
       who = opts.rep ? { rep: opts.rep } : { team: reps };
@@ -81,6 +100,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     } else {
       all = await historyFor(store, { today: scope.today }, playbooks, false);
       steps = (await store.stepsDue(window)).filter((s) => !isLapsed(s, scope.today));
+      changes.push(...(await store.eventsSince(weekStart, ['facts-updated'])));
       const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((e) => e.event.date <= scope.today) : [];
       if (notes.length) {
         const { noteViews, isOpen } = await import('../ui/views/team.js');
@@ -92,7 +112,9 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     // the month's forecast, from the same rows and the same calibration the report shows
     const { computeForecast } = await import('../stats/forecast.js');
     const forecast = computeForecast(all, { today: scope.today, period: 'month', playbooks, calibration: stats.calibration });
-    const view = reportView(report, locale, who, forecast, questions);
+    const { valueWaterfall } = await import('../stats/forecast.js');
+    const value = valueWaterfall(all, valueChanges(all, changes, playbooks), { weekStart: report.weekStart, today: scope.today });
+    const view = reportView(report, locale, who, forecast, questions, value);
     const { renderCharts } = await import('../report/charts.js');
     html = renderReportHtml(view, await renderCharts(view.charts.map((c) => c.spec), view.chartRoles));
   } finally {

@@ -9,9 +9,9 @@
 import { addDays } from '../engine/dates.js';
 import type { DealValue } from '../engine/account.js';
 import { type ForecastCategory, FORECAST_CATEGORIES, type Locale, type Playbook } from '../engine/model.js';
-import { type CalibrationRow, type Labels, MIN_RATE_N } from './stats.js';
+import { type CalibrationRow, classAt, type Labels, MIN_RATE_N } from './stats.js';
 import { classLabel } from '../engine/evaluate.js';
-import type { ForecastAccounts } from '../store/types.js';
+import type { ForecastAccounts, StatsAccount } from '../store/types.js';
 
 export const FORECAST_PERIODS = ['month', 'quarter', '30d'] as const;
 export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
@@ -295,4 +295,91 @@ export function teamForecastOf(forecasts: readonly Forecast[]): TeamForecast {
   }
   for (const k of FORECAST_CATEGORIES) categories[k] = { value: rounded(categories[k].value), expected: rounded(categories[k].expected), accounts: categories[k].accounts };
   return { ...(forecasts[0] ? { period: forecasts[0].period } : {}), categories, expected: rounded(expected), notCounted };
+}
+
+/** What moved the value in play over a week, per currency: start + new + up − down − signed − dropped = end. */
+export interface ValueWeek {
+  currency?: string;
+  start: number;
+  new: number;
+  up: number;
+  down: number;
+  signed: number;
+  dropped: number;
+  end: number;
+}
+
+/** A change of the deal's value, as the history records it (account set, or a session: engine/account.ts dealChanged). */
+export interface ValueChange {
+  account: string;
+  date: string;
+  before: number | null;
+  after: number | null;
+  currencies?: { before?: string; after?: string };
+}
+
+/**
+ * The week's waterfall of the value in play: each account's value at the end of the day before the week
+ * and at the end of `today` (its present value taken back through the changes recorded since), and what
+ * happened in between: a new account's value is new, a change of an account in play is up or down, and
+ * an account signed or dropped in the week takes out its value as it was that day. An account without a
+ * value counts nothing. The sums hold by construction: start + new + up − down − signed − dropped = end.
+ */
+export function valueWaterfall(accounts: readonly StatsAccount[], changes: readonly ValueChange[], o: { weekStart: string; today: string }): ValueWeek[] {
+  const before = addDays(o.weekStart, -1);
+  const byAccount = new Map<string, ValueChange[]>();
+  for (const c of changes) byAccount.set(c.account, [...(byAccount.get(c.account) ?? []), c]);
+  const rows = new Map<string, ValueWeek>();
+  const row = (currency: string | undefined) => {
+    const k = currency ?? '';
+    let r = rows.get(k);
+    if (!r) rows.set(k, (r = { ...(currency ? { currency } : {}), start: 0, new: 0, up: 0, down: 0, signed: 0, dropped: 0, end: 0 }));
+    return r;
+  };
+  type V = { amount: number; currency?: string } | undefined;
+  for (const a of accounts) {
+    const mine = [...(byAccount.get(a.name) ?? [])].sort((x, y) => x.date.localeCompare(y.date));
+    // the value at the end of a day: the first change after it says what it was, else it is the present one
+    const valueAt = (day: string): V => {
+      const next = mine.find((c) => c.date > day);
+      if (!next) return a.value;
+      return next.before === null ? undefined : { amount: next.before, ...(next.currencies?.before ? { currency: next.currencies.before } : {}) };
+    };
+    const inPlayAt = (day: string) => {
+      if (!classAt(a.events, day)) return false;
+      const signed = a.events.find((e) => e.kind === 'signed');
+      if (signed && signed.date <= day) return false;
+      const last = a.events.filter((e) => e.date <= day && (e.kind === 'dropped' || e.kind === 'class-changed')).at(-1);
+      return last?.kind !== 'dropped';
+    };
+    const [was, is] = [inPlayAt(before), inPlayAt(o.today)];
+    const v0 = was ? valueAt(before) : undefined;
+    const v1 = is ? valueAt(o.today) : undefined;
+    if (v0) row(v0.currency).start += v0.amount;
+    if (v1) row(v1.currency).end += v1.amount;
+    // out of play in the week: signed, or dropped, with its value that day
+    const out = !is ? a.events.find((e) => (e.kind === 'signed' || e.kind === 'dropped') && e.date >= o.weekStart && e.date <= o.today) : undefined;
+    const left = out ? valueAt(out.date) : undefined;
+    if (out && left) row(left.currency)[out.kind === 'signed' ? 'signed' : 'dropped'] += left.amount;
+    // what it came in with (a new account's value is new), then what changed while in play
+    const from = was ? v0 : undefined;
+    const to = is ? v1 : left;
+    if (!was && to) row(to.currency).new += to.amount;
+    else if (was) moved(row, from, to);
+  }
+  return [...rows.values()]
+    .filter((r) => r.start || r.new || r.up || r.down || r.signed || r.dropped || r.end)
+    .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 100) / 100 : v])) as unknown as ValueWeek)
+    .sort((x, y) => (x.currency ?? '').localeCompare(y.currency ?? ''));
+}
+
+/** From one value to another: up or down in one currency, or the old one out and the new one in. */
+function moved(row: (c: string | undefined) => ValueWeek, from: { amount: number; currency?: string } | undefined, to: { amount: number; currency?: string } | undefined): void {
+  if (from && to && from.currency === to.currency) {
+    if (to.amount > from.amount) row(to.currency).up += to.amount - from.amount;
+    else row(to.currency).down += from.amount - to.amount;
+    return;
+  }
+  if (from) row(from.currency).down += from.amount;
+  if (to) row(to.currency).up += to.amount;
 }

@@ -247,7 +247,7 @@ function readMeeting(pbs: Playbooks, role: 'askedToSign' | 'metFirstKp', m: Meet
 }
 
 /** The class given at or before `date` (the class-changed events dated that day included). */
-function classAt(events: StatsEvent[], date: string): ClassEvent | undefined {
+export function classAt(events: StatsEvent[], date: string): ClassEvent | undefined {
   let last: ClassEvent | undefined;
   for (const e of events) {
     if (e.date > date) break;

@@ -4,7 +4,7 @@
  * the values up per class and in play and sorts by them, and bad values and currencies are refused
  * where they were written.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aDebriefAnswers } from '../helpers/answers.js';
@@ -108,5 +108,24 @@ describe('deal values', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/config\.yaml:2:11: currency: "yuan" is not an ISO 4217 currency code/);
     expect(r.stderr).toContain('did you mean CNY?');
+  });
+
+  it("the weekly report's waterfall: the value in play a week ago, what came in, moved, signed, and what is in play now (worked out by hand)", async () => {
+    const w = world('currency: cny\n');
+    const signedToo = (date: string) => debrief(date, '').replace(/ {2}signed: "no"\n {2}not_signed_kind: obstacle\n {2}not_signed_reason: board\n/, '  signed: "yes"\n');
+    // a week ago (the end of Fri 20 Nov): Hengda 100,000 and Qi 30,000 in play
+    expect((await w.run(['debrief', '--account', 'Hengda', '--answers', file('w1.yaml', debrief('2026-11-10', '  deal_value: 100000\n'))])).code).toBe(0);
+    expect((await w.run(['debrief', '--account', 'Qi', '--answers', file('w2.yaml', debrief('2026-11-10', '  deal_value: 30000\n', 'Zhao'))])).code).toBe(0);
+    // the week: Yuan comes in at 50,000, Hengda goes down to 90,000, Qi signs
+    expect((await w.run(['debrief', '--account', 'Yuan', '--answers', file('w3.yaml', debrief('2026-11-23', '  deal_value: 50000\n', 'Wu'))])).code).toBe(0);
+    expect((await w.run(['debrief', '--account', 'Hengda', '--answers', file('w4.yaml', debrief('2026-11-24', '  deal_value: 90000\n'))])).code).toBe(0);
+    expect((await w.run(['debrief', '--account', 'Qi', '--answers', file('w5.yaml', signedToo('2026-11-25').replace('contact_name: Li', 'contact_name: Zhao'))])).code).toBe(0);
+    const out = file('week.html', '');
+    expect((await w.run(['report', '--today', '2026-11-27', '--out', out, '--force'])).code).toBe(0);
+    const section = /<section data-section="value">(.*?)<\/section>/s.exec(readFileSync(out, 'utf8'))?.[1] ?? '';
+    // 130,000 + 50,000 + 0 − 10,000 − 30,000 − 0 = 140,000
+    expect(section).toContain(
+      '<tr><td>CNY</td><td class="n">CN¥130,000</td><td class="n">CN¥50,000</td><td class="n">CN¥0</td><td class="n">CN¥10,000</td><td class="n">CN¥30,000</td><td class="n">CN¥0</td><td class="n">CN¥140,000</td></tr>',
+    );
   });
 });

@@ -11,7 +11,7 @@ import type { WeeklyReport } from '../../stats/stats.js';
 import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import type { Forecast, Money } from '../../stats/forecast.js';
+import type { Forecast, Money, ValueWeek } from '../../stats/forecast.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
 import { formatMoney, formatTotals } from '../money.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
@@ -50,6 +50,8 @@ export interface ReportView {
   flags: { title: string; rows: [string, number][] };
   /** This month's forecast (stats/forecast.ts): a line per category, then per class with its chance and where it comes from. */
   forecast?: { title: string; header: string[]; rows: string[][]; classes: string[]; empty?: string };
+  /** The week's waterfall of the value in play, a row per currency (none when no account has a value). */
+  value?: { title: string; header: string[]; rows: string[][]; note: string };
   /** The managers' questions no one has closed (team database): each a line, its thread under it. */
   questions?: { title: string; items: { head: string; thread: string[] }[] };
   footer: string;
@@ -63,7 +65,7 @@ function countAxis(ns: number[]): Record<string, unknown> {
   return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
 }
 
-export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast, questions?: readonly { rep?: string; note: NoteView }[]): ReportView {
+export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast, questions?: readonly { rep?: string; note: NoteView }[], value?: readonly ValueWeek[]): ReportView {
   const m = STATS_MESSAGES[locale];
   const d = (date: string) => formatDate(date, locale);
   const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
@@ -194,6 +196,16 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },
     ...(forecast ? { forecast: forecastSection(forecast, locale) } : {}),
+    ...(value?.length
+      ? {
+          value: {
+            title: m.valueWeek,
+            header: m.valueHeader,
+            rows: value.map((w) => [w.currency ?? '', ...[w.start, w.new, w.up, w.down, w.signed, w.dropped, w.end].map((n) => formatMoney(n, w.currency, locale))]),
+            note: m.valueNote,
+          },
+        }
+      : {}),
     ...(questions?.length ? { questions: { title: m.openQuestions, items: questions.map((q) => questionItem(q, locale)) } } : {}),
     footer: m.made(d(r.today)),
   };
@@ -282,6 +294,7 @@ ${chart(steps, 2)}
 <section>${v.steps.overdue ? `<p class="note">${e(v.steps.overdue)}</p>` : ''}${v.steps.empty ? `<p class="note">${e(v.steps.empty)}</p>` : days}</section>
 <section><h2>${e(v.flags.title)}</h2>${flags}</section>
 ${v.forecast ? `<section data-section="forecast"><h2>${e(v.forecast.title)}</h2>${v.forecast.empty ? `<p class="note">${e(v.forecast.empty)}</p>` : `<table><thead><tr>${v.forecast.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.forecast.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table>`}<ul>${v.forecast.classes.map((x) => `<li>${e(x)}</li>`).join('')}</ul></section>` : ''}
+${v.value ? `<section data-section="value"><h2>${e(v.value.title)}</h2><table><thead><tr>${v.value.header.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${v.value.rows.map(([k, ...ns]) => `<tr><td>${e(k)}</td>${ns.map((n) => `<td class="n">${e(n)}</td>`).join('')}</tr>`).join('')}</tbody></table><p class="note">${e(v.value.note)}</p></section>` : ''}
 ${v.questions ? `<section data-section="questions"><h2>${e(v.questions.title)}</h2><ul>${v.questions.items.map((q) => `<li>${e(q.head)}<ul>${q.thread.map((t) => `<li>${e(t)}</li>`).join('')}</ul></li>`).join('')}</ul></section>` : ''}
 <footer>${e(v.footer)}</footer>
 </body>

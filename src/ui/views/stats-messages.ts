@@ -74,6 +74,10 @@ const en = {
   flags: 'Flags',
   /** The report's list of managers' questions no one has closed yet, each with its thread. */
   openQuestions: 'Questions still open',
+  /** The week's waterfall of the value in play (stats/forecast.ts valueWaterfall). */
+  valueWeek: 'The value in play this week',
+  valueHeader: ['', 'a week ago', 'new', 'up', 'down', 'signed', 'dropped', 'now'],
+  valueNote: 'A week ago + new + up − down − signed − dropped = now. New: accounts that came into play this week; up and down: values changed; signed and dropped: their value that day.',
   flag: {
     window: 'past the signing window',
     no_next: 'no next step',

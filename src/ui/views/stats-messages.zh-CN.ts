@@ -64,6 +64,9 @@ export const zhCN: StatsMessages = {
   overdue: (steps, accounts) => `${steps}项下一步已逾期，涉及${accounts}个客户（sales-coach checklist 列出它们）`,
   flags: '提醒',
   openQuestions: '还没解决的问题',
+  valueWeek: '本周在谈金额的变化',
+  valueHeader: ['', '一周前', '新增', '上调', '下调', '签单', '放弃', '现在'],
+  valueNote: '一周前 + 新增 + 上调 − 下调 − 签单 − 放弃 = 现在。新增：本周开始在谈的客户；上调、下调：金额有改动；签单、放弃：按当天的金额计。',
   flag: {
     window: '已过签单周期',
     no_next: '没有下一步',

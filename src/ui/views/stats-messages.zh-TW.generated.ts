@@ -64,6 +64,9 @@ export const zhTW: StatsMessages = {
   overdue: (steps, accounts) => `${steps}項下一步已逾期，涉及${accounts}個客戶（sales-coach checklist 列出它們）`,
   flags: '提醒',
   openQuestions: '還沒解決的問題',
+  valueWeek: '本週在談金額的變化',
+  valueHeader: ['', '一週前', '新增', '上調', '下調', '簽約', '放棄', '現在'],
+  valueNote: '一週前 + 新增 + 上調 − 下調 − 簽約 − 放棄 = 現在。新增：本週開始在談的客戶；上調、下調：金額有改動；簽約、放棄：按當天的金額計。',
   flag: {
     window: '已過成交週期',
     no_next: '沒有下一步',
