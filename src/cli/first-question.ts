@@ -18,7 +18,7 @@ import { sha256Hex } from '../core/hash.js';
 import { isLapsed, stepText } from '../core/steps.js';
 import type { Answers } from '../engine/answers.js';
 import type { AccountState, StepDecision } from '../engine/account.js';
-import { speaksForPresent } from '../engine/present.js';
+import { missedMeeting, speaksForPresent } from '../engine/present.js';
 import { addDays, agreedMeeting } from '../engine/dates.js';
 import type { Locale, Mode, Playbook } from '../engine/model.js';
 import { nameKey } from '../engine/names.js';
@@ -266,6 +266,11 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   promptsLoading.catch(() => undefined);
   // the playbooks are looked for only when this question needs one: the steps' question does not (the
   // session, loading after it, says so should the account's playbook be gone)
+  // a meeting agreed and passed with no debrief is said first (window-over.ts)
+  if (state && !backfilled && !opts.json && mode === 'prep' && missedMeeting(state, date) !== undefined) {
+    const missed = (await import('./window-over.js')).meetingMissedBefore(state, date, locale, mode);
+    if (missed) io.stderr.write(`${missed}\n`);
+  }
   if (!stepsFirst || windowMaybeOver) {
     if (!(await loadPlaybook()) || !pb) return undefined;
     // an account's interview starts with the person met; a playbook that names none: the session decides

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
-import { type AccountEvent, type AccountState, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, speaksForPresent, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
+import { type AccountEvent, type AccountState, AGREED_FACT, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, RECORDED_FACT, speaksForPresent, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
 import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { asksInMode, type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
@@ -35,7 +35,7 @@ import { loadPlaybookCached } from './playbook-cache.js';
 import { currencyOf, pickLocale } from './config.js';
 import { askOpenSteps, collectAtHand, type EarlyStart, lookupFor, readAtHand, writeAtHand } from './first-question.js';
 import { noticesBefore } from './notices-before.js';
-import { windowOver } from './window-over.js';
+import { meetingMissedBefore, windowOver } from './window-over.js';
 
 export interface SessionOptions {
   account?: string;
@@ -137,6 +137,8 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     // seed 001: an A past its window is reclassified; said before the first question, not after the
     // last (a scripted session asks none: its result leads with the same flag)
     if (!early?.start && context.state && !context.backfilled && !opts.json && mode !== 'plan' && interactive) {
+      const missed = meetingMissedBefore(context.state, context.date, inputs.locale, mode);
+      if (missed) io.stderr.write(`${missed}\n`);
       const over = windowOver(context.pb, context.state, context.date, inputs.locale);
       if (over) io.stderr.write(`${over}\n`);
     }
@@ -891,6 +893,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
     ...(state.signed ? { signed: true } : {}),
     ...(Array.isArray(state.facts[LAPSED_FACT]) ? { lapsedFrom: state.facts[LAPSED_FACT] as string[] } : {}),
+    ...(typeof state.facts[AGREED_FACT] === 'string' && typeof state.facts[RECORDED_FACT] === 'string' ? { agreedMeeting: { agreed: state.facts[AGREED_FACT] as string, debriefed: state.facts[RECORDED_FACT] as string } } : {}),
   };
 }
 

@@ -13,9 +13,9 @@ import { type CoachingResult, classLabel, saleFacts } from './evaluate.js';
 import { questionIndex } from './interview.js';
 import { targets } from './precedence.js';
 import { nameKey } from './names.js';
-import { RECORDED_FACT, speaksForPresent } from './present.js';
+import { AGREED_FACT, RECORDED_FACT, speaksForPresent } from './present.js';
 
-export { RECORDED_FACT, speaksForPresent };
+export { AGREED_FACT, RECORDED_FACT, speaksForPresent };
 
 /** The account's facts also keep the classes whose window ran out unsigned (not a question: no playbook asks it). */
 export const LAPSED_FACT = '@lapsed';
@@ -549,7 +549,13 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
     next.lastAnswers = answers;
     if (met) next.lastPerson = met.name;
-    if (result.mode === 'debrief') next.facts[RECORDED_FACT] = date;
+    if (result.mode === 'debrief') {
+      next.facts[RECORDED_FACT] = date;
+      // the meeting this debrief agreed: a prep made after it with no debrief of it says it was missed
+      const meetingAgreed = pb.roles.nextMeeting ? answers[pb.roles.nextMeeting] : undefined;
+      if (typeof meetingAgreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meetingAgreed)) next.facts[AGREED_FACT] = meetingAgreed;
+      else delete next.facts[AGREED_FACT];
+    }
   }
   if (!next.lastVisit || date > next.lastVisit) next.lastVisit = date;
 

@@ -31,6 +31,8 @@ export interface AccountHistory {
   signed?: boolean;
   /** The classes whose window ran out unsigned before (seed 001): the same facts do not give them back. */
   lapsedFrom?: string[];
+  /** The meeting the latest debrief agreed, when a prep was made since and no debrief of it (present.ts's missedMeeting). */
+  agreedMeeting?: { agreed: string; debriefed: string };
 }
 
 /** What the rep has already read at earlier sessions: the result shows what is new. */
@@ -839,9 +841,13 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   }
   // a prep after the meeting the last debrief agreed, with no session on or since that day: what
   // happened there is not on record, and this prep would plan past it in silence (the third trial)
+  // (the latest debrief's, though a prep was made for that meeting since: the rep prepared it, and then
+  // the debrief never came; the fourth trial's prep of 7 Dec said nothing of the 30 Nov prepared for)
   const last = s.input.account?.history?.lastVisit;
-  const agreed = last?.mode === 'debrief' ? last.agreed : undefined;
-  if (s.mode === 'prep' && last && agreed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed > last.date && agreed < s.visitDate) {
+  const kept = s.input.account?.history?.agreedMeeting;
+  const agreed = kept?.agreed ?? (last?.mode === 'debrief' ? last.agreed : undefined);
+  const debriefed = kept?.debriefed ?? last?.date;
+  if (s.mode === 'prep' && debriefed !== undefined && agreed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed > debriefed && agreed < s.visitDate) {
     engine.push({ id: 'meeting-not-debriefed', severity: 'warning', message: msg.meetingNotDebriefed(msg.date(agreed), agreed), source: 'engine' });
     trace.push('flag meeting-not-debriefed');
   }

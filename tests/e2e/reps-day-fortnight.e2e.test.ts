@@ -249,3 +249,19 @@ describe.runIf(hasTmux || process.env.CI)('the others at a meeting, in a termina
   }, 30_000);
 });
 
+
+describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
+  const zhou = { contact_name: 'Mr Zhou', contact_role: 'first_kp', ...facts, persona: 'commander' };
+  const zhouPrep = { ...zhou, ...prepOnly, trust_level: 'liked', last_discussed: 'the pilot' };
+  const zhouDebrief = { ...zhou, asked_to_sign: 'no', not_asked_why: 'feared_pushy', not_signed_reason: 'timing', polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-11-30' };
+
+  it('a meeting agreed, prepared for and never debriefed is said though the window has lapsed too', async () => {
+    await run('prep', 'Sunrise Co', { ...zhouPrep, last_discussed: undefined }, '2026-11-23');
+    await run('debrief', 'Sunrise Co', zhouDebrief, '2026-11-23');
+    await run('prep', 'Sunrise Co', zhouPrep, '2026-11-30');
+    const p = await run('prep', 'Sunrise Co', zhouPrep, '2026-12-07', ['--lang', 'zh-CN']);
+    expect(p.raw).toContain('A类客户的签单周期已在12月3日结束');
+    // before: the window's flag alone (the 30 Nov prep hid that its meeting was never debriefed)
+    expect(p.raw.replace(/\s+/g, '')).toContain('上次约好的11月30日的见面还没有复盘');
+  });
+});
