@@ -96,7 +96,7 @@ export interface AccountState {
    * Steps that prepared a visit and lapsed with it, not done (superseded; until: that visit's day). One
    * issued again at the next prep is the step the rep already had, with its first date.
    */
-  lapsedSteps?: { key: string; due: string; until: string }[];
+  lapsedSteps?: { id?: number; key: string; due: string; until: string }[];
 }
 
 export type StepDecision = 'done' | 'keep' | 'drop';
@@ -134,7 +134,17 @@ export type AccountEvent =
   /** The account's own facts changed between visits (`account set`). */
   | { kind: 'facts-updated'; date: string; changes: { field: string; before: AnswerValue; after: AnswerValue; currencies?: { before?: string; after?: string } }[] }
   | { kind: 'step-opened'; date: string; key: string; text: string; texts?: Partial<Record<Locale, string>>; due: string }
-  | { kind: 'step-carried'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; updated?: boolean }
+  | {
+      kind: 'step-carried';
+      date: string;
+      stepId: number;
+      text: string;
+      texts?: Partial<Record<Locale, string>>;
+      due: string;
+      updated?: boolean;
+      /** Carried to this visit (a step that prepared the last one, issued again): its new last day, reopened if it had lapsed. */
+      until?: string;
+    }
   /** by: what ended the step when the rep did not (a signature, a drop, a new class replacing it). */
   | { kind: 'step-closed'; date: string; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; state: 'done' | 'skipped' | 'superseded'; by?: StepEnding | 'changed' };
 
@@ -641,15 +651,19 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     }
   }
   // a step that prepared the last visit, not done, and issued again for this one ("bring a success case"
-  // at each prep where the rep brings none): the step the rep already had, with its first date (overdue
-  // stays overdue), not a fresh one each prep. Only from the last visit: one left weeks before and not
-  // issued at the visits since is new again
+  // at each prep where the rep brings none): the step the rep already had, carried to this visit with
+  // its number, and dated for this visit (it prepares this one: not overdue at birth). Only from the last
+  // visit: one left weeks before and not issued at the visits since is new again. The one still open (a
+  // prep never debriefed) is carried below; the one its visit's debrief set aside is reopened here.
+  const carriedOver = new Map<string, number>();
   if (result.mode === 'prep') {
-    const before = [...(state.lapsedSteps ?? []).filter((st) => state.lastVisit !== undefined && st.until >= state.lastVisit), ...state.openSteps.filter((st) => st.until !== undefined && st.until < date)];
+    const lapsed = (state.lapsedSteps ?? []).filter((st) => st.id !== undefined && state.lastVisit !== undefined && st.until >= state.lastVisit && st.until < date);
     for (const i of issued) {
       if (!(items.get(i.id)?.closedBy ?? []).includes('visited')) continue;
       const key = stepKeyOf(i);
-      for (const st of before) if (st.key === key && st.due < (firstDue.get(i.id) ?? i.due)) firstDue.set(i.id, st.due);
+      if (state.openSteps.some((st) => st.key === key)) continue;
+      const latest = lapsed.filter((st) => st.key === key).sort((a, b) => (b.id as number) - (a.id as number))[0];
+      if (latest?.id !== undefined) carriedOver.set(i.id, latest.id);
     }
   }
   const held = new Set<string>();
@@ -669,8 +683,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
     const again = reissued.get(stepIdOf(step.key));
-    // a step that prepared an earlier visit is not this visit's, though its words are the same
-    const forEarlierVisit = visitOf(step) < date && (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
+    // a step that prepared an earlier visit is not this visit's, though its words are the same; but a
+    // prep that issues it again for this visit carries it (one step, its number kept, dated anew)
+    const prepares = (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
+    const forEarlierVisit = prepares && visitOf(step) < date && !(result.mode === 'prep' && again !== undefined && sameStep(step, again) && step.key === stepKeyOf(again));
+    const carriedToVisit = prepares && visitOf(step) < date && !forEarlierVisit && again !== undefined;
     // the same task reworded: an item of a group that replaces its own rungs ("the personal win of each
     // buying role", naming the people as they become known) issued again with other words is the step
     // the rep already has, with its first date, not a new one beside the one left open
@@ -698,12 +715,22 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
       const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
       // a step for the meeting agreed follows it: the deciding meeting moved at this debrief, so does its date
       const redated = isLatest && meeting !== undefined && meeting !== step.due && items.get(stepIdOf(step.key))?.forMeeting === true;
-      const moved = redated ? { ...step, due: meeting, updated: true } : step;
+      const moved = carriedToVisit ? { ...step, due: firstDue.get(again.id) ?? again.due, since: date, until: visitOf({ key: step.key, since: date }), updated: true } : redated ? { ...step, due: meeting, updated: true } : step;
       const kept = reworded ? { ...moved, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : moved;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
-      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: kept.due, ...(kept.updated ? { updated: true } : {}) });
+      if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: kept.due, ...(kept.updated ? { updated: true } : {}), ...(carriedToVisit && kept.until ? { until: kept.until } : {}) });
     }
+  }
+  // the steps the last visit's debrief set aside, issued again for this visit: reopened with their number
+  for (const item of issued) {
+    const id = carriedOver.get(item.id);
+    if (id === undefined || held.has(item.id)) continue;
+    held.add(item.id);
+    const due = firstDue.get(item.id) ?? item.due;
+    const until = visitOf({ key: stepKeyOf(item), since: date });
+    next.openSteps.push({ id, key: stepKeyOf(item), text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, since: date, until, updated: true });
+    events.push({ kind: 'step-carried', date, stepId: id, text: item.text, ...(item.texts ? { texts: item.texts } : {}), due, updated: true, until });
   }
   for (const item of issued) {
     if (held.has(item.id)) continue;

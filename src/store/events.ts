@@ -10,7 +10,9 @@ export type StepRowChange =
   /** An open step closes: done or skipped by the rep, or superseded by the account's story. */
   | { kind: 'close'; stepId: number; state: 'done' | 'skipped' | 'superseded' }
   /** A step issued again takes the new session's words and date. */
-  | { kind: 'reword'; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string };
+  | { kind: 'reword'; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string }
+  /** A step that prepared the last visit, issued again for this one: the same row, reopened if its visit set it aside, for this visit now. */
+  | { kind: 'carry'; stepId: number; text: string; texts?: Partial<Record<Locale, string>>; due: string; until: string; since: string };
 
 /** What an event changes in the steps' rows (besides being recorded as an event, which every event is). */
 export function stepRowChange(e: AccountEvent): StepRowChange | undefined {
@@ -18,6 +20,7 @@ export function stepRowChange(e: AccountEvent): StepRowChange | undefined {
     case 'step-closed':
       return { kind: 'close', stepId: e.stepId, state: e.state };
     case 'step-carried':
+      if (e.until !== undefined) return { kind: 'carry', stepId: e.stepId, text: e.text, ...(e.texts ? { texts: e.texts } : {}), due: e.due, until: e.until, since: e.date };
       return e.updated ? { kind: 'reword', stepId: e.stepId, text: e.text, ...(e.texts ? { texts: e.texts } : {}), due: e.due } : undefined;
     // a new step is written from the state's open steps (they carry no id yet), not from its event
     case 'step-opened':

@@ -241,7 +241,7 @@ export function accountStateOf(a: AccountDb, people: Contact[], openSteps: Check
     // the steps the rep closed: a later session does not hand the same step back
     closedSteps: openSteps.filter((r) => r.state === 'done' || r.state === 'skipped').map((r) => ({ key: r.item_key, text: r.text })),
     // the steps that lapsed with the visit they prepared, not done: one given again is the same step
-    lapsedSteps: openSteps.filter((r) => r.state === 'superseded' && r.lives_until).map((r) => ({ key: r.item_key, due: r.due, until: r.lives_until as string })),
+    lapsedSteps: openSteps.filter((r) => r.state === 'superseded' && r.lives_until).map((r) => ({ id: r.id, key: r.item_key, due: r.due, until: r.lives_until as string })),
   };
 }
 

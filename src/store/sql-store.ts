@@ -389,6 +389,11 @@ export abstract class SqlStore implements Store {
     for (const e of v.events) {
       const change = stepRowChange(e);
       if (!change) continue;
+      // a step carried to this visit is this visit's now: reopened if its visit's debrief set it aside
+      if (change.kind === 'carry') {
+        await q.updateTable('checklist_items').where('id', '=', change.stepId).where('account_id', '=', accountId).where('state', 'in', ['open', 'superseded']).set({ state: 'open', state_at: v.at, text: change.text, ...(change.texts ? { texts: JSON.stringify(change.texts) } : {}), due: change.due, lives_until: change.until, visit_id: visitId, added_on: change.since }).$call(this.all);
+        continue;
+      }
       const step = q.updateTable('checklist_items').where('id', '=', change.stepId).where('account_id', '=', accountId).where('state', '=', 'open');
       if (change.kind === 'close') await step.set({ state: change.state, state_at: v.at }).$call(this.all);
       else await step.set({ text: change.text, ...(change.texts ? { texts: JSON.stringify(change.texts) } : {}), due: change.due }).$call(this.all);

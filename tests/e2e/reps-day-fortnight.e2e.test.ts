@@ -195,23 +195,28 @@ describe("the rep's fortnight, the third trial's findings (issue 25)", () => {
     expect(zh.raw.replace(/\s+/g, '')).toContain('除了MsChen和MrZhao（他们的“个人的赢”你已经知道）');
   });
 
-  it('a step the rep already had is not issued again as new at each prep: "bring a success case" keeps its first date', async () => {
+  it('a step the rep already had is not issued again as new at each prep: "bring a success case" is carried, dated for the visit it prepares', async () => {
     const chen = { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala' };
     const prep = { ...chen, ...prepOnly, internal_support: ['contracts_finance', 'manager'], last_discussed: 'the pilot' };
     const debrief = { ...chen, asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes' };
+    const ids = async (day: string) => {
+      const shown = await runBin(['checklist', '--json', '--today', day], { env });
+      return (JSON.parse(shown.stdout) as { id: number; account: string; text: string; due: string }[]).filter((st) => st.account === 'Again Co' && st.text.startsWith('Bring a success case')).map((st) => `${st.id} ${st.due}`);
+    };
     const first = await run('prep', 'Again Co', prep, '2026-11-23');
     expect(first.out).toContain('Mon 23 Nov Bring a success case');
+    const [firstId] = (await ids('2026-11-23'))[0].split(' ');
     await run('debrief', 'Again Co', debrief, '2026-11-23');
-    // before: "Wed 25 Nov Bring a success case…", a fresh step at each prep where the rep brings none
+    // the step prepares this visit: dated for it, not overdue at birth (the fourth trial: "Mon 23 Nov … (overdue)"
+    // at the prep of 25 Nov), and the one step the rep had, its number kept
     const second = await run('prep', 'Again Co', prep, '2026-11-25');
-    expect(second.out).toMatch(/Mon 23 Nov Bring a success case of a similar project: it lowers their risk and is what customers value most \(overdue\)/);
-    expect(second.out).not.toContain('Wed 25 Nov Bring a success case');
-    // two preps with no debrief between: still the one step
+    expect(second.out).toContain('Wed 25 Nov Bring a success case of a similar project');
+    expect(second.out).not.toMatch(/Bring a success case[^[]*\(overdue\)/);
+    expect(await ids('2026-11-25')).toEqual([`${firstId} 2026-11-25`]);
+    // two preps with no debrief between: still the one step, carried to the later visit
     const third = await run('prep', 'Again Co', prep, '2026-11-27');
-    expect(third.out).toContain('Mon 23 Nov Bring a success case');
-    const shown = await runBin(['checklist', '--json', '--today', '2026-11-27'], { env });
-    const steps = (JSON.parse(shown.stdout) as { items?: { text: string; due: string }[] }).items ?? (JSON.parse(shown.stdout) as { text: string; due: string }[]);
-    expect(steps.filter((st) => st.text.startsWith('Bring a success case')).map((st) => st.due)).toEqual(['2026-11-23']);
+    expect(third.out).toContain('Fri 27 Nov Bring a success case');
+    expect(await ids('2026-11-27')).toEqual([`${firstId} 2026-11-27`]);
   });
 
   it("a prep dates the contract for the deciding meeting on the meeting the last debrief agreed, not three days out", async () => {
@@ -263,5 +268,28 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     expect(p.raw).toContain('A类客户的签单周期已在12月3日结束');
     // before: the window's flag alone (the 30 Nov prep hid that its meeting was never debriefed)
     expect(p.raw.replace(/\s+/g, '')).toContain('上次约好的11月30日的见面还没有复盘');
+  });
+
+  it('a step that prepares a visit is dated for it and stays one step across preps; one close step for one visit', async () => {
+    const ask = async (day: string) => {
+      const r = await runBin(['checklist', '--json', '--today', day], { env });
+      return (JSON.parse(r.stdout) as { id: number; account: string; text: string; due: string }[]).filter((st) => st.account === 'Carry Co' && /ask for the signature/.test(st.text)).map((st) => `${st.id} ${st.due} ${st.text.slice(0, 30)}`);
+    };
+    await run('prep', 'Carry Co', { ...zhouPrep, last_discussed: undefined }, '2026-11-23');
+    const [born] = await ask('2026-11-23');
+    expect(born).toMatch(/^\d+ 2026-11-23 In the last 20 minutes, ask/);
+    const d = await run('debrief', 'Carry Co', zhouDebrief, '2026-11-23');
+    // before: "Wed 25 Nov Your fear of looking pushy…" (overdue in every today): its action is at the next meeting
+    expect(d.out).toContain('Mon 30 Nov Your fear of looking pushy is unfounded');
+    const p = await run('prep', 'Carry Co', zhouPrep, '2026-11-30');
+    // before: "Mon 23 Nov In the last 20 minutes, ask for the signature on the spot … (overdue)", a new number,
+    // beside "Wed 25 Nov Your fear of looking pushy … ask for the signature (overdue)"
+    expect(p.out).toContain('Mon 30 Nov In the last 20 minutes, ask for the signature on the spot: a later follow-up signs only about 10% of the time [');
+    expect(p.out).not.toMatch(/Mon 23 Nov In the last 20 minutes/);
+    expect(p.out).not.toContain('Your fear of looking pushy');
+    expect(await ask('2026-11-30')).toEqual([born.replace('2026-11-23', '2026-11-30')]);
+    // the 30 Nov meeting never debriefed: the prep of 7 Dec carries the same step again, dated 7 Dec
+    await run('prep', 'Carry Co', zhouPrep, '2026-12-07');
+    expect(await ask('2026-12-07')).toEqual([born.replace('2026-11-23', '2026-12-07')]);
   });
 });
