@@ -288,6 +288,10 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     expect(p.out).not.toMatch(/Mon 23 Nov In the last 20 minutes/);
     expect(p.out).not.toContain('Your fear of looking pushy');
     expect(await ask('2026-11-30')).toEqual([born.replace('2026-11-23', '2026-11-30')]);
+    // before: the timeline's "Mon 30 Nov 2026 … (new step, by Mon 23 Nov 2026)"
+    const shown = (await runBin(['account', 'show', 'Carry Co', '--today', '2026-11-30'], { env })).stdout.replace(/\s+/g, ' ');
+    expect(shown).toContain('on the spot: a later follow-up signs only about 10% of the time (carried to this visit, by Mon 30 Nov 2026)');
+    expect(shown).not.toMatch(/10% of the time \(new step, by Mon 23 Nov 2026\) Mon 30 Nov/);
     // the 30 Nov meeting never debriefed: the prep of 7 Dec carries the same step again, dated 7 Dec
     await run('prep', 'Carry Co', zhouPrep, '2026-12-07');
     expect(await ask('2026-12-07')).toEqual([born.replace('2026-11-23', '2026-12-07')]);

@@ -109,8 +109,9 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'step-added':
         return m.ev.stepAdded(e.text, formatDate(e.due, locale));
       case 'step-carried':
-        // a step still open at a later visit is no news
-        return undefined;
+        // a step still open at a later visit is no news; one carried to the visit it now prepares is
+        // (its new date: not "new step" with its old one, as before)
+        return e.until !== undefined ? m.ev.stepCarried(stepText(e, locale), formatDate(e.due, locale)) : undefined;
       case 'class-validated':
         return m.ev.classValidated(e.by, classTitle(e.class), e.note);
       case 'class-challenged':

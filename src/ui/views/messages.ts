@@ -87,6 +87,7 @@ const en = {
     // a step's text is said first and what happened to it after, in brackets: the text may be a title
     // and its detail ("From liked to believed: …"), and a label before it stacked a second colon
     stepOpened: (text: string, due: string) => `${text} (new step, by ${due})`,
+    stepCarried: (text: string, due: string) => `${text} (carried to this visit, by ${due})`,
     stepClosed: (text: string, state: 'done' | 'skipped' | 'superseded', by?: string) =>
       `${text} (${state === 'done' ? 'done' : state === 'skipped' ? 'dropped' : by === 'signed' ? 'no longer needed, signed' : by === 'visited' ? 'closed, the visit took place' : by === 'dropped' ? 'closed, account dropped' : by === 'changed' ? 'no longer needed' : 'superseded'})`,
     stepReopened: (text: string) => `${text} (reopened)`,

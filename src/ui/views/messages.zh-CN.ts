@@ -64,6 +64,7 @@ export const zhCN: ViewMessages = {
     factsUpdated: (changes) => `拜访之间更新：${changes}`,
     dealChanged: (changes) => changes,
     stepOpened: (text, due) => `${text}（新的下一步，${due}前）`,
+    stepCarried: (text, due) => `${text}（顺延到这次拜访，${due}前）`,
     stepClosed: (text, state, by) => `${text}（${state === 'done' ? '已完成' : state === 'skipped' ? '已取消' : by === 'signed' ? '已签单，不再需要' : by === 'visited' ? '拜访已结束，随之关闭' : by === 'dropped' ? '客户已放弃，随之关闭' : by === 'changed' ? '已不再需要' : '已被取代'}）`,
     stepReopened: (text) => `${text}（重新打开）`,
     stepAdded: (text, due) => `${text}（你添加的，${due}前）`,

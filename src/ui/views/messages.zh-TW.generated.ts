@@ -64,6 +64,7 @@ export const zhTW: ViewMessages = {
     factsUpdated: (changes) => `拜訪之間更新：${changes}`,
     dealChanged: (changes) => changes,
     stepOpened: (text, due) => `${text}（新的下一步，${due}前）`,
+    stepCarried: (text, due) => `${text}（順延到這次拜訪，${due}前）`,
     stepClosed: (text, state, by) => `${text}（${state === 'done' ? '已完成' : state === 'skipped' ? '已取消' : by === 'signed' ? '已簽約，不再需要' : by === 'visited' ? '拜訪已結束，隨之關閉' : by === 'dropped' ? '客戶已放棄，隨之關閉' : by === 'changed' ? '已不再需要' : '已被取代'}）`,
     stepReopened: (text) => `${text}（重新開啟）`,
     stepAdded: (text, due) => `${text}（你新增的，${due}前）`,
