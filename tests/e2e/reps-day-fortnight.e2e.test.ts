@@ -296,4 +296,15 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     await run('prep', 'Carry Co', zhouPrep, '2026-12-07');
     expect(await ask('2026-12-07')).toEqual([born.replace('2026-11-23', '2026-12-07')]);
   });
+
+  it("a thinker's \"ask plainly\" is under Do, not Don't, in either language", async () => {
+    const li = { contact_name: 'Ms Li', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', ...prepOnly };
+    const p = await run('prep', 'Plain Co', li, '2026-11-23');
+    // before: "Don't − Do not pressure them or overstate − When you ask for the decision, ask plainly"
+    expect(p.out).toMatch(/Do \+ Bring evidence[^−-]*\+ When you ask for the decision, ask plainly/);
+    expect(p.out).not.toMatch(/Don't[^+]*ask plainly/);
+    const zh = await run('prep', 'Plain Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
+    expect(zh.out).not.toMatch(/不要[^+]*平实地提/);
+    expect(zh.out).toMatch(/\+ 提出成交时，平实地提/);
+  });
 });
