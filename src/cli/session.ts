@@ -8,7 +8,7 @@ import { type Diagnostic, hasErrors, suggest } from '../core/diagnostic.js';
 import { type Answers, NOT_SURE } from '../engine/answers.js';
 import { addDays, agreedMeeting, isValidDate } from '../engine/dates.js';
 import { type AccountEvent, type AccountState, AGREED_FACT, applyVisit, asAtLastVisit, changesSince, type FactChange, carriedAnswers, likelyRole, carryScope, classMove, deciderOf, emptyAccount, findPerson, LAPSED_FACT, nameKey, RECORDED_FACT, speaksForPresent, type StepDecision, stepKeyOf, withCarriedDates } from '../engine/account.js';
-import { type AccountHistory, type CoachingResult, evaluateSession, type OtherPerson, type Seen } from '../engine/evaluate.js';
+import { type AccountHistory, type CoachingResult, evaluateSession, leadOf, type OtherPerson, type Seen } from '../engine/evaluate.js';
 import { asksInMode, type KnownState, nextStep, pickPersona, walkInterview } from '../engine/interview.js';
 import { fillTemplate, localize } from '../engine/text.js';
 import type { AnswersFileMeta } from '../playbook/answers-file.js';
@@ -664,6 +664,23 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
         if (!backedOut(err)) throw err;
         others = others.filter((o) => o !== person);
         offeredName = name;
+        saveDraft(answers, order);
+      }
+    }
+    // the first KP was at the meeting as another person: the visit reads as one with them (the class
+    // follows them), so what is asked of a meeting with the first KP is asked now, of them ("did you ask
+    // for the signature?" was never asked though the class moved to A "because you met the first KP")
+    const decisionQ = pb.roles.decision;
+    const lead = decisionQ ? leadOf(pb, answers, others) : undefined;
+    if (lead && decisionQ) {
+      const asLead: Answers = { ...answers, [decisionQ]: lead.role, [personQ]: lead.name };
+      if (!nextStep(pb, mode, asLead).done) {
+        output.write(`${ctx.out.bold(m.aboutPerson(lead.name))}\n`);
+        const asked = await askPart(pb, asLead, {}, lead.name, false, (a) => {
+          for (const [id, v] of Object.entries(a)) if (id !== decisionQ && id !== personQ && answers[id] === undefined) answers[id] = v;
+          saveDraft(answers, order);
+        });
+        for (const [id, v] of Object.entries(asked)) if (id !== decisionQ && id !== personQ && answers[id] === undefined) answers[id] = v;
         saveDraft(answers, order);
       }
     }

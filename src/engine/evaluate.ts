@@ -298,8 +298,13 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   // seed 001: the first KP's word counts. With them at the meeting, the visit reads as one with the
   // highest role present, though the person it is about keeps their own role on the account
   const lead = leadOf(pb, answers, others);
-  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...answers, [pb.roles.decision as string]: lead.role }, known) : answers;
+  // (from the answers as given: the close's, asked of the first KP only, were pruned away with the main
+  // person's role, and a first KP at the meeting as another person was never asked about, nor coached)
+  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...input.answers, [pb.roles.decision as string]: lead.role }, known) : answers;
   if (lead) trace.push(`the class follows ${lead.name}'s role (${lead.role}), the highest at the meeting`);
+  // what the meeting answered only because the first KP was there (the close: "did you ask?", "why was it
+  // not signed?") is this visit's too: the reasons, steps and recap are filled from it
+  for (const [id, v] of Object.entries(conditionAnswers)) if (id !== pb.roles.decision && answers[id] === undefined) answers[id] = v;
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
@@ -411,7 +416,7 @@ function roleRank(pb: Playbook): (v: AnswerValue | undefined) => number {
 }
 
 /** The person present whose role ranks above the one the visit is about. */
-function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): { name: string; role: string } | undefined {
+export function leadOf(pb: Playbook, answers: Answers, others: readonly OtherPerson[]): { name: string; role: string } | undefined {
   const decision = pb.roles.decision;
   if (!decision) return undefined;
   const rank = roleRank(pb);

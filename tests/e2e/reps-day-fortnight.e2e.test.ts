@@ -10,7 +10,7 @@ import { DraftStore } from '../../src/cli/drafts.js';
 import { BIN, runBin, sandbox, sessionRunner } from '../helpers/spawn.js';
 import { hasTmux, tmuxSession } from '../helpers/tmux.js';
 
-const { env, run } = sessionRunner();
+const { home, env, run } = sessionRunner();
 
 const facts = { contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
 const prepOnly = { trust_level: 'none', perception: 'supplier', resources: [], internal_support: [], visit_focus: 'the pilot', visit_topic: 'the pilot' };
@@ -252,6 +252,31 @@ describe.runIf(hasTmux || process.env.CI)('the others at a meeting, in a termina
     keys('C-c');
     expect(await exitCode()).toBe(130);
   }, 30_000);
+
+  it('the first KP at the meeting as another person is asked about as the first KP met: "did you ask for the signature?"', async () => {
+    // a debrief with Ms Chen, a second KP, answered to its end: the others at the meeting are next
+    const main = { contact_name: 'Ms Chen', contact_title: 'Buyer', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', contact_stance: 'supporter', personal_win: null, deal_value: null, expected_close: null, polite_excuse: 'no', statement_changed: 'no', next_meeting: '2026-12-04', customer_asked: null, next_topic: null };
+    new DraftStore(join(home, 'data', 'sales-coach', 'coach.drafts')).save({ version: 1, mode: 'debrief', account: 'Wang Co', playbook: 'abcd', date: '2026-12-01', lang: 'en', answers: main, order: Object.keys(main), savedAt: '2026-12-01T10:00:00.000Z' });
+    start("debrief --resume --account 'Wang Co'");
+    await waitFor('Was anyone else at the meeting?');
+    keys('Mr Wang', 'Enter');
+    await waitFor("What is Mr Wang's job title?");
+    keys('General Manager', 'Enter');
+    await waitFor('Where do they stand in the decision?');
+    keys('Enter');
+    await waitFor('Which type is Mr Wang?');
+    keys('Down', 'Enter');
+    await waitFor('Where does Mr Wang stand on your offer?');
+    keys('Enter');
+    await waitFor("What would be Mr Wang's personal win?");
+    keys('Enter');
+    await waitFor('Anyone else at the meeting?');
+    keys('Enter');
+    // before: the class moved to A "because you met the first KP", and the close was never asked about
+    await waitFor('In the last 20 minutes, did you ask for the signature?');
+    keys('C-c');
+    expect(await exitCode()).toBe(130);
+  }, 30_000);
 });
 
 
@@ -306,5 +331,19 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     const zh = await run('prep', 'Plain Zh', li, '2026-11-23', ['--lang', 'zh-CN']);
     expect(zh.out).not.toMatch(/不要[^+]*平实地提/);
     expect(zh.out).toMatch(/\+ 提出成交时，平实地提/);
+  });
+
+  it('a first KP at the meeting as another person counts for the close: "why was it not signed today?" and the flag', async () => {
+    const file = join(home, 'wang.json');
+    const chen = { contact_name: 'Ms Chen', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'koala', contact_stance: 'supporter', asked_to_sign: 'no', not_asked_why: 'other', trust_built: 'yes', not_signed_reason: 'timing', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', next_meeting: '2026-12-04' };
+    writeFileSync(file, JSON.stringify({ mode: 'debrief', account: 'Wang Co', date: '2026-12-01', answers: chen, others: [{ contact_name: 'Mr Wang', contact_title: 'General Manager', contact_role: 'first_kp', persona: 'commander' }] }));
+    const r = await runBin(['debrief', '--answers', file], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('Because you met the first KP');
+    // before: the close's answers were dropped with Ms Chen's role: no question, no flag, the class A all the same
+    expect(out).toContain('So why was it not signed today?');
+    expect(out).toContain('You said: "timing"');
+    expect(out).toMatch(/you did not ask|did not ask/);
   });
 });
