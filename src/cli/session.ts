@@ -988,7 +988,9 @@ function accountNotes(events: AccountEvent[], state: AccountState | undefined, r
   const label = (id: string | undefined, labels?: Partial<Record<Locale, string>>) => (id ? (labels?.[locale] ?? id) : m.provisional);
   let moved: string | undefined;
   if (move?.from && (move.to || move.status === 'provisional')) {
-    moved = m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), MESSAGES[locale].list(move.because));
+    // a window that ran out is said by the reason above, a sentence of its own: not again after "because"
+    // ("Class moved from A to B because The A window ended on Thu 3 Dec without a signature…")
+    moved = result.classification.lapsed?.deadline !== undefined ? m.movedLapsed(label(move.from, move.fromLabels), label(move.to, move.labels)) : m.moved(label(move.from, move.fromLabels), label(move.to, move.labels), MESSAGES[locale].list(move.because));
   }
   // steps from earlier sessions that this one did not issue again (those are in its own next steps)
   const issued = new Set(result.checklist.flatMap((i) => [i.id, stepKeyOf(i)]));

@@ -52,12 +52,13 @@ export function isWeekend(date: string): boolean {
 }
 
 /**
- * New Year's Day, the one public holiday every market the playbooks are written for keeps on 1 January:
- * a service check "a month after" a signature of 2 Dec fell on it, a day no customer answers. (Other
- * holidays move with the calendar and the country; they are the rep's to see.)
+ * New Year's Day and Christmas Day, the fixed-date holidays a customer is least likely to answer on: a
+ * service check "a month after" a signature of 2 Dec fell on 1 January, a B's window opened on 7 Dec on
+ * "Sign by Fri 25 Dec". (Other holidays move with the calendar and the country; they are the rep's to see.)
  */
 export function isHoliday(date: string): boolean {
-  return date.slice(4) === '-01-01';
+  const md = date.slice(4);
+  return md === '-01-01' || md === '-12-25';
 }
 
 /**

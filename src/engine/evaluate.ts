@@ -933,7 +933,14 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[
   // agreed, never after it: "we meet again on Fri 4 Dec" beside "I will come back to you by Mon 7 Dec"
   const nextMeeting = pb.roles.nextMeeting ? s.answers[pb.roles.nextMeeting] : undefined;
   const byMeeting = (item: ChecklistItem, due: string) => (item.tellCustomer && typeof nextMeeting === 'string' && nextMeeting > visitDate && nextMeeting < due ? nextMeeting : due);
-  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : byMeeting(item, dueDate(s, item.due ?? 1)));
+  // a step for the meeting agreed weeks ahead ("confirm the meeting of 12 Jan in writing") falls due a few
+  // days before it, not the day after this visit (it stood due five weeks ahead of the meeting)
+  const nearMeeting = (item: ChecklistItem, due: string) => {
+    if (item.beforeMeeting === undefined || typeof nextMeeting !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(nextMeeting)) return due;
+    const near = workingDay(addDays(nextMeeting, -item.beforeMeeting), 'earlier');
+    return near > due && near < nextMeeting ? near : due;
+  };
+  const dueOf = (item: ChecklistItem) => (item.due === 'deadline' ? (c.out.cycle?.deadline ?? workingDay(addDays(visitDate, 1), 'later')) : nearMeeting(item, byMeeting(item, dueDate(s, item.due ?? 1))));
   const signed = c.signedBefore || c.signedNow;
   // the step in every language, so a reader in another language reads it in theirs; a step that
   // quotes this session's reasons is said in this session's language only

@@ -132,6 +132,8 @@ export interface ChecklistItem extends Precedence {
   due?: number | 'deadline';
   /** The step is for the next meeting agreed (roles.nextMeeting): a debrief that agrees one re-dates it. */
   forMeeting?: boolean;
+  /** Days before the next meeting agreed that the step falls due, when later than its due ("confirm the meeting" a few days before it). */
+  beforeMeeting?: number;
   /** The step is for the class's signing window ("agree the day you will hear back, inside the signing cycle"): it lapses with the window, as the window's own step does. */
   inWindow?: boolean;
   /** Open steps this one replaces when it opens (ids or #tags; its own tag means the others of its group). */

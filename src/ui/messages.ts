@@ -67,6 +67,8 @@ const en = {
   signedNow: 'Signed. Well done: now make the after-sale service excellent.',
   backfilled: (latest: string) => `This visit is dated before the account's latest (${latest}): it is kept in the history and changes neither the class nor the open steps.`,
   moved: (from: string, to: string, because: string) => `Class moved from ${from} to ${to} because ${because}.`,
+  /** The class moved as its window ran out: the reason above says why, in a sentence of its own. */
+  movedLapsed: (from: string, to: string) => `Class moved from ${from} to ${to}.`,
   openStepsIntro: (n: number, account: string) => `${n} step${n === 1 ? ' is' : 's are'} still open on ${account}.`,
   stepsDoneQuestion: 'Which are done? (space ticks, enter confirms; the rest stay open)',
   /** Said before the first question: an account whose window ran out is reclassified at this session. */

@@ -86,6 +86,7 @@ export const zhCN: UiMessages = {
   signedNow: '已签单。做得好：接下来把售后服务做到位。',
   backfilled: (latest) => `这次拜访的日期早于该客户最近一次拜访（${latest}）：记入历史，不改变分类，也不改变未完成的下一步。`,
   moved: (from, to, because) => `分类从${from}变为${to}，因为${because}。`,
+  movedLapsed: (from, to) => `分类从${from}变为${to}。`,
   openStepsIntro: (n, account) => `${account}还有${n}项下一步没完成。`,
   stepsDoneQuestion: '哪些已经完成？（空格勾选，回车确认；没勾的继续保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放弃：只有这次的回答表明情况变了，才会重新跟进。`,

@@ -86,6 +86,7 @@ export const zhTW: UiMessages = {
   signedNow: '已簽約。做得好：接下來把售後服務做到位。',
   backfilled: (latest) => `這次拜訪的日期早於該客戶最近一次拜訪（${latest}）：記入歷史，不改變分類，也不改變未完成的下一步。`,
   moved: (from, to, because) => `分類從${from}變為${to}，因為${because}。`,
+  movedLapsed: (from, to) => `分類從${from}變為${to}。`,
   openStepsIntro: (n, account) => `${account}還有${n}項下一步沒完成。`,
   stepsDoneQuestion: '哪些已經完成？（按空白鍵勾選、Enter 確認；沒勾的繼續保留）',
   droppedBefore: (account, klass, date) => `${account}自${date}起是${klass}，已放棄：只有這次的回答表明情況變了，才會重新跟進。`,

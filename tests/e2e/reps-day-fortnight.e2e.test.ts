@@ -346,4 +346,18 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     expect(out).toContain('You said: "timing"');
     expect(out).toMatch(/you did not ask|did not ask/);
   });
+
+  it('an A whose window ran out moves to B once in words; the B window skips Christmas; a meeting weeks ahead is confirmed near it', async () => {
+    const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', not_signed_kind: 'obstacle', not_signed_reason: 'legal', polite_excuse: 'no', statement_changed: 'no' };
+    await run('debrief', 'Lapse Co', { ...wu, next_meeting: '2026-12-07' }, '2026-11-23');
+    const d = await run('debrief', 'Lapse Co', { ...wu, next_meeting: '2027-01-12' }, '2026-12-07');
+    expect(d.out).toContain('The A window ended on Thu 3 Dec without a signature');
+    // before: "Class moved from A to B because The A window ended on Thu 3 Dec without a signature, so…"
+    expect(d.out).toContain('Class moved from A to B.');
+    expect(d.out).not.toContain('because The A window');
+    // before: "Sign by Fri 25 Dec 2026" (Christmas Day)
+    expect(d.out).toContain('Sign by Thu 24 Dec 2026');
+    // before: "Tue 8 Dec Confirm the meeting of Tue 12 Jan in writing", five weeks ahead of it
+    expect(d.out).toMatch(/Fri 8 Jan 2027 Confirm the meeting of Tue 12 Jan in writing/);
+  });
 });

@@ -82,7 +82,7 @@ describe('seed 001: A/B/C/D classification', () => {
 
   it('C = a third KP who needs two confirmations (direct leader, then first KP): about 30 days', () => {
     const r = run(met('third_kp', { approval_layers: 'two' }));
-    expect(r.classification).toMatchObject({ class: 'C', cycle: { maxDays: 30, deadline: '2026-12-25' } });
+    expect(r.classification).toMatchObject({ class: 'C', cycle: { maxDays: 30, deadline: '2026-12-24' } });
     expect(r.classification.reasons[0].text).toContain('two must confirm (their direct leader, then the first KP)');
     expect(ids(r, 'checklist')).toEqual(expect.arrayContaining(['c_confirmations', 'meet_first_kp', 'c_window']));
     expect(r.selfQuestions.reverse[0]).toContain('their direct leader, then the first KP');
