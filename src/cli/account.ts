@@ -160,7 +160,8 @@ export async function accountSet(name: string, assignments: string[], opts: { pe
         const { localizeSuggestion, NOTICE_MESSAGES } = await import('../ui/notice-messages.js');
         const m = NOTICE_MESSAGES[localeOf(ctx, g)];
         const values = q.options?.map((o) => o.value) ?? (q.kind === 'persona' ? pb.personas.map((p) => p.id) : []);
-        throw UserError.worded(m.cannotBe(id, JSON.stringify(raw)), values.length ? localizeSuggestion(suggest(raw, values, 'one of'), m) : m.expected(UI[localeOf(ctx, g)].expectation(c.expectation)));
+        // named as the rep typed it ("stance"), not by the playbook's internal id ("contact_stance")
+        throw UserError.worded(m.cannotBe(given, JSON.stringify(raw)), values.length ? localizeSuggestion(suggest(raw, values, 'one of'), m) : m.expected(UI[localeOf(ctx, g)].expectation(c.expectation)));
       }
       facts[id] = c.value;
     }

@@ -32,6 +32,10 @@ describe('account set', () => {
     const zh = await runBin(['--lang', 'zh-CN', 'account', 'set', 'Hengda', '--person', 'Ms Chen', 'trust_level=believd'], { env });
     expect(zh.stderr).toContain('“trust_level”的回答不能是"believd"');
     expect(zh.stderr).not.toContain('cannot be');
+    // named as typed, not by the playbook's id (the fourth trial: "“contact_stance”的回答不能是"supportr"")
+    const short = await runBin(['--lang', 'zh-CN', 'account', 'set', 'Hengda', '--person', 'Ms Chen', 'stance=supportr'], { env });
+    expect(short.stderr).toContain('“stance”的回答不能是"supportr"');
+    expect(short.stderr).not.toContain('contact_stance');
 
     // a fact as the screens name it ("stance", "trust") is the one fact it begins or ends; an ambiguous one is not
     const ambiguous = await runBin(['account', 'set', 'Hengda', '--person', 'Ms Chen', 'win=x'], { env });
