@@ -680,9 +680,22 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
   const lastAgreed = result.mode === 'prep' && pb.roles.nextMeeting && state.lastAnswers && decides(state.lastAnswers) ? state.lastAnswers[pb.roles.nextMeeting] : undefined;
   const meeting = typeof agreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(agreed) && agreed >= date && withDecider ? agreed : typeof lastAgreed === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(lastAgreed) && lastAgreed >= date ? lastAgreed : undefined;
   if (meeting !== undefined) for (const i of issued) if (items.get(i.id)?.forMeeting && !firstDue.has(i.id)) firstDue.set(i.id, meeting);
+  // the same task in its group's other words ("find out each buying role's personal win" and "besides Mr
+  // Zhou, find out…", as the facts read at each session differ): one step, its number kept, reworded in
+  // place; it swapped wording and number at every session (the fourth trial: 19, 24, 38, 56)
+  const groupOf = (item: ChecklistItem | undefined) => (item?.supersedes ?? []).filter((n) => n.startsWith('#') && (item?.tags ?? []).includes(n.slice(1)));
+  const sibling = new Map<string, (typeof issued)[number]>();
+  const taken = new Set(state.openSteps.map((st) => stepIdOf(st.key)));
+  for (const step of state.openSteps) {
+    const own = items.get(stepIdOf(step.key));
+    const groups = groupOf(own);
+    if (!groups.length || reissued.has(stepIdOf(step.key))) continue;
+    const match = issued.find((i) => !taken.has(i.id) && ![...sibling.values()].includes(i) && groupOf(items.get(i.id)).some((g) => groups.includes(g)) && items.get(i.id)?.due === own?.due);
+    if (match) sibling.set(step.key, match);
+  }
   for (const step of state.openSteps) {
     const decision = step.id !== undefined ? (outcome.stepDecisions?.[step.id] ?? 'keep') : 'keep';
-    const again = reissued.get(stepIdOf(step.key));
+    const again = reissued.get(stepIdOf(step.key)) ?? sibling.get(step.key);
     // a step that prepared an earlier visit is not this visit's, though its words are the same; but a
     // prep that issues it again for this visit carries it (one step, its number kept, dated anew)
     const prepares = (items.get(stepIdOf(step.key))?.closedBy ?? []).includes('visited');
@@ -692,7 +705,7 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     // buying role", naming the people as they become known) issued again with other words is the step
     // the rep already has, with its first date, not a new one beside the one left open
     const own = again !== undefined ? items.get(again.id) : undefined;
-    const regrouped = again !== undefined && !forEarlierVisit && !sameStep(step, again) && (own?.supersedes ?? []).some((n) => n.startsWith('#') && (own?.tags ?? []).includes(n.slice(1)));
+    const regrouped = again !== undefined && !forEarlierVisit && (sibling.get(step.key) === again || (!sameStep(step, again) && (own?.supersedes ?? []).some((n) => n.startsWith('#') && (own?.tags ?? []).includes(n.slice(1)))));
     const same = again !== undefined && (sameStep(step, again) || regrouped) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
     const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : undefined)) : undefined;

@@ -360,4 +360,20 @@ describe("the rep's fortnight, the fourth trial's findings (issue 25)", () => {
     // before: "Tue 8 Dec Confirm the meeting of Tue 12 Jan in writing", five weeks ahead of it
     expect(d.out).toMatch(/Fri 8 Jan 2027 Confirm the meeting of Tue 12 Jan in writing/);
   });
+
+  it("the buying roles' personal-win step is one step with one number as its wording changes", async () => {
+    const wins = async (day: string) => {
+      const r = await runBin(['checklist', '--json', '--today', day], { env });
+      return (JSON.parse(r.stdout) as { id: number; account: string; text: string }[]).filter((st) => st.account === 'Win Group Co' && /personal win of|buying role's personal win/.test(st.text));
+    };
+    await run('prep', 'Win Group Co', { ...zhouPrep, last_discussed: undefined }, '2026-11-23');
+    const [first] = await wins('2026-11-23');
+    expect(first.text).toContain("Find out each buying role's personal win");
+    await run('debrief', 'Win Group Co', { ...zhouDebrief, personal_win: 'a result for the board' }, '2026-11-23');
+    await run('prep', 'Win Group Co', zhouPrep, '2026-11-30');
+    // before: closed as superseded and opened again under a new number, at every session
+    const now = await wins('2026-11-30');
+    expect(now.map((st) => st.id)).toEqual([first.id]);
+    expect(now[0].text).toContain('Besides Mr Zhou, find out the personal win');
+  });
 });
