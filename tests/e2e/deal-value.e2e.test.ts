@@ -74,7 +74,7 @@ describe('deal values', () => {
     // refused with the reason, nothing changed
     const negative = await w.run(['account', 'set', 'Hengda', 'amount=-5', '--date', '2026-11-23']);
     expect(negative.code).toBe(2);
-    expect(negative.stderr).toContain('"deal_value" cannot be "-5"');
+    expect(negative.stderr).toContain('"amount" cannot be "-5"');
     expect(negative.stderr).toContain('a number from 0 to 1,000,000,000,000');
     // 12万 as a Chinese rep writes it; a signing day before the day of the change is refused, as the interview refuses it
     expect((await w.run(['account', 'set', 'Hengda', 'amount=12万', '--date', '2026-11-23'])).code).toBe(0);

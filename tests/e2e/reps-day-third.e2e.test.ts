@@ -110,10 +110,10 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
   it("a new B deadline before the day the customer placed the obstacle is said, not left to contradict them", async () => {
     const wu = { contact_name: 'Mr Wu', contact_role: 'first_kp', ...facts, persona: 'commander', asked_to_sign: 'yes', signed: 'no', polite_excuse: 'no', statement_changed: 'no' };
     await run('debrief', 'January Co', { ...wu, not_signed_kind: 'obstacle', not_signed_reason: 'legal review' }, '2026-11-23');
-    // the A window ran out: a B, signing by Fri 25 Dec; the customer's budget comes only in January
+    // the A window ran out: a B, signing by Thu 24 Dec; the customer's budget comes only in January
     const d = await run('debrief', 'January Co', { ...wu, not_signed_kind: 'obstacle_later', not_signed_reason: 'budget only in January', obstacle_date: '2027-01-11' }, '2026-12-07');
-    expect(d.out).toContain('Sign by Fri 25 Dec 2026');
-    expect(d.out).toContain('The B window ends on Fri 25 Dec, before Mon 11 Jan, the day the customer places "budget only in January"');
+    expect(d.out).toContain('Sign by Thu 24 Dec 2026');
+    expect(d.out).toContain('The B window ends on Thu 24 Dec, before Mon 11 Jan, the day the customer places "budget only in January"');
     // nor is a B told it "will not sign as an A" (the A's flag), beside the B's own window
     expect(d.out).not.toContain('will not sign as an A');
     const zh = await run('debrief', 'January Co', { ...wu, contact_name: 'Mr Wu', not_signed_kind: 'obstacle_later', not_signed_reason: '预算1月才下来', obstacle_date: '2027-01-11' }, '2026-12-08', ['--lang', 'zh-CN']);

@@ -40,7 +40,7 @@ describe('scripted sessions', () => {
     expect(r.stdout).toContain('→ So why was it not signed today?');
     // a koala whose trust was built: the close was due, said in the koala's words (not beside the prep's hold-back)
     expect(r.stdout).toContain('!! Trust was built, so the close was due in the last 20 minutes');
-    expect(r.stdout).toMatch(/\[ \] Thu 26 Nov\s+Confirm the meeting of Tue 1 Dec/);
+    expect(r.stdout).toMatch(/\[ \] Fri 27 Nov\s+Confirm the meeting of Tue 1 Dec/);
     expect(r.stdout).not.toMatch(/\u001b/); // not a terminal: no colour
   });
 
