@@ -349,7 +349,7 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
     const { widthOf } = await import('../ui/style.js');
     const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
     const m = VIEW_MESSAGES[locale];
-    const lines = (notes: typeof threads) => noteLines(notes, locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false }).join('\n');
+    const lines = (notes: typeof threads) => noteLines(notes, locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false, own: true }).join('\n');
     // under the headings `today` and `accounts` give them, dated as every screen dates
     if (open.length) io.stderr.write(`${ctx.out.bold(m.openQuestions)}\n${lines(open)}\n${ctx.out.dim(`  ${m.replyHint(shellQuote(state?.name ?? account ?? ''))}`)}\n`);
     if (news.length) io.stderr.write(`${ctx.out.bold(m.managerNotes)}\n${lines(news)}\n`);

@@ -739,6 +739,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async replyToNote(account: string, note: string, at: string, today: string): Promise<{ by: string; name: string; asked: string }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
+      // the server's day, a day's grace for time zones, as a manager's note: no answer dated ahead
+      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
+      if (today > latest) throw new StoreError(`an answer cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
       const a = (await this.q<{ id: number; name: string }>('SELECT id, name FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)], c))[0];
       if (!a) throw new StoreError(`no account "${account}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name: account } });
       const open = await this.openQuestions(c, a.id);
