@@ -4,7 +4,7 @@
  * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
  */
 import { isTeamStore, StoreError, type TeamStore } from '../store/types.js';
-import { mustManage, noRepAccount } from './account-names.js';
+import { mustManage, noRepAccount, unknownAccount } from './account-names.js';
 import { csvLine } from '../ui/csv.js';
 import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep, shellQuote } from '../ui/sanitize.js';
@@ -165,7 +165,10 @@ export async function accountReply(name: string, opts: { note?: string; today?: 
   if (!opts.note?.trim()) throw new UserError(said('replyNeedsNote', {}), 'account reply needs --note "...": your answer to the question', 'e.g. --note "The first KP signs on Friday: the board approved the budget"');
   const today = opts.today ?? localToday();
   return withTeam(io, g, 'account reply', async (s) => {
-    const r = await s.replyToNote(name, (opts.note as string).trim(), now(), today);
+    // a misspelt name: the account most likely meant, as every account command says it
+    const r = await s.replyToNote(name, (opts.note as string).trim(), now(), today).catch(async (err: unknown) => {
+      throw err instanceof StoreError && err.said.key === 'noAccount' ? await unknownAccount(s, name) : err;
+    });
     io.stdout.write(`${noticesFor(io, g).noteReplied(sanitize(r.name), sanitize(r.asked))}\n`);
     return EXIT.ok;
   });

@@ -615,7 +615,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
             .where('owner', 'in', team)
             .where('signed', '=', 0)
             .where('dropped', '=', 0)
-            .where(sql<string>`coalesce(last_visit, '')`, '<', opts.untouchedSince)
+            // a prep dated ahead is not a visit: such an account (few) is untouched unless a session of
+            // the period itself touched it (the trial's prep of 9 Dec hid an account nobody had met since 20 Nov)
+            .where(
+              sql<SqlBool>`(coalesce(last_visit, '') < ${opts.untouchedSince} OR (last_visit > ${today} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.account_id = accounts.id AND v.date >= ${opts.untouchedSince} AND v.date <= ${today})))`,
+            )
             .select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')])
             .groupBy('owner')
             .execute()

@@ -286,6 +286,10 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(review.stdout).toContain('1 debrief since Wed 18 Nov 2026');
     const later = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '15']);
     expect(later.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026 · 1 account untouched for 15 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026 · 1 account untouched`));
+    // a prep dated ahead is not a visit: Acme, last met on 20 Nov, stays untouched
+    writeFileSync(join(dir, 'ahead.yaml'), 'mode: prep\nanswers:\n  contact_name: Li\n  trust_level: liked\n  perception: supplier\n  visit_focus: the plan\n');
+    expect((await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-12-12', '--answers', join(dir, 'ahead.yaml')])).code).toBe(0);
+    expect((await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '15'])).stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?1 account untouched for 15 days or more`));
     // 19 days: Beta, visited on 22 Nov, is not untouched yet; Acme, on 20 Nov, is
     const twenty = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '19']);
     expect(twenty.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?1 account untouched for 19 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026\\n`));
