@@ -203,6 +203,8 @@ interface Settled {
   /** The context with the class: flags, steps and tips test it. */
   ctx: ConditionContext;
   classExtra: Record<string, string>;
+  /** The class's reasons as conditions that held, each with the questions it reads. */
+  because: Evidence[];
   unknownList: string;
   signedNow: boolean;
   /** Signed at an earlier session: what leads to a signature (its window, plan, steps, questions) is moot. */
@@ -672,7 +674,7 @@ function classificationSection(s: Scope): Settled {
     ...(recorded ? { onRecord: true } : {}),
     ...(expected ? { expectedFrom: expected.id } : {}),
   };
-  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
+  return { out, rule: settled, ctx, classExtra, because: reasons[0]?.because ?? [], unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
 }
 
 /** A word the engine says about the playbook's content: the playbook's own term, else the neutral one. */
@@ -799,7 +801,11 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
     for (const key of ['forward', 'reverse'] as const) {
       for (const sq of c.rule[key] ?? []) {
         if (evaluateCondition(sq.when, c.ctx) !== true) continue;
-        out[key].push(s.fill(sq.text, c.classExtra));
+        // a question asked on some of the reasons names those only: "because no need: any one of the
+        // three missing makes a D" is not followed by the excuse, which is not one of the three
+        const reads = sq.when ? questionsIn(sq.when) : undefined;
+        const named = reads ? c.because.filter((e) => reads.has(e.question)) : c.because;
+        out[key].push(s.fill(sq.text, reads && named.length ? { ...c.classExtra, reasons: s.msg.list(named.map((e) => e.text)) } : c.classExtra));
       }
     }
   } else if (c.out.status === 'provisional') {

@@ -130,6 +130,19 @@ describe('the rules behind the findings, over every template', () => {
   });
 });
 
+describe('the review of the three sessions (issue 23, second bilingual read)', () => {
+  const pb = builtin();
+  const dAnswers: Answers = { contact_name: '李经理', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'no', buying_power: 'yes', sees_value: 'no', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no' };
+
+  it('a D’s reverse question lists the criteria that failed, and says the koala’s excuse apart (it is not one of the three)', () => {
+    const reverse = (locale: Locale) => evaluateSession(pb, { mode: 'debrief', answers: dAnswers, visitDate: '2026-12-09', locale, account: { name: '华信科技' } }).selfQuestions.reverse;
+    expect(reverse('zh-CN')).toEqual(['为什么他不是A类客户？因为没有需求、不认可产品价值——三条缺一条就是D类客户。', '另外，李经理找借口结束了谈话，这是无尾熊型客户的委婉拒绝。', '省下来的时间，你打算花在哪个A类客户身上？']);
+    expect(reverse('zh-TW')[0]).toBe('為什麼他不是A類客戶？因為沒有需求、不認可產品價值——三條缺一條就是D類客戶。');
+    expect(reverse('en')[0]).not.toMatch(/excuse/);
+    expect(reverse('en')[1]).toMatch(/^Besides, 李经理 made an excuse/);
+  });
+});
+
 describe('zh-TW keeps the seed’s facts', () => {
   it('the bigger-win story stays in Beijing and a county town: seed 003 says 他的家在北京，工作的企业却在一个县城 (and 高考), which no Taiwanese city fits', () => {
     const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
