@@ -143,6 +143,18 @@ describe('the review of the three sessions (issue 23, second bilingual read)', (
   });
 });
 
+describe('the demo in Chinese', () => {
+  it('its sample answers (the account, the person, what was discussed) are Chinese, in the prep and the plan', async () => {
+    for (const [lang, chen, pilot] of [['zh-CN', '陈总', '上海仓库的试点方案'], ['zh-TW', '陳總', '上海倉庫的試點方案']]) {
+      const demo = await session(['demo', '--lang', lang]);
+      expect(demo).toContain(chen);
+      expect(demo).toContain(`${lang === 'zh-CN' ? '上次我们谈了' : '上次我們談了'}${pilot}`);
+      const plan = await session(['plan', '--demo', '--lang', lang]);
+      for (const out of [demo, plan]) expect(out.replace(/Top Sales|LINE|--full|KP/g, '').match(/[A-Za-z]{3,}.*/g) ?? []).toEqual([]);
+    }
+  });
+});
+
 describe('zh-TW keeps the seed’s facts', () => {
   it('the bigger-win story stays in Beijing and a county town: seed 003 says 他的家在北京，工作的企业却在一个县城 (and 高考), which no Taiwanese city fits', () => {
     const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
