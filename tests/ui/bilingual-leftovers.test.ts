@@ -13,6 +13,7 @@ import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
 import { questionPrompt } from '../../src/ui/prompt.js';
 import { renderMarkdown } from '../../src/ui/render-markdown.js';
+import { wrap } from '../../src/ui/layout.js';
 import { renderResult } from '../../src/ui/render-terminal.js';
 import { accountView, renderAccountTerminal } from '../../src/ui/views/account.js';
 import { labelerFor } from '../../src/ui/views/labels.js';
@@ -140,6 +141,18 @@ describe('the review of the three sessions (issue 23, second bilingual read)', (
     expect(reverse('zh-TW')[0]).toBe('為什麼他不是A類客戶？因為沒有需求、不認可產品價值——三條缺一條就是D類客戶。');
     expect(reverse('en')[0]).not.toMatch(/excuse/);
     expect(reverse('en')[1]).toMatch(/^Besides, 李经理 made an excuse/);
+  });
+
+  it('a step says who does what in plain order: the leader calls and commits; the second KP is helped to explain the value', () => {
+    const zh = (id: string) => ((pb.checklist.find((c) => c.id === id)?.text ?? {}) as Record<string, string>)['zh-CN'];
+    expect(zh('involve_manager_a')).toBe('请你的领导给{answers.contact_name}打个电话或见一面，表个态：公司会派最好的人保障这个项目（这是给对方企业的利益）');
+    expect(zh('equip_second_kp')).toMatch(/^帮\{answers.contact_name\}向第一KP讲清产品价值：/);
+    const visit = pb.classes.find((c) => c.id === 'B')?.visit?.objective as Record<string, string>;
+    expect(visit['zh-CN']).toBe('帮{answers.contact_name}向第一KP讲清产品价值，并争取见到第一KP');
+  });
+
+  it('“Top Sales” in brackets inside Chinese stays on one line', () => {
+    for (let width = 30; width < 60; width++) for (const line of wrap('因为你还不清楚对方有没有购买能力。像顶尖销售（Top Sales）那样回答：', width).split('\n')) expect(line, String(width)).not.toMatch(/Top$|^\s*Sales/);
   });
 });
 
