@@ -244,7 +244,7 @@ export const zhTW: HelpMessages = {
     $ sales-coach accounts                       盤點，每個分類最多 20 個客戶
     $ sales-coach accounts --since 7d            加上本週的變化及原因
     $ sales-coach accounts --flag window,no_next 現在需要你處理的
-    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於電子表格
+    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於試算表
     $ sales-coach accounts --rep wang_li         經理檢視某位業務的客戶分布（團隊資料庫）`,
     stats: `
   校準：對每個給出過的分類（每次拜訪給出都算一次），在成交週期已過的客戶中，有多少比例在該分類的
