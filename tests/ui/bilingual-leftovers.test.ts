@@ -11,7 +11,7 @@ import { evaluateSession } from '../../src/engine/evaluate.js';
 import { MESSAGES as ENGINE_MESSAGES } from '../../src/engine/messages.js';
 import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
-import { questionPrompt } from '../../src/ui/prompt.js';
+import { promptTheme, questionPrompt } from '../../src/ui/prompt.js';
 import { renderMarkdown } from '../../src/ui/render-markdown.js';
 import { wrap } from '../../src/ui/layout.js';
 import { renderResult } from '../../src/ui/render-terminal.js';
@@ -153,6 +153,36 @@ describe('the review of the three sessions (issue 23, second bilingual read)', (
 
   it('“Top Sales” in brackets inside Chinese stays on one line', () => {
     for (let width = 30; width < 60; width++) for (const line of wrap('因为你还不清楚对方有没有购买能力。像顶尖销售（Top Sales）那样回答：', width).split('\n')) expect(line, String(width)).not.toMatch(/Top$|^\s*Sales/);
+  });
+});
+
+describe('one word for one thing, said once (issue 23, the third read)', () => {
+  it('zh-CN says 回答文件 everywhere, never 答案文件; drafts are 中断后未完成的访谈, not the same said twice in brackets', () => {
+    const files = ['src/ui/help-messages.zh-CN.ts', 'src/ui/notice-messages.zh-CN.ts', 'src/ui/messages.zh-CN.ts', 'src/ui/cli-messages.zh-CN.ts', 'src/ui/usage-messages.zh-CN.ts', 'src/ui/store-messages.zh-CN.ts'];
+    const all = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(all).not.toContain('答案文件');
+    expect(all).toContain('中断后未完成的访谈');
+    expect(all).not.toMatch(/访谈（中断的访谈）/);
+  });
+
+  it('the checkbox footers call the space bar’s action by one word (勾选 / 勾選), inquirer’s own “select” too', () => {
+    for (const [locale, word] of [['zh-CN', '空格 勾选'], ['zh-TW', '空白鍵 勾選']] as const) {
+      const tip = promptTheme(locale).style.keysHelpTip([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit']]);
+      expect(tip).toContain(word);
+    }
+  });
+
+  it('a signature’s follow-up thanks once (for the trust), in every language; zh-TW ends as a Taiwanese rep writes', () => {
+    const pb = builtin();
+    const answers: Answers = { contact_name: '陈总', contact_role: 'first_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', asked_to_sign: 'yes', signed: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const r = evaluateSession(pb, { mode: 'debrief', answers, visitDate: '2026-12-09', locale, account: { name: '恒达物流' } });
+      const text = JSON.stringify(r.followUp ?? '');
+      expect(text.match(/thank|感谢|感謝/gi)?.length, text).toBe(1);
+    }
+    const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
+    expect(table['祝好！']).toBe('再麻煩您了，謝謝！');
+    expect(Object.values(table).join('')).not.toContain('按我們約好的');
   });
 });
 
