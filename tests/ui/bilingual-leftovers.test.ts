@@ -186,6 +186,17 @@ describe('one word for one thing, said once (issue 23, the third read)', () => {
   });
 });
 
+describe('a prep that expects another class than the record says so once', () => {
+  it('zh-TW: 預計是A類客戶 once, no second line 這次拜訪預計是', async () => {
+    const { env } = sandbox();
+    await session(['debrief', '--account', '恒达物流', '--answers', `${DIR}/cn-deb-b.yaml`, '--lang', 'zh-TW'], env);
+    const prep = await session(['prep', '--account', '恒达物流', '--answers', `${DIR}/tw-prep.yaml`, '--lang', 'zh-TW', '--dry-run'], env);
+    const head = prep.split('\n\n')[0];
+    expect(head).toContain('預計是A類客戶');
+    expect(head.match(/預計是/g)?.length, head).toBe(1);
+  });
+});
+
 describe('the demo in Chinese', () => {
   it('its sample answers (the account, the person, what was discussed) are Chinese, in the prep and the plan', async () => {
     for (const [lang, chen, pilot] of [['zh-CN', '陈总', '上海仓库的试点方案'], ['zh-TW', '陳總', '上海倉庫的試點方案']]) {
