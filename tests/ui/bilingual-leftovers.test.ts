@@ -197,6 +197,14 @@ describe('a prep that expects another class than the record says so once', () =>
   });
 });
 
+describe('no stacked colons in a labelled line', () => {
+  it('a value with its own colon takes a dash (认知阶梯：特色产品供应商——产品有优势), in every language', () => {
+    expect(UI['zh-CN'].label('认知阶梯', '特色产品供应商：产品有优势')).toBe('认知阶梯：特色产品供应商——产品有优势');
+    expect(UI['zh-TW'].label('態度', '支持者：在內部為我們說話')).toBe('態度：支持者——在內部為我們說話');
+    expect(UI.en.label('Stance', 'supporter: speaks for us inside')).toBe('Stance: supporter — speaks for us inside');
+  });
+});
+
 describe('the demo in Chinese', () => {
   it('its sample answers (the account, the person, what was discussed) are Chinese, in the prep and the plan', async () => {
     for (const [lang, chen, pilot] of [['zh-CN', '陈总', '上海仓库的试点方案'], ['zh-TW', '陳總', '上海倉庫的試點方案']]) {
