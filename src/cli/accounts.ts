@@ -94,7 +94,7 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
       if (pointer) io.stdout.write(`${ctx.out.dim(pointer)}\n`);
       if (noted.length && noteLines) {
         const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
-        io.stdout.write(`\n${ctx.out.bold.underline(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noted, locale, ctx.out, widthOf(io.stdout), { indent: '  ', account: true }).join('\n')}\n`);
+        io.stdout.write(`\n${ctx.out.bold.underline(VIEW_MESSAGES[locale].managerNotes)}\n${noteLines(noted, locale, ctx.out, widthOf(io.stdout), { indent: '  ', account: true, own: true }).join('\n')}\n`);
       }
     }
     return EXIT.ok;

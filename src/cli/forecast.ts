@@ -105,10 +105,16 @@ async function forecastOf(store: Store, o: { period: ForecastPeriod; today: stri
  */
 async function teamForecast(store: Store, o: { period: ForecastPeriod; today: string; playbooks: Playbooks; json: boolean }, io: IO, locale: Locale, c: ChalkInstance): Promise<number> {
   if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--team reads the reps' accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
-  const reps = await store.managedReps();
-  if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+  const tree = await store.teamTree();
+  if (!tree.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
+  const managers = new Set(tree.map((t) => t.manager));
   const each: { rep: string; forecast: Forecast }[] = [];
-  for (const rep of reps) each.push({ rep, forecast: await forecastOf(store, { ...o, rep }) });
+  // each manager's reps together; a manager under the reader is listed only if they sell too
+  for (const { rep } of [...tree].sort((x, y) => x.manager.localeCompare(y.manager) || x.rep.localeCompare(y.rep))) {
+    const forecast = await forecastOf(store, { ...o, rep });
+    const any = forecast.classes.length > 0 || Object.values(forecast.notCounted).some((n) => n.accounts > 0);
+    if (!managers.has(rep) || any) each.push({ rep, forecast });
+  }
   const { teamForecastOf } = await import('../stats/forecast.js');
   const team = teamForecastOf(each.map((x) => x.forecast));
   if (o.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ today: o.today, period: team.period ?? each[0]?.forecast.period, reps: each, team }), null, 2)}\n`);

@@ -74,11 +74,16 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       // security lets the manager read exactly these); a team's accounts are named with their rep
       if (!isTeamStore(store)) throw new UserError(said('reportNeedsTeamDb', { flag: opts.rep ? '--rep' : '--team' }), `--${opts.rep ? 'rep' : 'team'} reports on a team database, and this is the database on this machine`, 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
       const team = store;
-      const managed = await team.managedReps();
+      const tree = await team.teamTree();
+      const managed = tree.map((t) => t.rep);
+      const managers = new Set(tree.map((t) => t.manager));
+      // a manager under the reader named with --rep: the report of their team
+      const teamOf = (r: string): string[] => [r, ...tree.filter((t) => t.manager === r).flatMap((t) => teamOf(t.rep))];
       if (opts.rep && !managed.includes(opts.rep)) throw new UserError(said('notYourRep', { rep: opts.rep, team: managed }), `${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
-      const reps = opts.rep ? [opts.rep] : managed;
+      const reps = opts.rep ? teamOf(opts.rep) : managed;
+      const asTeam = opts.team === true || reps.length > 1;
       if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
-      const named = (rep: string, name: string) => (opts.team ? `${name} (${rep})` : name);
+      const named = (rep: string, name: string) => (asTeam ? `${name} (${rep})` : name);
       all = [];
       steps = [];
       // a row one rep damaged is named and left out, never the whole report
@@ -89,11 +94,12 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
         for (const e of await team.eventsSince(weekStart, ['facts-updated'], rep)) changes.push({ ...e, account: named(rep, e.account) });
       }
       steps.sort((x, y) => x.due.localeCompare(y.due) || x.id - y.id);
-      who = opts.rep ? { rep: opts.rep } : { team: reps };
+      // the team's reps: a manager above others is one only if they sell too
+      who = asTeam ? { team: reps.filter((r) => !managers.has(r) || all.some((a) => a.rep === r)) } : { rep: opts.rep as string };
       const threads = await team.teamThreads(reps, scope.today);
       if (threads.length) {
         const { noteViews, isOpen } = await import('../ui/views/team.js');
-        questions = reps.flatMap((rep) => noteViews(threads.filter((t) => t.rep === rep).map((t) => t.event)).filter(isOpen).map((note) => ({ ...(opts.team ? { rep } : {}), note })));
+        questions = reps.flatMap((rep) => noteViews(threads.filter((t) => t.rep === rep).map((t) => t.event)).filter(isOpen).map((note) => ({ ...(asTeam ? { rep } : {}), note })));
       }
       // the team's catalogue of notices: loaded only when a manager's report left a row out
       if (damaged.length) tellDamaged(io, damaged, (await import('../ui/notice-messages.js')).NOTICE_MESSAGES[locale]);

@@ -240,8 +240,11 @@ async function resolveInputs(run: SessionRun): Promise<Inputs> {
   const { mode, opts, io, ctx, g, stdinTTY, interactive, drafts } = run;
   let source: AnswersSource | undefined;
   if (opts.demo) {
-    const demo = join(packageRoot(), 'examples', mode === 'plan' ? 'demo-plan.yaml' : 'demo-prep.yaml');
-    source = await readAnswersSource(ctx, demo, readFileSync(demo), localeOf(ctx, g));
+    // the sample's own answers (the account, the person, what was discussed) in the session's language:
+    // a Chinese session that recaps "上次我们谈了the pilot…" reads as a half-translated program
+    const locale = localeOf(ctx, g);
+    const demo = join(packageRoot(), 'examples', `demo-${mode === 'plan' ? 'plan' : 'prep'}${locale === 'en' ? '' : `.${locale}`}.yaml`);
+    source = await readAnswersSource(ctx, demo, readFileSync(demo), locale);
   } else if (opts.answers === '-' || (!opts.answers && !stdinTTY && !opts.resume)) {
     // read stdin whole and feed the engine, never the prompts (they cannot share a pipe)
     const idle = Number(io.env.SALES_COACH_STDIN_TIMEOUT_MS);
@@ -351,7 +354,7 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
     const { widthOf } = await import('../ui/style.js');
     const { VIEW_MESSAGES } = await import('../ui/views/messages.js');
     const m = VIEW_MESSAGES[locale];
-    const lines = (notes: typeof threads) => noteLines(notes, locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false }).join('\n');
+    const lines = (notes: typeof threads) => noteLines(notes, locale, ctx.out, widthOf(io.stderr), { indent: '  ', account: false, own: true }).join('\n');
     // under the headings `today` and `accounts` give them, dated as every screen dates
     if (open.length) io.stderr.write(`${ctx.out.bold(m.openQuestions)}\n${lines(open)}\n${ctx.out.dim(`  ${m.replyHint(shellQuote(state?.name ?? account ?? ''))}`)}\n`);
     if (news.length) io.stderr.write(`${ctx.out.bold(m.managerNotes)}\n${lines(news)}\n`);

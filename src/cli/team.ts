@@ -4,10 +4,10 @@
  * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
  */
 import { isTeamStore, StoreError, type TeamStore } from '../store/types.js';
-import { mustManage, noRepAccount } from './account-names.js';
+import { mustManage, noRepAccount, unknownAccount } from './account-names.js';
 import { csvLine } from '../ui/csv.js';
 import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
-import { sanitize, sanitizeDeep } from '../ui/sanitize.js';
+import { sanitize, sanitizeDeep, shellQuote } from '../ui/sanitize.js';
 import { widthOf } from '../ui/style.js';
 import { sinceDate } from './accounts.js';
 import { addDays } from '../engine/dates.js';
@@ -124,7 +124,9 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     const tree = await s.teamTree();
     const managed = tree.map((t) => t.rep);
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(said('notYourRep', { rep: r, team: managed }), `${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
-    const reps = opts.rep?.length ? opts.rep : managed;
+    // a manager under the reader named with --rep: their team (and their own accounts, if they sell)
+    const teamOf = (r: string): string[] => [r, ...tree.filter((t) => t.manager === r).flatMap((t) => teamOf(t.rep))];
+    const reps = opts.rep?.length ? [...new Set(opts.rep.flatMap(teamOf))] : managed;
     const all = opts.all || opts.json || opts.csv;
     // the JSON and the CSV are everything: every account, needing attention or not
     const everyAccount = Boolean(opts.json || opts.csv);
@@ -163,7 +165,10 @@ export async function accountReply(name: string, opts: { note?: string; today?: 
   if (!opts.note?.trim()) throw new UserError(said('replyNeedsNote', {}), 'account reply needs --note "...": your answer to the question', 'e.g. --note "The first KP signs on Friday: the board approved the budget"');
   const today = opts.today ?? localToday();
   return withTeam(io, g, 'account reply', async (s) => {
-    const r = await s.replyToNote(name, (opts.note as string).trim(), now(), today);
+    // a misspelt name: the account most likely meant, as every account command says it
+    const r = await s.replyToNote(name, (opts.note as string).trim(), now(), today).catch(async (err: unknown) => {
+      throw err instanceof StoreError && err.said.key === 'noAccount' ? await unknownAccount(s, name) : err;
+    });
     io.stdout.write(`${noticesFor(io, g).noteReplied(sanitize(r.name), sanitize(r.asked))}\n`);
     return EXIT.ok;
   });
@@ -171,7 +176,7 @@ export async function accountReply(name: string, opts: { note?: string; today?: 
 
 /** A manager closes the open questions on a rep's account. */
 export async function accountResolve(name: string, opts: { rep?: string; note?: string; today?: string }, io: IO, g: GlobalOptions): Promise<number> {
-  if (!opts.rep) throw new UserError(said('reviewNeedsRep', { verb: 'resolve' }), 'account resolve needs --rep: whose account is it?', "sales-coach team review lists your team's accounts by rep");
+  if (!opts.rep) throw new UserError(said('reviewNeedsRep', { verb: 'resolve' }), 'account resolve needs --rep: whose account is it?', `sales-coach team review lists your team's accounts by rep; a question on your own account is your manager's to close: answer it with sales-coach account reply ${shellQuote(name)} --note "…"`);
   const today = opts.today ?? localToday();
   return withTeam(io, g, 'account resolve', async (s) => {
     const rep = opts.rep as string;

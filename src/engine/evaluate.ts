@@ -205,7 +205,11 @@ interface Settled {
   /** The context with the class: flags, steps and tips test it. */
   ctx: ConditionContext;
   classExtra: Record<string, string>;
+  /** The class's reasons as conditions that held, each with the questions it reads. */
+  because: Evidence[];
   unknownList: string;
+  /** What is not known yet, one phrase each (a language may count them). */
+  unknownItems: string[];
   signedNow: boolean;
   /** Signed at an earlier session: what leads to a signature (its window, plan, steps, questions) is moot. */
   signedBefore: boolean;
@@ -610,8 +614,8 @@ function classificationSection(s: Scope): Settled {
     const unknownQs = classification.unknownQuestions.map((id) => questions.get(id) as Question);
     for (const q of unknownQs) unknowns.push({ question: q.id, text: words.shortName(q) });
     reasons.push({
-      text: msg.provisionalReason(candidateLabels.join(msg.or), msg.list(unknowns.map((u) => u.text))),
-      ...bothVoices((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), m.list(unknownQs.map(w.shortName)))),
+      text: msg.provisionalReason(candidateLabels.join(msg.or), unknowns.map((u) => u.text)),
+      ...bothVoices((w, m) => m.provisionalReason(possible.map((r) => classLabel(r.name, localeOf(m)) || r.id).join(m.or), unknownQs.map(w.shortName))),
       because: unknownQs.map((q) => ({ question: q.id, answer: UNKNOWN, text: msg.notKnown(words.shortName(q)), ...bothVoices((w, m) => m.notKnown(w.shortName(q))) })),
     });
     trace.push(`provisional: rules ${classification.undecided.map((r) => r.id).join(', ')} undecided${classification.rule ? `, ${classification.rule.id} held after them` : ''}`);
@@ -630,7 +634,7 @@ function classificationSection(s: Scope): Settled {
     reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`prep expects ${settled?.id ?? classification.status}; ${expected.id} stays on record until a debrief`);
   }
-  const unknownList = msg.list(unknowns.map((u) => u.text));
+  const unknownList = msg.unknownList(unknowns.map((u) => u.text));
   // signed: the window is closed, there is nothing left to sign by (at this session or an earlier one)
   const signedNow = pb.roles.signed !== undefined && evaluateCondition(pb.roles.signed, s.base) === true;
   const history = s.input.account?.history;
@@ -679,7 +683,7 @@ function classificationSection(s: Scope): Settled {
     ...(recorded ? { onRecord: true } : {}),
     ...(expected ? { expectedFrom: expected.id } : {}),
   };
-  return { out, rule: settled, ctx, classExtra, unknownList, signedNow, signedBefore: history?.signed === true, droppedNow };
+  return { out, rule: settled, ctx, classExtra, because: reasons[0]?.because ?? [], unknownList, unknownItems: unknowns.map((u) => u.text), signedNow, signedBefore: history?.signed === true, droppedNow };
 }
 
 /** A word the engine says about the playbook's content: the playbook's own term, else the neutral one. */
@@ -806,12 +810,16 @@ function selfQuestionsSection(s: Scope, c: Settled): CoachingResult['selfQuestio
     for (const key of ['forward', 'reverse'] as const) {
       for (const sq of c.rule[key] ?? []) {
         if (evaluateCondition(sq.when, c.ctx) !== true) continue;
-        out[key].push(s.fill(sq.text, c.classExtra));
+        // a question asked on some of the reasons names those only: "because no need: any one of the
+        // three missing makes a D" is not followed by the excuse, which is not one of the three
+        const reads = sq.when ? questionsIn(sq.when) : undefined;
+        const named = reads ? c.because.filter((e) => reads.has(e.question)) : c.because;
+        out[key].push(s.fill(sq.text, reads && named.length ? { ...c.classExtra, reasons: s.msg.list(named.map((e) => e.text)) } : c.classExtra));
       }
     }
   } else if (c.out.status === 'provisional') {
     const question = termOf(s.pb, 'provisionalQuestion', s.msg);
-    out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownList, question, termOf(s.pb, 'provisionalVerdict', s.msg)) : s.msg.provisionalQuestionDebrief(c.unknownList, question, termOf(s.pb, 'decider', s.msg)));
+    out.reverse.push(s.mode === 'prep' ? s.msg.provisionalQuestionPrep(c.unknownItems, question, termOf(s.pb, 'provisionalVerdict', s.msg)) : s.msg.provisionalQuestionDebrief(c.unknownList, question, termOf(s.pb, 'decider', s.msg)));
   }
   return out;
 }
@@ -1183,7 +1191,7 @@ function planSection(s: Scope, c: Settled): CoachingResult['visitPlan'] {
   const plan = c.rule?.visit ? (c.rule.visit.variants?.find((v) => evaluateCondition(v.when, c.ctx) === true) ?? c.rule.visit) : undefined;
   if (plan) return { objective: s.fill(plan.objective, c.classExtra), commitment: s.fill(plan.commitment, c.classExtra), minimum: s.fill(plan.minimum, c.classExtra) };
   // a provisional class has no plan of its own yet: this visit is for finding out what decides it
-  if (c.out.status === 'provisional') return { objective: s.msg.provisionalObjective(c.unknownList), commitment: s.msg.provisionalCommitment, minimum: s.msg.provisionalMinimum(c.unknownList) };
+  if (c.out.status === 'provisional') return { objective: s.msg.provisionalObjective(c.unknownList), commitment: s.msg.provisionalCommitment, minimum: s.msg.provisionalMinimum(c.unknownItems) };
   return undefined;
 }
 

@@ -7,10 +7,15 @@ import type { Locale } from './model.js';
 import { zhCN } from './messages.zh-CN.js';
 import { zhTW } from './messages.zh-TW.generated.js';
 
+/** "a, b and c" (the catalogue's own `list`, for its messages that take the items). */
+const andList = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
 const en = {
   because: (klass: string, list: string) => `${klass} because ${list}`,
   /** "a, b and c": a list read as one sentence, with "and" before the last item. */
-  list: (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  list: andList,
+  /** What the rep does not know yet, as one list: "need and whether they see the value". */
+  unknownList: andList,
   yes: 'yes',
   no: 'no',
   unknown: "don't know",
@@ -28,20 +33,21 @@ const en = {
     `${name}: ${value} (${{ gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' }[op]} ${bound})`,
   /** The evidence line for an answer the rep does not know yet. */
   notKnown: (what: string) => `you don't know ${what}`,
-  provisionalReason: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which you don't know yet`,
+  // the items, not one joined phrase: a language may count them ("关键在两点：…")
+  provisionalReason: (classes: string, items: string[]) => `Provisional: it could be ${classes}. It depends on ${andList(items)}, which you don't know yet`,
   /**
    * The same three reasons as a manager reads them: the rep in the third person, {rep} standing for
    * their name (the view puts it in; a stored event does not know who will read it).
    */
   notKnownOf: (what: string) => `{rep} does not know ${what}`,
-  provisionalReasonOf: (classes: string, list: string) => `Provisional: it could be ${classes}. It depends on ${list}, which {rep} does not know yet`,
+  provisionalReasonOf: (classes: string, items: string[]) => `Provisional: it could be ${classes}. It depends on ${andList(items)}, which {rep} does not know yet`,
   classHeldOf: (person: string, klass: string, decider: string, role: string, prep?: boolean) => `${prep ? `{rep} meets ${person}` : `{rep} met ${person}`}, not ${role}: the account stays ${klass} on the word of ${decider}`,
   /**
    * The reverse question when the class is provisional, answered as seed 001 answers it: the reason,
    * then when you will find out. `question`, `verdict` and `decider` are the playbook's terms.
    */
-  provisionalQuestionPrep: (list: string, question: string, verdict: string) =>
-    `${question} Because you don't know ${list}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say ${verdict}."`,
+  provisionalQuestionPrep: (items: string[], question: string, verdict: string) =>
+    `${question} Because you don't know ${andList(items)}. Find it out at this visit, and answer as a top sales would: "I have not confirmed it yet; I will ask at this visit, and then I can say ${verdict}."`,
   provisionalQuestionDebrief: (list: string, question: string, decider: string) =>
     `${question} Because you don't know ${list}. Answer as a top sales would: the reason, and when you will know (for example "${decider} is travelling; I will meet them next week").`,
   /** The neutral terms, for a playbook that declares none (see Terms). */
@@ -60,7 +66,7 @@ const en = {
   addressOpponent: (name: string) => `Plan how to answer ${name}'s concerns: what would be a personal win for ${name} (never a kickback), and who that person trusts`,
   provisionalObjective: (list: string) => `Find out what decides the class: ${list}`,
   provisionalCommitment: 'A meeting with whoever can answer it, if it is not this person',
-  provisionalMinimum: (list: string) => `A clear answer on ${list}, and from whom`,
+  provisionalMinimum: (items: string[]) => `A clear answer on ${andList(items)}, and from whom`,
   /** The class's window ran out unsigned: seed 001 says to reclassify, not to keep an A open. */
   // the new class is the badge's to say, not again before the reason ("B: the A window…" under " B ")
   windowLapsed: (_to: string, from: string, date: string) => `The ${from} window ended on ${date} without a signature, so the account is reclassified`,

@@ -1,10 +1,15 @@
 /** The engine's words in Simplified Chinese, in the seeds' own terms. zh-TW is generated from this file. */
 import type { Messages } from './messages.js';
 
+/** How many points, in words: 两点, not 2点 (more than ten is never one visit's). */
+const points = (n: number) => `${['', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'][n] ?? n}点`;
+
 export const zhCN: Messages = {
   because: (klass, list) => `${klass}，因为${list}`,
   // 、 joins reasons that are verb phrases (有需求、有购买能力); 和 would join them into one noun
   list: (items) => items.join('、'),
+  // 对方 said once for the list (对方有没有需求、认不认可产品价值), never of the company (对方公司)
+  unknownList: (items) => items.map((t, i) => (i > 0 && items[0].startsWith('对方') ? t.replace(/^对方(?!公司)/, '') : t)).join('、'),
   yes: '是',
   no: '否',
   unknown: '不知道',
@@ -19,11 +24,12 @@ export const zhCN: Messages = {
   without: (name, option) => `${name}不包括${option}`,
   compared: (name, value, op, bound) => `${name}：${value}（${{ gt: '多于', gte: '至少', lt: '少于', lte: '至多' }[op]}${bound}）`,
   notKnown: (what) => `还不清楚${what}`,
-  provisionalReason: (classes, list) => `可能是${classes}：关键在于${list}，这一点你还不清楚`,
+  // the points counted, not glued into one noun ("关键在于需求、对方是否认可产品价值，这一点…")
+  provisionalReason: (classes, items) => (items.length < 2 ? `可能是${classes}，关键在于${items.join('')}，这一点你还不清楚` : `可能是${classes}，关键在${points(items.length)}：${zhCN.unknownList(items)}，这${points(items.length)}你还不清楚`),
   notKnownOf: (what) => `{rep}还不清楚${what}`,
-  provisionalReasonOf: (classes, list) => `可能是${classes}：关键在于${list}，这一点{rep}还不清楚`,
+  provisionalReasonOf: (classes, items) => (items.length < 2 ? `可能是${classes}，关键在于${items.join('')}，这一点{rep}还不清楚` : `可能是${classes}，关键在${points(items.length)}：${zhCN.unknownList(items)}，这${points(items.length)}{rep}还不清楚`),
   classHeldOf: (person, klass, decider, role, prep) => `{rep}${prep ? '这次要见的是' : '见的是'}${person}，不是${role}：客户仍按${decider}的意见算作${klass}`,
-  provisionalQuestionPrep: (list, question, verdict) => `${question}因为你还不清楚${list}。像顶尖销售（Top Sales）那样回答：“这一点我还没确认，这次拜访我会问清楚，到时就能判断${verdict}。”`,
+  provisionalQuestionPrep: (items, question, verdict) => `${question}因为你还不清楚${zhCN.unknownList(items)}。像顶尖销售（Top Sales）那样回答：“这${points(items.length)}我还没确认，这次拜访我会问清楚，到时就能判断${verdict}。”`,
   provisionalQuestionDebrief: (list, question, decider) => `${question}因为你还不清楚${list}。像顶尖销售（Top Sales）那样回答：说出原因，再说什么时候能弄清楚（比如“${decider}这段时间在外出差，等对方下周回来，我会见面沟通一次”）。`,
   terms: { decider: '最终决策人', provisionalQuestion: '为什么分类还定不下来？', provisionalVerdict: '这个客户属于哪一类' },
   findOut: (what) => `弄清楚${what}`,
@@ -38,7 +44,7 @@ export const zhCN: Messages = {
   addressOpponent: (name) => `想好怎么回应${name}的顾虑：${name}的“个人的赢”是什么（绝不是回扣），${name}信任谁`,
   provisionalObjective: (list) => `弄清决定分类的关键——${list}`,
   provisionalCommitment: '如果对方回答不了，就约能回答的人见面',
-  provisionalMinimum: (list) => `就${list}得到明确答复，并清楚这个答复出自谁`,
+  provisionalMinimum: (items) => (items.length < 2 ? `就${items.join('')}得到明确答复，并清楚这个答复出自谁` : `这${points(items.length)}都得到明确答复，并清楚每个答复出自谁`),
   windowLapsed: (_to, from, date) => `${from}的签单周期已在${date}结束，仍未签单`,
   keptAfterLapse: (_klass, from) => `${from}的签单周期已过，仍未签单；情况没有变化，这个客户就不会重新成为${from}`,
   lapsedForward: (from) => `为什么在${from}的签单周期内没有签下来？当初判断为${from}的理由里，哪一条是你一厢情愿的，而不是你亲耳听到的？`,

@@ -205,7 +205,7 @@ export const Persona = z.strictObject({
 
 export const SelfQuestion = z.strictObject({
     when: optional(Condition, 'Ask it only when this condition holds.'),
-    text: described(Text, 'The question the rep asks themself. Placeholders: {answers.ID}, {account.name}, {reasons}.'),
+    text: described(Text, 'The question the rep asks themself. Placeholders: {answers.ID}, {account.name}, {reasons} (with a `when`, only the reasons that read a question the `when` reads).'),
   });
 
 export const ClassRule = z.strictObject({

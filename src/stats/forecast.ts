@@ -332,8 +332,10 @@ export function valueWaterfall(accounts: readonly StatsAccount[], changes: reado
   const rows = new Map<string, ValueWeek>();
   const row = (currency: string | undefined) => {
     const k = currency ?? '';
-    let r = rows.get(k);
-    if (!r) rows.set(k, (r = { ...(currency ? { currency } : {}), start: 0, new: 0, up: 0, down: 0, signed: 0, dropped: 0, end: 0 }));
+    const had = rows.get(k);
+    if (had) return had;
+    const r: ValueWeek = { ...(currency ? { currency } : {}), start: 0, new: 0, up: 0, down: 0, signed: 0, dropped: 0, end: 0 };
+    rows.set(k, r);
     return r;
   };
   type V = { amount: number; currency?: string } | undefined;

@@ -615,7 +615,11 @@ export class PostgresStore extends SqlStore implements TeamStore {
             .where('owner', 'in', team)
             .where('signed', '=', 0)
             .where('dropped', '=', 0)
-            .where(sql<string>`coalesce(last_visit, '')`, '<', opts.untouchedSince)
+            // a prep dated ahead is not a visit: such an account (few) is untouched unless a session of
+            // the period itself touched it (the trial's prep of 9 Dec hid an account nobody had met since 20 Nov)
+            .where(
+              sql<SqlBool>`(coalesce(last_visit, '') < ${opts.untouchedSince} OR (last_visit > ${today} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.account_id = accounts.id AND v.date >= ${opts.untouchedSince} AND v.date <= ${today})))`,
+            )
             .select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')])
             .groupBy('owner')
             .execute()
@@ -711,12 +715,16 @@ export class PostgresStore extends SqlStore implements TeamStore {
   }
 
   /** The manager's note on a rep's account: an event with who and when, refused by the database for anyone else. */
+  /** A note, an answer or a close is never dated after the server's day (a day's grace for time zones). */
+  private async notAhead(c: Q, today: string, what: string): Promise<void> {
+    const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
+    if (today > latest) throw new StoreError(`${what} cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
+  }
+
   async reviewClass(rep: string, account: string, kind: 'class-validated' | 'class-challenged', note: string, at: string, today: string): Promise<{ by: string; class?: string; status?: string; name: string; closed: boolean }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
-      // the server's day, a day's grace for time zones: a manager cannot date a note in the future
-      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
-      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
+      await this.notAhead(c, today, 'a note');
       // the seed's question is the manager's to ask: never a rep's of their own class
       if (rep === by) throw new StoreError('a note on your own account is not a manager\'s review', 'your manager confirms or questions your classes; sales-coach accounts shows their notes', { key: 'noteOnOwnAccount', params: {} });
       const managed = (await this.q(`SELECT 1 WHERE $1 = ANY (${PG_SCHEMA}.managed_reps())`, [rep], c)).length > 0;
@@ -739,6 +747,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async replyToNote(account: string, note: string, at: string, today: string): Promise<{ by: string; name: string; asked: string }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
+      await this.notAhead(c, today, 'an answer');
       const a = (await this.q<{ id: number; name: string }>('SELECT id, name FROM accounts WHERE owner = current_user AND name_key = $1', [nameKey(account)], c))[0];
       if (!a) throw new StoreError(`no account "${account}"`, 'sales-coach accounts lists them', { key: 'noAccount', params: { name: account } });
       const open = await this.openQuestions(c, a.id);
@@ -754,8 +763,7 @@ export class PostgresStore extends SqlStore implements TeamStore {
   async resolveNotes(rep: string, account: string, note: string | undefined, at: string, today: string): Promise<{ by: string; name: string; closed: number; answered: boolean }> {
     return this.write(async (c) => {
       const by = await this.currentUser();
-      const latest = (await this.q<{ d: string }>("SELECT to_char(current_date + 1, 'YYYY-MM-DD') AS d", [], c))[0].d;
-      if (today > latest) throw new StoreError(`a note cannot be dated ${today}: that is after today on the team database`, 'leave --today out, or give a past day', { key: 'noteAfterToday', params: { date: today } });
+      await this.notAhead(c, today, 'a note');
       const managed = (await this.q(`SELECT 1 WHERE $1 = ANY (${PG_SCHEMA}.managed_reps())`, [rep], c)).length > 0;
       if (!managed) throw new StoreError(`${rep} is not a rep of your team`, 'sales-coach team review lists your team; the team admin adds reps with: sales-coach team add REP --manager YOU', { key: 'notYourRep', params: { rep } });
       const a = (await this.q<{ id: number; name: string }>('SELECT id, name FROM accounts WHERE owner = $1 AND name_key = $2', [rep, nameKey(account)], c))[0];

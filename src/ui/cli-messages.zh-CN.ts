@@ -311,7 +311,10 @@ export const zhCN: CliMessages = {
   notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你团队的销售`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的团队：${list(team)}` : `你在这个团队数据库里没有下属销售（${ADD_REPS}）；你自己的客户：sales-coach accounts` }),
   noRepsManaged: () => ({ message: '在这个团队数据库里，你没有管理任何销售', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '写上经理的角色名，或者去掉 --manager' }),
-  reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：这是谁的客户？`, hint: 'sales-coach team review 会按销售列出你团队的客户' }),
+  reviewNeedsRep: ({ verb }) => ({
+    message: `account ${verb} 需要 --rep：这是谁的客户？`,
+    hint: `sales-coach team review 会按销售列出你团队的客户${verb === 'resolve' ? '；你自己客户上的问题由经理来结束，你用 sales-coach account reply 回答' : ''}`,
+  }),
   reviewNeedsNote: ({ verb, challenge }) => ({
     message: `account ${verb} 需要 --note "..."：写上要让销售看到的话`,
     hint: challenge ? '例如 --note "为什么他是A类客户？那你今天为什么没签掉呢？"' : '例如 --note "同意：第一KP确认了预算"',

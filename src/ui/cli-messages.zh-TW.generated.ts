@@ -311,7 +311,10 @@ export const zhTW: CliMessages = {
   notYourRep: ({ rep, team, meant }) => ({ message: `${rep} 不是你團隊的業務`, hint: team.length ? `${meant ? `你是不是要找 ${meant}？` : ''}你的團隊：${list(team)}` : `你在這個團隊資料庫裡沒有下屬業務（${ADD_REPS}）；你自己的客戶：sales-coach accounts` }),
   noRepsManaged: () => ({ message: '在這個團隊資料庫裡，你沒有管理任何業務', hint: ADD_REPS }),
   managerEmpty: () => ({ message: '--manager 是空的', hint: '寫上經理的角色名，或者去掉 --manager' }),
-  reviewNeedsRep: ({ verb }) => ({ message: `account ${verb} 需要 --rep：這是誰的客戶？`, hint: 'sales-coach team review 會按業務列出你團隊的客戶' }),
+  reviewNeedsRep: ({ verb }) => ({
+    message: `account ${verb} 需要 --rep：這是誰的客戶？`,
+    hint: `sales-coach team review 會按業務列出你團隊的客戶${verb === 'resolve' ? '；你自己客戶上的問題由經理來結束，你用 sales-coach account reply 回答' : ''}`,
+  }),
   reviewNeedsNote: ({ verb, challenge }) => ({
     message: `account ${verb} 需要 --note "..."：寫上要讓業務看到的話`,
     hint: challenge ? '例如 --note "為什麼他是A類客戶？那你今天為什麼沒簽掉呢？"' : '例如 --note "同意：第一KP確認了預算"',

@@ -34,7 +34,7 @@ export const zhCN: HelpMessages = {
     'print JSON': '以 JSON 格式输出',
     'print a playbook as resolved (includes and extends applied)': '显示展开后的剧本（已合并 includes 和 extends）',
     'a playbook id or a file': '剧本 id 或文件',
-    'print a JSON Schema (for editors): of playbooks, test files or answers files': '输出剧本、测试文件或答案文件的 JSON Schema（供编辑器使用）',
+    'print a JSON Schema (for editors): of playbooks, test files or answers files': '输出剧本、测试文件或回答文件的 JSON Schema（供编辑器使用）',
     'which schema': '哪一种 schema',
     'write it to a file instead': '改为写入文件',
     'let --out replace a file that exists': '允许 --out 覆盖已有的文件',
@@ -46,10 +46,10 @@ export const zhCN: HelpMessages = {
     'where to write it': '写到哪里',
     'preview a playbook as a rep sees it: run the interview (answers from a file, the rest asked) and show the result; nothing is saved':
       '以销售的视角预览剧本：走一遍访谈（答案取自文件，缺的再问），显示结果；什么都不保存',
-    'pre-fill the answers from a YAML or JSON answers file': '用 YAML 或 JSON 答案文件预先填好答案',
+    'pre-fill the answers from a YAML or JSON answers file': '用 YAML 或 JSON 回答文件预先填好答案',
     "ask again from this question on (the file's answers as defaults)": '从这个问题起重新提问（文件里的答案作为默认值）',
-    "the kind of session (default: the answers file's, else debrief)": '访谈类型（默认用答案文件里指定的，没有指定就是复盘）',
-    "the visit date (default: the answers file's, else today)": '拜访日期（默认用答案文件里的日期，没有就是今天）',
+    "the kind of session (default: the answers file's, else debrief)": '访谈类型（默认用回答文件里指定的，没有指定就是复盘）',
+    "the visit date (default: the answers file's, else today)": '拜访日期（默认用回答文件里的日期，没有就是今天）',
     'the persona of the person met': '要见的人属于哪种性格类型',
     'never ask: fail on missing answers instead': '不提问：缺少答案就直接报错',
     'show everything (the whole persona profile, every tip)': '显示全部内容（完整的性格类型说明和每一条提示）',
@@ -76,7 +76,7 @@ export const zhCN: HelpMessages = {
       '拜访前做准备：先回答几个简短的问题，再给出客户分类、针对对方性格类型的建议、待办清单，以及可以发给客户的上次拜访总结',
     'the account (customer company)': '客户名称（公司名）',
     'the persona of the person you meet, e.g. koala': '要见的人属于哪种性格类型，例如 koala（无尾熊型）',
-    "the playbook to use (default: the answers file's, else abcd)": '使用的剧本（默认用答案文件里指定的，没有指定就用 abcd）',
+    "the playbook to use (default: the answers file's, else abcd)": '使用的剧本（默认用回答文件里指定的，没有指定就用 abcd）',
     'the visit date (default: today for debrief and plan, tomorrow for prep)': '拜访日期（默认：拜访准备为明天，复盘和客户经营计划为今天）',
     'take the answers from a YAML or JSON file (or - for stdin) instead of asking': '从 YAML 或 JSON 文件读取答案，不再逐题提问（写 - 表示从标准输入读取）',
     'continue the interrupted interview (draft)': '接着上次中断的访谈继续答题（草稿）',
@@ -199,7 +199,7 @@ export const zhCN: HelpMessages = {
     'the account it is for (required)': '所属客户（必填）',
     'when it is due (default: today)': '到期日（默认：今天）',
     'what to do': '要做什么',
-    'the unfinished sessions (interrupted interviews), each with the command that continues it': '未完成的访谈（中断的访谈），每个都附上继续它的命令',
+    'the unfinished sessions (interrupted interviews), each with the command that continues it': '中断后未完成的访谈，每个都附上继续它的命令',
     'delete an unfinished session for good': '永久删除一个未完成的访谈',
     'the account of the draft (none: the draft without an account)': '草稿所属的客户（不写则指没有客户的那份草稿）',
     'prep, debrief or plan': 'prep（拜访准备）、debrief（复盘）或 plan（客户经营）',
@@ -287,7 +287,7 @@ export const zhCN: HelpMessages = {
   示例：
     $ sales-coach report --out week.html && xdg-open week.html`,
     'account set': `
-  取值按剧本的选项检查，与答案文件相同。分类不会因此改变：下一次拜访准备或复盘会根据所有信息
+  取值按剧本的选项检查，与回答文件相同。分类不会因此改变：下一次拜访准备或复盘会根据所有信息
   （包括这一条）重新分类。
 
   示例：

@@ -34,7 +34,7 @@ export const zhTW: HelpMessages = {
     'print JSON': '以 JSON 格式輸出',
     'print a playbook as resolved (includes and extends applied)': '顯示展開後的劇本（已合併 includes 和 extends）',
     'a playbook id or a file': '劇本 id 或檔案',
-    'print a JSON Schema (for editors): of playbooks, test files or answers files': '輸出劇本、測試檔案或答案檔案的 JSON Schema（供編輯器使用）',
+    'print a JSON Schema (for editors): of playbooks, test files or answers files': '輸出劇本、測試檔案或回答檔案的 JSON Schema（供編輯器使用）',
     'which schema': '哪一種 schema',
     'write it to a file instead': '改為寫入檔案',
     'let --out replace a file that exists': '允許 --out 覆蓋已有的檔案',
@@ -46,10 +46,10 @@ export const zhTW: HelpMessages = {
     'where to write it': '寫到哪裡',
     'preview a playbook as a rep sees it: run the interview (answers from a file, the rest asked) and show the result; nothing is saved':
       '以業務的視角預覽劇本：走一遍訪談（答案取自檔案，缺的再問），顯示結果；什麼都不儲存',
-    'pre-fill the answers from a YAML or JSON answers file': '用 YAML 或 JSON 答案檔案預先填好答案',
+    'pre-fill the answers from a YAML or JSON answers file': '用 YAML 或 JSON 回答檔案預先填好答案',
     "ask again from this question on (the file's answers as defaults)": '從這個問題起重新提問（檔案裡的答案作為預設值）',
-    "the kind of session (default: the answers file's, else debrief)": '訪談類型（預設用答案檔案裡指定的，沒有指定就是檢討）',
-    "the visit date (default: the answers file's, else today)": '拜訪日期（預設用答案檔案裡的日期，沒有就是今天）',
+    "the kind of session (default: the answers file's, else debrief)": '訪談類型（預設用回答檔案裡指定的，沒有指定就是檢討）',
+    "the visit date (default: the answers file's, else today)": '拜訪日期（預設用回答檔案裡的日期，沒有就是今天）',
     'the persona of the person met': '要見的人屬於哪種性格類型',
     'never ask: fail on missing answers instead': '不提問：缺少答案就直接顯示錯誤',
     'show everything (the whole persona profile, every tip)': '顯示全部內容（完整的性格類型說明和每一條提示）',
@@ -76,7 +76,7 @@ export const zhTW: HelpMessages = {
       '拜訪前做準備：先回答幾個簡短的問題，再給出客戶分類、針對對方性格類型的建議、待辦清單，以及可以發給客戶的上次拜訪總結',
     'the account (customer company)': '客戶名稱（公司名）',
     'the persona of the person you meet, e.g. koala': '要見的人屬於哪種性格類型，例如 koala（無尾熊型）',
-    "the playbook to use (default: the answers file's, else abcd)": '使用的劇本（預設用答案檔案裡指定的，沒有指定就用 abcd）',
+    "the playbook to use (default: the answers file's, else abcd)": '使用的劇本（預設用回答檔案裡指定的，沒有指定就用 abcd）',
     'the visit date (default: today for debrief and plan, tomorrow for prep)': '拜訪日期（預設：拜訪準備為明天，檢討和客戶經營計畫為今天）',
     'take the answers from a YAML or JSON file (or - for stdin) instead of asking': '從 YAML 或 JSON 檔案讀取答案，不再逐題提問（寫 - 表示從標準輸入讀取）',
     'continue the interrupted interview (draft)': '接著上次中斷的訪談繼續答題（草稿）',
@@ -199,7 +199,7 @@ export const zhTW: HelpMessages = {
     'the account it is for (required)': '所屬客戶（必填）',
     'when it is due (default: today)': '到期日（預設：今天）',
     'what to do': '要做什麼',
-    'the unfinished sessions (interrupted interviews), each with the command that continues it': '未完成的訪談（中斷的訪談），每個都附上繼續它的指令',
+    'the unfinished sessions (interrupted interviews), each with the command that continues it': '中斷後未完成的訪談，每個都附上繼續它的指令',
     'delete an unfinished session for good': '永久刪除一個未完成的訪談',
     'the account of the draft (none: the draft without an account)': '草稿所屬的客戶（不寫則指沒有客戶的那份草稿）',
     'prep, debrief or plan': 'prep（拜訪準備）、debrief（檢討）或 plan（客戶經營）',
@@ -244,7 +244,7 @@ export const zhTW: HelpMessages = {
     $ sales-coach accounts                       盤點，每個分類最多 20 個客戶
     $ sales-coach accounts --since 7d            加上本週的變化及原因
     $ sales-coach accounts --flag window,no_next 現在需要你處理的
-    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於電子表格
+    $ sales-coach accounts --csv > pipeline.csv  所有客戶，用於試算表
     $ sales-coach accounts --rep wang_li         經理檢視某位業務的客戶分布（團隊資料庫）`,
     stats: `
   校準：對每個給出過的分類（每次拜訪給出都算一次），在成交週期已過的客戶中，有多少比例在該分類的
@@ -287,7 +287,7 @@ export const zhTW: HelpMessages = {
   範例：
     $ sales-coach report --out week.html && xdg-open week.html`,
     'account set': `
-  取值按劇本的選項檢查，與答案檔案相同。分類不會因此改變：下一次拜訪準備或檢討會根據所有資訊
+  取值按劇本的選項檢查，與回答檔案相同。分類不會因此改變：下一次拜訪準備或檢討會根據所有資訊
   （包括這一條）重新分類。
 
   範例：

@@ -107,11 +107,15 @@ const HAN_NAME = /(?<=^|[\s'’"“([-])[A-Za-z0-9]*\p{Script=Han}{2,4}(?=$|[\s\
 // breaks it after each / and before @ (one wider than the line is still cut by width)
 const URL_RUN = /[\x21-\x7e]*\/[\x21-\x7e]*/g;
 const HAN_DATE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[（(]?(?:周|週|星期)[一二三四五六日天][）)]?)?/gu;
-/** A Han character just before or after the run (a space between allowed): the run is inside Chinese text. */
+// the full-width marks of Chinese text: （）「」、。，：
+const CJK_MARK = /[\u3000-\u303f\uff01-\uff60]/u;
+/** A Han character or a full-width mark just before or after the run (a space between allowed): the run is inside Chinese text. */
 function besideHan(plain: string, from: number, to: number): boolean {
   const before = plain[from - 1] === ' ' ? plain[from - 2] : plain[from - 1];
   const after = plain[to] === ' ' ? plain[to + 1] : plain[to];
-  return (before !== undefined && HAN.test(before)) || (after !== undefined && HAN.test(after));
+  // Chinese punctuation is Chinese text too: 顶尖销售（Top Sales）那样
+  const chinese = (c: string | undefined) => c !== undefined && (HAN.test(c) || CJK_MARK.test(c));
+  return chinese(before) || chinese(after);
 }
 
 /**

@@ -128,7 +128,8 @@ const en = {
   // session may have been a prep
   carriedConfirm: (date: string, facts: string) => `Still as recorded on ${date}? ${facts}`,
   wroteMarkdown: (f: string) => `Wrote ${f}`,
-  label: (name: string, value: string) => `${name}: ${value}`,
+  // a value with its own colon takes a dash, not a second colon (Perception: supplier — an edge)
+  label: (name: string, value: string) => `${name}: ${value.replaceAll(': ', ' — ')}`,
   /** What each key does, in the prompts' hint line; a missing one is inquirer's own English word. */
   keys: { tick: 'tick', why: 'why this question', back: 'back' } as Record<string, string>,
   /** The keys' own names, where the rep's language has a word for them. */

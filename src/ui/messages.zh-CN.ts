@@ -131,7 +131,8 @@ export const zhCN: UiMessages = {
   whichAccount: '哪个客户（公司名称）？',
   carriedConfirm: (date, facts) => `还和${date}记录的一样吗？${facts}`,
   wroteMarkdown: (f) => `已写入 ${f}`,
-  label: (name, value) => `${name}：${value}`,
+  // a value with its own colon takes a dash, not a second colon (认知阶梯：特色产品供应商——产品有优势)
+  label: (name, value) => `${name}：${value.replaceAll('：', '——')}`,
   keys: { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选', tick: '勾选', why: '为什么问这个', back: '返回上一题' },
   keyNames: { space: '空格', '⏎': '回车' },
   yesOrNo: '请回答“是”或“否”',

@@ -131,7 +131,8 @@ export const zhTW: UiMessages = {
   whichAccount: '哪個客戶（公司名稱）？',
   carriedConfirm: (date, facts) => `還和${date}記錄的一樣嗎？${facts}`,
   wroteMarkdown: (f) => `已寫入 ${f}`,
-  label: (name, value) => `${name}：${value}`,
+  // a value with its own colon takes a dash, not a second colon (認知階梯：特色產品供應商——產品有優勢)
+  label: (name, value) => `${name}：${value.replaceAll('：', '——')}`,
   keys: { navigate: '移動', select: '選擇', submit: '確認', all: '全選', invert: '反向選取', tick: '勾選', why: '為什麼問這個', back: '返回上一題' },
   keyNames: { space: '空白鍵', '⏎': 'Enter 鍵' },
   yesOrNo: '請回答「是」或「否」',

@@ -54,7 +54,9 @@ export function promptTheme(locale: Locale) {
   const m = UI[locale];
   return {
     style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[action] ?? action}`).join(' • '),
+      // the space bar ticks a box, in one word on every list: inquirer's own checkbox calls it "select"
+      // (空白鍵 選擇 beside our 空白鍵 勾選)
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${m.keyNames[key] ?? key} ${m.keys[key === 'space' ? 'tick' : action] ?? action}`).join(' • '),
       // a default answer, or a confirm's "是/否", in the brackets of the rep's language
       defaultAnswer: (text: string) => styleText('dim', m.defaultAnswer(text)),
       // the ticked answers joined as the rep's language joins a list: "、" in Chinese, not ", "

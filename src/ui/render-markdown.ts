@@ -43,7 +43,10 @@ export function renderMarkdown(r: CoachingResult): string {
     lines.push(`## ${m.label(m.persona, md(r.persona.name))}`, '');
     if (r.persona.summary) lines.push(md(r.persona.summary), '');
     if (r.persona.observed.length) lines.push(`- ${m.label(m.observedCues, md(r.persona.observed.join(m.listSep)))}`);
-    if (r.persona.cues.length) lines.push(`- ${m.label(m.cues, md(r.persona.cues.join(m.listSep)))}`);
+    const persona = r.persona;
+    // the cues the rep has not seen yet: those seen are listed just above
+    const toCheck = persona.cues.filter((cue) => !persona.observed.includes(cue));
+    if (toCheck.length) lines.push(`- ${m.label(m.cues, md(toCheck.join(m.listSep)))}`);
     if (r.persona.traits.length) lines.push(`- ${m.label(m.traits, md(r.persona.traits.join(m.listSep)))}`);
     // a file is read once, later: the whole profile and every piece of advice
     for (const d of [...r.persona.do, ...(r.persona.doNow ?? [])]) lines.push(`- ${m.label(m.do, md(d))}`);

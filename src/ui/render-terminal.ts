@@ -71,7 +71,8 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
     // no move: the class is the same as last time (a move is said by notes.moved, with its reason)
     // the same class as last time is no news: said only when it changed
     const now = cls.label ?? cls.class ?? m.provisional;
-    if (r.previous.class !== cls.class) para(m.sinceLast(formatDate(r.previous.date, r.locale), r.previous.class ?? m.provisionalInline, now, r.mode === 'prep'), '  ', c.dim);
+    // a prep's expected class is said by its reason already (预计是A类…记录上仍是B类): not a second time
+    if (r.previous.class !== cls.class && !cls.expectedFrom) para(m.sinceLast(formatDate(r.previous.date, r.locale), r.previous.class ?? m.provisionalInline, now, r.mode === 'prep'), '  ', c.dim);
   }
   if (r.changes.length) {
     heading(m.changes);
@@ -103,7 +104,9 @@ export function renderResult(r: CoachingResult, c: ChalkInstance, width = 80, no
       // the guess shows what it rests on, and the seed's cues to check it against at the next visit
       if (p.observed.length) para(m.label(m.observedCues, p.observed.join(m.listSep)));
       // how to recognise the type matters while it is a guess; a type the rep named is recognised already
-      if (p.cues.length && (p.source === 'observed' || opts.full)) para(m.label(m.cues, p.cues.join(m.listSep)));
+      // less what the rep saw already, said just above ("你观察到的：X" then "怎么识别：X")
+      const toCheck = p.cues.filter((cue) => !p.observed.includes(cue));
+      if (toCheck.length && (p.source === 'observed' || opts.full)) para(m.label(m.cues, toCheck.join(m.listSep)));
       // what the type is like is what the do and don't below come from: the whole of it with --full
       if (p.traits.length && opts.full) para(m.label(m.traits, p.traits.join(m.listSep)));
     }

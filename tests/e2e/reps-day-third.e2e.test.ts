@@ -37,10 +37,12 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
     await run('debrief', 'Expect Again Co', { contact_name: 'Ms Chen', ...secondKp, ...notAsked }, '2026-11-23');
     const prep = { contact_name: 'Mr Zhao', contact_role: 'third_kp', approval_layers: 'two', contacts_known: 3, persona: 'thinker', ...prepOnly };
     const first = await run('prep', 'Expect Again Co', prep, '2026-11-30');
-    expect(first.out).toContain('this visit expects C');
+    expect(first.out).toContain('Expected: C. The account stays B on record');
+    // said once, by the reason: no second line "B since …, this visit expects C" (issue 23)
+    expect(first.out).not.toContain('this visit expects C');
     const again = await run('prep', 'Expect Again Co', prep, '2026-11-30');
     // before: "B as recorded at the visit of Mon 30 Nov: nothing you know has changed since"
-    expect(again.out).toContain('this visit expects C');
+    expect(again.out).toContain('Expected: C. The account stays B on record');
     expect(again.out).not.toContain('B as recorded');
   });
 

@@ -99,7 +99,7 @@ describe('review 2026-12-07: reasons and the recap as a trainer says them', () =
 
   it('#30 #31: a provisional class names whose fact is unknown', () => {
     const r = run(met('first_kp', { persona: 'thinker', sees_value: 'unknown', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }));
-    expect(r.selfQuestions.reverse[0]).toContain('因为你还不清楚对方是否认可产品价值。');
+    expect(r.selfQuestions.reverse[0]).toContain('因为你还不清楚对方认不认可产品价值。');
   });
 
   it('#16: the recap has no colon per sentence, and each sentence stands alone', () => {

@@ -166,7 +166,7 @@ describe('seed 001: A/B/C/D classification', () => {
     const b = run(met('second_kp', { approval_layers: 'one' }), 'debrief', 'zh-CN');
     expect(b.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为Wang Li不是第一KP。/);
     const p = run(met('unknown', { approval_layers: 'two' }), 'debrief', 'zh-CN');
-    expect(p.classification.reasons[0].text).toBe('可能是A类客户或C类客户：关键在于对方在决策中的位置，这一点你还不清楚');
+    expect(p.classification.reasons[0].text).toBe('可能是A类客户或C类客户，关键在于对方在决策中的位置，这一点你还不清楚');
   });
 });
 

@@ -239,8 +239,8 @@ describe('the fixes, in the words the rep reads', () => {
     const step = (answers: Answers, mode: Mode, locale: Locale) => run(answers, mode, locale).checklist.find((c) => c.id === 'equip_second_kp')?.text;
     for (const [answers, mode] of [[debrief, 'debrief'], [prep, 'prep']] as const) {
       expect(step(answers, mode, 'en')).toMatch(/carry the value to the first KP: the material.*the value in one sentence.*the question the first KP will ask/);
-      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力把产品价值带给第一KP：准备好可以转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
-      expect(step(answers, mode, 'zh-TW')).toMatch(/^幫王力把產品價值帶給第一KP/);
+      expect(step(answers, mode, 'zh-CN')).toMatch(/^帮王力向第一KP讲清产品价值：准备好可以转交的材料、一句话讲清的价值，以及第一KP一定会问的那个问题和答案$/);
+      expect(step(answers, mode, 'zh-TW')).toMatch(/^幫王力向第一KP講清產品價值/);
     }
     // an A met the first KP already; a C's step goes through the direct leader first
     expect(run(met('first_kp', { polite_excuse: 'no', statement_changed: 'no', plan_shared: 'yes', asked_to_sign: 'yes', signed: 'yes' }), 'debrief', 'en').checklist.map((c) => c.id)).not.toContain('equip_second_kp');
@@ -447,7 +447,7 @@ describe('zh-TW is complete', () => {
     );
     // and no English word in them but the values and the date's pattern
     for (const e of expectations) expect(UI['zh-CN'].expectation(e).replace(/“[^”]*”|YYYY-MM-DD/g, ''), JSON.stringify(e)).not.toMatch(/[A-Za-z]{2,}/);
-    const engine = Object.entries(MESSAGES['zh-TW']).flatMap(([k, v]) => (typeof v === 'object' ? Object.values(v) : typeof v !== 'function' ? v : k === 'list' ? MESSAGES['zh-TW'].list(['一', '二']) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
+    const engine = Object.entries(MESSAGES['zh-TW']).flatMap(([k, v]) => (typeof v === 'object' ? Object.values(v) : typeof v !== 'function' ? v : k === 'list' || k === 'unknownList' || k === 'provisionalQuestionPrep' || k === 'provisionalMinimum' ? String((v as (...a: unknown[]) => unknown)(['一', '二'], '1', '1')) : k.startsWith('provisionalReason') ? String((v as (...a: unknown[]) => unknown)('1', ['一', '二'])) : k === 'date' ? MESSAGES['zh-TW'].date('2026-11-25') : String((v as (...a: unknown[]) => unknown)('1', '1'))));
     // the account views' words too, nested catalogues included
     const views: string[] = [];
     const collect = (v: unknown): void => {

@@ -233,7 +233,7 @@ describe('the D reverse question', () => {
   it('names the reason that made the D, not the three as if all were missing', () => {
     const r = evaluateSession(builtin(), { mode: 'debrief', answers: { ...facts, persona: 'thinker', sees_value: 'no', polite_excuse: 'no', statement_changed: 'no' }, visitDate: '2026-11-18', locale: 'zh-CN', account: { name: '东方零售' } });
     expect(r.classification.class).toBe('D');
-    expect(r.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为(对方)?不认可产品价值：/);
+    expect(r.selfQuestions.reverse[0]).toMatch(/^为什么他不是A类客户？因为(对方)?不认可产品价值——/);
     expect(r.selfQuestions.reverse[0]).not.toContain('没有需求');
   });
 });

@@ -286,6 +286,10 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(review.stdout).toContain('1 debrief since Wed 18 Nov 2026');
     const later = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '15']);
     expect(later.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026 · 1 account untouched for 15 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026 · 1 account untouched`));
+    // a prep dated ahead is not a visit: Acme, last met on 20 Nov, stays untouched
+    writeFileSync(join(dir, 'ahead.yaml'), 'mode: prep\nanswers:\n  contact_name: Li\n  trust_level: liked\n  perception: supplier\n  visit_focus: the plan\n');
+    expect((await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-12-12', '--answers', join(dir, 'ahead.yaml')])).code).toBe(0);
+    expect((await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '15'])).stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?1 account untouched for 15 days or more`));
     // 19 days: Beta, visited on 22 Nov, is not untouched yet; Acme, on 20 Nov, is
     const twenty = await as(boss)(['team', 'review', '--today', '2026-12-10', '--untouched', '19']);
     expect(twenty.stdout).toMatch(new RegExp(`${rep1}: 1 account[^]*?1 account untouched for 19 days or more[^]*?${rep2}: 1 account[^]*?0 debriefs since Thu 3 Dec 2026\\n`));
@@ -336,6 +340,8 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect(flat(prep.stderr)).toContain(`Open questions from your manager Mon 23 Nov 2026 ${boss} questions the class A: Why is this an A? Then why was it not signed? open: waiting for an answer answer with: sales-coach account reply Acme --note "…"`);
     // nothing to answer without a word; the rep answers
     expect((await as(rep1)(['account', 'reply', 'Acme', '--today', '2026-11-24'])).stderr).toContain('account reply needs --note');
+    // never dated ahead of the server's day, as a manager's note
+    expect((await as(rep1)(['account', 'reply', 'Acme', '--note', 'later', '--today', '2099-01-01'])).stderr).toContain('an answer cannot be dated 2099-01-01');
     const reply = await as(rep1)(['account', 'reply', 'Acme', '--note', 'The board meets on Friday; the first KP signs after it', '--today', '2026-11-24']);
     expect([reply.code, reply.stdout]).toEqual([0, `Answered the question on "Acme"; ${boss} reads it in team review and closes it when it is settled.\n`]);
     // an answer is the rep's on their own account: not a colleague's, not the manager's
@@ -365,8 +371,9 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect((await as(rep1)(['account', 'reply', 'Acme', '--note', 'more'])).stderr).toContain('"Acme" has no question from your manager waiting for an answer');
     const next = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-27', '--answers', prepAnswers, '--dry-run']);
     expect(next.stderr).not.toContain('Open questions');
-    expect(flat(next.stderr)).toContain(`From your manager Mon 23 Nov 2026 ${boss} questions the class A: Why is this an A? Then why was it not signed? ↳ ${rep1}: The board meets on Friday; the first KP signs after it (Tue 24 Nov 2026) ✓ closed by ${boss}: Fine: ask for the signature on Friday (Thu 26 Nov 2026)`);
-    expect(flat((await as(rep1)(['account', 'show', 'Acme'])).stdout)).toContain(`${rep1} answered the question: The board meets on Friday; the first KP signs after it Thu 26 Nov 2026 ${boss} closed the question: Fine: ask for the signature on Friday`);
+    // the rep's own screen: their answer is "you"
+    expect(flat(next.stderr)).toContain(`From your manager Mon 23 Nov 2026 ${boss} questions the class A: Why is this an A? Then why was it not signed? ↳ you: The board meets on Friday; the first KP signs after it (Tue 24 Nov 2026) ✓ closed by ${boss}: Fine: ask for the signature on Friday (Thu 26 Nov 2026)`);
+    expect(flat((await as(rep1)(['account', 'show', 'Acme'])).stdout)).toContain(`you answered the question: The board meets on Friday; the first KP signs after it Thu 26 Nov 2026 ${boss} closed the question: Fine: ask for the signature on Friday`);
     // a week on, the closed thread has left the review; the open one has not
     const later = await as(boss)(['team', 'review', '--today', '2026-12-10']);
     expect(later.stdout).not.toContain('Why is this an A?');
@@ -378,7 +385,7 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
     const flat = (text: string) => text.replace(/\s+/g, ' ');
     const review = flat((await as(boss)(['team', 'review', '--today', '2026-11-22'])).stdout);
-    expect(review).toContain(`Acme A, because ${rep1} met the first KP and they have a need`);
+    expect(review).toContain(`Acme A, because ${rep1} met the first KP, they have a need, their company can pay and they recognise the value`);
     expect(review).not.toContain('you met');
     const zh = flat((await as(boss)(['team', 'review', '--today', '2026-11-22', '--lang', 'zh-CN'])).stdout);
     expect(zh).toContain(`${rep1}见的是第一KP`);
@@ -400,9 +407,9 @@ describe('what the pipeline is worth (issue 26)', () => {
     const team = await as(boss)(['forecast', '--team', '--today', '2026-11-25']);
     expect(team.code).toBe(0);
     expect(flat(team.stdout)).toContain(`The team's forecast, this month: Wed 25 Nov 2026 to Mon 30 Nov 2026`);
-    expect(flat(team.stdout)).toContain(`${rep1} 80 expected · Commit 100 (1) · Best case 100 (1) · Pipeline 100 (1)`);
-    expect(flat(team.stdout)).toContain(`${rep2} 40 expected · Commit 50 (1)`);
-    expect(flat(team.stdout)).toContain('Team 120 expected · Commit 150 (2) · Best case 150 (2) · Pipeline 150 (2)');
+    expect(flat(team.stdout)).toContain(`${rep1} 80 expected · Commit 80 of 100 (1) · Best case 80 of 100 (1) · Pipeline 80 of 100 (1)`);
+    expect(flat(team.stdout)).toContain(`${rep2} 40 expected · Commit 40 of 50 (1)`);
+    expect(flat(team.stdout)).toContain('Team 120 expected · Commit 120 of 150 (2) · Best case 120 of 150 (2) · Pipeline 120 of 150 (2)');
     const json = JSON.parse((await as(boss)(['forecast', '--team', '--json', '--today', '2026-11-25'])).stdout);
     expect(json.reps.map((r: { rep: string; forecast: { expected: unknown } }) => [r.rep, r.forecast.expected])).toEqual([
       [rep1, [{ amount: 80 }]],
@@ -453,6 +460,15 @@ describe('what the pipeline is worth (issue 26)', () => {
       [boss, 2, [{ amount: 100 }]],
       [erin, 1, [{ amount: 50 }]],
     ]);
+    // a manager under the director named with --rep: their team, not "you manage no rep"
+    const carolsTeam = await as(director)(['team', 'review', '--rep', boss, '--today', '2026-11-25', '--json']);
+    expect(JSON.parse(carolsTeam.stdout).reps.map((r: { rep: string }) => r.rep)).toEqual([rep1, rep2]);
+    // the report and the team's forecast count the reps who sell, not the managers above them
+    const out = join(dir, 'head.html');
+    expect((await as(director)(['report', '--team', '--out', out, '--today', '2026-11-25'])).code).toBe(0);
+    expect((await import('node:fs')).readFileSync(out, 'utf8')).toContain('(3 reps)');
+    const fc = await as(director)(['forecast', '--team', '--today', '2026-11-25', '--json']);
+    expect(JSON.parse(fc.stdout).reps.map((r: { rep: string }) => r.rep)).toEqual([rep1, rep2, frank]);
     // carol's own review is hers alone, and has no roll-up
     const own = await as(boss)(['team', 'review', '--today', '2026-11-25', '--json']);
     expect(JSON.parse(own.stdout).reps.map((r: { rep: string }) => r.rep)).toEqual([rep1, rep2]);

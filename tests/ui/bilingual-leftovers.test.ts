@@ -11,8 +11,9 @@ import { evaluateSession } from '../../src/engine/evaluate.js';
 import { MESSAGES as ENGINE_MESSAGES } from '../../src/engine/messages.js';
 import type { Locale } from '../../src/engine/model.js';
 import { UI } from '../../src/ui/messages.js';
-import { questionPrompt } from '../../src/ui/prompt.js';
+import { promptTheme, questionPrompt } from '../../src/ui/prompt.js';
 import { renderMarkdown } from '../../src/ui/render-markdown.js';
+import { wrap } from '../../src/ui/layout.js';
 import { renderResult } from '../../src/ui/render-terminal.js';
 import { accountView, renderAccountTerminal } from '../../src/ui/views/account.js';
 import { labelerFor } from '../../src/ui/views/labels.js';
@@ -127,6 +128,92 @@ describe('the rules behind the findings, over every template', () => {
   it('a person prepared for and not met, once the day has gone by, is not "planned" in the present', () => {
     expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', true)).toBe('原定2026年12月8日周二见面，还没有复盘');
     expect(VIEW_MESSAGES['zh-CN'].plannedMeeting('2026年12月8日周二', false)).toBe('计划于2026年12月8日周二见面');
+  });
+});
+
+describe('the review of the three sessions (issue 23, second bilingual read)', () => {
+  const pb = builtin();
+  const dAnswers: Answers = { contact_name: '李经理', contact_role: 'second_kp', approval_layers: 'one', contacts_known: 2, has_need: 'no', buying_power: 'yes', sees_value: 'no', persona: 'koala', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no' };
+
+  it('a D’s reverse question lists the criteria that failed, and says the koala’s excuse apart (it is not one of the three)', () => {
+    const reverse = (locale: Locale) => evaluateSession(pb, { mode: 'debrief', answers: dAnswers, visitDate: '2026-12-09', locale, account: { name: '华信科技' } }).selfQuestions.reverse;
+    expect(reverse('zh-CN')).toEqual(['为什么他不是A类客户？因为没有需求、不认可产品价值——三条缺一条就是D类客户。', '另外，李经理找借口结束了谈话，这是无尾熊型客户的委婉拒绝。', '省下来的时间，你打算花在哪个A类客户身上？']);
+    expect(reverse('zh-TW')[0]).toBe('為什麼他不是A類客戶？因為沒有需求、不認可產品價值——三條缺一條就是D類客戶。');
+    expect(reverse('en')[0]).not.toMatch(/excuse/);
+    expect(reverse('en')[1]).toMatch(/^Besides, 李经理 made an excuse/);
+  });
+
+  it('a step says who does what in plain order: the leader calls and commits; the second KP is helped to explain the value', () => {
+    const zh = (id: string) => ((pb.checklist.find((c) => c.id === id)?.text ?? {}) as Record<string, string>)['zh-CN'];
+    expect(zh('involve_manager_a')).toBe('请你的领导给{answers.contact_name}打个电话或见一面，表个态：公司会派最好的人保障这个项目（这是给对方企业的利益）');
+    expect(zh('equip_second_kp')).toMatch(/^帮\{answers.contact_name\}向第一KP讲清产品价值：/);
+    const visit = pb.classes.find((c) => c.id === 'B')?.visit?.objective as Record<string, string>;
+    expect(visit['zh-CN']).toBe('帮{answers.contact_name}向第一KP讲清产品价值，并争取见到第一KP');
+  });
+
+  it('“Top Sales” in brackets inside Chinese stays on one line', () => {
+    for (let width = 30; width < 60; width++) for (const line of wrap('因为你还不清楚对方有没有购买能力。像顶尖销售（Top Sales）那样回答：', width).split('\n')) expect(line, String(width)).not.toMatch(/Top$|^\s*Sales/);
+  });
+});
+
+describe('one word for one thing, said once (issue 23, the third read)', () => {
+  it('zh-CN says 回答文件 everywhere, never 答案文件; drafts are 中断后未完成的访谈, not the same said twice in brackets', () => {
+    const files = ['src/ui/help-messages.zh-CN.ts', 'src/ui/notice-messages.zh-CN.ts', 'src/ui/messages.zh-CN.ts', 'src/ui/cli-messages.zh-CN.ts', 'src/ui/usage-messages.zh-CN.ts', 'src/ui/store-messages.zh-CN.ts'];
+    const all = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(all).not.toContain('答案文件');
+    expect(all).toContain('中断后未完成的访谈');
+    expect(all).not.toMatch(/访谈（中断的访谈）/);
+  });
+
+  it('the checkbox footers call the space bar’s action by one word (勾选 / 勾選), inquirer’s own “select” too', () => {
+    for (const [locale, word] of [['zh-CN', '空格 勾选'], ['zh-TW', '空白鍵 勾選']] as const) {
+      const tip = promptTheme(locale).style.keysHelpTip([['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit']]);
+      expect(tip).toContain(word);
+    }
+  });
+
+  it('a signature’s follow-up thanks once (for the trust), in every language; zh-TW ends as a Taiwanese rep writes', () => {
+    const pb = builtin();
+    const answers: Answers = { contact_name: '陈总', contact_role: 'first_kp', approval_layers: 'one', contacts_known: 2, has_need: 'yes', buying_power: 'yes', sees_value: 'yes', persona: 'thinker', asked_to_sign: 'yes', signed: 'yes', statement_changed: 'no', plan_shared: 'yes' };
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as Locale[]) {
+      const r = evaluateSession(pb, { mode: 'debrief', answers, visitDate: '2026-12-09', locale, account: { name: '恒达物流' } });
+      const text = JSON.stringify(r.followUp ?? '');
+      expect(text.match(/thank|感谢|感謝/gi)?.length, text).toBe(1);
+    }
+    const table: Record<string, string> = JSON.parse(readFileSync('playbooks/abcd.zh-TW.json', 'utf8'));
+    expect(table['祝好！']).toBe('再麻煩您了，謝謝！');
+    expect(Object.values(table).join('')).not.toContain('按我們約好的');
+  });
+});
+
+describe('a prep that expects another class than the record says so once', () => {
+  it('zh-TW: 預計是A類客戶 once, no second line 這次拜訪預計是', async () => {
+    const { env } = sandbox();
+    await session(['debrief', '--account', '恒达物流', '--answers', `${DIR}/cn-deb-b.yaml`, '--lang', 'zh-TW'], env);
+    const prep = await session(['prep', '--account', '恒达物流', '--answers', `${DIR}/tw-prep.yaml`, '--lang', 'zh-TW', '--dry-run'], env);
+    const head = prep.split('\n\n')[0];
+    expect(head).toContain('預計是A類客戶');
+    expect(head.match(/預計是/g)?.length, head).toBe(1);
+  });
+});
+
+describe('no stacked colons in a labelled line', () => {
+  it('a value with its own colon takes a dash (认知阶梯：特色产品供应商——产品有优势), in every language', () => {
+    expect(UI['zh-CN'].label('认知阶梯', '特色产品供应商：产品有优势')).toBe('认知阶梯：特色产品供应商——产品有优势');
+    expect(UI['zh-TW'].label('態度', '支持者：在內部為我們說話')).toBe('態度：支持者——在內部為我們說話');
+    expect(UI.en.label('Stance', 'supporter: speaks for us inside')).toBe('Stance: supporter — speaks for us inside');
+  });
+});
+
+describe('the demo in Chinese', () => {
+  it('its sample answers (the account, the person, what was discussed) are Chinese, in the prep and the plan', async () => {
+    for (const [lang, chen, pilot] of [['zh-CN', '陈总', '上海仓库的试点方案'], ['zh-TW', '陳總', '上海倉庫的試點方案']]) {
+      const demo = await session(['demo', '--lang', lang]);
+      expect(demo).toContain(chen);
+      expect(demo).toContain(`${lang === 'zh-CN' ? '上次我们谈了' : '上次我們談了'}${pilot}`);
+      const plan = await session(['plan', '--demo', '--lang', lang]);
+      for (const out of [demo, plan]) expect(out.replace(/Top Sales|LINE|--full|KP/g, '').match(/[A-Za-z]{3,}.*/g) ?? []).toEqual([]);
+    }
   });
 });
 

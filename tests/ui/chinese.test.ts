@@ -75,6 +75,9 @@ describe('zh-TW as Taiwan writes it', () => {
     for (const text of flagged) expect(wrongFormsIn(text), text).not.toEqual([]);
     // the second review's: a whole zh-TW session read by a Taiwanese trainer
     for (const text of ['你聽出潛臺詞了嗎', '儘快建立信任', '儘量響應', '幫他們宣發', '瞭解你的對象', '廠家', '學習、考證', '方向落了地', '愛搭不理', '孩子明年高考']) expect(wrongFormsIn(text), text).not.toEqual([]);
+    // issue 23, the third read: mainland words for a salesperson, a document, an employer, body language, an industry event, a spreadsheet
+    for (const text of ['不逼得太緊的銷售', '團隊裡的3名銷售', '寫材料沒人寫', '誇他的工作和單位', '身體語言55%', '行業活動', '用於電子表格']) expect(wrongFormsIn(text), text).not.toEqual([]);
+    for (const text of ['內部銷售', '銷售目標', '銷售總監', '銷售方法論', '不逼得太緊的業務', '肢體語言', '產業活動', '試算表']) expect(wrongFormsIn(text), text).toEqual([]);
     for (const text of ['你聽出潛台詞了嗎', '盡快建立信任', '盡量回應', '儘管如此', '了解你的對象', '考證照', '孩子明年考大學']) expect(wrongFormsIn(text), text).toEqual([]);
     for (const text of ['把總結發給他', '標籤', '現場簽合約', '性格類型', '直屬主管', '80/20 法則', '說「不」字', '周哈里窗', '1週~10天', '頭髮']) expect(wrongFormsIn(text), text).toEqual([]);
   });
@@ -122,7 +125,7 @@ describe('line breaking of Chinese', () => {
       '你的方案满足不了陈总“个人的赢”（希望新仓库按期上线，在集团里露脸），而没被满足的人最后都会反对你：在别的方面为陈总找到更大的“个人的赢”，设计进你的方案（绝不是回扣）',
       '除了陈总，还要弄清具体负责采购的人和使用者的“个人的赢”（工作上的成绩，绝不是回扣或礼物）',
       '你的方案滿足不了陳總「個人的贏」（希望新倉庫如期上線，在集團裡露臉），而沒被滿足的人最後都會反對你。',
-      '帮李经理把产品价值带给第一KP：准备好可以转交的材料。A类客户的签单周期（ABCDEFGHIJKLMNOPQRSTUVWXYZ）。',
+      '帮李经理向第一KP讲清产品价值：准备好可以转交的材料。A类客户的签单周期（ABCDEFGHIJKLMNOPQRSTUVWXYZ）。',
     ];
     for (const step of steps)
       for (let width = 10; width <= 90; width++) {

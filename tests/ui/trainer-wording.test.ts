@@ -24,9 +24,14 @@ describe('a reason that names what the rep does not know reads as a sentence', (
     expect(out).not.toMatch(/know recognises|on recognises/);
   });
 
-  it('zh-CN: 还不清楚购买能力、对方是否认可产品价值 (review 2026-12-07 #31: the clause has its subject)', () => {
+  it('zh-CN: 还不清楚对方有没有购买能力、认不认可产品价值 (review 2026-12-07 #31: the clause has its subject; issue 23: the points counted, not glued into one noun)', () => {
     const out = screen({ ...firstKp, buying_power: 'unknown', sees_value: 'unknown' }, 'prep', 'zh-CN');
-    expect(out).toContain('因为你还不清楚购买能力、对方是否认可产品价值。');
+    expect(out).toContain('因为你还不清楚对方有没有购买能力、认不认可产品价值。');
+    const flat = out.replace(/\n\s*/g, '');
+    expect(flat).toContain('可能是A类客户或D类客户，关键在两点：对方有没有购买能力、认不认可产品价值，这两点你还不清楚');
+    expect(flat).toContain('“这两点我还没确认，');
+    expect(flat).toContain('底线：这两点都得到明确答复，并清楚每个答复出自谁');
+    expect(flat).not.toMatch(/关键在于[^，]*、|就[^，]*、[^，]*得到明确答复/);
     expect(out).not.toContain('清楚认可价值');
   });
 });

@@ -117,7 +117,8 @@ export function accountView(t: AccountTimeline, label: Labeler, locale: Locale, 
       case 'class-challenged':
         return m.ev.classChallenged(e.by, classTitle(e.class), e.note);
       case 'note-replied':
-        return m.ev.noteReplied(e.by, e.note);
+        // the rep's own account: their answer, "you"; a manager reads it by name
+        return map?.about ? m.ev.noteReplied(e.by, e.note) : m.ev.noteRepliedOwn(e.note);
       case 'note-resolved':
         return m.ev.noteResolved(e.by, e.note);
       default:

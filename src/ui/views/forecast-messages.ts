@@ -10,6 +10,8 @@ const en = {
   title: (kind: 'month' | 'quarter' | '30d', from: string, to: string) => `Forecast, ${kind === 'month' ? 'this month' : kind === 'quarter' ? 'this quarter' : 'the next 30 days'}: ${from} to ${to}`,
   category: { commit: 'Commit', best: 'Best case', pipeline: 'Pipeline' } as Record<'commit' | 'best' | 'pipeline', string>,
   categoryHelp: 'commit: the classes you stand behind; best case adds the next; pipeline is all in the period',
+  categoryHelpRep: 'commit: the classes the rep stands behind; best case adds the next; pipeline is all in the period',
+  theTeam: 'the team',
   expectedOf: (expected: string, value: string, n: number, unvalued: number) => `${expected} expected of ${value} (${n} account${n === 1 ? '' : 's'}${unvalued ? `, ${unvalued} without a value` : ''})`,
   noAccount: 'no account in the period',
   accuracyTitle: (kind: 'month' | 'quarter' | '30d') => `How your ${kind === 'month' ? 'monthly' : kind === 'quarter' ? 'quarterly' : '30-day'} forecasts turned out`,
@@ -30,7 +32,8 @@ const en = {
   total: (expected: string) => `Expected in the period: ${expected}`,
   nothing: 'No account in play has its day in this period.',
   notCounted: 'Not in this forecast',
-  pastDate: (n: number, value: string, names: string) => `${n} past ${n === 1 ? 'its' : 'their'} day or window: sign or reclassify (accounts --flag window)${value ? `; ${value}` : ''}${names ? `: ${names}` : ''}`,
+  /** `see`: the command that lists them, for whoever reads (a manager's names the rep). */
+  pastDate: (n: number, value: string, names: string, see = 'accounts --flag window') => `${n} past ${n === 1 ? 'its' : 'their'} day or window: sign or reclassify (${see})${value ? `; ${value}` : ''}${names ? `: ${names}` : ''}`,
   afterPeriod: (n: number, value: string) => `${n} after the period${value ? `, ${value}` : ''} (--period quarter looks further)`,
   provisional: (n: number, value: string) => `${n} provisional: no class yet${value ? `, ${value}` : ''}`,
   unclassified: (n: number, value: string) => `${n} not classified yet (a prep expects a class; the debrief gives it)${value ? `, ${value}` : ''}`,
@@ -41,7 +44,7 @@ const en = {
   // forecast --team: a manager's view of every rep's forecast, and the team's in all
   teamTitle: (kind: 'month' | 'quarter' | '30d', from: string, to: string) => `The team's forecast, ${kind === 'month' ? 'this month' : kind === 'quarter' ? 'this quarter' : 'the next 30 days'}: ${from} to ${to}`,
   teamExpected: (expected: string) => `${expected} expected`,
-  teamCategory: (category: string, value: string, n: number) => `${category} ${value} (${n})`,
+  teamCategory: (category: string, expected: string, value: string, n: number) => `${category} ${expected} of ${value} (${n})`,
   teamAll: 'Team',
   teamNotCounted: (list: string) => `Not in these forecasts: ${list}.`,
   teamLeft: {

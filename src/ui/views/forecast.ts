@@ -42,7 +42,7 @@ export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInst
       const line = cat.accounts === 0 ? m.noAccount : cat.value.length ? m.expectedOf(roughTotals(cat.expected, locale), roughTotals(cat.value, locale), cat.accounts, unvalued) : m.noValue(cat.accounts);
       out.push(hanging(`  ${c.bold(name)}${' '.repeat(w - stringWidth(name))}  `, line, width));
     }
-    out.push(hanging('  ', c.dim(m.categoryHelp), width));
+    out.push(hanging('  ', c.dim(rep !== undefined ? m.categoryHelpRep : m.categoryHelp), width));
     for (const k of f.classes) {
       out.push('', c.bold.underline(s(k.labels[locale] ?? k.class)));
       const chance = pct(k.chance, locale);
@@ -57,7 +57,7 @@ export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInst
     }
     out.push('', c.bold(m.total(roughTotals(f.expected, locale))));
   }
-  const left = notCountedLines(f, locale);
+  const left = notCountedLines(f, locale, rep !== undefined ? { rep } : {});
   if (left.length) {
     out.push('', c.dim(m.notCounted));
     for (const l of left) out.push(c.dim(hanging('  ', l, width)));
@@ -67,14 +67,15 @@ export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInst
 }
 
 /** What is in play and not in the forecast, each with its value: the screen and the report say the same. */
-export function notCountedLines(f: Forecast, locale: Locale): string[] {
+export function notCountedLines(f: Forecast, locale: Locale, reader: { rep?: string; team?: boolean } = {}): string[] {
   const m = FORECAST_MESSAGES[locale];
   const n = f.notCounted;
   const value = (k: NotCountedKind) => (n[k].valued ? roughTotals(n[k].value, locale) : '');
   const names = (n.past.names ?? []).map(sanitize);
   const named = names.length ? `${names.join(UI[locale].tickSep)}${n.past.accounts > names.length ? ` ${m.andMore(n.past.accounts - names.length)}` : ''}` : '';
   return [
-    n.past.accounts ? m.pastDate(n.past.accounts, value('past'), named) : undefined,
+    // the command that lists them, for whoever reads: a manager's names the rep, a team's is team review
+    n.past.accounts ? m.pastDate(n.past.accounts, value('past'), named, reader.team ? 'team review --all' : reader.rep !== undefined ? `accounts --flag window --rep ${reader.rep}` : undefined) : undefined,
     n.after.accounts ? m.afterPeriod(n.after.accounts, value('after')) : undefined,
     n.provisional.accounts ? m.provisional(n.provisional.accounts, value('provisional')) : undefined,
     n.unclassified.accounts ? m.unclassified(n.unclassified.accounts, value('unclassified')) : undefined,
@@ -112,7 +113,7 @@ export function renderTeamForecastTerminal(reps: readonly { rep: string; forecas
   const period = team.period ?? reps[0]?.forecast.period;
   const out: string[] = period ? [c.bold(m.teamTitle(period.kind, formatDate(period.from, locale), formatDate(period.to, locale)))] : [];
   const line = (f: Pick<Forecast, 'categories' | 'expected'>) =>
-    [m.teamExpected(roughTotals(f.expected, locale)), ...FORECAST_CATEGORIES.filter((k) => f.categories[k].accounts > 0).map((k) => m.teamCategory(m.category[k], roughTotals(f.categories[k].value, locale), f.categories[k].accounts))].join(' · ');
+    [m.teamExpected(roughTotals(f.expected, locale)), ...FORECAST_CATEGORIES.filter((k) => f.categories[k].accounts > 0).map((k) => m.teamCategory(m.category[k], roughTotals(f.categories[k].expected, locale), roughTotals(f.categories[k].value, locale), f.categories[k].accounts))].join(' · ');
   const names = [...reps.map((r) => sanitize(r.rep)), m.teamAll];
   const w = Math.max(...names.map(stringWidth));
   for (const r of reps) {

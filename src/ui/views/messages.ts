@@ -95,6 +95,7 @@ const en = {
     classValidated: (by: string, cls: string, note: string) => `${by} confirmed the class ${cls}: ${note}`,
     classChallenged: (by: string, cls: string, note: string) => `${by} questioned the class ${cls}: ${note}`,
     noteReplied: (by: string, note: string) => `${by} answered the question: ${note}`,
+    noteRepliedOwn: (note: string) => `you answered the question: ${note}`,
     noteResolved: (by: string, note: string | undefined) => `${by} closed the question${note ? `: ${note}` : ''}`,
   },
   // team review (a manager's view of every rep's pipeline)
@@ -115,6 +116,7 @@ const en = {
   replyHint: (account: string) => `answer with: sales-coach account reply ${account} --note "…"`,
   /** A question's thread, under the question: the rep's answers, its close, or where it stands. */
   noteReply: (by: string, note: string) => `↳ ${by}: ${note}`,
+  noteReplyOwn: (note: string) => `↳ you: ${note}`,
   noteClosed: (by: string, note: string | undefined) => `✓ closed by ${by}${note ? `: ${note}` : ''}`,
   noteState: (answered: boolean): string => (answered ? 'answered, not closed yet' : 'open: waiting for an answer'),
   notes: 'Your notes',

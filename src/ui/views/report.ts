@@ -195,7 +195,7 @@ export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string 
       ...(r.nextSteps.every((x) => x.steps.length === 0) ? { empty: m.noSteps } : {}),
     },
     flags: { title: m.flags, rows: Object.entries(r.flags).map(([k, n]) => [m.flag[k] ?? k, n]) },
-    ...(forecast ? { forecast: forecastSection(forecast, locale) } : {}),
+    ...(forecast ? { forecast: forecastSection(forecast, locale, who) } : {}),
     ...(value?.length
       ? {
           value: {
@@ -218,13 +218,15 @@ function questionItem(q: { rep?: string; note: NoteView }, locale: Locale): { he
   const account = q.rep ? `${n.account} (${q.rep})` : n.account;
   return {
     head: sanitize(`${formatDate(n.date, locale)}  ${UI[locale].label(account, v.managerNote(n.kind, n.by, n.class, n.note))}`),
-    thread: [...(n.replies ?? []).map((r) => sanitize(`${v.noteReply(r.by, r.note)} (${formatDate(r.date, locale)})`)), v.noteState((n.replies ?? []).length > 0)],
+    thread: [...(n.replies ?? []).map((r) => sanitize(`${v.noteReply(r.by, r.note)}${UI[locale].aside(formatDate(r.date, locale))}`)), v.noteState((n.replies ?? []).length > 0)],
   };
 }
 
 /** The forecast as the report shows it: the same numbers and words as `forecast` on the terminal. */
-function forecastSection(f: Forecast, locale: Locale): NonNullable<ReportView['forecast']> {
+function forecastSection(f: Forecast, locale: Locale, who?: { rep: string } | { team: string[] }): NonNullable<ReportView['forecast']> {
   const m = FORECAST_MESSAGES[locale];
+  // a manager's report speaks of the rep, or of the team, never "your"
+  const whose = who ? ('rep' in who ? sanitize(who.rep) : m.theTeam) : undefined;
   const money = (x: Money) => (x.length ? formatTotals(x, locale) : formatMoney(0, undefined, locale));
   const pct = (chance: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
   return {
@@ -232,9 +234,9 @@ function forecastSection(f: Forecast, locale: Locale): NonNullable<ReportView['f
     header: m.reportHeader,
     rows: FORECAST_CATEGORIES.map((k) => [m.category[k], money(f.categories[k].expected), money(f.categories[k].value), String(f.categories[k].accounts)]),
     classes: [
-      ...f.classes.map((c) => sanitize(UI[locale].label(c.labels[locale] ?? c.class, c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N)))),
+      ...f.classes.map((c) => sanitize(UI[locale].label(c.labels[locale] ?? c.class, c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided, whose) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N, whose)))),
       // what is in play and not in it, as the forecast screen says it
-      ...notCountedLines(f, locale).map((l) => sanitize(UI[locale].label(m.notCounted, l))),
+      ...notCountedLines(f, locale, who ? ('rep' in who ? { rep: who.rep } : { team: true }) : {}).map((l) => sanitize(UI[locale].label(m.notCounted, l))),
     ],
     ...(f.classes.length === 0 ? { empty: m.nothing } : {}),
   };

@@ -111,7 +111,7 @@ export function noteViews(events: readonly StoredEvent[]): NoteView[] {
 }
 
 /** Each note on its lines, wrapped to the width: in the review, in `accounts` and before a prep. */
-export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean }): string[] {
+export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean; own?: boolean }): string[] {
   const m = VIEW_MESSAGES[locale];
   return notes.flatMap((n) => {
     const note = sanitize(m.managerNote(n.kind, n.by, n.class, n.note));
@@ -119,8 +119,10 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
     const lines = [hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width)];
     // the thread under its question, as far as the dates' column: each answer, then its close or where it stands
     const under = `${opts.indent}${' '.repeat(stringWidth(formatDate(n.date, locale)) + 2)}`;
-    for (const r of n.replies ?? []) lines.push(hanging(`${under}`, `${sanitize(m.noteReply(r.by, r.note))} ${c.dim(`(${formatDate(r.date, locale)})`)}`, width));
-    if (n.resolved) lines.push(hanging(under, c.dim(`${sanitize(m.noteClosed(n.resolved.by, n.resolved.note))} (${formatDate(n.resolved.date, locale)})`), width));
+    // on the rep's own screens every answer is theirs (only the account's rep may answer): "you"
+    const ui = UI[locale];
+    for (const r of n.replies ?? []) lines.push(hanging(`${under}`, `${sanitize(opts.own ? m.noteReplyOwn(r.note) : m.noteReply(r.by, r.note))}${c.dim(ui.aside(formatDate(r.date, locale)))}`, width));
+    if (n.resolved) lines.push(hanging(under, c.dim(`${sanitize(m.noteClosed(n.resolved.by, n.resolved.note))}${ui.aside(formatDate(n.resolved.date, locale))}`), width));
     else if (n.kind === 'class-challenged') lines.push(hanging(under, c.yellow(m.noteState((n.replies ?? []).length > 0)), width));
     return lines;
   });
@@ -175,7 +177,8 @@ export function teamReviewView(
   for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
   const inPlay = addUp(reps);
   // a manager under the reader is listed with their reps' totals; as a rep, only when they sell too
-  const shown = reps.filter((r) => !managers.has(r.rep) || r.total > 0);
+  // each manager's reps together, as the roll-up adds them up
+  const shown = reps.filter((r) => !managers.has(r.rep) || r.total > 0).sort((x, y) => (x.manager ?? '').localeCompare(y.manager ?? '') || x.rep.localeCompare(y.rep));
   const rollUp = [...managers]
     .filter((m) => m !== opts.reader)
     .sort()
@@ -211,6 +214,12 @@ function teamClasses(reps: readonly RepReview[], data: TeamReviewData): { key: s
     if (g.rank !== undefined && (c.rank === undefined || g.rank < c.rank)) c.rank = g.rank;
   }
   return orderGroups([...classes.values()]).map(({ key, title, count }) => ({ key, title, count }));
+}
+
+/** "a, b and c" in the reader's language. */
+function listed(xs: readonly string[], locale: Locale): string {
+  const m = VIEW_MESSAGES[locale];
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(UI[locale].listComma)}${m.and}${xs.at(-1)}`;
 }
 
 /** One group per class across its statuses, as the store's own pipeline folds them. */
@@ -262,7 +271,8 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
       for (const x of r.moved) {
         const kind = m.movement[x.movement] ?? x.movement;
         const fromTo = x.from && x.to ? m.fromTo(s(x.from), s(x.to)) : s(x.to ?? '');
-        const why = x.because.length ? `${m.clauseSep}${m.because(s(x.because.join(m.and)))}` : '';
+        // "a, b and c", as the rep's own screen lists them (a run of "and" read as one long clause)
+        const why = x.because.length ? `${m.clauseSep}${m.because(s(listed(x.because, v.locale)))}` : '';
         out.push(hanging(`    ${formatDate(x.date, v.locale)}  ${kind}  `, `${c.bold(s(x.account))} ${fromTo}${why}`, width));
       }
       if (r.movedHidden > 0) out.push(c.dim(hanging('    ', m.moreMoved(r.movedHidden), width)));
