@@ -726,6 +726,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE POLICY notes_follow_merges ON account_events FOR UPDATE
     USING (owner = current_user AND kind IN ${MANAGER_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user))
     WITH CHECK (owner = current_user AND kind IN ${MANAGER_KINDS} AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = account_events.account_id AND a.owner = current_user));
+  -- a step carried to the visit it now prepares takes that visit's last day (store/sql-store.ts 'carry')
+  DO $$ BEGIN
+    EXECUTE format('GRANT UPDATE (lives_until) ON ${PG_SCHEMA}.checklist_items TO %I', ${PG_SCHEMA}.rep_role());
+  END $$;
   CREATE INDEX account_events_threads ON account_events (owner, date) WHERE kind IN ('class-challenged', 'note-replied', 'note-resolved');
   DROP TRIGGER notes_not_ahead ON account_events;
   CREATE TRIGGER notes_not_ahead BEFORE INSERT OR UPDATE OF date, kind ON account_events FOR EACH ROW

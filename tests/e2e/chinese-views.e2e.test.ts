@@ -25,7 +25,8 @@ describe('the account screens after three Chinese sessions', () => {
     expect(show).toMatch(/（计划于2026年12月8日周二见面）/);
     expect(show).toContain('王丽：对方在决策中的位置 第一KP → 第二KP');
     expect(show).toContain('性格类型 协调者 → 不确定');
-    expect(show).toContain('（已被取代）');
+    // a closed step says why in Chinese brackets (a prep's step given again is carried now, not superseded)
+    expect(show).toContain('（已不再需要）');
     expect(show).not.toMatch(/\brole\b|, |\(|\)/);
     const steps = (await run(['checklist'])).stdout;
     expect(steps).toContain('恒达物流：书面确认12月22日的会面和议程');

@@ -17,7 +17,9 @@ describe('steps', () => {
     expect(zh.stdout).toContain('书面确认12月8日的会面和议程');
     expect(zh.stdout).not.toContain('Confirm the meeting');
     const accounts = await runBin(['--lang', 'zh-CN', 'accounts', '--today', '2026-12-02'], { env });
-    expect(accounts.stdout).toMatch(/书面确认12月8日的会面和议程（下一步，/);
+    // the next step (the meeting is confirmed three days before it, the same day as the obstacle's step) in Chinese
+    expect(accounts.stdout).toMatch(/解决没签单的原因：board（下一步，2026年12月3日周四前）/);
+    expect(accounts.stdout).not.toMatch(/Remove what stopped|Confirm the meeting/);
     const en = await runBin(['checklist', '--today', '2026-12-02'], { env });
     expect(en.stdout).toContain('Confirm the meeting of Tue 8 Dec in writing');
   });

@@ -423,6 +423,20 @@ describe('what the pipeline is worth (issue 26)', () => {
     expect((await as(rep1)(['forecast', '--team'])).stderr).toContain('you manage no rep');
   });
 
+  it("a step that prepared a visit, given again at the next prep, is carried on the team database too (one row, the rep's own rights)", async () => {
+    await setUpTeam();
+    expect((await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')])).code).toBe(0);
+    writeFileSync(join(dir, 'p.yaml'), 'mode: prep\nanswers:\n  contact_name: Li\n  trust_level: liked\n  perception: supplier\n  visit_focus: the plan\n');
+    for (const date of ['2026-11-23', '2026-11-27']) {
+      const r = await as(rep1)(['prep', '--account', 'Acme', '--date', date, '--answers', join(dir, 'p.yaml')]);
+      expect([r.code, r.stderr]).toEqual([0, 'Saved to the account "Acme".\n']);
+    }
+    // the rows as PostgreSQL holds them: the step of the first prep, carried to the second (its due day that visit's), never a second row
+    const rows = await rawAs<{ id: string; state: string; due: string }>(rep1, "SELECT id, state, due FROM sales_coach.checklist_items WHERE text LIKE '%success case%' ORDER BY id");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].state).toBe('open');
+  });
+
   it("a manager of managers reads their managers' reps (a roll-up by level); each manager still only their own, each rep only theirs", async () => {
     // dana heads carol (alice's and bob's manager) and erin (frank's manager)
     const [director, erin, frank] = [roleName('dana'), roleName('erin'), roleName('frank')];
