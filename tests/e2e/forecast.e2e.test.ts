@@ -128,7 +128,7 @@ describe('forecast', () => {
     expect(section).toContain('Forecast, this month: Tue 1 Dec 2026 to Thu 31 Dec 2026');
     expect(section).toContain('<tr><td>Commit</td><td class="n">CN¥90,000</td><td class="n">CN¥150,000</td><td class="n">3</td></tr>');
     expect(section).toContain('<tr><td>Best case</td><td class="n">CN¥190,000</td><td class="n">CN¥350,000</td><td class="n">4</td></tr>');
-    expect(section).toContain('A: chance 60%: your own rate, 3 of 5 decided signed within the window');
+    expect(section).toContain('A: chance 60% — your own rate, 3 of 5 decided signed within the window');
   });
 
   it('--accuracy: each kept forecast whose period ended, against what its accounts signed, over two months', async () => {

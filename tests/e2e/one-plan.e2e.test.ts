@@ -40,9 +40,12 @@ describe('one plan on each screen (issue 25)', () => {
     expect(again).not.toContain('provisional');
     await run('debrief', 'Class Co', { contact_name: 'Mr Wu', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'commander', asked_to_sign: 'no', not_asked_why: 'other', not_signed_reason: 'the boss decides', polite_excuse: 'no', statement_changed: 'no' }, '2026-11-26');
     const zh = await run('prep', 'Class Co', prep, '2026-11-30', ['--dry-run', '--lang', 'zh-CN']);
-    expect(zh.replace(/\s+/g, '')).toContain('记录中自2026年11月26日周四起是B类，这次拜访预计是A类客户');
+    // said once, in the class's reason (the since-last line said it again)
+    expect(zh.replace(/\s+/g, '')).toContain('预计是A类客户。在复盘说明实际情况之前，记录上仍是B类客户');
+    expect(zh.replace(/\s+/g, '')).not.toContain('这次拜访预计是A类客户');
     const expected = await run('prep', 'Class Co', prep, '2026-11-30');
-    expect(expected.replace(/\s+/g, ' ')).toContain('Class B on record since Thu 26 Nov 2026; this visit expects A');
+    expect(expected.replace(/\s+/g, ' ')).toContain('Expected: A. The account stays B on record until the debrief says what happened');
+    expect(expected).not.toContain('this visit expects A');
   });
 
   it('a debrief with a second KP at the table ends "you know only the first KP"', async () => {

@@ -78,7 +78,7 @@ describe('a team on PostgreSQL, through the built binary', () => {
     const challenge = await runBin(['account', 'challenge', 'Acme Ltd', '--rep', rep, '--note', 'Then why was it not signed today?', '--today', '2026-12-02'], { env: bossEnv });
     expect(challenge.code).toBe(0);
     const accounts = await runBin(['accounts', '--today', '2026-12-03'], { env: repBox.env });
-    expect(accounts.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questions the class A: Then why was it not signed today?`);
+    expect(accounts.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questions the class A — Then why was it not signed today?`);
     for (const r of [debrief, review, challenge, accounts]) expect(r.stdout + r.stderr).not.toContain('rep-pw');
   });
 });

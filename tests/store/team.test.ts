@@ -190,7 +190,7 @@ describe('a team on PostgreSQL', () => {
     expect(self.code).toBe(2);
     const accounts = await as(rep1)(['accounts', '--today', '2026-11-22']);
     expect(accounts.stdout).toContain('From your manager');
-    expect(accounts.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questions the class A: Then why was it not signed today?`);
+    expect(accounts.stdout.replace(/\s+/g, ' ')).toContain(`${boss} questions the class A — Then why was it not signed today?`);
     const prepAnswers = join(dir, 'p.yaml');
     writeFileSync(prepAnswers, 'mode: prep\nanswers:\n  contact_name: Li\n');
     const prep = await as(rep1)(['prep', '--account', 'Acme', '--date', '2026-11-23', '--answers', prepAnswers, '--dry-run']);
@@ -352,15 +352,15 @@ describe('what the pipeline is worth (issue 26)', () => {
 
     // the manager's review: the question with its answer, waiting for them; Beta's, asked before the period, still open
     const review = await as(boss)(['team', 'review', '--today', '2026-11-25']);
-    expect(flat(review.stdout)).toContain(`Acme: ${boss} questions the class A: Why is this an A? Then why was it not signed? ↳ ${rep1}: The board meets on Friday; the first KP signs after it (Tue 24 Nov 2026) answered, not closed yet`);
-    expect(flat(review.stdout)).toContain(`Beta: ${boss} questions the class A: Who signs at Beta? open: waiting for an answer`);
+    expect(flat(review.stdout)).toContain(`Acme: ${boss} questions the class A — Why is this an A? Then why was it not signed? ↳ ${rep1}: The board meets on Friday; the first KP signs after it (Tue 24 Nov 2026) answered, not closed yet`);
+    expect(flat(review.stdout)).toContain(`Beta: ${boss} questions the class A — Who signs at Beta? open: waiting for an answer`);
     const json = JSON.parse((await as(boss)(['team', 'review', '--json', '--today', '2026-11-25'])).stdout);
     expect(json.reps[0].notes[0]).toMatchObject({ account: 'Acme', kind: 'class-challenged', replies: [{ by: rep1, date: '2026-11-24' }] });
     // the team's report lists what is still open
     const out = join(dir, 'team.html');
     expect((await as(boss)(['report', '--team', '--out', out, '--today', '2026-11-25'])).code).toBe(0);
     const html = (await import('node:fs')).readFileSync(out, 'utf8');
-    expect(html).toMatch(/<h2>Questions still open<\/h2><ul><li>Mon 23 Nov 2026 {2}Acme \(alice_\w+\): carol_\w+ questions the class A: Why is this an A\? Then why was it not signed\?<ul><li>↳ alice_\w+: The board meets on Friday/);
+    expect(html).toMatch(/<h2>Questions still open<\/h2><ul><li>Mon 23 Nov 2026 {2}Acme \(alice_\w+\): carol_\w+ questions the class A — Why is this an A\? Then why was it not signed\?<ul><li>↳ alice_\w+: The board meets on Friday/);
     expect(html).toContain('Beta (bob_');
 
     // closed: gone from the next prep's open questions, said once as news
