@@ -62,6 +62,11 @@ export async function noRepAccount(store: TeamStore, rep: string, name: string):
   );
 }
 
+/** A rep named with --rep, with the reps below them when they manage some (a manager's team, at any depth). */
+export function teamOf(tree: readonly { rep: string; manager: string }[], rep: string): string[] {
+  return [rep, ...tree.filter((t) => t.manager === rep).flatMap((t) => teamOf(tree, t.rep))];
+}
+
 /**
  * `--rep`: only on a team database, and only a rep of the reader's team (row-level security would show
  * an empty review for anyone else, which reads as "no accounts" rather than "not yours to read").

@@ -1,4 +1,5 @@
 /** `report`: the weekly report as one self-contained HTML file. Parses options, asks the store, renders, writes. */
+import { teamOf } from './account-names.js';
 import { isLapsed } from '../core/steps.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -78,9 +79,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       const managed = tree.map((t) => t.rep);
       const managers = new Set(tree.map((t) => t.manager));
       // a manager under the reader named with --rep: the report of their team
-      const teamOf = (r: string): string[] => [r, ...tree.filter((t) => t.manager === r).flatMap((t) => teamOf(t.rep))];
       if (opts.rep && !managed.includes(opts.rep)) throw new UserError(said('notYourRep', { rep: opts.rep, team: managed }), `${opts.rep} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
-      const reps = opts.rep ? teamOf(opts.rep) : managed;
+      const reps = opts.rep ? teamOf(tree, opts.rep) : managed;
       const asTeam = opts.team === true || reps.length > 1;
       if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
       const named = (rep: string, name: string) => (asTeam ? `${name} (${rep})` : name);

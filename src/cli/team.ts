@@ -4,7 +4,7 @@
  * the database's own business (row-level security), so a refusal comes from PostgreSQL itself.
  */
 import { isTeamStore, StoreError, type TeamStore } from '../store/types.js';
-import { mustManage, noRepAccount, unknownAccount } from './account-names.js';
+import { mustManage, noRepAccount, teamOf, unknownAccount } from './account-names.js';
 import { csvLine } from '../ui/csv.js';
 import { NOTICE_MESSAGES, type NoticeMessages } from '../ui/notice-messages.js';
 import { sanitize, sanitizeDeep, shellQuote } from '../ui/sanitize.js';
@@ -125,8 +125,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     const managed = tree.map((t) => t.rep);
     for (const r of opts.rep ?? []) if (!managed.includes(r)) throw new UserError(said('notYourRep', { rep: r, team: managed }), `${r} is not a rep of your team`, managed.length ? `your team: ${managed.join(', ')}` : 'the team admin adds reps with: sales-coach team add REP --manager YOU');
     // a manager under the reader named with --rep: their team (and their own accounts, if they sell)
-    const teamOf = (r: string): string[] => [r, ...tree.filter((t) => t.manager === r).flatMap((t) => teamOf(t.rep))];
-    const reps = opts.rep?.length ? [...new Set(opts.rep.flatMap(teamOf))] : managed;
+    const reps = opts.rep?.length ? [...new Set(opts.rep.flatMap((r) => teamOf(tree, r)))] : managed;
     const all = opts.all || opts.json || opts.csv;
     // the JSON and the CSV are everything: every account, needing attention or not
     const everyAccount = Boolean(opts.json || opts.csv);
