@@ -493,6 +493,40 @@ export class PostgresStore extends SqlStore implements TeamStore {
    * provisional, an overdue step, no next step), at most `limitPerRep` each; what moved since `since`
    * and the managers' notes. Row-level security would refuse another team's rows anyway.
    */
+  /**
+   * Each rep's accounts in play not visited since `since` (an account never visited, imported, is
+   * untouched too), from the kept count by day of last session (migration 17, account_dates 'touched').
+   * A prep dated ahead is not a visit: an account whose last session is after today (few) is untouched
+   * unless a session of the period itself touched it (the trial's prep of 9 Dec hid an account nobody
+   * had met since 20 Nov); those alone are read from the accounts, and only for the reps who have any.
+   */
+  private async untouchedCounts(team: string[], today: string, since: string): Promise<Map<string, number>> {
+    const kept = await this.kdb
+      .selectFrom('account_dates')
+      .where('owner', 'in', team)
+      .where('kind', '=', 'touched')
+      .where((eb) => eb.or([eb('date', '<', since), eb('date', '>', today)]))
+      .select((eb) => ['owner as rep', sql<boolean>`date > ${today}`.as('ahead'), eb.fn.sum<number>('n').as('n')])
+      .groupBy(['owner', sql`2`])
+      .execute();
+    const counts = new Map<string, number>();
+    for (const k of kept) if (!k.ahead) counts.set(String(k.rep), Number(k.n));
+    const ahead = kept.filter((k) => k.ahead).map((k) => String(k.rep));
+    if (!ahead.length) return counts;
+    const unmet = await this.kdb
+      .selectFrom('accounts')
+      .where('owner', 'in', ahead)
+      .where('signed', '=', 0)
+      .where('dropped', '=', 0)
+      .where('last_visit', '>', today)
+      .where(sql<SqlBool>`NOT EXISTS (SELECT 1 FROM visits v WHERE v.account_id = accounts.id AND v.date >= ${since} AND v.date <= ${today})`)
+      .select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')])
+      .groupBy('owner')
+      .execute();
+    for (const u of unmet) counts.set(String(u.rep), (counts.get(String(u.rep)) ?? 0) + Number(u.n));
+    return counts;
+  }
+
   async teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts: { everyAccount?: boolean; untouchedSince?: string } = {}): Promise<TeamReviewData> {
     return this.run(async () => {
       const flags = flagExpressions(today);
@@ -529,6 +563,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
         .selectFrom('account_dates')
         .where('owner', 'in', team)
         .where('date', '<', today)
+        // 'touched' is the untouched count's (untouchedCounts)
+        .where('kind', 'in', ['deadline', 'due', 'attention'])
         .select((eb) => ['owner as rep', 'kind', eb.fn.sum<number>('n').as('n')])
         .groupBy(['owner', 'kind'])
         .execute();
@@ -609,22 +645,8 @@ export class PostgresStore extends SqlStore implements TeamStore {
       // activity: each rep's debriefs in the period, and their accounts in play not visited since the
       // untouched day (an account never visited, imported, is untouched too)
       const debriefs = await this.kdb.selectFrom('visits').where('owner', 'in', team).where('mode', '=', 'debrief').where('date', '>=', since).where('date', '<=', today).select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')]).groupBy('owner').execute();
-      const untouched = opts.untouchedSince
-        ? await this.kdb
-            .selectFrom('accounts')
-            .where('owner', 'in', team)
-            .where('signed', '=', 0)
-            .where('dropped', '=', 0)
-            // a prep dated ahead is not a visit: such an account (few) is untouched unless a session of
-            // the period itself touched it (the trial's prep of 9 Dec hid an account nobody had met since 20 Nov)
-            .where(
-              sql<SqlBool>`(coalesce(last_visit, '') < ${opts.untouchedSince} OR (last_visit > ${today} AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.account_id = accounts.id AND v.date >= ${opts.untouchedSince} AND v.date <= ${today})))`,
-            )
-            .select((eb) => ['owner as rep', eb.fn.countAll<number>().as('n')])
-            .groupBy('owner')
-            .execute()
-        : [];
-      const activity = Object.fromEntries(team.map((r) => [r, { debriefs: Number(debriefs.find((d) => d.rep === r)?.n ?? 0), untouched: Number(untouched.find((d) => d.rep === r)?.n ?? 0) }]));
+      const untouched = opts.untouchedSince ? await this.untouchedCounts(team, today, opts.untouchedSince) : new Map<string, number>();
+      const activity = Object.fromEntries(team.map((r) => [r, { debriefs: Number(debriefs.find((d) => d.rep === r)?.n ?? 0), untouched: untouched.get(r) ?? 0 }]));
       // each rep's deals' values per group and currency: only valued accounts, read from their own index
       const values = await this.kdb
         .selectFrom('accounts')

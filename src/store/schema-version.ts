@@ -3,4 +3,4 @@
  * their text, so that opening a database already at this version loads none of it (sqlite-store.ts).
  * tests/store/sqlite.test.ts holds the two equal.
  */
-export const SQLITE_SCHEMA_VERSION = 16;
+export const SQLITE_SCHEMA_VERSION = 17;

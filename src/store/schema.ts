@@ -149,7 +149,8 @@ export interface AccountCountsTable {
  */
 export interface AccountDatesTable {
   owner?: string;
-  kind: 'deadline' | 'due' | 'attention';
+  // 'attention' (PostgreSQL 13) and 'touched' (PostgreSQL 17) for team review alone
+  kind: 'deadline' | 'due' | 'attention' | 'touched';
   date: string;
   n: number;
 }

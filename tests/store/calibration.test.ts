@@ -71,6 +71,22 @@ describe('the calibration counted by the database', () => {
       expect(ours.some((c) => c.inWindow > 0 && c.decided > c.inWindow)).toBe(true);
     }
     expect((await store.classCalibration(windows, '2026-09-15')).some((c) => c.decided < c.given)).toBe(true);
+    // the kept cases follow the events as they change afterwards: an event's day moved, events moved
+    // to another account (a merge), events deleted, an account deleted with its events
+    db.transaction(() => {
+      db.prepare("UPDATE account_events SET date = date(date, '+12 days') WHERE account_id % 7 = 0 AND kind = 'signed'").run();
+      db.prepare('UPDATE account_events SET account_id = account_id + 1 WHERE account_id % 11 = 0').run();
+      db.prepare("DELETE FROM account_events WHERE account_id % 13 = 0 AND kind = 'class-changed'").run();
+      db.prepare('DELETE FROM account_events WHERE account_id = 17').run();
+      db.prepare('DELETE FROM accounts WHERE id = 17').run();
+    })();
+    const after = await store.classHistory();
+    for (const today of ['2026-10-20', '2026-12-31']) {
+      const theirs = computeStats(after, { today, playbooks }).calibration.filter((c) => c.window).map((c) => ({ class: c.class, given: c.given, decided: c.signedInWindow.n, inWindow: c.signedInWindow.k }));
+      const ours = await store.classCalibration(windows, today);
+      expect(ours.sort((x, y) => (x.class < y.class ? -1 : 1))).toEqual(theirs.sort((x, y) => (x.class < y.class ? -1 : 1)));
+    }
+    expect(db.prepare('SELECT count(*) AS n FROM class_cases WHERE account_id = 17').get()).toEqual({ n: 0 });
     await store.close();
   });
 });

@@ -103,10 +103,10 @@ describe('the kept totals of an older embedded database', () => {
     const expected = await header(s, '2026-11-20');
     await s.close();
     // back to version 10: the tables and triggers of 11 gone (and the columns of 12 and 13, the index of 14,
-    // the deal's columns and index of 15, the forecasts of 16), as an older sales-coach left the file
+    // the deal's columns and index of 15, the forecasts of 16, the classes' cases of 17), as an older sales-coach left the file
     const raw = new Database(path);
     for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`);
-    raw.exec('DROP INDEX accounts_next_until; ALTER TABLE accounts DROP COLUMN after_due; ALTER TABLE accounts DROP COLUMN after_until; DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until; DROP INDEX accounts_amount; ALTER TABLE accounts DROP COLUMN amount; ALTER TABLE accounts DROP COLUMN currency; ALTER TABLE accounts DROP COLUMN close_date; DROP TABLE forecast_snapshots;');
+    raw.exec('DROP INDEX accounts_next_until; ALTER TABLE accounts DROP COLUMN after_due; ALTER TABLE accounts DROP COLUMN after_until; DROP TABLE account_counts; DROP TABLE account_dates; ALTER TABLE checklist_items DROP COLUMN lives_until; ALTER TABLE accounts DROP COLUMN next_until; DROP INDEX accounts_amount; ALTER TABLE accounts DROP COLUMN amount; ALTER TABLE accounts DROP COLUMN currency; ALTER TABLE accounts DROP COLUMN close_date; DROP TABLE forecast_snapshots; DROP TABLE class_cases;');
     raw.pragma('user_version = 10');
     raw.close();
     const upgraded = openSqliteStore(path);

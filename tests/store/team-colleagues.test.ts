@@ -391,3 +391,28 @@ describe('upgrading a team database of schema 3 (issue 21)', () => {
     expect(await adminSql(db, "SELECT has_schema_privilege('sales_coach_rep', 'sales_coach', 'USAGE') AS u")).toEqual([{ u: false }]);
   });
 });
+
+describe("the forecast's kept cases on the team database (migration 18)", () => {
+  it('follow each rep’s own saves, are read by the rep and their manager alone, and a rep writes none for another', async () => {
+    await setUpTeam();
+    await as(rep1)(['debrief', '--account', 'Acme', '--date', '2026-11-20', '--answers', answersFile('a.yaml')]);
+    await as(rep1)(['debrief', '--account', 'Gamma', '--date', '2026-11-21', '--answers', answersFile('g.yaml', 'Zhou')]);
+    await as(rep2)(['debrief', '--account', 'Beta', '--date', '2026-11-22', '--answers', answersFile('b.yaml', 'Wu')]);
+    const cases = (user: string) => rawAs<{ owner: string; n: number }>(user, 'SELECT owner, count(*)::int AS n FROM sales_coach.class_cases GROUP BY owner ORDER BY owner');
+    // each debrief gave its account a class A: one case each, kept as the rep saved it
+    expect(await cases(rep1)).toEqual([{ owner: rep1, n: 2 }]);
+    expect(await cases(rep2)).toEqual([{ owner: rep2, n: 1 }]);
+    expect(await cases(boss)).toEqual([
+      { owner: rep1, n: 2 },
+      { owner: rep2, n: 1 },
+    ].sort((x, y) => (x.owner < y.owner ? -1 : 1)));
+    await expect(rawAs(rep2, `INSERT INTO sales_coach.class_cases (owner, account_id, pos, date, cls) SELECT '${rep1}', id, 9, '2026-11-20', 'A' FROM sales_coach.accounts WHERE name = 'Beta'`)).rejects.toThrow(/row-level security/);
+    await expect(rawAs(rep2, `DELETE FROM sales_coach.class_cases WHERE owner = '${rep1}' RETURNING 1`)).resolves.toEqual([]);
+    // a merge moves Gamma's events to Acme, and its case with them, as the rep made it
+    expect((await as(rep1)(['account', 'merge', 'Gamma', 'Acme'])).code).toBe(0);
+    expect(await rawAs(boss, 'SELECT a.name, count(*)::int AS n FROM sales_coach.class_cases c JOIN sales_coach.accounts a ON a.id = c.account_id GROUP BY a.name ORDER BY a.name')).toEqual([
+      { name: 'Acme', n: 2 },
+      { name: 'Beta', n: 1 },
+    ]);
+  });
+});
