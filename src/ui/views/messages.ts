@@ -128,7 +128,9 @@ const en = {
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',
-  lapsed: (day: string) => `no longer needed after ${day}: the next session closes it`,
+  // a step past its last day lapsed: its time ran out, which is not "no longer needed" (a window's
+  // "signed, or reclassify" still is, under the window-over flag)
+  lapsed: (day: string) => `its window ended ${day}: the next session closes it`,
   overdue: 'overdue',
   dueToday: 'today',
   stepNumber: 'no.',

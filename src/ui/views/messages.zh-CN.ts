@@ -96,7 +96,7 @@ export const zhCN: ViewMessages = {
   factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',
   noOpenSteps: '没有待办的下一步。',
-  lapsed: (day: string) => `${day}之后已不再需要，下次记录时自动关闭`,
+  lapsed: (day: string) => `期限已于${day}结束，下次记录时自动关闭`,
   overdue: '已逾期',
   dueToday: '今天',
   stepNumber: '编号',

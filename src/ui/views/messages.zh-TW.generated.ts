@@ -96,7 +96,7 @@ export const zhTW: ViewMessages = {
   factChange: (owner, name, before, after) => (owner ? `${owner}：${name} ${before} → ${after}` : `${name}：${before} → ${after}`),
   unknownValue: '未知',
   noOpenSteps: '沒有待辦的下一步。',
-  lapsed: (day: string) => `${day}之後已不再需要，下次記錄時自動關閉`,
+  lapsed: (day: string) => `期限已於${day}結束，下次記錄時自動關閉`,
   overdue: '已逾期',
   dueToday: '今天',
   stepNumber: '編號',
