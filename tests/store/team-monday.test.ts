@@ -147,4 +147,45 @@ describe("a manager's Monday", () => {
     expect((await admin()(['team', 'add', alone, '--password-file', join(dir, 'pw.txt')])).code).toBe(0);
     expect((await as(alone)(['team', 'review'])).stdout).toContain('team add NAME --manager YOU');
   }, 120_000);
+
+  it("stats --rep: a manager reads a rep of their team's stats; another name is refused with the rep meant", async () => {
+    await monday();
+    const alice = await as(boss)(['stats', '--rep', rep1, '--json', '--today', '2026-12-05']);
+    expect(alice.code, alice.stderr).toBe(0);
+    const s = JSON.parse(alice.stdout) as { rep: string; accounts: number; visits: number; habits: { signedWhenAsked: { k: number; n: number } } };
+    // alice's Acme and Gamma: four visits (Acme's prep of 1 Dec among them), Gamma signed at its visit of 28 Nov, which asked
+    expect(s).toMatchObject({ rep: rep1, accounts: 2, visits: 4 });
+    expect(s.habits.signedWhenAsked).toMatchObject({ k: 1 });
+    expect(JSON.parse((await as(boss)(['stats', '--rep', rep2, '--json', '--today', '2026-12-05'])).stdout)).toMatchObject({ rep: rep2, accounts: 1 });
+    const text = await as(boss)(['stats', '--rep', rep1, '--today', '2026-12-05']);
+    expect(flat(text.stdout)).toContain(`${rep1}'s classes, checked against what happened (read-only)`);
+    expect(flat(text.stdout)).toContain('all history to 2026-12-05: 2 accounts, 4 visits');
+    // without --rep, the manager's own (none)
+    expect(JSON.parse((await as(boss)(['stats', '--json', '--today', '2026-12-05'])).stdout)).toMatchObject({ accounts: 0 });
+    // a misspelt rep: the one meant, as accounts --rep and forecast --rep say it
+    const typo = await as(boss)(['stats', '--rep', `${rep1}x`]);
+    expect(typo.code).not.toBe(0);
+    expect(flat(typo.stderr)).toContain(`${rep1}x is not a rep of your team`);
+    expect(flat(typo.stderr)).toContain(`did you mean ${rep1}?`);
+    // a rep reads no one else's
+    const other = await as(rep1)(['stats', '--rep', rep2]);
+    expect(other.code).not.toBe(0);
+    expect(flat(other.stderr)).toContain(`${rep2} is not a rep of your team`);
+    // an account of the rep, and one they do not have
+    expect(JSON.parse((await as(boss)(['stats', '--rep', rep1, '--account', 'Gamma', '--json', '--today', '2026-12-05'])).stdout)).toMatchObject({ accounts: 1 });
+    expect(flat((await as(boss)(['stats', '--rep', rep1, '--account', 'Gama'])).stderr)).toContain('did you mean "Gamma"?');
+  }, 120_000);
+});
+
+describe('stats --rep on the database on this machine', () => {
+  it('is refused with the reason, as forecast --rep is', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'sc-monday-local-'));
+    const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), SALES_COACH_DB: undefined as unknown as string };
+    const r = await runCli(['stats', '--rep', 'wang_li'], { env });
+    const f = await runCli(['forecast', '--rep', 'wang_li'], { env });
+    expect(r.code).not.toBe(0);
+    expect(flat(r.stderr)).toContain("--rep reads a rep's accounts on a team database, and this is the database on this machine");
+    expect(r.stderr).toBe(f.stderr);
+    expect(r.code).toBe(f.code);
+  });
 });
