@@ -409,6 +409,7 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
       .option('--class <ids>', 'calibration only for these classes (e.g. A,B)', collect)
       .option('--json', 'print the numbers as JSON')
       .option('--today <YYYY-MM-DD>', 'count as of this day (default: today)', parseDay)
+      .option('--rep <role>', "a manager reads one rep's stats (team database; read-only)")
       .addHelpText(
         'after',
         `
@@ -426,7 +427,8 @@ Exit codes: 0 ok, 1 findings (invalid playbook), 2 usage or input error, 3 inter
   Examples:
     $ sales-coach stats                   everything you have recorded
     $ sales-coach stats --since 90d       the last 90 days
-    $ sales-coach stats --class A --json  your A's, as JSON`,
+    $ sales-coach stats --class A --json  your A's, as JSON
+    $ sales-coach stats --rep wang_li     a manager reads a rep's stats (team database)`,
       )
       .action((opts: Record<string, unknown>) => {
         setAction(async (io, g) => (await import('./stats.js')).statsCommand(opts, io, g));

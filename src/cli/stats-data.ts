@@ -5,11 +5,11 @@
 import { isValidDate } from '../engine/dates.js';
 import type { Playbook } from '../engine/model.js';
 import { answersNeeded } from '../stats/stats.js';
-import type { StatsAccount, Store } from '../store/types.js';
+import { type Damaged, isTeamStore, type StatsAccount, type Store } from '../store/types.js';
 import { sinceDate } from './accounts.js';
 import { localToday } from './clock.js';
 import type { Context } from './context.js';
-import { unknownAccount } from './account-names.js';
+import { mustManage, noRepAccount, teamOf, unknownAccount } from './account-names.js';
 import { said, UserError } from './errors.js';
 import { loadPlaybookCached } from './playbook-cache.js';
 
@@ -65,6 +65,26 @@ export function checkClasses(scope: Scope, playbooks: Map<string, Playbook>): vo
   if (!scope.classes?.length) return;
   const known = [...new Set([...playbooks.values()].flatMap((pb) => pb.classes.map((c) => c.id)))];
   for (const k of scope.classes) if (!known.includes(k)) throw new UserError(said('unknownClass', { cls: k, known }), `unknown class "${k}"`, `the playbooks' classes are ${known.join(', ')}`);
+}
+
+/**
+ * `--rep R`: a manager's read of a rep of their team (team database; refused on this machine's, as
+ * `accounts --rep` and `forecast --rep` refuse it), with the reps under R when R manages some.
+ */
+export async function repsOf(store: Store, rep: string): Promise<string[]> {
+  await mustManage(store, rep);
+  return isTeamStore(store) ? teamOf(await store.teamTree(), rep) : [rep];
+}
+
+/** historyFor of these reps of the manager's team (`rep` as named with --rep): a row one rep damaged is named in `damaged` and left out. */
+export async function repsHistoryFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, reps: { rep: string; team: string[] }, damaged: Damaged[]): Promise<StatsAccount[]> {
+  if (!isTeamStore(store)) return [];
+  const q = { today: scope.today, ...(scope.since ? { since: scope.since } : {}), ...(scope.account !== undefined ? { account: scope.account } : {}), answers: answersNeeded(playbooks.values()) };
+  const rows: StatsAccount[] = [];
+  for (const r of reps.team) rows.push(...(await store.statsHistory(q, r, damaged)));
+  // a name none of them has: the one meant among the rep's accounts
+  if (scope.account !== undefined && rows.length === 0 && !(await store.ownersOf(scope.account, reps.team)).length) throw await noRepAccount(store, reps.rep, scope.account);
+  return rows;
 }
 
 export async function historyFor(store: Store, scope: Scope, playbooks: Map<string, Playbook>, withVisits = true): Promise<StatsAccount[]> {

@@ -6,7 +6,9 @@ import { renderStatsTerminal, statsView } from '../ui/views/stats.js';
 import { localeOf, makeContext } from './context.js';
 import { EXIT } from './errors.js';
 import type { GlobalOptions, IO } from './io.js';
-import { checkClasses, checkScope, historyFor, playbooksInUse, withStoredPlaybooks } from './stats-data.js';
+import { checkClasses, checkScope, historyFor, playbooksInUse, repsHistoryFor, repsOf, withStoredPlaybooks } from './stats-data.js';
+import type { Damaged } from '../store/types.js';
+import { tellDamaged } from './damaged.js';
 import { openStore } from './store.js';
 
 export interface StatsOptions {
@@ -15,6 +17,8 @@ export interface StatsOptions {
   class?: string[];
   json?: boolean;
   today?: string;
+  /** A manager reads one rep's stats (team database; read-only): with the reps under them, if they manage some. */
+  rep?: string;
 }
 
 export async function statsCommand(opts: StatsOptions, io: IO, g: GlobalOptions): Promise<number> {
@@ -24,12 +28,16 @@ export async function statsCommand(opts: StatsOptions, io: IO, g: GlobalOptions)
   const scope = checkScope(opts);
   const store = await openStore(io, g);
   try {
+    // a rep of the manager's team, checked before anything is read ("not your rep, did you mean")
+    const team = opts.rep !== undefined ? await repsOf(store, opts.rep) : undefined;
     await withStoredPlaybooks(playbooks, store);
     checkClasses(scope, playbooks);
-    const rows = await historyFor(store, scope, playbooks);
+    const damaged: Damaged[] = [];
+    const rows = team ? await repsHistoryFor(store, scope, playbooks, { rep: opts.rep as string, team }, damaged) : await historyFor(store, scope, playbooks);
     const stats = computeStats(rows, { ...scope, playbooks });
-    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(stats), null, 2)}\n`);
-    else io.stdout.write(renderStatsTerminal(statsView(stats, locale), ctx.out, widthOf(io.stdout)));
+    if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(opts.rep !== undefined ? { rep: opts.rep, ...stats } : stats), null, 2)}\n`);
+    else io.stdout.write(renderStatsTerminal(statsView(stats, locale, opts.rep !== undefined ? { rep: opts.rep } : {}), ctx.out, widthOf(io.stdout)));
+    if (damaged.length) tellDamaged(io, damaged, (await import('../ui/notice-messages.js')).NOTICE_MESSAGES[locale]);
     return EXIT.ok;
   } finally {
     await store.close();

@@ -130,8 +130,18 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     // the JSON and the CSV are everything: every account, needing attention or not
     const everyAccount = Boolean(opts.json || opts.csv);
     const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount, untouchedSince: addDays(today, -untouchedDays) });
+    // beside the review, each in a small query of its own: the visits a rep prepared and has not
+    // debriefed (as far back as their own morning screen recalls them), and which noted accounts have
+    // signed since (a question on their class is history)
+    const { UNDEBRIEFED_DAYS } = await import('../ui/views/today.js');
+    data.undebriefed = reps.length ? await s.undebriefedVisits(reps, addDays(today, -UNDEBRIEFED_DAYS), today) : [];
+    const noted = [...new Set(data.events.filter((e) => e.event.event.kind === 'class-challenged').map((e) => e.event.account))];
+    data.signed = reps.length ? await s.signedAccounts(reps, noted, today) : [];
+    const reader = await s.currentUser();
+    // a rep with no one to manage: team review is their manager's screen, not an empty team of theirs
+    const own = tree.length ? undefined : (await s.members()).find((m) => m.rep === reader && m.manager !== undefined);
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, reader: await s.currentUser(), managerOf: Object.fromEntries(tree.map((t) => [t.rep, t.manager])), ...(all ? {} : { limit }) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, reader, managerOf: Object.fromEntries(tree.map((t) => [t.rep, t.manager])), ...(all ? {} : { limit }), ...(own ? { readerIsRep: { ...(own.manager ? { manager: own.manager } : {}) } } : {}) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;

@@ -72,7 +72,7 @@ export interface Habits {
   topClass?: { id: string; labels: Labels; window?: { min?: number; max: number } };
   /** Visits to an account in the top class where the playbook's askedToSign could be read. */
   askedOnTop: Share;
-  /** Of the top-class visits where the rep asked: signed within the top class's window after the visit. */
+  /** Of the top-class visits where the rep asked: the visit that signed (the last one on or before the signature, within the window). */
   signedWhenAsked: Share;
   signedWhenNotAsked: Share;
   /** Visits (not plans) where the playbook's metFirstKp could be read, and met the first KP. */
@@ -374,6 +374,10 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
         periodVisits++;
       }
     }
+    // the visit that signed: the last day the account was met on or before the signature. A signature
+    // is counted once, by that visit's ask: an earlier A visit with no ask did not sign it (the trial's
+    // "signed without asking" counted a signature the signing visit had asked for)
+    const signingDay = signed === undefined ? undefined : a.visits.reduce<string | undefined>((d, v) => (v.mode !== 'plan' && v.date <= signed && (d === undefined || v.date > d) ? v.date : d), undefined);
     for (const m of met.values()) {
       // each figure of a visit read once: from the debrief (what happened), else from the prep
       const kpRead = readMeeting(pbs, 'metFirstKp', m);
@@ -388,7 +392,7 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
       if (!ask) continue;
       askedN++;
       const max = vTop.info.window?.max;
-      const won = signed !== undefined && signed >= v.date && (max === undefined || daysBetween(v.date, signed) <= max);
+      const won = signed !== undefined && v.date === signingDay && (max === undefined || daysBetween(v.date, signed) <= max);
       if (ask.value) {
         asked++;
         if (won) signedAsked++;

@@ -731,6 +731,30 @@ export class PostgresStore extends SqlStore implements TeamStore {
     return this.run(async () => (await this.q<{ owner: string }>('SELECT DISTINCT owner FROM accounts WHERE name_key = $1 AND owner = ANY($2) ORDER BY owner', [nameKey(account), reps])).map((r) => r.owner));
   }
 
+  /**
+   * The visits these reps prepared for a day in [from, today) and have not debriefed (a person's
+   * plannedFor, cleared by the debrief that met them): what `today` recalls to the rep, for their manager.
+   */
+  async undebriefedVisits(reps: string[], from: string, today: string): Promise<{ rep: string; account: string; date: string }[]> {
+    return this.run(async () =>
+      this.q<{ rep: string; account: string; date: string }>(
+        'SELECT DISTINCT c.owner AS rep, a.name AS account, c.planned_for AS date FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.owner = ANY($1) AND c.planned_for >= $2 AND c.planned_for < $3 ORDER BY c.owner, c.planned_for, a.name',
+        [reps, from, today],
+      ),
+    );
+  }
+
+  /** Of these reps' accounts named, those signed by `today`, with the day of their signature. */
+  async signedAccounts(reps: string[], names: string[], today: string): Promise<{ rep: string; account: string; date: string }[]> {
+    if (!names.length) return [];
+    return this.run(async () =>
+      this.q<{ rep: string; account: string; date: string }>(
+        "SELECT e.owner AS rep, a.name AS account, min(e.date) AS date FROM account_events e JOIN accounts a ON a.id = e.account_id WHERE e.owner = ANY($1) AND a.name = ANY($2) AND e.kind = 'signed' AND e.date <= $3 GROUP BY e.owner, a.name",
+        [reps, names, today],
+      ),
+    );
+  }
+
   /** A rep's account as their manager sees it (read-only through row-level security). */
   async teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined> {
     return this.timeline(account, rep);

@@ -448,6 +448,10 @@ export interface TeamReviewData {
   values?: (GroupValue & { rep: string })[];
   /** Rows the program cannot read (changed outside sales-coach), each left out of the review: whose, and what (e.g. `class of "Acme"`). */
   damaged?: Damaged[];
+  /** Visits prepared and not debriefed, their day gone (TeamStore.undebriefedVisits: read beside the review). */
+  undebriefed?: { rep: string; account: string; date: string }[];
+  /** The noted accounts that have signed since, with the day (TeamStore.signedAccounts): a question on their class is history. */
+  signed?: { rep: string; account: string; date: string }[];
 }
 
 /** A stored row left out of a manager's read because it cannot be read: whose it is, and what it is. */
@@ -473,6 +477,10 @@ export interface TeamStore extends Store {
   /** `everyAccount`: every account of the reps, not only those that need attention (JSON and CSV). */
   /** untouchedSince: count each rep's accounts in play last visited before this day (activity). */
   teamReview(reps: string[], today: string, since: string, limitPerRep?: number, opts?: { everyAccount?: boolean; untouchedSince?: string }): Promise<TeamReviewData>;
+  /** The visits these reps prepared for a day in [from, today) with no debrief of the person since. */
+  undebriefedVisits(reps: string[], from: string, today: string): Promise<{ rep: string; account: string; date: string }[]>;
+  /** Of these reps' accounts named, those signed by `today`, with the day of their signature. */
+  signedAccounts(reps: string[], names: string[], today: string): Promise<{ rep: string; account: string; date: string }[]>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
   /** The reps of `reps` who have an account of this name. */

@@ -107,6 +107,7 @@ export const zhCN: HelpMessages = {
     'calibration only for these classes (e.g. A,B)': '只校准这些分类（例如 A,B）',
     'print the numbers as JSON': '以 JSON 格式输出数字',
     'count as of this day (default: today)': '以这一天为准统计（默认：今天）',
+    "a manager reads one rep's stats (team database; read-only)": '经理查看某位下属的统计（团队数据库；只读）',
     'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在谈客户在本月、本季度或未来30天预计签下多少，以及每个数字是怎么算出来的',
     'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季度末）或 30d（未来30天）',
     'print the forecast as JSON': '以 JSON 输出预测',
@@ -259,7 +260,8 @@ export const zhCN: HelpMessages = {
   示例：
     $ sales-coach stats                   你记录的全部内容
     $ sales-coach stats --since 90d       最近 90 天
-    $ sales-coach stats --class A --json  你的A类客户，以 JSON 输出`,
+    $ sales-coach stats --class A --json  你的A类客户，以 JSON 输出
+    $ sales-coach stats --rep wang_li     经理查看某位下属的统计（团队数据库）`,
     forecast: `
   哪些客户：在谈的客户（没签单、没放弃、已分类），日期落在这段时间内：客户自己说的预计签约日，没有
   的话就用这个分类签单周期的最后一天。金额是这一单的金额（准备和复盘时会问；也可以用

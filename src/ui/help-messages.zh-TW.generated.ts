@@ -107,6 +107,7 @@ export const zhTW: HelpMessages = {
     'calibration only for these classes (e.g. A,B)': '只校準這些分類（例如 A,B）',
     'print the numbers as JSON': '以 JSON 格式輸出數字',
     'count as of this day (default: today)': '以這一天為準統計（預設：今天）',
+    "a manager reads one rep's stats (team database; read-only)": '經理檢視某位下屬的統計（團隊資料庫；唯讀）',
     'what your accounts in play are expected to sign this month, quarter or 30 days, and how each number is made': '在談客戶在本月、本季或未來30天預計簽下多少，以及每個數字是怎麼算出來的',
     'month (to the end of this month), quarter (to the end of this quarter) or 30d': 'month（到本月底）、quarter（到本季末）或 30d（未來30天）',
     'print the forecast as JSON': '以 JSON 輸出預測',
@@ -259,7 +260,8 @@ export const zhTW: HelpMessages = {
   範例：
     $ sales-coach stats                   你記錄的全部內容
     $ sales-coach stats --since 90d       最近 90 天
-    $ sales-coach stats --class A --json  你的A類客戶，以 JSON 輸出`,
+    $ sales-coach stats --class A --json  你的A類客戶，以 JSON 輸出
+    $ sales-coach stats --rep wang_li     經理檢視某位下屬的統計（團隊資料庫）`,
     forecast: `
   哪些客戶：在談的客戶（沒簽約、沒放棄、已分類），日期落在這段時間內：客戶自己說的預計簽約日，沒有
   的話就用這個分類成交週期的最後一天。金額是這一單的金額（準備和檢討時會問；也可以用

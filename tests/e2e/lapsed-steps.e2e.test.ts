@@ -44,7 +44,12 @@ describe('a step that prepares a meeting lives until that meeting', () => {
     expect(line).toBeDefined();
     expect(line).not.toMatch(/overdue/i);
     // still open in the store until the next session: said so, not shown as a step to do
-    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${CONFIRM}, with its agenda (no longer needed after Thu 3 Dec 2026: the next session closes it)`);
+    // its window ended (it lapsed): not "no longer needed", which a window's "signed, or reclassify" still is
+    expect(shown.stdout.replace(/\s+/g, ' ')).toContain(`${CONFIRM}, with its agenda (its window ended Thu 3 Dec 2026: the next session closes it)`);
+    expect(shown.stdout).not.toMatch(/no longer needed/);
+    const zh = await runBin(['--lang', 'zh-CN', 'account', 'show', 'Lapse Co', '--today', '2026-12-05'], { env });
+    expect(zh.stdout.replace(/\s+/g, '')).toContain('期限已于2026年12月3日');
+    expect(zh.stdout).not.toMatch(/不再需要/);
 
     // the next prep (5 Dec) closes it, said as no longer needed since the meeting took place
     const prepFile = join(home, 'prep.yaml');

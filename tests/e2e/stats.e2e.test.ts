@@ -107,8 +107,8 @@ describe('stats --json on a known history', () => {
     // visits while the account was an A: Beta 11-01, Acme 11-02, Gamma 11-03, Acme 11-06 (asked: 4),
     // Delta 11-25 (did not ask): 4 of 5, a rate (5 cases)
     expect(h.askedOnTop).toEqual({ k: 4, n: 5, rate: 0.8 });
-    // signed within 10 days of an asking visit: Acme's two visits (signed 11-06); not Beta, not Gamma
-    expect(h.signedWhenAsked).toEqual({ k: 2, n: 4, rate: null });
+    // counted by the visit that signed: Acme's of 11-06 (its visit of 11-02 asked too, but did not sign); not Beta, not Gamma
+    expect(h.signedWhenAsked).toEqual({ k: 1, n: 4, rate: null });
     expect(h.signedWhenNotAsked).toEqual({ k: 0, n: 1, rate: null });
     // every visit names the role: 6 of 8 met the first KP (Wu at Beta and Eps is a second KP)
     expect(h.metFirstKp).toEqual({ k: 6, n: 8, rate: 0.75 });

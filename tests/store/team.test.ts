@@ -111,13 +111,13 @@ describe('a team on PostgreSQL', () => {
     expect(text.stdout).toContain(`${rep2}: 1 account`);
     expect(text.stdout).toContain('past its signing window');
     const csv = await as(boss)(['team', 'review', '--csv', '--today', '2026-12-05']);
-    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched,manager');
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('rep,account,class,class_name,status,class_since,next_due,next_step,value,currency,expected_close,last_visit,window,overdue,no_next,one_contact,provisional,untouched,manager,not_debriefed');
     // each flag a column: Acme, an A past its window on 5 December, visited 15 days before (untouched: 14 days)
     const acme = csv.stdout.split(/\r?\n/).find((l) => l.startsWith(`${rep1},Acme,`))?.split(',');
-    expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes', '']);
+    expect(acme?.slice(11)).toEqual(['2026-11-20', 'yes', 'yes', '', 'yes', '', 'yes', '', '']);
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
     // a rep who manages no one is told so; another team's rep cannot be asked for
-    expect((await as(rep1)(['team', 'review'])).stdout).toContain('You manage no rep');
+    expect((await as(rep1)(['team', 'review'])).stdout).toContain("Team review is a manager's screen");
     const stranger = await as(boss)(['team', 'review', '--rep', 'nobody_else']);
     expect([stranger.code, stranger.stderr]).toEqual([2, expect.stringContaining('nobody_else is not a rep of your team')]);
   });

@@ -120,6 +120,13 @@ const en = {
   noteClosed: (by: string, note: string | undefined) => `✓ closed by ${by}${note ? `: ${note}` : ''}`,
   noteState: (answered: boolean): string => (answered ? 'answered, not closed yet' : 'open: waiting for an answer'),
   notes: 'Your notes',
+  /** A rep (not a manager) on team review: whose screen it is, and where their own accounts are. */
+  teamReviewIsManagers: (manager?: string) => `Team review is a manager's screen: it reads the accounts of the reps one manages, and you manage no one here. Your own accounts: sales-coach accounts${manager ? ` (your manager, ${manager}, reads them in their team review)` : ''}.`,
+  /** Visits prepared, their day gone, with no debrief: the team's count, and each rep's with the accounts and days. */
+  notDebriefed: (n: number) => `visit${n === 1 ? '' : 's'} prepared and not debriefed`,
+  notDebriefedOf: (n: number, visits: string) => `${n} visit${n === 1 ? '' : 's'} prepared and not debriefed: ${visits}`,
+  /** A question on the class of an account that has signed since: history, dated, no longer open. */
+  noteBeforeSigning: (by: string, cls: string | undefined, note: string, signed: string) => `${by} questioned ${cls ? `the class ${cls}` : 'the provisional class'} before it signed on ${signed}: ${note}`,
   noTeam: 'You manage no rep in this team database: sales-coach team list shows who is on the team and their managers; the team admin adds a rep to you with: sales-coach team add NAME --manager YOU.',
   managerNote: (kind: 'class-validated' | 'class-challenged', by: string, cls: string | undefined, note: string) =>
     `${by} ${kind === 'class-validated' ? 'confirmed' : 'questions'} ${cls ? `the class ${cls}` : 'the provisional class'}: ${note}`,
@@ -128,7 +135,9 @@ const en = {
   unknownValue: 'not known',
   // checklist
   noOpenSteps: 'No open next steps.',
-  lapsed: (day: string) => `no longer needed after ${day}: the next session closes it`,
+  // a step past its last day lapsed: its time ran out, which is not "no longer needed" (a window's
+  // "signed, or reclassify" still is, under the window-over flag)
+  lapsed: (day: string) => `its window ended ${day}: the next session closes it`,
   overdue: 'overdue',
   dueToday: 'today',
   stepNumber: 'no.',

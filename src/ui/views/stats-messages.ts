@@ -8,6 +8,8 @@ import { zhTW } from './stats-messages.zh-TW.generated.js';
 
 const en = {
   title: 'Your classes, checked against what happened',
+  /** A manager reading a rep's stats (stats --rep): whose they are, and that they are only read. */
+  titleOf: (rep: string) => `${rep}'s classes, checked against what happened (read-only)`,
   scope: (since: string | undefined, today: string, accounts: number, visits: number) => `${since ? `${since} to ${today}` : `all history to ${today}`}: ${accounts} account${accounts === 1 ? '' : 's'}, ${visits} visit${visits === 1 ? '' : 's'}`,
   calibration: 'Calibration: each class as you gave it, and how it turned out',
   noCalibration: 'No class was given in this period.',

@@ -4,6 +4,7 @@ import type { StatsMessages } from './stats-messages.js';
 
 export const zhCN: StatsMessages = {
   title: '你的客户分类，和实际结果对照',
+  titleOf: (rep) => `${rep}的客户分类，和实际结果对照（只读）`,
   scope: (since, today, accounts, visits) => `${since ? `${since}至${today}` : `截至${today}的全部记录`}：${accounts}个客户，${visits}次拜访`,
   calibration: '分类校准：你给出的每个类别，后来怎么样了',
   noCalibration: '这段时间没有给出任何分类。',

@@ -4,6 +4,7 @@ import type { StatsMessages } from './stats-messages.js';
 
 export const zhTW: StatsMessages = {
   title: '你的客戶分類，和實際結果對照',
+  titleOf: (rep) => `${rep}的客戶分類，和實際結果對照（唯讀）`,
   scope: (since, today, accounts, visits) => `${since ? `${since}至${today}` : `截至${today}的全部記錄`}：${accounts}個客戶，${visits}次拜訪`,
   calibration: '分類校準：你給出的每個類別，後來怎麼樣了',
   noCalibration: '這段時間沒有給出任何分類。',

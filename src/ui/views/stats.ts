@@ -44,7 +44,8 @@ export function classTitle(id: string, labels: Labels | undefined, locale: Local
   return sanitize(labels?.[locale] ?? labels?.en ?? id);
 }
 
-export function statsView(s: Stats, locale: Locale): StatsView {
+/** `rep`: a manager reads that rep's stats (stats --rep). */
+export function statsView(s: Stats, locale: Locale, opts: { rep?: string } = {}): StatsView {
   const m = STATS_MESSAGES[locale];
   // a class as the playbook names it in this language ("成熟", not the id "ready")
   const labelsOf = new Map(s.calibration.map((r) => [r.class, r.labels]));
@@ -84,7 +85,7 @@ export function statsView(s: Stats, locale: Locale): StatsView {
   if (top && e.accounts) notes.push(`  ${m.wereTop(e.wereTopClass, top)}`);
   return {
     locale,
-    title: m.title,
+    title: opts.rep !== undefined ? m.titleOf(sanitize(opts.rep)) : m.title,
     scope: m.scope(s.since, s.today, s.accounts, s.visits),
     calibrationTitle: m.calibration,
     calibration,

@@ -7,7 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../../playbook/types.js';
 import { orderGroups } from '../../core/pipeline-groups.js';
-import type { PipelineFlag, StoredEvent, TeamReviewData } from '../../store/types.js';
+import { PIPELINE_FLAGS, type PipelineFlag, type StoredEvent, type TeamReviewData } from '../../store/types.js';
 import { addDays } from '../../engine/dates.js';
 import { formatDate, UI } from '../messages.js';
 import { hanging, stringWidth } from '../layout.js';
@@ -28,10 +28,12 @@ export interface NoteView {
   /** A question's thread: the rep's answers, oldest first, and its close. */
   replies?: { date: string; by: string; note: string }[];
   resolved?: { date: string; by: string; note?: string };
+  /** The account signed since the note (on this day): a question on its class is history, not open. */
+  signedOn?: string;
 }
 
-/** A question no one has closed yet. */
-export const isOpen = (n: NoteView): boolean => n.kind === 'class-challenged' && !n.resolved;
+/** A question no one has closed yet, on an account that has not signed since. */
+export const isOpen = (n: NoteView): boolean => n.kind === 'class-challenged' && !n.resolved && n.signedOn === undefined;
 /** The thread's last word: the day of its last answer or close, else of the note. */
 export const lastWord = (n: NoteView): string => [n.date, ...(n.replies ?? []).map((r) => r.date), n.resolved?.date ?? ''].sort().at(-1) as string;
 
@@ -55,6 +57,8 @@ export interface RepReview {
   inPlay: PipelineView['inPlay'];
   /** Debriefs in the period, and accounts in play not visited for `untouchedDays` or more. */
   activity: { debriefs: number; untouched: number };
+  /** Visits the rep prepared, their day gone, with no debrief (what the rep's `today` recalls). */
+  undebriefed: { account: string; date: string }[];
 }
 
 export interface TeamReviewView {
@@ -71,6 +75,10 @@ export interface TeamReviewView {
   untouchedDays: number;
   /** A manager of managers: each manager under them with their reps' totals (empty for a manager of reps). */
   managers: ManagerRollUp[];
+  /** Visits prepared and not debriefed, every rep's. */
+  undebriefed: number;
+  /** The reader manages no one and is a rep (of this manager, when known): team review is not their screen. */
+  readerIsRep?: { manager?: string };
 }
 
 /** One manager's reps added up, as a manager of managers reads them. */
@@ -114,7 +122,9 @@ export function noteViews(events: readonly StoredEvent[]): NoteView[] {
 export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean; own?: boolean }): string[] {
   const m = VIEW_MESSAGES[locale];
   return notes.flatMap((n) => {
-    const note = sanitize(m.managerNote(n.kind, n.by, n.class, n.note));
+    // a question on the class of an account signed since is history: said as it was, dated, not open
+    const history = n.kind === 'class-challenged' && !n.resolved && n.signedOn !== undefined;
+    const note = sanitize(history ? m.noteBeforeSigning(n.by, n.class, n.note, formatDate(n.signedOn as string, locale)) : m.managerNote(n.kind, n.by, n.class, n.note));
     // the account and the note joined as the reader's language joins them (a full-width colon in Chinese)
     const lines = [hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width)];
     // the thread under its question, as far as the dates' column: each answer, then its close or where it stands
@@ -123,7 +133,7 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
     const ui = UI[locale];
     for (const r of n.replies ?? []) lines.push(hanging(`${under}`, `${sanitize(opts.own ? m.noteReplyOwn(r.note) : m.noteReply(r.by, r.note))}${c.dim(ui.aside(formatDate(r.date, locale)))}`, width));
     if (n.resolved) lines.push(hanging(under, c.dim(`${sanitize(m.noteClosed(n.resolved.by, n.resolved.note))}${ui.aside(formatDate(n.resolved.date, locale))}`), width));
-    else if (n.kind === 'class-challenged') lines.push(hanging(under, c.yellow(m.noteState((n.replies ?? []).length > 0)), width));
+    else if (n.kind === 'class-challenged' && !history) lines.push(hanging(under, c.yellow(m.noteState((n.replies ?? []).length > 0)), width));
     return lines;
   });
 }
@@ -132,7 +142,7 @@ const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'
 
 export function teamReviewView(
   data: TeamReviewData,
-  opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number; reader?: string; managerOf?: Readonly<Record<string, string>> },
+  opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number; reader?: string; managerOf?: Readonly<Record<string, string>>; readerIsRep?: { manager?: string } },
 ): TeamReviewView {
   const untouchedDays = opts.untouchedDays ?? 14;
   const managerOf = opts.managerOf ?? {};
@@ -142,7 +152,7 @@ export function teamReviewView(
     const rows = data.attention.filter((a) => a.rep === rep).map((a) => a.row);
     const attentionTotal = data.attention.find((a) => a.rep === rep)?.total ?? 0;
     const events = data.events.filter((e) => e.rep === rep).map((e) => e.event);
-    const flagCounts = Object.fromEntries(ATTENTION.map((f) => [f, 0])) as Record<PipelineFlag, number>;
+    const flagCounts = Object.fromEntries(PIPELINE_FLAGS.map((f) => [f, 0])) as Record<PipelineFlag, number>;
     for (const g of groups) for (const [k, n] of Object.entries(g.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
     for (const [k, n] of Object.entries(data.repFlags?.[rep] ?? {})) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + (n ?? 0);
     // the rep's review as the rep sees it (the same names, the same order, the same moves)
@@ -150,8 +160,12 @@ export function teamReviewView(
       { groups: mergeGroups(groups), rows, total: groups.reduce((n, g) => n + g.count, 0), flagCounts, values: (data.values ?? []).filter((x) => x.rep === rep) },
       { locale: opts.locale, today: opts.today, filtered: false, since: opts.since, about: rep, events: events.filter((e) => e.event.kind === 'class-changed' || e.event.kind === 'signed' || e.event.kind === 'dropped') },
     );
-    // the period's notes, and every question still open however old
-    const notes = noteViews(events).filter((n) => isOpen(n) || lastWord(n) >= opts.since);
+    // the period's notes, and every question still open however old; a question asked before the
+    // account signed is history (the class it questioned is settled), no longer open
+    const signed = new Map((data.signed ?? []).filter((x) => x.rep === rep).map((x) => [x.account, x.date]));
+    const notes = noteViews(events)
+      .map((n) => (signed.has(n.account) && (signed.get(n.account) as string) >= n.date ? { ...n, signedOn: signed.get(n.account) as string } : n))
+      .filter((n) => isOpen(n) || lastWord(n) >= opts.since);
     const manager = managerOf[rep];
     return {
       rep,
@@ -160,10 +174,10 @@ export function teamReviewView(
       classes: view.groups.map((g) => ({ key: g.key, title: g.title, count: g.count })),
       // every flag, in the order the rep's review and the weekly report count them: an account listed
       // with "only one contact" is counted in the header too (it was left out, and the report said 3)
-      flagCounts: Object.fromEntries((Object.keys(VIEW_MESSAGES.en.flag) as PipelineFlag[]).filter((k) => (flagCounts[k] ?? 0) > 0).map((k) => [k, flagCounts[k]])),
+      flagCounts: inFlagOrder(flagCounts),
       // the store gave every account when asked for them all: those needing attention are among them
-      attention: view.groups.flatMap((g) => g.rows).filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
-      ...(opts.everyAccount ? { accounts: view.groups.flatMap((g) => g.rows) } : {}),
+      attention: rowsOf(view).filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
+      ...(opts.everyAccount ? { accounts: rowsOf(view) } : {}),
       attentionTotal,
       moved: view.moved ?? [],
       // the moves the limit left out (a move the store counted but could not read is not among them)
@@ -171,10 +185,14 @@ export function teamReviewView(
       notes,
       inPlay: view.inPlay,
       activity: data.activity?.[rep] ?? { debriefs: 0, untouched: 0 },
+      undebriefed: (data.undebriefed ?? []).filter((x) => x.rep === rep).map(({ account, date }) => ({ account, date })),
     };
   });
-  const flagCounts: Partial<Record<PipelineFlag, number>> = {};
-  for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) flagCounts[k as PipelineFlag] = (flagCounts[k as PipelineFlag] ?? 0) + n;
+  const sums: Partial<Record<PipelineFlag, number>> = {};
+  for (const r of reps) for (const [k, n] of Object.entries(r.flagCounts)) sums[k as PipelineFlag] = (sums[k as PipelineFlag] ?? 0) + n;
+  // in the one order every flag is listed in (the team's header read the first rep's order, so the
+  // same review listed its flags otherwise with --rep)
+  const flagCounts = inFlagOrder(sums);
   const inPlay = addUp(reps);
   // a manager under the reader is listed with their reps' totals; as a rep, only when they sell too
   // each manager's reps together, as the roll-up adds them up
@@ -188,8 +206,29 @@ export function teamReviewView(
       const sellers = under.filter((r) => !managers.has(r.rep) || r.total > 0);
       return under.some((r) => r.rep !== manager) ? [{ manager, reps: sellers.length, total: under.reduce((n, r) => n + r.total, 0), classes: teamClasses(under, data), inPlay: addUp(under) }] : [];
     });
-  return { locale: opts.locale, today: opts.today, since: opts.since, ...(opts.limit ? { limit: opts.limit } : {}), reps: shown, classes: teamClasses(reps, data), flagCounts, inPlay, untouchedDays, managers: rollUp };
+  return {
+    locale: opts.locale,
+    today: opts.today,
+    since: opts.since,
+    ...(opts.limit ? { limit: opts.limit } : {}),
+    reps: shown,
+    classes: teamClasses(reps, data),
+    flagCounts,
+    inPlay,
+    untouchedDays,
+    managers: rollUp,
+    undebriefed: reps.reduce((n, r) => n + r.undebriefed.length, 0),
+    ...(opts.readerIsRep && reps.length === 0 ? { readerIsRep: opts.readerIsRep } : {}),
+  };
 }
+
+/** The flags counted, in the one order flags are listed in everywhere (the store's PIPELINE_FLAGS). */
+function inFlagOrder(counts: Partial<Record<PipelineFlag, number>>): Partial<Record<PipelineFlag, number>> {
+  return Object.fromEntries(PIPELINE_FLAGS.filter((k) => (counts[k] ?? 0) > 0).map((k) => [k, counts[k]]));
+}
+
+/** Every account row of a rep's review, each with its flags in that one order. */
+const rowsOf = (view: PipelineView): PipelineRowView[] => view.groups.flatMap((g) => g.rows).map((a) => ({ ...a, flags: PIPELINE_FLAGS.filter((f) => a.flags.includes(f)) }));
 
 /** Whether `manager` is above `rep`, at any depth (the tree the database gave: no cycles, team add refuses them). */
 function below(rep: string, manager: string, managerOf: Readonly<Record<string, string>>): boolean {
@@ -241,6 +280,8 @@ function mergeGroups(groups: TeamReviewData['groups']): TeamReviewData['groups']
 export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: number): string {
   const m = VIEW_MESSAGES[v.locale];
   const s = sanitize;
+  // a rep: not "ask the team admin to add reps to you", but whose screen this is and where theirs is
+  if (v.readerIsRep) return `${hanging('', m.teamReviewIsManagers(v.readerIsRep.manager ? s(v.readerIsRep.manager) : undefined), width)}\n`;
   const out: string[] = [];
   const total = v.reps.reduce((n, r) => n + r.total, 0);
   out.push(hanging(`${c.bold(m.team)}  `, `${m.teamReps(v.reps.length)} · ${m.shown(total)}   ${v.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
@@ -248,6 +289,7 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
   const flagText = { ...m.flag, one_contact: m.oneContactOfRep };
   if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
   for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
+  if (v.undebriefed) out.push(hanging(`  ${c.yellow(String(v.undebriefed).padStart(4))}  `, m.notDebriefed(v.undebriefed), width));
   // a manager of managers: each manager's team added up, before the reps one by one
   for (const t of v.managers) {
     out.push('', hanging('  ', `${c.bold(m.managerTeam(s(t.manager), t.reps, t.total))}   ${t.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ')}`, width));
@@ -258,6 +300,8 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
     if (r.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(r.inPlay.values, v.locale), r.inPlay.valued, r.inPlay.accounts), width));
     out.push(hanging('  ', c.dim(m.activity(r.activity.debriefs, formatDate(v.since, v.locale), r.activity.untouched, v.untouchedDays)), width));
+    // what the rep's morning screen recalls to them ("Not yet debriefed"): the manager sees it too
+    if (r.undebriefed.length) out.push(hanging('  ', c.yellow(`! ${m.notDebriefedOf(r.undebriefed.length, r.undebriefed.map((x) => `${s(x.account)}${UI[v.locale].aside(formatDate(x.date, v.locale))}`).join(UI[v.locale].listComma))}`), width));
     out.push(hanging('  ', r.attentionTotal ? c.yellow(m.needsAttention(r.attentionTotal)) : c.dim(m.allWell), width));
     for (const a of r.attention) {
       const next = a.nextDue ? m.next(formatDate(a.nextDue, v.locale), s(a.nextStep ?? '')) : m.noNext;
@@ -284,13 +328,13 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
 }
 
 export function teamJson(v: TeamReviewView): unknown {
-  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, inPlay: v.inPlay, untouchedDays: v.untouchedDays, managers: v.managers, reps: v.reps };
+  return { today: v.today, since: v.since, classes: v.classes, flagCounts: v.flagCounts, undebriefed: v.undebriefed, inPlay: v.inPlay, untouchedDays: v.untouchedDays, managers: v.managers, reps: v.reps };
 }
 
 const CSV_FLAGS: PipelineFlag[] = ['window', 'overdue', 'no_next', 'one_contact', 'provisional'];
 
 /** One line per account; each flag a column of its own (yes or empty), with the last visit and whether it is untouched. */
-export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched', 'manager'];
+export const TEAM_CSV_HEADER = ['rep', 'account', 'class', 'class_name', 'status', 'class_since', 'next_due', 'next_step', 'value', 'currency', 'expected_close', 'last_visit', ...CSV_FLAGS, 'untouched', 'manager', 'not_debriefed'];
 
 export function teamCsvRows(v: TeamReviewView): unknown[][] {
   const cutoff = addDays(v.today, -v.untouchedDays);
@@ -298,7 +342,8 @@ export function teamCsvRows(v: TeamReviewView): unknown[][] {
     (r.accounts ?? r.attention).map((a) => [
       r.rep,
       a.name,
-      a.class,
+      // as the screens group it: a signed account is signed (the JSON's signed: true), not its class A
+      a.signed ? 'signed' : a.class,
       a.classLabel,
       a.status,
       a.classSince,
@@ -312,6 +357,8 @@ export function teamCsvRows(v: TeamReviewView): unknown[][] {
       !a.signed && !a.dropped && (a.lastVisit ?? '') < cutoff ? 'yes' : '',
       // a manager of managers: the rep's own manager (empty for the reader's own reps)
       r.manager ?? '',
+      // the days of the visits prepared and not debriefed
+      r.undebriefed.filter((x) => x.account === a.name).map((x) => x.date).join(' '),
     ]),
   );
 }
