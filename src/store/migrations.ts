@@ -767,6 +767,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     .join('\n  ')}
   ${touchedSchema()}
   ${classCasesSchema('postgres')}
+  -- the visits a rep prepared and has not debriefed, for their manager's review (few: a person's
+  -- planned day is cleared by the debrief that met them)
+  CREATE INDEX contacts_planned ON contacts (owner, planned_for) WHERE planned_for IS NOT NULL;
   `,
 ];
 
