@@ -9,12 +9,11 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { nameKey } from '../engine/names.js';
-import type { Mode } from '../playbook/types.js';
 import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, type SqlBool, sql } from './kysely.js';
 import { ATTENTION_ORDER, PG_SCHEMA, PG_SCHEMA_VERSION, pending, REP_ROLE } from './migrations.js';
 import { type PoolOptions, type StartedPool, teamPool } from './pg-pool.js';
 import { DamagedRow, readLabels } from './rows.js';
-import { type AccountDb, accountRow, eventData, type RawHistory, STATS_COLUMNS, StatsRows } from './shape.js';
+import { type AccountDb, accountRow, eventData, PackedVisits, type RawHistory, STATS_COLUMNS, StatsRows } from './shape.js';
 import { flagConditions, flagExpressions, liveNextStep, type Q, type Runnable, SqlStore, withLiveNext } from './sql-store.js';
 import type { AccountDbRow, DB } from './schema.js';
 import {
@@ -449,16 +448,25 @@ export class PostgresStore extends SqlStore implements TeamStore {
     }
     if (q.visits === false) return out;
     const ids = [...new Set(q.answers ?? [])];
-    // the habit answers kept apart; a visit saved without them is read from all its answers
-    const answerCols = ids.map((_, i) => `, coalesce((habit_answers::json) -> $${params.length + 1 + i}, (answers::json) -> $${params.length + 1 + i}) AS a${i}`).join('');
-    for (const v of await this.q<Record<string, unknown> & { account_id: number; date: string; mode: Mode; playbook_id: string; person: string | null }>(
-      `SELECT account_id, date, mode, playbook_id, person${answerCols} FROM visits WHERE ${scope} ORDER BY account_id, date, id`,
-      [...params, ...ids],
-    )) {
+    // packed one text per account, as the embedded store reads them (shape.ts PackedVisits): a row a
+    // visit, each answer taken from its JSON in the server, made `stats` over one rep's 1,000,000
+    // visits 11.5 s. Visits saved with their habit answers apart give them whole (one small JSON
+    // text, read once per distinct visit); older ones the values asked for from all their answers.
+    const packed = (tail: string, where: string) => {
+      const fields = ['date', 'mode', 'playbook_id', "encode(convert_to(coalesce(person, ''), 'UTF8'), 'hex')", ...(tail ? [tail] : [])].join(' || chr(31) || ');
+      return `SELECT account_id, string_agg(${fields}, chr(30) ORDER BY date, id) AS visits FROM visits WHERE ${where} AND ${scope} GROUP BY account_id`;
+    };
+    const legacy = ids.map((_, i) => `coalesce(((answers::json) -> $${params.length + 1 + i})::text, '')`).join(' || chr(31) || ');
+    const visits = new PackedVisits(rows, ids);
+    for (const v of await this.q<{ account_id: number; visits: string }>(packed(ids.length ? 'habit_answers' : '', 'habit_answers IS NOT NULL'), params)) {
       const a = byId.get(v.account_id);
-      if (!a) continue;
-      // a stored null reads as not answered, which is what a missing answer means to stats
-      a.visits.push(rows.visit(v.date, v.mode, v.playbook_id, rows.answers(ids, ids.map((_, i) => v[`a${i}`])), v.person));
+      const read1 = a && read(() => visits.unpack(v.visits, true));
+      if (a && read1) a.visits = read1;
+    }
+    for (const v of await this.q<{ account_id: number; visits: string }>(packed(legacy, 'habit_answers IS NULL'), [...params, ...ids])) {
+      const a = byId.get(v.account_id);
+      const older = a && read(() => visits.unpack(v.visits, false));
+      if (a && older) a.visits = visits.withOlder(a.visits, older);
     }
     return out;
   }

@@ -5,7 +5,8 @@
  */
 import { orderGroups } from '../core/pipeline-groups.js';
 import { DamagedRow, LabelsRow, readAnswers, readEvent, readLabels, readResult, readStatsEvent } from './rows.js';
-import type { Answers } from '../engine/answers.js';
+import type { AnswerValue, Answers } from '../engine/answers.js';
+import type { Mode } from '../playbook/types.js';
 import type { Selectable } from './kysely.js';
 import type { AccountDbRow, AccountEventsTable, ChecklistItemsTable, ContactsTable, VisitsTable } from './schema.js';
 import type { AccountState } from '../engine/account.js';
@@ -370,4 +371,67 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** An answer's JSON text as read back from the database: a plain string without escapes is sliced, not parsed. */
+function jsonValue(text: string): AnswerValue {
+  return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
+}
+
+/**
+ * An account's visits as both stores pack them for stats, one text per account: each visit's fields
+ * joined by \u001f (day, mode, playbook, the person in hex: a name may hold any character, the
+ * separators too; then its habit answers whole as one JSON text, or, for a visit saved before they
+ * were kept apart, the values asked for, each a JSON text), the visits joined by \u001e in (date, id)
+ * order. Each distinct visit text is read once: a million visits are a few thousand distinct ones (a
+ * day of the year times a handful of answers), shared through StatsRows.
+ */
+export class PackedVisits {
+  private readonly alike = { whole: new Map<string, StatsVisit>(), values: new Map<string, StatsVisit>() };
+
+  constructor(
+    private readonly rows: StatsRows,
+    private readonly ids: readonly string[],
+  ) {}
+
+  private visitOf(one: string, whole: boolean): StatsVisit {
+    const seen = whole ? this.alike.whole : this.alike.values;
+    let v = seen.get(one);
+    if (!v) {
+      const a = one.indexOf('\u001f');
+      const b = one.indexOf('\u001f', a + 1);
+      const c = one.indexOf('\u001f', b + 1);
+      const d = one.indexOf('\u001f', c + 1);
+      const text = d < 0 ? '' : one.slice(d + 1);
+      const person = Buffer.from(one.slice(c + 1, d < 0 ? undefined : d), 'hex').toString('utf8');
+      let values: unknown[];
+      if (whole) {
+        const all = text ? (JSON.parse(text) as Answers) : {};
+        values = this.ids.map((id) => all[id]);
+      } else {
+        const f = text.split('\u001f');
+        values = this.ids.map((_, i) => (f[i] === undefined || f[i] === '' ? undefined : jsonValue(f[i])));
+      }
+      v = this.rows.visit(one.slice(0, a), one.slice(a + 1, b) as Mode, one.slice(b + 1, c), this.rows.answers(this.ids, values), person);
+      seen.set(one, v);
+    }
+    return v;
+  }
+
+  /** One account's packed visits; `whole`: with their habit answers whole, else the values asked for. */
+  unpack(text: string, whole: boolean): StatsAccount['visits'] {
+    const visits = text.split('\u001e').map((one) => this.visitOf(one, whole));
+    // the rows come in (account, date, id) order, which the packing keeps; checked rather than
+    // assumed (SQLite's group_concat does not promise it): out of date order, sorted here
+    for (let i = 1; i < visits.length; i++) {
+      if (visits[i].date < visits[i - 1].date) return visits.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    }
+    return visits;
+  }
+
+  /** An account's visits of both kinds in date order, the older kind first on the same day (all were recorded before the first of the new kind). */
+  withOlder(visits: StatsAccount['visits'], older: StatsAccount['visits']): StatsAccount['visits'] {
+    // a stable sort by date alone keeps the older kind first on the same day
+    return visits.length ? [...older, ...visits].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) : older;
+  }
 }

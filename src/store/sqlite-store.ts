@@ -9,16 +9,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { nameKey } from '../engine/names.js';
-import type { AnswerValue, Answers } from '../engine/answers.js';
-import type { Mode } from '../playbook/types.js';
 import { Kysely, type RawBuilder, SqliteDialect, sql } from './kysely.js';
 import type { pending } from './migrations.js';
 import { SQLITE_SCHEMA_VERSION as SCHEMA_VERSION } from './schema-version.js';
 import type { DB } from './schema.js';
-import { type AccountDb, type RawHistory, STATS_COLUMNS } from './shape.js';
+import { type AccountDb, PackedVisits, type RawHistory, STATS_COLUMNS } from './shape.js';
 import { StatsRows } from './shape.js';
 import { type Q, type Runnable, SqlStore } from './sql-store.js';
-import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccount, type StatsQuery, type StatsVisit, StoreError } from './types.js';
+import { type ImportCounts, type ImportOptions, type ImportRow, type StatsAccount, type StatsQuery, StoreError } from './types.js';
 
 export interface OpenOptions {
   /** How long to wait for another sales-coach that holds the database. */
@@ -217,10 +215,6 @@ function addonPath(): string | undefined {
 }
 
 /** A JSON value as SQLite's -> gives it: plain strings without JSON.parse (the common case). */
-function jsonValue(text: string): AnswerValue {
-  return text.charCodeAt(0) === 34 && !text.includes('\\') ? text.slice(1, -1) : (JSON.parse(text) as AnswerValue);
-}
-
 export class SqliteStore extends SqlStore {
   protected readonly scoped = false;
 
@@ -462,52 +456,16 @@ export class SqliteStore extends SqlStore {
         const fields = ['date', 'mode', 'playbook_id', "hex(coalesce(person, ''))", ...(tail ? [tail] : [])].join(' || char(31) || ');
         return this.db.prepare(`SELECT account_id, group_concat(${fields}, char(30)) FROM visits INDEXED BY ${index} WHERE ${where} ${scope} GROUP BY account_id`).raw(true);
       };
-      // each distinct text is read once: a million visits are a few thousand distinct ones (a day
-      // of the year times a handful of answers), shared through StatsRows
-      const alike = { whole: new Map<string, StatsVisit>(), values: new Map<string, StatsVisit>() };
-      const visitOf = (one: string, whole: boolean): StatsVisit => {
-        const seen = whole ? alike.whole : alike.values;
-        let v = seen.get(one);
-        if (!v) {
-          const a = one.indexOf('\u001f');
-          const b = one.indexOf('\u001f', a + 1);
-          const c = one.indexOf('\u001f', b + 1);
-          const d = one.indexOf('\u001f', c + 1);
-          const text = d < 0 ? '' : one.slice(d + 1);
-          const person = Buffer.from(one.slice(c + 1, d < 0 ? undefined : d), 'hex').toString('utf8');
-          let values: unknown[];
-          if (whole) {
-            const all = text ? (JSON.parse(text) as Answers) : {};
-            values = ids.map((id) => all[id]);
-          } else {
-            const f = text.split('\u001f');
-            values = ids.map((_, i) => (f[i] === undefined || f[i] === '' ? undefined : jsonValue(f[i])));
-          }
-          v = rows.visit(one.slice(0, a), one.slice(a + 1, b) as Mode, one.slice(b + 1, c), rows.answers(ids, values), person);
-          seen.set(one, v);
-        }
-        return v;
-      };
-      const unpack = (text: string, whole: boolean): StatsAccount['visits'] => {
-        const visits = text.split('\u001e').map((one) => visitOf(one, whole));
-        // the rows come in the index's order (account, date, id), which group_concat keeps; checked
-        // rather than assumed, as SQLite does not promise it: out of date order, sorted here
-        for (let i = 1; i < visits.length; i++) {
-          if (visits[i].date < visits[i - 1].date) return visits.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-        }
-        return visits;
-      };
+      const visits = new PackedVisits(rows, ids);
       const legacy = ids.map((_, i) => `coalesce(answers -> @p${i}, '')`).join(' || char(31) || ');
       for (const [id, text] of packed(ids.length ? 'habit_answers' : '', 'habit_answers IS NOT NULL', 'visits_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
-        if (a) a.visits = unpack(text, true);
+        if (a) a.visits = visits.unpack(text, true);
       }
       for (const [id, text] of packed(legacy, 'habit_answers IS NULL', 'visits_without_habits').iterate(params) as Iterable<[number, string]>) {
         const a = byId.get(id);
         if (!a) continue;
-        const older = unpack(text, false);
-        // a stable sort by date alone keeps the older kind first on the same day
-        a.visits = a.visits.length ? [...older, ...a.visits].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)) : older;
+        a.visits = visits.withOlder(a.visits, visits.unpack(text, false));
       }
       return out;
     });
