@@ -437,7 +437,9 @@ export class PostgresStore extends SqlStore implements TeamStore {
       if (q.today !== undefined && r.next_until && r.next_until < q.today) lapsed.set(r.id, a);
     }
     if (out.length === 0) return out;
-    const scope = `account_id IN (SELECT id FROM accounts WHERE ${accountWhere})`;
+    // the whole history of a rep read by its owner (the rows' own column, as the indexes of migration
+    // 18 begin): each index then gives the rows in (account, date, id) order, with no sort of a million
+    const scope = where.length === 1 ? (owner === undefined ? 'owner = current_user AND $1::name IS NULL' : 'owner = $1') : `account_id IN (SELECT id FROM accounts WHERE ${accountWhere})`;
     for (const e of await this.q<{ account_id: number; date: string; kind: string; data: string }>(
       `SELECT account_id, date, kind, data FROM account_events WHERE kind IN ('class-changed', 'signed', 'dropped') AND ${scope} ORDER BY account_id, date, id`,
       params,
