@@ -1,7 +1,7 @@
 /** `forecast`: what the rep's pipeline is expected to sign in a period. Parses, asks the store, computes, renders. */
 import type { ChalkInstance } from 'chalk';
 import type { Locale } from '../engine/model.js';
-import { type Forecast, FORECAST_PERIODS, type ForecastPeriod } from '../stats/forecast.js';
+import { type Forecast, FORECAST_PERIODS, type ForecastPeriod, type TeamForecast } from '../stats/forecast.js';
 import { isTeamStore, type Store } from '../store/types.js';
 import { sanitizeDeep } from '../ui/sanitize.js';
 import { localToday } from './clock.js';
@@ -100,6 +100,24 @@ async function forecastOf(store: Store, o: { period: ForecastPeriod; today: stri
 }
 
 /**
+ * Each rep's own forecast (their rates, their accounts), then the team's in all: what `forecast --team`
+ * shows and the team's report too (one computation: the report pooled the reps into one team rate).
+ * `tree` is the reps to read and their managers; a manager among them is listed only if they sell too.
+ */
+export async function teamForecastFor(store: Store, tree: readonly { rep: string; manager: string }[], o: { period: ForecastPeriod; today: string; playbooks: Playbooks }): Promise<{ each: { rep: string; forecast: Forecast }[]; team: TeamForecast }> {
+  const managers = new Set(tree.map((t) => t.manager));
+  const each: { rep: string; forecast: Forecast }[] = [];
+  // each manager's reps together
+  for (const { rep } of [...tree].sort((x, y) => x.manager.localeCompare(y.manager) || x.rep.localeCompare(y.rep))) {
+    const forecast = await forecastOf(store, { ...o, rep });
+    const any = forecast.classes.length > 0 || Object.values(forecast.notCounted).some((n) => n.accounts > 0);
+    if (!managers.has(rep) || any) each.push({ rep, forecast });
+  }
+  const { teamForecastOf } = await import('../stats/forecast.js');
+  return { each, team: teamForecastOf(each.map((x) => x.forecast)) };
+}
+
+/**
  * A manager's forecast of their team: each rep's own (their rates, their accounts), then the team's in
  * all, per category and currency. Nothing is kept: a rep keeps their own forecasts.
  */
@@ -107,16 +125,7 @@ async function teamForecast(store: Store, o: { period: ForecastPeriod; today: st
   if (!isTeamStore(store)) throw new UserError(said('repNeedsTeamDb', {}), "--team reads the reps' accounts on a team database, and this is the database on this machine", 'give --db postgres://USER@HOST/DATABASE, or set SALES_COACH_DB');
   const tree = await store.teamTree();
   if (!tree.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
-  const managers = new Set(tree.map((t) => t.manager));
-  const each: { rep: string; forecast: Forecast }[] = [];
-  // each manager's reps together; a manager under the reader is listed only if they sell too
-  for (const { rep } of [...tree].sort((x, y) => x.manager.localeCompare(y.manager) || x.rep.localeCompare(y.rep))) {
-    const forecast = await forecastOf(store, { ...o, rep });
-    const any = forecast.classes.length > 0 || Object.values(forecast.notCounted).some((n) => n.accounts > 0);
-    if (!managers.has(rep) || any) each.push({ rep, forecast });
-  }
-  const { teamForecastOf } = await import('../stats/forecast.js');
-  const team = teamForecastOf(each.map((x) => x.forecast));
+  const { each, team } = await teamForecastFor(store, tree, o);
   if (o.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ today: o.today, period: team.period ?? each[0]?.forecast.period, reps: each, team }), null, 2)}\n`);
   else {
     const { renderTeamForecastTerminal } = await import('../ui/views/forecast.js');

@@ -65,6 +65,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
     let all: StatsAccount[];
     let steps: ChecklistRow[];
     let who: { rep: string } | { team: string[] } | undefined;
+    // a team's report: its reps and their managers, for the team's forecast
+    let teamTree: { rep: string; manager: string }[] | undefined;
     // the managers' questions no one has closed, with their threads (team database): the rep's own, or the reps'
     let questions: { rep?: string; note: NoteView }[] = [];
     // the week's changes of the deals' values (the waterfall), each account's under its name in the report
@@ -84,6 +86,7 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       const asTeam = opts.team === true || reps.length > 1;
       if (!reps.length) throw new UserError(said('noRepsManaged', {}), 'you manage no rep in this team database', 'the team admin adds reps with: sales-coach team add REP --manager YOU');
       const named = (rep: string, name: string) => (asTeam ? `${name} (${rep})` : name);
+      if (asTeam) teamTree = tree.filter((t) => reps.includes(t.rep));
       all = [];
       steps = [];
       // a row one rep damaged is named and left out, never the whole report
@@ -98,8 +101,17 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       who = asTeam ? { team: reps.filter((r) => !managers.has(r) || all.some((a) => a.rep === r)) } : { rep: opts.rep as string };
       const threads = await team.teamThreads(reps, scope.today);
       if (threads.length) {
-        const { noteViews, isOpen } = await import('../ui/views/team.js');
-        questions = reps.flatMap((rep) => noteViews(threads.filter((t) => t.rep === rep).map((t) => t.event)).filter(isOpen).map((note) => ({ ...(asTeam ? { rep } : {}), note })));
+        const { noteViews, isOpen, questionedAccounts } = await import('../ui/views/team.js');
+        // an account signed since its question: history, as team review tells it, not a question open
+        const signed = await team.signedAccounts(reps, questionedAccounts(threads.map((t) => t.event)), scope.today);
+        questions = reps.flatMap((rep) =>
+          noteViews(
+            threads.filter((t) => t.rep === rep).map((t) => t.event),
+            signed.filter((x) => x.rep === rep),
+          )
+            .filter(isOpen)
+            .map((note) => ({ ...(asTeam ? { rep } : {}), note })),
+        );
       }
       // the team's catalogue of notices: loaded only when a manager's report left a row out
       if (damaged.length) tellDamaged(io, damaged, (await import('../ui/notice-messages.js')).NOTICE_MESSAGES[locale]);
@@ -108,16 +120,18 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       steps = (await store.stepsDue(window)).filter((s) => !isLapsed(s, scope.today));
       changes.push(...(await store.eventsSince(weekStart, ['facts-updated'])));
       const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((e) => e.event.date <= scope.today) : [];
-      if (notes.length) {
-        const { noteViews, isOpen } = await import('../ui/views/team.js');
-        questions = noteViews(notes).filter(isOpen).map((note) => ({ note }));
+      if (notes.length && isTeamStore(store)) {
+        const { noteViews, isOpen, questionedAccounts } = await import('../ui/views/team.js');
+        const signed = await store.signedAccounts([await store.currentUser()], questionedAccounts(notes), scope.today);
+        questions = noteViews(notes, signed).filter(isOpen).map((note) => ({ note }));
       }
     }
     const stats = computeStats(all, { ...scope, playbooks });
     const report = computeWeeklyReport(all, { ...scope, playbooks, steps }, stats);
-    // the month's forecast, from the same rows and the same calibration the report shows
+    // the month's forecast: a team's is forecast --team's (each rep on their own rates); a rep's from
+    // the same rows and the same calibration the report shows
     const { computeForecast } = await import('../stats/forecast.js');
-    const forecast = computeForecast(all, { today: scope.today, period: 'month', playbooks, calibration: stats.calibration });
+    const forecast = teamTree ? await (await import('./forecast.js')).teamForecastFor(store, teamTree, { period: 'month', today: scope.today, playbooks }).then(({ each, team }) => ({ reps: each, team })) : computeForecast(all, { today: scope.today, period: 'month', playbooks, calibration: stats.calibration });
     const { valueWaterfall } = await import('../stats/forecast.js');
     const value = valueWaterfall(all, valueChanges(all, changes, playbooks), { weekStart: report.weekStart, today: scope.today });
     const view = reportView(report, locale, who, forecast, questions, value);

@@ -127,9 +127,15 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     // a manager under the reader named with --rep: their team (and their own accounts, if they sell)
     const reps = opts.rep?.length ? [...new Set(opts.rep.flatMap((r) => teamOf(tree, r)))] : managed;
     const all = opts.all || opts.json || opts.csv;
-    // the JSON and the CSV are everything: every account, needing attention or not
-    const everyAccount = Boolean(opts.json || opts.csv);
-    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount, untouchedSince: addDays(today, -untouchedDays) });
+    // the JSON and the CSV are everything: every account, needing attention or not; --all too, so that
+    // the accounts the header counts a flag on are listed (only one person on record needs no attention)
+    const everyAccount = Boolean(all);
+    const untouchedSince = addDays(today, -untouchedDays);
+    const data = await s.teamReview(reps, today, since, all ? undefined : limit, { everyAccount, untouchedSince });
+    // the untouched accounts by name (the screen names the first, the CSV and JSON mark each), and the
+    // last visit on or before today of the accounts whose last session is a prep dated ahead
+    data.untouched = await s.untouchedAccounts(reps, today, untouchedSince, all ? undefined : limit);
+    if (everyAccount) data.visitedBy = await s.visitedBy(reps, today);
     // beside the review, each in a small query of its own: the visits a rep prepared and has not
     // debriefed (as far back as their own morning screen recalls them), and which noted accounts have
     // signed since (a question on their class is history)
@@ -141,7 +147,7 @@ export async function teamReview(opts: TeamReviewOptions, io: IO, g: GlobalOptio
     // a rep with no one to manage: team review is their manager's screen, not an empty team of theirs
     const own = tree.length ? undefined : (await s.members()).find((m) => m.rep === reader && m.manager !== undefined);
     const { teamReviewView, renderTeamTerminal, teamJson, TEAM_CSV_HEADER, teamCsvRows } = await import('../ui/views/team.js');
-    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, untouchedDays, reader, managerOf: Object.fromEntries(tree.map((t) => [t.rep, t.manager])), ...(all ? {} : { limit }), ...(own ? { readerIsRep: { ...(own.manager ? { manager: own.manager } : {}) } } : {}) });
+    const view = teamReviewView(data, { reps, locale, today, since, everyAccount, listFlagged: Boolean(opts.all && !opts.json && !opts.csv), untouchedDays, reader, managerOf: Object.fromEntries(tree.map((t) => [t.rep, t.manager])), ...(all ? {} : { limit }), ...(own ? { readerIsRep: { ...(own.manager ? { manager: own.manager } : {}) } } : {}) });
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep(teamJson(view)), null, 2)}\n`);
     else if (opts.csv) {
       const shown = (io.stdout as { isTTY?: boolean }).isTTY ? (cells: unknown[]) => cells.map((x) => (typeof x === 'string' ? sanitize(x) : x)) : (cells: unknown[]) => cells;
@@ -189,6 +195,8 @@ export async function accountResolve(name: string, opts: { rep?: string; note?: 
   const today = opts.today ?? localToday();
   return withTeam(io, g, 'account resolve', async (s) => {
     const rep = opts.rep as string;
+    // a rep naming themself: not "not a rep of your team", but whose question it is to close and how to answer it
+    if (rep === (await s.currentUser())) throw new UserError(said('resolveOwnAccount', { account: shellQuote(name) }), `${name} is your own account: its questions are your manager's to close, not a rep's`, `answer it with: sales-coach account reply ${shellQuote(name)} --note "…"`);
     const r = await s.resolveNotes(rep, name, opts.note?.trim() || undefined, now(), today).catch(async (err: unknown) => {
       if (err instanceof StoreError && err.said.key === 'notYourRep') await mustManage(s, rep);
       throw err instanceof StoreError && err.said.key === 'repHasNoAccount' ? await noRepAccount(s, rep, name) : err;

@@ -256,8 +256,13 @@ export function classAt(events: StatsEvent[], date: string): ClassEvent | undefi
   return last;
 }
 
-function signedOn(a: StatsAccount): string | undefined {
-  return a.events.find((e) => e.kind === 'signed')?.date;
+/**
+ * The account's first signature, if it came by `today`: a signature dated later has not happened as of
+ * the day the stats are read for (stats --today D counted the next day's in "signed within the window").
+ */
+function signedOn(a: StatsAccount, today: string): string | undefined {
+  const first = a.events.find((e) => e.kind === 'signed')?.date;
+  return first !== undefined && first <= today ? first : undefined;
 }
 
 function median(xs: number[]): number | null {
@@ -312,7 +317,7 @@ export function computeStats(accounts: readonly StatsAccount[], o: StatsOptions)
   }
 
   for (const a of accounts) {
-    const signed = signedOn(a);
+    const signed = signedOn(a, o.today);
     // -- calibration: each class as it was given ------------------------------------------------------
     a.events.forEach((e, i) => {
       if (e.kind !== 'class-changed' || e.status !== 'classified' || !e.to || !inPeriod(e.date, o)) return;
@@ -545,7 +550,7 @@ export function computeWeeklyReport(accounts: readonly StatsAccount[], o: Report
   const moved: Move[] = [];
   const flags: Record<PipelineFlag, number> = { window: 0, no_next: 0, one_contact: 0, provisional: 0, overdue: 0 };
   for (const a of accounts) {
-    const signed = signedOn(a);
+    const signed = signedOn(a, o.today);
     for (const [when, field] of [
       [o.today, 'thisWeek'],
       [lastWeekEnd, 'lastWeek'],

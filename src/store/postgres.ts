@@ -765,6 +765,41 @@ export class PostgresStore extends SqlStore implements TeamStore {
     );
   }
 
+  /**
+   * The accounts untouchedCounts counts, by name (the review's screen names them, its CSV and JSON
+   * mark them): in play, last visited before `since` or never, or with only a prep dated ahead since
+   * then. Each with its last session on or before `today`; oldest first, at most `limitPerRep` a rep.
+   */
+  async untouchedAccounts(reps: string[], today: string, since: string, limitPerRep?: number): Promise<{ rep: string; account: string; lastVisit?: string }[]> {
+    if (!reps.length) return [];
+    const seen = 'CASE WHEN a.last_visit > $2 THEN (SELECT max(v.date) FROM visits v WHERE v.account_id = a.id AND v.date <= $2) ELSE a.last_visit END';
+    const limit = limitPerRep !== undefined ? `LIMIT ${Math.floor(limitPerRep)}` : '';
+    const rows = await this.run(async () =>
+      this.q<{ rep: string; account: string; last: string | null }>(
+        `SELECT r.rep, x.name AS account, x.last FROM unnest($1::name[]) WITH ORDINALITY AS r(rep, o) CROSS JOIN LATERAL (
+           SELECT a.name, a.name_key, ${seen} AS last FROM accounts a
+           WHERE a.owner = r.rep AND a.signed = 0 AND a.dropped = 0
+             AND (a.last_visit IS NULL OR a.last_visit < $3
+               OR (a.last_visit > $2 AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.account_id = a.id AND v.date >= $3 AND v.date <= $2)))
+           ORDER BY 3 NULLS FIRST, a.name_key COLLATE "C" ${limit}) x
+         ORDER BY r.o, x.last NULLS FIRST, x.name_key COLLATE "C"`,
+        [reps, today, since],
+      ),
+    );
+    return rows.map((r) => ({ rep: r.rep, account: r.account, ...(r.last ? { lastVisit: String(r.last) } : {}) }));
+  }
+
+  async visitedBy(reps: string[], today: string): Promise<{ rep: string; account: string; lastVisit?: string }[]> {
+    if (!reps.length) return [];
+    const rows = await this.run(async () =>
+      this.q<{ rep: string; account: string; last: string | null }>(
+        'SELECT a.owner AS rep, a.name AS account, (SELECT max(v.date) FROM visits v WHERE v.account_id = a.id AND v.date <= $2) AS last FROM accounts a WHERE a.owner = ANY($1) AND a.last_visit > $2',
+        [reps, today],
+      ),
+    );
+    return rows.map((r) => ({ rep: r.rep, account: r.account, ...(r.last ? { lastVisit: String(r.last) } : {}) }));
+  }
+
   /** A rep's account as their manager sees it (read-only through row-level security). */
   async teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined> {
     return this.timeline(account, rep);

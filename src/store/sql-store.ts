@@ -561,7 +561,7 @@ export abstract class SqlStore implements Store {
    * class-changed event to a class, classified), how many times, how many are decided (signed within
    * the window, or the window over, or the account dropped or given another class since) and how many
    * signed within the window: stats' computeStats calibration (its signedInWindow), with each account's
-   * own playbook's window (`windows`); a class given after `today` is not yet given. Read from the
+   * own playbook's window (`windows`); a class given, or a signature, after `today` is not yet there. Read from the
    * kept cases (class_cases): a few rows, where reading 100,000 accounts' events into the program took
    * most of the forecast's time, and numbering them in order in the database 0.8-1.4 s.
    * tests/store/calibration.test.ts holds the two equal.
@@ -571,7 +571,7 @@ export abstract class SqlStore implements Store {
     return this.run(async () => {
       // typed where they are given: PostgreSQL reads a parameter in VALUES as text
       const w = sql.join(windows.map((x) => sql`(CAST(${x.playbookId} AS TEXT), CAST(${x.class} AS TEXT), CAST(${x.max} AS INTEGER))`));
-      const signedIn = sql`(c.signed_on >= c.date AND ${this.daysSql(sql.ref('c.date'), sql.ref('c.signed_on'))} <= w.mx)`;
+      const signedIn = sql`(c.signed_on >= c.date AND c.signed_on <= ${today} AND ${this.daysSql(sql.ref('c.date'), sql.ref('c.signed_on'))} <= w.mx)`;
       // each classification given, kept with what became of it (migrations: classCasesSchema): decided
       // once signed within its window, dropped or given another class after it, or its window gone by
       const rows = await sql<{ cls: string; given: number; decided: number; in_window: number }>`

@@ -452,6 +452,10 @@ export interface TeamReviewData {
   undebriefed?: { rep: string; account: string; date: string }[];
   /** The noted accounts that have signed since, with the day (TeamStore.signedAccounts): a question on their class is history. */
   signed?: { rep: string; account: string; date: string }[];
+  /** Accounts in play untouched (TeamStore.untouchedAccounts: read beside the review), each with its last visit on or before today. */
+  untouched?: { rep: string; account: string; lastVisit?: string }[];
+  /** Accounts whose last session is dated after today (a prep ahead), with their last on or before today (TeamStore.visitedBy). */
+  visitedBy?: { rep: string; account: string; lastVisit?: string }[];
 }
 
 /** A stored row left out of a manager's read because it cannot be read: whose it is, and what it is. */
@@ -481,6 +485,13 @@ export interface TeamStore extends Store {
   undebriefedVisits(reps: string[], from: string, today: string): Promise<{ rep: string; account: string; date: string }[]>;
   /** Of these reps' accounts named, those signed by `today`, with the day of their signature. */
   signedAccounts(reps: string[], names: string[], today: string): Promise<{ rep: string; account: string; date: string }[]>;
+  /**
+   * These reps' accounts in play untouched since `since` as the review counts them (a prep dated ahead
+   * is not a visit), oldest first, at most `limitPerRep` each, with the last visit on or before `today`.
+   */
+  untouchedAccounts(reps: string[], today: string, since: string, limitPerRep?: number): Promise<{ rep: string; account: string; lastVisit?: string }[]>;
+  /** These reps' accounts whose last session is dated after `today` (a prep ahead), with their last on or before it. */
+  visitedBy(reps: string[], today: string): Promise<{ rep: string; account: string; lastVisit?: string }[]>;
   /** A rep's account as their manager reads it. */
   teamAccount(rep: string, account: string): Promise<AccountTimeline | undefined>;
   /** The reps of `reps` who have an account of this name. */

@@ -315,6 +315,7 @@ export const zhCN: CliMessages = {
     message: `account ${verb} 需要 --rep：这是谁的客户？`,
     hint: `sales-coach team review 会按销售列出你团队的客户${verb === 'resolve' ? '；你自己客户上的问题由经理来结束，你用 sales-coach account reply 回答' : ''}`,
   }),
+  resolveOwnAccount: ({ account }) => ({ message: `${account} 是你自己的客户：上面的问题由你的经理来结束，销售不能结束`, hint: `回答它：sales-coach account reply ${account} --note "…"` }),
   reviewNeedsNote: ({ verb, challenge }) => ({
     message: `account ${verb} 需要 --note "..."：写上要让销售看到的话`,
     hint: challenge ? '例如 --note "为什么他是A类客户？那你今天为什么没签掉呢？"' : '例如 --note "同意：第一KP确认了预算"',

@@ -315,6 +315,7 @@ export const zhTW: CliMessages = {
     message: `account ${verb} 需要 --rep：這是誰的客戶？`,
     hint: `sales-coach team review 會按業務列出你團隊的客戶${verb === 'resolve' ? '；你自己客戶上的問題由經理來結束，你用 sales-coach account reply 回答' : ''}`,
   }),
+  resolveOwnAccount: ({ account }) => ({ message: `${account} 是你自己的客戶：上面的問題由你的經理來結束，銷售不能結束`, hint: `回答它：sales-coach account reply ${account} --note "…"` }),
   reviewNeedsNote: ({ verb, challenge }) => ({
     message: `account ${verb} 需要 --note "..."：寫上要讓業務看到的話`,
     hint: challenge ? '例如 --note "為什麼他是A類客戶？那你今天為什麼沒簽掉呢？"' : '例如 --note "同意：第一KP確認了預算"',

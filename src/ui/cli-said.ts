@@ -158,6 +158,7 @@ export interface CliParams {
   noRepsManaged: Record<string, never>;
   managerEmpty: Record<string, never>;
   reviewNeedsRep: { verb: string };
+  resolveOwnAccount: { account: string };
   reviewNeedsNote: { verb: string; challenge: boolean };
   replyNeedsNote: Record<string, never>;
   accuracyOfOneRep: Record<string, never>;

@@ -187,6 +187,7 @@ const SAMPLES: { [K in CliKey]: CliParams[K] } = {
   noRepsManaged: {},
   managerEmpty: {},
   reviewNeedsRep: { verb: 'validate' },
+  resolveOwnAccount: { account: 'Acme' },
   reviewNeedsNote: { verb: 'challenge', challenge: true },
   replyNeedsNote: {},
   accuracyOfOneRep: {},

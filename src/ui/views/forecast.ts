@@ -20,7 +20,8 @@ const pct = (chance: number, locale: Locale) => new Intl.NumberFormat(locale, { 
 const whole = (text: string) => text.replace(/ /g, '\u00a0');
 /** Money as the forecast shows it: whole units (an expected amount is an estimate, not cents). */
 const rough = (amount: number, currency: string | undefined, locale: Locale) => formatMoney(Math.round(amount), currency, locale);
-const roughTotals = (m: Money, locale: Locale) => (m.length ? m.map((x) => rough(x.amount, x.currency, locale)).join(' + ') : formatMoney(0, undefined, locale));
+/** Whole units, as the README promises (the report printed cents). */
+export const roughTotals = (m: Money, locale: Locale) => (m.length ? m.map((x) => rough(x.amount, x.currency, locale)).join(' + ') : formatMoney(0, undefined, locale));
 
 /** `rep`: a manager reads a rep's forecast, said of the rep, with no hint to change what is theirs. */
 export function renderForecastTerminal(f: Forecast, locale: Locale, c: ChalkInstance, width: number, opts: { rep?: string; kept?: boolean } = {}): string {

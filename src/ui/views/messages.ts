@@ -29,6 +29,8 @@ const en = {
     overdue: 'a next step is overdue',
   },
   oneContactOfRep: 'only one person on record (account show NAME --rep REP lists them)',
+  /** A manager's `accounts --rep R`: the command that lists that rep's people (account show alone shows the manager's own). */
+  oneContactOf: (rep: string) => `only one person on record (account show NAME --rep ${rep} lists them)`,
   classAge: (days: number) => (days === 0 ? 'in this class since today' : `${days} day${days === 1 ? '' : 's'} in this class`),
   // a class dated after today comes from a debrief the rep dated ahead: the visit is recorded as held,
   // so it is never "planned" (the review read 计划于…拜访 beside a debriefed visit)
@@ -105,6 +107,14 @@ const en = {
   /** A manager of managers' roll-up: one manager's reps added up. */
   managerTeam: (manager: string, reps: number, n: number) => `${manager}'s team: ${reps} rep${reps === 1 ? '' : 's'}, ${n} account${n === 1 ? '' : 's'}`,
   inTeamOf: (manager: string) => `in ${manager}'s team`,
+  /** Team review: the untouched accounts named under the rep's activity, each with its last visit; how many more. */
+  untouchedNamed: (names: string, more: number) => `untouched: ${names}${more ? ` … and ${more} more (--all, --json or --csv for all)` : ''}`,
+  lastVisitOn: (date: string) => `last visit ${date}`,
+  neverVisited: 'never visited',
+  /** Team review --all: the accounts flagged for no reason of attention, which the header counts. */
+  alsoFlagged: (n: number) => `${n} more flagged, not needing attention:`,
+  /** Team review: the header counts a flag on accounts the screen lists only with --all. */
+  flaggedNotListed: (flags: string) => `(counted over every account; those with ${flags} and nothing needing attention are listed with --all)`,
   needsAttention: (n: number) => `${n} need${n === 1 ? 's' : ''} attention`,
   allWell: 'nothing needs attention',
   moreAttention: (n: number) => `… ${n} more (--all, --json or --csv for all)`,

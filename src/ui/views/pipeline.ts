@@ -166,8 +166,10 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
   const counts = v.groups.map((g) => `${s(g.title)} ${g.count}`).join('   ');
   out.push(hanging(`${c.bold(v.rep ? m.pipelineOf(s(v.rep)) : m.pipeline)}  `, `${counts}${counts ? '   ' : ''}${c.dim(UI[v.locale].aside(m.shown(v.total)).trimStart())}`, width));
   if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
+  // a manager's `accounts --rep R`: "account show lists them" would show the manager's own people
+  const flagText: Record<string, string> = v.rep ? { ...m.flag, one_contact: m.oneContactOf(s(v.rep)) } : m.flag;
   const fc = Object.entries(v.flagCounts) as [PipelineFlag, number][];
-  for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, m.flag[k], width));
+  for (const [k, n] of fc) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
   for (const g of v.groups) {
     const worth = g.valued > 0 ? c.dim(`  ${formatTotals(g.values, v.locale)}`) : '';
     out.push('', `${c.bold.underline(`${s(g.title)}${UI[v.locale].aside(String(g.count))}`)}${worth}`);
@@ -181,7 +183,7 @@ export function renderPipelineTerminal(v: PipelineView, c: ChalkInstance, width:
       out.push(hanging('  ', `${c.bold(s(r.name))}${status.length ? c.dim(`  ${status.join(' · ')}`) : ''}`, width));
       const next = r.nextDue ? m.next(formatDate(r.nextDue, v.locale), s(r.nextStep ?? '')) : c.dim(m.noNext);
       out.push(hanging('    ', next, width));
-      if (r.flags.length) out.push(hanging('    ', c.yellow(r.flags.map((f) => `! ${flagOnLine(m.flag[f])}`).join('  ')), width));
+      if (r.flags.length) out.push(hanging('    ', c.yellow(r.flags.map((f) => `! ${flagOnLine(flagText[f])}`).join('  ')), width));
     }
     if (g.hidden > 0 && v.limit) out.push(c.dim(hanging('  ', m.more(g.hidden, v.limit), width)));
   }

@@ -11,14 +11,14 @@ import type { WeeklyReport } from '../../stats/stats.js';
 import { formatDate, UI } from '../messages.js';
 import { sanitize } from '../sanitize.js';
 import { FORECAST_CATEGORIES } from '../../engine/model.js';
-import type { Forecast, Money, ValueWeek } from '../../stats/forecast.js';
+import { type Forecast, NOT_COUNTED, type TeamForecast, type ValueWeek } from '../../stats/forecast.js';
 import { MIN_RATE_N } from '../../stats/stats.js';
-import { formatMoney, formatTotals } from '../money.js';
+import { formatMoney } from '../money.js';
 import { FORECAST_MESSAGES } from './forecast-messages.js';
-import { notCountedLines } from './forecast.js';
+import { notCountedLines, roughTotals } from './forecast.js';
 import { VIEW_MESSAGES } from './messages.js';
 import { STATS_MESSAGES } from './stats-messages.js';
-import type { NoteView } from './team.js';
+import { type NoteView, noteLabel } from './team.js';
 import { classTitle } from './stats.js';
 
 /** At most this many rows in a table: a week with thousands of moves still makes a file worth opening. */
@@ -65,7 +65,13 @@ function countAxis(ns: number[]): Record<string, unknown> {
   return max <= 10 ? { values: Array.from({ length: max + 1 }, (_, i) => i), format: 'd' } : { tickMinStep: 1, format: 'd' };
 }
 
-export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast, questions?: readonly { rep?: string; note: NoteView }[], value?: readonly ValueWeek[]): ReportView {
+/** A team's forecast as `forecast --team` makes it: each rep's own, and the team's added up. */
+export interface ReportTeamForecast {
+  reps: readonly { rep: string; forecast: Forecast }[];
+  team: TeamForecast;
+}
+
+export function reportView(r: WeeklyReport, locale: Locale, who?: { rep: string } | { team: string[] }, forecast?: Forecast | ReportTeamForecast, questions?: readonly { rep?: string; note: NoteView }[], value?: readonly ValueWeek[]): ReportView {
   const m = STATS_MESSAGES[locale];
   const d = (date: string) => formatDate(date, locale);
   const name = (key: string, labels: Partial<Record<Locale, string>>) => (key === '?' ? m.provisional : classTitle(key, labels, locale));
@@ -217,24 +223,44 @@ function questionItem(q: { rep?: string; note: NoteView }, locale: Locale): { he
   const n = q.note;
   const account = q.rep ? `${n.account} (${q.rep})` : n.account;
   return {
-    head: sanitize(`${formatDate(n.date, locale)}  ${UI[locale].label(account, v.managerNote(n.kind, n.by, n.class, n.note))}`),
+    head: sanitize(`${formatDate(n.date, locale)}  ${noteLabel(locale, account, (x) => v.managerNote(n.kind, n.by, n.class, x), n.note)}`),
     thread: [...(n.replies ?? []).map((r) => sanitize(`${v.noteReply(r.by, r.note)}${UI[locale].aside(formatDate(r.date, locale))}`)), v.noteState((n.replies ?? []).length > 0)],
   };
 }
 
-/** The forecast as the report shows it: the same numbers and words as `forecast` on the terminal. */
-function forecastSection(f: Forecast, locale: Locale, who?: { rep: string } | { team: string[] }): NonNullable<ReportView['forecast']> {
+/**
+ * The forecast as the report shows it: the same numbers and words as `forecast` on the terminal,
+ * whole units as it rounds them. A team's is `forecast --team`'s: each rep on their own rates, added
+ * up (one team rate pooled over every rep's cases gave other figures than forecast --team).
+ */
+function forecastSection(f: Forecast | ReportTeamForecast, locale: Locale, who?: { rep: string } | { team: string[] }): NonNullable<ReportView['forecast']> {
   const m = FORECAST_MESSAGES[locale];
+  const pct = (chance: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
+  const chances = (x: Forecast, whose: string | undefined, prefix = '') =>
+    x.classes.map((c) => sanitize(UI[locale].label(`${prefix}${c.labels[locale] ?? c.class}`, c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided, whose) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N, whose))));
+  const rows = (x: Pick<Forecast, 'categories'>) => FORECAST_CATEGORIES.map((k) => [m.category[k], roughTotals(x.categories[k].expected, locale), roughTotals(x.categories[k].value, locale), String(x.categories[k].accounts)]);
+  if ('team' in f) {
+    const period = f.team.period ?? f.reps[0]?.forecast.period;
+    const left = NOT_COUNTED.filter((k) => f.team.notCounted[k].accounts > 0);
+    return {
+      title: period ? sanitize(m.title(period.kind, formatDate(period.from, locale), formatDate(period.to, locale))) : '',
+      header: m.reportHeader,
+      rows: rows(f.team),
+      classes: [
+        ...f.reps.flatMap((r) => chances(r.forecast, sanitize(r.rep), `${sanitize(r.rep)} · `)),
+        ...(left.length ? [sanitize(m.teamNotCounted(left.map((k) => m.teamLeft[k](f.team.notCounted[k].accounts)).join(m.listSep)))] : []),
+      ],
+      ...(f.reps.every((r) => r.forecast.classes.length === 0) ? { empty: m.nothing } : {}),
+    };
+  }
   // a manager's report speaks of the rep, or of the team, never "your"
   const whose = who ? ('rep' in who ? sanitize(who.rep) : m.theTeam) : undefined;
-  const money = (x: Money) => (x.length ? formatTotals(x, locale) : formatMoney(0, undefined, locale));
-  const pct = (chance: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(chance);
   return {
     title: sanitize(m.title(f.period.kind, formatDate(f.period.from, locale), formatDate(f.period.to, locale))),
     header: m.reportHeader,
-    rows: FORECAST_CATEGORIES.map((k) => [m.category[k], money(f.categories[k].expected), money(f.categories[k].value), String(f.categories[k].accounts)]),
+    rows: rows(f),
     classes: [
-      ...f.classes.map((c) => sanitize(UI[locale].label(c.labels[locale] ?? c.class, c.source === 'calibrated' ? m.chanceOwn(pct(c.chance), c.signedInWindow, c.decided, whose) : m.chanceDefault(pct(c.chance), c.decided, MIN_RATE_N, whose)))),
+      ...chances(f, whose),
       // what is in play and not in it, as the forecast screen says it
       ...notCountedLines(f, locale, who ? ('rep' in who ? { rep: who.rep } : { team: true }) : {}).map((l) => sanitize(UI[locale].label(m.notCounted, l))),
     ],

@@ -45,8 +45,8 @@ export interface RepReview {
   classes: { key: string; title: string; count: number }[];
   flagCounts: Partial<Record<PipelineFlag, number>>;
   attention: PipelineRowView[];
-  /** Every account of the rep, needing attention or not (the JSON and the CSV: "everything"). */
-  accounts?: PipelineRowView[];
+  /** Every account of the rep, needing attention or not (the JSON and the CSV: "everything"); untouched as the activity counts it. */
+  accounts?: (PipelineRowView & { untouched: boolean })[];
   /** How many accounts need attention in all (the list may show fewer). */
   attentionTotal: number;
   moved: MovedView[];
@@ -57,6 +57,13 @@ export interface RepReview {
   inPlay: PipelineView['inPlay'];
   /** Debriefs in the period, and accounts in play not visited for `untouchedDays` or more. */
   activity: { debriefs: number; untouched: number };
+  /** The untouched accounts by name (the first of them, within the review's limit), each with its last visit on or before today. */
+  untouchedNamed: { account: string; lastVisit?: string }[];
+  /**
+   * With --all: the accounts flagged for no reason of attention (only one person on record), which the
+   * header counts; listed so that the header and the accounts shown agree.
+   */
+  flaggedOnly?: PipelineRowView[];
   /** Visits the rep prepared, their day gone, with no debrief (what the rep's `today` recalls). */
   undebriefed: { account: string; date: string }[];
 }
@@ -92,9 +99,11 @@ export interface ManagerRollUp {
 
 /**
  * The managers' notes among the events, each question with its thread: the rep's answers and the
- * manager's close (the rest are left out, and an answer to a note not among them).
+ * manager's close (the rest are left out, and an answer to a note not among them). `signed`: the noted
+ * accounts' first signature (TeamStore.signedAccounts): a note asked on or before it carries the day
+ * (signedOn), so that a question on a class since settled is history on every screen, not open on some.
  */
-export function noteViews(events: readonly StoredEvent[]): NoteView[] {
+export function noteViews(events: readonly StoredEvent[], signed: readonly { account: string; date: string }[] = []): NoteView[] {
   const notes: NoteView[] = [];
   const byId = new Map<number, NoteView>();
   // in the order they were written, whichever query read them
@@ -115,8 +124,27 @@ export function noteViews(events: readonly StoredEvent[]): NoteView[] {
     if (x.kind === 'note-replied' && !n.replies?.some((r) => r.date === x.date && r.note === x.note && r.by === x.by)) n.replies = [...(n.replies ?? []), { date: x.date, by: x.by, note: x.note }];
     if (x.kind === 'note-resolved' && !n.resolved) n.resolved = { date: x.date, by: x.by, ...(x.note ? { note: x.note } : {}) };
   }
-  return notes;
+  const signedOn = new Map<string, string>();
+  for (const x of signed) if (!signedOn.has(x.account) || x.date < (signedOn.get(x.account) as string)) signedOn.set(x.account, x.date);
+  return notes.map((n) => {
+    const on = signedOn.get(n.account);
+    return on !== undefined && on >= n.date ? { ...n, signedOn: on } : n;
+  });
 }
+
+/**
+ * The account and a note joined as a label: the label's rule (": " inside becomes " — ") is for the
+ * words we compose, so the manager's own note is put in after it, quoted as written ("Agreed: first
+ * KP met" read "Agreed — first KP met" in accounts, today and team review, but not in account show).
+ */
+export function noteLabel(locale: Locale, account: string, say: (note: string) => string, note: string): string {
+  // a private-use character, which sanitize keeps and no note is made of
+  const mark = '\uE000note\uE000';
+  return UI[locale].label(account, say(mark)).replace(mark, () => note);
+}
+
+/** The accounts of these events' questions (the names to ask TeamStore.signedAccounts about). */
+export const questionedAccounts = (events: readonly StoredEvent[]): string[] => [...new Set(events.filter((e) => e.event.kind === 'class-challenged').map((e) => e.account))];
 
 /** Each note on its lines, wrapped to the width: in the review, in `accounts` and before a prep. */
 export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkInstance, width: number, opts: { indent: string; account: boolean; own?: boolean }): string[] {
@@ -124,9 +152,10 @@ export function noteLines(notes: readonly NoteView[], locale: Locale, c: ChalkIn
   return notes.flatMap((n) => {
     // a question on the class of an account signed since is history: said as it was, dated, not open
     const history = n.kind === 'class-challenged' && !n.resolved && n.signedOn !== undefined;
-    const note = sanitize(history ? m.noteBeforeSigning(n.by, n.class, n.note, formatDate(n.signedOn as string, locale)) : m.managerNote(n.kind, n.by, n.class, n.note));
+    const say = (note: string) => (history ? m.noteBeforeSigning(n.by, n.class, note, formatDate(n.signedOn as string, locale)) : m.managerNote(n.kind, n.by, n.class, note));
     // the account and the note joined as the reader's language joins them (a full-width colon in Chinese)
-    const lines = [hanging(`${opts.indent}${formatDate(n.date, locale)}  `, opts.account ? UI[locale].label(c.bold(sanitize(n.account)), note) : note, width)];
+    const text = opts.account ? noteLabel(locale, c.bold(sanitize(n.account)), (x) => sanitize(say(x)), sanitize(n.note)) : sanitize(say(n.note));
+    const lines = [hanging(`${opts.indent}${formatDate(n.date, locale)}  `, text, width)];
     // the thread under its question, as far as the dates' column: each answer, then its close or where it stands
     const under = `${opts.indent}${' '.repeat(stringWidth(formatDate(n.date, locale)) + 2)}`;
     // on the rep's own screens every answer is theirs (only the account's rep may answer): "you"
@@ -142,7 +171,7 @@ const ATTENTION: PipelineFlag[] = ['window', 'provisional', 'overdue', 'no_next'
 
 export function teamReviewView(
   data: TeamReviewData,
-  opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; untouchedDays?: number; reader?: string; managerOf?: Readonly<Record<string, string>>; readerIsRep?: { manager?: string } },
+  opts: { reps: string[]; locale: Locale; today: string; since: string; limit?: number; everyAccount?: boolean; listFlagged?: boolean; untouchedDays?: number; reader?: string; managerOf?: Readonly<Record<string, string>>; readerIsRep?: { manager?: string } },
 ): TeamReviewView {
   const untouchedDays = opts.untouchedDays ?? 14;
   const managerOf = opts.managerOf ?? {};
@@ -162,11 +191,23 @@ export function teamReviewView(
     );
     // the period's notes, and every question still open however old; a question asked before the
     // account signed is history (the class it questioned is settled), no longer open
-    const signed = new Map((data.signed ?? []).filter((x) => x.rep === rep).map((x) => [x.account, x.date]));
-    const notes = noteViews(events)
-      .map((n) => (signed.has(n.account) && (signed.get(n.account) as string) >= n.date ? { ...n, signedOn: signed.get(n.account) as string } : n))
-      .filter((n) => isOpen(n) || lastWord(n) >= opts.since);
+    const notes = noteViews(
+      events,
+      (data.signed ?? []).filter((x) => x.rep === rep),
+    ).filter((n) => isOpen(n) || lastWord(n) >= opts.since);
     const manager = managerOf[rep];
+    // a prep dated ahead is not a visit: each account's last visit on or before today, and untouched as
+    // the activity counts it (the CSV gave the prep's day and an empty untouched column)
+    const untouchedNamed = (data.untouched ?? []).filter((x) => x.rep === rep).map(({ account, lastVisit }) => ({ account, ...(lastVisit ? { lastVisit } : {}) }));
+    const untouched = new Set(untouchedNamed.map((x) => x.account));
+    const seen = new Map((data.visitedBy ?? []).filter((x) => x.rep === rep).map((x) => [x.account, x.lastVisit]));
+    const asOfToday = (a: PipelineRowView): PipelineRowView => {
+      if (!seen.has(a.name)) return a;
+      const { lastVisit: _ahead, ...rest } = a;
+      const last = seen.get(a.name);
+      return last ? { ...rest, lastVisit: last } : rest;
+    };
+    const accountRows = rowsOf(view).map(asOfToday);
     return {
       rep,
       ...(manager && manager !== opts.reader ? { manager } : {}),
@@ -176,8 +217,9 @@ export function teamReviewView(
       // with "only one contact" is counted in the header too (it was left out, and the report said 3)
       flagCounts: inFlagOrder(flagCounts),
       // the store gave every account when asked for them all: those needing attention are among them
-      attention: rowsOf(view).filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
-      ...(opts.everyAccount ? { accounts: rowsOf(view) } : {}),
+      attention: accountRows.filter((a) => !opts.everyAccount || a.flags.some((f) => ATTENTION.includes(f))),
+      ...(opts.everyAccount ? { accounts: accountRows.map((a) => ({ ...a, untouched: untouched.has(a.name) })) } : {}),
+      ...(opts.everyAccount && opts.listFlagged ? { flaggedOnly: accountRows.filter((a) => a.flags.length > 0 && !a.flags.some((f) => ATTENTION.includes(f))) } : {}),
       attentionTotal,
       moved: view.moved ?? [],
       // the moves the limit left out (a move the store counted but could not read is not among them)
@@ -185,6 +227,7 @@ export function teamReviewView(
       notes,
       inPlay: view.inPlay,
       activity: data.activity?.[rep] ?? { debriefs: 0, untouched: 0 },
+      untouchedNamed,
       undebriefed: (data.undebriefed ?? []).filter((x) => x.rep === rep).map(({ account, date }) => ({ account, date })),
     };
   });
@@ -289,6 +332,9 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
   const flagText = { ...m.flag, one_contact: m.oneContactOfRep };
   if (v.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(v.inPlay.values, v.locale), v.inPlay.valued, v.inPlay.accounts), width));
   for (const [k, n] of Object.entries(v.flagCounts) as [PipelineFlag, number][]) out.push(hanging(`  ${c.yellow(String(n).padStart(4))}  `, flagText[k], width));
+  // a flag the header counts on accounts not needing attention, which the screen lists only with --all
+  const unlisted = (Object.keys(v.flagCounts) as PipelineFlag[]).filter((f) => !ATTENTION.includes(f));
+  if (unlisted.length && !v.reps.some((r) => r.flaggedOnly)) out.push(hanging('        ', c.dim(m.flaggedNotListed(unlisted.map((f) => flagOnLine(flagText[f])).join(UI[v.locale].listComma))), width));
   if (v.undebriefed) out.push(hanging(`  ${c.yellow(String(v.undebriefed).padStart(4))}  `, m.notDebriefed(v.undebriefed), width));
   // a manager of managers: each manager's team added up, before the reps one by one
   for (const t of v.managers) {
@@ -300,6 +346,11 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
     out.push(hanging('  ', r.classes.length ? r.classes.map((g) => `${s(g.title)} ${g.count}`).join('   ') : c.dim(m.none), width));
     if (r.inPlay.valued > 0) out.push(hanging('  ', m.valueInPlay(formatTotals(r.inPlay.values, v.locale), r.inPlay.valued, r.inPlay.accounts), width));
     out.push(hanging('  ', c.dim(m.activity(r.activity.debriefs, formatDate(v.since, v.locale), r.activity.untouched, v.untouchedDays)), width));
+    // the untouched accounts named, as many as the review's limit lets (the count named none)
+    if (r.activity.untouched > 0 && r.untouchedNamed.length) {
+      const names = r.untouchedNamed.map((x) => `${s(x.account)}${UI[v.locale].aside(x.lastVisit ? m.lastVisitOn(formatDate(x.lastVisit, v.locale)) : m.neverVisited)}`).join(UI[v.locale].listComma);
+      out.push(hanging('  ', c.dim(m.untouchedNamed(names, Math.max(0, r.activity.untouched - r.untouchedNamed.length))), width));
+    }
     // what the rep's morning screen recalls to them ("Not yet debriefed"): the manager sees it too
     if (r.undebriefed.length) out.push(hanging('  ', c.yellow(`! ${m.notDebriefedOf(r.undebriefed.length, r.undebriefed.map((x) => `${s(x.account)}${UI[v.locale].aside(formatDate(x.date, v.locale))}`).join(UI[v.locale].listComma))}`), width));
     out.push(hanging('  ', r.attentionTotal ? c.yellow(m.needsAttention(r.attentionTotal)) : c.dim(m.allWell), width));
@@ -310,6 +361,11 @@ export function renderTeamTerminal(v: TeamReviewView, c: ChalkInstance, width: n
       out.push(hanging('      ', c.yellow(a.flags.map((f) => `! ${flagOnLine(flagText[f])}`).join('  ')), width));
     }
     if (r.attentionTotal > r.attention.length) out.push(c.dim(hanging('    ', m.moreAttention(r.attentionTotal - r.attention.length), width)));
+    // --all: the accounts the header counts for a flag that is no reason of attention (one person on record)
+    if (r.flaggedOnly?.length) {
+      out.push(hanging('  ', c.dim(m.alsoFlagged(r.flaggedOnly.length)), width));
+      for (const a of r.flaggedOnly) out.push(hanging('    ', `${c.bold(s(a.name))}  ${s(a.classLabel)} · ${c.yellow(a.flags.map((f) => `! ${flagOnLine(flagText[f])}`).join('  '))}`, width));
+    }
     if (r.moved.length) {
       out.push(hanging('  ', c.dim(m.movedSince(formatDate(v.since, v.locale))), width));
       for (const x of r.moved) {
@@ -354,7 +410,8 @@ export function teamCsvRows(v: TeamReviewView): unknown[][] {
       a.closeDate,
       a.lastVisit,
       ...CSV_FLAGS.map((f) => (a.flags.includes(f) ? 'yes' : '')),
-      !a.signed && !a.dropped && (a.lastVisit ?? '') < cutoff ? 'yes' : '',
+      // as the activity counts it (a prep dated ahead is not a visit); else from the row, for a view built without it
+      ('untouched' in a ? a.untouched : !a.signed && !a.dropped && (a.lastVisit ?? '') < cutoff) ? 'yes' : '',
       // a manager of managers: the rep's own manager (empty for the reader's own reps)
       r.manager ?? '',
       // the days of the visits prepared and not debriefed

@@ -14,7 +14,7 @@ import { hanging, stringWidth } from '../layout.js';
 import { sanitize, shellCommand } from '../sanitize.js';
 import type { DraftView } from './checklist.js';
 import { VIEW_MESSAGES } from './messages.js';
-import type { NoteView } from './team.js';
+import { type NoteView, noteLabel } from './team.js';
 import { TODAY_MESSAGES } from './today-messages.js';
 
 /**
@@ -243,7 +243,10 @@ export function todayView(input: TodayInput): TodayView {
   const pastWindow = input.pastWindow
     .filter((r) => r.classDeadline !== undefined)
     .map((r): WindowView => ({ account: r.name, class: r.classLabels?.[locale] ?? r.class ?? '?', deadline: r.classDeadline as string }));
-  return { locale, today, to, week, visits, undebriefed, steps, pastWindow, notes: [...input.notes], drafts: [...input.drafts], unmatchedEvents, warnings: [...(input.warnings ?? [])] };
+  // "not yet read": a question the rep has answered, or their manager has closed, has been read (a
+  // closed thread was listed as unread, the answer and the close both written since the last visit)
+  const notes = input.notes.filter((n) => n.kind !== 'class-challenged' || (!n.resolved && !n.replies?.length));
+  return { locale, today, to, week, visits, undebriefed, steps, pastWindow, notes, drafts: [...input.drafts], unmatchedEvents, warnings: [...(input.warnings ?? [])] };
 }
 
 export function isEmptyDay(v: TodayView): boolean {
@@ -306,7 +309,7 @@ export function renderTodayTerminal(v: TodayView, c: ChalkInstance, width: numbe
   }
   if (v.notes.length) {
     section(m.notes);
-    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, UI[v.locale].label(c.bold(sanitize(n.account)), sanitize(vm.managerNote(n.kind, n.by, n.class, n.note))), width));
+    for (const n of v.notes) out.push(hanging(`  ${formatDate(n.date, v.locale)}  `, noteLabel(v.locale, c.bold(sanitize(n.account)), (x) => sanitize(vm.managerNote(n.kind, n.by, n.class, x)), sanitize(n.note)), width));
   }
   if (v.drafts.length) {
     section(m.drafts);
