@@ -350,7 +350,9 @@ function withOutlived(pb: Playbook, next: AccountState, events: AccountEvent[], 
     const when = items.get(id)?.when;
     return when !== undefined && [...questionsIn(when)].some((q) => changed.has(q));
   };
-  const ended = next.openSteps.filter((step) => step.id !== undefined && reads(step) && outlived(pb, items, next, step));
+  // the reason re-checked against the new facts: a step of a group that rewords its own task (the
+  // buying roles' wins) holds while any of its wordings does, as a session would reword it in place
+  const ended = next.openSteps.filter((step) => step.id !== undefined && reads(step) && outlived(pb, items, next, step, { asGroup: true }));
   if (!ended.length) return { state: next, events };
   const closed = ended.map((step): AccountEvent => ({ kind: 'step-closed', date, stepId: step.id as number, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: 'superseded', by: 'changed' }));
   return { state: { ...next, openSteps: next.openSteps.filter((st) => !ended.includes(st)) }, events: [...events, ...closed] };
@@ -784,7 +786,7 @@ function dealChanged(pb: Playbook, before: AccountState, after: AccountState, da
  * never asked, a visit's own answers, the mode and the type read as not known, so a step ends only
  * when every reading of it is false.
  */
-function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state: AccountState, step: Step): boolean {
+function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state: AccountState, step: Step, opts: { asGroup?: boolean } = {}): boolean {
   const questions = questionIndex(pb);
   const id = stepIdOf(step.key);
   const facts = (p: Person): Answers => ({ ...p.facts, ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}) });
@@ -815,16 +817,27 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
     if (ownerOf(sought) === 'person' && state.people.some((p) => named.includes(nameKey(p.name)) && known(sought, facts(p)[sought.id]))) return true;
   }
   if (!item?.when) return false;
-  const asked = [...questionsIn(item.when)];
-  const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
-  // the people the step can be about: those of whom one of its facts is known
-  // (a step filled with a person's name is about that person: "equip Li to carry the value" ends once
-  // Li stands against you, though another person's stance would still allow it)
+  // the wordings of the same task: the item itself, or (asGroup) any item of a group that rewords its own
+  // rungs with the same due ("each buying role's win: not only Ms Chen's…" goes on as "besides Ms Chen…"
+  // once her trust is set to believed: the others' wins are still to find out)
+  const groupOf = (i: ChecklistItem | undefined) => (i?.supersedes ?? []).filter((n) => n.startsWith('#') && (i?.tags ?? []).includes(n.slice(1)));
+  const groups = opts.asGroup ? groupOf(item) : [];
+  const wordings = [item, ...(groups.length ? [...items.values()].filter((i) => i !== item && i.due === item.due && groupOf(i).some((g) => groups.includes(g))) : [])];
+  return wordings.every((w) => w.when !== undefined && reasonGone(pb, w.when, state, step, facts));
+}
+
+/** A step's condition read on what the account knows now is false for every person the step can be about. */
+function reasonGone(pb: Playbook, when: Condition, state: AccountState, step: Step, facts: (p: Person) => Answers): boolean {
+  const questions = questionIndex(pb);
+  const personal = [...questionsIn(when)].filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
+  // the people the step can be about: a step filled with a person's name is about that person, whether
+  // or not their facts are known ("equip Li to carry the value" ends once Li stands against you, and not
+  // when Wang does while Li's stance is not known); a step naming no one, those of whom one of its facts is known
   const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1).split('|').map(nameKey) : [];
   const knownOf = (p: Person) => personal.some((q) => facts(p)[q] !== undefined && facts(p)[q] !== null);
-  const byName = state.people.filter((p) => named.includes(nameKey(p.name)) && knownOf(p));
+  const byName = state.people.filter((p) => named.includes(nameKey(p.name)));
   const about = personal.length ? (byName.length ? byName : state.people.filter(knownOf)) : [];
-  const readings = (about.length ? about : [undefined]).map((p) => settled(item.when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
+  const readings = (about.length ? about : [undefined]).map((p) => settled(when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
   return readings.every((r) => r === false);
 }
 
