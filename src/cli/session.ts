@@ -402,6 +402,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const first = early?.start;
   // the account's story beyond the answers: a signed account is not asked how the close went
   const known: KnownState = state?.signed ? { signed: true } : {};
+  // the class on record, as the engine reads it from the history (a D's prep is not coached toward the sale)
+  if (!backfilled && state?.lastVisit && state.lastAnswers && state.class) known.onRecord = state.class;
   // whether the person met was met here before: a recap of "last time" is only theirs (set once named)
   const knowMet = (a: Answers) => {
     const m = metBeforeOf(store !== undefined, state, personOf(pb.roles.person, a));
@@ -732,7 +734,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const person = personOf(pb.roles.person, answers);
   // the account's history, read once: what the rep has seen, and what changed since the last visit
   const timeline = store && account && state ? await store.timeline(account) : undefined;
-  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined);
+  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined, timeline ? classReasonsOf(timeline, state?.class) : undefined);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const winQ = pb.roles.personalWin;
@@ -884,7 +886,15 @@ function personOf(personQ: string | undefined, a: Answers): string | undefined {
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
-function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number]): AccountHistory | undefined {
+/** Why the class on record was given: the reasons of the latest event that recorded it, in every language. */
+function classReasonsOf(timeline: AccountTimeline, klass: string | undefined): AccountHistory['classReasons'] {
+  if (klass === undefined) return undefined;
+  const given = timeline.events.map((e) => e.event).filter((e) => e.kind === 'class-changed' && e.to === klass).at(-1);
+  if (given?.kind !== 'class-changed') return undefined;
+  return given.reasons ?? (given.because.length ? { en: given.because } : undefined);
+}
+
+function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number], classReasons?: AccountHistory['classReasons']): AccountHistory | undefined {
   if (!state?.lastVisit || !state.lastAnswers) return undefined;
   const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
   // a person's facts as last recorded for them, though someone else was met in between
@@ -909,6 +919,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
       ...(typeof agreed === 'string' ? { agreed } : {}),
     },
     ...(state.class ? { class: state.class } : {}),
+    ...(state.class && classReasons ? { classReasons } : {}),
     ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
     ...(state.signed ? { signed: true } : {}),

@@ -26,6 +26,8 @@ export interface AccountHistory {
   class?: string;
   /** The day the class on record (or its being provisional) was recorded, by a debrief: absent, none was ever recorded (a prep records none). */
   classSince?: string;
+  /** Why the class on record was given (the debrief's reasons, in every language): a prep where it stands says them as any class's. */
+  classReasons?: Partial<Record<Locale, string[]>>;
   classDeadline?: string;
   /** The account is signed already: no window runs any more. */
   signed?: boolean;
@@ -290,7 +292,8 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const { mode, locale, visitDate } = input;
   const msg = MESSAGES[locale];
   const questions = questionIndex(pb);
-  const known = { ...(input.account?.history?.signed ? { signed: true } : {}), ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) };
+  const recordedClass = input.account?.history?.class;
+  const known = { ...(input.account?.history?.signed ? { signed: true } : {}), ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(recordedClass !== undefined ? { onRecord: recordedClass } : {}) };
   const answers = pruneAnswers(pb, mode, input.answers, known);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
@@ -358,7 +361,7 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}), ...(recordedClass !== undefined ? { onRecord: recordedClass } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
     trace,
     words,
@@ -580,7 +583,17 @@ function classificationSection(s: Scope): Settled {
   } else if (recorded && classification.status === 'classified') {
     // the class stands on what the visit that gave it heard (a polite excuse is not carried): a prep
     // that knows nothing new does not read it again from the carried facts alone
-    const say = (m: Messages, l: Locale) => m.classOnRecord(classLabel(recorded.rule.name, l) || recorded.rule.id, m.date(recorded.since));
+    // first the reasons it was given for, as any class says its own ("D because they ended the meeting
+    // with a polite excuse"): a D's prep asked "did they say each reason above?" under no reason at all
+    const given = s.input.account?.history?.classReasons;
+    const why = (l: Locale) => given?.[l] ?? given?.en ?? [];
+    const label = (l: Locale) => classLabel(recorded.rule.name, l) || recorded.rule.id;
+    if (why(locale).length) {
+      // what the debrief heard, said in its words: no answer of this prep is the evidence
+      const because = why(locale).map((text, i) => ({ question: '', answer: null, text, texts: Object.fromEntries(LOCALES.map((l) => [l, why(l)[i] ?? text])) }));
+      reasons.push({ text: msg.because(label(locale), msg.list(why(locale))), texts: everyLocale((_w, m) => m.because(label(localeOf(m)), m.list(why(localeOf(m))))), because });
+    }
+    const say = (m: Messages, l: Locale) => m.classOnRecord(label(l), m.date(recorded.since));
     reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`class ${recorded.rule.id} kept: nothing known has changed since the visit of ${recorded.since}`);
   } else if (held && classification.status === 'classified') {

@@ -4,10 +4,12 @@
  * koala's "trust is not built" only where the aim is the close; one wording of the buying roles' wins
  * on one day; the first KP met as another person at the meeting is handled as the main contact.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin, sessionRunner } from '../helpers/spawn.js';
 
-const { env, run } = sessionRunner();
+const { home, env, run } = sessionRunner();
 const facts = { contacts_known: 3, has_need: 'yes', buying_power: 'yes', sees_value: 'yes' };
 const notAsked = { asked_to_sign: 'no', not_asked_why: 'other', polite_excuse: 'no', statement_changed: 'no' };
 
@@ -42,5 +44,25 @@ describe("the rep's day, what the fortnight left misleading (issue 25)", () => {
     expect(set.code, set.stderr).toBe(0);
     expect(set.stderr).not.toContain('no longer needed');
     expect(await checklist('Set Trust Co', '2026-12-02')).toBe(before);
+  });
+
+  it("a D on record is not coached toward the sale at its next prep: it is asked what would make the visit worth it, and says why it is a D", async () => {
+    const meeting = { contact_name: 'Ms Lee', contact_role: 'first_kp', ...facts, persona: 'koala', observed: ['asks_details'], asked_to_sign: 'no', trust_built: 'no', not_asked_why: 'other', not_signed_reason: 'trust first', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-08' };
+    const d = await run('debrief', 'D Prep Co', meeting, '2026-12-01');
+    expect(d.out).toContain('Will not buy, because they ended the meeting with a polite excuse');
+    // what the prep asks: before, how far she trusts you, how they see you and which stage to push her to
+    const file = join(home, 'd-prep.json');
+    writeFileSync(file, JSON.stringify({ mode: 'prep', account: 'D Prep Co', date: '2026-12-07', answers: { contact_name: 'Ms Lee' } }));
+    const asked = await runBin(['prep', '--answers', file, '--no-input'], { env });
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toContain('no answer to "worth_again": This account is a D on record: what has changed, or would have to change, to make this visit worth your time?');
+    for (const id of ['trust_level', 'perception', 'resources', 'internal_support', 'visit_focus']) expect(asked.stderr).not.toContain(`"${id}"`);
+    const p = await run('prep', 'D Prep Co', { contact_name: 'Ms Lee', worth_again: 'a budget for next year' }, '2026-12-07');
+    // the reason, as for any class (before: "The class stands as recorded…" and no reason)
+    expect(p.out).toContain('Will not buy, because they ended the meeting with a polite excuse The class stands as recorded at the debrief of Tue 1 Dec');
+    expect(p.out).toContain('Go for one thing only: a budget for next year');
+    expect(p.out).not.toMatch(/ask for the signature|Your own objective|trust you/i);
+    const zh = await run('prep', 'D Prep Co', { contact_name: 'Ms Lee', worth_again: '明年的预算' }, '2026-12-07', ['--lang', 'zh-CN']);
+    expect(zh.raw.replace(/\s+/g, '')).toContain('不会购买，因为对方（无尾熊型）找借口结束了谈话分类沿用12月1日复盘时的判断');
   });
 });
