@@ -65,4 +65,19 @@ describe("the rep's day, what the fortnight left misleading (issue 25)", () => {
     const zh = await run('prep', 'D Prep Co', { contact_name: 'Ms Lee', worth_again: '明年的预算' }, '2026-12-07', ['--lang', 'zh-CN']);
     expect(zh.raw.replace(/\s+/g, '')).toContain('不会购买，因为对方（无尾熊型）找借口结束了谈话分类沿用12月1日复盘时的判断');
   });
+
+  it("a koala's prep whose aim is a meeting (a B) is not warned of an early close: only a close's prep says trust comes first", async () => {
+    const li = { contact_name: 'Li', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: [], visit_focus: 'a meeting with the boss' };
+    const b = await run('prep', 'Koala Meet Co', li, '2026-12-07');
+    expect(b.out).toContain('Objective: Equip Li to carry the value to the first KP');
+    // before: "!  Trust is not built yet: with a koala, an early close backfires"
+    expect(b.out).not.toMatch(/Trust is not built yet|early close backfires/);
+    const zh = await run('prep', 'Koala Meet Zh', li, '2026-12-07', ['--lang', 'zh-CN']);
+    expect(zh.raw).not.toContain('草率提出成交');
+    const tw = await run('prep', 'Koala Meet Tw', li, '2026-12-07', ['--lang', 'zh-TW']);
+    expect(tw.raw).not.toContain('草率提出成交');
+    // an A's prep with the same trust: the step says it, once
+    const a = await run('prep', 'Koala Close Co', { ...li, contact_name: 'Wu', contact_role: 'first_kp' }, '2026-12-07');
+    expect(a.out).toContain('Do not ask for the signature before trust is built');
+  });
 });
