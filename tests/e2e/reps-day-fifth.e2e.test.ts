@@ -80,4 +80,39 @@ describe("the rep's day, what the fortnight left misleading (issue 25)", () => {
     const a = await run('prep', 'Koala Close Co', { ...li, contact_name: 'Wu', contact_role: 'first_kp' }, '2026-12-07');
     expect(a.out).toContain('Do not ask for the signature before trust is built');
   });
+
+  it("the buying roles' personal-win step reads the same in today, the checklist and the prep of one day, whoever the prep is with", async () => {
+    const base = { ...facts, asked_to_sign: 'no', not_asked_why: 'other', polite_excuse: 'no', statement_changed: 'no' };
+    await run('debrief', 'One Words Co', { contact_name: 'Ms Chen', contact_role: 'first_kp', persona: 'thinker', ...base, not_signed_reason: 'timing', next_meeting: '2026-12-04' }, '2026-12-01');
+    await run('debrief', 'One Words Co', { contact_name: 'Li', contact_role: 'second_kp', approval_layers: 'one', persona: 'thinker', ...base, not_signed_reason: 'the boss', next_meeting: '2026-12-08' }, '2026-12-02');
+    const words = "Find out each buying role's personal win (their success at work, never a kickback or a gift) — Li, Ms Chen (the first KP) and the users";
+    expect(await checklist('One Words Co', '2026-12-08')).toContain(words);
+    const today = await runBin(['today', '--today', '2026-12-08', '--week'], { env });
+    expect(today.stdout.replace(/\s+/g, ' ')).toContain(words);
+    // the prep of that day with Ms Chen: before, "…: not only Ms Chen's, but also that of who runs the purchase…"
+    const p = await run('prep', 'One Words Co', { contact_name: 'Ms Chen', trust_level: 'liked', perception: 'supplier', visit_focus: 'the plan' }, '2026-12-08');
+    expect(p.out).toContain("Find out each buying role's personal win (their success at work, never a kickback or a gift): Li, Ms Chen (the first KP) and the users");
+    expect(p.out).not.toContain("not only Ms Chen's");
+    expect(await checklist('One Words Co', '2026-12-08')).toContain(words);
+  });
+
+  it('the first KP met as another person at the meeting: their trust and the close follow as when they are the person met', async () => {
+    const chen = { contact_name: 'Ms Chen', contact_role: 'second_kp', approval_layers: 'one', ...facts, persona: 'thinker', asked_to_sign: 'no', trust_built: 'no', not_signed_reason: 'trust first', polite_excuse: 'no', statement_changed: 'no', plan_shared: 'no', next_meeting: '2026-12-04' };
+    const file = join(home, 'wang-koala.json');
+    writeFileSync(file, JSON.stringify({ mode: 'debrief', account: 'Koala Lead Co', date: '2026-12-01', answers: chen, others: [{ contact_name: 'Mr Wang', contact_role: 'first_kp', persona: 'koala' }] }));
+    const r = await runBin(['debrief', '--answers', file], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    // as with Mr Wang the person met: holding back the close with a koala whose trust is not built is right
+    // (before: "An A, and you did not ask for the signature", critical, and his trust never read)
+    expect(out).toContain('You held back the close with a koala whose trust is not built: that is right');
+    expect(out).not.toContain('An A, and you did not ask for the signature');
+    // the koala's plan is told to him, by name
+    expect(out).toContain('Tell Mr Wang the plan: how many meetings remain');
+    // signed at the meeting: the koala's referrals are asked of him
+    writeFileSync(file, JSON.stringify({ mode: 'debrief', account: 'Koala Lead Signed', date: '2026-12-01', answers: { ...chen, asked_to_sign: 'yes', signed: 'yes', trust_built: undefined, not_signed_reason: undefined, plan_shared: undefined }, others: [{ contact_name: 'Mr Wang', contact_role: 'first_kp', persona: 'koala' }] }));
+    const signed = await runBin(['debrief', '--answers', file], { env });
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stdout.replace(/\s+/g, ' ')).toContain('Ask Mr Wang for referrals and introductions');
+  });
 });
