@@ -129,10 +129,13 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   if (opts.out) checkWriteTarget(resolve(io.cwd, opts.out), { force: opts.force === true, shown: opts.out });
   // what the next session's first question needs, kept when this one ends (or is interrupted)
   let remember: string | undefined;
+  // the account's playbook's next-meeting question, kept with it: the next prep's day is known without the playbook
+  let meetingQ: { playbook: string; nextMeeting: string | null } | undefined;
   try {
     // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
     const inputs = await resolveInputs(run);
     const context = await loadContext(run, inputs);
+    meetingQ = { playbook: context.playbookRef, nextMeeting: context.pb.roles.nextMeeting ?? null };
     const early = checkEarly(run, inputs, context);
     // seed 001: an A past its window is reclassified; said before the first question, not after the
     // last (a scripted session asks none: its result leads with the same flag)
@@ -147,7 +150,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     }
     if (context.store && inputs.account && interactive) {
       remember = inputs.account;
-      await rememberAtHand(run, context.store, inputs.account);
+      await rememberAtHand(run, context.store, inputs.account, meetingQ);
     }
     if (opts.early) opts.early.loaded = true;
     const interviewed = await interviewStage(run, inputs, context, early);
@@ -161,7 +164,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     if (!(err instanceof Interrupted)) remember = undefined;
     throw err;
   } finally {
-    const kept = store && remember && !g.db && !io.env.SALES_COACH_DB && !readAtHand(io.env, dbPath(io, g), remember) ? await collectAtHand(store, io.env, dbPath(io, g), remember).catch(() => undefined) : undefined;
+    const kept = store && remember && !g.db && !io.env.SALES_COACH_DB && !readAtHand(io.env, dbPath(io, g), remember) ? await collectAtHand(store, io.env, dbPath(io, g), remember, meetingQ).catch(() => undefined) : undefined;
     await store?.close();
     // stamped once the store is closed: closing the last connection folds the WAL into the file
     if (kept) writeAtHand(io.env, kept);
@@ -172,13 +175,13 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
  * Keeps what the next session's first question needs (first-question.ts) when the file at hand
  * does not hold this account as the store has it now: read while the store is open for reading.
  */
-async function rememberAtHand(run: SessionRun, store: Store, account: string): Promise<void> {
+async function rememberAtHand(run: SessionRun, store: Store, account: string, meetingQ?: { playbook: string; nextMeeting: string | null }): Promise<void> {
   const { io, g } = run;
   if (g.db || io.env.SALES_COACH_DB) return;
   const db = dbPath(io, g);
   try {
     if (readAtHand(io.env, db, account)) return;
-    const kept = await collectAtHand(store, io.env, db, account);
+    const kept = await collectAtHand(store, io.env, db, account, meetingQ);
     if (kept) writeAtHand(io.env, kept);
   } catch {
     // best effort: without it, the next session's first question waits for the store
