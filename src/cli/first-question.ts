@@ -42,7 +42,7 @@ import { VERSION } from './version.js';
 // -- the file at hand -------------------------------------------------------------------------------
 
 /** Bumped when what the file holds changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** The accounts whose state is kept: the ones the rep had sessions on last. */
 const MAX_RECENT = 12;
 /** Over this many accounts the names are not kept: a new account's first question then waits for the store. */
@@ -56,13 +56,17 @@ interface AtHand {
   stamp: (string | null)[];
   /** Every account's name key, to know a new account without the store; absent when there are too many. */
   names?: string[];
-  accounts: Record<string, { state: AccountState; playbook?: string }>;
+  /**
+   * nextMeeting: the question of the account's playbook that names the meeting agreed (roles.nextMeeting;
+   * null: none), so that a prep's day is known without reading the playbook before its first question.
+   */
+  accounts: Record<string, { state: AccountState; playbook?: string; nextMeeting?: string | null }>;
   /** Name keys, the latest session's first. */
   recent: string[];
 }
 
 /** What the file says of one account: new, or its state and the playbook that classified it. */
-export type AtHandAccount = { state?: AccountState; playbook?: string };
+export type AtHandAccount = { state?: AccountState; playbook?: string; nextMeeting?: string | null };
 
 function atHandFile(env: IO['env'], db: string): string {
   const key = sha256Hex(db).slice(0, 24);
@@ -108,7 +112,7 @@ export function readAtHand(env: IO['env'], db: string, account: string): AtHandA
  * the state of the accounts the rep had sessions on last (this one first). Undefined for the team
  * database, whose accounts others change: its first question always waits for it.
  */
-export async function collectAtHand(store: Store, env: IO['env'], db: string, account: string): Promise<Omit<AtHand, 'stamp'> | undefined> {
+export async function collectAtHand(store: Store, env: IO['env'], db: string, account: string, meetingQ?: { playbook: string; nextMeeting: string | null }): Promise<Omit<AtHand, 'stamp'> | undefined> {
   if (isTeamStore(store)) return undefined;
   const names = await store.accountKeys(MAX_NAMES + 1);
   const recent = [...new Set([nameKey(account), ...(readAtHandFile(env, db)?.recent ?? [])])].slice(0, MAX_RECENT);
@@ -117,7 +121,9 @@ export async function collectAtHand(store: Store, env: IO['env'], db: string, ac
     const state = await store.accountState(key);
     if (!state) continue;
     const playbook = (await store.getAccount(key))?.playbookSource;
-    accounts[key] = { state, ...(playbook ? { playbook } : {}) };
+    // (of the session's playbook only: another account's may name its meeting otherwise)
+    const meeting = meetingQ !== undefined && (playbook ?? 'abcd') === meetingQ.playbook ? { nextMeeting: meetingQ.nextMeeting } : {};
+    accounts[key] = { state, ...(playbook ? { playbook } : {}), ...meeting };
   }
   return { format: FORMAT, version: VERSION, db, ...(names.length <= MAX_NAMES ? { names } : {}), accounts, recent: recent.filter((k) => Object.hasOwn(accounts, k)) };
 }
@@ -251,8 +257,11 @@ export async function askFirstQuestion(mode: Mode, opts: EarlyOptions, io: IO, g
   // is that meeting is the playbook's to say, so an account with answers on record loads it first
   let date = opts.date ?? (mode === 'prep' ? addDays(localToday(), 1) : localToday());
   if (mode === 'prep' && opts.date === undefined && state?.lastAnswers !== undefined) {
-    if (!(await loadPlaybook())) return undefined;
-    date = agreedMeeting(pb?.roles.nextMeeting, state.lastAnswers, localToday()) ?? date;
+    // the question that names it is kept with the account (of its own playbook, not one given by
+    // --playbook): the 178 KB playbook was read before "Which are done?" only to find its id
+    const kept = opts.playbook === undefined && known.nextMeeting !== undefined;
+    if (!kept && !(await loadPlaybook())) return undefined;
+    date = agreedMeeting(kept ? (known.nextMeeting ?? undefined) : pb?.roles.nextMeeting, state.lastAnswers, localToday()) ?? date;
   }
   const backfilled = state !== undefined && !speaksForPresent(state, mode, date);
   // the steps still open come first on an account that has some: that question needs no playbook

@@ -129,10 +129,13 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
   if (opts.out) checkWriteTarget(resolve(io.cwd, opts.out), { force: opts.force === true, shown: opts.out });
   // what the next session's first question needs, kept when this one ends (or is interrupted)
   let remember: string | undefined;
+  // the account's playbook's next-meeting question, kept with it: the next prep's day is known without the playbook
+  let meetingQ: { playbook: string; nextMeeting: string | null } | undefined;
   try {
     // a session is stages with typed hand-offs; a stage that ends the run returns its exit code
     const inputs = await resolveInputs(run);
     const context = await loadContext(run, inputs);
+    meetingQ = { playbook: context.playbookRef, nextMeeting: context.pb.roles.nextMeeting ?? null };
     const early = checkEarly(run, inputs, context);
     // seed 001: an A past its window is reclassified; said before the first question, not after the
     // last (a scripted session asks none: its result leads with the same flag)
@@ -147,7 +150,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     }
     if (context.store && inputs.account && interactive) {
       remember = inputs.account;
-      await rememberAtHand(run, context.store, inputs.account);
+      await rememberAtHand(run, context.store, inputs.account, meetingQ);
     }
     if (opts.early) opts.early.loaded = true;
     const interviewed = await interviewStage(run, inputs, context, early);
@@ -161,7 +164,7 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
     if (!(err instanceof Interrupted)) remember = undefined;
     throw err;
   } finally {
-    const kept = store && remember && !g.db && !io.env.SALES_COACH_DB && !readAtHand(io.env, dbPath(io, g), remember) ? await collectAtHand(store, io.env, dbPath(io, g), remember).catch(() => undefined) : undefined;
+    const kept = store && remember && !g.db && !io.env.SALES_COACH_DB && !readAtHand(io.env, dbPath(io, g), remember) ? await collectAtHand(store, io.env, dbPath(io, g), remember, meetingQ).catch(() => undefined) : undefined;
     await store?.close();
     // stamped once the store is closed: closing the last connection folds the WAL into the file
     if (kept) writeAtHand(io.env, kept);
@@ -172,13 +175,13 @@ export async function sessionCommand(mode: Mode, rawOpts: Record<string, unknown
  * Keeps what the next session's first question needs (first-question.ts) when the file at hand
  * does not hold this account as the store has it now: read while the store is open for reading.
  */
-async function rememberAtHand(run: SessionRun, store: Store, account: string): Promise<void> {
+async function rememberAtHand(run: SessionRun, store: Store, account: string, meetingQ?: { playbook: string; nextMeeting: string | null }): Promise<void> {
   const { io, g } = run;
   if (g.db || io.env.SALES_COACH_DB) return;
   const db = dbPath(io, g);
   try {
     if (readAtHand(io.env, db, account)) return;
-    const kept = await collectAtHand(store, io.env, db, account);
+    const kept = await collectAtHand(store, io.env, db, account, meetingQ);
     if (kept) writeAtHand(io.env, kept);
   } catch {
     // best effort: without it, the next session's first question waits for the store
@@ -402,6 +405,8 @@ async function interviewStage(run: SessionRun, inputs: Inputs, context: SessionC
   const first = early?.start;
   // the account's story beyond the answers: a signed account is not asked how the close went
   const known: KnownState = state?.signed ? { signed: true } : {};
+  // the class on record, as the engine reads it from the history (a D's prep is not coached toward the sale)
+  if (!backfilled && state?.lastVisit && state.lastAnswers && state.class) known.onRecord = state.class;
   // whether the person met was met here before: a recap of "last time" is only theirs (set once named)
   const knowMet = (a: Answers) => {
     const m = metBeforeOf(store !== undefined, state, personOf(pb.roles.person, a));
@@ -732,7 +737,7 @@ async function evaluateStage(run: SessionRun, inputs: Inputs, context: SessionCo
   const person = personOf(pb.roles.person, answers);
   // the account's history, read once: what the rep has seen, and what changed since the last visit
   const timeline = store && account && state ? await store.timeline(account) : undefined;
-  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined);
+  const history = backfilled ? undefined : historyFor(pb, state, person, timeline ? latestVisit(timeline) : undefined, timeline ? classReasonsOf(timeline, state?.class) : undefined);
   // the buying map: where each of the account's people stands, as last known
   const stanceQ = pb.roles.stance?.question;
   const winQ = pb.roles.personalWin;
@@ -884,7 +889,15 @@ function personOf(personQ: string | undefined, a: Answers): string | undefined {
 }
 
 /** What the engine compares with to say what changed: the account's facts, and the person's only if it is the same person. */
-function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number]): AccountHistory | undefined {
+/** Why the class on record was given: the reasons of the latest event that recorded it, in every language. */
+function classReasonsOf(timeline: AccountTimeline, klass: string | undefined): AccountHistory['classReasons'] {
+  if (klass === undefined) return undefined;
+  const given = timeline.events.map((e) => e.event).filter((e) => e.kind === 'class-changed' && e.to === klass).at(-1);
+  if (given?.kind !== 'class-changed') return undefined;
+  return given.reasons ?? (given.because.length ? { en: given.because } : undefined);
+}
+
+function historyFor(pb: Playbook, state: AccountState | undefined, person: string | undefined, latest?: AccountTimeline['visits'][number], classReasons?: AccountHistory['classReasons']): AccountHistory | undefined {
   if (!state?.lastVisit || !state.lastAnswers) return undefined;
   const samePerson = person !== undefined && state.lastPerson !== undefined && nameKey(person) === nameKey(state.lastPerson);
   // a person's facts as last recorded for them, though someone else was met in between
@@ -909,6 +922,7 @@ function historyFor(pb: Playbook, state: AccountState | undefined, person: strin
       ...(typeof agreed === 'string' ? { agreed } : {}),
     },
     ...(state.class ? { class: state.class } : {}),
+    ...(state.class && classReasons ? { classReasons } : {}),
     ...(state.classStatus !== undefined ? { classSince: state.classSince ?? state.lastVisit } : {}),
     ...(state.classDeadline ? { classDeadline: state.classDeadline } : {}),
     ...(state.signed ? { signed: true } : {}),

@@ -350,7 +350,9 @@ function withOutlived(pb: Playbook, next: AccountState, events: AccountEvent[], 
     const when = items.get(id)?.when;
     return when !== undefined && [...questionsIn(when)].some((q) => changed.has(q));
   };
-  const ended = next.openSteps.filter((step) => step.id !== undefined && reads(step) && outlived(pb, items, next, step));
+  // the reason re-checked against the new facts: a step of a group that rewords its own task (the
+  // buying roles' wins) holds while any of its wordings does, as a session would reword it in place
+  const ended = next.openSteps.filter((step) => step.id !== undefined && reads(step) && outlived(pb, items, next, step, { asGroup: true }));
   if (!ended.length) return { state: next, events };
   const closed = ended.map((step): AccountEvent => ({ kind: 'step-closed', date, stepId: step.id as number, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: 'superseded', by: 'changed' }));
   return { state: { ...next, openSteps: next.openSteps.filter((st) => !ended.includes(st)) }, events: [...events, ...closed] };
@@ -725,11 +727,16 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     } else {
       // the same step issued again is this one, and its date stays (overdue stays overdue); in this
       // session's words, should the language have changed
-      const reworded = again !== undefined && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
+      // the task reworded for another person (the buying roles' wins, named from the person met) keeps the
+      // account's wording at a prep: `today` and the prep of one day said one step two ways ("Li, Ms Chen
+      // and the users" beside "not only Ms Chen's…"); a debrief, which records who was met, rewords it
+      // (a prep that learns what the task reads, a person first met or a win said, rewords it: the news is the account's now)
+      const ownWords = result.mode === 'prep' && own !== undefined && (own.supersedes ?? []).some((n) => n.startsWith('#') && (own.tags ?? []).includes(n.slice(1))) && !groupNews(pb, state, result, own);
+      const reworded = again !== undefined && !ownWords && (again.text !== step.text || (again.texts !== undefined && JSON.stringify(again.texts) !== JSON.stringify(step.texts)));
       // a step for the meeting agreed follows it: the deciding meeting moved at this debrief, so does its date
       const redated = isLatest && meeting !== undefined && meeting !== step.due && items.get(stepIdOf(step.key))?.forMeeting === true;
       const moved = carriedToVisit ? { ...step, due: firstDue.get(again.id) ?? again.due, since: date, until: visitOf({ key: step.key, since: date }), updated: true } : redated ? { ...step, due: meeting, updated: true } : step;
-      const kept = reworded ? { ...moved, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : moved;
+      const kept = reworded ? { ...moved, ...(regrouped ? { key: stepKeyOf(again) } : {}), text: again.text, ...(again.texts ? { texts: again.texts } : {}), updated: true } : ownWords && regrouped ? { ...moved, key: stepKeyOf(again) } : moved;
       next.openSteps.push(kept);
       if (again) held.add(again.id);
       if (step.id !== undefined) events.push({ kind: 'step-carried', date, stepId: step.id, text: kept.text, ...(reworded && kept.texts ? { texts: kept.texts } : {}), due: kept.due, ...(kept.updated ? { updated: true } : {}), ...(carriedToVisit && kept.until ? { until: kept.until } : {}) });
@@ -784,7 +791,7 @@ function dealChanged(pb: Playbook, before: AccountState, after: AccountState, da
  * never asked, a visit's own answers, the mode and the type read as not known, so a step ends only
  * when every reading of it is false.
  */
-function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state: AccountState, step: Step): boolean {
+function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state: AccountState, step: Step, opts: { asGroup?: boolean } = {}): boolean {
   const questions = questionIndex(pb);
   const id = stepIdOf(step.key);
   const facts = (p: Person): Answers => ({ ...p.facts, ...(pb.roles.decision && p.role !== undefined ? { [pb.roles.decision]: p.role } : {}) });
@@ -815,16 +822,27 @@ function outlived(pb: Playbook, items: ReadonlyMap<string, ChecklistItem>, state
     if (ownerOf(sought) === 'person' && state.people.some((p) => named.includes(nameKey(p.name)) && known(sought, facts(p)[sought.id]))) return true;
   }
   if (!item?.when) return false;
-  const asked = [...questionsIn(item.when)];
-  const personal = asked.filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
-  // the people the step can be about: those of whom one of its facts is known
-  // (a step filled with a person's name is about that person: "equip Li to carry the value" ends once
-  // Li stands against you, though another person's stance would still allow it)
+  // the wordings of the same task: the item itself, or (asGroup) any item of a group that rewords its own
+  // rungs with the same due ("each buying role's win: not only Ms Chen's…" goes on as "besides Ms Chen…"
+  // once her trust is set to believed: the others' wins are still to find out)
+  const groupOf = (i: ChecklistItem | undefined) => (i?.supersedes ?? []).filter((n) => n.startsWith('#') && (i?.tags ?? []).includes(n.slice(1)));
+  const groups = opts.asGroup ? groupOf(item) : [];
+  const wordings = [item, ...(groups.length ? [...items.values()].filter((i) => i !== item && i.due === item.due && groupOf(i).some((g) => groups.includes(g))) : [])];
+  return wordings.every((w) => w.when !== undefined && reasonGone(pb, w.when, state, step, facts));
+}
+
+/** A step's condition read on what the account knows now is false for every person the step can be about. */
+function reasonGone(pb: Playbook, when: Condition, state: AccountState, step: Step, facts: (p: Person) => Answers): boolean {
+  const questions = questionIndex(pb);
+  const personal = [...questionsIn(when)].filter((q) => questions.get(q) !== undefined && ownerOf(questions.get(q) as Question) === 'person');
+  // the people the step can be about: a step filled with a person's name is about that person, whether
+  // or not their facts are known ("equip Li to carry the value" ends once Li stands against you, and not
+  // when Wang does while Li's stance is not known); a step naming no one, those of whom one of its facts is known
   const named = step.key.includes('#') ? step.key.slice(step.key.indexOf('#') + 1).split('|').map(nameKey) : [];
   const knownOf = (p: Person) => personal.some((q) => facts(p)[q] !== undefined && facts(p)[q] !== null);
-  const byName = state.people.filter((p) => named.includes(nameKey(p.name)) && knownOf(p));
+  const byName = state.people.filter((p) => named.includes(nameKey(p.name)));
   const about = personal.length ? (byName.length ? byName : state.people.filter(knownOf)) : [];
-  const readings = (about.length ? about : [undefined]).map((p) => settled(item.when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
+  const readings = (about.length ? about : [undefined]).map((p) => settled(when, { ...state.facts, ...(p ? facts(p) : {}) }, questions, state.class));
   return readings.every((r) => r === false);
 }
 
@@ -876,6 +894,31 @@ function sameStep(step: { key: string; text: string }, item: CoachingResult['che
   return step.key === item.id && step.text === item.text;
 }
 
+/**
+ * Whether a session's answers change which wordings of a group's task hold (the buying roles' wins):
+ * the person met not on the account yet, or a fact the group reads said otherwise than on record. Read
+ * on the person's facts as on record in place of this session's: the same wordings hold, so no news.
+ */
+function groupNews(pb: Playbook, before: AccountState, result: CoachingResult, item: ChecklistItem): boolean {
+  const tags = (item.supersedes ?? []).filter((n) => n.startsWith('#')).map((n) => n.slice(1));
+  const group = [...stepItems(pb).values()].filter((i) => (i.tags ?? []).some((t) => tags.includes(t)));
+  const name = pb.roles.person ? result.answers[pb.roles.person] : undefined;
+  const person = typeof name === 'string' ? findPerson(before, name) : undefined;
+  if (!person) return true;
+  const questions = questionIndex(pb);
+  const recorded = { ...before.facts, ...factsOfPerson(pb, person) };
+  const read = new Set(group.flatMap((i) => (i.when ? [...questionsIn(i.when)] : [])));
+  const asRecorded: Answers = { ...result.answers };
+  for (const id of read) {
+    const q = questions.get(id);
+    if (!q || ownerOf(q) === 'visit') continue;
+    if (recorded[id] === undefined || recorded[id] === null) delete asRecorded[id];
+    else asRecorded[id] = recorded[id];
+  }
+  const ctx = (answers: Answers) => ({ answers, questions, mode: result.mode, klass: result.classification.class });
+  return group.some((i) => evaluateCondition(i.when, ctx(result.answers)) !== evaluateCondition(i.when, ctx(asRecorded)));
+}
+
 /** Every checklist item of the playbook by id, personas' own included: what a stored step's key was. */
 function stepItems(pb: Playbook): Map<string, ChecklistItem> {
   return new Map([...pb.checklist, ...pb.personas.flatMap((p) => p.checklist ?? [])].map((i) => [i.id, i]));
@@ -925,7 +968,11 @@ export function withCarriedDates(result: CoachingResult, state: AccountState): C
   const checklist = result.checklist.flatMap((item) => {
     const st = open.get(stepKeyOf(item)) ?? open.get(item.id);
     if (!st) return [];
-    return [st.due === item.due ? item : { ...item, due: st.due }];
+    // and in the account's words: a step carried in its own wording is shown as `today` shows it
+    // (a step stored without its words in each language keeps this session's: never another language's)
+    const text = st.texts?.[result.locale] ?? item.text;
+    const words = text !== item.text ? { text, ...(st.texts ? { texts: st.texts } : {}) } : {};
+    return [st.due === item.due && text === item.text ? item : { ...item, due: st.due, ...words }];
   });
   return { ...result, checklist: checklist.sort((a, b) => a.due.localeCompare(b.due)) };
 }

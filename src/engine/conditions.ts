@@ -20,6 +20,8 @@ export interface ConditionContext {
   deciderWin?: boolean;
   /** Someone on the account besides the person met and the first KP has a personal win on record; undefined reads as none. */
   othersWin?: boolean;
+  /** The account's class on record before this session; undefined (no account, none recorded) matches no class. */
+  onRecord?: string;
   /**
    * A leaf the caller reads as undecided before it is tested ('unknown'), or undefined to test it: what
    * an account knows between visits leaves a visit's own answers, the mode and the type undecided.
@@ -104,6 +106,7 @@ export function evaluateCondition(c: Condition | undefined, ctx: ConditionContex
   if (c.metBefore !== undefined) return (ctx.metBefore ?? true) === c.metBefore;
   if (c.deciderWin !== undefined) return (ctx.deciderWin ?? false) === c.deciderWin;
   if (c.othersWin !== undefined) return (ctx.othersWin ?? false) === c.othersWin;
+  if (c.onRecord !== undefined) return ctx.onRecord === c.onRecord;
   return true;
 }
 

@@ -7,7 +7,7 @@
  * playbook's precedence (excludes, findsOut) decides what stays, across sections (persona advice
  * may silence a tip, a "will not buy" step every investment item).
  */
-import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Playbook, type Precedence, type Question, type Text, ownerOf } from './model.js';
+import { type Advice, assertNever, type ChecklistItem, type ClassRule, type Condition, type Flag, LOCALES, type Locale, type Mode, type Persona, type Playbook, type Precedence, type Question, type Text, ownerOf } from './model.js';
 import { type AnswerValue, type Answers, isUnknown, NOT_SURE, UNKNOWN } from './answers.js';
 import { type Classification, classifyAccount, orderedRules } from './classify.js';
 import { type ConditionContext, evaluateCondition, evidence, questionsIn } from './conditions.js';
@@ -26,6 +26,8 @@ export interface AccountHistory {
   class?: string;
   /** The day the class on record (or its being provisional) was recorded, by a debrief: absent, none was ever recorded (a prep records none). */
   classSince?: string;
+  /** Why the class on record was given (the debrief's reasons, in every language): a prep where it stands says them as any class's. */
+  classReasons?: Partial<Record<Locale, string[]>>;
   classDeadline?: string;
   /** The account is signed already: no window runs any more. */
   signed?: boolean;
@@ -190,6 +192,11 @@ interface Scope {
   base: ConditionContext;
   /** The other people met at the meeting (a debrief's), their answers pruned to the playbook's roles.others. */
   others: (OtherPerson & { ledClass?: boolean })[];
+  /**
+   * The first KP met as another person at the meeting (the class follows their role), with their type: the
+   * close and the trust it waits on are theirs, so flags and steps read their type, as for the person met.
+   */
+  lead?: { name: string; persona?: string };
   trace: string[];
   words: Words;
   fill: (text: Text | undefined, extra?: Record<string, string>) => string;
@@ -290,7 +297,8 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const { mode, locale, visitDate } = input;
   const msg = MESSAGES[locale];
   const questions = questionIndex(pb);
-  const known = { ...(input.account?.history?.signed ? { signed: true } : {}), ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}) };
+  const recordedClass = input.account?.history?.class;
+  const known = { ...(input.account?.history?.signed ? { signed: true } : {}), ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(recordedClass !== undefined ? { onRecord: recordedClass } : {}) };
   const answers = pruneAnswers(pb, mode, input.answers, known);
   const t = (text: Text | undefined) => localize(text, locale);
   const trace: string[] = [];
@@ -304,11 +312,15 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
   const lead = leadOf(pb, answers, others);
   // (from the answers as given: the close's, asked of the first KP only, were pruned away with the main
   // person's role, and a first KP at the meeting as another person was never asked about, nor coached)
-  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...input.answers, [pb.roles.decision as string]: lead.role }, known) : answers;
+  // (and with their type: a koala first KP's trust decides the close, as when they are the person met)
+  const personaQ = pb.questions.find((q) => q.kind === 'persona')?.id;
+  const leadPersona = lead && personaQ ? others.find((o) => o.name === lead.name)?.answers[personaQ] : undefined;
+  const leadType = typeof leadPersona === 'string' && pb.personas.some((p) => p.id === leadPersona) ? leadPersona : undefined;
+  const conditionAnswers = lead ? pruneAnswers(pb, mode, { ...input.answers, [pb.roles.decision as string]: lead.role, ...(personaQ && leadType ? { [personaQ]: leadType } : {}) }, known) : answers;
   if (lead) trace.push(`the class follows ${lead.name}'s role (${lead.role}), the highest at the meeting`);
   // what the meeting answered only because the first KP was there (the close: "did you ask?", "why was it
   // not signed?") is this visit's too: the reasons, steps and recap are filled from it
-  for (const [id, v] of Object.entries(conditionAnswers)) if (id !== pb.roles.decision && answers[id] === undefined) answers[id] = v;
+  for (const [id, v] of Object.entries(conditionAnswers)) if (id !== pb.roles.decision && id !== personaQ && answers[id] === undefined) answers[id] = v;
   const picked = pickPersona(pb, mode, answers) ?? (input.persona ? { id: input.persona, source: 'chosen' as const } : undefined);
   const persona = picked ? pb.personas.find((p) => p.id === picked.id) : undefined;
   if (persona && picked) trace.push(`persona ${persona.id} (${picked.source})`);
@@ -358,8 +370,9 @@ function scopeOf(pb: Playbook, input: SessionInput): Scope {
     t,
     questions,
     answers,
-    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}) },
+    base: { answers: conditionAnswers, questions, mode, persona: persona?.id, ...(input.account?.metBefore !== undefined ? { metBefore: input.account.metBefore } : {}), ...(deciderWin ? { deciderWin } : {}), ...(othersWin ? { othersWin } : {}), ...(recordedClass !== undefined ? { onRecord: recordedClass } : {}) },
     others: others.map((o) => ({ ...o, ...(lead && o.name === lead.name ? { ledClass: true } : {}) })),
+    ...(lead ? { lead: { name: lead.name, ...(leadType ? { persona: leadType } : {}) } } : {}),
     trace,
     words,
     lookup,
@@ -580,7 +593,17 @@ function classificationSection(s: Scope): Settled {
   } else if (recorded && classification.status === 'classified') {
     // the class stands on what the visit that gave it heard (a polite excuse is not carried): a prep
     // that knows nothing new does not read it again from the carried facts alone
-    const say = (m: Messages, l: Locale) => m.classOnRecord(classLabel(recorded.rule.name, l) || recorded.rule.id, m.date(recorded.since));
+    // first the reasons it was given for, as any class says its own ("D because they ended the meeting
+    // with a polite excuse"): a D's prep asked "did they say each reason above?" under no reason at all
+    const given = s.input.account?.history?.classReasons;
+    const why = (l: Locale) => given?.[l] ?? given?.en ?? [];
+    const label = (l: Locale) => classLabel(recorded.rule.name, l) || recorded.rule.id;
+    if (why(locale).length) {
+      // what the debrief heard, said in its words: no answer of this prep is the evidence
+      const because = why(locale).map((text, i) => ({ question: '', answer: null, text, texts: Object.fromEntries(LOCALES.map((l) => [l, why(l)[i] ?? text])) }));
+      reasons.push({ text: msg.because(label(locale), msg.list(why(locale))), texts: everyLocale((_w, m) => m.because(label(localeOf(m)), m.list(why(localeOf(m))))), because });
+    }
+    const say = (m: Messages, l: Locale) => m.classOnRecord(label(l), m.date(recorded.since));
     reasons.push({ text: say(msg, locale), texts: everyLocale((_w, m) => say(m, localeOf(m))), because: [] });
     trace.push(`class ${recorded.rule.id} kept: nothing known has changed since the visit of ${recorded.since}`);
   } else if (held && classification.status === 'classified') {
@@ -832,18 +855,20 @@ function flagsSection(s: Scope, c: Settled): { fired: Fired<FlagOut>[]; engine: 
   const { pb, msg, trace } = s;
   const fired: Fired<FlagOut>[] = [];
   const signed = c.signedBefore || c.signedNow;
-  const add = (list: Flag[], source: string) => {
+  const { ctx: closeCtx, lead, extra } = closeOf(s, c);
+  const add = (list: Flag[], source: string, ctx: ConditionContext = closeCtx, names: Record<string, string> = {}) => {
     for (const f of list) {
-      if (evaluateCondition(f.when, c.ctx) !== true) continue;
+      if (fired.some((x) => x.id === f.id) || evaluateCondition(f.when, ctx) !== true) continue;
       // about reaching the signature: moot once the account is signed
       if (signed && f.closedBy?.includes('signed')) continue;
-      fired.push({ ...f, out: { id: f.id, severity: f.severity ?? 'warning', message: s.fill(f.message), ...(f.subtext ? { subtext: s.fill(f.subtext) } : {}), source } });
+      fired.push({ ...f, out: { id: f.id, severity: f.severity ?? 'warning', message: s.fill(f.message, names), ...(f.subtext ? { subtext: s.fill(f.subtext, names) } : {}), source } });
       trace.push(`flag ${f.id}`);
     }
   };
   add(pb.flags, 'playbook');
   const persona = personaOf(s);
-  if (persona) add(persona.flags ?? [], `persona:${persona.id}`);
+  if (persona) add(persona.flags ?? [], `persona:${persona.id}`, c.ctx);
+  if (lead && lead.id !== persona?.id) add(lead.flags ?? [], `persona:${lead.id}`, closeCtx, extra);
   const engine: FlagOut[] = [];
   const cls = c.out;
   const label = (id: string) => classLabel(pb.classes.find((r) => r.id === id)?.name ?? id, s.locale) || id;
@@ -928,6 +953,16 @@ function personaOf(s: Scope) {
   return s.base.persona ? s.pb.personas.find((p) => p.id === s.base.persona) : undefined;
 }
 
+/**
+ * The close's context: with the first KP at the meeting as another person, their type (a koala's trust
+ * decides the close), their type's flags and steps, and their name in those; else the visit's own.
+ */
+function closeOf(s: Scope, c: Settled): { ctx: ConditionContext; lead?: Persona; extra: Record<string, string> } {
+  const lead = s.lead?.persona !== undefined ? s.pb.personas.find((p) => p.id === s.lead?.persona) : undefined;
+  if (!lead || !s.lead) return { ctx: c.ctx, extra: {} };
+  return { ctx: { ...c.ctx, persona: lead.id }, lead, extra: s.pb.roles.person ? { [`answers.${s.pb.roles.person}`]: s.lead.name } : {} };
+}
+
 // -- the checklist ---------------------------------------------------------------------------------------
 
 type StepOut = CoachingResult['checklist'][number];
@@ -952,14 +987,15 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[
   const signed = c.signedBefore || c.signedNow;
   // the step in every language, so a reader in another language reads it in theirs; a step that
   // quotes this session's reasons is said in this session's language only
-  const textsOf = (text: Text): { texts?: Partial<Record<Locale, string>> } => {
+  const textsOf = (text: Text, names: Record<string, string> = {}): { texts?: Partial<Record<Locale, string>> } => {
     if (typeof text === 'string' || localize(text, s.locale).includes('{reasons}')) return {};
     const cls = c.rule;
-    return { texts: Object.fromEntries(LOCALES.map((l) => [l, fillTemplate(localize(text, l), s.lookupIn(l, l === s.locale ? c.classExtra : { class: cls ? classLabel(cls.name, l) || cls.id : (c.classExtra.class ?? '') }))])) };
+    return { texts: Object.fromEntries(LOCALES.map((l) => [l, fillTemplate(localize(text, l), s.lookupIn(l, { ...(l === s.locale ? c.classExtra : { class: cls ? classLabel(cls.name, l) || cls.id : (c.classExtra.class ?? '') }), ...names }))])) };
   };
-  const add = (list: ChecklistItem[], source: string) => {
+  const { ctx: closeCtx, lead, extra } = closeOf(s, c);
+  const add = (list: ChecklistItem[], source: string, ctx: ConditionContext = closeCtx, names: Record<string, string> = {}) => {
     for (const item of list) {
-      if (evaluateCondition(item.when, c.ctx) !== true) continue;
+      if (out.some((x) => x.id === item.id) || evaluateCondition(item.when, ctx) !== true) continue;
       // a step the signature ends is moot on a signed account
       if (signed && item.closedBy?.includes('signed') && !item.owedAtSigning) continue;
       // "sign by <a day gone>" is not a step: the window-over flag says the window ran out
@@ -967,19 +1003,20 @@ function checklistSection(s: Scope, c: Settled, opponents: string[]): StepFired[
       // the values as answered, not as worded: the same in every language
       const values: string[] = [];
       const text = fillTemplate(s.t(item.text), (name) => {
-        const v = s.lookup(c.classExtra)(name);
+        const v = s.lookup({ ...c.classExtra, ...names })(name);
         if (v === undefined || name === 'account.name') return v;
-        const raw = name.startsWith('answers.') ? s.answers[name.slice(8)] : undefined;
+        const raw = name in names ? names[name] : name.startsWith('answers.') ? s.answers[name.slice(8)] : undefined;
         values.push(raw === undefined || raw === null ? v : Array.isArray(raw) ? raw.join(',') : String(raw));
         return v;
       });
-      out.push({ ...item, ...(item.due === 'deadline' ? { byDeadline: true } : {}), out: { id: item.id, text, ...textsOf(item.text), due: dueOf(item), source, ...(values.length ? { values } : {}) } });
+      out.push({ ...item, ...(item.due === 'deadline' ? { byDeadline: true } : {}), out: { id: item.id, text, ...textsOf(item.text, names), due: dueOf(item), source, ...(values.length ? { values } : {}) } });
       trace.push(`checklist ${item.id}`);
     }
   };
   add(pb.checklist, 'playbook');
   const persona = personaOf(s);
-  if (persona) add(persona.checklist ?? [], `persona:${persona.id}`);
+  if (persona) add(persona.checklist ?? [], `persona:${persona.id}`, c.ctx);
+  if (lead && lead.id !== persona?.id) add(lead.checklist ?? [], `persona:${lead.id}`, closeCtx, extra);
   // an opponent is addressed by a plan: one step per person, the same step at every session (until signed)
   for (const name of signed ? [] : opponents) {
     const id = `address-opponent:${nameKey(name)}`;

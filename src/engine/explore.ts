@@ -4,7 +4,7 @@
  * combinations that end unclassified, dead ends, crashes, and questions that never appear, each with
  * the answers that reproduce it. Pure: no I/O, no clock, no Math.random.
  */
-import { assertNever, type Mode, type Playbook, type Question } from './model.js';
+import { assertNever, type Condition, type Mode, type Playbook, type Question } from './model.js';
 import type { AnswerValue, Answers } from './answers.js';
 import { collectConstants, domainOf } from './domain.js';
 import { evaluateSession } from './evaluate.js';
@@ -76,13 +76,18 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
     return d;
   };
 
+  // the class on record is the account's, not an answer: each a question's condition tests (onRecord),
+  // and none, so that a question asked only of a D on record is walked too
+  const records: (string | undefined)[] = [undefined, ...recordsTested(pb)];
+  let onRecord: string | undefined;
+  const known = () => (onRecord !== undefined ? { onRecord } : {});
   const asked = new Set<string>();
   const report: ExploreReport = { exhaustive: true, seed, paths: 0, unclassified: [], deadEnds: [], crashes: [], neverAsked: [], conflicts: [], resolved: [] };
   const pairsSeen = new Set<string>();
   const finish = (mode: Mode, answers: Answers) => {
     report.paths++;
     try {
-      const r = evaluateSession(pb, { mode, answers, visitDate, locale: pb.locales[0] ?? 'en' });
+      const r = evaluateSession(pb, { mode, answers, visitDate, locale: pb.locales[0] ?? 'en', ...(onRecord !== undefined ? { account: { history: { class: onRecord } } } : {}) });
       if (r.classification.status === 'unclassified' && report.unclassified.length < MAX_FINDINGS) report.unclassified.push({ mode, answers: { ...answers } });
       // each pair once, with the first answers that show it
       for (const x of r.excluded) {
@@ -107,7 +112,7 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
   const step = (mode: Mode, answers: Answers, record = true): Question | undefined | 'stuck' => {
     let s: ReturnType<typeof nextStep>;
     try {
-      s = nextStep(pb, mode, answers);
+      s = nextStep(pb, mode, answers, known());
     } catch (err) {
       if (record && report.crashes.length < MAX_FINDINGS) report.crashes.push({ mode, answers: { ...answers }, detail: err instanceof Error ? err.message : String(err) });
       return 'stuck';
@@ -122,6 +127,7 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
   };
 
   for (const mode of modes) {
+    onRecord = undefined;
     // count the paths first, stopping as soon as there are too many to walk
     let count = 0;
     const countPaths = (answers: Answers): boolean => {
@@ -130,7 +136,7 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
       for (const v of domain(q)) if (!countPaths({ ...answers, [q.id]: v })) return false;
       return true;
     };
-    const small = countPaths({});
+    const small = records.length === 1 && countPaths({});
     if (small) {
       const walk = (answers: Answers) => {
         const q = step(mode, answers);
@@ -143,6 +149,8 @@ export function exploreInterview(pb: Playbook, opts: ExploreOptions = {}): Explo
       report.exhaustive = false;
       const random = prng(seed + (mode === 'prep' ? 0 : 7919));
       for (let i = 0; i < samples; i++) {
+        // one path in eight is walked for an account with a class on record, in turn: the same number of paths
+        onRecord = records.length > 1 && i % 8 === 7 ? records[1 + (Math.floor(i / 8) % (records.length - 1))] : undefined;
         const answers: Answers = {};
         for (;;) {
           const q = step(mode, answers);
@@ -178,4 +186,16 @@ function openValues(q: Question, visitDate: string): AnswerValue[] {
     default:
       return assertNever(q.kind, 'question kind');
   }
+}
+
+/** The classes the questions' conditions test as the class on record (onRecord), each once. */
+function recordsTested(pb: Playbook): string[] {
+  const out = new Set<string>();
+  const visit = (c: Condition | undefined): void => {
+    if (!c) return;
+    if (c.onRecord !== undefined) out.add(c.onRecord);
+    for (const x of [...(c.all ?? []), ...(c.any ?? []), ...(c.not ? [c.not] : [])]) visit(x);
+  };
+  for (const q of pb.questions) visit(q.when);
+  return [...out];
 }

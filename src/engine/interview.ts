@@ -68,7 +68,7 @@ export function walkInterview(pb: Playbook, mode: Mode, answers: Answers, known:
     if (q.when) {
       // recognising the persona scores every persona's cues: only worth it for a condition that reads it
       const persona = readsPersona(q.when) ? pickPersona(pb, mode, kept)?.id : undefined;
-      if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona, ...(known.metBefore !== undefined ? { metBefore: known.metBefore } : {}) }) === false) continue;
+      if (evaluateCondition(q.when, { answers: kept, questions: index, mode, persona, ...(known.metBefore !== undefined ? { metBefore: known.metBefore } : {}), ...(known.onRecord !== undefined ? { onRecord: known.onRecord } : {}) }) === false) continue;
     }
     // asked in this session's own words where the playbook gives them ("Who did you meet?" at a debrief)
     const own = q.textIn?.[mode];
@@ -94,6 +94,8 @@ export interface KnownState {
   signed?: boolean;
   /** The person met was met before at this account (undefined: not known, as in a playbook test). */
   metBefore?: boolean;
+  /** The account's class on record before this session (a D is not asked how to win the sale). */
+  onRecord?: string;
 }
 
 export type Step =

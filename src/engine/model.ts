@@ -42,6 +42,8 @@ export interface Condition {
   deciderWin?: boolean;
   /** Someone on the account other than the person met and the first KP has a personal win on record ({account.othersWithWin} names them): a step does not ask for it again. */
   othersWin?: boolean;
+  /** The account's class on record before this session (a debrief recorded it): a D's next prep is not coached toward the sale. */
+  onRecord?: string;
 }
 
 /** Whose fact an answer is: it carries to the account's next session, to the next session with that person, or nowhere. */

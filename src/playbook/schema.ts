@@ -76,12 +76,13 @@ export const Condition: z.ZodMiniType<ConditionModel> = z.strictObject({
     metBefore: optional(z.boolean(), 'true: the person met was met at an earlier visit to this account; false: the first meeting with them (a recap of "last time" is not theirs). Without an account (a playbook test), read as true.'),
     deciderWin: optional(z.boolean(), 'true: the account\'s first KP (roles.metFirstKp) has a personal win on record (roles.personalWin), so a step does not ask for it again; false: none is recorded, or no first KP is known. Without an account, read as false.'),
     othersWin: optional(z.boolean(), 'true: someone on the account besides the person met and the first KP has a personal win on record (roles.personalWin; {account.othersWithWin} names them), so a step does not ask for it again; false: no one else has. Without an account, read as false.'),
+    onRecord: optional(id, 'True when the account\'s class on record before this session (recorded by a debrief) is this class, e.g. { onRecord: D } so that a prep does not coach a D toward the sale. Questions may test it (the class of this session may not). Without an account, or none recorded, false.'),
   })
   // registered rather than checked: a check would read the recursive shape before it exists
   .register(z.globalRegistry, {
     id: 'Condition',
     description:
-      'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode, class, metBefore, deciderWin or othersWin.',
+      'A condition, as data. Combine with all / any / not; test a question with question + one of equals, in, includes, gt, gte, lt, lte, answered, unknown; or test persona, mode, class, metBefore, deciderWin, othersWin or onRecord.',
   });
 
 export const Mode = z.enum(MODES);

@@ -61,6 +61,7 @@ export const TestCase = z.strictObject({
     z.array(z.strictObject({ name: d(z.string(), 'Their name.'), personalWin: opt(z.string(), 'Their personal win on record.'), stance: opt(z.string(), 'Where they stand (roles.stance).') })),
     "The account's other people on record, e.g. [{ name: Zhao, personalWin: credit for a sound choice }] for a step that reads othersWin.",
   ),
+  onRecord: opt(z.string(), "The account's class on record before this session (a debrief recorded it), e.g. D for a question or step that reads onRecord."),
   answers: d(z.record(z.string(), z.unknown()), 'Question id -> answer, as in an answers file.'),
   others: opt(
     z.array(z.unknown()),
@@ -86,6 +87,7 @@ export interface ParsedCase {
   account?: string;
   decider?: { name: string; facts: Answers };
   people?: { name: string; personalWin?: string; stance?: string }[];
+  onRecord?: string;
   answers: Answers;
   /** As written until checkTestFile reads them against the playbook. */
   othersRaw?: unknown[];
@@ -122,6 +124,7 @@ export function parseTestFile(file: string, bytes: Uint8Array): { parsed?: Parse
     account: c.account,
     ...(c.decider ? { decider: { name: c.decider.name, facts: (c.decider.facts ?? {}) as Answers } } : {}),
     ...(c.people ? { people: c.people } : {}),
+    ...(c.onRecord !== undefined ? { onRecord: c.onRecord } : {}),
     answers: c.answers as Answers,
     othersRaw: c.others,
     expect: c.expect,

@@ -24,13 +24,13 @@ export function runCase(pb: Playbook, c: ParsedCase, clock: () => number = () =>
   const t0 = clock();
   let result: CoachingResult;
   try {
-    result = evaluateSession(pb, { mode: c.mode, answers: c.answers, visitDate: c.date, locale: c.locale, account: c.account || c.decider || c.people ? { ...(c.account ? { name: c.account } : {}), ...(c.decider ? { decider: c.decider } : {}), ...(c.people ? { people: c.people } : {}) } : undefined, persona: c.persona, others: c.others });
+    result = evaluateSession(pb, { mode: c.mode, answers: c.answers, visitDate: c.date, locale: c.locale, account: c.account || c.decider || c.people || c.onRecord ? { ...(c.account ? { name: c.account } : {}), ...(c.decider ? { decider: c.decider } : {}), ...(c.people ? { people: c.people } : {}), ...(c.onRecord ? { history: { class: c.onRecord } } : {}) } : undefined, persona: c.persona, others: c.others });
   } catch (err) {
     return { name: c.name, passed: false, mismatches: [], error: err instanceof Error ? err.message : String(err), ms: clock() - t0 };
   }
   // a question a rep would have to answer and the case leaves out would be asked, not skipped: the
   // case says so rather than failing later on a class the missing answer changed
-  const unanswered = walkInterview(pb, c.mode, c.answers).questions.filter((q) => q.required !== false && q.kind !== 'persona' && !Object.hasOwn(c.answers, q.id)).map((q) => q.id);
+  const unanswered = walkInterview(pb, c.mode, c.answers, c.onRecord ? { onRecord: c.onRecord } : {}).questions.filter((q) => q.required !== false && q.kind !== 'persona' && !Object.hasOwn(c.answers, q.id)).map((q) => q.id);
   const mismatches = [...(unanswered.length ? [{ what: 'answers', expected: `an answer to ${list(unanswered)} (a rep is asked ${unanswered.length === 1 ? 'it' : 'them'})`, actual: '(none)' }] : []), ...(c.expect ? compare(c.expect, result) : [])];
   return { name: c.name, passed: mismatches.length === 0, mismatches, result, ms: clock() - t0 };
 }
@@ -119,7 +119,7 @@ export function coverageItems(pb: Playbook): CoverageItem[] {
 }
 
 /** What a case exercised: the rule that fired, flags, items, tips, persona and advice shown, questions asked. */
-export function exercised(pb: Playbook, c: { mode: ParsedCase['mode']; answers: Answers }, r: CoachingResult): Set<string> {
+export function exercised(pb: Playbook, c: { mode: ParsedCase['mode']; answers: Answers; onRecord?: string }, r: CoachingResult): Set<string> {
   const hit = new Set<string>();
   if (r.classification.rule) hit.add(`rule:${r.classification.rule}`);
   for (const f of r.flags) hit.add(`flag:${f.id}`);
@@ -127,7 +127,7 @@ export function exercised(pb: Playbook, c: { mode: ParsedCase['mode']; answers: 
   for (const t of [...r.tips, ...(r.moreTips ?? [])]) hit.add(`tip:${t.id}`);
   if (r.persona) hit.add(`persona:${r.persona.id}`);
   for (const line of r.trace) if (line.startsWith('advice ')) hit.add(`advice:${line.slice(7)}`);
-  const { questions } = walkInterview(pb, c.mode, c.answers);
+  const { questions } = walkInterview(pb, c.mode, c.answers, c.onRecord ? { onRecord: c.onRecord } : {});
   for (const q of questions) if (Object.hasOwn(r.answers, q.id)) hit.add(`question:${q.id}`);
   return hit;
 }

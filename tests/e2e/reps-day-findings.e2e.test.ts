@@ -46,9 +46,10 @@ describe("the rep's day (issue 25)", () => {
     const d = await session('debrief', 'Excuse Co', { contact_name: 'Ms Lee', contact_role: 'first_kp', ...facts, persona: 'koala', observed: ['asks_details'], asked_to_sign: 'no', trust_built: 'no', not_asked_why: 'other', not_signed_reason: 'trust first', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no', next_meeting: meeting }, day(today));
     expect(d.classification.class).toBe('D');
     // nothing new since: the carried facts alone read A (or C), but the class stands on what the visit heard
-    const p = await session('prep', 'Excuse Co', { contact_name: 'Ms Lee', ...prepOnly });
+    // a D on record is asked what would make the visit worth it, not how to win the sale (the fifth trial)
+    const p = await session('prep', 'Excuse Co', { contact_name: 'Ms Lee', worth_again: 'a budget of their own' });
     expect(p.classification.class).toBe('D');
-    expect(p.classification.reasons[0]?.text).toContain('nothing you know has changed since');
+    expect(p.classification.reasons.map((r) => r.text)).toEqual(['D because they ended the meeting with a polite excuse', expect.stringContaining('nothing you know has changed since')]);
     // no --date: the prep is for the meeting agreed, not for tomorrow
     expect(p.visitDate).toBe(meeting);
     expect(await accountClass('Excuse Co')).toBe('D');

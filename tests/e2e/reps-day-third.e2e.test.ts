@@ -25,7 +25,8 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
   it('a prep after a prep says the class was recorded at the debrief, on its day', async () => {
     const excuse = { contact_name: 'Ms Lee', contact_role: 'first_kp', ...facts, persona: 'koala', observed: ['asks_details'], asked_to_sign: 'no', trust_built: 'no', not_asked_why: 'other', not_signed_reason: 'trust first', polite_excuse: 'yes', statement_changed: 'no', plan_shared: 'no' };
     await run('debrief', 'Record Co', excuse, '2026-11-23');
-    const prep = { contact_name: 'Ms Lee', ...prepOnly };
+    // a D on record is asked what would make the visit worth it (the fifth trial)
+    const prep = { contact_name: 'Ms Lee', ...prepOnly, worth_again: 'a budget of their own' };
     await run('prep', 'Record Co', prep, '2026-11-30');
     const again = await run('prep', 'Record Co', prep, '2026-11-30');
     // before: "D as recorded at the visit of Mon 30 Nov" (the prep's day: a prep records nothing)
@@ -69,7 +70,7 @@ describe("the rep's day, the second trial's findings (issue 25)", () => {
   it("today recalls a D account's prep never debriefed, as every other class's", async () => {
     const d = await run('debrief', 'Dee Co', { contact_name: 'Ms Lee', contact_role: 'first_kp', ...facts, has_need: 'no', persona: 'commander', asked_to_sign: 'no', not_asked_why: 'other', not_signed_reason: 'no need', polite_excuse: 'no', statement_changed: 'no' }, '2026-11-23');
     expect(d.out).toMatch(/^ ?D /);
-    await run('prep', 'Dee Co', { contact_name: 'Ms Lee', has_need: 'yes', ...prepOnly }, '2026-11-30');
+    await run('prep', 'Dee Co', { contact_name: 'Ms Lee', has_need: 'yes', ...prepOnly, worth_again: 'a need of their own' }, '2026-11-30');
     const r = await runBin(['today', '--today', '2026-12-01'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Not yet debriefed');

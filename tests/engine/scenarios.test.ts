@@ -231,11 +231,11 @@ describe('seed 000: the koala (coordinator)', () => {
   it('no close before trust is built: said once, by the step, not again by a flag and a don\'t beside it', () => {
     const liked = koalaPrep({ trust_level: 'liked' });
     expect(ids(liked, 'checklist')).toContain('koala_build_trust_before_close');
-    expect(liked.excluded).toEqual(expect.arrayContaining([{ id: 'koala_close_too_early', by: 'koala_build_trust_before_close' }, { id: 'koala_no_early_close', by: 'koala_build_trust_before_close' }]));
-    expect(ids(liked, 'flags')).not.toContain('koala_close_too_early');
-    // a B koala has no such step: the flag says it
-    expect(ids(run(met('second_kp', { approval_layers: 'one', persona: 'koala', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep'), 'flags')).toContain('koala_close_too_early');
-    expect(ids(koalaPrep({ trust_level: 'believed' }), 'flags')).not.toContain('koala_close_too_early');
+    expect(liked.excluded).toEqual(expect.arrayContaining([{ id: 'koala_no_early_close', by: 'koala_build_trust_before_close' }]));
+    // a B koala's prep aims at a meeting, not a close: no warning of an early close (the fifth trial), the don't says the koala's way
+    const b = run(met('second_kp', { approval_layers: 'one', persona: 'koala', trust_level: 'liked', perception: 'supplier', visit_focus: 'x' }), 'prep');
+    expect(b.flags.map((f) => f.message).join('\n')).not.toMatch(/early close|Trust is not built/);
+    expect(b.persona?.dontNow ?? []).toContain('Do not ask for the close before trust is built');
   });
 
   it('once signed: after-sale service, then referrals', () => {

@@ -364,7 +364,7 @@ describe('the fixes, in the words the rep reads', () => {
     // said once, by the step, not again by a flag and the persona's don't beside it
     expect(r.checklist.map((c) => c.id)).toContain('koala_build_trust_before_close');
     expect(r.persona?.dontNow ?? []).not.toContain('Do not ask for the close before trust is built');
-    expect(r.excluded).toEqual(expect.arrayContaining([{ id: 'koala_no_early_close', by: 'koala_build_trust_before_close' }, { id: 'koala_close_too_early', by: 'koala_build_trust_before_close' }]));
+    expect(r.excluded).toEqual(expect.arrayContaining([{ id: 'koala_no_early_close', by: 'koala_build_trust_before_close' }]));
   });
 
   it('the provisional reverse question speaks of this visit in prep, and answers as the seed does in debrief', () => {

@@ -25,11 +25,10 @@ describe.each(STORES)('saveEdit: $name', (impl) => {
     const person = editFacts(pb, before, { person: 'li', facts: { trust_level: 'believed' } }, '2026-11-22');
     await s.saveEdit({ account: 'Acme', state: person.state, events: person.events, at: '2026-11-22T09:00:00Z', ...(revision !== undefined ? { basedOn: revision } : {}) });
     const mid = await s.accountState('Acme');
-    // Li's trust set to believed ends the step whose reason it answered (the buying roles' wins while
-    // trust is below believed), as a session would; the A window's step, which reads no trust, stays
-    const ended = person.events.filter((e) => e.kind === 'step-closed').map((e) => (e.kind === 'step-closed' ? e.text : ''));
-    expect(ended).toEqual([expect.stringContaining("Find out each buying role's personal win")]);
-    expect(mid?.openSteps.map((x) => x.text).join('\n')).toContain('The A signing cycle');
+    // Li's trust set to believed ends no step: the buying roles' wins are still to find out (a session
+    // words it "besides Li…"), and the A window's step reads no trust; both stay with their number
+    expect(person.events.filter((e) => e.kind === 'step-closed')).toEqual([]);
+    expect(mid?.openSteps.map((x) => [x.id, x.text.slice(0, 40)])).toEqual(before.openSteps.map((x) => [x.id, x.text.slice(0, 40)]));
     const account = editFacts(pb, mid ?? before, { facts: { buying_power: 'no' } }, '2026-11-23');
     await s.saveEdit({ account: 'Acme', state: account.state, events: account.events, at: '2026-11-23T09:00:00Z' });
 

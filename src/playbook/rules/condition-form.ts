@@ -3,7 +3,7 @@ import type { Rule } from './rule.js';
 
 export const conditionForm: Rule = {
   id: 'condition-form',
-  docs: 'A condition tests one thing: all, any, not, question with exactly one test, persona, mode, class, metBefore, deciderWin or othersWin.',
+  docs: 'A condition tests one thing: all, any, not, question with exactly one test, persona, mode, class, metBefore, deciderWin, othersWin or onRecord.',
   stage: 'reference',
   check({ report, eachCondition }) {
     eachCondition((c, { item, path, forms, tests }) => {
@@ -11,7 +11,7 @@ export const conditionForm: Rule = {
         const keys = Object.keys(c);
         report(item, path, 'bad-condition', 'error',
           forms.length === 0 ? `the condition names nothing to test${keys.length ? ` (found ${keys.join(', ')})` : ''}` : `the condition mixes ${forms.join(' and ')}; one condition tests one thing`,
-          forms.length === 0 ? `write question: ID with one test (${QUESTION_TESTS.join(', ')}), or all: / any: / not: / persona: / mode: / class: / metBefore: / deciderWin: / othersWin:` : 'wrap the parts in all: [ … ] or any: [ … ]');
+          forms.length === 0 ? `write question: ID with one test (${QUESTION_TESTS.join(', ')}), or all: / any: / not: / persona: / mode: / class: / metBefore: / deciderWin: / othersWin: / onRecord:` : 'wrap the parts in all: [ … ] or any: [ … ]');
         return;
       }
       const form = forms[0];

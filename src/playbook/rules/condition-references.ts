@@ -19,6 +19,9 @@ export const conditionReferences: Rule = {
           if (!classAllowed) report(item, [...path, 'class'], 'bad-condition', 'error', 'a class can only be tested by flags, checklist items, tips, self-questions and the recap', 'the class is known only at the end of the interview', true);
           else if (!known(c.class as string, classIds)) report(item, [...path, 'class'], 'unknown-reference', 'error', `unknown class "${c.class}"`, suggest(c.class as string, classIds, 'one of'));
           return;
+        case 'onRecord':
+          if (!known(c.onRecord as string, classIds)) report(item, [...path, 'onRecord'], 'unknown-reference', 'error', `unknown class "${c.onRecord}"`, suggest(c.onRecord as string, classIds, 'one of'));
+          return;
         case 'question': {
           const id = c.question as string;
           if (!questions.has(id) && !pb.brokenIds.has(id)) report(item, [...path, 'question'], 'unknown-reference', 'error', `unknown question "${id}"`, suggest(id, [...questions.keys()], 'one of'));

@@ -2,7 +2,7 @@
 import { QUESTION_TESTS } from '../../engine/conditions.js';
 import type { Condition } from '../../engine/model.js';
 
-export const CONDITION_FORMS = ['all', 'any', 'not', 'question', 'persona', 'mode', 'class', 'metBefore', 'deciderWin', 'othersWin'] as const;
+export const CONDITION_FORMS = ['all', 'any', 'not', 'question', 'persona', 'mode', 'class', 'metBefore', 'deciderWin', 'othersWin', 'onRecord'] as const;
 export type ConditionForm = (typeof CONDITION_FORMS)[number];
 export type QuestionTest = (typeof QUESTION_TESTS)[number];
 

@@ -31,6 +31,8 @@ export const reachableQuestions: Rule = {
       return d;
     };
     const personas = [undefined, ...personaIds];
+    // the class on record (onRecord) is the account's, not an answer: none, or any class the playbook has
+    const records = [undefined, ...pb.classes.map((c) => c.id)];
     // one answers object and one context for every question, each answer undefined again once tried:
     // a fresh object per question keyed by its own ids costs a new object shape for each
     const answers: Record<string, AnswerValue | undefined> = {};
@@ -43,7 +45,7 @@ export const reachableQuestions: Rule = {
       for (const d of domains) size *= d.length;
       // too many combinations to try: the question is not judged
       if (size > MAX_COMBINATIONS) continue;
-      if (!someHolds({ when: q.when, modes: q.modes ?? BOTH_MODES, personas, reads, domains, answers, ctx }, 0)) {
+      if (!someHolds({ when: q.when, modes: q.modes ?? BOTH_MODES, personas, records, reads, domains, answers, ctx }, 0)) {
         unreachable.add(q.id);
         report(q, ['when'], 'unreachable-question', 'error', `the question "${q.id}" can never be asked: no answers make its condition hold`, 'check the values it compares with and the questions it reads');
       }
@@ -55,6 +57,7 @@ interface Search {
   when: Condition;
   modes: readonly Mode[];
   personas: readonly (string | undefined)[];
+  records: readonly (string | undefined)[];
   reads: string[];
   domains: (AnswerValue | undefined)[][];
   /** The answers being tried, read by the conditions through ctx; left as they were found. */
@@ -69,7 +72,11 @@ function someHolds(s: Search, i: number): boolean {
       s.ctx.mode = mode;
       for (const persona of s.personas) {
         s.ctx.persona = persona;
-        if (evaluateCondition(s.when, s.ctx) !== false) return true;
+        for (const onRecord of s.records) {
+          if (onRecord === undefined) delete s.ctx.onRecord;
+          else s.ctx.onRecord = onRecord;
+          if (evaluateCondition(s.when, s.ctx) !== false) return true;
+        }
       }
     }
     return false;
