@@ -349,7 +349,9 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   const [unseen, every] = store && isTeamStore(store) && state && !opts.json ? await Promise.all([store.reviewNotes(account, { unseen: true }), store.reviewNotes(account)]) : [[], []];
   if (unseen.length || every.some((e) => e.event.kind === 'class-challenged')) {
     const { noteLines, noteViews, isOpen } = await import('../ui/views/team.js');
-    const threads = noteViews(every);
+    // an account signed since its question: history, as team review, accounts and the report tell it
+    const signed = state?.signed && store && isTeamStore(store) ? await store.signedAccounts([await store.currentUser()], [state.name], '9999-12-31') : [];
+    const threads = noteViews(every, signed);
     const open = threads.filter(isOpen);
     // news: a note written since, or a question closed since (the rep's own answers are not news to them)
     const fresh = new Set(unseen.flatMap((e) => (e.event.kind === 'note-resolved' ? [e.event.to] : e.event.kind === 'note-replied' ? [] : [e.id])));

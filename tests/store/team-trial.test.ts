@@ -124,6 +124,12 @@ describe("the manager's Monday trial (issue 26)", () => {
     const accounts = flat((await as(rep1)(['accounts', '--today', TODAY])).stdout);
     expect(accounts).toContain(`Gamma: ${boss} questioned the class A before it signed on Sat 28 Nov 2026 — Why is this an A?`);
     expect(accounts).not.toContain('answered, not closed yet');
+    // nor does a prep of Gamma put it under the open questions
+    const f = join(dir, 'gamma-prep.yaml');
+    writeFileSync(f, readFileSync(join(import.meta.dirname, '../../examples/demo-prep.yaml'), 'utf8').replace(/^(account|date):.*$/gm, ''));
+    const gammaPrep = await as(rep1)(['prep', '--account', 'Gamma', '--date', '2026-12-04', '--answers', f]);
+    expect(gammaPrep.code, gammaPrep.stderr).toBe(0);
+    expect(flat(gammaPrep.stderr)).not.toContain('Open questions from your manager');
     expect(flat((await as(boss)(['team', 'review', '--today', TODAY, '--since', '2026-11-01'])).stdout)).toContain(`Gamma: ${boss} questioned the class A before it signed on Sat 28 Nov 2026 — Why is this an A?`);
 
     // today: the closed question is not "not yet read"; the manager's note with its own colon
