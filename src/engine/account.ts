@@ -710,7 +710,11 @@ export function applyVisit(pb: Playbook, state: AccountState, outcome: VisitOutc
     const regrouped = again !== undefined && !forEarlierVisit && (sibling.get(step.key) === again || (!sameStep(step, again) && (own?.supersedes ?? []).some((n) => n.startsWith('#') && (own?.tags ?? []).includes(n.slice(1)))));
     const same = again !== undefined && (sameStep(step, again) || regrouped) && !forEarlierVisit;
     // a step issued again by this session is not ended by it (a class confirmed keeps its window)
-    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : undefined)) : undefined;
+    // a signing window's step whose window ended before this session: the class has moved on (an A past
+    // its 7-10 days is reclassified) and every screen already leaves the step out; this session closes
+    // it, as those screens say (the trials read "the next session closes it" over a step a prep left open)
+    const lapsedWindow = !prepares && step.until !== undefined && step.until < date;
+    const ended = same ? undefined : isLatest ? (endedBy(step) ?? (replaced.has(step.key) ? 'replaced' : again === undefined && outlived(pb, items, next, step) ? 'changed' : lapsedWindow ? 'reclassified' : undefined)) : undefined;
     if (step.id !== undefined && decision !== 'keep') {
       events.push({ kind: 'step-closed', date, stepId: step.id, text: step.text, ...(step.texts ? { texts: step.texts } : {}), state: decision === 'done' ? 'done' : 'skipped' });
       // what the rep has just closed is not handed straight back to them by the same session

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aDebriefAnswers } from '../helpers/answers.js';
 import { runBin, sandbox } from '../helpers/spawn.js';
 
 const { home, env } = sandbox();
@@ -92,5 +93,27 @@ describe('a step that prepares a meeting lives until that meeting', () => {
     // still done: nothing was changed by the refusals
     const after = JSON.parse((await runBin(['checklist', '--json', '--account', 'Undo Co', '--today', '2026-12-02'], { env: own })).stdout) as { id: number }[];
     expect(after.map((s) => s.id)).not.toContain(confirm.id);
+  }, 30_000);
+});
+
+describe("a signing window's step lives until the window ends", () => {
+  it('and the next session, a prep too, closes it: the screen that said so is not left wrong', async () => {
+    const { home: own, env: ownEnv } = sandbox();
+    const debrief = join(own, 'a.yaml');
+    writeFileSync(debrief, `mode: debrief\nanswers:\n${aDebriefAnswers('Li')}`);
+    const saved = await runBin(['debrief', '--account', 'Window Co', '--answers', debrief, '--date', '2026-11-20'], { env: ownEnv });
+    expect(saved.code, saved.stderr).toBe(0);
+    const cycle = 'The A signing cycle (7-10 days) ends';
+    const before = await runBin(['account', 'show', 'Window Co', '--today', '2026-12-05'], { env: ownEnv });
+    expect(before.stdout.replace(/\s+/g, ' ')).toMatch(/\[ \] \d+ Mon 30 Nov 2026 The A signing cycle \(7-10 days\) ends: .*\(its window ended Mon 30 Nov 2026: the next session closes it\)/);
+    const prepFile = join(own, 'prep.yaml');
+    writeFileSync(prepFile, readFileSync(join(import.meta.dirname, '../../examples/demo-prep.yaml'), 'utf8').replace(/^(account|date):.*$/gm, ''));
+    const prep = await runBin(['prep', '--account', 'Window Co', '--answers', prepFile, '--date', '2026-12-05', '--json'], { env: ownEnv });
+    expect(prep.code, prep.stderr).toBe(0);
+    const events = (JSON.parse(prep.stdout) as { accountEvents?: { kind: string; text?: string; state?: string; by?: string }[] }).accountEvents ?? [];
+    expect(events.find((e) => e.kind === 'step-closed' && e.text?.startsWith(cycle))).toMatchObject({ state: 'superseded', by: 'reclassified' });
+    const after = await runBin(['account', 'show', 'Window Co', '--today', '2026-12-06'], { env: ownEnv });
+    expect(after.stdout.replace(/\s+/g, ' ')).toMatch(/\[-\] \d+ Mon 30 Nov 2026 The A signing cycle/);
+    expect(after.stdout.replace(/\s+/g, ' ')).not.toMatch(/The A signing cycle[^[]*the next session closes it/);
   }, 30_000);
 });
