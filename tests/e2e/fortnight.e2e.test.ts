@@ -85,6 +85,10 @@ describe("a rep's fortnight", () => {
     expect(people.code, people.stderr).toBe(0);
     expect(JSON.parse(people.stdout).account.class).toBe('A');
 
+    // on its last day it is still listed, due today (read before the next session, which closes it)
+    const onTheDay = await checklist('Hengda', '2026-11-27');
+    expect(onTheDay.filter((s) => /A signing cycle/.test(s.text))).toEqual([expect.objectContaining({ due: '2026-11-27', overdue: false })]);
+
     // the A's window ran out on 27 Nov: flagged at the next prep, which speaks alone (the window's step
     // listed "(overdue)" beside the flag said it twice: the manager's second trial)
     const late = await session('prep', 'Hengda', '2026-11-28', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', trust_level: 'liked', perception: 'supplier', resources: ['success_case'], internal_support: ['contracts_finance'], last_discussed: 'the pilot', still_differ: 'the date', visit_focus: 'the plan', visit_topic: 'the pilot plan' });
@@ -93,9 +97,7 @@ describe("a rep's fortnight", () => {
     expect(late.screen).not.toMatch(/The A signing cycle \(7-10 days\) ends/);
     const steps = await checklist('Hengda', '2026-11-28');
     expect(steps.filter((s) => /A signing cycle/.test(s.text))).toEqual([]);
-    // on its last day it is still listed, due today
-    const onTheDay = await checklist('Hengda', '2026-11-27');
-    expect(onTheDay.filter((s) => /A signing cycle/.test(s.text))).toEqual([expect.objectContaining({ due: '2026-11-27', overdue: false })]);
+    // and the next session closed it (a signing window's step whose window ended)
 
     // signed: the window step ends, what follows a signature opens
     const signed = await session('debrief', 'Hengda', '2026-11-29', { contact_name: 'Ms Chen', contact_role: 'first_kp', ...facts, persona: 'koala', asked_to_sign: 'yes', signed: 'yes', ...debriefQuiet });
