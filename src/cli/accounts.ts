@@ -80,11 +80,9 @@ export async function accountsCommand(opts: AccountsOptions, io: IO, g: GlobalOp
     // with their threads: a question still open is listed however old
     const notes = isTeamStore(store) && rep === undefined ? await store.reviewNotes() : [];
     const view = pipelineView(p, { locale, today, ...(all ? {} : { limit }), filtered: Boolean(groups?.length || flags.length), ...(since ? { since } : {}), ...(events ? { events } : {}), ...(rep !== undefined ? { rep } : {}) });
-    const { noteLines, noteViews, isOpen, lastWord, questionedAccounts } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, noteViews: () => [], isOpen: () => false, lastWord: () => '', questionedAccounts: () => [] };
-    // an account signed since its question: history, as team review tells it, not a question open
-    const asked = questionedAccounts(notes);
-    const signed = asked.length && isTeamStore(store) ? await store.signedAccounts([await store.currentUser()], asked, today) : [];
-    const noted = noteViews(notes, signed).filter((n) => isOpen(n) || lastWord(n) >= (since ?? addDays(today, -14)));
+    const { noteLines, isOpen, lastWord } = notes.length ? await import('../ui/views/team.js') : { noteLines: undefined, isOpen: () => false, lastWord: () => '' };
+    const threads = notes.length && isTeamStore(store) ? await (await import('./questions.js')).threadsOf(store, notes, today) : [];
+    const noted = threads.filter((n) => isOpen(n) || lastWord(n) >= (since ?? addDays(today, -14)));
     if (opts.json) io.stdout.write(`${JSON.stringify(sanitizeDeep({ ...(pipelineJson(view) as object), ...(noted.length ? { notes: noted } : {}) }), null, 2)}\n`);
     else if (opts.csv) {
       // CSV keeps the data exactly for a file or a pipe; on a terminal it is shown, so it is sanitised

@@ -121,9 +121,8 @@ export async function reportCommand(opts: ReportOptions, io: IO, g: GlobalOption
       changes.push(...(await store.eventsSince(weekStart, ['facts-updated'])));
       const notes = isTeamStore(store) ? (await store.reviewNotes()).filter((e) => e.event.date <= scope.today) : [];
       if (notes.length && isTeamStore(store)) {
-        const { noteViews, isOpen, questionedAccounts } = await import('../ui/views/team.js');
-        const signed = await store.signedAccounts([await store.currentUser()], questionedAccounts(notes), scope.today);
-        questions = noteViews(notes, signed).filter(isOpen).map((note) => ({ note }));
+        const [{ isOpen }, { threadsOf }] = await Promise.all([import('../ui/views/team.js'), import('./questions.js')]);
+        questions = (await threadsOf(store, notes, scope.today)).filter(isOpen).map((note) => ({ note }));
       }
     }
     const stats = computeStats(all, { ...scope, playbooks });

@@ -348,10 +348,9 @@ async function loadContext(run: SessionRun, inputs: Inputs): Promise<SessionCont
   // and the questions the manager has not closed, seen or not, each with its thread, under a heading of their own
   const [unseen, every] = store && isTeamStore(store) && state && !opts.json ? await Promise.all([store.reviewNotes(account, { unseen: true }), store.reviewNotes(account)]) : [[], []];
   if (unseen.length || every.some((e) => e.event.kind === 'class-challenged')) {
-    const { noteLines, noteViews, isOpen } = await import('../ui/views/team.js');
-    // an account signed since its question: history, as team review, accounts and the report tell it
-    const signed = state?.signed && store && isTeamStore(store) ? await store.signedAccounts([await store.currentUser()], [state.name], '9999-12-31') : [];
-    const threads = noteViews(every, signed);
+    const [{ noteLines, noteViews, isOpen }, { threadsOf }] = await Promise.all([import('../ui/views/team.js'), import('./questions.js')]);
+    // an account signed since its question is history (a signed one only: no read for the others)
+    const threads = state?.signed && store && isTeamStore(store) ? await threadsOf(store, every, '9999-12-31') : noteViews(every);
     const open = threads.filter(isOpen);
     // news: a note written since, or a question closed since (the rep's own answers are not news to them)
     const fresh = new Set(unseen.flatMap((e) => (e.event.kind === 'note-resolved' ? [e.event.to] : e.event.kind === 'note-replied' ? [] : [e.id])));
